@@ -1,0 +1,49 @@
+// One build for every bundle: extension (Node, `vscode` external), CLI (Node), and later the webview (browser).
+// `--watch` rebuilds on change; `--production` minifies and drops sourcemaps.
+const esbuild = require('esbuild');
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const { version } = require('./package.json');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  define: { PLAN_AS_CODE_VERSION: JSON.stringify(version) },
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const bundles = [
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+async function main() {
+  // The schema validator is generated code (Ajv standalone): no schema compile at run time.
+  execFileSync(process.execPath, [path.join(__dirname, 'scripts', 'compile-schema.mjs')], { stdio: 'inherit' });
+  const contexts = await Promise.all(bundles.map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((context) => context.watch()));
+    return;
+  }
+  await Promise.all(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

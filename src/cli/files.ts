@@ -1,0 +1,65 @@
+/** Finds plan files under the paths given on the command line. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+export const planFilePattern = /\.plan\.ya?ml$/;
+const skippedFolders = new Set(['node_modules', '.git']);
+
+export class UsageError extends Error {}
+
+/** Absolute paths of the plan files under each path (files given by name are taken as they are). */
+export async function findPlanFiles(paths: readonly string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (const given of paths) {
+    const absolute = path.resolve(given);
+    let stat;
+    try {
+      stat = await fs.stat(absolute);
+    } catch {
+      throw new UsageError(`${given}: no such file or folder`);
+    }
+    if (stat.isFile()) {
+      found.add(absolute);
+      continue;
+    }
+    if (!stat.isDirectory()) throw new UsageError(`${given}: not a file or folder`);
+    const before = found.size;
+    await walk(absolute, found);
+    if (found.size === before) throw new UsageError(`${given}: no plan files (*.plan.yaml, *.plan.yml) in this folder`);
+  }
+  return [...found].sort();
+}
+
+async function walk(folder: string, found: Set<string>): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(`${folder}: cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!skippedFolders.has(entry.name)) await walk(full, found);
+    } else if (entry.isFile() && planFilePattern.test(entry.name)) {
+      found.add(full);
+    }
+  }
+}
+
+/** A file's path for output: relative to the working folder, with `/` separators. */
+export function displayPath(absolute: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, absolute) || path.basename(absolute);
+  return relative.split(path.sep).join('/');
+}
+
+/** Reads a file as UTF-8 text; a byte order mark is dropped by the decoder. */
+export async function readPlanFile(absolute: string, given: string): Promise<string> {
+  try {
+    const bytes = await fs.readFile(absolute);
+    return new TextDecoder('utf-8').decode(bytes);
+  } catch (error) {
+    throw new UsageError(`${given}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}

@@ -1,0 +1,82 @@
+/** Output formats of `plan-as-code check`: compiler-style text, the JSON of SPEC 7, and SARIF 2.1.0. */
+import { codeDescriptions, diagnosticCodes, toOneBased, type DiagnosticCode, type PlanDiagnostic } from '../core';
+
+export function checkText(diagnostics: readonly PlanDiagnostic[], color: boolean): string {
+  const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  const severityColor = { error: '31;1', warning: '33;1', information: '36;1' } as const;
+  return diagnostics
+    .map((d) => {
+      const { line, column } = toOneBased(d.range.start);
+      return `${paint('1', `${d.file}:${line}:${column}`)}: ${paint(severityColor[d.severity], d.severity)} ${paint('2', d.code)}: ${oneLine(d.message)}`;
+    })
+    .join('\n');
+}
+
+export function checkSummary(files: number, diagnostics: readonly PlanDiagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(files, 'plan file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+export function checkJson(files: number, diagnostics: readonly PlanDiagnostic[]): object {
+  return {
+    version: 1,
+    files,
+    diagnostics: diagnostics.map((d) => ({
+      file: d.file,
+      range: { start: toOneBased(d.range.start), end: toOneBased(d.range.end) },
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+    })),
+  };
+}
+
+export function checkSarif(diagnostics: readonly PlanDiagnostic[], version: string): object {
+  const codes = Object.keys(diagnosticCodes) as DiagnosticCode[];
+  const level = { error: 'error', warning: 'warning', information: 'note' } as const;
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'plan-as-code',
+            version,
+            rules: codes.map((code) => ({
+              id: code,
+              name: code,
+              shortDescription: { text: codeDescriptions[code] },
+              defaultConfiguration: { level: level[diagnosticCodes[code]] },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: diagnostics.map((d) => {
+          const start = toOneBased(d.range.start);
+          const end = toOneBased(d.range.end);
+          return {
+            ruleId: d.code,
+            ruleIndex: codes.indexOf(d.code),
+            level: level[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: encodeURI(d.file) },
+                  region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
+                },
+              },
+            ],
+          };
+        }),
+      },
+    ],
+  };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
+}

@@ -1,0 +1,117 @@
+/**
+ * The engine's one entry point: plan files in, diagnostics, schedule and rollup out.
+ * `PlanWorkspace` keeps each file's parse, schema check and model, keyed by its text, so an edit
+ * re-reads one file and re-runs only the workspace-wide analysis.
+ */
+import { today as systemToday, type Day } from './dates';
+import { checkPlan } from './checks';
+import type { PlanDiagnostic } from './diagnostic';
+import { readDocument, type DocumentModel, type Project } from './model';
+import { defaultParseLimits, parsePlanFile, type ParsedFile, type ParseLimits } from './parse';
+import { defaultThresholds, effectiveState, rollupWorkspace, type HealthThresholds, type RollupResult } from './rollup';
+import { schedule, type Schedule } from './schedule';
+import { checkSchema } from './schemaCheck';
+import { buildIndex, type PlanIndex } from './workspace';
+
+export interface AnalysisOptions {
+  /** The status date S; else the plans' own status_date; else today. */
+  readonly statusDate?: Day;
+  readonly thresholds?: HealthThresholds;
+  /** Currency of programs that name none (ISO 4217). */
+  readonly defaultCurrency?: string;
+  /** For tests: what "today" is. */
+  readonly today?: Day;
+}
+
+export interface Analysis {
+  /** Files in workspace order (by path). */
+  readonly files: readonly ParsedFile[];
+  readonly index: PlanIndex;
+  readonly schedule: Schedule;
+  readonly rollup: RollupResult;
+  /** Sorted by file, line, column. */
+  readonly diagnostics: readonly PlanDiagnostic[];
+  readonly statusDate: Day;
+}
+
+interface FileEntry {
+  readonly text: string;
+  readonly parsed: ParsedFile;
+  readonly fileDiagnostics: readonly PlanDiagnostic[];
+  readonly models: readonly DocumentModel[];
+}
+
+export class PlanWorkspace {
+  private readonly files = new Map<string, FileEntry>();
+
+  constructor(private readonly limits: ParseLimits = defaultParseLimits) {}
+
+  /** Adds or replaces a file; does nothing when the text is unchanged. */
+  set(path: string, text: string): void {
+    if (this.files.get(path)?.text === text) return;
+    const parsed = parsePlanFile(path, text, this.limits);
+    const fileDiagnostics = [...parsed.diagnostics];
+    const models: DocumentModel[] = [];
+    parsed.documents.forEach((_, index) => {
+      fileDiagnostics.push(...checkSchema(parsed, index));
+      models.push(readDocument(parsed, index));
+    });
+    this.files.set(path, { text, parsed, fileDiagnostics, models });
+  }
+
+  delete(path: string): boolean {
+    return this.files.delete(path);
+  }
+
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  get paths(): string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  analyze(options: AnalysisOptions = {}): Analysis {
+    const entries = this.paths.map((path) => this.files.get(path)!);
+    const diagnostics: PlanDiagnostic[] = entries.flatMap((entry) => entry.fileDiagnostics);
+    const index = buildIndex(
+      entries.flatMap((entry) => entry.models),
+      diagnostics,
+    );
+    const statusDate = options.statusDate ?? declaredStatusDate(index) ?? options.today ?? systemToday();
+    // Cancellation is a state, known before the schedule (an explicit state, or progress, decides it).
+    const isCancelled = (project: Project) => effectiveState(project, undefined, statusDate) === 'cancelled';
+    const plan = schedule(index, isCancelled, diagnostics);
+    const rollup = rollupWorkspace(index.programs, index.portfolios, index.projects, plan, statusDate, options.thresholds ?? defaultThresholds);
+    checkPlan(index, plan, rollup, { defaultCurrency: options.defaultCurrency ?? 'USD' }, diagnostics);
+    diagnostics.sort(compareDiagnostics);
+    return { files: entries.map((entry) => entry.parsed), index, schedule: plan, rollup, diagnostics, statusDate };
+  }
+}
+
+/** Analyses a set of files once. */
+export function analyzePlans(files: ReadonlyArray<{ path: string; text: string }>, options: AnalysisOptions = {}, limits?: ParseLimits): Analysis {
+  const workspace = new PlanWorkspace(limits);
+  for (const file of files) workspace.set(file.path, file.text);
+  return workspace.analyze(options);
+}
+
+/** The first status_date written on a portfolio, else on a program. */
+function declaredStatusDate(index: PlanIndex): Day | undefined {
+  for (const portfolio of index.portfolios) if (portfolio.statusDate) return portfolio.statusDate.value;
+  for (const program of index.programs) if (program.statusDate) return program.statusDate.value;
+  return undefined;
+}
+
+function compareDiagnostics(a: PlanDiagnostic, b: PlanDiagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
+}

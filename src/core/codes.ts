@@ -1,0 +1,126 @@
+/**
+ * The diagnostic codes of SPEC section 6, their severities, and every message text the core produces.
+ * Messages name ids and dates in the words a program manager uses.
+ */
+
+export const diagnosticCodes = {
+  'yaml-syntax': 'error',
+  schema: 'error',
+  'duplicate-id': 'error',
+  'unknown-reference': 'error',
+  'dependency-cycle': 'error',
+  unscheduled: 'error',
+  'date-conflict': 'error',
+  'dependency-violation': 'warning',
+  'outside-window': 'warning',
+  'over-budget': 'warning',
+  'forecast-over-budget': 'warning',
+  overspent: 'warning',
+  'missed-milestone': 'warning',
+  'unmitigated-risk': 'warning',
+  overallocated: 'warning',
+  'status-mismatch': 'warning',
+  'progress-mismatch': 'warning',
+  'unknown-person': 'warning',
+  'currency-mismatch': 'warning',
+} as const;
+
+export type DiagnosticCode = keyof typeof diagnosticCodes;
+export type Severity = 'error' | 'warning' | 'information';
+
+export function severityOf(code: DiagnosticCode): Severity {
+  return diagnosticCodes[code];
+}
+
+/** One line per code, for SARIF rule descriptions and docs. */
+export const codeDescriptions: Record<DiagnosticCode, string> = {
+  'yaml-syntax': 'The YAML does not parse.',
+  schema: 'Wrong type, missing required field, unknown key, bad enum value, invalid date or out-of-range number.',
+  'duplicate-id': 'An id is defined more than once in the workspace.',
+  'unknown-reference': 'A program, portfolio, depends_on or team person reference names no such entity.',
+  'dependency-cycle': 'depends_on links form a cycle.',
+  unscheduled: 'The start or end of a project cannot be determined.',
+  'date-conflict': 'start, end and duration disagree, or the end is before the start.',
+  'dependency-violation': 'An explicit start or milestone date is not after a dependency ends.',
+  'outside-window': "A project lies outside its program's window, or a milestone outside its project.",
+  'over-budget': "The projects' budgets at completion exceed the program budget.",
+  'forecast-over-budget': "The projects' estimates at completion exceed the program budget.",
+  overspent: 'Actual cost exceeds the budget at completion of a project.',
+  'missed-milestone': 'A milestone date has passed and it is not done.',
+  'unmitigated-risk': 'An open high risk has no mitigation.',
+  overallocated: "A person's allocations exceed their capacity on some day.",
+  'status-mismatch': 'The declared health is better than the computed health.',
+  'progress-mismatch': 'The state and the progress disagree.',
+  'unknown-person': 'A manager or owner is not a person of the people registry.',
+  'currency-mismatch': 'Programs of one portfolio use different currencies.',
+};
+
+const list = (items: readonly string[]): string => items.map((item) => `'${item}'`).join(', ');
+const money = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** Every message text, keyed; arguments carry the ids, dates and figures to name. */
+export const messages = {
+  yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  tooManyAliases: (limit: number) => `This document expands YAML aliases more than ${limit} times; it is not read (alias bomb?)`,
+  tooDeep: (limit: number) => `This document nests deeper than ${limit} levels; it is not read`,
+  fileTooLarge: (size: number, limit: number) =>
+    `This file is ${money(size)} bytes, above the limit of ${money(limit)} bytes; it is not read`,
+  complexKey: () => 'Keys must be plain scalars',
+
+  rootNotMapping: () => 'A plan document must be a mapping with a portfolio, program or project key',
+  noRootEntity: () => 'A plan document needs one of portfolio, program or project (or only people)',
+  severalRootEntities: (keys: readonly string[]) =>
+    `A plan document has exactly one of portfolio, program or project, not ${keys.join(' and ')}`,
+  unknownKey: (key: string, where: string) => `Unknown key '${key}' in ${where} (user extensions start with 'x-')`,
+  missingKey: (key: string, where: string) => `Missing required key '${key}' in ${where}`,
+  wrongType: (expected: string, where: string) => `${where} must be ${expected}`,
+  badEnum: (allowed: readonly string[], where: string) => `${where} must be one of ${list(allowed)}`,
+  badDate: (where: string) => `${where} must be a real calendar date written YYYY-MM-DD`,
+  badPattern: (where: string, hint: string) => `${where} ${hint}`,
+  outOfRange: (where: string, comparison: string, limit: number) => `${where} must be ${comparison} ${limit}`,
+  badConst: (where: string, value: unknown) => `${where} must be ${JSON.stringify(value)}`,
+  schemaOther: (where: string, detail: string) => `${where} ${detail}`,
+  nestedProgramMismatch: (kind: string, id: string, nestedIn: string, declared: string) =>
+    `${kind} '${id}' is nested in '${nestedIn}' but says '${declared}'`,
+
+  duplicateId: (id: string, count: number, elsewhere: string) =>
+    `Id '${id}' is defined ${count} times (also at ${elsewhere}); ids must be unique across the workspace`,
+  unknownReference: (field: string, name: string, expected: string, suggestion?: string) =>
+    `${field} '${name}' names no ${expected}${suggestion ? `; did you mean '${suggestion}'?` : ''}`,
+  wrongKindReference: (field: string, name: string, expected: string, actual: string) =>
+    `${field} '${name}' is a ${actual}, not a ${expected}`,
+  dependencyCycle: (from: string, to: string, cycle: readonly string[]) =>
+    `'${from}' depends on '${to}', which closes a dependency cycle: ${[...cycle, cycle[0]].join(' → ')}`,
+  unscheduledStart: (id: string) => `Project '${id}' has no start: give a start or depends_on`,
+  unscheduledEnd: (id: string) => `Project '${id}' has no end: give an end or a duration`,
+  dateConflict: (id: string, start: string, duration: string, expected: string, end: string) =>
+    `Project '${id}': start ${start} plus duration ${duration} ends ${expected}, but end is ${end}`,
+  endBeforeStart: (what: string, end: string, start: string) => `${what} ends ${end}, before it starts ${start}`,
+  dependencyViolation: (what: string, date: string, dependency: string, dependencyEnd: string) =>
+    `${what} ${date} is not after '${dependency}' ends ${dependencyEnd}`,
+  milestoneDependencyViolation: (id: string, date: string, dependency: string, dependencyEnd: string) =>
+    `Milestone '${id}' on ${date} comes before '${dependency}' ends ${dependencyEnd}`,
+  projectOutsideProgram: (project: string, start: string, end: string, program: string, windowStart: string, windowEnd: string) =>
+    `Project '${project}' (${start} – ${end}) lies outside program '${program}' window ${windowStart} – ${windowEnd}`,
+  milestoneOutside: (milestone: string, date: string, owner: string, start: string, end: string) =>
+    `Milestone '${milestone}' on ${date} lies outside '${owner}' (${start} – ${end})`,
+  overBudget: (program: string, total: number, budget: number, currency: string) =>
+    `Projects of program '${program}' have a budget at completion of ${money(total)} ${currency}, above the program budget of ${money(budget)} ${currency}`,
+  forecastOverBudget: (program: string, total: number, budget: number, currency: string) =>
+    `Projects of program '${program}' are forecast to cost ${money(total)} ${currency} (EAC), above the program budget of ${money(budget)} ${currency}`,
+  overspent: (project: string, spent: number, bac: number) =>
+    `Project '${project}' has spent ${money(spent)}, more than its budget at completion of ${money(bac)}`,
+  missedMilestone: (milestone: string, date: string, statusDate: string) =>
+    `Milestone '${milestone}' was due ${date} and is not done (status date ${statusDate})`,
+  unmitigatedRisk: (risk: string, score: number) => `Open high risk '${risk}' (score ${score}) has no mitigation`,
+  overallocated: (person: string, day: string, total: number, capacity: number, projects: readonly string[]) =>
+    `'${person}' is allocated ${total}% on ${day}, above a capacity of ${capacity}%, across ${list(projects)}`,
+  statusMismatch: (what: string, declared: string, computed: string, reasons: readonly string[]) =>
+    `${what} is declared ${declared} but computes as ${computed}: ${reasons.join('; ')}`,
+  doneNotComplete: (project: string, progress: number) => `Project '${project}' is done but its progress is ${progress}%`,
+  completeNotDone: (project: string, state: string) => `Project '${project}' has progress 100% but its state is ${state}`,
+  unknownPerson: (field: string, name: string, suggestion?: string) =>
+    `${field} '${name}' is not a person of the people registry${suggestion ? `; did you mean '${suggestion}'?` : ''}`,
+  currencyMismatch: (portfolio: string, currencies: readonly string[]) =>
+    `Programs of portfolio '${portfolio}' use different currencies: ${currencies.join(', ')}`,
+} as const;

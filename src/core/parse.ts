@@ -1,0 +1,212 @@
+/**
+ * YAML text → a small located tree per document. The tree keeps, for every value, the span of the value
+ * and, for mapping entries, the span of the key, so later stages can report on the narrowest range.
+ * Values follow the YAML 1.2 core schema: dates stay strings.
+ */
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, parseAllDocuments } from 'yaml';
+import { LineIndex, type Span } from './positions';
+import { messages } from './codes';
+import type { PlanDiagnostic } from './diagnostic';
+
+export interface ScalarNode {
+  readonly kind: 'scalar';
+  readonly value: string | number | boolean | null;
+  readonly span: Span;
+}
+export interface SeqNode {
+  readonly kind: 'seq';
+  readonly items: readonly PlanNode[];
+  readonly span: Span;
+}
+export interface MapEntry {
+  readonly key: string;
+  readonly keySpan: Span;
+  readonly value: PlanNode;
+}
+export interface MapNode {
+  readonly kind: 'map';
+  /** First entry per key (YAML duplicates are a syntax error, reported by the parser). */
+  readonly entries: ReadonlyMap<string, MapEntry>;
+  readonly span: Span;
+}
+export type PlanNode = ScalarNode | SeqNode | MapNode;
+
+export interface PlanDocument {
+  /** 0-based position of the document in its file. */
+  readonly index: number;
+  readonly root: PlanNode | undefined;
+  readonly span: Span;
+  /** True when the YAML had errors: the tree is the parser's best effort. */
+  readonly broken: boolean;
+}
+
+export interface ParsedFile {
+  readonly path: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly documents: readonly PlanDocument[];
+  /** yaml-syntax (and read-limit) diagnostics. */
+  readonly diagnostics: readonly PlanDiagnostic[];
+}
+
+export interface ParseLimits {
+  /** Largest file read, in UTF-16 code units (≈ bytes for plan text). */
+  readonly maxFileSize: number;
+  /** Most values an alias may expand to, per document. */
+  readonly maxAliasExpansion: number;
+  /** Deepest nesting read. */
+  readonly maxDepth: number;
+}
+
+export const defaultParseLimits: ParseLimits = { maxFileSize: 5 * 1024 * 1024, maxAliasExpansion: 10_000, maxDepth: 64 };
+
+class ReadLimitError extends Error {}
+
+/** Parses one plan file. Never throws for any input text. */
+export function parsePlanFile(path: string, rawText: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
+  // Editors hide the byte order mark; columns must match what they show.
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const lines = new LineIndex(text);
+  const diagnostics: PlanDiagnostic[] = [];
+  const report = (span: Span, message: string) =>
+    diagnostics.push({ file: path, range: lines.rangeOf(span), severity: 'error', code: 'yaml-syntax', message });
+
+  if (text.length > limits.maxFileSize) {
+    report([0, 0], messages.fileTooLarge(text.length, limits.maxFileSize));
+    return { path, text, lines, documents: [], diagnostics };
+  }
+
+  const documents: PlanDocument[] = [];
+  let yamlDocuments: Document.Parsed[];
+  try {
+    yamlDocuments = parseAllDocuments(text, { prettyErrors: false, schema: 'core', uniqueKeys: true, merge: false }) as Document.Parsed[];
+  } catch (error) {
+    report([0, 0], messages.yamlSyntax(error instanceof Error ? error.message : String(error)));
+    return { path, text, lines, documents, diagnostics };
+  }
+  if (!Array.isArray(yamlDocuments)) yamlDocuments = [];
+
+  yamlDocuments.forEach((doc, index) => {
+    for (const error of doc.errors) report([error.pos[0], Math.max(error.pos[0], error.pos[1])], messages.yamlSyntax(error.message));
+    const span: Span = [doc.range[0], doc.range[2]];
+    let root: PlanNode | undefined;
+    try {
+      root = doc.contents ? new TreeBuilder(doc, limits).build(doc.contents as YamlNode) : undefined;
+    } catch (error) {
+      if (!(error instanceof ReadLimitError)) throw error;
+      report(doc.contents?.range ? [doc.contents.range[0], doc.contents.range[0]] : span, error.message);
+      documents.push({ index, root: undefined, span, broken: true });
+      return;
+    }
+    if (root?.kind === 'scalar' && root.value === null) root = undefined; // an empty or comment-only document
+    documents.push({ index, root, span, broken: doc.errors.length > 0 });
+  });
+  return { path, text, lines, documents, diagnostics };
+}
+
+/** Converts the `yaml` AST into {@link PlanNode}s, resolving aliases within limits. */
+class TreeBuilder {
+  private expansions = 0;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly limits: ParseLimits,
+  ) {}
+
+  build(node: YamlNode): PlanNode {
+    return this.convert(node, 0, false);
+  }
+
+  private convert(node: YamlNode | null | undefined, depth: number, viaAlias: boolean, fallback: Span = [0, 0]): PlanNode {
+    if (depth > this.limits.maxDepth) throw new ReadLimitError(messages.tooDeep(this.limits.maxDepth));
+    if (viaAlias && ++this.expansions > this.limits.maxAliasExpansion) {
+      throw new ReadLimitError(messages.tooManyAliases(this.limits.maxAliasExpansion));
+    }
+    if (node == null) return { kind: 'scalar', value: null, span: fallback };
+    const span: Span = node.range ? [node.range[0], node.range[1]] : fallback;
+    if (isAlias(node)) {
+      const target = (node as Alias).resolve(this.doc);
+      const resolved = this.convert(target as YamlNode | undefined, depth + 1, true, span);
+      // Report problems in an aliased value where the alias is written.
+      return relocate(resolved, span);
+    }
+    if (isScalar(node)) return { kind: 'scalar', value: plainScalar(node.value), span };
+    if (isSeq(node)) {
+      return { kind: 'seq', items: node.items.map((item) => this.convert(item as YamlNode, depth + 1, viaAlias, span)), span };
+    }
+    if (isMap(node)) {
+      const entries = new Map<string, MapEntry>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as YamlNode | null;
+        let key: string;
+        let keySpan: Span;
+        if (keyNode == null) {
+          key = '';
+          keySpan = [span[0], span[0]];
+        } else if (isScalar(keyNode)) {
+          key = String(keyNode.value ?? '');
+          keySpan = keyNode.range ? [keyNode.range[0], keyNode.range[1]] : span;
+        } else {
+          throw new ReadLimitError(messages.complexKey());
+        }
+        const value = this.convert(pair.value as YamlNode | null, depth + 1, viaAlias, [keySpan[1], keySpan[1]]);
+        if (!entries.has(key)) entries.set(key, { key, keySpan, value });
+      }
+      return { kind: 'map', entries, span };
+    }
+    return { kind: 'scalar', value: null, span };
+  }
+}
+
+function plainScalar(value: unknown): ScalarNode['value'] {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return String(value);
+}
+
+function relocate(node: PlanNode, span: Span): PlanNode {
+  return { ...node, span };
+}
+
+/** The plain JSON value of a node, for schema validation. */
+export function toPlain(node: PlanNode | undefined): unknown {
+  if (!node) return null;
+  switch (node.kind) {
+    case 'scalar':
+      return node.value;
+    case 'seq':
+      return node.items.map(toPlain);
+    case 'map': {
+      const result: Record<string, unknown> = {};
+      for (const [key, entry] of node.entries) result[key] = toPlain(entry.value);
+      return result;
+    }
+  }
+}
+
+/** The node at a JSON pointer (as Ajv reports `instancePath`), with the key span of its entry. */
+export function nodeAtPointer(root: PlanNode | undefined, pointer: string): { node: PlanNode; keySpan?: Span } | undefined {
+  if (!root) return undefined;
+  let node: PlanNode = root;
+  let keySpan: Span | undefined;
+  if (pointer === '') return { node };
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node.kind === 'map') {
+      const entry = node.entries.get(segment);
+      if (!entry) return undefined;
+      node = entry.value;
+      keySpan = entry.keySpan;
+    } else if (node.kind === 'seq') {
+      const item: PlanNode | undefined = node.items[Number(segment)];
+      if (!item) return undefined;
+      node = item;
+      keySpan = undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return { node, keySpan };
+}

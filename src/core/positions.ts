@@ -1,0 +1,56 @@
+/**
+ * Source positions.
+ *
+ * Inside the core every position is **0-based** (line and character, in UTF-16 code units, like VS Code
+ * and LSP). The CLI shows 1-based lines and columns; it converts with {@link toOneBased}, the only place
+ * that does.
+ */
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A half-open span of UTF-16 offsets into a file's text, as the YAML parser reports them. */
+export type Span = readonly [start: number, end: number];
+
+/** Maps offsets to positions for one file's text (binary search over line starts). */
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: Math.max(0, offset - starts[low]) };
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span[0]), end: this.positionAt(span[1]) };
+  }
+}
+
+/** 1-based line and column, for people and for the CLI's output formats. */
+export function toOneBased(position: Position): { line: number; column: number } {
+  return { line: position.line + 1, column: position.character + 1 };
+}

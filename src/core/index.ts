@@ -10,3 +10,6 @@ export type { Schedule, ProjectDates } from './schedule';
 export type { PlanIndex, ResolvedReference } from './workspace';
 export { parsePlanFile, defaultParseLimits, type ParsedFile, type PlanNode, type MapNode, type ParseLimits } from './parse';
 export * from './report';
+export * from './navigation';
+export * from './present';
+export * from './completion';

@@ -1,0 +1,74 @@
+/** The "Plan" commands: refresh, create an example plan, open the roadmap. */
+import * as vscode from 'vscode';
+import type { PlanService } from './planService';
+
+const examplePlan = `version: 1
+program:
+  id: example-program
+  name: Example program
+  goal: Show what a plan file looks like
+  budget: 500000
+  currency: USD
+  health: green
+  milestones:
+    - id: example-launch
+      name: Launch
+      date: 2027-03-31
+  projects:
+    - id: example-discovery
+      name: Discovery
+      start: 2027-01-04
+      duration: 4w
+      budget: 50000
+    - id: example-build
+      name: Build
+      depends_on: [example-discovery]
+      duration: 8w
+      budget: 300000
+      risks:
+        - title: Key supplier is late
+          likelihood: 3
+          impact: 4
+          mitigation: Agree a fallback supplier early
+`;
+
+export function registerCommands(context: vscode.ExtensionContext, plans: PlanService): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('planAsCode.createExamplePlan', () => createExamplePlan()),
+    vscode.commands.registerCommand('planAsCode.refresh', async () => {
+      await plans.analysis();
+    }),
+  );
+}
+
+/** Writes the example into a new file only (never over an existing one), as one undoable edit. */
+async function createExamplePlan(): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: examplePlan });
+    await vscode.window.showTextDocument(document);
+    return document.uri;
+  }
+  let uri = vscode.Uri.joinPath(folder.uri, 'example.plan.yaml');
+  for (let n = 2; await exists(uri); n++) uri = vscode.Uri.joinPath(folder.uri, `example-${n}.plan.yaml`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { ignoreIfExists: false, overwrite: false });
+  edit.insert(uri, new vscode.Position(0, 0), examplePlan);
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage(`Could not create ${vscode.workspace.asRelativePath(uri)}.`);
+    return undefined;
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  await document.save();
+  await vscode.window.showTextDocument(document);
+  return uri;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * The workspace of plan files as the extension sees it: every plan file of every workspace folder,
+ * read through `vscode.workspace.fs`, kept current by a file watcher and by open editors (unsaved
+ * text wins), and analysed again shortly after each change. Views subscribe to `onDidAnalyze`.
+ */
+import * as vscode from 'vscode';
+import { defaultParseLimits, PlanWorkspace, type Analysis } from '../core';
+import { readSettings, section, type PlanSettings } from './settings';
+
+/** Delay between the last change and the new analysis (the issue allows up to 200 ms). */
+const ANALYSIS_DELAY_MS = 120;
+/** Files read per batch while indexing, so the extension host stays responsive. */
+const READ_BATCH = 64;
+
+export class PlanService implements vscode.Disposable {
+  private readonly onDidAnalyzeEmitter = new vscode.EventEmitter<Analysis>();
+  /** Fires after every analysis of the whole workspace. */
+  readonly onDidAnalyze = this.onDidAnalyzeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.onDidAnalyzeEmitter];
+  private workspace = new PlanWorkspace();
+  /** Core path (workspace-relative) → file uri, for every indexed file. */
+  private readonly uris = new Map<string, vscode.Uri>();
+  private settings: PlanSettings = readSettings();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private current: Analysis | undefined;
+  private indexing: Promise<void> | undefined;
+  private watcher: vscode.FileSystemWatcher | undefined;
+
+  constructor() {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((event) => this.onDocument(event.document)),
+      vscode.workspace.onDidOpenTextDocument((document) => this.onDocument(document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.onClose(document)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reindex()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration(section)) return;
+        const filesChanged = readSettings().filesGlob !== this.settings.filesGlob || readSettings().maxFileSize !== this.settings.maxFileSize;
+        this.settings = readSettings();
+        if (filesChanged) this.reindex();
+        else this.schedule();
+      }),
+      { dispose: () => this.watcher?.dispose() },
+      { dispose: () => clearTimeout(this.timer) },
+    );
+  }
+
+  get config(): PlanSettings {
+    return this.settings;
+  }
+
+  /** The latest analysis (indexing first if needed). */
+  async analysis(): Promise<Analysis> {
+    await this.ready();
+    if (this.timer !== undefined) this.flush();
+    return this.current ?? this.analyze();
+  }
+
+  /** The latest analysis without waiting (undefined before the first one). */
+  get latest(): Analysis | undefined {
+    return this.current;
+  }
+
+  /** Starts indexing the workspace (once); resolves when every file has been read. */
+  ready(): Promise<void> {
+    this.indexing ??= this.index();
+    return this.indexing;
+  }
+
+  isPlanDocument(document: vscode.TextDocument): boolean {
+    return this.isPlanUri(document.uri);
+  }
+
+  isPlanUri(uri: vscode.Uri): boolean {
+    if (uri.scheme === 'output' || uri.scheme === 'vscode-scm') return false;
+    // languages.match reads only the uri and language of the document it is given.
+    return vscode.languages.match({ pattern: this.settings.filesGlob }, { uri, languageId: 'yaml' } as vscode.TextDocument) > 0;
+  }
+
+  /** The core's name for a file. */
+  keyOf(uri: vscode.Uri): string {
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    return uri.scheme === 'file' || vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri, multiRoot) : uri.toString();
+  }
+
+  uriOf(key: string): vscode.Uri | undefined {
+    return this.uris.get(key);
+  }
+
+  get fileUris(): vscode.Uri[] {
+    return [...this.uris.values()];
+  }
+
+  private async index(): Promise<void> {
+    this.workspace = new PlanWorkspace({ ...defaultParseLimits, maxFileSize: this.settings.maxFileSize });
+    this.uris.clear();
+    this.watcher?.dispose();
+    this.watcher = vscode.workspace.createFileSystemWatcher(this.settings.filesGlob);
+    this.watcher.onDidCreate((uri) => this.readFromDisk(uri));
+    this.watcher.onDidChange((uri) => this.readFromDisk(uri));
+    this.watcher.onDidDelete((uri) => this.remove(uri));
+
+    const uris = await vscode.workspace.findFiles(this.settings.filesGlob, '**/{node_modules,.git}/**');
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Indexing plans' },
+      async (progress) => {
+        for (let i = 0; i < uris.length; i += READ_BATCH) {
+          const batch = uris.slice(i, i + READ_BATCH);
+          const texts = await Promise.all(batch.map((uri) => this.readText(uri)));
+          batch.forEach((uri, j) => {
+            if (texts[j] !== undefined) this.put(uri, texts[j]!);
+          });
+          progress.report({ message: `${Math.min(i + READ_BATCH, uris.length)} of ${uris.length} plan files` });
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      },
+    );
+    for (const document of vscode.workspace.textDocuments) {
+      if (this.isPlanDocument(document)) this.put(document.uri, document.getText());
+    }
+    this.analyze();
+  }
+
+  private reindex(): void {
+    this.indexing = this.index();
+  }
+
+  private put(uri: vscode.Uri, text: string): void {
+    const key = this.keyOf(uri);
+    this.uris.set(key, uri);
+    this.workspace.set(key, text);
+  }
+
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      return new TextDecoder('utf-8').decode(bytes);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async readFromDisk(uri: vscode.Uri): Promise<void> {
+    // An open editor's text wins over the saved file.
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    const text = await this.readText(uri);
+    if (text === undefined) return this.remove(uri);
+    this.put(uri, text);
+    this.schedule();
+  }
+
+  private remove(uri: vscode.Uri): void {
+    const key = this.keyOf(uri);
+    this.uris.delete(key);
+    if (this.workspace.delete(key)) this.schedule();
+  }
+
+  private onDocument(document: vscode.TextDocument): void {
+    if (!this.isPlanDocument(document)) return;
+    this.put(document.uri, document.getText());
+    this.schedule();
+  }
+
+  private onClose(document: vscode.TextDocument): void {
+    if (!this.isPlanDocument(document)) return;
+    // Back to what is saved: re-read the file, or drop it when it no longer exists (an untitled file).
+    if (document.uri.scheme === 'untitled') this.remove(document.uri);
+    else void this.readFromDisk(document.uri);
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), ANALYSIS_DELAY_MS);
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.analyze();
+  }
+
+  private analyze(): Analysis {
+    const analysis = this.workspace.analyze(this.settings.analysis);
+    this.current = analysis;
+    this.onDidAnalyzeEmitter.fire(analysis);
+    return analysis;
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,29 @@
+/** The extension's settings (`planAsCode.*`), read in one place. */
+import * as vscode from 'vscode';
+import { parseDay, type AnalysisOptions } from '../core';
+
+export const section = 'planAsCode';
+
+export interface PlanSettings {
+  readonly filesGlob: string;
+  readonly analysis: AnalysisOptions;
+  readonly codeLens: boolean;
+  readonly maxFileSize: number;
+}
+
+export function readSettings(): PlanSettings {
+  const config = vscode.workspace.getConfiguration(section);
+  const statusDate = parseDay(config.get<string>('statusDate', '').trim());
+  const red = config.get<number>('health.redBelow', 0.9);
+  const amber = config.get<number>('health.amberBelow', 0.95);
+  return {
+    filesGlob: config.get<string>('files', '**/*.plan.{yaml,yml}') || '**/*.plan.{yaml,yml}',
+    analysis: {
+      statusDate,
+      thresholds: { red, amber: Math.max(red, amber) },
+      defaultCurrency: config.get<string>('defaultCurrency', 'USD') || 'USD',
+    },
+    codeLens: config.get<boolean>('codeLens.enabled', true),
+    maxFileSize: Math.max(1, config.get<number>('maxFileSizeMB', 5)) * 1024 * 1024,
+  };
+}

@@ -1,0 +1,191 @@
+// Runs the integration suite (out/integration/suite, built by build.mjs) inside a real VS Code extension
+// host: code-server serves the workspace, headless Chromium opens the workbench with this repository as
+// the extension under development, and the host calls the suite's run(). No download from Microsoft needed.
+//
+//   node test/integration/run.mjs [--workspace DIR] [--timeout MS] [--screenshot FILE] [--keep-open] [--verbose]
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import process from 'node:process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { format, parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { repoRoot, startCodeServer } from '../../scripts/vscode-host.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    workspace: { type: 'string', default: join(repoRoot, 'test', 'fixtures', 'workspace') },
+    timeout: { type: 'string', default: String(5 * 60_000) },
+    // Taken at the end of every run when given; otherwise only on failure, to test-results/integration.png.
+    screenshot: { type: 'string' },
+    // Leaves code-server serving the workspace after the suite, for a look by hand; Ctrl-C stops.
+    'keep-open': { type: 'boolean', default: false },
+    // Prints code-server's and the browser's own logs as they come, not only on failure.
+    verbose: { type: 'boolean', default: false },
+    chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+  },
+});
+
+const fixture = resolve(options.workspace);
+// Tests edit files (rename, quick fixes, create example): run them on a copy, never on the fixture itself.
+let workspace = fixture;
+const extensionTestsPath = join(repoRoot, 'out', 'integration', 'suite');
+const timeoutMs = Number(options.timeout);
+const failureScreenshot = resolve(options.screenshot ?? join(repoRoot, 'test-results', 'integration.png'));
+
+// The workbench's own logger shares codeAutomationLog with the extension host's console (both as 'info'):
+// keep its routine chatter out of the test output (--verbose shows it).
+const WORKBENCH_CHATTER = [
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^\[Service Worker\]/,
+  /^Updating additional builtin extensions cache/,
+  /^Ignoring fetching additional builtin extensions from gallery/,
+  /^ChatSessionStore: /,
+];
+
+// The last lines of every log, printed when the run fails.
+const recent = [];
+function remember(line) {
+  recent.push(line);
+  if (recent.length > 200) recent.shift();
+  if (options.verbose) console.log(line);
+}
+
+function fail(message) {
+  console.error(`integration: ${message}`);
+  process.exit(1);
+}
+
+function checkPrerequisites() {
+  if (!(timeoutMs > 0)) fail(`--timeout wants milliseconds, got ${options.timeout}`);
+  if (!existsSync(fixture)) fail(`workspace ${fixture} does not exist`);
+  if (!existsSync(join(extensionTestsPath, 'index.js'))) {
+    fail(`${relative(repoRoot, extensionTestsPath)}/index.js is missing: run \`node test/integration/build.mjs\``);
+  }
+  const main = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).main;
+  if (main && !existsSync(join(repoRoot, main))) fail(`the extension's main ${main} is missing: run \`npm run build\``);
+  if (!existsSync(options.chromium)) fail(`no Chromium at ${options.chromium}: run \`bash scripts/install-vscode-host.sh\``);
+}
+
+let server;
+let browser;
+let cleaning;
+/** Idempotent: closes the browser and stops code-server with all its children. */
+function cleanup() {
+  cleaning ??= (async () => {
+    // A wedged browser must not keep code-server alive: bound the close.
+    if (browser) await Promise.race([browser.close().catch(() => {}), sleep(10_000)]);
+    if (server) await server.stop();
+    if (workspace !== fixture) await rm(workspace, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(sig, () => {
+    console.error(`integration: ${sig}, stopping`);
+    cleanup().finally(() => process.exit(code));
+  });
+}
+
+async function screenshot(page, file) {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await page.screenshot({ path: file, timeout: 10_000 });
+    console.error(`integration: screenshot ${file.startsWith(process.cwd()) ? relative(process.cwd(), file) : file}`);
+  } catch (error) {
+    console.error(`integration: no screenshot (${error instanceof Error ? error.message : error})`);
+  }
+}
+
+async function runSuite() {
+  const started = Date.now();
+  workspace = await mkdtemp(join(tmpdir(), 'plan-as-code-workspace-'));
+  await cp(fixture, workspace, { recursive: true });
+  server = await startCodeServer({ workspace, onOutput: (line) => remember(`[code-server] ${line}`) });
+  browser = await chromium.launch({
+    executablePath: options.chromium,
+    headless: true,
+    // Playwright gives each launch a fresh temporary profile (--user-data-dir) and deletes it on close.
+    // The closed network refuses Chromium's background connections: don't make them.
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Only warnings and errors: the workbench echoes its info log (already seen above) to the console too.
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') remember(`[browser ${message.type()}] ${message.text()}`);
+  });
+  page.on('pageerror', (error) => remember(`[browser pageerror] ${error.message}`));
+
+  const counts = {};
+  let reportExit;
+  const suiteExit = new Promise((resolveExit) => { reportExit = resolveExit; });
+  // The workbench forwards the extension host's console here while tests run (mocha's reporter included).
+  await page.exposeFunction('codeAutomationLog', (_type, args) => {
+    const line = format(...(Array.isArray(args) ? args : [args]));
+    if (WORKBENCH_CHATTER.some((pattern) => pattern.test(line))) {
+      remember(`[workbench] ${line}`);
+    } else {
+      process.stdout.write(`${line}\n`);
+      recent.push(line);
+      // Mocha's epilogue ("  3 passing (94ms)", "  1 failing", "  2 pending") gives the closing summary.
+      const tally = /^\s*(\d+) (passing|failing|pending)\b/.exec(line);
+      if (tally) counts[tally[2]] = Number(tally[1]);
+    }
+  });
+  // Called once when the suite's run() settles: 0 passed, anything else failed.
+  await page.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code)));
+
+  const url = server.workbenchUrl({ workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath });
+  remember(`[integration] ${url}`);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+
+  const outcome = await Promise.race([
+    suiteExit.then((code) => ({ code })),
+    sleep(timeoutMs).then(() => ({ error: `the suite did not finish within ${timeoutMs / 1000} s` })),
+    server.exited.then(({ code, sig }) => ({ error: `code-server exited early (${sig ?? code})` })),
+    new Promise((resolveCrash) => page.on('crash', () => resolveCrash({ error: 'the workbench page crashed' }))),
+    new Promise((resolveGone) => browser.on('disconnected', () => resolveGone({ error: 'Chromium exited early' }))),
+  ]);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+
+  const code = outcome.error ? 1 : outcome.code;
+  if (code !== 0 || options.screenshot) await screenshot(page, failureScreenshot);
+  if (outcome.error) {
+    console.error(`integration: FAILED: ${outcome.error}. Last log lines:\n${recent.slice(-60).join('\n')}`);
+  } else if (code !== 0) {
+    console.error(`integration: FAILED with exit code ${code} after ${seconds} s`);
+  } else {
+    console.log(`integration: suite finished in ${seconds} s`);
+  }
+  if (counts.passing !== undefined || counts.failing !== undefined) {
+    // Last, the plain 'N passed, N failed' line that CI reads as the run's result.
+    const skipped = counts.pending ? `, ${counts.pending} skipped` : '';
+    console.log(`integration: ${counts.passing ?? 0} passed, ${counts.failing ?? 0} failed${skipped}`);
+  }
+
+  if (options['keep-open']) {
+    await browser.close();
+    browser = undefined;
+    console.log(`integration: code-server still serving (Ctrl-C stops):\n${server.workbenchUrl({ workspace, extensionDevelopmentPath: repoRoot })}`);
+    await new Promise(() => {});
+  }
+  return code;
+}
+
+checkPrerequisites();
+let exitCode = 1;
+try {
+  exitCode = await runSuite();
+} catch (error) {
+  console.error(`integration: ${error instanceof Error ? (options.verbose ? error.stack : error.message) : error}`);
+  if (recent.length > 0) console.error(`Last log lines:\n${recent.slice(-60).join('\n')}`);
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);

@@ -1,0 +1,185 @@
+// The extension through the real VS Code API, on the fixture workspace (a copy made by the runner).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, fixture, ours, positionOf, waitFor } from './helpers';
+
+const programUri = () => fixture('program.plan.yaml');
+const extraUri = () => fixture('later/extra.plan.yaml');
+
+async function openProgram(): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(programUri());
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+describe('Plan as Code in VS Code', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    await api();
+  });
+
+  describe('diagnostics', () => {
+    it('reports problems in a file that was never opened, with the SPEC code and exact range', async () => {
+      const uri = extraUri();
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'extra.plan.yaml must not be open');
+      const diagnostic = await waitFor('unknown-reference in extra.plan.yaml', () => ours(uri).find((d) => d.code === 'unknown-reference'));
+      assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(diagnostic.message, /buildd/);
+      // `  depends_on: [launch, buildd]` — line 6 (0-based 5), `buildd` at characters 23..29
+      assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character], [5, 23, 29]);
+    });
+
+    it('reports warnings in an opened file, and nothing else', async () => {
+      const document = await openProgram();
+      const list = await waitFor('diagnostics of program.plan.yaml', () => {
+        const found = ours(document.uri);
+        return found.length > 0 ? found : undefined;
+      });
+      assert.ok(list.every((d) => d.severity !== vscode.DiagnosticSeverity.Error), `unexpected errors: ${list.map((d) => d.message).join('; ')}`);
+      // The open high risk (4 × 4 = 16) has no mitigation: reported at its id, `launch-slip`.
+      const risk = list.find((d) => d.code === 'unmitigated-risk');
+      assert.ok(risk, `codes: ${list.map((d) => d.code).join(', ')}`);
+      const id = positionOf(document, 'id: launch-slip', 'id: '.length);
+      assert.deepEqual([risk.range.start.line, risk.range.start.character], [id.line, id.character]);
+      // The program is declared green; the open high risk makes it amber, and the message says why.
+      const mismatch = list.find((d) => d.code === 'status-mismatch');
+      assert.ok(mismatch, 'status-mismatch expected');
+      assert.match(mismatch.message, /declared green but computes as amber: .*high risk/);
+      const health = positionOf(document, 'health: green', 'health: '.length);
+      assert.deepEqual([mismatch.range.start.line, mismatch.range.start.character], [health.line, health.character]);
+    });
+
+    it('updates while typing, before the file is saved, and recovers on undo', async () => {
+      const document = await openProgram();
+      const at = positionOf(document, 'depends_on: [build]', 'depends_on: ['.length);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, at.translate(0, 'build'.length), 'x');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(document.isDirty, 'the edit must not be saved');
+      const diagnostic = await waitFor('unknown-reference after typing', () => ours(document.uri).find((d) => d.code === 'unknown-reference'));
+      assert.match(diagnostic.message, /buildx/);
+      assert.equal(diagnostic.range.start.line, at.line);
+      await vscode.commands.executeCommand('undo');
+      await waitFor('diagnostic cleared after undo', () => !ours(document.uri).some((d) => d.code === 'unknown-reference'));
+      assert.equal(document.getText().includes('[build]'), true);
+    });
+  });
+
+  describe('navigation', () => {
+    it('goes to the definition of a dependency in another part of the file', async () => {
+      const document = await openProgram();
+      const reference = positionOf(document, '[build]', 2);
+      const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', document.uri, reference);
+      assert.equal(locations.length, 1);
+      const definition = positionOf(document, 'id: build', 'id: '.length);
+      assert.equal(locations[0].uri.toString(), document.uri.toString());
+      assert.deepEqual([locations[0].range.start.line, locations[0].range.start.character], [definition.line, definition.character]);
+    });
+
+    it('finds references across files', async () => {
+      const document = await openProgram();
+      const definition = positionOf(document, 'id: launch', 'id: '.length + 1);
+      const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, definition);
+      const files = new Set(locations.map((l) => l.uri.path.split('/').pop()));
+      assert.deepEqual([...files].sort(), ['extra.plan.yaml', 'program.plan.yaml']);
+      assert.equal(locations.length, 2, 'the definition and the depends_on in extra.plan.yaml');
+    });
+
+    it('renames an id across files in one WorkspaceEdit', async () => {
+      const document = await openProgram();
+      const definition = positionOf(document, 'id: alpha', 'id: '.length);
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, definition, 'alpha-2');
+      const touched = edit.entries().map(([uri, edits]) => [uri.path.split('/').pop(), edits.map((e) => e.newText)]);
+      assert.deepEqual(
+        touched.sort(),
+        [
+          ['extra.plan.yaml', ['alpha-2']],
+          ['program.plan.yaml', ['alpha-2']],
+        ],
+      );
+    });
+
+    it('completes ids where a reference is expected, and enum values', async () => {
+      const document = await openProgram();
+      const inList = positionOf(document, '[build]', 1);
+      const ids = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, inList);
+      const labels = ids.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      for (const id of ['build', 'launch', 'alpha-ga']) assert.ok(labels.includes(id), `missing ${id} in ${labels.join(', ')}`);
+      assert.ok(!labels.includes('alice'), 'people are not dependencies');
+
+      const health = positionOf(document, 'health: green', 'health: '.length);
+      const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, health);
+      const healthLabels = values.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      for (const value of ['green', 'amber', 'red']) assert.ok(healthLabels.includes(value), `missing ${value}`);
+
+      const manager = positionOf(document, 'manager: bob', 'manager: '.length);
+      const people = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, manager);
+      const peopleLabels = people.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      assert.ok(peopleLabels.includes('alice') && peopleLabels.includes('bob'), `people: ${peopleLabels.join(', ')}`);
+    });
+
+    it('hovers an id with its rolled-up figures', async () => {
+      const document = await openProgram();
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'id: build', 5));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      for (const label of ['BAC', 'AC', 'EV', 'CPI', 'SPI', 'EAC', 'ROI', 'Health', 'Dates']) assert.match(text, new RegExp(`\\| ${label}`), `hover lacks ${label}`);
+      // BAC 200,000, AC 100,000, EV 50% of BAC = 100,000 → CPI 1.00
+      assert.match(text, /\| BAC \| 200k/);
+      assert.match(text, /\| CPI \| 1\.00/);
+    });
+
+    it('outlines the document', async () => {
+      const document = await openProgram();
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+      const names = symbols.map((s) => s.name);
+      assert.ok(names.includes('alpha'), `roots: ${names.join(', ')}`);
+      const alpha = symbols.find((s) => s.name === 'alpha')!;
+      assert.deepEqual(alpha.children.map((c) => c.name).sort(), ['alpha-ga', 'build', 'launch']);
+    });
+
+    it('shows a code lens with health and figures above programs and projects', async () => {
+      const document = await openProgram();
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+      const titles = lenses.map((l) => l.command?.title ?? '');
+      assert.equal(titles.length, 3, `lenses: ${titles.join(' | ')}`);
+      assert.ok(titles.every((t) => /CPI/.test(t) && /SPI/.test(t)));
+    });
+
+    it('offers the nearest id as a quick fix for an unknown reference', async () => {
+      const uri = extraUri();
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const diagnostic = await waitFor('unknown-reference', () => ours(uri).find((d) => d.code === 'unknown-reference'));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
+      const fix = actions.find((a) => a.title === "Change to 'build'");
+      assert.ok(fix, `actions: ${actions.map((a) => a.title).join(', ')}`);
+    });
+  });
+
+  describe('views', () => {
+    it('builds the program tree with health, progress and an open command', async () => {
+      const { tree } = await api();
+      await waitFor('tree roots', () => (tree.getChildren().length > 0 ? true : undefined));
+      const roots = tree.getChildren().map((node) => tree.getTreeItem(node));
+      const alpha = roots.find((item) => item.label === 'Alpha program');
+      assert.ok(alpha, `roots: ${roots.map((r) => r.label).join(', ')}`);
+      const node = tree.getChildren().find((n) => tree.getTreeItem(n).label === 'Alpha program')!;
+      const children = tree.getChildren(node).map((n) => tree.getTreeItem(n));
+      const build = children.find((c) => c.label === 'Build the thing');
+      assert.ok(build, `children: ${children.map((c) => c.label).join(', ')}`);
+      assert.match(String(build.description), /50%/);
+      assert.equal(build.command?.command, 'vscode.open');
+      const icon = build.iconPath as vscode.ThemeIcon;
+      assert.equal((icon.color as vscode.ThemeColor).id, 'charts.green');
+      assert.ok(children.some((c) => c.label === 'General availability'), 'program milestone shown');
+    });
+
+    it('opens the roadmap panel', async () => {
+      const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('planAsCode.openRoadmap');
+      assert.ok(panel, 'the command returns its panel');
+      assert.equal(panel.viewType, 'planAsCode.roadmap');
+      assert.match(panel.webview.html, /alpha/);
+      panel.dispose();
+    });
+  });
+});

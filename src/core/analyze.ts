@@ -88,8 +88,8 @@ export class PlanWorkspace {
     const plan = schedule(index, isCancelled, diagnostics);
     const rollup = rollupWorkspace(index.programs, index.portfolios, index.projects, plan, statusDate, options.thresholds ?? defaultThresholds);
     checkPlan(index, plan, rollup, { defaultCurrency: options.defaultCurrency ?? 'USD' }, diagnostics);
-    diagnostics.sort(compareDiagnostics);
-    return { files: entries.map((entry) => entry.parsed), index, schedule: plan, rollup, diagnostics, statusDate };
+    const shown = withoutFollowOnProblems(entries.map((entry) => entry.parsed), diagnostics).sort(compareDiagnostics);
+    return { files: entries.map((entry) => entry.parsed), index, schedule: plan, rollup, diagnostics: shown, statusDate };
   }
 }
 
@@ -98,6 +98,27 @@ export function analyzePlans(files: ReadonlyArray<{ path: string; text: string }
   const workspace = new PlanWorkspace(limits);
   for (const file of files) workspace.set(file.path, file.text);
   return workspace.analyze(options);
+}
+
+/**
+ * A document whose YAML does not parse is read as far as the parser recovered, so its ids still
+ * resolve; but plan-logic problems inside it are mostly echoes of the syntax error, so they wait
+ * until it is fixed.
+ */
+function withoutFollowOnProblems(files: readonly ParsedFile[], diagnostics: PlanDiagnostic[]): PlanDiagnostic[] {
+  const broken = new Map<string, Array<{ start: number; end: number }>>();
+  for (const file of files) {
+    const spans = file.documents.filter((d) => d.broken).map((d) => ({ start: d.span[0], end: d.span[1] }));
+    if (spans.length === 0) continue;
+    const lines = spans.map(({ start, end }) => ({ start: file.lines.positionAt(start).line, end: file.lines.positionAt(end).line }));
+    broken.set(file.path, lines);
+  }
+  if (broken.size === 0) return diagnostics;
+  return diagnostics.filter((d) => {
+    if (d.code === 'yaml-syntax' || d.code === 'duplicate-id') return true;
+    const spans = broken.get(d.file);
+    return !spans?.some(({ start, end }) => d.range.start.line >= start && d.range.start.line <= end);
+  });
 }
 
 /** The first status_date written on a portfolio, else on a program. */

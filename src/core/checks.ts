@@ -147,7 +147,7 @@ function checkAllocations(index: PlanIndex, plan: Schedule, cancelled: (project:
       // Allocations are percents with at most a few decimals; ignore float dust.
       if (total > person.capacity + 1e-9) {
         const involved = list.filter((a) => a.start <= day && day <= a.end);
-        const projects = involved.map((a) => a.project.id ?? '?');
+        const projects = [...new Set(involved.map((a) => a.project.id ?? '?'))];
         for (const a of involved) {
           diagnostics.push(
             diagnosticAt(a.entry.person.source, a.entry.person.span, 'overallocated',

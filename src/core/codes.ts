@@ -96,14 +96,14 @@ export const messages = {
   dateConflict: (id: string, start: string, duration: string, expected: string, end: string) =>
     `Project '${id}': start ${start} plus duration ${duration} ends ${expected}, but end is ${end}`,
   endBeforeStart: (what: string, end: string, start: string) => `${what} ends ${end}, before it starts ${start}`,
-  dependencyViolation: (what: string, date: string, dependency: string, dependencyEnd: string) =>
-    `${what} ${date} is not after '${dependency}' ends ${dependencyEnd}`,
+  dependencyViolation: (project: string, date: string, dependency: string, dependencyEnd: string) =>
+    `Project '${project}' starts ${date}, not after '${dependency}' ends ${dependencyEnd}`,
   milestoneDependencyViolation: (id: string, date: string, dependency: string, dependencyEnd: string) =>
     `Milestone '${id}' on ${date} comes before '${dependency}' ends ${dependencyEnd}`,
   projectOutsideProgram: (project: string, start: string, end: string, program: string, windowStart: string, windowEnd: string) =>
     `Project '${project}' (${start} – ${end}) lies outside program '${program}' window ${windowStart} – ${windowEnd}`,
   milestoneOutside: (milestone: string, date: string, owner: string, start: string, end: string) =>
-    `Milestone '${milestone}' on ${date} lies outside '${owner}' (${start} – ${end})`,
+    `Milestone '${milestone}' on ${date} lies outside ${owner} (${start} – ${end})`,
   overBudget: (program: string, total: number, budget: number, currency: string) =>
     `Projects of program '${program}' have a budget at completion of ${money(total)} ${currency}, above the program budget of ${money(budget)} ${currency}`,
   forecastOverBudget: (program: string, total: number, budget: number, currency: string) =>

@@ -35,34 +35,33 @@ export function schedule(index: PlanIndex, isCancelled: (project: Project) => bo
 
   const cyclic = findCycles([...index.projects, ...index.milestones], dependencies, diagnostics);
 
-  // Forward pass in dependency order (Kahn); projects on a cycle keep only their explicit dates.
+  // Forward pass: each project's dates from its dependencies' ends, memoised and iterative. Around a
+  // cycle this finds the same dates whatever order the projects are written in: a date that needs
+  // itself stays unknown, one that an explicit start or end settles is kept.
   const dates = new Map<Project, ProjectDates>();
-  const waiting = new Map<Project, number>();
-  const dependents = new Map<Project, Project[]>();
-  const ready: Project[] = [];
-  for (const project of index.projects) {
-    let count = 0;
-    for (const { target } of dependencies(project)) {
-      if (target.kind !== 'project' || cyclic.has(target) || cyclic.has(project)) continue;
-      count++;
-      const list = dependents.get(target);
-      if (list) list.push(project);
-      else dependents.set(target, [project]);
-    }
-    waiting.set(project, count);
-    if (count === 0) ready.push(project);
-  }
-  const endOf = (node: Node): Day | undefined => (node.kind === 'milestone' ? node.date?.value : dates.get(node)?.end);
-  for (let i = 0; i < ready.length; i++) {
-    const project = ready[i];
-    dates.set(project, scheduleProject(project, dependencies(project).map(({ target }) => endOf(target))));
-    for (const dependent of dependents.get(project) ?? []) {
-      const left = waiting.get(dependent)! - 1;
-      waiting.set(dependent, left);
-      if (left === 0) ready.push(dependent);
+  const visiting = new Set<Project>();
+  const endOf = (node: Node): Day | undefined => (node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? dates.get(node)?.end));
+  const settled = (node: Node) => node.kind === 'milestone' || node.end !== undefined || dates.has(node);
+  for (const first of index.projects) {
+    const stack: Project[] = [first];
+    while (stack.length > 0) {
+      const project = stack[stack.length - 1];
+      if (dates.has(project)) {
+        stack.pop();
+        continue;
+      }
+      visiting.add(project);
+      const targets = project.start ? [] : dependencies(project).map(({ target }) => target);
+      const next = targets.find((target): target is Project => !settled(target) && !visiting.has(target as Project));
+      if (next) {
+        stack.push(next);
+        continue;
+      }
+      dates.set(project, scheduleProject(project, targets.map(endOf), index.dependencyTargets));
+      visiting.delete(project);
+      stack.pop();
     }
   }
-  for (const project of index.projects) if (!dates.has(project)) dates.set(project, scheduleProject(project, [undefined]));
 
   for (const project of index.projects) checkProjectDates(project, dates.get(project)!, diagnostics);
   for (const project of index.projects) {
@@ -72,7 +71,7 @@ export function schedule(index: PlanIndex, isCancelled: (project: Project) => bo
       if (end !== undefined && project.start.value <= end) {
         diagnostics.push(
           diagnosticAt(project.source, project.start.span, 'dependency-violation',
-            messages.dependencyViolation(`Project '${project.id}' starts`, formatDay(project.start.value), target.id ?? '?', formatDay(end))),
+            messages.dependencyViolation(project.id ?? '?', formatDay(project.start.value), target.id ?? '?', formatDay(end))),
         );
       }
     }
@@ -95,11 +94,15 @@ export function schedule(index: PlanIndex, isCancelled: (project: Project) => bo
   return { dates, cyclic, float };
 }
 
-/** Start and end of one project, given the ends of its dependencies (undefined = unknown). */
-function scheduleProject(project: Project, dependencyEnds: ReadonlyArray<Day | undefined>): ProjectDates {
+/**
+ * Start and end of one project, given the ends of its resolved dependencies (undefined = unknown).
+ * A dependency that names nothing leaves the start unknown (the unknown reference is the error).
+ */
+function scheduleProject(project: Project, dependencyEnds: ReadonlyArray<Day | undefined>, targets: ReadonlyMap<Reference, Node>): ProjectDates {
   let start = project.start?.value;
-  if (start === undefined && project.dependsOn.length > 0 && dependencyEnds.length === project.dependsOn.length) {
-    if (dependencyEnds.every((end) => end !== undefined)) start = Math.max(...(dependencyEnds as Day[])) + 1;
+  const allResolved = project.dependsOn.every((reference) => targets.has(reference));
+  if (start === undefined && project.dependsOn.length > 0 && allResolved && dependencyEnds.every((end) => end !== undefined)) {
+    start = Math.max(...(dependencyEnds as Day[])) + 1;
   }
   let end = project.end?.value;
   if (end === undefined && start !== undefined && project.duration) end = start + project.duration.value - 1;

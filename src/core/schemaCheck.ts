@@ -63,6 +63,8 @@ function mapError(root: MapNode, error: ErrorObject): { span: Span; message: str
   const target = nodeAtPointer(root, error.instancePath);
   if (!target) return undefined;
   const where = describe(root, error.instancePath);
+  // An empty value (`name:`) has no width of its own: show the problem on its key.
+  const valueSpan: Span = target.node.span[1] > target.node.span[0] || !target.keySpan ? target.node.span : target.keySpan;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -75,27 +77,27 @@ function mapError(root: MapNode, error: ErrorObject): { span: Span; message: str
       return { span: target.keySpan ?? firstKeySpan(target.node), message: messages.missingKey(key, where) };
     }
     case 'type':
-      return { span: target.node.span, message: messages.wrongType(article(String(params.type)), where) };
+      return { span: valueSpan, message: messages.wrongType(article(String(params.type)), where) };
     case 'enum':
-      return { span: target.node.span, message: messages.badEnum((params.allowedValues as string[]) ?? [], where) };
+      return { span: valueSpan, message: messages.badEnum((params.allowedValues as string[]) ?? [], where) };
     case 'format':
-      return { span: target.node.span, message: messages.badDate(where) };
+      return { span: valueSpan, message: messages.badDate(where) };
     case 'pattern':
-      return { span: target.node.span, message: messages.badPattern(where, patternHint(error.instancePath)) };
+      return { span: valueSpan, message: messages.badPattern(where, patternHint(error.instancePath)) };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
       return {
-        span: target.node.span,
+        span: valueSpan,
         message: messages.outOfRange(where, String(params.comparison), Number(params.limit)),
       };
     case 'const':
-      return { span: target.node.span, message: messages.badConst(where, params.allowedValue) };
+      return { span: valueSpan, message: messages.badConst(where, params.allowedValue) };
     case 'minLength':
-      return { span: target.node.span, message: messages.schemaOther(where, 'must not be empty') };
+      return { span: valueSpan, message: messages.schemaOther(where, 'must not be empty') };
     default:
-      return { span: target.node.span, message: messages.schemaOther(where, error.message ?? 'is not valid') };
+      return { span: valueSpan, message: messages.schemaOther(where, error.message ?? 'is not valid') };
   }
 }
 

@@ -11,7 +11,10 @@ export function registerDiagnostics(context: vscode.ExtensionContext, plans: Pla
   const refresh = (analysis: Analysis) => {
     const byFile = new Map<string, PlanDiagnostic[]>();
     for (const file of analysis.files) byFile.set(file.path, []);
-    for (const diagnostic of analysis.diagnostics) byFile.get(diagnostic.file)?.push(diagnostic);
+    const schema = plans.config.schemaDiagnostics;
+    for (const diagnostic of analysis.diagnostics) {
+      if (schema || diagnostic.code !== 'schema') byFile.get(diagnostic.file)?.push(diagnostic);
+    }
     const next = new Map<string, string>();
     // One set() per file: VS Code drops markers past ~1,100 in a single call.
     for (const [key, list] of byFile) {

@@ -9,6 +9,8 @@ export interface PlanSettings {
   readonly analysis: AnalysisOptions;
   readonly codeLens: boolean;
   readonly maxFileSize: number;
+  /** False when another YAML tool (Red Hat YAML) reports schema errors from our contributed schema. */
+  readonly schemaDiagnostics: boolean;
 }
 
 export function readSettings(): PlanSettings {
@@ -24,6 +26,7 @@ export function readSettings(): PlanSettings {
       defaultCurrency: config.get<string>('defaultCurrency', 'USD') || 'USD',
     },
     codeLens: config.get<boolean>('codeLens.enabled', true),
-    maxFileSize: Math.max(1, config.get<number>('maxFileSizeMB', 5)) * 1024 * 1024,
+    maxFileSize: Math.max(1, config.get<number>('maxFileSizeMB', 5) * 1024 * 1024),
+    schemaDiagnostics: config.get<boolean>('validation.schema', true),
   };
 }

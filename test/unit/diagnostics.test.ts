@@ -626,6 +626,80 @@ describe('diagnostics (SPEC section 6)', () => {
       expectDiagnostic(text, { code: 'schema', line: 4, column: 13, message: /currency/ });
     });
 
+    it('reports an unknown key inside a flow mapping on the key', () => {
+      const text = [
+        'project:', //                                         1
+        '  id: ci-upgrade', //                                 2
+        '  name: Upgrade CI', //                               3
+        '  start: 2026-01-05', //                              4
+        '  duration: 8w', //                                   5
+        '  baseline: { start: 2026-01-05, budgt: 5000 }', //   6  <- typo for budget
+      ].join('\n');
+      expectDiagnostic(text, { code: 'schema', line: 6, column: 34, endLine: 6, endColumn: 39, message: /budgt/ });
+    });
+
+    it('reports an `X-` key (extensions are `x-`, lower case)', () => {
+      const text = [
+        'project:', //             1
+        '  id: ci-upgrade', //     2
+        '  name: Upgrade CI', //   3
+        '  X-jira: PLAT-1', //     4
+        '  start: 2026-01-05', //  5
+        '  duration: 8w', //       6
+      ].join('\n');
+      expectDiagnostic(text, { code: 'schema', line: 4, column: 3, message: /X-jira/ });
+    });
+
+    it('reports a YAML 1.1 merge key (`<<`) as an unknown key: YAML 1.2 core has none', () => {
+      const text = [
+        'x-defaults: &defaults', //  1
+        '  start: 2026-01-05', //    2
+        'project:', //               3
+        '  <<: *defaults', //        4
+        '  id: ci-upgrade', //       5
+        '  name: Upgrade CI', //     6
+        '  duration: 8w', //         7
+      ].join('\n');
+      expectDiagnostic(text, { code: 'schema', line: 4, column: 3, endLine: 4, endColumn: 5 });
+    });
+
+    it('reports a missing required key of a risk on the item’s first key', () => {
+      const text = [
+        'project:', //               1
+        '  id: ci-upgrade', //       2
+        '  name: Upgrade CI', //     3
+        '  start: 2026-01-05', //    4
+        '  duration: 8w', //         5
+        '  risks:', //               6
+        '    - id: vendor-late', //  7  <- likelihood missing
+        '      title: Late', //      8
+        '      impact: 5', //        9
+      ].join('\n');
+      expectDiagnostic(text, { code: 'schema', line: 7, column: 7, message: [/likelihood/, /vendor-late/] });
+    });
+
+    it('reports a key with an empty value where it shows: on the key (not a zero-width range at the line end)', () => {
+      const text = [
+        'project:', //             1
+        '  id: ci-upgrade', //     2
+        '  name:', //              3  <- empty: null, not text
+        '  start: 2026-01-05', //  4
+        '  duration: 8w', //       5
+      ].join('\n');
+      const found = expectDiagnostic(text, { code: 'schema', line: 3, column: 3, message: /name/ });
+      assert.ok(found.range.end.character > found.range.start.character, `zero-width range ${where(found)}`);
+    });
+
+    it('reports an empty root entity (`project:` with no value) on the key', () => {
+      const text = [
+        'project:', //  1  <- null, not a mapping
+        'people:', //   2
+        '  - id: bob', // 3
+      ].join('\n');
+      const found = expectDiagnostic(text, { code: 'schema', line: 1, column: 1, message: /project/ });
+      assert.ok(found.range.end.character > found.range.start.character, `zero-width range ${where(found)}`);
+    });
+
     it('reports a nested project whose `program:` names another program (on the value)', () => {
       const make = (program: string) =>
         [
@@ -698,6 +772,20 @@ describe('diagnostics (SPEC section 6)', () => {
         { line: 5, column: 11, message: /launch/ },
         { line: 9, column: 11, message: /launch/ },
         { line: 14, column: 9, message: /launch/ },
+      ]);
+    });
+
+    it('reports a person listed in two registries (people are entities too)', () => {
+      const text = [
+        'people:', //      1
+        '  - id: bob', //  2
+        '---', //          3
+        'people:', //      4
+        '  - id: bob', //  5
+      ].join('\n');
+      expectExactly(text, 'duplicate-id', [
+        { line: 2, column: 9, message: /bob/ },
+        { line: 5, column: 9, message: /bob/ },
       ]);
     });
 
@@ -798,6 +886,19 @@ describe('diagnostics (SPEC section 6)', () => {
         '  end: 2026-06-30', //      12
       ].join('\n');
       expectDiagnostic(text, { code: 'unknown-reference', line: 10, column: 12, message: /checkout-v1/ });
+    });
+
+    it('reports a depends_on that names a person, not a project or milestone', () => {
+      const text = [
+        'project:', //              1
+        '  id: ci-upgrade', //      2
+        '  name: Upgrade CI', //    3
+        '  depends_on: [bob]', //   4
+        '  duration: 8w', //        5
+        'people:', //               6
+        '  - id: bob', //           7
+      ].join('\n');
+      expectDiagnostic(text, { code: 'unknown-reference', line: 4, column: 16, message: /bob/ });
     });
 
     it('close: references to ids defined in other files resolve (program, milestone, person)', () => {
@@ -957,6 +1058,17 @@ describe('diagnostics (SPEC section 6)', () => {
       ]);
     });
 
+    it('reports an empty depends_on list without a start (no dependency gives a day)', () => {
+      const text = [
+        'project:', //          1
+        '  id: floating', //    2
+        '  name: Floating', //  3
+        '  depends_on: []', //  4
+        '  duration: 10d', //   5
+      ].join('\n');
+      expectExactly(text, 'unscheduled', [{ line: 2, column: 7, message: [/floating/, /start/] }]);
+    });
+
     it('close: start from depends_on plus duration is scheduled; start plus end is scheduled', () => {
       const text = [
         'program:', //                 1
@@ -1095,6 +1207,25 @@ describe('diagnostics (SPEC section 6)', () => {
       expectClean(projects('2026-02-23'));
     });
 
+    it('reports an explicit start on the computed end (start + duration − 1) of a dependency', () => {
+      const text = [
+        'project:', //               1
+        '  id: design', //           2
+        '  name: Design', //         3
+        '  start: 2026-01-05', //    4
+        '  duration: 10d', //        5  (ends 2026-01-14)
+        '---', //                    6
+        'project:', //               7
+        '  id: build', //            8
+        '  name: Build', //          9
+        '  depends_on: [design]', // 10
+        '  start: 2026-01-14', //    11
+        '  duration: 1d', //         12
+      ].join('\n');
+      expectDiagnostic(text, { code: 'dependency-violation', line: 11, column: 10, message: [/build/, /design/, /2026-01-14/] });
+      expectNoDiagnostic(text.replace('  start: 2026-01-14', '  start: 2026-01-15'), 'dependency-violation');
+    });
+
     const milestone = (date: string) =>
       [
         'program:', //                       1
@@ -1187,7 +1318,7 @@ describe('diagnostics (SPEC section 6)', () => {
       '          date: 2026-06-30', // 30 <- its project’s last day: fine
     ].join('\n');
 
-    it('reports projects and milestones outside their window, on the offending date, naming ids and dates', () => {
+    it('reports projects and milestones outside their window, on the offending date, naming ids and dates (a program’s own milestone outside its window too: engine choice)', () => {
       expectExactly(text, 'outside-window', [
         { line: 9, column: 13, message: [/kickoff/, /platform/, /2025-12-15/] },
         { line: 14, column: 14, message: [/early/, /platform/, /2025-12-01/] },
@@ -1255,6 +1386,56 @@ describe('diagnostics (SPEC section 6)', () => {
       ]);
       expectNoDiagnostic(text, 'over-budget');
       expectNoDiagnostic(text, 'forecast-over-budget');
+    });
+  });
+
+  describe('over-budget and overallocated across files', () => {
+    const program = [
+      'program:', //          1
+      '  id: platform', //    2
+      '  name: Platform', //  3
+      '  budget: 100', //     4
+    ].join('\n');
+    const checkout = [
+      'project:', //               1
+      '  id: checkout-v2', //      2
+      '  name: Checkout v2', //    3
+      '  program: platform', //    4
+      '  start: 2026-01-01', //    5
+      '  end: 2026-01-31', //      6
+      '  budget: 101', //          7
+      '  team:', //                8
+      '    - person: bob', //      9
+      '      allocation: 60', //   10
+    ].join('\n');
+    const search = [
+      'project:', //               1
+      '  id: search', //           2
+      '  name: Search', //         3
+      '  start: 2026-01-31', //    4  <- overlaps checkout-v2 on its last day
+      '  end: 2026-02-28', //      5
+      '  team:', //                6
+      '    - person: bob', //      7
+      '      allocation: 41', //   8
+      'people:', //                9
+      '  - id: bob', //            10
+    ].join('\n');
+    const files = [
+      { path: 'platform.plan.yaml', text: program },
+      { path: 'payments/checkout.plan.yaml', text: checkout },
+      { path: 'search.plan.yaml', text: search },
+    ];
+
+    it('sums projects attached to the program by reference from another file', () => {
+      expectDiagnostic(files, { code: 'over-budget', file: 'platform.plan.yaml', line: 4, column: 11, message: /platform/ });
+    });
+
+    it('reports an overallocation across files in each file', () => {
+      const message = [/bob/, /2026-01-31/, /checkout-v2/, /search/];
+      expectExactly(files, 'overallocated', [
+        { file: 'payments/checkout.plan.yaml', line: 9, column: 15, message },
+        { file: 'search.plan.yaml', line: 7, column: 15, message },
+      ]);
     });
   });
 
@@ -1511,6 +1692,27 @@ describe('diagnostics (SPEC section 6)', () => {
       expectExactly(make({ capacity: '80', first: '40', second: '41' }), 'overallocated', [
         { line: 10, column: 19, message: /bob/ },
         { line: 18, column: 19, message: /bob/ },
+      ]);
+    });
+
+    it('adds two entries of the same person in one project', () => {
+      const text = [
+        'project:', //              1
+        '  id: ci-upgrade', //      2
+        '  name: Upgrade CI', //    3
+        '  start: 2026-01-01', //   4
+        '  end: 2026-03-31', //     5
+        '  team:', //               6
+        '    - person: bob', //     7
+        '      allocation: 50', //  8
+        '    - person: bob', //     9
+        '      allocation: 60', //  10
+        'people:', //               11
+        '  - id: bob', //           12
+      ].join('\n');
+      expectExactly(text, 'overallocated', [
+        { line: 7, column: 15, message: [/bob/, /2026-01-01/, /ci-upgrade/] },
+        { line: 9, column: 15, message: [/bob/, /2026-01-01/, /ci-upgrade/] },
       ]);
     });
 
@@ -1925,6 +2127,21 @@ describe('diagnostics (SPEC section 6)', () => {
       ].join('\r\n');
       expectDiagnostic(text, { code: 'schema', line: 7, column: 3, endLine: 7, endColumn: 6, message: /nam/ });
       expectDiagnostic(text, { code: 'schema', line: 5, column: 1, message: /name/ });
+    });
+
+    it('close: a file of only a BOM, or only CRLF blank lines, has no diagnostics', () => {
+      expectClean([
+        { path: 'a.plan.yaml', text: '\uFEFF' },
+        { path: 'b.plan.yaml', text: '\r\n\r\n' },
+        { path: 'c.plan.yaml', text: '\uFEFF# only a comment\r\n' },
+      ]);
+    });
+
+    it('BOM and CRLF together: same positions as plain LF', () => {
+      const lf = sample.join('\n');
+      const both = '\uFEFF' + sample.join('\r\n') + '\r\n';
+      assert.deepEqual(positions(diagnose(both)), positions(diagnose(lf)));
+      expectDiagnostic(both, { code: 'schema', line: 1, column: 1, endLine: 1, endColumn: 8 });
     });
 
     it('a tab-indented line is a yaml-syntax error, not a crash, with CRLF too', () => {

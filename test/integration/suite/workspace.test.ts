@@ -1,0 +1,76 @@
+// The index under change: files created, edited and deleted outside the editor; commands that write files.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, fixture, ours, waitFor } from './helpers';
+
+const encoder = new TextEncoder();
+
+async function write(relative: string, text: string): Promise<vscode.Uri> {
+  const uri = fixture(relative);
+  await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
+  return uri;
+}
+
+describe('the plan workspace under change', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    await api();
+  });
+
+  it('picks up a file created on disk, and clears its diagnostics when it is deleted', async () => {
+    const uri = await write('created/loose.plan.yaml', 'project:\n  id: loose\n  name: Loose end\n  start: 2026-01-05\n');
+    const diagnostic = await waitFor('unscheduled on the new file', () => ours(uri).find((d) => d.code === 'unscheduled'));
+    assert.match(diagnostic.message, /loose/);
+    await vscode.workspace.fs.delete(uri);
+    await waitFor('diagnostics cleared after delete', () => ours(uri).length === 0);
+  });
+
+  it('shows projects without a program under "Unassigned projects"', async () => {
+    const { tree } = await api();
+    const uri = await write('created/orphan.plan.yaml', 'project:\n  id: orphan\n  name: Orphan project\n  start: 2026-01-05\n  duration: 2w\n');
+    const unassigned = await waitFor('Unassigned node', () =>
+      tree.getChildren().find((node) => tree.getTreeItem(node).label === 'Unassigned projects'),
+    );
+    const labels = tree.getChildren(unassigned).map((node) => tree.getTreeItem(node).label);
+    assert.ok(labels.includes('Orphan project'), `unassigned: ${labels.join(', ')}`);
+    await vscode.workspace.fs.delete(uri);
+    await waitFor('Unassigned node gone', () => !tree.getChildren().some((node) => tree.getTreeItem(node).label === 'Unassigned projects'));
+  });
+
+  it('fixes a progress mismatch with one quick fix', async () => {
+    const uri = await write(
+      'created/finished.plan.yaml',
+      'project:\n  id: finished\n  name: Finished work\n  start: 2026-01-05\n  duration: 2w\n  progress: 100\n  state: active\n',
+    );
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const diagnostic = await waitFor('progress-mismatch', () => ours(uri).find((d) => d.code === 'progress-mismatch'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
+    const fix = actions.find((a) => a.title === "Set state to 'done'");
+    assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(document.getText(), /state: done/);
+    await waitFor('progress-mismatch gone', () => !ours(uri).some((d) => d.code === 'progress-mismatch'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.workspace.fs.delete(uri);
+  });
+
+  it('creates an example plan in a new file, which checks clean', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('planAsCode.createExamplePlan');
+    assert.ok(uri, 'the command returns the new file');
+    assert.match(uri.path, /example(-\d+)?\.plan\.yaml$/);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(text, /program:/);
+    const { plans } = await api();
+    await waitFor('example indexed', async () => (await plans.analysis()).index.definitions.has('example-program'));
+    const errors = ours(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(errors.map((d) => d.message), []);
+    // A second run never overwrites the first file.
+    const second = await vscode.commands.executeCommand<vscode.Uri>('planAsCode.createExamplePlan');
+    assert.notEqual(second.toString(), uri.toString());
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(uri);
+    await vscode.workspace.fs.delete(second);
+  });
+});

@@ -28,7 +28,7 @@ export function checkPlan(index: PlanIndex, plan: Schedule, rollup: RollupResult
     }
     const figures = rollup.projects.get(project)!.figures;
     if (project.spent && figures.ac > figures.bac) {
-      diagnostics.push(diagnosticAt(project.source, project.spent.span, 'overspent', messages.overspent(project.id ?? '?', figures.ac, figures.bac)));
+      diagnostics.push(diagnosticAt(project.source, project.spent.span, 'overspent', messages.overspent(project.id ?? '?', figures.ac, figures.bac, project.program?.currency?.value ?? options.defaultCurrency)));
     }
     checkProgress(project, diagnostics);
   }

@@ -108,8 +108,8 @@ export const messages = {
     `Projects of program '${program}' have a budget at completion of ${money(total)} ${currency}, above the program budget of ${money(budget)} ${currency}`,
   forecastOverBudget: (program: string, total: number, budget: number, currency: string) =>
     `Projects of program '${program}' are forecast to cost ${money(total)} ${currency} (EAC), above the program budget of ${money(budget)} ${currency}`,
-  overspent: (project: string, spent: number, bac: number) =>
-    `Project '${project}' has spent ${money(spent)}, more than its budget at completion of ${money(bac)}`,
+  overspent: (project: string, spent: number, bac: number, currency: string) =>
+    `Project '${project}' has spent ${money(spent)} ${currency}, more than its budget at completion of ${money(bac)} ${currency}`,
   missedMilestone: (milestone: string, date: string, statusDate: string) =>
     `Milestone '${milestone}' was due ${date} and is not done (status date ${statusDate})`,
   unmitigatedRisk: (risk: string, score: number) => `Open high risk '${risk}' (score ${score}) has no mitigation`,

@@ -7,6 +7,7 @@ import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, type Node as 
 import { LineIndex, type Span } from './positions';
 import { messages } from './codes';
 import type { PlanDiagnostic } from './diagnostic';
+import { fastReadYaml } from './fastYaml';
 
 export interface ScalarNode {
   readonly kind: 'scalar';
@@ -56,6 +57,8 @@ export interface ParseLimits {
   readonly maxAliasExpansion: number;
   /** Deepest nesting read. */
   readonly maxDepth: number;
+  /** Try the fast reader first (off only to compare the two in tests). */
+  readonly fast?: boolean;
 }
 
 export const defaultParseLimits: ParseLimits = { maxFileSize: 5 * 1024 * 1024, maxAliasExpansion: 10_000, maxDepth: 64 };
@@ -74,6 +77,14 @@ export function parsePlanFile(path: string, rawText: string, limits: ParseLimits
   if (text.length > limits.maxFileSize) {
     report([0, 0], messages.fileTooLarge(text.length, limits.maxFileSize));
     return { path, text, lines, documents: [], diagnostics };
+  }
+
+  if (limits.fast !== false) {
+    const fast = fastReadYaml(text, limits.maxDepth);
+    if (fast) {
+      const documents = fast.map((document, index): PlanDocument => ({ index, root: document.root, span: document.span, broken: false }));
+      return { path, text, lines, documents, diagnostics };
+    }
   }
 
   const documents: PlanDocument[] = [];
@@ -132,10 +143,12 @@ class TreeBuilder {
     }
     if (isScalar(node)) return { kind: 'scalar', value: plainScalar(node.value), span };
     if (isSeq(node)) {
-      return { kind: 'seq', items: node.items.map((item) => this.convert(item as YamlNode, depth + 1, viaAlias, span)), span };
+      const items = node.items.map((item) => this.convert(item as YamlNode, depth + 1, viaAlias, span));
+      return { kind: 'seq', items, span: node.flow ? span : [span[0], items.length > 0 ? items[items.length - 1].span[1] : span[0]] };
     }
     if (isMap(node)) {
       const entries = new Map<string, MapEntry>();
+      let end = span[0];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as YamlNode | null;
@@ -152,8 +165,10 @@ class TreeBuilder {
         }
         const value = this.convert(pair.value as YamlNode | null, depth + 1, viaAlias, [keySpan[1], keySpan[1]]);
         if (!entries.has(key)) entries.set(key, { key, keySpan, value });
+        end = Math.max(end, value.span[1], keySpan[1]);
       }
-      return { kind: 'map', entries, span };
+      // A block collection ends where its last value ends (not at the next line), as the fast reader says.
+      return { kind: 'map', entries, span: node.flow ? span : [span[0], end] };
     }
     return { kind: 'scalar', value: null, span };
   }

@@ -1,0 +1,139 @@
+// The fast reader must build exactly the tree the full YAML parser builds, or give up.
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { fastReadYaml, resolvePlain } from '../../src/core/fastYaml';
+import { defaultParseLimits, parsePlanFile, type PlanNode } from '../../src/core/parse';
+
+const slowLimits = { ...defaultParseLimits, fast: false };
+
+/** The full parser's documents with content, in the fast reader's shape. */
+function slowTrees(text: string): unknown[] {
+  return parsePlanFile('x', text, slowLimits)
+    .documents.filter((d) => d.root !== undefined)
+    .map((d) => normalize(d.root));
+}
+
+function normalize(node: PlanNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.kind) {
+    case 'scalar':
+      return { s: node.value, span: [...node.span] };
+    case 'seq':
+      return { seq: node.items.map(normalize), span: [...node.span] };
+    case 'map':
+      return { map: [...node.entries.values()].map((e) => [e.key, [...e.keySpan], normalize(e.value)]), span: [...node.span] };
+  }
+}
+
+/** Fast and full agree wherever fast accepts; returns whether fast accepted. */
+function agree(text: string): boolean {
+  const fast = fastReadYaml(text, defaultParseLimits.maxDepth);
+  if (!fast) return false;
+  const slow = parsePlanFile('x', text, slowLimits);
+  assert.equal(slow.diagnostics.length, 0, `fast accepted text the parser rejects:\n${text}\n${slow.diagnostics.map((d) => d.message).join('\n')}`);
+  assert.deepStrictEqual(fast.map((d) => normalize(d.root)), slowTrees(text), `trees differ for:\n${text}`);
+  return true;
+}
+
+function planFiles(folder: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(folder)) {
+    const full = join(folder, name);
+    if (statSync(full).isDirectory()) found.push(...planFiles(full));
+    else if (/\.plan\.ya?ml$/.test(name)) found.push(full);
+  }
+  return found;
+}
+
+const corpus = [...planFiles('examples'), ...planFiles('test/fixtures')].map((file) => readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+
+describe('fast YAML reader', () => {
+  it('agrees with the full parser on every example and fixture, and reads most of them', () => {
+    let accepted = 0;
+    for (const text of corpus) if (agree(text)) accepted++;
+    assert.ok(accepted >= corpus.length * 0.8, `fast reader accepted only ${accepted} of ${corpus.length}`);
+  });
+
+  it('agrees on generated workspaces and reads all of them', async () => {
+    const { generateWorkspace } = await import('../../bench/generate.mjs');
+    const files = generateWorkspace('M', 7) as Array<{ path: string; text: string }>;
+    for (const file of files) assert.ok(agree(file.text), `fast reader gave up on ${file.path}`);
+  });
+
+  it('agrees with CRLF line endings', () => {
+    for (const text of corpus.slice(0, 20)) agree(text.replace(/\r?\n/g, '\r\n'));
+  });
+
+  it('resolves plain scalars like the YAML 1.2 core schema', () => {
+    const cases: Array<[string, unknown]> = [
+      ['~', null], ['null', null], ['NULL', null], ['Null', null], ['true', true], ['False', false], ['yes', 'yes'], ['on', 'on'],
+      ['12', 12], ['-3', -3], ['+7', 7], ['0o17', 15], ['0x1F', 31], ['1.5', 1.5], ['.5', 0.5], ['1e3', 1000], ['-.inf', -Infinity],
+      ['.NaN', NaN], ['2026-01-05', '2026-01-05'], ['8w', '8w'], ['1_000', '1_000'], ['0.', 0], ['v1.2', 'v1.2'],
+    ];
+    for (const [text, value] of cases) assert.deepStrictEqual(resolvePlain(text), value, text);
+  });
+
+  it('gives up on what it does not read: anchors, tags, block scalars, escapes, tabs, duplicate keys', () => {
+    for (const text of [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'a: |\n  text\n',
+      'a: >\n  text\n',
+      'a: "x\\ny"\n',
+      'a:\n\t- 1\n',
+      'a: 1\na: 2\n',
+      'a: b: c\n',
+      'a: [1,\n  2]\n',
+      'a: plain\n  continued\n',
+      '? complex\n: key\n',
+      '"quoted key": 1\n',
+      '%YAML 1.2\n---\na: 1\n',
+    ]) {
+      assert.equal(fastReadYaml(text, 64), undefined, text);
+    }
+  });
+
+  it('agrees on random plan-like documents (property)', () => {
+    const scalar = fc.oneof(
+      fc.constantFrom('x', 'alpha-1', '2026-01-05', '8w', '12', '-3', '1.5', 'true', 'null', '~', 'Yes', 'a b c', 'it\'s', 'a#b', 'a # c', 'é ü', '0x1F', '.inf'),
+      fc.string({ maxLength: 8 }),
+    );
+    const quoted = fc.oneof(scalar.map((s) => `"${s}"`), scalar.map((s) => `'${s}'`));
+    const inline = fc.oneof(scalar, quoted, fc.array(fc.oneof(scalar, quoted), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`));
+    const key = fc.constantFrom('id', 'name', 'x-note', 'start', 'depends_on', 'team', 'a', 'b_c', 'true', '1', 'k.v');
+    const block: fc.Memo<string[]> = fc.memo((n) =>
+      n <= 1
+        ? fc.array(fc.tuple(key, inline).map(([k, v]) => `${k}: ${v}`), { minLength: 1, maxLength: 4 })
+        : fc.oneof(
+            fc.array(fc.tuple(key, block(n - 1)).map(([k, lines]) => [`${k}:`, ...lines.map((l) => `  ${l}`)]), { minLength: 1, maxLength: 3 }).map((x) => x.flat()),
+            fc.array(block(n - 1), { minLength: 1, maxLength: 3 }).map((items) => items.flatMap((lines) => [`- ${lines[0]}`, ...lines.slice(1).map((l) => `  ${l}`)])),
+            fc.array(fc.tuple(key, inline).map(([k, v]) => `${k}: ${v}`), { minLength: 1, maxLength: 4 }),
+          ),
+    );
+    const decorate = fc.tuple(block(3), fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.boolean()).map(([lines, eol, comments, markers]) => {
+      const out = comments ? lines.flatMap((l, i) => (i % 3 === 0 ? ['# note', l] : [`${l}`])) : lines;
+      return (markers ? ['---', ...out, '---', ...out] : out).join(eol) + eol;
+    });
+    fc.assert(fc.property(decorate, (text) => void agree(text)), { numRuns: 400, seed: 20261125 });
+  });
+
+  it('agrees on mutated plan files (property)', () => {
+    const seeds = corpus.filter((t) => t.length < 4000);
+    const mutation = fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(' ', ':', '-', '#', '"', "'", '[', ']', '{', '}', ',', '\n', '&', '*', '!', '|', '>', 'x', '  '), fc.constantFrom('insert', 'delete', 'replace'));
+    fc.assert(
+      fc.property(fc.nat(seeds.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (which, mutations) => {
+        let text = seeds[which];
+        for (const [at, length, char, kind] of mutations) {
+          const i = at % (text.length + 1);
+          if (kind === 'insert') text = text.slice(0, i) + char + text.slice(i);
+          else if (kind === 'delete') text = text.slice(0, i) + text.slice(i + 1 + (length % 3));
+          else text = text.slice(0, i) + char + text.slice(i + 1);
+        }
+        agree(text);
+      }),
+      { numRuns: 600, seed: 42 },
+    );
+  });
+});

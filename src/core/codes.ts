@@ -56,7 +56,15 @@ export const codeDescriptions: Record<DiagnosticCode, string> = {
 };
 
 const list = (items: readonly string[]): string => items.map((item) => `'${item}'`).join(', ');
-const money = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** 1234567.5 → "1,234,567.5" (toLocaleString is far slower, and this runs for every money message). */
+export function formatAmount(value: number): string {
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e21) return String(value);
+  const [whole, fraction] = Math.abs(value).toFixed(2).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const decimals = fraction === '00' ? '' : `.${fraction.replace(/0$/, '')}`;
+  return `${value < 0 && (whole !== '0' || fraction !== '00') ? '-' : ''}${grouped}${decimals}`;
+}
+const money = formatAmount;
 
 /** Every message text, keyed; arguments carry the ids, dates and figures to name. */
 export const messages = {

@@ -174,13 +174,15 @@ export interface DocumentModel {
   readonly risks: Risk[];
   readonly issues: Issue[];
   readonly people: Person[];
+  /** Every entity of the document in the order it is written (an entity before its children). */
+  readonly entities: Entity[];
 }
 
 const rootKinds = ['portfolio', 'program', 'project'] as const;
 
 /** Reads the entities of one document; never throws. */
 export function readDocument(file: ParsedFile, documentIndex: number): DocumentModel {
-  const model: DocumentModel = { portfolios: [], programs: [], projects: [], milestones: [], risks: [], issues: [], people: [] };
+  const model: DocumentModel = { portfolios: [], programs: [], projects: [], milestones: [], risks: [], issues: [], people: [], entities: [] };
   const root = file.documents[documentIndex]?.root;
   if (root?.kind !== 'map') return model;
   const source: Source = { file, document: documentIndex };
@@ -322,21 +324,23 @@ class ModelReader {
     private readonly model: DocumentModel,
   ) {}
 
-  private base(fields: Fields) {
-    return { source: this.source, node: fields.node, id: fields.id(), anchor: fields.anchor(), invalid: fields.invalid };
-  }
 
   portfolio(node: MapNode): Portfolio {
     const f = new Fields(node, this.source);
     const portfolio: Portfolio = {
       kind: 'portfolio',
-      ...this.base(f),
+      source: this.source,
+      node: f.node,
+      id: f.id(),
+      anchor: f.anchor(),
+      invalid: f.invalid,
       name: f.text('name'),
       owner: f.reference('owner'),
       statusDate: f.day('status_date'),
       inlinePrograms: [],
       programs: [],
     };
+    this.model.entities.push(portfolio);
     (portfolio.inlinePrograms as Program[]).push(...f.maps('programs').map((item) => this.program(item, portfolio)));
     this.model.portfolios.push(portfolio);
     return portfolio;
@@ -346,7 +350,11 @@ class ModelReader {
     const f = new Fields(node, this.source);
     const program: Program = {
       kind: 'program',
-      ...this.base(f),
+      source: this.source,
+      node: f.node,
+      id: f.id(),
+      anchor: f.anchor(),
+      invalid: f.invalid,
       name: f.text('name'),
       manager: f.reference('manager'),
       portfolioRef: f.reference('portfolio'),
@@ -366,6 +374,7 @@ class ModelReader {
       portfolio: undefined,
       projects: [],
     };
+    this.model.entities.push(program);
     this.children(f, program);
     (program.inlineProjects as Project[]).push(...f.maps('projects').map((item) => this.project(item, program)));
     this.model.programs.push(program);
@@ -382,7 +391,11 @@ class ModelReader {
     }
     const project: Project = {
       kind: 'project',
-      ...this.base(f),
+      source: this.source,
+      node: f.node,
+      id: f.id(),
+      anchor: f.anchor(),
+      invalid: f.invalid,
       name: f.text('name'),
       programRef: f.reference('program'),
       parentProgram,
@@ -410,6 +423,7 @@ class ModelReader {
       tags: [],
       program: undefined,
     };
+    this.model.entities.push(project);
     this.children(f, project);
     this.model.projects.push(project);
     return project;
@@ -428,7 +442,11 @@ class ModelReader {
       const m = new Fields(item, this.source);
       const milestone: Milestone = {
         kind: 'milestone',
-        ...this.base(m),
+        source: this.source,
+      node: m.node,
+      id: m.id(),
+      anchor: m.anchor(),
+      invalid: m.invalid,
         name: m.text('name'),
         date: m.day('date'),
         done: m.bool('done') ?? false,
@@ -436,6 +454,7 @@ class ModelReader {
         parent,
       };
       (parent.milestones as Milestone[]).push(milestone);
+      this.model.entities.push(milestone);
       this.model.milestones.push(milestone);
     }
     for (const item of f.maps('risks')) {
@@ -443,7 +462,11 @@ class ModelReader {
       const mitigation = r.text('mitigation');
       const risk: Risk = {
         kind: 'risk',
-        ...this.base(r),
+        source: this.source,
+      node: r.node,
+      id: r.id(),
+      anchor: r.anchor(),
+      invalid: r.invalid,
         title: r.text('title'),
         likelihood: r.integer('likelihood', 1, 5),
         impact: r.integer('impact', 1, 5),
@@ -453,13 +476,18 @@ class ModelReader {
         parent,
       };
       (parent.risks as Risk[]).push(risk);
+      this.model.entities.push(risk);
       this.model.risks.push(risk);
     }
     for (const item of f.maps('issues')) {
       const i = new Fields(item, this.source);
       const issue: Issue = {
         kind: 'issue',
-        ...this.base(i),
+        source: this.source,
+      node: i.node,
+      id: i.id(),
+      anchor: i.anchor(),
+      invalid: i.invalid,
         title: i.text('title'),
         severity: i.oneOf('severity', issueSeverities)?.value,
         owner: i.reference('owner'),
@@ -467,6 +495,7 @@ class ModelReader {
         parent,
       };
       (parent.issues as Issue[]).push(issue);
+      this.model.entities.push(issue);
       this.model.issues.push(issue);
     }
   }
@@ -475,12 +504,17 @@ class ModelReader {
     const f = new Fields(node, this.source);
     const id = f.id();
     if (id === undefined) return;
-    this.model.people.push({
+    const person: Person = {
       kind: 'person',
-      ...this.base(f),
+      source: this.source,
+      node: f.node,
       id,
+      anchor: f.anchor(),
+      invalid: f.invalid,
       name: f.text('name'),
       capacity: f.number('capacity', 0)?.value ?? 100,
-    });
+    };
+    this.model.people.push(person);
+    this.model.entities.push(person);
   }
 }

@@ -27,13 +27,22 @@ type Node = Project | Milestone;
 const CYCLE_LISTING_LIMIT = 12;
 
 export function schedule(index: PlanIndex, isCancelled: (project: Project) => boolean, diagnostics: PlanDiagnostic[]): Schedule {
-  const dependencies = (node: Node): Array<{ reference: Reference; target: Node }> =>
-    node.dependsOn.flatMap((reference) => {
+  // Each node's resolved dependencies, worked out once.
+  const links = new Map<Node, Array<{ reference: Reference; target: Node }>>();
+  for (const node of [...index.projects, ...index.milestones]) {
+    if (node.dependsOn.length === 0) continue;
+    const list: Array<{ reference: Reference; target: Node }> = [];
+    for (const reference of node.dependsOn) {
       const target = index.dependencyTargets.get(reference);
-      return target ? [{ reference, target }] : [];
-    });
+      if (target) list.push({ reference, target });
+    }
+    links.set(node, list);
+  }
+  const noLinks: Array<{ reference: Reference; target: Node }> = [];
+  const dependencies = (node: Node) => links.get(node) ?? noLinks;
 
-  const cyclic = findCycles([...index.projects, ...index.milestones], dependencies, diagnostics);
+  // Only a node with dependencies can start a cycle.
+  const cyclic = findCycles([...links.keys()], dependencies, diagnostics);
 
   // Forward pass: each project's dates from its dependencies' ends, memoised and iterative. Around a
   // cycle this finds the same dates whatever order the projects are written in: a date that needs
@@ -41,9 +50,10 @@ export function schedule(index: PlanIndex, isCancelled: (project: Project) => bo
   const dates = new Map<Project, ProjectDates>();
   const visiting = new Set<Project>();
   const endOf = (node: Node): Day | undefined => (node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? dates.get(node)?.end));
-  const settled = (node: Node) => node.kind === 'milestone' || node.end !== undefined || dates.has(node);
+  const stack: Project[] = [];
   for (const first of index.projects) {
-    const stack: Project[] = [first];
+    if (dates.has(first)) continue;
+    stack.push(first);
     while (stack.length > 0) {
       const project = stack[stack.length - 1];
       if (dates.has(project)) {
@@ -51,13 +61,20 @@ export function schedule(index: PlanIndex, isCancelled: (project: Project) => bo
         continue;
       }
       visiting.add(project);
-      const targets = project.start ? [] : dependencies(project).map(({ target }) => target);
-      const next = targets.find((target): target is Project => !settled(target) && !visiting.has(target as Project));
-      if (next) {
-        stack.push(next);
+      let pending: Project | undefined;
+      if (!project.start) {
+        for (const { target } of dependencies(project)) {
+          if (target.kind === 'project' && !target.end && !dates.has(target) && !visiting.has(target)) {
+            pending = target;
+            break;
+          }
+        }
+      }
+      if (pending) {
+        stack.push(pending);
         continue;
       }
-      dates.set(project, scheduleProject(project, targets.map(endOf), index.dependencyTargets));
+      dates.set(project, scheduleProject(project, dependencies(project), endOf));
       visiting.delete(project);
       stack.pop();
     }
@@ -95,14 +112,22 @@ export function schedule(index: PlanIndex, isCancelled: (project: Project) => bo
 }
 
 /**
- * Start and end of one project, given the ends of its resolved dependencies (undefined = unknown).
- * A dependency that names nothing leaves the start unknown (the unknown reference is the error).
+ * Start and end of one project from its explicit dates and its dependencies' ends. A dependency that
+ * names nothing, or whose end is unknown, leaves the start unknown (that problem is reported where it is).
  */
-function scheduleProject(project: Project, dependencyEnds: ReadonlyArray<Day | undefined>, targets: ReadonlyMap<Reference, Node>): ProjectDates {
+function scheduleProject(project: Project, links: ReadonlyArray<{ target: Node }>, endOf: (node: Node) => Day | undefined): ProjectDates {
   let start = project.start?.value;
-  const allResolved = project.dependsOn.every((reference) => targets.has(reference));
-  if (start === undefined && project.dependsOn.length > 0 && allResolved && dependencyEnds.every((end) => end !== undefined)) {
-    start = Math.max(...(dependencyEnds as Day[])) + 1;
+  if (start === undefined && project.dependsOn.length > 0 && links.length === project.dependsOn.length) {
+    let latestEnd = -Infinity;
+    for (const { target } of links) {
+      const end = endOf(target);
+      if (end === undefined) {
+        latestEnd = NaN;
+        break;
+      }
+      if (end > latestEnd) latestEnd = end;
+    }
+    if (!Number.isNaN(latestEnd)) start = latestEnd + 1;
   }
   let end = project.end?.value;
   if (end === undefined && start !== undefined && project.duration) end = start + project.duration.value - 1;
@@ -264,7 +289,8 @@ function criticalPath(
       pending.set(target, pending.get(target)! + 1);
     }
   }
-  const programEnd = Math.max(...members.map((project) => dates.get(project)!.end!));
+  let programEnd = -Infinity;
+  for (const project of members) programEnd = Math.max(programEnd, dates.get(project)!.end!);
   const latestStart = new Map<Project, Day>();
   // Reverse topological order: a project is done once all its successors are.
   const ready = members.filter((project) => pending.get(project) === 0);
@@ -272,7 +298,11 @@ function criticalPath(
     const project = ready[i];
     const { start, end } = dates.get(project) as { start: Day; end: Day };
     const next = successors.get(project) ?? [];
-    const latestFinish = next.length === 0 ? programEnd : Math.min(...next.map((successor) => latestStart.get(successor)! - 1));
+    let latestFinish = programEnd;
+    if (next.length > 0) {
+      latestFinish = Infinity;
+      for (const successor of next) latestFinish = Math.min(latestFinish, latestStart.get(successor)! - 1);
+    }
     const ls = latestFinish - (end - start + 1) + 1;
     latestStart.set(project, ls);
     float.set(project, ls - start);

@@ -55,14 +55,14 @@ export function buildIndex(documents: readonly DocumentModel[], diagnostics: Pla
   const people = documents.flatMap((d) => d.people);
 
   const definitions = new Map<string, Entity[]>();
-  const entities: Entity[] = [...portfolios, ...programs, ...projects, ...milestones, ...risks, ...issues, ...people];
-  // Keep workspace order (file, document, position) so "first definition wins" is predictable.
-  entities.sort(compareSource);
-  for (const entity of entities) {
-    if (entity.id === undefined) continue;
-    const list = definitions.get(entity.id);
-    if (list) list.push(entity);
-    else definitions.set(entity.id, [entity]);
+  // Workspace order (file, document, then as written), so "first definition wins" is predictable.
+  for (const document of documents) {
+    for (const entity of document.entities) {
+      if (entity.id === undefined) continue;
+      const list = definitions.get(entity.id);
+      if (list) list.push(entity);
+      else definitions.set(entity.id, [entity]);
+    }
   }
   for (const [id, list] of definitions) {
     if (list.length < 2) continue;
@@ -159,9 +159,4 @@ export function buildIndex(documents: readonly DocumentModel[], diagnostics: Pla
   for (const entity of [...risks, ...issues]) checkPerson(entity.owner, 'owner');
 
   return { portfolios, programs, projects, milestones, risks, issues, people, definitions, hasPeople, dependencyTargets, references };
-}
-
-function compareSource(a: Entity, b: Entity): number {
-  if (a.source.file !== b.source.file) return a.source.file.path < b.source.file.path ? -1 : 1;
-  return a.source.document - b.source.document || a.anchor[0] - b.anchor[0];
 }

@@ -1,0 +1,226 @@
+/**
+ * Static exports of the roadmap: SVG (the webview's shapes, serialised with every string escaped)
+ * and a Mermaid `gantt` block for Markdown (every plan string reduced to what Mermaid reads as text).
+ */
+import { formatDay, type Day } from './dates';
+import type { RoadmapModel } from './roadmap';
+import { chartWidth, geometry, roadmapRows } from './roadmapLayout';
+import { arrowsScene, axisScene, createView, gridScene, labelsScene, laneTitle, rowsScene, statusLineScene, type Shape } from './roadmapScene';
+
+// ---------------------------------------------------------------------------------------------- SVG
+
+/** Text and attribute values for XML: escaped, and characters XML 1.0 forbids replaced. */
+export function xmlEscape(text: string): string {
+  return text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const num = (value: number) => String(Math.round(value * 100) / 100);
+
+const dataAttributes = { id: 'data-id', milestone: 'data-milestone', lane: 'data-lane', project: 'data-project' } as const;
+
+/** One shape as SVG markup. */
+export function shapeToSvg(shape: Shape): string {
+  const cls = `class="${xmlEscape(shape.cls)}"`;
+  switch (shape.t) {
+    case 'g': {
+      const data = Object.entries(shape.data ?? {})
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) => ` ${dataAttributes[key as keyof typeof dataAttributes]}="${xmlEscape(value as string)}"`)
+        .join('');
+      const title = shape.title ? `<title>${xmlEscape(shape.title)}</title>` : '';
+      return `<g ${cls}${data}>${title}${shape.children.map(shapeToSvg).join('')}</g>`;
+    }
+    case 'rect':
+      return `<rect ${cls} x="${num(shape.x)}" y="${num(shape.y)}" width="${num(Math.max(0, shape.w))}" height="${num(shape.h)}"${shape.rx ? ` rx="${shape.rx}"` : ''}/>`;
+    case 'line':
+      return `<line ${cls} x1="${num(shape.x1)}" y1="${num(shape.y1)}" x2="${num(shape.x2)}" y2="${num(shape.y2)}"/>`;
+    case 'path':
+      return `<path ${cls} d="${xmlEscape(shape.d)}"/>`;
+    case 'circle':
+      return `<circle ${cls} cx="${num(shape.cx)}" cy="${num(shape.cy)}" r="${num(shape.r)}"/>`;
+    case 'text':
+      return `<text ${cls} x="${num(shape.x)}" y="${num(shape.y)}"${shape.anchor && shape.anchor !== 'start' ? ` text-anchor="${shape.anchor}"` : ''}>${xmlEscape(shape.text)}</text>`;
+  }
+}
+
+/** Health colours of the static SVG (light); the webview takes them from the VS Code theme. */
+const svgHealth: Record<string, string> = { green: '#2da44e', amber: '#bf8700', red: '#cf222e', none: '#8c959f' };
+
+/** The light palette of the static SVG, as plain class rules (no custom properties, for any SVG reader). */
+const svgStyle = [
+  'svg{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:12px;background:#fff}',
+  'text{fill:#1f2328}.title{font-size:18px;font-weight:600}.subtitle,.legend-text{fill:#57606a}',
+  '.axis-bg{fill:#f6f8fa}.axis-rule,.axis-tick{stroke:#d0d7de}.axis-major{font-weight:600}.axis-minor{fill:#57606a;font-size:11px}',
+  '.grid{stroke:#eaeef2}.grid.major{stroke:#d0d7de}.lane-band{fill:#f6f8fa}.lane-text{font-weight:600}',
+  '.bar-label.cancelled .name{text-decoration:line-through;fill:#8c959f}',
+  ...Object.entries(svgHealth).map(
+    ([health, c]) =>
+      `.dot.health-${health}{fill:${c}}.bar.health-${health} .body{fill:${c};fill-opacity:.28;stroke:${c}}.bar.health-${health} .progress{fill:${c}}` +
+      `.bar.health-${health} .forecast{fill:${c};fill-opacity:.12;stroke:${c};stroke-dasharray:3 2}.summary.health-${health}{fill:${c};fill-opacity:.85}`,
+  ),
+  '.bar .baseline{fill:#8c959f;fill-opacity:.55}.bar.critical .body{stroke:#bc4c00;stroke-width:2}',
+  '.bar.cancelled .body,.bar.cancelled .progress{fill:#8c959f;stroke:#8c959f}.strike{stroke:#57606a;stroke-width:1.5}',
+  '.bar-text{fill:#57606a;font-size:11px}',
+  '.milestone .diamond{fill:#fff;stroke:#1f2328;stroke-width:1.5}.milestone.done .diamond{fill:#1f2328}',
+  '.milestone.missed .diamond{fill:#cf222e;stroke:#cf222e}.missed-mark{stroke:#fff;stroke-width:1.5}.milestone-text{font-size:11px;fill:#57606a}',
+  '.dependency .link{fill:none;stroke:#8c959f;stroke-width:1.2}.dependency .head{fill:#8c959f}',
+  '.dependency.critical .link{stroke:#bc4c00}.dependency.critical .head{fill:#bc4c00}',
+  '.dependency.violated .link{stroke:#cf222e;stroke-dasharray:4 2}.dependency.violated .head{fill:#cf222e}',
+  '.status-line{stroke:#0969da;stroke-width:1.5;stroke-dasharray:5 3}.status-flag{fill:#0969da}',
+].join('\n');
+
+/** The whole roadmap as one static SVG: every lane and project, the axis, arrows and a legend. */
+export function roadmapSvg(model: RoadmapModel): string {
+  const view = createView(model);
+  const days = model.range.end - model.range.start + 1;
+  const pxPerDay = Math.min(14, Math.max(1, 1400 / days));
+  const chart = chartWidth(model.range, pxPerDay);
+  const { labelWidth, axisHeight, rowHeight } = geometry;
+  const headerHeight = 64;
+  const rowsHeight = view.rows.length * rowHeight;
+  const width = Math.ceil(labelWidth + chart + 90);
+  const height = headerHeight + axisHeight + rowsHeight + 8;
+  const translate = (x: number, y: number, shapes: readonly Shape[]) =>
+    `<g transform="translate(${num(x)} ${num(y)})">${shapes.map(shapeToSvg).join('')}</g>`;
+  const legend = legendShapes();
+  const projects = model.bars.length;
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${xmlEscape(`Roadmap: ${model.title}`)}">`,
+    `<style>\n${svgStyle}\n</style>`,
+    `<title>${xmlEscape(`${model.title} — roadmap at ${formatDay(model.statusDate)}`)}</title>`,
+    `<text class="title" x="12" y="26">${xmlEscape(model.title)}</text>`,
+    `<text class="subtitle" x="12" y="46">${xmlEscape(`Roadmap at ${formatDay(model.statusDate)} · ${projects} project${projects === 1 ? '' : 's'} · ${model.lanes.length} lane${model.lanes.length === 1 ? '' : 's'}`)}</text>`,
+    translate(labelWidth, 50, legend),
+    `<rect class="axis-bg" x="${labelWidth}" y="${headerHeight}" width="${num(chart)}" height="${axisHeight}"/>`,
+    `<clipPath id="chart-area"><rect x="0" y="${-axisHeight}" width="${num(chart + 90)}" height="${axisHeight + rowsHeight}"/></clipPath>`,
+    `<g clip-path="url(#chart-area)" transform="translate(${labelWidth} ${headerHeight + axisHeight})">`,
+    translate(0, -axisHeight, axisScene(model, pxPerDay, model.range.start, model.range.end)),
+    ...[
+      ...gridScene(model, pxPerDay, model.range.start, model.range.end, 0, rowsHeight),
+      ...rowsScene(view, 0, view.rows.length, pxPerDay, chart),
+      ...arrowsScene(view, 0, view.rows.length, pxPerDay),
+      statusLineScene(model, pxPerDay, 0, rowsHeight),
+    ].map(shapeToSvg),
+    '</g>',
+    translate(0, headerHeight + axisHeight, labelsScene(view, 0, view.rows.length, labelWidth)),
+    '</svg>',
+  ];
+  return out.join('\n') + '\n';
+}
+
+/** The legend as shapes, laid out left to right from (0, 0). */
+export function legendShapes(): Shape[] {
+  const items: Array<[string, Shape[]]> = [
+    ['on track', [{ t: 'rect', cls: 'body', x: 0, y: -5, w: 22, h: 10, rx: 2 }]],
+    ['at risk', [{ t: 'rect', cls: 'body', x: 0, y: -5, w: 22, h: 10, rx: 2 }]],
+    ['off track', [{ t: 'rect', cls: 'body', x: 0, y: -5, w: 22, h: 10, rx: 2 }]],
+    ['critical path', [{ t: 'rect', cls: 'body', x: 0, y: -5, w: 22, h: 10, rx: 2 }]],
+    ['baseline', [{ t: 'rect', cls: 'baseline', x: 0, y: -2, w: 22, h: 4, rx: 1 }]],
+    ['forecast', [{ t: 'rect', cls: 'forecast', x: 0, y: -5, w: 22, h: 10, rx: 2 }]],
+    ['milestone', [{ t: 'path', cls: 'diamond', d: 'M11 -6L17 0L11 6L5 0Z' }]],
+    ['missed', [{ t: 'path', cls: 'diamond', d: 'M11 -6L17 0L11 6L5 0Z' }]],
+    ['status date', [{ t: 'line', cls: 'status-line', x1: 11, y1: -7, x2: 11, y2: 7 }]],
+  ];
+  const groupClass = ['bar health-green', 'bar health-amber', 'bar health-red', 'bar health-green critical', 'bar health-none', 'bar health-amber', 'milestone open', 'milestone missed', 'status'];
+  const shapes: Shape[] = [];
+  let x = 0;
+  items.forEach(([label, swatch], i) => {
+    shapes.push({ t: 'g', cls: `legend-item ${groupClass[i]}`, children: [...swatch.map((s) => offset(s, x)), { t: 'text', cls: 'legend-text', x: x + 28, y: 4, text: label }] });
+    x += 28 + label.length * 6.5 + 16;
+  });
+  return [{ t: 'g', cls: 'legend', children: shapes }];
+}
+
+function offset(shape: Shape, dx: number): Shape {
+  switch (shape.t) {
+    case 'rect':
+      return { ...shape, x: shape.x + dx };
+    case 'line':
+      return { ...shape, x1: shape.x1 + dx, x2: shape.x2 + dx };
+    case 'path':
+      return { ...shape, d: shape.d.replace(/^M(-?[\d.]+)/, (_, x: string) => `M${Number(x) + dx}`).replace(/L(-?[\d.]+)/g, (_, x: string) => `L${Number(x) + dx}`) };
+    default:
+      return shape;
+  }
+}
+
+// ------------------------------------------------------------------------------------------ Mermaid
+
+/** Words that start a statement in a Mermaid gantt: a task name must not begin with one. */
+const mermaidKeywords = /^(title|section|dateformat|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|inclusiveenddates|topaxis|click|call|href|acctitle|accdescr|displaymode|gantt)\b/i;
+
+/** Plan text as Mermaid reads it: one line, no `:`, `;`, `#`, `%%` or markup, never a keyword first. */
+export function mermaidText(text: string): string {
+  const cleaned = text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001F\u007F\u2028\u2029]+/g, ' ')
+    .replace(/[:;#<>{}[\]"`\\|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    // `%%` opens a comment or a directive (`%%{init}%%`); a single `%` is plain text.
+    .replace(/%{2,}/g, '%')
+    .trim();
+  return mermaidKeywords.test(cleaned) ? `‹${cleaned}›` : cleaned;
+}
+
+/** An id Mermaid accepts as a task id (letters, digits, `_`), unique within the chart. */
+function mermaidId(id: string, used: Set<string>): string {
+  const base = `t_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
+  let result = base;
+  for (let i = 2; used.has(result); i++) result = `${base}_${i}`;
+  used.add(result);
+  return result;
+}
+
+/**
+ * The roadmap as a Mermaid `gantt` chart: one section per program (and "Unassigned"), a task per
+ * scheduled project with `done`, `active` and `crit` tags, and milestones. Mermaid's end dates are
+ * exclusive, so tasks end the day after the plan's inclusive end. With `fenced`, wrapped in a
+ * ```` ```mermaid ```` block for Markdown.
+ */
+export function roadmapMermaid(model: RoadmapModel, options: { fenced?: boolean } = {}): string {
+  const used = new Set<string>();
+  const lines = [
+    'gantt',
+    `    title ${mermaidText(model.title) || 'Roadmap'} at ${formatDay(model.statusDate)}`,
+    '    dateFormat YYYY-MM-DD',
+    '    axisFormat %b %Y',
+    '    todayMarker off',
+  ];
+  const rows = roadmapRows(model);
+  const exclusive = (day: Day) => formatDay(day + 1);
+  let unscheduled = 0;
+  for (const row of rows) {
+    if (row.kind === 'lane') {
+      const lane = model.lanes[row.lane];
+      lines.push(`    section ${mermaidText(lane.program ? lane.program.name : laneTitle(lane)) || mermaidText(lane.key) || 'Program'}`);
+      for (const milestone of model.milestones) {
+        if (milestone.lane === row.lane && milestone.project === null) lines.push(milestoneLine(milestone, used));
+      }
+      continue;
+    }
+    const bar = model.bars[row.bar];
+    if (bar.start === null || bar.end === null) {
+      unscheduled++;
+      continue;
+    }
+    const tags: string[] = [];
+    if (bar.critical && !bar.cancelled) tags.push('crit');
+    if (bar.state === 'done') tags.push('done');
+    else if (bar.state === 'active') tags.push('active');
+    const name = `${mermaidText(bar.name) || mermaidText(bar.id) || 'Project'}${bar.cancelled ? ' (cancelled)' : ''}`;
+    lines.push(`    ${name} :${[...tags, mermaidId(bar.id, used), formatDay(bar.start), exclusive(bar.end)].join(', ')}`);
+    for (const milestone of model.milestones) if (milestone.project === bar.id) lines.push(milestoneLine(milestone, used));
+  }
+  if (unscheduled > 0) lines.push(`    %% ${unscheduled} unscheduled project${unscheduled === 1 ? '' : 's'} not shown`);
+  const chart = lines.join('\n') + '\n';
+  return options.fenced === false ? chart : `\`\`\`mermaid\n${chart}\`\`\`\n`;
+}
+
+function milestoneLine(milestone: RoadmapModel['milestones'][number], used: Set<string>): string {
+  const tags = ['milestone', ...(milestone.done ? ['done'] : milestone.missed ? ['crit'] : [])];
+  const name = mermaidText(milestone.name) || 'Milestone';
+  return `    ${name} :${[...tags, mermaidId(milestone.id ?? milestone.key, used), formatDay(milestone.date), '0d'].join(', ')}`;
+}

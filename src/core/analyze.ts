@@ -4,14 +4,15 @@
  * re-reads one file and re-runs only the workspace-wide analysis.
  */
 import { today as systemToday, type Day } from './dates';
-import { checkPlan } from './checks';
+import { checkSteps } from './checks';
 import type { PlanDiagnostic } from './diagnostic';
 import { readDocument, type DocumentModel, type Project } from './model';
 import { defaultParseLimits, parsePlanFile, type ParsedFile, type ParseLimits } from './parse';
-import { defaultThresholds, effectiveState, rollupWorkspace, type HealthThresholds, type RollupResult } from './rollup';
-import { schedule, type Schedule } from './schedule';
+import { defaultThresholds, effectiveState, rollupSteps, type HealthThresholds, type RollupResult } from './rollup';
+import { scheduleSteps, type Schedule } from './schedule';
+import { runToEnd, type Steps } from './steps';
 import { checkSchema } from './schemaCheck';
-import { buildIndex, type PlanIndex } from './workspace';
+import { indexSteps, type PlanIndex } from './workspace';
 
 export interface AnalysisOptions {
   /** The status date S; else the plans' own status_date; else today. */
@@ -76,18 +77,27 @@ export class PlanWorkspace {
   }
 
   analyze(options: AnalysisOptions = {}): Analysis {
+    return runToEnd(this.analyzeSteps(options));
+  }
+
+  /**
+   * The same analysis as a generator that pauses every few hundred items (see steps.ts). The files are
+   * taken when it starts; a change to the workspace meanwhile needs a new analysis.
+   */
+  *analyzeSteps(options: AnalysisOptions = {}): Steps<Analysis> {
     const entries = this.paths.map((path) => this.files.get(path)!);
     const diagnostics: PlanDiagnostic[] = entries.flatMap((entry) => entry.fileDiagnostics);
-    const index = buildIndex(
+    const index = yield* indexSteps(
       entries.flatMap((entry) => entry.models),
       diagnostics,
     );
     const statusDate = options.statusDate ?? declaredStatusDate(index) ?? options.today ?? systemToday();
     // Cancellation is a state, known before the schedule (an explicit state, or progress, decides it).
     const isCancelled = (project: Project) => effectiveState(project, undefined, statusDate) === 'cancelled';
-    const plan = schedule(index, isCancelled, diagnostics);
-    const rollup = rollupWorkspace(index.programs, index.portfolios, index.projects, plan, statusDate, options.thresholds ?? defaultThresholds);
-    checkPlan(index, plan, rollup, { defaultCurrency: options.defaultCurrency ?? 'USD' }, diagnostics);
+    const plan = yield* scheduleSteps(index, isCancelled, diagnostics);
+    const rollup = yield* rollupSteps(index.programs, index.portfolios, index.projects, plan, statusDate, options.thresholds ?? defaultThresholds);
+    yield* checkSteps(index, plan, rollup, { defaultCurrency: options.defaultCurrency ?? 'USD' }, diagnostics);
+    yield;
     const shown = withoutFollowOnProblems(entries.map((entry) => entry.parsed), diagnostics).sort(compareDiagnostics);
     return { files: entries.map((entry) => entry.parsed), index, schedule: plan, rollup, diagnostics: shown, statusDate };
   }

@@ -9,12 +9,18 @@ import type { Milestone, Person, Program, Project, TeamEntry } from './model';
 import { isBetterHealth, riskLevel, type RollupResult } from './rollup';
 import type { Schedule } from './schedule';
 import { diagnosticAt, type PlanIndex } from './workspace';
+import { runToEnd, SLICE, type Steps } from './steps';
 
 export interface CheckOptions {
   readonly defaultCurrency: string;
 }
 
 export function checkPlan(index: PlanIndex, plan: Schedule, rollup: RollupResult, options: CheckOptions, diagnostics: PlanDiagnostic[]): void {
+  runToEnd(checkSteps(index, plan, rollup, options, diagnostics));
+}
+
+export function* checkSteps(index: PlanIndex, plan: Schedule, rollup: RollupResult, options: CheckOptions, diagnostics: PlanDiagnostic[]): Steps<void> {
+  let tick = 0;
   const cancelled = (project: Project) => rollup.projects.get(project)!.cancelled;
 
   for (const program of index.programs) {
@@ -22,6 +28,7 @@ export function checkPlan(index: PlanIndex, plan: Schedule, rollup: RollupResult
     checkProgramBudget(program, rollup, options.defaultCurrency, diagnostics);
   }
   for (const project of index.projects) {
+    if (++tick % SLICE === 0) yield;
     const dates = plan.dates.get(project)!;
     for (const milestone of project.milestones) {
       checkMilestoneWindow(milestone, `project '${project.id}'`, dates.start, dates.end, diagnostics);
@@ -47,7 +54,9 @@ export function checkPlan(index: PlanIndex, plan: Schedule, rollup: RollupResult
       diagnostics.push(diagnosticAt(risk.source, risk.anchor, 'unmitigated-risk', messages.unmitigatedRisk(risk.id ?? risk.title ?? '?', risk.likelihood! * risk.impact!)));
     }
   }
+  yield;
   checkAllocations(index, plan, cancelled, diagnostics);
+  yield;
   checkDeclaredHealth(index, rollup, diagnostics);
   checkCurrencies(index, options.defaultCurrency, diagnostics);
 }

@@ -5,6 +5,7 @@
 import { formatDay, type Day } from './dates';
 import type { Health, Milestone, Portfolio, Program, Project, ProjectState, Risk, Issue } from './model';
 import type { Schedule } from './schedule';
+import { runToEnd, SLICE, type Steps } from './steps';
 
 export interface HealthThresholds {
   /** CPI or SPI below this is red (default 0.90). */
@@ -105,10 +106,32 @@ export function rollupWorkspace(
   statusDate: Day,
   thresholds: HealthThresholds,
 ): RollupResult {
+  return runToEnd(rollupSteps(programs, portfolios, projects, plan, statusDate, thresholds));
+}
+
+export function* rollupSteps(
+  programs: readonly Program[],
+  portfolios: readonly Portfolio[],
+  projects: readonly Project[],
+  plan: Schedule,
+  statusDate: Day,
+  thresholds: HealthThresholds,
+): Steps<RollupResult> {
+  let tick = 0;
   const projectRollups = new Map<Project, ProjectRollup>();
-  for (const project of projects) projectRollups.set(project, rollupProject(project, plan, statusDate, thresholds));
+  for (const project of projects) {
+    if (++tick % SLICE === 0) yield;
+    projectRollups.set(project, rollupProject(project, plan, statusDate, thresholds));
+  }
   const programRollups = new Map<Program, Rollup>();
-  for (const program of programs) programRollups.set(program, rollupProgram(program, projectRollups, statusDate, thresholds));
+  for (const program of programs) {
+    tick += program.projects.length;
+    if (tick > SLICE) {
+      tick = 0;
+      yield;
+    }
+    programRollups.set(program, rollupProgram(program, projectRollups, statusDate, thresholds));
+  }
   const portfolioRollups = new Map<Portfolio, Rollup>();
   for (const portfolio of portfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, thresholds));
   return { statusDate, projects: projectRollups, programs: programRollups, portfolios: portfolioRollups };

@@ -8,6 +8,7 @@ import { messages } from './codes';
 import type { PlanDiagnostic } from './diagnostic';
 import type { Milestone, Program, Project, Reference } from './model';
 import { diagnosticAt, type PlanIndex } from './workspace';
+import { runToEnd, SLICE, type Steps } from './steps';
 
 export interface ProjectDates {
   readonly start: Day | undefined;
@@ -27,6 +28,11 @@ type Node = Project | Milestone;
 const CYCLE_LISTING_LIMIT = 12;
 
 export function schedule(index: PlanIndex, isCancelled: (project: Project) => boolean, diagnostics: PlanDiagnostic[]): Schedule {
+  return runToEnd(scheduleSteps(index, isCancelled, diagnostics));
+}
+
+export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project) => boolean, diagnostics: PlanDiagnostic[]): Steps<Schedule> {
+  let tick = 0;
   // Each node's resolved dependencies, worked out once.
   const links = new Map<Node, Array<{ reference: Reference; target: Node }>>();
   for (const node of [...index.projects, ...index.milestones]) {
@@ -42,7 +48,7 @@ export function schedule(index: PlanIndex, isCancelled: (project: Project) => bo
   const dependencies = (node: Node) => links.get(node) ?? noLinks;
 
   // Only a node with dependencies can start a cycle.
-  const cyclic = findCycles([...links.keys()], dependencies, diagnostics);
+  const cyclic = yield* findCycles([...links.keys()], dependencies, diagnostics);
 
   // Forward pass: each project's dates from its dependencies' ends, memoised and iterative. Around a
   // cycle this finds the same dates whatever order the projects are written in: a date that needs
@@ -52,6 +58,7 @@ export function schedule(index: PlanIndex, isCancelled: (project: Project) => bo
   const endOf = (node: Node): Day | undefined => (node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? dates.get(node)?.end));
   const stack: Project[] = [];
   for (const first of index.projects) {
+    if (++tick % SLICE === 0) yield;
     if (dates.has(first)) continue;
     stack.push(first);
     while (stack.length > 0) {
@@ -80,7 +87,10 @@ export function schedule(index: PlanIndex, isCancelled: (project: Project) => bo
     }
   }
 
-  for (const project of index.projects) checkProjectDates(project, dates.get(project)!, diagnostics);
+  for (const project of index.projects) {
+    if (++tick % SLICE === 0) yield;
+    checkProjectDates(project, dates.get(project)!, diagnostics);
+  }
   for (const project of index.projects) {
     if (!project.start) continue;
     for (const { target } of dependencies(project)) {
@@ -107,7 +117,10 @@ export function schedule(index: PlanIndex, isCancelled: (project: Project) => bo
   }
 
   const float = new Map<Project, number>();
-  for (const program of index.programs) criticalPath(program, dates, cyclic, isCancelled, dependencies, float);
+  for (const program of index.programs) {
+    yield;
+    criticalPath(program, dates, cyclic, isCancelled, dependencies, float);
+  }
   return { dates, cyclic, float };
 }
 
@@ -173,11 +186,12 @@ function durationText(days: number): string {
  * Strongly connected components (Tarjan, iterative). Every link inside a component lies on a cycle and
  * is reported where it is written.
  */
-function findCycles(
+function* findCycles(
   nodes: readonly Node[],
   dependencies: (node: Node) => Array<{ reference: Reference; target: Node }>,
   diagnostics: PlanDiagnostic[],
-): Set<Node> {
+): Steps<Set<Node>> {
+  let tick = 0;
   const indexOf = new Map<Node, number>();
   const low = new Map<Node, number>();
   const onStack = new Set<Node>();
@@ -199,6 +213,7 @@ function findCycles(
     };
     enter(root);
     while (work.length > 0) {
+      if (++tick % SLICE === 0) yield;
       const frame = work[work.length - 1];
       if (frame.next < frame.edges.length) {
         const target = frame.edges[frame.next++];

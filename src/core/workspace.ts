@@ -9,6 +9,7 @@ import { severityOf } from './codes';
 import type { PlanDiagnostic } from './diagnostic';
 import type { DocumentModel, Entity, EntityKind, Milestone, Person, Portfolio, Program, Project, Reference, Issue, Risk, Source } from './model';
 import type { Span } from './positions';
+import { runToEnd, SLICE, type Steps } from './steps';
 import { closestName } from './text';
 
 export interface PlanIndex {
@@ -46,6 +47,11 @@ export function locationText(source: Source, span: Span): string {
 
 /** Builds the index over document models given in workspace order; links entities in place. */
 export function buildIndex(documents: readonly DocumentModel[], diagnostics: PlanDiagnostic[]): PlanIndex {
+  return runToEnd(indexSteps(documents, diagnostics));
+}
+
+export function* indexSteps(documents: readonly DocumentModel[], diagnostics: PlanDiagnostic[]): Steps<PlanIndex> {
+  let tick = 0;
   const portfolios = documents.flatMap((d) => d.portfolios);
   const programs = documents.flatMap((d) => d.programs);
   const projects = documents.flatMap((d) => d.projects);
@@ -57,6 +63,7 @@ export function buildIndex(documents: readonly DocumentModel[], diagnostics: Pla
   const definitions = new Map<string, Entity[]>();
   // Workspace order (file, document, then as written), so "first definition wins" is predictable.
   for (const document of documents) {
+    if (++tick % SLICE === 0) yield;
     for (const entity of document.entities) {
       if (entity.id === undefined) continue;
       const list = definitions.get(entity.id);
@@ -119,6 +126,7 @@ export function buildIndex(documents: readonly DocumentModel[], diagnostics: Pla
     if (!program.parentPortfolio && referenced) referenced.programs.push(program);
   }
   for (const project of projects) {
+    if (++tick % SLICE === 0) yield;
     const referenced = lookup(project.programRef, 'program', ['program'], 'program') as Program | undefined;
     if (project.parentProgram && project.programRef && project.programRef.name !== project.parentProgram.id) {
       diagnostics.push(
@@ -132,12 +140,14 @@ export function buildIndex(documents: readonly DocumentModel[], diagnostics: Pla
 
   const dependencyTargets = new Map<Reference, Project | Milestone>();
   for (const owner of [...projects, ...milestones]) {
+    if (++tick % SLICE === 0) yield;
     for (const reference of owner.dependsOn) {
       const target = lookup(reference, 'depends_on', ['project', 'milestone'], 'project or milestone');
       if (target) dependencyTargets.set(reference, target as Project | Milestone);
     }
   }
   for (const project of projects) {
+    if (++tick % SLICE === 0) yield;
     for (const entry of project.team) lookup(entry.person, 'team person', ['person'], 'person');
   }
 

@@ -4,13 +4,17 @@
  * text wins), and analysed again shortly after each change. Views subscribe to `onDidAnalyze`.
  */
 import * as vscode from 'vscode';
-import { defaultParseLimits, PlanWorkspace, type Analysis } from '../core';
+import { defaultParseLimits, PlanWorkspace, type Analysis, type Steps } from '../core';
 import { readSettings, section, type PlanSettings } from './settings';
 
 /** Delay between the last change and the new analysis (the issue allows up to 200 ms). */
-const ANALYSIS_DELAY_MS = 120;
-/** Files read per batch while indexing, so the extension host stays responsive. */
+const ANALYSIS_DELAY_MS = 100;
+/** Files read per batch while indexing. */
 const READ_BATCH = 64;
+/** Longest the service works before it lets the extension host do something else. */
+const SLICE_MS = 12;
+
+const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class PlanService implements vscode.Disposable {
   private readonly onDidAnalyzeEmitter = new vscode.EventEmitter<Analysis>();
@@ -23,6 +27,9 @@ export class PlanService implements vscode.Disposable {
   private settings: PlanSettings = readSettings();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: Analysis | undefined;
+  /** The analysis under way, if any; a newer request abandons it (see `generation`). */
+  private running: Promise<Analysis | undefined> | undefined;
+  private generation = 0;
   private indexing: Promise<void> | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
 
@@ -48,11 +55,17 @@ export class PlanService implements vscode.Disposable {
     return this.settings;
   }
 
-  /** The latest analysis (indexing first if needed). */
+  /** The latest analysis, including every change made so far (indexing first if needed). */
   async analysis(): Promise<Analysis> {
     await this.ready();
     if (this.timer !== undefined) this.flush();
-    return this.current ?? this.analyze();
+    for (;;) {
+      const running = this.running;
+      if (!running) break;
+      const result = await running;
+      if (result && !this.running && this.timer === undefined) return result;
+    }
+    return this.current ?? (await this.analyze())!;
   }
 
   /** The latest analysis without waiting (undefined before the first one). */
@@ -106,18 +119,23 @@ export class PlanService implements vscode.Disposable {
         for (let i = 0; i < uris.length; i += READ_BATCH) {
           const batch = uris.slice(i, i + READ_BATCH);
           const texts = await Promise.all(batch.map((uri) => this.readText(uri)));
-          batch.forEach((uri, j) => {
-            if (texts[j] !== undefined) this.put(uri, texts[j]!);
-          });
+          let sliceStart = performance.now();
+          for (let j = 0; j < batch.length; j++) {
+            if (texts[j] !== undefined) this.put(batch[j], texts[j]!);
+            if (performance.now() - sliceStart > SLICE_MS) {
+              await yieldToHost();
+              sliceStart = performance.now();
+            }
+          }
           progress.report({ message: `${Math.min(i + READ_BATCH, uris.length)} of ${uris.length} plan files` });
-          await new Promise((resolve) => setImmediate(resolve));
+          await yieldToHost();
         }
       },
     );
     for (const document of vscode.workspace.textDocuments) {
       if (this.isPlanDocument(document)) this.put(document.uri, document.getText());
     }
-    this.analyze();
+    await this.analyze();
   }
 
   private reindex(): void {
@@ -175,14 +193,49 @@ export class PlanService implements vscode.Disposable {
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.analyze();
+    void this.analyze();
   }
 
-  private analyze(): Analysis {
-    const analysis = this.workspace.analyze(this.settings.analysis);
-    this.current = analysis;
-    this.onDidAnalyzeEmitter.fire(analysis);
-    return analysis;
+  /**
+   * Analyses the workspace in time slices, so that indexing or typing in a large workspace never blocks
+   * the extension host for long. A newer call abandons an older one that has not finished.
+   */
+  private analyze(): Promise<Analysis | undefined> {
+    const generation = ++this.generation;
+    const steps = this.workspace.analyzeSteps(this.settings.analysis);
+    const run = (async () => {
+      try {
+        return await this.drive(steps, generation);
+      } catch (error) {
+        // A fault in the engine must not take the extension down; the previous results stay shown.
+        console.error('plan-as-code: analysis failed', error);
+        return undefined;
+      }
+    })();
+    this.running = run;
+    void run.finally(() => {
+      if (this.running === run) this.running = undefined;
+    });
+    return run;
+  }
+
+  /** Runs the analysis slice by slice; gives up when a newer analysis has started. */
+  private async drive(steps: Steps<Analysis>, generation: number): Promise<Analysis | undefined> {
+    for (;;) {
+      const sliceStart = performance.now();
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          if (generation !== this.generation) return undefined;
+          this.current = step.value;
+          this.onDidAnalyzeEmitter.fire(step.value);
+          return step.value;
+        }
+        if (performance.now() - sliceStart > SLICE_MS) break;
+      }
+      await yieldToHost();
+      if (generation !== this.generation) return undefined;
+    }
   }
 
   dispose(): void {

@@ -13,3 +13,4 @@ export * from './report';
 export * from './navigation';
 export * from './present';
 export * from './completion';
+export * from './steps';

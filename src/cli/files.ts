@@ -1,5 +1,5 @@
 /** Finds plan files under the paths given on the command line. */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 export const planFilePattern = /\.plan\.ya?ml$/;
@@ -54,11 +54,20 @@ export function displayPath(absolute: string, cwd = process.cwd()): string {
   return relative.split(path.sep).join('/');
 }
 
-/** Reads a file as UTF-8 text; a byte order mark is dropped by the decoder. */
-export async function readPlanFile(absolute: string, given: string): Promise<string> {
+const decoder = new TextDecoder('utf-8');
+
+/** Reads a file as UTF-8 text (invalid bytes become U+FFFD; a byte order mark is dropped). Synchronous: for thousands of small files it is the fastest way. */
+export function readPlanFile(absolute: string, given: string): string {
   try {
-    const bytes = await fs.readFile(absolute);
-    return new TextDecoder('utf-8').decode(bytes);
+    return decoder.decode(readFileSync(absolute));
+  } catch (error) {
+    throw new UsageError(`${given}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+export function planFileSize(absolute: string, given: string): number {
+  try {
+    return statSync(absolute).size;
   } catch (error) {
     throw new UsageError(`${given}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }

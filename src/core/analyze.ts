@@ -7,7 +7,7 @@ import { today as systemToday, type Day } from './dates';
 import { checkSteps } from './checks';
 import type { PlanDiagnostic } from './diagnostic';
 import { readDocument, type DocumentModel, type Project } from './model';
-import { defaultParseLimits, parsePlanFile, type ParsedFile, type ParseLimits } from './parse';
+import { defaultParseLimits, oversizedFile, parsePlanFile, type ParsedFile, type ParseLimits } from './parse';
 import { defaultThresholds, effectiveState, rollupSteps, type HealthThresholds, type RollupResult } from './rollup';
 import { scheduleSteps, type Schedule } from './schedule';
 import { runToEnd, type Steps } from './steps';
@@ -58,6 +58,16 @@ export class PlanWorkspace {
       models.push(readDocument(parsed, index));
     });
     this.files.set(path, { text, parsed, fileDiagnostics, models });
+  }
+
+  /** Records a file that is too large to read, by its size in bytes. */
+  setOversized(path: string, size: number): void {
+    const parsed = oversizedFile(path, size, this.limits);
+    this.files.set(path, { text: `\u0000oversized:${size}`, parsed, fileDiagnostics: parsed.diagnostics, models: [] });
+  }
+
+  get maxFileSize(): number {
+    return this.limits.maxFileSize;
   }
 
   delete(path: string): boolean {

@@ -20,14 +20,17 @@ export function parseDay(text: unknown): Day | undefined {
   return Math.round(check.getTime() / DAY_MS);
 }
 
+/** `YYYY-MM-DD`; days beyond what a Date can hold (±273,790 years) are written as a day count. */
 export function formatDay(day: Day): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const time = day * DAY_MS;
+  if (!Number.isFinite(time) || Math.abs(time) > 8.64e15) return `day ${day}`;
+  return new Date(time).toISOString().slice(0, 10);
 }
 
 /** `Nd` or `Nw` (calendar days) as a number of days, or undefined. */
 export function parseDuration(text: unknown): number | undefined {
   if (typeof text !== 'string') return undefined;
-  const match = /^([1-9][0-9]*)([dw])$/.exec(text);
+  const match = /^([1-9][0-9]{0,5})([dw])$/.exec(text);
   if (!match) return undefined;
   const count = Number(match[1]);
   return match[2] === 'w' ? count * 7 : count;

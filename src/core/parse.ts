@@ -65,6 +65,19 @@ export const defaultParseLimits: ParseLimits = { maxFileSize: 5 * 1024 * 1024, m
 
 class ReadLimitError extends Error {}
 
+/** A file too large to read: reported, not parsed (the caller need not even load its text). */
+export function oversizedFile(path: string, size: number, limits: ParseLimits = defaultParseLimits): ParsedFile {
+  const lines = new LineIndex('');
+  const diagnostic: PlanDiagnostic = {
+    file: path,
+    range: lines.rangeOf([0, 0]),
+    severity: 'error',
+    code: 'yaml-syntax',
+    message: messages.fileTooLarge(size, limits.maxFileSize),
+  };
+  return { path, text: '', lines, documents: [], diagnostics: [diagnostic] };
+}
+
 /** Parses one plan file. Never throws for any input text. */
 export function parsePlanFile(path: string, rawText: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
   // Editors hide the byte order mark; columns must match what they show.
@@ -85,6 +98,12 @@ export function parsePlanFile(path: string, rawText: string, limits: ParseLimits
       const documents = fast.map((document, index): PlanDocument => ({ index, root: document.root, span: document.span, broken: false }));
       return { path, text, lines, documents, diagnostics };
     }
+  }
+
+  if (nestingDepth(text, limits.maxDepth * 2) > limits.maxDepth * 2) {
+    // The YAML parser recurses; very deep nesting can exhaust the stack or worse. Refuse it up front.
+    report([0, 0], messages.tooDeep(limits.maxDepth));
+    return { path, text, lines, documents: [], diagnostics };
   }
 
   const documents: PlanDocument[] = [];
@@ -113,6 +132,56 @@ export function parsePlanFile(path: string, rawText: string, limits: ParseLimits
     documents.push({ index, root, span, broken: doc.errors.length > 0 });
   });
   return { path, text, lines, documents, diagnostics };
+}
+
+/**
+ * An upper bound of how deep the text nests: flow brackets plus block indentation levels (dashes that
+ * open a nested sequence on the same line count too). Stops counting past `stopAt`.
+ */
+export function nestingDepth(text: string, stopAt: number): number {
+  let flow = 0;
+  let deepest = 0;
+  const indents: number[] = [];
+  let lineStart = true;
+  let column = 0;
+  /** `- ` and `? ` indicators at the start of this line: each opens one more level. */
+  let indicators = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (lineStart) {
+      if (c === 32 || c === 9) {
+        column++;
+        continue;
+      }
+      if ((c === 45 || c === 63) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10 || i + 1 >= text.length)) {
+        indicators++;
+        column++;
+        continue;
+      }
+      lineStart = false;
+      if (c !== 35 && c !== 13 && (c !== 10 || indicators > 0)) {
+        while (indents.length > 0 && indents[indents.length - 1] >= column) indents.pop();
+        indents.push(column);
+      }
+    }
+    if (c === 10) {
+      const depth = flow + indents.length + indicators;
+      if (depth > deepest) deepest = depth;
+      if (deepest > stopAt) return deepest;
+      lineStart = true;
+      column = 0;
+      indicators = 0;
+      continue;
+    }
+    if (c === 91 || c === 123) flow++;
+    else if ((c === 93 || c === 125) && flow > 0) flow--;
+    const depth = flow + indents.length + indicators;
+    if (depth > deepest) {
+      deepest = depth;
+      if (deepest > stopAt) return deepest;
+    }
+  }
+  return deepest;
 }
 
 /** Converts the `yaml` AST into {@link PlanNode}s, resolving aliases within limits. */

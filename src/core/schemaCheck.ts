@@ -126,7 +126,7 @@ function article(type: string): string {
 
 function patternHint(pointer: string): string {
   const key = pointer.split('/').filter((s) => !/^\d+$/.test(s)).pop() ?? '';
-  if (key === 'duration') return "must be a number of days or weeks, like '90d' or '8w'";
+  if (key === 'duration') return "must be a number of days or weeks (at most 6 digits), like '90d' or '8w'";
   if (key === 'currency') return "must be an ISO 4217 code, like 'USD'";
   if (/(^|_)(start|end|date|raised|due)$/.test(key)) return 'must be a date written YYYY-MM-DD';
   return 'must be an id: letters, digits, and _ . - (not first)';

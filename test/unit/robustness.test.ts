@@ -1,0 +1,178 @@
+// Hostile input: every file of the committed corpus (test/fixtures/hostile), generated giants, and seeded
+// random and mutated text yield diagnostics — never an exception, a hang or a crash — and one bad file
+// never hides another file's diagnostics.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { analyzePlans, defaultParseLimits, toRollupJson, type Analysis } from '../../src/core';
+
+const corpusDir = resolve('test/fixtures/hostile');
+const cli = resolve('dist/cli.js');
+const decode = (bytes: Buffer) => new TextDecoder('utf-8').decode(bytes);
+const corpus = readdirSync(corpusDir)
+  .filter((name) => name.endsWith('.plan.yaml'))
+  .sort()
+  .map((name) => ({ name, text: decode(readFileSync(join(corpusDir, name))) }));
+
+/** A plan with one known warning, to prove that a bad neighbour hides nothing. */
+const healthy = {
+  path: 'healthy.plan.yaml',
+  text: 'project:\n  id: healthy\n  name: Healthy\n  start: 2026-01-05\n  duration: 2w\n  budget: 100\n  spent: 150\n',
+};
+
+/** Every diagnostic must point inside its file. */
+function assertSane(analysis: Analysis, files: ReadonlyArray<{ path: string; text: string }>): void {
+  const lineCounts = new Map(files.map((f) => [f.path, f.text.replace(/^\uFEFF/, '').split('\n').length]));
+  for (const d of analysis.diagnostics) {
+    const lines = lineCounts.get(d.file);
+    assert.ok(lines !== undefined, `diagnostic for an unknown file ${d.file}`);
+    assert.ok(d.range.start.line >= 0 && d.range.start.line < lines!, `${d.file}: line ${d.range.start.line} outside 0..${lines! - 1}`);
+    assert.ok(d.message.length > 0 && d.message.length < 2000, `${d.file}: message of ${d.message.length} characters`);
+  }
+  // Every output must serialise: no cycles, no functions.
+  JSON.stringify(toRollupJson(analysis));
+}
+
+function analyze(files: ReadonlyArray<{ path: string; text: string }>): Analysis {
+  const analysis = analyzePlans(files, { statusDate: 20_600 });
+  assertSane(analysis, files);
+  return analysis;
+}
+
+describe('hostile input', function () {
+  this.timeout(120_000);
+
+  describe('the committed corpus', () => {
+    it('has the cases the reliability table lists', () => {
+      assert.ok(corpus.length >= 20, `only ${corpus.length} files`);
+    });
+
+    for (const { name, text } of corpus) {
+      it(`${name}: diagnostics, no exception, and the healthy neighbour's warning survives`, () => {
+        const analysis = analyze([{ path: name, text }, healthy]);
+        assert.ok(
+          analysis.diagnostics.some((d) => d.file === healthy.path && d.code === 'overspent'),
+          `the healthy file's overspent warning is missing next to ${name}`,
+        );
+        const own = analysis.diagnostics.filter((d) => d.file === name);
+        // Odd but valid: control characters, far dates, replaced bytes, a 200,000-character name, 2,000 documents.
+        const clean = ['empty.plan.yaml', 'whitespace.plan.yaml', 'control-chars.plan.yaml', 'far-dates.plan.yaml', 'invalid-utf8.plan.yaml', 'long-line.plan.yaml', 'many-documents.plan.yaml'];
+        if (clean.includes(name)) assert.deepEqual(own, []);
+        else assert.ok(own.length > 0, `${name} should give at least one diagnostic`);
+      });
+    }
+
+    it('names the limit that stopped an alias bomb and deep nesting', () => {
+      const messages = (name: string) => analyze([{ path: name, text: corpus.find((c) => c.name === name)!.text }]).diagnostics.map((d) => d.message).join('\n');
+      assert.match(messages('alias-bomb.plan.yaml'), /aliases more than \d+ times/);
+      for (const name of ['deep-flow.plan.yaml', 'deep-dashes.plan.yaml', 'deep-mixed.plan.yaml']) assert.match(messages(name), /nests deeper than \d+ levels/);
+    });
+  });
+
+  describe('generated giants', () => {
+    it('reports a file above the size limit without parsing it', () => {
+      const text = `project:\n  id: huge\n  name: "${'x'.repeat(defaultParseLimits.maxFileSize)}"\n`;
+      const analysis = analyze([{ path: 'huge.plan.yaml', text }]);
+      assert.equal(analysis.diagnostics.length, 1);
+      assert.match(analysis.diagnostics[0].message, /above the limit/);
+    });
+
+    it('reads a 5 MB scalar just under the limit', () => {
+      const text = `project:\n  id: big\n  name: "${'x'.repeat(defaultParseLimits.maxFileSize - 200)}"\n  start: 2026-01-05\n  duration: 1w\n`;
+      const analysis = analyze([{ path: 'big.plan.yaml', text }]);
+      assert.deepEqual(analysis.diagnostics.map((d) => d.code), []);
+    });
+
+    it('reports every link of a 10,000-project cycle', () => {
+      const lines = ['program:', '  id: ring', '  name: Ring', '  projects:'];
+      for (let i = 0; i < 10_000; i++) lines.push(`    - { id: r${i}, name: R${i}, depends_on: [r${(i + 1) % 10_000}], duration: 1d }`);
+      const analysis = analyze([{ path: 'ring.plan.yaml', text: lines.join('\n') + '\n' }]);
+      assert.equal(analysis.diagnostics.filter((d) => d.code === 'dependency-cycle').length, 10_000);
+    });
+
+    it('schedules a 10,000-project chain', () => {
+      const lines = ['program:', '  id: chain', '  name: Chain', '  projects:', '    - { id: c0, name: C0, start: 2026-01-05, duration: 1d }'];
+      for (let i = 1; i < 10_000; i++) lines.push(`    - { id: c${i}, name: C${i}, depends_on: [c${i - 1}], duration: 1d }`);
+      const analysis = analyze([{ path: 'chain.plan.yaml', text: lines.join('\n') + '\n' }]);
+      const last = toRollupJson(analysis).projects.find((p) => p.id === 'c9999')!;
+      // c0 is 2026-01-05; each link adds one day: c9999 starts 9,999 days later, 2053-05-22.
+      assert.equal(last.start, '2053-05-22');
+    });
+
+    it('handles an empty workspace', () => {
+      const analysis = analyze([]);
+      assert.deepEqual(analysis.diagnostics, []);
+      assert.deepEqual(toRollupJson(analysis).projects, []);
+    });
+  });
+
+  describe('random text (seeded properties)', () => {
+    const shapes = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.uint8Array({ maxLength: 300 }).map((bytes) => decode(Buffer.from(bytes))),
+      fc.array(fc.constantFrom('project:', '  id: a', '  name: n', '- ', '  depends_on: [a]', '&x', '*x', '!!str', '{', '}', '[', ']', '"', "'", '\t', '\r\n', '---', '...', '%YAML 1.2', ': ', '? ', '|', '>', '#'), { maxLength: 40 }).map((parts) => parts.join('')),
+    );
+
+    it('never throws on random text, and diagnostics stay inside the file', () => {
+      fc.assert(
+        fc.property(shapes, (text) => {
+          analyze([{ path: 'random.plan.yaml', text }]);
+        }),
+        { numRuns: 1500, seed: 6 },
+      );
+    });
+
+    it('never throws on mutated plan files', () => {
+      const seeds = [...readdirSync('examples', { recursive: true })]
+        .map(String)
+        .filter((name) => name.endsWith('.plan.yaml'))
+        .map((name) => readFileSync(join('examples', name), 'utf8'));
+      const edit = fc.tuple(fc.nat(), fc.nat(20), fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom('insert', 'delete', 'replace'));
+      fc.assert(
+        fc.property(fc.nat(seeds.length - 1), fc.array(edit, { minLength: 1, maxLength: 6 }), (which, edits) => {
+          let text = seeds[which];
+          for (const [at, length, chunk, kind] of edits) {
+            const i = at % (text.length + 1);
+            if (kind === 'insert') text = text.slice(0, i) + chunk + text.slice(i);
+            else if (kind === 'delete') text = text.slice(0, i) + text.slice(i + length);
+            else text = text.slice(0, i) + chunk + text.slice(i + chunk.length);
+          }
+          analyze([{ path: 'mutated.plan.yaml', text }, healthy]);
+        }),
+        { numRuns: 1000, seed: 7 },
+      );
+    });
+  });
+
+  describe('the CLI on the corpus', () => {
+    let folder: string;
+    before(function () {
+      if (!existsSync(cli)) this.skip();
+      folder = mkdtempSync(join(tmpdir(), 'plan-hostile-'));
+    });
+    after(() => folder && rmSync(folder, { recursive: true, force: true }));
+
+    it('checks every hostile file as a process: exit 0 or 1, compiler-style lines, no stack trace', () => {
+      for (const { name } of corpus) {
+        const result = spawnSync(process.execPath, [cli, 'check', join(corpusDir, name), '--status-date', '2026-06-01'], { encoding: 'utf8', timeout: 60_000 });
+        assert.ok(result.status === 0 || result.status === 1, `${name}: exit ${result.status} ${result.signal ?? ''}\n${result.stderr}`);
+        assert.doesNotMatch(result.stderr, /\n\s+at |internal error/, `${name}: ${result.stderr}`);
+        for (const line of result.stdout.split('\n').filter(Boolean)) assert.match(line, /^[^:]+:\d+:\d+: (error|warning) [a-z-]+: /, `${name}: ${line}`);
+      }
+    });
+
+    it('says which file is too large, and why, without reading it whole', () => {
+      const file = join(folder, 'huge.plan.yaml');
+      writeFileSync(file, `project:\n  id: huge\n  name: "${'x'.repeat(6 * 1024 * 1024)}"\n`);
+      const result = spawnSync(process.execPath, [cli, 'check', file], { encoding: 'utf8', cwd: folder });
+      assert.equal(result.status, 1);
+      const limited = spawnSync(process.execPath, [cli, 'check', file, '--max-file-size', '10'], { encoding: 'utf8', cwd: folder });
+      assert.doesNotMatch(limited.stdout, /above the limit/, 'a 10 MB limit reads a 6 MB file');
+      assert.match(result.stdout, /^huge\.plan\.yaml:1:1: error yaml-syntax: This file is [\d,]+ bytes, above the limit of 5,242,880 bytes/m);
+    });
+  });
+});

@@ -32,6 +32,8 @@ export class PlanService implements vscode.Disposable {
   private generation = 0;
   private indexing: Promise<void> | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
+  /** Deleting or moving a folder reports the folder only: this one hears those. */
+  private folderWatcher: vscode.FileSystemWatcher | undefined;
 
   constructor() {
     this.disposables.push(
@@ -47,6 +49,7 @@ export class PlanService implements vscode.Disposable {
         else this.schedule();
       }),
       { dispose: () => this.watcher?.dispose() },
+      { dispose: () => this.folderWatcher?.dispose() },
       { dispose: () => clearTimeout(this.timer) },
     );
   }
@@ -111,6 +114,9 @@ export class PlanService implements vscode.Disposable {
     this.watcher.onDidCreate((uri) => this.readFromDisk(uri));
     this.watcher.onDidChange((uri) => this.readFromDisk(uri));
     this.watcher.onDidDelete((uri) => this.remove(uri));
+    this.folderWatcher?.dispose();
+    this.folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.folderWatcher.onDidDelete((uri) => this.removeUnder(uri));
 
     const uris = await vscode.workspace.findFiles(this.settings.filesGlob, '**/{node_modules,.git}/**');
     await vscode.window.withProgress(
@@ -170,6 +176,18 @@ export class PlanService implements vscode.Disposable {
     const key = this.keyOf(uri);
     this.uris.delete(key);
     if (this.workspace.delete(key)) this.schedule();
+  }
+
+  /** Drops every indexed file inside a deleted (or moved-away) folder. */
+  private removeUnder(folder: vscode.Uri): void {
+    const prefix = `${folder.toString()}/`;
+    let removed = false;
+    for (const [key, uri] of this.uris) {
+      if (!uri.toString().startsWith(prefix)) continue;
+      this.uris.delete(key);
+      removed = this.workspace.delete(key) || removed;
+    }
+    if (removed) this.schedule();
   }
 
   private onDocument(document: vscode.TextDocument): void {

@@ -8,6 +8,8 @@ import Mocha from 'mocha';
 export function run(): Promise<void> {
   // No colours: the output travels through the workbench's log channel, not a terminal.
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
+  // PLAN_TEST_GREP (in code-server's environment, which the extension host inherits) runs a subset.
+  if (process.env.PLAN_TEST_GREP) mocha.grep(process.env.PLAN_TEST_GREP);
   // The compiled tests sit beside this file (out/integration/suite/*.test.js).
   for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
     mocha.addFile(join(__dirname, file));

@@ -74,3 +74,38 @@ describe('the plan workspace under change', function () {
     await vscode.workspace.fs.delete(second);
   });
 });
+
+describe('plan text is only ever text', function () {
+  this.timeout(60_000);
+  const script = '<script>alert(1)</script>';
+  const image = '"><img src=x onerror=alert(1)>';
+  const command = '[quit](command:workbench.action.quit)';
+
+  it('shows hostile names as plain text in the tree and as escaped, untrusted Markdown in hovers', async () => {
+    const { tree } = await api();
+    const uri = await write(
+      'created/hostile.plan.yaml',
+      `program:\n  id: hostile-program\n  name: ${JSON.stringify(script)}\n  projects:\n    - id: hostile-project\n      name: ${JSON.stringify(image)}\n      description: ${JSON.stringify(command)}\n      start: 2026-01-05\n      duration: 2w\n      risks:\n        - { title: ${JSON.stringify(command)}, likelihood: 1, impact: 1 }\n`,
+    );
+    const program = await waitFor('hostile program in the tree', () => tree.getChildren().find((node) => tree.getTreeItem(node).label === script));
+    const item = tree.getTreeItem(program);
+    const tooltip = item.tooltip as vscode.MarkdownString;
+    assert.equal(tooltip.isTrusted, false, 'tooltips never run command links');
+    assert.ok(!tooltip.supportHtml, 'tooltips never render HTML');
+    assert.ok(!tooltip.value.includes(script), `the raw tag reached the Markdown: ${tooltip.value}`);
+    const project = tree.getChildren(program).map((node) => tree.getTreeItem(node)).find((child) => child.label === image);
+    assert.ok(project, 'project label is the raw string, shown as text');
+
+    const document = await vscode.workspace.openTextDocument(uri);
+    const at = document.positionAt(document.getText().indexOf('hostile-project') + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+    for (const content of hovers.flatMap((h) => h.contents)) {
+      if (typeof content === 'string') continue;
+      const markdown = content as vscode.MarkdownString;
+      assert.ok(!markdown.isTrusted && !markdown.supportHtml);
+      assert.ok(!markdown.value.includes(image), `unescaped HTML in hover: ${markdown.value}`);
+      assert.ok(!/\]\(command:/.test(markdown.value), `a live command link in hover: ${markdown.value}`);
+    }
+    await vscode.workspace.fs.delete(uri);
+  });
+});

@@ -238,14 +238,20 @@ class FastReader {
     }
   }
 
-  /** `[a, "b"]` or `{ k: v, k2: v2 }` of scalars, on one line. */
+  /** `[a, "b"]` or `{ k: v, k2: [x, y] }`, nested, on one line. */
   private flow(from: number, lineEnd: number): [PlanNode, number] {
+    if (++this.depth > this.maxDepth) giveUp();
     const isMap = this.text.charCodeAt(from) === 123;
     const close = isMap ? 125 : 93;
     const items: PlanNode[] = [];
     const entries = new Map<string, MapEntry>();
+    const done = (end: number): [PlanNode, number] => {
+      this.depth--;
+      const span: Span = [from, end];
+      return [isMap ? { kind: 'map', entries, span } : { kind: 'seq', items, span }, end];
+    };
     let i = skipSpaces(this.text, from + 1, lineEnd);
-    if (this.text.charCodeAt(i) === close) return [isMap ? { kind: 'map', entries, span: [from, i + 1] } : { kind: 'seq', items, span: [from, i + 1] }, i + 1];
+    if (this.text.charCodeAt(i) === close) return done(i + 1);
     for (;;) {
       if (i >= lineEnd) giveUp();
       let key: string | undefined;
@@ -260,9 +266,9 @@ class FastReader {
       let node: PlanNode;
       const c = this.text.charCodeAt(i);
       if (c === 34 || c === 39) {
-        const [scalar, after] = this.quoted(i, lineEnd);
-        node = scalar;
-        i = after;
+        [node, i] = this.quoted(i, lineEnd);
+      } else if (c === 91 || c === 123) {
+        [node, i] = this.flow(i, lineEnd);
       } else if (isMap && (c === 44 || c === close)) {
         node = { kind: 'scalar', value: null, span: [i, i] };
       } else {
@@ -274,10 +280,7 @@ class FastReader {
       else items.push(node);
       i = skipSpaces(this.text, i, lineEnd);
       const next = this.text.charCodeAt(i);
-      if (next === close) {
-        const span: Span = [from, i + 1];
-        return [isMap ? { kind: 'map', entries, span } : { kind: 'seq', items, span }, i + 1];
-      }
+      if (next === close) return done(i + 1);
       if (next !== 44) giveUp();
       i = skipSpaces(this.text, i + 1, lineEnd);
       if (this.text.charCodeAt(i) === close) giveUp(); // a trailing comma: let the full parser decide

@@ -102,7 +102,11 @@ describe('fast YAML reader', () => {
       fc.string({ maxLength: 8 }),
     );
     const quoted = fc.oneof(scalar.map((s) => `"${s}"`), scalar.map((s) => `'${s}'`));
-    const inline = fc.oneof(scalar, quoted, fc.array(fc.oneof(scalar, quoted), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`));
+    const flowList = fc.array(fc.oneof(scalar, quoted), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`);
+    const flowMap = fc
+      .array(fc.tuple(fc.constantFrom('id', 'name', 'depends_on', 'start', 'x-y'), fc.oneof(scalar, quoted, flowList)), { maxLength: 4 })
+      .map((pairs) => `{ ${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')} }`);
+    const inline = fc.oneof(scalar, quoted, flowList, flowMap, fc.array(flowMap, { maxLength: 3 }).map((maps) => `[${maps.join(', ')}]`));
     const key = fc.constantFrom('id', 'name', 'x-note', 'start', 'depends_on', 'team', 'a', 'b_c', 'true', '1', 'k.v');
     const block: fc.Memo<string[]> = fc.memo((n) =>
       n <= 1

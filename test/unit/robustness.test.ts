@@ -42,8 +42,22 @@ function analyze(files: ReadonlyArray<{ path: string; text: string }>): Analysis
   return analysis;
 }
 
+/** Per-case timings, for the summary line the reliability table (docs/RELIABILITY.md) quotes. */
+const timings: Array<{ name: string; ms: number }> = [];
+function timed<T>(name: string, work: () => T): T {
+  const started = performance.now();
+  const result = work();
+  timings.push({ name, ms: performance.now() - started });
+  return result;
+}
+
 describe('hostile input', function () {
   this.timeout(120_000);
+
+  after(() => {
+    const slowest = [...timings].sort((a, b) => b.ms - a.ms)[0];
+    if (slowest) console.log(`      robustness: ${timings.length} timed cases, no exception; slowest ${slowest.name} ${slowest.ms.toFixed(0)} ms`);
+  });
 
   describe('the committed corpus', () => {
     it('has the cases the reliability table lists', () => {
@@ -52,7 +66,7 @@ describe('hostile input', function () {
 
     for (const { name, text } of corpus) {
       it(`${name}: diagnostics, no exception, and the healthy neighbour's warning survives`, () => {
-        const analysis = analyze([{ path: name, text }, healthy]);
+        const analysis = timed(name, () => analyze([{ path: name, text }, healthy]));
         assert.ok(
           analysis.diagnostics.some((d) => d.file === healthy.path && d.code === 'overspent'),
           `the healthy file's overspent warning is missing next to ${name}`,
@@ -75,28 +89,28 @@ describe('hostile input', function () {
   describe('generated giants', () => {
     it('reports a file above the size limit without parsing it', () => {
       const text = `project:\n  id: huge\n  name: "${'x'.repeat(defaultParseLimits.maxFileSize)}"\n`;
-      const analysis = analyze([{ path: 'huge.plan.yaml', text }]);
+      const analysis = timed('6 MB file over the limit', () => analyze([{ path: 'huge.plan.yaml', text }]));
       assert.equal(analysis.diagnostics.length, 1);
       assert.match(analysis.diagnostics[0].message, /above the limit/);
     });
 
     it('reads a 5 MB scalar just under the limit', () => {
       const text = `project:\n  id: big\n  name: "${'x'.repeat(defaultParseLimits.maxFileSize - 200)}"\n  start: 2026-01-05\n  duration: 1w\n`;
-      const analysis = analyze([{ path: 'big.plan.yaml', text }]);
+      const analysis = timed('5 MB scalar', () => analyze([{ path: 'big.plan.yaml', text }]));
       assert.deepEqual(analysis.diagnostics.map((d) => d.code), []);
     });
 
     it('reports every link of a 10,000-project cycle', () => {
       const lines = ['program:', '  id: ring', '  name: Ring', '  projects:'];
       for (let i = 0; i < 10_000; i++) lines.push(`    - { id: r${i}, name: R${i}, depends_on: [r${(i + 1) % 10_000}], duration: 1d }`);
-      const analysis = analyze([{ path: 'ring.plan.yaml', text: lines.join('\n') + '\n' }]);
+      const analysis = timed('10,000-project cycle', () => analyze([{ path: 'ring.plan.yaml', text: lines.join('\n') + '\n' }]));
       assert.equal(analysis.diagnostics.filter((d) => d.code === 'dependency-cycle').length, 10_000);
     });
 
     it('schedules a 10,000-project chain', () => {
       const lines = ['program:', '  id: chain', '  name: Chain', '  projects:', '    - { id: c0, name: C0, start: 2026-01-05, duration: 1d }'];
       for (let i = 1; i < 10_000; i++) lines.push(`    - { id: c${i}, name: C${i}, depends_on: [c${i - 1}], duration: 1d }`);
-      const analysis = analyze([{ path: 'chain.plan.yaml', text: lines.join('\n') + '\n' }]);
+      const analysis = timed('10,000-project chain', () => analyze([{ path: 'chain.plan.yaml', text: lines.join('\n') + '\n' }]));
       const last = toRollupJson(analysis).projects.find((p) => p.id === 'c9999')!;
       // c0 is 2026-01-05; each link adds one day: c9999 starts 9,999 days later, 2053-05-22.
       assert.equal(last.start, '2053-05-22');

@@ -1,4 +1,4 @@
-// One build for every bundle: extension (Node, `vscode` external), CLI (Node), and later the webview (browser).
+// One build for every bundle: extension (Node, `vscode` external), CLI (Node), and the roadmap webview (browser).
 // `--watch` rebuilds on change; `--production` minifies and drops sourcemaps.
 const esbuild = require('esbuild');
 const { execFileSync } = require('node:child_process');
@@ -37,6 +37,15 @@ const bundles = [
     target: 'node20',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // The roadmap: one script (and its stylesheet, dist/webview.css) for the VS Code webview and the HTML export.
+    ...common,
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    target: ['chrome114', 'firefox115', 'safari16'],
+    format: 'iife',
   },
 ];
 

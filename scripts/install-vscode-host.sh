@@ -5,6 +5,7 @@
 #
 #   bash scripts/install-vscode-host.sh            # install into .cache/vscode-host (git-ignored)
 #   PLAN_VSCODE_HOST_DIR=/some/dir bash scripts/install-vscode-host.sh
+#   bash scripts/install-vscode-host.sh --browser-only   # only the Debian packages (Chromium for test:e2e)
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
@@ -42,6 +43,9 @@ install_debian_packages() {
 }
 
 install_debian_packages
+if [ "${1:-}" = "--browser-only" ]; then
+  exit 0
+fi
 
 if [ -f "$marker" ] && [ -x "$host_dir/node_modules/.bin/code-server" ]; then
   log "code-server $CODE_SERVER_VERSION already installed in $host_dir ($((SECONDS - started)) s)"

@@ -2,10 +2,13 @@
  * `plan-as-code`: the engine on the command line, for CI.
  * Exit codes: 0 no error, 1 the plans have an error (check), 2 bad usage, 3 an internal fault.
  */
+import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { analyzePlans, parseDay, rollupCsv, rollupMarkdown, toRollupJson, type Analysis } from '../core';
-import { displayPath, findPlanFiles, readPlanFile, UsageError } from './files';
+import { defaultParseLimits, parseDay, PlanWorkspace, rollupCsv, rollupMarkdown, toRollupJson, type Analysis } from '../core';
+import { buildRoadmap } from '../core/roadmap';
+import { displayPath, findPlanFiles, planFileSize, readPlanFile, UsageError } from './files';
 import { checkJson, checkSarif, checkSummary, checkText } from './format';
+import { loadWebviewAssets, renderRoadmap, type RenderFormat } from './render';
 
 declare const PLAN_AS_CODE_VERSION: string;
 const version = typeof PLAN_AS_CODE_VERSION === 'string' ? PLAN_AS_CODE_VERSION : '0.0.0-dev';
@@ -13,12 +16,13 @@ const version = typeof PLAN_AS_CODE_VERSION === 'string' ? PLAN_AS_CODE_VERSION 
 const usage = `plan-as-code ${version} — program and project plans as YAML
 
 Usage:
-  plan-as-code check  [paths…] [--format text|json|sarif] [--status-date YYYY-MM-DD]
-  plan-as-code rollup [paths…] [--format json|md|csv]     [--status-date YYYY-MM-DD]
+  plan-as-code check  [paths…] [--format text|json|sarif] [--status-date YYYY-MM-DD] [--max-file-size MB]
+  plan-as-code rollup [paths…] [--format json|md|csv]     [--status-date YYYY-MM-DD] [--max-file-size MB]
   plan-as-code render [paths…] --out FILE [--format html|svg|mermaid] [--status-date YYYY-MM-DD]
 
 Paths are plan files or folders (default: the current folder); folders are searched for
-*.plan.yaml and *.plan.yml, skipping node_modules and .git.
+*.plan.yaml and *.plan.yml, skipping node_modules and .git. render writes one self-contained
+file (--out - writes to standard output); Mermaid is a fenced block unless FILE ends in .mmd.
 
 Exit codes: 0 no errors (warnings allowed), 1 errors in the plans, 2 bad usage.`;
 
@@ -73,6 +77,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       options: {
         format: { type: 'string', short: 'f' },
         'status-date': { type: 'string' },
+        'max-file-size': { type: 'string' },
         out: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -94,25 +99,34 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     statusDate = parseDay(values['status-date']);
     if (statusDate === undefined) throw new UsageError(`--status-date ${values['status-date']} is not a date (expected YYYY-MM-DD)`);
   }
+  let maxFileSize = defaultParseLimits.maxFileSize;
+  if (values['max-file-size'] !== undefined) {
+    const megabytes = Number(values['max-file-size']);
+    if (!(megabytes > 0)) throw new UsageError(`--max-file-size ${values['max-file-size']} is not a size in MB (expected a number above 0)`);
+    maxFileSize = Math.round(megabytes * 1024 * 1024);
+  }
   if (name !== 'render' && values.out !== undefined) throw new UsageError(`--out is an option of render, not ${name}`);
-  if (name === 'render') {
-    throw new UsageError('render is not available yet: the roadmap export arrives with the roadmap view');
+  if (name === 'render' && (values.out === undefined || values.out === '')) {
+    throw new UsageError('render needs --out FILE (the file to write; - for standard output)');
   }
 
-  const analysis = await analyzePaths(positionals.length > 0 ? positionals : ['.'], statusDate);
+  const analysis = await analyzePaths(positionals.length > 0 ? positionals : ['.'], statusDate, maxFileSize);
   if (name === 'check') return check(analysis, format, io);
+  if (name === 'render') return render(analysis, format as RenderFormat, values.out!, io);
   return rollup(analysis, format, io);
 }
 
-async function analyzePaths(paths: readonly string[], statusDate: number | undefined): Promise<Analysis> {
+async function analyzePaths(paths: readonly string[], statusDate: number | undefined, maxFileSize: number): Promise<Analysis> {
   const files = await findPlanFiles(paths);
-  const texts = await Promise.all(
-    files.map(async (absolute) => {
-      const path = displayPath(absolute);
-      return { path, text: await readPlanFile(absolute, path) };
-    }),
-  );
-  return analyzePlans(texts, { statusDate });
+  const workspace = new PlanWorkspace({ ...defaultParseLimits, maxFileSize });
+  for (const absolute of files) {
+    const path = displayPath(absolute);
+    // A file above the limit is reported by its size; it is never read into memory.
+    const size = planFileSize(absolute, path);
+    if (size > maxFileSize) workspace.setOversized(path, size);
+    else workspace.set(path, readPlanFile(absolute, path));
+  }
+  return workspace.analyze({ statusDate });
 }
 
 function check(analysis: Analysis, format: string, io: Io): number {
@@ -131,9 +145,34 @@ function rollup(analysis: Analysis, format: string, io: Io): number {
   if (format === 'json') io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   else if (format === 'md') io.stdout(rollupMarkdown(json));
   else io.stdout(rollupCsv(json));
+  noteErrors(analysis, io);
+  return 0;
+}
+
+/**
+ * Writes the roadmap file. Like rollup, plans with errors still render (what can be drawn is drawn)
+ * with a note on stderr, and exit 0; an unwritable --out is bad usage (exit 2).
+ */
+async function render(analysis: Analysis, format: RenderFormat, out: string, io: Io): Promise<number> {
+  const model = buildRoadmap(analysis);
+  const assets = format === 'html' ? await loadWebviewAssets() : undefined;
+  const text = renderRoadmap(model, format, out, assets);
+  if (out === '-') io.stdout(text);
+  else {
+    try {
+      await fs.writeFile(out, text, 'utf8');
+    } catch (error) {
+      throw new UsageError(`--out ${out}: cannot write this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  noteErrors(analysis, io);
+  if (out !== '-') io.stderr(`plan-as-code: wrote ${out} (${format}, ${model.bars.length} project${model.bars.length === 1 ? '' : 's'})\n`);
+  return 0;
+}
+
+function noteErrors(analysis: Analysis, io: Io): void {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) io.stderr(`plan-as-code: the plans have ${errors} error${errors === 1 ? '' : 's'}; figures may be incomplete (run check)\n`);
-  return 0;
 }
 
 if (require.main === module) {

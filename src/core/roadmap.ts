@@ -29,6 +29,8 @@ export interface RoadmapLane {
   readonly progress: number | null;
   readonly health: Health | null;
   readonly declaredHealth: Health | null;
+  /** Why the computed health is not green, in words. */
+  readonly healthReasons: readonly string[];
   readonly currency: string | null;
   readonly source: RoadmapSource | null;
 }
@@ -45,6 +47,8 @@ export interface RoadmapBar {
   readonly progress: number;
   readonly health: Health;
   readonly declaredHealth: Health | null;
+  /** Why the computed health is not green, in words. */
+  readonly healthReasons: readonly string[];
   readonly state: ProjectState;
   readonly cancelled: boolean;
   readonly critical: boolean;
@@ -141,6 +145,7 @@ export function buildRoadmap(analysis: Analysis): RoadmapModel {
         progress: result.figures.progress ?? 0,
         health: result.figures.health,
         declaredHealth: result.figures.declaredHealth,
+        healthReasons: result.healthReasons,
         state: result.state,
         cancelled: result.cancelled,
         critical: float !== undefined && float <= 0,
@@ -169,6 +174,7 @@ export function buildRoadmap(analysis: Analysis): RoadmapModel {
       progress: result?.figures.progress ?? null,
       health: result?.figures.health ?? null,
       declaredHealth: result?.figures.declaredHealth ?? null,
+      healthReasons: result?.healthReasons ?? [],
       currency: program.currency?.value ?? null,
       source: sourceOf(program),
     });
@@ -191,6 +197,7 @@ export function buildRoadmap(analysis: Analysis): RoadmapModel {
       progress: null,
       health: null,
       declaredHealth: null,
+      healthReasons: [],
       currency: null,
       source: null,
     });

@@ -111,40 +111,28 @@ export function roadmapSvg(model: RoadmapModel): string {
   return out.join('\n') + '\n';
 }
 
-/** The legend as shapes, laid out left to right from (0, 0). */
+/** The legend as shapes, laid out left to right from (0, 0); each item styled like what it explains. */
 export function legendShapes(): Shape[] {
-  const items: Array<[string, Shape[]]> = [
-    ['on track', [{ t: 'rect', cls: 'body', x: 0, y: -5, w: 22, h: 10, rx: 2 }]],
-    ['at risk', [{ t: 'rect', cls: 'body', x: 0, y: -5, w: 22, h: 10, rx: 2 }]],
-    ['off track', [{ t: 'rect', cls: 'body', x: 0, y: -5, w: 22, h: 10, rx: 2 }]],
-    ['critical path', [{ t: 'rect', cls: 'body', x: 0, y: -5, w: 22, h: 10, rx: 2 }]],
-    ['baseline', [{ t: 'rect', cls: 'baseline', x: 0, y: -2, w: 22, h: 4, rx: 1 }]],
-    ['forecast', [{ t: 'rect', cls: 'forecast', x: 0, y: -5, w: 22, h: 10, rx: 2 }]],
-    ['milestone', [{ t: 'path', cls: 'diamond', d: 'M11 -6L17 0L11 6L5 0Z' }]],
-    ['missed', [{ t: 'path', cls: 'diamond', d: 'M11 -6L17 0L11 6L5 0Z' }]],
-    ['status date', [{ t: 'line', cls: 'status-line', x1: 11, y1: -7, x2: 11, y2: 7 }]],
+  const bar = (x: number): Shape[] => [{ t: 'rect', cls: 'body', x, y: -5, w: 22, h: 10, rx: 2 }];
+  const diamond = (x: number): Shape[] => [{ t: 'path', cls: 'diamond', d: `M${x + 11} -6L${x + 17} 0L${x + 11} 6L${x + 5} 0Z` }];
+  const items: ReadonlyArray<[label: string, cls: string, swatch: (x: number) => Shape[]]> = [
+    ['on track', 'bar health-green', bar],
+    ['at risk', 'bar health-amber', bar],
+    ['off track', 'bar health-red', bar],
+    ['critical path', 'bar health-green critical', bar],
+    ['baseline', 'bar health-none', (x) => [{ t: 'rect', cls: 'baseline', x, y: -2, w: 22, h: 4, rx: 1 }]],
+    ['forecast', 'bar health-amber', (x) => [{ t: 'rect', cls: 'forecast', x, y: -5, w: 22, h: 10, rx: 2 }]],
+    ['milestone', 'milestone open', diamond],
+    ['missed', 'milestone missed', diamond],
+    ['status date', 'status', (x) => [{ t: 'line', cls: 'status-line', x1: x + 11, y1: -7, x2: x + 11, y2: 7 }]],
   ];
-  const groupClass = ['bar health-green', 'bar health-amber', 'bar health-red', 'bar health-green critical', 'bar health-none', 'bar health-amber', 'milestone open', 'milestone missed', 'status'];
   const shapes: Shape[] = [];
   let x = 0;
-  items.forEach(([label, swatch], i) => {
-    shapes.push({ t: 'g', cls: `legend-item ${groupClass[i]}`, children: [...swatch.map((s) => offset(s, x)), { t: 'text', cls: 'legend-text', x: x + 28, y: 4, text: label }] });
+  for (const [label, cls, swatch] of items) {
+    shapes.push({ t: 'g', cls: `legend-item ${cls}`, children: [...swatch(x), { t: 'text', cls: 'legend-text', x: x + 28, y: 4, text: label }] });
     x += 28 + label.length * 6.5 + 16;
-  });
-  return [{ t: 'g', cls: 'legend', children: shapes }];
-}
-
-function offset(shape: Shape, dx: number): Shape {
-  switch (shape.t) {
-    case 'rect':
-      return { ...shape, x: shape.x + dx };
-    case 'line':
-      return { ...shape, x1: shape.x1 + dx, x2: shape.x2 + dx };
-    case 'path':
-      return { ...shape, d: shape.d.replace(/^M(-?[\d.]+)/, (_, x: string) => `M${Number(x) + dx}`).replace(/L(-?[\d.]+)/g, (_, x: string) => `L${Number(x) + dx}`) };
-    default:
-      return shape;
   }
+  return [{ t: 'g', cls: 'legend', children: shapes }];
 }
 
 // ------------------------------------------------------------------------------------------ Mermaid

@@ -102,10 +102,6 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }
 
-function formatOptional(day: Day | null): string {
-  return day === null ? '?' : formatDay(day);
-}
-
 /** One line about a project for screen readers and tooltips. */
 export function describeBar(bar: RoadmapBar): string {
   const parts = [`${bar.name} (${bar.id})`];

@@ -4,7 +4,7 @@ import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './language';
 import { PlanService } from './planService';
-import { registerRoadmap } from './roadmap';
+import { registerRoadmap, type RoadmapPanel } from './roadmap';
 import { registerSemanticTokens } from './semanticTokens';
 import { registerProgramTree, type ProgramTreeProvider } from './tree';
 
@@ -12,9 +12,14 @@ export interface PlanAsCodeApi {
   /** For tests and other extensions: the plan workspace service. */
   readonly plans: PlanService;
   readonly tree: ProgramTreeProvider;
+  /** The roadmap panel: what it last posted to its webview and what the webview reported drawing. */
+  readonly roadmap: RoadmapPanel;
+  /** How long the body of activate() took, in milliseconds (for the benchmark). */
+  readonly activationMs: number;
 }
 
 export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
+  const started = performance.now();
   const plans = new PlanService();
   context.subscriptions.push(plans);
   registerDiagnostics(context, plans);
@@ -22,10 +27,10 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   registerLanguageFeatures(context, plans);
   registerSemanticTokens(context, plans);
   registerCommands(context, plans);
-  registerRoadmap(context, plans);
+  const roadmap = registerRoadmap(context, plans);
   // Index after activation returns, so activation itself stays cheap.
   setTimeout(() => void plans.ready(), 0);
-  return { plans, tree };
+  return { plans, tree, roadmap, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

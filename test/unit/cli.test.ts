@@ -288,10 +288,60 @@ describe('command line (SPEC 7)', function () {
           });
         }
 
-        it('render is not available yet', async () => {
-          const result = await run(['render', 'rollup', '--out', 'roadmap.html']);
-          assertUsageError(result, /not available yet/);
-          assert.ok(!fs.existsSync(path.join(root, 'roadmap.html')));
+        it('render without --out', async () => {
+          const result = await run(['render', 'rollup']);
+          assertUsageError(result, /--out/);
+        });
+
+        it('render to a file that cannot be written', async () => {
+          const result = await run(['render', 'rollup', '--out', path.join('no-such-folder', 'roadmap.html')]);
+          assertUsageError(result, /no-such-folder.*cannot write/);
+        });
+
+        it('a bad --format for render', async () => {
+          const result = await run(['render', 'rollup', '--format', 'png', '--out', 'x.png']);
+          assertUsageError(result, /png/);
+          assert.ok(!fs.existsSync(path.join(root, 'x.png')));
+        });
+      });
+
+      describe('render', () => {
+        const projectIds = ['a1', 'b1', 'solo'];
+
+        it('--format html (the default) writes one self-contained file and exits 0', async () => {
+          const out = `roadmap-${label.replace(/\W+/g, '-')}.html`;
+          const result = await run(['render', 'rollup', '--out', out]);
+          assert.equal(result.code, 0, result.stderr);
+          assert.equal(result.stdout, '');
+          assert.match(result.stderr, /wrote .*\(html, 3 projects\)/);
+          const html = fs.readFileSync(path.join(root, out), 'utf8');
+          assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; style-src 'sha256-/);
+          assert.ok(!/\s(src|href)=/i.test(html), 'no external resource');
+          const data = /<script type="application\/json" id="roadmap-data">([^<]*)<\/script>/.exec(html);
+          assert.ok(data, 'the model is embedded');
+          assert.deepEqual(JSON.parse(data[1]).bars.map((b: { id: string }) => b.id).sort(), projectIds);
+        });
+
+        it('--format svg has every project as an element with data-id', async () => {
+          const result = await run(['render', 'rollup', '--format', 'svg', '--out', 'roadmap.svg']);
+          assert.equal(result.code, 0, result.stderr);
+          const svg = fs.readFileSync(path.join(root, 'roadmap.svg'), 'utf8');
+          assert.deepEqual([...svg.matchAll(/ data-id="([^"]+)"/g)].map((m) => m[1]).sort(), projectIds);
+        });
+
+        it('--format mermaid to standard output is a fenced gantt block; a .mmd file is bare', async () => {
+          const result = await run(['render', 'rollup', '--format', 'mermaid', '--out', '-']);
+          assert.equal(result.code, 0, result.stderr);
+          assert.match(result.stdout, /^```mermaid\ngantt\n/);
+          assert.equal((await run(['render', 'rollup', '--format', 'mermaid', '--out', 'roadmap.mmd'])).code, 0);
+          assert.match(fs.readFileSync(path.join(root, 'roadmap.mmd'), 'utf8'), /^gantt\n/);
+        });
+
+        it('still renders plans with errors, exit 0 with a note on stderr', async () => {
+          const result = await run(['render', 'bad', '--format', 'svg', '--out', '-']);
+          assert.equal(result.code, 0, result.stderr);
+          assert.match(result.stdout, /data-id="b1"/);
+          assert.match(result.stderr, /the plans have 1 error/);
         });
       });
 

@@ -174,11 +174,22 @@ describe('Plan as Code in VS Code', function () {
       assert.ok(children.some((c) => c.label === 'General availability'), 'program milestone shown');
     });
 
-    it('opens the roadmap panel', async () => {
+    it("opens the roadmap panel: the extension's own bundle under a strict CSP", async () => {
       const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('planAsCode.openRoadmap');
       assert.ok(panel, 'the command returns its panel');
       assert.equal(panel.viewType, 'planAsCode.roadmap');
-      assert.match(panel.webview.html, /alpha/);
+      const html = panel.webview.html;
+      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
+      assert.match(csp, /^default-src 'none'; script-src 'nonce-([A-Za-z0-9+/]{24})'; style-src /);
+      const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+      const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+      assert.equal(scripts.length, 1);
+      assert.match(scripts[0], new RegExp(`nonce="${nonce.replace(/[+/]/g, '\\$&')}" src="[^"]+/dist/webview\\.js"`));
+      assert.ok(!html.includes('unsafe-inline') && !html.includes('unsafe-eval'), csp);
+      const roots = panel.webview.options.localResourceRoots?.map((uri) => uri.path) ?? [];
+      assert.equal(roots.length, 1);
+      assert.match(roots[0], /\/dist$/);
+      assert.equal(panel.webview.options.enableCommandUris, false);
       panel.dispose();
     });
   });

@@ -1,0 +1,54 @@
+/**
+ * Every message between the extension and the roadmap webview: one union each way, keyed on `type`.
+ * Messages from the webview are untrusted input: `parseWebviewMessage` accepts only well-formed ones
+ * and, for `open`, only ids the roadmap actually shows.
+ */
+import type { RoadmapModel } from '../core/roadmap';
+
+/** Extension → webview. */
+export type ToWebview = { readonly type: 'model'; readonly model: RoadmapModel };
+
+export type CopyFormat = 'markdown' | 'csv';
+
+/** Webview → extension. */
+export type FromWebview =
+  /** The script is running and wants the model. */
+  | { readonly type: 'ready' }
+  /** Reveal where a project, program or milestone is defined. */
+  | { readonly type: 'open'; readonly id: string }
+  /** Put the rollup table on the clipboard. */
+  | { readonly type: 'copy'; readonly format: CopyFormat }
+  /** A model was drawn: how many project bars it has and how many bar elements are in the DOM. */
+  | { readonly type: 'rendered'; readonly bars: number; readonly drawn: number; readonly rows: number };
+
+const MAX_ID_LENGTH = 1000;
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10_000_000;
+
+/**
+ * The message, when it is one the webview may send and every field is as expected; else undefined.
+ * `isKnownId` says whether an id is one the roadmap shows (others are never opened).
+ */
+export function parseWebviewMessage(value: unknown, isKnownId: (id: string) => boolean): FromWebview | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  // Own properties only: a structured clone is a plain object, and nothing may come from a prototype.
+  const message: Record<string, unknown> = Object.fromEntries(Object.entries(value));
+  const keys = Object.keys(message);
+  const only = (...allowed: string[]) => keys.every((key) => allowed.includes(key));
+  switch (message.type) {
+    case 'ready':
+      return only('type') ? { type: 'ready' } : undefined;
+    case 'open':
+      return only('type', 'id') && typeof message.id === 'string' && message.id.length <= MAX_ID_LENGTH && isKnownId(message.id)
+        ? { type: 'open', id: message.id }
+        : undefined;
+    case 'copy':
+      return only('type', 'format') && (message.format === 'markdown' || message.format === 'csv') ? { type: 'copy', format: message.format } : undefined;
+    case 'rendered':
+      return only('type', 'bars', 'drawn', 'rows') && isCount(message.bars) && isCount(message.drawn) && isCount(message.rows)
+        ? { type: 'rendered', bars: message.bars, drawn: message.drawn, rows: message.rows }
+        : undefined;
+    default:
+      return undefined;
+  }
+}

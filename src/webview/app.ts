@@ -1,0 +1,238 @@
+/**
+ * The roadmap app: header and toolbar, the timeline, the rollup table and the hover card, wired to a
+ * host. Data flows one way: model (from the host) + view state → view → drawing. The view state
+ * (zoom, scroll, filters, sort) survives model updates and, through the host, window reloads.
+ */
+import { formatDay } from '../core/dates';
+import type { Health } from '../core/model';
+import type { RoadmapModel } from '../core/roadmap';
+import { legendShapes } from '../core/roadmapExport';
+import { zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit } from '../core/roadmapLayout';
+import { createView, laneTitle, type RoadmapView } from '../core/roadmapScene';
+import type { CopyFormat } from '../shared/protocol';
+import { h } from './dom';
+import type { Host } from './host';
+import { readState, type ViewState } from './state';
+import { drawInto, svgElement } from './svg';
+import { RollupTable } from './table';
+import { Timeline, type Target } from './timeline';
+import { Tooltip } from './tooltip';
+
+const healthLabels: ReadonlyArray<[Health, string]> = [['green', 'On track'], ['amber', 'At risk'], ['red', 'Off track']];
+const zoomLabels: ReadonlyArray<[ZoomUnit, string]> = [['week', 'Weeks'], ['month', 'Months'], ['quarter', 'Quarters']];
+
+export class RoadmapApp {
+  private model: RoadmapModel | undefined;
+  private view: RoadmapView | undefined;
+  private state: ViewState;
+  /** True when the view state came back from an earlier session (window reload). */
+  private readonly restored: boolean;
+  private saveTimer = 0;
+  private readonly title = h('h1', { className: 'title', text: 'Roadmap' });
+  private readonly subtitle = h('p', { className: 'subtitle', text: 'Loading the plans…' });
+  private readonly notice = h('p', { className: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
+  private readonly zoomButtons = new Map<ZoomUnit, HTMLButtonElement>();
+  private readonly portfolioSelect = h('select', { attrs: { 'aria-label': 'Portfolio' } });
+  private readonly laneSelect = h('select', { attrs: { 'aria-label': 'Program' } });
+  private readonly healthBoxes = new Map<Health, HTMLInputElement>();
+  private readonly search = h('input', { attrs: { type: 'search', placeholder: 'Filter projects', 'aria-label': 'Filter projects by name or id' } });
+  private readonly timeline: Timeline;
+  private readonly table: RollupTable;
+  private readonly tooltip = new Tooltip();
+
+  constructor(root: HTMLElement, private readonly host: Host) {
+    const saved = host.getState();
+    this.state = readState(saved);
+    this.restored = saved !== undefined && saved !== null;
+    this.timeline = new Timeline({
+      open: (target) => this.open(target),
+      point: (target, at) => (target && this.view ? this.tooltip.show(this.view, target, at) : this.tooltip.hide()),
+      moved: () => this.saveSoon(),
+      zoomed: () => this.updateZoomButtons(),
+    });
+    this.table = new RollupTable({
+      open: (id) => this.host.open(id),
+      sort: (sort) => {
+        this.state = { ...this.state, sort };
+        if (this.model && this.view) this.table.setRows(this.model.rollup, this.view, sort);
+        this.saveSoon();
+      },
+      moved: () => this.saveSoon(),
+    });
+    root.replaceChildren(
+      h('header', { className: 'header' }, h('div', { className: 'heading' }, this.title, this.subtitle), this.notice),
+      this.toolbar(),
+      this.legend(),
+      this.timeline.element,
+      h('h2', { className: 'table-title', text: 'Rollup' }),
+      this.table.element,
+      this.tooltip.element,
+    );
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.tooltip.hide();
+    });
+  }
+
+  /** Shows a model: the first one, or an update that keeps zoom, scroll and filters. */
+  setModel(model: RoadmapModel): void {
+    const first = this.model === undefined;
+    this.model = model;
+    this.title.textContent = model.title;
+    const projects = model.bars.length;
+    this.subtitle.textContent = `Status date ${formatDay(model.statusDate)} · ${projects.toLocaleString('en-US')} project${projects === 1 ? '' : 's'} in ${model.lanes.length} lane${model.lanes.length === 1 ? '' : 's'}`;
+    this.tooltip.setModel(model);
+    this.fillFilters(model);
+    const position = first
+      ? { zoom: this.state.zoom, leftDay: this.state.leftDay, scrollTop: this.state.scrollTop }
+      : { zoom: this.timeline.zoomLevel, leftDay: this.timeline.leftDay, scrollTop: this.timeline.scrollTop };
+    if (first && !this.restored) {
+      // First open: the whole plan when it fits the width, else quarters from the months before the status date.
+      const fit = this.timeline.fitZoom(model.range);
+      position.zoom = Math.min(zoomPresets.week, Math.max(zoomPresets.quarter, fit));
+      position.leftDay = fit >= zoomPresets.quarter ? model.range.start : null;
+    }
+    this.refresh(position, first ? this.state.tableScrollTop : undefined);
+  }
+
+  private refresh(position: { zoom: number; leftDay: number | null; scrollTop: number }, tableScrollTop?: number): void {
+    const model = this.model;
+    if (!model) return;
+    const started = performance.now();
+    this.view = createView(model, this.state.filters);
+    this.timeline.setView(this.view, position);
+    this.table.setRows(model.rollup, this.view, this.state.sort, tableScrollTop);
+    this.updateZoomButtons();
+    this.tooltip.hide();
+    performance.measure('roadmap:render', { start: started });
+    requestAnimationFrame(() => {
+      // The frame with the drawing is being rendered now; a task queued here runs once it is painted.
+      setTimeout(() => performance.mark('roadmap:painted'), 0);
+      this.host.rendered({ type: 'rendered', bars: model.bars.length, drawn: this.timeline.drawnBars, rows: this.view?.rows.length ?? 0 });
+    });
+    this.saveSoon();
+  }
+
+  private setFilters(filters: RoadmapFilters): void {
+    this.state = { ...this.state, filters };
+    if (this.model) this.fillFilters(this.model);
+    this.refresh({ zoom: this.timeline.zoomLevel, leftDay: this.timeline.leftDay, scrollTop: 0 }, 0);
+  }
+
+  private open(target: Target): void {
+    const model = this.model;
+    if (!model) return;
+    if (target.kind === 'bar') this.host.open(target.id);
+    else if (target.kind === 'milestone') {
+      const id = model.milestones.find((m) => m.key === target.key)?.id;
+      if (id) this.host.open(id);
+    } else {
+      const id = model.lanes.find((l) => l.key === target.key)?.program?.id;
+      if (id) this.host.open(id);
+    }
+  }
+
+  private async copy(format: CopyFormat): Promise<void> {
+    if (!this.model) return;
+    try {
+      this.notice.textContent = await this.host.copy(format, this.model);
+    } catch (error) {
+      this.notice.textContent = `Could not copy: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  private saveSoon(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = window.setTimeout(() => {
+      this.state = {
+        ...this.state,
+        zoom: this.timeline.zoomLevel,
+        leftDay: this.timeline.leftDay,
+        scrollTop: this.timeline.scrollTop,
+        tableScrollTop: this.table.scrollTop,
+      };
+      this.host.setState(this.state);
+    }, 150);
+  }
+
+  private toolbar(): HTMLElement {
+    const button = (text: string, title: string, action: () => void, className = '') => {
+      const b = h('button', { className: `button ${className}`.trim(), attrs: { type: 'button', title }, text });
+      b.addEventListener('click', action);
+      return b;
+    };
+    const zoomGroup = h('div', { className: 'group', attrs: { role: 'group', 'aria-label': 'Zoom' } });
+    for (const [unit, label] of zoomLabels) {
+      const b = button(label, `Zoom to ${label.toLowerCase()}`, () => this.timeline.setZoom(zoomPresets[unit]), 'segment');
+      this.zoomButtons.set(unit, b);
+      zoomGroup.append(b);
+    }
+    zoomGroup.append(
+      button('−', 'Zoom out (-, or Ctrl+wheel)', () => this.timeline.setZoom(zoomOut(this.timeline.zoomLevel)), 'icon'),
+      button('+', 'Zoom in (+, or Ctrl+wheel)', () => this.timeline.setZoom(zoomIn(this.timeline.zoomLevel)), 'icon'),
+      button('Fit', 'Fit the whole plan in the width', () => {
+        this.timeline.setZoom(this.timeline.fitZoom());
+        if (this.model) this.timeline.scrollToDay(this.model.range.start);
+      }),
+      button('Status date', 'Scroll to the status date', () => this.model && this.timeline.scrollToDay(this.model.statusDate)),
+    );
+
+    this.portfolioSelect.addEventListener('change', () => this.setFilters({ ...this.state.filters, portfolio: this.portfolioSelect.value, lane: '' }));
+    this.laneSelect.addEventListener('change', () => this.setFilters({ ...this.state.filters, lane: this.laneSelect.value }));
+    const healthGroup = h('div', { className: 'group health-filter', attrs: { role: 'group', 'aria-label': 'Health' } });
+    for (const [health, label] of healthLabels) {
+      const box = h('input', { attrs: { type: 'checkbox', 'aria-label': `Show ${label.toLowerCase()} projects` } });
+      box.checked = true;
+      box.addEventListener('change', () => {
+        const chosen = healthLabels.map(([value]) => value).filter((value) => this.healthBoxes.get(value)!.checked);
+        this.setFilters({ ...this.state.filters, health: chosen.length === healthLabels.length ? [] : chosen });
+      });
+      this.healthBoxes.set(health, box);
+      healthGroup.append(h('label', { className: `check health-${health}` }, box, h('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }), label));
+    }
+    let searchTimer = 0;
+    this.search.addEventListener('input', () => {
+      clearTimeout(searchTimer);
+      searchTimer = window.setTimeout(() => this.setFilters({ ...this.state.filters, text: this.search.value }), 150);
+    });
+    const filters = h('div', { className: 'group filters', attrs: { role: 'group', 'aria-label': 'Filters' } }, this.portfolioSelect, this.laneSelect, healthGroup, this.search);
+    const copy = h(
+      'div',
+      { className: 'group', attrs: { role: 'group', 'aria-label': 'Copy the rollup' } },
+      button('Copy as Markdown', 'Copy the rollup table as Markdown', () => void this.copy('markdown')),
+      button('Copy as CSV', 'Copy the rollup table as CSV', () => void this.copy('csv')),
+    );
+    return h('nav', { className: 'toolbar', attrs: { 'aria-label': 'Roadmap controls' } }, zoomGroup, filters, copy);
+  }
+
+  private legend(): HTMLElement {
+    const svg = svgElement('svg', { class: 'legend', height: 20, width: 900, 'aria-hidden': 'true' });
+    const group = svgElement('g', { transform: 'translate(2 10)' });
+    svg.append(group);
+    drawInto(group, legendShapes());
+    return h('div', { className: 'legend-row' }, svg);
+  }
+
+  /** Fills the filter controls from the model; a filter naming a portfolio or program that is gone is dropped. */
+  private fillFilters(model: RoadmapModel): void {
+    const portfolios = new Map<string, string>();
+    for (const lane of model.lanes) if (lane.portfolio) portfolios.set(lane.portfolio.id, lane.portfolio.name);
+    let { filters } = this.state;
+    if (filters.portfolio !== '' && !portfolios.has(filters.portfolio)) filters = { ...filters, portfolio: '' };
+    if (filters.lane !== '' && !model.lanes.some((lane) => lane.key === filters.lane)) filters = { ...filters, lane: '' };
+    this.state = { ...this.state, filters };
+    const option = (value: string, text: string) => h('option', { attrs: { value }, text });
+    this.portfolioSelect.replaceChildren(option('', 'All portfolios'), ...[...portfolios].map(([id, name]) => option(id, name)));
+    this.portfolioSelect.value = portfolios.has(filters.portfolio) ? filters.portfolio : '';
+    this.portfolioSelect.hidden = portfolios.size < 2;
+    const lanes = model.lanes.filter((lane) => filters.portfolio === '' || lane.portfolio?.id === filters.portfolio);
+    this.laneSelect.replaceChildren(option('', 'All programs'), ...lanes.map((lane) => option(lane.key, laneTitle(lane, false))));
+    this.laneSelect.value = lanes.some((lane) => lane.key === filters.lane) ? filters.lane : '';
+    for (const [health, box] of this.healthBoxes) box.checked = filters.health.length === 0 || filters.health.includes(health);
+    if (this.search.value !== filters.text) this.search.value = filters.text;
+  }
+
+  private updateZoomButtons(): void {
+    const unit = zoomUnit(this.timeline.zoomLevel);
+    for (const [key, button] of this.zoomButtons) button.setAttribute('aria-pressed', String(key === unit));
+  }
+}

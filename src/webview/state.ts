@@ -1,0 +1,52 @@
+/**
+ * What the roadmap remembers across updates and window reloads (VS Code's getState/setState): zoom,
+ * scroll position, filters and the table's sort. Read back defensively: state may come from an older version.
+ */
+import type { Health } from '../core/model';
+import { clampZoom, noFilters, zoomPresets, type RoadmapFilters } from '../core/roadmapLayout';
+
+export type SortKey = (typeof sortKeys)[number];
+export const sortKeys = ['name', 'start', 'end', 'bac', 'ac', 'ev', 'pv', 'cpi', 'spi', 'eac', 'vac', 'roiPlanned', 'roiForecast', 'progress', 'risks', 'issues', 'health', 'declaredHealth'] as const;
+
+export interface ViewState {
+  readonly version: 1;
+  /** Pixels per day. */
+  readonly zoom: number;
+  /** The day at the left edge of the chart, so a new time range keeps the same view. */
+  readonly leftDay: number | null;
+  readonly scrollTop: number;
+  readonly filters: RoadmapFilters;
+  readonly sort: { readonly key: SortKey; readonly descending: boolean } | null;
+  readonly tableScrollTop: number;
+}
+
+export const initialState: ViewState = { version: 1, zoom: zoomPresets.month, leftDay: null, scrollTop: 0, filters: noFilters, sort: null, tableScrollTop: 0 };
+
+const healthValues: readonly Health[] = ['green', 'amber', 'red'];
+const finite = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+const text = (value: unknown, max = 200) => (typeof value === 'string' ? value.slice(0, max) : '');
+
+export function readState(raw: unknown): ViewState {
+  if (typeof raw !== 'object' || raw === null) return initialState;
+  const state = raw as Record<string, unknown>;
+  if (state.version !== 1) return initialState;
+  const filters = (typeof state.filters === 'object' && state.filters !== null ? state.filters : {}) as Record<string, unknown>;
+  const sort = state.sort as Record<string, unknown> | null | undefined;
+  return {
+    version: 1,
+    zoom: clampZoom(finite(state.zoom, initialState.zoom)),
+    leftDay: typeof state.leftDay === 'number' && Number.isInteger(state.leftDay) ? state.leftDay : null,
+    scrollTop: Math.max(0, finite(state.scrollTop, 0)),
+    filters: {
+      portfolio: text(filters.portfolio),
+      lane: text(filters.lane),
+      health: Array.isArray(filters.health) ? healthValues.filter((h) => (filters.health as unknown[]).includes(h)) : [],
+      text: text(filters.text),
+    },
+    sort:
+      sort && typeof sort === 'object' && (sortKeys as readonly unknown[]).includes(sort.key)
+        ? { key: sort.key as SortKey, descending: sort.descending === true }
+        : null,
+    tableScrollTop: Math.max(0, finite(state.tableScrollTop, 0)),
+  };
+}

@@ -1,0 +1,244 @@
+/**
+ * The rollup table under the roadmap: portfolio › program › project rows with the earned-value figures,
+ * sortable by any column (siblings are sorted, the hierarchy stays). Virtualised like the chart.
+ */
+import { formatIndex, formatMoney, formatPercent, formatRatio } from '../core/present';
+import type { FiguresJson, PortfolioJson, ProgramJson, ProjectJson, RollupJson } from '../core/report';
+import type { Health } from '../core/model';
+import { visibleRows } from '../core/roadmapLayout';
+import type { RoadmapView } from '../core/roadmapScene';
+import { h, setSize } from './dom';
+import type { SortKey, ViewState } from './state';
+import { ALL_ROWS_LIMIT } from './timeline';
+
+type Level = 'portfolio' | 'program' | 'project';
+type Entry = PortfolioJson | ProgramJson | ProjectJson;
+interface Row {
+  readonly level: Level;
+  readonly entry: Entry;
+}
+interface Node {
+  readonly row: Row;
+  readonly children: Node[];
+}
+
+const ROW_HEIGHT = 26;
+const OVERSCAN = 6;
+const healthRank: Record<Health, number> = { green: 0, amber: 1, red: 2 };
+
+interface Column {
+  readonly key: SortKey;
+  readonly label: string;
+  readonly title: string;
+  readonly numeric: boolean;
+  readonly value: (e: Entry) => number | string | null;
+  readonly text: (e: Entry, currency: string) => string;
+}
+
+const figure = (key: keyof FiguresJson) => (e: Entry) => e.figures[key] as number | null;
+const money = (key: keyof FiguresJson) => (e: Entry) => formatMoney(e.figures[key] as number | null);
+const index = (key: keyof FiguresJson) => (e: Entry) => formatIndex(e.figures[key] as number | null);
+const ratio = (key: keyof FiguresJson) => (e: Entry) => formatRatio(e.figures[key] as number | null);
+const openIssues = (f: FiguresJson) => f.issues.critical + f.issues.high + f.issues.medium + f.issues.low;
+
+export const columns: readonly Column[] = [
+  { key: 'name', label: 'Name', title: 'Portfolio, program or project', numeric: false, value: (e) => (e.name ?? e.id).toLowerCase(), text: (e) => e.name ?? e.id },
+  { key: 'start', label: 'Start', title: 'Start', numeric: false, value: (e) => e.start, text: (e) => e.start ?? '—' },
+  { key: 'end', label: 'End', title: 'End', numeric: false, value: (e) => e.end, text: (e) => e.end ?? '—' },
+  { key: 'bac', label: 'BAC', title: 'Budget at completion', numeric: true, value: figure('bac'), text: money('bac') },
+  { key: 'ac', label: 'AC', title: 'Actual cost', numeric: true, value: figure('ac'), text: money('ac') },
+  { key: 'ev', label: 'EV', title: 'Earned value', numeric: true, value: figure('ev'), text: money('ev') },
+  { key: 'pv', label: 'PV', title: 'Planned value', numeric: true, value: figure('pv'), text: money('pv') },
+  { key: 'cpi', label: 'CPI', title: 'Cost performance index (EV / AC)', numeric: true, value: figure('cpi'), text: index('cpi') },
+  { key: 'spi', label: 'SPI', title: 'Schedule performance index (EV / PV)', numeric: true, value: figure('spi'), text: index('spi') },
+  { key: 'eac', label: 'EAC', title: 'Estimate at completion', numeric: true, value: figure('eac'), text: money('eac') },
+  { key: 'vac', label: 'VAC', title: 'Variance at completion (BAC − EAC)', numeric: true, value: figure('vac'), text: money('vac') },
+  { key: 'roiPlanned', label: 'ROI plan', title: 'Return on investment, planned', numeric: true, value: figure('roiPlanned'), text: ratio('roiPlanned') },
+  { key: 'roiForecast', label: 'ROI fcst', title: 'Return on investment, forecast', numeric: true, value: figure('roiForecast'), text: ratio('roiForecast') },
+  { key: 'progress', label: 'Progress', title: 'Percent complete', numeric: true, value: figure('progress'), text: (e) => formatPercent(e.figures.progress) },
+  {
+    key: 'risks',
+    label: 'Risks H/M/L',
+    title: 'Open risks: high / medium / low',
+    numeric: true,
+    value: (e) => e.figures.risks.high * 1e6 + e.figures.risks.medium * 1e3 + e.figures.risks.low,
+    text: (e) => `${e.figures.risks.high}/${e.figures.risks.medium}/${e.figures.risks.low}`,
+  },
+  { key: 'issues', label: 'Issues', title: 'Open issues', numeric: true, value: (e) => openIssues(e.figures), text: (e) => String(openIssues(e.figures)) },
+  { key: 'health', label: 'Health', title: 'Computed health', numeric: false, value: (e) => healthRank[e.figures.health], text: (e) => e.figures.health },
+  {
+    key: 'declaredHealth',
+    label: 'Declared',
+    title: 'Declared health',
+    numeric: false,
+    value: (e) => (e.figures.declaredHealth ? healthRank[e.figures.declaredHealth] : null),
+    text: (e) => e.figures.declaredHealth ?? '—',
+  },
+];
+
+/** The table's rows in display order: the hierarchy of the visible lanes, siblings sorted. */
+export function tableRows(rollup: RollupJson, view: RoadmapView, sort: ViewState['sort']): Row[] {
+  const { model } = view;
+  const shownPrograms = new Set<string>();
+  const shownProjects = new Set<string>();
+  let unassignedShown = false;
+  model.lanes.forEach((lane, i) => {
+    if (view.rowOfLane[i] < 0) return;
+    if (lane.program) shownPrograms.add(lane.program.id);
+    else unassignedShown = true;
+  });
+  model.bars.forEach((bar, i) => {
+    if (view.rowOfBar[i] >= 0) shownProjects.add(bar.id);
+  });
+  const projects = new Map(rollup.projects.map((p) => [p.id, p]));
+  const programs = new Map(rollup.programs.map((p) => [p.id, p]));
+  const projectNodes = (ids: readonly string[]): Node[] =>
+    ids.flatMap((id) => {
+      const p = projects.get(id);
+      return p && shownProjects.has(id) ? [{ row: { level: 'project' as const, entry: p }, children: [] }] : [];
+    });
+  const programNode = (p: ProgramJson): Node => ({ row: { level: 'program', entry: p }, children: projectNodes(p.projects) });
+  const roots: Node[] = [];
+  const placed = new Set<string>();
+  for (const portfolio of rollup.portfolios) {
+    const children = portfolio.programs.flatMap((id) => {
+      const p = programs.get(id);
+      if (!p || !shownPrograms.has(id) || placed.has(id)) return [];
+      placed.add(id);
+      return [programNode(p)];
+    });
+    if (children.length > 0) roots.push({ row: { level: 'portfolio', entry: portfolio }, children });
+  }
+  for (const program of rollup.programs) if (shownPrograms.has(program.id) && !placed.has(program.id)) roots.push(programNode(program));
+  if (unassignedShown) roots.push(...projectNodes(rollup.projects.filter((p) => p.program === null || !programs.has(p.program)).map((p) => p.id)));
+
+  const column = sort ? columns.find((c) => c.key === sort.key) : undefined;
+  const rows: Row[] = [];
+  const visit = (nodes: Node[]) => {
+    const ordered = column ? [...nodes].sort((a, b) => compare(column.value(a.row.entry), column.value(b.row.entry), sort!.descending)) : nodes;
+    for (const node of ordered) {
+      rows.push(node.row);
+      visit(node.children);
+    }
+  };
+  visit(roots);
+  return rows;
+}
+
+/** Nulls last in either direction; ties keep the plan's order (sort is stable). */
+function compare(a: number | string | null, b: number | string | null, descending: boolean): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  const order = a < b ? -1 : 1;
+  return descending ? -order : order;
+}
+
+export interface TableEvents {
+  open(id: string): void;
+  sort(sort: ViewState['sort']): void;
+  moved(): void;
+}
+
+export class RollupTable {
+  readonly element: HTMLElement;
+  private readonly scroller: HTMLElement;
+  private readonly body: HTMLTableSectionElement;
+  private readonly headers: HTMLTableCellElement[] = [];
+  private rows: Row[] = [];
+  private openable = new Set<string>();
+  private drawn: { first: number; last: number } | undefined;
+  private sort: ViewState['sort'] = null;
+  private frame = 0;
+
+  constructor(private readonly events: TableEvents) {
+    const headRow = h('tr');
+    for (const column of columns) {
+      const button = h('button', { className: 'sort', attrs: { type: 'button', title: `Sort by ${column.title}` }, text: column.label });
+      button.addEventListener('click', () => {
+        const next: ViewState['sort'] =
+          this.sort?.key !== column.key ? { key: column.key, descending: column.numeric } : this.sort.descending === column.numeric ? { key: column.key, descending: !column.numeric } : null;
+        this.events.sort(next);
+      });
+      const cell = h('th', { className: column.numeric ? 'num' : '', attrs: { scope: 'col', 'aria-sort': 'none' } }, button);
+      this.headers.push(cell);
+      headRow.append(cell);
+    }
+    this.body = h('tbody');
+    const table = h('table', { className: 'rollup', attrs: { 'aria-label': 'Rollup' } }, h('thead', {}, headRow), this.body);
+    this.scroller = h('div', { className: 'table-scroller' }, table);
+    this.scroller.addEventListener('scroll', () => {
+      if (this.frame) return;
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.draw(false);
+        this.events.moved();
+      });
+    }, { passive: true });
+    this.body.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest('button[data-open]');
+      if (button instanceof HTMLButtonElement && button.dataset.open !== undefined) this.events.open(button.dataset.open);
+    });
+    this.element = h('section', { className: 'table-section', attrs: { 'aria-label': 'Rollup table' } }, this.scroller);
+    new ResizeObserver(() => this.draw(false)).observe(this.scroller);
+  }
+
+  get scrollTop(): number {
+    return this.scroller.scrollTop;
+  }
+
+  setRows(rollup: RollupJson, view: RoadmapView, sort: ViewState['sort'], scrollTop?: number): void {
+    this.sort = sort;
+    this.rows = tableRows(rollup, view, sort);
+    this.openable = new Set([...view.model.bars.map((b) => b.id), ...view.model.lanes.flatMap((l) => (l.program ? [l.program.id] : []))]);
+    this.headers.forEach((cell, i) => {
+      const key = columns[i].key;
+      cell.setAttribute('aria-sort', sort?.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none');
+    });
+    if (scrollTop !== undefined) this.scroller.scrollTop = scrollTop;
+    this.draw(true);
+  }
+
+  private draw(force: boolean): void {
+    const total = this.rows.length;
+    const height = Math.max(0, this.scroller.clientHeight - ROW_HEIGHT);
+    const seen = visibleRows(this.scroller.scrollTop, height, ROW_HEIGHT, total);
+    if (!force && this.drawn && this.drawn.first <= seen.first && this.drawn.last >= seen.last) return;
+    const window = total <= ALL_ROWS_LIMIT ? { first: 0, last: total } : visibleRows(this.scroller.scrollTop, height, ROW_HEIGHT, total, OVERSCAN);
+    const fragment = document.createDocumentFragment();
+    if (window.first > 0) fragment.append(this.spacer(window.first));
+    for (let i = window.first; i < window.last; i++) fragment.append(this.rowElement(this.rows[i]));
+    if (window.last < total) fragment.append(this.spacer(total - window.last));
+    if (total === 0) fragment.append(h('tr', {}, h('td', { className: 'none', attrs: { colspan: String(columns.length) }, text: 'Nothing to show.' })));
+    this.body.replaceChildren(fragment);
+    this.drawn = window;
+  }
+
+  private spacer(rows: number): HTMLTableRowElement {
+    const cell = h('td', { attrs: { colspan: String(columns.length) } });
+    const row = h('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }, cell);
+    setSize(cell, null, rows * ROW_HEIGHT);
+    return row;
+  }
+
+  private rowElement(row: Row): HTMLTableRowElement {
+    const tr = h('tr', { className: `level-${row.level} health-${row.entry.figures.health}` });
+    const e = row.entry;
+    columns.forEach((column, i) => {
+      const text = column.text(e, '');
+      if (i === 0) {
+        const name = this.openable.has(e.id)
+          ? h('button', { className: 'link', attrs: { type: 'button', 'data-open': e.id, title: `${e.id}: open where it is defined` }, text })
+          : h('span', { attrs: { title: e.id }, text });
+        tr.append(h('th', { className: 'name', attrs: { scope: 'row' } }, name));
+      } else if (column.key === 'health' || column.key === 'declaredHealth') {
+        const health = column.key === 'health' ? e.figures.health : e.figures.declaredHealth;
+        tr.append(h('td', { className: health ? `health health-${health}` : 'health' }, health ? h('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }) : null, text));
+      } else {
+        tr.append(h('td', { className: column.numeric ? 'num' : '', text }));
+      }
+    });
+    if ('state' in e && e.state === 'cancelled') tr.classList.add('cancelled');
+    return tr;
+  }
+}

@@ -1,0 +1,110 @@
+/** The hover card of a bar, milestone or lane: its figures, all written as text. */
+import { formatDay } from '../core/dates';
+import { formatIndex, formatMoney, formatPercent, formatRatio } from '../core/present';
+import type { FiguresJson } from '../core/report';
+import type { RoadmapModel } from '../core/roadmap';
+import { laneTitle, type RoadmapView } from '../core/roadmapScene';
+import { h } from './dom';
+import type { Target } from './timeline';
+
+const day = (value: number | null) => (value === null ? '—' : formatDay(value));
+
+export function figureLines(f: FiguresJson, currency: string): Array<[string, string]> {
+  return [
+    ['Health', f.declaredHealth && f.declaredHealth !== f.health ? `${f.health} (declared ${f.declaredHealth})` : f.health],
+    ['Progress', formatPercent(f.progress)],
+    ['BAC · AC', `${formatMoney(f.bac, currency)} · ${formatMoney(f.ac, currency)}`],
+    ['EV · PV', `${formatMoney(f.ev, currency)} · ${formatMoney(f.pv, currency)}`],
+    ['CPI · SPI', `${formatIndex(f.cpi)} · ${formatIndex(f.spi)}`],
+    ['EAC · VAC', `${formatMoney(f.eac, currency)} · ${formatMoney(f.vac, currency)}`],
+    ['ROI planned · forecast', `${formatRatio(f.roiPlanned)} · ${formatRatio(f.roiForecast)}`],
+    ['Open risks', `${f.risks.high} high · ${f.risks.medium} medium · ${f.risks.low} low`],
+    ['Open issues', `${f.issues.critical + f.issues.high + f.issues.medium + f.issues.low}`],
+  ];
+}
+
+export class Tooltip {
+  readonly element = h('div', { className: 'tooltip', attrs: { role: 'tooltip', id: 'roadmap-tooltip' } });
+  private projects = new Map<string, RoadmapModel['rollup']['projects'][number]>();
+  private programs = new Map<string, RoadmapModel['rollup']['programs'][number]>();
+  private model: RoadmapModel | undefined;
+
+  constructor() {
+    this.element.hidden = true;
+  }
+
+  setModel(model: RoadmapModel): void {
+    this.model = model;
+    this.projects = new Map(model.rollup.projects.map((p) => [p.id, p]));
+    this.programs = new Map(model.rollup.programs.map((p) => [p.id, p]));
+  }
+
+  hide(): void {
+    this.element.hidden = true;
+  }
+
+  show(view: RoadmapView, target: Target, at: { x: number; y: number } | Element): void {
+    const content = this.content(view, target);
+    if (!content) return this.hide();
+    this.element.replaceChildren(...content);
+    this.element.hidden = false;
+    const box = this.element.getBoundingClientRect();
+    let x: number;
+    let y: number;
+    if (at instanceof Element) {
+      const r = at.getBoundingClientRect();
+      x = r.left;
+      y = r.bottom + 6;
+    } else {
+      x = at.x + 14;
+      y = at.y + 16;
+    }
+    if (x + box.width > window.innerWidth - 8) x = Math.max(8, window.innerWidth - box.width - 8);
+    if (y + box.height > window.innerHeight - 8) y = Math.max(8, (at instanceof Element ? at.getBoundingClientRect().top : at.y) - box.height - 8);
+    this.element.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+  }
+
+  private content(view: RoadmapView, target: Target): Node[] | undefined {
+    const model = this.model;
+    if (!model) return undefined;
+    if (target.kind === 'bar') {
+      const index = view.barIndex.get(target.id);
+      if (index === undefined) return undefined;
+      const bar = model.bars[index];
+      const lane = model.lanes[bar.lane];
+      const json = this.projects.get(bar.id);
+      const lines: Array<[string, string]> = [
+        ['Dates', bar.start === null || bar.end === null ? 'unscheduled' : `${day(bar.start)} → ${day(bar.end)}`],
+        ['State', bar.state + (bar.critical ? ' · on the critical path' : bar.float !== null ? ` · float ${bar.float} days` : '')],
+      ];
+      if (bar.baselineStart !== null || bar.baselineEnd !== null) lines.push(['Baseline', `${day(bar.baselineStart)} → ${day(bar.baselineEnd)}`]);
+      if (bar.forecastEnd !== null && bar.end !== null && bar.forecastEnd !== bar.end) lines.push(['Forecast end', day(bar.forecastEnd)]);
+      if (json) lines.push(...figureLines(json.figures, lane.currency ?? ''));
+      const milestones = view.milestonesOfProject.get(bar.id) ?? [];
+      for (const m of milestones) lines.push(['Milestone', `${m.name} · ${day(m.date)}${m.done ? ' · done' : m.missed ? ' · missed' : ''}`]);
+      return this.card(bar.name, `${bar.id} · ${laneTitle(lane)}`, lines, bar.source.file, bar.healthReasons.length ? `${bar.health}: ${bar.healthReasons.join('; ')}` : undefined);
+    }
+    if (target.kind === 'milestone') {
+      const milestone = model.milestones.find((m) => m.key === target.key);
+      if (!milestone) return undefined;
+      const state = milestone.done ? 'done' : milestone.missed ? 'missed (due before the status date)' : 'open';
+      return this.card(milestone.name, milestone.id ?? 'milestone', [['Date', day(milestone.date)], ['State', state]], milestone.source.file);
+    }
+    const lane = model.lanes.find((l) => l.key === target.key);
+    if (!lane) return undefined;
+    const json = lane.program ? this.programs.get(lane.program.id) : undefined;
+    const lines: Array<[string, string]> = [['Window', `${day(lane.start)} → ${day(lane.end)}`]];
+    if (json) lines.push(...figureLines(json.figures, lane.currency ?? ''));
+    const why = lane.health && lane.healthReasons.length ? `${lane.health}: ${lane.healthReasons.join('; ')}` : undefined;
+    return this.card(laneTitle(lane), lane.program?.id ?? 'projects without a program', lines, lane.source?.file, why);
+  }
+
+  private card(title: string, subtitle: string, lines: ReadonlyArray<[string, string]>, file: string | undefined, why?: string): Node[] {
+    const table = h('dl', { className: 'figures' });
+    for (const [label, value] of lines) table.append(h('dt', { text: label }), h('dd', { text: value }));
+    const nodes: Node[] = [h('div', { className: 'tooltip-title', text: title }), h('div', { className: 'tooltip-subtitle', text: subtitle }), table];
+    if (why) nodes.push(h('div', { className: 'tooltip-why', text: why }));
+    if (file) nodes.push(h('div', { className: 'tooltip-file', text: file }));
+    return nodes;
+  }
+}

@@ -1,0 +1,459 @@
+/**
+ * The roadmap exports in a real browser: `plan-as-code render` (dist/cli.js, built by `npm run build`)
+ * writes HTML and SVG from plans whose every string is hostile; headless Chromium (Debian's, driven by
+ * playwright-core) opens them offline. Every bar is there, every plan string shows as text, nothing
+ * from a plan runs, and the page requests nothing but itself. Also: the roadmap's interactions in the
+ * HTML export, and virtualisation with thousands of projects.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const repo = path.resolve(__dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Each tries to become markup, script or a request if inserted as HTML or SVG. */
+const hostile = {
+  portfolio: '<script>window.__pwned="portfolio";alert(1)</script>',
+  program: '"><img src=x onerror="window.__pwned=\'program\';alert(1)">',
+  goal: '<iframe src="https://example.invalid/"></iframe>',
+  projectA: '<svg onload="window.__pwned=\'svg\'">A</svg>',
+  projectB: ']]><script>window.__pwned="cdata"</script>',
+  projectC: '</script><script>window.__pwned="json"</script><!--',
+  description: '<a href="javascript:window.__pwned=\'link\'">click</a>',
+  milestone: '<img src="https://example.invalid/track.png">',
+  risk: '<style>*{display:none}</style>',
+  issue: '{{constructor.constructor("window.__pwned=1")()}}',
+  benefit: '<object data="x"></object>',
+  manager: '<b onmouseover="window.__pwned=1">bob</b>',
+  tag: '%%{init: {"securityLevel": "loose"}}%%',
+};
+
+const q = (text: string) => JSON.stringify(text);
+
+const hostilePlan = [
+  'version: 1',
+  'portfolio:',
+  '  id: pf',
+  `  name: ${q(hostile.portfolio)}`,
+  `  description: ${q(hostile.description)}`,
+  `  owner: ${q(hostile.manager)}`,
+  '  status_date: 2026-03-01',
+  '  programs:',
+  '    - id: prog',
+  `      name: ${q(hostile.program)}`,
+  `      goal: ${q(hostile.goal)}`,
+  `      description: ${q(hostile.description)}`,
+  `      manager: ${q(hostile.manager)}`,
+  '      milestones:',
+  '        - id: prog-ms',
+  `          name: ${q(hostile.milestone)}`,
+  '          date: 2026-02-20',
+  '      risks:',
+  `        - { title: ${q(hostile.risk)}, likelihood: 4, impact: 4, mitigation: ${q(hostile.risk)} }`,
+  '      issues:',
+  `        - { title: ${q(hostile.issue)}, severity: high }`,
+  '      benefits:',
+  `        - { name: ${q(hostile.benefit)}, value: 1000 }`,
+  '      projects:',
+  '        - id: a1',
+  `          name: ${q(hostile.projectA)}`,
+  `          description: ${q(hostile.description)}`,
+  `          manager: ${q(hostile.manager)}`,
+  '          start: 2026-01-05',
+  '          duration: 6w',
+  '          budget: 100',
+  '          spent: 60',
+  '          progress: 40',
+  `          tags: [${q(hostile.tag)}]`,
+  '          milestones:',
+  `            - { id: a1-ms, name: ${q(hostile.milestone)}, date: 2026-01-30 }`,
+  '        - id: a2',
+  `          name: ${q(hostile.projectB)}`,
+  '          depends_on: [a1]',
+  '          duration: 4w',
+  '          budget: 100',
+  '        - id: a3',
+  `          name: ${q(hostile.projectC)}`,
+  '          start: 2026-01-20',
+  '          depends_on: [a1]',
+  '          duration: 3w',
+  '          state: cancelled',
+  '',
+].join('\n');
+const projectNames = [hostile.projectA, hostile.projectB, hostile.projectC];
+
+function render(args: string[], cwd = repo): void {
+  const result = spawnSync(process.execPath, [cli, 'render', ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(result.status, 0, `render ${args.join(' ')}: ${result.stderr}`);
+}
+
+/** Opens a file offline: any request but the file itself fails the test; dialogs and CSP violations are recorded. */
+async function openOffline(browser: Browser, file: string): Promise<{ page: Page; requests: string[]; dialogs: string[] }> {
+  const url = pathToFileURL(file).href;
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  await context.route('**/*', (route) => {
+    if (route.request().url() === url) return route.continue();
+    requests.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => dialogs.push(`page error: ${error.message}`));
+  await page.addInitScript(`
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+  `);
+  await page.goto(url);
+  return { page, requests, dialogs };
+}
+
+async function count(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).count();
+}
+
+describe('roadmap export in a browser', function () {
+  this.timeout(180_000);
+  let browser: Browser;
+  let work: string;
+
+  before(async function () {
+    for (const file of [cli, path.join(repo, 'dist', 'webview.js')]) {
+      if (!fs.existsSync(file)) throw new Error(`${path.relative(repo, file)} is missing: run \`npm run build\``);
+    }
+    if (!fs.existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: run \`bash scripts/install-vscode-host.sh --browser-only\``);
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-as-code-e2e-'));
+    fs.mkdirSync(path.join(work, 'hostile'));
+    fs.writeFileSync(path.join(work, 'hostile', 'hostile.plan.yaml'), hostilePlan);
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  describe('HTML with hostile plan strings', () => {
+    let page: Page;
+    let requests: string[];
+    let dialogs: string[];
+
+    before(async () => {
+      render(['hostile', '--out', 'roadmap.html'], work);
+      ({ page, requests, dialogs } = await openOffline(browser, path.join(work, 'roadmap.html')));
+      await page.locator('[data-id]').first().waitFor();
+    });
+
+    it('draws every project bar as an element with data-id', async () => {
+      for (const id of ['a1', 'a2', 'a3']) assert.equal(await count(page, `.chart [data-id="${id}"]`), 1, id);
+      assert.equal(await count(page, '[data-id]'), 3);
+    });
+
+    it('shows every plan string as text', async () => {
+      assert.equal(await page.locator('h1.title').textContent(), hostile.portfolio);
+      const table = (await page.locator('table.rollup').textContent()) ?? '';
+      for (const name of [hostile.portfolio, hostile.program, ...projectNames]) assert.ok(table.includes(name), `table shows ${name}`);
+      for (const [id, name] of [['a1', hostile.projectA], ['a2', hostile.projectB], ['a3', hostile.projectC]]) {
+        assert.ok((await page.locator(`[data-id="${id}"]`).getAttribute('aria-label'))?.startsWith(`${name} (${id})`), id);
+      }
+      await page.locator('[data-id="a1"] .body').hover();
+      const tooltip = page.locator('.tooltip');
+      await tooltip.waitFor({ state: 'visible' });
+      assert.equal(await tooltip.locator('.tooltip-title').textContent(), hostile.projectA);
+      assert.ok(((await tooltip.textContent()) ?? '').includes(hostile.milestone), 'the milestone name, as text');
+    });
+
+    it('runs nothing from the plan: no dialog, no trap, no CSP violation, no injected element', async () => {
+      assert.deepEqual(dialogs, []);
+      assert.equal(await page.evaluate('window.__pwned'), undefined);
+      assert.deepEqual(await page.evaluate('window.__violations'), []);
+      assert.equal(await count(page, 'img, iframe, object, embed, a[href], style:not(head > style)'), 0);
+      assert.equal(await count(page, 'script'), 2, 'the data block and the bundle only');
+      assert.equal(await count(page, 'script:not([type])'), 1);
+    });
+
+    it('requests nothing but the file itself', () => {
+      assert.deepEqual(requests, []);
+    });
+  });
+
+  describe('HTML of examples/ (the roadmap in use)', () => {
+    let page: Page;
+    let requests: string[];
+    let dialogs: string[];
+    const examples = () => JSON.parse(spawnSync(process.execPath, [cli, 'rollup', 'examples', '--format', 'json'], { cwd: repo, encoding: 'utf8' }).stdout) as {
+      projects: Array<{ id: string; name: string; figures: { health: string } }>;
+    };
+
+    before(async () => {
+      render(['examples', '--out', path.join(work, 'examples.html')]);
+      ({ page, requests, dialogs } = await openOffline(browser, path.join(work, 'examples.html')));
+      await page.locator('[data-id]').first().waitFor();
+    });
+
+    it('has all 17 bars, the axis, the status line, milestones, arrows and the rollup table', async () => {
+      const ids = examples().projects.map((p) => p.id);
+      assert.equal(ids.length, 17);
+      for (const id of ids) assert.equal(await count(page, `.chart [data-id="${id}"]`), 1, id);
+      assert.ok((await count(page, '.axis text')) > 4);
+      assert.equal(await count(page, '.chart .status-line'), 1);
+      assert.ok((await count(page, '.chart .milestone.missed')) >= 1, 'checkout-beta is missed');
+      assert.ok((await count(page, '.chart .dependency')) >= 5);
+      assert.equal(await count(page, '.chart .bar.cancelled'), 1, 'wallets');
+      assert.ok((await count(page, '.chart .bar.critical')) >= 1);
+      assert.equal(await count(page, 'table.rollup tbody tr'), 1 + 3 + 17);
+      assert.deepEqual(requests, []);
+      assert.deepEqual(dialogs, []);
+    });
+
+    it('filters by health', async () => {
+      const red = examples().projects.filter((p) => p.figures.health === 'red').map((p) => p.id).sort();
+      await page.locator('label.check.health-green input').uncheck();
+      await page.locator('label.check.health-amber input').uncheck();
+      const shown = await page.locator('.chart [data-id]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+      assert.deepEqual([...shown].sort(), red);
+      await page.locator('label.check.health-green input').check();
+      await page.locator('label.check.health-amber input').check();
+      assert.equal(await count(page, '.chart [data-id]'), 17);
+    });
+
+    it('is keyboard accessible: Tab reaches a bar, arrows move between bars, + and - zoom', async () => {
+      await page.locator('.scroller').focus();
+      await page.keyboard.press('Tab');
+      assert.equal(typeof (await page.evaluate('document.activeElement?.getAttribute("data-id")')), 'string', 'Tab lands on a bar');
+      await page.locator('.scroller').focus();
+      await page.keyboard.press('ArrowDown');
+      const first = await page.evaluate('document.activeElement?.getAttribute("data-id")');
+      assert.equal(typeof first, 'string');
+      await page.keyboard.press('ArrowDown');
+      const second = await page.evaluate('document.activeElement?.getAttribute("data-id")');
+      assert.ok(typeof second === 'string' && second !== first, `${first} then ${second}`);
+      assert.equal(await count(page, '.chart [data-id][tabindex="0"]'), 1, 'one tab stop in the chart');
+      const width = async () => Number((await page.locator('svg.chart').getAttribute('style'))?.match(/width: (\d+)px/)?.[1]);
+      const before = await width();
+      await page.keyboard.press('+');
+      assert.ok((await width()) > before, 'zoomed in');
+      await page.keyboard.press('-');
+      await page.keyboard.press('-');
+      assert.ok((await width()) < before, 'zoomed out');
+      assert.equal(await page.evaluate('document.activeElement?.getAttribute("data-id")'), second, 'focus stays on the bar');
+      // Ctrl+wheel zooms around the pointer (a plain wheel scrolls).
+      const box = (await page.locator('.scroller').boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.6, box.y + 120);
+      const widthBefore = await width();
+      await page.keyboard.down('Control');
+      await page.mouse.wheel(0, -240);
+      await page.keyboard.up('Control');
+      // Poll rather than sleep: under load the wheel event may take a while to be drawn.
+      await page.waitForFunction(
+        (previous) => Number(document.querySelector('svg.chart')?.getAttribute('style')?.match(/width: (\d+)px/)?.[1]) > previous,
+        widthBefore,
+        { timeout: 10_000 },
+      );
+      assert.ok((await width()) > widthBefore, 'ctrl+wheel zoomed in');
+    });
+
+    it('sorts the table and zooms with the buttons', async () => {
+      await page.locator('th button.sort', { hasText: 'CPI' }).click();
+      assert.equal(await page.locator('th', { hasText: 'CPI' }).getAttribute('aria-sort'), 'descending');
+      await page.locator('button', { hasText: 'Weeks' }).click();
+      assert.equal(await page.locator('button', { hasText: 'Weeks' }).getAttribute('aria-pressed'), 'true');
+    });
+  });
+
+  describe('SVG', () => {
+    it('shows every bar and every plan string as text, runs and requests nothing', async () => {
+      render(['hostile', '--format', 'svg', '--out', 'roadmap.svg'], work);
+      const { page, requests, dialogs } = await openOffline(browser, path.join(work, 'roadmap.svg'));
+      for (const id of ['a1', 'a2', 'a3']) assert.equal(await count(page, `[data-id="${id}"]`), 1, id);
+      const text = (await page.locator('svg').first().textContent()) ?? '';
+      for (const name of [hostile.portfolio, hostile.milestone]) assert.ok(text.includes(name), name);
+      for (const name of projectNames) assert.ok(text.includes(name.slice(0, 20)), name);
+      assert.equal(await count(page, 'script, img, iframe, foreignObject'), 0);
+      assert.equal(await page.evaluate('window.__pwned'), undefined);
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(requests, []);
+    });
+  });
+
+  describe('thousands of projects', () => {
+    it('keeps the DOM small and draws the rows scrolled to', async () => {
+      const { generateWorkspace, writeWorkspace } = await import(pathToFileURL(path.join(repo, 'bench', 'generate.mjs')).href);
+      const folder = path.join(work, 'medium');
+      writeWorkspace(generateWorkspace('M', 7), folder);
+      render([folder, '--out', path.join(work, 'medium.html')]);
+      const { page, requests } = await openOffline(browser, path.join(work, 'medium.html'));
+      await page.locator('[data-id]').first().waitFor();
+      const bars = (await page.evaluate('JSON.parse(document.getElementById("roadmap-data").textContent).bars.map((b) => b.id)')) as string[];
+      assert.ok(bars.length >= 1500, `${bars.length} projects`);
+      const elements = (await page.evaluate('document.getElementsByTagName("*").length')) as number;
+      assert.ok(elements <= 2000, `${elements} elements for ${bars.length} projects`);
+      assert.ok((await count(page, '.chart [data-id]')) < 100, 'only the visible window of bars');
+      assert.equal(await count(page, `[data-id="${bars.at(-1)}"]`), 0);
+      await page.locator('.scroller').evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
+      await page.locator(`.chart [data-id="${bars.at(-1)}"]`).waitFor({ state: 'attached' });
+      assert.ok((await page.evaluate('document.getElementsByTagName("*").length')) as number <= 2000);
+      assert.deepEqual(requests, []);
+    });
+  });
+  describe('the same bundle as VS Code runs it (acquireVsCodeApi, messages, CSP with a nonce)', () => {
+    const origin = 'https://webview.test';
+    const nonce = 'bm9uY2Utc2VjcmV0LTEyMzQ1';
+    const index = [
+      '<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">',
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src ${origin}; img-src ${origin}; font-src ${origin}">`,
+      `<link rel="stylesheet" href="${origin}/webview.css"></head>`,
+      `<body><div id="roadmap-app"></div><script nonce="${nonce}" src="${origin}/webview.js"></script></body></html>`,
+    ].join('');
+    type Posted = { type: string; [key: string]: unknown };
+    /** What the fake VS Code API keeps on the page's global object. */
+    interface Probe {
+      __posted: Posted[];
+      __state: { zoom: number; leftDay: number | null; filters: { health: string[] } } | null;
+    }
+    // Function predicates: a string would be eval'd, which the webview's CSP (rightly) forbids.
+    const hasPosted = (page: Page, type: string, more = 0) =>
+      page.waitForFunction(([t, n]) => (globalThis as unknown as Probe).__posted.filter((m) => m.type === t).length > (n as number), [type, more] as const);
+    let model: { bars: Array<{ id: string; name: string; health: string }>; [key: string]: unknown };
+
+    /** A page like VS Code's webview: our HTML, the bundle, a fake acquireVsCodeApi that records messages and keeps state. */
+    async function openWebview(state?: unknown): Promise<{ page: Page; requests: string[] }> {
+      const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
+      const requests: string[] = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        const files: Record<string, [string, string]> = {
+          [`${origin}/index.html`]: ['text/html', index],
+          [`${origin}/webview.js`]: ['text/javascript', fs.readFileSync(path.join(repo, 'dist', 'webview.js'), 'utf8')],
+          [`${origin}/webview.css`]: ['text/css', fs.readFileSync(path.join(repo, 'dist', 'webview.css'), 'utf8')],
+        };
+        if (files[url]) return route.fulfill({ status: 200, contentType: files[url][0], body: files[url][1] });
+        requests.push(url);
+        return route.abort();
+      });
+      const page = await context.newPage();
+      await page.addInitScript(`
+        window.__posted = [];
+        window.__state = ${JSON.stringify(state ?? null)};
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+        window.acquireVsCodeApi = () => ({
+          postMessage: (message) => window.__posted.push(message),
+          getState: () => window.__state ?? undefined,
+          setState: (next) => { window.__state = next; },
+        });
+      `);
+      await page.goto(`${origin}/index.html`);
+      return { page, requests };
+    }
+
+    const posted = async (page: Page) => (await page.evaluate('window.__posted')) as Posted[];
+    const sendModel = (page: Page, value: unknown) => page.evaluate(`window.postMessage(${JSON.stringify({ type: 'model', model: value })}, '*')`);
+    const renderedCount = async (page: Page) => (await posted(page)).filter((m) => m.type === 'rendered').length;
+
+    before(() => {
+      const html = fs.readFileSync(path.join(work, 'examples.html'), 'utf8');
+      model = JSON.parse(/<script type="application\/json" id="roadmap-data">([^<]*)<\/script>/.exec(html)![1]);
+    });
+
+    it('asks for the model, draws it, reports back, and posts open and copy', async () => {
+      const { page, requests } = await openWebview();
+      await hasPosted(page, 'ready');
+      await sendModel(page, model);
+      await hasPosted(page, 'rendered');
+      assert.deepEqual((await posted(page)).find((m) => m.type === 'rendered'), { type: 'rendered', bars: 17, drawn: 17, rows: 20 });
+      await page.locator('.chart [data-id="checkout-v2"] .body').click();
+      await page.locator('.scroller').focus();
+      await page.keyboard.press('ArrowDown');
+      const focused = (await page.evaluate('document.activeElement?.getAttribute("data-id")')) as string;
+      await page.keyboard.press('Enter');
+      await page.locator('button', { hasText: 'Copy as CSV' }).click();
+      await page.locator('table.rollup button[data-open="platform"]').click();
+      const actions = (await posted(page)).filter((m) => m.type === 'open' || m.type === 'copy');
+      assert.deepEqual(actions, [
+        { type: 'open', id: 'checkout-v2' },
+        { type: 'open', id: focused },
+        { type: 'copy', format: 'csv' },
+        { type: 'open', id: 'platform' },
+      ]);
+      assert.deepEqual(await page.evaluate('window.__violations'), [], 'nothing breaks the webview CSP');
+      assert.deepEqual(requests, []);
+      await page.context().close();
+    });
+
+    it('drops a program filter when an update renames the program', async () => {
+      const { page } = await openWebview();
+      await hasPosted(page, 'ready');
+      await sendModel(page, model);
+      await hasPosted(page, 'rendered');
+      await page.locator('select[aria-label="Program"]').selectOption('program:payments');
+      const payments = await page.locator('.chart [data-id]').count();
+      assert.ok(payments > 0 && payments < 17, `${payments} bars of payments`);
+      const lanes = (model.lanes as Array<{ key: string; program: { id: string; name: string } | null }>).map((lane) =>
+        lane.key === 'program:payments' ? { ...lane, key: 'program:payments-2026', program: { id: 'payments-2026', name: 'Payments 2026' } } : lane,
+      );
+      const before = await renderedCount(page);
+      await sendModel(page, { ...model, lanes });
+      await hasPosted(page, 'rendered', before);
+      assert.equal(await page.locator('.chart [data-id]').count(), 17, 'all programs again');
+      assert.equal(await page.locator('select[aria-label="Program"]').inputValue(), '');
+      await page.context().close();
+    });
+
+    it('keeps zoom, filters and scroll across model updates and a reload (getState/setState)', async () => {
+      const { page } = await openWebview();
+      await hasPosted(page, 'ready');
+      await sendModel(page, model);
+      await hasPosted(page, 'rendered');
+      await page.locator('button', { hasText: 'Weeks' }).click();
+      await page.locator('label.check.health-green input').uncheck();
+      await page.locator('.scroller').evaluate((scroller) => (scroller.scrollLeft = 1200));
+      await page.waitForFunction(() => {
+        const state = (globalThis as unknown as Probe).__state;
+        return state !== null && state.zoom === 14 && state.filters.health.length === 2 && state.leftDay !== null;
+      });
+      const saved = (await page.evaluate('window.__state')) as { leftDay: number; zoom: number };
+
+      // An edit: one project renamed, one gone, the time range the same.
+      const edited = { ...model, bars: model.bars.filter((b) => b.id !== 'wallets').map((b) => (b.id === 'pci-dss-4' ? { ...b, name: 'PCI renamed' } : b)) };
+      const before = await renderedCount(page);
+      await sendModel(page, edited);
+      await hasPosted(page, 'rendered', before);
+      const notGreen = edited.bars.filter((b) => b.health !== 'green').map((b) => b.id).sort();
+      const shown = await page.locator('.chart [data-id]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+      assert.deepEqual([...shown].sort(), notGreen);
+      assert.equal(await page.locator('button', { hasText: 'Weeks' }).getAttribute('aria-pressed'), 'true');
+      assert.equal(await page.locator('label.check.health-green input').isChecked(), false);
+      assert.ok(((await page.locator('table.rollup').textContent()) ?? '').includes('PCI DSS'), 'the table keeps the rollup it was sent');
+      assert.ok(((await page.locator('[data-id="pci-dss-4"]').getAttribute('aria-label')) ?? '').startsWith('PCI renamed'));
+      const scrollLeft = (await page.locator('.scroller').evaluate((scroller) => scroller.scrollLeft)) as number;
+      assert.ok(Math.abs(scrollLeft - 1200) <= 14, `scroll kept: ${scrollLeft}`);
+      await page.context().close();
+
+      // A reload: VS Code gives the saved state back.
+      const restored = await openWebview(saved);
+      await hasPosted(restored.page, 'ready');
+      await sendModel(restored.page, edited);
+      await hasPosted(restored.page, 'rendered');
+      assert.equal(await restored.page.locator('button', { hasText: 'Weeks' }).getAttribute('aria-pressed'), 'true');
+      assert.equal(await restored.page.locator('label.check.health-green input').isChecked(), false);
+      const left = (await restored.page.locator('.scroller').evaluate((scroller) => scroller.scrollLeft)) as number;
+      assert.ok(Math.abs(left - 1200) <= 14, `scroll restored: ${left}`);
+      await restored.page.context().close();
+    });
+  });
+});

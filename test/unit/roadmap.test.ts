@@ -1,0 +1,437 @@
+/**
+ * The roadmap: its render model (lanes, bars, milestones, dependencies, critical path, sources), the
+ * pure layout (zoom, day ↔ x, axis ticks, rows under filters, visible rows), the scene, and the static
+ * SVG and Mermaid exports, including plan strings written to break them.
+ */
+import { strict as assert } from 'node:assert';
+import { analyzePlans, formatDay, parseDay, type Analysis } from '../../src/core';
+import { buildRoadmap, monthEnd, monthStart, roadmapSources, type RoadmapModel } from '../../src/core/roadmap';
+import { mermaidText, roadmapMermaid, roadmapSvg, xmlEscape } from '../../src/core/roadmapExport';
+import {
+  axisTicks, chartWidth, clampZoom, dayToX, maxZoom, minZoom, noFilters, roadmapRows, visibleRows, xToDay, zoomIn, zoomOut, zoomPresets, zoomUnit,
+} from '../../src/core/roadmapLayout';
+import { arrowsScene, barShape, createView, labelsScene, rowsScene, truncate, type Shape } from '../../src/core/roadmapScene';
+
+const d = (text: string): number => {
+  const day = parseDay(text);
+  assert.ok(day !== undefined, text);
+  return day;
+};
+
+function yaml(lines: string[]): string {
+  return lines.join('\n') + '\n';
+}
+
+const files = {
+  'plans/portfolio.plan.yaml': yaml([
+    'version: 1',
+    'portfolio:',
+    '  id: pf',
+    '  name: Portfolio One',
+    '  status_date: 2026-03-01',
+    '  programs:',
+    '    - id: alpha',
+    '      name: Alpha',
+    '      milestones:',
+    '        - id: alpha-ga',
+    '          name: Alpha GA',
+    '          date: 2026-05-01',
+    '      projects:',
+    '        - id: a1',
+    '          name: First',
+    '          start: 2026-01-05',
+    '          end: 2026-01-31',
+    '          budget: 100',
+    '          spent: 50',
+    '          progress: 100',
+    '        - id: a2',
+    '          name: Second',
+    '          depends_on: [a1]',
+    '          duration: 4w',
+    '          budget: 100',
+    '          progress: 10',
+    '          baseline: { start: 2026-01-20, end: 2026-02-20 }',
+    '          milestones:',
+    '            - id: a2-done',
+    '              name: Second done',
+    '              date: 2026-02-15',
+    '        - id: a3',
+    '          name: Third, started too early',
+    '          depends_on: [a1]',
+    '          start: 2026-01-20',
+    '          end: 2026-03-31',
+    '        - id: a4',
+    '          name: Fourth',
+    '          start: 2026-02-01',
+    '          duration: 10d',
+    '          state: cancelled',
+  ]),
+  'plans/beta.plan.yaml': yaml([
+    'version: 1',
+    'program:',
+    '  id: beta',
+    '  name: Beta',
+    '  milestones:',
+    '    - id: beta-review',
+    '      name: Beta review',
+    '      date: 2026-05-10',
+    '      depends_on: [b1]',
+    '  projects:',
+    '    - id: b1',
+    '      name: Beta one',
+    '      depends_on: [alpha-ga]',
+    '      duration: 30d',
+  ]),
+  'plans/solo.plan.yaml': yaml(['project:', '  id: solo', '  name: Solo', '  start: 2026-02-02', '  end: 2026-02-27']),
+};
+
+function analyse(extra: Record<string, string> = {}): Analysis {
+  return analyzePlans(Object.entries({ ...files, ...extra }).map(([path, text]) => ({ path, text })));
+}
+
+/** Every shape in a tree, depth first. */
+function flatten(shapes: readonly Shape[]): Shape[] {
+  return shapes.flatMap((shape) => (shape.t === 'g' ? [shape, ...flatten(shape.children)] : [shape]));
+}
+
+describe('roadmap render model', () => {
+  let model: RoadmapModel;
+  before(() => {
+    model = buildRoadmap(analyse());
+  });
+
+  it('has lanes portfolio › program, then programs without a portfolio, then Unassigned', () => {
+    assert.deepEqual(model.lanes.map((l) => l.key), ['program:alpha', 'program:beta', 'unassigned']);
+    assert.deepEqual(model.lanes[0].portfolio, { id: 'pf', name: 'Portfolio One' });
+    assert.deepEqual(model.lanes[0].program, { id: 'alpha', name: 'Alpha' });
+    assert.equal(model.lanes[1].portfolio, null);
+    assert.equal(model.lanes[2].program, null);
+    assert.equal(model.title, 'Portfolio One');
+    assert.equal(model.statusDate, d('2026-03-01'));
+  });
+
+  it('has one bar per project in lane order, with its scheduled window, state and progress', () => {
+    assert.deepEqual(model.bars.map((b) => [b.id, b.lane]), [['a1', 0], ['a2', 0], ['a3', 0], ['a4', 0], ['b1', 1], ['solo', 2]]);
+    const [a1, a2, , a4, b1] = model.bars;
+    assert.deepEqual([a1.start, a1.end, a1.progress, a1.state], [d('2026-01-05'), d('2026-01-31'), 100, 'done']);
+    // a2 starts the day after a1 ends and runs 4 weeks: Feb 1 .. Feb 28.
+    assert.deepEqual([a2.start, a2.end, a2.progress, a2.state], [d('2026-02-01'), d('2026-02-28'), 10, 'active']);
+    assert.equal(a4.cancelled, true);
+    assert.equal(a4.state, 'cancelled');
+    // b1 starts the day after the milestone alpha-ga (May 1) and runs 30 days.
+    assert.deepEqual([b1.start, b1.end], [d('2026-05-02'), d('2026-05-31')]);
+  });
+
+  it('carries the baseline, the forecast end and the computed and declared health', () => {
+    const a2 = model.bars[1];
+    assert.deepEqual([a2.baselineStart, a2.baselineEnd], [d('2026-01-20'), d('2026-02-20')]);
+    // Baseline window Jan 20 .. Feb 20 (32 days) has passed at S: PV = 100, EV = 10, SPI = 0.1,
+    // so the forecast end is Jan 20 + ceil(32 / 0.1) − 1 = Jan 20 + 319 days.
+    assert.equal(a2.forecastEnd, d('2026-01-20') + 319);
+    assert.equal(a2.health, 'red');
+    assert.equal(a2.declaredHealth, null);
+    assert.equal(model.bars[0].forecastEnd, model.bars[0].end);
+  });
+
+  it('marks the critical path: float ≤ 0 inside a program; never cancelled or programless projects', () => {
+    // alpha ends Mar 31 (a3). a3 has no successor: float 0. a2: latest start Mar 4, float 31.
+    // a1 must finish by min(Mar 3, Jan 19) = Jan 19: float −12 (a3's explicit start breaks the link).
+    assert.deepEqual(model.bars.map((b) => [b.id, b.critical, b.float]), [
+      ['a1', true, -12], ['a2', false, 31], ['a3', true, 0], ['a4', false, null], ['b1', true, 0], ['solo', false, null],
+    ]);
+  });
+
+  it('places milestones on their project row or their program lane, missed when due before S and not done', () => {
+    const byId = new Map(model.milestones.map((m) => [m.id, m]));
+    assert.deepEqual(
+      [...byId.values()].map((m) => [m.id, m.project, m.lane, formatDay(m.date), m.done, m.missed]),
+      [
+        ['alpha-ga', null, 0, '2026-05-01', false, false],
+        ['a2-done', 'a2', 0, '2026-02-15', false, true],
+        ['beta-review', null, 1, '2026-05-10', false, false],
+      ],
+    );
+  });
+
+  it('lists dependencies from predecessor to successor, violated where the successor starts or falls too early', () => {
+    const links = model.dependencies.map((l) => `${l.from}→${l.to}${l.violated ? ' violated' : ''}`).sort();
+    // a3 starts Jan 20, before a1 ends (Jan 31); beta-review (May 10) falls before b1 ends (May 31).
+    assert.deepEqual(links, ['a1→a2', 'a1→a3 violated', 'alpha-ga→b1', 'b1→beta-review violated']);
+  });
+
+  it('keeps where each entity is defined, 0-based, for click-to-open', () => {
+    const text = files['plans/portfolio.plan.yaml'];
+    const offset = text.indexOf('id: a2') + 'id: '.length;
+    const before = text.slice(0, offset).split('\n');
+    assert.deepEqual(model.bars[1].source, { file: 'plans/portfolio.plan.yaml', line: before.length - 1, character: before[before.length - 1].length });
+    const sources = roadmapSources(model);
+    assert.deepEqual([...sources.keys()].sort(), ['a1', 'a2', 'a2-done', 'a3', 'a4', 'alpha', 'alpha-ga', 'b1', 'beta', 'beta-review', 'solo']);
+    assert.equal(sources.get('beta')?.file, 'plans/beta.plan.yaml');
+  });
+
+  it('spans every drawn date and the status date, padded to whole months', () => {
+    // Earliest: a1 starts Jan 5 (minus a week: Dec 29, 2025). Latest: a2's forecast end.
+    assert.equal(model.range.start, d('2025-12-01'));
+    assert.equal(model.range.end, monthEnd(d('2026-01-20') + 319 + 7));
+    assert.equal(monthStart(d('2024-02-29')), d('2024-02-01'));
+    assert.equal(monthEnd(d('2024-02-10')), d('2024-02-29'));
+  });
+
+  it('is plain JSON and carries the rollup figures', () => {
+    assert.deepEqual(JSON.parse(JSON.stringify(model)), model);
+    assert.deepEqual(model.rollup.projects.map((p) => p.id).sort(), ['a1', 'a2', 'a3', 'a4', 'b1', 'solo']);
+    assert.equal(model.rollup.statusDate, '2026-03-01');
+  });
+
+  it('draws a repeated id once and leaves out projects without an id', () => {
+    const more = buildRoadmap(analyse({ 'plans/dup.plan.yaml': yaml(['project:', '  id: a1', '  name: Copy', '  start: 2026-01-01', '  end: 2026-01-02']) }));
+    assert.equal(more.bars.filter((b) => b.id === 'a1').length, 1);
+    const noId = buildRoadmap(analyse({ 'plans/noid.plan.yaml': yaml(['project:', '  name: Nameless', '  start: 2026-01-01', '  end: 2026-01-02']) }));
+    assert.equal(noId.bars.length, 6);
+  });
+});
+
+describe('roadmap layout', () => {
+  it('converts days to x and back at any zoom', () => {
+    const start = d('2026-01-01');
+    assert.equal(dayToX(start, start, 4), 0);
+    assert.equal(dayToX(start + 10, start, 4), 40);
+    assert.equal(xToDay(40, start, 4), start + 10);
+    assert.equal(xToDay(43.9, start, 4), start + 10);
+    for (const zoom of [0.5, 1.4, 4, 14, 40]) for (const offset of [0, 1, 99, 730]) assert.equal(xToDay(dayToX(start + offset, start, zoom), start, zoom), start + offset);
+    assert.equal(chartWidth({ start, end: start + 9 }, 3), 30);
+  });
+
+  it('zooms within limits and picks the tick unit from the zoom', () => {
+    assert.equal(clampZoom(1000), maxZoom);
+    assert.equal(clampZoom(0), minZoom);
+    assert.equal(clampZoom(Number.NaN), zoomPresets.month);
+    assert.ok(zoomIn(4) > 4 && zoomOut(4) < 4);
+    assert.equal(zoomOut(zoomIn(4)), 4);
+    assert.equal(zoomIn(maxZoom), maxZoom);
+    assert.deepEqual([zoomUnit(zoomPresets.week), zoomUnit(zoomPresets.month), zoomUnit(zoomPresets.quarter)], ['week', 'month', 'quarter']);
+  });
+
+  it('makes week ticks on Mondays with month ticks above', () => {
+    const { minor, major } = axisTicks(d('2026-01-01'), d('2026-02-10'), 'week');
+    // 2026-01-01 is a Thursday: the first tick is the Monday before, Dec 29.
+    assert.deepEqual(minor.map((t) => formatDay(t.day)), ['2025-12-29', '2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02', '2026-02-09']);
+    assert.deepEqual(minor.map((t) => t.label), ['29', '5', '12', '19', '26', '2', '9']);
+    for (const tick of minor) assert.equal(new Date(tick.day * 86_400_000).getUTCDay(), 1, formatDay(tick.day));
+    assert.deepEqual(major.map((t) => [formatDay(t.day), t.label]), [['2026-01-01', 'Jan 2026'], ['2026-02-01', 'Feb 2026']]);
+  });
+
+  it('makes month and quarter ticks with year ticks above', () => {
+    const months = axisTicks(d('2026-11-15'), d('2027-02-01'), 'month');
+    assert.deepEqual(months.minor.map((t) => [formatDay(t.day), t.label]), [['2026-11-01', 'Nov'], ['2026-12-01', 'Dec'], ['2027-01-01', 'Jan'], ['2027-02-01', 'Feb']]);
+    assert.deepEqual(months.major.map((t) => [formatDay(t.day), t.label]), [['2026-01-01', '2026'], ['2027-01-01', '2027']]);
+    const quarters = axisTicks(d('2026-05-20'), d('2027-01-01'), 'quarter');
+    assert.deepEqual(quarters.minor.map((t) => [formatDay(t.day), t.label]), [['2026-04-01', 'Q2'], ['2026-07-01', 'Q3'], ['2026-10-01', 'Q4'], ['2027-01-01', 'Q1']]);
+    assert.deepEqual(axisTicks(10, 5, 'month'), { major: [], minor: [] });
+  });
+
+  it('finds the visible rows for a scroll offset, with overscan, clamped to the rows there are', () => {
+    assert.deepEqual(visibleRows(0, 280, 28, 1000), { first: 0, last: 10 });
+    assert.deepEqual(visibleRows(28 * 100 + 5, 280, 28, 1000), { first: 100, last: 111 });
+    assert.deepEqual(visibleRows(28 * 100, 280, 28, 1000, 5), { first: 95, last: 115 });
+    assert.deepEqual(visibleRows(28 * 995, 280, 28, 1000, 5), { first: 990, last: 1000 });
+    assert.deepEqual(visibleRows(-50, 100, 28, 3, 2), { first: 0, last: 3 });
+    assert.deepEqual(visibleRows(0, 500, 28, 0), { first: 0, last: 0 });
+  });
+
+  it('lists lane and project rows under the filters', () => {
+    const model = buildRoadmap(analyse());
+    const ids = (filters = noFilters) => roadmapRows(model, filters).map((r) => (r.kind === 'lane' ? model.lanes[r.lane].key : model.bars[r.bar].id));
+    assert.deepEqual(ids(), ['program:alpha', 'a1', 'a2', 'a3', 'a4', 'program:beta', 'b1', 'unassigned', 'solo']);
+    assert.deepEqual(ids({ ...noFilters, portfolio: 'pf' }), ['program:alpha', 'a1', 'a2', 'a3', 'a4']);
+    assert.deepEqual(ids({ ...noFilters, lane: 'program:beta' }), ['program:beta', 'b1']);
+    assert.deepEqual(ids({ ...noFilters, health: ['red'] }), ['program:alpha', 'a2']);
+    assert.deepEqual(ids({ ...noFilters, text: 'SOLO' }), ['unassigned', 'solo']);
+    assert.deepEqual(ids({ ...noFilters, text: 'started too' }), ['program:alpha', 'a3']);
+    assert.deepEqual(ids({ ...noFilters, text: 'nothing like this' }), []);
+  });
+});
+
+describe('roadmap scene', () => {
+  const model = buildRoadmap(analyse());
+  const view = createView(model);
+
+  it('draws a bar with its project id, health and flags, the progress in proportion', () => {
+    const a2 = model.bars[1];
+    const shape = barShape(a2, 2, model.range.start, 4);
+    assert.equal(shape.t, 'g');
+    if (shape.t !== 'g') return;
+    assert.deepEqual(shape.data, { id: 'a2' });
+    assert.match(shape.cls, /\bbar\b/);
+    assert.match(shape.cls, /\bhealth-red\b/);
+    const rect = (cls: string) => flatten([shape]).find((s) => s.t === 'rect' && s.cls === cls) as Extract<Shape, { t: 'rect' }> | undefined;
+    const body = rect('body')!;
+    assert.equal(body.x, (a2.start! - model.range.start) * 4);
+    assert.equal(body.w, 28 * 4);
+    assert.equal(body.y, 2 * 28 + 7);
+    assert.equal(rect('progress')!.w, body.w * 0.1);
+    assert.ok(rect('forecast'), 'a late project shows its forecast');
+    assert.ok(rect('baseline'), 'a baselined project shows its baseline');
+    assert.match(shape.label!, /Second \(a2\).*10% complete.*health red/);
+    const cancelled = barShape(model.bars[3], 3, model.range.start, 4);
+    assert.match(cancelled.cls, /\bcancelled\b/);
+    assert.ok(flatten([cancelled]).some((s) => s.cls === 'strike'), 'a cancelled bar is struck through');
+    assert.match(barShape(model.bars[2], 3, model.range.start, 4).cls, /\bcritical\b/);
+  });
+
+  it('draws the rows of a window only, and the arrows that touch it', () => {
+    const all = rowsScene(view, 0, view.rows.length, 4, 1000);
+    assert.equal(all.length, view.rows.length);
+    assert.deepEqual(
+      flatten(all).flatMap((s) => (s.t === 'g' && s.data?.id ? [s.data.id] : [])),
+      ['a1', 'a2', 'a3', 'a4', 'b1', 'solo'],
+    );
+    const window = rowsScene(view, 1, 3, 4, 1000);
+    assert.deepEqual(window.map((s) => (s.t === 'g' ? s.data?.id : undefined)), ['a1', 'a2']);
+    const arrows = arrowsScene(view, 0, view.rows.length, 4);
+    assert.equal(arrows.length, 4);
+    assert.equal(arrows.filter((a) => /\bviolated\b/.test(a.cls)).length, 2);
+    // Rows 7..8 (Unassigned, solo) touch no dependency.
+    assert.equal(arrowsScene(view, 7, 9, 4).length, 0);
+  });
+
+  it('labels rows with the names, shortened to fit', () => {
+    const labels = labelsScene(view, 0, view.rows.length, 300);
+    const texts = flatten(labels).flatMap((s) => (s.t === 'text' ? [s.text] : []));
+    // Two portfolios (pf and none): lane titles name the portfolio.
+    assert.deepEqual(texts, ['Portfolio One › Alpha', 'First', 'Second', 'Third, started too early', 'Fourth', 'Beta', 'Beta one', 'Unassigned projects', 'Solo']);
+    const onePortfolio = createView(buildRoadmap(analyse({ 'plans/beta.plan.yaml': files['plans/beta.plan.yaml'].replace('  name: Beta\n', '  name: Beta\n  portfolio: pf\n') })));
+    const laneTexts = flatten(labelsScene(onePortfolio, 0, onePortfolio.rows.length, 300)).flatMap((s) => (s.t === 'text' && s.cls === 'lane-text' ? [s.text] : []));
+    assert.deepEqual(laneTexts, ['Alpha', 'Beta', 'Unassigned projects']);
+    assert.equal(truncate('A long project name', 8), 'A long …');
+    assert.equal(truncate('Short', 8), 'Short');
+    assert.equal(truncate('line\nbreak', 20), 'line break');
+  });
+});
+
+/** A workspace whose every string tries to break out of SVG, HTML or Mermaid. */
+const hostile = {
+  script: '<script>alert(1)</script>',
+  img: '"><img src=x onerror=alert(1)>',
+  cdata: ']]><x>',
+  mermaid: '%%{init: {"theme":"dark"}}%% done: crit; #35; click x call alert(1)',
+  click: 'click t_a1 href "javascript:alert(1)"',
+};
+
+const hostileFiles = [
+  {
+    path: 'hostile.plan.yaml',
+    text: yaml([
+      'portfolio:',
+      '  id: pf',
+      `  name: ${JSON.stringify(hostile.script)}`,
+      '  programs:',
+      '    - id: prog',
+      `      name: ${JSON.stringify(hostile.mermaid)}`,
+      '      milestones:',
+      '        - id: ms',
+      `          name: ${JSON.stringify(hostile.cdata)}`,
+      '          date: 2026-03-01',
+      '      projects:',
+      '        - id: a1',
+      `          name: ${JSON.stringify(hostile.img)}`,
+      '          start: 2026-01-05',
+      '          duration: 4w',
+      '        - id: a2',
+      `          name: ${JSON.stringify(hostile.click)}`,
+      '          start: 2026-02-05',
+      '          duration: 4w',
+      '        - id: a3',
+      '          name: "Control \\u0001 characters \\uFFFF and a new\\nline"',
+      '          start: 2026-02-05',
+      '          duration: 4w',
+      // An id that breaks the id pattern (a schema error) is still drawn, escaped.
+      '        - id: "x\\"><svg onload=alert(1)>"',
+      '          name: Bad id',
+      '          start: 2026-02-05',
+      '          duration: 1w',
+    ]),
+  },
+];
+
+describe('roadmap SVG export', () => {
+  const model = buildRoadmap(analyzePlans(hostileFiles, { statusDate: d('2026-02-10') }));
+  const svg = roadmapSvg(model);
+
+  it('escapes text and attribute values for XML', () => {
+    assert.equal(xmlEscape(`<a href="x">&'`), '&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
+    assert.equal(xmlEscape('a\u0001b\uFFFFc\uD800d\tok'), 'a\uFFFDb\uFFFDc\uFFFDd\tok');
+    assert.equal(xmlEscape('emoji 🚀 stays'), 'emoji 🚀 stays');
+  });
+
+  it('has every project bar as an element with data-id', () => {
+    const ids = [...svg.matchAll(/<g class="bar[^"]*" data-id="([^"]*)"/g)].map((m) => m[1]);
+    assert.deepEqual(ids, ['a1', 'a2', 'a3', 'x&quot;&gt;&lt;svg onload=alert(1)&gt;']);
+    assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+  });
+
+  it('never lets a plan string become markup', () => {
+    assert.ok(!/<script|<img|<x>|<svg onload/i.test(svg), 'no element from a plan string');
+    assert.ok(!svg.includes('\u0001') && !svg.includes('\uFFFF'), 'no character XML forbids');
+    assert.ok(svg.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the name shows as text');
+    assert.ok(svg.includes(']]&gt;&lt;x&gt;'));
+    // The only elements are SVG drawing elements.
+    const tags = new Set([...svg.matchAll(/<([a-zA-Z][\w-]*)/g)].map((m) => m[1]));
+    assert.deepEqual([...tags].sort(), ['circle', 'clipPath', 'g', 'line', 'path', 'rect', 'style', 'svg', 'text', 'title']);
+  });
+});
+
+describe('roadmap Mermaid export', () => {
+  const examples = buildRoadmap(analyse());
+
+  it('is a fenced gantt block with a section per lane, a task per scheduled project and the milestones', () => {
+    const text = roadmapMermaid(examples);
+    const lines = text.split('\n');
+    assert.equal(lines[0], '```mermaid');
+    assert.equal(lines[1], 'gantt');
+    assert.ok(lines.includes('    dateFormat YYYY-MM-DD'));
+    assert.equal(lines.at(-2), '```');
+    assert.deepEqual(lines.filter((l) => l.startsWith('    section ')), ['    section Alpha', '    section Beta', '    section Unassigned projects']);
+    const tasks = lines.filter((l) => / :/.test(l) && !l.includes('milestone'));
+    assert.deepEqual(tasks, [
+      // Mermaid's end dates are exclusive: the day after the plan's inclusive end.
+      '    First :crit, done, t_a1, 2026-01-05, 2026-02-01',
+      '    Second :active, t_a2, 2026-02-01, 2026-03-01',
+      '    Third, started too early :crit, active, t_a3, 2026-01-20, 2026-04-01',
+      '    Fourth (cancelled) :t_a4, 2026-02-01, 2026-02-11',
+      '    Beta one :crit, t_b1, 2026-05-02, 2026-06-01',
+      '    Solo :active, t_solo, 2026-02-02, 2026-02-28',
+    ]);
+    assert.deepEqual(lines.filter((l) => l.includes(':milestone')), [
+      '    Alpha GA :milestone, t_alpha_ga, 2026-05-01, 0d',
+      '    Second done :milestone, crit, t_a2_done, 2026-02-15, 0d',
+      '    Beta review :milestone, t_beta_review, 2026-05-10, 0d',
+    ]);
+    assert.equal(roadmapMermaid(examples, { fenced: false }).split('\n')[0], 'gantt');
+  });
+
+  it('reduces plan text to what Mermaid reads as text', () => {
+    assert.equal(mermaidText('a: b; c # d'), 'a b c d');
+    assert.equal(mermaidText('%%{init: {"theme":"dark"}}%%'), '% init theme dark %');
+    assert.equal(mermaidText('100% done'), '100% done');
+    assert.equal(mermaidText('two\nlines\u2028here'), 'two lines here');
+    assert.equal(mermaidText('click me'), '‹click me›');
+    assert.equal(mermaidText('Section of work'), '‹Section of work›');
+    assert.equal(mermaidText('Sections matter'), 'Sections matter');
+  });
+
+  it('keeps hostile names from adding statements, comments, directives or markup', () => {
+    const model = buildRoadmap(analyzePlans(hostileFiles, { statusDate: d('2026-02-10') }));
+    const body = roadmapMermaid(model, { fenced: false }).split('\n').slice(1).filter((l) => l !== '');
+    for (const line of body) {
+      assert.match(line, /^ {4}\S/, `indented statement: ${line}`);
+      assert.ok(!line.includes('%%') || line.startsWith('    %% '), `no comment or directive: ${line}`);
+      assert.ok(!/[<>#;{}"]/.test(line), `no markup, entity or separator: ${line}`);
+      if (/^ {4}(title|dateFormat|axisFormat|todayMarker|section) /.test(line)) continue;
+      // A task: text, one colon, then tags, an id, a start and an end or duration.
+      assert.match(line, /^ {4}[^:]+ :((crit|done|active|milestone), )*t_\w+, \d{4}-\d{2}-\d{2}, (\d{4}-\d{2}-\d{2}|0d)$/, line);
+      assert.ok(!/^ {4}click\b/i.test(line), line);
+    }
+    assert.ok(body.some((line) => line.startsWith('    ‹click t_a1 href javascript alert(1)› :')), body.join('\n'));
+  });
+});

@@ -163,6 +163,8 @@ describe('command line (SPEC 7)', function () {
       fs.mkdirSync(path.join(root, path.dirname(name)), { recursive: true });
       fs.writeFileSync(path.join(root, name), text);
     }
+    // A plan file that points nowhere: stat fails, as for a file that cannot be read.
+    fs.symlinkSync(path.join(root, 'gone.plan.yaml'), path.join(root, 'dangling.plan.yaml'));
   });
 
   after(function () {
@@ -279,6 +281,9 @@ describe('command line (SPEC 7)', function () {
           ['a folder with no plan files', ['check', 'empty'], /empty/],
           ['an unknown flag', ['check', 'warn', '--bogus'], /bogus/],
           ['an unknown flag of rollup', ['rollup', 'warn', '--verbose'], /verbose/],
+          ['a plan file that cannot be read (a dangling link)', ['check', 'dangling.plan.yaml'], /dangling\.plan\.yaml/],
+          ['a --max-file-size that is not a size', ['check', 'warn', '--max-file-size', 'big'], /max-file-size/],
+          ['--out given to check', ['check', 'warn', '--out', 'x.html'], /--out/],
         ];
         for (const [what, args, pattern] of cases) {
           it(what, async () => {

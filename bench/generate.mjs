@@ -4,6 +4,7 @@
 // across programs, milestones, risks, issues, people with allocations, a portfolio.
 //
 //   node bench/generate.mjs L [outDir]     (default outDir: bench/work/L)
+import { Buffer } from 'node:buffer';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -260,7 +260,10 @@ describe('roadmap export in a browser', function () {
       await page.keyboard.up('Control');
       // Poll rather than sleep: under load the wheel event may take a while to be drawn.
       await page.waitForFunction(
-        (previous) => Number(document.querySelector('svg.chart')?.getAttribute('style')?.match(/width: (\d+)px/)?.[1]) > previous,
+        (previous) => {
+          const chart = (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('svg.chart');
+          return Number(chart?.getAttribute('style')?.match(/width: (\d+)px/)?.[1]) > previous;
+        },
         widthBefore,
         { timeout: 10_000 },
       );

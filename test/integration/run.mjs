@@ -8,10 +8,9 @@ import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import process from 'node:process';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { format, parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-import { repoRoot, startCodeServer } from '../../scripts/vscode-host.mjs';
+import { parseArgs } from 'node:util';
+import { startExtensionHostRun } from '../../scripts/extension-host-run.mjs';
+import { repoRoot } from '../../scripts/vscode-host.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -33,17 +32,6 @@ let workspace = fixture;
 const extensionTestsPath = join(repoRoot, 'out', 'integration', 'suite');
 const timeoutMs = Number(options.timeout);
 const failureScreenshot = resolve(options.screenshot ?? join(repoRoot, 'test-results', 'integration.png'));
-
-// The workbench's own logger shares codeAutomationLog with the extension host's console (both as 'info'):
-// keep its routine chatter out of the test output (--verbose shows it).
-const WORKBENCH_CHATTER = [
-  /^Resolv(ing|ed) connection token/,
-  /^Creating a socket/,
-  /^\[Service Worker\]/,
-  /^Updating additional builtin extensions cache/,
-  /^Ignoring fetching additional builtin extensions from gallery/,
-  /^ChatSessionStore: /,
-];
 
 // The last lines of every log, printed when the run fails.
 const recent = [];
@@ -69,15 +57,12 @@ function checkPrerequisites() {
   if (!existsSync(options.chromium)) fail(`no Chromium at ${options.chromium}: run \`bash scripts/install-vscode-host.sh\``);
 }
 
-let server;
-let browser;
+let session;
 let cleaning;
 /** Idempotent: closes the browser and stops code-server with all its children. */
 function cleanup() {
   cleaning ??= (async () => {
-    // A wedged browser must not keep code-server alive: bound the close.
-    if (browser) await Promise.race([browser.close().catch(() => {}), sleep(10_000)]);
-    if (server) await server.stop();
+    if (session) await session.stop();
     if (workspace !== fixture) await rm(workspace, { recursive: true, force: true });
   })();
   return cleaning;
@@ -104,54 +89,25 @@ async function runSuite() {
   const started = Date.now();
   workspace = await mkdtemp(join(tmpdir(), 'plan-as-code-workspace-'));
   await cp(fixture, workspace, { recursive: true });
-  server = await startCodeServer({ workspace, onOutput: (line) => remember(`[code-server] ${line}`) });
-  browser = await chromium.launch({
-    executablePath: options.chromium,
-    headless: true,
-    // Playwright gives each launch a fresh temporary profile (--user-data-dir) and deletes it on close.
-    // The closed network refuses Chromium's background connections: don't make them.
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic',
-    ],
-  });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // Only warnings and errors: the workbench echoes its info log (already seen above) to the console too.
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') remember(`[browser ${message.type()}] ${message.text()}`);
-  });
-  page.on('pageerror', (error) => remember(`[browser pageerror] ${error.message}`));
-
   const counts = {};
-  let reportExit;
-  const suiteExit = new Promise((resolveExit) => { reportExit = resolveExit; });
-  // The workbench forwards the extension host's console here while tests run (mocha's reporter included).
-  await page.exposeFunction('codeAutomationLog', (_type, args) => {
-    const line = format(...(Array.isArray(args) ? args : [args]));
-    if (WORKBENCH_CHATTER.some((pattern) => pattern.test(line))) {
-      remember(`[workbench] ${line}`);
-    } else {
+  session = await startExtensionHostRun({
+    workspace,
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath,
+    timeoutMs,
+    chromiumPath: options.chromium,
+    onLog: remember,
+    // The extension host's console while tests run (mocha's reporter included).
+    onOutput: (line) => {
       process.stdout.write(`${line}\n`);
       recent.push(line);
       // Mocha's epilogue ("  3 passing (94ms)", "  1 failing", "  2 pending") gives the closing summary.
       const tally = /^\s*(\d+) (passing|failing|pending)\b/.exec(line);
       if (tally) counts[tally[2]] = Number(tally[1]);
-    }
+    },
   });
-  // Called once when the suite's run() settles: 0 passed, anything else failed.
-  await page.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code)));
-
-  const url = server.workbenchUrl({ workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath });
-  remember(`[integration] ${url}`);
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-
-  const outcome = await Promise.race([
-    suiteExit.then((code) => ({ code })),
-    sleep(timeoutMs).then(() => ({ error: `the suite did not finish within ${timeoutMs / 1000} s` })),
-    server.exited.then(({ code, sig }) => ({ error: `code-server exited early (${sig ?? code})` })),
-    new Promise((resolveCrash) => page.on('crash', () => resolveCrash({ error: 'the workbench page crashed' }))),
-    new Promise((resolveGone) => browser.on('disconnected', () => resolveGone({ error: 'Chromium exited early' }))),
-  ]);
+  const { page, server } = session;
+  const outcome = await session.outcome;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
   const code = outcome.error ? 1 : outcome.code;
@@ -170,8 +126,7 @@ async function runSuite() {
   }
 
   if (options['keep-open']) {
-    await browser.close();
-    browser = undefined;
+    await session.closeBrowser();
     console.log(`integration: code-server still serving (Ctrl-C stops):\n${server.workbenchUrl({ workspace, extensionDevelopmentPath: repoRoot })}`);
     await new Promise(() => {});
   }

@@ -1,0 +1,271 @@
+/**
+ * The engine measured in-process, one mode per fresh `node` process (bench/run.mjs bundles this file
+ * with esbuild and runs it). Each mode prints one JSON line on stdout; times are milliseconds of
+ * `performance.now()`. Reading the files from disk is never timed here (the CLI figure times that).
+ *
+ *   index DIR [--warm-runs N]      cold: every set() + the first analyze(); warm: analyze() again
+ *   schedule DIR [--runs N]        schedule() + rollupWorkspace() on the analysed index
+ *   incremental DIR [--edits N]    N small edits of the largest program file: set() + analyze() each
+ *   gantt DIR --out FILE [--count N]   a Mermaid gantt of N projects with our scheduled dates
+ *   tjp DIR --out FILE             a TaskJuggler project with the same dependency network
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PlanWorkspace, type Analysis } from '../src/core/analyze';
+import { formatDay } from '../src/core/dates';
+import type { Milestone, Project } from '../src/core/model';
+import { defaultThresholds, effectiveState, rollupWorkspace } from '../src/core/rollup';
+import { schedule } from '../src/core/schedule';
+
+interface PlanText {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Plan files under `root`, paths relative to it, in path order (as the CLI finds them). */
+function readPlans(root: string): PlanText[] {
+  const found: PlanText[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== '.git') walk(full);
+      } else if (/\.plan\.ya?ml$/.test(entry.name)) {
+        found.push({ path: relative(root, full), text: readFileSync(full, 'utf8') });
+      }
+    }
+  };
+  walk(root);
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  // Nearest rank: p95 of 50 samples is the 48th smallest, an observed value.
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+function summary(values: readonly number[]) {
+  return {
+    runs: values.length,
+    median: quantile(values, 0.5),
+    p95: quantile(values, 0.95),
+    min: Math.min(...values),
+    max: Math.max(...values),
+  };
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+function describe(analysis: Analysis) {
+  return {
+    files: analysis.files.length,
+    projects: analysis.index.projects.length,
+    diagnostics: analysis.diagnostics.length,
+    errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
+  };
+}
+
+function indexMode(root: string, warmRuns: number) {
+  const plans = readPlans(root);
+  const bytes = plans.reduce((n, p) => n + Buffer.byteLength(p.text), 0);
+  const workspace = new PlanWorkspace();
+  const t0 = performance.now();
+  for (const plan of plans) workspace.set(plan.path, plan.text);
+  const t1 = performance.now();
+  const analysis = workspace.analyze();
+  const t2 = performance.now();
+  const warm: number[] = [];
+  for (let i = 0; i < warmRuns; i++) {
+    const start = performance.now();
+    for (const plan of plans) workspace.set(plan.path, plan.text);
+    workspace.analyze();
+    warm.push(performance.now() - start);
+  }
+  return {
+    ...describe(analysis),
+    bytes,
+    cold: { setMs: round(t1 - t0), analyzeMs: round(t2 - t1), totalMs: round(t2 - t0) },
+    warm: warmRuns > 0 ? summary(warm.map(round)) : undefined,
+  };
+}
+
+function analysed(root: string): { workspace: PlanWorkspace; plans: PlanText[]; analysis: Analysis } {
+  const plans = readPlans(root);
+  const workspace = new PlanWorkspace();
+  for (const plan of plans) workspace.set(plan.path, plan.text);
+  return { workspace, plans, analysis: workspace.analyze() };
+}
+
+/** What analyze() runs after the index: the schedule and the rollup, as analyze.ts calls them. */
+function scheduleAndRollup(analysis: Analysis) {
+  const { index, statusDate } = analysis;
+  const isCancelled = (project: Project) => effectiveState(project, undefined, statusDate) === 'cancelled';
+  const plan = schedule(index, isCancelled, []);
+  return rollupWorkspace(index.programs, index.portfolios, index.projects, plan, statusDate, defaultThresholds);
+}
+
+function scheduleMode(root: string, runs: number) {
+  const { analysis } = analysed(root);
+  for (let i = 0; i < 5; i++) scheduleAndRollup(analysis);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    scheduleAndRollup(analysis);
+    times.push(performance.now() - start);
+  }
+  return { ...describe(analysis), ...summary(times.map(round)) };
+}
+
+/**
+ * A user's edit: one `progress:` or `spent:` value changed in the largest program file (~60 KB in L),
+ * a different project each time; what they wait for is set() (re-read that file) + analyze().
+ */
+function incrementalMode(root: string, edits: number) {
+  const { workspace, plans } = analysed(root);
+  const target = plans.filter((p) => p.path.includes('program')).sort((a, b) => b.text.length - a.text.length)[0] ?? plans[0];
+  const pattern = /^(\s+)(progress|spent): (\d+)$/gm;
+  const slotCount = [...target.text.matchAll(pattern)].length;
+  if (slotCount === 0) throw new Error(`no progress: or spent: value in ${target.path}`);
+  let text = target.text;
+  const set: number[] = [];
+  const analyze: number[] = [];
+  const total: number[] = [];
+  let diagnostics = 0;
+  for (let i = 0; i < edits; i++) {
+    // A different project each time, spread over the file.
+    const slot = [...text.matchAll(pattern)][Math.floor((i * slotCount) / edits)];
+    const old = Number(slot[3]);
+    const value = slot[2] === 'progress' ? (old + 7) % 101 : old + 1000;
+    const valueStart = slot.index! + slot[1].length + slot[2].length + 2;
+    text = text.slice(0, valueStart) + String(value) + text.slice(valueStart + slot[3].length);
+    const t0 = performance.now();
+    workspace.set(target.path, text);
+    const t1 = performance.now();
+    const analysis = workspace.analyze();
+    const t2 = performance.now();
+    diagnostics = analysis.diagnostics.length;
+    set.push(t1 - t0);
+    analyze.push(t2 - t1);
+    total.push(t2 - t0);
+  }
+  return {
+    file: target.path,
+    fileBytes: Buffer.byteLength(target.text),
+    edits,
+    diagnosticsAfter: diagnostics,
+    setMs: summary(set.map(round)),
+    analyzeMs: summary(analyze.map(round)),
+    totalMs: summary(total.map(round)),
+  };
+}
+
+/** Projects grouped by program in workspace order, with their scheduled dates. */
+function scheduledProjects(analysis: Analysis) {
+  return analysis.index.projects.map((project) => {
+    const dates = analysis.schedule.dates.get(project);
+    return { project, group: project.program?.id ?? 'unassigned', start: dates?.start, end: dates?.end };
+  });
+}
+
+function ganttMode(root: string, out: string, count: number) {
+  const { analysis } = analysed(root);
+  const chosen = scheduledProjects(analysis)
+    .filter((p) => p.start !== undefined && p.end !== undefined)
+    .slice(0, count);
+  const groups = new Map<string, typeof chosen>();
+  for (const entry of chosen) groups.set(entry.group, [...(groups.get(entry.group) ?? []), entry]);
+  const lines = ['gantt', '  title Roadmap', '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m'];
+  for (const [group, entries] of groups) {
+    lines.push(`  section ${group}`);
+    for (const { project, start, end } of entries) {
+      // Mermaid's end date is exclusive; ours is the last day of work.
+      const name = (project.name ?? project.id ?? 'project').replace(/[:#;]/g, ' ');
+      lines.push(`  ${name} :${project.id!.replace(/[^A-Za-z0-9_]/g, '_')}, ${formatDay(start!)}, ${formatDay(end! + 1)}`);
+    }
+  }
+  writeFileSync(out, `${lines.join('\n')}\n`);
+  return { projects: chosen.length, sections: groups.size, bytes: Buffer.byteLength(lines.join('\n')) };
+}
+
+/**
+ * TaskJuggler: one task per project inside one task per program, `duration` in calendar days
+ * (ours are calendar days), finish-to-start `depends` on the same links, a fixed `start` where the
+ * plan writes one; milestones that are depended on become milestone tasks on their date.
+ */
+function tjpMode(root: string, out: string) {
+  const { analysis } = analysed(root);
+  const tjId = (id: string) => `t_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
+  const entries = scheduledProjects(analysis);
+  const pathOf = new Map<Project | Milestone, string>();
+  for (const { project, group } of entries) pathOf.set(project, `${tjId(group)}.${tjId(project.id ?? 'x')}`);
+  const milestones = new Set<Milestone>();
+  for (const target of analysis.index.dependencyTargets.values()) {
+    if (target.kind === 'milestone' && target.date) {
+      milestones.add(target);
+      pathOf.set(target, `milestones.${tjId(target.id ?? `m${milestones.size}`)}`);
+    }
+  }
+  const starts = entries.map((e) => e.start).filter((d): d is number => d !== undefined);
+  const ends = entries.map((e) => e.end).filter((d): d is number => d !== undefined);
+  const first = Math.min(...starts, ...[...milestones].map((m) => m.date!.value)) - 30;
+  const last = Math.max(...ends) + 365;
+  const lines = [`project bench "Plan as Code bench" ${formatDay(first)} - ${formatDay(last)} {`, '  timezone "UTC"', '}', ''];
+  const groups = new Map<string, typeof entries>();
+  for (const entry of entries) groups.set(entry.group, [...(groups.get(entry.group) ?? []), entry]);
+  let dependencies = 0;
+  for (const [group, list] of groups) {
+    lines.push(`task ${tjId(group)} "${group}" {`);
+    for (const { project } of list) {
+      lines.push(`  task ${tjId(project.id ?? 'x')} "${(project.name ?? '').replace(/"/g, "'")}" {`);
+      const depends = project.dependsOn
+        .map((reference) => analysis.index.dependencyTargets.get(reference))
+        .filter((target): target is Project | Milestone => target !== undefined && pathOf.has(target))
+        .map((target) => pathOf.get(target)!);
+      if (depends.length > 0) {
+        dependencies += depends.length;
+        lines.push(`    depends ${depends.join(', ')}`);
+      } else {
+        lines.push(`    start ${formatDay(project.start?.value ?? first)}`);
+      }
+      const dates = analysis.schedule.dates.get(project);
+      const days = project.duration?.value ?? (dates?.start !== undefined && dates.end !== undefined ? dates.end - dates.start + 1 : 1);
+      lines.push(`    duration ${days}d`, '  }');
+    }
+    lines.push('}');
+  }
+  if (milestones.size > 0) {
+    lines.push('task milestones "Milestones" {');
+    for (const milestone of milestones) lines.push(`  task ${tjId(milestone.id!)} "${milestone.name ?? ''}" {`, '    milestone', `    start ${formatDay(milestone.date!.value)}`, '  }');
+    lines.push('}');
+  }
+  writeFileSync(out, `${lines.join('\n')}\n`);
+  return { tasks: entries.length, milestones: milestones.size, dependencies, span: [formatDay(first), formatDay(last)] };
+}
+
+function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      'warm-runs': { type: 'string', default: '5' },
+      runs: { type: 'string', default: '20' },
+      edits: { type: 'string', default: '50' },
+      count: { type: 'string', default: '1000' },
+      out: { type: 'string' },
+    },
+  });
+  const [mode, root] = positionals;
+  if (!root) throw new Error('usage: core.bench MODE DIR [options]');
+  const result =
+    mode === 'index' ? indexMode(root, Number(values['warm-runs']))
+    : mode === 'schedule' ? scheduleMode(root, Number(values.runs))
+    : mode === 'incremental' ? incrementalMode(root, Number(values.edits))
+    : mode === 'gantt' ? ganttMode(root, values.out!, Number(values.count))
+    : mode === 'tjp' ? tjpMode(root, values.out!)
+    : undefined;
+  if (result === undefined) throw new Error(`unknown mode ${mode}`);
+  process.stdout.write(`${JSON.stringify({ mode, ...result })}\n`);
+}
+
+main();

@@ -66,7 +66,8 @@ export function workbenchUrl(port, { workspace, extensionDevelopmentPath, extens
   if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(port, extensionTestsPath)]);
   let url = `http://127.0.0.1:${port}/`;
   const query = [];
-  if (workspace) query.push(`folder=${encodeURIComponent(resolve(workspace))}`);
+  // A .code-workspace file opens as a (multi-root) workspace; anything else as a folder.
+  if (workspace) query.push(`${workspace.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(resolve(workspace))}`);
   if (payload.length > 0) query.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
   if (query.length > 0) url += `?${query.join('&')}`;
   return url;

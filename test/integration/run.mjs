@@ -89,9 +89,12 @@ async function runSuite() {
   const started = Date.now();
   workspace = await mkdtemp(join(tmpdir(), 'plan-as-code-workspace-'));
   await cp(fixture, workspace, { recursive: true });
+  // A fixture with a workspace file opens as a multi-root workspace, where folders can be added and
+  // removed without restarting the extension host (as the workspace-folder tests do).
+  const workspaceFile = join(workspace, 'plans.code-workspace');
   const counts = {};
   session = await startExtensionHostRun({
-    workspace,
+    workspace: existsSync(workspaceFile) ? workspaceFile : workspace,
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath,
     timeoutMs,

@@ -43,6 +43,34 @@ describe('the workspace under change', function () {
     await waitFor('gone after delete', async () => (await definedIn('mover')) === undefined);
   });
 
+  it('indexes a workspace folder when it is added, and forgets it when it is removed', async () => {
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const second = vscode.Uri.joinPath(root, '..', `${root.path.split('/').pop()}-second`);
+    await vscode.workspace.fs.createDirectory(second);
+    const plan = await write(vscode.Uri.joinPath(second, 'second.plan.yaml'), 'project:\n  id: second-folder\n  name: Second\n  program: no-such-program\n  start: 2026-01-05\n  duration: 1w\n');
+    const added = new Promise<void>((resolve) => {
+      const listener = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        listener.dispose();
+        resolve();
+      });
+    });
+    assert.ok(vscode.workspace.updateWorkspaceFolders(1, 0, { uri: second }), 'folder not added');
+    await added;
+    await waitFor('diagnostic in the added folder', () => ours(plan).some((d) => d.code === 'unknown-reference'), 20_000);
+    assert.ok(await definedIn('second-folder'));
+    const removed = new Promise<void>((resolve) => {
+      const listener = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        listener.dispose();
+        resolve();
+      });
+    });
+    assert.ok(vscode.workspace.updateWorkspaceFolders(1, 1), 'folder not removed');
+    await removed;
+    await waitFor('folder forgotten', async () => (await definedIn('second-folder')) === undefined, 20_000);
+    await waitFor('its diagnostics cleared', () => ours(plan).length === 0);
+    await vscode.workspace.fs.delete(second, { recursive: true });
+  });
+
   it('keeps one truth for a document open in two editors, unsaved text first', async () => {
     const uri = await write(fixture('twice.plan.yaml'), 'project:\n  id: twice\n  name: Twice\n  start: 2026-01-05\n  duration: 1w\n');
     const document = await vscode.workspace.openTextDocument(uri);

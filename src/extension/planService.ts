@@ -244,6 +244,8 @@ export class PlanService implements vscode.Disposable {
       for (;;) {
         const step = steps.next();
         if (step.done) {
+          // The views update in a task of their own, not on top of the last slice of analysis.
+          await yieldToHost();
           if (generation !== this.generation) return undefined;
           this.current = step.value;
           this.onDidAnalyzeEmitter.fire(step.value);

@@ -40,8 +40,6 @@ export function* checkSteps(index: PlanIndex, plan: Schedule, rollup: RollupResu
     checkProgress(project, diagnostics);
   }
   for (const milestone of index.milestones) {
-    // A cancelled project's milestones will not happen; they are not "missed".
-    if (milestone.parent.kind === 'project' && cancelled(milestone.parent)) continue;
     if (milestone.date && !milestone.done && milestone.date.value < rollup.statusDate) {
       diagnostics.push(
         diagnosticAt(milestone.source, milestone.date.span, 'missed-milestone',

@@ -1520,7 +1520,7 @@ describe('diagnostics (SPEC section 6)', () => {
       expectExactly(text, 'missed-milestone', [{ line: 7, column: 13, endLine: 7, endColumn: 23, message: [/beta/, /2026-05-31/] }]);
     });
 
-    it('close: milestones of a cancelled project are never missed', () => {
+    it('reports a past milestone of a cancelled project too (SPEC: date < S and not done), without making its program amber', () => {
       const text = [
         'project:', //                    1
         '  id: old-portal', //            2
@@ -1533,7 +1533,7 @@ describe('diagnostics (SPEC section 6)', () => {
         '      name: Launch', //          9
         '      date: 2026-04-15', //      10
       ].join('\n');
-      expectNoDiagnostic(text, 'missed-milestone');
+      expectExactly(text, 'missed-milestone', [{ line: 10, column: 13 }]);
     });
 
     it('uses the document status_date when no status date is given, and the given one over it', () => {

@@ -82,7 +82,6 @@ function checkProgramWindow(program: Program, plan: Schedule, diagnostics: PlanD
         messages.projectOutsideProgram(project.id ?? '?', show(start), show(end), program.id ?? '?', show(windowStart), show(windowEnd))),
     );
   }
-  for (const milestone of program.milestones) checkMilestoneWindow(milestone, `program '${program.id}'`, windowStart, windowEnd, diagnostics);
 }
 
 function checkMilestoneWindow(milestone: Milestone, owner: string, start: Day | undefined, end: Day | undefined, diagnostics: PlanDiagnostic[]): void {

@@ -20,22 +20,22 @@ describe('the plan workspace under change', function () {
 
   it('picks up a file created on disk, and clears its diagnostics when it is deleted', async () => {
     const uri = await write('created/loose.plan.yaml', 'project:\n  id: loose\n  name: Loose end\n  start: 2026-01-05\n');
-    const diagnostic = await waitFor('unscheduled on the new file', () => ours(uri).find((d) => d.code === 'unscheduled'));
+    const diagnostic = await waitFor('unscheduled on the new file', () => ours(uri).find((d) => d.code === 'unscheduled'), 30_000);
     assert.match(diagnostic.message, /loose/);
     await vscode.workspace.fs.delete(uri);
-    await waitFor('diagnostics cleared after delete', () => ours(uri).length === 0);
+    await waitFor('diagnostics cleared after delete', () => ours(uri).length === 0, 30_000);
   });
 
   it('shows projects without a program under "Unassigned projects"', async () => {
     const { tree } = await api();
     const uri = await write('created/orphan.plan.yaml', 'project:\n  id: orphan\n  name: Orphan project\n  start: 2026-01-05\n  duration: 2w\n');
-    const unassigned = await waitFor('Unassigned node', () =>
-      tree.getChildren().find((node) => tree.getTreeItem(node).label === 'Unassigned projects'),
-    );
-    const labels = tree.getChildren(unassigned).map((node) => tree.getTreeItem(node).label);
-    assert.ok(labels.includes('Orphan project'), `unassigned: ${labels.join(', ')}`);
+    const unassignedLabels = () => {
+      const node = tree.getChildren().find((n) => tree.getTreeItem(n).label === 'Unassigned projects');
+      return node ? tree.getChildren(node).map((n) => tree.getTreeItem(n).label) : [];
+    };
+    await waitFor(`Orphan project under Unassigned (has: ${unassignedLabels().join(', ')})`, () => unassignedLabels().includes('Orphan project'), 30_000);
     await vscode.workspace.fs.delete(uri);
-    await waitFor('Unassigned node gone', () => !tree.getChildren().some((node) => tree.getTreeItem(node).label === 'Unassigned projects'));
+    await waitFor('Orphan project gone', () => !unassignedLabels().includes('Orphan project'), 30_000);
   });
 
   it('fixes a progress mismatch with one quick fix', async () => {

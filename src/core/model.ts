@@ -420,7 +420,7 @@ class ModelReader {
         const person = t.reference('person');
         return person ? [{ person, allocation: t.number('allocation', 0, 100)?.value ?? 100 }] : [];
       }),
-      tags: [],
+      tags: f.references('tags').map((tag) => tag.name),
       program: undefined,
     };
     this.model.entities.push(project);

@@ -163,30 +163,11 @@ function rollupProject(project: Project, plan: Schedule, statusDate: Day, thresh
   const risks = countRisks(project.risks);
   const issues = countIssues(project.issues);
   const { health, reasons } = computeHealth(cpi, spi, issues, risks, missed, noChildren, thresholds);
-  // Figures are written out in full, never spread: V8 builds spread objects slowly, and there are 10,000 of them.
   return {
-    figures: {
-      bac,
-      pv,
-      ev,
-      ac,
-      cv: ev - ac,
-      sv: pv === null ? null : ev - pv,
-      cpi,
-      spi,
-      eac,
-      etc: eac - ac,
-      vac: bac - eac,
-      progress,
-      forecastEnd,
-      benefits,
-      roiPlanned: bac !== 0 ? (benefits - bac) / bac : null,
-      roiForecast: eac !== 0 ? (benefits - eac) / eac : null,
-      health,
-      declaredHealth: project.health?.value ?? null,
-      risks,
-      issues,
-    },
+    figures: figuresOf({
+      bac, pv, ev, ac, cpi, spi, eac, etc: eac - ac, progress, forecastEnd, benefits, health,
+      declaredHealth: project.health?.value ?? null, risks, issues,
+    }),
     start,
     end,
     healthReasons: reasons,
@@ -199,6 +180,37 @@ function rollupProject(project: Project, plan: Schedule, statusDate: Day, thresh
 }
 
 const noChildren: readonly string[] = [];
+
+type FigureInputs = Omit<Figures, 'cv' | 'sv' | 'vac' | 'roiPlanned' | 'roiForecast'>;
+
+/**
+ * The figures with CV, SV, VAC and ROI derived, for a project or a sum of parts. Written out in full,
+ * never spread: V8 builds spread objects slowly, and there are 10,000 of them.
+ */
+function figuresOf(f: FigureInputs): Figures {
+  return {
+    bac: f.bac,
+    pv: f.pv,
+    ev: f.ev,
+    ac: f.ac,
+    cv: f.ev - f.ac,
+    sv: f.pv === null ? null : f.ev - f.pv,
+    cpi: f.cpi,
+    spi: f.spi,
+    eac: f.eac,
+    etc: f.etc,
+    vac: f.bac - f.eac,
+    progress: f.progress,
+    forecastEnd: f.forecastEnd,
+    benefits: f.benefits,
+    roiPlanned: f.bac !== 0 ? (f.benefits - f.bac) / f.bac : null,
+    roiForecast: f.eac !== 0 ? (f.benefits - f.eac) / f.eac : null,
+    health: f.health,
+    declaredHealth: f.declaredHealth,
+    risks: f.risks,
+    issues: f.issues,
+  };
+}
 
 /** The sums a program or portfolio rolls up from its parts. */
 interface Totals {
@@ -263,28 +275,10 @@ function totalsToRollup(
   const spi = pv !== 0 ? ev / pv : null;
   const { health, reasons } = computeHealth(cpi, spi, totals.issues, totals.risks, missed, redChildren, thresholds);
   return {
-    figures: {
-      bac,
-      pv,
-      ev,
-      ac,
-      cv: ev - ac,
-      sv: ev - pv,
-      cpi,
-      spi,
-      eac,
-      etc: totals.etc,
-      vac: bac - eac,
-      progress,
-      forecastEnd: totals.forecastEnd,
-      benefits,
-      roiPlanned: bac !== 0 ? (benefits - bac) / bac : null,
-      roiForecast: eac !== 0 ? (benefits - eac) / eac : null,
-      health,
-      declaredHealth,
-      risks: totals.risks,
-      issues: totals.issues,
-    },
+    figures: figuresOf({
+      bac, pv, ev, ac, cpi, spi, eac, etc: totals.etc, progress, forecastEnd: totals.forecastEnd, benefits, health,
+      declaredHealth, risks: totals.risks, issues: totals.issues,
+    }),
     start: totals.start,
     end: totals.end,
     healthReasons: reasons,

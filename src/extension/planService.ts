@@ -32,7 +32,7 @@ export class PlanService implements vscode.Disposable {
   private generation = 0;
   private indexing: Promise<void> | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
-  /** Deleting or moving a folder reports the folder only: this one hears those. */
+  /** Creating, deleting or moving a folder may report the folder only: this one hears those. */
   private folderWatcher: vscode.FileSystemWatcher | undefined;
 
   constructor() {
@@ -115,7 +115,8 @@ export class PlanService implements vscode.Disposable {
     this.watcher.onDidChange((uri) => this.readFromDisk(uri));
     this.watcher.onDidDelete((uri) => this.remove(uri));
     this.folderWatcher?.dispose();
-    this.folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    this.folderWatcher.onDidCreate((uri) => void this.addUnder(uri));
     this.folderWatcher.onDidDelete((uri) => this.removeUnder(uri));
 
     const uris = await vscode.workspace.findFiles(this.settings.filesGlob, '**/{node_modules,.git}/**');
@@ -176,6 +177,18 @@ export class PlanService implements vscode.Disposable {
     const key = this.keyOf(uri);
     this.uris.delete(key);
     if (this.workspace.delete(key)) this.schedule();
+  }
+
+  /** Reads every plan file inside a folder that was created (or moved in) with its files. */
+  private async addUnder(uri: vscode.Uri): Promise<void> {
+    if (this.isPlanUri(uri) || /\/(node_modules|\.git)(\/|$)/.test(uri.path)) return;
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+    } catch {
+      return;
+    }
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, this.settings.filesGlob), '**/{node_modules,.git}/**');
+    for (const file of found) if (!this.uris.has(this.keyOf(file))) await this.readFromDisk(file);
   }
 
   /** Drops every indexed file inside a deleted (or moved-away) folder. */

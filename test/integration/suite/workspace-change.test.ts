@@ -75,6 +75,19 @@ describe('the workspace under change', function () {
     await vscode.workspace.fs.delete(second, { recursive: true });
   });
 
+  it('reads the plans of a folder copied in whole (the watcher may report only the folder)', async () => {
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const outside = vscode.Uri.joinPath(root, '..', `${root.path.split('/').pop()}-outside`);
+    await write(vscode.Uri.joinPath(outside, 'nested', 'arrived.plan.yaml'), 'project:\n  id: arrived\n  name: Arrived\n  duration: 1w\n');
+    const target = fixture('arrivals');
+    await vscode.workspace.fs.copy(outside, target);
+    const plan = vscode.Uri.joinPath(target, 'nested', 'arrived.plan.yaml');
+    await waitFor('unscheduled in the copied folder', () => ours(plan).some((d) => d.code === 'unscheduled'), WATCHER_MS);
+    await vscode.workspace.fs.delete(target, { recursive: true });
+    await waitFor('cleared after the folder is deleted', () => ours(plan).length === 0, WATCHER_MS);
+    await vscode.workspace.fs.delete(outside, { recursive: true });
+  });
+
   it('keeps one truth for a document open in two editors, unsaved text first', async () => {
     const uri = await write(fixture('twice.plan.yaml'), 'project:\n  id: twice\n  name: Twice\n  start: 2026-01-05\n  duration: 1w\n');
     const document = await vscode.workspace.openTextDocument(uri);

@@ -12,11 +12,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PlanWorkspace, type Analysis } from '../src/core/analyze';
-import { formatDay } from '../src/core/dates';
-import type { Milestone, Project } from '../src/core/model';
-import { defaultThresholds, effectiveState, rollupWorkspace } from '../src/core/rollup';
-import { schedule } from '../src/core/schedule';
+import { figureSteps, formatDay, PlanWorkspace, runToEnd, type Analysis, type Milestone, type Project } from '../src/core';
 
 interface PlanText {
   readonly path: string;
@@ -98,12 +94,9 @@ function analysed(root: string): { workspace: PlanWorkspace; plans: PlanText[]; 
   return { workspace, plans, analysis: workspace.analyze() };
 }
 
-/** What analyze() runs after the index: the schedule and the rollup, as analyze.ts calls them. */
+/** What analyze() runs after the index: the schedule and the rollup. */
 function scheduleAndRollup(analysis: Analysis) {
-  const { index, statusDate } = analysis;
-  const isCancelled = (project: Project) => effectiveState(project, undefined, statusDate) === 'cancelled';
-  const plan = schedule(index, isCancelled, []);
-  return rollupWorkspace(index.programs, index.portfolios, index.projects, plan, statusDate, defaultThresholds);
+  return runToEnd(figureSteps(analysis.index, analysis.rollup.statusDate, {}, []));
 }
 
 function scheduleMode(root: string, runs: number) {

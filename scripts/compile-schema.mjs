@@ -1,5 +1,5 @@
 // Compiles schemas/plan.schema.json into standalone Ajv validation code
-// (src/core/generated/planValidator.js + .d.ts). The generated code needs no
+// (src/core/syntax/generated/planValidator.js + .d.ts). The generated code needs no
 // `new Function`/eval at runtime; it only requires Ajv runtime helpers and the
 // ajv-formats format functions, which esbuild bundles.
 //
@@ -17,7 +17,7 @@ const standaloneCode = require('ajv/dist/standalone').default;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemaPath = join(root, 'schemas', 'plan.schema.json');
-const outDir = join(root, 'src', 'core', 'generated');
+const outDir = join(root, 'src', 'core', 'syntax', 'generated');
 const outJs = join(outDir, 'planValidator.js');
 const outDts = join(outDir, 'planValidator.d.ts');
 

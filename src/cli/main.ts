@@ -4,8 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { defaultParseLimits, parseDay, PlanWorkspace, rollupCsv, rollupMarkdown, toRollupJson, type Analysis } from '../core';
-import { buildRoadmap } from '../core/roadmap';
+import { buildRoadmap, defaultParseLimits, parseDay, PlanWorkspace, rollupCsv, rollupMarkdown, toRollupJson, type Analysis } from '../core';
 import { displayPath, findPlanFiles, planFileSize, readPlanFile, UsageError } from './files';
 import { checkJson, checkSarif, checkSummary, checkText } from './format';
 import { loadWebviewAssets, renderRoadmap, type RenderFormat } from './render';

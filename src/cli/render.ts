@@ -6,9 +6,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { formatDay } from '../core/dates';
-import type { RoadmapModel } from '../core/roadmap';
-import { roadmapMermaid, roadmapSvg } from '../core/roadmapExport';
+import { formatDay, htmlPage, roadmapBody, roadmapMermaid, roadmapSvg, type RoadmapModel } from '../core';
 
 export type RenderFormat = 'html' | 'svg' | 'mermaid';
 
@@ -35,20 +33,6 @@ export async function loadWebviewAssets(here = __dirname): Promise<WebviewAssets
 
 const sourceMapComment = /\n?\/[/*][#@] sourceMappingURL=[^\n]*$/;
 
-/** JSON that is inert inside an HTML `<script>` element: no `<`, `>`, `&` or line separators as such. */
-export function inlineJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
-
-function htmlEscape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
@@ -58,37 +42,15 @@ const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text, '
 export function roadmapHtml(model: RoadmapModel, assets: WebviewAssets): string {
   const script = assets.script.replace(sourceMapComment, '');
   const style = assets.style.replace(sourceMapComment, '');
-  if (/<\/script|<!--/i.test(script) || /<\/style/i.test(style)) throw new Error('the roadmap bundle cannot be inlined in HTML');
-  const csp = [
-    "default-src 'none'",
-    `script-src ${cspHash(script)}`,
-    `style-src ${cspHash(style)}`,
-    "img-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-  const title = `${model.title} — roadmap at ${formatDay(model.statusDate)}`;
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="color-scheme" content="light dark">',
-    '<meta name="generator" content="plan-as-code">',
-    `<title>${htmlEscape(title)}</title>`,
-    `<style>${style}</style>`,
-    '</head>',
-    '<body>',
-    '<noscript>This roadmap is drawn by a script: allow scripts for this file, or use render --format svg.</noscript>',
-    '<div id="roadmap-app"></div>',
-    `<script type="application/json" id="roadmap-data">${inlineJson(model)}</script>`,
-    `<script>${script}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage({
+    title: `${model.title} — roadmap at ${formatDay(model.statusDate)}`,
+    csp: { 'script-src': cspHash(script), 'style-src': cspHash(style), 'img-src': "'none'" },
+    colorScheme: 'light dark',
+    styles: [{ text: style }],
+    body: roadmapBody('This roadmap is drawn by a script: allow scripts for this file, or use render --format svg.'),
+    data: [{ id: 'roadmap-data', value: model }],
+    scripts: [{ text: script }],
+  });
 }
 
 /** The file's text in a format; Mermaid is fenced for Markdown unless the file is a .mmd/.mermaid. */

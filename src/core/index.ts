@@ -1,16 +1,37 @@
-/** The plan-as-code engine: no VS Code, no file system; callers pass file texts in. */
-export * from './analyze';
-export * from './codes';
-export * from './dates';
-export type { PlanDiagnostic, DiagnosticData } from './diagnostic';
-export * from './model';
-export * from './positions';
-export * from './rollup';
-export type { Schedule, ProjectDates } from './schedule';
-export type { PlanIndex, ResolvedReference } from './workspace';
-export { parsePlanFile, defaultParseLimits, type ParsedFile, type PlanNode, type MapNode, type ParseLimits } from './parse';
-export * from './report';
-export * from './navigation';
-export * from './present';
-export * from './completion';
-export * from './steps';
+/**
+ * The plan-as-code engine, by stage (each importing only from the ones above it in this list):
+ * base → syntax → model → analysis → views → roadmap. No VS Code, no file system, no git: callers pass
+ * file texts in. This file is the public API that the CLI, the extension, the webview and the bench use.
+ */
+export * from './base/codes';
+export * from './base/dates';
+export * from './base/defaults';
+export type { DiagnosticData, PlanDiagnostic } from './base/diagnostic';
+export * from './base/messages';
+export * from './base/positions';
+export * from './base/suggestions';
+
+export { defaultParseLimits, type MapNode, type ParsedFile, type ParseLimits, type YamlNode } from './syntax/nodes';
+export { parsePlanFile } from './syntax/parser';
+
+export * from './model/entities';
+export { entityPosition } from './model/locate';
+
+export type { PlanIndex, ResolvedReference } from './analysis/planIndex';
+export * from './analysis/rollup';
+export * from './analysis/rules';
+export type { ProjectDates, Schedule } from './analysis/schedule';
+export { runToEnd, type Steps } from './analysis/steps';
+export * from './analysis/workspace';
+
+export * from './views/completion';
+export * from './views/figures';
+export * from './views/navigation';
+export * from './views/rollupReport';
+
+export * from './roadmap/layout';
+export * from './roadmap/mermaid';
+export * from './roadmap/model';
+export * from './roadmap/page';
+export * from './roadmap/scene';
+export * from './roadmap/svg';

@@ -1,6 +1,8 @@
-/** The "Plan" commands: refresh, create an example plan, open the roadmap. */
+/** The "Plan" commands: refresh, create an example plan, go to an entity's definition. (Roadmap: roadmap.ts.) */
 import * as vscode from 'vscode';
+import { locationOf } from './describe';
 import type { PlanService } from './planService';
+import { EntityNode } from './tree/node';
 
 const examplePlan = `version: 1
 program:
@@ -35,8 +37,12 @@ program:
 export function registerCommands(context: vscode.ExtensionContext, plans: PlanService): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('planAsCode.createExamplePlan', () => createExamplePlan()),
-    vscode.commands.registerCommand('planAsCode.refresh', async () => {
-      await plans.analysis();
+    // Refresh reads every plan file from disk again (open editors' unsaved text still wins).
+    vscode.commands.registerCommand('planAsCode.refresh', () => plans.reload()),
+    vscode.commands.registerCommand('planAsCode.goToDefinition', async (node?: unknown) => {
+      const location = node instanceof EntityNode ? locationOf(plans, node.entity) : undefined;
+      if (!location) return;
+      await vscode.window.showTextDocument(location.uri, { selection: location.range, preview: false });
     }),
   );
 }

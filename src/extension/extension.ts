@@ -6,7 +6,7 @@ import { registerLanguageFeatures } from './language';
 import { PlanService } from './planService';
 import { registerRoadmap, type RoadmapPanel } from './roadmap';
 import { registerSemanticTokens } from './semanticTokens';
-import { registerProgramTree, type ProgramTreeProvider } from './tree';
+import { registerProgramTree, type ProgramTreeProvider } from './tree/provider';
 
 export interface PlanAsCodeApi {
   /** For tests and other extensions: the plan workspace service. */

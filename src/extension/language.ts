@@ -4,12 +4,13 @@
  */
 import * as vscode from 'vscode';
 import {
-  completionContextAt, formatIndex, formatMoney, formatPercent, idPattern, idsOfKind, occurrenceAt, occurrencesOf,
+  completionContextAt, currencyOf, formatIndex, formatMoney, formatPercent, idPattern, idsOfKind, occurrenceAt, occurrencesOf, rollupOf,
   type Entity, type Occurrence,
 } from '../core';
-import { diagnosticData, spanToRange } from './convert';
-import { currencyOf, describeEntity, extentOf, rollupOf } from './entities';
+import { describeEntity, extentOf } from './describe';
+import { diagnosticData } from './diagnostics';
 import type { PlanService } from './planService';
+import { spanToRange } from './ranges';
 
 export function registerLanguageFeatures(context: vscode.ExtensionContext, plans: PlanService): void {
   const selector: vscode.DocumentSelector = [
@@ -66,7 +67,7 @@ class PlanCompletionProvider implements vscode.CompletionItemProvider {
       const item = new vscode.CompletionItem(entity.id!, kindIcon(entity));
       item.range = range;
       item.detail = `${entity.kind}${'name' in entity && entity.name ? ` — ${entity.name}` : ''}`;
-      item.documentation = describeEntity(analysis, entity, this.plans.config.analysis.defaultCurrency ?? 'USD');
+      item.documentation = describeEntity(analysis, entity, this.plans.config.defaultCurrency);
       return item;
     });
   }
@@ -141,7 +142,7 @@ class PlanHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const found = await occurrenceUnder(this.plans, document, position);
     if (!found?.occurrence.entity) return undefined;
-    const markdown = describeEntity(found.analysis, found.occurrence.entity, this.plans.config.analysis.defaultCurrency ?? 'USD');
+    const markdown = describeEntity(found.analysis, found.occurrence.entity, this.plans.config.defaultCurrency);
     return new vscode.Hover(markdown, spanToRange(found.occurrence.file, found.occurrence.span));
   }
 }
@@ -219,7 +220,7 @@ class PlanCodeLensProvider implements vscode.CodeLensProvider {
       const rollup = rollupOf(analysis, entity);
       if (!rollup) continue;
       const f = rollup.figures;
-      const currency = currencyOf(entity, this.plans.config.analysis.defaultCurrency ?? 'USD');
+      const currency = currencyOf(entity, this.plans.config.defaultCurrency);
       const title = `$(circle-filled) ${f.health} · ${formatPercent(f.progress)} · CPI ${formatIndex(f.cpi)} · SPI ${formatIndex(f.spi)} · EAC ${formatMoney(f.eac, currency)}`;
       const line = spanToRange(entity.source.file, entity.node.span).start.line;
       lenses.push(new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title, command: 'planAsCode.openRoadmap', tooltip: 'Open the roadmap' }));

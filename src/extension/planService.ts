@@ -82,6 +82,13 @@ export class PlanService implements vscode.Disposable {
     return this.indexing;
   }
 
+  /** Forgets every file and reads them all again from disk; resolves with the new analysis. */
+  async reload(): Promise<Analysis> {
+    this.reindex();
+    await this.indexing;
+    return this.analysis();
+  }
+
   isPlanDocument(document: vscode.TextDocument): boolean {
     return this.isPlanUri(document.uri);
   }

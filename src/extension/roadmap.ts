@@ -6,14 +6,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Analysis } from '../core';
-import { buildRoadmap, roadmapSources, type RoadmapModel, type RoadmapSource } from '../core/roadmap';
-import { rollupCsv, rollupMarkdown } from '../core/report';
+import { buildRoadmap, htmlPage, roadmapBody, roadmapSources, rollupCsv, rollupMarkdown, type Analysis, type RoadmapModel, type RoadmapSource } from '../core';
 import { parseWebviewMessage, type FromWebview, type ToWebview } from '../shared/protocol';
 import type { PlanService } from './planService';
+import { ProgramNode } from './tree/programNode';
+import { WebviewChannel } from './webviewChannel';
 
 export const roadmapViewType = 'planAsCode.roadmap';
-/** At most one model per this interval; planService already waits 120 ms after the last edit. */
+/** At most one model per this interval; planService already waits ANALYSIS_DELAY_MS (100 ms) after the last edit. */
 const POST_INTERVAL_MS = 100;
 
 export interface RenderedReport {
@@ -26,8 +26,8 @@ export interface RenderedReport {
 
 export class RoadmapPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  private channel: WebviewChannel<ToWebview> | undefined;
   private panelDisposables: vscode.Disposable[] = [];
-  private ready = false;
   private model: RoadmapModel | undefined;
   private sources = new Map<string, RoadmapSource>();
   private lastPost = 0;
@@ -50,14 +50,18 @@ export class RoadmapPanel implements vscode.Disposable {
     return this.panel;
   }
 
-  /** Opens the roadmap beside the active editor, or reveals it where it is. */
-  open(): vscode.WebviewPanel {
-    if (this.panel) {
-      this.panel.reveal(undefined, false);
-      return this.panel;
+  /**
+   * Opens the roadmap beside the active editor, or reveals it where it is. With a program id, the
+   * roadmap shows that program only (the user can clear the filter).
+   */
+  open(program?: string): vscode.WebviewPanel {
+    let panel = this.panel;
+    if (panel) panel.reveal(undefined, false);
+    else {
+      panel = vscode.window.createWebviewPanel(roadmapViewType, 'Roadmap', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, this.webviewOptions());
+      this.attach(panel);
     }
-    const panel = vscode.window.createWebviewPanel(roadmapViewType, 'Roadmap', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, this.webviewOptions());
-    this.attach(panel);
+    if (program !== undefined) this.channel?.send({ type: 'focus', lane: `program:${program}` });
     return panel;
   }
 
@@ -74,18 +78,17 @@ export class RoadmapPanel implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    this.ready = false;
+    this.channel = new WebviewChannel<ToWebview>(panel.webview);
     this.lastRendered = undefined;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'images', 'icon.png');
     this.panelDisposables = [
       panel.webview.onDidReceiveMessage((message: unknown) => this.handleMessage(message)),
-      // A hidden webview is torn down (no retainContextWhenHidden); it asks again with 'ready' when shown.
-      panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
-      }),
       panel.onDidDispose(() => this.detach(panel)),
     ];
     panel.webview.html = this.html(panel.webview);
+    // The channel holds the model until the page says it is ready.
+    if (this.plans.latest) this.post();
+    else void this.plans.analysis().then(() => this.post());
   }
 
   private detach(panel: vscode.WebviewPanel): void {
@@ -93,7 +96,7 @@ export class RoadmapPanel implements vscode.Disposable {
     for (const disposable of this.panelDisposables) disposable.dispose();
     this.panelDisposables = [];
     this.panel = undefined;
-    this.ready = false;
+    this.channel = undefined;
     clearTimeout(this.timer);
     this.timer = undefined;
   }
@@ -101,54 +104,38 @@ export class RoadmapPanel implements vscode.Disposable {
   private html(webview: vscode.Webview): string {
     const nonce = randomBytes(18).toString('base64');
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css'));
-    const csp = [
-      "default-src 'none'",
-      `script-src 'nonce-${nonce}'`,
-      `style-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      "base-uri 'none'",
-      "form-action 'none'",
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${style.toString()}">
-<title>Roadmap</title>
-</head>
-<body>
-<div id="roadmap-app"></div>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    return htmlPage({
+      title: 'Roadmap',
+      csp: {
+        'script-src': `'nonce-${nonce}'`,
+        'style-src': webview.cspSource,
+        'img-src': webview.cspSource,
+        'font-src': webview.cspSource,
+      },
+      styles: [{ href: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString() }],
+      body: roadmapBody(),
+      scripts: [{ src: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(), nonce }],
+    });
   }
 
   private onAnalysis(_analysis: Analysis): void {
-    if (!this.panel || !this.ready) return;
+    if (!this.panel) return;
     const wait = this.lastPost + POST_INTERVAL_MS - Date.now();
     if (wait <= 0) this.post();
     else this.timer ??= setTimeout(() => this.post(), wait);
   }
 
+  /** Sends the model of the latest analysis (the channel delivers it when the page is ready). */
   private post(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     const analysis = this.plans.latest;
-    if (!this.panel || !this.ready || !analysis) return;
+    if (!this.channel || !analysis) return;
     this.lastPost = Date.now();
-    this.show(buildRoadmap(analysis));
-  }
-
-  private show(model: RoadmapModel): void {
+    const model = buildRoadmap(analysis, { defaultCurrency: this.plans.config.defaultCurrency });
     this.model = model;
     this.sources = roadmapSources(model);
-    const message: ToWebview = { type: 'model', model };
-    void this.panel?.webview.postMessage(message);
+    this.channel.setState({ type: 'model', model });
     this.lastPosted = { model, at: Date.now() };
   }
 
@@ -157,15 +144,9 @@ export class RoadmapPanel implements vscode.Disposable {
     const message: FromWebview | undefined = parseWebviewMessage(raw, (id) => this.sources.has(id));
     if (!message) return;
     switch (message.type) {
-      case 'ready': {
-        this.ready = true;
-        const analysis = await this.plans.analysis();
-        if (this.ready && this.panel) {
-          this.lastPost = Date.now();
-          this.show(buildRoadmap(analysis));
-        }
+      case 'ready':
+        this.channel?.pageReady();
         return;
-      }
       case 'rendered':
         this.lastRendered = { bars: message.bars, drawn: message.drawn, rows: message.rows, at: Date.now() };
         return;
@@ -202,7 +183,9 @@ export function registerRoadmap(context: vscode.ExtensionContext, plans: PlanSer
   const roadmap = new RoadmapPanel(context.extensionUri, plans);
   context.subscriptions.push(
     roadmap,
-    vscode.commands.registerCommand('planAsCode.openRoadmap', () => roadmap.open()),
+    // From the Plans view's menu on a program the argument is its node; keybindings may pass a program id.
+    vscode.commands.registerCommand('planAsCode.openRoadmap', (focus?: unknown) =>
+      roadmap.open(focus instanceof ProgramNode ? focus.entity.id : typeof focus === 'string' ? focus : undefined)),
     vscode.window.registerWebviewPanelSerializer(roadmapViewType, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => roadmap.restore(panel),
     }),

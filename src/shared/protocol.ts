@@ -3,10 +3,14 @@
  * Messages from the webview are untrusted input: `parseWebviewMessage` accepts only well-formed ones
  * and, for `open`, only ids the roadmap actually shows.
  */
-import type { RoadmapModel } from '../core/roadmap';
+import type { RoadmapModel } from '../core';
 
 /** Extension → webview. */
-export type ToWebview = { readonly type: 'model'; readonly model: RoadmapModel };
+export type ToWebview =
+  /** The roadmap to draw (state: the page always has the latest). */
+  | { readonly type: 'model'; readonly model: RoadmapModel }
+  /** Show one lane only (`program:<id>`), as the Plans view's "Open Roadmap" on a program asks (an event). */
+  | { readonly type: 'focus'; readonly lane: string };
 
 export type CopyFormat = 'markdown' | 'csv';
 

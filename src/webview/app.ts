@@ -3,12 +3,7 @@
  * host. Data flows one way: model (from the host) + view state → view → drawing. The view state
  * (zoom, scroll, filters, sort) survives model updates and, through the host, window reloads.
  */
-import { formatDay } from '../core/dates';
-import type { Health } from '../core/model';
-import type { RoadmapModel } from '../core/roadmap';
-import { legendShapes } from '../core/roadmapExport';
-import { zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit } from '../core/roadmapLayout';
-import { createView, laneTitle, type RoadmapView } from '../core/roadmapScene';
+import { formatDay, type Health, type RoadmapModel, legendShapes, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
 import type { CopyFormat } from '../shared/protocol';
 import { h } from './dom';
 import type { Host } from './host';
@@ -110,6 +105,11 @@ export class RoadmapApp {
       this.host.rendered({ type: 'rendered', bars: model.bars.length, drawn: this.timeline.drawnBars, rows: this.view?.rows.length ?? 0 });
     });
     this.saveSoon();
+  }
+
+  /** Shows one lane only (the Plans view's "Open Roadmap" on a program); the filters can clear it. */
+  focusLane(lane: string): void {
+    this.setFilters({ ...this.state.filters, portfolio: '', lane, health: [], text: '' });
   }
 
   private setFilters(filters: RoadmapFilters): void {

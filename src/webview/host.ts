@@ -2,14 +2,16 @@
  * Where the roadmap runs: inside a VS Code webview (messages to and from the extension, state kept by
  * VS Code across reloads) or in an exported HTML file (the model embedded in the page, no extension).
  */
-import type { RoadmapModel } from '../core/roadmap';
-import { rollupCsv, rollupMarkdown } from '../core/report';
+import { type RoadmapModel, rollupCsv, rollupMarkdown } from '../core';
 import type { CopyFormat, FromWebview, ToWebview } from '../shared/protocol';
 
 export interface Host {
   readonly kind: 'vscode' | 'export';
-  /** Calls `listener` with each model: once for an export, on every analysis in VS Code. */
-  onModel(listener: (model: RoadmapModel) => void): void;
+  /**
+   * Calls `onModel` with each model (once for an export, on every analysis in VS Code) and `onFocus`
+   * when VS Code asks to show one lane.
+   */
+  listen(onModel: (model: RoadmapModel) => void, onFocus: (lane: string) => void): void;
   /** Reveals where an id is defined (VS Code only). */
   open(id: string): void;
   /** Copies the rollup table; resolves to a short confirmation. */
@@ -32,14 +34,18 @@ export function vscodeHost(): Host {
   const api = acquireVsCodeApi();
   return {
     kind: 'vscode',
-    onModel(listener) {
+    listen(onModel, onFocus) {
       window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         const message = event.data;
-        if (message && typeof message === 'object' && message.type === 'model' && message.model && message.model.version === 1) {
+        if (!message || typeof message !== 'object') return;
+        if (message.type === 'model' && message.model && message.model.version === 1) {
           performance.mark('roadmap:data');
-          listener(message.model);
+          onModel(message.model);
+        } else if (message.type === 'focus' && typeof message.lane === 'string') {
+          onFocus(message.lane);
         }
       });
+      // Listening: the extension's channel now sends the model (again after every reload of this page).
       api.postMessage({ type: 'ready' });
     },
     open: (id) => api.postMessage({ type: 'open', id }),
@@ -58,9 +64,9 @@ export function exportHost(dataElement: HTMLElement): Host {
   let state: unknown;
   return {
     kind: 'export',
-    onModel(listener) {
+    listen(onModel) {
       performance.mark('roadmap:data');
-      listener(JSON.parse(dataElement.textContent ?? 'null') as RoadmapModel);
+      onModel(JSON.parse(dataElement.textContent ?? 'null') as RoadmapModel);
     },
     open: () => {},
     copy: async (format, model) => {

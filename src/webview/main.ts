@@ -11,4 +11,7 @@ const root = document.getElementById('roadmap-app') ?? document.body;
 const host = data ? exportHost(data) : vscodeHost();
 document.body.classList.add(host.kind === 'export' ? 'export' : 'in-vscode');
 const app = new RoadmapApp(root, host);
-host.onModel((model) => app.setModel(model));
+host.listen(
+  (model) => app.setModel(model),
+  (lane) => app.focusLane(lane),
+);

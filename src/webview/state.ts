@@ -2,8 +2,7 @@
  * What the roadmap remembers across updates and window reloads (VS Code's getState/setState): zoom,
  * scroll position, filters and the table's sort. Read back defensively: state may come from an older version.
  */
-import type { Health } from '../core/model';
-import { clampZoom, noFilters, zoomPresets, type RoadmapFilters } from '../core/roadmapLayout';
+import { clampZoom, healthValues, noFilters, zoomPresets, type RoadmapFilters } from '../core';
 
 export type SortKey = (typeof sortKeys)[number];
 export const sortKeys = ['name', 'start', 'end', 'bac', 'ac', 'ev', 'pv', 'cpi', 'spi', 'eac', 'vac', 'roiPlanned', 'roiForecast', 'progress', 'risks', 'issues', 'health', 'declaredHealth'] as const;
@@ -22,7 +21,6 @@ export interface ViewState {
 
 export const initialState: ViewState = { version: 1, zoom: zoomPresets.month, leftDay: null, scrollTop: 0, filters: noFilters, sort: null, tableScrollTop: 0 };
 
-const healthValues: readonly Health[] = ['green', 'amber', 'red'];
 const finite = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 const text = (value: unknown, max = 200) => (typeof value === 'string' ? value.slice(0, max) : '');
 

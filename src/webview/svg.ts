@@ -1,5 +1,5 @@
 /** Shapes of the core's roadmap scene as SVG elements. Plan strings go in as text content only. */
-import type { Shape, ShapeData } from '../core/roadmapScene';
+import type { Shape, ShapeData } from '../core';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

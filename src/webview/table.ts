@@ -2,11 +2,7 @@
  * The rollup table under the roadmap: portfolio › program › project rows with the earned-value figures,
  * sortable by any column (siblings are sorted, the hierarchy stays). Virtualised like the chart.
  */
-import { formatIndex, formatMoney, formatPercent, formatRatio } from '../core/present';
-import type { FiguresJson, PortfolioJson, ProgramJson, ProjectJson, RollupJson } from '../core/report';
-import type { Health } from '../core/model';
-import { visibleRows } from '../core/roadmapLayout';
-import type { RoadmapView } from '../core/roadmapScene';
+import { formatIndex, formatMoney, formatPercent, formatRatio, type FiguresJson, type PortfolioJson, type ProgramJson, type ProjectJson, type RollupJson, type Health, visibleRows, type RoadmapView } from '../core';
 import { h, setSize } from './dom';
 import type { SortKey, ViewState } from './state';
 import { ALL_ROWS_LIMIT } from './timeline';

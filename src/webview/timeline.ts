@@ -3,8 +3,7 @@
  * the core's scene. With many rows only the visible window (plus some overscan) is in the DOM and it is
  * redrawn when scrolling leaves it; with few rows every row is drawn once, so every bar is in the DOM.
  */
-import { chartWidth, clampZoom, dayToX, geometry, visibleRows, xToDay, zoomIn, zoomOut } from '../core/roadmapLayout';
-import { arrowsScene, axisScene, gridScene, labelsScene, rowsScene, type RoadmapView } from '../core/roadmapScene';
+import { chartWidth, clampZoom, dayToX, geometry, visibleRows, xToDay, zoomIn, zoomOut, arrowsScene, axisScene, gridScene, labelsScene, rowsScene, type RoadmapView } from '../core';
 import { h, setSize } from './dom';
 import { drawInto, svgElement } from './svg';
 

@@ -1,27 +1,9 @@
 /** The hover card of a bar, milestone or lane: its figures, all written as text. */
-import { formatDay } from '../core/dates';
-import { formatIndex, formatMoney, formatPercent, formatRatio } from '../core/present';
-import type { FiguresJson } from '../core/report';
-import type { RoadmapModel } from '../core/roadmap';
-import { laneTitle, type RoadmapView } from '../core/roadmapScene';
+import { figureRows, formatDay, laneTitle, type RoadmapModel, type RoadmapView } from '../core';
 import { h } from './dom';
 import type { Target } from './timeline';
 
 const day = (value: number | null) => (value === null ? '—' : formatDay(value));
-
-export function figureLines(f: FiguresJson, currency: string): Array<[string, string]> {
-  return [
-    ['Health', f.declaredHealth && f.declaredHealth !== f.health ? `${f.health} (declared ${f.declaredHealth})` : f.health],
-    ['Progress', formatPercent(f.progress)],
-    ['BAC · AC', `${formatMoney(f.bac, currency)} · ${formatMoney(f.ac, currency)}`],
-    ['EV · PV', `${formatMoney(f.ev, currency)} · ${formatMoney(f.pv, currency)}`],
-    ['CPI · SPI', `${formatIndex(f.cpi)} · ${formatIndex(f.spi)}`],
-    ['EAC · VAC', `${formatMoney(f.eac, currency)} · ${formatMoney(f.vac, currency)}`],
-    ['ROI planned · forecast', `${formatRatio(f.roiPlanned)} · ${formatRatio(f.roiForecast)}`],
-    ['Open risks', `${f.risks.high} high · ${f.risks.medium} medium · ${f.risks.low} low`],
-    ['Open issues', `${f.issues.critical + f.issues.high + f.issues.medium + f.issues.low}`],
-  ];
-}
 
 export class Tooltip {
   readonly element = h('div', { className: 'tooltip', attrs: { role: 'tooltip', id: 'roadmap-tooltip' } });
@@ -79,7 +61,7 @@ export class Tooltip {
       ];
       if (bar.baselineStart !== null || bar.baselineEnd !== null) lines.push(['Baseline', `${day(bar.baselineStart)} → ${day(bar.baselineEnd)}`]);
       if (bar.forecastEnd !== null && bar.end !== null && bar.forecastEnd !== bar.end) lines.push(['Forecast end', day(bar.forecastEnd)]);
-      if (json) lines.push(...figureLines(json.figures, lane.currency ?? ''));
+      if (json) lines.push(...figureRows(json.figures, lane.currency ?? ''));
       const milestones = view.milestonesOfProject.get(bar.id) ?? [];
       for (const m of milestones) lines.push(['Milestone', `${m.name} · ${day(m.date)}${m.done ? ' · done' : m.missed ? ' · missed' : ''}`]);
       return this.card(bar.name, `${bar.id} · ${laneTitle(lane)}`, lines, bar.source.file, bar.healthReasons.length ? `${bar.health}: ${bar.healthReasons.join('; ')}` : undefined);
@@ -94,7 +76,7 @@ export class Tooltip {
     if (!lane) return undefined;
     const json = lane.program ? this.programs.get(lane.program.id) : undefined;
     const lines: Array<[string, string]> = [['Window', `${day(lane.start)} → ${day(lane.end)}`]];
-    if (json) lines.push(...figureLines(json.figures, lane.currency ?? ''));
+    if (json) lines.push(...figureRows(json.figures, lane.currency ?? ''));
     const why = lane.health && lane.healthReasons.length ? `${lane.health}: ${lane.healthReasons.join('; ')}` : undefined;
     return this.card(laneTitle(lane), lane.program?.id ?? 'projects without a program', lines, lane.source?.file, why);
   }

@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { fastReadYaml, resolvePlain } from '../../src/core/fastYaml';
-import { defaultParseLimits, parsePlanFile, type PlanNode } from '../../src/core/parse';
+import { fastReadYaml, resolvePlain } from '../../src/core/syntax/fastReader';
+import { defaultParseLimits, parsePlanFile, type YamlNode } from '../../src/core';
 
 const slowLimits = { ...defaultParseLimits, fast: false };
 
@@ -15,7 +15,7 @@ function slowTrees(text: string): unknown[] {
     .map((d) => normalize(d.root));
 }
 
-function normalize(node: PlanNode | undefined): unknown {
+function normalize(node: YamlNode | undefined): unknown {
   if (!node) return undefined;
   switch (node.kind) {
     case 'scalar':

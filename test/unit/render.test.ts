@@ -4,9 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { analyzePlans } from '../../src/core';
-import { buildRoadmap } from '../../src/core/roadmap';
-import { inlineJson, roadmapHtml } from '../../src/cli/render';
+import { analyzePlans, buildRoadmap, inlineJson } from '../../src/core';
+import { roadmapHtml } from '../../src/cli/render';
 
 const model = buildRoadmap(
   analyzePlans([

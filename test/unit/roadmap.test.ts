@@ -4,13 +4,12 @@
  * SVG and Mermaid exports, including plan strings written to break them.
  */
 import { strict as assert } from 'node:assert';
-import { analyzePlans, formatDay, parseDay, type Analysis } from '../../src/core';
-import { buildRoadmap, monthEnd, monthStart, roadmapSources, type RoadmapModel } from '../../src/core/roadmap';
-import { mermaidText, roadmapMermaid, roadmapSvg, xmlEscape } from '../../src/core/roadmapExport';
 import {
-  axisTicks, chartWidth, clampZoom, dayToX, maxZoom, minZoom, noFilters, roadmapRows, visibleRows, xToDay, zoomIn, zoomOut, zoomPresets, zoomUnit,
-} from '../../src/core/roadmapLayout';
-import { arrowsScene, barShape, createView, labelsScene, rowsScene, truncate, type Shape } from '../../src/core/roadmapScene';
+  analyzePlans, arrowsScene, axisTicks, barShape, buildRoadmap, chartWidth, clampZoom, createView, dayToX, formatDay, labelsScene, maxZoom,
+  mermaidText, minZoom, monthEnd, monthStart, noFilters, parseDay, roadmapMermaid, roadmapRows, roadmapSources, roadmapSvg, rowsScene, truncate,
+  visibleRows, xmlEscape, xToDay, zoomIn, zoomOut, zoomPresets, zoomUnit,
+  type Analysis, type RoadmapModel, type Shape,
+} from '../../src/core';
 
 const d = (text: string): number => {
   const day = parseDay(text);

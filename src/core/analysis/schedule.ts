@@ -1,0 +1,328 @@
+/**
+ * The schedule (SPEC 4): each project's start and end from explicit dates, durations and finish-to-start
+ * dependencies; dependency cycles; and the per-program critical path (total float).
+ * Iterative throughout: a 10,000-project chain must not exhaust the stack.
+ */
+import { formatDay, type Day } from '../base/dates';
+import type { PlanDiagnostic } from '../base/diagnostic';
+import { messages } from '../base/messages';
+import type { Milestone, Program, Project, Reference } from '../model/entities';
+import { diagnosticAt } from '../model/locate';
+import type { PlanIndex } from './planIndex';
+import { ITEMS_PER_PAUSE, type Steps } from './steps';
+
+export interface ProjectDates {
+  readonly start: Day | undefined;
+  readonly end: Day | undefined;
+}
+
+export interface Schedule {
+  readonly dates: ReadonlyMap<Project, ProjectDates>;
+  /** Projects and milestones on a dependency cycle. */
+  readonly cyclic: ReadonlySet<Project | Milestone>;
+  /** Total float in days per project of a program; absent = null. */
+  readonly float: ReadonlyMap<Project, number>;
+}
+
+type Node = Project | Milestone;
+
+const CYCLE_LISTING_LIMIT = 12;
+
+export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project) => boolean, diagnostics: PlanDiagnostic[]): Steps<Schedule> {
+  let tick = 0;
+  // Each node's resolved dependencies, worked out once.
+  const links = new Map<Node, Array<{ reference: Reference; target: Node }>>();
+  for (const node of [...index.projects, ...index.milestones]) {
+    if (node.dependsOn.length === 0) continue;
+    const list: Array<{ reference: Reference; target: Node }> = [];
+    for (const reference of node.dependsOn) {
+      const target = index.dependencyTargets.get(reference);
+      if (target) list.push({ reference, target });
+    }
+    links.set(node, list);
+  }
+  const noLinks: Array<{ reference: Reference; target: Node }> = [];
+  const dependencies = (node: Node) => links.get(node) ?? noLinks;
+
+  // Only a node with dependencies can start a cycle.
+  const cyclic = yield* findCycles([...links.keys()], dependencies, diagnostics);
+
+  // Forward pass: each project's dates from its dependencies' ends, memoised and iterative. Around a
+  // cycle this finds the same dates whatever order the projects are written in: a date that needs
+  // itself stays unknown, one that an explicit start or end settles is kept.
+  const dates = new Map<Project, ProjectDates>();
+  const visiting = new Set<Project>();
+  const endOf = (node: Node): Day | undefined => (node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? dates.get(node)?.end));
+  const stack: Project[] = [];
+  for (const first of index.projects) {
+    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    if (dates.has(first)) continue;
+    stack.push(first);
+    while (stack.length > 0) {
+      const project = stack[stack.length - 1];
+      if (dates.has(project)) {
+        stack.pop();
+        continue;
+      }
+      visiting.add(project);
+      let pending: Project | undefined;
+      if (!project.start) {
+        for (const { target } of dependencies(project)) {
+          if (target.kind === 'project' && !target.end && !dates.has(target) && !visiting.has(target)) {
+            pending = target;
+            break;
+          }
+        }
+      }
+      if (pending) {
+        stack.push(pending);
+        continue;
+      }
+      dates.set(project, scheduleProject(project, dependencies(project), endOf));
+      visiting.delete(project);
+      stack.pop();
+    }
+  }
+
+  for (const project of index.projects) {
+    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    checkProjectDates(project, dates.get(project)!, diagnostics);
+  }
+  for (const project of index.projects) {
+    if (!project.start) continue;
+    for (const { target } of dependencies(project)) {
+      const end = endOf(target);
+      if (end !== undefined && project.start.value <= end) {
+        diagnostics.push(
+          diagnosticAt(project.source, project.start.span, 'dependency-violation',
+            messages.dependencyViolation(project.id ?? '?', formatDay(project.start.value), target.id ?? '?', formatDay(end))),
+        );
+      }
+    }
+  }
+  for (const milestone of index.milestones) {
+    if (!milestone.date) continue;
+    for (const { target } of dependencies(milestone)) {
+      const end = endOf(target);
+      if (end !== undefined && end > milestone.date.value) {
+        diagnostics.push(
+          diagnosticAt(milestone.source, milestone.date.span, 'dependency-violation',
+            messages.milestoneDependencyViolation(milestone.id ?? milestone.name ?? '?', formatDay(milestone.date.value), target.id ?? '?', formatDay(end))),
+        );
+      }
+    }
+  }
+
+  const float = new Map<Project, number>();
+  for (const program of index.programs) {
+    yield;
+    criticalPath(program, dates, cyclic, isCancelled, dependencies, float);
+  }
+  return { dates, cyclic, float };
+}
+
+/**
+ * Start and end of one project from its explicit dates and its dependencies' ends. A dependency that
+ * names nothing, or whose end is unknown, leaves the start unknown (that problem is reported where it is).
+ */
+function scheduleProject(project: Project, links: ReadonlyArray<{ target: Node }>, endOf: (node: Node) => Day | undefined): ProjectDates {
+  let start = project.start?.value;
+  if (start === undefined && project.dependsOn.length > 0 && links.length === project.dependsOn.length) {
+    let latestEnd = -Infinity;
+    for (const { target } of links) {
+      const end = endOf(target);
+      if (end === undefined) {
+        latestEnd = NaN;
+        break;
+      }
+      if (end > latestEnd) latestEnd = end;
+    }
+    if (!Number.isNaN(latestEnd)) start = latestEnd + 1;
+  }
+  let end = project.end?.value;
+  if (end === undefined && start !== undefined && project.duration) end = start + project.duration.value - 1;
+  return { start, end };
+}
+
+function checkProjectDates(project: Project, dates: ProjectDates, diagnostics: PlanDiagnostic[]): void {
+  const name = project.id ?? project.name ?? '?';
+  // Where a date is written but unusable, the schema error says so; do not add to it.
+  const startMissing = dates.start === undefined && !project.start && !project.invalid.has('start') && project.dependsOn.length === 0 && !project.invalid.has('depends_on');
+  const endMissing = !project.end && !project.duration && !project.invalid.has('end') && !project.invalid.has('duration');
+  if (startMissing) diagnostics.push(diagnosticAt(project.source, project.anchor, 'unscheduled', messages.unscheduledStart(name)));
+  if (endMissing) diagnostics.push(diagnosticAt(project.source, project.anchor, 'unscheduled', messages.unscheduledEnd(name)));
+
+  const { start, end, duration } = project;
+  if (start && end && duration) {
+    const expected = start.value + duration.value - 1;
+    if (end.value !== expected) {
+      diagnostics.push(
+        diagnosticAt(project.source, end.span, 'date-conflict',
+          messages.dateConflict(name, formatDay(start.value), durationText(duration.value), formatDay(expected), formatDay(end.value))),
+      );
+      return;
+    }
+  }
+  if (end && dates.start !== undefined && end.value < dates.start) {
+    diagnostics.push(diagnosticAt(project.source, end.span, 'date-conflict', messages.endBeforeStart(`Project '${name}'`, formatDay(end.value), formatDay(dates.start))));
+  }
+  const baseline = project.baseline;
+  if (baseline?.start && baseline.end && baseline.end.value < baseline.start.value) {
+    diagnostics.push(
+      diagnosticAt(project.source, baseline.end.span, 'date-conflict',
+        messages.endBeforeStart(`The baseline of project '${name}'`, formatDay(baseline.end.value), formatDay(baseline.start.value))),
+    );
+  }
+}
+
+function durationText(days: number): string {
+  return days % 7 === 0 ? `${days / 7}w` : `${days}d`;
+}
+
+/**
+ * Strongly connected components (Tarjan, iterative). Every link inside a component lies on a cycle and
+ * is reported where it is written.
+ */
+function* findCycles(
+  nodes: readonly Node[],
+  dependencies: (node: Node) => Array<{ reference: Reference; target: Node }>,
+  diagnostics: PlanDiagnostic[],
+): Steps<Set<Node>> {
+  let tick = 0;
+  const indexOf = new Map<Node, number>();
+  const low = new Map<Node, number>();
+  const onStack = new Set<Node>();
+  const stack: Node[] = [];
+  const cyclic = new Set<Node>();
+  const components: Node[][] = [];
+  let counter = 0;
+
+  for (const root of nodes) {
+    if (indexOf.has(root)) continue;
+    const work: Array<{ node: Node; edges: Node[]; next: number }> = [];
+    const enter = (node: Node) => {
+      indexOf.set(node, counter);
+      low.set(node, counter);
+      counter++;
+      stack.push(node);
+      onStack.add(node);
+      work.push({ node, edges: dependencies(node).map((d) => d.target), next: 0 });
+    };
+    enter(root);
+    while (work.length > 0) {
+      if (++tick % ITEMS_PER_PAUSE === 0) yield;
+      const frame = work[work.length - 1];
+      if (frame.next < frame.edges.length) {
+        const target = frame.edges[frame.next++];
+        if (!indexOf.has(target)) enter(target);
+        else if (onStack.has(target)) low.set(frame.node, Math.min(low.get(frame.node)!, indexOf.get(target)!));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].node;
+        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+      }
+      if (low.get(frame.node) === indexOf.get(frame.node)) {
+        const component: Node[] = [];
+        let member: Node;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== frame.node);
+        const selfLoop = component.length === 1 && dependencies(component[0]).some((d) => d.target === component[0]);
+        if (component.length > 1 || selfLoop) components.push(component);
+      }
+    }
+  }
+
+  for (const component of components) {
+    const members = new Set(component);
+    for (const node of component) cyclic.add(node);
+    for (const node of component) {
+      for (const { reference, target } of dependencies(node)) {
+        if (!members.has(target)) continue;
+        const cycle = cyclePath(target, node, members, dependencies);
+        diagnostics.push(diagnosticAt(reference.source, reference.span, 'dependency-cycle', messages.dependencyCycle(node.id ?? '?', target.id ?? '?', cycle)));
+      }
+    }
+  }
+  return cyclic;
+}
+
+/** Ids along one cycle through the link from → to, shortened for very long cycles. */
+function cyclePath(to: Node, from: Node, members: Set<Node>, dependencies: (node: Node) => Array<{ target: Node }>): string[] {
+  if (members.size > CYCLE_LISTING_LIMIT) {
+    return [from.id ?? '?', to.id ?? '?', `… (${members.size} items in all)`];
+  }
+  // Breadth-first from `to` back to `from` inside the component.
+  const previous = new Map<Node, Node | null>([[to, null]]);
+  const queue: Node[] = [to];
+  for (let i = 0; i < queue.length && !previous.has(from); i++) {
+    for (const { target } of dependencies(queue[i])) {
+      if (!members.has(target) || previous.has(target)) continue;
+      previous.set(target, queue[i]);
+      queue.push(target);
+    }
+  }
+  const path: Node[] = [];
+  for (let node: Node | null | undefined = from; node; node = previous.get(node)) path.unshift(node);
+  return path.map((node) => node.id ?? '?');
+}
+
+/**
+ * Backward pass over a program's non-cancelled, scheduled projects (SPEC 4). Dependencies on milestones,
+ * cancelled projects and projects of other programs are fixed dates, so they have no successor links here.
+ */
+function criticalPath(
+  program: Program,
+  dates: ReadonlyMap<Project, ProjectDates>,
+  cyclic: ReadonlySet<Node>,
+  isCancelled: (project: Project) => boolean,
+  dependencies: (node: Node) => Array<{ target: Node }>,
+  float: Map<Project, number>,
+): void {
+  const members = program.projects.filter((project) => {
+    const d = dates.get(project);
+    return !isCancelled(project) && !cyclic.has(project) && d?.start !== undefined && d.end !== undefined;
+  });
+  if (members.length === 0) return;
+  const inProgram = new Set(members);
+  const successors = new Map<Project, Project[]>();
+  const pending = new Map<Project, number>();
+  for (const project of members) pending.set(project, 0);
+  for (const project of members) {
+    for (const { target } of dependencies(project)) {
+      if (target.kind !== 'project' || !inProgram.has(target)) continue;
+      const list = successors.get(target);
+      if (list) list.push(project);
+      else successors.set(target, [project]);
+      pending.set(target, pending.get(target)! + 1);
+    }
+  }
+  let programEnd = -Infinity;
+  for (const project of members) programEnd = Math.max(programEnd, dates.get(project)!.end!);
+  const latestStart = new Map<Project, Day>();
+  // Reverse topological order: a project is done once all its successors are.
+  const ready = members.filter((project) => pending.get(project) === 0);
+  for (let i = 0; i < ready.length; i++) {
+    const project = ready[i];
+    const { start, end } = dates.get(project) as { start: Day; end: Day };
+    const next = successors.get(project) ?? [];
+    let latestFinish = programEnd;
+    if (next.length > 0) {
+      latestFinish = Infinity;
+      for (const successor of next) latestFinish = Math.min(latestFinish, latestStart.get(successor)! - 1);
+    }
+    const ls = latestFinish - (end - start + 1) + 1;
+    latestStart.set(project, ls);
+    float.set(project, ls - start);
+    for (const { target } of dependencies(project)) {
+      if (target.kind !== 'project' || !inProgram.has(target)) continue;
+      const left = pending.get(target)! - 1;
+      pending.set(target, left);
+      if (left === 0) ready.push(target);
+    }
+  }
+}

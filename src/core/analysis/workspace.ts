@@ -1,0 +1,182 @@
+/**
+ * The engine's one entry point: plan files in, diagnostics, schedule and rollup out.
+ * `PlanWorkspace` keeps each file's parse, schema check and model, keyed by its text, so an edit
+ * re-reads one file and re-runs only the workspace-wide analysis.
+ */
+import { today as systemToday, type Day } from '../base/dates';
+import { DEFAULT_CURRENCY, defaultThresholds, type HealthThresholds } from '../base/defaults';
+import type { PlanDiagnostic } from '../base/diagnostic';
+import type { DocumentModel, Portfolio, Program, Project } from '../model/entities';
+import { readDocument } from '../model/read';
+import { defaultParseLimits, type ParsedFile, type ParseLimits } from '../syntax/nodes';
+import { oversizedFile, parsePlanFile } from '../syntax/parser';
+import { checkSchema } from '../syntax/schemaCheck';
+import { checkSteps } from './checks';
+import { indexSteps, type PlanIndex } from './planIndex';
+import { rollupSteps, type Rollup, type RollupResult } from './rollup';
+import { effectiveState } from './rules';
+import { scheduleSteps, type Schedule } from './schedule';
+import { runToEnd, type Steps } from './steps';
+
+export interface AnalysisOptions {
+  /** The status date S; else the plans' own status_date; else today. */
+  readonly statusDate?: Day;
+  readonly thresholds?: HealthThresholds;
+  /** Currency of programs that name none (ISO 4217). */
+  readonly defaultCurrency?: string;
+  /** For tests: what "today" is. */
+  readonly today?: Day;
+}
+
+export interface Analysis {
+  /** Files in workspace order (by path). */
+  readonly files: readonly ParsedFile[];
+  readonly index: PlanIndex;
+  readonly schedule: Schedule;
+  readonly rollup: RollupResult;
+  /** Sorted by file, line, column. */
+  readonly diagnostics: readonly PlanDiagnostic[];
+}
+
+interface FileEntry {
+  readonly text: string;
+  readonly parsed: ParsedFile;
+  readonly fileDiagnostics: readonly PlanDiagnostic[];
+  readonly models: readonly DocumentModel[];
+}
+
+export class PlanWorkspace {
+  private readonly files = new Map<string, FileEntry>();
+
+  constructor(private readonly limits: ParseLimits = defaultParseLimits) {}
+
+  /** Adds or replaces a file; does nothing when the text is unchanged. */
+  set(path: string, text: string): void {
+    if (this.files.get(path)?.text === text) return;
+    const parsed = parsePlanFile(path, text, this.limits);
+    const fileDiagnostics = [...parsed.diagnostics];
+    const models: DocumentModel[] = [];
+    parsed.documents.forEach((_, index) => {
+      fileDiagnostics.push(...checkSchema(parsed, index));
+      models.push(readDocument(parsed, index));
+    });
+    this.files.set(path, { text, parsed, fileDiagnostics, models });
+  }
+
+  /** Records a file that is too large to read, by its size in bytes. */
+  setOversized(path: string, size: number): void {
+    const parsed = oversizedFile(path, size, this.limits);
+    this.files.set(path, { text: `\u0000oversized:${size}`, parsed, fileDiagnostics: parsed.diagnostics, models: [] });
+  }
+
+  get maxFileSize(): number {
+    return this.limits.maxFileSize;
+  }
+
+  delete(path: string): boolean {
+    return this.files.delete(path);
+  }
+
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  get paths(): string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  analyze(options: AnalysisOptions = {}): Analysis {
+    return runToEnd(this.analyzeSteps(options));
+  }
+
+  /**
+   * The same analysis as a generator that pauses every few hundred items (see steps.ts). The files are
+   * taken when it starts; a change to the workspace meanwhile needs a new analysis.
+   */
+  *analyzeSteps(options: AnalysisOptions = {}): Steps<Analysis> {
+    const entries = this.paths.map((path) => this.files.get(path)!);
+    const diagnostics: PlanDiagnostic[] = entries.flatMap((entry) => entry.fileDiagnostics);
+    const index = yield* indexSteps(
+      entries.flatMap((entry) => entry.models),
+      diagnostics,
+    );
+    const statusDate = options.statusDate ?? declaredStatusDate(index) ?? options.today ?? systemToday();
+    const { schedule: plan, rollup } = yield* figureSteps(index, statusDate, options, diagnostics);
+    yield* checkSteps(index, plan, rollup, { defaultCurrency: options.defaultCurrency ?? DEFAULT_CURRENCY }, diagnostics);
+    yield;
+    const shown = withoutFollowOnProblems(entries.map((entry) => entry.parsed), diagnostics).sort(compareDiagnostics);
+    return { files: entries.map((entry) => entry.parsed), index, schedule: plan, rollup, diagnostics: shown };
+  }
+}
+
+/**
+ * What the analysis derives from the index at a status date: the schedule (with its problems added to
+ * `diagnostics`) and the rollup. Public so the bench can time this stage on its own.
+ */
+export function* figureSteps(index: PlanIndex, statusDate: Day, options: AnalysisOptions, diagnostics: PlanDiagnostic[]): Steps<{ schedule: Schedule; rollup: RollupResult }> {
+  // Cancellation is a state, known before the schedule (an explicit state, or progress, decides it).
+  const isCancelled = (project: Project) => effectiveState(project, undefined, statusDate) === 'cancelled';
+  const schedule = yield* scheduleSteps(index, isCancelled, diagnostics);
+  const rollup = yield* rollupSteps(index, schedule, statusDate, options.thresholds ?? defaultThresholds);
+  return { schedule, rollup };
+}
+
+/** Analyses a set of files once. */
+export function analyzePlans(files: ReadonlyArray<{ path: string; text: string }>, options: AnalysisOptions = {}, limits?: ParseLimits): Analysis {
+  const workspace = new PlanWorkspace(limits);
+  for (const file of files) workspace.set(file.path, file.text);
+  return workspace.analyze(options);
+}
+
+/**
+ * A document whose YAML does not parse is read as far as the parser recovered, so its ids still
+ * resolve; but plan-logic problems inside it are mostly echoes of the syntax error, so they wait
+ * until it is fixed.
+ */
+function withoutFollowOnProblems(files: readonly ParsedFile[], diagnostics: PlanDiagnostic[]): PlanDiagnostic[] {
+  const broken = new Map<string, Array<{ start: number; end: number }>>();
+  for (const file of files) {
+    const spans = file.documents.filter((d) => d.broken).map((d) => ({ start: d.span[0], end: d.span[1] }));
+    if (spans.length === 0) continue;
+    const lines = spans.map(({ start, end }) => ({ start: file.lines.positionAt(start).line, end: file.lines.positionAt(end).line }));
+    broken.set(file.path, lines);
+  }
+  if (broken.size === 0) return diagnostics;
+  return diagnostics.filter((d) => {
+    if (d.code === 'yaml-syntax' || d.code === 'duplicate-id') return true;
+    const spans = broken.get(d.file);
+    return !spans?.some(({ start, end }) => d.range.start.line >= start && d.range.start.line <= end);
+  });
+}
+
+/** The first status_date written on a portfolio, else on a program. */
+function declaredStatusDate(index: PlanIndex): Day | undefined {
+  for (const portfolio of index.portfolios) if (portfolio.statusDate) return portfolio.statusDate.value;
+  for (const program of index.programs) if (program.statusDate) return program.statusDate.value;
+  return undefined;
+}
+
+function compareDiagnostics(a: PlanDiagnostic, b: PlanDiagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
+}
+
+/** The rollup of a portfolio, program or project. */
+export function rollupOf(analysis: Analysis, entity: Portfolio | Program | Project): Rollup | undefined {
+  switch (entity.kind) {
+    case 'portfolio':
+      return analysis.rollup.portfolios.get(entity);
+    case 'program':
+      return analysis.rollup.programs.get(entity);
+    case 'project':
+      return analysis.rollup.projects.get(entity);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Every message text the core produces, keyed; arguments carry the ids, dates and figures to name.
+ * Messages name ids and dates in the words a program manager uses.
+ */
+const list = (items: readonly string[]): string => items.map((item) => `'${item}'`).join(', ');
+/** 1234567.5 → "1,234,567.5" (toLocaleString is far slower, and this runs for every money message). */
+export function formatAmount(value: number): string {
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e21) return String(value);
+  const [whole, fraction] = Math.abs(value).toFixed(2).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const decimals = fraction === '00' ? '' : `.${fraction.replace(/0$/, '')}`;
+  return `${value < 0 && (whole !== '0' || fraction !== '00') ? '-' : ''}${grouped}${decimals}`;
+}
+const money = formatAmount;
+
+/** Every message text, keyed; arguments carry the ids, dates and figures to name. */
+export const messages = {
+  yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  tooManyAliases: (limit: number) => `This document expands YAML aliases more than ${limit} times; it is not read (alias bomb?)`,
+  tooDeep: (limit: number) => `This document nests deeper than ${limit} levels; it is not read`,
+  fileTooLarge: (size: number, limit: number) =>
+    `This file is ${money(size)} bytes, above the limit of ${money(limit)} bytes; it is not read`,
+  complexKey: () => 'Keys must be plain scalars',
+
+  rootNotMapping: () => 'A plan document must be a mapping with a portfolio, program or project key',
+  noRootEntity: () => 'A plan document needs one of portfolio, program or project (or only people)',
+  severalRootEntities: (keys: readonly string[]) =>
+    `A plan document has exactly one of portfolio, program or project, not ${keys.join(' and ')}`,
+  unknownKey: (key: string, where: string) => `Unknown key '${key}' in ${where} (user extensions start with 'x-')`,
+  missingKey: (key: string, where: string) => `Missing required key '${key}' in ${where}`,
+  wrongType: (expected: string, where: string) => `${where} must be ${expected}`,
+  badEnum: (allowed: readonly string[], where: string) => `${where} must be one of ${list(allowed)}`,
+  badDate: (where: string) => `${where} must be a real calendar date written YYYY-MM-DD`,
+  badPattern: (where: string, hint: string) => `${where} ${hint}`,
+  outOfRange: (where: string, comparison: string, limit: number) => `${where} must be ${comparison} ${limit}`,
+  badConst: (where: string, value: unknown) => `${where} must be ${JSON.stringify(value)}`,
+  schemaOther: (where: string, detail: string) => `${where} ${detail}`,
+  nestedProgramMismatch: (kind: string, id: string, nestedIn: string, declared: string) =>
+    `${kind} '${id}' is nested in '${nestedIn}' but says '${declared}'`,
+
+  duplicateId: (id: string, count: number, elsewhere: string) =>
+    `Id '${id}' is defined ${count} times (also at ${elsewhere}); ids must be unique across the workspace`,
+  unknownReference: (field: string, name: string, expected: string, suggestion?: string) =>
+    `${field} '${name}' names no ${expected}${suggestion ? `; did you mean '${suggestion}'?` : ''}`,
+  wrongKindReference: (field: string, name: string, expected: string, actual: string) =>
+    `${field} '${name}' is a ${actual}, not a ${expected}`,
+  dependencyCycle: (from: string, to: string, cycle: readonly string[]) =>
+    `'${from}' depends on '${to}', which closes a dependency cycle: ${[...cycle, cycle[0]].join(' → ')}`,
+  unscheduledStart: (id: string) => `Project '${id}' has no start: give a start or depends_on`,
+  unscheduledEnd: (id: string) => `Project '${id}' has no end: give an end or a duration`,
+  dateConflict: (id: string, start: string, duration: string, expected: string, end: string) =>
+    `Project '${id}': start ${start} plus duration ${duration} ends ${expected}, but end is ${end}`,
+  endBeforeStart: (what: string, end: string, start: string) => `${what} ends ${end}, before it starts ${start}`,
+  dependencyViolation: (project: string, date: string, dependency: string, dependencyEnd: string) =>
+    `Project '${project}' starts ${date}, not after '${dependency}' ends ${dependencyEnd}`,
+  milestoneDependencyViolation: (id: string, date: string, dependency: string, dependencyEnd: string) =>
+    `Milestone '${id}' on ${date} comes before '${dependency}' ends ${dependencyEnd}`,
+  projectOutsideProgram: (project: string, start: string, end: string, program: string, windowStart: string, windowEnd: string) =>
+    `Project '${project}' (${start} – ${end}) lies outside program '${program}' window ${windowStart} – ${windowEnd}`,
+  milestoneOutside: (milestone: string, date: string, owner: string, start: string, end: string) =>
+    `Milestone '${milestone}' on ${date} lies outside ${owner} (${start} – ${end})`,
+  overBudget: (program: string, total: number, budget: number, currency: string) =>
+    `Projects of program '${program}' have a budget at completion of ${money(total)} ${currency}, above the program budget of ${money(budget)} ${currency}`,
+  forecastOverBudget: (program: string, total: number, budget: number, currency: string) =>
+    `Projects of program '${program}' are forecast to cost ${money(total)} ${currency} (EAC), above the program budget of ${money(budget)} ${currency}`,
+  overspent: (project: string, spent: number, bac: number, currency: string) =>
+    `Project '${project}' has spent ${money(spent)} ${currency}, more than its budget at completion of ${money(bac)} ${currency}`,
+  missedMilestone: (milestone: string, date: string, statusDate: string) =>
+    `Milestone '${milestone}' was due ${date} and is not done (status date ${statusDate})`,
+  unmitigatedRisk: (risk: string, score: number) => `Open high risk '${risk}' (score ${score}) has no mitigation`,
+  overallocated: (person: string, day: string, total: number, capacity: number, projects: readonly string[]) =>
+    `'${person}' is allocated ${total}% on ${day}, above a capacity of ${capacity}%, across ${list(projects)}`,
+  statusMismatch: (what: string, declared: string, computed: string, reasons: readonly string[]) =>
+    `${what} is declared ${declared} but computes as ${computed}: ${reasons.join('; ')}`,
+  doneNotComplete: (project: string, progress: number) => `Project '${project}' is done but its progress is ${progress}%`,
+  completeNotDone: (project: string, state: string) => `Project '${project}' has progress 100% but its state is ${state}`,
+  unknownPerson: (field: string, name: string, suggestion?: string) =>
+    `${field} '${name}' is not a person of the people registry${suggestion ? `; did you mean '${suggestion}'?` : ''}`,
+  currencyMismatch: (portfolio: string, currencies: readonly string[]) =>
+    `Programs of portfolio '${portfolio}' use different currencies: ${currencies.join(', ')}`,
+} as const;

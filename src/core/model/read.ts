@@ -1,0 +1,330 @@
+/**
+ * Reads the entities of one document from its located tree. Values of the wrong type are left out here
+ * (the schema check reports them) and remembered in `invalid`, so later checks do not pile further
+ * problems on the same field.
+ */
+import { parseDay, parseDuration, type Day } from '../base/dates';
+import type { Span } from '../base/positions';
+import type { MapNode, ParsedFile, YamlNode } from '../syntax/nodes';
+import {
+  healthValues, issueSeverities, projectStates,
+  type Baseline, type Benefit, type DocumentModel, type EntityBase, type Field, type Issue, type Milestone, type Person,
+  type Portfolio, type Program, type Project, type Reference, type Risk, type Source,
+} from './entities';
+
+const rootKinds = ['portfolio', 'program', 'project'] as const;
+
+/** Reads the entities of one document; never throws. */
+export function readDocument(file: ParsedFile, documentIndex: number): DocumentModel {
+  const model: DocumentModel = { portfolios: [], programs: [], projects: [], milestones: [], risks: [], issues: [], people: [], entities: [] };
+  const root = file.documents[documentIndex]?.root;
+  if (root?.kind !== 'map') return model;
+  const source: Source = { file, document: documentIndex };
+  const reader = new ModelReader(source, model);
+  const rootKeys = rootKinds.filter((key) => root.entries.has(key));
+  // With several root entities the document is a schema error; read the first so its ids still resolve.
+  const rootKey = rootKeys[0];
+  const rootValue = rootKey ? root.entries.get(rootKey)?.value : undefined;
+  if (rootValue?.kind === 'map') {
+    if (rootKey === 'portfolio') reader.portfolio(rootValue);
+    else if (rootKey === 'program') reader.program(rootValue, undefined);
+    else reader.project(rootValue, undefined);
+  }
+  for (const item of mapItems(root.entries.get('people')?.value)) reader.person(item);
+  return model;
+}
+
+function mapItems(node: YamlNode | undefined): MapNode[] {
+  return node?.kind === 'seq' ? node.items.filter((item): item is MapNode => item.kind === 'map') : [];
+}
+
+/** Typed access to one mapping's fields; records the keys whose values are unusable. */
+class Fields {
+  readonly invalid = new Set<string>();
+
+  constructor(
+    readonly node: MapNode,
+    private readonly source: Source,
+  ) {}
+
+  private scalar(key: string): { value: unknown; span: Span; keySpan: Span } | undefined {
+    const entry = this.node.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.value.kind !== 'scalar') {
+      this.invalid.add(key);
+      return undefined;
+    }
+    return { value: entry.value.value, span: entry.value.span, keySpan: entry.keySpan };
+  }
+
+  private typed<T>(key: string, convert: (value: unknown) => T | undefined): Field<T> | undefined {
+    const raw = this.scalar(key);
+    if (!raw) return undefined;
+    const value = convert(raw.value);
+    if (value === undefined) {
+      this.invalid.add(key);
+      return undefined;
+    }
+    return { value, span: raw.span, keySpan: raw.keySpan };
+  }
+
+  has(key: string): boolean {
+    return this.node.entries.has(key);
+  }
+
+  text(key: string): string | undefined {
+    return this.typed(key, (v) => (typeof v === 'string' ? v : undefined))?.value;
+  }
+
+  textField(key: string): Field<string> | undefined {
+    return this.typed(key, (v) => (typeof v === 'string' ? v : undefined));
+  }
+
+  number(key: string, min = -Infinity, max = Infinity): Field<number> | undefined {
+    return this.typed(key, (v) => (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : undefined));
+  }
+
+  integer(key: string, min: number, max: number): number | undefined {
+    return this.typed(key, (v) => (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined))?.value;
+  }
+
+  bool(key: string): boolean | undefined {
+    return this.typed(key, (v) => (typeof v === 'boolean' ? v : undefined))?.value;
+  }
+
+  day(key: string): Field<Day> | undefined {
+    return this.typed(key, parseDay);
+  }
+
+  duration(key: string): Field<number> | undefined {
+    return this.typed(key, parseDuration);
+  }
+
+  oneOf<T extends string>(key: string, allowed: readonly T[]): Field<T> | undefined {
+    return this.typed(key, (v) => (allowed.includes(v as T) ? (v as T) : undefined));
+  }
+
+  reference(key: string): Reference | undefined {
+    const field = this.textField(key);
+    return field && field.value !== '' ? { name: field.value, span: field.span, source: this.source } : undefined;
+  }
+
+  references(key: string): Reference[] {
+    const entry = this.node.entries.get(key);
+    if (!entry) return [];
+    if (entry.value.kind !== 'seq') {
+      this.invalid.add(key);
+      return [];
+    }
+    const result: Reference[] = [];
+    for (const item of entry.value.items) {
+      if (item.kind === 'scalar' && typeof item.value === 'string' && item.value !== '') {
+        result.push({ name: item.value, span: item.span, source: this.source });
+      } else {
+        this.invalid.add(key);
+      }
+    }
+    return result;
+  }
+
+  maps(key: string): MapNode[] {
+    return mapItems(this.node.entries.get(key)?.value);
+  }
+
+  map(key: string): MapNode | undefined {
+    const value = this.node.entries.get(key)?.value;
+    return value?.kind === 'map' ? value : undefined;
+  }
+
+  /** The entity's id value, else its first key, else the mapping itself. */
+  anchor(): Span {
+    const id = this.node.entries.get('id');
+    if (id && id.value.kind === 'scalar' && id.value.value !== null) return id.value.span;
+    const first = this.node.entries.values().next().value;
+    return first ? first.keySpan : [this.node.span[0], this.node.span[0]];
+  }
+
+  id(): string | undefined {
+    const value = this.node.entries.get('id')?.value;
+    if (value?.kind !== 'scalar' || value.value === null) return undefined;
+    // YAML reads `id: 2026` as a number; it is still the name people write.
+    return typeof value.value === 'string' ? value.value : String(value.value);
+  }
+}
+
+/**
+ * The fields every entity shares, taken from its mapping. Each builder below passes its own fields to
+ * `entity`, which assigns these onto the same object (no spread: V8 builds spread objects slowly, and a
+ * large workspace has tens of thousands of entities).
+ */
+function entity<E extends EntityBase & { readonly kind: string }>(kind: E['kind'], f: Fields, source: Source, fields: Omit<E, keyof EntityBase | 'kind'>): E {
+  const e = fields as Record<string, unknown>;
+  e.kind = kind;
+  e.source = source;
+  e.node = f.node;
+  e.id = f.id();
+  e.anchor = f.anchor();
+  e.invalid = f.invalid;
+  return e as unknown as E;
+}
+
+class ModelReader {
+  constructor(
+    private readonly source: Source,
+    private readonly model: DocumentModel,
+  ) {}
+
+  private fields(node: MapNode): Fields {
+    return new Fields(node, this.source);
+  }
+
+  portfolio(node: MapNode): Portfolio {
+    const f = this.fields(node);
+    const portfolio = entity<Portfolio>('portfolio', f, this.source, {
+      name: f.text('name'),
+      owner: f.reference('owner'),
+      statusDate: f.day('status_date'),
+      inlinePrograms: [],
+      programs: [],
+    });
+    this.model.entities.push(portfolio);
+    (portfolio.inlinePrograms as Program[]).push(...f.maps('programs').map((item) => this.program(item, portfolio)));
+    this.model.portfolios.push(portfolio);
+    return portfolio;
+  }
+
+  program(node: MapNode, parentPortfolio: Portfolio | undefined): Program {
+    const f = this.fields(node);
+    const program = entity<Program>('program', f, this.source, {
+      name: f.text('name'),
+      manager: f.reference('manager'),
+      portfolioRef: f.reference('portfolio'),
+      parentPortfolio,
+      goal: f.text('goal'),
+      budget: f.number('budget', 0),
+      currency: f.textField('currency'),
+      start: f.day('start'),
+      end: f.day('end'),
+      health: f.oneOf('health', healthValues),
+      statusDate: f.day('status_date'),
+      benefits: this.benefits(f),
+      milestones: [],
+      risks: [],
+      issues: [],
+      inlineProjects: [],
+      portfolio: undefined,
+      projects: [],
+    });
+    this.model.entities.push(program);
+    this.children(f, program);
+    (program.inlineProjects as Project[]).push(...f.maps('projects').map((item) => this.project(item, program)));
+    this.model.programs.push(program);
+    return program;
+  }
+
+  project(node: MapNode, parentProgram: Program | undefined): Project {
+    const f = this.fields(node);
+    const baselineNode = f.map('baseline');
+    let baseline: Baseline | undefined;
+    if (baselineNode) {
+      const b = this.fields(baselineNode);
+      baseline = { start: b.day('start'), end: b.day('end'), budget: b.number('budget', 0) };
+    }
+    const project = entity<Project>('project', f, this.source, {
+      name: f.text('name'),
+      programRef: f.reference('program'),
+      parentProgram,
+      manager: f.reference('manager'),
+      start: f.day('start'),
+      end: f.day('end'),
+      duration: f.duration('duration'),
+      dependsOn: f.references('depends_on'),
+      hasDependsOn: f.has('depends_on'),
+      budget: f.number('budget', 0),
+      spent: f.number('spent', 0),
+      progress: f.number('progress', 0, 100),
+      state: f.oneOf('state', projectStates),
+      health: f.oneOf('health', healthValues),
+      baseline,
+      benefits: this.benefits(f),
+      milestones: [],
+      risks: [],
+      issues: [],
+      team: f.maps('team').flatMap((item) => {
+        const t = this.fields(item);
+        const person = t.reference('person');
+        return person ? [{ person, allocation: t.number('allocation', 0, 100)?.value ?? 100 }] : [];
+      }),
+      tags: f.references('tags').map((tag) => tag.name),
+      program: undefined,
+    });
+    this.model.entities.push(project);
+    this.children(f, project);
+    this.model.projects.push(project);
+    return project;
+  }
+
+  private benefits(f: Fields): Benefit[] {
+    return f.maps('benefits').map((item) => {
+      const b = this.fields(item);
+      return { name: b.text('name'), value: b.number('value', 0)?.value ?? 0, realized: b.number('realized', 0)?.value };
+    });
+  }
+
+  /** Milestones, risks and issues of a program or project. */
+  private children(f: Fields, parent: Program | Project): void {
+    for (const item of f.maps('milestones')) {
+      const m = this.fields(item);
+      const milestone = entity<Milestone>('milestone', m, this.source, {
+        name: m.text('name'),
+        date: m.day('date'),
+        done: m.bool('done') ?? false,
+        dependsOn: m.references('depends_on'),
+        parent,
+      });
+      (parent.milestones as Milestone[]).push(milestone);
+      this.model.entities.push(milestone);
+      this.model.milestones.push(milestone);
+    }
+    for (const item of f.maps('risks')) {
+      const r = this.fields(item);
+      const mitigation = r.text('mitigation');
+      const risk = entity<Risk>('risk', r, this.source, {
+        title: r.text('title'),
+        likelihood: r.integer('likelihood', 1, 5),
+        impact: r.integer('impact', 1, 5),
+        mitigation: mitigation?.trim() ? mitigation : undefined,
+        owner: r.reference('owner'),
+        open: r.oneOf('state', ['open', 'closed'] as const)?.value !== 'closed',
+        parent,
+      });
+      (parent.risks as Risk[]).push(risk);
+      this.model.entities.push(risk);
+      this.model.risks.push(risk);
+    }
+    for (const item of f.maps('issues')) {
+      const i = this.fields(item);
+      const issue = entity<Issue>('issue', i, this.source, {
+        title: i.text('title'),
+        severity: i.oneOf('severity', issueSeverities)?.value,
+        owner: i.reference('owner'),
+        open: i.oneOf('state', ['open', 'closed'] as const)?.value !== 'closed',
+        parent,
+      });
+      (parent.issues as Issue[]).push(issue);
+      this.model.entities.push(issue);
+      this.model.issues.push(issue);
+    }
+  }
+
+  person(node: MapNode): void {
+    const f = this.fields(node);
+    if (f.id() === undefined) return;
+    const person = entity<Person>('person', f, this.source, {
+      name: f.text('name'),
+      capacity: f.number('capacity', 0)?.value ?? 100,
+    });
+    this.model.people.push(person);
+    this.model.entities.push(person);
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * The roadmap's render model: what the roadmap view, the HTML and SVG exports and the Mermaid export
+ * draw, built from an analysis. Plain JSON (days are numbers, see dates.ts), so the extension can post
+ * it to the webview and the CLI can embed it in a file. No DOM, no VS Code.
+ *
+ * Lanes are portfolio › program, then programs without a portfolio, then "Unassigned"; bars are one
+ * per project with an id, in lane order; a bar's row is its index in `bars`.
+ */
+import { monthEnd, monthStart, type Day } from '../base/dates';
+import type { Entity, Health, Milestone, Program, Project, ProjectState } from '../model/entities';
+import { entityPosition } from '../model/locate';
+import { currencyOf } from '../analysis/rules';
+import type { Analysis } from '../analysis/workspace';
+import { toRollupJson, type RollupJson } from '../views/rollupReport';
+
+/** Where an entity is defined: the core's file path and a 0-based position (see positions.ts). */
+export interface RoadmapSource {
+  readonly file: string;
+  readonly line: number;
+  readonly character: number;
+}
+
+/**
+ * Options of the render model.
+ * `defaultCurrency`: the currency of programs that name none (shown with their figures).
+ */
+export interface RoadmapOptions {
+  readonly defaultCurrency?: string;
+}
+
+export interface RoadmapLane {
+  /** Unique among lanes: `program:<id>` or `unassigned`. */
+  readonly key: string;
+  readonly portfolio: { readonly id: string; readonly name: string } | null;
+  readonly program: { readonly id: string; readonly name: string } | null;
+  readonly start: Day | null;
+  readonly end: Day | null;
+  readonly forecastEnd: Day | null;
+  readonly progress: number | null;
+  readonly health: Health | null;
+  readonly declaredHealth: Health | null;
+  /** Why the computed health is not green, in words. */
+  readonly healthReasons: readonly string[];
+  /** The currency of the program's figures; null for the Unassigned lane. */
+  readonly currency: string | null;
+  readonly source: RoadmapSource | null;
+}
+
+export interface RoadmapBar {
+  readonly id: string;
+  readonly name: string;
+  /** Index into `lanes`. */
+  readonly lane: number;
+  /** Scheduled window, inclusive; null when unscheduled. */
+  readonly start: Day | null;
+  readonly end: Day | null;
+  /** Percent complete, 0..100 (done counts as 100). */
+  readonly progress: number;
+  readonly health: Health;
+  readonly declaredHealth: Health | null;
+  /** Why the computed health is not green, in words. */
+  readonly healthReasons: readonly string[];
+  readonly state: ProjectState;
+  readonly cancelled: boolean;
+  readonly critical: boolean;
+  readonly float: number | null;
+  readonly baselineStart: Day | null;
+  readonly baselineEnd: Day | null;
+  /** Forecast finish (SPEC 5); equals `end` unless the project runs late. */
+  readonly forecastEnd: Day | null;
+  readonly source: RoadmapSource;
+}
+
+export interface RoadmapMilestone {
+  /** Unique among milestones (the id, else a generated key). */
+  readonly key: string;
+  readonly id: string | null;
+  readonly name: string;
+  readonly date: Day;
+  readonly done: boolean;
+  /** Due before the status date and not done. */
+  readonly missed: boolean;
+  /** The project row it is drawn on, or null for a program milestone (drawn on its lane's row). */
+  readonly project: string | null;
+  readonly lane: number;
+  readonly source: RoadmapSource;
+}
+
+/** A finish-to-start link: `to` depends on `from` (project or milestone ids). */
+export interface RoadmapDependency {
+  readonly from: string;
+  readonly to: string;
+  /** `to` starts (or, for a milestone, falls) before `from` ends. */
+  readonly violated: boolean;
+}
+
+export interface RoadmapModel {
+  readonly version: 1;
+  readonly title: string;
+  readonly statusDate: Day;
+  /** The drawn time range, inclusive, padded to whole months. */
+  readonly range: { readonly start: Day; readonly end: Day };
+  readonly lanes: readonly RoadmapLane[];
+  readonly bars: readonly RoadmapBar[];
+  readonly milestones: readonly RoadmapMilestone[];
+  readonly dependencies: readonly RoadmapDependency[];
+  /** Figures of every portfolio, program and project (SPEC 7's rollup JSON), for tooltips and the table. */
+  readonly rollup: RollupJson;
+}
+
+/** Builds the render model of an analysis. */
+export function buildRoadmap(analysis: Analysis, options: RoadmapOptions = {}): RoadmapModel {
+  const { index, rollup, schedule } = analysis;
+  const rollupJson = toRollupJson(analysis);
+  const lanes: RoadmapLane[] = [];
+  const bars: RoadmapBar[] = [];
+  const milestones: RoadmapMilestone[] = [];
+  const barIds = new Set<string>();
+  const milestoneKeys = new Set<string>();
+  const laneOfProgram = new Map<Program, number>();
+
+  const addMilestones = (owner: Program | Project, lane: number, project: string | null) => {
+    for (const milestone of owner.milestones) {
+      if (!milestone.date) continue;
+      let key = milestone.id ?? `${owner.id ?? 'milestone'}#${owner.milestones.indexOf(milestone) + 1}`;
+      while (milestoneKeys.has(key)) key = `${key}'`;
+      milestoneKeys.add(key);
+      milestones.push({
+        key,
+        id: milestone.id ?? null,
+        name: milestone.name ?? milestone.id ?? 'Milestone',
+        date: milestone.date.value,
+        done: milestone.done,
+        missed: rollup.milestones.get(milestone)?.status === 'missed',
+        project,
+        lane,
+        source: sourceOf(milestone),
+      });
+    }
+  };
+
+  const addProjects = (projects: readonly Project[], lane: number) => {
+    for (const project of projects) {
+      // Without an id there is nothing to name the bar by; a repeated id is drawn once (first definition).
+      if (project.id === undefined || barIds.has(project.id)) continue;
+      const result = rollup.projects.get(project);
+      if (!result) continue;
+      barIds.add(project.id);
+      const float = schedule.float.get(project);
+      bars.push({
+        id: project.id,
+        name: project.name ?? project.id,
+        lane,
+        start: result.start,
+        end: result.end,
+        progress: result.figures.progress ?? 0,
+        health: result.figures.health,
+        declaredHealth: result.figures.declaredHealth,
+        healthReasons: result.healthReasons,
+        state: result.state,
+        cancelled: result.cancelled,
+        critical: float !== undefined && float <= 0,
+        float: float ?? null,
+        baselineStart: project.baseline?.start?.value ?? null,
+        baselineEnd: project.baseline?.end?.value ?? null,
+        forecastEnd: result.figures.forecastEnd,
+        source: sourceOf(project),
+      });
+      addMilestones(project, lane, project.id);
+    }
+  };
+
+  const addProgram = (program: Program) => {
+    if (laneOfProgram.has(program) || program.id === undefined) return;
+    const result = rollup.programs.get(program);
+    const lane = lanes.length;
+    laneOfProgram.set(program, lane);
+    lanes.push({
+      key: `program:${program.id}`,
+      portfolio: program.portfolio?.id !== undefined ? { id: program.portfolio.id, name: program.portfolio.name ?? program.portfolio.id } : null,
+      program: { id: program.id, name: program.name ?? program.id },
+      start: result?.start ?? null,
+      end: result?.end ?? null,
+      forecastEnd: result?.figures.forecastEnd ?? null,
+      progress: result?.figures.progress ?? null,
+      health: result?.figures.health ?? null,
+      declaredHealth: result?.figures.declaredHealth ?? null,
+      healthReasons: result?.healthReasons ?? [],
+      currency: currencyOf(program, options.defaultCurrency),
+      source: sourceOf(program),
+    });
+    addMilestones(program, lane, null);
+    addProjects(program.projects, lane);
+  };
+
+  for (const portfolio of index.portfolios) for (const program of portfolio.programs) addProgram(program);
+  for (const program of index.programs) addProgram(program);
+  const unassigned = index.projects.filter((project) => !project.program || !laneOfProgram.has(project.program));
+  if (unassigned.some((project) => project.id !== undefined)) {
+    const lane = lanes.length;
+    lanes.push({
+      key: 'unassigned',
+      portfolio: null,
+      program: null,
+      start: null,
+      end: null,
+      forecastEnd: null,
+      progress: null,
+      health: null,
+      declaredHealth: null,
+      healthReasons: [],
+      currency: null,
+      source: null,
+    });
+    addProjects(unassigned, lane);
+  }
+
+  return {
+    version: 1,
+    title: titleOf(analysis),
+    statusDate: rollup.statusDate,
+    range: timeRange(bars, milestones, rollup.statusDate),
+    lanes,
+    bars,
+    milestones,
+    dependencies: dependenciesOf(analysis, barIds, milestoneKeys),
+    rollup: rollupJson,
+  };
+}
+
+function titleOf(analysis: Analysis): string {
+  const named = analysis.index.portfolios.filter((p) => p.id !== undefined);
+  if (named.length === 1) return named[0].name ?? named[0].id!;
+  const programs = analysis.index.programs.filter((p) => p.id !== undefined);
+  if (named.length === 0 && programs.length === 1) return programs[0].name ?? programs[0].id!;
+  return 'Roadmap';
+}
+
+function sourceOf(entity: Entity): RoadmapSource {
+  return entityPosition(entity);
+}
+
+function dependenciesOf(analysis: Analysis, barIds: ReadonlySet<string>, milestoneKeys: ReadonlySet<string>): RoadmapDependency[] {
+  const { index, schedule } = analysis;
+  const drawn = (entity: Project | Milestone) =>
+    entity.id !== undefined && (entity.kind === 'project' ? barIds.has(entity.id) : milestoneKeys.has(entity.id)) && index.definitions.get(entity.id)?.[0] === entity;
+  const endOf = (entity: Project | Milestone) => (entity.kind === 'milestone' ? entity.date?.value : schedule.dates.get(entity)?.end);
+  const startOf = (entity: Project | Milestone) => (entity.kind === 'milestone' ? entity.date?.value : schedule.dates.get(entity)?.start);
+  const result: RoadmapDependency[] = [];
+  const seen = new Set<string>();
+  for (const owner of [...index.projects, ...index.milestones]) {
+    if (!drawn(owner)) continue;
+    for (const reference of owner.dependsOn) {
+      const target = index.dependencyTargets.get(reference);
+      if (!target || !drawn(target) || target === owner) continue;
+      const key = `${target.id}\u0000${owner.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const fromEnd = endOf(target);
+      const toStart = startOf(owner);
+      const violated =
+        fromEnd !== undefined && toStart !== undefined && (owner.kind === 'milestone' ? fromEnd > toStart : toStart <= fromEnd);
+      result.push({ from: target.id!, to: owner.id!, violated });
+    }
+  }
+  return result;
+}
+
+/** Every drawn date and the status date, padded by a week and widened to whole months. */
+function timeRange(bars: readonly RoadmapBar[], milestones: readonly RoadmapMilestone[], statusDate: Day): { start: Day; end: Day } {
+  let min = statusDate;
+  let max = statusDate;
+  const take = (day: Day | null) => {
+    if (day === null) return;
+    if (day < min) min = day;
+    if (day > max) max = day;
+  };
+  for (const bar of bars) {
+    take(bar.start);
+    take(bar.end);
+    take(bar.baselineStart);
+    take(bar.baselineEnd);
+    take(bar.forecastEnd);
+  }
+  for (const milestone of milestones) take(milestone.date);
+  return { start: monthStart(min - 7), end: monthEnd(max + 7) };
+}
+
+/** Where each id the roadmap can open is defined: projects, programs and milestones with an id. */
+export function roadmapSources(model: RoadmapModel): Map<string, RoadmapSource> {
+  const sources = new Map<string, RoadmapSource>();
+  for (const milestone of model.milestones) if (milestone.id !== null) sources.set(milestone.id, milestone.source);
+  for (const lane of model.lanes) if (lane.program && lane.source) sources.set(lane.program.id, lane.source);
+  for (const bar of model.bars) sources.set(bar.id, bar.source);
+  return sources;
+}

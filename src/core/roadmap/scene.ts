@@ -1,0 +1,331 @@
+/**
+ * The roadmap drawing as plain shapes (rect, line, path, text, groups) with class names from one fixed
+ * vocabulary. The webview turns shapes into SVG elements (textContent, never markup); the SVG export
+ * serialises the same shapes with every string escaped. So the view and the exports draw alike.
+ *
+ * Coordinates: the chart's x is days from the range start times pixels per day; y is row index times
+ * the row height. The axis and the label column have their own origins (see each function).
+ */
+import { formatDay, type Day } from '../base/dates';
+import type { Health } from '../model/entities';
+import { axisTicks, dayToX, geometry, roadmapRows, zoomUnit, type RoadmapFilters, type RoadmapRow } from './layout';
+import type { RoadmapBar, RoadmapLane, RoadmapMilestone, RoadmapModel } from './model';
+
+/** Data attributes a shape may carry; values are ids and keys from the model. */
+export interface ShapeData {
+  /** A project bar (`data-id`). */
+  readonly id?: string;
+  /** A milestone key (`data-milestone`). */
+  readonly milestone?: string;
+  /** A lane key (`data-lane`). */
+  readonly lane?: string;
+  /** The project a label row names (`data-project`). */
+  readonly project?: string;
+}
+
+export type Shape =
+  | {
+      readonly t: 'g';
+      readonly cls: string;
+      readonly data?: ShapeData;
+      /** Accessible name, for focusable groups. */
+      readonly label?: string;
+      /** A tooltip text (the SVG export writes it as `<title>`). */
+      readonly title?: string;
+      readonly children: readonly Shape[];
+    }
+  | { readonly t: 'rect'; readonly cls: string; readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly rx?: number }
+  | { readonly t: 'line'; readonly cls: string; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number }
+  | { readonly t: 'path'; readonly cls: string; readonly d: string }
+  | { readonly t: 'circle'; readonly cls: string; readonly cx: number; readonly cy: number; readonly r: number }
+  | { readonly t: 'text'; readonly cls: string; readonly x: number; readonly y: number; readonly text: string; readonly anchor?: 'start' | 'middle' | 'end' };
+
+/** The rows under the filters and quick lookups from ids to rows. Rebuilt when the model or filters change. */
+export interface RoadmapView {
+  readonly model: RoadmapModel;
+  readonly rows: readonly RoadmapRow[];
+  /** Row index of each bar (by bar index), or -1 when filtered out. */
+  readonly rowOfBar: Int32Array;
+  /** Row index of each lane's header row, or -1. */
+  readonly rowOfLane: Int32Array;
+  readonly barIndex: ReadonlyMap<string, number>;
+  readonly milestoneById: ReadonlyMap<string, RoadmapMilestone>;
+  readonly milestonesOfProject: ReadonlyMap<string, readonly RoadmapMilestone[]>;
+  readonly milestonesOfLane: ReadonlyMap<number, readonly RoadmapMilestone[]>;
+  /** Lane titles name the portfolio only when there is more than one. */
+  readonly showPortfolio: boolean;
+}
+
+export function createView(model: RoadmapModel, filters?: RoadmapFilters): RoadmapView {
+  const rows = roadmapRows(model, filters);
+  const rowOfBar = new Int32Array(model.bars.length).fill(-1);
+  const rowOfLane = new Int32Array(model.lanes.length).fill(-1);
+  rows.forEach((row, index) => {
+    if (row.kind === 'bar') rowOfBar[row.bar] = index;
+    else rowOfLane[row.lane] = index;
+  });
+  const barIndex = new Map<string, number>();
+  model.bars.forEach((bar, index) => barIndex.set(bar.id, index));
+  const milestoneById = new Map<string, RoadmapMilestone>();
+  const milestonesOfProject = new Map<string, RoadmapMilestone[]>();
+  const milestonesOfLane = new Map<number, RoadmapMilestone[]>();
+  for (const milestone of model.milestones) {
+    if (milestone.id !== null) milestoneById.set(milestone.id, milestone);
+    if (milestone.project !== null) push(milestonesOfProject, milestone.project, milestone);
+    else push(milestonesOfLane, milestone.lane, milestone);
+  }
+  for (const list of milestonesOfLane.values()) list.sort((a, b) => a.date - b.date);
+  const showPortfolio = new Set(model.lanes.filter((lane) => lane.program).map((lane) => lane.portfolio?.id ?? '')).size > 1;
+  return { model, rows, rowOfBar, rowOfLane, barIndex, milestoneById, milestonesOfProject, milestonesOfLane, showPortfolio };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const healthClass: Record<Health, string> = { green: 'health-green', amber: 'health-amber', red: 'health-red' };
+const classOf = (health: Health | null): string => (health ? (healthClass[health] ?? 'health-none') : 'health-none');
+const ROW = geometry.rowHeight;
+const BAR_TOP = 7;
+const BAR_HEIGHT = 14;
+
+export function laneTitle(lane: RoadmapLane, withPortfolio = true): string {
+  if (!lane.program) return 'Unassigned projects';
+  return lane.portfolio && withPortfolio ? `${lane.portfolio.name} › ${lane.program.name}` : lane.program.name;
+}
+
+/** Shortens text to at most `max` characters, ending in an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text.replace(/\s+/g, ' '));
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}
+
+/** One line about a project for screen readers and tooltips. */
+export function describeBar(bar: RoadmapBar): string {
+  const parts = [`${bar.name} (${bar.id})`];
+  parts.push(bar.start === null || bar.end === null ? 'unscheduled' : `${formatDay(bar.start)} to ${formatDay(bar.end)}`);
+  parts.push(`${Math.round(bar.progress)}% complete`, `health ${bar.health}`, bar.state);
+  if (bar.forecastEnd !== null && bar.end !== null && bar.forecastEnd > bar.end) parts.push(`forecast end ${formatDay(bar.forecastEnd)}`);
+  if (bar.critical) parts.push('on the critical path');
+  return parts.join(', ');
+}
+
+export function describeMilestone(milestone: RoadmapMilestone): string {
+  const state = milestone.done ? 'done' : milestone.missed ? 'missed' : 'open';
+  return `Milestone ${milestone.name}${milestone.id ? ` (${milestone.id})` : ''}, ${formatDay(milestone.date)}, ${state}`;
+}
+
+/** A project's bar, in chart coordinates at row `row`. */
+export function barShape(bar: RoadmapBar, row: number, rangeStart: Day, pxPerDay: number, milestones: readonly RoadmapMilestone[] = []): Shape {
+  const y = row * ROW;
+  const x = (day: Day) => dayToX(day, rangeStart, pxPerDay);
+  const children: Shape[] = [];
+  const cls = ['bar', classOf(bar.health), `state-${bar.state}`];
+  if (bar.critical) cls.push('critical');
+  if (bar.cancelled) cls.push('cancelled');
+  if (bar.start === null || bar.end === null) {
+    cls.push('unscheduled');
+    children.push({ t: 'text', cls: 'bar-text', x: 6, y: y + 18, text: 'unscheduled' });
+    return { t: 'g', cls: cls.join(' '), data: { id: bar.id }, label: describeBar(bar), title: describeBar(bar), children };
+  }
+  if (bar.baselineStart !== null || bar.baselineEnd !== null) {
+    const start = bar.baselineStart ?? bar.start;
+    const end = bar.baselineEnd ?? bar.end;
+    if (end >= start) children.push({ t: 'rect', cls: 'baseline', x: x(start), y: y + BAR_TOP + BAR_HEIGHT + 1, w: Math.max(2, x(end + 1) - x(start)), h: 4, rx: 1 });
+  }
+  const left = x(bar.start);
+  const width = Math.max(3, x(bar.end + 1) - left);
+  if (bar.forecastEnd !== null && bar.forecastEnd > bar.end) {
+    children.push({ t: 'rect', cls: 'forecast', x: left + width, y: y + BAR_TOP, w: x(bar.forecastEnd + 1) - x(bar.end + 1), h: BAR_HEIGHT, rx: 3 });
+  }
+  children.push({ t: 'rect', cls: 'body', x: left, y: y + BAR_TOP, w: width, h: BAR_HEIGHT, rx: 3 });
+  const done = Math.max(0, Math.min(100, bar.progress)) / 100;
+  if (done > 0) children.push({ t: 'rect', cls: 'progress', x: left, y: y + BAR_TOP, w: width * done, h: BAR_HEIGHT, rx: 3 });
+  if (bar.cancelled) children.push({ t: 'line', cls: 'strike', x1: left - 2, y1: y + BAR_TOP + BAR_HEIGHT / 2, x2: left + width + 2, y2: y + BAR_TOP + BAR_HEIGHT / 2 });
+  for (const milestone of milestones) children.push(milestoneShape(milestone, row, rangeStart, pxPerDay));
+  const textX = x(Math.max(bar.end, bar.forecastEnd ?? bar.end) + 1) + 6;
+  const status = bar.cancelled ? 'cancelled' : bar.state === 'on-hold' ? `${Math.round(bar.progress)}% · on hold` : `${Math.round(bar.progress)}%`;
+  children.push({ t: 'text', cls: 'bar-text', x: textX, y: y + 18, text: status });
+  return { t: 'g', cls: cls.join(' '), data: { id: bar.id }, label: describeBar(bar), title: describeBar(bar), children };
+}
+
+/** A milestone diamond (with its name when `named`), in chart coordinates at row `row`. */
+export function milestoneShape(milestone: RoadmapMilestone, row: number, rangeStart: Day, pxPerDay: number, nameChars = 0): Shape {
+  const cx = dayToX(milestone.date, rangeStart, pxPerDay) + pxPerDay / 2;
+  const cy = row * ROW + ROW / 2;
+  const r = 6;
+  const cls = ['milestone', milestone.done ? 'done' : milestone.missed ? 'missed' : 'open'];
+  const children: Shape[] = [{ t: 'path', cls: 'diamond', d: `M${n(cx)} ${n(cy - r)}L${n(cx + r)} ${n(cy)}L${n(cx)} ${n(cy + r)}L${n(cx - r)} ${n(cy)}Z` }];
+  if (milestone.missed) children.push({ t: 'path', cls: 'missed-mark', d: `M${n(cx - 2.5)} ${n(cy - 2.5)}L${n(cx + 2.5)} ${n(cy + 2.5)}M${n(cx + 2.5)} ${n(cy - 2.5)}L${n(cx - 2.5)} ${n(cy + 2.5)}` });
+  if (nameChars >= 4) children.push({ t: 'text', cls: 'milestone-text', x: cx + r + 4, y: cy + 4, text: truncate(milestone.name, nameChars) });
+  return { t: 'g', cls: cls.join(' '), data: { milestone: milestone.key }, label: describeMilestone(milestone), title: describeMilestone(milestone), children };
+}
+
+/** A lane's header row in the chart: the program's window as a summary bracket and its own milestones, named where there is room. */
+export function laneShape(view: RoadmapView, laneIndex: number, row: number, pxPerDay: number, width: number): Shape {
+  const { model } = view;
+  const lane = model.lanes[laneIndex];
+  const y = row * ROW;
+  const x = (day: Day) => dayToX(day, model.range.start, pxPerDay);
+  const children: Shape[] = [{ t: 'rect', cls: 'lane-band', x: 0, y, w: width, h: ROW }];
+  if (lane.start !== null && lane.end !== null) {
+    const left = x(lane.start);
+    const right = x(lane.end + 1);
+    children.push({ t: 'path', cls: `summary ${classOf(lane.health)}`, d: `M${n(left)} ${y + 25}V${y + 19}H${n(right)}V${y + 25}L${n(right - 4)} ${y + 22}H${n(left + 4)}Z` });
+  }
+  const milestones = view.milestonesOfLane.get(laneIndex) ?? [];
+  milestones.forEach((milestone, i) => {
+    const next = milestones[i + 1];
+    const room = (next ? x(next.date) : width) - x(milestone.date) - 24;
+    children.push(milestoneShape(milestone, row, model.range.start, pxPerDay, Math.min(48, Math.floor(room / 6.2))));
+  });
+  return { t: 'g', cls: 'lane', data: { lane: lane.key }, children };
+}
+
+/** The chart's rows [first, last): lane header rows and project bars. */
+export function rowsScene(view: RoadmapView, first: number, last: number, pxPerDay: number, width: number): Shape[] {
+  const shapes: Shape[] = [];
+  const { model } = view;
+  for (let row = first; row < last && row < view.rows.length; row++) {
+    const entry = view.rows[row];
+    if (entry.kind === 'lane') shapes.push(laneShape(view, entry.lane, row, pxPerDay, width));
+    else {
+      const bar = model.bars[entry.bar];
+      shapes.push(barShape(bar, row, model.range.start, pxPerDay, view.milestonesOfProject.get(bar.id)));
+    }
+  }
+  return shapes;
+}
+
+/** Where a dependency end sits: a bar's start/end or a milestone's tips, with its row. */
+function anchor(view: RoadmapView, id: string, side: 'from' | 'to', pxPerDay: number): { x: number; row: number } | undefined {
+  const { model } = view;
+  const barIndex = view.barIndex.get(id);
+  if (barIndex !== undefined) {
+    const bar = model.bars[barIndex];
+    const row = view.rowOfBar[barIndex];
+    if (row < 0 || bar.start === null || bar.end === null) return undefined;
+    return { x: dayToX(side === 'from' ? bar.end + 1 : bar.start, model.range.start, pxPerDay), row };
+  }
+  const milestone = view.milestoneById.get(id);
+  if (!milestone) return undefined;
+  const row = milestone.project !== null ? view.rowOfBar[view.barIndex.get(milestone.project) ?? -1] ?? -1 : view.rowOfLane[milestone.lane];
+  if (row === undefined || row < 0) return undefined;
+  const cx = dayToX(milestone.date, model.range.start, pxPerDay) + pxPerDay / 2;
+  return { x: side === 'from' ? cx + 6 : cx - 6, row };
+}
+
+/** Dependency arrows with an end in rows [first, last) (or passing through them). */
+export function arrowsScene(view: RoadmapView, first: number, last: number, pxPerDay: number): Shape[] {
+  const shapes: Shape[] = [];
+  for (const dependency of view.model.dependencies) {
+    const from = anchor(view, dependency.from, 'from', pxPerDay);
+    if (!from) continue;
+    const to = anchor(view, dependency.to, 'to', pxPerDay);
+    if (!to) continue;
+    if (Math.max(from.row, to.row) < first || Math.min(from.row, to.row) >= last) continue;
+    const y1 = from.row * ROW + ROW / 2;
+    const y2 = to.row * ROW + ROW / 2;
+    let d: string;
+    if (to.x - from.x >= 12) {
+      const bend = from.x + 6;
+      d = `M${n(from.x)} ${n(y1)}H${n(bend)}V${n(y2)}H${n(to.x - 1)}`;
+    } else {
+      // The successor starts before the predecessor ends: go round, between the rows.
+      const between = (to.row > from.row ? from.row + 1 : from.row) * ROW;
+      d = `M${n(from.x)} ${n(y1)}h6V${n(between)}H${n(to.x - 8)}V${n(y2)}H${n(to.x - 1)}`;
+    }
+    const head = `M${n(to.x)} ${n(y2)}l-5 -3.5v7Z`;
+    const fromBar = view.barIndex.get(dependency.from);
+    const toBar = view.barIndex.get(dependency.to);
+    const critical = fromBar !== undefined && toBar !== undefined && view.model.bars[fromBar].critical && view.model.bars[toBar].critical;
+    const cls = ['dependency', dependency.violated ? 'violated' : '', critical ? 'critical' : ''].filter(Boolean).join(' ');
+    shapes.push({ t: 'g', cls, children: [{ t: 'path', cls: 'link', d }, { t: 'path', cls: 'head', d: head }] });
+  }
+  return shapes;
+}
+
+/** Vertical grid lines over [dayFrom, dayTo] and the status-date line, from y0 to y1. */
+export function gridScene(model: RoadmapModel, pxPerDay: number, dayFrom: Day, dayTo: Day, y0: number, y1: number): Shape[] {
+  const { major, minor } = axisTicks(dayFrom, dayTo, zoomUnit(pxPerDay));
+  const majorDays = new Set(major.map((tick) => tick.day));
+  const shapes: Shape[] = [];
+  const x = (day: Day) => n(dayToX(day, model.range.start, pxPerDay));
+  for (const tick of minor) if (!majorDays.has(tick.day)) shapes.push({ t: 'line', cls: 'grid', x1: x(tick.day), y1: y0, x2: x(tick.day), y2: y1 });
+  for (const tick of major) shapes.push({ t: 'line', cls: 'grid major', x1: x(tick.day), y1: y0, x2: x(tick.day), y2: y1 });
+  return shapes;
+}
+
+export function statusLineScene(model: RoadmapModel, pxPerDay: number, y0: number, y1: number): Shape {
+  const x = n(dayToX(model.statusDate, model.range.start, pxPerDay) + pxPerDay / 2);
+  return { t: 'line', cls: 'status-line', x1: x, y1: y0, x2: x, y2: y1 };
+}
+
+/** The two-tier time axis over [dayFrom, dayTo], in chart x and axis y (0 to the axis height). */
+export function axisScene(model: RoadmapModel, pxPerDay: number, dayFrom: Day, dayTo: Day): Shape[] {
+  const { major, minor } = axisTicks(dayFrom, dayTo, zoomUnit(pxPerDay));
+  const h = geometry.axisHeight;
+  const x = (day: Day) => n(dayToX(day, model.range.start, pxPerDay));
+  const shapes: Shape[] = [{ t: 'line', cls: 'axis-rule', x1: x(dayFrom), y1: 20, x2: x(dayTo + 1), y2: 20 }];
+  for (const tick of major) {
+    shapes.push({ t: 'line', cls: 'axis-tick major', x1: x(tick.day), y1: 0, x2: x(tick.day), y2: h });
+    shapes.push({ t: 'text', cls: 'axis-major', x: x(tick.day) + 5, y: 14, text: tick.label });
+  }
+  for (const tick of minor) {
+    shapes.push({ t: 'line', cls: 'axis-tick', x1: x(tick.day), y1: 20, x2: x(tick.day), y2: h });
+    shapes.push({ t: 'text', cls: 'axis-minor', x: x(tick.day) + 4, y: 36, text: tick.label });
+  }
+  const status = n(dayToX(model.statusDate, model.range.start, pxPerDay) + pxPerDay / 2);
+  shapes.push({
+    t: 'g',
+    cls: 'status-marker',
+    title: `Status date ${formatDay(model.statusDate)}`,
+    children: [{ t: 'path', cls: 'status-flag', d: `M${status - 5} ${h - 8}h10l-5 8Z` }],
+  });
+  return shapes;
+}
+
+/** The label column's rows [first, last): lane titles and project names, in label x and chart y. */
+export function labelsScene(view: RoadmapView, first: number, last: number, width: number): Shape[] {
+  const shapes: Shape[] = [];
+  const { model } = view;
+  const maxChars = Math.max(4, Math.floor((width - 40) / 6.8));
+  for (let row = first; row < last && row < view.rows.length; row++) {
+    const entry = view.rows[row];
+    const y = row * ROW;
+    if (entry.kind === 'lane') {
+      const lane = model.lanes[entry.lane];
+      shapes.push({
+        t: 'g',
+        cls: 'lane-label',
+        data: { lane: lane.key },
+        title: laneTitle(lane, true),
+        children: [
+          { t: 'rect', cls: 'lane-band', x: 0, y, w: width, h: ROW },
+          { t: 'circle', cls: `dot ${classOf(lane.health)}`, cx: 12, cy: y + ROW / 2, r: 4 },
+          { t: 'text', cls: 'lane-text', x: 22, y: y + 18, text: truncate(laneTitle(lane, view.showPortfolio), maxChars) },
+        ],
+      });
+    } else {
+      const bar = model.bars[entry.bar];
+      shapes.push({
+        t: 'g',
+        cls: `bar-label${bar.cancelled ? ' cancelled' : ''}${bar.critical ? ' critical' : ''}`,
+        data: { project: bar.id },
+        title: `${bar.name} (${bar.id})`,
+        children: [
+          { t: 'circle', cls: `dot ${classOf(bar.health)}`, cx: 24, cy: y + ROW / 2, r: 4 },
+          { t: 'text', cls: 'name', x: 34, y: y + 18, text: truncate(bar.name, maxChars - 2) },
+        ],
+      });
+    }
+  }
+  return shapes;
+}
+
+/** Numbers in path data and attributes: at most two decimals (the SVG export writes them so too). */
+export function n(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,102 @@
+/**
+ * The located tree that both YAML readers build (the fast reader and the full parser): for every value
+ * its span and, for mapping entries, the span of the key, so later stages can report on the narrowest
+ * range. Values follow the YAML 1.2 core schema: dates stay strings.
+ */
+import type { LineIndex, Span } from '../base/positions';
+import type { PlanDiagnostic } from '../base/diagnostic';
+
+export interface ScalarNode {
+  readonly kind: 'scalar';
+  readonly value: string | number | boolean | null;
+  readonly span: Span;
+}
+export interface SeqNode {
+  readonly kind: 'seq';
+  readonly items: readonly YamlNode[];
+  readonly span: Span;
+}
+export interface MapEntry {
+  readonly key: string;
+  readonly keySpan: Span;
+  readonly value: YamlNode;
+}
+export interface MapNode {
+  readonly kind: 'map';
+  /** First entry per key (YAML duplicates are a syntax error, reported by the parser). */
+  readonly entries: ReadonlyMap<string, MapEntry>;
+  readonly span: Span;
+}
+export type YamlNode = ScalarNode | SeqNode | MapNode;
+
+export interface PlanDocument {
+  /** 0-based position of the document in its file. */
+  readonly index: number;
+  readonly root: YamlNode | undefined;
+  readonly span: Span;
+  /** True when the YAML had errors: the tree is the parser's best effort. */
+  readonly broken: boolean;
+}
+
+export interface ParsedFile {
+  readonly path: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly documents: readonly PlanDocument[];
+  /** yaml-syntax (and read-limit) diagnostics. */
+  readonly diagnostics: readonly PlanDiagnostic[];
+}
+
+export interface ParseLimits {
+  /** Largest file read, in UTF-16 code units (≈ bytes for plan text). */
+  readonly maxFileSize: number;
+  /** Most values an alias may expand to, per document. */
+  readonly maxAliasExpansion: number;
+  /** Deepest nesting read. */
+  readonly maxDepth: number;
+  /** Try the fast reader first (off only to compare the two in tests). */
+  readonly fast?: boolean;
+}
+
+export const defaultParseLimits: ParseLimits = { maxFileSize: 5 * 1024 * 1024, maxAliasExpansion: 10_000, maxDepth: 64 };
+
+/** The plain JSON value of a node, for schema validation. */
+export function toPlain(node: YamlNode | undefined): unknown {
+  if (!node) return null;
+  switch (node.kind) {
+    case 'scalar':
+      return node.value;
+    case 'seq':
+      return node.items.map(toPlain);
+    case 'map': {
+      const result: Record<string, unknown> = {};
+      for (const [key, entry] of node.entries) result[key] = toPlain(entry.value);
+      return result;
+    }
+  }
+}
+
+/** The node at a JSON pointer (as Ajv reports `instancePath`), with the key span of its entry. */
+export function nodeAtPointer(root: YamlNode | undefined, pointer: string): { node: YamlNode; keySpan?: Span } | undefined {
+  if (!root) return undefined;
+  let node: YamlNode = root;
+  let keySpan: Span | undefined;
+  if (pointer === '') return { node };
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node.kind === 'map') {
+      const entry = node.entries.get(segment);
+      if (!entry) return undefined;
+      node = entry.value;
+      keySpan = entry.keySpan;
+    } else if (node.kind === 'seq') {
+      const item: YamlNode | undefined = node.items[Number(segment)];
+      if (!item) return undefined;
+      node = item;
+      keySpan = undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return { node, keySpan };
+}

@@ -1,0 +1,62 @@
+/**
+ * What is written where: id definitions and references by position, for go to definition, references,
+ * rename, hover and completion. Offsets are into the file text as the core parsed it (no BOM).
+ */
+import type { Analysis } from '../analysis/workspace';
+import type { Span } from '../base/positions';
+import type { Entity, EntityKind, Reference } from '../model/entities';
+import type { ParsedFile } from '../syntax/nodes';
+
+export interface Occurrence {
+  readonly id: string;
+  readonly file: ParsedFile;
+  readonly span: Span;
+  /** The entity the id names (the first definition when duplicated), if any. */
+  readonly entity: Entity | undefined;
+  readonly isDefinition: boolean;
+}
+
+/** Every definition and reference of ids in a file, in text order. */
+export function occurrencesInFile(analysis: Analysis, path: string): Occurrence[] {
+  const result: Occurrence[] = [];
+  for (const [id, entities] of analysis.index.definitions) {
+    for (const entity of entities) {
+      if (entity.source.file.path === path) {
+        result.push({ id, file: entity.source.file, span: entity.anchor, entity, isDefinition: true });
+      }
+    }
+  }
+  for (const { reference, target } of analysis.index.references) {
+    if (reference.source.file.path === path) result.push(referenceOccurrence(reference, target));
+  }
+  return result.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** The id definition or reference under an offset. */
+export function occurrenceAt(analysis: Analysis, path: string, offset: number): Occurrence | undefined {
+  return occurrencesInFile(analysis, path).find((o) => o.span[0] <= offset && offset <= o.span[1]);
+}
+
+/** Every place an id is written: its definitions, then its references (across files). */
+export function occurrencesOf(analysis: Analysis, id: string): Occurrence[] {
+  const definitions = (analysis.index.definitions.get(id) ?? []).map(
+    (entity): Occurrence => ({ id, file: entity.source.file, span: entity.anchor, entity, isDefinition: true }),
+  );
+  const references = analysis.index.references
+    .filter(({ reference }) => reference.name === id)
+    .map(({ reference, target }) => referenceOccurrence(reference, target));
+  return [...definitions, ...references];
+}
+
+function referenceOccurrence(reference: Reference, target: Entity | undefined): Occurrence {
+  return { id: reference.name, file: reference.source.file, span: reference.span, entity: target, isDefinition: false };
+}
+
+/** Ids of the given kinds (for completion), first definitions only, in workspace order. */
+export function idsOfKind(analysis: Analysis, kinds: readonly EntityKind[]): Entity[] {
+  const result: Entity[] = [];
+  for (const entities of analysis.index.definitions.values()) if (kinds.includes(entities[0].kind)) result.push(entities[0]);
+  return result;
+}
+
+export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;

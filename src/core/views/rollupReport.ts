@@ -1,0 +1,188 @@
+/**
+ * The rollup as data and text: the JSON shape of SPEC 7, and Markdown and CSV tables.
+ * Shared by the CLI and the roadmap view ("Copy as Markdown", "Copy as CSV").
+ */
+import { formatDay } from '../base/dates';
+import type { Portfolio, Program, Project, ProjectState } from '../model/entities';
+import type { Figures, Rollup } from '../analysis/rollup';
+import type { Analysis } from '../analysis/workspace';
+
+/** The figures as SPEC 7 prints them: the engine's figures with days written as dates. */
+export type FiguresJson = Omit<Figures, 'forecastEnd'> & { readonly forecastEnd: string | null };
+
+interface EntryJson {
+  id: string;
+  name: string | null;
+  start: string | null;
+  end: string | null;
+  figures: FiguresJson;
+}
+export interface PortfolioJson extends EntryJson {
+  programs: string[];
+}
+export interface ProgramJson extends EntryJson {
+  portfolio: string | null;
+  projects: string[];
+}
+export interface ProjectJson extends EntryJson {
+  program: string | null;
+  state: ProjectState;
+  float: number | null;
+  critical: boolean;
+}
+export interface RollupJson {
+  version: 1;
+  statusDate: string;
+  portfolios: PortfolioJson[];
+  programs: ProgramJson[];
+  projects: ProjectJson[];
+}
+
+const day = (value: number | null | undefined): string | null => (value == null ? null : formatDay(value));
+const ids = (entities: ReadonlyArray<{ id: string | undefined }>): string[] => entities.flatMap((e) => (e.id === undefined ? [] : [e.id]));
+
+/** The figures in their JSON shape (a copy: the JSON is handed to other code). */
+export function toFiguresJson(f: Figures): FiguresJson {
+  return { ...f, forecastEnd: day(f.forecastEnd), risks: { ...f.risks }, issues: { ...f.issues } };
+}
+
+function entry(entity: Portfolio | Program | Project, rollup: Rollup): EntryJson {
+  return { id: entity.id!, name: entity.name ?? null, start: day(rollup.start), end: day(rollup.end), figures: toFiguresJson(rollup.figures) };
+}
+
+/** The rollup in the shape of SPEC 7 (`rollup --format json`). Entities without an id are left out. */
+export function toRollupJson(analysis: Analysis): RollupJson {
+  const { index, rollup, schedule } = analysis;
+  return {
+    version: 1,
+    statusDate: formatDay(rollup.statusDate),
+    portfolios: index.portfolios
+      .filter((p) => p.id !== undefined)
+      .map((portfolio) => ({ ...entry(portfolio, rollup.portfolios.get(portfolio)!), programs: ids(portfolio.programs) })),
+    programs: index.programs
+      .filter((p) => p.id !== undefined)
+      .map((program) => ({
+        ...entry(program, rollup.programs.get(program)!),
+        portfolio: program.portfolio?.id ?? null,
+        projects: ids(program.projects),
+      })),
+    projects: index.projects
+      .filter((p) => p.id !== undefined)
+      .map((project) => {
+        const result = rollup.projects.get(project)!;
+        const float = schedule.float.get(project);
+        return {
+          ...entry(project, result),
+          program: project.program?.id ?? null,
+          state: result.state,
+          float: float ?? null,
+          critical: float !== undefined && float <= 0,
+        };
+      }),
+  };
+}
+
+interface TableRow {
+  level: 'portfolio' | 'program' | 'project';
+  entry: EntryJson;
+}
+
+function tableRows(json: RollupJson): TableRow[] {
+  const rows: TableRow[] = [];
+  const programRows = (program: ProgramJson) => {
+    rows.push({ level: 'program', entry: program });
+    for (const id of program.projects) {
+      const project = json.projects.find((p) => p.id === id);
+      if (project) rows.push({ level: 'project', entry: project });
+    }
+  };
+  const shown = new Set<string>();
+  for (const portfolio of json.portfolios) {
+    rows.push({ level: 'portfolio', entry: portfolio });
+    for (const id of portfolio.programs) {
+      const program = json.programs.find((p) => p.id === id);
+      if (program && !shown.has(program.id)) {
+        shown.add(program.id);
+        programRows(program);
+      }
+    }
+  }
+  for (const program of json.programs) if (!shown.has(program.id)) programRows(program);
+  for (const project of json.projects) if (project.program === null) rows.push({ level: 'project', entry: project });
+  return rows;
+}
+
+const columns = ['Level', 'Id', 'Name', 'Start', 'End', 'BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Forecast end', 'Health', 'Declared', 'Risks H/M/L', 'Open issues'];
+
+function rowCells(row: TableRow, formatNumber: (value: number | null, digits: number) => string): string[] {
+  const f = row.entry.figures;
+  const issues = f.issues.critical + f.issues.high + f.issues.medium + f.issues.low;
+  return [
+    row.level,
+    row.entry.id,
+    row.entry.name ?? '',
+    row.entry.start ?? '',
+    row.entry.end ?? '',
+    formatNumber(f.bac, 0),
+    formatNumber(f.ac, 0),
+    formatNumber(f.ev, 0),
+    formatNumber(f.pv, 0),
+    formatNumber(f.cpi, 2),
+    formatNumber(f.spi, 2),
+    formatNumber(f.eac, 0),
+    formatNumber(f.vac, 0),
+    formatNumber(f.roiPlanned, 2),
+    formatNumber(f.roiForecast, 2),
+    formatNumber(f.progress, 1),
+    f.forecastEnd ?? '',
+    f.health,
+    f.declaredHealth ?? '',
+    `${f.risks.high}/${f.risks.medium}/${f.risks.low}`,
+    String(issues),
+  ];
+}
+
+/** A Markdown table of the rollup (rounded for reading). */
+export function rollupMarkdown(json: RollupJson): string {
+  const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  const format = (value: number | null, digits: number) =>
+    value === null ? '—' : value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const lines = [
+    `# Rollup at ${json.statusDate}`,
+    '',
+    `| ${columns.join(' | ')} |`,
+    `|${columns.map((_, i) => (i >= 5 && i <= 15 ? ' ---: ' : ' --- ')).join('|')}|`,
+  ];
+  for (const row of tableRows(json)) {
+    const cells = rowCells(row, format).map(escape);
+    if (row.level === 'program') cells[1] = `**${cells[1]}**`;
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** CSV (RFC 4180) of the rollup, unrounded; text that a spreadsheet would run as a formula is quoted out. */
+export function rollupCsv(json: RollupJson): string {
+  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', 'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'progress', 'forecastEnd', 'benefits', 'roiPlanned', 'roiForecast', 'health', 'declaredHealth', 'risksHigh', 'risksMedium', 'risksLow', 'issuesCritical', 'issuesHigh', 'issuesMedium', 'issuesLow'];
+  const lines = [header.join(',')];
+  for (const row of tableRows(json)) {
+    const e = row.entry as EntryJson & Partial<ProjectJson> & Partial<ProgramJson>;
+    const f = e.figures;
+    const parent = row.level === 'project' ? e.program : row.level === 'program' ? e.portfolio : null;
+    const cells: Array<string | number | boolean | null | undefined> = [
+      row.level, e.id, e.name, parent, e.start, e.end, e.state, e.float, e.critical,
+      f.bac, f.pv, f.ev, f.ac, f.cv, f.sv, f.cpi, f.spi, f.eac, f.etc, f.vac, f.progress, f.forecastEnd, f.benefits,
+      f.roiPlanned, f.roiForecast, f.health, f.declaredHealth,
+      f.risks.high, f.risks.medium, f.risks.low, f.issues.critical, f.issues.high, f.issues.medium, f.issues.low,
+    ];
+    lines.push(cells.map(csvCell).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,50 @@
+/**
+ * The nodes of the Plans view: one class per kind (portfolio, program, project, milestone, risk, issue,
+ * and the Unassigned group), each building its own tree item and children from the latest analysis.
+ */
+import * as vscode from 'vscode';
+import type { Analysis, Entity } from '../../core';
+import { describeEntity, locationOf } from '../describe';
+import type { PlanService } from '../planService';
+
+/** What every node reads: the analysis it shows, and the service that knows where files are. */
+export interface TreeContext {
+  readonly analysis: Analysis;
+  readonly plans: PlanService;
+}
+
+export abstract class PlanTreeNode {
+  abstract treeItem(): vscode.TreeItem;
+
+  children(): PlanTreeNode[] {
+    return [];
+  }
+}
+
+/** A node that stands for an entity: it opens the entity's definition and says what it is in `contextValue`. */
+export abstract class EntityNode<E extends Entity = Entity> extends PlanTreeNode {
+  constructor(
+    protected readonly context: TreeContext,
+    readonly entity: E,
+  ) {
+    super();
+  }
+
+  /** The item with what every entity node has: a stable id, the kind for menus, the hover, a click that opens it. */
+  protected item(label: string, collapsible: vscode.TreeItemCollapsibleState): vscode.TreeItem {
+    const item = new vscode.TreeItem(label, collapsible);
+    item.id = nodeId(this.entity);
+    item.contextValue = this.entity.kind;
+    item.tooltip = describeEntity(this.context.analysis, this.entity, this.context.plans.config.defaultCurrency);
+    const location = locationOf(this.context.plans, this.entity);
+    if (location) item.command = { command: 'vscode.open', title: 'Open definition', arguments: [location.uri, { selection: location.range, preserveFocus: false }] };
+    return item;
+  }
+}
+
+/** Stable across refreshes (keeps expansion), unique even when an id is defined twice. */
+function nodeId(entity: Entity): string {
+  return `${entity.kind}:${entity.id ?? `#${entity.anchor[0]}`}@${entity.source.file.path}`;
+}
+
+export const healthColor = { green: 'charts.green', amber: 'charts.yellow', red: 'charts.red' } as const;

@@ -6,23 +6,19 @@
 import { strict as assert } from 'node:assert';
 import {
   analyzePlans, arrowsScene, axisTicks, barShape, buildRoadmap, chartWidth, clampZoom, createView, dayToX, formatDay, labelsScene, maxZoom,
-  mermaidText, minZoom, monthEnd, monthStart, noFilters, parseDay, roadmapMermaid, roadmapRows, roadmapSources, roadmapSvg, rowsScene, truncate,
+  mermaidText, minZoom, monthEnd, monthStart, noFilters, roadmapMermaid, roadmapRows, roadmapSources, roadmapSvg, rowsScene, truncate,
   visibleRows, xmlEscape, xToDay, zoomIn, zoomOut, zoomPresets, zoomUnit,
   type Analysis, type RoadmapModel, type Shape,
 } from '../../src/core';
+import { day, filesOf } from './helpers';
 
-const d = (text: string): number => {
-  const day = parseDay(text);
-  assert.ok(day !== undefined, text);
-  return day;
-};
-
-function yaml(lines: string[]): string {
+/** A file's text from its lines, each ended by a line break. */
+function fileText(lines: string[]): string {
   return lines.join('\n') + '\n';
 }
 
 const files = {
-  'plans/portfolio.plan.yaml': yaml([
+  'plans/portfolio.plan.yaml': fileText([
     'version: 1',
     'portfolio:',
     '  id: pf',
@@ -65,7 +61,7 @@ const files = {
     '          duration: 10d',
     '          state: cancelled',
   ]),
-  'plans/beta.plan.yaml': yaml([
+  'plans/beta.plan.yaml': fileText([
     'version: 1',
     'program:',
     '  id: beta',
@@ -81,11 +77,11 @@ const files = {
     '      depends_on: [alpha-ga]',
     '      duration: 30d',
   ]),
-  'plans/solo.plan.yaml': yaml(['project:', '  id: solo', '  name: Solo', '  start: 2026-02-02', '  end: 2026-02-27']),
+  'plans/solo.plan.yaml': fileText(['project:', '  id: solo', '  name: Solo', '  start: 2026-02-02', '  end: 2026-02-27']),
 };
 
 function analyse(extra: Record<string, string> = {}): Analysis {
-  return analyzePlans(Object.entries({ ...files, ...extra }).map(([path, text]) => ({ path, text })));
+  return analyzePlans(filesOf({ ...files, ...extra }));
 }
 
 /** Every shape in a tree, depth first. */
@@ -106,27 +102,27 @@ describe('roadmap render model', () => {
     assert.equal(model.lanes[1].portfolio, null);
     assert.equal(model.lanes[2].program, null);
     assert.equal(model.title, 'Portfolio One');
-    assert.equal(model.statusDate, d('2026-03-01'));
+    assert.equal(model.statusDate, day('2026-03-01'));
   });
 
   it('has one bar per project in lane order, with its scheduled window, state and progress', () => {
     assert.deepEqual(model.bars.map((b) => [b.id, b.lane]), [['a1', 0], ['a2', 0], ['a3', 0], ['a4', 0], ['b1', 1], ['solo', 2]]);
     const [a1, a2, , a4, b1] = model.bars;
-    assert.deepEqual([a1.start, a1.end, a1.progress, a1.state], [d('2026-01-05'), d('2026-01-31'), 100, 'done']);
+    assert.deepEqual([a1.start, a1.end, a1.progress, a1.state], [day('2026-01-05'), day('2026-01-31'), 100, 'done']);
     // a2 starts the day after a1 ends and runs 4 weeks: Feb 1 .. Feb 28.
-    assert.deepEqual([a2.start, a2.end, a2.progress, a2.state], [d('2026-02-01'), d('2026-02-28'), 10, 'active']);
+    assert.deepEqual([a2.start, a2.end, a2.progress, a2.state], [day('2026-02-01'), day('2026-02-28'), 10, 'active']);
     assert.equal(a4.cancelled, true);
     assert.equal(a4.state, 'cancelled');
     // b1 starts the day after the milestone alpha-ga (May 1) and runs 30 days.
-    assert.deepEqual([b1.start, b1.end], [d('2026-05-02'), d('2026-05-31')]);
+    assert.deepEqual([b1.start, b1.end], [day('2026-05-02'), day('2026-05-31')]);
   });
 
   it('carries the baseline, the forecast end and the computed and declared health', () => {
     const a2 = model.bars[1];
-    assert.deepEqual([a2.baselineStart, a2.baselineEnd], [d('2026-01-20'), d('2026-02-20')]);
+    assert.deepEqual([a2.baselineStart, a2.baselineEnd], [day('2026-01-20'), day('2026-02-20')]);
     // Baseline window Jan 20 .. Feb 20 (32 days) has passed at S: PV = 100, EV = 10, SPI = 0.1,
     // so the forecast end is Jan 20 + ceil(32 / 0.1) − 1 = Jan 20 + 319 days.
-    assert.equal(a2.forecastEnd, d('2026-01-20') + 319);
+    assert.equal(a2.forecastEnd, day('2026-01-20') + 319);
     assert.equal(a2.health, 'red');
     assert.equal(a2.declaredHealth, null);
     assert.equal(model.bars[0].forecastEnd, model.bars[0].end);
@@ -170,10 +166,10 @@ describe('roadmap render model', () => {
 
   it('spans every drawn date and the status date, padded to whole months', () => {
     // Earliest: a1 starts Jan 5 (minus a week: Dec 29, 2025). Latest: a2's forecast end.
-    assert.equal(model.range.start, d('2025-12-01'));
-    assert.equal(model.range.end, monthEnd(d('2026-01-20') + 319 + 7));
-    assert.equal(monthStart(d('2024-02-29')), d('2024-02-01'));
-    assert.equal(monthEnd(d('2024-02-10')), d('2024-02-29'));
+    assert.equal(model.range.start, day('2025-12-01'));
+    assert.equal(model.range.end, monthEnd(day('2026-01-20') + 319 + 7));
+    assert.equal(monthStart(day('2024-02-29')), day('2024-02-01'));
+    assert.equal(monthEnd(day('2024-02-10')), day('2024-02-29'));
   });
 
   it('is plain JSON and carries the rollup figures', () => {
@@ -183,16 +179,16 @@ describe('roadmap render model', () => {
   });
 
   it('draws a repeated id once and leaves out projects without an id', () => {
-    const more = buildRoadmap(analyse({ 'plans/dup.plan.yaml': yaml(['project:', '  id: a1', '  name: Copy', '  start: 2026-01-01', '  end: 2026-01-02']) }));
+    const more = buildRoadmap(analyse({ 'plans/dup.plan.yaml': fileText(['project:', '  id: a1', '  name: Copy', '  start: 2026-01-01', '  end: 2026-01-02']) }));
     assert.equal(more.bars.filter((b) => b.id === 'a1').length, 1);
-    const noId = buildRoadmap(analyse({ 'plans/noid.plan.yaml': yaml(['project:', '  name: Nameless', '  start: 2026-01-01', '  end: 2026-01-02']) }));
+    const noId = buildRoadmap(analyse({ 'plans/noid.plan.yaml': fileText(['project:', '  name: Nameless', '  start: 2026-01-01', '  end: 2026-01-02']) }));
     assert.equal(noId.bars.length, 6);
   });
 });
 
 describe('roadmap layout', () => {
   it('converts days to x and back at any zoom', () => {
-    const start = d('2026-01-01');
+    const start = day('2026-01-01');
     assert.equal(dayToX(start, start, 4), 0);
     assert.equal(dayToX(start + 10, start, 4), 40);
     assert.equal(xToDay(40, start, 4), start + 10);
@@ -212,7 +208,7 @@ describe('roadmap layout', () => {
   });
 
   it('makes week ticks on Mondays with month ticks above', () => {
-    const { minor, major } = axisTicks(d('2026-01-01'), d('2026-02-10'), 'week');
+    const { minor, major } = axisTicks(day('2026-01-01'), day('2026-02-10'), 'week');
     // 2026-01-01 is a Thursday: the first tick is the Monday before, Dec 29.
     assert.deepEqual(minor.map((t) => formatDay(t.day)), ['2025-12-29', '2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02', '2026-02-09']);
     assert.deepEqual(minor.map((t) => t.label), ['29', '5', '12', '19', '26', '2', '9']);
@@ -221,10 +217,10 @@ describe('roadmap layout', () => {
   });
 
   it('makes month and quarter ticks with year ticks above', () => {
-    const months = axisTicks(d('2026-11-15'), d('2027-02-01'), 'month');
+    const months = axisTicks(day('2026-11-15'), day('2027-02-01'), 'month');
     assert.deepEqual(months.minor.map((t) => [formatDay(t.day), t.label]), [['2026-11-01', 'Nov'], ['2026-12-01', 'Dec'], ['2027-01-01', 'Jan'], ['2027-02-01', 'Feb']]);
     assert.deepEqual(months.major.map((t) => [formatDay(t.day), t.label]), [['2026-01-01', '2026'], ['2027-01-01', '2027']]);
-    const quarters = axisTicks(d('2026-05-20'), d('2027-01-01'), 'quarter');
+    const quarters = axisTicks(day('2026-05-20'), day('2027-01-01'), 'quarter');
     assert.deepEqual(quarters.minor.map((t) => [formatDay(t.day), t.label]), [['2026-04-01', 'Q2'], ['2026-07-01', 'Q3'], ['2026-10-01', 'Q4'], ['2027-01-01', 'Q1']]);
     assert.deepEqual(axisTicks(10, 5, 'month'), { major: [], minor: [] });
   });
@@ -320,7 +316,7 @@ const hostile = {
 const hostileFiles = [
   {
     path: 'hostile.plan.yaml',
-    text: yaml([
+    text: fileText([
       'portfolio:',
       '  id: pf',
       `  name: ${JSON.stringify(hostile.script)}`,
@@ -354,7 +350,7 @@ const hostileFiles = [
 ];
 
 describe('roadmap SVG export', () => {
-  const model = buildRoadmap(analyzePlans(hostileFiles, { statusDate: d('2026-02-10') }));
+  const model = buildRoadmap(analyzePlans(hostileFiles, { statusDate: day('2026-02-10') }));
   const svg = roadmapSvg(model);
 
   it('escapes text and attribute values for XML', () => {
@@ -420,7 +416,7 @@ describe('roadmap Mermaid export', () => {
   });
 
   it('keeps hostile names from adding statements, comments, directives or markup', () => {
-    const model = buildRoadmap(analyzePlans(hostileFiles, { statusDate: d('2026-02-10') }));
+    const model = buildRoadmap(analyzePlans(hostileFiles, { statusDate: day('2026-02-10') }));
     const body = roadmapMermaid(model, { fenced: false }).split('\n').slice(1).filter((l) => l !== '');
     for (const line of body) {
       assert.match(line, /^ {4}\S/, `indented statement: ${line}`);

@@ -19,13 +19,7 @@ import {
   type ProjectJson,
   type RollupJson,
 } from '../../src/core';
-
-function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const text = strings.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '');
-  const lines = text.replace(/^\n/, '').replace(/\n\s*$/, '\n').split('\n');
-  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length));
-  return lines.map((line) => line.slice(indent)).join('\n');
-}
+import { byId, filesOf, yaml } from './helpers';
 
 /** Numbers within 1e-9 (relative to the expected value when it is above 1); null must be null. */
 function close(actual: number | null | undefined, expected: number | null, what = ''): void {
@@ -54,22 +48,16 @@ interface Run {
 }
 
 function run(files: Record<string, string> | string, options: AnalysisOptions = {}): Run {
-  const list = typeof files === 'string' ? [{ path: 'plan.plan.yaml', text: files }] : Object.entries(files).map(([path, text]) => ({ path, text }));
-  const analysis = analyzePlans(list, { today: parseDay('2030-01-01'), ...options });
+  const analysis = analyzePlans(filesOf(files), { today: parseDay('2030-01-01'), ...options });
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   assert.deepEqual(errors.map((d) => `${d.code}: ${d.message}`), [], 'the fixture has no error');
   const json = toRollupJson(analysis);
-  const find = <T extends { id: string }>(list: readonly T[], id: string): T => {
-    const found = list.find((entry) => entry.id === id);
-    assert.ok(found, `'${id}' is in the rollup`);
-    return found;
-  };
   return {
     analysis,
     json,
-    project: (id) => find(json.projects, id),
-    program: (id) => find(json.programs, id),
-    portfolio: (id) => find(json.portfolios, id),
+    project: (id) => byId(json.projects, id),
+    program: (id) => byId(json.programs, id),
+    portfolio: (id) => byId(json.portfolios, id),
   };
 }
 

@@ -7,14 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyzePlans, parseDay, toRollupJson, type Analysis, type AnalysisOptions, type ProjectJson } from '../../src/core';
-
-/** Strips the common indentation of a template literal so fixtures can be written indented. */
-function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const text = strings.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '');
-  const lines = text.replace(/^\n/, '').replace(/\n\s*$/, '\n').split('\n');
-  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length));
-  return lines.map((line) => line.slice(indent)).join('\n');
-}
+import { byId, filesOf, yaml } from './helpers';
 
 interface Run {
   readonly analysis: Analysis;
@@ -24,17 +17,12 @@ interface Run {
 }
 
 function run(files: Record<string, string> | string, options: AnalysisOptions = {}): Run {
-  const list = typeof files === 'string' ? [{ path: 'plan.plan.yaml', text: files }] : Object.entries(files).map(([path, text]) => ({ path, text }));
-  const analysis = analyzePlans(list, { today: parseDay('2026-01-01'), ...options });
+  const analysis = analyzePlans(filesOf(files), { today: parseDay('2026-01-01'), ...options });
   const projects = toRollupJson(analysis).projects;
   return {
     analysis,
     projects,
-    project(id) {
-      const found = projects.find((p) => p.id === id);
-      assert.ok(found, `project '${id}' is in the rollup`);
-      return found;
-    },
+    project: (id) => byId(projects, id),
     codes(code) {
       return analysis.diagnostics.filter((d) => d.code === code);
     },

@@ -1,0 +1,206 @@
+/**
+ * What more than one test file needs, written once (pattern: yaml-language-server's test/utils/):
+ * plan text and dates, the SPEC 6 code table, diagnostic assertions, and running the CLI — in this
+ * process through `main()`, or as `node dist/cli.js` (test/cli).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { main } from '../../src/cli/main';
+import { analyzePlans, parseDay, type AnalysisOptions, type Day, type PlanDiagnostic } from '../../src/core';
+
+// ---------------------------------------------------------------------------------------------------
+// Plan text and dates
+
+/** Strips the common indentation of a template literal so fixtures can be written indented. */
+export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const text = strings.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '');
+  const lines = text.replace(/^\n/, '').replace(/\n\s*$/, '\n').split('\n');
+  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length));
+  return lines.map((line) => line.slice(indent)).join('\n');
+}
+
+/** The day number of a `YYYY-MM-DD` date, failing the test on a date that does not parse. */
+export function day(text: string): Day {
+  const value = parseDay(text);
+  assert.ok(value !== undefined, `bad test date ${text}`);
+  return value;
+}
+
+export interface PlanFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** One file's text (named {@link DEFAULT_FILE}), a list of files, or files by path. */
+export type PlanInput = string | readonly PlanFile[] | Readonly<Record<string, string>>;
+
+export const DEFAULT_FILE = 'plan.plan.yaml';
+
+export function filesOf(input: PlanInput): PlanFile[] {
+  if (typeof input === 'string') return [{ path: DEFAULT_FILE, text: input }];
+  if (Array.isArray(input)) return [...(input as readonly PlanFile[])];
+  return Object.entries(input).map(([path, text]) => ({ path, text }));
+}
+
+/** The entry with this id, failing the test when there is none. */
+export function byId<T extends { readonly id: string }>(list: readonly T[], id: string): T {
+  const found = list.find((entry) => entry.id === id);
+  assert.ok(found, `'${id}' is in the rollup`);
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Diagnostics
+
+/** The codes of SPEC section 6 with their severities, written out here from the SPEC (never read from the engine). */
+export const SPEC_SEVERITY = {
+  'yaml-syntax': 'error',
+  schema: 'error',
+  'duplicate-id': 'error',
+  'unknown-reference': 'error',
+  'dependency-cycle': 'error',
+  unscheduled: 'error',
+  'date-conflict': 'error',
+  'dependency-violation': 'warning',
+  'outside-window': 'warning',
+  'over-budget': 'warning',
+  'forecast-over-budget': 'warning',
+  overspent: 'warning',
+  'missed-milestone': 'warning',
+  'unmitigated-risk': 'warning',
+  overallocated: 'warning',
+  'status-mismatch': 'warning',
+  'progress-mismatch': 'warning',
+  'unknown-person': 'warning',
+  'currency-mismatch': 'warning',
+} as const;
+
+export type Code = keyof typeof SPEC_SEVERITY;
+
+/** The status date of every diagnostics test unless a test says otherwise: independent of today. */
+const STATUS_DATE = day('2026-06-01');
+
+export function diagnose(input: PlanInput, options: AnalysisOptions = {}): readonly PlanDiagnostic[] {
+  return analyzePlans(filesOf(input), { statusDate: STATUS_DATE, ...options }).diagnostics;
+}
+
+/** `file:line:column-line:column`, 1-based. */
+export function where(d: PlanDiagnostic): string {
+  const { start, end } = d.range;
+  return `${d.file}:${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`;
+}
+
+export function show(diagnostics: readonly PlanDiagnostic[]): string {
+  if (diagnostics.length === 0) return '  (no diagnostics)';
+  return diagnostics.map((d) => `  ${where(d)} ${d.severity} ${d.code}: ${d.message}`).join('\n');
+}
+
+export interface Expected {
+  readonly code: Code;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based. */
+  readonly column: number;
+  readonly file?: string;
+  /** 1-based end of the range, checked when given. */
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  /** Every pattern must match the message (ids and dates the SPEC says a message names). */
+  readonly message?: RegExp | readonly RegExp[];
+}
+
+function atPosition(d: PlanDiagnostic, e: Expected): boolean {
+  return (
+    d.code === e.code &&
+    d.file === (e.file ?? DEFAULT_FILE) &&
+    d.range.start.line + 1 === e.line &&
+    d.range.start.character + 1 === e.column
+  );
+}
+
+function checkOne(all: readonly PlanDiagnostic[], e: Expected): PlanDiagnostic {
+  const label = `${e.code} at ${e.file ?? DEFAULT_FILE}:${e.line}:${e.column}`;
+  const candidates = all.filter((d) => atPosition(d, e));
+  assert.ok(candidates.length > 0, `expected ${label}; got:\n${show(all)}`);
+  const patterns = e.message === undefined ? [] : Array.isArray(e.message) ? (e.message as RegExp[]) : [e.message as RegExp];
+  const found = candidates.find((d) => patterns.every((p) => p.test(d.message)));
+  assert.ok(found, `${label}: no message matches ${patterns.join(' and ')}; got:\n${show(candidates)}`);
+  assert.equal(found.severity, SPEC_SEVERITY[e.code], `${label}: severity (SPEC section 6)`);
+  if (e.endLine !== undefined) assert.equal(found.range.end.line + 1, e.endLine, `${label}: end line; got ${where(found)}`);
+  if (e.endColumn !== undefined) assert.equal(found.range.end.character + 1, e.endColumn, `${label}: end column; got ${where(found)}`);
+  return found;
+}
+
+/** Asserts a diagnostic with this code starts exactly at this place (1-based) and has the SPEC severity. */
+export function expectDiagnostic(input: PlanInput, expected: Expected, options?: AnalysisOptions): PlanDiagnostic {
+  return checkOne(diagnose(input, options), expected);
+}
+
+/**
+ * Asserts the diagnostics of one code are exactly these (same count, each at its place).
+ * For codes reported in several places (duplicate-id, dependency-cycle, overallocated, …).
+ */
+export function expectExactly(input: PlanInput, code: Code, expected: ReadonlyArray<Omit<Expected, 'code'>>, options?: AnalysisOptions): void {
+  const all = diagnose(input, options);
+  const ofCode = all.filter((d) => d.code === code);
+  assert.equal(ofCode.length, expected.length, `expected ${expected.length} × ${code}; got:\n${show(all)}`);
+  for (const e of expected) checkOne(all, { ...e, code });
+}
+
+/** Asserts no diagnostic of this code (anywhere). */
+export function expectNoDiagnostic(input: PlanInput, code: Code, options?: AnalysisOptions): void {
+  const all = diagnose(input, options);
+  const found = all.filter((d) => d.code === code);
+  assert.equal(found.length, 0, `expected no ${code}; got:\n${show(all)}`);
+}
+
+/** Asserts no diagnostic at all. */
+export function expectClean(input: PlanInput, options?: AnalysisOptions): void {
+  const all = diagnose(input, options);
+  assert.equal(all.length, 0, `expected no diagnostics; got:\n${show(all)}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The command line
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+/** The built CLI (`npm run build`). */
+export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `main()` in this process, with a fake io (a TTY or not) and the working folder set to `cwd`. */
+export async function runMain(args: readonly string[], cwd: string, isTty = false): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const previous = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTty });
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+/** Fails (never skips) a test that needs the built CLI when it is not there. */
+export function assertBuilt(): void {
+  if (!fs.existsSync(cliPath)) throw new Error(`${path.relative(repoRoot, cliPath)} is missing: run \`npm run build\` first`);
+}
+
+/** `node dist/cli.js` as a child process: stdout and stderr are pipes (not a TTY), no debug or colour from the environment. */
+export function spawnCli(args: readonly string[], cwd: string, timeout = 20000): CliResult & { readonly signal: NodeJS.Signals | null } {
+  assertBuilt();
+  const env = { ...process.env };
+  delete env.PLAN_AS_CODE_DEBUG;
+  delete env.FORCE_COLOR;
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', env, timeout });
+  assert.equal(result.error, undefined, `could not run ${cliPath}: ${String(result.error)}`);
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
+}

@@ -146,8 +146,9 @@ export class PlanService implements vscode.Disposable {
         }
       },
     );
+    // Unsaved text wins over the file (a saved document is the file, and may not have caught up with it yet).
     for (const document of vscode.workspace.textDocuments) {
-      if (this.isPlanDocument(document)) this.put(document.uri, document.getText());
+      if (this.isPlanDocument(document) && (document.isDirty || document.isUntitled)) this.put(document.uri, document.getText());
     }
     await this.analyze();
   }

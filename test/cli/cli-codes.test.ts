@@ -13,14 +13,11 @@
  * "where"), not copied from the CLI's output.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SPEC_SEVERITY } from './helpers';
+import { assertBuilt, repoRoot, spawnCli, SPEC_SEVERITY } from '../unit/helpers';
 
-const repo = path.resolve(__dirname, '..', '..');
-const cli = path.join(repo, 'dist', 'cli.js');
-const casesRoot = path.join(repo, 'test', 'fixtures', 'defects');
+const casesRoot = path.join(repoRoot, 'test', 'fixtures', 'defects');
 
 /** The 19 codes of SPEC 6 with their severities (written out from the SPEC in helpers.ts, not read from the engine). */
 const SPEC_CODES: Readonly<Record<string, 'error' | 'warning'>> = SPEC_SEVERITY;
@@ -70,7 +67,7 @@ function isPlace(value: unknown): value is Place {
 function readExpected(dir: string): Expected {
   const file = path.join(dir, 'expected.json');
   const raw: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const where = path.relative(repo, file);
+  const where = path.relative(repoRoot, file);
   assert.ok(typeof raw === 'object' && raw !== null, `${where}: not an object`);
   const value = raw as Record<string, unknown>;
   assert.ok(value.code === null || typeof value.code === 'string', `${where}: "code" must be a string (or null for the clean case)`);
@@ -111,31 +108,17 @@ const describeDiagnostic = (d: Diagnostic): string =>
 const listing = (diagnostics: readonly Diagnostic[]): string =>
   diagnostics.length === 0 ? '  (no diagnostics)' : diagnostics.map((d) => `  ${describeDiagnostic(d)}`).join('\n');
 
-function assertBuilt(): void {
-  assert.ok(fs.existsSync(cli), `${path.relative(repo, cli)} is missing: run npm run build before this test`);
-}
-
 /** `node dist/cli.js check . --format json --status-date …` with the case folder as working folder. */
 function check(dir: string, statusDate: string): { readonly status: number; readonly output: CheckOutput; readonly stderr: string } {
-  assertBuilt();
-  const env = { ...process.env };
-  delete env.PLAN_AS_CODE_DEBUG;
-  delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json', '--status-date', statusDate], {
-    cwd: dir,
-    encoding: 'utf8',
-    env,
-    timeout: 20000,
-  });
-  assert.equal(result.error, undefined, `could not run ${cli}: ${String(result.error)}`);
+  const result = spawnCli(['check', '.', '--format', 'json', '--status-date', statusDate], dir);
   let output: CheckOutput;
   try {
     output = JSON.parse(result.stdout) as CheckOutput;
   } catch {
-    assert.fail(`check --format json did not print JSON (exit ${result.status}).\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
+    assert.fail(`check --format json did not print JSON (exit ${result.code}).\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
   }
   assert.ok(Array.isArray(output.diagnostics), `check --format json printed no "diagnostics" list:\n${result.stdout}`);
-  return { status: result.status ?? -1, output, stderr: result.stderr };
+  return { status: result.code, output, stderr: result.stderr };
 }
 
 describe('CLI: one defect case per diagnostic code (test/fixtures/defects)', () => {

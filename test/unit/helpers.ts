@@ -1,7 +1,7 @@
 /**
  * What more than one test file needs, written once (pattern: yaml-language-server's test/utils/):
- * plan text and dates, the SPEC 6 code table, diagnostic assertions, and running the CLI — in this
- * process through `main()`, or as `node dist/cli.js` (test/cli).
+ * plan text and dates, the SPEC 6 code table, diagnostic assertions, the hostile corpus, and running
+ * the CLI — in this process through `main()`, or as `node dist/cli.js` (test/cli).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { analyzePlans, parseDay, type AnalysisOptions, type Day, type PlanDiagnostic } from '../../src/core';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
 
 // ---------------------------------------------------------------------------------------------------
 // Plan text and dates
@@ -163,9 +165,25 @@ export function expectClean(input: PlanInput, options?: AnalysisOptions): void {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Hostile input
+
+export const hostileDir = path.join(repoRoot, 'test', 'fixtures', 'hostile');
+
+/** Bytes as an editor reads them: UTF-8, with each malformed sequence replaced by U+FFFD. */
+export const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);
+
+/** The committed files of test/fixtures/hostile, by name. */
+export function hostileCorpus(): Array<{ readonly name: string; readonly text: string }> {
+  return fs
+    .readdirSync(hostileDir)
+    .filter((name) => name.endsWith('.plan.yaml'))
+    .sort()
+    .map((name) => ({ name, text: decode(fs.readFileSync(path.join(hostileDir, name))) }));
+}
+
+// ---------------------------------------------------------------------------------------------------
 // The command line
 
-export const repoRoot = path.resolve(__dirname, '..', '..');
 /** The built CLI (`npm run build`). */
 export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
 

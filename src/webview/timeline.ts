@@ -183,6 +183,11 @@ export class Timeline {
   reveal(id: string): void {
     const row = this.rowOfId(id);
     if (row < 0) return;
+    this.activate(row);
+  }
+
+  /** Makes a row the active one: scrolled into view, drawn, and focused. */
+  private activate(row: number): void {
     this.activeRow = row;
     this.ensureVisible(row);
     this.draw(true);
@@ -303,10 +308,7 @@ export class Timeline {
       }
     }
     if (found < 0) return;
-    this.activeRow = found;
-    this.ensureVisible(found);
-    this.draw(true);
-    this.focusActive();
+    this.activate(found);
   }
 
   private onKey(event: KeyboardEvent): void {

@@ -6,18 +6,11 @@
 import { messages } from '../base/messages';
 import { closestName } from '../base/suggestions';
 import type { PlanDiagnostic } from '../base/diagnostic';
-import type { DocumentModel, Entity, EntityKind, Issue, Milestone, Person, Portfolio, Program, Project, Reference, Risk } from '../model/entities';
+import type { DocumentModel, Entity, EntityKind, EntityLists, Milestone, Portfolio, Program, Project, Reference } from '../model/entities';
 import { diagnosticAt, locationText } from '../model/locate';
 import { ITEMS_PER_PAUSE, type Steps } from './steps';
 
-export interface PlanIndex {
-  readonly portfolios: readonly Portfolio[];
-  readonly programs: readonly Program[];
-  readonly projects: readonly Project[];
-  readonly milestones: readonly Milestone[];
-  readonly risks: readonly Risk[];
-  readonly issues: readonly Issue[];
-  readonly people: readonly Person[];
+export interface PlanIndex extends EntityLists {
   /** Every definition of every id, in workspace order. */
   readonly definitions: ReadonlyMap<string, readonly Entity[]>;
   /** True when the workspace has a people registry (manager/owner must then name a person). */

@@ -98,52 +98,46 @@ export interface Baseline {
   readonly budget: Field<number> | undefined;
 }
 
-export interface Project extends EntityBase {
-  readonly kind: 'project';
+/** What a program and a project both have: a manager, a budget, a window, benefits, milestones, risks and issues. */
+export interface Undertaking extends EntityBase {
   readonly name: string | undefined;
-  readonly programRef: Reference | undefined;
-  /** The program this project is written inside, if any. */
-  readonly parentProgram: Program | undefined;
   readonly manager: Reference | undefined;
+  readonly budget: Field<number> | undefined;
   readonly start: Field<Day> | undefined;
   readonly end: Field<Day> | undefined;
-  readonly duration: Field<number> | undefined;
-  readonly dependsOn: readonly Reference[];
-  /** True when a depends_on key is written (even empty). */
-  readonly hasDependsOn: boolean;
-  readonly budget: Field<number> | undefined;
-  readonly spent: Field<number> | undefined;
-  readonly progress: Field<number> | undefined;
-  readonly state: Field<ProjectState> | undefined;
   readonly health: Field<Health> | undefined;
-  readonly baseline: Baseline | undefined;
   readonly benefits: readonly Benefit[];
   readonly milestones: readonly Milestone[];
   readonly risks: readonly Risk[];
   readonly issues: readonly Issue[];
+}
+
+export interface Project extends Undertaking {
+  readonly kind: 'project';
+  readonly programRef: Reference | undefined;
+  /** The program this project is written inside, if any. */
+  readonly parentProgram: Program | undefined;
+  readonly duration: Field<number> | undefined;
+  readonly dependsOn: readonly Reference[];
+  /** True when a depends_on key is written (even empty). */
+  readonly hasDependsOn: boolean;
+  readonly spent: Field<number> | undefined;
+  readonly progress: Field<number> | undefined;
+  readonly state: Field<ProjectState> | undefined;
+  readonly baseline: Baseline | undefined;
   readonly team: readonly TeamEntry[];
   readonly tags: readonly string[];
   /** Resolved by the workspace: the program this project belongs to. */
   program: Program | undefined;
 }
 
-export interface Program extends EntityBase {
+export interface Program extends Undertaking {
   readonly kind: 'program';
-  readonly name: string | undefined;
-  readonly manager: Reference | undefined;
   readonly portfolioRef: Reference | undefined;
   readonly parentPortfolio: Portfolio | undefined;
   readonly goal: string | undefined;
-  readonly budget: Field<number> | undefined;
   readonly currency: Field<string> | undefined;
-  readonly start: Field<Day> | undefined;
-  readonly end: Field<Day> | undefined;
-  readonly health: Field<Health> | undefined;
   readonly statusDate: Field<Day> | undefined;
-  readonly benefits: readonly Benefit[];
-  readonly milestones: readonly Milestone[];
-  readonly risks: readonly Risk[];
-  readonly issues: readonly Issue[];
   readonly inlineProjects: readonly Project[];
   /** Resolved by the workspace. */
   portfolio: Portfolio | undefined;
@@ -163,15 +157,19 @@ export interface Portfolio extends EntityBase {
 export type Entity = Portfolio | Program | Project | Milestone | Risk | Issue | Person;
 export type EntityKind = Entity['kind'];
 
+/** Entities listed by kind, each list in written order: what a document defines, or the whole workspace. */
+export interface EntityLists<List extends 'mutable' | 'readonly' = 'readonly'> {
+  readonly portfolios: List extends 'mutable' ? Portfolio[] : readonly Portfolio[];
+  readonly programs: List extends 'mutable' ? Program[] : readonly Program[];
+  readonly projects: List extends 'mutable' ? Project[] : readonly Project[];
+  readonly milestones: List extends 'mutable' ? Milestone[] : readonly Milestone[];
+  readonly risks: List extends 'mutable' ? Risk[] : readonly Risk[];
+  readonly issues: List extends 'mutable' ? Issue[] : readonly Issue[];
+  readonly people: List extends 'mutable' ? Person[] : readonly Person[];
+}
+
 /** Everything one document defines. */
-export interface DocumentModel {
-  readonly portfolios: Portfolio[];
-  readonly programs: Program[];
-  readonly projects: Project[];
-  readonly milestones: Milestone[];
-  readonly risks: Risk[];
-  readonly issues: Issue[];
-  readonly people: Person[];
+export interface DocumentModel extends EntityLists<'mutable'> {
   /** Every entity of the document in the order it is written (an entity before its children). */
   readonly entities: Entity[];
 }

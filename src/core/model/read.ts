@@ -273,23 +273,18 @@ class ModelReader {
 
   /** Milestones, risks and issues of a program or project. */
   private children(f: Fields, parent: Program | Project): void {
-    for (const item of f.maps('milestones')) {
-      const m = this.fields(item);
-      const milestone = entity<Milestone>('milestone', m, this.source, {
+    this.list(f, 'milestones', parent.milestones, this.model.milestones, (m) =>
+      entity<Milestone>('milestone', m, this.source, {
         name: m.text('name'),
         date: m.day('date'),
         done: m.bool('done') ?? false,
         dependsOn: m.references('depends_on'),
         parent,
-      });
-      (parent.milestones as Milestone[]).push(milestone);
-      this.model.entities.push(milestone);
-      this.model.milestones.push(milestone);
-    }
-    for (const item of f.maps('risks')) {
-      const r = this.fields(item);
+      }),
+    );
+    this.list(f, 'risks', parent.risks, this.model.risks, (r) => {
       const mitigation = r.text('mitigation');
-      const risk = entity<Risk>('risk', r, this.source, {
+      return entity<Risk>('risk', r, this.source, {
         title: r.text('title'),
         likelihood: r.integer('likelihood', 1, 5),
         impact: r.integer('impact', 1, 5),
@@ -298,22 +293,25 @@ class ModelReader {
         open: r.oneOf('state', ['open', 'closed'] as const)?.value !== 'closed',
         parent,
       });
-      (parent.risks as Risk[]).push(risk);
-      this.model.entities.push(risk);
-      this.model.risks.push(risk);
-    }
-    for (const item of f.maps('issues')) {
-      const i = this.fields(item);
-      const issue = entity<Issue>('issue', i, this.source, {
+    });
+    this.list(f, 'issues', parent.issues, this.model.issues, (i) =>
+      entity<Issue>('issue', i, this.source, {
         title: i.text('title'),
         severity: i.oneOf('severity', issueSeverities)?.value,
         owner: i.reference('owner'),
         open: i.oneOf('state', ['open', 'closed'] as const)?.value !== 'closed',
         parent,
-      });
-      (parent.issues as Issue[]).push(issue);
-      this.model.entities.push(issue);
-      this.model.issues.push(issue);
+      }),
+    );
+  }
+
+  /** Reads the items of a list key, adding each to its holder's list, the document's list and its entities. */
+  private list<E extends Milestone | Risk | Issue>(f: Fields, key: string, holder: readonly E[], all: E[], read: (item: Fields) => E): void {
+    for (const item of f.maps(key)) {
+      const child = read(this.fields(item));
+      (holder as E[]).push(child);
+      this.model.entities.push(child);
+      all.push(child);
     }
   }
 

@@ -1,0 +1,144 @@
+/**
+ * Completion contexts: what may be typed at the cursor of a plan file that may be mid-edit. Each text
+ * marks the cursor with `|` and the start of the word being typed with `^` (both removed before the
+ * call), so every expected `prefixStart` can be checked by eye.
+ */
+import { strict as assert } from 'node:assert';
+import { completionContextAt, type CompletionContext } from '../../src/core';
+
+/** The completion context at `|`, and where `^` stood (the start of the typed word). */
+function complete(marked: string): { context: CompletionContext | undefined; wordStart: number } {
+  const wordStart = marked.indexOf('^');
+  const withCursor = marked.replace('^', '');
+  const offset = withCursor.indexOf('|');
+  assert.ok(offset >= 0 && (wordStart === -1 || wordStart <= offset), `bad markers in ${JSON.stringify(marked)}`);
+  return { context: completionContextAt(withCursor.replace('|', ''), offset), wordStart };
+}
+
+/** Asserts a reference is expected at `|`, to one of these kinds of entity, with the typed word starting at `^`. */
+function expectReference(marked: string, key: string, targets: readonly string[]): void {
+  const { context, wordStart } = complete(marked);
+  assert.deepEqual(context, { kind: 'reference', key, targets, prefixStart: wordStart }, marked);
+}
+
+/** Asserts one of these values is expected at `|`, with the typed word starting at `^`. */
+function expectValues(marked: string, key: string, values: readonly string[]): void {
+  const { context, wordStart } = complete(marked);
+  assert.deepEqual(context, { kind: 'value', key, values, prefixStart: wordStart }, marked);
+}
+
+function expectNothing(marked: string): void {
+  assert.equal(complete(marked).context, undefined, marked);
+}
+
+const projectStates = ['planned', 'active', 'on-hold', 'done', 'cancelled'];
+const openOrClosed = ['open', 'closed'];
+
+describe('completion contexts', () => {
+  describe('references', () => {
+    it('depends_on in a flow list: after [, after a comma, mid-word, whatever follows the cursor', () => {
+      expectReference('  depends_on: [^|', 'depends_on', ['project', 'milestone']);
+      expectReference('  depends_on: [ci, ^|', 'depends_on', ['project', 'milestone']);
+      expectReference('  depends_on: [ci, ^au|', 'depends_on', ['project', 'milestone']);
+      expectReference('  depends_on: [ci, ^|]', 'depends_on', ['project', 'milestone']);
+      expectReference('  depends_on: [^ci-up|grade]', 'depends_on', ['project', 'milestone']);
+    });
+
+    it('depends_on in a block list, indented or at the key’s own indent', () => {
+      expectReference('project:\n  id: auth\n  depends_on:\n    - ^ci-up|', 'depends_on', ['project', 'milestone']);
+      expectReference('project:\n  depends_on:\n  - ^|', 'depends_on', ['project', 'milestone']);
+    });
+
+    it('a later item of a block list, past comments and earlier items', () => {
+      expectReference('project:\n  depends_on: # upstream\n    # the build first\n    - build\n\n    - ^te|', 'depends_on', ['project', 'milestone']);
+    });
+
+    it('a block list with CRLF line endings', () => {
+      expectReference('project:\r\n  depends_on:\r\n    - ^c|', 'depends_on', ['project', 'milestone']);
+    });
+
+    it('program, portfolio, person, manager and owner', () => {
+      expectReference('project:\n  program: ^plat|', 'program', ['program']);
+      expectReference('program:\n  portfolio: ^|', 'portfolio', ['portfolio']);
+      expectReference('  team:\n    - person: ^b|', 'person', ['person']);
+      expectReference('  manager: ^al|', 'manager', ['person']);
+      expectReference('  owner: ^|', 'owner', ['person']);
+    });
+
+    it('the typed word may hold digits, dots, dashes and underscores', () => {
+      expectReference('  program: ^platform_v2.1-beta|', 'program', ['program']);
+    });
+
+    it('offsets count from the start of the text, not of the line', () => {
+      const marked = 'project:\n  id: checkout\n  program: ^pay|\n  name: Checkout\n';
+      const { context } = complete(marked);
+      assert.equal(context?.prefixStart, 'project:\n  id: checkout\n  program: '.length);
+    });
+  });
+
+  describe('values', () => {
+    it('health', () => {
+      expectValues('project:\n  health: ^|', 'health', ['green', 'amber', 'red']);
+      expectValues('project:\n  health: ^gr|\n  name: A\n', 'health', ['green', 'amber', 'red']);
+    });
+
+    it('state of a project: the project states, whether the project is a root, nested, or has risks above', () => {
+      expectValues('project:\n  id: a\n  state: ^|', 'state', projectStates);
+      expectValues('program:\n  risks:\n    - id: r1\n  projects:\n    - id: a\n      state: ^ac|', 'state', projectStates);
+      expectValues('project:\n  risks:\n    - id: r1\n      title: T\n  state: ^|', 'state', projectStates);
+    });
+
+    it('state of a risk or an issue: open or closed', () => {
+      expectValues('project:\n  risks:\n    - id: r1\n      title: Late\n      state: ^|', 'state', openOrClosed);
+      expectValues('project:\n  issues:\n    - state: ^cl|', 'state', openOrClosed);
+    });
+
+    it('severity, likelihood, impact and done', () => {
+      expectValues('  issues:\n    - title: Down\n      severity: ^|', 'severity', ['low', 'medium', 'high', 'critical']);
+      expectValues('  risks:\n    - id: r\n      likelihood: ^|', 'likelihood', ['1', '2', '3', '4', '5']);
+      expectValues('  risks:\n    - id: r\n      impact: ^4|', 'impact', ['1', '2', '3', '4', '5']);
+      expectValues('  milestones:\n    - id: ga\n      done: ^t|', 'done', ['true', 'false']);
+    });
+
+    it('currency: ISO 4217 codes, the common ones among them', () => {
+      const { context, wordStart } = complete('program:\n  currency: ^E|');
+      assert.ok(context?.kind === 'value', JSON.stringify(context));
+      assert.equal(context.key, 'currency');
+      assert.equal(context.prefixStart, wordStart);
+      for (const code of context.values) assert.match(code, /^[A-Z]{3}$/);
+      for (const code of ['USD', 'EUR', 'GBP', 'JPY']) assert.ok(context.values.includes(code), code);
+      assert.equal(new Set(context.values).size, context.values.length, 'no code twice');
+    });
+  });
+
+  describe('nothing to complete', () => {
+    it('after the closing ] of a flow list', () => {
+      expectNothing('  depends_on: [ci]|');
+      expectNothing('  depends_on: [ci, ga] |');
+      expectNothing('  depends_on: [ci, ga] ^a|');
+    });
+
+    it('after a comment starts, or on a commented-out line', () => {
+      expectNothing('  health: green # ^am|');
+      expectNothing('  health: # ^|');
+      expectNothing('  depends_on: # ^c|');
+      expectNothing('# health: ^|');
+    });
+
+    it('after a finished value', () => {
+      expectNothing('  health: green |');
+      expectNothing('  program: platform ^p|');
+    });
+
+    it('while a key is typed, or at a key with nothing to offer', () => {
+      expectNothing('project:\n  heal|');
+      expectNothing('project:\n  name: ^Al|');
+      expectNothing('project:\n  start: ^2026|');
+    });
+
+    it('in a block list that is not depends_on', () => {
+      expectNothing('project:\n  tags:\n    - ^a|');
+      expectNothing('project:\n  depends_on:\n    - build\n  team:\n    - ^|');
+    });
+  });
+});

@@ -18,6 +18,7 @@ export * from './model/entities';
 export { entityPosition } from './model/locate';
 
 export type { PlanIndex, ResolvedReference } from './analysis/planIndex';
+export * from './analysis/forecast';
 export * from './analysis/rollup';
 export * from './analysis/rules';
 export type { ProjectDates, Schedule } from './analysis/schedule';
@@ -26,6 +27,7 @@ export * from './analysis/workspace';
 
 export * from './views/completion';
 export * from './views/figures';
+export * from './views/forecastText';
 export * from './views/navigation';
 export * from './views/rollupReport';
 

@@ -1,7 +1,7 @@
 /** An entity as the editor shows it: where it is written, and its hover and tooltip text. */
 import * as vscode from 'vscode';
 import {
-  currencyOf, figureRows, formatDay, formatWindow, riskLevel, rollupOf, toFiguresJson,
+  currencyOf, figureRows, forecastNote, formatDay, formatWindow, milestoneNote, milestoneStatusText, riskLevel, rollupOf, toFiguresJson,
   type Analysis, type Entity,
 } from '../core';
 import type { PlanService } from './planService';
@@ -45,6 +45,11 @@ export function describeEntity(analysis: Analysis, entity: Entity, defaultCurren
       const float = analysis.schedule.float.get(entity);
       extra.push(['State', result.state]);
       if (float !== undefined) extra.push(['Float', `${float} days${float <= 0 ? ' (critical)' : ''}`]);
+      const { start, end } = result.forecast;
+      if (start !== null && end !== null) {
+        const note = forecastNote(result.forecast, result.state);
+        extra.push(['Forecast', `${formatWindow(start, end)} · ${note ?? (result.state === 'done' ? 'done' : 'on plan')}`]);
+      }
     }
     const rows = [...extra, ...figureRows(toFiguresJson(rollup.figures), currencyOf(entity, defaultCurrency))];
     md.appendMarkdown('| | |\n|---|---|\n');
@@ -54,7 +59,12 @@ export function describeEntity(analysis: Analysis, entity: Entity, defaultCurren
       md.appendText(`${rollup.figures.health}: ${rollup.healthReasons.join('; ')}`);
     }
   } else if (entity.kind === 'milestone') {
-    md.appendText(`${entity.date ? formatDay(entity.date.value) : 'no date'} · ${entity.done ? 'done' : 'not done'} · in ${entity.parent.kind} ${entity.parent.id ?? ''}`);
+    const outlook = analysis.rollup.milestones.get(entity);
+    const status = outlook ? milestoneStatusText[outlook.status] : entity.done ? 'done' : 'not done';
+    md.appendText(`${entity.date ? formatDay(entity.date.value) : 'no date'} · ${status} · in ${entity.parent.kind} ${entity.parent.id ?? ''}`);
+    const note = outlook ? milestoneNote(entity, outlook) : null;
+    if (note) md.appendText(`\n${note}`);
+    else if (outlook?.status === 'on-track' && outlook.forecast !== null) md.appendText(`\nForecast ${formatDay(outlook.forecast)}: on track`);
   } else if (entity.kind === 'risk') {
     const level = riskLevel(entity);
     md.appendText(`${entity.open ? 'open' : 'closed'} · likelihood ${entity.likelihood ?? '?'} × impact ${entity.impact ?? '?'}${level ? ` (${level})` : ''}`);

@@ -1,9 +1,11 @@
 /** The hover card of a bar, milestone or lane: its figures, all written as text. */
-import { figureRows, formatDay, laneTitle, type RoadmapModel, type RoadmapView } from '../core';
+import { figureRows, formatDay, laneTitle, milestoneStatusText, type RoadmapMilestone, type RoadmapModel, type RoadmapView } from '../core';
 import { h } from './dom';
 import type { Target } from './timeline';
 
 const day = (value: number | null) => (value === null ? '—' : formatDay(value));
+
+const milestoneState = (m: RoadmapMilestone) => milestoneStatusText[m.status];
 
 export class Tooltip {
   readonly element = h('div', { className: 'tooltip', attrs: { role: 'tooltip', id: 'roadmap-tooltip' } });
@@ -60,17 +62,20 @@ export class Tooltip {
         ['State', bar.state + (bar.critical ? ' · on the critical path' : bar.float !== null ? ` · float ${bar.float} days` : '')],
       ];
       if (bar.baselineStart !== null || bar.baselineEnd !== null) lines.push(['Baseline', `${day(bar.baselineStart)} → ${day(bar.baselineEnd)}`]);
-      if (bar.forecastEnd !== null && bar.end !== null && bar.forecastEnd !== bar.end) lines.push(['Forecast end', day(bar.forecastEnd)]);
+      if (bar.forecastStart !== null && bar.forecastEnd !== null) {
+        lines.push(['Forecast', `${day(bar.forecastStart)} → ${day(bar.forecastEnd)}${bar.forecastNote ? ` · ${bar.forecastNote}` : bar.forecastStart === bar.start && bar.forecastEnd === bar.end ? ' · on plan' : ''}`]);
+      }
       if (json) lines.push(...figureRows(json.figures, lane.currency ?? ''));
       const milestones = view.milestonesOfProject.get(bar.id) ?? [];
-      for (const m of milestones) lines.push(['Milestone', `${m.name} · ${day(m.date)}${m.done ? ' · done' : m.missed ? ' · missed' : ''}`]);
+      for (const m of milestones) lines.push(['Milestone', `${m.name} · ${day(m.date)} · ${milestoneState(m)}`]);
       return this.card(bar.name, `${bar.id} · ${laneTitle(lane)}`, lines, bar.source.file, bar.healthReasons.length ? `${bar.health}: ${bar.healthReasons.join('; ')}` : undefined);
     }
     if (target.kind === 'milestone') {
       const milestone = model.milestones.find((m) => m.key === target.key);
       if (!milestone) return undefined;
-      const state = milestone.done ? 'done' : milestone.missed ? 'missed (due before the status date)' : 'open';
-      return this.card(milestone.name, milestone.id ?? 'milestone', [['Date', day(milestone.date)], ['State', state]], milestone.source.file);
+      const lines: Array<[string, string]> = [['Date', day(milestone.date)], ['State', milestoneState(milestone)]];
+      if (milestone.forecast !== null && !milestone.done) lines.push(['Forecast', day(milestone.forecast)]);
+      return this.card(milestone.name, milestone.id ?? 'milestone', lines, milestone.source.file, milestone.note ?? undefined);
     }
     const lane = model.lanes.find((l) => l.key === target.key);
     if (!lane) return undefined;

@@ -325,11 +325,12 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         const result = await run(['rollup', 'rollup', '--format', 'json']);
         assert.equal(result.code, 0, result.stderr);
         const json = JSON.parse(result.stdout);
-        assert.deepEqual(keys(json), ['portfolios', 'programs', 'projects', 'statusDate', 'version']);
+        assert.deepEqual(keys(json), ['milestones', 'portfolios', 'programs', 'projects', 'statusDate', 'version']);
         assert.equal(json.version, 1);
         assert.equal(json.statusDate, '2026-01-05'); // the document's status_date
-        const checkFigures = (f: Record<string, unknown>, who: string) => {
-          assert.deepEqual(keys(f), figureKeys, who);
+        const checkFigures = (f: Record<string, unknown>, who: string, project = false) => {
+          // forecastStart is on projects only (SPEC 7).
+          assert.deepEqual(keys(f), project ? [...figureKeys, 'forecastStart'].sort() : figureKeys, who);
           assert.deepEqual(keys(f.risks), ['high', 'low', 'medium'], who);
           assert.deepEqual(keys(f.issues), ['critical', 'high', 'low', 'medium'], who);
           for (const key of ['bac', 'ev', 'ac', 'benefits']) assert.equal(typeof f[key], 'number', `${who}.${key}`);
@@ -353,7 +354,7 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         assert.deepEqual(json.projects.map((p: { id: string }) => p.id).sort(), ['a1', 'b1', 'solo']);
         for (const p of json.projects) {
           assert.deepEqual(keys(p), [...entryKeys, 'critical', 'float', 'program', 'state'].sort());
-          checkFigures(p.figures, p.id);
+          checkFigures(p.figures, p.id, true);
           assert.match(p.start, /^\d{4}-\d{2}-\d{2}$/);
           assert.match(p.end, /^\d{4}-\d{2}-\d{2}$/);
         }

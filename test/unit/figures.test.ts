@@ -54,8 +54,19 @@ describe('figure formatting', () => {
       assert.equal(formatMoney(9_999), '10k');
       assert.equal(formatMoney(99_990), '100k');
     });
-    // Not asserted here (reported as bugs): 999.5 shows as '1000', 999_999 as '1000k' and 999_999_999 as
-    // '1000M', where the compact display is '1k', '1M' and '1B'; -0.4 shows as '-0' (formatRatio(-0.004) as '-0%').
+
+    it('chooses the unit after rounding: what rounds to 1,000 of a unit is one of the next', () => {
+      assert.equal(formatMoney(999.5), '1k');
+      assert.equal(formatMoney(-999.5), '-1k');
+      assert.equal(formatMoney(999_999), '1M');
+      assert.equal(formatMoney(999_999_999), '1B');
+    });
+
+    it('never shows a negative zero', () => {
+      assert.equal(formatMoney(-0.4), '0');
+      assert.equal(formatRatio(-0.004), '0%');
+      assert.equal(formatPercent(-0.4), '0%');
+    });
 
     it('keeps the sign of a negative amount, with the same units', () => {
       assert.equal(formatMoney(-250), '-250');

@@ -77,6 +77,9 @@ export const SPEC_SEVERITY = {
   'progress-mismatch': 'warning',
   'unknown-person': 'warning',
   'currency-mismatch': 'warning',
+  'milestone-at-risk': 'warning',
+  'status-date-mismatch': 'warning',
+  'overdue-issue': 'warning',
 } as const;
 
 export type Code = keyof typeof SPEC_SEVERITY;

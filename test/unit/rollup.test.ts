@@ -278,7 +278,7 @@ describe('rollup (SPEC 5)', () => {
             budget: 1000
     `;
 
-    it('uses ps + ceil((pe − ps + 1) / SPI) − 1 only for active projects with 0 < SPI < 1 (S = 2026-01-05)', () => {
+    it('uses ps + ceil((pe − ps + 1) / SPI) − 1 only for active and on-hold projects with 0 < SPI < 1 (S = 2026-01-05)', () => {
       const r = run(text, at('2026-01-05'));
       // PV = 1000 × 5/10 = 500 for every project planned Jan 1 .. Jan 10.
       // slow: EV 300 → SPI 0.6 → Jan 1 + ceil(10 / 0.6 = 16.67) − 1 = Jan 1 + 16 = Jan 17.
@@ -292,9 +292,9 @@ describe('rollup (SPEC 5)', () => {
       // fast: EV 600 → SPI 1.2 → the scheduled end Jan 20 (not the baseline's Jan 10).
       close(r.project('fast').figures.spi, 1.2, 'fast.spi');
       assert.equal(r.project('fast').figures.forecastEnd, '2026-01-20');
-      // on-hold: SPI 0.6 but not active → the scheduled end.
+      // on-hold: SPI 0.6, and work has begun (SPEC v2 5.1: active or on hold) → its own pace, Jan 17.
       assert.equal(r.project('on-hold').state, 'on-hold');
-      assert.equal(r.project('on-hold').figures.forecastEnd, '2026-01-10');
+      assert.equal(r.project('on-hold').figures.forecastEnd, '2026-01-17');
       // stalled: active, SPI 0 → the scheduled end.
       assert.equal(r.project('stalled').figures.forecastEnd, '2026-01-10');
       // future: planned, SPI null → the scheduled end.
@@ -550,8 +550,10 @@ describe('rollup (SPEC 5)', () => {
       );
       assert.ok(Math.abs((g.figures.cpi ?? 0) - 0.9) > 1e-3, 'CPI is not the mean of the project CPIs (0.9)');
       assert.ok(Math.abs((g.figures.spi ?? 0) - 0.84) > 1e-3, 'SPI is not the mean of the project SPIs (0.84)');
-      // forecastEnd = latest of (Jan 10, Feb 11) = Feb 11 (g-c's Dec 31 does not count).
-      assert.equal(g.figures.forecastEnd, '2026-02-11');
+      // forecastEnd = latest of the projects' (Jan 10, Feb 11) and the milestones' forecasts (SPEC v2): g-review
+      // is due Feb 15 and not done → Feb 15; g-a-demo Jan 8; g-kickoff done Dec 20 → Feb 15 (g-c's Dec 31 and
+      // its milestone's Jan 15 2027 do not count: cancelled).
+      assert.equal(g.figures.forecastEnd, '2026-02-15');
       // CPI 0.87 < 0.90 → red.
       assert.equal(g.figures.health, 'red');
       assert.deepEqual(g.projects, ['g-a', 'g-b', 'g-c']);
@@ -759,8 +761,9 @@ describe('rollup (SPEC 5)', () => {
       );
       // start/end: p1 Jan 1 .. Feb 1 (its milestone), p2 Dec 1 2025 (its milestone) .. Jan 10 → Dec 1 .. Feb 1.
       assert.deepEqual([pf.start, pf.end], ['2025-12-01', '2026-02-01']);
-      // forecastEnd: latest of p1 (Jan 13) and p2 (Jan 10).
-      assert.equal(pf.figures.forecastEnd, '2026-01-13');
+      // forecastEnd: latest of p1 (a1's Jan 13, and its milestone p1-m, due Feb 1 and not done → Feb 1) and
+      // p2 (b1's Jan 10; p2-m is done) → Feb 1.
+      assert.equal(pf.figures.forecastEnd, '2026-02-01');
       assert.deepEqual(pf.figures.risks, { high: 1, medium: 0, low: 0 }); // a1-r 5×4 = 20
       assert.deepEqual(pf.figures.issues, { critical: 0, high: 0, medium: 1, low: 0 });
       // Indices green, but a program (p1) is red → at least amber.

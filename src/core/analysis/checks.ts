@@ -4,11 +4,12 @@
  */
 import { formatDay, type Day } from '../base/dates';
 import type { PlanDiagnostic } from '../base/diagnostic';
+import { compareExactly, Rational } from '../base/exact';
 import { messages } from '../base/messages';
 import type { Milestone, Person, Program, Project, TeamEntry } from '../model/entities';
 import { diagnosticAt } from '../model/locate';
 import type { PlanIndex } from './planIndex';
-import type { RollupResult } from './rollup';
+import { exactSums, type MilestoneOutlook, type ProjectRollup, type RollupResult } from './rollup';
 import { currencyOf, isBetterHealth, riskLevel } from './rules';
 import type { Schedule } from './schedule';
 import { ITEMS_PER_PAUSE, type Steps } from './steps';
@@ -42,6 +43,20 @@ export function* checkSteps(index: PlanIndex, plan: Schedule, rollup: RollupResu
       diagnostics.push(
         diagnosticAt(milestone.source, milestone.date.span, 'missed-milestone',
           messages.missedMilestone(milestone.id ?? milestone.name ?? '?', formatDay(milestone.date.value), formatDay(rollup.statusDate))),
+      );
+    }
+  }
+  for (const milestone of index.milestones) {
+    const outlook = rollup.milestones.get(milestone)!;
+    if (milestone.date && outlook.status === 'at-risk' && outlook.waitsFor) {
+      diagnostics.push(diagnosticAt(milestone.source, milestone.date.span, 'milestone-at-risk', milestoneAtRisk(milestone, milestone.date.value, outlook, rollup)));
+    }
+  }
+  for (const issue of index.issues) {
+    if (issue.open && issue.due && issue.due.value < rollup.statusDate) {
+      diagnostics.push(
+        diagnosticAt(issue.source, issue.due.span, 'overdue-issue',
+          messages.overdueIssue(issue.id ?? issue.title ?? '?', formatDay(issue.due.value), formatDay(rollup.statusDate), rollup.statusDate - issue.due.value)),
       );
     }
   }
@@ -99,10 +114,15 @@ function checkProgramBudget(program: Program, rollup: RollupResult, defaultCurre
   const figures = rollup.programs.get(program)!.figures;
   const budget = program.budget.value;
   const currency = currencyOf(program, defaultCurrency);
-  if (figures.bac > budget) {
+  // Money sums are compared exactly: 10000.04 + 5000.01 is not above a budget of 15000.05.
+  const exact = () => exactSums(program.projects.flatMap((project) => {
+    const result = rollup.projects.get(project)!;
+    return result.cancelled ? [] : [result.terms];
+  }));
+  if (compareExactly(figures.bac, () => exact().bac, budget) > 0) {
     diagnostics.push(diagnosticAt(program.source, program.budget.span, 'over-budget', messages.overBudget(program.id ?? '?', figures.bac, budget, currency)));
   }
-  if (figures.eac > budget) {
+  if (compareExactly(figures.eac, () => exact().eac, budget) > 0) {
     diagnostics.push(
       diagnosticAt(program.source, program.budget.span, 'forecast-over-budget', messages.forecastOverBudget(program.id ?? '?', figures.eac, budget, currency)),
     );
@@ -148,11 +168,13 @@ function checkAllocations(index: PlanIndex, plan: Schedule, cancelled: (project:
     for (let i = 0; i < events.length; ) {
       const day = events[i][0];
       for (; i < events.length && events[i][0] === day; i++) total += events[i][1];
-      // Allocations are percents with at most a few decimals; ignore float dust.
-      if (total > person.capacity + 1e-9) {
-        const involved = list.filter((a) => a.start <= day && day <= a.end);
-        const projects = [...new Set(involved.map((a) => a.project.id ?? '?'))];
-        for (const a of involved) {
+      const involved = () => list.filter((a) => a.start <= day && day <= a.end);
+      // Percents with decimals: compared exactly (33.3 + 33.3 + 33.4 is not above 100).
+      const exactTotal = () => involved().reduce((sum, a) => sum.add(Rational.of(a.entry.allocation)), Rational.zero);
+      if (compareExactly(total, exactTotal, person.capacity) > 0) {
+        const involvedNow = involved();
+        const projects = [...new Set(involvedNow.map((a) => a.project.id ?? '?'))];
+        for (const a of involvedNow) {
           diagnostics.push(
             diagnosticAt(a.entry.person.source, a.entry.person.span, 'overallocated',
               messages.overallocated(person.id, formatDay(day), Math.round(total * 100) / 100, person.capacity, projects)),
@@ -190,4 +212,43 @@ function checkCurrencies(index: PlanIndex, defaultCurrency: string, diagnostics:
       );
     }
   }
+}
+
+/** The milestone-at-risk message: how late, what it waits for, and where the slip starts. */
+function milestoneAtRisk(milestone: Milestone, date: Day, outlook: MilestoneOutlook, rollup: RollupResult): string {
+  const { on, finish } = outlook.waitsFor!;
+  const finishText = formatDay(finish);
+  const waitsFor =
+    on.kind === 'milestone'
+      ? messages.waitsForMilestone(on.id ?? on.name ?? '?', finishText)
+      : rollup.projects.get(on)?.cancelled
+        ? messages.waitsForCancelled(on.id ?? '?', finishText)
+        : messages.waitsForProject(on.id ?? '?', finishText);
+  const root = slipRoot(on, rollup);
+  let rootCause: string | undefined;
+  if (root && root.project !== on) {
+    const reason = root.result.forecast.reason;
+    if (reason.kind === 'own-pace') rootCause = messages.slipStartsAtOwnPace(root.project.id ?? '?', reason.spi.toFixed(2), reason.days);
+    else if (reason.kind === 'status-date') rootCause = messages.slipStartsAtStatusDate(root.project.id ?? '?', reason.days);
+  }
+  return messages.milestoneAtRisk(milestone.id ?? milestone.name ?? '?', formatDay(date), formatDay(outlook.forecast!), outlook.forecast! - date, waitsFor, rootCause);
+}
+
+/** Following what pushes what back to the project whose own pace (or the status date) starts the slip. */
+function slipRoot(from: Project | Milestone, rollup: RollupResult): { project: Project; result: ProjectRollup } | undefined {
+  const seen = new Set<Project | Milestone>();
+  let node: Project | Milestone | undefined = from;
+  while (node && !seen.has(node)) {
+    seen.add(node);
+    if (node.kind === 'milestone') {
+      node = rollup.milestones.get(node)?.waitsFor?.on;
+      continue;
+    }
+    const result = rollup.projects.get(node);
+    if (!result) return undefined;
+    const reason = result.forecast.reason;
+    if (reason.kind === 'pushed') node = reason.by;
+    else return reason.kind === 'own-pace' || reason.kind === 'status-date' ? { project: node, result } : undefined;
+  }
+  return undefined;
 }

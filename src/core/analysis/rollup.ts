@@ -1,14 +1,22 @@
 /**
- * Earned value, ROI and health at the status date (SPEC 5), rolled up project → program → portfolio.
- * All money sums skip cancelled projects. Numbers are not rounded here.
+ * Earned value, forecast, ROI and health at the status date (SPEC 5 and 5.1), rolled up project →
+ * program → portfolio. All money sums skip cancelled projects. Numbers are not rounded here.
+ *
+ * In order: each project's earned value; the forecast (which needs each project's SPI and flows down
+ * the dependencies); each project's health (which needs its milestones' forecasts); then programs and
+ * portfolios from the sums of their parts. Health thresholds are compared exactly (see base/exact.ts).
  */
 import { formatDay, type Day } from '../base/dates';
 import type { HealthThresholds } from '../base/defaults';
+import { compareExactly, Rational } from '../base/exact';
 import type { Health, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
+import { forecastSteps, type Forecast, type MilestoneOutlook, type ProjectForecast, type ProjectPace } from './forecast';
 import type { PlanIndex } from './planIndex';
 import { effectiveState, riskLevel } from './rules';
 import type { Schedule } from './schedule';
 import { ITEMS_PER_PAUSE, type Steps } from './steps';
+
+export type { MilestoneOutlook, MilestoneStatus } from './forecast';
 
 export interface RiskCounts {
   high: number;
@@ -36,6 +44,8 @@ export interface Figures {
   readonly etc: number;
   readonly vac: number;
   readonly progress: number | null;
+  /** Projects only (absent on programs and portfolios). */
+  readonly forecastStart?: Day | null;
   readonly forecastEnd: Day | null;
   readonly benefits: number;
   readonly roiPlanned: number | null;
@@ -52,8 +62,17 @@ export interface Rollup {
   readonly end: Day | null;
   /** Why the computed health is not green, in words. */
   readonly healthReasons: readonly string[];
-  /** Milestones (own and of counted projects) due before the status date and not done. */
-  readonly missedMilestones: readonly Milestone[];
+}
+
+/** The values a project's earned value is computed from, as written, for the exact comparisons. */
+interface ProjectTerms {
+  readonly bac: number;
+  /** Percent complete that earns value (100 when done). */
+  readonly percent: number;
+  readonly ac: number;
+  /** Days of the planned window up to S (0 … window), and the window's days; null when it is unknown. */
+  readonly elapsed: number | null;
+  readonly window: number | null;
 }
 
 export interface ProjectRollup extends Rollup {
@@ -62,33 +81,48 @@ export interface ProjectRollup extends Rollup {
   /** Planned window used for PV: the baseline's dates where given, else the schedule. */
   readonly plannedStart: Day | null;
   readonly plannedEnd: Day | null;
-}
-
-/** Where a milestone stands at the status date (SPEC 5.1). */
-export type MilestoneStatus = 'done' | 'missed' | 'at-risk' | 'on-track';
-
-export interface MilestoneOutlook {
-  readonly status: MilestoneStatus;
+  readonly forecast: ProjectForecast;
+  /** @internal What the figures are computed from (for exact sums). */
+  readonly terms: ProjectTerms;
 }
 
 export interface RollupResult {
   readonly statusDate: Day;
-  /** Every milestone's status, decided once here and read by the checks and every view. */
+  /** Every milestone's forecast and status, decided once here and read by the checks and every view. */
   readonly milestones: ReadonlyMap<Milestone, MilestoneOutlook>;
   readonly projects: ReadonlyMap<Project, ProjectRollup>;
   readonly programs: ReadonlyMap<Program, Rollup>;
   readonly portfolios: ReadonlyMap<Portfolio, Rollup>;
 }
 
-export function* rollupSteps(index: PlanIndex, plan: Schedule, statusDate: Day, thresholds: HealthThresholds): Steps<RollupResult> {
+/** A project's earned value before its health is known (the forecast comes in between). */
+interface EarnedValue {
+  readonly terms: ProjectTerms;
+  readonly state: ProjectState;
+  readonly start: Day | null;
+  readonly end: Day | null;
+  readonly plannedStart: Day | null;
+  readonly plannedEnd: Day | null;
+  readonly pv: number | null;
+  readonly ev: number;
+  readonly cpi: number | null;
+  readonly spi: number | null;
+  readonly eac: number;
+}
+
+export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: Day, thresholds: HealthThresholds): Steps<RollupResult> {
   let tick = 0;
-  const milestones = new Map<Milestone, MilestoneOutlook>();
-  for (const milestone of index.milestones) milestones.set(milestone, { status: milestoneStatus(milestone, statusDate) });
-  const missedOf = (owner: Program | Project) => missedMilestones(owner.milestones, milestones);
+  const earned = new Map<Project, EarnedValue & ProjectPace>();
+  for (const project of index.projects) {
+    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    earned.set(project, earnedValue(project, schedule, statusDate));
+  }
+  const forecast = yield* forecastSteps(index, schedule, earned, statusDate);
+
   const projectRollups = new Map<Project, ProjectRollup>();
   for (const project of index.projects) {
     if (++tick % ITEMS_PER_PAUSE === 0) yield;
-    projectRollups.set(project, rollupProject(project, plan, statusDate, missedOf(project), thresholds));
+    projectRollups.set(project, rollupProject(project, earned.get(project)!, forecast, thresholds));
   }
   const programRollups = new Map<Program, Rollup>();
   for (const program of index.programs) {
@@ -97,56 +131,63 @@ export function* rollupSteps(index: PlanIndex, plan: Schedule, statusDate: Day, 
       tick = 0;
       yield;
     }
-    programRollups.set(program, rollupProgram(program, projectRollups, missedOf(program), thresholds));
+    programRollups.set(program, rollupProgram(program, projectRollups, forecast, thresholds));
   }
   const portfolioRollups = new Map<Portfolio, Rollup>();
   for (const portfolio of index.portfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, thresholds));
-  return { statusDate, milestones, projects: projectRollups, programs: programRollups, portfolios: portfolioRollups };
+  return { statusDate, milestones: forecast.milestones, projects: projectRollups, programs: programRollups, portfolios: portfolioRollups };
 }
 
-function milestoneStatus(milestone: Milestone, statusDate: Day): MilestoneStatus {
-  if (milestone.done) return 'done';
-  return milestone.date !== undefined && milestone.date.value < statusDate ? 'missed' : 'on-track';
-}
-
-function rollupProject(project: Project, plan: Schedule, statusDate: Day, missed: Milestone[], thresholds: HealthThresholds): ProjectRollup {
-  const dates = plan.dates.get(project);
+function earnedValue(project: Project, schedule: Schedule, statusDate: Day): EarnedValue & ProjectPace {
+  const dates = schedule.dates.get(project);
   const start = dates?.start ?? null;
   const end = dates?.end ?? null;
   const state = effectiveState(project, dates?.start, statusDate);
   const bac = project.baseline?.budget?.value ?? project.budget?.value ?? 0;
   const ps = project.baseline?.start?.value ?? start;
   const pe = project.baseline?.end?.value ?? end;
-  const plannedDays = ps !== null && pe !== null && pe >= ps ? pe - ps + 1 : null;
-  const pv = plannedDays !== null ? bac * clamp((statusDate - ps! + 1) / plannedDays, 0, 1) : null;
-  const progress = state === 'done' ? 100 : (project.progress?.value ?? 0);
-  const ev = (bac * progress) / 100;
+  const window = ps !== null && pe !== null && pe >= ps ? pe - ps + 1 : null;
+  const elapsed = window !== null ? Math.min(window, Math.max(0, statusDate - ps! + 1)) : null;
+  const pv = window !== null ? (bac * elapsed!) / window : null;
+  const percent = state === 'done' ? 100 : (project.progress?.value ?? 0);
+  const ev = (bac * percent) / 100;
   const ac = project.spent?.value ?? 0;
   const cpi = ac !== 0 ? ev / ac : null;
   const spi = pv ? ev / pv : null;
   const eac = cpi !== null && cpi > 0 ? bac / cpi : ac + (bac - ev);
-  let forecastEnd = end;
-  if (state === 'active' && spi !== null && spi > 0 && spi < 1 && plannedDays !== null) {
-    forecastEnd = ps! + Math.ceil(plannedDays / spi) - 1;
-  }
-  let benefits = 0;
-  for (const benefit of project.benefits) benefits += benefit.value;
+  const terms: ProjectTerms = { bac, percent, ac, elapsed, window };
+  return {
+    terms, state, start, end, plannedStart: ps, plannedEnd: pe, pv, ev, cpi, spi, eac,
+    plannedDays: window,
+    exactSpi: () => {
+      const exact = exactTerms(terms);
+      return exact.pv === null || exact.pv.isZero() ? null : exact.ev.div(exact.pv);
+    },
+  };
+}
+
+function rollupProject(project: Project, value: EarnedValue, forecast: Forecast, thresholds: HealthThresholds): ProjectRollup {
+  const { terms, pv, ev, cpi, spi, eac } = value;
+  const projectForecast = forecast.projects.get(project)!;
   const risks = countRisks(project.risks);
   const issues = countIssues(project.issues);
-  const { health, reasons } = computeHealth(cpi, spi, issues, risks, missed, noChildren, thresholds);
+  const sums = () => exactTerms(terms);
+  const { health, reasons } = computeHealth(cpi, spi, sums, issues, risks, milestoneConcerns(project.milestones, forecast), noChildren, thresholds);
   return {
     figures: figuresOf({
-      bac, pv, ev, ac, cpi, spi, eac, etc: eac - ac, progress, forecastEnd, benefits, health,
+      bac: terms.bac, pv, ev, ac: terms.ac, cpi, spi, eac, etc: eac - terms.ac, progress: terms.percent,
+      forecastStart: projectForecast.start, forecastEnd: projectForecast.end, benefits: sumBenefits(project.benefits, 0), health,
       declaredHealth: project.health?.value ?? null, risks, issues,
     }),
-    start,
-    end,
+    start: value.start,
+    end: value.end,
     healthReasons: reasons,
-    missedMilestones: missed,
-    state,
-    cancelled: state === 'cancelled',
-    plannedStart: ps,
-    plannedEnd: pe,
+    state: value.state,
+    cancelled: value.state === 'cancelled',
+    plannedStart: value.plannedStart,
+    plannedEnd: value.plannedEnd,
+    forecast: projectForecast,
+    terms,
   };
 }
 
@@ -156,7 +197,8 @@ type FigureInputs = Omit<Figures, 'cv' | 'sv' | 'vac' | 'roiPlanned' | 'roiForec
 
 /**
  * The figures with CV, SV, VAC and ROI derived, for a project or a sum of parts. Written out in full,
- * never spread: V8 builds spread objects slowly, and there are 10,000 of them.
+ * never spread: V8 builds spread objects slowly, and there are 10,000 of them. ROI is unknown (null)
+ * where no benefit is declared, not −100 %.
  */
 function figuresOf(f: FigureInputs): Figures {
   return {
@@ -172,10 +214,11 @@ function figuresOf(f: FigureInputs): Figures {
     etc: f.etc,
     vac: f.bac - f.eac,
     progress: f.progress,
+    forecastStart: f.forecastStart,
     forecastEnd: f.forecastEnd,
     benefits: f.benefits,
-    roiPlanned: f.bac !== 0 ? (f.benefits - f.bac) / f.bac : null,
-    roiForecast: f.eac !== 0 ? (f.benefits - f.eac) / f.eac : null,
+    roiPlanned: f.bac !== 0 && f.benefits !== 0 ? (f.benefits - f.bac) / f.bac : null,
+    roiForecast: f.eac !== 0 && f.benefits !== 0 ? (f.benefits - f.eac) / f.eac : null,
     health: f.health,
     declaredHealth: f.declaredHealth,
     risks: f.risks,
@@ -197,6 +240,8 @@ interface Totals {
   start: Day | null;
   end: Day | null;
   forecastEnd: Day | null;
+  /** The counted projects' terms, for exact sums. */
+  readonly parts: ProjectTerms[];
 }
 
 function emptyTotals(): Totals {
@@ -213,10 +258,11 @@ function emptyTotals(): Totals {
     start: null,
     end: null,
     forecastEnd: null,
+    parts: [],
   };
 }
 
-function addPart(totals: Totals, part: Rollup): void {
+function addPart(totals: Totals, part: Rollup, terms: readonly ProjectTerms[]): void {
   const f = part.figures;
   totals.bac += f.bac;
   totals.pv += f.pv ?? 0;
@@ -230,6 +276,7 @@ function addPart(totals: Totals, part: Rollup): void {
   totals.start = earliest(totals.start, part.start);
   totals.end = latest(totals.end, part.end);
   totals.forecastEnd = latest(totals.forecastEnd, f.forecastEnd);
+  for (const t of terms) totals.parts.push(t);
 }
 
 /** CV, SV, VAC, CPI and SPI from the sums (never averaged), ROI, and health. */
@@ -237,14 +284,15 @@ function totalsToRollup(
   totals: Totals,
   progress: number | null,
   declaredHealth: Health | null,
-  missed: readonly Milestone[],
+  milestones: readonly string[],
   redChildren: readonly string[],
   thresholds: HealthThresholds,
 ): Rollup {
   const { bac, pv, ev, ac, eac, benefits } = totals;
   const cpi = ac !== 0 ? ev / ac : null;
   const spi = pv !== 0 ? ev / pv : null;
-  const { health, reasons } = computeHealth(cpi, spi, totals.issues, totals.risks, missed, redChildren, thresholds);
+  const sums = () => exactSums(totals.parts);
+  const { health, reasons } = computeHealth(cpi, spi, sums, totals.issues, totals.risks, milestones, redChildren, thresholds);
   return {
     figures: figuresOf({
       bac, pv, ev, ac, cpi, spi, eac, etc: totals.etc, progress, forecastEnd: totals.forecastEnd, benefits, health,
@@ -253,33 +301,34 @@ function totalsToRollup(
     start: totals.start,
     end: totals.end,
     healthReasons: reasons,
-    missedMilestones: missed,
   };
 }
 
-function rollupProgram(program: Program, projects: ReadonlyMap<Project, ProjectRollup>, missed: Milestone[], thresholds: HealthThresholds): Rollup {
+function rollupProgram(program: Program, projects: ReadonlyMap<Project, ProjectRollup>, forecast: Forecast, thresholds: HealthThresholds): Rollup {
   const totals = emptyTotals();
   addRisks(totals.risks, countRisks(program.risks));
   addIssues(totals.issues, countIssues(program.issues));
-  for (const benefit of program.benefits) totals.benefits += benefit.value;
+  totals.benefits = sumBenefits(program.benefits, 0);
   const counted: ProjectRollup[] = [];
   const redChildren: string[] = [];
-  const milestoneDay = (milestone: Milestone) => {
+  const milestoneDays = (milestone: Milestone) => {
     if (!milestone.date) return;
     totals.start = earliest(totals.start, milestone.date.value);
     totals.end = latest(totals.end, milestone.date.value);
+    totals.forecastEnd = latest(totals.forecastEnd, forecast.milestones.get(milestone)?.forecast ?? null);
   };
-  program.milestones.forEach(milestoneDay);
+  program.milestones.forEach(milestoneDays);
   for (const project of program.projects) {
     const result = projects.get(project)!;
     if (result.cancelled) continue;
     counted.push(result);
-    addPart(totals, result);
-    project.milestones.forEach(milestoneDay);
-    for (const milestone of result.missedMilestones) missed.push(milestone);
+    addPart(totals, result, [result.terms]);
+    project.milestones.forEach(milestoneDays);
     if (result.figures.health === 'red') redChildren.push(`project '${project.id}' is red`);
   }
-  return totalsToRollup(totals, rolledProgress(totals, counted), program.health?.value ?? null, missed, redChildren, thresholds);
+  // A milestone counts for the entity that holds it: the program's own here (its projects' count for them).
+  const milestones = milestoneConcerns(program.milestones, forecast);
+  return totalsToRollup(totals, rolledProgress(totals, counted), program.health?.value ?? null, milestones, redChildren, thresholds);
 }
 
 function rollupPortfolio(
@@ -289,20 +338,21 @@ function rollupPortfolio(
   thresholds: HealthThresholds,
 ): Rollup {
   const totals = emptyTotals();
-  const missed: Milestone[] = [];
   const redChildren: string[] = [];
   const counted: ProjectRollup[] = [];
   for (const program of portfolio.programs) {
-    const result = programs.get(program)!;
-    addPart(totals, result);
-    for (const milestone of result.missedMilestones) missed.push(milestone);
-    if (result.figures.health === 'red') redChildren.push(`program '${program.id}' is red`);
+    const parts: ProjectTerms[] = [];
     for (const project of program.projects) {
       const projectResult = projects.get(project)!;
-      if (!projectResult.cancelled) counted.push(projectResult);
+      if (projectResult.cancelled) continue;
+      counted.push(projectResult);
+      parts.push(projectResult.terms);
     }
+    const result = programs.get(program)!;
+    addPart(totals, result, parts);
+    if (result.figures.health === 'red') redChildren.push(`program '${program.id}' is red`);
   }
-  return totalsToRollup(totals, rolledProgress(totals, counted), null, missed, redChildren, thresholds);
+  return totalsToRollup(totals, rolledProgress(totals, counted), null, noChildren, redChildren, thresholds);
 }
 
 /** ΣEV / ΣBAC × 100; with no budget, project progress weighted by planned days. */
@@ -324,26 +374,77 @@ function rolledProgress(totals: { bac: number; ev: number }, projects: readonly 
   return total / projects.length;
 }
 
+/** Exact BAC, PV, EV and AC of one project. */
+function exactTerms(t: ProjectTerms): { bac: Rational; pv: Rational | null; ev: Rational; ac: Rational } {
+  const bac = Rational.of(t.bac);
+  return {
+    bac,
+    pv: t.window === null ? null : bac.mul(Rational.fraction(BigInt(t.elapsed!), BigInt(t.window))),
+    ev: bac.mul(Rational.of(t.percent)).div(Rational.of(100)),
+    ac: Rational.of(t.ac),
+  };
+}
+
+/** Exact sums of BAC, PV, EV, AC and EAC over projects (PV of a project without a window counts 0). */
+export function exactSums(parts: readonly ProjectTerms[]): { bac: Rational; pv: Rational; ev: Rational; ac: Rational; eac: Rational } {
+  let bac = Rational.zero;
+  let pv = Rational.zero;
+  let ev = Rational.zero;
+  let ac = Rational.zero;
+  let eac = Rational.zero;
+  for (const part of parts) {
+    const t = exactTerms(part);
+    bac = bac.add(t.bac);
+    if (t.pv) pv = pv.add(t.pv);
+    ev = ev.add(t.ev);
+    ac = ac.add(t.ac);
+    // EAC = BAC / CPI when CPI > 0 (= BAC × AC / EV), else AC + BAC − EV.
+    eac = eac.add(!t.ac.isZero() && t.ev.compare(Rational.zero) > 0 ? t.bac.mul(t.ac).div(t.ev) : t.ac.add(t.bac).sub(t.ev));
+  }
+  return { bac, pv, ev, ac, eac };
+}
+
+/** What a holder's milestones say about its health: missed ones and ones at risk. */
+function milestoneConcerns(list: readonly Milestone[], forecast: Forecast): string[] {
+  let concerns: string[] | undefined;
+  for (const milestone of list) {
+    const outlook = forecast.milestones.get(milestone);
+    const name = milestone.id ?? milestone.name ?? '?';
+    if (outlook?.status === 'missed') (concerns ??= []).push(`milestone '${name}' missed (${formatDay(milestone.date!.value)})`);
+    else if (outlook?.status === 'at-risk') {
+      (concerns ??= []).push(`milestone '${name}' at risk (due ${formatDay(milestone.date!.value)}, forecast ${formatDay(outlook.forecast!)})`);
+    }
+  }
+  return concerns ?? [];
+}
+
 function computeHealth(
   cpi: number | null,
   spi: number | null,
+  exact: () => { pv: Rational | null; ev: Rational; ac: Rational },
   issues: IssueCounts,
   risks: RiskCounts,
-  missed: readonly Milestone[],
+  milestones: readonly string[],
   redChildren: readonly string[],
   thresholds: HealthThresholds,
 ): { health: Health; reasons: string[] } {
   const red: string[] = [];
   const amber: string[] = [];
-  const index = (name: string, value: number | null) => {
+  const index = (name: string, value: number | null, exactValue: () => Rational) => {
     if (value === null) return;
-    if (value < thresholds.red) red.push(`${name} ${value.toFixed(2)} < ${thresholds.red.toFixed(2)}`);
-    else if (value < thresholds.amber) amber.push(`${name} ${value.toFixed(2)} < ${thresholds.amber.toFixed(2)}`);
+    if (compareExactly(value, exactValue, thresholds.red) < 0) red.push(`${name} ${value.toFixed(2)} < ${thresholds.red.toFixed(2)}`);
+    else if (compareExactly(value, exactValue, thresholds.amber) < 0) amber.push(`${name} ${value.toFixed(2)} < ${thresholds.amber.toFixed(2)}`);
   };
-  index('CPI', cpi);
-  index('SPI', spi);
+  index('CPI', cpi, () => {
+    const { ev, ac } = exact();
+    return ev.div(ac);
+  });
+  index('SPI', spi, () => {
+    const { ev, pv } = exact();
+    return ev.div(pv!);
+  });
   if (issues.critical > 0) red.push(plural(issues.critical, 'open critical issue'));
-  for (const milestone of missed) amber.push(`milestone '${milestone.id ?? milestone.name}' missed (${formatDay(milestone.date!.value)})`);
+  for (const concern of milestones) amber.push(concern);
   if (risks.high > 0) amber.push(plural(risks.high, 'open high risk'));
   if (issues.high > 0) amber.push(plural(issues.high, 'open high issue'));
   for (const child of redChildren) amber.push(child);
@@ -352,10 +453,10 @@ function computeHealth(
   return { health: 'green', reasons: [] };
 }
 
-function missedMilestones(list: readonly Milestone[], outlook: ReadonlyMap<Milestone, MilestoneOutlook>): Milestone[] {
-  let missed: Milestone[] | undefined;
-  for (const milestone of list) if (outlook.get(milestone)?.status === 'missed') (missed ??= []).push(milestone);
-  return missed ?? [];
+function sumBenefits(benefits: Project['benefits'], start: number): number {
+  let total = start;
+  for (const benefit of benefits) total += benefit.value;
+  return total;
 }
 
 function countRisks(risks: readonly Risk[]): RiskCounts {
@@ -396,8 +497,4 @@ function latest(a: Day | null, b: Day | null): Day | null {
 
 function plural(count: number, what: string): string {
   return count === 1 ? `an ${what}` : `${count} ${what}s`;
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
 }

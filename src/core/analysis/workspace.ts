@@ -3,10 +3,12 @@
  * `PlanWorkspace` keeps each file's parse, schema check and model, keyed by its text, so an edit
  * re-reads one file and re-runs only the workspace-wide analysis.
  */
-import { today as systemToday, type Day } from '../base/dates';
+import { formatDay, today as systemToday, type Day } from '../base/dates';
 import { DEFAULT_CURRENCY, defaultThresholds, type HealthThresholds } from '../base/defaults';
 import type { PlanDiagnostic } from '../base/diagnostic';
+import { messages } from '../base/messages';
 import type { DocumentModel, Portfolio, Program, Project } from '../model/entities';
+import { diagnosticAt } from '../model/locate';
 import { readDocument } from '../model/read';
 import { defaultParseLimits, type ParsedFile, type ParseLimits } from '../syntax/nodes';
 import { oversizedFile, parsePlanFile } from '../syntax/parser';
@@ -104,7 +106,8 @@ export class PlanWorkspace {
       entries.flatMap((entry) => entry.models),
       diagnostics,
     );
-    const statusDate = options.statusDate ?? declaredStatusDate(index) ?? options.today ?? systemToday();
+    const declared = declaredStatusDate(index, options.statusDate === undefined ? diagnostics : undefined);
+    const statusDate = options.statusDate ?? declared ?? options.today ?? systemToday();
     const { schedule: plan, rollup } = yield* figureSteps(index, statusDate, options, diagnostics);
     yield* checkSteps(index, plan, rollup, { defaultCurrency: options.defaultCurrency ?? DEFAULT_CURRENCY }, diagnostics);
     yield;
@@ -153,11 +156,27 @@ function withoutFollowOnProblems(files: readonly ParsedFile[], diagnostics: Plan
   });
 }
 
-/** The first status_date written on a portfolio, else on a program. */
-function declaredStatusDate(index: PlanIndex): Day | undefined {
-  for (const portfolio of index.portfolios) if (portfolio.statusDate) return portfolio.statusDate.value;
-  for (const program of index.programs) if (program.statusDate) return program.statusDate.value;
-  return undefined;
+/**
+ * The status date the documents declare (SPEC 5): the latest `status_date` of any portfolio or program,
+ * whatever the files are called or their order. With `diagnostics`, each declaration that differs from
+ * it gets a status-date-mismatch warning.
+ */
+function declaredStatusDate(index: PlanIndex, diagnostics: PlanDiagnostic[] | undefined): Day | undefined {
+  let latest: { value: Day; holder: Portfolio | Program } | undefined;
+  const holders = [...index.portfolios, ...index.programs];
+  for (const holder of holders) {
+    const declared = holder.statusDate;
+    if (declared && (!latest || declared.value > latest.value)) latest = { value: declared.value, holder };
+  }
+  if (latest && diagnostics) {
+    const where = `${latest.holder.kind} '${latest.holder.id ?? '?'}' in ${latest.holder.source.file.path}`;
+    for (const holder of holders) {
+      const declared = holder.statusDate;
+      if (!declared || declared.value === latest.value) continue;
+      diagnostics.push(diagnosticAt(holder.source, declared.span, 'status-date-mismatch', messages.statusDateMismatch(formatDay(declared.value), formatDay(latest.value), where)));
+    }
+  }
+  return latest?.value;
 }
 
 function compareDiagnostics(a: PlanDiagnostic, b: PlanDiagnostic): number {

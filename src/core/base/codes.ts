@@ -20,6 +20,9 @@ export const diagnosticCodes = {
   'progress-mismatch': 'warning',
   'unknown-person': 'warning',
   'currency-mismatch': 'warning',
+  'milestone-at-risk': 'warning',
+  'status-date-mismatch': 'warning',
+  'overdue-issue': 'warning',
 } as const;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;
@@ -50,4 +53,7 @@ export const codeDescriptions: Record<DiagnosticCode, string> = {
   'progress-mismatch': 'The state and the progress disagree.',
   'unknown-person': 'A manager or owner is not a person of the people registry.',
   'currency-mismatch': 'Programs of one portfolio use different currencies.',
+  'milestone-at-risk': 'A milestone not yet due is forecast to be late, pushed by a dependency.',
+  'status-date-mismatch': "A document's status_date differs from the workspace's status date.",
+  'overdue-issue': 'An open issue is past its due date.',
 };

@@ -3,6 +3,7 @@
  * Messages name ids and dates in the words a program manager uses.
  */
 const list = (items: readonly string[]): string => items.map((item) => `'${item}'`).join(', ');
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 /** 1234567.5 → "1,234,567.5" (toLocaleString is far slower, and this runs for every money message). */
 export function formatAmount(value: number): string {
   if (!Number.isFinite(value) || Math.abs(value) >= 1e21) return String(value);
@@ -78,4 +79,18 @@ export const messages = {
     `${field} '${name}' is not a person of the people registry${suggestion ? `; did you mean '${suggestion}'?` : ''}`,
   currencyMismatch: (portfolio: string, currencies: readonly string[]) =>
     `Programs of portfolio '${portfolio}' use different currencies: ${currencies.join(', ')}`,
+  milestoneAtRisk: (milestone: string, date: string, forecast: string, days: number, waitsFor: string, rootCause?: string) =>
+    `Milestone '${milestone}' is due ${date} but forecast ${forecast} (${plural(days, 'day')} late): it waits for ${waitsFor}` +
+    (rootCause ? `; ${rootCause}` : ''),
+  /** What a late milestone waits for: a project forecast to end, a cancelled project's end, another milestone. */
+  waitsForProject: (project: string, finish: string) => `'${project}', forecast to end ${finish}`,
+  waitsForCancelled: (project: string, finish: string) => `'${project}' (cancelled), which was to end ${finish}`,
+  waitsForMilestone: (milestone: string, finish: string) => `milestone '${milestone}', forecast for ${finish}`,
+  slipStartsAtOwnPace: (project: string, spi: string, days: number) =>
+    `the slip starts at '${project}', ${plural(days, 'day')} late at its own pace (SPI ${spi})`,
+  slipStartsAtStatusDate: (project: string, days: number) => `the slip starts at '${project}', not finished by the status date (${plural(days, 'day')} late)`,
+  statusDateMismatch: (declared: string, statusDate: string, where: string) =>
+    `status_date ${declared} differs from the workspace's status date ${statusDate}, the latest declared (${where}); every figure uses ${statusDate}`,
+  overdueIssue: (issue: string, due: string, statusDate: string, days: number) =>
+    `Open issue '${issue}' was due ${due}, ${plural(days, 'day')} before the status date ${statusDate}`,
 } as const;

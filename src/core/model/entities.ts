@@ -84,6 +84,8 @@ export interface Issue extends EntityBase {
   readonly severity: IssueSeverity | undefined;
   readonly owner: Reference | undefined;
   readonly open: boolean;
+  readonly raised: Field<Day> | undefined;
+  readonly due: Field<Day> | undefined;
   readonly parent: Program | Project;
 }
 

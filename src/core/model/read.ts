@@ -300,6 +300,8 @@ class ModelReader {
         severity: i.oneOf('severity', issueSeverities)?.value,
         owner: i.reference('owner'),
         open: i.oneOf('state', ['open', 'closed'] as const)?.value !== 'closed',
+        raised: i.day('raised'),
+        due: i.day('due'),
         parent,
       }),
     );

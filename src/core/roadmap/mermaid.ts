@@ -75,7 +75,7 @@ export function roadmapMermaid(model: RoadmapModel, options: { fenced?: boolean 
 }
 
 function milestoneLine(milestone: RoadmapModel['milestones'][number], used: Set<string>): string {
-  const tags = ['milestone', ...(milestone.done ? ['done'] : milestone.missed ? ['crit'] : [])];
+  const tags = ['milestone', ...(milestone.done ? ['done'] : milestone.status === 'missed' ? ['crit'] : [])];
   const name = mermaidText(milestone.name) || 'Milestone';
   return `    ${name} :${[...tags, mermaidId(milestone.id ?? milestone.key, used), formatDay(milestone.date), '0d'].join(', ')}`;
 }

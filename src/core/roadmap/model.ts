@@ -10,7 +10,9 @@ import { monthEnd, monthStart, type Day } from '../base/dates';
 import type { Entity, Health, Milestone, Program, Project, ProjectState } from '../model/entities';
 import { entityPosition } from '../model/locate';
 import { currencyOf } from '../analysis/rules';
+import type { MilestoneStatus } from '../analysis/rollup';
 import type { Analysis } from '../analysis/workspace';
+import { forecastNote, milestoneNote } from '../views/forecastText';
 import { toRollupJson, type RollupJson } from '../views/rollupReport';
 
 /** Where an entity is defined: the core's file path and a 0-based position (see positions.ts). */
@@ -66,8 +68,11 @@ export interface RoadmapBar {
   readonly float: number | null;
   readonly baselineStart: Day | null;
   readonly baselineEnd: Day | null;
-  /** Forecast finish (SPEC 5); equals `end` unless the project runs late. */
+  /** Where the project is heading (SPEC 5.1); null when cancelled or unscheduled. */
+  readonly forecastStart: Day | null;
   readonly forecastEnd: Day | null;
+  /** Why the forecast differs from the plan ("pushed 32 days by 'pos-replacement'"), or null. */
+  readonly forecastNote: string | null;
   readonly source: RoadmapSource;
 }
 
@@ -78,8 +83,11 @@ export interface RoadmapMilestone {
   readonly name: string;
   readonly date: Day;
   readonly done: boolean;
-  /** Due before the status date and not done. */
-  readonly missed: boolean;
+  readonly status: MilestoneStatus;
+  /** Where it is heading: its date when done, else no earlier than the status date or its dependencies. */
+  readonly forecast: Day | null;
+  /** Why it is missed or at risk, or null. */
+  readonly note: string | null;
   /** The project row it is drawn on, or null for a program milestone (drawn on its lane's row). */
   readonly project: string | null;
   readonly lane: number;
@@ -122,6 +130,7 @@ export function buildRoadmap(analysis: Analysis, options: RoadmapOptions = {}): 
   const addMilestones = (owner: Program | Project, lane: number, project: string | null) => {
     for (const milestone of owner.milestones) {
       if (!milestone.date) continue;
+      const outlook = rollup.milestones.get(milestone)!;
       let key = milestone.id ?? `${owner.id ?? 'milestone'}#${owner.milestones.indexOf(milestone) + 1}`;
       while (milestoneKeys.has(key)) key = `${key}'`;
       milestoneKeys.add(key);
@@ -131,7 +140,9 @@ export function buildRoadmap(analysis: Analysis, options: RoadmapOptions = {}): 
         name: milestone.name ?? milestone.id ?? 'Milestone',
         date: milestone.date.value,
         done: milestone.done,
-        missed: rollup.milestones.get(milestone)?.status === 'missed',
+        status: outlook.status,
+        forecast: outlook.forecast,
+        note: milestoneNote(milestone, outlook),
         project,
         lane,
         source: sourceOf(milestone),
@@ -163,7 +174,9 @@ export function buildRoadmap(analysis: Analysis, options: RoadmapOptions = {}): 
         float: float ?? null,
         baselineStart: project.baseline?.start?.value ?? null,
         baselineEnd: project.baseline?.end?.value ?? null,
-        forecastEnd: result.figures.forecastEnd,
+        forecastStart: result.forecast.start,
+        forecastEnd: result.forecast.end,
+        forecastNote: forecastNote(result.forecast, result.state),
         source: sourceOf(project),
       });
       addMilestones(project, lane, project.id);
@@ -280,9 +293,13 @@ function timeRange(bars: readonly RoadmapBar[], milestones: readonly RoadmapMile
     take(bar.end);
     take(bar.baselineStart);
     take(bar.baselineEnd);
+    take(bar.forecastStart);
     take(bar.forecastEnd);
   }
-  for (const milestone of milestones) take(milestone.date);
+  for (const milestone of milestones) {
+    take(milestone.date);
+    take(milestone.forecast);
+  }
   return { start: monthStart(min - 7), end: monthEnd(max + 7) };
 }
 

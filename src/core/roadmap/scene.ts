@@ -8,6 +8,7 @@
  */
 import { formatDay, type Day } from '../base/dates';
 import type { Health } from '../model/entities';
+import { milestoneStatusText } from '../views/forecastText';
 import { axisTicks, dayToX, geometry, roadmapRows, zoomUnit, type RoadmapFilters, type RoadmapRow } from './layout';
 import type { RoadmapBar, RoadmapLane, RoadmapMilestone, RoadmapModel } from './model';
 
@@ -107,14 +108,16 @@ export function describeBar(bar: RoadmapBar): string {
   const parts = [`${bar.name} (${bar.id})`];
   parts.push(bar.start === null || bar.end === null ? 'unscheduled' : `${formatDay(bar.start)} to ${formatDay(bar.end)}`);
   parts.push(`${Math.round(bar.progress)}% complete`, `health ${bar.health}`, bar.state);
-  if (bar.forecastEnd !== null && bar.end !== null && bar.forecastEnd > bar.end) parts.push(`forecast end ${formatDay(bar.forecastEnd)}`);
+  if (bar.forecastStart !== null && bar.forecastEnd !== null && (bar.forecastStart !== bar.start || bar.forecastEnd !== bar.end)) {
+    parts.push(`forecast ${formatDay(bar.forecastStart)} to ${formatDay(bar.forecastEnd)}${bar.forecastNote ? ` (${bar.forecastNote})` : ''}`);
+  }
   if (bar.critical) parts.push('on the critical path');
   return parts.join(', ');
 }
 
 export function describeMilestone(milestone: RoadmapMilestone): string {
-  const state = milestone.done ? 'done' : milestone.missed ? 'missed' : 'open';
-  return `Milestone ${milestone.name}${milestone.id ? ` (${milestone.id})` : ''}, ${formatDay(milestone.date)}, ${state}`;
+  const late = milestone.forecast !== null && milestone.forecast > milestone.date && !milestone.done ? `, forecast ${formatDay(milestone.forecast)}` : '';
+  return `Milestone ${milestone.name}${milestone.id ? ` (${milestone.id})` : ''}, ${formatDay(milestone.date)}, ${milestoneStatusText[milestone.status]}${late}`;
 }
 
 /** A project's bar, in chart coordinates at row `row`. */
@@ -137,15 +140,19 @@ export function barShape(bar: RoadmapBar, row: number, rangeStart: Day, pxPerDay
   }
   const left = x(bar.start);
   const width = Math.max(3, x(bar.end + 1) - left);
-  if (bar.forecastEnd !== null && bar.forecastEnd > bar.end) {
-    children.push({ t: 'rect', cls: 'forecast', x: left + width, y: y + BAR_TOP, w: x(bar.forecastEnd + 1) - x(bar.end + 1), h: BAR_HEIGHT, rx: 3 });
+  const { forecastStart, forecastEnd } = bar;
+  const forecastMoved = forecastStart !== null && forecastEnd !== null && (forecastStart !== bar.start || forecastEnd !== bar.end);
+  if (forecastMoved) {
+    // Where the project is heading, behind the plan: a pushed project shows an outline moved right.
+    const fx = x(forecastStart);
+    children.push({ t: 'rect', cls: 'forecast', x: fx, y: y + BAR_TOP - 3, w: Math.max(3, x(forecastEnd + 1) - fx), h: BAR_HEIGHT + 6, rx: 4 });
   }
   children.push({ t: 'rect', cls: 'body', x: left, y: y + BAR_TOP, w: width, h: BAR_HEIGHT, rx: 3 });
   const done = Math.max(0, Math.min(100, bar.progress)) / 100;
   if (done > 0) children.push({ t: 'rect', cls: 'progress', x: left, y: y + BAR_TOP, w: width * done, h: BAR_HEIGHT, rx: 3 });
   if (bar.cancelled) children.push({ t: 'line', cls: 'strike', x1: left - 2, y1: y + BAR_TOP + BAR_HEIGHT / 2, x2: left + width + 2, y2: y + BAR_TOP + BAR_HEIGHT / 2 });
   for (const milestone of milestones) children.push(milestoneShape(milestone, row, rangeStart, pxPerDay));
-  const textX = x(Math.max(bar.end, bar.forecastEnd ?? bar.end) + 1) + 6;
+  const textX = x(Math.max(bar.end, forecastMoved ? forecastEnd : bar.end) + 1) + 6;
   const status = bar.cancelled ? 'cancelled' : bar.state === 'on-hold' ? `${Math.round(bar.progress)}% · on hold` : `${Math.round(bar.progress)}%`;
   children.push({ t: 'text', cls: 'bar-text', x: textX, y: y + 18, text: status });
   return { t: 'g', cls: cls.join(' '), data: { id: bar.id }, label: describeBar(bar), title: describeBar(bar), children };
@@ -156,10 +163,20 @@ export function milestoneShape(milestone: RoadmapMilestone, row: number, rangeSt
   const cx = dayToX(milestone.date, rangeStart, pxPerDay) + pxPerDay / 2;
   const cy = row * ROW + ROW / 2;
   const r = 6;
-  const cls = ['milestone', milestone.done ? 'done' : milestone.missed ? 'missed' : 'open'];
-  const children: Shape[] = [{ t: 'path', cls: 'diamond', d: `M${n(cx)} ${n(cy - r)}L${n(cx + r)} ${n(cy)}L${n(cx)} ${n(cy + r)}L${n(cx - r)} ${n(cy)}Z` }];
-  if (milestone.missed) children.push({ t: 'path', cls: 'missed-mark', d: `M${n(cx - 2.5)} ${n(cy - 2.5)}L${n(cx + 2.5)} ${n(cy + 2.5)}M${n(cx + 2.5)} ${n(cy - 2.5)}L${n(cx - 2.5)} ${n(cy + 2.5)}` });
-  if (nameChars >= 4) children.push({ t: 'text', cls: 'milestone-text', x: cx + r + 4, y: cy + 4, text: truncate(milestone.name, nameChars) });
+  const cls = ['milestone', milestone.status];
+  const children: Shape[] = [];
+  let labelX = cx + r + 4;
+  const diamond = (x: number) => `M${n(x)} ${n(cy - r)}L${n(x + r)} ${n(cy)}L${n(x)} ${n(cy + r)}L${n(x - r)} ${n(cy)}Z`;
+  if (!milestone.done && milestone.forecast !== null && milestone.forecast > milestone.date) {
+    // Late: a hollow diamond where it is heading, joined to the planned one.
+    const fx = dayToX(milestone.forecast, rangeStart, pxPerDay) + pxPerDay / 2;
+    cls.push('late');
+    children.push({ t: 'line', cls: 'slip', x1: cx + r, y1: cy, x2: fx - r, y2: cy }, { t: 'path', cls: 'forecast-diamond', d: diamond(fx) });
+    labelX = fx + r + 4;
+  }
+  children.push({ t: 'path', cls: 'diamond', d: diamond(cx) });
+  if (milestone.status === 'missed') children.push({ t: 'path', cls: 'missed-mark', d: `M${n(cx - 2.5)} ${n(cy - 2.5)}L${n(cx + 2.5)} ${n(cy + 2.5)}M${n(cx + 2.5)} ${n(cy - 2.5)}L${n(cx - 2.5)} ${n(cy + 2.5)}` });
+  if (nameChars >= 4) children.push({ t: 'text', cls: 'milestone-text', x: labelX, y: cy + 4, text: truncate(milestone.name, nameChars) });
   return { t: 'g', cls: cls.join(' '), data: { milestone: milestone.key }, label: describeMilestone(milestone), title: describeMilestone(milestone), children };
 }
 

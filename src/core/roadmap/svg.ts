@@ -59,6 +59,8 @@ const svgStyle = [
   '.bar-text{fill:#57606a;font-size:11px}',
   '.milestone .diamond{fill:#fff;stroke:#1f2328;stroke-width:1.5}.milestone.done .diamond{fill:#1f2328}',
   '.milestone.missed .diamond{fill:#cf222e;stroke:#cf222e}.missed-mark{stroke:#fff;stroke-width:1.5}.milestone-text{font-size:11px;fill:#57606a}',
+  '.milestone.at-risk .diamond{stroke:#bf8700;stroke-width:2}.milestone .forecast-diamond{fill:none;stroke:#bf8700;stroke-width:1.5}',
+  '.milestone .slip{stroke:#bf8700;stroke-width:1.5;stroke-dasharray:3 2}.milestone.missed .forecast-diamond,.milestone.missed .slip{stroke:#cf222e}',
   '.dependency .link{fill:none;stroke:#8c959f;stroke-width:1.2}.dependency .head{fill:#8c959f}',
   '.dependency.critical .link{stroke:#bc4c00}.dependency.critical .head{fill:#bc4c00}',
   '.dependency.violated .link{stroke:#cf222e;stroke-dasharray:4 2}.dependency.violated .head{fill:#cf222e}',
@@ -115,7 +117,12 @@ export function legendShapes(): Shape[] {
     ['critical path', 'bar health-green critical', bar],
     ['baseline', 'bar health-none', (x) => [{ t: 'rect', cls: 'baseline', x, y: -2, w: 22, h: 4, rx: 1 }]],
     ['forecast', 'bar health-amber', (x) => [{ t: 'rect', cls: 'forecast', x, y: -5, w: 22, h: 10, rx: 2 }]],
-    ['milestone', 'milestone open', diamond],
+    ['milestone', 'milestone on-track', diamond],
+    ['at risk → forecast', 'milestone at-risk late', (x) => [
+      { t: 'path', cls: 'diamond', d: `M${x + 6} -6L${x + 12} 0L${x + 6} 6L${x} 0Z` },
+      { t: 'line', cls: 'slip', x1: x + 12, y1: 0, x2: x + 16, y2: 0 },
+      { t: 'path', cls: 'forecast-diamond', d: `M${x + 22} -6L${x + 28} 0L${x + 22} 6L${x + 16} 0Z` },
+    ]],
     ['missed', 'milestone missed', diamond],
     ['status date', 'status', (x) => [{ t: 'line', cls: 'status-line', x1: x + 11, y1: -7, x2: x + 11, y2: 7 }]],
   ];

@@ -5,12 +5,28 @@
 import { formatDay, type Day } from '../base/dates';
 import type { FiguresJson } from './rollupReport';
 
+const moneyUnits = [
+  [1, ''],
+  [1e3, 'k'],
+  [1e6, 'M'],
+  [1e9, 'B'],
+] as const;
+
+/** 1234 → "1.23k", 2400000 → "2.4M": three significant digits at most, the unit chosen after rounding (999,999 is "1M"). */
 export function formatMoney(value: number | null, currency = ''): string {
   if (value === null || !Number.isFinite(value)) return '—';
   const abs = Math.abs(value);
-  const [scaled, suffix] = abs >= 1e9 ? [value / 1e9, 'B'] : abs >= 1e6 ? [value / 1e6, 'M'] : abs >= 1e3 ? [value / 1e3, 'k'] : [value, ''];
-  const digits = suffix === '' ? 0 : Math.abs(scaled) >= 100 ? 0 : Math.abs(scaled) >= 10 ? 1 : 2;
-  const text = `${scaled.toFixed(digits).replace(/\.0+$|(\.\d*?)0+$/, '$1')}${suffix}`;
+  let unit = abs >= 1e9 ? 3 : abs >= 1e6 ? 2 : abs >= 1e3 ? 1 : 0;
+  let fixed: string;
+  for (;;) {
+    const [size, suffix] = moneyUnits[unit];
+    const scaled = abs / size;
+    fixed = scaled.toFixed(suffix === '' ? 0 : scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2);
+    if (Number(fixed) < 1000 || unit === moneyUnits.length - 1) break;
+    unit++;
+  }
+  const digits = fixed.replace(/\.0+$|(\.\d*?)0+$/, '$1');
+  const text = `${value < 0 && Number(fixed) !== 0 ? '-' : ''}${digits}${moneyUnits[unit][1]}`;
   return currency ? `${text} ${currency}` : text;
 }
 
@@ -18,12 +34,18 @@ export function formatIndex(value: number | null): string {
   return value === null || !Number.isFinite(value) ? '—' : value.toFixed(2);
 }
 
+/** A fixed-point number without a negative zero ("-0" when a small negative rounds away). */
+function fixedNumber(value: number, digits: number): string {
+  const text = value.toFixed(digits);
+  return Number(text) === 0 ? (0).toFixed(digits) : text;
+}
+
 export function formatPercent(value: number | null, digits = 0): string {
-  return value === null || !Number.isFinite(value) ? '—' : `${value.toFixed(digits)}%`;
+  return value === null || !Number.isFinite(value) ? '—' : `${fixedNumber(value, digits)}%`;
 }
 
 export function formatRatio(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? '—' : `${(value * 100).toFixed(0)}%`;
+  return value === null || !Number.isFinite(value) ? '—' : `${fixedNumber(value * 100, 0)}%`;
 }
 
 export function formatWindow(start: Day | null | undefined, end: Day | null | undefined): string {
@@ -46,6 +68,7 @@ export function figureRows(f: FiguresJson, currency = ''): Array<[string, string
     ['VAC', formatMoney(f.vac, currency)],
     ['ROI planned', formatRatio(f.roiPlanned)],
     ['ROI forecast', formatRatio(f.roiForecast)],
+    ...(f.forecastStart !== undefined ? [['Forecast start', f.forecastStart ?? '—'] as [string, string]] : []),
     ['Forecast end', f.forecastEnd ?? '—'],
     ['Open risks', `${f.risks.high} high · ${f.risks.medium} medium · ${f.risks.low} low`],
     ['Open issues', `${f.issues.critical} critical · ${f.issues.high} high · ${f.issues.medium} medium · ${f.issues.low} low`],

@@ -2,13 +2,17 @@
  * The rollup as data and text: the JSON shape of SPEC 7, and Markdown and CSV tables.
  * Shared by the CLI and the roadmap view ("Copy as Markdown", "Copy as CSV").
  */
-import { formatDay } from '../base/dates';
+import { formatDay, parseDay } from '../base/dates';
 import type { Portfolio, Program, Project, ProjectState } from '../model/entities';
-import type { Figures, Rollup } from '../analysis/rollup';
+import type { Figures, MilestoneStatus, Rollup } from '../analysis/rollup';
 import type { Analysis } from '../analysis/workspace';
 
 /** The figures as SPEC 7 prints them: the engine's figures with days written as dates. */
-export type FiguresJson = Omit<Figures, 'forecastEnd'> & { readonly forecastEnd: string | null };
+export type FiguresJson = Omit<Figures, 'forecastStart' | 'forecastEnd'> & {
+  /** Projects only. */
+  readonly forecastStart?: string | null;
+  readonly forecastEnd: string | null;
+};
 
 interface EntryJson {
   id: string;
@@ -30,12 +34,23 @@ export interface ProjectJson extends EntryJson {
   float: number | null;
   critical: boolean;
 }
+/** A milestone of SPEC 7's top-level `milestones` array. */
+export interface MilestoneJson {
+  id: string | null;
+  name: string;
+  owner: { kind: 'project' | 'program'; id: string | null };
+  date: string | null;
+  done: boolean;
+  forecast: string | null;
+  status: MilestoneStatus;
+}
 export interface RollupJson {
   version: 1;
   statusDate: string;
   portfolios: PortfolioJson[];
   programs: ProgramJson[];
   projects: ProjectJson[];
+  milestones: MilestoneJson[];
 }
 
 const day = (value: number | null | undefined): string | null => (value == null ? null : formatDay(value));
@@ -43,7 +58,9 @@ const ids = (entities: ReadonlyArray<{ id: string | undefined }>): string[] => e
 
 /** The figures in their JSON shape (a copy: the JSON is handed to other code). */
 export function toFiguresJson(f: Figures): FiguresJson {
-  return { ...f, forecastEnd: day(f.forecastEnd), risks: { ...f.risks }, issues: { ...f.issues } };
+  const json: FiguresJson = { ...f, forecastStart: day(f.forecastStart), forecastEnd: day(f.forecastEnd), risks: { ...f.risks }, issues: { ...f.issues } };
+  if (f.forecastStart === undefined) delete (json as { forecastStart?: unknown }).forecastStart;
+  return json;
 }
 
 function entry(entity: Portfolio | Program | Project, rollup: Rollup): EntryJson {
@@ -79,6 +96,18 @@ export function toRollupJson(analysis: Analysis): RollupJson {
           critical: float !== undefined && float <= 0,
         };
       }),
+    milestones: index.milestones.map((milestone) => {
+      const outlook = rollup.milestones.get(milestone)!;
+      return {
+        id: milestone.id ?? null,
+        name: milestone.name ?? milestone.id ?? '',
+        owner: { kind: milestone.parent.kind, id: milestone.parent.id ?? null },
+        date: day(milestone.date?.value),
+        done: milestone.done,
+        forecast: day(outlook.forecast),
+        status: outlook.status,
+      };
+    }),
   };
 }
 
@@ -112,7 +141,9 @@ function tableRows(json: RollupJson): TableRow[] {
   return rows;
 }
 
-const columns = ['Level', 'Id', 'Name', 'Start', 'End', 'BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Forecast end', 'Health', 'Declared', 'Risks H/M/L', 'Open issues'];
+const columns = ['Level', 'Id', 'Name', 'Start', 'End', 'BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Forecast start', 'Forecast end', 'Health', 'Declared', 'Risks H/M/L', 'Open issues'];
+/** The columns of numbers, right-aligned in Markdown. */
+const numberColumns = new Set(['BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %']);
 
 function rowCells(row: TableRow, formatNumber: (value: number | null, digits: number) => string): string[] {
   const f = row.entry.figures;
@@ -131,9 +162,11 @@ function rowCells(row: TableRow, formatNumber: (value: number | null, digits: nu
     formatNumber(f.spi, 2),
     formatNumber(f.eac, 0),
     formatNumber(f.vac, 0),
-    formatNumber(f.roiPlanned, 2),
-    formatNumber(f.roiForecast, 2),
+    // ROI as a percent, like every view; unknown (no benefit declared) is a dash.
+    f.roiPlanned === null ? '—' : `${formatNumber(f.roiPlanned * 100, 0)}%`,
+    f.roiForecast === null ? '—' : `${formatNumber(f.roiForecast * 100, 0)}%`,
     formatNumber(f.progress, 1),
+    f.forecastStart ?? '',
     f.forecastEnd ?? '',
     f.health,
     f.declaredHealth ?? '',
@@ -151,19 +184,32 @@ export function rollupMarkdown(json: RollupJson): string {
     `# Rollup at ${json.statusDate}`,
     '',
     `| ${columns.join(' | ')} |`,
-    `|${columns.map((_, i) => (i >= 5 && i <= 15 ? ' ---: ' : ' --- ')).join('|')}|`,
+    `|${columns.map((column) => (numberColumns.has(column) ? ' ---: ' : ' --- ')).join('|')}|`,
   ];
   for (const row of tableRows(json)) {
     const cells = rowCells(row, format).map(escape);
     if (row.level === 'program') cells[1] = `**${cells[1]}**`;
     lines.push(`| ${cells.join(' | ')} |`);
   }
+  if (json.milestones.length > 0) {
+    lines.push('', '## Milestones', '', '| Milestone | Held by | Due | Forecast | Status | Days late |', '| --- | --- | --- | --- | --- | ---: |');
+    for (const m of json.milestones) {
+      const late = m.date !== null && m.forecast !== null && !m.done ? daysBetween(m.date, m.forecast) : 0;
+      const cells = [m.id ? `${m.name} (${m.id})` : m.name, `${m.owner.kind} ${m.owner.id ?? ''}`.trim(), m.date ?? '', m.forecast ?? '', m.status, late > 0 ? String(late) : ''];
+      lines.push(`| ${cells.map(escape).join(' | ')} |`);
+    }
+  }
   return lines.join('\n') + '\n';
+}
+
+/** Days from one `YYYY-MM-DD` to another. */
+function daysBetween(from: string, to: string): number {
+  return (parseDay(to) ?? 0) - (parseDay(from) ?? 0);
 }
 
 /** CSV (RFC 4180) of the rollup, unrounded; text that a spreadsheet would run as a formula is quoted out. */
 export function rollupCsv(json: RollupJson): string {
-  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', 'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'progress', 'forecastEnd', 'benefits', 'roiPlanned', 'roiForecast', 'health', 'declaredHealth', 'risksHigh', 'risksMedium', 'risksLow', 'issuesCritical', 'issuesHigh', 'issuesMedium', 'issuesLow'];
+  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', 'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'progress', 'forecastStart', 'forecastEnd', 'benefits', 'roiPlanned', 'roiForecast', 'health', 'declaredHealth', 'risksHigh', 'risksMedium', 'risksLow', 'issuesCritical', 'issuesHigh', 'issuesMedium', 'issuesLow'];
   const lines = [header.join(',')];
   for (const row of tableRows(json)) {
     const e = row.entry as EntryJson & Partial<ProjectJson> & Partial<ProgramJson>;
@@ -171,7 +217,7 @@ export function rollupCsv(json: RollupJson): string {
     const parent = row.level === 'project' ? e.program : row.level === 'program' ? e.portfolio : null;
     const cells: Array<string | number | boolean | null | undefined> = [
       row.level, e.id, e.name, parent, e.start, e.end, e.state, e.float, e.critical,
-      f.bac, f.pv, f.ev, f.ac, f.cv, f.sv, f.cpi, f.spi, f.eac, f.etc, f.vac, f.progress, f.forecastEnd, f.benefits,
+      f.bac, f.pv, f.ev, f.ac, f.cv, f.sv, f.cpi, f.spi, f.eac, f.etc, f.vac, f.progress, f.forecastStart, f.forecastEnd, f.benefits,
       f.roiPlanned, f.roiForecast, f.health, f.declaredHealth,
       f.risks.high, f.risks.medium, f.risks.low, f.issues.critical, f.issues.high, f.issues.medium, f.issues.low,
     ];

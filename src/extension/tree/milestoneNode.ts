@@ -2,14 +2,25 @@ import * as vscode from 'vscode';
 import { formatDay, type Milestone } from '../../core';
 import { EntityNode } from './node';
 
+/** Icons by status: a done check, a red missed mark, an amber at-risk mark, a plain milestone. */
+const icons = {
+  done: new vscode.ThemeIcon('pass'),
+  missed: new vscode.ThemeIcon('milestone', new vscode.ThemeColor('charts.red')),
+  'at-risk': new vscode.ThemeIcon('warning', new vscode.ThemeColor('charts.yellow')),
+  'on-track': new vscode.ThemeIcon('milestone'),
+} as const;
+
 export class MilestoneNode extends EntityNode<Milestone> {
   treeItem(): vscode.TreeItem {
     const milestone = this.entity;
-    const status = this.context.analysis.rollup.milestones.get(milestone)?.status;
+    const outlook = this.context.analysis.rollup.milestones.get(milestone);
+    const status = outlook?.status ?? 'on-track';
     const item = this.item(milestone.name ?? milestone.id ?? 'milestone', vscode.TreeItemCollapsibleState.None);
-    const missed = status === 'missed';
-    item.iconPath = new vscode.ThemeIcon(status === 'done' ? 'pass' : 'milestone', missed ? new vscode.ThemeColor('charts.red') : undefined);
-    item.description = `${milestone.date ? formatDay(milestone.date.value) : 'no date'}${status === 'done' ? ' · done' : missed ? ' · missed' : ''}`;
+    item.iconPath = icons[status];
+    const date = milestone.date ? formatDay(milestone.date.value) : 'no date';
+    const suffix =
+      status === 'done' ? ' · done' : status === 'missed' ? ' · missed' : status === 'at-risk' && outlook?.forecast != null ? ` · at risk → ${formatDay(outlook.forecast)}` : '';
+    item.description = `${date}${suffix}`;
     return item;
   }
 }

@@ -1,0 +1,194 @@
+/**
+ * The forecast (SPEC 5.1): where each project and milestone is heading at the status date S, with
+ * slips flowing down `depends_on`. The schedule is the plan; this is the plan as it now looks.
+ *
+ * - done: as scheduled;
+ * - active or on hold (work has begun, no longer pushed by dependencies): its own pace — planned
+ *   window stretched by 1/SPI when SPI < 1 — and never an end before S;
+ * - planned: starts no earlier than S or the day after each dependency's forecast finish, and keeps
+ *   its planned length.
+ * A milestone's forecast is the latest of its date, S and its dependencies' forecasts; its status is
+ * done, missed (date < S), at risk (forecast after its date) or on track.
+ */
+import type { Day } from '../base/dates';
+import { ceilExactly, Rational } from '../base/exact';
+import type { Milestone, Project, ProjectState } from '../model/entities';
+import type { PlanIndex } from './planIndex';
+import type { Schedule } from './schedule';
+import { ITEMS_PER_PAUSE, type Steps } from './steps';
+
+/** Why a forecast is where it is, in terms a tooltip can put in words. */
+export type ForecastReason =
+  /** Done, or on its planned dates. */
+  | { readonly kind: 'as-planned' }
+  /** Active or on hold and running late at its own pace (SPI below 1). */
+  | { readonly kind: 'own-pace'; readonly spi: number; readonly days: number }
+  /** Unfinished work cannot end (or planned work start) before the status date. */
+  | { readonly kind: 'status-date'; readonly days: number }
+  /** Planned, and pushed later by a dependency's forecast finish. */
+  | { readonly kind: 'pushed'; readonly by: Project | Milestone; readonly days: number }
+  /** Cancelled, or its dates are unknown: no forecast. */
+  | { readonly kind: 'none' };
+
+export interface ProjectForecast {
+  readonly start: Day | null;
+  readonly end: Day | null;
+  readonly reason: ForecastReason;
+}
+
+/** Where a milestone stands at the status date. */
+export type MilestoneStatus = 'done' | 'missed' | 'at-risk' | 'on-track';
+
+export interface MilestoneOutlook {
+  readonly status: MilestoneStatus;
+  /** Its date when done; else the latest of its date, S and its dependencies' forecasts (null without a date). */
+  readonly forecast: Day | null;
+  /** The dependency with the latest forecast finish, when that finish is after the milestone's date. */
+  readonly waitsFor: { readonly on: Project | Milestone; readonly finish: Day } | undefined;
+}
+
+/** What the forecast needs to know of each project beyond the schedule. */
+export interface ProjectPace {
+  readonly state: ProjectState;
+  /** The planned window used for PV (baseline dates where given), in days; null when unknown. */
+  readonly plannedStart: Day | null;
+  readonly plannedDays: number | null;
+  readonly spi: number | null;
+  /** SPI exactly, for the forecast's day count when it lands on a whole number. */
+  readonly exactSpi: () => Rational | null;
+}
+
+export interface Forecast {
+  readonly projects: ReadonlyMap<Project, ProjectForecast>;
+  readonly milestones: ReadonlyMap<Milestone, MilestoneOutlook>;
+}
+
+type Node = Project | Milestone;
+
+const noForecast: ProjectForecast = { start: null, end: null, reason: { kind: 'none' } };
+const asPlanned: ForecastReason = { kind: 'as-planned' };
+
+export function* forecastSteps(
+  index: PlanIndex,
+  schedule: Schedule,
+  pace: ReadonlyMap<Project, ProjectPace>,
+  statusDate: Day,
+): Steps<Forecast> {
+  const projects = new Map<Project, ProjectForecast>();
+  const milestones = new Map<Milestone, MilestoneOutlook>();
+  const visiting = new Set<Node>();
+  const done = (node: Node) => (node.kind === 'project' ? projects.has(node) : milestones.has(node));
+
+  const dependenciesOf = (node: Node): Node[] => {
+    const targets: Node[] = [];
+    for (const reference of node.dependsOn) {
+      const target = index.dependencyTargets.get(reference);
+      if (target) targets.push(target);
+    }
+    return targets;
+  };
+  /** Only planned projects and open milestones wait for their dependencies' forecasts. */
+  const waits = (node: Node): boolean =>
+    node.kind === 'milestone' ? !node.done : pace.get(node)?.state === 'planned';
+
+  /** A dependency's forecast finish: a project's forecast end, a cancelled one's scheduled end, a milestone's forecast. */
+  const finishOf = (node: Node): Day | null => {
+    if (node.kind === 'milestone') return milestones.get(node)?.forecast ?? null;
+    if (pace.get(node)?.state === 'cancelled') return schedule.dates.get(node)?.end ?? null;
+    return projects.get(node)?.end ?? null;
+  };
+
+  const settle = (node: Node) => {
+    if (node.kind === 'project') projects.set(node, forecastProject(node, schedule, pace.get(node)!, statusDate, dependenciesOf(node), finishOf));
+    else milestones.set(node, milestoneOutlook(node, statusDate, dependenciesOf(node), finishOf));
+  };
+
+  // Depth first in dependency order, iteratively (a 10,000-long chain must not exhaust the stack). A
+  // dependency met again while still open lies on a cycle (reported by the schedule): it is skipped.
+  let tick = 0;
+  const stack: Node[] = [];
+  for (const first of [...index.projects, ...index.milestones]) {
+    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    if (done(first)) continue;
+    stack.push(first);
+    while (stack.length > 0) {
+      const node = stack[stack.length - 1];
+      if (done(node)) {
+        stack.pop();
+        continue;
+      }
+      visiting.add(node);
+      const pending = waits(node) ? dependenciesOf(node).find((target) => !done(target) && !visiting.has(target)) : undefined;
+      if (pending) {
+        stack.push(pending);
+        continue;
+      }
+      settle(node);
+      visiting.delete(node);
+      stack.pop();
+    }
+  }
+  return { projects, milestones };
+}
+
+function forecastProject(
+  project: Project,
+  schedule: Schedule,
+  pace: ProjectPace,
+  statusDate: Day,
+  dependencies: readonly Node[],
+  finishOf: (node: Node) => Day | null,
+): ProjectForecast {
+  const dates = schedule.dates.get(project);
+  const s = dates?.start;
+  const e = dates?.end;
+  if (pace.state === 'cancelled' || s === undefined || e === undefined) return noForecast;
+  switch (pace.state) {
+    case 'done':
+      return { start: s, end: e, reason: asPlanned };
+    case 'active':
+    case 'on-hold': {
+      const { spi, plannedStart, plannedDays } = pace;
+      let own = e;
+      if (spi !== null && spi > 0 && spi < 1 && plannedStart !== null && plannedDays !== null) {
+        // ps + ceil((pe − ps + 1) / SPI) − 1, with the day count exact where it is a whole number.
+        own = plannedStart + ceilExactly(plannedDays / spi, () => Rational.of(plannedDays).div(pace.exactSpi()!)) - 1;
+      }
+      if (statusDate > own && statusDate > e) return { start: s, end: statusDate, reason: { kind: 'status-date', days: statusDate - e } };
+      if (own > e) return { start: s, end: own, reason: { kind: 'own-pace', spi: spi!, days: own - e } };
+      return { start: s, end: Math.max(own, statusDate), reason: asPlanned };
+    }
+    case 'planned': {
+      let start = Math.max(s, statusDate);
+      let by: Node | undefined;
+      for (const dependency of dependencies) {
+        const finish = finishOf(dependency);
+        if (finish !== null && finish + 1 > start) {
+          start = finish + 1;
+          by = dependency;
+        }
+      }
+      const end = start + (e - s);
+      if (start === s) return { start, end, reason: asPlanned };
+      return { start, end, reason: by ? { kind: 'pushed', by, days: start - s } : { kind: 'status-date', days: start - s } };
+    }
+  }
+}
+
+function milestoneOutlook(milestone: Milestone, statusDate: Day, dependencies: readonly Node[], finishOf: (node: Node) => Day | null): MilestoneOutlook {
+  const date = milestone.date?.value;
+  if (milestone.done) return { status: 'done', forecast: date ?? null, waitsFor: undefined };
+  if (date === undefined) return { status: 'on-track', forecast: null, waitsFor: undefined };
+  let forecast = Math.max(date, statusDate);
+  let waitsFor: MilestoneOutlook['waitsFor'];
+  for (const dependency of dependencies) {
+    // The same day is fine: a milestone can fall on the day its dependency ends.
+    const finish = finishOf(dependency);
+    if (finish !== null && finish > forecast) {
+      forecast = finish;
+      waitsFor = { on: dependency, finish };
+    }
+  }
+  const status: MilestoneStatus = date < statusDate ? 'missed' : forecast > date ? 'at-risk' : 'on-track';
+  return { status, forecast, waitsFor };
+}

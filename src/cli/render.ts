@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { formatDay, htmlPage, roadmapBody, roadmapMermaid, roadmapSvg, type RoadmapModel } from '../core';
+import { buildRoadmap, formatDay, htmlPage, roadmapBody, roadmapMermaid, roadmapSvg, type RoadmapModel } from '../core';
+import { analyzePaths, noteErrors, requiredOut, writeOut, type Command } from './command';
 
 export type RenderFormat = 'html' | 'svg' | 'mermaid';
 
@@ -60,3 +61,26 @@ export function renderRoadmap(model: RoadmapModel, format: RenderFormat, out: st
   if (!assets) throw new Error('the HTML export needs the roadmap bundle');
   return roadmapHtml(model, assets);
 }
+
+/**
+ * Writes the roadmap file. Like rollup, plans with errors still render (what can be drawn is drawn)
+ * with a note on stderr, and exit 0; an unwritable --out is bad usage (exit 2).
+ */
+export const renderCommand: Command = {
+  name: 'render',
+  usage: 'render [paths…] --out FILE [--format html|svg|mermaid] [--status-date YYYY-MM-DD]',
+  formats: ['html', 'svg', 'mermaid'],
+  options: { out: { type: 'string', short: 'o' } },
+  async run(args, io) {
+    const out = requiredOut('render', args.values.out);
+    const format = args.format as RenderFormat;
+    const analysis = await analyzePaths(args);
+    const model = buildRoadmap(analysis, { defaultCurrency: args.analysis.defaultCurrency });
+    const assets = format === 'html' ? await loadWebviewAssets() : undefined;
+    const text = renderRoadmap(model, format, out, assets);
+    await writeOut(out, text, io);
+    noteErrors(analysis, io);
+    if (out !== '-') io.stderr(`plan-as-code: wrote ${out} (${format}, ${model.bars.length} project${model.bars.length === 1 ? '' : 's'})\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,100 @@
+/**
+ * What every `plan-as-code` command shares: the options all of them take (--format, --status-date,
+ * --max-file-size), reading the plan files of the paths given, and the shape of a command. Each command
+ * lives in a file of its own (check.ts, rollup.ts, render.ts, …) and main.ts lists them.
+ */
+import { promises as fs } from 'node:fs';
+import type { ParseArgsConfig } from 'node:util';
+import { defaultParseLimits, parseDay, PlanWorkspace, type Analysis, type AnalysisOptions } from '../core';
+import { displayPath, findPlanFiles, planFileSize, readPlanFile, UsageError } from './files';
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly isTty: boolean;
+}
+
+/** The options of one run, parsed and checked. */
+export interface CommandArgs {
+  /** Paths given (files or folders); `.` when none. */
+  readonly paths: readonly string[];
+  readonly format: string;
+  /** What every command accepts: the analysis options and the file size limit. */
+  readonly analysis: AnalysisOptions;
+  readonly maxFileSize: number;
+  /** The command's own options, as parseArgs read them (strings and booleans). */
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+}
+
+export interface Command {
+  readonly name: string;
+  /** Its usage line(s) for --help, after `plan-as-code `. */
+  readonly usage: string;
+  /** Its output formats; the first is the default. */
+  readonly formats: readonly string[];
+  /** Its own options, beyond the common ones. */
+  readonly options?: NonNullable<ParseArgsConfig['options']>;
+  run(args: CommandArgs, io: Io): Promise<number>;
+}
+
+/** The options every command takes. */
+export const commonOptions = {
+  format: { type: 'string', short: 'f' },
+  'status-date': { type: 'string' },
+  'max-file-size': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** --status-date as a day, or a usage error naming the bad value. */
+export function statusDateOption(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const day = parseDay(value);
+  if (day === undefined) throw new UsageError(`--status-date ${String(value)} is not a date (expected YYYY-MM-DD)`);
+  return day;
+}
+
+/** --max-file-size in MB as bytes. */
+export function maxFileSizeOption(value: string | boolean | undefined): number {
+  if (value === undefined) return defaultParseLimits.maxFileSize;
+  const megabytes = Number(value);
+  if (!(megabytes > 0)) throw new UsageError(`--max-file-size ${String(value)} is not a size in MB (expected a number above 0)`);
+  return Math.round(megabytes * 1024 * 1024);
+}
+
+/** --out FILE, required: a usage error when it is missing. */
+export function requiredOut(command: string, value: string | boolean | undefined): string {
+  if (typeof value !== 'string' || value === '') throw new UsageError(`${command} needs --out FILE (the file to write; - for standard output)`);
+  return value;
+}
+
+/** Reads every plan file under the paths (files above the size limit are reported, never read) and analyses them. */
+export async function analyzePaths(args: CommandArgs): Promise<Analysis> {
+  const files = await findPlanFiles(args.paths);
+  const workspace = new PlanWorkspace({ ...defaultParseLimits, maxFileSize: args.maxFileSize });
+  for (const absolute of files) {
+    const path = displayPath(absolute);
+    const size = planFileSize(absolute, path);
+    if (size > args.maxFileSize) workspace.setOversized(path, size);
+    else workspace.set(path, readPlanFile(absolute, path));
+  }
+  return workspace.analyze(args.analysis);
+}
+
+/** A note on stderr when the plans have errors: the output may be incomplete (rollup, render). */
+export function noteErrors(analysis: Analysis, io: Io): void {
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) io.stderr(`plan-as-code: the plans have ${errors} error${errors === 1 ? '' : 's'}; figures may be incomplete (run check)\n`);
+}
+
+/** Writes a command's file, or standard output for `-`; a file that cannot be written is bad usage. */
+export async function writeOut(out: string, text: string, io: { stdout: (text: string) => void }): Promise<void> {
+  if (out === '-') {
+    io.stdout(text);
+    return;
+  }
+  try {
+    await fs.writeFile(out, text, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--out ${out}: cannot write this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}

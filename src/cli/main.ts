@@ -63,8 +63,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: [...rest], allowPositionals: true, strict: true, options: { ...commonOptions, ...command.options } });
   } catch (error) {
-    // parseArgs names the option ("Unknown option '--out'"); its first line is the whole story.
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (${name} takes: ${Object.keys({ ...commonOptions, ...command.options }).map((o) => `--${o}`).join(', ')})`);
+    const takes = Object.keys({ ...commonOptions, ...command.options }).map((o) => `--${o}`).join(', ');
+    const unknown = /Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
+    throw new UsageError(unknown ? `${name} has no option ${unknown} (it takes ${takes})` : (error as Error).message.split('\n')[0]);
   }
   const { values, positionals } = parsed;
   if (values.help) {

@@ -16,6 +16,7 @@ export { parsePlanFile } from './syntax/parser';
 
 export * from './model/entities';
 export { entityPosition } from './model/locate';
+export * from './model/teamSettings';
 
 export type { PlanIndex, ResolvedReference } from './analysis/planIndex';
 export * from './analysis/forecast';

@@ -3,8 +3,10 @@
  * comments (calendar days; February 2026 has 28 days). Read through `rollup --format json`'s shape.
  */
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { analyzePlans, toRollupJson, type AnalysisOptions, type RollupJson } from '../../src/core';
-import { byId, day, filesOf, yaml, type PlanInput } from './helpers';
+import { byId, day, filesOf, repoRoot, yaml, type PlanInput } from './helpers';
 
 const at = (date: string): AnalysisOptions => ({ statusDate: day(date) });
 
@@ -391,7 +393,7 @@ describe('forecast (SPEC 5.1)', () => {
 
 describe("docs/FORMAT.md's worked forecast example", () => {
   // The example is read from the doc itself, so the doc cannot drift from what the engine does.
-  const format = require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '..', 'docs', 'FORMAT.md'), 'utf8') as string;
+  const format = fs.readFileSync(path.join(repoRoot, 'docs', 'FORMAT.md'), 'utf8');
   const section = format.slice(format.indexOf('## Forecast'));
   const example = /```yaml\n([\s\S]*?)```/.exec(section)![1];
 

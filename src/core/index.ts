@@ -5,6 +5,7 @@
  */
 export * from './base/codes';
 export * from './base/dates';
+export { Rational } from './base/exact';
 export * from './base/defaults';
 export type { DiagnosticData, PlanDiagnostic } from './base/diagnostic';
 export * from './base/messages';

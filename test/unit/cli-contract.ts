@@ -172,6 +172,9 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         assert.ok(lines.every((line) => / warning /.test(line)), result.stdout);
         assert.ok(lines.some((line) => line.startsWith('warn/sub/warn.plan.yaml:') && line.includes(' warning overspent: ')), result.stdout);
         assert.ok(!result.stdout.includes('\x1b') && !result.stderr.includes('\x1b'), 'no ANSI colour when not a TTY');
+        // Each stream ends its last line: the summary (stderr) never runs on from the last problem (stdout).
+        assert.ok(result.stdout.endsWith('\n'), JSON.stringify(result.stdout.slice(-40)));
+        assert.match(result.stderr, /^1 plan file checked: 0 errors, 1 warning\n$/);
       });
 
       it('exits 1 when a plan has an error', async () => {

@@ -59,7 +59,11 @@ for (let W = 4; W <= 60; W++) {
   }
 }
 
-const cents = fc.oneof(fc.integer({ min: 1, max: 10_000_000 }), fc.constantFrom(10_000_04, 5_000_01, 15_000_05, 1_000_10, 333_33, 100_01));
+const cents = fc.oneof(
+  fc.integer({ min: 1, max: 10_000_000 }),
+  fc.constantFrom(10_000_04, 5_000_01, 15_000_05, 1_000_10, 333_33, 100_01),
+  fc.integer({ min: 1, max: 90_000_000_000_000 }), // up to 900 billion, to the cent
+);
 /** Budgets whose prime factors are 2 and 5 only, so a progress derived from them is a finite decimal. */
 const niceBudget = fc.constantFrom(1000, 2000, 2500, 4000, 5000, 8000, 10000, 12500, 20000, 25000, 40000, 50000, 100000, 3200);
 const ratioChoice = fc.constantFrom(R90, R95);

@@ -143,20 +143,32 @@ const placeOf = (d: { file: string; line: number; column: number }) => `${d.file
 
 /**
  * The diagnostics of the reference's codes (less the `ignored` ones) that the engine reports where the
- * reference does not (`extra`) and that the reference expects but the engine does not report
- * (`missing`), as `code file:line:column`.
+ * reference does not (`extra`), that the reference expects but the engine does not report (`missing`),
+ * as `code file:line:column`, and those found whose message does not name what it must (`unnamed`).
  */
-export function compareDiagnostics(engine: readonly ActualDiagnostic[], all: readonly ExpectedDiagnostic[], ignored: readonly string[] = []): { missing: string[]; extra: string[] } {
+export function compareDiagnostics(
+  engine: readonly ActualDiagnostic[],
+  all: readonly ExpectedDiagnostic[],
+  ignored: readonly string[] = [],
+): { missing: string[]; extra: string[]; unnamed: string[] } {
   const codes = new Set(['milestone-at-risk', 'status-date-mismatch', 'overdue-issue', 'over-budget', 'forecast-over-budget'].filter((code) => !ignored.includes(code)));
-  const expected = all.filter((d) => codes.has(d.code));
-  const actual = engine.filter((d) => codes.has(d.code)).map((d) => `${d.code} ${placeOf({ file: d.file, line: d.range.start.line + 1, column: d.range.start.character + 1 })}`);
-  const wanted = expected.map((d) => `${d.code} ${placeOf(d)}`);
-  const missing = [...wanted];
+  const key = (d: { code: string; file: string; line: number; column: number }) => `${d.code} ${placeOf(d)}`;
+  const actual = engine
+    .filter((d) => codes.has(d.code))
+    .map((d) => ({ key: key({ code: d.code, file: d.file, line: d.range.start.line + 1, column: d.range.start.character + 1 }), message: d.message }));
+  const missing = all.filter((d) => codes.has(d.code));
   const extra: string[] = [];
+  const unnamed: string[] = [];
   for (const found of actual) {
-    const i = missing.indexOf(found);
-    if (i >= 0) missing.splice(i, 1);
-    else extra.push(found);
+    const i = missing.findIndex((d) => key(d) === found.key);
+    if (i < 0) {
+      extra.push(found.key);
+      continue;
+    }
+    const [wanted] = missing.splice(i, 1);
+    for (const group of wanted.mentions) {
+      if (!group.some((text) => found.message.includes(text))) unnamed.push(`${found.key}: "${found.message}" names none of ${JSON.stringify(group)}`);
+    }
   }
-  return { missing: missing.map((m) => `${m} (${expected.find((d) => `${d.code} ${placeOf(d)}` === m)?.about})`), extra };
+  return { missing: missing.map((d) => `${key(d)} (${d.about})`), extra, unnamed };
 }

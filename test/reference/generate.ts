@@ -20,7 +20,8 @@ import { toDate, toDay, type Day } from './days';
 import type { Benefit, Document, Issue, Milestone, PlanFileModel, Portfolio, Program, Project, Rag, Risk, Severity, State, Workspace } from './model';
 import { Rational } from './rational';
 
-const BASE: Day = toDay('2026-01-05');
+/** The days every generated date counts from: one per workspace, so some plans span 29 February 2028. */
+const BASES: readonly Day[] = ['2026-01-05', '2027-10-18', '2025-12-29'].map(toDay);
 const STATES: readonly State[] = ['planned', 'active', 'on-hold', 'done', 'cancelled'];
 const RAGS: readonly Rag[] = ['green', 'amber', 'red'];
 const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
@@ -43,8 +44,9 @@ export function decimalText(value: Rational, places: number): string | undefined
 /** `undefined` (the key is not written) once in `freq` draws. */
 const option = <T>(arb: fc.Arbitrary<T>, freq = 2) => fc.option(arb, { nil: undefined, freq });
 const money = fc.oneof(
-  fc.integer({ min: 1, max: 5_000 }).map((k) => k * 100_00), // round hundreds
-  fc.integer({ min: 0, max: 50_000_000 }), // any cents
+  { arbitrary: fc.integer({ min: 1, max: 5_000 }).map((k) => k * 100_00), weight: 3 }, // round hundreds
+  { arbitrary: fc.integer({ min: 0, max: 50_000_000 }), weight: 3 }, // any cents up to 500,000
+  { arbitrary: fc.integer({ min: 0, max: 90_000_000_000_000 }), weight: 1 }, // up to 900 billion, to the cent
 );
 const progress = fc.oneof(
   fc.integer({ min: 0, max: 100 }).map((p) => p * 100),
@@ -65,7 +67,7 @@ const issueChoice = fc.record({
   withId: fc.boolean(),
 });
 const milestoneChoice = fc.record({
-  /** Days from the holder's start (a project's) or from BASE (a program's). */
+  /** Days from the holder's start (a project's) or from the base day (a program's). */
   offset: fc.integer({ min: -10, max: 200 }),
   done: option(fc.boolean()),
   deps: fc.array(fc.nat(), { maxLength: 2 }),
@@ -92,13 +94,15 @@ const projectChoice = fc.record({
       budget: option(money),
     }),
   ),
-  benefits: fc.array(money, { maxLength: 2 }),
+  benefits: fc.array(fc.record({ value: money, realized: option(money, 3) }), { maxLength: 2 }),
   milestones: fc.array(milestoneChoice, { maxLength: 2 }),
   risks: fc.array(riskChoice, { maxLength: 2 }),
   issues: fc.array(issueChoice, { maxLength: 2 }),
   /** Which program holds it (modulo programs + 1: the last means none). */
   home: fc.nat(),
   nested: fc.boolean(),
+  /** A nested project that also names its program (SPEC 3: allowed when it agrees). */
+  repeatsProgram: fc.boolean(),
   file: fc.nat(),
 });
 const programChoice = fc.record({
@@ -106,7 +110,7 @@ const programChoice = fc.record({
   window: fc.boolean(),
   health: option(fc.constantFrom(...RAGS)),
   statusDate: option(fc.integer({ min: 30, max: 400 })),
-  benefits: fc.array(money, { maxLength: 2 }),
+  benefits: fc.array(fc.record({ value: money, realized: option(money, 3) }), { maxLength: 2 }),
   milestones: fc.array(fc.record({ position: fc.nat(), milestone: milestoneChoice }), { maxLength: 2 }),
   risks: fc.array(riskChoice, { maxLength: 2 }),
   issues: fc.array(issueChoice, { maxLength: 2 }),
@@ -124,6 +128,7 @@ export const workspaceChoices = fc.record({
   fileCount: fc.integer({ min: 1, max: FILE_NAMES.length }),
   statusDate: option(fc.integer({ min: 0, max: 420 })),
   today: fc.integer({ min: 0, max: 420 }),
+  base: fc.nat(BASES.length - 1),
 });
 export type WorkspaceChoices = typeof workspaceChoices extends fc.Arbitrary<infer T> ? T : never;
 type ProjectChoice = WorkspaceChoices['projects'][number];
@@ -141,7 +146,8 @@ const risksOf = (choices: ProjectChoice['risks'], owner: string): Risk[] =>
     ...(r.state ? { state: r.state } : {}),
   }));
 
-const benefitsOf = (choices: readonly number[]): Benefit[] => choices.map((cents, i) => ({ name: `Benefit ${i + 1}`, value: centsText(cents) }));
+const benefitsOf = (choices: ReadonlyArray<{ value: number; realized?: number }>): Benefit[] =>
+  choices.map((c, i) => ({ name: `Benefit ${i + 1}`, value: centsText(c.value), ...(c.realized !== undefined ? { realized: centsText(c.realized) } : {}) }));
 
 /** Files by index, documents appended in creation order; files without documents are dropped. */
 class Layout {
@@ -158,6 +164,7 @@ class Layout {
 }
 
 export function buildWorkspace(choices: WorkspaceChoices): Workspace {
+  const base = BASES[choices.base];
   let counter = 0;
   const fresh = (prefix: string) => `${prefix}${++counter}`;
   /** Ids that can be depended on so far, with their scheduled end (a project's) or date (a milestone's). */
@@ -174,7 +181,7 @@ export function buildWorkspace(choices: WorkspaceChoices): Workspace {
       title: `Issue ${k + 1} of ${owner}`,
       severity: i.severity,
       ...(i.state ? { state: i.state } : {}),
-      ...(i.due !== undefined ? { due: toDate(BASE + i.due) } : {}),
+      ...(i.due !== undefined ? { due: toDate(base + i.due) } : {}),
     }));
   const milestoneOf = (m: MilestoneChoice, from: Day): Milestone => {
     const date = from + m.offset;
@@ -193,7 +200,7 @@ export function buildWorkspace(choices: WorkspaceChoices): Workspace {
   const portfolios: Portfolio[] = choices.portfolios.map((c) => ({
     id: fresh('pf'),
     name: `Portfolio ${counter}`,
-    ...(c.statusDate !== undefined ? { status_date: toDate(BASE + c.statusDate) } : {}),
+    ...(c.statusDate !== undefined ? { status_date: toDate(base + c.statusDate) } : {}),
     programs: [],
   }));
   const programs: Program[] = choices.programs.map((c) => {
@@ -202,9 +209,9 @@ export function buildWorkspace(choices: WorkspaceChoices): Workspace {
       id,
       name: `Program ${id}`,
       ...(c.budget !== undefined ? { budget: centsText(c.budget) } : {}),
-      ...(c.window ? { start: toDate(BASE - 30), end: toDate(BASE + 700) } : {}),
+      ...(c.window ? { start: toDate(base - 30), end: toDate(base + 700) } : {}),
       ...(c.health ? { health: c.health } : {}),
-      ...(c.statusDate !== undefined ? { status_date: toDate(BASE + c.statusDate) } : {}),
+      ...(c.statusDate !== undefined ? { status_date: toDate(base + c.statusDate) } : {}),
       benefits: benefitsOf(c.benefits),
       milestones: [],
       risks: risksOf(c.risks, id),
@@ -218,7 +225,7 @@ export function buildWorkspace(choices: WorkspaceChoices): Workspace {
   const projects: Project[] = [];
   const placeProgramMilestones = (position: number) => {
     for (const m of programMilestones) {
-      if (m.position % (choices.projects.length + 1) === position) programs[m.program].milestones.push(milestoneOf(m.milestone, BASE));
+      if (m.position % (choices.projects.length + 1) === position) programs[m.program].milestones.push(milestoneOf(m.milestone, base));
     }
   };
   choices.projects.forEach((c, index) => {
@@ -228,7 +235,7 @@ export function buildWorkspace(choices: WorkspaceChoices): Workspace {
     const days = c.weeks ? Math.ceil(c.length / 7) * 7 : c.length;
     const duration = c.weeks ? `${days / 7}w` : `${days}d`;
     const explicit = c.explicitStart || !deps;
-    const start = explicit ? BASE + c.startOffset : Math.max(...deps!.map(endOf)) + 1;
+    const start = explicit ? base + c.startOffset : Math.max(...deps!.map(endOf)) + 1;
     const end = start + days - 1;
     const project: Project = { id, name: `Project ${id}`, benefits: benefitsOf(c.benefits), milestones: [], risks: risksOf(c.risks, id), issues: [] };
     if (explicit) project.start = toDate(start);
@@ -282,8 +289,10 @@ export function buildWorkspace(choices: WorkspaceChoices): Workspace {
   choices.projects.forEach((c, i) => {
     const project = projects[i];
     const home = c.home % (programs.length + 1);
-    if (home < programs.length && c.nested) programs[home].projects.push(project);
-    else {
+    if (home < programs.length && c.nested) {
+      programs[home].projects.push(project);
+      if (c.repeatsProgram) project.program = programs[home].id;
+    } else {
       if (home < programs.length) project.program = programs[home].id;
       projectDocuments.push({ file: c.file, project });
     }
@@ -294,8 +303,8 @@ export function buildWorkspace(choices: WorkspaceChoices): Workspace {
 
   return {
     files: layout.result(),
-    ...(choices.statusDate !== undefined ? { statusDate: toDate(BASE + choices.statusDate) } : {}),
-    today: toDate(BASE + choices.today),
+    ...(choices.statusDate !== undefined ? { statusDate: toDate(base + choices.statusDate) } : {}),
+    today: toDate(base + choices.today),
   };
 }
 

@@ -37,6 +37,8 @@ export interface Issue {
 export interface Benefit {
   name: string;
   value: string;
+  /** Realised so far: not part of any figure (SPEC 5 sums `value`). */
+  realized?: string;
 }
 
 export interface Baseline {
@@ -48,7 +50,7 @@ export interface Baseline {
 export interface Project {
   id: string;
   name: string;
-  /** The `program:` reference, written only on a project that is not nested in its program. */
+  /** The `program:` reference: a project's program when it is not nested; a nested one may repeat its program's id. */
   program?: string;
   start?: string;
   end?: string;

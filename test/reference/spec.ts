@@ -140,6 +140,8 @@ export interface ExpectedDiagnostic {
   column: number;
   /** What it is about, for failure messages. */
   about: string;
+  /** What its message must name (SPEC 6: "names the ids and dates involved"): one of each group. */
+  mentions: string[][];
 }
 
 export interface Expected {
@@ -301,7 +303,9 @@ export function reference(workspace: Workspace, places: Places): Expected {
   const latestDeclared = latest(declared.map((d) => d.date));
   const S: Day = workspace.statusDate !== undefined ? toDay(workspace.statusDate) : (latestDeclared ?? toDay(workspace.today));
   for (const d of declared) {
-    if (d.date !== latestDeclared) diagnostics.push({ code: 'status-date-mismatch', ...place(d.owner, 'status_date'), about: `status_date of ${d.id}` });
+    if (d.date !== latestDeclared) {
+      diagnostics.push({ code: 'status-date-mismatch', ...place(d.owner, 'status_date'), about: `status_date of ${d.id}`, mentions: [[toDate(d.date)], [toDate(latestDeclared!)]] });
+    }
   }
 
   // --- Schedule (SPEC 4): start and end of every project; a milestone's date never moves.
@@ -508,8 +512,9 @@ export function reference(workspace: Workspace, places: Places): Expected {
     // INTERPRETATION (14).
     if (program.budget !== undefined) {
       const budget = Rational.decimal(program.budget);
-      if (sums.bac.gt(budget)) diagnostics.push({ code: 'over-budget', ...place(program, 'budget'), about: `budget of ${program.id}` });
-      if (sums.eac.gt(budget)) diagnostics.push({ code: 'forecast-over-budget', ...place(program, 'budget'), about: `budget of ${program.id}` });
+      const about = `budget of ${program.id}`;
+      if (sums.bac.gt(budget)) diagnostics.push({ code: 'over-budget', ...place(program, 'budget'), about, mentions: [[program.id]] });
+      if (sums.eac.gt(budget)) diagnostics.push({ code: 'forecast-over-budget', ...place(program, 'budget'), about, mentions: [[program.id]] });
     }
     return {
       id: program.id,
@@ -560,7 +565,19 @@ export function reference(workspace: Workspace, places: Places): Expected {
   // --- Milestones, and their diagnostics. INTERPRETATION (12).
   const expectedMilestones: ExpectedMilestone[] = milestones.map(({ milestone, owner }) => {
     const status = milestoneStatus(milestone);
-    if (status === 'at-risk') diagnostics.push({ code: 'milestone-at-risk', ...place(milestone, 'date'), about: `milestone ${milestone.name}` });
+    if (status === 'at-risk') {
+      // SPEC 6: "name the dependency that pushes it and by how many days": a direct dependency whose
+      // forecast is the milestone's (any of them on a tie), and forecast − date days.
+      const forecast = milestoneForecast(milestone);
+      const pushers = (milestone.depends_on ?? []).filter((id) => dependencyForecast(id) === forecast);
+      const late = forecast - toDay(milestone.date);
+      diagnostics.push({
+        code: 'milestone-at-risk',
+        ...place(milestone, 'date'),
+        about: `milestone ${milestone.name}`,
+        mentions: [[milestone.date], [toDate(forecast)], [`${late} day`], pushers],
+      });
+    }
     return {
       id: milestone.id ?? null,
       name: milestone.name,
@@ -576,7 +593,7 @@ export function reference(workspace: Workspace, places: Places): Expected {
   const allIssues = [...programs.flatMap((p) => p.program.issues), ...projects.flatMap((p) => p.project.issues)];
   for (const issue of allIssues) {
     if ((issue.state ?? 'open') === 'open' && issue.due !== undefined && toDay(issue.due) < S) {
-      diagnostics.push({ code: 'overdue-issue', ...place(issue, 'due'), about: `issue ${issue.title}` });
+      diagnostics.push({ code: 'overdue-issue', ...place(issue, 'due'), about: `issue ${issue.title}`, mentions: [[issue.due], [toDate(S)]] });
     }
   }
 

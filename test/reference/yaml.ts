@@ -109,6 +109,7 @@ const issue = (i: Issue): Entry[] => [
 const benefit = (b: Benefit): Entry[] => [
   { key: 'name', value: text(b.name) },
   { key: 'value', value: number(b.value) },
+  { key: 'realized', value: number(b.realized) },
 ];
 
 const project = (p: Project): Entry[] => [

@@ -42,6 +42,8 @@
  *      its status is then `missed`.
  * (14) over-budget / forecast-over-budget compare ΣBAC / ΣEAC of the program's non-cancelled projects
  *      with its budget, strictly ("projects of 10000.04 and 5000.01 are not over 15000.05").
+ * (15) "The dependency that pushes" an at-risk milestone is a direct dependency whose forecast is the
+ *      milestone's forecast (any of them on a tie); "by how many days" is forecast − date.
  */
 import { toDate, toDay, type Day } from './days';
 import type { Issue, Milestone, Portfolio, Program, Project, Rag, Risk, State, Workspace } from './model';
@@ -566,8 +568,7 @@ export function reference(workspace: Workspace, places: Places): Expected {
   const expectedMilestones: ExpectedMilestone[] = milestones.map(({ milestone, owner }) => {
     const status = milestoneStatus(milestone);
     if (status === 'at-risk') {
-      // SPEC 6: "name the dependency that pushes it and by how many days": a direct dependency whose
-      // forecast is the milestone's (any of them on a tie), and forecast − date days.
+      // SPEC 6: "name the dependency that pushes it and by how many days". INTERPRETATION (15).
       const forecast = milestoneForecast(milestone);
       const pushers = (milestone.depends_on ?? []).filter((id) => dependencyForecast(id) === forecast);
       const late = forecast - toDay(milestone.date);

@@ -102,6 +102,15 @@ const oneProgram = (projects: Project[], extra: object = {}): Workspace => ({
   today: '2026-01-01',
 });
 
+/** A portfolio declaring 2026-05-01 (a.plan.yaml, line 5) and a program declaring 2026-06-01 (b.plan.yaml). */
+const twoStatusDates: Workspace = {
+  files: [
+    { path: 'a.plan.yaml', documents: [{ portfolio: { id: 'pf', name: 'pf', status_date: '2026-05-01', programs: [] } }] },
+    { path: 'b.plan.yaml', documents: [{ program: { id: 'pg', name: 'pg', status_date: '2026-06-01', benefits: [], milestones: [], risks: [], issues: [], projects: [] } }] },
+  ],
+  today: '2026-01-01',
+};
+
 describe('reference check: the engine against an independent SPEC v2 implementation', () => {
   describe('the reference itself, on the SPEC\'s own examples (worked out by hand)', () => {
     it('SPI exactly 0.9 is amber, not red: budget 1000, 30-day window, progress 75 on day 25', () => {
@@ -135,13 +144,7 @@ describe('reference check: the engine against an independent SPEC v2 implementat
     });
 
     it('the latest declared status date wins; every other declared date is reported on its value', () => {
-      const workspace: Workspace = {
-        files: [
-          { path: 'a.plan.yaml', documents: [{ portfolio: { id: 'pf', name: 'pf', status_date: '2026-05-01', programs: [] } }] },
-          { path: 'b.plan.yaml', documents: [{ program: { id: 'pg', name: 'pg', status_date: '2026-06-01', benefits: [], milestones: [], risks: [], issues: [], projects: [] } }] },
-        ],
-        today: '2026-01-01',
-      };
+      const workspace = twoStatusDates;
       const expected = reference(workspace, toFiles(workspace).places);
       assert.equal(expected.statusDate, '2026-06-01');
       // a.plan.yaml: `version: 1` / `portfolio:` / `  id: pf` / `  name: pf` / `  status_date: 2026-05-01` (column 16).
@@ -204,14 +207,7 @@ describe('reference check: the engine against an independent SPEC v2 implementat
     });
 
     it('(3) with --status-date, documents that declare different status dates get no status-date-mismatch', () => {
-      const workspace: Workspace = {
-        files: [
-          { path: 'a.plan.yaml', documents: [{ portfolio: { id: 'pf', name: 'pf', status_date: '2026-05-01', programs: [] } }] },
-          { path: 'b.plan.yaml', documents: [{ program: { id: 'pg', name: 'pg', status_date: '2026-06-01', benefits: [], milestones: [], risks: [], issues: [], projects: [] } }] },
-        ],
-        statusDate: '2026-07-01',
-        today: '2026-01-01',
-      };
+      const workspace = { ...twoStatusDates, statusDate: '2026-07-01' };
       const { expected, diagnostics } = engineAndReference(workspace);
       assert.deepEqual(expected.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`), ['status-date-mismatch a.plan.yaml:5']);
       assert.deepEqual(

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzePlans, toRollupJson } from '../../src/core';
 import { boundaryWorkspace } from '../reference/boundary';
-import { compareDiagnostics, compareRollup, type Exclusion } from '../reference/compare';
+import { compareDiagnostics, compareRollup } from '../reference/compare';
 import { toDay } from '../reference/days';
 import { randomWorkspace } from '../reference/generate';
 import type { Project, Workspace } from '../reference/model';
@@ -22,47 +22,9 @@ import { toFiles } from '../reference/yaml';
 const SEED = 20261127;
 
 // ---------------------------------------------------------------------------------------------------
-// Known mismatches: where the engine differs from SPEC v2 (see the reference-check report). Each one is
-// left out of the comparison only in the situation it is about, and has a test under 'known
-// mismatches' that fails once the engine is fixed — then delete both.
-
-/** A date after 9999-12-31 (the reference writes it with a longer year; SPEC dates are YYYY-MM-DD). */
-const beyondYear9999 = (value: unknown) => typeof value === 'string' && /^\d{5,}-/.test(value);
-
-/** An active or on-hold project at SPI exactly 1 whose planned window ends elsewhere than its schedule. */
-const onPaceWithOwnWindow = (expected: Expected) =>
-  expected.projects.some((p) => (p.state === 'active' || p.state === 'on-hold') && p.figures.spi !== null && p.figures.spi.eq(Rational.one) && p.window.end !== p.end);
-
-const KNOWN_MISMATCHES: readonly Exclusion[] = [
-  // KNOWN MISMATCH (1): a forecast after the year 9999 (an SPI of a few millionths) is written as
-  // "+010087-08": the ISO expanded year cut to ten characters, which drops the day and is no date.
-  { path: /\.figures\.forecast(Start|End)$|^milestones\[.*\]\.forecast$/, when: ({ reference }) => beyondYear9999(reference) },
-  // KNOWN MISMATCH (2): at an SPI that is exactly 1 but 0.9999999999999999 in floating point, an
-  // active project is forecast to end at ps + ceil(window / SPI) − 1 (its baseline end) instead of its
-  // scheduled end (SPEC 5.1: that formula only "when 0 < SPI < 1, else e"). What the forecast feeds —
-  // program forecast ends, pushed successors, milestone forecasts, statuses and so health — differs too.
-  { path: /\.figures\.(forecastStart|forecastEnd|health)$|^milestones\[.*\]\.(forecast|status)$/, when: ({ expected }) => onPaceWithOwnWindow(expected) },
-];
-
-/** Diagnostic codes left out of the comparison for this workspace. */
-function knownDiagnosticMismatches(workspace: Workspace, expected: Expected): string[] {
-  return [
-    // KNOWN MISMATCH (3): with --status-date given the engine reports no status-date-mismatch, though
-    // the documents still disagree (SPEC 5: "When documents declare different status dates, each one
-    // that differs from the latest gets a status-date-mismatch warning").
-    ...(workspace.statusDate !== undefined ? ['status-date-mismatch'] : []),
-    // KNOWN MISMATCH (2), continued: milestones at risk follow the forecasts.
-    ...(onPaceWithOwnWindow(expected) ? ['milestone-at-risk'] : []),
-    // KNOWN MISMATCH (4): a program of hundreds of billions whose ΣEAC equals its budget exactly (CPI 1:
-    // spent = earned value to the written digit) gets forecast-over-budget, from a floating-point
-    // residue (SPEC 5: money comparisons exact "on the values as written").
-    // (Sums of budgets are compared exactly at any size; it is EAC = BAC / CPI that is not.)
-    ...(hundredsOfBillions(expected) ? ['forecast-over-budget'] : []),
-  ];
-}
-
-/** A program whose ΣEAC reaches 10^11, where the engine's forecast-over-budget comparison is not exact. */
-const hundredsOfBillions = (expected: Expected) => expected.programs.some((p) => p.figures.eac.toNumber() >= 1e11);
+// Every field is compared, everywhere. (Four mismatches the first runs found — a forecast after the
+// year 9999, SPI exactly 1 in floating point, status-date-mismatch under --status-date, and exact money
+// at hundreds of billions — were fixed in the engine; the cases under 'once mismatches' keep them fixed.)
 
 /** The plan files and run options, for a failure message. */
 function show(workspace: Workspace, files: ReadonlyArray<{ path: string; text: string }>): string {
@@ -86,8 +48,8 @@ function agrees(workspace: Workspace): void {
   assert.equal(errors.length, 0, `the generator wrote an invalid workspace:\n${errors.map((d) => `  ${d.file}:${d.range.start.line + 1} ${d.code}: ${d.message}`).join('\n')}\n${show(workspace, files)}`);
 
   const rollup = JSON.parse(JSON.stringify(toRollupJson(analysis)));
-  const differences = compareRollup(rollup, expected, KNOWN_MISMATCHES);
-  const { missing, extra, unnamed } = compareDiagnostics(analysis.diagnostics, expected.diagnostics, knownDiagnosticMismatches(workspace, expected));
+  const differences = compareRollup(rollup, expected, []);
+  const { missing, extra, unnamed } = compareDiagnostics(analysis.diagnostics, expected.diagnostics, []);
   const problems = [
     ...differences.map((d) => `  ${d.path}: engine ${d.engine}, reference ${d.reference}`),
     ...missing.map((m) => `  missing diagnostic ${m}`),
@@ -178,23 +140,24 @@ describe('reference check: the engine against an independent SPEC v2 implementat
     });
   });
 
-  describe('known mismatches (each fails once the engine is fixed: then delete it and its KNOWN MISMATCH)', () => {
+  describe('once mismatches, now agreements', () => {
     const engineAndReference = (workspace: Workspace) => {
       const { analysis, expected } = analyse(workspace);
       return { engine: toRollupJson(analysis), expected, diagnostics: analysis.diagnostics };
     };
 
-    it('(1) a forecast after the year 9999 is not written as a date', () => {
+    it('(1) a forecast after the year 9999 is written as a date with a longer year', () => {
       // Window Jan 9 .. Apr 18 (100 days), S = Mar 2 (day 53): PV = 1000 × 53/100 = 530; progress
       // 0.0018 → EV = 0.018; SPI = 0.018 / 530 = 9/265000; forecast = Jan 9 + ceil(100 × 265000 / 9) − 1
       // = Jan 9 + 2944444 days = 10087-08-21.
       const workspace = { ...oneProgram([project('a', { start: '2026-01-09', end: '2026-04-18', budget: '1000', progress: '0.0018', spent: '0.01' })]), statusDate: '2026-03-02' };
       const { engine, expected } = engineAndReference(workspace);
       assert.equal(expected.projects[0].figures.forecastEnd, '10087-08-21');
-      assert.equal(engine.projects[0].figures.forecastEnd, '+010087-08', 'the engine now writes this forecast differently: check it and delete KNOWN MISMATCH (1)');
+      assert.equal(engine.projects[0].figures.forecastEnd, '10087-08-21');
+      agrees(workspace);
     });
 
-    it('(2) SPI exactly 1 but 0.9999999999999999 in floats: an active project is forecast at its baseline end, not its scheduled end', () => {
+    it('(2) SPI exactly 1 but 0.9999999999999999 in floats: an active project is forecast at its scheduled end', () => {
       // Baseline Apr 1 .. Apr 10, scheduled Apr 1 + 20d − 1 = Apr 20; S = Apr 7: PV = 0.3 × 7/10 = 0.21,
       // EV = 0.3 × 70/100 = 0.21, SPI = 1 exactly, so forecastEnd = the scheduled end, Apr 20 (SPEC 5.1).
       const workspace = {
@@ -204,32 +167,27 @@ describe('reference check: the engine against an independent SPEC v2 implementat
       const { engine, expected } = engineAndReference(workspace);
       assert.equal(expected.projects[0].figures.spi!.toString(), '1');
       assert.equal(expected.projects[0].figures.forecastEnd, '2026-04-20');
-      assert.equal(engine.projects[0].figures.forecastEnd, '2026-04-10', 'the engine now forecasts this differently: check it and delete KNOWN MISMATCH (2)');
+      assert.equal(engine.projects[0].figures.forecastEnd, '2026-04-20');
+      agrees(workspace);
     });
 
-    it('(3) with --status-date, documents that declare different status dates get no status-date-mismatch', () => {
+    it('(3) with --status-date, documents that declare different status dates still get status-date-mismatch', () => {
       const workspace = { ...twoStatusDates, statusDate: '2026-07-01' };
       const { expected, diagnostics } = engineAndReference(workspace);
       assert.deepEqual(expected.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`), ['status-date-mismatch a.plan.yaml:5']);
-      assert.deepEqual(
-        diagnostics.filter((d) => d.code === 'status-date-mismatch'),
-        [],
-        'the engine now reports status-date-mismatch under --status-date: delete KNOWN MISMATCH (3)',
-      );
+      assert.deepEqual(diagnostics.filter((d) => d.code === 'status-date-mismatch').map((d) => `${d.file}:${d.range.start.line + 1}`), ['a.plan.yaml:5']);
+      agrees(workspace);
     });
 
-    it('(4) ΣEAC exactly equal to a budget of 783,633,949,599.98 is reported as forecast over budget', () => {
+    it('(4) ΣEAC exactly equal to a budget of 783,633,949,599.98 is not over it (the values as written)', () => {
       // EV = 783633949599.98 × 79/100 = 619070820183.9842 = spent, so CPI = 1 and EAC = BAC = the budget.
       const budget = '783633949599.98';
       const workspace = { ...oneProgram([project('a', { start: '2026-01-01', duration: '10d', budget, progress: '79', spent: '619070820183.9842' })], { budget }), statusDate: '2026-01-05' };
       const { expected, diagnostics } = engineAndReference(workspace);
       assert.equal(expected.programs[0].figures.eac.toString(), budget);
       assert.deepEqual(expected.diagnostics, []);
-      assert.deepEqual(
-        diagnostics.filter((d) => d.code === 'forecast-over-budget').map((d) => d.range.start.line + 1),
-        [5], // version, program, id, name, budget
-        'the engine now compares this budget exactly: delete KNOWN MISMATCH (4)',
-      );
+      assert.deepEqual(diagnostics.filter((d) => d.code === 'forecast-over-budget'), []);
+      agrees(workspace);
     });
   });
 

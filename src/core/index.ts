@@ -29,6 +29,7 @@ export * from './views/completion';
 export * from './views/figures';
 export * from './views/forecastText';
 export * from './views/navigation';
+export * from './views/problems';
 export * from './views/rollupReport';
 
 export * from './roadmap/layout';

@@ -3,7 +3,7 @@
  * host. Data flows one way: model (from the host) + view state → view → drawing. The view state
  * (zoom, scroll, filters, sort) survives model updates and, through the host, window reloads.
  */
-import { formatDay, type Health, type RoadmapModel, legendShapes, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
+import { formatDay, roadmapCountsText, type Health, type RoadmapModel, legendShapes, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
 import type { CopyFormat } from '../shared/protocol';
 import { h } from './dom';
 import type { Host } from './host';
@@ -66,6 +66,9 @@ export class RoadmapApp {
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.tooltip.hide();
     });
+    // Printing shows the whole plan: every row, the whole time range fitted to a landscape page.
+    window.addEventListener('beforeprint', () => this.print(true));
+    window.addEventListener('afterprint', () => this.print(false));
   }
 
   /** Shows a model: the first one, or an update that keeps zoom, scroll and filters. */
@@ -73,8 +76,7 @@ export class RoadmapApp {
     const first = this.model === undefined;
     this.model = model;
     this.title.textContent = model.title;
-    const projects = model.bars.length;
-    this.subtitle.textContent = `Status date ${formatDay(model.statusDate)} · ${projects.toLocaleString('en-US')} project${projects === 1 ? '' : 's'} in ${model.lanes.length} lane${model.lanes.length === 1 ? '' : 's'}`;
+    this.subtitle.textContent = `Status date ${formatDay(model.statusDate)} · ${roadmapCountsText(model)}`;
     this.tooltip.setModel(model);
     this.fillFilters(model);
     const position = first
@@ -105,6 +107,12 @@ export class RoadmapApp {
       this.host.rendered({ type: 'rendered', bars: model.bars.length, drawn: this.timeline.drawnBars, rows: this.view?.rows.length ?? 0 });
     });
     this.saveSoon();
+  }
+
+  private print(on: boolean): void {
+    this.tooltip.hide();
+    this.timeline.printing(on);
+    this.table.printing(on);
   }
 
   /** Shows one lane only (the Plans view's "Open Roadmap" on a program); the filters can clear it. */
@@ -205,10 +213,11 @@ export class RoadmapApp {
   }
 
   private legend(): HTMLElement {
-    const svg = svgElement('svg', { class: 'legend', height: 20, width: 900, 'aria-hidden': 'true' });
+    // Two lines at most: it wraps within the width of a printed page.
+    const svg = svgElement('svg', { class: 'legend', height: 38, width: 900, 'aria-hidden': 'true' });
     const group = svgElement('g', { transform: 'translate(2 10)' });
     svg.append(group);
-    drawInto(group, legendShapes());
+    drawInto(group, legendShapes(880));
     return h('div', { className: 'legend-row' }, svg);
   }
 

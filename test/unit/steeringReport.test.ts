@@ -194,6 +194,7 @@ describe('steering report HTML', () => {
     assert.ok(html.includes(`content="default-src 'none'; style-src 'sha256-${sha256Base64(style)}'; img-src 'none'; base-uri 'none'; form-action 'none'"`));
     assert.equal((html.match(/<style>/g) ?? []).length, 1, 'one stylesheet: the SVGs have none of their own');
     assert.ok(!/<[^>]*\s(src|href)=/i.test(html), 'no element loads anything');
+    assert.equal(steeringReportHtml(buildSteeringReport(analysis), buildRoadmap(analysis), { sha256Base64 }), html, 'the same plans give the same file (no generated-at time)');
   });
 
   it('writes plan text as text', () => {

@@ -86,6 +86,14 @@ function table(className: string, caption: string, head: readonly string[], rows
   return `<table class="${className}"><caption class="visually-hidden">${t(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${tr.join('')}</tbody></table>`;
 }
 
+/** Up to this many rows, a table stays on one page with its heading (longer ones break between rows). */
+const KEEP_ROWS = 15;
+
+/** A heading and what it titles, kept together on a page when the content is short (no heading left alone at a page's foot). */
+function titled(heading: string, content: string, rows: number): string {
+  return `<div class="titled${rows <= KEEP_ROWS ? ' keep' : ''}">${heading}${content}</div>`;
+}
+
 function none(text: string): string {
   return `<p class="none">${t(text)}</p>`;
 }
@@ -139,8 +147,7 @@ function summarySection(report: SteeringReport): string {
     '<h2 id="summary-title">Summary</h2>',
     `<ul class="facts">${facts.map((fact) => `<li>${fact}</li>`).join('')}</ul>`,
     ...portfolios,
-    '<h3>Programs by health</h3>',
-    programTable,
+    titled('<h3>Programs by health</h3>', programTable, programs.length),
     '</section>',
   ].join('\n');
 }
@@ -243,10 +250,8 @@ function programSection(program: ReportProgram, index: number, roadmap: RoadmapM
     `<p class="health-line">${badge(program.figures.health)} ${t(program.healthText)}</p>`,
     figuresList(program.figures, program.currency, program.budget),
     roadmapPictures(roadmap, program.lane, program.name),
-    '<h3>Projects</h3>',
-    projectsTable(program.projects, program.currency),
-    '<h3>Milestones</h3>',
-    program.milestones.length > 0 ? milestonesTable(program.milestones, `Milestones of ${program.name}`, false) : none('No milestones.'),
+    titled('<h3>Projects</h3>', projectsTable(program.projects, program.currency), program.projects.length),
+    titled('<h3>Milestones</h3>', program.milestones.length > 0 ? milestonesTable(program.milestones, `Milestones of ${program.name}`, false) : none('No milestones.'), program.milestones.length),
     '</section>',
   ].join('\n');
 }
@@ -257,8 +262,7 @@ function unassignedSection(report: SteeringReport, roadmap: RoadmapModel): strin
     '<section class="program unassigned" id="unassigned" aria-labelledby="unassigned-title">',
     '<h2 id="unassigned-title">Projects outside any program</h2>',
     roadmapPictures(roadmap, 'unassigned', 'projects outside any program'),
-    '<h3>Projects</h3>',
-    projectsTable(report.unassigned, lane?.currency ?? ''),
+    titled('<h3>Projects</h3>', projectsTable(report.unassigned, lane?.currency ?? ''), report.unassigned.length),
     '</section>',
   ].join('\n');
 }
@@ -268,7 +272,7 @@ function milestonesSection(report: SteeringReport): string {
     const from = i === 0 ? 0 : DUE_HORIZONS[i - 1] + 1;
     const title = i === 0 ? `Due in the next ${horizon} days` : `Due in ${from}–${horizon} days`;
     const list = report.due[i];
-    return `<h3>${t(title)} (${list.length})</h3>${list.length > 0 ? milestonesTable(list, title, true) : none(`No milestone due in ${i === 0 ? `the next ${horizon}` : `${from}–${horizon}`} days.`)}`;
+    return titled(`<h3>${t(title)} (${list.length})</h3>`, list.length > 0 ? milestonesTable(list, title, true) : none(`No milestone due in ${i === 0 ? `the next ${horizon}` : `${from}–${horizon}`} days.`), list.length);
   });
   const late = report.late;
   return [
@@ -276,8 +280,7 @@ function milestonesSection(report: SteeringReport): string {
     `<h2 id="milestones-title">Milestones coming due, missed or at risk</h2>`,
     `<p class="meta">Days are counted from the status date, ${t(report.statusDate)}; done milestones and those of cancelled projects are left out.</p>`,
     ...parts,
-    `<h3>Missed or at risk (${late.length})</h3>`,
-    late.length > 0 ? milestonesTable(late, 'Missed or at risk', true) : none('No milestone is missed or at risk.'),
+    titled(`<h3>Missed or at risk (${late.length})</h3>`, late.length > 0 ? milestonesTable(late, 'Missed or at risk', true) : none('No milestone is missed or at risk.'), late.length),
     '</section>',
   ].join('\n');
 }
@@ -286,8 +289,8 @@ function risksSection(risks: readonly ReportRisk[]): string {
   const parts = (['high', 'medium', 'low'] as const).map((level) => {
     const list = risks.filter((r) => r.level === level);
     const title = `${level[0].toUpperCase()}${level.slice(1)} (${list.length})`;
-    if (list.length === 0) return `<h3>${t(title)}</h3>${none(`No open ${level} risk.`)}`;
-    return `<h3>${t(title)}</h3>${table(
+    if (list.length === 0) return titled(`<h3>${t(title)}</h3>`, none(`No open ${level} risk.`), 0);
+    return titled(`<h3>${t(title)}</h3>`, table(
       `risks-table level-${level}`,
       `Open ${level} risks`,
       ['Risk', 'Program', 'Held by', 'Likelihood × impact', 'Owner', 'Mitigation'],
@@ -302,7 +305,7 @@ function risksSection(risks: readonly ReportRisk[]): string {
         ],
       })),
       [undefined, undefined, undefined, 'nowrap'],
-    )}`;
+    ), list.length);
   });
   return [
     '<section class="risks" id="risks" aria-labelledby="risks-title">',
@@ -317,8 +320,8 @@ function issuesSection(issues: readonly ReportIssue[]): string {
   const parts = (['critical', 'high', 'medium', 'low'] as const).map((severity) => {
     const list = issues.filter((i) => i.severity === severity);
     const title = `${severity[0].toUpperCase()}${severity.slice(1)} (${list.length})`;
-    if (list.length === 0) return `<h3>${t(title)}</h3>${none(`No open ${severity} issue.`)}`;
-    return `<h3>${t(title)}</h3>${table(
+    if (list.length === 0) return titled(`<h3>${t(title)}</h3>`, none(`No open ${severity} issue.`), 0);
+    return titled(`<h3>${t(title)}</h3>`, table(
       `issues-table severity-${severity}`,
       `Open ${severity} issues`,
       ['Issue', 'Program', 'Held by', 'Owner', 'Raised', 'Due'],
@@ -334,7 +337,7 @@ function issuesSection(issues: readonly ReportIssue[]): string {
         ],
       })),
       [undefined, undefined, undefined, undefined, 'nowrap'],
-    )}`;
+    ), list.length);
   });
   const overdue = issues.filter((i) => i.daysOverdue !== null).length;
   return [
@@ -363,18 +366,18 @@ function itemRows(list: readonly ReportItemChange[]): Array<{ cells: string[] }>
 
 function changesSection(changes: ReportChanges): string {
   const since = changes.base.ref ?? changes.base.commit ?? 'the base';
-  const groups: Array<[string, string]> = [
-    ['Projects', changes.projects.length > 0 ? table('changes-table', 'Projects changed', ['Project', 'Change', 'What moved'], changeRows(changes.projects)) : none('No project changed.')],
-    ['Programs', changes.programs.length > 0 ? table('changes-table', 'Programs changed', ['Program', 'Change', 'What moved'], changeRows(changes.programs)) : none('No program changed.')],
-    ['Milestones', changes.milestones.length > 0 ? table('changes-table', 'Milestones changed', ['Milestone', 'Change', 'What moved'], changeRows(changes.milestones)) : none('No milestone changed.')],
-    ['Risks', changes.risks.length > 0 ? table('changes-table', 'Risks changed', ['Risk', 'Held by', 'Change'], itemRows(changes.risks)) : none('No risk opened or closed.')],
-    ['Issues', changes.issues.length > 0 ? table('changes-table', 'Issues changed', ['Issue', 'Held by', 'Change'], itemRows(changes.issues)) : none('No issue opened or closed.')],
+  const groups: Array<[string, string, number]> = [
+    ['Projects', changes.projects.length > 0 ? table('changes-table', 'Projects changed', ['Project', 'Change', 'What moved'], changeRows(changes.projects)) : none('No project changed.'), changes.projects.length],
+    ['Programs', changes.programs.length > 0 ? table('changes-table', 'Programs changed', ['Program', 'Change', 'What moved'], changeRows(changes.programs)) : none('No program changed.'), changes.programs.length],
+    ['Milestones', changes.milestones.length > 0 ? table('changes-table', 'Milestones changed', ['Milestone', 'Change', 'What moved'], changeRows(changes.milestones)) : none('No milestone changed.'), changes.milestones.length],
+    ['Risks', changes.risks.length > 0 ? table('changes-table', 'Risks changed', ['Risk', 'Held by', 'Change'], itemRows(changes.risks)) : none('No risk opened or closed.'), changes.risks.length],
+    ['Issues', changes.issues.length > 0 ? table('changes-table', 'Issues changed', ['Issue', 'Held by', 'Change'], itemRows(changes.issues)) : none('No issue opened or closed.'), changes.issues.length],
   ];
   return [
     '<section class="changes" id="changes" aria-labelledby="changes-title">',
     `<h2 id="changes-title">Changes since ${t(since)}</h2>`,
     `<p class="meta">From ${t(since)}${changes.base.commit ? ` (${t(changes.base.commit.slice(0, 12))})` : ''}, status date ${t(changes.base.statusDate)}, to ${t(changes.head.ref ?? 'the files as they are')}, status date ${t(changes.head.statusDate)}.</p>`,
-    ...groups.map(([title, content]) => `<h3>${t(title)}</h3>${content}`),
+    ...groups.map(([title, content, rows]) => titled(`<h3>${t(title)}</h3>`, content, rows)),
     '</section>',
   ].join('\n');
 }
@@ -471,6 +474,7 @@ h1{margin:0;font-size:26px}
 h2{margin:28px 0 8px;padding-bottom:4px;border-bottom:2px solid var(--border);font-size:20px}
 h3{margin:18px 0 6px;font-size:15px}
 h2,h3{break-after:avoid}
+.titled.keep{break-inside:avoid}
 .kicker{margin:0;color:var(--muted);text-transform:uppercase;letter-spacing:.06em;font-size:12px}
 .meta,.where,.none{color:var(--muted)}
 .meta{margin:4px 0}

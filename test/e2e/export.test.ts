@@ -180,6 +180,10 @@ describe('roadmap export in a browser', function () {
       assert.equal(await count(page, '.chart .bar.cancelled'), 1, 'wallets');
       assert.ok((await count(page, '.chart .bar.critical')) >= 1);
       assert.equal(await count(page, 'table.rollup tbody tr'), 1 + 3 + 17);
+      assert.equal(await page.locator('p.subtitle').textContent(), 'Status date 2026-09-30 · 17 projects in 3 programs');
+      // wallets is cancelled: grey in the label column and the table, whatever its figures say.
+      assert.equal(await count(page, '.labels [data-project="wallets"] circle.dot.health-none'), 1);
+      assert.equal(await count(page, 'table.rollup tr.cancelled td.health.health-none'), 1);
       assert.deepEqual(requests, []);
       assert.deepEqual(dialogs, []);
     });

@@ -285,28 +285,38 @@ function milestonesSection(report: SteeringReport): string {
   ].join('\n');
 }
 
+/** One titled table per group (level, severity), an empty group said in words; rows are the group's items. */
+function groupedTables<T>(
+  groups: readonly string[],
+  items: readonly T[],
+  groupOf: (item: T) => string,
+  what: string,
+  render: (group: string, list: readonly T[]) => string,
+): string[] {
+  return groups.map((group) => {
+    const list = items.filter((item) => groupOf(item) === group);
+    const heading = `<h3>${t(`${group[0].toUpperCase()}${group.slice(1)} (${list.length})`)}</h3>`;
+    return titled(heading, list.length === 0 ? none(`No open ${group} ${what}.`) : render(group, list), list.length);
+  });
+}
+
 function risksSection(risks: readonly ReportRisk[]): string {
-  const parts = (['high', 'medium', 'low'] as const).map((level) => {
-    const list = risks.filter((r) => r.level === level);
-    const title = `${level[0].toUpperCase()}${level.slice(1)} (${list.length})`;
-    if (list.length === 0) return titled(`<h3>${t(title)}</h3>`, none(`No open ${level} risk.`), 0);
-    return titled(`<h3>${t(title)}</h3>`, table(
+  const parts = groupedTables(['high', 'medium', 'low'], risks, (r) => r.level, 'risk', (level, list) =>
+    table(
       `risks-table level-${level}`,
       `Open ${level} risks`,
       ['Risk', 'Program', 'Held by', 'Likelihood × impact', 'Owner', 'Mitigation'],
       list.map((r) => ({
         cells: [
-          named(r.title, r.id),
-          r.program ? named(r.program.name, r.program.id) : '—',
-          `${t(r.holder.kind)} ${named(r.holder.name, r.holder.id)}`,
+          ...itemCells(r),
           t(`${r.likelihood} × ${r.impact} = ${r.likelihood * r.impact}`),
           t(r.owner ?? '—'),
           r.mitigation ? t(r.mitigation) : '<span class="flag">no mitigation</span>',
         ],
       })),
       [undefined, undefined, undefined, 'nowrap'],
-    ), list.length);
-  });
+    ),
+  );
   return [
     '<section class="risks" id="risks" aria-labelledby="risks-title">',
     `<h2 id="risks-title">Open risks (${risks.length})</h2>`,
@@ -317,28 +327,23 @@ function risksSection(risks: readonly ReportRisk[]): string {
 }
 
 function issuesSection(issues: readonly ReportIssue[]): string {
-  const parts = (['critical', 'high', 'medium', 'low'] as const).map((severity) => {
-    const list = issues.filter((i) => i.severity === severity);
-    const title = `${severity[0].toUpperCase()}${severity.slice(1)} (${list.length})`;
-    if (list.length === 0) return titled(`<h3>${t(title)}</h3>`, none(`No open ${severity} issue.`), 0);
-    return titled(`<h3>${t(title)}</h3>`, table(
+  const parts = groupedTables(['critical', 'high', 'medium', 'low'], issues, (i) => i.severity, 'issue', (severity, list) =>
+    table(
       `issues-table severity-${severity}`,
       `Open ${severity} issues`,
       ['Issue', 'Program', 'Held by', 'Owner', 'Raised', 'Due'],
       list.map((i) => ({
         className: i.daysOverdue !== null ? 'overdue' : undefined,
         cells: [
-          named(i.title, i.id),
-          i.program ? named(i.program.name, i.program.id) : '—',
-          `${t(i.holder.kind)} ${named(i.holder.name, i.holder.id)}`,
+          ...itemCells(i),
           t(i.owner ?? '—'),
           t(i.raised ?? '—'),
           t(i.due ?? '—') + (i.daysOverdue !== null ? ` <span class="flag">overdue by ${t(plural(i.daysOverdue, 'day'))}</span>` : ''),
         ],
       })),
       [undefined, undefined, undefined, undefined, 'nowrap'],
-    ), list.length);
-  });
+    ),
+  );
   const overdue = issues.filter((i) => i.daysOverdue !== null).length;
   return [
     '<section class="issues" id="issues" aria-labelledby="issues-title">',
@@ -347,6 +352,11 @@ function issuesSection(issues: readonly ReportIssue[]): string {
     ...parts,
     '</section>',
   ].join('\n');
+}
+
+/** The first cells of a risk's or an issue's row: what it is, its program, who holds it. */
+function itemCells(item: ReportRisk | ReportIssue): string[] {
+  return [named(item.title, item.id), item.program ? named(item.program.name, item.program.id) : '—', `${t(item.holder.kind)} ${named(item.holder.name, item.holder.id)}`];
 }
 
 const changeValue = (value: string | number | boolean | null | undefined): string =>

@@ -323,44 +323,38 @@ export function buildSteeringReport(analysis: Analysis, options: SteeringReportO
   });
   const late = [...live.filter((m) => m.status === 'missed').sort(byDate), ...live.filter((m) => m.status === 'at-risk').sort(byDate)];
 
+  /** What a risk and an issue line share: who holds it, in which program, who owns it. */
+  const itemLine = (item: Risk | Issue, fallback: string) => ({
+    id: item.id ?? null,
+    title: item.title ?? item.id ?? fallback,
+    holder: holderRef(item.parent),
+    program: programRef(item.parent),
+    owner: personName(item.owner?.name),
+  });
+  // Open ones of live work only: a cancelled project's risks and issues concern no one any more.
+  const counted = (item: Risk | Issue) => item.open && !isCancelled(item.parent);
+
   const risks = index.risks
     .flatMap((risk): ReportRisk[] => {
       const level = riskLevel(risk);
-      if (!risk.open || level === undefined || isCancelled(risk.parent)) return [];
-      return [riskLine(risk, level)];
+      if (!counted(risk) || level === undefined) return [];
+      return [{ ...itemLine(risk, 'Risk'), level, likelihood: risk.likelihood!, impact: risk.impact!, mitigation: risk.mitigation ?? null }];
     })
     .sort((a, b) => levels.indexOf(a.level) - levels.indexOf(b.level) || b.likelihood * b.impact - a.likelihood * a.impact);
-  function riskLine(risk: Risk, level: RiskLevel): ReportRisk {
-    return {
-      id: risk.id ?? null,
-      title: risk.title ?? risk.id ?? 'Risk',
-      holder: holderRef(risk.parent),
-      program: programRef(risk.parent),
-      level,
-      likelihood: risk.likelihood!,
-      impact: risk.impact!,
-      owner: personName(risk.owner?.name),
-      mitigation: risk.mitigation ?? null,
-    };
-  }
 
   const issues = index.issues
-    .flatMap((issue): ReportIssue[] => (!issue.open || issue.severity === undefined || isCancelled(issue.parent) ? [] : [issueLine(issue, issue.severity)]))
+    .flatMap((issue): ReportIssue[] => {
+      if (!counted(issue) || issue.severity === undefined) return [];
+      const dueDay = issue.due?.value;
+      return [{
+        ...itemLine(issue, 'Issue'),
+        severity: issue.severity,
+        raised: day(issue.raised?.value),
+        due: day(dueDay),
+        daysOverdue: dueDay !== undefined && dueDay < S ? S - dueDay : null,
+      }];
+    })
     .sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity) || (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1));
-  function issueLine(issue: Issue, severity: IssueSeverity): ReportIssue {
-    const dueDay = issue.due?.value;
-    return {
-      id: issue.id ?? null,
-      title: issue.title ?? issue.id ?? 'Issue',
-      holder: holderRef(issue.parent),
-      program: programRef(issue.parent),
-      severity,
-      owner: personName(issue.owner?.name),
-      raised: day(issue.raised?.value),
-      due: day(dueDay),
-      daysOverdue: dueDay !== undefined && dueDay < S ? S - dueDay : null,
-    };
-  }
 
   const allProjects = [...programs.flatMap((p) => p.projects), ...unassigned];
   const countBy = <T, K extends string>(items: readonly T[], keys: readonly K[], key: (item: T) => K) =>

@@ -4,15 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PlanAsCodeApi } from '../../../src/extension/extension';
-import type { PlanTreeNode } from '../../../src/extension/tree/node';
-import { api, fixture, waitFor } from './helpers';
+import { allNodes, api, fixture, waitFor } from './helpers';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
-
-function allNodes(tree: PlanAsCodeApi['tree'], from?: PlanTreeNode): PlanTreeNode[] {
-  return tree.getChildren(from).flatMap((node) => [node, ...allNodes(tree, node)]);
-}
 
 describe('steering report command', function () {
   this.timeout(60_000);

@@ -4,7 +4,7 @@
  * report (with a problems banner in it and a note on stderr), exit 0.
  */
 import { steeringReportFile } from '../core';
-import { analyzePaths, noteErrors, requiredOut, sha256Base64, writeOut, type Command } from './command';
+import { analyzePaths, noteErrors, noteSettings, requiredOut, sha256Base64, writeOut, type Command } from './command';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -14,12 +14,13 @@ export const reportCommand: Command = {
   async run(args, io) {
     const out = requiredOut('report', args.values.out);
     const analysis = await analyzePaths(args);
+    noteSettings(args, io);
     // The changes since a revision and the trend come from the plans' git history (SPEC 8), which this
     // build cannot read yet: the report leaves both sections out rather than show anything made up.
     if (args.values.since !== undefined) {
       io.stderr(`plan-as-code: --since ${String(args.values.since)}: the changes and the trend need the plans' history, which this build does not read yet; the report leaves them out\n`);
     }
-    const html = steeringReportFile(analysis, { defaultCurrency: args.analysis.defaultCurrency, sha256Base64 });
+    const html = steeringReportFile(analysis, { defaultCurrency: args.analysis.defaultCurrency, thresholds: args.analysis.thresholds, sha256Base64 });
     await writeOut(out, html, io);
     noteErrors(analysis, io);
     if (out !== '-') {

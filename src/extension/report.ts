@@ -20,7 +20,8 @@ async function exportReport(plans: PlanService, target: unknown): Promise<vscode
   const analysis = await plans.analysis();
   const uri = given ?? (await askWhere(analysis.rollup.statusDate));
   if (!uri) return undefined;
-  const html = steeringReportFile(analysis, { defaultCurrency: plans.config.defaultCurrency, sha256Base64 });
+  const { defaultCurrency, analysis: options } = plans.config;
+  const html = steeringReportFile(analysis, { defaultCurrency, thresholds: options.thresholds, sha256Base64 });
   try {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));
   } catch (error) {

@@ -3,7 +3,7 @@
  * host. Data flows one way: model (from the host) + view state → view → drawing. The view state
  * (zoom, scroll, filters, sort) survives model updates and, through the host, window reloads.
  */
-import { formatDay, roadmapCountsText, type Health, type RoadmapModel, legendShapes, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
+import { formatDay, roadmapCountsText, type Health, type RoadmapModel, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
 import type { CopyFormat } from '../shared/protocol';
 import { h } from './dom';
 import type { Host } from './host';
@@ -14,6 +14,8 @@ import { Timeline, type Target } from './timeline';
 import { Tooltip } from './tooltip';
 
 const healthLabels: ReadonlyArray<[Health, string]> = [['green', 'On track'], ['amber', 'At risk'], ['red', 'Off track']];
+/** The legend wraps at this width: it fits a printed landscape page. */
+const LEGEND_MAX_WIDTH = 880;
 const zoomLabels: ReadonlyArray<[ZoomUnit, string]> = [['week', 'Weeks'], ['month', 'Months'], ['quarter', 'Quarters']];
 
 export class RoadmapApp {
@@ -213,11 +215,11 @@ export class RoadmapApp {
   }
 
   private legend(): HTMLElement {
-    // Two lines at most: it wraps within the width of a printed page.
-    const svg = svgElement('svg', { class: 'legend', height: 38, width: 900, 'aria-hidden': 'true' });
+    // Wrapped within the width of a printed landscape page.
+    const svg = svgElement('svg', { class: 'legend', height: 2 + 18 * legendLines(LEGEND_MAX_WIDTH), width: legendWidth(LEGEND_MAX_WIDTH), 'aria-hidden': 'true' });
     const group = svgElement('g', { transform: 'translate(2 10)' });
     svg.append(group);
-    drawInto(group, legendShapes(880));
+    drawInto(group, legendShapes(LEGEND_MAX_WIDTH));
     return h('div', { className: 'legend-row' }, svg);
   }
 

@@ -213,6 +213,12 @@ describe('steering report HTML', () => {
     assert.ok(!html.includes('<section class="problems-banner"'));
   });
 
+  it("says which thresholds judged health: SPEC 5's, or the team's", () => {
+    assert.ok(html.includes('red when CPI or SPI is below 0.90 or a critical issue is open; amber when CPI or SPI is below 0.95'));
+    const team = steeringReportHtml(buildSteeringReport(analysis, { thresholds: { red: 0.85, amber: 0.92 } }), buildRoadmap(analysis), { sha256Base64 });
+    assert.ok(team.includes('red when CPI or SPI is below 0.85 or a critical issue is open; amber when CPI or SPI is below 0.92'));
+  });
+
   it('draws the changes and the trend when given', () => {
     const withHistory = steeringReportHtml(buildSteeringReport(analysis, { changes, trend }), buildRoadmap(analysis), { sha256Base64 });
     assert.match(withHistory, /<h2 id="changes-title">Changes since v1\.0<\/h2>/);

@@ -63,7 +63,7 @@ export function steeringReportHtml(report: SteeringReport, roadmap: RoadmapModel
     '</header>',
     problemsBanner(report.problems),
     ...sections,
-    '<footer class="report-foot"><p>Health is computed at the status date: red when CPI or SPI is below 0.90 or a critical issue is open; amber when CPI or SPI is below 0.95, a milestone is missed or at risk, or a high risk or issue is open; a program is at least amber when a project is red. Cancelled projects are shown in grey and left out of every total.</p></footer>',
+    `<footer class="report-foot"><p>Health is computed at the status date: red when CPI or SPI is below ${t(report.thresholds.red.toFixed(2))} or a critical issue is open; amber when CPI or SPI is below ${t(report.thresholds.amber.toFixed(2))}, a milestone is missed or at risk, or a high risk or issue is open; a program is at least amber when a project is red. Cancelled projects are shown in grey and left out of every total.</p></footer>`,
     '</main>',
   ].join('\n');
   return htmlPage({

@@ -168,44 +168,57 @@ export function roadmapSvg(model: RoadmapModel, options: RoadmapSvgOptions = {})
 /** Height of one line of the legend. */
 const LEGEND_LINE = 18;
 
-/** The legend as shapes, laid out left to right from (0, 0), wrapped at `maxWidth`; each item styled like what it explains. */
+/** The legend as shapes, laid out left to right from (0, 0) and wrapped at `maxWidth`; each item styled like what it explains. */
 export function legendShapes(maxWidth = Infinity): Shape[] {
-  const { shapes } = legendLayout(maxWidth);
-  return [{ t: 'g', cls: 'legend', children: shapes }];
+  return [{ t: 'g', cls: 'legend', children: legendLayout(maxWidth).shapes }];
 }
 
-function legendLayout(maxWidth: number): { shapes: Shape[]; lines: number } {
-  // Each swatch is drawn around (x, y): y is the line's middle.
+/** How wide the legend is (its longest line) when wrapped at `maxWidth`, in pixels: for the element that holds it. */
+export function legendWidth(maxWidth = Infinity): number {
+  return legendLayout(maxWidth).width;
+}
+
+/** How many lines the legend takes when wrapped at `maxWidth`. */
+export function legendLines(maxWidth = Infinity): number {
+  return legendLayout(maxWidth).lines;
+}
+
+function legendLayout(maxWidth: number): { shapes: Shape[]; width: number; lines: number } {
+  // Each swatch is drawn around (x, y): y is the middle of its line.
   const bar = (x: number, y: number): Shape[] => [{ t: 'rect', cls: 'body', x, y: y - 5, w: 22, h: 10, rx: 2 }];
   const diamond = (x: number, y: number): Shape[] => [{ t: 'path', cls: 'diamond', d: `M${x + 11} ${y - 6}L${x + 17} ${y}L${x + 11} ${y + 6}L${x + 5} ${y}Z` }];
-  const items: ReadonlyArray<[label: string, cls: string, swatch: (x: number, y: number) => Shape[]]> = [
-    ['on track', 'bar health-green', bar],
-    ['at risk', 'bar health-amber', bar],
-    ['off track', 'bar health-red', bar],
-    ['critical path', 'bar health-green critical', bar],
-    ['baseline', 'bar health-none', (x, y) => [{ t: 'rect', cls: 'baseline', x, y: y - 2, w: 22, h: 4, rx: 1 }]],
-    ['forecast', 'bar health-amber', (x, y) => [{ t: 'rect', cls: 'forecast', x, y: y - 5, w: 22, h: 10, rx: 2 }]],
-    ['milestone', 'milestone on-track', diamond],
-    ['at risk → forecast', 'milestone at-risk late', (x, y) => [
-      { t: 'path', cls: 'diamond', d: `M${x + 6} ${y - 6}L${x + 12} ${y}L${x + 6} ${y + 6}L${x} ${y}Z` },
-      { t: 'line', cls: 'slip', x1: x + 12, y1: y, x2: x + 16, y2: y },
-      { t: 'path', cls: 'forecast-diamond', d: `M${x + 22} ${y - 6}L${x + 28} ${y}L${x + 22} ${y + 6}L${x + 16} ${y}Z` },
-    ]],
-    ['missed', 'milestone missed', diamond],
-    ['status date', 'status', (x, y) => [{ t: 'line', cls: 'status-line', x1: x + 11, y1: y - 7, x2: x + 11, y2: y + 7 }]],
+  const late = (x: number, y: number): Shape[] => [
+    { t: 'path', cls: 'diamond', d: `M${x + 6} ${y - 6}L${x + 12} ${y}L${x + 6} ${y + 6}L${x} ${y}Z` },
+    { t: 'line', cls: 'slip', x1: x + 12, y1: y, x2: x + 18, y2: y },
+    { t: 'path', cls: 'forecast-diamond', d: `M${x + 24} ${y - 6}L${x + 30} ${y}L${x + 24} ${y + 6}L${x + 18} ${y}Z` },
+  ];
+  // label, classes, swatch, swatch width
+  const items: ReadonlyArray<[string, string, (x: number, y: number) => Shape[], number]> = [
+    ['on track', 'bar health-green', bar, 22],
+    ['at risk', 'bar health-amber', bar, 22],
+    ['off track', 'bar health-red', bar, 22],
+    ['critical path', 'bar health-green critical', bar, 22],
+    ['baseline', 'bar health-none', (x, y) => [{ t: 'rect', cls: 'baseline', x, y: y - 2, w: 22, h: 4, rx: 1 }], 22],
+    ['forecast', 'bar health-amber', (x, y) => [{ t: 'rect', cls: 'forecast', x, y: y - 5, w: 22, h: 10, rx: 2 }], 22],
+    ['milestone', 'milestone on-track', diamond, 22],
+    ['late: forecast', 'milestone at-risk late', late, 30],
+    ['missed', 'milestone missed', diamond, 22],
+    ['status date', 'status', (x, y) => [{ t: 'line', cls: 'status-line', x1: x + 11, y1: y - 7, x2: x + 11, y2: y + 7 }], 22],
   ];
   const shapes: Shape[] = [];
   let x = 0;
   let line = 0;
-  for (const [label, cls, swatch] of items) {
-    const itemWidth = 28 + label.length * 6.5;
+  let width = 0;
+  for (const [label, cls, swatch, swatchWidth] of items) {
+    const itemWidth = swatchWidth + 6 + label.length * 6.5;
     if (x > 0 && x + itemWidth > maxWidth) {
       x = 0;
       line++;
     }
     const y = line * LEGEND_LINE;
-    shapes.push({ t: 'g', cls: `legend-item ${cls}`, children: [...swatch(x, y), { t: 'text', cls: 'legend-text', x: x + 28, y: y + 4, text: label }] });
+    shapes.push({ t: 'g', cls: `legend-item ${cls}`, children: [...swatch(x, y), { t: 'text', cls: 'legend-text', x: x + swatchWidth + 6, y: y + 4, text: label }] });
+    width = Math.max(width, x + itemWidth);
     x += itemWidth + 16;
   }
-  return { shapes, lines: line + 1 };
+  return { shapes, width: Math.ceil(width), lines: line + 1 };
 }

@@ -6,6 +6,7 @@
  * there only when the caller has them. The HTML writer is roadmap/steeringReportHtml.ts.
  */
 import { formatDay, type Day } from '../base/dates';
+import { defaultThresholds, type HealthThresholds } from '../base/defaults';
 import type { Health, IssueSeverity, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
 import type { MilestoneStatus } from '../analysis/rollup';
 import { currencyOf, riskLevel, type RiskLevel } from '../analysis/rules';
@@ -170,6 +171,8 @@ export interface ReportCounts {
 export interface SteeringReport {
   readonly title: string;
   readonly statusDate: string;
+  /** The health thresholds the figures were judged by (the team's, else SPEC 5's defaults). */
+  readonly thresholds: HealthThresholds;
   readonly portfolios: readonly ReportPortfolio[];
   readonly programs: readonly ReportProgram[];
   /** Projects outside any program (the roadmap's "Unassigned" lane). */
@@ -190,6 +193,8 @@ export interface SteeringReport {
 
 export interface SteeringReportOptions {
   readonly defaultCurrency?: string;
+  /** The thresholds the analysis used (to say so in the report); default SPEC 5's. */
+  readonly thresholds?: HealthThresholds;
   readonly changes?: ReportChanges;
   readonly trend?: ReportTrend;
 }
@@ -374,6 +379,7 @@ export function buildSteeringReport(analysis: Analysis, options: SteeringReportO
   return {
     title: workspaceTitle(analysis, 'Portfolio'),
     statusDate: formatDay(S),
+    thresholds: options.thresholds ?? defaultThresholds,
     portfolios,
     programs,
     unassigned,

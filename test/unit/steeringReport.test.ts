@@ -237,6 +237,11 @@ describe('steering report HTML', () => {
     assert.equal((banner.match(/<li>/g) ?? []).length, 2);
     assert.ok(banner.includes('… and 2 more errors.'));
     assert.equal(problemsBanner(summarizeProblems([])), '', 'no errors: no banner');
+    // By default a banner names the first five errors: seven unknown references give five and "2 more".
+    const seven = analyse({ 'refs.plan.yaml': `project:\n  id: refs\n  name: Refs\n  start: 2026-01-05\n  duration: 1w\n  depends_on: [n1, n2, n3, n4, n5, n6, n7]\n` });
+    const text = problemsBanner(summarizeProblems(seven.diagnostics));
+    assert.equal((text.match(/<li>/g) ?? []).length, 5);
+    assert.ok(text.includes('… and 2 more errors.'), text);
   });
 });
 

@@ -31,11 +31,14 @@ export * from './views/completion';
 export * from './views/figures';
 export * from './views/forecastText';
 export * from './views/navigation';
+export * from './views/problems';
 export * from './views/rollupReport';
+export * from './views/steeringReport';
 
 export * from './roadmap/layout';
 export * from './roadmap/mermaid';
 export * from './roadmap/model';
 export * from './roadmap/page';
 export * from './roadmap/scene';
+export * from './roadmap/steeringReportHtml';
 export * from './roadmap/svg';

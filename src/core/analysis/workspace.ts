@@ -6,13 +6,13 @@
 import { today as systemToday, type Day } from '../base/dates';
 import { DEFAULT_CURRENCY, defaultThresholds, type HealthThresholds } from '../base/defaults';
 import type { PlanDiagnostic } from '../base/diagnostic';
-import type { DocumentModel, Entity, Portfolio, Program, Project } from '../model/entities';
+import type { DocumentModel, Portfolio, Program, Project } from '../model/entities';
 import { readDocument } from '../model/read';
 import { defaultParseLimits, type ParsedFile, type ParseLimits } from '../syntax/nodes';
 import { oversizedFile, parsePlanFile } from '../syntax/parser';
 import { checkSchema } from '../syntax/schemaCheck';
 import { teamEntriesByPerson, type CheckContext } from './checks';
-import { allUnits, dependentsOf, refreshInPlace, structureKey, updateForValues, type AnalysisState } from './incremental';
+import { allUnits, dependentsOf, refreshInPlace, structureKey, updateForValues, type AnalysisState, type Edit } from './incremental';
 import { indexSteps, type PlanIndex } from './planIndex';
 import { rollupSteps, type Rollup, type RollupResult, type RollupState } from './rollup';
 import { effectiveState } from './rules';
@@ -63,6 +63,10 @@ export type AnalysisKind = 'full' | 'incremental' | 'unchanged';
 
 export class PlanWorkspace {
   private readonly files = new Map<string, FileEntry>();
+  /** The paths, sorted (workspace order), while no file is added or removed. */
+  private sortedPaths: string[] | undefined;
+  /** Files set since the last analysis. */
+  private readonly dirty = new Set<string>();
   private previous: Previous | undefined;
   /** How the last analysis was made (for tests and the bench). */
   lastAnalysis: AnalysisKind | undefined;
@@ -72,6 +76,8 @@ export class PlanWorkspace {
   /** Adds or replaces a file; does nothing when the text is unchanged. */
   set(path: string, text: string): void {
     if (this.files.get(path)?.text === text) return;
+    if (!this.files.has(path)) this.sortedPaths = undefined;
+    this.dirty.add(path);
     const parsed = parsePlanFile(path, text, this.limits);
     const fileDiagnostics = [...parsed.diagnostics];
     const models: DocumentModel[] = [];
@@ -84,6 +90,8 @@ export class PlanWorkspace {
 
   /** Records a file that is too large to read, by its size in bytes. */
   setOversized(path: string, size: number): void {
+    if (!this.files.has(path)) this.sortedPaths = undefined;
+    this.dirty.add(path);
     const parsed = oversizedFile(path, size, this.limits);
     this.files.set(path, { text: `\u0000oversized:${size}`, parsed, fileDiagnostics: parsed.diagnostics, models: [], structure: '', broken: false });
   }
@@ -93,6 +101,8 @@ export class PlanWorkspace {
   }
 
   delete(path: string): boolean {
+    this.sortedPaths = undefined;
+    this.dirty.add(path);
     return this.files.delete(path);
   }
 
@@ -101,7 +111,8 @@ export class PlanWorkspace {
   }
 
   get paths(): string[] {
-    return [...this.files.keys()].sort();
+    this.sortedPaths ??= [...this.files.keys()].sort();
+    return [...this.sortedPaths];
   }
 
   get size(): number {
@@ -128,6 +139,7 @@ export class PlanWorkspace {
     const paths = this.paths;
     const entries = paths.map((path) => this.files.get(path)!);
     this.previous = undefined;
+    this.dirty.clear();
     const index = yield* indexSteps(entries.flatMap((entry) => entry.models));
     const today = options.today ?? systemToday();
     const declared = declaredStatusDate(index);
@@ -150,6 +162,7 @@ export class PlanWorkspace {
       dependents: dependentsOf(schedule),
       teamEntries,
       people: new Map([...teamEntries.keys()].map((person) => [person.id, person])),
+      atRisk: new Set(index.milestones.filter((milestone) => units.checks.get(milestone)?.some((d) => d.code === 'milestone-at-risk'))),
     };
     const analysis = this.assemble(entries, state);
     this.previous = { optionsKey: optionsKey(options, today), entries: new Map(paths.map((path, i) => [path, entries[i]])), state, analysis };
@@ -169,22 +182,26 @@ export class PlanWorkspace {
     if (optionsKey(options, today) !== previous.optionsKey) return undefined;
     if (this.files.size !== previous.entries.size) return undefined;
     const changed: Array<[string, FileEntry, FileEntry]> = [];
-    for (const [path, entry] of this.files) {
+    for (const path of this.dirty) {
+      const entry = this.files.get(path);
       const before = previous.entries.get(path);
-      if (!before) return undefined;
+      if (!entry || !before) return undefined;
       if (before === entry) continue;
       if (entry.broken || before.broken || entry.structure !== before.structure) return undefined;
       changed.push([path, before, entry]);
     }
+    this.dirty.clear();
     if (changed.length === 0) {
       this.lastAnalysis = 'unchanged';
       return previous.analysis;
     }
     // From here on the old entities take the new values: a fall back to the full analysis rereads them.
-    const edited: Entity[] = [];
-    const entries = new Map(previous.entries);
+    const edited: Edit = { entities: [], reallocated: new Set() };
+    const entries = previous.entries as Map<string, FileEntry>;
     for (const [path, before, entry] of changed) {
-      edited.push(...refreshInPlace(before.models, entry.models));
+      const edit = refreshInPlace(before.models, entry.models);
+      edited.entities.push(...edit.entities);
+      for (const project of edit.reallocated) edited.reallocated.add(project);
       const merged: FileEntry = { ...entry, models: before.models };
       this.files.set(path, merged);
       entries.set(path, merged);
@@ -195,9 +212,8 @@ export class PlanWorkspace {
       this.previous = undefined;
       return undefined;
     }
-    const paths = this.paths;
-    const analysis = this.assemble(paths.map((path) => entries.get(path)!), state);
-    this.previous = { ...previous, entries, analysis };
+    const analysis = this.assemble((this.sortedPaths ??= [...this.files.keys()].sort()).map((path) => entries.get(path)!), state);
+    this.previous = { ...previous, analysis };
     this.lastAnalysis = 'incremental';
     return analysis;
   }

@@ -55,8 +55,8 @@ export interface AnalysisState {
   readonly context: CheckContext;
   readonly thresholds: HealthThresholds;
   readonly statusDate: Day;
-  /** Who depends on each project or milestone (the schedule's links, reversed). */
-  readonly dependents: ReadonlyMap<Node, readonly Node[]>;
+  /** Who depends on each project or milestone (the schedule's links, reversed), worked out when first needed. */
+  readonly dependents: () => ReadonlyMap<Node, readonly Node[]>;
   readonly teamEntries: ReadonlyMap<Person, ReadonlyArray<{ project: Project; entry: TeamEntry }>>;
   readonly people: ReadonlyMap<string, Person>;
   /** The milestones reported at risk (their messages follow slips upstream, so each edit checks them again). */
@@ -207,6 +207,7 @@ function copyReference(target: Reference, source: Reference): void {
 export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   const { index, schedule, rollup, units, context, statusDate } = state;
   const edited = edit.entities;
+  const dependents = state.dependents();
   const editedProjects = edited.filter((e): e is Project => e.kind === 'project');
   const editedMilestones = edited.filter((e): e is Milestone => e.kind === 'milestone');
   for (const entity of edited) {
@@ -219,7 +220,7 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   // project can start the day after a milestone), in dependency order.
   const dates = schedule.dates as Map<Project, ProjectDates>;
   const editedMilestoneSet = new Set<Node>(editedMilestones);
-  const dateCandidates = downstream([...editedProjects, ...editedMilestones], state.dependents, (node) => node.kind === 'project' || editedMilestoneSet.has(node))
+  const dateCandidates = downstream([...editedProjects, ...editedMilestones], dependents, (node) => node.kind === 'project' || editedMilestoneSet.has(node))
     .filter((node): node is Project => node.kind === 'project');
   if (dateCandidates.some((project) => schedule.cyclic.has(project))) return false;
   const before = new Map(dateCandidates.map((project) => [project, dates.get(project)]));
@@ -247,7 +248,7 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
     earned.set(project, earnedValue(project, schedule, statusDate));
     if (wasCancelled !== (earned.get(project)!.state === 'cancelled')) staffing.add(project);
   }
-  const forecastCandidates = downstream([...valued, ...editedMilestones], state.dependents, () => true);
+  const forecastCandidates = downstream([...valued, ...editedMilestones], dependents, () => true);
   const forecastProjects = rollup.forecast.projects as Map<Project, ProjectForecast>;
   const outlooks = rollup.forecast.milestones as Map<Milestone, MilestoneOutlook>;
   for (const node of forecastCandidates) {
@@ -288,7 +289,7 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   for (const entity of edited) units.set(units.references, entity, referenceProblems(entity, index));
   const dated = new Set<Node>([...editedProjects, ...editedMilestones, ...moved]);
   // A dependency-violation depends on the dependency's end: a moved project's or an edited milestone's.
-  for (const node of [...moved, ...editedMilestones]) for (const dependent of state.dependents.get(node) ?? []) dated.add(dependent);
+  for (const node of [...moved, ...editedMilestones]) for (const dependent of dependents.get(node) ?? []) dated.add(dependent);
   for (const node of dated) units.set(units.dates, node, node.kind === 'project' ? projectDateChecks(node, schedule) : milestoneDateChecks(node, schedule));
   for (const project of touchedProjects) units.set(units.checks, project, projectChecks(project, context));
   // Milestones whose outlook may have changed, and every one at risk: its message names where the slip

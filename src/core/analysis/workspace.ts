@@ -44,9 +44,13 @@ interface FileEntry {
   readonly parsed: ParsedFile;
   readonly fileDiagnostics: readonly PlanDiagnostic[];
   readonly models: readonly DocumentModel[];
-  /** What in the file shapes the index (incremental.ts): equal keys mean an edit of values only. */
-  readonly structure: string;
+  /** What in the file shapes the index (incremental.ts), worked out when first compared: equal keys mean an edit of values only. */
+  structure?: string;
   readonly broken: boolean;
+}
+
+function structureOf(entry: FileEntry): string {
+  return (entry.structure ??= structureKey(entry.models));
 }
 
 /** The last analysis and what it was computed from, for the next one. */
@@ -85,7 +89,7 @@ export class PlanWorkspace {
       fileDiagnostics.push(...checkSchema(parsed, index));
       models.push(readDocument(parsed, index));
     });
-    this.files.set(path, { text, parsed, fileDiagnostics, models, structure: structureKey(models), broken: parsed.documents.some((d) => d.broken) });
+    this.files.set(path, { text, parsed, fileDiagnostics, models, broken: parsed.documents.some((d) => d.broken) });
   }
 
   /** Records a file that is too large to read, by its size in bytes. */
@@ -159,7 +163,7 @@ export class PlanWorkspace {
     yield;
     const state: AnalysisState = {
       index, schedule, rollup, units, context, thresholds, statusDate,
-      dependents: dependentsOf(schedule),
+      dependents: lazily(() => dependentsOf(schedule)),
       teamEntries,
       people: new Map([...teamEntries.keys()].map((person) => [person.id, person])),
       atRisk: new Set(index.milestones.filter((milestone) => units.checks.get(milestone)?.some((d) => d.code === 'milestone-at-risk'))),
@@ -187,7 +191,7 @@ export class PlanWorkspace {
       const before = previous.entries.get(path);
       if (!entry || !before) return undefined;
       if (before === entry) continue;
-      if (entry.broken || before.broken || entry.structure !== before.structure) return undefined;
+      if (entry.broken || before.broken || structureOf(entry) !== structureOf(before)) return undefined;
       changed.push([path, before, entry]);
     }
     this.dirty.clear();
@@ -202,7 +206,8 @@ export class PlanWorkspace {
       const edit = refreshInPlace(before.models, entry.models);
       edited.entities.push(...edit.entities);
       for (const project of edit.reallocated) edited.reallocated.add(project);
-      const merged: FileEntry = { ...entry, models: before.models };
+      // The old entities, now with the new values: the same structure as the new text.
+      const merged: FileEntry = { ...entry, models: before.models, structure: structureOf(entry) };
       this.files.set(path, merged);
       entries.set(path, merged);
     }
@@ -227,6 +232,12 @@ export class PlanWorkspace {
     const shown = withoutFollowOnProblems(files, diagnostics).sort(compareDiagnostics);
     return { files, index: state.index, schedule: state.schedule, rollup: state.rollup.result, diagnostics: shown };
   }
+}
+
+/** A value worked out the first time it is asked for (the CLI analyses once and never asks). */
+function lazily<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= compute());
 }
 
 /** What must be equal for an analysis to follow from the last one. */

@@ -29,6 +29,12 @@ export interface AnalysisOptions {
   readonly today?: Day;
 }
 
+/**
+ * What the engine derived from the files. It describes the workspace until the next analysis of the same
+ * `PlanWorkspace`: an incremental analysis after an edit of values updates the entities, maps and sums
+ * in place (the views then read the new analysis). Whoever keeps figures across analyses — a comparison
+ * with another revision, say — copies them out first.
+ */
 export interface Analysis {
   /** Files in workspace order (by path). */
   readonly files: readonly ParsedFile[];

@@ -6,14 +6,16 @@
 import { parseArgs } from 'node:util';
 import { checkCommand } from './check';
 import { commonOptions, maxFileSizeOption, statusDateOption, type Command, type Io } from './command';
+import { diffCommand } from './diff';
 import { UsageError } from './files';
 import { renderCommand } from './render';
 import { rollupCommand } from './rollup';
+import { trendCommand } from './trend';
 import { version } from './version';
 
 export type { Io } from './command';
 
-const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand];
+const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, diffCommand, trendCommand];
 
 const usage = `plan-as-code ${version} — program and project plans as YAML
 

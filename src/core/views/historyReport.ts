@@ -34,8 +34,10 @@ function formatPointsDelta(value: number | null): string {
 /** "HEAD (1a2b3c4)", "files on disk". */
 export function sideName(side: DiffSideJson): string {
   if (side.ref === null) return 'files on disk';
-  const short = side.commit?.slice(0, 7);
-  return short && short !== side.ref ? `${side.ref} (${short})` : side.ref;
+  if (side.commit === null) return side.ref;
+  const short = side.commit.slice(0, 7);
+  // A sha given as the ref is shown short, once.
+  return side.commit.startsWith(side.ref) ? short : `${side.ref} (${short})`;
 }
 
 const holderText = (holder: Holder) => `${holder.kind} ${holder.id ?? '(no id)'}`;
@@ -147,7 +149,13 @@ export function diffText(diff: PlanDiff): string {
 /** Rows per table in the Markdown summary; the rest are counted ("… and 12 more"). */
 export const MARKDOWN_ROWS = 25;
 
-const escapeCell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\r\n]+/g, ' ');
+/** Text in a table cell: no cell break, no HTML, no character reference (a bare `&` stays as it reads). */
+const escapeCell = (text: string) =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[<>]|&(?=#?\w+;)/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/[\r\n]+/g, ' ');
 /** A name as Markdown: the name, then the id in code (ids match [A-Za-z0-9_.-], safe in backticks). */
 const mdName = (id: string | null, name: string | null) => {
   const shown = escapeCell(name ?? '');

@@ -61,7 +61,12 @@ export interface GitRef {
   readonly commit: string;
 }
 
-const firstLine = (text: string) => text.split('\n').map((line) => line.replace(/^(fatal|error): /, '').trim()).find((line) => line !== '') ?? '';
+/** What git said, in one line: its first fatal or error line, else its first line that is not a warning. */
+function firstLine(text: string): string {
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const said = lines.find((line) => /^(fatal|error): /.test(line)) ?? lines.find((line) => !/^(warning|hint): /.test(line)) ?? lines[0] ?? '';
+  return said.replace(/^(fatal|error): /, '');
+}
 
 export class GitRepository {
   private readonly env = gitEnvironment();
@@ -158,7 +163,10 @@ export class GitRepository {
       child.on('error', (error) => reject(this.failure(error, stderr)));
       child.on('close', (code) => {
         if (failed) reject(failed);
-        else if (code !== 0) reject(new GitError(firstLine(stderr) || `git cat-file exited with ${code}`));
+        else if (code !== 0 && /promisor remote/.test(stderr)) {
+          const blob = /fetch ([0-9a-f]+) from promisor/.exec(stderr)?.[1] ?? '?';
+          reject(new GitError(`a plan file's content (blob ${blob}) is not in this partial clone, and is not fetched from here: fetch it (git fetch --refetch) or clone without --filter`, code ?? undefined));
+        } else if (code !== 0) reject(new GitError(firstLine(stderr) || `git cat-file exited with ${code}`, code ?? undefined));
         else if (!parser.idle) reject(new GitError('git cat-file ended in the middle of a blob'));
         else resolve(contents);
       });

@@ -324,6 +324,47 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
         }
       });
 
+      it('a partial clone: a blob it lacks is never fetched; one line naming it, exit 2', async () => {
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-as-code-partial-'));
+        const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+        try {
+          h.repo.git('config', 'uploadpack.allowFilter', 'true');
+          execFileSync('git', ['clone', '-q', '--filter=blob:none', `file://${h.repo.dir}`, folder], { env });
+          const result = await runIn(['diff', '--base', h.c1], folder);
+          assertUsage(result, /^plan-as-code: a plan file's content \(blob [0-9a-f]{40}\) is not in this partial clone, and is not fetched from here/);
+          const blob = /blob ([0-9a-f]{40})/.exec(result.stderr)![1];
+          assert.match(h.repo.git('ls-tree', '-r', h.c1), new RegExp(`blob ${blob}\t`), 'a blob of the base');
+          // Still missing: nothing was fetched (git itself would have fetched it from the promisor remote).
+          assert.throws(() => execFileSync('git', ['cat-file', '-e', blob], { cwd: folder, env: { ...env, GIT_NO_LAZY_FETCH: '1' }, stdio: 'ignore' }));
+        } finally {
+          fs.rmSync(folder, { recursive: true, force: true });
+        }
+      });
+
+      it('plans with errors are still compared, with a note per side; a file over --max-file-size is reported, not read', async () => {
+        const repo = new GitFixture();
+        try {
+          // ops names a program that is not there (unknown-reference) on both sides; a.plan.yaml does not parse at HEAD.
+          repo.write({ 'a.plan.yaml': 'project: [unclosed\n', 'b.plan.yaml': ops(300) });
+          repo.commit('broken', '2026-01-05');
+          repo.write({ 'a.plan.yaml': side });
+          const result = await runIn(['diff', '--format', 'json'], repo.dir);
+          assert.equal(result.code, 0, result.stderr);
+          assert.deepEqual((JSON.parse(result.stdout) as PlanDiffJson).projects.map((p) => [p.id, p.change]), [['side', 'added']]);
+          assert.deepEqual(lines(result.stderr), [
+            'plan-as-code: the plans at HEAD have 2 errors; figures may be incomplete (run check)',
+            'plan-as-code: the plans at the files on disk have 1 error; figures may be incomplete (run check)',
+          ]);
+          const tiny = await runIn(['diff', '--format', 'json', '--max-file-size', '0.00001'], repo.dir);
+          assert.equal(tiny.code, 0, tiny.stderr);
+          assert.deepEqual(emptyLists(JSON.parse(tiny.stdout) as PlanDiffJson), [[], [], [], [], []]);
+          assert.match(tiny.stderr, /the plans at HEAD have 2 errors/);
+          assert.match(tiny.stderr, /the plans at the files on disk have 2 errors/);
+        } finally {
+          repo.remove();
+        }
+      });
+
       it('nothing a repository configures runs: fsmonitor, hooks, filters, textconv, pager', async () => {
         const repo = new GitFixture();
         try {

@@ -3,7 +3,7 @@
  * HEAD and the files on disk, so that editing a plan and running `diff` is a what-if.
  */
 import { defaultParseLimits, diffMarkdown, diffPlans, diffText, planSnapshot, RevisionWorkspace, slipsOver, toDiffJson, type Analysis, type RevisionLabel } from '../core';
-import type { Command, Io } from './command';
+import { noteSettings, type Command, type Io } from './command';
 import { UsageError } from './files';
 import { gitUsage, PlanHistory } from './planHistory';
 
@@ -49,6 +49,7 @@ export const diffCommand: Command = {
 
     const sides: { base: RevisionLabel; head: RevisionLabel } = { base: { ref: baseRef, commit: baseCommit }, head: { ref: headRef ?? null, commit: headCommit } };
     const diff = diffPlans(base, head, sides);
+    noteSettings(args, io);
     if (args.format === 'json') io.stdout(`${JSON.stringify(toDiffJson(diff), null, 2)}\n`);
     else if (args.format === 'md') io.stdout(diffMarkdown(diff));
     else io.stdout(diffText(diff));

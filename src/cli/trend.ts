@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { defaultParseLimits, htmlPage, parseDay, planTrend, trendChartsBody, trendMarkdown, trendStyle, type HistoryCommit, type TrendJson } from '../core';
-import { writeOut, type Command } from './command';
+import { noteSettings, writeOut, type Command } from './command';
 import { UsageError } from './files';
 import { gitUsage, PlanHistory } from './planHistory';
 
@@ -47,6 +47,7 @@ export const trendCommand: Command = {
       .filter((c) => since === undefined || c.date >= since)
       .slice(0, max);
     const trend = await gitUsage(() => planTrend(history, commits, args.analysis, { ...defaultParseLimits, maxFileSize: args.maxFileSize }));
+    noteSettings(args, io);
     const text = args.format === 'json' ? `${JSON.stringify(trend, null, 2)}\n` : args.format === 'md' ? trendMarkdown(trend) : trendHtml(trend);
     await writeOut(out, text, io);
     if (commits.length < max && (await history.repository.isShallow().catch(() => false))) {

@@ -5,6 +5,7 @@
  */
 export * from './base/codes';
 export * from './base/dates';
+export { Rational } from './base/exact';
 export * from './base/defaults';
 export type { DiagnosticData, PlanDiagnostic } from './base/diagnostic';
 export * from './base/messages';
@@ -16,6 +17,7 @@ export { parsePlanFile } from './syntax/parser';
 
 export * from './model/entities';
 export { entityPosition } from './model/locate';
+export * from './model/teamSettings';
 
 export type { PlanIndex, ResolvedReference } from './analysis/planIndex';
 export * from './analysis/forecast';

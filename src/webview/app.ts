@@ -3,7 +3,7 @@
  * host. Data flows one way: model (from the host) + view state → view → drawing. The view state
  * (zoom, scroll, filters, sort) survives model updates and, through the host, window reloads.
  */
-import { formatDay, type Health, type RoadmapModel, legendShapes, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
+import { formatDay, type Health, type RoadmapModel, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
 import type { CopyFormat } from '../shared/protocol';
 import { h } from './dom';
 import type { Host } from './host';
@@ -205,7 +205,7 @@ export class RoadmapApp {
   }
 
   private legend(): HTMLElement {
-    const svg = svgElement('svg', { class: 'legend', height: 20, width: 900, 'aria-hidden': 'true' });
+    const svg = svgElement('svg', { class: 'legend', height: 20, width: legendWidth(), 'aria-hidden': 'true' });
     const group = svgElement('g', { transform: 'translate(2 10)' });
     svg.append(group);
     drawInto(group, legendShapes());

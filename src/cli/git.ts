@@ -7,6 +7,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import * as path from 'node:path';
 import type { BlobContent } from '../core';
 import { decodePlanText } from './files';
 
@@ -174,6 +175,12 @@ export class GitRepository {
     });
   }
 
+  /** The repository's git folders: its own (HEAD lives there) and the common one (refs; differs in a linked worktree). */
+  async gitDirs(): Promise<string[]> {
+    const [own, common] = (await this.run(['rev-parse', '--absolute-git-dir', '--git-common-dir'])).split('\n');
+    return [...new Set([own, path.resolve(this.root, common)])];
+  }
+
   /** True when the repository is a shallow clone (its history stops early). */
   async isShallow(): Promise<boolean> {
     return (await this.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
@@ -263,4 +270,23 @@ export function blobId(bytes: Uint8Array, idLength = 40): string {
     .update(`blob ${bytes.length}\0`)
     .update(bytes)
     .digest('hex');
+}
+
+/** `*`, `?`, `[` and `\` written literally inside a glob pathspec. */
+export const globLiteral = (text: string): string => text.replace(/[*?[\\]/g, (c) => `\\${c}`);
+
+/**
+ * Git pathspecs of the files a glob matches under a folder of the repository (`''`: its root):
+ * `**\/*.plan.{yaml,yml}` under `plans` → `:(glob)plans/**\/*.plan.yaml`, `:(glob)plans/**\/*.plan.yml`
+ * (git's globs have no braces, so they are expanded).
+ */
+export function globPathspecs(glob: string, folder: string): string[] {
+  const under = folder === '' ? '' : `${globLiteral(folder)}/`;
+  return expandBraces(glob).map((one) => `:(glob)${under}${one}`);
+}
+
+function expandBraces(glob: string): string[] {
+  const match = /\{([^{}]*)\}/.exec(glob);
+  if (!match) return [glob];
+  return match[1].split(',').flatMap((part) => expandBraces(glob.slice(0, match.index) + part + glob.slice(match.index + match[0].length)));
 }

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { UnreadableRevisionError, type RevisionFile, type RevisionReader } from '../core';
 import type { CommandArgs } from './command';
 import { decodePlanText, displayPath, findPlanFiles, planFilePattern, planFileSize, readPlanBytes, UsageError } from './files';
-import { blobId, GitError, GitRepository } from './git';
+import { blobId, GitError, GitRepository, globLiteral, globPathspecs } from './git';
 
 const skippedFolders = new Set(['node_modules', '.git']);
 
@@ -38,9 +38,6 @@ function realPath(absolute: string): string {
     }
   }
 }
-
-/** `*`, `?`, `[` and `\` written literally inside a glob pathspec. */
-const globLiteral = (text: string) => text.replace(/[*?[\\]/g, (c) => `\\${c}`);
 
 export class PlanHistory implements RevisionReader {
   private constructor(
@@ -118,7 +115,7 @@ export class PlanHistory implements RevisionReader {
     return this.scope.flatMap((entry) => {
       if (entry.file) return [`:(literal)${entry.rel}`];
       const under = entry.rel === '' ? '' : `${globLiteral(entry.rel)}/`;
-      return [`:(glob)${under}**/*.plan.yaml`, `:(glob)${under}**/*.plan.yml`, `:(exclude,glob)${under}**/node_modules/**`];
+      return [...globPathspecs('**/*.plan.{yaml,yml}', entry.rel), `:(exclude,glob)${under}**/node_modules/**`];
     });
   }
 }

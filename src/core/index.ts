@@ -39,6 +39,7 @@ export * from './views/historyReport';
 export * from './views/navigation';
 export * from './views/rollupReport';
 
+export * from './roadmap/comparison';
 export * from './roadmap/layout';
 export * from './roadmap/mermaid';
 export * from './roadmap/model';

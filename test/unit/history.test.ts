@@ -5,8 +5,14 @@
  * worked out by hand in the comments (calendar days, end inclusive).
  */
 import { strict as assert } from 'node:assert';
+import { globPathspecs } from '../../src/cli/git';
 import {
   analyzePlans,
+  barShape,
+  comparedRange,
+  roadmapComparison,
+  type RoadmapBar,
+  type Shape,
   diffMarkdown,
   diffPlans,
   diffText,
@@ -472,5 +478,75 @@ describe('plans over time (SPEC 8): trend', () => {
     assert.equal(own.commits[0].statusDate, '2026-01-05');
     const given = await planTrend(history, [{ commit: 'c', date: day('2026-03-01') }], { statusDate: day('2026-01-03') });
     assert.equal(given.commits[0].statusDate, '2026-01-03');
+  });
+});
+
+describe('plans over time (SPEC 8): the roadmap compared with another revision', () => {
+  const diff = compare(baseFiles, headFiles);
+  const comparison = roadmapComparison(diff);
+
+  it('a ghost for each project whose window or forecast moved (slip labelled), and for each new one', () => {
+    assert.deepEqual(comparison.ghosts, [
+      // build: end Jan 10 → Jan 12; its ghost is the base window.
+      { id: 'build', start: day('2026-01-01'), end: day('2026-01-10'), label: '+2 d', slipped: true },
+      { id: 'fresh', start: null, end: null, label: 'new', slipped: false },
+      // stop: cancelled, its window unchanged and its forecast gone (null): no ghost.
+    ]);
+    assert.equal(comparison.label, 'v1 (aaaaaaa)');
+    assert.equal(comparison.statusDates, 'status date 2026-01-05 → 2026-01-08');
+  });
+
+  it('Δ cells for each changed or added project and program; none for removed ones', () => {
+    assert.deepEqual(
+      comparison.deltas.map((d) => [d.kind, d.id, d.change, d.end, d.forecastEnd, d.bac, d.healthBefore, d.healthAfter]),
+      [
+        ['project', 'build', 'changed', 2, 4, 0, 'amber', 'red'],
+        ['project', 'fresh', 'added', null, null, null, null, 'green'],
+        // stop: nothing earned by Jan 5 (SPI 0): red, and still red once cancelled.
+        ['project', 'stop', 'changed', 0, null, 0, 'red', 'red'],
+        // platform: end Feb 1 → Feb 28, BAC 1300 → 1400; red on its summed SPI on both sides.
+        ['program', 'platform', 'changed', 27, 27, 100, 'red', 'red'],
+      ],
+    );
+  });
+
+  it('the list of changes: every entity of the comparison, by kind', () => {
+    assert.deepEqual(comparison.changes.map((s) => [s.title, s.entries.length]), [['Projects', 4], ['Programs', 1], ['Milestones', 2], ['Risks', 1], ['Issues', 1]]);
+    assert.equal(comparison.count, 9);
+    const gone = comparison.changes[0].entries.find((e) => e.change === 'removed')!;
+    assert.equal(gone.id, null, 'a removed project cannot be opened');
+    assert.deepEqual(comparison.changes[0].entries[0].details, ['end 2026-01-10 → 2026-01-12 (+2 d)', 'forecast end 2026-01-10 → 2026-01-14 (+4 d)', 'EAC 1k → 1.33k (+333)', 'progress 50% → 60% (+10 pts)', 'health amber → red']);
+  });
+
+  it("the drawn range widens to the other revision's windows", () => {
+    const model = { range: { start: day('2026-03-01'), end: day('2026-03-31') } } as Parameters<typeof comparedRange>[0];
+    const earlier = { ...comparison, ghosts: [{ id: 'x', start: day('2026-01-20'), end: day('2026-04-15'), label: '-3 d', slipped: false }] };
+    // Jan 20 − 7 = Jan 13 → Jan 1; Apr 15 + 7 = Apr 22 → Apr 30.
+    assert.deepEqual(comparedRange(model, earlier), { start: day('2026-01-01'), end: day('2026-04-30') });
+    assert.deepEqual(comparedRange(model, null), model.range);
+  });
+
+  it('a bar with a ghost: a dashed outline at the other window, the slip beside the status, and both in its description', () => {
+    const bar = {
+      id: 'build', name: 'Build', lane: 0, start: day('2026-01-01'), end: day('2026-01-12'), progress: 60, health: 'red', declaredHealth: null, healthReasons: [],
+      state: 'active', cancelled: false, critical: false, float: null, baselineStart: null, baselineEnd: null, forecastStart: null, forecastEnd: null, forecastNote: null,
+      source: { file: 'p.plan.yaml', line: 0, character: 0 },
+    } satisfies RoadmapBar;
+    // 10 px a day from Jan 1 on row 2 (rows are 28 px: y = 56).
+    const shape = barShape(bar, 2, day('2026-01-01'), 10, [], comparison.ghosts[0]);
+    assert.ok(shape.t === 'g');
+    const children = shape.children as Shape[];
+    assert.deepEqual(children[0], { t: 'rect', cls: 'ghost', x: 0, y: 56 + 6, w: 100, h: 16, rx: 3 });
+    const label = children.find((c) => c.t === 'text' && c.cls.startsWith('slip-label'));
+    // The status text "60%" starts after the later end (Jan 12 → x 120) + 6; the label 3 × 6.5 + 8 further.
+    assert.deepEqual(label, { t: 'text', cls: 'slip-label later', x: 126 + 3 * 6.5 + 8, y: 56 + 18, text: '+2 d' });
+    assert.match(shape.title!, /; \+2 d against the compared revision \(was 2026-01-01 to 2026-01-10\)$/);
+    const plain = barShape(bar, 2, day('2026-01-01'), 10);
+    assert.ok(plain.t === 'g' && !plain.children.some((c) => c.cls === 'ghost' || c.cls.startsWith('slip-label')), 'no ghost when not comparing');
+  });
+
+  it("git pathspecs of the editor's plan glob: braces expanded, a folder's glob characters written literally", () => {
+    assert.deepEqual(globPathspecs('**/*.plan.{yaml,yml}', ''), [':(glob)**/*.plan.yaml', ':(glob)**/*.plan.yml']);
+    assert.deepEqual(globPathspecs('plans/*.{a,b}.{x,y}', 'sub [1]'), [':(glob)sub \\[1]/plans/*.a.x', ':(glob)sub \\[1]/plans/*.a.y', ':(glob)sub \\[1]/plans/*.b.x', ':(glob)sub \\[1]/plans/*.b.y']);
   });
 });

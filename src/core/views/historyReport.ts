@@ -105,41 +105,61 @@ export function changeCount(diff: PlanDiff): number {
   return diff.projects.length + diff.programs.length + diff.milestones.length + diff.risks.length + diff.issues.length;
 }
 
-function statusDatesText(diff: PlanDiff): string {
+export function statusDatesText(diff: Pick<PlanDiff, 'base' | 'head'>): string {
   return diff.base.statusDate === diff.head.statusDate ? `status date ${diff.base.statusDate}` : `status date ${diff.base.statusDate} → ${diff.head.statusDate}`;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Text
 
+/** One changed entity in words: its change, who it is, and each value that changed. */
+export interface ChangeEntry {
+  readonly change: string;
+  /** The id (if any), then the name; milestones, risks and issues add their holder. */
+  readonly label: string;
+  /** The id to open, when it names a project, program or milestone. */
+  readonly id: string | null;
+  readonly details: readonly string[];
+}
+
+export interface ChangeSection {
+  readonly title: 'Projects' | 'Programs' | 'Milestones' | 'Risks' | 'Issues';
+  readonly entries: readonly ChangeEntry[];
+}
+
+/** Every change, by kind (empty kinds left out), in the comparison's order: the text output and the roadmap's list of changes. */
+export function changeSections(diff: PlanDiff): ChangeSection[] {
+  const named = (id: string | null, name: string | null) => (id === null ? (name ?? '') : name && name !== id ? `${id}  ${name}` : id);
+  const held = (id: string | null, name: string | null, owner: Holder) => `${named(id, name)} (${holderText(owner)})`;
+  const undertakings = (changes: readonly UndertakingChangeJson[]): ChangeEntry[] =>
+    changes.map((c) => ({
+      change: c.change,
+      label: named(c.id, c.name),
+      id: c.change === 'removed' ? null : c.id,
+      details: c.change === 'changed' ? undertakingDetails(c) : [undertakingSummary((c.head ?? c.base)!)],
+    }));
+  const sections: ChangeSection[] = [
+    { title: 'Projects', entries: undertakings(diff.projects) },
+    { title: 'Programs', entries: undertakings(diff.programs) },
+    { title: 'Milestones', entries: diff.milestones.map((c) => ({ change: c.change, label: held(c.id, c.name, c.owner), id: c.change === 'removed' ? null : c.id, details: milestoneDetails(c) })) },
+    { title: 'Risks', entries: diff.risks.map((c) => ({ change: c.change, label: held(c.id, c.title, c.owner), id: null, details: [itemRating(c, riskRating)] })) },
+    { title: 'Issues', entries: diff.issues.map((c) => ({ change: c.change, label: held(c.id, c.title, c.owner), id: null, details: [itemRating(c, issueRating)] })) },
+  ];
+  return sections.filter((section) => section.entries.length > 0);
+}
+
 /** `diff --format text`: every changed entity with each value that changed, by kind and id. */
 export function diffText(diff: PlanDiff): string {
   const lines = [`${sideName(diff.base)} → ${sideName(diff.head)}, ${statusDatesText(diff)}`];
-  if (changeCount(diff) === 0) {
-    lines.push('', 'No changes to projects, programs, milestones, risks or issues.');
-    return lines.join('\n') + '\n';
-  }
-  const section = (title: string, count: number) => {
-    if (count > 0) lines.push('', `${title} (${count})`);
-  };
-  const entry = (change: string, label: string, details: readonly string[]) => {
-    lines.push(`  ${change.padEnd(8)} ${label}`);
-    for (const detail of details) lines.push(`           ${detail}`);
-  };
-  const named = (id: string | null, name: string | null) => (id === null ? (name ?? '') : name && name !== id ? `${id}  ${name}` : id);
-  for (const [title, changes] of [['Projects', diff.projects], ['Programs', diff.programs]] as const) {
-    section(title, changes.length);
-    for (const change of changes) {
-      const details = change.change === 'changed' ? undertakingDetails(change) : [undertakingSummary((change.head ?? change.base)!)];
-      entry(change.change, named(change.id, change.name), details);
+  const sections = changeSections(diff);
+  if (sections.length === 0) lines.push('', 'No changes to projects, programs, milestones, risks or issues.');
+  for (const section of sections) {
+    lines.push('', `${section.title} (${section.entries.length})`);
+    for (const entry of section.entries) {
+      lines.push(`  ${entry.change.padEnd(8)} ${entry.label}`);
+      for (const detail of entry.details) lines.push(`           ${detail}`);
     }
   }
-  section('Milestones', diff.milestones.length);
-  for (const change of diff.milestones) entry(change.change, `${named(change.id, change.name)} (${holderText(change.owner)})`, milestoneDetails(change));
-  section('Risks', diff.risks.length);
-  for (const change of diff.risks) entry(change.change, `${named(change.id, change.title)} (${holderText(change.owner)})`, [itemRating(change, riskRating)]);
-  section('Issues', diff.issues.length);
-  for (const change of diff.issues) entry(change.change, `${named(change.id, change.title)} (${holderText(change.owner)})`, [itemRating(change, issueRating)]);
   return lines.join('\n') + '\n';
 }
 

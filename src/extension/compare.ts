@@ -7,7 +7,7 @@
  * ref moves (a commit, a checkout), the other revision is read again. VS Code's Git extension is not
  * used. In Restricted Mode the comparison is unavailable, with a message saying why.
  */
-import { realpathSync } from 'node:fs';
+import { realpathSync, watch } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { diffPlans, planSnapshot, RevisionWorkspace, roadmapComparison, UnreadableRevisionError, type Analysis, type AnalysisOptions, type PlanSnapshot, type RevisionFile, type RoadmapComparison } from '../core';
@@ -45,11 +45,13 @@ export class PlanComparison implements vscode.Disposable {
   private readonly onDidChangeEmitter = new vscode.EventEmitter<void>();
   /** Fires when comparing starts, stops or reads the other revision again. */
   readonly onDidChange = this.onDidChangeEmitter.event;
-  private repository: GitRepository | undefined;
+  private repository: { readonly gitPath: string | undefined; readonly opened: GitRepository } | undefined;
   private revision: ComparedRevision | undefined;
-  private watchers: vscode.Disposable[] = [];
+  private watchers: Array<{ dispose(): unknown }> = [];
   private refTimer: ReturnType<typeof setTimeout> | undefined;
   private rereading: Promise<void> | undefined;
+  /** A reason to read the ref again came while a read was under way: read once more after it. */
+  private rereadAgain = false;
   private readonly status = vscode.window.createStatusBarItem('planAsCode.comparing', vscode.StatusBarAlignment.Left, 50);
 
   constructor(private readonly plans: PlanService) {
@@ -67,7 +69,7 @@ export class PlanComparison implements vscode.Disposable {
     const revision = this.revision;
     if (!revision) return null;
     // New thresholds or status date: the other side is analysed again with them (and this fires again).
-    if (revision.settings !== this.plans.config.analysis && this.repository) this.reread(this.repository);
+    if (revision.settings !== this.plans.config.analysis && this.repository) this.reread(this.repository.opened);
     const diff = diffPlans(revision.snapshot, planSnapshot(analysis), { base: { ref: revision.ref, commit: revision.commit }, head: { ref: null, commit: null } });
     return roadmapComparison(diff);
   }
@@ -83,7 +85,7 @@ export class PlanComparison implements vscode.Disposable {
       const chosen = ref ?? (await this.pick(repository));
       if (chosen === undefined) return false;
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading the plans at ${chosen}` }, () => this.read(repository, chosen));
-      this.watchRefs(repository);
+      await this.watchRefs(repository);
       return true;
     } catch (error) {
       if (!(error instanceof GitError) && !(error instanceof UnreadableRevisionError)) throw error;
@@ -101,17 +103,18 @@ export class PlanComparison implements vscode.Disposable {
     this.onDidChangeEmitter.fire();
   }
 
-  /** The repository of the first workspace folder that is in one. */
+  /** The repository of the first workspace folder that is in one, through the user's `git.path` when set. */
   private async openRepository(): Promise<GitRepository> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
     if (folders.length === 0) throw new GitError('the workspace has no folder on disk, so there is no git history to compare with');
     const gitPath = userGitPath();
-    if (this.repository) return this.repository;
+    if (this.repository && this.repository.gitPath === gitPath) return this.repository.opened;
     let last: unknown;
     for (const folder of folders) {
       try {
-        this.repository = await GitRepository.open(folder.uri.fsPath, gitPath);
-        return this.repository;
+        const opened = await GitRepository.open(folder.uri.fsPath, gitPath);
+        this.repository = { gitPath, opened };
+        return opened;
       } catch (error) {
         last = error;
         if (error instanceof GitError && /not found|could not be run/.test(error.message)) break;
@@ -213,20 +216,32 @@ export class PlanComparison implements vscode.Disposable {
     return files;
   }
 
-  /** Reads the other revision again when its ref moves (a commit, a checkout, a fetch). */
-  private watchRefs(repository: GitRepository): void {
+  /**
+   * Reads the other revision again when its ref moves: a change to the git folder's HEAD or packed-refs
+   * or under its refs (a commit, a checkout, a fetch), or the window getting focus back (git run
+   * elsewhere). Node's own watcher on those few folders: VS Code's workspace watcher was seen to miss
+   * a commit's ref update inside .git.
+   */
+  private async watchRefs(repository: GitRepository): Promise<void> {
     this.unwatch();
-    void repository.gitDirs().then((dirs) => {
-      if (!this.revision) return;
-      for (const dir of dirs) {
-        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '{HEAD,packed-refs,refs/**}'));
-        const changed = () => this.refChanged(repository);
-        watcher.onDidChange(changed);
-        watcher.onDidCreate(changed);
-        watcher.onDidDelete(changed);
-        this.watchers.push(watcher);
-      }
-    }, () => undefined);
+    const changed = () => this.refChanged(repository);
+    this.watchers.push(vscode.window.onDidChangeWindowState((state) => state.focused && changed()));
+    for (const dir of await repository.gitDirs().catch(() => [])) {
+      this.watchFolder(dir, false, (name) => name === 'HEAD' || name === 'packed-refs', changed);
+      this.watchFolder(path.join(dir, 'refs'), true, () => true, changed);
+    }
+  }
+
+  private watchFolder(folder: string, recursive: boolean, accept: (name: string) => boolean, changed: () => void): void {
+    try {
+      const watcher = watch(folder, { recursive, persistent: false }, (_event, name) => {
+        if (name !== null && accept(String(name))) changed();
+      });
+      watcher.on('error', () => watcher.close());
+      this.watchers.push({ dispose: () => watcher.close() });
+    } catch {
+      // Not there (a worktree's own folder has no refs) or not watchable: focus still reads it again.
+    }
   }
 
   private refChanged(repository: GitRepository): void {
@@ -234,17 +249,27 @@ export class PlanComparison implements vscode.Disposable {
     this.refTimer = setTimeout(() => this.reread(repository), REF_DELAY_MS);
   }
 
-  /** Reads the compared ref again (it moved, or the settings changed); one read at a time. */
+  /** Reads the compared ref again (it moved, or the settings changed): one read at a time, and one more when asked meanwhile. */
   private reread(repository: GitRepository): void {
     const revision = this.revision;
-    if (!revision || this.rereading) return;
+    if (!revision) return;
+    if (this.rereading) {
+      this.rereadAgain = true;
+      return;
+    }
     this.rereading = this.read(repository, revision.ref)
       .catch((error: unknown) => {
         // The ref is gone (a deleted branch): say so once and stop.
         void vscode.window.showWarningMessage(`Plan: stopped comparing with ${revision.ref}: ${error instanceof Error ? error.message : String(error)}`);
         this.stop();
       })
-      .finally(() => (this.rereading = undefined));
+      .finally(() => {
+        this.rereading = undefined;
+        if (this.rereadAgain) {
+          this.rereadAgain = false;
+          this.reread(repository);
+        }
+      });
   }
 
   private unwatch(): void {

@@ -536,7 +536,10 @@ describe('plans over time (SPEC 8): the roadmap compared with another revision',
     const shape = barShape(bar, 2, day('2026-01-01'), 10, [], comparison.ghosts[0]);
     assert.ok(shape.t === 'g');
     const children = shape.children as Shape[];
-    assert.deepEqual(children[0], { t: 'rect', cls: 'ghost', x: 0, y: 56 + 6, w: 100, h: 16, rx: 3 });
+    // Over the body and progress (an outline: the bar shows through), under the milestones and texts.
+    const ghost = children.findIndex((c) => c.cls === 'ghost');
+    assert.deepEqual(children[ghost], { t: 'rect', cls: 'ghost', x: 0, y: 56 + 6, w: 100, h: 16, rx: 3 });
+    assert.ok(ghost > children.findIndex((c) => c.cls === 'progress'));
     const label = children.find((c) => c.t === 'text' && c.cls.startsWith('slip-label'));
     // The status text "60%" starts after the later end (Jan 12 → x 120) + 6; the label 3 × 6.5 + 8 further.
     assert.deepEqual(label, { t: 'text', cls: 'slip-label later', x: 126 + 3 * 6.5 + 8, y: 56 + 18, text: '+2 d' });

@@ -144,11 +144,11 @@ export function barShape(bar: RoadmapBar, row: number, rangeStart: Day, pxPerDay
   const x = (day: Day) => dayToX(day, rangeStart, pxPerDay);
   const children: Shape[] = [];
   const ghostRect = ghost && ghostShape(ghost, y, x);
-  if (ghostRect) children.push(ghostRect);
   const cls = ['bar', classOf(bar.health), `state-${bar.state}`];
   if (bar.critical) cls.push('critical');
   if (bar.cancelled) cls.push('cancelled');
   if (bar.start === null || bar.end === null) {
+    if (ghostRect) children.push(ghostRect);
     cls.push('unscheduled');
     children.push({ t: 'text', cls: 'bar-text', x: 6, y: y + 18, text: 'unscheduled' });
     return { t: 'g', cls: cls.join(' '), data: { id: bar.id }, label: describeBar(bar), title: describeBar(bar), children };
@@ -171,6 +171,8 @@ export function barShape(bar: RoadmapBar, row: number, rangeStart: Day, pxPerDay
   const done = Math.max(0, Math.min(100, bar.progress)) / 100;
   if (done > 0) children.push({ t: 'rect', cls: 'progress', x: left, y: y + BAR_TOP, w: width * done, h: BAR_HEIGHT, rx: 3 });
   if (bar.cancelled) children.push({ t: 'line', cls: 'strike', x1: left - 2, y1: y + BAR_TOP + BAR_HEIGHT / 2, x2: left + width + 2, y2: y + BAR_TOP + BAR_HEIGHT / 2 });
+  // The other revision's window over the bar: an outline only, so the bar shows through.
+  if (ghostRect) children.push(ghostRect);
   for (const milestone of milestones) children.push(milestoneShape(milestone, row, rangeStart, pxPerDay));
   const textX = x(Math.max(bar.end, forecastMoved ? forecastEnd : bar.end, ghost?.end ?? bar.end) + 1) + 6;
   const status = bar.cancelled ? 'cancelled' : bar.state === 'on-hold' ? `${Math.round(bar.progress)}% · on hold` : `${Math.round(bar.progress)}%`;

@@ -54,7 +54,11 @@ export class PlanComparison implements vscode.Disposable {
   private rereadAgain = false;
   private readonly status = vscode.window.createStatusBarItem('planAsCode.comparing', vscode.StatusBarAlignment.Left, 50);
 
-  constructor(private readonly plans: PlanService) {
+  constructor(
+    private readonly plans: PlanService,
+    /** Whether the workspace is trusted (a parameter for tests: the workbench under test always trusts it). */
+    private readonly isTrusted: () => boolean = () => vscode.workspace.isTrusted,
+  ) {
     this.status.name = 'Plan comparison';
     this.status.command = 'planAsCode.stopComparing';
   }
@@ -76,7 +80,7 @@ export class PlanComparison implements vscode.Disposable {
 
   /** Starts comparing with `ref` (asks for one when not given); false when nothing was compared. */
   async compareWith(ref?: string): Promise<boolean> {
-    if (!vscode.workspace.isTrusted) {
+    if (!this.isTrusted()) {
       void vscode.window.showWarningMessage(restrictedModeMessage);
       return false;
     }

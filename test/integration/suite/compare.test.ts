@@ -1,12 +1,13 @@
-// "Plan: Compare Roadmap With…" in a real VS Code on a git fixture: the workspace committed into a
-// repository made here, then compared with HEAD while a plan is edited (the what-if); the webview
-// reports the ghost bars, slip labels and Δ rows it drew. Also: a commit moves HEAD and the comparison
+// "Plan: Compare Roadmap With…" in a real VS Code on a git fixture, with VS Code's Git extension turned
+// off (git.enabled: false): the workspace committed into a repository made here, then compared with
+// HEAD while a plan is edited (the what-if); the webview reports the ghost bars, slip labels and Δ rows it drew. Also: a commit moves HEAD and the comparison
 // follows, git.path is respected, an unknown ref compares nothing, and Stop Comparing clears it all.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { PlanComparison } from '../../../src/extension/compare';
 import type { PlanAsCodeApi } from '../../../src/extension/extension';
 import type { RenderedReport } from '../../../src/extension/roadmap';
 import { api, fixture, positionOf, waitFor } from './helpers';
@@ -26,6 +27,8 @@ describe('compare the roadmap with a git revision', function () {
     root = vscode.workspace.workspaceFolders![0].uri.fsPath;
     assert.ok(!fs.existsSync(path.join(root, '.git')), 'the fixture copy is not a repository yet');
     original = fs.readFileSync(path.join(root, 'program.plan.yaml'), 'utf8');
+    // VS Code's Git extension off: the comparison runs git itself.
+    await vscode.workspace.getConfiguration('git').update('enabled', false, vscode.ConfigurationTarget.Global);
     // The figures below are at the fixture workspace's status date (plans.code-workspace): 2026-02-01.
     assert.equal(extension.plans.config.analysis.statusDate, Date.UTC(2026, 1, 1) / 86_400_000);
     git('init', '-q', '-b', 'main');
@@ -36,6 +39,7 @@ describe('compare the roadmap with a git revision', function () {
   after(async () => {
     await vscode.commands.executeCommand('planAsCode.stopComparing');
     await vscode.workspace.getConfiguration('git').update('path', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('git').update('enabled', undefined, vscode.ConfigurationTarget.Global);
     extension.roadmap.current?.dispose();
     // The other suites read the fixture as it was: put it back through its document (open since the edit),
     // so that the document and the file agree and no reload from disk comes later.
@@ -117,6 +121,24 @@ describe('compare the roadmap with a git revision', function () {
       assert.match(calls, /rev-parse --show-toplevel/);
       assert.match(calls, /ls-tree -r -z --full-tree [0-9a-f]{40}/);
     } finally {
+      await vscode.workspace.getConfiguration('git').update('path', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(wrapper, { force: true });
+      fs.rmSync(log, { force: true });
+    }
+  });
+
+  it('in Restricted Mode it runs no git at all and compares nothing', async () => {
+    const log = path.join(root, '..', `git-restricted-${process.pid}.log`);
+    const wrapper = path.join(root, '..', `git-restricted-${process.pid}.sh`);
+    fs.writeFileSync(wrapper, `#!/bin/sh\necho "$@" >> '${log}'\nexec git "$@"\n`, { mode: 0o755 });
+    const untrusted = new PlanComparison(extension.plans, () => false);
+    try {
+      await vscode.workspace.getConfiguration('git').update('path', wrapper, vscode.ConfigurationTarget.Global);
+      assert.equal(await untrusted.compareWith('HEAD'), false);
+      assert.equal(untrusted.current, undefined);
+      assert.ok(!fs.existsSync(log), 'git was not run');
+    } finally {
+      untrusted.dispose();
       await vscode.workspace.getConfiguration('git').update('path', undefined, vscode.ConfigurationTarget.Global);
       fs.rmSync(wrapper, { force: true });
       fs.rmSync(log, { force: true });

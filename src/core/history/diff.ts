@@ -145,18 +145,25 @@ function sameValues<T extends object>(a: T, b: T): boolean {
   return (Object.keys(a) as Array<keyof T>).every((key) => a[key] === b[key]);
 }
 
-function entityChange<S, Values, Delta>(
-  base: S | undefined,
-  head: S | undefined,
-  values: (state: S) => Values,
-  delta: (base: S | undefined, head: S | undefined) => Delta,
-  naming: (state: S) => { id: string | null; name: string | null },
-): EntityChangeJson<Values, Delta> | undefined {
-  const before = base === undefined ? null : values(base);
-  const after = head === undefined ? null : values(head);
-  if (before && after && sameValues(before, after)) return undefined;
-  const change: EntityChangeKind = !before ? 'added' : !after ? 'removed' : 'changed';
-  return { ...naming((head ?? base)!), change, base: before, head: after, delta: delta(base, head) };
+/** What a comparison of one kind compares, and how it writes it. */
+interface Compared<S, Values, Delta> {
+  /** True when every compared value is equal (the same answer as comparing `values` of both, without building them). */
+  readonly same: (a: S, b: S) => boolean;
+  readonly values: (state: S) => Values;
+  readonly delta: (base: S | undefined, head: S | undefined) => Delta;
+  readonly naming: (state: S) => { id: string | null; name: string | null };
+}
+
+function entityChange<S, Values, Delta>(base: S | undefined, head: S | undefined, compared: Compared<S, Values, Delta>): EntityChangeJson<Values, Delta> | undefined {
+  if (base !== undefined && head !== undefined && compared.same(base, head)) return undefined;
+  const change: EntityChangeKind = base === undefined ? 'added' : head === undefined ? 'removed' : 'changed';
+  return {
+    ...compared.naming((head ?? base)!),
+    change,
+    base: base === undefined ? null : compared.values(base),
+    head: head === undefined ? null : compared.values(head),
+    delta: compared.delta(base, head),
+  };
 }
 
 const undertakingValues = (s: UndertakingState): UndertakingValuesJson => ({
@@ -183,16 +190,31 @@ const milestoneDelta = (base: MilestoneState | undefined, head: MilestoneState |
   forecast: difference(head?.forecast ?? null, base?.forecast ?? null),
 });
 
+const undertakings: Compared<UndertakingState, UndertakingValuesJson, UndertakingDeltaJson> = {
+  same: (a, b) =>
+    a.start === b.start && a.end === b.end && a.forecastEnd === b.forecastEnd && a.bac === b.bac && a.eac === b.eac && a.progress === b.progress && a.health === b.health && a.state === b.state,
+  values: undertakingValues,
+  delta: undertakingDelta,
+  naming: (s) => ({ id: s.id, name: s.name }),
+};
+
+const milestones: Compared<MilestoneState, MilestoneValuesJson, MilestoneDeltaJson> = {
+  same: (a, b) => a.date === b.date && a.forecast === b.forecast && a.status === b.status && a.done === b.done,
+  values: milestoneValues,
+  delta: milestoneDelta,
+  naming: (m) => ({ id: m.id, name: m.name }),
+};
+
 function undertakingChanges(base: readonly UndertakingState[], head: readonly UndertakingState[]): UndertakingChangeJson[] {
   return match(base, head, (s) => s.id)
-    .flatMap(([b, h]) => entityChange(b, h, undertakingValues, undertakingDelta, (s) => ({ id: s.id, name: s.name })) ?? [])
+    .flatMap(([b, h]) => entityChange(b, h, undertakings) ?? [])
     .sort(byId);
 }
 
 function milestoneChanges(base: readonly MilestoneState[], head: readonly MilestoneState[]): MilestoneChange[] {
   return match(base, head, (m) => itemKey(m.id, m.owner, m.name))
     .flatMap(([b, h]) => {
-      const change = entityChange(b, h, milestoneValues, milestoneDelta, (m) => ({ id: m.id, name: m.name }));
+      const change = entityChange(b, h, milestones);
       return change ? [{ ...change, owner: (h ?? b)!.owner }] : [];
     })
     .sort(byId);

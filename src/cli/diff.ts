@@ -28,7 +28,9 @@ function noteSideErrors(analysis: Analysis, side: string, io: Io): void {
 
 export const diffCommand: Command = {
   name: 'diff',
-  usage: 'diff [paths…] [--base REF] [--head REF] [--format text|json|md] [--status-date YYYY-MM-DD] [--fail-on-slip DAYS]',
+  usage:
+    'diff   [paths…] [--base REF (default HEAD)] [--head REF (default: the files on disk)] [--format text|json|md]\n' +
+    '                      [--status-date YYYY-MM-DD] [--fail-on-slip DAYS (exit 1 when a forecast slipped more)]',
   formats: ['text', 'json', 'md'],
   options: { base: { type: 'string' }, head: { type: 'string' }, 'fail-on-slip': { type: 'string' } },
   async run(args, io) {

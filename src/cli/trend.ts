@@ -32,7 +32,7 @@ export function trendHtml(trend: TrendJson): string {
 
 export const trendCommand: Command = {
   name: 'trend',
-  usage: 'trend [paths…] [--max N] [--since YYYY-MM-DD] [--format json|md|html] [--out FILE]',
+  usage: 'trend  [paths…] [--max N (default 24)] [--since YYYY-MM-DD] [--format json|md|html] [--out FILE]',
   formats: ['json', 'md', 'html'],
   options: { max: { type: 'string' }, since: { type: 'string' }, out: { type: 'string', short: 'o' } },
   async run(args, io) {

@@ -3,6 +3,7 @@
  * --max-file-size), reading the plan files of the paths given, and the shape of a command. Each command
  * lives in a file of its own (check.ts, rollup.ts, render.ts, …) and main.ts lists them.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
@@ -182,4 +183,9 @@ export async function writeOut(out: string, text: string, io: { stdout: (text: s
   } catch (error) {
     throw new UsageError(`--out ${out}: cannot write this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+}
+
+/** SHA-256 of a text, base64: what a Content-Security-Policy hash source holds. */
+export function sha256Base64(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
 }

@@ -21,8 +21,9 @@ function refOption(name: string, value: string | boolean | undefined): string | 
   return value;
 }
 
-function noteSideErrors(analysis: Analysis, side: string, io: Io): void {
-  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+const errorsOf = (analysis: Analysis) => analysis.diagnostics.filter((d) => d.severity === 'error').length;
+
+function noteSideErrors(errors: number, side: string, io: Io): void {
   if (errors > 0) io.stderr(`plan-as-code: the plans at ${side} have ${errors} error${errors === 1 ? '' : 's'}; figures may be incomplete (run check)\n`);
 }
 
@@ -43,11 +44,14 @@ export const diffCommand: Command = {
     const workspace = new RevisionWorkspace(history, { ...defaultParseLimits, maxFileSize: args.maxFileSize });
 
     // The head first: on disk, it is what `check` reads; the base then re-reads only the files that differ.
+    // Each side is taken as plain data at once: the next analysis of the workspace may update the last in place.
     const headFiles = headCommit === null ? await history.diskFiles(baseCommit.length) : await history.files(headCommit);
     const headAnalysis = await gitUsage(() => workspace.analyze(headFiles, args.analysis));
     const head = planSnapshot(headAnalysis);
+    const headErrors = errorsOf(headAnalysis);
     const baseAnalysis = await gitUsage(async () => workspace.analyze(await history.files(baseCommit), args.analysis));
     const base = planSnapshot(baseAnalysis);
+    const baseErrors = errorsOf(baseAnalysis);
 
     const sides: { base: RevisionLabel; head: RevisionLabel } = { base: { ref: baseRef, commit: baseCommit }, head: { ref: headRef ?? null, commit: headCommit } };
     const diff = diffPlans(base, head, sides);
@@ -55,8 +59,8 @@ export const diffCommand: Command = {
     if (args.format === 'json') io.stdout(`${JSON.stringify(toDiffJson(diff), null, 2)}\n`);
     else if (args.format === 'md') io.stdout(diffMarkdown(diff));
     else io.stdout(diffText(diff));
-    noteSideErrors(baseAnalysis, baseRef, io);
-    noteSideErrors(headAnalysis, headRef ?? 'the files on disk', io);
+    noteSideErrors(baseErrors, baseRef, io);
+    noteSideErrors(headErrors, headRef ?? 'the files on disk', io);
 
     if (failOnSlip === undefined) return 0;
     const slips = slipsOver(diff, failOnSlip);

@@ -9,13 +9,14 @@ import { commandArgs, commonOptions, type Command, type Io } from './command';
 import { diffCommand } from './diff';
 import { UsageError } from './files';
 import { renderCommand } from './render';
+import { reportCommand } from './report';
 import { rollupCommand } from './rollup';
 import { trendCommand } from './trend';
 import { version } from './version';
 
 export type { Io } from './command';
 
-const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, diffCommand, trendCommand];
+const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, reportCommand, diffCommand, trendCommand];
 
 const usage = `plan-as-code ${version} — program and project plans as YAML
 
@@ -23,8 +24,9 @@ Usage:
 ${commands.map((command) => `  plan-as-code ${command.usage}`).join('\n')}
 
 Paths are plan files or folders (default: the current folder); folders are searched for
-*.plan.yaml and *.plan.yml, skipping node_modules and .git. render writes one self-contained
-file (--out - writes to standard output); Mermaid is a fenced block unless FILE ends in .mmd.
+*.plan.yaml and *.plan.yml, skipping node_modules and .git. render and report write one
+self-contained file (--out - writes to standard output); Mermaid is a fenced block unless FILE ends
+in .mmd. report is the steering report: HTML that prints on A4 or Letter landscape.
 
 Health thresholds and the default currency come from the team's .plan-as-code.yaml (found from the
 first path upwards, up to the repository root; --config FILE names another); --red-below N,

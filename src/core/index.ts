@@ -37,7 +37,9 @@ export * from './views/figures';
 export * from './views/forecastText';
 export * from './views/historyReport';
 export * from './views/navigation';
+export * from './views/problems';
 export * from './views/rollupReport';
+export * from './views/steeringReport';
 
 export * from './roadmap/comparison';
 export * from './roadmap/layout';
@@ -45,5 +47,6 @@ export * from './roadmap/mermaid';
 export * from './roadmap/model';
 export * from './roadmap/page';
 export * from './roadmap/scene';
+export * from './roadmap/steeringReportHtml';
 export * from './roadmap/svg';
 export * from './roadmap/trendCharts';

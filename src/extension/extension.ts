@@ -5,6 +5,7 @@ import { registerComparison, type PlanComparison } from './compare';
 import { registerDiagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './language';
 import { PlanService } from './planService';
+import { registerReport } from './report';
 import { registerRoadmap, type RoadmapPanel } from './roadmap';
 import { registerSemanticTokens } from './semanticTokens';
 import { registerProgramTree, type ProgramTreeProvider } from './tree/provider';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   registerCommands(context, plans);
   const comparison = registerComparison(context, plans);
   const roadmap = registerRoadmap(context, plans, comparison);
+  registerReport(context, plans);
   // Index after activation returns, so activation itself stays cheap.
   setTimeout(() => void plans.ready(), 0);
   return { plans, tree, roadmap, comparison, activationMs: performance.now() - started };

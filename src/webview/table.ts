@@ -29,13 +29,14 @@ interface Column {
   readonly numeric: boolean;
   /** The row's value for sorting; `d` is its Δ while comparing. */
   readonly value: (e: Entry, d: RoadmapDelta | undefined) => number | string | null;
-  readonly text: (e: Entry, d: RoadmapDelta | undefined) => string;
+  /** The cell's text, money in the row's `currency`; `d` is its Δ while comparing. */
+  readonly text: (e: Entry, currency: string, d: RoadmapDelta | undefined) => string;
   /** A Δ column, shown only while comparing with another revision. */
   readonly delta?: boolean;
 }
 
 const figure = (key: keyof FiguresJson) => (e: Entry) => e.figures[key] as number | null;
-const money = (key: keyof FiguresJson) => (e: Entry) => formatMoney(e.figures[key] as number | null);
+const money = (key: keyof FiguresJson) => (e: Entry, currency: string) => formatMoney(e.figures[key] as number | null, currency);
 const index = (key: keyof FiguresJson) => (e: Entry) => formatIndex(e.figures[key] as number | null);
 const ratio = (key: keyof FiguresJson) => (e: Entry) => formatRatio(e.figures[key] as number | null);
 const openIssues = (f: FiguresJson) => f.issues.critical + f.issues.high + f.issues.medium + f.issues.low;
@@ -60,7 +61,7 @@ export const columns: readonly Column[] = [
     value: (e) => e.figures.forecastEnd,
     text: (e) => e.figures.forecastEnd ?? '—',
   },
-  { key: 'deltaEnd', label: 'Δ end', title: 'Days the end moved since the compared revision', numeric: true, delta: true, value: (_, d) => d?.end ?? null, text: (_, d) => deltaText(d, formatDayDelta, d?.end) },
+  { key: 'deltaEnd', label: 'Δ end', title: 'Days the end moved since the compared revision', numeric: true, delta: true, value: (_, d) => d?.end ?? null, text: (_, _currency, d) => deltaText(d, formatDayDelta, d?.end) },
   {
     key: 'deltaForecastEnd',
     label: 'Δ fcst end',
@@ -68,17 +69,17 @@ export const columns: readonly Column[] = [
     numeric: true,
     delta: true,
     value: (_, d) => d?.forecastEnd ?? null,
-    text: (_, d) => deltaText(d, formatDayDelta, d?.forecastEnd),
+    text: (_, _currency, d) => deltaText(d, formatDayDelta, d?.forecastEnd),
   },
   { key: 'bac', label: 'BAC', title: 'Budget at completion', numeric: true, value: figure('bac'), text: money('bac') },
-  { key: 'deltaBac', label: 'Δ BAC', title: 'BAC now minus BAC in the compared revision', numeric: true, delta: true, value: (_, d) => d?.bac ?? null, text: (_, d) => deltaText(d, (v) => formatMoneyDelta(v), d?.bac) },
+  { key: 'deltaBac', label: 'Δ BAC', title: 'BAC now minus BAC in the compared revision', numeric: true, delta: true, value: (_, d) => d?.bac ?? null, text: (_, _currency, d) => deltaText(d, formatMoneyDelta, d?.bac) },
   { key: 'ac', label: 'AC', title: 'Actual cost', numeric: true, value: figure('ac'), text: money('ac') },
   { key: 'ev', label: 'EV', title: 'Earned value', numeric: true, value: figure('ev'), text: money('ev') },
   { key: 'pv', label: 'PV', title: 'Planned value', numeric: true, value: figure('pv'), text: money('pv') },
   { key: 'cpi', label: 'CPI', title: 'Cost performance index (EV / AC)', numeric: true, value: figure('cpi'), text: index('cpi') },
   { key: 'spi', label: 'SPI', title: 'Schedule performance index (EV / PV)', numeric: true, value: figure('spi'), text: index('spi') },
   { key: 'eac', label: 'EAC', title: 'Estimate at completion', numeric: true, value: figure('eac'), text: money('eac') },
-  { key: 'deltaEac', label: 'Δ EAC', title: 'EAC now minus EAC in the compared revision', numeric: true, delta: true, value: (_, d) => d?.eac ?? null, text: (_, d) => deltaText(d, (v) => formatMoneyDelta(v), d?.eac) },
+  { key: 'deltaEac', label: 'Δ EAC', title: 'EAC now minus EAC in the compared revision', numeric: true, delta: true, value: (_, d) => d?.eac ?? null, text: (_, _currency, d) => deltaText(d, formatMoneyDelta, d?.eac) },
   { key: 'vac', label: 'VAC', title: 'Variance at completion (BAC − EAC)', numeric: true, value: figure('vac'), text: money('vac') },
   { key: 'roiPlanned', label: 'ROI plan', title: 'Return on investment, planned', numeric: true, value: figure('roiPlanned'), text: ratio('roiPlanned') },
   { key: 'roiForecast', label: 'ROI fcst', title: 'Return on investment, forecast', numeric: true, value: figure('roiForecast'), text: ratio('roiForecast') },
@@ -100,7 +101,7 @@ export const columns: readonly Column[] = [
     numeric: false,
     delta: true,
     value: (_, d) => (d?.healthBefore && d.healthBefore !== d.healthAfter ? healthRank[d.healthAfter] - healthRank[d.healthBefore] : null),
-    text: (_, d) => (!d ? '' : d.healthBefore === null ? `new: ${d.healthAfter}` : d.healthBefore === d.healthAfter ? '' : `${d.healthBefore} → ${d.healthAfter}`),
+    text: (_, _currency, d) => (!d ? '' : d.healthBefore === null ? `new: ${d.healthAfter}` : d.healthBefore === d.healthAfter ? '' : `${d.healthBefore} → ${d.healthAfter}`),
   },
   {
     key: 'declaredHealth',
@@ -177,6 +178,18 @@ export function tableRows(rollup: RollupJson, view: RoadmapView, sort: ViewState
   return rows;
 }
 
+/** The currency of every row's figures: a program's lane currency, for its projects too; a portfolio's is its first program's. */
+function currenciesOf(view: RoadmapView): Map<string, string> {
+  const currencies = new Map<string, string>();
+  const { lanes, bars } = view.model;
+  for (const lane of lanes) {
+    if (lane.program) currencies.set(lane.program.id, lane.currency);
+    if (lane.portfolio && !currencies.has(lane.portfolio.id)) currencies.set(lane.portfolio.id, lane.currency);
+  }
+  for (const bar of bars) currencies.set(bar.id, lanes[bar.lane]?.currency ?? '');
+  return currencies;
+}
+
 /** Nulls last in either direction; ties keep the plan's order (sort is stable). */
 function compare(a: number | string | null, b: number | string | null, descending: boolean): number {
   if (a === b) return 0;
@@ -205,6 +218,10 @@ export class RollupTable {
   private drawn: { first: number; last: number } | undefined;
   private sort: ViewState['sort'] = null;
   private frame = 0;
+  /** The currency of each portfolio's, program's and project's figures (by id). */
+  private currencies = new Map<string, string>();
+  /** While printing every row is drawn. */
+  private printingAll = false;
 
   constructor(private readonly events: TableEvents) {
     this.buildHeader();
@@ -260,6 +277,7 @@ export class RollupTable {
     this.sort = sort;
     this.rows = tableRows(rollup, view, sort);
     this.openable = new Set([...view.model.bars.map((b) => b.id), ...view.model.lanes.flatMap((l) => (l.program ? [l.program.id] : []))]);
+    this.currencies = currenciesOf(view);
     this.headers.forEach((cell, i) => {
       const key = this.shown[i].key;
       cell.setAttribute('aria-sort', sort?.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none');
@@ -268,12 +286,19 @@ export class RollupTable {
     this.draw(true);
   }
 
+  /** Printing: every row drawn (no virtual window), until printing ends. */
+  printing(on: boolean): void {
+    if (on === this.printingAll) return;
+    this.printingAll = on;
+    this.draw(true);
+  }
+
   private draw(force: boolean): void {
     const total = this.rows.length;
     const height = Math.max(0, this.scroller.clientHeight - ROW_HEIGHT);
     const seen = visibleRows(this.scroller.scrollTop, height, ROW_HEIGHT, total);
     if (!force && this.drawn && this.drawn.first <= seen.first && this.drawn.last >= seen.last) return;
-    const window = total <= ALL_ROWS_LIMIT ? { first: 0, last: total } : visibleRows(this.scroller.scrollTop, height, ROW_HEIGHT, total, OVERSCAN);
+    const window = total <= ALL_ROWS_LIMIT || this.printingAll ? { first: 0, last: total } : visibleRows(this.scroller.scrollTop, height, ROW_HEIGHT, total, OVERSCAN);
     const fragment = document.createDocumentFragment();
     if (window.first > 0) fragment.append(this.spacer(window.first));
     for (let i = window.first; i < window.last; i++) fragment.append(this.rowElement(this.rows[i]));
@@ -291,11 +316,13 @@ export class RollupTable {
   }
 
   private rowElement(row: Row): HTMLTableRowElement {
-    const tr = h('tr', { className: `level-${row.level} health-${row.entry.figures.health}` });
     const e = row.entry;
+    const cancelled = 'state' in e && e.state === 'cancelled';
+    const tr = h('tr', { className: `level-${row.level} health-${cancelled ? 'none' : e.figures.health}` });
+    const currency = this.currencies.get(e.id) ?? '';
     const d = this.view ? deltaOfRow(this.view, row) : undefined;
     this.shown.forEach((column, i) => {
-      const text = column.text(e, d);
+      const text = column.text(e, currency, d);
       if (i === 0) {
         const name = this.openable.has(e.id)
           ? h('button', { className: 'link', attrs: { type: 'button', 'data-open': e.id, title: `${e.id}: open where it is defined` }, text })
@@ -303,7 +330,9 @@ export class RollupTable {
         tr.append(h('th', { className: 'name', attrs: { scope: 'row' } }, name));
       } else if (column.key === 'health' || column.key === 'declaredHealth') {
         const health = column.key === 'health' ? e.figures.health : e.figures.declaredHealth;
-        tr.append(h('td', { className: health ? `health health-${health}` : 'health' }, health ? h('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }) : null, text));
+        // A cancelled project is grey everywhere: its health no longer concerns anyone.
+        const look = cancelled && health ? 'none' : health;
+        tr.append(h('td', { className: look ? `health health-${look}` : 'health' }, health ? h('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }) : null, text));
       } else if (column.delta) {
         const value = column.value(e, d);
         const direction = typeof value !== 'number' || value === 0 ? '' : value > 0 ? ' up' : ' down';
@@ -312,7 +341,7 @@ export class RollupTable {
         tr.append(h('td', { className: column.numeric ? 'num' : '', text }));
       }
     });
-    if ('state' in e && e.state === 'cancelled') tr.classList.add('cancelled');
+    if (cancelled) tr.classList.add('cancelled');
     return tr;
   }
 }

@@ -290,6 +290,18 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         assertUsageError(result, /no-such-folder.*cannot write/);
       });
 
+      it('report without --out', async () => {
+        assertUsageError(await run(['report', 'rollup']), /report needs --out/);
+      });
+
+      it('report to a file that cannot be written', async () => {
+        assertUsageError(await run(['report', 'rollup', '--out', path.join('no-such-folder', 'report.html')]), /no-such-folder.*cannot write/);
+      });
+
+      it('an unknown flag of report', async () => {
+        assertUsageError(await run(['report', 'rollup', '--out', 'r.html', '--pdf']), /report has no option --pdf/);
+      });
+
       it('a bad --format for render', async () => {
         const result = await run(['render', 'rollup', '--format', 'png', '--out', 'x.png']);
         assertUsageError(result, /png/);
@@ -334,6 +346,39 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stdout, /data-id="b1"/);
         assert.match(result.stderr, /the plans have 1 error/);
+      });
+    });
+
+    describe('report (SPEC 9)', () => {
+      it('writes one HTML file with no script: a section per program, every project drawn, nothing to fetch', async () => {
+        const out = `report-${label.replace(/\W+/g, '-')}.html`;
+        const result = await run(['report', 'rollup', '--out', out]);
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(result.stdout, '');
+        assert.match(result.stderr, /wrote .*\(steering report, 2 programs\)/);
+        const html = fs.readFileSync(path.join(root(), out), 'utf8');
+        assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src 'none'; base-uri 'none'; form-action 'none'">/);
+        assert.ok(!/<script|\s(src|href)=/i.test(html), 'no script, no external resource');
+        assert.deepEqual([...html.matchAll(/data-program="([^"]+)"/g)].map((m) => m[1]), ['p1', 'p2']);
+        assert.deepEqual([...new Set([...html.matchAll(/ data-id="([^"]+)"/g)].map((m) => m[1]))].sort(), ['a1', 'b1', 'solo']);
+        assert.ok(html.includes('Projects outside any program'), 'solo has its own section');
+        assert.ok(!html.includes('<section class="problems-banner"'), 'no banner without errors');
+      });
+
+      it('--since is accepted: the history sections are left out, with a note on stderr', async () => {
+        const result = await run(['report', 'rollup', '--since', 'HEAD~3', '--out', '-']);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stderr, /--since HEAD~3: the changes and the trend need the plans' history, which this build does not read yet/);
+        assert.match(result.stdout, /^<!DOCTYPE html>/);
+        assert.ok(!/id="(changes|trend)"/.test(result.stdout));
+      });
+
+      it('still reports on plans with errors, with a banner naming them, exit 0 and a note on stderr', async () => {
+        const result = await run(['report', 'bad', '--out', '-']);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stderr, /the plans have 1 error/);
+        assert.match(result.stdout, /<section class="problems-banner" role="alert"/);
+        assert.match(result.stdout, /bad\/bad\.plan\.yaml:9:20<\/span> <span class="problem-code">unknown-reference<\/span>/);
       });
     });
 

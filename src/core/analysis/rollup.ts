@@ -9,7 +9,7 @@
 import { formatDay, type Day } from '../base/dates';
 import type { HealthThresholds } from '../base/defaults';
 import { compareExactly, Rational } from '../base/exact';
-import type { Health, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
+import type { Field, Health, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
 import { forecastSteps, type Forecast, type MilestoneOutlook, type ProjectForecast, type ProjectPace } from './forecast';
 import type { PlanIndex } from './planIndex';
 import { effectiveState, riskLevel } from './rules';
@@ -73,6 +73,13 @@ interface ProjectTerms {
   /** Days of the planned window up to S (0 … window), and the window's days; null when it is unknown. */
   readonly elapsed: number | null;
   readonly window: number | null;
+  /** Where BAC, progress and spent are written, for their exact values (written text, not the double). */
+  readonly written: { readonly text: string; readonly bac?: Field<number>; readonly percent?: Field<number>; readonly ac?: Field<number> };
+}
+
+/** A field's value exactly as written in its file. */
+export function writtenValue(text: string, field: Field<number> | undefined, value: number): Rational {
+  return Rational.written(field ? text.slice(field.span[0], field.span[1]) : undefined, value);
 }
 
 export interface ProjectRollup extends Rollup {
@@ -96,7 +103,7 @@ export interface RollupResult {
 }
 
 /** A project's earned value before its health is known (the forecast comes in between). */
-interface EarnedValue {
+export interface EarnedValue extends ProjectPace {
   readonly terms: ProjectTerms;
   readonly state: ProjectState;
   readonly start: Day | null;
@@ -110,9 +117,16 @@ interface EarnedValue {
   readonly eac: number;
 }
 
-export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: Day, thresholds: HealthThresholds): Steps<RollupResult> {
+/** The rollup and what it was computed from, kept so that an edit can recompute only what it touches. */
+export interface RollupState {
+  readonly result: RollupResult;
+  readonly earned: Map<Project, EarnedValue>;
+  readonly forecast: Forecast;
+}
+
+export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: Day, thresholds: HealthThresholds): Steps<RollupState> {
   let tick = 0;
-  const earned = new Map<Project, EarnedValue & ProjectPace>();
+  const earned = new Map<Project, EarnedValue>();
   for (const project of index.projects) {
     if (++tick % ITEMS_PER_PAUSE === 0) yield;
     earned.set(project, earnedValue(project, schedule, statusDate));
@@ -135,10 +149,14 @@ export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: D
   }
   const portfolioRollups = new Map<Portfolio, Rollup>();
   for (const portfolio of index.portfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, thresholds));
-  return { statusDate, milestones: forecast.milestones, projects: projectRollups, programs: programRollups, portfolios: portfolioRollups };
+  return {
+    result: { statusDate, milestones: forecast.milestones, projects: projectRollups, programs: programRollups, portfolios: portfolioRollups },
+    earned,
+    forecast,
+  };
 }
 
-function earnedValue(project: Project, schedule: Schedule, statusDate: Day): EarnedValue & ProjectPace {
+export function earnedValue(project: Project, schedule: Schedule, statusDate: Day): EarnedValue {
   const dates = schedule.dates.get(project);
   const start = dates?.start ?? null;
   const end = dates?.end ?? null;
@@ -155,7 +173,13 @@ function earnedValue(project: Project, schedule: Schedule, statusDate: Day): Ear
   const cpi = ac !== 0 ? ev / ac : null;
   const spi = pv ? ev / pv : null;
   const eac = cpi !== null && cpi > 0 ? bac / cpi : ac + (bac - ev);
-  const terms: ProjectTerms = { bac, percent, ac, elapsed, window };
+  const written = {
+    text: project.source.file.text,
+    bac: project.baseline?.budget ?? project.budget,
+    percent: state === 'done' ? undefined : project.progress,
+    ac: project.spent,
+  };
+  const terms: ProjectTerms = { bac, percent, ac, elapsed, window, written };
   return {
     terms, state, start, end, plannedStart: ps, plannedEnd: pe, pv, ev, cpi, spi, eac,
     plannedDays: window,
@@ -166,7 +190,7 @@ function earnedValue(project: Project, schedule: Schedule, statusDate: Day): Ear
   };
 }
 
-function rollupProject(project: Project, value: EarnedValue, forecast: Forecast, thresholds: HealthThresholds): ProjectRollup {
+export function rollupProject(project: Project, value: EarnedValue, forecast: Forecast, thresholds: HealthThresholds): ProjectRollup {
   const { terms, pv, ev, cpi, spi, eac } = value;
   const projectForecast = forecast.projects.get(project)!;
   const risks = countRisks(project.risks);
@@ -240,9 +264,10 @@ interface Totals {
   start: Day | null;
   end: Day | null;
   forecastEnd: Day | null;
-  /** The counted projects' terms, for exact sums. */
-  readonly parts: ProjectTerms[];
 }
+
+/** The non-cancelled projects a program or portfolio counts (collected only when asked: at a boundary, or without budget). */
+type Counted = () => ProjectRollup[];
 
 function emptyTotals(): Totals {
   return {
@@ -258,11 +283,10 @@ function emptyTotals(): Totals {
     start: null,
     end: null,
     forecastEnd: null,
-    parts: [],
   };
 }
 
-function addPart(totals: Totals, part: Rollup, terms: readonly ProjectTerms[]): void {
+function addPart(totals: Totals, part: Rollup): void {
   const f = part.figures;
   totals.bac += f.bac;
   totals.pv += f.pv ?? 0;
@@ -276,13 +300,12 @@ function addPart(totals: Totals, part: Rollup, terms: readonly ProjectTerms[]): 
   totals.start = earliest(totals.start, part.start);
   totals.end = latest(totals.end, part.end);
   totals.forecastEnd = latest(totals.forecastEnd, f.forecastEnd);
-  for (const t of terms) totals.parts.push(t);
 }
 
 /** CV, SV, VAC, CPI and SPI from the sums (never averaged), ROI, and health. */
 function totalsToRollup(
   totals: Totals,
-  progress: number | null,
+  counted: Counted,
   declaredHealth: Health | null,
   milestones: readonly string[],
   redChildren: readonly string[],
@@ -291,7 +314,8 @@ function totalsToRollup(
   const { bac, pv, ev, ac, eac, benefits } = totals;
   const cpi = ac !== 0 ? ev / ac : null;
   const spi = pv !== 0 ? ev / pv : null;
-  const sums = () => exactSums(totals.parts);
+  const progress = rolledProgress(totals, counted);
+  const sums = () => exactSums(counted().map((project) => project.terms));
   const { health, reasons } = computeHealth(cpi, spi, sums, totals.issues, totals.risks, milestones, redChildren, thresholds);
   return {
     figures: figuresOf({
@@ -304,12 +328,11 @@ function totalsToRollup(
   };
 }
 
-function rollupProgram(program: Program, projects: ReadonlyMap<Project, ProjectRollup>, forecast: Forecast, thresholds: HealthThresholds): Rollup {
+export function rollupProgram(program: Program, projects: ReadonlyMap<Project, ProjectRollup>, forecast: Forecast, thresholds: HealthThresholds): Rollup {
   const totals = emptyTotals();
   addRisks(totals.risks, countRisks(program.risks));
   addIssues(totals.issues, countIssues(program.issues));
   totals.benefits = sumBenefits(program.benefits, 0);
-  const counted: ProjectRollup[] = [];
   const redChildren: string[] = [];
   const milestoneDays = (milestone: Milestone) => {
     if (!milestone.date) return;
@@ -321,17 +344,27 @@ function rollupProgram(program: Program, projects: ReadonlyMap<Project, ProjectR
   for (const project of program.projects) {
     const result = projects.get(project)!;
     if (result.cancelled) continue;
-    counted.push(result);
-    addPart(totals, result, [result.terms]);
+    addPart(totals, result);
     project.milestones.forEach(milestoneDays);
     if (result.figures.health === 'red') redChildren.push(`project '${project.id}' is red`);
   }
   // A milestone counts for the entity that holds it: the program's own here (its projects' count for them).
   const milestones = milestoneConcerns(program.milestones, forecast);
-  return totalsToRollup(totals, rolledProgress(totals, counted), program.health?.value ?? null, milestones, redChildren, thresholds);
+  return totalsToRollup(totals, () => countedProjects([program], projects), program.health?.value ?? null, milestones, redChildren, thresholds);
 }
 
-function rollupPortfolio(
+function countedProjects(programs: readonly Program[], projects: ReadonlyMap<Project, ProjectRollup>): ProjectRollup[] {
+  const counted: ProjectRollup[] = [];
+  for (const program of programs) {
+    for (const project of program.projects) {
+      const result = projects.get(project)!;
+      if (!result.cancelled) counted.push(result);
+    }
+  }
+  return counted;
+}
+
+export function rollupPortfolio(
   portfolio: Portfolio,
   programs: ReadonlyMap<Program, Rollup>,
   projects: ReadonlyMap<Project, ProjectRollup>,
@@ -339,25 +372,18 @@ function rollupPortfolio(
 ): Rollup {
   const totals = emptyTotals();
   const redChildren: string[] = [];
-  const counted: ProjectRollup[] = [];
   for (const program of portfolio.programs) {
-    const parts: ProjectTerms[] = [];
-    for (const project of program.projects) {
-      const projectResult = projects.get(project)!;
-      if (projectResult.cancelled) continue;
-      counted.push(projectResult);
-      parts.push(projectResult.terms);
-    }
     const result = programs.get(program)!;
-    addPart(totals, result, parts);
+    addPart(totals, result);
     if (result.figures.health === 'red') redChildren.push(`program '${program.id}' is red`);
   }
-  return totalsToRollup(totals, rolledProgress(totals, counted), null, noChildren, redChildren, thresholds);
+  return totalsToRollup(totals, () => countedProjects(portfolio.programs, projects), null, noChildren, redChildren, thresholds);
 }
 
 /** ΣEV / ΣBAC × 100; with no budget, project progress weighted by planned days. */
-function rolledProgress(totals: { bac: number; ev: number }, projects: readonly ProjectRollup[]): number | null {
+function rolledProgress(totals: { bac: number; ev: number }, counted: Counted): number | null {
   if (totals.bac > 0) return (totals.ev / totals.bac) * 100;
+  const projects = counted();
   if (projects.length === 0) return null;
   let weighted = 0;
   let days = 0;
@@ -376,12 +402,13 @@ function rolledProgress(totals: { bac: number; ev: number }, projects: readonly 
 
 /** Exact BAC, PV, EV and AC of one project. */
 function exactTerms(t: ProjectTerms): { bac: Rational; pv: Rational | null; ev: Rational; ac: Rational } {
-  const bac = Rational.of(t.bac);
+  const { text } = t.written;
+  const bac = writtenValue(text, t.written.bac, t.bac);
   return {
     bac,
     pv: t.window === null ? null : bac.mul(Rational.fraction(BigInt(t.elapsed!), BigInt(t.window))),
-    ev: bac.mul(Rational.of(t.percent)).div(Rational.of(100)),
-    ac: Rational.of(t.ac),
+    ev: bac.mul(writtenValue(text, t.written.percent, t.percent)).div(Rational.of(100)),
+    ac: writtenValue(text, t.written.ac, t.ac),
   };
 }
 

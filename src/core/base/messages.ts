@@ -93,8 +93,9 @@ export const messages = {
   slipStartsAtOwnPace: (project: string, spi: string, days: number) =>
     `the slip starts at '${project}', ${plural(days, 'day')} late at its own pace (SPI ${spi})`,
   slipStartsAtStatusDate: (project: string, days: number) => `the slip starts at '${project}', not finished by the status date (${plural(days, 'day')} late)`,
-  statusDateMismatch: (declared: string, statusDate: string, where: string) =>
-    `status_date ${declared} differs from the workspace's status date ${statusDate}, the latest declared (${where}); every figure uses ${statusDate}`,
+  statusDateMismatch: (declared: string, latest: string, where: string, given?: string) =>
+    `status_date ${declared} differs from the workspace's status date ${latest}, the latest declared (${where}); ` +
+    (given ? `figures use the status date given, ${given}` : `every figure uses ${latest}`),
   overdueIssue: (issue: string, due: string, statusDate: string, days: number) =>
     `Open issue '${issue}' was due ${due}, ${plural(days, 'day')} before the status date ${statusDate}`,
 } as const;

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './vscode-host.mjs';
-import { withExamplesWorkbench } from './workbench-page.mjs';
+import { frameWith, withExamplesWorkbench } from './workbench-page.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -37,15 +37,7 @@ await withExamplesWorkbench({ viewport: { width: 1920, height: 1080 }, theme: va
   // The quick pick opens on HEAD: take it.
   await page.waitForSelector('.quick-input-widget .monaco-list-row:has-text("HEAD")', { timeout: 30_000 });
   await page.keyboard.press('Enter');
-  // The webview is an iframe in an iframe: find the frame that draws the ghosts.
-  let frame;
-  for (let i = 0; i < 150 && !frame; i++) {
-    for (const candidate of page.frames()) {
-      if ((await candidate.locator('.chart .ghost').count().catch(() => 0)) > 0) frame = candidate;
-    }
-    if (!frame) await page.waitForTimeout(200);
-  }
-  if (!frame) throw new Error('the roadmap did not draw the comparison');
+  const frame = await frameWith(page, '.chart .ghost', 'the comparison');
   // The program the example pull request changes, by months, from the status date.
   await frame.locator('select[aria-label="Program"]').selectOption('program:payments');
   await frame.locator('button:has-text("Months")').click();

@@ -40,3 +40,15 @@ export async function withExamplesWorkbench({ viewport, theme = 'Default Dark Mo
     await rm(workspace, { recursive: true, force: true });
   }
 }
+
+/** The frame that shows `selector` (a webview is an iframe in an iframe), waiting up to `timeoutMs`; `what` names it in the error. */
+export async function frameWith(page, selector, what, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const candidate of page.frames()) {
+      if ((await candidate.locator(selector).count().catch(() => 0)) > 0) return candidate;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`${what} did not draw`);
+}

@@ -40,6 +40,9 @@ function realPath(absolute: string): string {
 }
 
 export class PlanHistory implements RevisionReader {
+  /** Where each path of a tree is shown (or undefined: not a plan file under the paths); trees repeat their paths. */
+  private readonly shown = new Map<string, string | undefined>();
+
   private constructor(
     readonly repository: GitRepository,
     private readonly scope: readonly ScopeEntry[],
@@ -84,7 +87,8 @@ export class PlanHistory implements RevisionReader {
   async files(commit: string): Promise<RevisionFile[]> {
     const files = new Map<string, RevisionFile>();
     for (const file of await gitUsage(() => this.repository.treeFiles(commit))) {
-      const shown = this.shownPath(file.path);
+      let shown = this.shown.get(file.path);
+      if (shown === undefined && !this.shown.has(file.path)) this.shown.set(file.path, (shown = this.shownPath(file.path)));
       if (shown !== undefined && !files.has(shown)) files.set(shown, { path: shown, blob: file.blob });
     }
     return [...files.values()];

@@ -21,6 +21,7 @@ import {
   RevisionWorkspace,
   slipsOver,
   toDiffJson,
+  toRollupJson,
   UnreadableRevisionError,
   type AnalysisOptions,
   type BlobContent,
@@ -424,6 +425,16 @@ describe('plans over time (SPEC 8): reading revisions', () => {
     await workspace.analyze(await history.files('c2'));
     assert.equal(history.reads.length, 2, 'the same revision again reads nothing');
     assert.deepEqual(first.files.map((f) => f.path), ['gone.plan.yaml', 'platform.plan.yaml', 'steady.plan.yaml']);
+  });
+
+  it('the figures alone (what the trend reads) are those of the full analysis', async () => {
+    for (const [files, options] of [[baseFiles, {}], [headFiles, { today: day('2026-01-20') }], [headFiles, { statusDate: day('2026-01-03') }]] as const) {
+      const history = new MemoryHistory({ c: files });
+      const full = await new RevisionWorkspace(history).analyze(await history.files('c'), options);
+      const figures = await new RevisionWorkspace(history).figures(await history.files('c'), options);
+      assert.deepEqual(toRollupJson({ ...full, ...figures }), toRollupJson(full));
+      assert.deepEqual(planSnapshot(figures), planSnapshot(full));
+    }
   });
 
   it('a file whose content the reader cannot give is one clear error naming the file', async () => {

@@ -45,6 +45,18 @@ export class RevisionWorkspace {
 
   /** Analyses a revision's files; only the files that changed since the last call are read and parsed. */
   async analyze(files: readonly RevisionFile[], options: AnalysisOptions = {}): Promise<Analysis> {
+    await this.load(files);
+    return this.workspace.analyze(options);
+  }
+
+  /** A revision's figures only (index, schedule, rollup: no problems), as `analyze` gives them. */
+  async figures(files: readonly RevisionFile[], options: AnalysisOptions = {}): Promise<Pick<Analysis, 'index' | 'schedule' | 'rollup'>> {
+    await this.load(files);
+    return this.workspace.figures(options);
+  }
+
+  /** Makes the workspace hold exactly these files, reading the contents it does not have yet. */
+  private async load(files: readonly RevisionFile[]): Promise<void> {
     const wanted = new Set(files.map((file) => file.path));
     for (const path of this.loaded.keys()) {
       if (wanted.has(path)) continue;
@@ -61,6 +73,5 @@ export class RevisionWorkspace {
       else this.workspace.setOversized(file.path, content.oversized);
       this.loaded.set(file.path, file.blob);
     }
-    return this.workspace.analyze(options);
   }
 }

@@ -90,7 +90,7 @@ const holderOf = (item: { readonly parent: Program | Project }): Holder => ({ ki
 const hasId = (entity: { readonly id: string | undefined }) => entity.id !== undefined;
 
 /** The snapshot of an analysis (the same entities and figures as `toRollupJson`). */
-export function planSnapshot(analysis: Analysis): PlanSnapshot {
+export function planSnapshot(analysis: Pick<Analysis, 'index' | 'rollup'>): PlanSnapshot {
   const { index, rollup } = analysis;
   return {
     statusDate: rollup.statusDate,

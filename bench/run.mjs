@@ -556,9 +556,9 @@ function tableRows(results) {
       }));
     };
     overCheck(L.diff, 2, 'L: `diff`, HEAD against the files on disk (one program file edited), process', 'L diff ≤ 2× check',
-      L.diff?.medianMs ? 'In bench/work/L-history (the L workspace and 23 weekly meetings, bench/history.mjs): the files on disk are read and analysed as `check` does, the base is read from git (ls-tree, one cat-file for the blobs that differ) and analysed again.' : undefined);
+      L.diff?.medianMs ? 'In bench/work/L-history (the L workspace and 23 weekly meetings, bench/history.mjs): the files on disk are read, hashed as git blobs and analysed as `check` does; the base is listed from git (ls-tree), only the blobs that differ are read (one cat-file) and re-parsed, and the analysis is derived again (incrementally when only values changed).' : undefined);
     overCheck(L.trend, 10, `L: \`trend --max ${HISTORY_COMMITS}\` over ${HISTORY_COMMITS} commits, process`, 'L trend ≤ 10× check',
-      L.trend?.medianMs ? `${HISTORY_COMMITS} analyses of L, each commit's files read from git; a file unchanged since the commit before is neither read nor parsed again.` : undefined);
+      L.trend?.medianMs ? `${HISTORY_COMMITS} rollups of L (figures only, no problems), each commit's files listed from git; a file unchanged since the commit before is neither read nor parsed again.` : undefined);
     rows.push(row(`L: edit → diagnostics, set() + analyze(), p50 (${inc?.fileBytes ? `${Math.round(inc.fileBytes / 1000)} KB` : '~60 KB'} file, 50 edits)`, { ours: notMeasured(inc) ?? ms(inc.totalMs.median) }));
     rows.push(row('L: edit → diagnostics, p95', {
       ours: notMeasured(inc) ?? ms(inc.totalMs.p95),

@@ -10,7 +10,7 @@
 import { realpathSync, watch } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { diffPlans, planSnapshot, RevisionWorkspace, roadmapComparison, UnreadableRevisionError, type Analysis, type AnalysisOptions, type PlanSnapshot, type RevisionFile, type RoadmapComparison } from '../core';
+import { defaultParseLimits, diffPlans, planSnapshot, RevisionWorkspace, roadmapComparison, UnreadableRevisionError, type Analysis, type AnalysisOptions, type PlanSnapshot, type RevisionFile, type RoadmapComparison } from '../core';
 import { GitError, GitRepository, globPathspecs } from '../cli/git';
 import type { PlanService } from './planService';
 
@@ -50,6 +50,7 @@ export class PlanComparison implements vscode.Disposable {
   private watchers: Array<{ dispose(): unknown }> = [];
   private refTimer: ReturnType<typeof setTimeout> | undefined;
   private rereading: Promise<void> | undefined;
+  private revisions: { readonly repository: GitRepository; readonly maxFileSize: number; readonly workspace: RevisionWorkspace } | undefined;
   /** A reason to read the ref again came while a read was under way: read once more after it. */
   private rereadAgain = false;
   private readonly status = vscode.window.createStatusBarItem('planAsCode.comparing', vscode.StatusBarAlignment.Left, 50);
@@ -193,14 +194,23 @@ export class PlanComparison implements vscode.Disposable {
     const settings = this.plans.config.analysis;
     if (this.revision?.ref === ref && this.revision.commit === commit && this.revision.settings === settings) return;
     const files = await this.planFiles(repository, commit);
-    const workspace = new RevisionWorkspace({ blobs: (ids) => repository.blobs(ids, this.plans.config.maxFileSize) });
-    const analysis = await workspace.analyze(files, settings);
+    const analysis = await this.workspaceFor(repository).analyze(files, settings);
     this.revision = { ref, commit, snapshot: planSnapshot(analysis), settings, at: Date.now() };
     this.status.text = `$(git-compare) ${ref}`;
     this.status.tooltip = `The roadmap is compared with the plans at ${ref} (${commit.slice(0, 7)}). Click to stop comparing.`;
     this.status.show();
     void vscode.commands.executeCommand('setContext', 'planAsCode.comparing', true);
     this.onDidChangeEmitter.fire();
+  }
+
+  /** One workspace for the revisions read from a repository: reading the ref again re-parses only what changed. */
+  private workspaceFor(repository: GitRepository): RevisionWorkspace {
+    const maxFileSize = this.plans.config.maxFileSize;
+    if (this.revisions?.repository !== repository || this.revisions.maxFileSize !== maxFileSize) {
+      const workspace = new RevisionWorkspace({ blobs: (ids) => repository.blobs(ids, maxFileSize) }, { ...defaultParseLimits, maxFileSize });
+      this.revisions = { repository, maxFileSize, workspace };
+    }
+    return this.revisions.workspace;
   }
 
   /** The plan files of a commit, by the names the live analysis gives them (the same file, the same name). */

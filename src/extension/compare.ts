@@ -49,10 +49,13 @@ export class PlanComparison implements vscode.Disposable {
   private revision: ComparedRevision | undefined;
   private watchers: Array<{ dispose(): unknown }> = [];
   private refTimer: ReturnType<typeof setTimeout> | undefined;
-  private rereading: Promise<void> | undefined;
   private revisions: { readonly repository: GitRepository; readonly maxFileSize: number; readonly workspace: RevisionWorkspace } | undefined;
-  /** A reason to read the ref again came while a read was under way: read once more after it. */
-  private rereadAgain = false;
+  /** Reads of the other revision run one after another (they share a workspace). */
+  private reads: Promise<unknown> = Promise.resolve();
+  /** Counts starts and stops: a read started before the latest one of them changes nothing. */
+  private generation = 0;
+  /** A read again is waiting in the queue (more reasons to read again join it). */
+  private rereadQueued = false;
   private readonly status = vscode.window.createStatusBarItem('planAsCode.comparing', vscode.StatusBarAlignment.Left, 50);
 
   constructor(
@@ -89,7 +92,11 @@ export class PlanComparison implements vscode.Disposable {
       const repository = await this.openRepository();
       const chosen = ref ?? (await this.pick(repository));
       if (chosen === undefined) return false;
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading the plans at ${chosen}` }, () => this.read(repository, chosen));
+      const generation = ++this.generation;
+      const read = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading the plans at ${chosen}` }, () =>
+        this.enqueue(() => this.read(repository, chosen, generation)),
+      );
+      if (!read) return false;
       await this.watchRefs(repository);
       return true;
     } catch (error) {
@@ -100,6 +107,7 @@ export class PlanComparison implements vscode.Disposable {
   }
 
   stop(): void {
+    this.generation++;
     if (!this.revision) return;
     this.revision = undefined;
     this.unwatch();
@@ -188,19 +196,32 @@ export class PlanComparison implements vscode.Disposable {
     });
   }
 
-  /** Reads and analyses the plans at `ref`; they become the other side of the comparison. */
-  private async read(repository: GitRepository, ref: string): Promise<void> {
+  /** Runs a read after the reads before it. */
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.reads.then(work);
+    this.reads = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Reads and analyses the plans at `ref`; they become the other side of the comparison, unless
+   * comparing started again or stopped meanwhile (`generation`). True when they did.
+   */
+  private async read(repository: GitRepository, ref: string, generation: number): Promise<boolean> {
     const commit = await repository.commitOf(ref);
     const settings = this.plans.config.analysis;
-    if (this.revision?.ref === ref && this.revision.commit === commit && this.revision.settings === settings) return;
+    if (generation !== this.generation) return false;
+    if (this.revision?.ref === ref && this.revision.commit === commit && this.revision.settings === settings) return true;
     const files = await this.planFiles(repository, commit);
     const analysis = await this.workspaceFor(repository).analyze(files, settings);
+    if (generation !== this.generation) return false;
     this.revision = { ref, commit, snapshot: planSnapshot(analysis), settings, at: Date.now() };
     this.status.text = `$(git-compare) ${ref}`;
     this.status.tooltip = `The roadmap is compared with the plans at ${ref} (${commit.slice(0, 7)}). Click to stop comparing.`;
     this.status.show();
     void vscode.commands.executeCommand('setContext', 'planAsCode.comparing', true);
     this.onDidChangeEmitter.fire();
+    return true;
   }
 
   /** One workspace for the revisions read from a repository: reading the ref again re-parses only what changed. */
@@ -263,27 +284,23 @@ export class PlanComparison implements vscode.Disposable {
     this.refTimer = setTimeout(() => this.reread(repository), REF_DELAY_MS);
   }
 
-  /** Reads the compared ref again (it moved, or the settings changed): one read at a time, and one more when asked meanwhile. */
+  /** Reads the compared ref again (it moved, or the settings changed), after the reads under way; one waiting read at a time. */
   private reread(repository: GitRepository): void {
-    const revision = this.revision;
-    if (!revision) return;
-    if (this.rereading) {
-      this.rereadAgain = true;
-      return;
-    }
-    this.rereading = this.read(repository, revision.ref)
-      .catch((error: unknown) => {
+    if (!this.revision || this.rereadQueued) return;
+    this.rereadQueued = true;
+    const generation = this.generation;
+    void this.enqueue(async () => {
+      this.rereadQueued = false;
+      const revision = this.revision;
+      if (!revision || generation !== this.generation) return;
+      try {
+        await this.read(repository, revision.ref, generation);
+      } catch (error) {
         // The ref is gone (a deleted branch): say so once and stop.
         void vscode.window.showWarningMessage(`Plan: stopped comparing with ${revision.ref}: ${error instanceof Error ? error.message : String(error)}`);
         this.stop();
-      })
-      .finally(() => {
-        this.rereading = undefined;
-        if (this.rereadAgain) {
-          this.rereadAgain = false;
-          this.reread(repository);
-        }
-      });
+      }
+    });
   }
 
   private unwatch(): void {

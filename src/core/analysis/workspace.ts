@@ -144,6 +144,20 @@ export class PlanWorkspace {
     return yield* this.analyzeFully(options);
   }
 
+  /**
+   * The figures only — index, schedule and rollup, no problems — the same as `analyze` gives, for callers
+   * that read the rollup of many revisions in turn (the trend). The next `analyze` is a full one.
+   */
+  figures(options: AnalysisOptions = {}): Pick<Analysis, 'index' | 'schedule' | 'rollup'> {
+    const entries = this.paths.map((path) => this.files.get(path)!);
+    this.previous = undefined;
+    this.dirty.clear();
+    const index = runToEnd(indexSteps(entries.flatMap((entry) => entry.models)));
+    const statusDate = options.statusDate ?? declaredStatusDate(index)?.value ?? options.today ?? systemToday();
+    const { schedule, rollup } = runToEnd(figureStates(index, statusDate, options.thresholds ?? defaultThresholds));
+    return { index, schedule, rollup: rollup.result };
+  }
+
   /** Analyses everything again, whatever the last analysis was. */
   *analyzeFully(options: AnalysisOptions = {}): Steps<Analysis> {
     const paths = this.paths;

@@ -3,8 +3,13 @@
  * scripts disabled and prints on A4 or Letter landscape. Like render, plans with errors still give a
  * report (with a problems banner in it and a note on stderr), exit 0.
  */
-import { steeringReportFile } from '../core';
-import { analyzePaths, noteErrors, noteSettings, requiredOut, sha256Base64, writeOut, type Command } from './command';
+import { defaultParseLimits, diffPlans, planSnapshot, RevisionWorkspace, steeringReportFile, toDiffJson, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
+import { analyzePaths, noteErrors, noteSettings, requiredOut, sha256Base64, writeOut, type Command, type CommandArgs } from './command';
+import { gitUsage, PlanHistory } from './planHistory';
+import { trendOf } from './trend';
+
+/** How many commits the report's trend charts show. */
+const TREND_COMMITS = 24;
 
 export const reportCommand: Command = {
   name: 'report',
@@ -14,13 +19,9 @@ export const reportCommand: Command = {
   async run(args, io) {
     const out = requiredOut('report', args.values.out);
     const analysis = await analyzePaths(args);
+    const { changes, trend } = await plansOverTime(analysis, args);
     noteSettings(args, io);
-    // The changes since a revision and the trend come from the plans' git history (SPEC 8), which this
-    // build cannot read yet: the report leaves both sections out rather than show anything made up.
-    if (args.values.since !== undefined) {
-      io.stderr(`plan-as-code: --since ${String(args.values.since)}: the changes and the trend need the plans' history, which this build does not read yet; the report leaves them out\n`);
-    }
-    const html = steeringReportFile(analysis, { defaultCurrency: args.analysis.defaultCurrency, thresholds: args.analysis.thresholds, sha256Base64 });
+    const html = steeringReportFile(analysis, { defaultCurrency: args.analysis.defaultCurrency, thresholds: args.analysis.thresholds, sha256Base64, changes, trend });
     await writeOut(out, html, io);
     noteErrors(analysis, io);
     if (out !== '-') {
@@ -30,3 +31,36 @@ export const reportCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * The plans' history for the report (SPEC 8 and 9): the changes since --since (its revision against the
+ * files on disk; bad usage when there is no such revision or no repository) and the trend of the newest
+ * commits that changed a plan — both left out when the plans are not in a git repository.
+ */
+async function plansOverTime(analysis: Analysis, args: CommandArgs): Promise<{ changes?: PlanDiffJson; trend?: TrendJson }> {
+  const since = typeof args.values.since === 'string' ? args.values.since : undefined;
+  let history: PlanHistory;
+  try {
+    history = await gitUsage(() => PlanHistory.open(args));
+  } catch (error) {
+    if (since !== undefined) throw error;
+    return {};
+  }
+  let changes: PlanDiffJson | undefined;
+  if (since !== undefined) {
+    const commit = await history.commitOf(since);
+    // The files on disk are the head: the report's own analysis, taken as plain data.
+    const head = planSnapshot(analysis);
+    const workspace = new RevisionWorkspace(history, { ...defaultParseLimits, maxFileSize: args.maxFileSize });
+    const base = planSnapshot(await gitUsage(async () => workspace.analyze(await history.files(commit), args.analysis)));
+    changes = toDiffJson(diffPlans(base, head, { base: { ref: since, commit }, head: { ref: null, commit: null } }));
+  }
+  try {
+    const { trend } = await trendOf(history, args, TREND_COMMITS);
+    return { changes, trend };
+  } catch (error) {
+    // No commit yet, say: the trend has no point, and the report is still worth writing.
+    if (since !== undefined) throw error;
+    return { changes };
+  }
+}

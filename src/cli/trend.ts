@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { defaultParseLimits, htmlPage, parseDay, planTrend, trendChartsBody, trendMarkdown, trendStyle, type HistoryCommit, type TrendJson } from '../core';
-import { noteSettings, writeOut, type Command } from './command';
+import { noteSettings, writeOut, type Command, type CommandArgs } from './command';
 import { UsageError } from './files';
 import { gitUsage, PlanHistory } from './planHistory';
 
@@ -30,6 +30,18 @@ export function trendHtml(trend: TrendJson): string {
   return htmlPage({ title, csp: { 'style-src': styleHash, 'img-src': "'none'" }, colorScheme: 'light dark', styles: [{ text: trendStyle }], body });
 }
 
+/** The rollup of the newest `max` first-parent commits that changed a plan file (since a day, if given). */
+export async function trendOf(history: PlanHistory, args: CommandArgs, max: number, since?: number): Promise<{ trend: TrendJson; commits: number }> {
+  const head = await history.commitOf('HEAD');
+  const listed = await gitUsage(() => history.repository.firstParentHistory(head, history.pathspecs, since === undefined ? max : undefined));
+  const commits: HistoryCommit[] = listed
+    .map((c) => ({ commit: c.commit, date: parseDay(c.date)! }))
+    .filter((c) => since === undefined || c.date >= since)
+    .slice(0, max);
+  const trend = await gitUsage(() => planTrend(history, commits, args.analysis, { ...defaultParseLimits, maxFileSize: args.maxFileSize }));
+  return { trend, commits: commits.length };
+}
+
 export const trendCommand: Command = {
   name: 'trend',
   usage: 'trend  [paths…] [--max N (default 24)] [--since YYYY-MM-DD] [--format json|md|html] [--out FILE]',
@@ -40,17 +52,11 @@ export const trendCommand: Command = {
     const since = sinceOption(args.values.since);
     const out = typeof args.values.out === 'string' && args.values.out !== '' ? args.values.out : '-';
     const history = await gitUsage(() => PlanHistory.open(args));
-    const head = await history.commitOf('HEAD');
-    const listed = await gitUsage(() => history.repository.firstParentHistory(head, history.pathspecs, since === undefined ? max : undefined));
-    const commits: HistoryCommit[] = listed
-      .map((c) => ({ commit: c.commit, date: parseDay(c.date)! }))
-      .filter((c) => since === undefined || c.date >= since)
-      .slice(0, max);
-    const trend = await gitUsage(() => planTrend(history, commits, args.analysis, { ...defaultParseLimits, maxFileSize: args.maxFileSize }));
+    const { trend, commits } = await trendOf(history, args, max, since);
     noteSettings(args, io);
     const text = args.format === 'json' ? `${JSON.stringify(trend, null, 2)}\n` : args.format === 'md' ? trendMarkdown(trend) : trendHtml(trend);
     await writeOut(out, text, io);
-    if (commits.length < max && (await history.repository.isShallow().catch(() => false))) {
+    if (commits < max && (await history.repository.isShallow().catch(() => false))) {
       io.stderr('plan-as-code: this is a shallow clone: the history stops early (git fetch --unshallow, or fetch-depth: 0 in CI)\n');
     }
     return 0;

@@ -287,6 +287,35 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
       });
     });
 
+    describe('report (SPEC 9) with the history', () => {
+      it('--since REF adds the changes since that revision, and the trend of the commits that changed plans', async () => {
+        const out = path.join(os.tmpdir(), `plan-report-${process.pid}-${label.length}.html`);
+        try {
+          const result = await run('report', '--since', 'v1', '--out', out);
+          assert.equal(result.code, 0, result.stderr);
+          const html = fs.readFileSync(out, 'utf8');
+          // v1 is the first meeting; on disk is the merge: build slipped 2 days (Jan 10 → Jan 12), GA moved 14.
+          assert.match(html, /<h2 id="changes-title">Changes since v1<\/h2>/);
+          assert.ok(html.includes('end 2026-01-10 → 2026-01-12 (+2)'), 'build moved two days');
+          assert.match(html, /<h2 id="trend-title">Trend<\/h2>/);
+          assert.ok(!/<script/i.test(html), 'still no script');
+        } finally {
+          fs.rmSync(out, { force: true });
+        }
+      });
+
+      it('without --since: the trend, and no changes section', async () => {
+        const result = await run('report', '--out', '-');
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stdout, /<h2 id="trend-title">Trend<\/h2>/);
+        assert.ok(!result.stdout.includes('id="changes-title"'));
+      });
+
+      it('an unknown --since revision: one line, exit 2', async () => {
+        assertUsage(await run('report', '--since', 'no-such-ref', '--out', '-'), /no-such-ref/);
+      });
+    });
+
     describe('where git says no', () => {
       it('a folder that is not a repository: one line, exit 2', async () => {
         const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-as-code-norepo-'));

@@ -362,16 +362,21 @@ function itemCells(item: ReportRisk | ReportIssue): string[] {
 const changeValue = (value: string | number | boolean | null | undefined): string =>
   value === null || value === undefined ? '—' : typeof value === 'number' ? (Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(2)) : String(value);
 
+type Values = Readonly<Record<string, string | number | boolean | null>>;
+
 function changeRows(list: readonly ReportChange[]): Array<{ cells: string[] }> {
   return list.map((c) => {
-    const keys = [...new Set([...Object.keys(c.base ?? {}), ...Object.keys(c.head ?? {})])].filter((key) => changeValue(c.base?.[key]) !== changeValue(c.head?.[key]));
-    const what = c.change === 'changed' ? keys.map((key) => `${key} ${changeValue(c.base?.[key])} → ${changeValue(c.head?.[key])}${typeof c.delta[key] === 'number' && c.delta[key] !== 0 ? ` (${c.delta[key]! > 0 ? '+' : ''}${changeValue(c.delta[key])})` : ''}`).join('; ') : '';
+    const base = (c.base ?? {}) as Values;
+    const head = (c.head ?? {}) as Values;
+    const delta = c.delta as unknown as Readonly<Record<string, number | null>>;
+    const keys = [...new Set([...Object.keys(base), ...Object.keys(head)])].filter((key) => changeValue(base[key]) !== changeValue(head[key]));
+    const what = c.change === 'changed' ? keys.map((key) => `${key} ${changeValue(base[key])} → ${changeValue(head[key])}${typeof delta[key] === 'number' && delta[key] !== 0 ? ` (${delta[key]! > 0 ? '+' : ''}${changeValue(delta[key])})` : ''}`).join('; ') : '';
     return { cells: [named(c.name ?? c.id ?? '?', c.id), t(c.change), t(what)] };
   });
 }
 
 function itemRows(list: readonly ReportItemChange[]): Array<{ cells: string[] }> {
-  return list.map((c) => ({ cells: [named(c.title ?? c.id ?? '?', c.id), t(c.owner ?? '—'), t(c.change)] }));
+  return list.map((c) => ({ cells: [named(c.title ?? c.id ?? '?', c.id), t(c.owner.id === null ? '—' : `${c.owner.kind} ${c.owner.id}`), t(c.change)] }));
 }
 
 function changesSection(changes: ReportChanges): string {

@@ -5,6 +5,8 @@
  * the plans' problems. The history sections (changes since a revision, the trend) are inputs: they are
  * there only when the caller has them. The HTML writer is roadmap/steeringReportHtml.ts.
  */
+import type { PlanDiffJson } from '../history/diff';
+import type { TrendJson } from '../history/trend';
 import { formatDay, type Day } from '../base/dates';
 import { defaultThresholds, type HealthThresholds } from '../base/defaults';
 import type { Health, IssueSeverity, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
@@ -110,51 +112,13 @@ export interface ReportPortfolio extends ReportRef {
   readonly programs: readonly string[];
 }
 
-/** Changes since a revision, in the shape of SPEC 8's `diff --format json` (given by the history engine). */
-export interface ReportChanges {
-  readonly base: { readonly ref: string | null; readonly commit: string | null; readonly statusDate: string };
-  readonly head: { readonly ref: string | null; readonly commit: string | null; readonly statusDate: string };
-  readonly projects: readonly ReportChange[];
-  readonly programs: readonly ReportChange[];
-  readonly milestones: readonly ReportChange[];
-  readonly risks: readonly ReportItemChange[];
-  readonly issues: readonly ReportItemChange[];
-}
-export interface ReportChange {
-  readonly id: string | null;
-  readonly name: string | null;
-  readonly change: 'added' | 'removed' | 'changed';
-  readonly base: Readonly<Record<string, string | number | boolean | null>> | null;
-  readonly head: Readonly<Record<string, string | number | boolean | null>> | null;
-  readonly delta: Readonly<Record<string, number | null>>;
-}
-export interface ReportItemChange {
-  readonly owner: string | null;
-  readonly id: string | null;
-  readonly title: string | null;
-  readonly change: 'opened' | 'closed' | 'added' | 'removed' | 'changed';
-  readonly base: Readonly<Record<string, string | null>> | null;
-  readonly head: Readonly<Record<string, string | null>> | null;
-}
+/** Changes since a revision: SPEC 8's `diff --format json`, from the history engine. */
+export type ReportChanges = PlanDiffJson;
+export type ReportChange = PlanDiffJson['projects'][number] | PlanDiffJson['milestones'][number];
+export type ReportItemChange = PlanDiffJson['risks'][number] | PlanDiffJson['issues'][number];
 
-/** The plans over time, in the shape of SPEC 8's `trend --format json` (newest first). */
-export interface ReportTrend {
-  readonly commits: ReadonlyArray<{
-    readonly commit: string;
-    readonly date: string;
-    readonly statusDate: string;
-    readonly programs: ReadonlyArray<{
-      readonly id: string;
-      readonly bac: number;
-      readonly eac: number;
-      readonly cpi: number | null;
-      readonly spi: number | null;
-      readonly progress: number | null;
-      readonly forecastEnd: string | null;
-      readonly health: Health;
-    }>;
-  }>;
-}
+/** The plans over time: SPEC 8's `trend --format json` (newest first), from the history engine. */
+export type ReportTrend = Pick<TrendJson, 'commits'>;
 
 export interface ReportCounts {
   readonly programs: Readonly<Record<Health, number>>;

@@ -225,6 +225,9 @@ export class RoadmapApp {
   private saveSoon(): void {
     clearTimeout(this.saveTimer);
     this.saveTimer = window.setTimeout(() => {
+      // Before the first model is drawn the timeline has no position of its own: saving it then would
+      // overwrite the position restored from the last session with the defaults.
+      if (!this.view) return;
       this.state = {
         ...this.state,
         zoom: this.timeline.zoomLevel,

@@ -369,7 +369,7 @@ describe('roadmap export in a browser', function () {
     // Function predicates: a string would be eval'd, which the webview's CSP (rightly) forbids.
     const hasPosted = (page: Page, type: string, more = 0) =>
       page.waitForFunction(([t, n]) => (globalThis as unknown as Probe).__posted.filter((m) => m.type === t).length > (n as number), [type, more] as const);
-    let model: { bars: Array<{ id: string; name: string; health: string }>; [key: string]: unknown };
+    let model: { bars: Array<{ id: string; name: string; health: string }>; range: { start: number; end: number }; [key: string]: unknown };
 
     /** A page like VS Code's webview: our HTML, the bundle, a fake acquireVsCodeApi that records messages and keeps state. */
     async function openWebview(state?: unknown): Promise<{ page: Page; requests: string[] }> {
@@ -462,11 +462,14 @@ describe('roadmap export in a browser', function () {
       await hasPosted(page, 'rendered');
       await page.locator('button', { hasText: 'Weeks' }).click();
       await page.locator('label.check.health-green input').uncheck();
-      await page.locator('.scroller').evaluate((scroller) => (scroller.scrollLeft = 1200));
-      await page.waitForFunction(() => {
+      const scrolled = (await page.locator('.scroller').evaluate((scroller) => (scroller.scrollLeft = 1200) && scroller.scrollLeft)) as number;
+      // The state saved after the scroll (an earlier save, from the zoom or the filter, may come first):
+      // its left day is the range's start plus the days scrolled past at 14 px a day.
+      const leftDay = model.range.start + Math.floor(scrolled / 14);
+      await page.waitForFunction((expected) => {
         const state = (globalThis as unknown as Probe).__state;
-        return state !== null && state.zoom === 14 && state.filters.health.length === 2 && state.leftDay !== null;
-      });
+        return state !== null && state.zoom === 14 && state.filters.health.length === 2 && state.leftDay === expected;
+      }, leftDay);
       const saved = (await page.evaluate('window.__state')) as { leftDay: number; zoom: number };
 
       // An edit: one project renamed, one gone, the time range the same.

@@ -1,6 +1,7 @@
 /**
  * "Did you mean …?": the closest known name to a mistyped one, and the edit distance behind it. A name
- * of n characters may be max(2, ⌊n/3⌋) edits away from its suggestion; case does not count.
+ * of n characters may be max(2, ⌊n/3⌋) edits away from its suggestion, and fewer edits than either name
+ * is long; case does not count.
  */
 import { strict as assert } from 'node:assert';
 import { closestName, editDistance } from '../../src/core';
@@ -61,6 +62,17 @@ describe('suggestions', () => {
       assert.equal(closestName('ci-upgrade', ['ci-upgrade-v2']), 'ci-upgrade-v2');
       assert.equal(closestName('ci-upgrade', ['ci-upgrade-v22']), undefined);
       assert.equal(closestName('ci', ['ci-upgrade']), undefined);
+    });
+
+    it('never suggests a name for one it would rewrite whole (short names)', () => {
+      // 'ab' → 'xy' is 2 edits, within max(2, 0), but no character survives: not a typo.
+      assert.equal(closestName('ab', ['xy']), undefined);
+      assert.equal(closestName('a', ['b']), undefined);
+      assert.equal(closestName('x', ['id']), undefined);
+      assert.equal(closestName('ab', ['abcd']), undefined, '2 insertions to a 2-character name');
+      // One character kept is a typo: 'ab' → 'ax' (1 edit), 'id' → 'ids'.
+      assert.equal(closestName('ab', ['xy', 'ax']), 'ax');
+      assert.equal(closestName('id', ['ids']), 'ids');
     });
 
     it('suggests nothing when every name is too far, or there is none', () => {

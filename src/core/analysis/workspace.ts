@@ -14,6 +14,7 @@ import { defaultParseLimits, type ParsedFile, type ParseLimits } from '../syntax
 import { oversizedFile, parsePlanFile } from '../syntax/parser';
 import { checkSchema } from '../syntax/schemaCheck';
 import { checkSteps } from './checks';
+import { withoutFollowOnProblems } from './followOn';
 import { indexSteps, type PlanIndex } from './planIndex';
 import { rollupSteps, type Rollup, type RollupResult } from './rollup';
 import { effectiveState } from './rules';
@@ -36,7 +37,7 @@ export interface Analysis {
   readonly index: PlanIndex;
   readonly schedule: Schedule;
   readonly rollup: RollupResult;
-  /** Sorted by file, line, column. */
+  /** Sorted by file, then its syntax errors first, then line and column. */
   readonly diagnostics: readonly PlanDiagnostic[];
 }
 
@@ -59,8 +60,9 @@ export class PlanWorkspace {
     const fileDiagnostics = [...parsed.diagnostics];
     const models: DocumentModel[] = [];
     parsed.documents.forEach((_, index) => {
-      fileDiagnostics.push(...checkSchema(parsed, index));
-      models.push(readDocument(parsed, index));
+      const checked = checkSchema(parsed, index);
+      fileDiagnostics.push(...checked.diagnostics);
+      models.push(readDocument(parsed, index, checked));
     });
     this.files.set(path, { text, parsed, fileDiagnostics, models });
   }
@@ -111,7 +113,7 @@ export class PlanWorkspace {
     const { schedule: plan, rollup } = yield* figureSteps(index, statusDate, options, diagnostics);
     yield* checkSteps(index, plan, rollup, { defaultCurrency: options.defaultCurrency ?? DEFAULT_CURRENCY }, diagnostics);
     yield;
-    const shown = withoutFollowOnProblems(entries.map((entry) => entry.parsed), diagnostics).sort(compareDiagnostics);
+    const shown = withoutFollowOnProblems(entries.map((entry) => entry.parsed), index, diagnostics).sort(compareDiagnostics);
     return { files: entries.map((entry) => entry.parsed), index, schedule: plan, rollup, diagnostics: shown };
   }
 }
@@ -133,27 +135,6 @@ export function analyzePlans(files: ReadonlyArray<{ path: string; text: string }
   const workspace = new PlanWorkspace(limits);
   for (const file of files) workspace.set(file.path, file.text);
   return workspace.analyze(options);
-}
-
-/**
- * A document whose YAML does not parse is read as far as the parser recovered, so its ids still
- * resolve; but plan-logic problems inside it are mostly echoes of the syntax error, so they wait
- * until it is fixed.
- */
-function withoutFollowOnProblems(files: readonly ParsedFile[], diagnostics: PlanDiagnostic[]): PlanDiagnostic[] {
-  const broken = new Map<string, Array<{ start: number; end: number }>>();
-  for (const file of files) {
-    const spans = file.documents.filter((d) => d.broken).map((d) => ({ start: d.span[0], end: d.span[1] }));
-    if (spans.length === 0) continue;
-    const lines = spans.map(({ start, end }) => ({ start: file.lines.positionAt(start).line, end: file.lines.positionAt(end).line }));
-    broken.set(file.path, lines);
-  }
-  if (broken.size === 0) return diagnostics;
-  return diagnostics.filter((d) => {
-    if (d.code === 'yaml-syntax' || d.code === 'duplicate-id') return true;
-    const spans = broken.get(d.file);
-    return !spans?.some(({ start, end }) => d.range.start.line >= start && d.range.start.line <= end);
-  });
 }
 
 /**
@@ -179,8 +160,11 @@ function declaredStatusDate(index: PlanIndex, diagnostics: PlanDiagnostic[] | un
   return latest?.value;
 }
 
+/** By file; in a file its syntax errors first (SPEC 6), then by place. */
 function compareDiagnostics(a: PlanDiagnostic, b: PlanDiagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  const syntax = Number(b.code === 'yaml-syntax') - Number(a.code === 'yaml-syntax');
+  if (syntax !== 0) return syntax;
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||

@@ -22,12 +22,31 @@ export const messages = {
   fileTooLarge: (size: number, limit: number) =>
     `This file is ${money(size)} bytes, above the limit of ${money(limit)} bytes; it is not read`,
   complexKey: () => 'Keys must be plain scalars',
+  tabIndent: (spaces: number, sibling?: string) =>
+    `This line is indented with a tab; indent with spaces (it is read as ${plural(spaces, 'space')}${sibling ? `, in line with '${sibling}' above` : ''})`,
+  misindentedKey: (key: string, spaces: number, expected: number, sibling?: string, where: 'above' | 'below' = 'above') =>
+    `'${key}' is indented ${plural(spaces, 'space')} but the keys around it use ${expected}` + (sibling ? `; line it up with '${sibling}' ${where}` : ''),
+  misindentedItem: (spaces: number, expected: number) =>
+    `This list item is indented ${plural(spaces, 'space')} but the items around it use ${expected}; line its '-' up with theirs`,
+  missingColon: (key: string, value: string) => `This line has no ':' after '${key}', so it is not read; write '${key}: ${value}'`,
+  missingSpace: (key: string, value: string) => `This line needs a space after the ':' of '${key}'; write '${key}: ${value}'`,
+  colonInValue: (key: string) => `The value of '${key}' has ': ' in it, which YAML reads as another key; put the value in quotes`,
+  notAnEntry: () => "This line is not a 'key: value' entry, so it is not read",
+  unclosedFlow: (bracket: string, closing: string) =>
+    `The ${bracket === '[' ? 'list' : 'mapping'} opened with '${bracket}' is not closed on its line; end it with '${closing}'`,
+  unclosedQuote: (quote: string) => `The text opened with ${quote} is not closed on its line; end it with ${quote}`,
+  duplicateKey: (key: string) => `'${key}' is written twice in this mapping; keep one (neither is read until then)`,
+  unreadLine: (detail: string) => `This line is not valid YAML, so it is not read: ${detail}`,
 
   rootNotMapping: () => 'A plan document must be a mapping with a portfolio, program or project key',
   noRootEntity: () => 'A plan document needs one of portfolio, program or project (or only people)',
   severalRootEntities: (keys: readonly string[]) =>
     `A plan document has exactly one of portfolio, program or project, not ${keys.join(' and ')}`,
   unknownKey: (key: string, where: string) => `Unknown key '${key}' in ${where} (user extensions start with 'x-')`,
+  unknownKeyDidYouMean: (key: string, where: string, suggestion: string) => `Unknown key '${key}' in ${where}; did you mean '${suggestion}'?`,
+  /** A number written as text, with how to write it: `write 1400000 — no thousands separators`. */
+  numberAsText: (where: string, expected: string, written: string, reasons: readonly string[]) =>
+    `${where} must be ${expected}: write ${written} — ${reasons.join(', ')}`,
   missingKey: (key: string, where: string) => `Missing required key '${key}' in ${where}`,
   wrongType: (expected: string, where: string) => `${where} must be ${expected}`,
   badEnum: (allowed: readonly string[], where: string) => `${where} must be one of ${list(allowed)}`,

@@ -163,7 +163,7 @@ export function expectOnly(input: PlanInput, expected: readonly Expected[], opti
   const label = (e: Expected) => `${e.code} at ${e.file ?? DEFAULT_FILE}:${e.line}:${e.column}`;
   assert.equal(all.length, expected.length, `expected exactly ${expected.map(label).join(', ') || 'nothing'}; got:\n${show(all)}`);
   expected.forEach((e, i) => {
-    assert.ok(atPosition(all[i], e), `diagnostic ${i + 1}: expected ${label(e)}; got:\n${show(all)}`);
+    if (!atPosition(all[i], e)) assert.fail(`diagnostic ${i + 1} should be ${label(e)}; got\n${show(all)}`);
     checkOne([all[i]], e);
   });
   return all;

@@ -56,6 +56,30 @@ describe('the plan workspace under change', function () {
     await vscode.workspace.fs.delete(uri);
   });
 
+  it('fixes a misspelt key, a number written with separators and a tab, each with one quick fix', async () => {
+    const uri = await write(
+      'created/typos.plan.yaml',
+      'project:\n  id: typos\n  name: Typos\n  start: 2026-01-05\n  duration: 2w\n  dependson: []\n  budget: 1,400,000\n\tspent: 10\n',
+    );
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const applyFix = async (what: string, match: RegExp, title: string) => {
+      const diagnostic = await waitFor(what, () => ours(uri).find((d) => match.test(d.message)));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
+      const fix = actions.find((a) => a.title === title);
+      assert.ok(fix?.edit, `${what}: actions ${actions.map((a) => a.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      await waitFor(`${what} fixed`, () => !ours(uri).some((d) => match.test(d.message)));
+    };
+    await applyFix('the misspelt key', /^Unknown key 'dependson' in project 'typos'; did you mean 'depends_on'\?$/, "Change to 'depends_on'");
+    await applyFix('the number', /^budget of project 'typos' must be a number: write 1400000 — no thousands separators$/, "Change to '1400000'");
+    await applyFix('the tab', /^This line is indented with a tab; indent with spaces/, 'Indent with 2 spaces instead of a tab');
+    assert.equal(document.getText(), 'project:\n  id: typos\n  name: Typos\n  start: 2026-01-05\n  duration: 2w\n  depends_on: []\n  budget: 1400000\n  spent: 10\n');
+    await waitFor('no problems left', () => ours(uri).length === 0);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.workspace.fs.delete(uri);
+  });
+
   it('creates an example plan in a new file, which checks clean', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('planAsCode.createExamplePlan');
     assert.ok(uri, 'the command returns the new file');

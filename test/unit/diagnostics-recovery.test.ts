@@ -310,6 +310,21 @@ describe('recovery from YAML mistakes (SPEC section 6)', () => {
     });
   });
 
+  it('a document with more unreadable lines than the rounds mend keeps only its syntax errors; its ids still resolve', () => {
+    const broken = ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 1w', '  budget: 10', '  spent: 20']; // overspent, but hidden
+    for (let i = 0; i < 9; i++) broken.push(`  x-tags${i}: [a]]`); // lines 8–16, each a stray ']' at column 15
+    const files = {
+      'a.plan.yaml': broken.join('\n'),
+      'b.plan.yaml': ['project:', '  id: b', '  name: B', '  depends_on: [a]', '  duration: 1w', '  budget: 10', '  spent: 20'].join('\n'),
+    };
+    expectOnly(files, [
+      // Eight rounds mend one line each; the ninth stays as the parser says it.
+      ...[8, 9, 10, 11, 12, 13, 14, 15].map((line) => ({ code: 'yaml-syntax' as const, file: 'a.plan.yaml', line, column: 15, message: /^This line is not valid YAML, so it is not read: / })),
+      { code: 'yaml-syntax', file: 'a.plan.yaml', line: 16, column: 15, message: /^YAML syntax error: / },
+      { code: 'overspent', file: 'b.plan.yaml', line: 7, column: 10 },
+    ], STATUS);
+  });
+
   describe('valid YAML is never second-guessed', () => {
     it('odd but valid layouts read clean', () => {
       const text = [

@@ -32,41 +32,30 @@ describe('a value the schema rejects is not used further (SPEC section 6)', () =
     expectOnly(text, [{ code: 'schema', line: 6, column: 23 }], STATUS);
   });
 
+  /** A program with a budget of 100 and project lines (each written at 4 spaces) from line 5 on. */
+  const program = (...projects: string[]) => ['program:', '  id: platform', '  name: Platform', '  budget: 100', '  projects:', ...projects].join('\n');
+
   it("a project budget the schema rejects: no over-budget from the program's other projects", () => {
-    const text = [
-      'program:', //                   1
-      '  id: platform', //             2
-      '  name: Platform', //           3
-      '  budget: 100', //              4
-      '  projects:', //                5
+    const text = program(
       '    - id: a', //                6
       '      name: A', //              7
       '      start: 2026-01-05', //    8
       '      duration: 2w', //         9
       '      budget: 1,400,000', //    10
-      '    - id: b', //                11
-      '      name: B', //              12
-      '      start: 2026-01-05', //    13
-      '      duration: 2w', //         14
-      '      budget: 500', //          15  (500 > 100 alone; but the sum is unknown)
-    ].join('\n');
+      '    - { id: b, name: B, start: 2026-01-05, duration: 2w, budget: 500 }', // 11: 500 > 100 alone, but the sum is unknown
+    );
     expectOnly(text, [{ code: 'schema', line: 10, column: 15 }], STATUS);
   });
 
   it('a state the schema rejects: not read as "not cancelled" in the program sums', () => {
-    const text = [
-      'program:', //                   1
-      '  id: platform', //             2
-      '  name: Platform', //           3
-      '  budget: 100', //              4
-      '  projects:', //                5
+    const text = program(
       '    - id: a', //                6
       '      name: A', //              7
       '      start: 2026-01-05', //    8
       '      duration: 2w', //         9
       '      budget: 500', //          10
       '      state: Cancelled', //     11  <- states are lower-case
-    ].join('\n');
+    );
     expectOnly(text, [{ code: 'schema', line: 11, column: 14, message: /must be one of 'planned', 'active', 'on-hold', 'done', 'cancelled'/ }], STATUS);
   });
 

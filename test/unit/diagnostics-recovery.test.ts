@@ -247,9 +247,22 @@ describe('recovery from YAML mistakes (SPEC section 6)', () => {
       ], STATUS);
     });
 
-    it('a stray bracket — one error, not one per line after it', () => {
+    it('a stray bracket — one error, not one per line after it, and the list is read', () => {
       // '  tags: [a, b]]': the second ']' is the 15th character.
-      expectOnly(project('  tags: [a, b]]'), [{ code: 'yaml-syntax', line: 6, column: 15, message: /^This line is not valid YAML, so it is not read: / }], STATUS);
+      const [only] = expectOnly(project('  tags: [a, b]]'), [
+        { code: 'yaml-syntax', line: 6, column: 15, endColumn: 16, message: /^This text comes after the closing \] and is not read; remove it \(or put the whole value in quotes\)$/ },
+      ], STATUS);
+      assert.deepEqual(only.data, { kind: 'replace', replacement: '' });
+    });
+
+    it("a value starting with '@' — read as text, with quotes as the fix", () => {
+      const [only] = expectOnly(project('  manager: @alice'), [{ code: 'yaml-syntax', line: 6, column: 12, message: /^A value cannot start with '@' in YAML; put the value in quotes$/ }], STATUS);
+      assert.deepEqual(only.data, { kind: 'replace', replacement: "'@alice'" });
+    });
+
+    it('a mistake only the parser sees — that line is not read, one error', () => {
+      // '  description: |x': a block scalar header takes no text after it; the parser points at the 'x'.
+      expectOnly(project('  description: |x'), [{ code: 'yaml-syntax', line: 6, column: 17, message: /^This line is not valid YAML, so it is not read: / }], STATUS);
     });
 
     it('a line of dashes where a key is due — one error, the rest of the file still read', () => {
@@ -312,15 +325,15 @@ describe('recovery from YAML mistakes (SPEC section 6)', () => {
 
   it('a document with more unreadable lines than the rounds mend keeps only its syntax errors; its ids still resolve', () => {
     const broken = ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 1w', '  budget: 10', '  spent: 20']; // overspent, but hidden
-    for (let i = 0; i < 9; i++) broken.push(`  x-tags${i}: [a]]`); // lines 8–16, each a stray ']' at column 15
+    for (let i = 0; i < 9; i++) broken.push(`  x-note${i}: |x`); // lines 8–16: a block scalar header with text after it ('x' at column 13)
     const files = {
       'a.plan.yaml': broken.join('\n'),
       'b.plan.yaml': ['project:', '  id: b', '  name: B', '  depends_on: [a]', '  duration: 1w', '  budget: 10', '  spent: 20'].join('\n'),
     };
     expectOnly(files, [
       // Eight rounds mend one line each; the ninth stays as the parser says it.
-      ...[8, 9, 10, 11, 12, 13, 14, 15].map((line) => ({ code: 'yaml-syntax' as const, file: 'a.plan.yaml', line, column: 15, message: /^This line is not valid YAML, so it is not read: / })),
-      { code: 'yaml-syntax', file: 'a.plan.yaml', line: 16, column: 15, message: /^YAML syntax error: / },
+      ...[8, 9, 10, 11, 12, 13, 14, 15].map((line) => ({ code: 'yaml-syntax' as const, file: 'a.plan.yaml', line, column: 13, message: /^This line is not valid YAML, so it is not read: / })),
+      { code: 'yaml-syntax', file: 'a.plan.yaml', line: 16, column: 13, message: /^YAML syntax error: / },
       { code: 'overspent', file: 'b.plan.yaml', line: 7, column: 10 },
     ], STATUS);
   });
@@ -385,6 +398,8 @@ describe('recovery from YAML mistakes (SPEC section 6)', () => {
       ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 1w', '  tags: [x, y'],
       ['project:', '  id: a', '  name: "A', '  start: 2026-01-05', '  duration: 1w'],
       ['project:', '  id: a', '  name: A: the sequel', '  start: 2026-01-05', '  duration: 1w'],
+      ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 1w', '  tags: [x]]'],
+      ['project:', '  id: a', '  name: `A`', '  start: 2026-01-05', '  duration: 1w'],
     ].map((lines) => lines.join('\n'));
     for (const text of cases) {
       const all = diagnose(text, STATUS);

@@ -34,6 +34,8 @@ export const messages = {
   notAnEntry: () => "This line is not a 'key: value' entry, so it is not read",
   unclosedFlow: (bracket: string, closing: string) =>
     `The ${bracket === '[' ? 'list' : 'mapping'} opened with '${bracket}' is not closed on its line; end it with '${closing}'`,
+  reservedStart: (character: string) => `A value cannot start with '${character}' in YAML; put the value in quotes`,
+  textAfterClose: (closer: string) => `This text comes after the closing ${closer} and is not read; remove it (or put the whole value in quotes)`,
   unclosedQuote: (quote: string) => `The text opened with ${quote} is not closed on its line; end it with ${quote}`,
   duplicateKey: (key: string) => `'${key}' is written twice in this mapping; keep one (neither is read until then)`,
   unreadLine: (detail: string) => `This line is not valid YAML, so it is not read: ${detail}`,

@@ -228,9 +228,25 @@ class LayoutScan {
     this.opener = undefined;
     const c = text[at];
     if (c === '|' || c === '>') return this.skipDeeper(i, col - this.lineDelta); // block scalar: its lines are text
+    if (c === '@' || c === '`') {
+      // Reserved in YAML: `owner: @alice` needs quotes.
+      const end = trimmedEnd(text, at, line.end, true);
+      const quoted = `'${text.slice(at, end).replace(/'/g, "''")}'`;
+      this.mistakes.push({ span: [at, end], message: messages.reservedStart(c), fix: quoted, edit: { start: at, end, text: quoted } });
+      return i;
+    }
     if (c === '[' || c === '{' || c === '"' || c === "'") {
       const open = stillOpen(text, at, line.end);
-      if (open.closers.length === 0) return i;
+      if (open.closers.length === 0) {
+        // Closed, but more written after it on the line (`[a, b]]`, `"Beta" release`).
+        const rest = skipBlanks(text, open.closedAt!, line.end);
+        const end = trimmedEnd(text, at, line.end, true);
+        if (rest < end) {
+          const closer = text[open.closedAt! - 1];
+          this.mistakes.push({ span: [rest, end], message: messages.textAfterClose(closer), fix: '', edit: { start: open.closedAt!, end, text: '' } });
+        }
+        return i;
+      }
       // Open at the end of the line: continued on deeper lines, or left open by mistake.
       const next = this.nextContent(i);
       if (next !== undefined && this.colOf(next) > col - this.lineDelta && !this.lines[next].hasTab) return this.skipUntilClosed(next, open.closers);
@@ -478,9 +494,9 @@ function visualWidth(text: string, start: number, end: number, tabWidth: number)
 
 /**
  * What the flow collection or quote starting at `at` leaves open at the end of its line: the closers
- * it still waits for, innermost last (empty when it closes), and its first bracket.
+ * it still waits for, innermost last, and its first bracket; or, when it closes, where.
  */
-function stillOpen(text: string, at: number, end: number): { closers: string[]; bracket?: string } {
+function stillOpen(text: string, at: number, end: number): { closers: string[]; bracket?: string; closedAt?: number } {
   const closers: string[] = [];
   let bracket: string | undefined;
   for (let k = at; k < end; k++) {
@@ -503,7 +519,7 @@ function stillOpen(text: string, at: number, end: number): { closers: string[]; 
     } else if (c === top) {
       closers.pop();
     }
-    if (closers.length === 0) return { closers };
+    if (closers.length === 0) return { closers, closedAt: k + 1 };
   }
   return { closers, bracket };
 }

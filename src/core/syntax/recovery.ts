@@ -40,6 +40,8 @@ export interface Recovered {
 /** A line that is not read is replaced by this key (an extension key, ignored by the schema) and a number. */
 const UNREAD = 'x-plan-as-code-unread-';
 const ROUNDS = 8;
+/** Characters parsed again, at most, over all rounds: 8 rounds up to 256 KB, 1 round at 2 MB, none above. */
+const ROUND_BUDGET = 2 * 1024 * 1024;
 const KEY_TOKEN = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s:#][^:#]*?)[ \t]*:(?=[ \t]|$)/;
 
 /** Reads `text`, which `first` (its reading) found errors in, as well as it can be read. */
@@ -90,8 +92,10 @@ class Recovery {
       }
     }
 
-    // One line per document and round: the errors after the first are often its echoes.
-    for (let round = 0; round < ROUNDS && current.errors.length > 0; round++) {
+    // One line per document and round: the errors after the first are often its echoes. Each round
+    // parses the whole text again, so a large file gets fewer rounds.
+    const rounds = Math.min(ROUNDS, Math.floor(ROUND_BUDGET / Math.max(1, this.text.length)));
+    for (let round = 0; round < rounds && current.errors.length > 0; round++) {
       let progress = false;
       for (const error of firstPerDocument(current)) {
         const at = edited ? edited.toOriginal(error.span[0]) : error.span[0];

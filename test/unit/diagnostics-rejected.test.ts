@@ -200,6 +200,11 @@ describe('unknown keys suggest the closest key of that entity', () => {
     );
   });
 
+  it('a misspelt required key: one error, not also "missing"', () => {
+    const text = ['project:', '  id: a', '  nmae: A', '  start: 2026-01-05', '  duration: 1w'].join('\n');
+    expectOnly(text, [{ code: 'schema', line: 3, column: 3, message: /^Unknown key 'nmae' in project 'a'; did you mean 'name'\?$/ }], STATUS);
+  });
+
   it('suggests nothing for a key unlike any, and accepts x- keys', () => {
     const text = ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 1w', '  owner_notes: call Bob', '  x-notes: fine'].join('\n');
     expectOnly(text, [{ code: 'schema', line: 6, column: 3, message: /^Unknown key 'owner_notes' in project 'a' \(user extensions start with 'x-'\)$/ }], STATUS);

@@ -51,6 +51,7 @@ class Taint {
   readonly any: boolean;
   private readonly schedule = new Map<Project | Milestone, boolean>();
   private readonly figures = new Map<Project | Milestone, boolean>();
+  private readonly people = new Map<string, boolean>();
 
   constructor(private readonly index: PlanIndex) {
     const all: Entity[] = [...index.portfolios, ...index.programs, ...index.projects, ...index.milestones, ...index.risks, ...index.issues, ...index.people];
@@ -145,8 +146,14 @@ class Taint {
     const entry = project.team.find((e) => samePosition(locate.positionOf(project, e.person.span[0]), at));
     if (!entry) return false;
     const name = entry.person.name;
-    if (this.index.people.some((person) => person.id === name && own(person, ['capacity']))) return true;
-    return this.index.projects.some((p) => p.team.some((e) => e.person.name === name) && (own(p, ['team', 'state', 'progress']) || this.scheduleTainted(p)));
+    let tainted = this.people.get(name);
+    if (tainted === undefined) {
+      tainted =
+        this.index.people.some((person) => person.id === name && own(person, ['capacity'])) ||
+        this.index.projects.some((p) => p.team.some((e) => e.person.name === name) && (own(p, ['team', 'state', 'progress']) || this.scheduleTainted(p)));
+      this.people.set(name, tainted);
+    }
+    return tainted;
   }
 
   private dependencies(node: Project | Milestone): Array<Project | Milestone> {

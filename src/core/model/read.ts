@@ -182,7 +182,9 @@ class Fields {
     return first ? first.keySpan : [this.node.span[0], this.node.span[0]];
   }
 
+  /** The id as written, even when the schema rejects it (it still names the entity), unless unknown. */
   id(): string | undefined {
+    if (this.invalid.has('id')) return undefined;
     const value = this.node.entries.get('id')?.value;
     if (value?.kind !== 'scalar' || value.value === null) return undefined;
     // YAML reads `id: 2026` as a number; it is still the name people write.

@@ -68,7 +68,9 @@ export function checkSchema(file: ParsedFile, documentIndex: number): SchemaChec
 
   if (validatePlan(toPlain(root))) return { diagnostics, root, rejected };
   const seen = new Set<string>();
-  for (const error of validatePlan.errors ?? []) {
+  // Unknown keys first: the key a misspelt one was meant to be is then not also reported missing.
+  const errors = [...(validatePlan.errors ?? [])].sort((a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties'));
+  for (const error of errors) {
     const mapped = mapError(root, error, document, rejected);
     if (!mapped) continue;
     // One message per place: a bad date fails both `pattern` and `format`.
@@ -130,6 +132,8 @@ function mapError(
       // A line of this mapping that could not be read may well be the missing key: the syntax error says it.
       const damage = target.node.kind === 'map' ? document.damage.get(target.node) : undefined;
       if (damage && [...damage].some((k) => k === '*' || k === key || !(kind && planKeys[kind].keys.includes(k)))) return undefined;
+      // Written misspelt: the unknown key's error says what to write.
+      if (target.node.kind === 'map' && rejected.keys.get(target.node)?.has(key)) return undefined;
       return { span: target.keySpan ?? firstKeySpan(target.node), message: messages.missingKey(key, where) };
     }
     case 'type': {

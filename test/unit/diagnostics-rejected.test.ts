@@ -137,6 +137,14 @@ describe('a value the schema rejects is not used further (SPEC section 6)', () =
     assert.deepEqual(b.dependsOn.map((r) => r.name), ['a']);
   });
 
+  it('an id the schema rejects still names its entity: references to it resolve', () => {
+    const files = {
+      'a.plan.yaml': ['project:', '  id: 2026', '  name: Year plan', '  start: 2026-01-05', '  duration: 1w'].join('\n'), // a number, not text
+      'b.plan.yaml': ['project:', '  id: b', '  name: B', '  depends_on: ["2026"]', '  duration: 1w'].join('\n'),
+    };
+    expectOnly(files, [{ code: 'schema', file: 'a.plan.yaml', line: 2, column: 7, message: /^id of project '2026' must be text$/ }], STATUS);
+  });
+
   it('still reports what a rejected value does not touch', () => {
     const text = [
       'project:', //                 1

@@ -137,6 +137,25 @@ describe('a value the schema rejects is not used further (SPEC section 6)', () =
     assert.deepEqual(b.dependsOn.map((r) => r.name), ['a']);
   });
 
+  it('references the schema rejects are not looked up: no unknown-reference on top', () => {
+    const text = [
+      'project:', //                     1
+      '  id: a', //                      2
+      '  name: A', //                    3
+      '  program: my prog', //           4  <- not an id (a space)
+      '  depends_on: [ci upgrade]', //   5
+      '  start: 2026-01-05', //          6
+      '  duration: 1w', //               7
+      '  team:', //                      8
+      '    - person: Bob Ortiz', //      9
+    ].join('\n');
+    expectOnly(text, [
+      { code: 'schema', line: 4, column: 12, message: /^program of project 'a' must be an id/ },
+      { code: 'schema', line: 5, column: 16, message: /^depends_on item 1 of project 'a' must be an id/ },
+      { code: 'schema', line: 9, column: 15, message: /^person of team entry 'Bob Ortiz' must be an id/ },
+    ], STATUS);
+  });
+
   it('an id the schema rejects still names its entity: references to it resolve', () => {
     const files = {
       'a.plan.yaml': ['project:', '  id: 2026', '  name: Year plan', '  start: 2026-01-05', '  duration: 1w'].join('\n'), // a number, not text

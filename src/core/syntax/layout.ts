@@ -1,8 +1,10 @@
 /**
  * The layout mistakes people make in block YAML, found line by line: a tab used as indentation, a key
- * or list item indented unlike its neighbours, a key written without its ':', a list, mapping or quote
- * left open on its line. For each: one message on the offending line, the text that fixes it, and how
- * to read the line meanwhile (an edit of the text), so the rest of the document reads as it was meant.
+ * or list item indented unlike its neighbours, a key written without its ':' or the space after it,
+ * ': ' or a reserved first character (`@`, a backtick) in a plain value, text after a list's or quote's
+ * end, a list, mapping or quote left open on its line. For each: one message on the offending line, the
+ * text that fixes it, and how to read the line meanwhile (an edit of the text), so the rest of the
+ * document reads as it was meant.
  *
  * Only run on text the YAML parser rejected (see recovery.ts): valid YAML is never second-guessed. The
  * scan follows the block structure (a stack of open mappings and lists by column), skips what it does

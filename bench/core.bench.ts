@@ -96,7 +96,7 @@ function analysed(root: string): { workspace: PlanWorkspace; plans: PlanText[]; 
 
 /** What analyze() runs after the index: the schedule and the rollup. */
 function scheduleAndRollup(analysis: Analysis) {
-  return runToEnd(figureSteps(analysis.index, analysis.rollup.statusDate, {}, []));
+  return runToEnd(figureSteps(analysis.index, analysis.rollup.statusDate));
 }
 
 function scheduleMode(root: string, runs: number) {

@@ -1,6 +1,6 @@
 /** `plan-as-code check`: every problem of the plans, compiler-style, as JSON or as SARIF; exit 1 on an error. */
 import type { Command } from './command';
-import { analyzePaths } from './command';
+import { analyzePaths, noteSettings } from './command';
 import { checkJson, checkSarif, checkSummary, checkText } from './format';
 import { version } from './version';
 
@@ -10,6 +10,7 @@ export const checkCommand: Command = {
   formats: ['text', 'json', 'sarif'],
   async run(args, io) {
     const analysis = await analyzePaths(args);
+    noteSettings(args, io);
     const { diagnostics, files } = analysis;
     if (args.format === 'json') io.stdout(`${JSON.stringify(checkJson(files.length, diagnostics), null, 2)}\n`);
     else if (args.format === 'sarif') io.stdout(`${JSON.stringify(checkSarif(diagnostics, version), null, 2)}\n`);

@@ -3,9 +3,14 @@
  * --max-file-size), reading the plan files of the paths given, and the shape of a command. Each command
  * lives in a file of its own (check.ts, rollup.ts, render.ts, …) and main.ts lists them.
  */
-import { promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, promises as fs, statSync } from 'node:fs';
+import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { defaultParseLimits, parseDay, PlanWorkspace, type Analysis, type AnalysisOptions } from '../core';
+import {
+  defaultParseLimits, defaultThresholds, DEFAULT_CURRENCY, effectiveSettings, parseDay, PlanWorkspace, readTeamSettings, TEAM_SETTINGS_FILE, toOneBased,
+  type Analysis, type AnalysisOptions, type TeamSettings,
+} from '../core';
 import { displayPath, findPlanFiles, planFileSize, readPlanFile, UsageError } from './files';
 
 export interface Io {
@@ -24,6 +29,8 @@ export interface CommandArgs {
   readonly maxFileSize: number;
   /** The command's own options, as parseArgs read them (strings and booleans). */
   readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  /** Where the thresholds and default currency came from, when not the defaults (for a note on stderr). */
+  readonly settingsSource: string | undefined;
 }
 
 export interface Command {
@@ -42,8 +49,82 @@ export const commonOptions = {
   format: { type: 'string', short: 'f' },
   'status-date': { type: 'string' },
   'max-file-size': { type: 'string' },
+  // The team's settings file and what overrides it (docs/FORMAT.md, "Team settings").
+  config: { type: 'string' },
+  'red-below': { type: 'string' },
+  'amber-below': { type: 'string' },
+  currency: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+type Values = Readonly<Record<string, string | boolean | undefined>>;
+
+/** The arguments every command gets: paths, format, and the analysis options from flags and the team's settings file. */
+export function commandArgs(values: Values, positionals: readonly string[], format: string): CommandArgs {
+  const paths = positionals.length > 0 ? positionals : ['.'];
+  const file = teamSettingsFile(values.config, paths[0]);
+  const overrides: { -readonly [K in keyof TeamSettings]: TeamSettings[K] } = {};
+  if (values['red-below'] !== undefined) overrides.redBelow = thresholdOption('--red-below', values['red-below']);
+  if (values['amber-below'] !== undefined) overrides.amberBelow = thresholdOption('--amber-below', values['amber-below']);
+  if (values.currency !== undefined) {
+    if (typeof values.currency !== 'string' || !/^[A-Z]{3}$/.test(values.currency)) throw new UsageError(`--currency ${String(values.currency)} is not an ISO 4217 code (like USD)`);
+    overrides.defaultCurrency = values.currency;
+  }
+  const { thresholds, defaultCurrency } = effectiveSettings(file?.settings, overrides);
+  const changed = thresholds.red !== defaultThresholds.red || thresholds.amber !== defaultThresholds.amber || defaultCurrency !== DEFAULT_CURRENCY;
+  const sources = [...(file && Object.keys(file.settings).length > 0 ? [displayPath(file.path)] : []), ...Object.keys(overrides).map((key) => flagOf[key as keyof TeamSettings])];
+  return {
+    paths,
+    format,
+    analysis: { statusDate: statusDateOption(values['status-date']), thresholds, defaultCurrency },
+    maxFileSize: maxFileSizeOption(values['max-file-size']),
+    values,
+    settingsSource: changed ? `health red below ${thresholds.red}, amber below ${thresholds.amber}; default currency ${defaultCurrency} (from ${sources.join(', ')})` : undefined,
+  };
+}
+
+const flagOf: Record<keyof TeamSettings, string> = { redBelow: '--red-below', amberBelow: '--amber-below', defaultCurrency: '--currency' };
+
+function thresholdOption(flag: string, value: string | boolean): number {
+  const number = Number(value);
+  if (typeof value !== 'string' || value.trim() === '' || !(number >= 0 && number <= 2)) throw new UsageError(`${flag} ${String(value)} is not a threshold (expected a number from 0 to 2, like 0.9)`);
+  return number;
+}
+
+/**
+ * The team's settings file: --config FILE, else `.plan-as-code.yaml` in the folder of the first path or
+ * the nearest folder above it, up to the repository's root. A file with a mistake is bad usage: one
+ * line naming the file, line and column.
+ */
+function teamSettingsFile(given: string | boolean | undefined, firstPath: string) {
+  let file: string | undefined;
+  if (typeof given === 'string') {
+    file = path.resolve(given);
+    if (!existsSync(file)) throw new UsageError(`--config ${given}: no such file`);
+  } else {
+    let folder = path.resolve(firstPath);
+    if (existsSync(folder) && statSync(folder).isFile()) folder = path.dirname(folder);
+    for (;;) {
+      const candidate = path.join(folder, TEAM_SETTINGS_FILE);
+      if (existsSync(candidate)) {
+        file = candidate;
+        break;
+      }
+      const parent = path.dirname(folder);
+      if (existsSync(path.join(folder, '.git')) || parent === folder) break;
+      folder = parent;
+    }
+  }
+  if (!file) return undefined;
+  const shown = displayPath(file);
+  const read = readTeamSettings(shown, readPlanFile(file, shown));
+  const problem = read.diagnostics[0];
+  if (problem) {
+    const { line, column } = toOneBased(problem.range.start);
+    throw new UsageError(`${problem.file}:${line}:${column}: ${problem.message}`);
+  }
+  return { path: file, settings: read.settings };
+}
 
 /** --status-date as a day, or a usage error naming the bad value. */
 export function statusDateOption(value: string | boolean | undefined): number | undefined {
@@ -80,6 +161,11 @@ export async function analyzePaths(args: CommandArgs): Promise<Analysis> {
   return workspace.analyze(args.analysis);
 }
 
+/** A note on stderr saying which thresholds and currency were used, when they are not the defaults. */
+export function noteSettings(args: CommandArgs, io: Io): void {
+  if (args.settingsSource) io.stderr(`plan-as-code: ${args.settingsSource}\n`);
+}
+
 /** A note on stderr when the plans have errors: the output may be incomplete (rollup, render). */
 export function noteErrors(analysis: Analysis, io: Io): void {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
@@ -97,4 +183,9 @@ export async function writeOut(out: string, text: string, io: { stdout: (text: s
   } catch (error) {
     throw new UsageError(`--out ${out}: cannot write this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+}
+
+/** SHA-256 of a text, base64: what a Content-Security-Policy hash source holds. */
+export function sha256Base64(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
 }

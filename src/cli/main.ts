@@ -5,15 +5,16 @@
  */
 import { parseArgs } from 'node:util';
 import { checkCommand } from './check';
-import { commonOptions, maxFileSizeOption, statusDateOption, type Command, type Io } from './command';
+import { commandArgs, commonOptions, type Command, type Io } from './command';
 import { UsageError } from './files';
 import { renderCommand } from './render';
+import { reportCommand } from './report';
 import { rollupCommand } from './rollup';
 import { version } from './version';
 
 export type { Io } from './command';
 
-const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand];
+const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, reportCommand];
 
 const usage = `plan-as-code ${version} — program and project plans as YAML
 
@@ -21,8 +22,14 @@ Usage:
 ${commands.map((command) => `  plan-as-code ${command.usage}`).join('\n')}
 
 Paths are plan files or folders (default: the current folder); folders are searched for
-*.plan.yaml and *.plan.yml, skipping node_modules and .git. render writes one self-contained
-file (--out - writes to standard output); Mermaid is a fenced block unless FILE ends in .mmd.
+*.plan.yaml and *.plan.yml, skipping node_modules and .git. render and report write one
+self-contained file (--out - writes to standard output); Mermaid is a fenced block unless FILE ends
+in .mmd. report is the steering report: HTML that prints on A4 or Letter landscape.
+
+Health thresholds and the default currency come from the team's .plan-as-code.yaml (found from the
+first path upwards, up to the repository root; --config FILE names another); --red-below N,
+--amber-below N and --currency CODE override it. check and rollup say on stderr which values they
+used when they are not the defaults (0.90, 0.95, USD).
 
 Exit codes: 0 no errors (warnings allowed), 1 errors in the plans, 2 bad usage.`;
 
@@ -76,16 +83,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (!command.formats.includes(format)) {
     throw new UsageError(`--format ${format} is not a format of ${name} (expected ${command.formats.join(', ')})`);
   }
-  return command.run(
-    {
-      paths: positionals.length > 0 ? positionals : ['.'],
-      format,
-      analysis: { statusDate: statusDateOption(values['status-date']) },
-      maxFileSize: maxFileSizeOption(values['max-file-size']),
-      values,
-    },
-    io,
-  );
+  return command.run(commandArgs(values, positionals, format), io);
 }
 
 if (require.main === module) {

@@ -3,11 +3,10 @@
  * (script and stylesheet) and the render model, under a CSP that lets only that script and style run and
  * loads nothing; SVG and Mermaid are the core's static exports.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { buildRoadmap, formatDay, htmlPage, roadmapBody, roadmapMermaid, roadmapSvg, type RoadmapModel } from '../core';
-import { analyzePaths, noteErrors, requiredOut, writeOut, type Command } from './command';
+import { buildRoadmap, formatDay, htmlPage, problemsBanner, roadmapBody, roadmapMermaid, roadmapSvg, summarizeProblems, type ProblemSummary, type RoadmapModel } from '../core';
+import { analyzePaths, noteErrors, requiredOut, sha256Base64, writeOut, type Command } from './command';
 
 export type RenderFormat = 'html' | 'svg' | 'mermaid';
 
@@ -34,13 +33,14 @@ export async function loadWebviewAssets(here = __dirname): Promise<WebviewAssets
 
 const sourceMapComment = /\n?\/[/*][#@] sourceMappingURL=[^\n]*$/;
 
-const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const cspHash = (text: string) => `'sha256-${sha256Base64(text)}'`;
 
 /**
  * The roadmap as one HTML file: the model as a JSON data block, the bundle's script and style inline,
- * and a CSP (by hash) under which nothing else runs and nothing is fetched.
+ * and a CSP (by hash) under which nothing else runs and nothing is fetched. With the plans' problems,
+ * a banner above the roadmap when they have errors (the roadmap still shows what can be drawn).
  */
-export function roadmapHtml(model: RoadmapModel, assets: WebviewAssets): string {
+export function roadmapHtml(model: RoadmapModel, assets: WebviewAssets, problems?: ProblemSummary): string {
   const script = assets.script.replace(sourceMapComment, '');
   const style = assets.style.replace(sourceMapComment, '');
   return htmlPage({
@@ -48,18 +48,18 @@ export function roadmapHtml(model: RoadmapModel, assets: WebviewAssets): string 
     csp: { 'script-src': cspHash(script), 'style-src': cspHash(style), 'img-src': "'none'" },
     colorScheme: 'light dark',
     styles: [{ text: style }],
-    body: roadmapBody('This roadmap is drawn by a script: allow scripts for this file, or use render --format svg.'),
+    body: (problems ? problemsBanner(problems) : '') + roadmapBody('This roadmap is drawn by a script: allow scripts for this file, or use render --format svg.'),
     data: [{ id: 'roadmap-data', value: model }],
     scripts: [{ text: script }],
   });
 }
 
 /** The file's text in a format; Mermaid is fenced for Markdown unless the file is a .mmd/.mermaid. */
-export function renderRoadmap(model: RoadmapModel, format: RenderFormat, out: string, assets?: WebviewAssets): string {
+export function renderRoadmap(model: RoadmapModel, format: RenderFormat, out: string, assets?: WebviewAssets, problems?: ProblemSummary): string {
   if (format === 'svg') return roadmapSvg(model);
   if (format === 'mermaid') return roadmapMermaid(model, { fenced: !/\.(mmd|mermaid)$/i.test(out) });
   if (!assets) throw new Error('the HTML export needs the roadmap bundle');
-  return roadmapHtml(model, assets);
+  return roadmapHtml(model, assets, problems);
 }
 
 /**
@@ -77,7 +77,7 @@ export const renderCommand: Command = {
     const analysis = await analyzePaths(args);
     const model = buildRoadmap(analysis, { defaultCurrency: args.analysis.defaultCurrency });
     const assets = format === 'html' ? await loadWebviewAssets() : undefined;
-    const text = renderRoadmap(model, format, out, assets);
+    const text = renderRoadmap(model, format, out, assets, summarizeProblems(analysis.diagnostics));
     await writeOut(out, text, io);
     noteErrors(analysis, io);
     if (out !== '-') io.stderr(`plan-as-code: wrote ${out} (${format}, ${model.bars.length} project${model.bars.length === 1 ? '' : 's'})\n`);

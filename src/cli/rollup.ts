@@ -1,7 +1,7 @@
 /** `plan-as-code rollup`: the figures of every portfolio, program, project and milestone (SPEC 7). */
 import { rollupCsv, rollupMarkdown, toRollupJson } from '../core';
 import type { Command } from './command';
-import { analyzePaths, noteErrors } from './command';
+import { analyzePaths, noteErrors, noteSettings } from './command';
 
 export const rollupCommand: Command = {
   name: 'rollup',
@@ -9,6 +9,7 @@ export const rollupCommand: Command = {
   formats: ['json', 'md', 'csv'],
   async run(args, io) {
     const analysis = await analyzePaths(args);
+    noteSettings(args, io);
     const json = toRollupJson(analysis);
     if (args.format === 'json') io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     else if (args.format === 'md') io.stdout(rollupMarkdown(json));

@@ -5,6 +5,7 @@
  */
 export * from './base/codes';
 export * from './base/dates';
+export { Rational } from './base/exact';
 export * from './base/defaults';
 export type { DiagnosticData, PlanDiagnostic } from './base/diagnostic';
 export * from './base/messages';
@@ -16,6 +17,7 @@ export { parsePlanFile } from './syntax/parser';
 
 export * from './model/entities';
 export { entityPosition } from './model/locate';
+export * from './model/teamSettings';
 
 export type { PlanIndex, ResolvedReference } from './analysis/planIndex';
 export * from './analysis/forecast';
@@ -29,11 +31,14 @@ export * from './views/completion';
 export * from './views/figures';
 export * from './views/forecastText';
 export * from './views/navigation';
+export * from './views/problems';
 export * from './views/rollupReport';
+export * from './views/steeringReport';
 
 export * from './roadmap/layout';
 export * from './roadmap/mermaid';
 export * from './roadmap/model';
 export * from './roadmap/page';
 export * from './roadmap/scene';
+export * from './roadmap/steeringReportHtml';
 export * from './roadmap/svg';

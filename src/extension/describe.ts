@@ -5,7 +5,7 @@ import {
   type Analysis, type Entity,
 } from '../core';
 import type { PlanService } from './planService';
-import { spanToRange } from './ranges';
+import { spanToRange } from './coreToVscode';
 
 export function locationOf(plans: PlanService, entity: Entity): vscode.Location | undefined {
   const uri = plans.uriOf(entity.source.file.path);

@@ -2,24 +2,7 @@
 import * as vscode from 'vscode';
 import type { Analysis, PlanDiagnostic } from '../core';
 import type { PlanService } from './planService';
-import { toRange } from './ranges';
-
-const severities = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-} as const;
-
-/** Diagnostics keep their quick-fix data alongside (vscode.Diagnostic has no field for it). */
-export const diagnosticData = new WeakMap<vscode.Diagnostic, NonNullable<PlanDiagnostic['data']>>();
-
-export function toDiagnostic(d: PlanDiagnostic): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, severities[d.severity]);
-  diagnostic.source = 'plan-as-code';
-  diagnostic.code = d.code;
-  if (d.data) diagnosticData.set(diagnostic, d.data);
-  return diagnostic;
-}
+import { toDiagnostic } from './coreToVscode';
 
 export function registerDiagnostics(context: vscode.ExtensionContext, plans: PlanService): void {
   const collection = vscode.languages.createDiagnosticCollection('plan-as-code');

@@ -4,6 +4,7 @@ import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './language';
 import { PlanService } from './planService';
+import { registerReport } from './report';
 import { registerRoadmap, type RoadmapPanel } from './roadmap';
 import { registerSemanticTokens } from './semanticTokens';
 import { registerProgramTree, type ProgramTreeProvider } from './tree/provider';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   registerSemanticTokens(context, plans);
   registerCommands(context, plans);
   const roadmap = registerRoadmap(context, plans);
+  registerReport(context, plans);
   // Index after activation returns, so activation itself stays cheap.
   setTimeout(() => void plans.ready(), 0);
   return { plans, tree, roadmap, activationMs: performance.now() - started };

@@ -8,9 +8,8 @@ import {
   type Entity, type Occurrence,
 } from '../core';
 import { describeEntity, extentOf } from './describe';
-import { diagnosticData } from './diagnostics';
 import type { PlanService } from './planService';
-import { spanToRange } from './ranges';
+import { diagnosticData, spanToRange } from './coreToVscode';
 
 export function registerLanguageFeatures(context: vscode.ExtensionContext, plans: PlanService): void {
   const selector: vscode.DocumentSelector = [

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { defaultParseLimits, PlanWorkspace, type Analysis, type Steps } from '../core';
 import { readSettings, section, type PlanSettings } from './settings';
+import { TeamSettingsFile } from './teamSettings';
 
 /** Delay between the last change and the new analysis (the issue allows up to 200 ms). */
 const ANALYSIS_DELAY_MS = 100;
@@ -24,6 +25,8 @@ export class PlanService implements vscode.Disposable {
   private workspace = new PlanWorkspace();
   /** Core path (workspace-relative) → file uri, for every indexed file. */
   private readonly uris = new Map<string, vscode.Uri>();
+  /** The team's .plan-as-code.yaml: thresholds and currency shared with the CLI. */
+  private readonly team = new TeamSettingsFile();
   private settings: PlanSettings = readSettings();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: Analysis | undefined;
@@ -43,10 +46,16 @@ export class PlanService implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reindex()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration(section)) return;
-        const filesChanged = readSettings().filesGlob !== this.settings.filesGlob || readSettings().maxFileSize !== this.settings.maxFileSize;
-        this.settings = readSettings();
+        const next = readSettings(this.team.settings);
+        const filesChanged = next.filesGlob !== this.settings.filesGlob || next.maxFileSize !== this.settings.maxFileSize;
+        this.settings = next;
         if (filesChanged) this.reindex();
         else this.schedule();
+      }),
+      this.team,
+      this.team.onDidChange(() => {
+        this.settings = readSettings(this.team.settings);
+        this.schedule();
       }),
       { dispose: () => this.watcher?.dispose() },
       { dispose: () => this.folderWatcher?.dispose() },
@@ -114,6 +123,8 @@ export class PlanService implements vscode.Disposable {
   }
 
   private async index(): Promise<void> {
+    await this.team.load();
+    this.settings = readSettings(this.team.settings);
     this.workspace = new PlanWorkspace({ ...defaultParseLimits, maxFileSize: this.settings.maxFileSize });
     this.uris.clear();
     this.watcher?.dispose();

@@ -1,6 +1,10 @@
-/** The extension's settings (`planAsCode.*`), read in one place. */
+/**
+ * The extension's settings (`planAsCode.*`), read in one place. The health thresholds and the default
+ * currency come from the team's `.plan-as-code.yaml` (teamSettings.ts) unless a VS Code setting sets them
+ * explicitly (user, workspace or folder), so the editor and the CLI in CI agree by default.
+ */
 import * as vscode from 'vscode';
-import { DEFAULT_CURRENCY, defaultThresholds, parseDay, type AnalysisOptions } from '../core';
+import { effectiveSettings, parseDay, type AnalysisOptions, type TeamSettings } from '../core';
 
 export const section = 'planAsCode';
 
@@ -15,22 +19,26 @@ export interface PlanSettings {
   readonly schemaDiagnostics: boolean;
 }
 
-export function readSettings(): PlanSettings {
+export function readSettings(team?: TeamSettings): PlanSettings {
   const config = vscode.workspace.getConfiguration(section);
   const statusDate = parseDay(config.get<string>('statusDate', '').trim());
-  const red = config.get<number>('health.redBelow', defaultThresholds.red);
-  const amber = config.get<number>('health.amberBelow', defaultThresholds.amber);
-  const defaultCurrency = config.get<string>('defaultCurrency', DEFAULT_CURRENCY) || DEFAULT_CURRENCY;
+  const { thresholds, defaultCurrency } = effectiveSettings(team, {
+    redBelow: explicit<number>(config, 'health.redBelow'),
+    amberBelow: explicit<number>(config, 'health.amberBelow'),
+    defaultCurrency: explicit<string>(config, 'defaultCurrency') || undefined,
+  });
   return {
     filesGlob: config.get<string>('files', '**/*.plan.{yaml,yml}') || '**/*.plan.{yaml,yml}',
-    analysis: {
-      statusDate,
-      thresholds: { red, amber: Math.max(red, amber) },
-      defaultCurrency,
-    },
+    analysis: { statusDate, thresholds, defaultCurrency },
     defaultCurrency,
     codeLens: config.get<boolean>('codeLens.enabled', true),
     maxFileSize: Math.max(1, config.get<number>('maxFileSizeMB', 5) * 1024 * 1024),
     schemaDiagnostics: config.get<boolean>('validation.schema', true),
   };
+}
+
+/** A setting's value when someone set it (user, workspace or folder), else undefined (its default does not count). */
+function explicit<T>(config: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  const inspected = config.inspect<T>(key);
+  return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
 }

@@ -3,7 +3,7 @@
  * host. Data flows one way: model (from the host) + view state → view → drawing. The view state
  * (zoom, scroll, filters, sort) survives model updates and, through the host, window reloads.
  */
-import { formatDay, type Health, type RoadmapModel, legendShapes, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
+import { formatDay, roadmapCountsText, type Health, type RoadmapModel, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
 import type { CopyFormat } from '../shared/protocol';
 import { h } from './dom';
 import type { Host } from './host';
@@ -14,6 +14,8 @@ import { Timeline, type Target } from './timeline';
 import { Tooltip } from './tooltip';
 
 const healthLabels: ReadonlyArray<[Health, string]> = [['green', 'On track'], ['amber', 'At risk'], ['red', 'Off track']];
+/** The legend wraps at this width: it fits a printed landscape page. */
+const LEGEND_MAX_WIDTH = 880;
 const zoomLabels: ReadonlyArray<[ZoomUnit, string]> = [['week', 'Weeks'], ['month', 'Months'], ['quarter', 'Quarters']];
 
 export class RoadmapApp {
@@ -66,6 +68,9 @@ export class RoadmapApp {
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.tooltip.hide();
     });
+    // Printing shows the whole plan: every row, the whole time range fitted to a landscape page.
+    window.addEventListener('beforeprint', () => this.print(true));
+    window.addEventListener('afterprint', () => this.print(false));
   }
 
   /** Shows a model: the first one, or an update that keeps zoom, scroll and filters. */
@@ -73,8 +78,7 @@ export class RoadmapApp {
     const first = this.model === undefined;
     this.model = model;
     this.title.textContent = model.title;
-    const projects = model.bars.length;
-    this.subtitle.textContent = `Status date ${formatDay(model.statusDate)} · ${projects.toLocaleString('en-US')} project${projects === 1 ? '' : 's'} in ${model.lanes.length} lane${model.lanes.length === 1 ? '' : 's'}`;
+    this.subtitle.textContent = `Status date ${formatDay(model.statusDate)} · ${roadmapCountsText(model)}`;
     this.tooltip.setModel(model);
     this.fillFilters(model);
     const position = first
@@ -105,6 +109,12 @@ export class RoadmapApp {
       this.host.rendered({ type: 'rendered', bars: model.bars.length, drawn: this.timeline.drawnBars, rows: this.view?.rows.length ?? 0 });
     });
     this.saveSoon();
+  }
+
+  private print(on: boolean): void {
+    this.tooltip.hide();
+    this.timeline.printing(on);
+    this.table.printing(on);
   }
 
   /** Shows one lane only (the Plans view's "Open Roadmap" on a program); the filters can clear it. */
@@ -205,10 +215,11 @@ export class RoadmapApp {
   }
 
   private legend(): HTMLElement {
-    const svg = svgElement('svg', { class: 'legend', height: 20, width: 900, 'aria-hidden': 'true' });
+    // Wrapped within the width of a printed landscape page.
+    const svg = svgElement('svg', { class: 'legend', height: 2 + 18 * legendLines(LEGEND_MAX_WIDTH), width: legendWidth(LEGEND_MAX_WIDTH), 'aria-hidden': 'true' });
     const group = svgElement('g', { transform: 'translate(2 10)' });
     svg.append(group);
-    drawInto(group, legendShapes());
+    drawInto(group, legendShapes(LEGEND_MAX_WIDTH));
     return h('div', { className: 'legend-row' }, svg);
   }
 

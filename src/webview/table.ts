@@ -32,7 +32,7 @@ interface Column {
 }
 
 const figure = (key: keyof FiguresJson) => (e: Entry) => e.figures[key] as number | null;
-const money = (key: keyof FiguresJson) => (e: Entry) => formatMoney(e.figures[key] as number | null);
+const money = (key: keyof FiguresJson) => (e: Entry, currency: string) => formatMoney(e.figures[key] as number | null, currency);
 const index = (key: keyof FiguresJson) => (e: Entry) => formatIndex(e.figures[key] as number | null);
 const ratio = (key: keyof FiguresJson) => (e: Entry) => formatRatio(e.figures[key] as number | null);
 const openIssues = (f: FiguresJson) => f.issues.critical + f.issues.high + f.issues.medium + f.issues.low;
@@ -137,6 +137,18 @@ export function tableRows(rollup: RollupJson, view: RoadmapView, sort: ViewState
   return rows;
 }
 
+/** The currency of every row's figures: a program's lane currency, for its projects too; a portfolio's is its first program's. */
+function currenciesOf(view: RoadmapView): Map<string, string> {
+  const currencies = new Map<string, string>();
+  const { lanes, bars } = view.model;
+  for (const lane of lanes) {
+    if (lane.program) currencies.set(lane.program.id, lane.currency);
+    if (lane.portfolio && !currencies.has(lane.portfolio.id)) currencies.set(lane.portfolio.id, lane.currency);
+  }
+  for (const bar of bars) currencies.set(bar.id, lanes[bar.lane]?.currency ?? '');
+  return currencies;
+}
+
 /** Nulls last in either direction; ties keep the plan's order (sort is stable). */
 function compare(a: number | string | null, b: number | string | null, descending: boolean): number {
   if (a === b) return 0;
@@ -162,6 +174,10 @@ export class RollupTable {
   private drawn: { first: number; last: number } | undefined;
   private sort: ViewState['sort'] = null;
   private frame = 0;
+  /** The currency of each portfolio's, program's and project's figures (by id). */
+  private currencies = new Map<string, string>();
+  /** While printing every row is drawn. */
+  private printingAll = false;
 
   constructor(private readonly events: TableEvents) {
     const headRow = h('tr');
@@ -203,6 +219,7 @@ export class RollupTable {
     this.sort = sort;
     this.rows = tableRows(rollup, view, sort);
     this.openable = new Set([...view.model.bars.map((b) => b.id), ...view.model.lanes.flatMap((l) => (l.program ? [l.program.id] : []))]);
+    this.currencies = currenciesOf(view);
     this.headers.forEach((cell, i) => {
       const key = columns[i].key;
       cell.setAttribute('aria-sort', sort?.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none');
@@ -211,12 +228,19 @@ export class RollupTable {
     this.draw(true);
   }
 
+  /** Printing: every row drawn (no virtual window), until printing ends. */
+  printing(on: boolean): void {
+    if (on === this.printingAll) return;
+    this.printingAll = on;
+    this.draw(true);
+  }
+
   private draw(force: boolean): void {
     const total = this.rows.length;
     const height = Math.max(0, this.scroller.clientHeight - ROW_HEIGHT);
     const seen = visibleRows(this.scroller.scrollTop, height, ROW_HEIGHT, total);
     if (!force && this.drawn && this.drawn.first <= seen.first && this.drawn.last >= seen.last) return;
-    const window = total <= ALL_ROWS_LIMIT ? { first: 0, last: total } : visibleRows(this.scroller.scrollTop, height, ROW_HEIGHT, total, OVERSCAN);
+    const window = total <= ALL_ROWS_LIMIT || this.printingAll ? { first: 0, last: total } : visibleRows(this.scroller.scrollTop, height, ROW_HEIGHT, total, OVERSCAN);
     const fragment = document.createDocumentFragment();
     if (window.first > 0) fragment.append(this.spacer(window.first));
     for (let i = window.first; i < window.last; i++) fragment.append(this.rowElement(this.rows[i]));
@@ -234,10 +258,12 @@ export class RollupTable {
   }
 
   private rowElement(row: Row): HTMLTableRowElement {
-    const tr = h('tr', { className: `level-${row.level} health-${row.entry.figures.health}` });
     const e = row.entry;
+    const cancelled = 'state' in e && e.state === 'cancelled';
+    const tr = h('tr', { className: `level-${row.level} health-${cancelled ? 'none' : e.figures.health}` });
+    const currency = this.currencies.get(e.id) ?? '';
     columns.forEach((column, i) => {
-      const text = column.text(e, '');
+      const text = column.text(e, currency);
       if (i === 0) {
         const name = this.openable.has(e.id)
           ? h('button', { className: 'link', attrs: { type: 'button', 'data-open': e.id, title: `${e.id}: open where it is defined` }, text })
@@ -245,12 +271,14 @@ export class RollupTable {
         tr.append(h('th', { className: 'name', attrs: { scope: 'row' } }, name));
       } else if (column.key === 'health' || column.key === 'declaredHealth') {
         const health = column.key === 'health' ? e.figures.health : e.figures.declaredHealth;
-        tr.append(h('td', { className: health ? `health health-${health}` : 'health' }, health ? h('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }) : null, text));
+        // A cancelled project is grey everywhere: its health no longer concerns anyone.
+        const look = cancelled && health ? 'none' : health;
+        tr.append(h('td', { className: look ? `health health-${look}` : 'health' }, health ? h('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }) : null, text));
       } else {
         tr.append(h('td', { className: column.numeric ? 'num' : '', text }));
       }
     });
-    if ('state' in e && e.state === 'cancelled') tr.classList.add('cancelled');
+    if (cancelled) tr.classList.add('cancelled');
     return tr;
   }
 }

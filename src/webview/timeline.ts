@@ -3,13 +3,15 @@
  * the core's scene. With many rows only the visible window (plus some overscan) is in the DOM and it is
  * redrawn when scrolling leaves it; with few rows every row is drawn once, so every bar is in the DOM.
  */
-import { chartWidth, clampZoom, dayToX, geometry, visibleRows, xToDay, zoomIn, zoomOut, arrowsScene, axisScene, gridScene, labelsScene, rowsScene, type RoadmapView } from '../core';
+import { chartWidth, clampZoom, dayToX, geometry, maxZoom, visibleRows, xToDay, zoomIn, zoomOut, arrowsScene, axisScene, gridScene, labelsScene, rowsScene, type RoadmapView } from '../core';
 import { h, setSize } from './dom';
 import { drawInto, svgElement } from './svg';
 
 /** Up to this many rows, all are drawn; above it, only the visible window. */
 export const ALL_ROWS_LIMIT = 300;
 const OVERSCAN_ROWS = 10;
+/** The width a printed roadmap is laid out to: fits A4 and Letter landscape inside their margins. */
+export const PRINT_WIDTH = 960;
 /** Room after the range end for the text beside the last bars. */
 const END_PAD = 140;
 const { rowHeight: ROW, axisHeight: AXIS, labelWidth: LABELS } = geometry;
@@ -63,6 +65,8 @@ export class Timeline {
   /** The bar row that takes Tab focus (roving tabindex), or -1. */
   private activeRow = -1;
   private frame = 0;
+  /** While printing: the zoom and scroll to go back to; every row and day is drawn meanwhile. */
+  private beforePrint: { zoom: number; scrollLeft: number; scrollTop: number } | undefined;
 
   constructor(private readonly events: TimelineEvents) {
     this.axisSvg = svgElement('svg', { class: 'axis', 'aria-hidden': 'true' });
@@ -157,6 +161,30 @@ export class Timeline {
     return clampZoom((this.scroller.clientWidth - LABELS - END_PAD / 2) / days);
   }
 
+  /**
+   * Printing: the whole time range fitted to a printed page and every row drawn (the print stylesheet
+   * lets the chart grow to its full height); afterwards, the zoom and scroll as they were.
+   */
+  printing(on: boolean): void {
+    if (!this.view || on === (this.beforePrint !== undefined)) return;
+    if (on) {
+      this.beforePrint = { zoom: this.zoom, scrollLeft: this.scroller.scrollLeft, scrollTop: this.scroller.scrollTop };
+      const days = this.view.model.range.end - this.view.model.range.start + 1;
+      // Below the screen's smallest zoom if need be: on paper the whole range must fit.
+      this.zoom = Math.min(maxZoom, Math.max(0.05, (PRINT_WIDTH - LABELS - END_PAD) / days));
+      this.layout();
+      this.draw(true);
+      return;
+    }
+    const saved = this.beforePrint!;
+    this.beforePrint = undefined;
+    this.zoom = saved.zoom;
+    this.layout();
+    this.scroller.scrollLeft = saved.scrollLeft;
+    this.scroller.scrollTop = saved.scrollTop;
+    this.draw(true);
+  }
+
   /** Zooms keeping the day under `clientX` (default: the middle of the chart) in place. */
   setZoom(zoom: number, clientX?: number): void {
     const next = clampZoom(zoom);
@@ -241,10 +269,12 @@ export class Timeline {
     ) {
       return;
     }
-    const rows = total <= ALL_ROWS_LIMIT ? { first: 0, last: total } : visibleRows(scrollTop, rowsHeight, ROW, total, OVERSCAN_ROWS);
+    const all = total <= ALL_ROWS_LIMIT || this.beforePrint !== undefined;
+    const rows = all ? { first: 0, last: total } : visibleRows(scrollTop, rowsHeight, ROW, total, OVERSCAN_ROWS);
     const span = Math.max(200, clientWidth);
-    const dayFrom = Math.max(model.range.start, xToDay(scrollLeft - span, model.range.start, this.zoom));
-    const dayTo = Math.min(model.range.end, xToDay(scrollLeft + 2 * span, model.range.start, this.zoom));
+    const printing = this.beforePrint !== undefined;
+    const dayFrom = printing ? model.range.start : Math.max(model.range.start, xToDay(scrollLeft - span, model.range.start, this.zoom));
+    const dayTo = printing ? model.range.end : Math.min(model.range.end, xToDay(scrollLeft + 2 * span, model.range.start, this.zoom));
     const width = chartWidth(model.range, this.zoom) + END_PAD;
     const hadFocus = this.rowsLayer.contains(document.activeElement);
 

@@ -2,10 +2,24 @@
 // (test/fixtures/hostile) gives compiler-style lines and exit 0 or 1, never a stack trace, and a file
 // over the size limit is named, not read. test/unit/robustness.test.ts feeds the same corpus to the engine.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertBuilt, hostileCorpus, hostileDir, spawnCli } from '../unit/helpers';
+import { assertBuilt, cliPath, hostileCorpus, hostileDir, spawnCli } from '../unit/helpers';
+
+/**
+ * Preloaded into the CLI's process (`node -r`): records every path the process opens or reads through
+ * `fs`, and writes the list to PLAN_SPY_LOG when the process exits.
+ */
+const spy = `
+const fs = require('node:fs');
+const opened = [];
+const record = (name) => (original) => function (file, ...rest) { opened.push(String(file)); return original.call(this, file, ...rest); };
+for (const name of ['openSync', 'readFileSync', 'open', 'readFile', 'createReadStream']) fs[name] = record(name)(fs[name]);
+for (const name of ['open', 'readFile']) fs.promises[name] = record(name)(fs.promises[name]);
+process.on('exit', () => fs.writeFileSync(process.env.PLAN_SPY_LOG, JSON.stringify(opened)));
+`;
 
 describe('hostile input', function () {
   this.timeout(120_000);
@@ -35,6 +49,25 @@ describe('hostile input', function () {
       const limited = spawnCli(['check', file, '--max-file-size', '10'], folder, 60_000);
       assert.doesNotMatch(limited.stdout, /above the limit/, 'a 10 MB limit reads a 6 MB file');
       assert.match(result.stdout, /^huge\.plan\.yaml:1:1: error yaml-syntax: This file is [\d,]+ bytes, above the limit of 5,242,880 bytes/m);
+    });
+
+    it('never opens a file above the limit: reported by its size alone', () => {
+      // A sparse file of 64 MB (no disk used) beside a small plan; the process's own record of what it opened.
+      const big = join(folder, 'spied', 'big.plan.yaml');
+      const small = join(folder, 'spied', 'small.plan.yaml');
+      mkdirSync(join(folder, 'spied'), { recursive: true });
+      writeFileSync(big, '');
+      truncateSync(big, 64 * 1024 * 1024);
+      writeFileSync(small, 'project:\n  id: small\n  name: Small\n  start: 2026-01-05\n  duration: 1w\n');
+      const preload = join(folder, 'spy.cjs');
+      const log = join(folder, 'opened.json');
+      writeFileSync(preload, spy);
+      const result = spawnSync(process.execPath, ['-r', preload, cliPath, 'check', join(folder, 'spied')], { cwd: folder, encoding: 'utf8', env: { ...process.env, PLAN_SPY_LOG: log }, timeout: 60_000 });
+      assert.equal(result.status, 1, result.stderr);
+      assert.match(result.stdout, /big\.plan\.yaml:1:1: error yaml-syntax: This file is 67,108,864 bytes, above the limit of 5,242,880 bytes/);
+      const opened: string[] = JSON.parse(readFileSync(log, 'utf8'));
+      assert.ok(opened.includes(small), `the small plan was read (the spy works): ${opened.join(', ')}`);
+      assert.ok(!opened.includes(big), `the big file was opened: ${opened.join(', ')}`);
     });
   });
 });

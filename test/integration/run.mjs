@@ -113,7 +113,12 @@ async function runSuite() {
   const outcome = await session.outcome;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
-  const code = outcome.error ? 1 : outcome.code;
+  let code = outcome.error ? 1 : outcome.code;
+  // A run that passed nothing did not test anything (the suite's own run() says so too, from inside).
+  if (code === 0 && !(counts.passing > 0)) {
+    console.error('integration: FAILED: no test passed (none ran, or mocha printed no summary)');
+    code = 1;
+  }
   if (code !== 0 || options.screenshot) await screenshot(page, failureScreenshot);
   if (outcome.error) {
     console.error(`integration: FAILED: ${outcome.error}. Last log lines:\n${recent.slice(-60).join('\n')}`);

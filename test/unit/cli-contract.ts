@@ -69,6 +69,20 @@ const fixtures: Record<string, string> = {
     '',
   ].join('\n'),
   'rollup/solo.plan.yml': ['project:', '  id: solo', '  name: Solo', '  start: 2026-01-01', '  duration: 1w', ''].join('\n'),
+  // The team's settings one folder above the plan: CPI 90 / 100 = 0.9 is amber by default, red below 0.91.
+  'team/.plan-as-code.yaml': ['version: 1', 'health:', '  redBelow: 0.91', '  amberBelow: 0.95', 'defaultCurrency: EUR', ''].join('\n'),
+  'team/plans/t.plan.yaml': [
+    'program:',
+    '  id: t',
+    '  name: T',
+    '  status_date: 2026-01-09',
+    '  projects:',
+    '    - { id: t1, name: T1, start: 2026-01-01, end: 2026-01-10, budget: 100, spent: 100, progress: 90 }',
+    '',
+  ].join('\n'),
+  'team-bad/.plan-as-code.yaml': ['health:', '  redBelow: ninety', ''].join('\n'),
+  'configs/lenient.yaml': ['health:', '  redBelow: 0.85', '  amberBelow: 0.9', ''].join('\n'),
+  'team-bad/b.plan.yaml': ['project:', '  id: b', '  name: B', '  start: 2026-01-01', '  duration: 1w', ''].join('\n'),
 };
 
 const figureKeys = [
@@ -158,6 +172,9 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         assert.ok(lines.every((line) => / warning /.test(line)), result.stdout);
         assert.ok(lines.some((line) => line.startsWith('warn/sub/warn.plan.yaml:') && line.includes(' warning overspent: ')), result.stdout);
         assert.ok(!result.stdout.includes('\x1b') && !result.stderr.includes('\x1b'), 'no ANSI colour when not a TTY');
+        // Each stream ends its last line: the summary (stderr) never runs on from the last problem (stdout).
+        assert.ok(result.stdout.endsWith('\n'), JSON.stringify(result.stdout.slice(-40)));
+        assert.match(result.stderr, /^1 plan file checked: 0 errors, 1 warning\n$/);
       });
 
       it('exits 1 when a plan has an error', async () => {
@@ -173,8 +190,8 @@ export function describeCommandLine(label: string, runIn: Runner): void {
       it('checks the current folder by default (exit 1: it holds the bad plan)', async () => {
         const result = await run(['check', '--format', 'json']);
         assert.equal(result.code, 1, result.stderr);
-        // warn (1) + bad (1) + rollup (3; .yml counts, .plan.txt does not) = 5
-        assert.equal(JSON.parse(result.stdout).files, 5);
+        // warn (1) + bad (1) + rollup (3; .yml counts, .plan.txt does not) + team (1) + team-bad (1) = 7
+        assert.equal(JSON.parse(result.stdout).files, 7);
       });
 
       it('--format json has exactly the SPEC 7 shape, paths relative to the cwd with / separators', async () => {
@@ -273,6 +290,18 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         assertUsageError(result, /no-such-folder.*cannot write/);
       });
 
+      it('report without --out', async () => {
+        assertUsageError(await run(['report', 'rollup']), /report needs --out/);
+      });
+
+      it('report to a file that cannot be written', async () => {
+        assertUsageError(await run(['report', 'rollup', '--out', path.join('no-such-folder', 'report.html')]), /no-such-folder.*cannot write/);
+      });
+
+      it('an unknown flag of report', async () => {
+        assertUsageError(await run(['report', 'rollup', '--out', 'r.html', '--pdf']), /report has no option --pdf/);
+      });
+
       it('a bad --format for render', async () => {
         const result = await run(['render', 'rollup', '--format', 'png', '--out', 'x.png']);
         assertUsageError(result, /png/);
@@ -317,6 +346,83 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stdout, /data-id="b1"/);
         assert.match(result.stderr, /the plans have 1 error/);
+      });
+    });
+
+    describe('report (SPEC 9)', () => {
+      it('writes one HTML file with no script: a section per program, every project drawn, nothing to fetch', async () => {
+        const out = `report-${label.replace(/\W+/g, '-')}.html`;
+        const result = await run(['report', 'rollup', '--out', out]);
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(result.stdout, '');
+        assert.match(result.stderr, /wrote .*\(steering report, 2 programs\)/);
+        const html = fs.readFileSync(path.join(root(), out), 'utf8');
+        assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src 'none'; base-uri 'none'; form-action 'none'">/);
+        assert.ok(!/<script|\s(src|href)=/i.test(html), 'no script, no external resource');
+        assert.deepEqual([...html.matchAll(/data-program="([^"]+)"/g)].map((m) => m[1]), ['p1', 'p2']);
+        assert.deepEqual([...new Set([...html.matchAll(/ data-id="([^"]+)"/g)].map((m) => m[1]))].sort(), ['a1', 'b1', 'solo']);
+        assert.ok(html.includes('Projects outside any program'), 'solo has its own section');
+        assert.ok(!html.includes('<section class="problems-banner"'), 'no banner without errors');
+      });
+
+      it('--since is accepted: the history sections are left out, with a note on stderr', async () => {
+        const result = await run(['report', 'rollup', '--since', 'HEAD~3', '--out', '-']);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stderr, /--since HEAD~3: the changes and the trend need the plans' history, which this build does not read yet/);
+        assert.match(result.stdout, /^<!DOCTYPE html>/);
+        assert.ok(!/id="(changes|trend)"/.test(result.stdout));
+      });
+
+      it('still reports on plans with errors, with a banner naming them, exit 0 and a note on stderr', async () => {
+        const result = await run(['report', 'bad', '--out', '-']);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stderr, /the plans have 1 error/);
+        assert.match(result.stdout, /<section class="problems-banner" role="alert"/);
+        assert.match(result.stdout, /bad\/bad\.plan\.yaml:9:20<\/span> <span class="problem-code">unknown-reference<\/span>/);
+      });
+    });
+
+    describe("the team's settings file", () => {
+      const healthOf = async (args: string[]) => {
+        const result = await run(['rollup', ...args, '--format', 'json']);
+        assert.equal(result.code, 0, result.stderr);
+        const json = JSON.parse(result.stdout);
+        return { health: json.projects[0].figures.health as string, stderr: result.stderr };
+      };
+
+      it('is found in a folder above the path, and the values used are said on stderr', async () => {
+        const { health, stderr } = await healthOf(['team/plans']);
+        assert.equal(health, 'red'); // CPI 0.9 < 0.91
+        assert.match(stderr, /health red below 0\.91, amber below 0\.95; default currency EUR \(from team\/\.plan-as-code\.yaml\)/);
+      });
+
+      it('flags override it, and say so', async () => {
+        const { health, stderr } = await healthOf(['team/plans', '--red-below', '0.85', '--amber-below', '0.9']);
+        assert.equal(health, 'green'); // 0.9 is not below 0.9
+        assert.match(stderr, /red below 0\.85, amber below 0\.9; default currency EUR \(from team\/\.plan-as-code\.yaml, --red-below, --amber-below\)/);
+      });
+
+      it('is not read from a sibling folder, and the defaults say nothing', async () => {
+        const result = await run(['rollup', 'warn', '--format', 'json']);
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(result.stderr, '');
+      });
+
+      it('--config names the file to use instead of the one found', async () => {
+        const { health, stderr } = await healthOf(['team/plans', '--config', 'configs/lenient.yaml']);
+        assert.equal(health, 'green'); // 0.9 is neither below 0.85 nor below 0.9
+        assert.match(stderr, /red below 0\.85, amber below 0\.9; default currency USD \(from configs\/lenient\.yaml\)/);
+      });
+
+      it('a mistake in it is bad usage, naming the file, line and column', async () => {
+        const result = await run(['check', 'team-bad']);
+        assertUsageError(result, /^plan-as-code: team-bad\/\.plan-as-code\.yaml:2:13: health\.redBelow must be a number from 0 to 2/);
+      });
+
+      it('bad threshold and currency flags are bad usage', async () => {
+        assertUsageError(await run(['check', 'warn', '--red-below', 'high']), /--red-below high/);
+        assertUsageError(await run(['check', 'warn', '--currency', 'euro']), /--currency euro/);
+        assertUsageError(await run(['check', 'warn', '--config', 'nowhere.yaml']), /nowhere\.yaml/);
       });
     });
 

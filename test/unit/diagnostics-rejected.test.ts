@@ -255,8 +255,8 @@ describe('unknown keys suggest the closest key of that entity', () => {
   it('a misspelt root entity is still checked as that entity', () => {
     const text = ['projet:', '  id: a', '  start: 2026-01-05', '  duration: 1w'].join('\n');
     expectOnly(text, [
-      { code: 'schema', line: 1, column: 1, message: /^Unknown key 'projet' in the document; did you mean 'project'\?$/ },
       { code: 'schema', line: 1, column: 1, message: /^Missing required key 'name' in project 'a'$/ },
+      { code: 'schema', line: 1, column: 1, message: /^Unknown key 'projet' in the document; did you mean 'project'\?$/ },
     ], STATUS);
   });
 });

@@ -3,8 +3,10 @@
  * comments (calendar days; February 2026 has 28 days). Read through `rollup --format json`'s shape.
  */
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { analyzePlans, toRollupJson, type AnalysisOptions, type RollupJson } from '../../src/core';
-import { byId, day, filesOf, yaml, type PlanInput } from './helpers';
+import { byId, day, filesOf, repoRoot, yaml, type PlanInput } from './helpers';
 
 const at = (date: string): AnalysisOptions => ({ statusDate: day(date) });
 
@@ -386,5 +388,27 @@ describe('forecast (SPEC 5.1)', () => {
     assert.deepEqual(forecastOf(json, 'gone'), [null, null]);
     assert.equal(byId(json.programs, 'p').figures.forecastEnd, '2026-01-31');
     assert.ok(!('forecastStart' in byId(json.programs, 'p').figures), 'forecastStart is for projects only');
+  });
+});
+
+describe("docs/FORMAT.md's worked forecast example", () => {
+  // The example is read from the doc itself, so the doc cannot drift from what the engine does.
+  const format = fs.readFileSync(path.join(repoRoot, 'docs', 'FORMAT.md'), 'utf8');
+  const section = format.slice(format.indexOf('## Forecast'));
+  const example = /```yaml\n([\s\S]*?)```/.exec(section)![1];
+
+  it('gives the dates, the status and the message the doc states', () => {
+    const files = [{ path: 'shop.plan.yaml', text: example }];
+    const json = toRollupJson(analyzePlans(files, at('2026-02-15')));
+    assert.deepEqual(forecastOf(json, 'checkout-api'), ['2026-02-01', '2026-03-22']);
+    assert.deepEqual(forecastOf(json, 'checkout'), ['2026-03-23', '2026-04-01']);
+    assert.deepEqual([milestone(json, 'launch').forecast, milestone(json, 'launch').status], ['2026-04-01', 'at-risk']);
+    assert.equal(byId(json.programs, 'shop').figures.forecastEnd, '2026-04-01');
+    assert.equal(byId(json.programs, 'shop').figures.health, 'red');
+    const analysis = analyzePlans(files, at('2026-02-15'));
+    const reasons = [...analysis.rollup.programs.values()][0].healthReasons;
+    assert.deepEqual(reasons, ['SPI 0.60 < 0.90'], 'red: only the red reasons are given');
+    const message = analysis.diagnostics.find((d) => d.code === 'milestone-at-risk')!.message;
+    assert.ok(section.includes(message.replace(/ /g, ' ')) || section.replace(/\s+/g, ' ').includes(message), `the doc quotes: ${message}`);
   });
 });

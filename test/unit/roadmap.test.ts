@@ -379,28 +379,34 @@ describe('roadmap SVG export', () => {
 describe('roadmap Mermaid export', () => {
   const examples = buildRoadmap(analyse());
 
-  it('is a fenced gantt block with a section per lane, a task per scheduled project and the milestones', () => {
+  it('is a fenced gantt block: the status date, a section per lane, a task per scheduled project coloured by health, and the milestones', () => {
     const text = roadmapMermaid(examples);
     const lines = text.split('\n');
     assert.equal(lines[0], '```mermaid');
     assert.equal(lines[1], 'gantt');
     assert.ok(lines.includes('    dateFormat YYYY-MM-DD'));
     assert.equal(lines.at(-2), '```');
-    assert.deepEqual(lines.filter((l) => l.startsWith('    section ')), ['    section Alpha', '    section Beta', '    section Unassigned projects']);
+    assert.deepEqual(lines.filter((l) => l.startsWith('    section ')), ['    section Status date', '    section Alpha', '    section Beta', '    section Unassigned projects']);
+    // The status date (S = 2026-03-01, from the portfolio) is shown: Mermaid's own today marker would be the day it is viewed.
+    assert.equal(lines[lines.indexOf('    section Status date') + 1], '    Status date 2026-03-01 :milestone, t_status_date, 2026-03-01, 0d');
     const tasks = lines.filter((l) => / :/.test(l) && !l.includes('milestone'));
     assert.deepEqual(tasks, [
-      // Mermaid's end dates are exclusive: the day after the plan's inclusive end.
-      '    First :crit, done, t_a1, 2026-01-05, 2026-02-01',
-      '    Second :active, t_a2, 2026-02-01, 2026-03-01',
-      '    Third, started too early :crit, active, t_a3, 2026-01-20, 2026-04-01',
-      '    Fourth (cancelled) :t_a4, 2026-02-01, 2026-02-11',
-      '    Beta one :crit, t_b1, 2026-05-02, 2026-06-01',
-      '    Solo :active, t_solo, 2026-02-02, 2026-02-28',
+      // Mermaid's end dates are exclusive: the day after the plan's inclusive end. Tags are computed
+      // health, not the critical path: a1 is done (grey); a2 is red (SPI 10/100 = 0.1 < 0.9: crit);
+      // a3, b1 and solo are green (no budget, so no index: plain); a4 is cancelled (grey).
+      '    First :done, t_a1, 2026-01-05, 2026-02-01',
+      '    Second (off track) :crit, t_a2, 2026-02-01, 2026-03-01',
+      '    Third, started too early :t_a3, 2026-01-20, 2026-04-01',
+      '    Fourth (cancelled) :done, t_a4, 2026-02-01, 2026-02-11',
+      '    Beta one :t_b1, 2026-05-02, 2026-06-01',
+      '    Solo :t_solo, 2026-02-02, 2026-02-28',
     ]);
-    assert.deepEqual(lines.filter((l) => l.includes(':milestone')), [
+    assert.deepEqual(lines.filter((l) => l.includes(':milestone') && !l.includes('t_status_date')), [
       '    Alpha GA :milestone, t_alpha_ga, 2026-05-01, 0d',
-      '    Second done :milestone, crit, t_a2_done, 2026-02-15, 0d',
-      '    Beta review :milestone, t_beta_review, 2026-05-10, 0d',
+      // Due 2026-02-15 < S and not done: missed, red.
+      '    Second done (missed) :milestone, crit, t_a2_done, 2026-02-15, 0d',
+      // Waits for b1, forecast to end 2026-05-31 > 2026-05-10: at risk, Mermaid's "active" stands for amber.
+      '    Beta review (at risk) :milestone, active, t_beta_review, 2026-05-10, 0d',
     ]);
     assert.equal(roadmapMermaid(examples, { fenced: false }).split('\n')[0], 'gantt');
   });
@@ -422,7 +428,7 @@ describe('roadmap Mermaid export', () => {
       assert.match(line, /^ {4}\S/, `indented statement: ${line}`);
       assert.ok(!line.includes('%%') || line.startsWith('    %% '), `no comment or directive: ${line}`);
       assert.ok(!/[<>#;{}"]/.test(line), `no markup, entity or separator: ${line}`);
-      if (/^ {4}(title|dateFormat|axisFormat|todayMarker|section) /.test(line)) continue;
+      if (/^ {4}(title|dateFormat|axisFormat|todayMarker|section|%%) /.test(line)) continue;
       // A task: text, one colon, then tags, an id, a start and an end or duration.
       assert.match(line, /^ {4}[^:]+ :((crit|done|active|milestone), )*t_\w+, \d{4}-\d{2}-\d{2}, (\d{4}-\d{2}-\d{2}|0d)$/, line);
       assert.ok(!/^ {4}click\b/i.test(line), line);

@@ -1,82 +1,156 @@
 /**
- * The plan-logic warnings that need the schedule and the rollup: windows, budgets, spending, milestones,
- * risks, allocation, declared health, progress and currency (SPEC 6).
+ * The plan-logic warnings that need the schedule and the rollup (SPEC 6): windows, budgets, spending,
+ * milestones, risks, issues, allocation, declared health, progress, currency and status dates.
+ *
+ * Each check is a unit: the problems of one program, project, milestone, portfolio, person, risk or
+ * issue, computed from that entity and what it reads. The full analysis runs every unit; an edit runs
+ * again only the units whose inputs it touched (incremental.ts), so a unit must read nothing but its
+ * entity, the index, the schedule and the rollup.
  */
 import { formatDay, type Day } from '../base/dates';
 import type { PlanDiagnostic } from '../base/diagnostic';
 import { compareExactly, Rational } from '../base/exact';
 import { messages } from '../base/messages';
-import type { Milestone, Person, Program, Project, TeamEntry } from '../model/entities';
+import type { Issue, Milestone, Person, Portfolio, Program, Project, Risk, TeamEntry } from '../model/entities';
 import { diagnosticAt } from '../model/locate';
 import type { PlanIndex } from './planIndex';
-import { exactSums, type MilestoneOutlook, type ProjectRollup, type RollupResult } from './rollup';
+import { exactSums, writtenValue, type MilestoneOutlook, type ProjectRollup, type RollupResult } from './rollup';
 import { currencyOf, isBetterHealth, riskLevel } from './rules';
 import type { Schedule } from './schedule';
-import { ITEMS_PER_PAUSE, type Steps } from './steps';
 
-export interface CheckOptions {
+/** What every check reads. */
+export interface CheckContext {
+  readonly index: PlanIndex;
+  readonly schedule: Schedule;
+  readonly rollup: RollupResult;
   readonly defaultCurrency: string;
+  /** The latest status date the documents declare, and where (SPEC 5: the others are flagged, whatever S is used). */
+  readonly declaredStatusDate: { readonly value: Day; readonly where: string } | undefined;
 }
 
-export function* checkSteps(index: PlanIndex, plan: Schedule, rollup: RollupResult, options: CheckOptions, diagnostics: PlanDiagnostic[]): Steps<void> {
-  let tick = 0;
-  const cancelled = (project: Project) => rollup.projects.get(project)!.cancelled;
+/** A program's window (and the projects outside it), its budget, its declared health and its status date. */
+export function programChecks(program: Program, ctx: CheckContext): PlanDiagnostic[] {
+  const out: PlanDiagnostic[] = [];
+  programWindow(program, ctx.schedule, out);
+  programBudget(program, ctx.rollup, ctx.defaultCurrency, out);
+  declaredHealth(program, `Program '${program.id}'`, ctx.rollup.programs.get(program)!, out);
+  statusDate(program, ctx, out);
+  return out;
+}
 
-  for (const program of index.programs) {
-    checkProgramWindow(program, plan, diagnostics);
-    checkProgramBudget(program, rollup, options.defaultCurrency, diagnostics);
+/** The currencies of a portfolio's programs, and its status date. */
+export function portfolioChecks(portfolio: Portfolio, ctx: CheckContext): PlanDiagnostic[] {
+  const out: PlanDiagnostic[] = [];
+  const currencies = portfolio.programs.map((program) => currencyOf(program, ctx.defaultCurrency));
+  if (new Set(currencies).size > 1) {
+    const listing = portfolio.programs.map((program, i) => `'${program.id}' ${currencies[i]}`);
+    for (const program of portfolio.programs) {
+      out.push(diagnosticAt(program.source, program.currency?.span ?? program.anchor, 'currency-mismatch', messages.currencyMismatch(portfolio.id ?? '?', listing)));
+    }
   }
+  statusDate(portfolio, ctx, out);
+  return out;
+}
+
+/** A project's milestones inside its dates, its spending, its progress and its declared health. */
+export function projectChecks(project: Project, ctx: CheckContext): PlanDiagnostic[] {
+  const out: PlanDiagnostic[] = [];
+  const dates = ctx.schedule.dates.get(project)!;
+  for (const milestone of project.milestones) milestoneWindow(milestone, `project '${project.id}'`, dates.start, dates.end, out);
+  const result = ctx.rollup.projects.get(project)!;
+  const figures = result.figures;
+  if (project.spent && figures.ac > figures.bac) {
+    out.push(diagnosticAt(project.source, project.spent.span, 'overspent', messages.overspent(project.id ?? '?', figures.ac, figures.bac, currencyOf(project, ctx.defaultCurrency))));
+  }
+  progress(project, out);
+  declaredHealth(project, `Project '${project.id}'`, result, out);
+  return out;
+}
+
+/** A milestone missed, or at risk (naming what it waits for and where the slip starts). */
+export function milestoneChecks(milestone: Milestone, ctx: CheckContext): PlanDiagnostic[] {
+  const { rollup } = ctx;
+  const outlook = rollup.milestones.get(milestone)!;
+  if (!milestone.date) return [];
+  if (outlook.status === 'missed') {
+    return [
+      diagnosticAt(milestone.source, milestone.date.span, 'missed-milestone',
+        messages.missedMilestone(milestone.id ?? milestone.name ?? '?', formatDay(milestone.date.value), formatDay(rollup.statusDate))),
+    ];
+  }
+  if (outlook.status === 'at-risk' && outlook.waitsFor) {
+    return [diagnosticAt(milestone.source, milestone.date.span, 'milestone-at-risk', milestoneAtRisk(milestone, milestone.date.value, outlook, rollup))];
+  }
+  return [];
+}
+
+export function issueChecks(issue: Issue, ctx: CheckContext): PlanDiagnostic[] {
+  const S = ctx.rollup.statusDate;
+  if (!issue.open || !issue.due || issue.due.value >= S) return [];
+  return [
+    diagnosticAt(issue.source, issue.due.span, 'overdue-issue',
+      messages.overdueIssue(issue.id ?? issue.title ?? '?', formatDay(issue.due.value), formatDay(S), S - issue.due.value)),
+  ];
+}
+
+export function riskChecks(risk: Risk): PlanDiagnostic[] {
+  if (!risk.open || riskLevel(risk) !== 'high' || risk.mitigation) return [];
+  return [diagnosticAt(risk.source, risk.anchor, 'unmitigated-risk', messages.unmitigatedRisk(risk.id ?? risk.title ?? '?', risk.likelihood! * risk.impact!))];
+}
+
+/** A person's team entries over the workspace, in workspace order (the index's structure). */
+export function teamEntriesByPerson(index: PlanIndex): Map<Person, Array<{ project: Project; entry: TeamEntry }>> {
+  const people = new Map<string, Person>();
+  for (const person of index.people) if (!people.has(person.id)) people.set(person.id, person);
+  const byPerson = new Map<Person, Array<{ project: Project; entry: TeamEntry }>>();
   for (const project of index.projects) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
-    const dates = plan.dates.get(project)!;
-    for (const milestone of project.milestones) {
-      checkMilestoneWindow(milestone, `project '${project.id}'`, dates.start, dates.end, diagnostics);
-    }
-    const figures = rollup.projects.get(project)!.figures;
-    if (project.spent && figures.ac > figures.bac) {
-      diagnostics.push(diagnosticAt(project.source, project.spent.span, 'overspent', messages.overspent(project.id ?? '?', figures.ac, figures.bac, currencyOf(project, options.defaultCurrency))));
-    }
-    checkProgress(project, diagnostics);
-  }
-  for (const milestone of index.milestones) {
-    if (milestone.date && rollup.milestones.get(milestone)?.status === 'missed') {
-      diagnostics.push(
-        diagnosticAt(milestone.source, milestone.date.span, 'missed-milestone',
-          messages.missedMilestone(milestone.id ?? milestone.name ?? '?', formatDay(milestone.date.value), formatDay(rollup.statusDate))),
-      );
+    for (const entry of project.team) {
+      const person = people.get(entry.person.name);
+      if (!person || index.definitions.get(person.id)?.[0] !== person) continue;
+      const list = byPerson.get(person);
+      if (list) list.push({ project, entry });
+      else byPerson.set(person, [{ project, entry }]);
     }
   }
-  for (const milestone of index.milestones) {
-    const outlook = rollup.milestones.get(milestone)!;
-    if (milestone.date && outlook.status === 'at-risk' && outlook.waitsFor) {
-      diagnostics.push(diagnosticAt(milestone.source, milestone.date.span, 'milestone-at-risk', milestoneAtRisk(milestone, milestone.date.value, outlook, rollup)));
-    }
-  }
-  for (const issue of index.issues) {
-    if (issue.open && issue.due && issue.due.value < rollup.statusDate) {
-      diagnostics.push(
-        diagnosticAt(issue.source, issue.due.span, 'overdue-issue',
-          messages.overdueIssue(issue.id ?? issue.title ?? '?', formatDay(issue.due.value), formatDay(rollup.statusDate), rollup.statusDate - issue.due.value)),
-      );
-    }
-  }
-  for (const risk of index.risks) {
-    if (risk.open && riskLevel(risk) === 'high' && !risk.mitigation) {
-      diagnostics.push(diagnosticAt(risk.source, risk.anchor, 'unmitigated-risk', messages.unmitigatedRisk(risk.id ?? risk.title ?? '?', risk.likelihood! * risk.impact!)));
-    }
-  }
-  yield;
-  checkAllocations(index, plan, cancelled, diagnostics);
-  yield;
-  checkDeclaredHealth(index, rollup, diagnostics);
-  checkCurrencies(index, options.defaultCurrency, diagnostics);
+  return byPerson;
 }
 
-function checkProgramWindow(program: Program, plan: Schedule, diagnostics: PlanDiagnostic[]): void {
+/** Sweeps a person's allocations day by day and reports the first day above capacity, at every entry involved. */
+export function personChecks(person: Person, entries: ReadonlyArray<{ project: Project; entry: TeamEntry }>, ctx: CheckContext): PlanDiagnostic[] {
+  const list: Array<{ project: Project; entry: TeamEntry; start: Day; end: Day }> = [];
+  for (const { project, entry } of entries) {
+    if (ctx.rollup.projects.get(project)!.cancelled) continue;
+    const { start, end } = ctx.schedule.dates.get(project)!;
+    if (start === undefined || end === undefined || end < start) continue;
+    list.push({ project, entry, start, end });
+  }
+  const events: Array<[Day, number]> = [];
+  for (const a of list) events.push([a.start, a.entry.allocation], [a.end + 1, -a.entry.allocation]);
+  events.sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  for (let i = 0; i < events.length; ) {
+    const day = events[i][0];
+    for (; i < events.length && events[i][0] === day; i++) total += events[i][1];
+    const involved = () => list.filter((a) => a.start <= day && day <= a.end);
+    // Percents with decimals: compared exactly (33.3 + 33.3 + 33.4 is not above 100).
+    const exactTotal = () => involved().reduce((sum, a) => sum.add(Rational.of(a.entry.allocation)), Rational.zero);
+    if (compareExactly(total, exactTotal, person.capacity) > 0) {
+      const involvedNow = involved();
+      const projects = [...new Set(involvedNow.map((a) => a.project.id ?? '?'))];
+      return involvedNow.map((a) =>
+        diagnosticAt(a.entry.person.source, a.entry.person.span, 'overallocated',
+          messages.overallocated(person.id, formatDay(day), Math.round(total * 100) / 100, person.capacity, projects)),
+      );
+    }
+  }
+  return [];
+}
+
+function programWindow(program: Program, plan: Schedule, out: PlanDiagnostic[]): void {
   const windowStart = program.start?.value;
   const windowEnd = program.end?.value;
   if (program.start && program.end && program.end.value < program.start.value) {
-    diagnostics.push(
+    out.push(
       diagnosticAt(program.source, program.end.span, 'date-conflict',
         messages.endBeforeStart(`Program '${program.id}'`, formatDay(program.end.value), formatDay(program.start.value))),
     );
@@ -90,18 +164,18 @@ function checkProgramWindow(program: Program, plan: Schedule, diagnostics: PlanD
     const late = end !== undefined && windowEnd !== undefined && end > windowEnd;
     if (!early && !late) continue;
     const span = early ? (project.start?.span ?? project.anchor) : (project.end?.span ?? project.duration?.span ?? project.anchor);
-    diagnostics.push(
+    out.push(
       diagnosticAt(project.source, span, 'outside-window',
         messages.projectOutsideProgram(project.id ?? '?', show(start), show(end), program.id ?? '?', show(windowStart), show(windowEnd))),
     );
   }
 }
 
-function checkMilestoneWindow(milestone: Milestone, owner: string, start: Day | undefined, end: Day | undefined, diagnostics: PlanDiagnostic[]): void {
+function milestoneWindow(milestone: Milestone, owner: string, start: Day | undefined, end: Day | undefined, out: PlanDiagnostic[]): void {
   if (!milestone.date) return;
   const date = milestone.date.value;
   if ((start !== undefined && date < start) || (end !== undefined && date > end)) {
-    diagnostics.push(
+    out.push(
       diagnosticAt(milestone.source, milestone.date.span, 'outside-window',
         messages.milestoneOutside(milestone.id ?? milestone.name ?? '?', formatDay(date), owner,
           start === undefined ? '…' : formatDay(start), end === undefined ? '…' : formatDay(end))),
@@ -109,7 +183,7 @@ function checkMilestoneWindow(milestone: Milestone, owner: string, start: Day | 
   }
 }
 
-function checkProgramBudget(program: Program, rollup: RollupResult, defaultCurrency: string, diagnostics: PlanDiagnostic[]): void {
+function programBudget(program: Program, rollup: RollupResult, defaultCurrency: string, out: PlanDiagnostic[]): void {
   if (!program.budget) return;
   const figures = rollup.programs.get(program)!.figures;
   const budget = program.budget.value;
@@ -119,99 +193,44 @@ function checkProgramBudget(program: Program, rollup: RollupResult, defaultCurre
     const result = rollup.projects.get(project)!;
     return result.cancelled ? [] : [result.terms];
   }));
-  if (compareExactly(figures.bac, () => exact().bac, budget) > 0) {
-    diagnostics.push(diagnosticAt(program.source, program.budget.span, 'over-budget', messages.overBudget(program.id ?? '?', figures.bac, budget, currency)));
+  const exactBudget = () => writtenValue(program.source.file.text, program.budget, budget);
+  if (compareExactly(figures.bac, () => exact().bac, budget, exactBudget) > 0) {
+    out.push(diagnosticAt(program.source, program.budget.span, 'over-budget', messages.overBudget(program.id ?? '?', figures.bac, budget, currency)));
   }
-  if (compareExactly(figures.eac, () => exact().eac, budget) > 0) {
-    diagnostics.push(
-      diagnosticAt(program.source, program.budget.span, 'forecast-over-budget', messages.forecastOverBudget(program.id ?? '?', figures.eac, budget, currency)),
-    );
+  if (compareExactly(figures.eac, () => exact().eac, budget, exactBudget) > 0) {
+    out.push(diagnosticAt(program.source, program.budget.span, 'forecast-over-budget', messages.forecastOverBudget(program.id ?? '?', figures.eac, budget, currency)));
   }
 }
 
-function checkProgress(project: Project, diagnostics: PlanDiagnostic[]): void {
+function progress(project: Project, out: PlanDiagnostic[]): void {
   const { state, progress } = project;
   if (!state || !progress) return;
   if (state.value === 'done' && progress.value < 100) {
-    diagnostics.push(
-      diagnosticAt(project.source, progress.span, 'progress-mismatch', messages.doneNotComplete(project.id ?? '?', progress.value), { kind: 'set-progress-100' }),
-    );
+    out.push(diagnosticAt(project.source, progress.span, 'progress-mismatch', messages.doneNotComplete(project.id ?? '?', progress.value), { kind: 'set-progress-100' }));
   } else if (progress.value === 100 && state.value !== 'done') {
-    diagnostics.push(
-      diagnosticAt(project.source, progress.span, 'progress-mismatch', messages.completeNotDone(project.id ?? '?', state.value), { kind: 'set-state-done' }),
-    );
+    out.push(diagnosticAt(project.source, progress.span, 'progress-mismatch', messages.completeNotDone(project.id ?? '?', state.value), { kind: 'set-state-done' }));
   }
 }
 
-/** Sweeps each person's allocations day by day and reports the first day above capacity. */
-function checkAllocations(index: PlanIndex, plan: Schedule, cancelled: (project: Project) => boolean, diagnostics: PlanDiagnostic[]): void {
-  const people = new Map<string, Person>();
-  for (const person of index.people) if (!people.has(person.id)) people.set(person.id, person);
-  const assignments = new Map<Person, Array<{ project: Project; entry: TeamEntry; start: Day; end: Day }>>();
-  for (const project of index.projects) {
-    if (cancelled(project)) continue;
-    const { start, end } = plan.dates.get(project)!;
-    if (start === undefined || end === undefined || end < start) continue;
-    for (const entry of project.team) {
-      const person = people.get(entry.person.name);
-      if (!person || index.definitions.get(person.id)?.[0] !== person) continue;
-      const list = assignments.get(person) ?? [];
-      list.push({ project, entry, start, end });
-      assignments.set(person, list);
-    }
-  }
-  for (const [person, list] of assignments) {
-    const events: Array<[Day, number]> = [];
-    for (const a of list) events.push([a.start, a.entry.allocation], [a.end + 1, -a.entry.allocation]);
-    events.sort((x, y) => x[0] - y[0]);
-    let total = 0;
-    for (let i = 0; i < events.length; ) {
-      const day = events[i][0];
-      for (; i < events.length && events[i][0] === day; i++) total += events[i][1];
-      const involved = () => list.filter((a) => a.start <= day && day <= a.end);
-      // Percents with decimals: compared exactly (33.3 + 33.3 + 33.4 is not above 100).
-      const exactTotal = () => involved().reduce((sum, a) => sum.add(Rational.of(a.entry.allocation)), Rational.zero);
-      if (compareExactly(total, exactTotal, person.capacity) > 0) {
-        const involvedNow = involved();
-        const projects = [...new Set(involvedNow.map((a) => a.project.id ?? '?'))];
-        for (const a of involvedNow) {
-          diagnostics.push(
-            diagnosticAt(a.entry.person.source, a.entry.person.span, 'overallocated',
-              messages.overallocated(person.id, formatDay(day), Math.round(total * 100) / 100, person.capacity, projects)),
-          );
-        }
-        break;
-      }
-    }
+function declaredHealth(entity: Project | Program, what: string, result: { figures: { health: ProjectRollup['figures']['health'] }; healthReasons: readonly string[] }, out: PlanDiagnostic[]): void {
+  const declared = entity.health;
+  if (declared && isBetterHealth(declared.value, result.figures.health)) {
+    out.push(diagnosticAt(entity.source, declared.span, 'status-mismatch', messages.statusMismatch(what, declared.value, result.figures.health, result.healthReasons)));
   }
 }
 
-function checkDeclaredHealth(index: PlanIndex, rollup: RollupResult, diagnostics: PlanDiagnostic[]): void {
-  const check = (entity: Project | Program, what: string) => {
-    const result = entity.kind === 'project' ? rollup.projects.get(entity)! : rollup.programs.get(entity)!;
-    const declared = entity.health;
-    if (declared && isBetterHealth(declared.value, result.figures.health)) {
-      diagnostics.push(
-        diagnosticAt(entity.source, declared.span, 'status-mismatch',
-          messages.statusMismatch(what, declared.value, result.figures.health, result.healthReasons)),
-      );
-    }
-  };
-  for (const project of index.projects) check(project, `Project '${project.id}'`);
-  for (const program of index.programs) check(program, `Program '${program.id}'`);
-}
-
-function checkCurrencies(index: PlanIndex, defaultCurrency: string, diagnostics: PlanDiagnostic[]): void {
-  for (const portfolio of index.portfolios) {
-    const used = [...new Set(portfolio.programs.map((program) => currencyOf(program, defaultCurrency)))];
-    if (used.length < 2) continue;
-    const listing = portfolio.programs.map((program) => `'${program.id}' ${currencyOf(program, defaultCurrency)}`);
-    for (const program of portfolio.programs) {
-      diagnostics.push(
-        diagnosticAt(program.source, program.currency?.span ?? program.anchor, 'currency-mismatch', messages.currencyMismatch(portfolio.id ?? '?', listing)),
-      );
-    }
-  }
+/**
+ * SPEC 5: a status_date that differs from the latest declared is flagged where it is written — also when
+ * the status date is given on the command line or in the settings: the plans still disagree.
+ */
+function statusDate(holder: Portfolio | Program, ctx: CheckContext, out: PlanDiagnostic[]): void {
+  const declared = ctx.declaredStatusDate;
+  if (!declared || !holder.statusDate || holder.statusDate.value === declared.value) return;
+  const used = ctx.rollup.statusDate;
+  out.push(
+    diagnosticAt(holder.source, holder.statusDate.span, 'status-date-mismatch',
+      messages.statusDateMismatch(formatDay(holder.statusDate.value), formatDay(declared.value), declared.where, used === declared.value ? undefined : formatDay(used))),
+  );
 }
 
 /** The milestone-at-risk message: how late, what it waits for, and where the slip starts. */

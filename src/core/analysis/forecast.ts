@@ -11,7 +11,7 @@
  * done, missed (date < S), at risk (forecast after its date) or on track.
  */
 import type { Day } from '../base/dates';
-import { ceilExactly, Rational } from '../base/exact';
+import { ceilExactly, compareExactly, Rational } from '../base/exact';
 import type { Milestone, Project, ProjectState } from '../model/entities';
 import type { PlanIndex } from './planIndex';
 import type { Schedule } from './schedule';
@@ -35,6 +35,9 @@ export interface ProjectForecast {
   readonly end: Day | null;
   readonly reason: ForecastReason;
 }
+
+/** A node of the dependency graph. */
+type Node = Project | Milestone;
 
 /** Where a milestone stands at the status date. */
 export type MilestoneStatus = 'done' | 'missed' | 'at-risk' | 'on-track';
@@ -63,7 +66,6 @@ export interface Forecast {
   readonly milestones: ReadonlyMap<Milestone, MilestoneOutlook>;
 }
 
-type Node = Project | Milestone;
 
 const noForecast: ProjectForecast = { start: null, end: null, reason: { kind: 'none' } };
 const asPlanned: ForecastReason = { kind: 'as-planned' };
@@ -74,11 +76,32 @@ export function* forecastSteps(
   pace: ReadonlyMap<Project, ProjectPace>,
   statusDate: Day,
 ): Steps<Forecast> {
-  const projects = new Map<Project, ProjectForecast>();
-  const milestones = new Map<Milestone, MilestoneOutlook>();
+  const forecast: Forecast = { projects: new Map(), milestones: new Map() };
+  let tick = 0;
+  for (const first of [...index.projects, ...index.milestones]) {
+    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    settleForecasts([first], forecast, index, schedule, pace, statusDate);
+  }
+  return forecast;
+}
+
+/**
+ * Forecasts `nodes` and, first, whatever they wait for that has no forecast yet, into `forecast`:
+ * depth first in dependency order, iteratively (a 10,000-long chain must not exhaust the stack). A
+ * dependency met again while still open lies on a cycle (reported by the schedule): it is skipped.
+ */
+export function settleForecasts(
+  nodes: Iterable<Node>,
+  forecast: Forecast,
+  index: PlanIndex,
+  schedule: Schedule,
+  pace: ReadonlyMap<Project, ProjectPace>,
+  statusDate: Day,
+): void {
+  const projects = forecast.projects as Map<Project, ProjectForecast>;
+  const milestones = forecast.milestones as Map<Milestone, MilestoneOutlook>;
   const visiting = new Set<Node>();
   const done = (node: Node) => (node.kind === 'project' ? projects.has(node) : milestones.has(node));
-
   const dependenciesOf = (node: Node): Node[] => {
     const targets: Node[] = [];
     for (const reference of node.dependsOn) {
@@ -88,27 +111,15 @@ export function* forecastSteps(
     return targets;
   };
   /** Only planned projects and open milestones wait for their dependencies' forecasts. */
-  const waits = (node: Node): boolean =>
-    node.kind === 'milestone' ? !node.done : pace.get(node)?.state === 'planned';
-
+  const waits = (node: Node): boolean => (node.kind === 'milestone' ? !node.done : pace.get(node)?.state === 'planned');
   /** A dependency's forecast finish: a project's forecast end, a cancelled one's scheduled end, a milestone's forecast. */
   const finishOf = (node: Node): Day | null => {
     if (node.kind === 'milestone') return milestones.get(node)?.forecast ?? null;
     if (pace.get(node)?.state === 'cancelled') return schedule.dates.get(node)?.end ?? null;
     return projects.get(node)?.end ?? null;
   };
-
-  const settle = (node: Node) => {
-    if (node.kind === 'project') projects.set(node, forecastProject(node, schedule, pace.get(node)!, statusDate, dependenciesOf(node), finishOf));
-    else milestones.set(node, milestoneOutlook(node, statusDate, dependenciesOf(node), finishOf));
-  };
-
-  // Depth first in dependency order, iteratively (a 10,000-long chain must not exhaust the stack). A
-  // dependency met again while still open lies on a cycle (reported by the schedule): it is skipped.
-  let tick = 0;
   const stack: Node[] = [];
-  for (const first of [...index.projects, ...index.milestones]) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+  for (const first of nodes) {
     if (done(first)) continue;
     stack.push(first);
     while (stack.length > 0) {
@@ -123,12 +134,12 @@ export function* forecastSteps(
         stack.push(pending);
         continue;
       }
-      settle(node);
+      if (node.kind === 'project') projects.set(node, forecastProject(node, schedule, pace.get(node)!, statusDate, dependenciesOf(node), finishOf));
+      else milestones.set(node, milestoneOutlook(node, statusDate, dependenciesOf(node), finishOf));
       visiting.delete(node);
       stack.pop();
     }
   }
-  return { projects, milestones };
 }
 
 function forecastProject(
@@ -150,7 +161,8 @@ function forecastProject(
     case 'on-hold': {
       const { spi, plannedStart, plannedDays } = pace;
       let own = e;
-      if (spi !== null && spi > 0 && spi < 1 && plannedStart !== null && plannedDays !== null) {
+      // 0 < SPI < 1, decided exactly: an SPI of exactly 1 may be 0.9999999999999999 in floating point.
+      if (spi !== null && spi > 0 && plannedStart !== null && plannedDays !== null && compareExactly(spi, () => pace.exactSpi()!, 1) < 0) {
         // ps + ceil((pe − ps + 1) / SPI) − 1, with the day count exact where it is a whole number.
         own = plannedStart + ceilExactly(plannedDays / spi, () => Rational.of(plannedDays).div(pace.exactSpi()!)) - 1;
       }

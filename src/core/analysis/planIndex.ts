@@ -2,10 +2,14 @@
  * The workspace index: every entity of every document, ids across files and kinds, and the links
  * between them (portfolio › program › project, dependencies, people). Reports the problems of the index
  * itself: duplicate ids, unknown references, unknown people.
+ *
+ * Linking (which program a project belongs to, what a depends_on item names) is done once for the
+ * whole workspace. The problems of an entity's references are a unit of their own
+ * (`referenceProblems`): an edit that keeps a file's ids and references runs it again for that file only.
  */
+import type { PlanDiagnostic } from '../base/diagnostic';
 import { messages } from '../base/messages';
 import { closestName } from '../base/suggestions';
-import type { PlanDiagnostic } from '../base/diagnostic';
 import type { DocumentModel, Entity, EntityKind, EntityLists, Milestone, Portfolio, Program, Project, Reference } from '../model/entities';
 import { diagnosticAt, locationText } from '../model/locate';
 import { ITEMS_PER_PAUSE, type Steps } from './steps';
@@ -19,6 +23,10 @@ export interface PlanIndex extends EntityLists {
   readonly dependencyTargets: ReadonlyMap<Reference, Project | Milestone>;
   /** Every written reference and the entity it names (for navigation). */
   readonly references: readonly ResolvedReference[];
+  /** Every entity, in workspace order (an entity before its children). */
+  readonly entities: readonly Entity[];
+  /** The duplicate-id problems: each definition of an id defined more than once. */
+  readonly duplicateDiagnostics: readonly PlanDiagnostic[];
 }
 
 export interface ResolvedReference {
@@ -26,7 +34,14 @@ export interface ResolvedReference {
   readonly target: Entity | undefined;
 }
 
-export function* indexSteps(documents: readonly DocumentModel[], diagnostics: PlanDiagnostic[]): Steps<PlanIndex> {
+const referenceKinds = {
+  portfolio: ['portfolio'],
+  program: ['program'],
+  dependency: ['project', 'milestone'],
+  person: ['person'],
+} as const satisfies Record<string, readonly EntityKind[]>;
+
+export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanIndex> {
   let tick = 0;
   const portfolios = documents.flatMap((d) => d.portfolios);
   const programs = documents.flatMap((d) => d.programs);
@@ -35,113 +50,164 @@ export function* indexSteps(documents: readonly DocumentModel[], diagnostics: Pl
   const risks = documents.flatMap((d) => d.risks);
   const issues = documents.flatMap((d) => d.issues);
   const people = documents.flatMap((d) => d.people);
+  const entities = documents.flatMap((d) => d.entities);
 
   const definitions = new Map<string, Entity[]>();
   // Workspace order (file, document, then as written), so "first definition wins" is predictable.
-  for (const document of documents) {
+  for (const entity of entities) {
     if (++tick % ITEMS_PER_PAUSE === 0) yield;
-    for (const entity of document.entities) {
-      if (entity.id === undefined) continue;
-      const list = definitions.get(entity.id);
-      if (list) list.push(entity);
-      else definitions.set(entity.id, [entity]);
-    }
+    if (entity.id === undefined) continue;
+    const list = definitions.get(entity.id);
+    if (list) list.push(entity);
+    else definitions.set(entity.id, [entity]);
   }
+  const duplicateDiagnostics: PlanDiagnostic[] = [];
   for (const [id, list] of definitions) {
     if (list.length < 2) continue;
     for (const entity of list) {
       const others = list.filter((other) => other !== entity).map((other) => locationText(other.source, other.anchor));
-      diagnostics.push(diagnosticAt(entity.source, entity.anchor, 'duplicate-id', messages.duplicateId(id, list.length, others.join(', '))));
+      duplicateDiagnostics.push(diagnosticAt(entity.source, entity.anchor, 'duplicate-id', messages.duplicateId(id, list.length, others.join(', '))));
     }
   }
 
-  const references: ResolvedReference[] = [];
-  const lookup = (reference: Reference | undefined, field: string, kinds: readonly EntityKind[], label: string): Entity | undefined => {
-    if (!reference) return undefined;
-    const target = definitions.get(reference.name)?.[0];
-    references.push({ reference, target });
-    if (target && kinds.includes(target.kind)) return target;
-    if (target) {
-      diagnostics.push(diagnosticAt(reference.source, reference.span, 'unknown-reference', messages.wrongKindReference(field, reference.name, label, target.kind)));
-    } else {
-      const suggestion = closestName(reference.name, candidates(kinds));
-      diagnostics.push(
-        diagnosticAt(
-          reference.source,
-          reference.span,
-          'unknown-reference',
-          messages.unknownReference(field, reference.name, label, suggestion),
-          suggestion ? { kind: 'replace', replacement: suggestion } : undefined,
-        ),
-      );
-    }
-    return undefined;
+  const target = (reference: Reference | undefined, kinds: readonly EntityKind[]): Entity | undefined => {
+    const found = reference ? definitions.get(reference.name)?.[0] : undefined;
+    return found && kinds.includes(found.kind) ? found : undefined;
   };
-  const candidateCache = new Map<string, string[]>();
-  const candidates = (kinds: readonly EntityKind[]): string[] => {
-    const key = kinds.join();
-    let names = candidateCache.get(key);
-    if (!names) {
-      names = [...definitions].filter(([, list]) => kinds.includes(list[0].kind)).map(([id]) => id);
-      candidateCache.set(key, names);
-    }
-    return names;
-  };
-
-  /**
-   * The parent a program (portfolio) or project (program) belongs to: the one it is written inside, else
-   * the one its reference names. Written inside one but naming another is a schema error.
-   */
-  function linkToParent<P extends Portfolio | Program>(child: Program | Project, nestedIn: P | undefined, reference: Reference | undefined, kind: P['kind']): P | undefined {
-    const referenced = lookup(reference, kind, [kind], kind) as P | undefined;
-    if (nestedIn && reference && reference.name !== nestedIn.id) {
-      const label = child.kind === 'program' ? 'Program' : 'Project';
-      diagnostics.push(diagnosticAt(child.source, reference.span, 'schema', messages.nestedProgramMismatch(label, child.id ?? '?', nestedIn.id ?? '?', reference.name)));
-    }
-    return nestedIn ?? referenced;
-  }
-
   for (const portfolio of portfolios) portfolio.programs = [...portfolio.inlinePrograms];
   for (const program of programs) {
-    program.portfolio = linkToParent(program, program.parentPortfolio, program.portfolioRef, 'portfolio');
+    const referenced = target(program.portfolioRef, referenceKinds.portfolio) as Portfolio | undefined;
+    program.portfolio = program.parentPortfolio ?? referenced;
     program.projects = [...program.inlineProjects];
-    if (program.portfolio && !program.parentPortfolio) program.portfolio.programs.push(program);
+    if (!program.parentPortfolio && referenced) referenced.programs.push(program);
   }
   for (const project of projects) {
     if (++tick % ITEMS_PER_PAUSE === 0) yield;
-    project.program = linkToParent(project, project.parentProgram, project.programRef, 'program');
-    if (project.program && !project.parentProgram) project.program.projects.push(project);
+    const referenced = target(project.programRef, referenceKinds.program) as Program | undefined;
+    project.program = project.parentProgram ?? referenced;
+    if (!project.parentProgram && referenced) referenced.projects.push(project);
   }
 
   const dependencyTargets = new Map<Reference, Project | Milestone>();
-  for (const owner of [...projects, ...milestones]) {
+  const references: ResolvedReference[] = [];
+  for (const entity of entities) {
     if (++tick % ITEMS_PER_PAUSE === 0) yield;
-    for (const reference of owner.dependsOn) {
-      const target = lookup(reference, 'depends_on', ['project', 'milestone'], 'project or milestone');
-      if (target) dependencyTargets.set(reference, target as Project | Milestone);
+    for (const { reference } of referencesOf(entity)) {
+      const found = definitions.get(reference.name)?.[0];
+      references.push({ reference, target: found });
+    }
+    if (entity.kind === 'project' || entity.kind === 'milestone') {
+      for (const reference of entity.dependsOn) {
+        const found = target(reference, referenceKinds.dependency);
+        if (found) dependencyTargets.set(reference, found as Project | Milestone);
+      }
     }
   }
-  for (const project of projects) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
-    for (const entry of project.team) lookup(entry.person, 'team person', ['person'], 'person');
-  }
+  return { portfolios, programs, projects, milestones, risks, issues, people, entities, definitions, hasPeople: people.length > 0, dependencyTargets, references, duplicateDiagnostics };
+}
 
-  const hasPeople = people.length > 0;
-  const personIds = people.map((person) => person.id);
-  const checkPerson = (reference: Reference | undefined, field: string) => {
-    if (!reference) return;
-    const target = definitions.get(reference.name)?.[0];
-    references.push({ reference, target });
-    if (!hasPeople || target?.kind === 'person') return;
-    const suggestion = closestName(reference.name, personIds);
-    diagnostics.push(
-      diagnosticAt(reference.source, reference.span, 'unknown-person', messages.unknownPerson(field, reference.name, suggestion),
-        suggestion ? { kind: 'replace', replacement: suggestion } : undefined),
-    );
+type Role = 'portfolio' | 'program' | 'dependency' | 'team' | 'person';
+
+/** The references an entity writes, each with what it must name. */
+function referencesOf(entity: Entity): Array<{ reference: Reference; field: string; role: Role }> {
+  const out: Array<{ reference: Reference; field: string; role: Role }> = [];
+  const add = (reference: Reference | undefined, field: string, role: Role) => {
+    if (reference) out.push({ reference, field, role });
   };
-  for (const portfolio of portfolios) checkPerson(portfolio.owner, 'owner');
-  for (const entity of [...programs, ...projects]) checkPerson(entity.manager, 'manager');
-  for (const entity of [...risks, ...issues]) checkPerson(entity.owner, 'owner');
+  switch (entity.kind) {
+    case 'portfolio':
+      add(entity.owner, 'owner', 'person');
+      break;
+    case 'program':
+      add(entity.portfolioRef, 'portfolio', 'portfolio');
+      add(entity.manager, 'manager', 'person');
+      break;
+    case 'project':
+      add(entity.programRef, 'program', 'program');
+      add(entity.manager, 'manager', 'person');
+      for (const reference of entity.dependsOn) add(reference, 'depends_on', 'dependency');
+      for (const entry of entity.team) add(entry.person, 'team person', 'team');
+      break;
+    case 'milestone':
+      for (const reference of entity.dependsOn) add(reference, 'depends_on', 'dependency');
+      break;
+    case 'risk':
+    case 'issue':
+      add(entity.owner, 'owner', 'person');
+      break;
+    case 'person':
+      break;
+  }
+  return out;
+}
 
-  return { portfolios, programs, projects, milestones, risks, issues, people, definitions, hasPeople, dependencyTargets, references };
+const labels: Record<Exclude<Role, 'person'>, string> = { portfolio: 'portfolio', program: 'program', dependency: 'project or milestone', team: 'person' };
+const kindsOf: Record<Exclude<Role, 'person'>, readonly EntityKind[]> = {
+  portfolio: referenceKinds.portfolio,
+  program: referenceKinds.program,
+  dependency: referenceKinds.dependency,
+  team: referenceKinds.person,
+};
+
+/** Names of the ids of some kinds, for suggestions; computed once per index and kinds. */
+const candidateCache = new WeakMap<PlanIndex, Map<string, string[]>>();
+function candidates(index: PlanIndex, kinds: readonly EntityKind[]): string[] {
+  let cache = candidateCache.get(index);
+  if (!cache) candidateCache.set(index, (cache = new Map()));
+  const key = kinds.join();
+  let names = cache.get(key);
+  if (!names) {
+    names = [];
+    for (const [id, list] of index.definitions) if (kinds.includes(list[0].kind)) names.push(id);
+    cache.set(key, names);
+  }
+  return names;
+}
+
+const peopleCache = new WeakMap<PlanIndex, string[]>();
+function peopleIds(index: PlanIndex): string[] {
+  let ids = peopleCache.get(index);
+  if (!ids) peopleCache.set(index, (ids = index.people.map((person) => person.id)));
+  return ids;
+}
+
+/**
+ * The problems of one entity's references: names of no such entity (or of the wrong kind), managers and
+ * owners who are not people of the registry, and a nested program or project that names another parent.
+ */
+export function referenceProblems(entity: Entity, index: PlanIndex): PlanDiagnostic[] {
+  const out: PlanDiagnostic[] = [];
+  for (const { reference, field, role } of referencesOf(entity)) {
+    const found = index.definitions.get(reference.name)?.[0];
+    if (role === 'person') {
+      if (!index.hasPeople || found?.kind === 'person') continue;
+      const suggestion = closestName(reference.name, peopleIds(index));
+      out.push(
+        diagnosticAt(reference.source, reference.span, 'unknown-person', messages.unknownPerson(field, reference.name, suggestion),
+          suggestion ? { kind: 'replace', replacement: suggestion } : undefined),
+      );
+      continue;
+    }
+    const kinds = kindsOf[role];
+    if (found && kinds.includes(found.kind)) continue;
+    if (found) {
+      out.push(diagnosticAt(reference.source, reference.span, 'unknown-reference', messages.wrongKindReference(field, reference.name, labels[role], found.kind)));
+    } else {
+      const suggestion = closestName(reference.name, candidates(index, kinds));
+      out.push(
+        diagnosticAt(reference.source, reference.span, 'unknown-reference', messages.unknownReference(field, reference.name, labels[role], suggestion),
+          suggestion ? { kind: 'replace', replacement: suggestion } : undefined),
+      );
+    }
+  }
+  // Written inside one program (portfolio) but naming another: a schema error.
+  const nested = entity.kind === 'program' ? [entity.parentPortfolio, entity.portfolioRef] as const : entity.kind === 'project' ? [entity.parentProgram, entity.programRef] as const : undefined;
+  if (nested) {
+    const [parent, reference] = nested;
+    if (parent && reference && reference.name !== parent.id) {
+      const label = entity.kind === 'program' ? 'Program' : 'Project';
+      out.push(diagnosticAt(entity.source, reference.span, 'schema', messages.nestedProgramMismatch(label, entity.id ?? '?', parent.id ?? '?', reference.name)));
+    }
+  }
+  return out;
 }

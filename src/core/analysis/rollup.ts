@@ -9,7 +9,7 @@
 import { formatDay, type Day } from '../base/dates';
 import type { HealthThresholds } from '../base/defaults';
 import { compareExactly, Rational } from '../base/exact';
-import type { Health, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
+import type { Field, Health, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
 import { forecastSteps, type Forecast, type MilestoneOutlook, type ProjectForecast, type ProjectPace } from './forecast';
 import type { PlanIndex } from './planIndex';
 import { effectiveState, riskLevel } from './rules';
@@ -73,6 +73,13 @@ interface ProjectTerms {
   /** Days of the planned window up to S (0 … window), and the window's days; null when it is unknown. */
   readonly elapsed: number | null;
   readonly window: number | null;
+  /** Where BAC, progress and spent are written, for their exact values (written text, not the double). */
+  readonly written: { readonly text: string; readonly bac?: Field<number>; readonly percent?: Field<number>; readonly ac?: Field<number> };
+}
+
+/** A field's value exactly as written in its file. */
+export function writtenValue(text: string, field: Field<number> | undefined, value: number): Rational {
+  return Rational.written(field ? text.slice(field.span[0], field.span[1]) : undefined, value);
 }
 
 export interface ProjectRollup extends Rollup {
@@ -96,7 +103,7 @@ export interface RollupResult {
 }
 
 /** A project's earned value before its health is known (the forecast comes in between). */
-interface EarnedValue {
+export interface EarnedValue extends ProjectPace {
   readonly terms: ProjectTerms;
   readonly state: ProjectState;
   readonly start: Day | null;
@@ -110,9 +117,16 @@ interface EarnedValue {
   readonly eac: number;
 }
 
-export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: Day, thresholds: HealthThresholds): Steps<RollupResult> {
+/** The rollup and what it was computed from, kept so that an edit can recompute only what it touches. */
+export interface RollupState {
+  readonly result: RollupResult;
+  readonly earned: Map<Project, EarnedValue>;
+  readonly forecast: Forecast;
+}
+
+export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: Day, thresholds: HealthThresholds): Steps<RollupState> {
   let tick = 0;
-  const earned = new Map<Project, EarnedValue & ProjectPace>();
+  const earned = new Map<Project, EarnedValue>();
   for (const project of index.projects) {
     if (++tick % ITEMS_PER_PAUSE === 0) yield;
     earned.set(project, earnedValue(project, schedule, statusDate));
@@ -135,10 +149,14 @@ export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: D
   }
   const portfolioRollups = new Map<Portfolio, Rollup>();
   for (const portfolio of index.portfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, thresholds));
-  return { statusDate, milestones: forecast.milestones, projects: projectRollups, programs: programRollups, portfolios: portfolioRollups };
+  return {
+    result: { statusDate, milestones: forecast.milestones, projects: projectRollups, programs: programRollups, portfolios: portfolioRollups },
+    earned,
+    forecast,
+  };
 }
 
-function earnedValue(project: Project, schedule: Schedule, statusDate: Day): EarnedValue & ProjectPace {
+export function earnedValue(project: Project, schedule: Schedule, statusDate: Day): EarnedValue {
   const dates = schedule.dates.get(project);
   const start = dates?.start ?? null;
   const end = dates?.end ?? null;
@@ -155,7 +173,13 @@ function earnedValue(project: Project, schedule: Schedule, statusDate: Day): Ear
   const cpi = ac !== 0 ? ev / ac : null;
   const spi = pv ? ev / pv : null;
   const eac = cpi !== null && cpi > 0 ? bac / cpi : ac + (bac - ev);
-  const terms: ProjectTerms = { bac, percent, ac, elapsed, window };
+  const written = {
+    text: project.source.file.text,
+    bac: project.baseline?.budget ?? project.budget,
+    percent: state === 'done' ? undefined : project.progress,
+    ac: project.spent,
+  };
+  const terms: ProjectTerms = { bac, percent, ac, elapsed, window, written };
   return {
     terms, state, start, end, plannedStart: ps, plannedEnd: pe, pv, ev, cpi, spi, eac,
     plannedDays: window,
@@ -166,7 +190,7 @@ function earnedValue(project: Project, schedule: Schedule, statusDate: Day): Ear
   };
 }
 
-function rollupProject(project: Project, value: EarnedValue, forecast: Forecast, thresholds: HealthThresholds): ProjectRollup {
+export function rollupProject(project: Project, value: EarnedValue, forecast: Forecast, thresholds: HealthThresholds): ProjectRollup {
   const { terms, pv, ev, cpi, spi, eac } = value;
   const projectForecast = forecast.projects.get(project)!;
   const risks = countRisks(project.risks);
@@ -304,7 +328,7 @@ function totalsToRollup(
   };
 }
 
-function rollupProgram(program: Program, projects: ReadonlyMap<Project, ProjectRollup>, forecast: Forecast, thresholds: HealthThresholds): Rollup {
+export function rollupProgram(program: Program, projects: ReadonlyMap<Project, ProjectRollup>, forecast: Forecast, thresholds: HealthThresholds): Rollup {
   const totals = emptyTotals();
   addRisks(totals.risks, countRisks(program.risks));
   addIssues(totals.issues, countIssues(program.issues));
@@ -331,7 +355,7 @@ function rollupProgram(program: Program, projects: ReadonlyMap<Project, ProjectR
   return totalsToRollup(totals, rolledProgress(totals, counted), program.health?.value ?? null, milestones, redChildren, thresholds);
 }
 
-function rollupPortfolio(
+export function rollupPortfolio(
   portfolio: Portfolio,
   programs: ReadonlyMap<Program, Rollup>,
   projects: ReadonlyMap<Project, ProjectRollup>,
@@ -376,12 +400,13 @@ function rolledProgress(totals: { bac: number; ev: number }, projects: readonly 
 
 /** Exact BAC, PV, EV and AC of one project. */
 function exactTerms(t: ProjectTerms): { bac: Rational; pv: Rational | null; ev: Rational; ac: Rational } {
-  const bac = Rational.of(t.bac);
+  const { text } = t.written;
+  const bac = writtenValue(text, t.written.bac, t.bac);
   return {
     bac,
     pv: t.window === null ? null : bac.mul(Rational.fraction(BigInt(t.elapsed!), BigInt(t.window))),
-    ev: bac.mul(Rational.of(t.percent)).div(Rational.of(100)),
-    ac: Rational.of(t.ac),
+    ev: bac.mul(writtenValue(text, t.written.percent, t.percent)).div(Rational.of(100)),
+    ac: writtenValue(text, t.written.ac, t.ac),
   };
 }
 

@@ -22,40 +22,67 @@ export interface Schedule {
   readonly cyclic: ReadonlySet<Project | Milestone>;
   /** Total float in days per project of a program; absent = null. */
   readonly float: ReadonlyMap<Project, number>;
+  /** Each project's and milestone's dependencies that name something, as written. */
+  readonly links: ReadonlyMap<Project | Milestone, readonly Link[]>;
+  /** The dependency-cycle problems (each link on a cycle, where it is written). */
+  readonly cycleDiagnostics: readonly PlanDiagnostic[];
+}
+
+/** A depends_on item and what it names. */
+export interface Link {
+  readonly reference: Reference;
+  readonly target: Project | Milestone;
 }
 
 type Node = Project | Milestone;
 
 const CYCLE_LISTING_LIMIT = 12;
 
-export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project) => boolean, diagnostics: PlanDiagnostic[]): Steps<Schedule> {
+export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project) => boolean): Steps<Schedule> {
   let tick = 0;
   // Each node's resolved dependencies, worked out once.
-  const links = new Map<Node, Array<{ reference: Reference; target: Node }>>();
+  const links = new Map<Node, Link[]>();
   for (const node of [...index.projects, ...index.milestones]) {
     if (node.dependsOn.length === 0) continue;
-    const list: Array<{ reference: Reference; target: Node }> = [];
+    const list: Link[] = [];
     for (const reference of node.dependsOn) {
       const target = index.dependencyTargets.get(reference);
       if (target) list.push({ reference, target });
     }
     links.set(node, list);
   }
-  const noLinks: Array<{ reference: Reference; target: Node }> = [];
   const dependencies = (node: Node) => links.get(node) ?? noLinks;
 
   // Only a node with dependencies can start a cycle.
-  const cyclic = yield* findCycles([...links.keys()], dependencies, diagnostics);
+  const cycleDiagnostics: PlanDiagnostic[] = [];
+  const cyclic = yield* findCycles([...links.keys()], dependencies, cycleDiagnostics);
 
-  // Forward pass: each project's dates from its dependencies' ends, memoised and iterative. Around a
-  // cycle this finds the same dates whatever order the projects are written in: a date that needs
-  // itself stays unknown, one that an explicit start or end settles is kept.
   const dates = new Map<Project, ProjectDates>();
-  const visiting = new Set<Project>();
-  const endOf = (node: Node): Day | undefined => (node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? dates.get(node)?.end));
-  const stack: Project[] = [];
   for (const first of index.projects) {
     if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    settleDates([first], dates, dependencies);
+  }
+
+  const float = new Map<Project, number>();
+  for (const program of index.programs) {
+    yield;
+    criticalPath(program, dates, cyclic, isCancelled, dependencies, float);
+  }
+  return { dates, cyclic, float, links, cycleDiagnostics };
+}
+
+/**
+ * The forward pass (SPEC 4) for `projects` and, first, whatever they need that has no dates yet:
+ * memoised in `dates` and iterative. Around a cycle this finds the same dates whatever order the
+ * projects are written in: a date that needs itself stays unknown, one that an explicit start or end
+ * settles is kept. Returns how many projects it dated.
+ */
+export function settleDates(projects: Iterable<Project>, dates: Map<Project, ProjectDates>, dependencies: (node: Node) => readonly Link[]): number {
+  const endOf = (node: Node): Day | undefined => (node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? dates.get(node)?.end));
+  const visiting = new Set<Project>();
+  const stack: Project[] = [];
+  let settled = 0;
+  for (const first of projects) {
     if (dates.has(first)) continue;
     stack.push(first);
     while (stack.length > 0) {
@@ -79,46 +106,58 @@ export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project)
         continue;
       }
       dates.set(project, scheduleProject(project, dependencies(project), endOf));
+      settled++;
       visiting.delete(project);
       stack.pop();
     }
   }
+  return settled;
+}
 
-  for (const project of index.projects) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
-    checkProjectDates(project, dates.get(project)!, diagnostics);
-  }
-  for (const project of index.projects) {
-    if (!project.start) continue;
-    for (const { target } of dependencies(project)) {
-      const end = endOf(target);
+const noLinks: readonly Link[] = [];
+
+/** A node's dependencies that name something. */
+export function linksOf(schedule: Schedule, node: Node): readonly Link[] {
+  return schedule.links.get(node) ?? noLinks;
+}
+
+/** The dates of a project, a dependency's end and the problems of a project's dates (SPEC 4). */
+export function projectDateChecks(project: Project, schedule: Schedule): PlanDiagnostic[] {
+  const out: PlanDiagnostic[] = [];
+  checkProjectDates(project, schedule.dates.get(project)!, out);
+  if (project.start) {
+    for (const { target } of linksOf(schedule, project)) {
+      const end = endOf(target, schedule);
       if (end !== undefined && project.start.value <= end) {
-        diagnostics.push(
+        out.push(
           diagnosticAt(project.source, project.start.span, 'dependency-violation',
             messages.dependencyViolation(project.id ?? '?', formatDay(project.start.value), target.id ?? '?', formatDay(end))),
         );
       }
     }
   }
-  for (const milestone of index.milestones) {
-    if (!milestone.date) continue;
-    for (const { target } of dependencies(milestone)) {
-      const end = endOf(target);
-      if (end !== undefined && end > milestone.date.value) {
-        diagnostics.push(
-          diagnosticAt(milestone.source, milestone.date.span, 'dependency-violation',
-            messages.milestoneDependencyViolation(milestone.id ?? milestone.name ?? '?', formatDay(milestone.date.value), target.id ?? '?', formatDay(end))),
-        );
-      }
+  return out;
+}
+
+/** A milestone before one of its dependencies ends (its date never moves; SPEC 4). */
+export function milestoneDateChecks(milestone: Milestone, schedule: Schedule): PlanDiagnostic[] {
+  if (!milestone.date) return [];
+  const out: PlanDiagnostic[] = [];
+  for (const { target } of linksOf(schedule, milestone)) {
+    const end = endOf(target, schedule);
+    if (end !== undefined && end > milestone.date.value) {
+      out.push(
+        diagnosticAt(milestone.source, milestone.date.span, 'dependency-violation',
+          messages.milestoneDependencyViolation(milestone.id ?? milestone.name ?? '?', formatDay(milestone.date.value), target.id ?? '?', formatDay(end))),
+      );
     }
   }
+  return out;
+}
 
-  const float = new Map<Project, number>();
-  for (const program of index.programs) {
-    yield;
-    criticalPath(program, dates, cyclic, isCancelled, dependencies, float);
-  }
-  return { dates, cyclic, float };
+/** Where a dependency ends: a milestone's date, a project's explicit or scheduled end. */
+function endOf(node: Node, schedule: Schedule): Day | undefined {
+  return node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? schedule.dates.get(node)?.end);
 }
 
 /**
@@ -185,7 +224,7 @@ function durationText(days: number): string {
  */
 function* findCycles(
   nodes: readonly Node[],
-  dependencies: (node: Node) => Array<{ reference: Reference; target: Node }>,
+  dependencies: (node: Node) => readonly Link[],
   diagnostics: PlanDiagnostic[],
 ): Steps<Set<Node>> {
   let tick = 0;
@@ -252,7 +291,7 @@ function* findCycles(
 }
 
 /** Ids along one cycle through the link from → to, shortened for very long cycles. */
-function cyclePath(to: Node, from: Node, members: Set<Node>, dependencies: (node: Node) => Array<{ target: Node }>): string[] {
+function cyclePath(to: Node, from: Node, members: Set<Node>, dependencies: (node: Node) => readonly Link[]): string[] {
   if (members.size > CYCLE_LISTING_LIMIT) {
     return [from.id ?? '?', to.id ?? '?', `… (${members.size} items in all)`];
   }
@@ -275,12 +314,12 @@ function cyclePath(to: Node, from: Node, members: Set<Node>, dependencies: (node
  * Backward pass over a program's non-cancelled, scheduled projects (SPEC 4). Dependencies on milestones,
  * cancelled projects and projects of other programs are fixed dates, so they have no successor links here.
  */
-function criticalPath(
+export function criticalPath(
   program: Program,
   dates: ReadonlyMap<Project, ProjectDates>,
   cyclic: ReadonlySet<Node>,
   isCancelled: (project: Project) => boolean,
-  dependencies: (node: Node) => Array<{ target: Node }>,
+  dependencies: (node: Node) => readonly Link[],
   float: Map<Project, number>,
 ): void {
   const members = program.projects.filter((project) => {

@@ -1,22 +1,21 @@
 /**
  * The engine's one entry point: plan files in, diagnostics, schedule and rollup out.
  * `PlanWorkspace` keeps each file's parse, schema check and model, keyed by its text, so an edit
- * re-reads one file and re-runs only the workspace-wide analysis.
+ * re-reads one file; and the last analysis, so an edit of values derives again only what it reaches.
  */
-import { formatDay, today as systemToday, type Day } from '../base/dates';
+import { today as systemToday, type Day } from '../base/dates';
 import { DEFAULT_CURRENCY, defaultThresholds, type HealthThresholds } from '../base/defaults';
 import type { PlanDiagnostic } from '../base/diagnostic';
-import { messages } from '../base/messages';
-import type { DocumentModel, Portfolio, Program, Project } from '../model/entities';
-import { diagnosticAt } from '../model/locate';
+import type { DocumentModel, Entity, Portfolio, Program, Project } from '../model/entities';
 import { readDocument } from '../model/read';
 import { defaultParseLimits, type ParsedFile, type ParseLimits } from '../syntax/nodes';
 import { oversizedFile, parsePlanFile } from '../syntax/parser';
 import { checkSchema } from '../syntax/schemaCheck';
-import { checkSteps } from './checks';
+import { teamEntriesByPerson, type CheckContext } from './checks';
 import { withoutFollowOnProblems } from './followOn';
+import { allUnits, dependentsOf, refreshInPlace, structureKey, updateForValues, type AnalysisState } from './incremental';
 import { indexSteps, type PlanIndex } from './planIndex';
-import { rollupSteps, type Rollup, type RollupResult } from './rollup';
+import { rollupSteps, type Rollup, type RollupResult, type RollupState } from './rollup';
 import { effectiveState } from './rules';
 import { scheduleSteps, type Schedule } from './schedule';
 import { runToEnd, type Steps } from './steps';
@@ -46,10 +45,28 @@ interface FileEntry {
   readonly parsed: ParsedFile;
   readonly fileDiagnostics: readonly PlanDiagnostic[];
   readonly models: readonly DocumentModel[];
+  /** What in the file shapes the index (incremental.ts): equal keys mean an edit of values only. */
+  readonly structure: string;
+  readonly broken: boolean;
 }
+
+/** The last analysis and what it was computed from, for the next one. */
+interface Previous {
+  readonly optionsKey: string;
+  /** The files it analysed (entries hold the models the index links). */
+  readonly entries: ReadonlyMap<string, FileEntry>;
+  readonly state: AnalysisState;
+  readonly analysis: Analysis;
+}
+
+/** How the last analysis was made: from scratch, from the one before (an edit of values), or not at all (nothing changed). */
+export type AnalysisKind = 'full' | 'incremental' | 'unchanged';
 
 export class PlanWorkspace {
   private readonly files = new Map<string, FileEntry>();
+  private previous: Previous | undefined;
+  /** How the last analysis was made (for tests and the bench). */
+  lastAnalysis: AnalysisKind | undefined;
 
   constructor(private readonly limits: ParseLimits = defaultParseLimits) {}
 
@@ -64,13 +81,13 @@ export class PlanWorkspace {
       fileDiagnostics.push(...checked.diagnostics);
       models.push(readDocument(parsed, index, checked));
     });
-    this.files.set(path, { text, parsed, fileDiagnostics, models });
+    this.files.set(path, { text, parsed, fileDiagnostics, models, structure: structureKey(models), broken: parsed.documents.some((d) => d.broken) });
   }
 
   /** Records a file that is too large to read, by its size in bytes. */
   setOversized(path: string, size: number): void {
     const parsed = oversizedFile(path, size, this.limits);
-    this.files.set(path, { text: `\u0000oversized:${size}`, parsed, fileDiagnostics: parsed.diagnostics, models: [] });
+    this.files.set(path, { text: `\u0000oversized:${size}`, parsed, fileDiagnostics: parsed.diagnostics, models: [], structure: '', broken: false });
   }
 
   get maxFileSize(): number {
@@ -99,35 +116,126 @@ export class PlanWorkspace {
 
   /**
    * The same analysis as a generator that pauses every few hundred items (see steps.ts). The files are
-   * taken when it starts; a change to the workspace meanwhile needs a new analysis.
+   * taken when it starts; a change to the workspace meanwhile needs a new analysis. After an edit of
+   * values only, it derives again just what the edit reaches (incremental.ts), in one step.
    */
   *analyzeSteps(options: AnalysisOptions = {}): Steps<Analysis> {
-    const entries = this.paths.map((path) => this.files.get(path)!);
-    const diagnostics: PlanDiagnostic[] = entries.flatMap((entry) => entry.fileDiagnostics);
-    const index = yield* indexSteps(
-      entries.flatMap((entry) => entry.models),
-      diagnostics,
-    );
-    const declared = declaredStatusDate(index, options.statusDate === undefined ? diagnostics : undefined);
-    const statusDate = options.statusDate ?? declared ?? options.today ?? systemToday();
-    const { schedule: plan, rollup } = yield* figureSteps(index, statusDate, options, diagnostics);
-    yield* checkSteps(index, plan, rollup, { defaultCurrency: options.defaultCurrency ?? DEFAULT_CURRENCY }, diagnostics);
+    const incremental = this.analyzeIncrementally(options);
+    if (incremental) return incremental;
+    return yield* this.analyzeFully(options);
+  }
+
+  /** Analyses everything again, whatever the last analysis was. */
+  *analyzeFully(options: AnalysisOptions = {}): Steps<Analysis> {
+    const paths = this.paths;
+    const entries = paths.map((path) => this.files.get(path)!);
+    this.previous = undefined;
+    const index = yield* indexSteps(entries.flatMap((entry) => entry.models));
+    const today = options.today ?? systemToday();
+    const declared = declaredStatusDate(index);
+    const statusDate = options.statusDate ?? declared?.value ?? today;
+    const thresholds = options.thresholds ?? defaultThresholds;
+    const { schedule, rollup } = yield* figureStates(index, statusDate, thresholds);
+    const context: CheckContext = {
+      index,
+      schedule,
+      rollup: rollup.result,
+      defaultCurrency: options.defaultCurrency ?? DEFAULT_CURRENCY,
+      declaredStatusDate: declared,
+    };
+    const teamEntries = teamEntriesByPerson(index);
     yield;
-    const shown = withoutFollowOnProblems(entries.map((entry) => entry.parsed), index, diagnostics).sort(compareDiagnostics);
-    return { files: entries.map((entry) => entry.parsed), index, schedule: plan, rollup, diagnostics: shown };
+    const units = allUnits(index, schedule, context, teamEntries);
+    yield;
+    const state: AnalysisState = {
+      index, schedule, rollup, units, context, thresholds, statusDate,
+      dependents: dependentsOf(schedule),
+      teamEntries,
+      people: new Map([...teamEntries.keys()].map((person) => [person.id, person])),
+    };
+    const analysis = this.assemble(entries, state);
+    this.previous = { optionsKey: optionsKey(options, today), entries: new Map(paths.map((path, i) => [path, entries[i]])), state, analysis };
+    this.lastAnalysis = 'full';
+    return analysis;
+  }
+
+  /**
+   * The analysis after an edit of values only, derived from the last one; undefined when the edit is
+   * more than that (files added or removed, ids or references changed, other options, another status
+   * date), and then the caller analyses in full.
+   */
+  private analyzeIncrementally(options: AnalysisOptions): Analysis | undefined {
+    const previous = this.previous;
+    if (!previous) return undefined;
+    const today = options.today ?? systemToday();
+    if (optionsKey(options, today) !== previous.optionsKey) return undefined;
+    if (this.files.size !== previous.entries.size) return undefined;
+    const changed: Array<[string, FileEntry, FileEntry]> = [];
+    for (const [path, entry] of this.files) {
+      const before = previous.entries.get(path);
+      if (!before) return undefined;
+      if (before === entry) continue;
+      if (entry.broken || before.broken || entry.structure !== before.structure) return undefined;
+      changed.push([path, before, entry]);
+    }
+    if (changed.length === 0) {
+      this.lastAnalysis = 'unchanged';
+      return previous.analysis;
+    }
+    // From here on the old entities take the new values: a fall back to the full analysis rereads them.
+    const edited: Entity[] = [];
+    const entries = new Map(previous.entries);
+    for (const [path, before, entry] of changed) {
+      edited.push(...refreshInPlace(before.models, entry.models));
+      const merged: FileEntry = { ...entry, models: before.models };
+      this.files.set(path, merged);
+      entries.set(path, merged);
+    }
+    const { state } = previous;
+    const statusDate = options.statusDate ?? declaredStatusDate(state.index)?.value ?? today;
+    if (statusDate !== state.statusDate || !updateForValues(state, edited)) {
+      this.previous = undefined;
+      return undefined;
+    }
+    const paths = this.paths;
+    const analysis = this.assemble(paths.map((path) => entries.get(path)!), state);
+    this.previous = { ...previous, entries, analysis };
+    this.lastAnalysis = 'incremental';
+    return analysis;
+  }
+
+  /** The analysis of the state: every file's problems and every unit's, as people should see them. */
+  private assemble(entries: readonly FileEntry[], state: AnalysisState): Analysis {
+    const files = entries.map((entry) => entry.parsed);
+    const diagnostics: PlanDiagnostic[] = [];
+    for (const entry of entries) for (const d of entry.fileDiagnostics) diagnostics.push(d);
+    for (const d of state.units.all()) diagnostics.push(d);
+    const shown = withoutFollowOnProblems(files, state.index, diagnostics).sort(compareDiagnostics);
+    return { files, index: state.index, schedule: state.schedule, rollup: state.rollup.result, diagnostics: shown };
   }
 }
 
-/**
- * What the analysis derives from the index at a status date: the schedule (with its problems added to
- * `diagnostics`) and the rollup. Public so the bench can time this stage on its own.
- */
-export function* figureSteps(index: PlanIndex, statusDate: Day, options: AnalysisOptions, diagnostics: PlanDiagnostic[]): Steps<{ schedule: Schedule; rollup: RollupResult }> {
+/** What must be equal for an analysis to follow from the last one. */
+function optionsKey(options: AnalysisOptions, today: Day): string {
+  return JSON.stringify([options.statusDate ?? null, options.thresholds ?? null, options.defaultCurrency ?? null, today]);
+}
+
+/** The schedule and the rollup of an index at a status date, with what the rollup was computed from. */
+function* figureStates(index: PlanIndex, statusDate: Day, thresholds: HealthThresholds): Steps<{ schedule: Schedule; rollup: RollupState }> {
   // Cancellation is a state, known before the schedule (an explicit state, or progress, decides it).
   const isCancelled = (project: Project) => effectiveState(project, undefined, statusDate) === 'cancelled';
-  const schedule = yield* scheduleSteps(index, isCancelled, diagnostics);
-  const rollup = yield* rollupSteps(index, schedule, statusDate, options.thresholds ?? defaultThresholds);
+  const schedule = yield* scheduleSteps(index, isCancelled);
+  const rollup = yield* rollupSteps(index, schedule, statusDate, thresholds);
   return { schedule, rollup };
+}
+
+/**
+ * What the analysis derives from the index at a status date: the schedule and the rollup. Public so the
+ * bench can time this stage on its own.
+ */
+export function* figureSteps(index: PlanIndex, statusDate: Day, options: AnalysisOptions = {}): Steps<{ schedule: Schedule; rollup: RollupResult }> {
+  const { schedule, rollup } = yield* figureStates(index, statusDate, options.thresholds ?? defaultThresholds);
+  return { schedule, rollup: rollup.result };
 }
 
 /** Analyses a set of files once. */
@@ -139,28 +247,21 @@ export function analyzePlans(files: ReadonlyArray<{ path: string; text: string }
 
 /**
  * The status date the documents declare (SPEC 5): the latest `status_date` of any portfolio or program,
- * whatever the files are called or their order. With `diagnostics`, each declaration that differs from
- * it gets a status-date-mismatch warning.
+ * whatever the files are called or their order, and where it is declared (for status-date-mismatch).
  */
-function declaredStatusDate(index: PlanIndex, diagnostics: PlanDiagnostic[] | undefined): Day | undefined {
+function declaredStatusDate(index: PlanIndex): { value: Day; where: string } | undefined {
   let latest: { value: Day; holder: Portfolio | Program } | undefined;
-  const holders = [...index.portfolios, ...index.programs];
-  for (const holder of holders) {
+  for (const holder of [...index.portfolios, ...index.programs]) {
     const declared = holder.statusDate;
     if (declared && (!latest || declared.value > latest.value)) latest = { value: declared.value, holder };
   }
-  if (latest && diagnostics) {
-    const where = `${latest.holder.kind} '${latest.holder.id ?? '?'}' in ${latest.holder.source.file.path}`;
-    for (const holder of holders) {
-      const declared = holder.statusDate;
-      if (!declared || declared.value === latest.value) continue;
-      diagnostics.push(diagnosticAt(holder.source, declared.span, 'status-date-mismatch', messages.statusDateMismatch(formatDay(declared.value), formatDay(latest.value), where)));
-    }
-  }
-  return latest?.value;
+  return latest && { value: latest.value, where: `${latest.holder.kind} '${latest.holder.id ?? '?'}' in ${latest.holder.source.file.path}` };
 }
 
-/** By file; in a file its syntax errors first (SPEC 6), then by place. */
+/**
+ * By file; in a file its syntax errors first (SPEC 6); then by line and column, code and message, so the
+ * order never depends on how problems were found.
+ */
 function compareDiagnostics(a: PlanDiagnostic, b: PlanDiagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   const syntax = Number(b.code === 'yaml-syntax') - Number(a.code === 'yaml-syntax');
@@ -168,7 +269,10 @@ function compareDiagnostics(a: PlanDiagnostic, b: PlanDiagnostic): number {
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
-    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0) ||
+    a.range.end.line - b.range.end.line ||
+    a.range.end.character - b.range.end.character
   );
 }
 

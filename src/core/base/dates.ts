@@ -20,11 +20,16 @@ export function parseDay(text: unknown): Day | undefined {
   return Math.round(check.getTime() / DAY_MS);
 }
 
-/** `YYYY-MM-DD`; days beyond what a Date can hold (±273,790 years) are written as a day count. */
+/**
+ * `YYYY-MM-DD`; after the year 9999 (a forecast at a very low SPI) the year simply has more digits,
+ * `10087-08-21`; days beyond what a Date can hold (±273,790 years) are written as a day count.
+ */
 export function formatDay(day: Day): string {
   const time = day * DAY_MS;
   if (!Number.isFinite(time) || Math.abs(time) > 8.64e15) return `day ${day}`;
-  return new Date(time).toISOString().slice(0, 10);
+  const iso = new Date(time).toISOString();
+  // Years outside 0000..9999 come as ±YYYYYY-MM-DDT…: drop the sign's padding, keep the day.
+  return iso.startsWith('+') ? `${Number(iso.slice(1, 7))}${iso.slice(7, 13)}` : iso.slice(0, iso.indexOf('T'));
 }
 
 /** `Nd` or `Nw` (calendar days) as a number of days, or undefined. */

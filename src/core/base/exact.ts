@@ -27,6 +27,25 @@ export class Rational {
     return divisor > 1n ? new Rational(num / divisor, den / divisor) : new Rational(num, den);
   }
 
+  /**
+   * A number as written in the plan: `text` when it is a decimal (its digits, however many), else the
+   * number's shortest decimal form. Beyond 15 significant digits only the text says what was written.
+   */
+  static written(text: string | undefined, value: number): Rational {
+    const match = text === undefined ? null : /^\s*([-+]?)(\d+)(?:\.(\d+))?(?:[eE]([-+]?\d+))?\s*$/.exec(text);
+    if (!match) return Rational.of(value);
+    const [, sign, whole, fraction = '', exponentText] = match;
+    return Rational.decimal(sign === '-', whole, fraction, Number(exponentText ?? 0));
+  }
+
+  private static decimal(negative: boolean, whole: string, fraction: string, exponent: number): Rational {
+    let num = BigInt(whole + fraction);
+    let den = 10n ** BigInt(fraction.length);
+    if (exponent > 0) num *= 10n ** BigInt(exponent);
+    else if (exponent < 0) den *= 10n ** BigInt(-exponent);
+    return Rational.fraction(negative ? -num : num, den);
+  }
+
   /** The number as written: its shortest decimal form (`0.1` is 1/10, not the double nearest to it). */
   static of(value: number): Rational {
     if (!Number.isFinite(value)) throw new RangeError(`${value} is not a finite number`);
@@ -34,12 +53,7 @@ export class Rational {
     const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
     if (!match) throw new RangeError(`cannot read ${value} exactly`);
     const [, sign, whole, fraction = '', exponentText] = match;
-    let num = BigInt(whole + fraction);
-    let den = 10n ** BigInt(fraction.length);
-    const exponent = Number(exponentText ?? 0);
-    if (exponent > 0) num *= 10n ** BigInt(exponent);
-    else if (exponent < 0) den *= 10n ** BigInt(-exponent);
-    return Rational.fraction(sign ? -num : num, den);
+    return Rational.decimal(sign === '-', whole, fraction, Number(exponentText ?? 0));
   }
 
   add(other: Rational): Rational {
@@ -92,9 +106,9 @@ function near(a: number, b: number): boolean {
  * −1, 0 or 1 as `value` is below, equal to or above `limit`, where `value` is the float of a figure and
  * `exact` computes the same figure exactly (only called when the float is too close to tell).
  */
-export function compareExactly(value: number, exact: () => Rational, limit: number): number {
+export function compareExactly(value: number, exact: () => Rational, limit: number, exactLimit: () => Rational = () => Rational.of(limit)): number {
   if (!near(value, limit)) return value < limit ? -1 : 1;
-  return exact().compare(Rational.of(limit));
+  return exact().compare(exactLimit());
 }
 
 /** `Math.ceil` of a quotient computed as `value`, exact where `value` is within a hair of an integer. */

@@ -40,6 +40,10 @@ export const messages = {
   duplicateKey: (key: string) => `'${key}' is written twice in this mapping; keep one (neither is read until then)`,
   unreadLine: (detail: string) => `This line is not valid YAML, so it is not read: ${detail}`,
 
+  settingsNotMapping: (file: string) => `${file} must be a mapping of settings (version, health, defaultCurrency)`,
+  settingsThreshold: (key: string) => `${key} must be a number from 0 to 2, like 0.9`,
+  settingsThresholdOrder: (amber: number, red: number) =>
+    `health.amberBelow (${amber}) must not be below health.redBelow (${red}): amber is the band between the two`,
   rootNotMapping: () => 'A plan document must be a mapping with a portfolio, program or project key',
   noRootEntity: () => 'A plan document needs one of portfolio, program or project (or only people)',
   severalRootEntities: (keys: readonly string[]) =>
@@ -110,8 +114,9 @@ export const messages = {
   slipStartsAtOwnPace: (project: string, spi: string, days: number) =>
     `the slip starts at '${project}', ${plural(days, 'day')} late at its own pace (SPI ${spi})`,
   slipStartsAtStatusDate: (project: string, days: number) => `the slip starts at '${project}', not finished by the status date (${plural(days, 'day')} late)`,
-  statusDateMismatch: (declared: string, statusDate: string, where: string) =>
-    `status_date ${declared} differs from the workspace's status date ${statusDate}, the latest declared (${where}); every figure uses ${statusDate}`,
+  statusDateMismatch: (declared: string, latest: string, where: string, given?: string) =>
+    `status_date ${declared} differs from the workspace's status date ${latest}, the latest declared (${where}); ` +
+    (given ? `figures use the status date given, ${given}` : `every figure uses ${latest}`),
   overdueIssue: (issue: string, due: string, statusDate: string, days: number) =>
     `Open issue '${issue}' was due ${due}, ${plural(days, 'day')} before the status date ${statusDate}`,
 } as const;

@@ -22,18 +22,22 @@ export type Span = readonly [start: number, end: number];
 /** Maps offsets to positions for one file's text (binary search over line starts). */
 export class LineIndex {
   private readonly lineStarts: number[];
+  private readonly length: number;
 
   constructor(text: string) {
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.lineStarts = starts;
+    this.length = text.length;
   }
 
   get lineCount(): number {
     return this.lineStarts.length;
   }
 
+  /** The position of an offset; offsets outside the text (a parser pointing past its end) are clamped to it. */
   positionAt(offset: number): Position {
+    offset = Math.min(Math.max(0, offset), this.length);
     const starts = this.lineStarts;
     let low = 0;
     let high = starts.length - 1;

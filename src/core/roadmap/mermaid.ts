@@ -1,6 +1,8 @@
 /** The roadmap as a Mermaid `gantt` block for Markdown: every plan string reduced to what Mermaid reads as text. */
 import { formatDay, type Day } from '../base/dates';
 import { roadmapRows } from './layout';
+import type { Health } from '../model/entities';
+import type { MilestoneStatus } from '../analysis/rollup';
 import type { RoadmapModel } from './model';
 import { laneTitle } from './scene';
 
@@ -30,19 +32,25 @@ function mermaidId(id: string, used: Set<string>): string {
 }
 
 /**
- * The roadmap as a Mermaid `gantt` chart: one section per program (and "Unassigned"), a task per
- * scheduled project with `done`, `active` and `crit` tags, and milestones. Mermaid's end dates are
- * exclusive, so tasks end the day after the plan's inclusive end. With `fenced`, wrapped in a
- * ```` ```mermaid ```` block for Markdown.
+ * The roadmap as a Mermaid `gantt` chart: a first section with the status date, then one section per
+ * program (and "Unassigned"), a task per scheduled project and the milestones. Mermaid has three task
+ * colours, so they carry the computed health (the critical path is not shown): `crit` (red) is off
+ * track, `active` (blue) at risk, `done` (grey) done or cancelled, plain on track; the name says it too.
+ * Mermaid's end dates are exclusive, so tasks end the day after the plan's inclusive end. With
+ * `fenced`, wrapped in a ```` ```mermaid ```` block for Markdown.
  */
 export function roadmapMermaid(model: RoadmapModel, options: { fenced?: boolean } = {}): string {
   const used = new Set<string>();
+  const status = formatDay(model.statusDate);
   const lines = [
     'gantt',
-    `    title ${mermaidText(model.title) || 'Roadmap'} at ${formatDay(model.statusDate)}`,
+    `    title ${mermaidText(model.title) || 'Roadmap'} at ${status}`,
     '    dateFormat YYYY-MM-DD',
     '    axisFormat %b %Y',
     '    todayMarker off',
+    '    %% Colours are computed health: crit = off track (red), active = at risk (amber), done = done or cancelled, plain = on track',
+    '    section Status date',
+    `    Status date ${status} :milestone, ${mermaidId('status-date', used)}, ${status}, 0d`,
   ];
   const rows = roadmapRows(model);
   const exclusive = (day: Day) => formatDay(day + 1);
@@ -61,12 +69,9 @@ export function roadmapMermaid(model: RoadmapModel, options: { fenced?: boolean 
       unscheduled++;
       continue;
     }
-    const tags: string[] = [];
-    if (bar.critical && !bar.cancelled) tags.push('crit');
-    if (bar.state === 'done') tags.push('done');
-    else if (bar.state === 'active') tags.push('active');
-    const name = `${mermaidText(bar.name) || mermaidText(bar.id) || 'Project'}${bar.cancelled ? ' (cancelled)' : ''}`;
-    lines.push(`    ${name} :${[...tags, mermaidId(bar.id, used), formatDay(bar.start), exclusive(bar.end)].join(', ')}`);
+    const look = bar.cancelled ? { tag: 'done', words: 'cancelled' } : bar.state === 'done' ? { tag: 'done', words: '' } : healthLook[bar.health];
+    const name = `${mermaidText(bar.name) || mermaidText(bar.id) || 'Project'}${look.words ? ` (${look.words})` : ''}`;
+    lines.push(`    ${name} :${[...(look.tag ? [look.tag] : []), mermaidId(bar.id, used), formatDay(bar.start), exclusive(bar.end)].join(', ')}`);
     for (const milestone of model.milestones) if (milestone.project === bar.id) lines.push(milestoneLine(milestone, used));
   }
   if (unscheduled > 0) lines.push(`    %% ${unscheduled} unscheduled project${unscheduled === 1 ? '' : 's'} not shown`);
@@ -74,8 +79,23 @@ export function roadmapMermaid(model: RoadmapModel, options: { fenced?: boolean 
   return options.fenced === false ? chart : `\`\`\`mermaid\n${chart}\`\`\`\n`;
 }
 
+/** A project's Mermaid tag and the words added to its name, by computed health. */
+const healthLook: Readonly<Record<Health, { tag: string; words: string }>> = {
+  red: { tag: 'crit', words: 'off track' },
+  amber: { tag: 'active', words: 'at risk' },
+  green: { tag: '', words: '' },
+};
+
+/** A milestone's tag and words by status: done grey, missed red, at risk blue (amber's stand-in). */
+const milestoneLook: Readonly<Record<MilestoneStatus, { tag: string; words: string }>> = {
+  done: { tag: 'done', words: '' },
+  missed: { tag: 'crit', words: 'missed' },
+  'at-risk': { tag: 'active', words: 'at risk' },
+  'on-track': { tag: '', words: '' },
+};
+
 function milestoneLine(milestone: RoadmapModel['milestones'][number], used: Set<string>): string {
-  const tags = ['milestone', ...(milestone.done ? ['done'] : milestone.status === 'missed' ? ['crit'] : [])];
-  const name = mermaidText(milestone.name) || 'Milestone';
-  return `    ${name} :${[...tags, mermaidId(milestone.id ?? milestone.key, used), formatDay(milestone.date), '0d'].join(', ')}`;
+  const look = milestoneLook[milestone.status];
+  const name = `${mermaidText(milestone.name) || 'Milestone'}${look.words ? ` (${look.words})` : ''}`;
+  return `    ${name} :${['milestone', ...(look.tag ? [look.tag] : []), mermaidId(milestone.id ?? milestone.key, used), formatDay(milestone.date), '0d'].join(', ')}`;
 }

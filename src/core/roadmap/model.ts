@@ -7,13 +7,14 @@
  * per project with an id, in lane order; a bar's row is its index in `bars`.
  */
 import { monthEnd, monthStart, type Day } from '../base/dates';
+import { DEFAULT_CURRENCY } from '../base/defaults';
 import type { Entity, Health, Milestone, Program, Project, ProjectState } from '../model/entities';
 import { entityPosition } from '../model/locate';
 import { currencyOf } from '../analysis/rules';
 import type { MilestoneStatus } from '../analysis/rollup';
 import type { Analysis } from '../analysis/workspace';
 import { forecastNote, milestoneNote } from '../views/forecastText';
-import { toRollupJson, type RollupJson } from '../views/rollupReport';
+import { toRollupJson, workspaceTitle, type RollupJson } from '../views/rollupReport';
 
 /** Where an entity is defined: the core's file path and a 0-based position (see positions.ts). */
 export interface RoadmapSource {
@@ -43,8 +44,8 @@ export interface RoadmapLane {
   readonly declaredHealth: Health | null;
   /** Why the computed health is not green, in words. */
   readonly healthReasons: readonly string[];
-  /** The currency of the program's figures; null for the Unassigned lane. */
-  readonly currency: string | null;
+  /** The currency of the lane's figures: the program's, or the default for the Unassigned lane. */
+  readonly currency: string;
   readonly source: RoadmapSource | null;
 }
 
@@ -222,7 +223,7 @@ export function buildRoadmap(analysis: Analysis, options: RoadmapOptions = {}): 
       health: null,
       declaredHealth: null,
       healthReasons: [],
-      currency: null,
+      currency: options.defaultCurrency ?? DEFAULT_CURRENCY,
       source: null,
     });
     addProjects(unassigned, lane);
@@ -230,7 +231,7 @@ export function buildRoadmap(analysis: Analysis, options: RoadmapOptions = {}): 
 
   return {
     version: 1,
-    title: titleOf(analysis),
+    title: workspaceTitle(analysis, 'Roadmap'),
     statusDate: rollup.statusDate,
     range: timeRange(bars, milestones, rollup.statusDate),
     lanes,
@@ -239,14 +240,6 @@ export function buildRoadmap(analysis: Analysis, options: RoadmapOptions = {}): 
     dependencies: dependenciesOf(analysis, barIds, milestoneKeys),
     rollup: rollupJson,
   };
-}
-
-function titleOf(analysis: Analysis): string {
-  const named = analysis.index.portfolios.filter((p) => p.id !== undefined);
-  if (named.length === 1) return named[0].name ?? named[0].id!;
-  const programs = analysis.index.programs.filter((p) => p.id !== undefined);
-  if (named.length === 0 && programs.length === 1) return programs[0].name ?? programs[0].id!;
-  return 'Roadmap';
 }
 
 function sourceOf(entity: Entity): RoadmapSource {
@@ -301,6 +294,35 @@ function timeRange(bars: readonly RoadmapBar[], milestones: readonly RoadmapMile
     take(milestone.forecast);
   }
   return { start: monthStart(min - 7), end: monthEnd(max + 7) };
+}
+
+/**
+ * The roadmap of one lane: its bars, milestones and the dependencies between them, over its own time
+ * range (the steering report draws each program on its own). Lane indices are renumbered to 0.
+ */
+export function laneModel(model: RoadmapModel, laneIndex: number): RoadmapModel {
+  const lane = model.lanes[laneIndex];
+  const bars = model.bars.filter((bar) => bar.lane === laneIndex).map((bar) => ({ ...bar, lane: 0 }));
+  const milestones = model.milestones.filter((milestone) => milestone.lane === laneIndex).map((milestone) => ({ ...milestone, lane: 0 }));
+  const ids = new Set<string>([...bars.map((bar) => bar.id), ...milestones.flatMap((m) => (m.id === null ? [] : [m.id]))]);
+  return {
+    ...model,
+    title: lane.program?.name ?? 'Unassigned projects',
+    range: timeRange(bars, milestones, model.statusDate),
+    lanes: [lane],
+    bars,
+    milestones,
+    dependencies: model.dependencies.filter((d) => ids.has(d.from) && ids.has(d.to)),
+  };
+}
+
+/** "17 projects in 3 programs" (and how many are outside any program): what a roadmap shows, in a program manager's words. */
+export function roadmapCountsText(model: RoadmapModel): string {
+  const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+  const programs = model.lanes.filter((lane) => lane.program !== null).length;
+  const outside = model.lanes.find((lane) => lane.program === null);
+  const unassigned = outside ? model.bars.filter((bar) => model.lanes[bar.lane] === outside).length : 0;
+  return `${plural(model.bars.length, 'project')} in ${plural(programs, 'program')}${unassigned > 0 ? `, ${unassigned.toLocaleString('en-US')} outside any program` : ''}`;
 }
 
 /** Where each id the roadmap can open is defined: projects, programs and milestones with an id. */

@@ -4,6 +4,7 @@
  * caller names (a nonce in VS Code, hashes of inline code in a file); plan text reaches a page only
  * escaped (`escapeHtml`) or as inert JSON (`inlineJson`).
  */
+import { problemCountsText, type ProblemSummary } from '../views/problems';
 
 /** A stylesheet by address, or inline. */
 export type PageStyle = { readonly href: string } | { readonly text: string };
@@ -84,4 +85,24 @@ export function htmlPage(parts: PageParts): string {
 /** The element the roadmap app draws into, and the message for readers without scripts. */
 export function roadmapBody(withoutScripts?: string): string {
   return `${withoutScripts ? `<noscript>${escapeHtml(withoutScripts)}</noscript>\n` : ''}<div id="roadmap-app"></div>`;
+}
+
+/**
+ * The banner an exported page shows when the plans have errors (nothing when they have none): the
+ * counts, where the first errors are and what they say. Static markup, so it reads without scripts.
+ */
+export function problemsBanner(summary: ProblemSummary): string {
+  if (summary.errors === 0) return '';
+  const items = summary.firstErrors.map(
+    (p) =>
+      `<li><span class="problem-where">${escapeHtml(`${p.file}:${p.line}:${p.column}`)}</span> <span class="problem-code">${escapeHtml(p.code)}</span> ${escapeHtml(p.message)}</li>`,
+  );
+  const more = summary.errors - summary.firstErrors.length;
+  return [
+    '<section class="problems-banner" role="alert" aria-label="Problems in the plans">',
+    `<p><strong>The plans have ${escapeHtml(problemCountsText(summary))}.</strong> What they say may be incomplete or wrong until the errors are fixed (VS Code's Problems panel, or <code>plan-as-code check</code>, lists them all).</p>`,
+    `<ul class="problems-list">${items.join('')}</ul>`,
+    more > 0 ? `<p>… and ${more.toLocaleString('en-US')} more error${more === 1 ? '' : 's'}.</p>` : '',
+    '</section>',
+  ].join('\n');
 }

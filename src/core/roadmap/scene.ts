@@ -125,7 +125,7 @@ export function barShape(bar: RoadmapBar, row: number, rangeStart: Day, pxPerDay
   const y = row * ROW;
   const x = (day: Day) => dayToX(day, rangeStart, pxPerDay);
   const children: Shape[] = [];
-  const cls = ['bar', classOf(bar.health), `state-${bar.state}`];
+  const cls = ['bar', classOf(bar.cancelled ? null : bar.health), `state-${bar.state}`];
   if (bar.critical) cls.push('critical');
   if (bar.cancelled) cls.push('cancelled');
   if (bar.start === null || bar.end === null) {
@@ -333,7 +333,8 @@ export function labelsScene(view: RoadmapView, first: number, last: number, widt
         data: { project: bar.id },
         title: `${bar.name} (${bar.id})`,
         children: [
-          { t: 'circle', cls: `dot ${classOf(bar.health)}`, cx: 24, cy: y + ROW / 2, r: 4 },
+          // A cancelled project is grey everywhere: its health no longer concerns anyone.
+          { t: 'circle', cls: `dot ${classOf(bar.cancelled ? null : bar.health)}`, cx: 24, cy: y + ROW / 2, r: 4 },
           { t: 'text', cls: 'name', x: 34, y: y + 18, text: truncate(bar.name, maxChars - 2) },
         ],
       });

@@ -111,6 +111,15 @@ export function toRollupJson(analysis: Analysis): RollupJson {
   };
 }
 
+/** What a workspace is called: its one portfolio's name, else its one program's, else `fallback`. */
+export function workspaceTitle(analysis: Analysis, fallback: string): string {
+  const portfolios = analysis.index.portfolios.filter((p) => p.id !== undefined);
+  if (portfolios.length === 1) return portfolios[0].name ?? portfolios[0].id!;
+  const programs = analysis.index.programs.filter((p) => p.id !== undefined);
+  if (portfolios.length === 0 && programs.length === 1) return programs[0].name ?? programs[0].id!;
+  return fallback;
+}
+
 interface TableRow {
   level: 'portfolio' | 'program' | 'project';
   entry: EntryJson;
@@ -163,8 +172,8 @@ function rowCells(row: TableRow, formatNumber: (value: number | null, digits: nu
     formatNumber(f.eac, 0),
     formatNumber(f.vac, 0),
     // ROI as a percent, like every view; unknown (no benefit declared) is a dash.
-    f.roiPlanned === null ? '—' : `${formatNumber(f.roiPlanned * 100, 0)}%`,
-    f.roiForecast === null ? '—' : `${formatNumber(f.roiForecast * 100, 0)}%`,
+    f.roiPlanned === null ? '—' : `${formatNumber(asPercent(f.roiPlanned), 0)}%`,
+    f.roiForecast === null ? '—' : `${formatNumber(asPercent(f.roiForecast), 0)}%`,
     formatNumber(f.progress, 1),
     f.forecastStart ?? '',
     f.forecastEnd ?? '',
@@ -209,7 +218,7 @@ function daysBetween(from: string, to: string): number {
 
 /** CSV (RFC 4180) of the rollup, unrounded; text that a spreadsheet would run as a formula is quoted out. */
 export function rollupCsv(json: RollupJson): string {
-  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', 'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'progress', 'forecastStart', 'forecastEnd', 'benefits', 'roiPlanned', 'roiForecast', 'health', 'declaredHealth', 'risksHigh', 'risksMedium', 'risksLow', 'issuesCritical', 'issuesHigh', 'issuesMedium', 'issuesLow'];
+  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', 'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'progress', 'forecastStart', 'forecastEnd', 'benefits', 'roiPlannedPercent', 'roiForecastPercent', 'health', 'declaredHealth', 'risksHigh', 'risksMedium', 'risksLow', 'issuesCritical', 'issuesHigh', 'issuesMedium', 'issuesLow'];
   const lines = [header.join(',')];
   for (const row of tableRows(json)) {
     const e = row.entry as EntryJson & Partial<ProjectJson> & Partial<ProgramJson>;
@@ -218,12 +227,22 @@ export function rollupCsv(json: RollupJson): string {
     const cells: Array<string | number | boolean | null | undefined> = [
       row.level, e.id, e.name, parent, e.start, e.end, e.state, e.float, e.critical,
       f.bac, f.pv, f.ev, f.ac, f.cv, f.sv, f.cpi, f.spi, f.eac, f.etc, f.vac, f.progress, f.forecastStart, f.forecastEnd, f.benefits,
-      f.roiPlanned, f.roiForecast, f.health, f.declaredHealth,
+      asPercent(f.roiPlanned), asPercent(f.roiForecast), f.health, f.declaredHealth,
       f.risks.high, f.risks.medium, f.risks.low, f.issues.critical, f.issues.high, f.issues.medium, f.issues.low,
     ];
     lines.push(cells.map(csvCell).join(','));
   }
   return lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * A ratio as a percent, the one unit ROI is shown in (JSON keeps SPEC 5's ratio): 0.85 → 85, without the
+ * binary noise of ×100 (0.07 × 100 is 7.000000000000001 in floating point).
+ */
+export function asPercent(ratio: number): number;
+export function asPercent(ratio: number | null): number | null;
+export function asPercent(ratio: number | null): number | null {
+  return ratio === null ? null : Number((ratio * 100).toPrecision(15));
 }
 
 function csvCell(value: string | number | boolean | null | undefined): string {

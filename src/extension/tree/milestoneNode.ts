@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatDay, type Milestone } from '../../core';
-import { EntityNode } from './node';
+import { cancelledColor, EntityNode, inCancelledProject } from './node';
 
 /** Icons by status: a done check, a red missed mark, an amber at-risk mark, a plain milestone. */
 const icons = {
@@ -16,11 +16,12 @@ export class MilestoneNode extends EntityNode<Milestone> {
     const outlook = this.context.analysis.rollup.milestones.get(milestone);
     const status = outlook?.status ?? 'on-track';
     const item = this.item(milestone.name ?? milestone.id ?? 'milestone', vscode.TreeItemCollapsibleState.None);
-    item.iconPath = icons[status];
+    const cancelled = inCancelledProject(this.context, milestone);
+    item.iconPath = cancelled ? new vscode.ThemeIcon('milestone', cancelledColor) : icons[status];
     const date = milestone.date ? formatDay(milestone.date.value) : 'no date';
     const suffix =
       status === 'done' ? ' · done' : status === 'missed' ? ' · missed' : status === 'at-risk' && outlook?.forecast != null ? ` · at risk → ${formatDay(outlook.forecast)}` : '';
-    item.description = `${date}${suffix}`;
+    item.description = `${date}${cancelled ? ' · project cancelled' : suffix}`;
     return item;
   }
 }

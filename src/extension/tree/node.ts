@@ -3,7 +3,7 @@
  * and the Unassigned group), each building its own tree item and children from the latest analysis.
  */
 import * as vscode from 'vscode';
-import type { Analysis, Entity } from '../../core';
+import type { Analysis, Entity, Program, Project } from '../../core';
 import { describeEntity, locationOf } from '../describe';
 import type { PlanService } from '../planService';
 
@@ -48,3 +48,11 @@ function nodeId(entity: Entity): string {
 }
 
 export const healthColor = { green: 'charts.green', amber: 'charts.yellow', red: 'charts.red' } as const;
+
+/** The colour of whatever is cancelled: grey, whatever its figures say. */
+export const cancelledColor = new vscode.ThemeColor('disabledForeground');
+
+/** True when an item (milestone, risk, issue) belongs to a cancelled project: it no longer concerns anyone. */
+export function inCancelledProject(context: TreeContext, item: { readonly parent: Program | Project }): boolean {
+  return item.parent.kind === 'project' && context.analysis.rollup.projects.get(item.parent)?.cancelled === true;
+}

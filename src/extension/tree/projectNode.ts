@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatPercent, formatWindow, type Project } from '../../core';
 import { itemNodes } from './itemNodes';
-import { EntityNode, healthColor, type PlanTreeNode } from './node';
+import { cancelledColor, EntityNode, healthColor, type PlanTreeNode } from './node';
 
 export class ProjectNode extends EntityNode<Project> {
   treeItem(): vscode.TreeItem {
@@ -11,7 +11,7 @@ export class ProjectNode extends EntityNode<Project> {
     const rollup = this.context.analysis.rollup.projects.get(project);
     if (!rollup) return item;
     item.iconPath = rollup.cancelled
-      ? new vscode.ThemeIcon('circle-slash')
+      ? new vscode.ThemeIcon('circle-slash', cancelledColor)
       : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(healthColor[rollup.figures.health]));
     const parts = [formatPercent(rollup.figures.progress), formatWindow(rollup.start, rollup.end)];
     if (rollup.state !== 'active') parts.unshift(rollup.state);

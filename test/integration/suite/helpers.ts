@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PlanAsCodeApi } from '../../../src/extension/extension';
+import type { PlanTreeNode } from '../../../src/extension/tree/node';
 
 export async function api(): Promise<PlanAsCodeApi> {
   const extension = vscode.extensions.getExtension<PlanAsCodeApi>('plan-as-code.plan-as-code');
@@ -43,4 +44,9 @@ export function positionOf(document: vscode.TextDocument, text: string, offset =
     assert.notEqual(index, -1, `'${text}' not found in ${document.uri.path}`);
   }
   return document.positionAt(index + offset);
+}
+
+/** Every node of the Plans tree, depth first. */
+export function allNodes(tree: PlanAsCodeApi['tree'], from?: PlanTreeNode): PlanTreeNode[] {
+  return tree.getChildren(from).flatMap((node) => [node, ...allNodes(tree, node)]);
 }

@@ -1,42 +1,38 @@
-// Proves the harness: the suite runs inside a real extension host, on the fixture workspace.
+// Proves the harness runs this extension: the suite runs inside a real extension host, on the fixture
+// workspace, with Plan as Code activated and publishing its own diagnostics.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { api, ours, waitFor } from './helpers';
 
-async function findSamplePlan(): Promise<vscode.Uri> {
+async function findPlan(name: string): Promise<vscode.Uri> {
   const found = await vscode.workspace.findFiles('**/*.plan.yaml');
-  const sample = found.find((uri) => uri.path.endsWith('/sample.plan.yaml'));
-  assert.ok(sample, `sample.plan.yaml not found; found: ${found.map((uri) => uri.path).join(', ') || 'nothing'}`);
-  return sample;
+  const plan = found.find((uri) => uri.path.endsWith(`/${name}`));
+  assert.ok(plan, `${name} not found; found: ${found.map((uri) => uri.path).join(', ') || 'nothing'}`);
+  return plan;
 }
 
 describe('integration harness', () => {
-  it('loads this repository as the extension under development', () => {
-    assert.ok(vscode.extensions.getExtension('plan-as-code.plan-as-code'), 'extension plan-as-code.plan-as-code not loaded');
+  it('loads this repository as the extension under development, and activates it', async () => {
+    const extension = vscode.extensions.getExtension('plan-as-code.plan-as-code');
+    assert.ok(extension, 'extension plan-as-code.plan-as-code not loaded');
+    const exported = await api();
+    assert.ok(extension.isActive);
+    assert.equal(typeof exported.plans.analysis, 'function');
   });
 
   it('opens the fixture workspace and finds its plan files', async () => {
     assert.equal(vscode.workspace.workspaceFolders?.length, 1, 'expected exactly one workspace folder');
-    await findSamplePlan();
+    await findPlan('sample.plan.yaml');
   });
 
-  it('publishes diagnostics that languages.getDiagnostics reads back', async () => {
-    const uri = await findSamplePlan();
-    const collection = vscode.languages.createDiagnosticCollection('plan-as-code-smoke');
-    try {
-      const range = new vscode.Range(1, 2, 1, 4);
-      const diagnostic = new vscode.Diagnostic(range, 'smoke diagnostic', vscode.DiagnosticSeverity.Warning);
-      diagnostic.source = 'plan-as-code-smoke';
-      collection.set(uri, [diagnostic]);
-
-      const ours = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'plan-as-code-smoke');
-      assert.equal(ours.length, 1);
-      assert.equal(ours[0].message, 'smoke diagnostic');
-      assert.equal(ours[0].severity, vscode.DiagnosticSeverity.Warning);
-      assert.ok(ours[0].range.isEqual(range), `unexpected range ${JSON.stringify(ours[0].range)}`);
-    } finally {
-      collection.dispose();
-    }
-    const left = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'plan-as-code-smoke');
-    assert.equal(left.length, 0, 'disposing the collection should clear its diagnostics');
+  it("publishes the extension's own diagnostics, at the exact range", async () => {
+    // later/extra.plan.yaml depends on 'buildd', which names nothing: unknown-reference on that item.
+    const uri = await findPlan('extra.plan.yaml');
+    const diagnostic = await waitFor('unknown-reference in extra.plan.yaml', () => ours(uri).find((d) => d.code === 'unknown-reference'), 30_000);
+    assert.equal(diagnostic.source, 'plan-as-code');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    // Line 6 (0-based 5) `  depends_on: [launch, buildd]`: 2 spaces, `depends_on: [` (13), `launch, ` (8) → 'buildd' at 23..29.
+    assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character], [5, 23, 29]);
+    assert.match(diagnostic.message, /'buildd'.*did you mean 'build'/);
   });
 });

@@ -6,12 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { PlanAsCodeApi } from '../../../src/extension/extension';
 import type { PlanTreeNode } from '../../../src/extension/tree/node';
-import { api, fixture, positionOf, waitFor } from './helpers';
-
-/** Every node of the tree, depth first. */
-function allNodes(tree: PlanAsCodeApi['tree'], from?: PlanTreeNode): PlanTreeNode[] {
-  return tree.getChildren(from).flatMap((node) => [node, ...allNodes(tree, node)]);
-}
+import { allNodes, api, fixture, positionOf, waitFor } from './helpers';
 
 function nodeLabelled(tree: PlanAsCodeApi['tree'], label: string): PlanTreeNode {
   const node = allNodes(tree).find((n) => tree.getTreeItem(n).label === label);

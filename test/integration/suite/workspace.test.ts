@@ -121,6 +121,9 @@ describe('plan text is only ever text', function () {
     const document = await vscode.workspace.openTextDocument(uri);
     const at = document.positionAt(document.getText().indexOf('hostile-project') + 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+    // Ours is the hover with the project's figures; without it this loop would check nothing.
+    const ours = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && /\*\*Project /.test(c.value));
+    assert.equal(ours.length, 1, `our hover on the project id: ${hovers.flatMap((h) => h.contents).length} contents`);
     for (const content of hovers.flatMap((h) => h.contents)) {
       if (typeof content === 'string') continue;
       const markdown = content as vscode.MarkdownString;

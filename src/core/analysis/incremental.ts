@@ -1,0 +1,308 @@
+/**
+ * Incremental analysis: after an edit that changes values in a file but not its structure (its ids,
+ * what it references, how its entities nest), the index stays as it was and only what the edited
+ * entities reach is derived again — their dates and the dates of what depends on them, their forecast
+ * and what it pushes, their program and portfolio sums, and the problems that can change.
+ *
+ * The edited file's new entities are folded into the old entity objects (`refreshInPlace`), so every
+ * link of the index (a program's projects, a dependency's target) stays valid. Anything beyond a value
+ * edit — a new id or reference, a file added or removed, a broken document, a cycle or a duplicate id
+ * involving the file, another status date or other options — is analysed in full. The property test in
+ * test/unit/incremental.test.ts checks that both ways give the same analysis after every edit.
+ */
+import type { Day } from '../base/dates';
+import type { HealthThresholds } from '../base/defaults';
+import type { PlanDiagnostic } from '../base/diagnostic';
+import type { DocumentModel, Entity, Milestone, Person, Portfolio, Program, Project, Reference, TeamEntry } from '../model/entities';
+import { milestoneChecks, personChecks, programChecks, projectChecks, issueChecks, riskChecks, portfolioChecks, type CheckContext } from './checks';
+import { settleForecasts, type MilestoneOutlook, type ProjectForecast } from './forecast';
+import { referenceProblems, type PlanIndex } from './planIndex';
+import { earnedValue, rollupPortfolio, rollupProgram, rollupProject, type EarnedValue, type ProjectRollup, type Rollup, type RollupState } from './rollup';
+import { effectiveState } from './rules';
+import { criticalPath, linksOf, milestoneDateChecks, projectDateChecks, settleDates, type ProjectDates, type Schedule } from './schedule';
+
+type Node = Project | Milestone;
+
+/** Problems by the unit that computes them, so that a unit computed again replaces its own only. */
+export class DiagnosticUnits {
+  /** Duplicate ids and dependency cycles (structure: computed with the index and the schedule). */
+  global: readonly PlanDiagnostic[] = [];
+  /** Each entity's reference problems. */
+  readonly references = new Map<Entity, readonly PlanDiagnostic[]>();
+  /** Each project's and milestone's date problems. */
+  readonly dates = new Map<Node, readonly PlanDiagnostic[]>();
+  /** The checks of each program, portfolio, project, milestone, person, risk and issue. */
+  readonly checks = new Map<object, readonly PlanDiagnostic[]>();
+
+  set(map: Map<object, readonly PlanDiagnostic[]>, key: object, diagnostics: readonly PlanDiagnostic[]): void {
+    if (diagnostics.length > 0) map.set(key, diagnostics);
+    else map.delete(key);
+  }
+
+  all(): PlanDiagnostic[] {
+    const out = [...this.global];
+    for (const map of [this.references, this.dates, this.checks]) for (const list of map.values()) for (const d of list) out.push(d);
+    return out;
+  }
+}
+
+/** Everything the analysis derived, kept for the next edit. */
+export interface AnalysisState {
+  readonly index: PlanIndex;
+  readonly schedule: Schedule;
+  readonly rollup: RollupState;
+  readonly units: DiagnosticUnits;
+  readonly context: CheckContext;
+  readonly thresholds: HealthThresholds;
+  readonly statusDate: Day;
+  /** Who depends on each project or milestone (the schedule's links, reversed). */
+  readonly dependents: ReadonlyMap<Node, readonly Node[]>;
+  readonly teamEntries: ReadonlyMap<Person, ReadonlyArray<{ project: Project; entry: TeamEntry }>>;
+  readonly people: ReadonlyMap<string, Person>;
+}
+
+/** Runs every unit of problems over the whole workspace (the full analysis). */
+export function allUnits(index: PlanIndex, schedule: Schedule, context: CheckContext, teamEntries: AnalysisState['teamEntries']): DiagnosticUnits {
+  const units = new DiagnosticUnits();
+  units.global = [...index.duplicateDiagnostics, ...schedule.cycleDiagnostics];
+  for (const entity of index.entities) units.set(units.references, entity, referenceProblems(entity, index));
+  for (const project of index.projects) {
+    units.set(units.dates, project, projectDateChecks(project, schedule));
+    units.set(units.checks, project, projectChecks(project, context));
+  }
+  for (const milestone of index.milestones) {
+    units.set(units.dates, milestone, milestoneDateChecks(milestone, schedule));
+    units.set(units.checks, milestone, milestoneChecks(milestone, context));
+  }
+  for (const program of index.programs) units.set(units.checks, program, programChecks(program, context));
+  for (const portfolio of index.portfolios) units.set(units.checks, portfolio, portfolioChecks(portfolio, context));
+  for (const [person, entries] of teamEntries) units.set(units.checks, person, personChecks(person, entries, context));
+  for (const issue of index.issues) units.set(units.checks, issue, issueChecks(issue, context));
+  for (const risk of index.risks) units.set(units.checks, risk, riskChecks(risk));
+  return units;
+}
+
+/** Who depends on each node, from the schedule's links. */
+export function dependentsOf(schedule: Schedule): Map<Node, Node[]> {
+  const dependents = new Map<Node, Node[]>();
+  for (const [node, links] of schedule.links) {
+    for (const { target } of links) {
+      const list = dependents.get(target);
+      if (list) list.push(node);
+      else dependents.set(target, [node]);
+    }
+  }
+  return dependents;
+}
+
+// ------------------------------------------------------------------------------------------ structure
+
+/**
+ * What in a file shapes the index: every entity's kind, id and nesting, the ids it references, the
+ * people registry, and the values that every other file reads (status dates, currencies). Two texts
+ * with the same key differ in values only.
+ */
+export function structureKey(models: readonly DocumentModel[]): string {
+  const parts: string[] = [];
+  const ref = (reference: Reference | undefined) => (reference ? reference.name : '');
+  for (const model of models) {
+    parts.push('|doc');
+    for (const entity of model.entities) {
+      parts.push(`${entity.kind}:${entity.id ?? ''}`);
+      switch (entity.kind) {
+        case 'portfolio':
+          parts.push(ref(entity.owner), String(entity.statusDate?.value), String(entity.inlinePrograms.length));
+          break;
+        case 'program':
+          parts.push(ref(entity.portfolioRef), ref(entity.manager), String(entity.parentPortfolio?.id), String(entity.statusDate?.value), String(entity.currency?.value));
+          parts.push(String(entity.inlineProjects.length), String(entity.milestones.length), String(entity.risks.length), String(entity.issues.length));
+          break;
+        case 'project':
+          parts.push(ref(entity.programRef), ref(entity.manager), String(entity.parentProgram?.id), String(entity.hasDependsOn));
+          parts.push(entity.dependsOn.map(ref).join(','), entity.team.map((t) => t.person.name).join(','));
+          parts.push(String(entity.milestones.length), String(entity.risks.length), String(entity.issues.length));
+          break;
+        case 'milestone':
+          parts.push(entity.dependsOn.map(ref).join(','), String(entity.parent.id));
+          break;
+        case 'risk':
+        case 'issue':
+          parts.push(ref(entity.owner), String(entity.parent.id));
+          break;
+        case 'person':
+          break;
+      }
+    }
+  }
+  return parts.join('\u0000');
+}
+
+/** Fields that link entities to each other (set by the index): kept on the old objects. */
+const linkFields = new Set(['program', 'projects', 'portfolio', 'programs', 'parent', 'parentProgram', 'parentPortfolio', 'inlineProjects', 'inlinePrograms', 'milestones', 'risks', 'issues']);
+
+/**
+ * Folds a file's newly read entities into its old entity objects (same structure key: they pair up in
+ * order). Values and places are the new ones; links and the identity of entities and references are the
+ * old ones, which the index and every map of the analysis hold.
+ */
+export function refreshInPlace(oldModels: readonly DocumentModel[], newModels: readonly DocumentModel[]): Entity[] {
+  const refreshed: Entity[] = [];
+  oldModels.forEach((oldModel, d) => {
+    const newModel = newModels[d];
+    oldModel.entities.forEach((oldEntity, i) => {
+      refreshEntity(oldEntity as unknown as Record<string, unknown>, newModel.entities[i] as unknown as Record<string, unknown>);
+      refreshed.push(oldEntity);
+    });
+  });
+  return refreshed;
+}
+
+function refreshEntity(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const key of Object.keys(source)) {
+    if (linkFields.has(key)) continue;
+    const value = source[key];
+    const old = target[key];
+    if (isReference(old) && isReference(value)) copyReference(old, value);
+    else if (key === 'dependsOn') (old as Reference[]).forEach((reference, i) => copyReference(reference, (value as Reference[])[i]));
+    else if (key === 'team') {
+      (old as TeamEntry[]).forEach((entry, i) => {
+        const next = (value as TeamEntry[])[i];
+        copyReference(entry.person, next.person);
+        (entry as { allocation: number }).allocation = next.allocation;
+      });
+    } else target[key] = value;
+  }
+}
+
+function isReference(value: unknown): value is Reference {
+  return typeof value === 'object' && value !== null && 'name' in value && 'span' in value && 'source' in value && !('kind' in value);
+}
+
+function copyReference(target: Reference, source: Reference): void {
+  const t = target as { span: Reference['span']; source: Reference['source'] };
+  t.span = source.span;
+  t.source = source.source;
+}
+
+// --------------------------------------------------------------------------------------------- update
+
+/**
+ * Derives again what `edited` (refreshed entities of the changed files) reach, updating `state` in
+ * place. Returns false when the edit cannot be handled incrementally (the caller analyses in full).
+ */
+export function updateForValues(state: AnalysisState, edited: readonly Entity[]): boolean {
+  const { index, schedule, rollup, units, context, statusDate } = state;
+  const editedProjects = edited.filter((e): e is Project => e.kind === 'project');
+  const editedMilestones = edited.filter((e): e is Milestone => e.kind === 'milestone');
+  for (const entity of edited) {
+    // Duplicates name each other's places; cycles are reported on every link: both are structure.
+    if (entity.id !== undefined && (index.definitions.get(entity.id)?.length ?? 0) > 1) return false;
+    if ((entity.kind === 'project' || entity.kind === 'milestone') && schedule.cyclic.has(entity)) return false;
+  }
+
+  // Dates: the edited projects and everything downstream of them and of the edited milestones (a
+  // project can start the day after a milestone), in dependency order.
+  const dates = schedule.dates as Map<Project, ProjectDates>;
+  const editedMilestoneSet = new Set<Node>(editedMilestones);
+  const dateCandidates = downstream([...editedProjects, ...editedMilestones], state.dependents, (node) => node.kind === 'project' || editedMilestoneSet.has(node))
+    .filter((node): node is Project => node.kind === 'project');
+  if (dateCandidates.some((project) => schedule.cyclic.has(project))) return false;
+  const before = new Map(dateCandidates.map((project) => [project, dates.get(project)]));
+  for (const project of dateCandidates) dates.delete(project);
+  settleDates(dateCandidates, dates, (node) => linksOf(schedule, node));
+  const moved = dateCandidates.filter((project) => !sameDates(before.get(project), dates.get(project)));
+
+  // Float, per program touched.
+  const programsOfChange = new Set<Program>();
+  for (const project of [...editedProjects, ...moved]) if (project.program) programsOfChange.add(project.program);
+  const isCancelled = (project: Project) => effectiveState(project, undefined, statusDate) === 'cancelled';
+  const float = schedule.float as Map<Project, number>;
+  for (const program of programsOfChange) {
+    for (const project of program.projects) float.delete(project);
+    criticalPath(program, dates, schedule.cyclic, isCancelled, (node) => linksOf(schedule, node), float);
+  }
+
+  // Earned value of what changed, then the forecast downstream of it.
+  const earned = rollup.earned as Map<Project, EarnedValue>;
+  const valued = new Set<Project>([...editedProjects, ...moved]);
+  for (const project of valued) earned.set(project, earnedValue(project, schedule, statusDate));
+  const forecastCandidates = downstream([...valued, ...editedMilestones], state.dependents, () => true);
+  const forecastProjects = rollup.forecast.projects as Map<Project, ProjectForecast>;
+  const outlooks = rollup.forecast.milestones as Map<Milestone, MilestoneOutlook>;
+  for (const node of forecastCandidates) {
+    if (node.kind === 'project') forecastProjects.delete(node);
+    else outlooks.delete(node);
+  }
+  settleForecasts(forecastCandidates, rollup.forecast, index, schedule, earned, statusDate);
+
+  // Project rollups: what changed, and the holders of milestones whose outlook may have changed.
+  const projectRollups = rollup.result.projects as Map<Project, ProjectRollup>;
+  const touchedProjects = new Set<Project>(valued);
+  const touchedPrograms = new Set<Program>(programsOfChange);
+  for (const node of forecastCandidates) {
+    if (node.kind === 'project') touchedProjects.add(node);
+    else if (node.parent.kind === 'project') touchedProjects.add(node.parent);
+    else touchedPrograms.add(node.parent);
+  }
+  for (const entity of edited) {
+    if (entity.kind === 'program') touchedPrograms.add(entity);
+    else if (entity.kind === 'risk' || entity.kind === 'issue') {
+      const parent = entity.parent;
+      if (parent.kind === 'project') touchedProjects.add(parent);
+      else touchedPrograms.add(parent);
+    }
+  }
+  for (const project of touchedProjects) {
+    projectRollups.set(project, rollupProject(project, earned.get(project)!, rollup.forecast, state.thresholds));
+    if (project.program) touchedPrograms.add(project.program);
+  }
+  const programRollups = rollup.result.programs as Map<Program, Rollup>;
+  for (const program of touchedPrograms) programRollups.set(program, rollupProgram(program, projectRollups, rollup.forecast, state.thresholds));
+  const portfolioRollups = rollup.result.portfolios as Map<Portfolio, Rollup>;
+  for (const portfolio of index.portfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, state.thresholds));
+
+  // Problems: the units whose inputs changed.
+  for (const entity of edited) units.set(units.references, entity, referenceProblems(entity, index));
+  const dated = new Set<Node>([...editedProjects, ...editedMilestones, ...moved]);
+  // A dependency-violation depends on the dependency's end: a moved project's or an edited milestone's.
+  for (const node of [...moved, ...editedMilestones]) for (const dependent of state.dependents.get(node) ?? []) dated.add(dependent);
+  for (const node of dated) units.set(units.dates, node, node.kind === 'project' ? projectDateChecks(node, schedule) : milestoneDateChecks(node, schedule));
+  for (const project of touchedProjects) units.set(units.checks, project, projectChecks(project, context));
+  // Every milestone: cheap, and an at-risk message names where a slip starts, however far upstream.
+  for (const milestone of index.milestones) units.set(units.checks, milestone, milestoneChecks(milestone, context));
+  for (const program of touchedPrograms) units.set(units.checks, program, programChecks(program, context));
+  for (const portfolio of index.portfolios) units.set(units.checks, portfolio, portfolioChecks(portfolio, context));
+  const people = new Set<Person>();
+  for (const project of touchedProjects) {
+    for (const entry of project.team) {
+      const person = state.people.get(entry.person.name);
+      if (person) people.add(person);
+    }
+  }
+  for (const entity of edited) {
+    if (entity.kind === 'person') people.add(entity);
+    else if (entity.kind === 'issue') units.set(units.checks, entity, issueChecks(entity, context));
+    else if (entity.kind === 'risk') units.set(units.checks, entity, riskChecks(entity));
+  }
+  for (const person of people) units.set(units.checks, person, personChecks(person, state.teamEntries.get(person) ?? [], context));
+  return true;
+}
+
+/** `seeds` and every node that depends on them, directly or not, that `keep` accepts (each once). */
+function downstream(seeds: readonly Node[], dependents: ReadonlyMap<Node, readonly Node[]>, keep: (node: Node) => boolean): Node[] {
+  const seen = new Set<Node>();
+  const out: Node[] = [];
+  const stack = [...seeds];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node) || !keep(node)) continue;
+    seen.add(node);
+    out.push(node);
+    for (const dependent of dependents.get(node) ?? []) if (!seen.has(dependent)) stack.push(dependent);
+  }
+  return out;
+}
+
+function sameDates(a: ProjectDates | undefined, b: ProjectDates | undefined): boolean {
+  return a?.start === b?.start && a?.end === b?.end;
+}

@@ -1,0 +1,107 @@
+/**
+ * The team's settings file, `.plan-as-code.yaml`, committed beside the plans so the command line in CI
+ * and every editor compute the same health from the same files:
+ *
+ * ```yaml
+ * version: 1
+ * health:
+ *   redBelow: 0.85      # CPI or SPI below this is red
+ *   amberBelow: 0.92    # … below this is amber
+ * defaultCurrency: EUR  # the currency of programs that name none
+ * ```
+ *
+ * Every key is optional. A value that is wrong is reported (file, line and column) and not used.
+ * VS Code settings and command-line flags override the file; the file overrides the defaults.
+ */
+import { DEFAULT_CURRENCY, defaultThresholds, type HealthThresholds } from '../base/defaults';
+import type { PlanDiagnostic } from '../base/diagnostic';
+import { messages } from '../base/messages';
+import type { Span } from '../base/positions';
+import { closestName } from '../base/suggestions';
+import type { MapNode, YamlNode } from '../syntax/nodes';
+import { parsePlanFile } from '../syntax/parser';
+
+/** The name of the file, looked for at the root of the workspace (and, by the CLI, in the folders above). */
+export const TEAM_SETTINGS_FILE = '.plan-as-code.yaml';
+
+/** What the file may set; absent keys fall back to the defaults. */
+export interface TeamSettings {
+  readonly redBelow?: number;
+  readonly amberBelow?: number;
+  readonly defaultCurrency?: string;
+}
+
+export interface TeamSettingsFile {
+  readonly path: string;
+  readonly settings: TeamSettings;
+  /** Problems of the file (yaml-syntax, schema): each says what is wrong and where. */
+  readonly diagnostics: readonly PlanDiagnostic[];
+}
+
+const keys = ['version', 'health', 'defaultCurrency'];
+const healthKeys = ['redBelow', 'amberBelow'];
+
+/** Reads the settings file's text; never throws. */
+export function readTeamSettings(path: string, text: string): TeamSettingsFile {
+  const file = parsePlanFile(path, text);
+  const diagnostics: PlanDiagnostic[] = [...file.diagnostics];
+  const settings: { -readonly [K in keyof TeamSettings]: TeamSettings[K] } = {};
+  const report = (span: Span, message: string) =>
+    diagnostics.push({ file: path, range: file.lines.rangeOf(span), severity: 'error', code: 'schema', message });
+  const root = file.documents[0]?.root;
+  if (diagnostics.length > 0 || root === undefined) return { path, settings, diagnostics };
+  if (root.kind !== 'map') {
+    report([root.span[0], root.span[0]], messages.settingsNotMapping(TEAM_SETTINGS_FILE));
+    return { path, settings, diagnostics };
+  }
+  unknownKeys(root, keys, 'the settings', report);
+  const version = root.entries.get('version');
+  if (version && !(version.value.kind === 'scalar' && version.value.value === 1)) report(spanOf(version.value), messages.badConst('version', 1));
+  const health = root.entries.get('health');
+  if (health && health.value.kind !== 'map') report(spanOf(health.value), messages.wrongType('a mapping', 'health'));
+  else if (health?.value.kind === 'map') {
+    unknownKeys(health.value, healthKeys, 'health', report);
+    for (const key of healthKeys as Array<'redBelow' | 'amberBelow'>) {
+      const entry = health.value.entries.get(key);
+      if (!entry) continue;
+      const value = entry.value.kind === 'scalar' ? entry.value.value : undefined;
+      if (typeof value === 'number' && value >= 0 && value <= 2) settings[key] = value;
+      else report(spanOf(entry.value), messages.settingsThreshold(`health.${key}`));
+    }
+    if (settings.redBelow !== undefined && settings.amberBelow !== undefined && settings.amberBelow < settings.redBelow) {
+      report(spanOf(health.value.entries.get('amberBelow')!.value), messages.settingsThresholdOrder(settings.amberBelow, settings.redBelow));
+      delete settings.amberBelow;
+    }
+  }
+  const currency = root.entries.get('defaultCurrency');
+  if (currency) {
+    const value = currency.value.kind === 'scalar' ? currency.value.value : undefined;
+    if (typeof value === 'string' && /^[A-Z]{3}$/.test(value)) settings.defaultCurrency = value;
+    else report(spanOf(currency.value), messages.badPattern('defaultCurrency', "must be an ISO 4217 code, like 'USD'"));
+  }
+  return { path, settings, diagnostics };
+}
+
+/** The thresholds and default currency in force: overrides (flags, editor settings), else the file, else the defaults. */
+export function effectiveSettings(file: TeamSettings | undefined, overrides: TeamSettings = {}): { thresholds: HealthThresholds; defaultCurrency: string } {
+  const red = overrides.redBelow ?? file?.redBelow ?? defaultThresholds.red;
+  const amber = overrides.amberBelow ?? file?.amberBelow ?? defaultThresholds.amber;
+  return {
+    // An amber threshold below the red one would make amber unreachable: amber starts where red ends.
+    thresholds: { red, amber: Math.max(red, amber) },
+    defaultCurrency: overrides.defaultCurrency ?? file?.defaultCurrency ?? DEFAULT_CURRENCY,
+  };
+}
+
+function spanOf(node: YamlNode): Span {
+  return node.span;
+}
+
+function unknownKeys(node: MapNode, allowed: readonly string[], where: string, report: (span: Span, message: string) => void): void {
+  for (const [key, entry] of node.entries) {
+    if (allowed.includes(key) || key.startsWith('x-')) continue;
+    const suggestion = closestName(key, allowed);
+    report(entry.keySpan, `${messages.unknownKey(key, where)}${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
+  }
+}
+

@@ -1,0 +1,537 @@
+/**
+ * The steering report (SPEC 9) as one self-contained HTML file: static markup and one inline
+ * stylesheet, no script at all (it reads with scripts disabled), nothing fetched (CSP `default-src
+ * 'none'`, the stylesheet allowed by its hash). Every plan string is escaped text. It reads on screen
+ * and prints on A4 or Letter landscape: a page break before each section, table headers repeated on
+ * every page, no row split across pages, cells that wrap instead of running off the page, and each
+ * program's roadmap as static SVG pieces that fit a page.
+ */
+import type { Health } from '../model/entities';
+import type { Analysis } from '../analysis/workspace';
+import { figureRows, formatIndex, formatMoney, formatPercent } from '../views/figures';
+import { milestoneStatusText } from '../views/forecastText';
+import type { FiguresJson } from '../views/rollupReport';
+import {
+  buildSteeringReport, DUE_HORIZONS, type ReportChange, type ReportChanges, type ReportIssue, type ReportItemChange, type ReportMilestone,
+  type ReportProgram, type ReportProject, type ReportRisk, type ReportTrend, type SteeringReport, type SteeringReportOptions,
+} from '../views/steeringReport';
+import { createView } from './scene';
+import { buildRoadmap, laneModel, type RoadmapModel } from './model';
+import { escapeHtml, htmlPage, problemsBanner } from './page';
+import { roadmapSvg, roadmapSvgStyle } from './svg';
+
+export interface SteeringReportHtmlOptions {
+  /** SHA-256 of a text, base64: the stylesheet is allowed by its hash (the core has no crypto of its own). */
+  readonly sha256Base64: (text: string) => string;
+}
+
+/** The report of an analysis as an HTML file: the report's data, the roadmap and the page in one call. */
+export function steeringReportFile(analysis: Analysis, options: SteeringReportOptions & SteeringReportHtmlOptions): string {
+  const report = buildSteeringReport(analysis, options);
+  const roadmap = buildRoadmap(analysis, { defaultCurrency: options.defaultCurrency });
+  return steeringReportHtml(report, roadmap, options);
+}
+
+/** Width of the roadmap pictures, in CSS pixels: inside A4 and Letter landscape pages at 12 mm margins. */
+const PICTURE_WIDTH = 940;
+/** Roadmap rows per picture: a picture with its legend and axis fits one landscape page. */
+const ROWS_PER_PICTURE = 18;
+
+const t = escapeHtml;
+const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+const named = (name: string, id: string | null) => (id !== null && id !== '' && id !== name ? `${t(name)} <span class="id">${t(id)}</span>` : t(name));
+const badge = (health: Health | null, text = health ?? '—') => `<span class="badge health-${health ?? 'none'}">${t(text)}</span>`;
+
+export function steeringReportHtml(report: SteeringReport, roadmap: RoadmapModel, options: SteeringReportHtmlOptions): string {
+  const style = reportStyle();
+  const sections = [
+    summarySection(report),
+    ...report.programs.map((program, i) => programSection(program, i, roadmap)),
+    ...(report.unassigned.length > 0 ? [unassignedSection(report, roadmap)] : []),
+    milestonesSection(report),
+    risksSection(report.risks),
+    issuesSection(report.issues),
+    ...(report.changes ? [changesSection(report.changes)] : []),
+    ...(report.trend ? [trendSection(report, report.trend)] : []),
+  ];
+  const body = [
+    '<main class="report">',
+    '<header class="report-head">',
+    '<p class="kicker">Steering report</p>',
+    `<h1>${t(report.title)}</h1>`,
+    `<p class="meta">Status date ${t(report.statusDate)} · ${plural(report.programs.length, 'program')} · ${plural(report.counts.projects.total, 'project')}${report.counts.projects.cancelled > 0 ? ` (${report.counts.projects.cancelled} cancelled)` : ''} · computed from the plan files by plan-as-code</p>`,
+    '</header>',
+    problemsBanner(report.problems),
+    ...sections,
+    `<footer class="report-foot"><p>Health is computed at the status date: red when CPI or SPI is below ${t(report.thresholds.red.toFixed(2))} or a critical issue is open; amber when CPI or SPI is below ${t(report.thresholds.amber.toFixed(2))}, a milestone is missed or at risk, or a high risk or issue is open; a program is at least amber when a project is red. Cancelled projects are shown in grey and left out of every total.</p></footer>`,
+    '</main>',
+  ].join('\n');
+  return htmlPage({
+    title: `${report.title} — steering report at ${report.statusDate}`,
+    csp: { 'style-src': `'sha256-${options.sha256Base64(style)}'`, 'img-src': "'none'" },
+    colorScheme: 'light',
+    styles: [{ text: style }],
+    body,
+  });
+}
+
+/** How a column's cells are set: numbers right-aligned, short values (dates, states) kept on one line. */
+type Column = 'num' | 'nowrap' | undefined;
+
+/** A table with a repeated header; `rows` are already-escaped cells; `columns` sets each column's cells. */
+function table(className: string, caption: string, head: readonly string[], rows: ReadonlyArray<{ cells: readonly string[]; className?: string }>, columns: readonly Column[] = []): string {
+  const cls = (i: number) => (columns[i] ? ` class="${columns[i]}"` : '');
+  const th = head.map((label, i) => `<th scope="col"${cls(i)}>${t(label)}</th>`).join('');
+  const tr = rows.map((row) => `<tr${row.className ? ` class="${row.className}"` : ''}>${row.cells.map((cell, i) => `<td${cls(i)}>${cell}</td>`).join('')}</tr>`);
+  return `<table class="${className}"><caption class="visually-hidden">${t(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${tr.join('')}</tbody></table>`;
+}
+
+/** Up to this many rows, a table stays on one page with its heading (longer ones break between rows). */
+const KEEP_ROWS = 15;
+
+/** A heading and what it titles, kept together on a page when the content is short (no heading left alone at a page's foot). */
+function titled(heading: string, content: string, rows: number): string {
+  return `<div class="titled${rows <= KEEP_ROWS ? ' keep' : ''}">${heading}${content}</div>`;
+}
+
+function none(text: string): string {
+  return `<p class="none">${t(text)}</p>`;
+}
+
+function figuresList(figures: FiguresJson, currency: string, budget: number | null): string {
+  const rows = figureRows(figures, currency).filter(([label]) => label !== 'Health');
+  if (budget !== null) rows.unshift(['Budget (cap)', formatMoney(budget, currency)]);
+  return `<dl class="figures">${rows.map(([label, value]) => `<div><dt>${t(label)}</dt><dd>${t(value)}</dd></div>`).join('')}</dl>`;
+}
+
+function summarySection(report: SteeringReport): string {
+  const c = report.counts;
+  const facts = [
+    `<strong>${plural(report.programs.length, 'program')}</strong>: ${c.programs.red} red, ${c.programs.amber} amber, ${c.programs.green} green`,
+    `<strong>${plural(c.projects.total, 'project')}</strong>: ${c.projects.red} red, ${c.projects.amber} amber, ${c.projects.green} green${c.projects.cancelled > 0 ? `, ${c.projects.cancelled} cancelled` : ''}`,
+    `<strong>Milestones</strong>: ${c.due[0]} due in the next ${DUE_HORIZONS[0]} days, ${c.due[1]} in ${DUE_HORIZONS[0] + 1}–${DUE_HORIZONS[1]}, ${c.due[2]} in ${DUE_HORIZONS[1] + 1}–${DUE_HORIZONS[2]}; ${c.missed} missed, ${c.atRisk} at risk`,
+    `<strong>Open risks</strong>: ${c.risks.high} high, ${c.risks.medium} medium, ${c.risks.low} low`,
+    `<strong>Open issues</strong>: ${c.issues.critical} critical, ${c.issues.high} high, ${c.issues.medium} medium, ${c.issues.low} low; ${c.issues.overdue} overdue`,
+    `<strong>Problems in the plan files</strong>: ${plural(report.problems.errors, 'error')}, ${plural(report.problems.warnings, 'warning')}`,
+  ];
+  const portfolios = report.portfolios.map(
+    (portfolio) =>
+      `<div class="portfolio"><h3>${named(portfolio.name, portfolio.id)}</h3><p class="health-line">${badge(portfolio.figures.health)} ${t(portfolio.healthText)}</p>${figuresList(portfolio.figures, portfolio.currency, null)}</div>`,
+  );
+  const order: Health[] = ['red', 'amber', 'green'];
+  const programs = [...report.programs].sort((a, b) => order.indexOf(a.figures.health) - order.indexOf(b.figures.health));
+  const programTable =
+    programs.length === 0
+      ? none('No programs in the plan files.')
+      : table(
+          'programs-table',
+          'Programs by health',
+          ['Program', 'Health', 'Why', 'Progress', 'BAC', 'EAC', 'CPI', 'SPI', 'Forecast end'],
+          programs.map((p) => ({
+            cells: [
+              named(p.name, p.id),
+              badge(p.figures.health),
+              t(p.healthText.replace(/^[^:]*: /, '')),
+              t(formatPercent(p.figures.progress)),
+              t(formatMoney(p.figures.bac, p.currency)),
+              t(formatMoney(p.figures.eac, p.currency)),
+              t(formatIndex(p.figures.cpi)),
+              t(formatIndex(p.figures.spi)),
+              t(p.figures.forecastEnd ?? '—'),
+            ],
+          })),
+          [undefined, 'nowrap', undefined, 'num', 'num', 'num', 'num', 'num', 'nowrap'],
+        );
+  return [
+    '<section class="summary" id="summary" aria-labelledby="summary-title">',
+    '<h2 id="summary-title">Summary</h2>',
+    `<ul class="facts">${facts.map((fact) => `<li>${fact}</li>`).join('')}</ul>`,
+    ...portfolios,
+    titled('<h3>Programs by health</h3>', programTable, programs.length),
+    '</section>',
+  ].join('\n');
+}
+
+function projectsTable(projects: readonly ReportProject[], currency: string): string {
+  if (projects.length === 0) return none('No projects.');
+  return table(
+    'projects-table',
+    'Projects',
+    ['Project', 'State', 'Health', 'Start', 'End', 'Forecast end', 'Progress', `BAC (${currency})`, `EAC (${currency})`, 'CPI', 'SPI', 'Notes'],
+    projects.map((p) => {
+      const notes = [
+        ...(p.cancelled ? [] : p.healthReasons),
+        ...(p.forecastNote ? [`forecast ${p.forecastNote}`] : []),
+        ...(p.critical ? ['on the critical path'] : []),
+      ];
+      return {
+        className: p.cancelled ? 'cancelled' : undefined,
+        cells: [
+          named(p.name, p.id),
+          t(p.state),
+          p.cancelled ? badge(null, 'cancelled') : badge(p.figures.health),
+          t(p.start ?? '—'),
+          t(p.end ?? '—'),
+          t(p.figures.forecastEnd ?? '—'),
+          t(formatPercent(p.figures.progress)),
+          t(formatMoney(p.figures.bac)),
+          t(formatMoney(p.figures.eac)),
+          t(formatIndex(p.figures.cpi)),
+          t(formatIndex(p.figures.spi)),
+          t(notes.join('; ')),
+        ],
+      };
+    }),
+    [undefined, 'nowrap', 'nowrap', 'nowrap', 'nowrap', 'nowrap', 'num', 'num', 'num', 'num', 'num'],
+  );
+}
+
+function milestoneStatus(m: ReportMilestone): string {
+  const text = m.cancelled ? `${milestoneStatusText[m.status]} (project cancelled)` : milestoneStatusText[m.status];
+  return `<span class="status status-${m.cancelled ? 'cancelled' : m.status}">${t(text)}</span>`;
+}
+
+function milestonesTable(milestones: readonly ReportMilestone[], caption: string, withProgram: boolean): string {
+  const head = ['Milestone', ...(withProgram ? ['Program'] : []), 'Held by', 'Due', 'Forecast', 'Status', 'Why'];
+  const columns: Column[] = [undefined, ...(withProgram ? [undefined] : []), undefined, 'nowrap', undefined, 'nowrap'];
+  return table(
+    'milestones-table',
+    caption,
+    head,
+    milestones.map((m) => ({
+      className: m.cancelled ? 'cancelled' : undefined,
+      cells: [
+        named(m.name, m.id),
+        ...(withProgram ? [m.program ? named(m.program.name, m.program.id) : '—'] : []),
+        `${t(m.holder.kind)} ${named(m.holder.name, m.holder.id)}`,
+        t(m.date),
+        t(m.forecast ?? '—') + (m.daysLate > 0 ? ` <span class="days-late">(${t(plural(m.daysLate, 'day'))} late)</span>` : ''),
+        milestoneStatus(m),
+        t(m.note ?? ''),
+      ],
+    })),
+    columns,
+  );
+}
+
+function roadmapPictures(roadmap: RoadmapModel, laneKey: string, name: string): string {
+  const laneIndex = roadmap.lanes.findIndex((lane) => lane.key === laneKey);
+  if (laneIndex < 0) return '';
+  const model = laneModel(roadmap, laneIndex);
+  const rows = createView(model).rows.length;
+  const pictures: string[] = [];
+  for (let first = 0; first < rows; first += ROWS_PER_PICTURE) {
+    const svg = roadmapSvg(model, {
+      width: PICTURE_WIDTH,
+      heading: false,
+      legend: first === 0,
+      rows: { first, last: first + ROWS_PER_PICTURE },
+      idPrefix: `${laneKey.replace(/[^A-Za-z0-9_-]/g, '_')}-${first}-`,
+      embedStyle: false,
+      className: 'roadmap',
+    });
+    pictures.push(`<figure class="roadmap-picture">${svg}</figure>`);
+  }
+  return `<h3>Roadmap</h3><div class="roadmap-pictures" aria-label="${t(`Roadmap of ${name}`)}">${pictures.join('')}</div>`;
+}
+
+function programSection(program: ReportProgram, index: number, roadmap: RoadmapModel): string {
+  const facts = [
+    ...(program.portfolio ? [`Portfolio ${named(program.portfolio.name, program.portfolio.id)}`] : []),
+    ...(program.manager ? [`Manager ${t(program.manager)}`] : []),
+    program.start === null && program.end === null ? 'No dates yet' : `Dates ${t(program.start ?? '?')} → ${t(program.end ?? '?')}`,
+    `Figures in ${t(program.currency)}`,
+  ];
+  return [
+    `<section class="program" id="program-${index + 1}" data-program="${t(program.id)}" aria-labelledby="program-${index + 1}-title">`,
+    `<h2 id="program-${index + 1}-title">${named(program.name, program.id)}</h2>`,
+    `<p class="where">${facts.join(' · ')}</p>`,
+    ...(program.goal ? [`<p class="goal">Goal: ${t(program.goal)}</p>`] : []),
+    `<p class="health-line">${badge(program.figures.health)} ${t(program.healthText)}</p>`,
+    figuresList(program.figures, program.currency, program.budget),
+    roadmapPictures(roadmap, program.lane, program.name),
+    titled('<h3>Projects</h3>', projectsTable(program.projects, program.currency), program.projects.length),
+    titled('<h3>Milestones</h3>', program.milestones.length > 0 ? milestonesTable(program.milestones, `Milestones of ${program.name}`, false) : none('No milestones.'), program.milestones.length),
+    '</section>',
+  ].join('\n');
+}
+
+function unassignedSection(report: SteeringReport, roadmap: RoadmapModel): string {
+  const lane = roadmap.lanes.find((l) => l.program === null);
+  return [
+    '<section class="program unassigned" id="unassigned" aria-labelledby="unassigned-title">',
+    '<h2 id="unassigned-title">Projects outside any program</h2>',
+    roadmapPictures(roadmap, 'unassigned', 'projects outside any program'),
+    titled('<h3>Projects</h3>', projectsTable(report.unassigned, lane?.currency ?? ''), report.unassigned.length),
+    '</section>',
+  ].join('\n');
+}
+
+function milestonesSection(report: SteeringReport): string {
+  const parts = DUE_HORIZONS.map((horizon, i) => {
+    const from = i === 0 ? 0 : DUE_HORIZONS[i - 1] + 1;
+    const title = i === 0 ? `Due in the next ${horizon} days` : `Due in ${from}–${horizon} days`;
+    const list = report.due[i];
+    return titled(`<h3>${t(title)} (${list.length})</h3>`, list.length > 0 ? milestonesTable(list, title, true) : none(`No milestone due in ${i === 0 ? `the next ${horizon}` : `${from}–${horizon}`} days.`), list.length);
+  });
+  const late = report.late;
+  return [
+    '<section class="milestones" id="milestones" aria-labelledby="milestones-title">',
+    `<h2 id="milestones-title">Milestones coming due, missed or at risk</h2>`,
+    `<p class="meta">Days are counted from the status date, ${t(report.statusDate)}; done milestones and those of cancelled projects are left out.</p>`,
+    ...parts,
+    titled(`<h3>Missed or at risk (${late.length})</h3>`, late.length > 0 ? milestonesTable(late, 'Missed or at risk', true) : none('No milestone is missed or at risk.'), late.length),
+    '</section>',
+  ].join('\n');
+}
+
+/** One titled table per group (level, severity), an empty group said in words; rows are the group's items. */
+function groupedTables<T>(
+  groups: readonly string[],
+  items: readonly T[],
+  groupOf: (item: T) => string,
+  what: string,
+  render: (group: string, list: readonly T[]) => string,
+): string[] {
+  return groups.map((group) => {
+    const list = items.filter((item) => groupOf(item) === group);
+    const heading = `<h3>${t(`${group[0].toUpperCase()}${group.slice(1)} (${list.length})`)}</h3>`;
+    return titled(heading, list.length === 0 ? none(`No open ${group} ${what}.`) : render(group, list), list.length);
+  });
+}
+
+function risksSection(risks: readonly ReportRisk[]): string {
+  const parts = groupedTables(['high', 'medium', 'low'], risks, (r) => r.level, 'risk', (level, list) =>
+    table(
+      `risks-table level-${level}`,
+      `Open ${level} risks`,
+      ['Risk', 'Program', 'Held by', 'Likelihood × impact', 'Owner', 'Mitigation'],
+      list.map((r) => ({
+        cells: [
+          ...itemCells(r),
+          t(`${r.likelihood} × ${r.impact} = ${r.likelihood * r.impact}`),
+          t(r.owner ?? '—'),
+          r.mitigation ? t(r.mitigation) : '<span class="flag">no mitigation</span>',
+        ],
+      })),
+      [undefined, undefined, undefined, 'nowrap'],
+    ),
+  );
+  return [
+    '<section class="risks" id="risks" aria-labelledby="risks-title">',
+    `<h2 id="risks-title">Open risks (${risks.length})</h2>`,
+    '<p class="meta">By level: high when likelihood × impact is 15 or more, medium from 8 to 14, low up to 7; risks of cancelled projects are left out.</p>',
+    ...parts,
+    '</section>',
+  ].join('\n');
+}
+
+function issuesSection(issues: readonly ReportIssue[]): string {
+  const parts = groupedTables(['critical', 'high', 'medium', 'low'], issues, (i) => i.severity, 'issue', (severity, list) =>
+    table(
+      `issues-table severity-${severity}`,
+      `Open ${severity} issues`,
+      ['Issue', 'Program', 'Held by', 'Owner', 'Raised', 'Due'],
+      list.map((i) => ({
+        className: i.daysOverdue !== null ? 'overdue' : undefined,
+        cells: [
+          ...itemCells(i),
+          t(i.owner ?? '—'),
+          t(i.raised ?? '—'),
+          t(i.due ?? '—') + (i.daysOverdue !== null ? ` <span class="flag">overdue by ${t(plural(i.daysOverdue, 'day'))}</span>` : ''),
+        ],
+      })),
+      [undefined, undefined, undefined, undefined, 'nowrap'],
+    ),
+  );
+  const overdue = issues.filter((i) => i.daysOverdue !== null).length;
+  return [
+    '<section class="issues" id="issues" aria-labelledby="issues-title">',
+    `<h2 id="issues-title">Open issues (${issues.length}, ${overdue} overdue)</h2>`,
+    '<p class="meta">By severity, overdue ones first; issues of cancelled projects are left out.</p>',
+    ...parts,
+    '</section>',
+  ].join('\n');
+}
+
+/** The first cells of a risk's or an issue's row: what it is, its program, who holds it. */
+function itemCells(item: ReportRisk | ReportIssue): string[] {
+  return [named(item.title, item.id), item.program ? named(item.program.name, item.program.id) : '—', `${t(item.holder.kind)} ${named(item.holder.name, item.holder.id)}`];
+}
+
+const changeValue = (value: string | number | boolean | null | undefined): string =>
+  value === null || value === undefined ? '—' : typeof value === 'number' ? (Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(2)) : String(value);
+
+function changeRows(list: readonly ReportChange[]): Array<{ cells: string[] }> {
+  return list.map((c) => {
+    const keys = [...new Set([...Object.keys(c.base ?? {}), ...Object.keys(c.head ?? {})])].filter((key) => changeValue(c.base?.[key]) !== changeValue(c.head?.[key]));
+    const what = c.change === 'changed' ? keys.map((key) => `${key} ${changeValue(c.base?.[key])} → ${changeValue(c.head?.[key])}${typeof c.delta[key] === 'number' && c.delta[key] !== 0 ? ` (${c.delta[key]! > 0 ? '+' : ''}${changeValue(c.delta[key])})` : ''}`).join('; ') : '';
+    return { cells: [named(c.name ?? c.id ?? '?', c.id), t(c.change), t(what)] };
+  });
+}
+
+function itemRows(list: readonly ReportItemChange[]): Array<{ cells: string[] }> {
+  return list.map((c) => ({ cells: [named(c.title ?? c.id ?? '?', c.id), t(c.owner ?? '—'), t(c.change)] }));
+}
+
+function changesSection(changes: ReportChanges): string {
+  const since = changes.base.ref ?? changes.base.commit ?? 'the base';
+  const groups: Array<[string, string, number]> = [
+    ['Projects', changes.projects.length > 0 ? table('changes-table', 'Projects changed', ['Project', 'Change', 'What moved'], changeRows(changes.projects)) : none('No project changed.'), changes.projects.length],
+    ['Programs', changes.programs.length > 0 ? table('changes-table', 'Programs changed', ['Program', 'Change', 'What moved'], changeRows(changes.programs)) : none('No program changed.'), changes.programs.length],
+    ['Milestones', changes.milestones.length > 0 ? table('changes-table', 'Milestones changed', ['Milestone', 'Change', 'What moved'], changeRows(changes.milestones)) : none('No milestone changed.'), changes.milestones.length],
+    ['Risks', changes.risks.length > 0 ? table('changes-table', 'Risks changed', ['Risk', 'Held by', 'Change'], itemRows(changes.risks)) : none('No risk opened or closed.'), changes.risks.length],
+    ['Issues', changes.issues.length > 0 ? table('changes-table', 'Issues changed', ['Issue', 'Held by', 'Change'], itemRows(changes.issues)) : none('No issue opened or closed.'), changes.issues.length],
+  ];
+  return [
+    '<section class="changes" id="changes" aria-labelledby="changes-title">',
+    `<h2 id="changes-title">Changes since ${t(since)}</h2>`,
+    `<p class="meta">From ${t(since)}${changes.base.commit ? ` (${t(changes.base.commit.slice(0, 12))})` : ''}, status date ${t(changes.base.statusDate)}, to ${t(changes.head.ref ?? 'the files as they are')}, status date ${t(changes.head.statusDate)}.</p>`,
+    ...groups.map(([title, content, rows]) => titled(`<h3>${t(title)}</h3>`, content, rows)),
+    '</section>',
+  ].join('\n');
+}
+
+/** A small line chart of some series over the commits (oldest left), as static SVG. */
+function lineChart(title: string, dates: readonly string[], series: ReadonlyArray<{ name: string; cls: string; values: ReadonlyArray<number | null> }>): string {
+  const width = 420;
+  const height = 150;
+  const pad = { left: 44, right: 10, top: 22, bottom: 24 };
+  const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
+  if (values.length === 0) return '';
+  let min = Math.min(...values);
+  let max = Math.max(...values);
+  if (min === max) {
+    min -= 1;
+    max += 1;
+  }
+  const x = (i: number) => pad.left + (dates.length === 1 ? 0 : (i * (width - pad.left - pad.right)) / (dates.length - 1));
+  const y = (v: number) => pad.top + ((max - v) * (height - pad.top - pad.bottom)) / (max - min);
+  const label = (v: number) => (Math.abs(max - min) >= 1000 ? formatMoney(v) : v.toFixed(2));
+  const lines = series.map((s) => {
+    const points = s.values.map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`)).filter((p): p is string => p !== null);
+    return `<polyline class="series ${s.cls}" points="${points.join(' ')}"/>`;
+  });
+  const legend = series.map((s, i) => `<text class="legend ${s.cls}" x="${pad.left + i * 110}" y="14">${t(s.name)}</text>`).join('');
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${t(title)}">`,
+    `<title>${t(title)}</title>`,
+    legend,
+    `<line class="axis" x1="${pad.left}" y1="${height - pad.bottom}" x2="${width - pad.right}" y2="${height - pad.bottom}"/>`,
+    `<text class="tick" x="${pad.left - 4}" y="${y(max) + 4}" text-anchor="end">${t(label(max))}</text>`,
+    `<text class="tick" x="${pad.left - 4}" y="${y(min) + 4}" text-anchor="end">${t(label(min))}</text>`,
+    `<text class="tick" x="${pad.left}" y="${height - 6}">${t(dates[0])}</text>`,
+    `<text class="tick" x="${width - pad.right}" y="${height - 6}" text-anchor="end">${t(dates[dates.length - 1])}</text>`,
+    ...lines,
+    '</svg>',
+  ].join('');
+}
+
+function trendSection(report: SteeringReport, trend: ReportTrend): string {
+  const commits = [...trend.commits].reverse();
+  const dates = commits.map((c) => c.date.slice(0, 10));
+  const parts = report.programs.map((program) => {
+    const points = commits.map((c) => c.programs.find((p) => p.id === program.id) ?? null);
+    if (points.every((p) => p === null)) return '';
+    const rows = commits.map((c, i) => {
+      const p = points[i];
+      return {
+        cells: [
+          t(c.date.slice(0, 10)),
+          t(c.commit.slice(0, 12)),
+          p ? badge(p.health) : '—',
+          t(formatIndex(p?.cpi ?? null)),
+          t(formatIndex(p?.spi ?? null)),
+          t(formatMoney(p?.bac ?? null, program.currency)),
+          t(formatMoney(p?.eac ?? null, program.currency)),
+          t(p?.forecastEnd ?? '—'),
+        ],
+      };
+    });
+    return [
+      `<h3>${named(program.name, program.id)}</h3>`,
+      '<div class="trend-charts">',
+      lineChart(`CPI and SPI of ${program.name}`, dates, [
+        { name: 'CPI', cls: 'cpi', values: points.map((p) => p?.cpi ?? null) },
+        { name: 'SPI', cls: 'spi', values: points.map((p) => p?.spi ?? null) },
+      ]),
+      lineChart(`EAC against BAC of ${program.name}`, dates, [
+        { name: 'EAC', cls: 'eac', values: points.map((p) => p?.eac ?? null) },
+        { name: 'BAC', cls: 'bac', values: points.map((p) => p?.bac ?? null) },
+      ]),
+      '</div>',
+      table('trend-table', `Trend of ${program.name}`, ['Commit date', 'Commit', 'Health', 'CPI', 'SPI', 'BAC', 'EAC', 'Forecast end'], rows, ['nowrap', 'nowrap', 'nowrap', 'num', 'num', 'num', 'num', 'nowrap']),
+    ].join('\n');
+  });
+  return [
+    '<section class="trend" id="trend" aria-labelledby="trend-title">',
+    '<h2 id="trend-title">Trend</h2>',
+    `<p class="meta">Each commit that changed a plan file, oldest first (${plural(commits.length, 'commit')}); figures as that commit's plans had them.</p>`,
+    ...parts,
+    '</section>',
+  ].join('\n');
+}
+
+/** The report's stylesheet: screen and print, light only (a printed page is light). */
+function reportStyle(): string {
+  return `
+:root{color-scheme:light;--fg:#1f2328;--muted:#57606a;--border:#d0d7de;--band:#f6f8fa;--green:#1a7f37;--amber:#9a6700;--red:#cf222e;--none:#6e7781}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+html{background:#fff}
+body{margin:0;color:var(--fg);background:#fff;font:13px/1.45 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+.report{max-width:1180px;margin:0 auto;padding:24px}
+h1{margin:0;font-size:26px}
+h2{margin:28px 0 8px;padding-bottom:4px;border-bottom:2px solid var(--border);font-size:20px}
+h3{margin:18px 0 6px;font-size:15px}
+h2,h3{break-after:avoid}
+.titled.keep{break-inside:avoid}
+.kicker{margin:0;color:var(--muted);text-transform:uppercase;letter-spacing:.06em;font-size:12px}
+.meta,.where,.none{color:var(--muted)}
+.meta{margin:4px 0}
+.id{color:var(--muted);font-weight:normal;font-size:.85em;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.goal{margin:4px 0}
+.health-line{margin:8px 0;font-size:14px}
+.badge{display:inline-block;min-width:3.2em;padding:0 6px;border:1.5px solid currentColor;border-radius:10px;font-size:12px;font-weight:600;text-align:center;white-space:nowrap}
+.badge.health-green{color:var(--green)}.badge.health-amber{color:var(--amber)}.badge.health-red{color:var(--red)}.badge.health-none{color:var(--none)}
+.facts{margin:8px 0 12px;padding-left:18px}
+.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:4px 16px;margin:8px 0 12px}
+.figures div{display:flex;justify-content:space-between;gap:8px;border-bottom:1px solid var(--band)}
+.figures dt{color:var(--muted)}.figures dd{margin:0;font-variant-numeric:tabular-nums;text-align:right;overflow-wrap:anywhere}
+table{width:100%;margin:4px 0 12px;border-collapse:collapse;font-variant-numeric:tabular-nums}
+thead{display:table-header-group}
+tr{break-inside:avoid}
+th,td{padding:3px 6px;border-bottom:1px solid var(--border);text-align:left;vertical-align:top;overflow-wrap:anywhere;word-break:break-word}
+th{background:var(--band);font-weight:600}
+th.num,td.num{text-align:right;white-space:nowrap}
+th.nowrap,td.nowrap{white-space:nowrap}
+th{overflow-wrap:normal;word-break:normal}
+tr.cancelled td{color:var(--none)}
+tr.cancelled td:first-child{text-decoration:line-through}
+.flag,.days-late{color:var(--red);font-weight:600}
+tr.overdue td:first-child{border-left:3px solid var(--red)}
+.status-missed{color:var(--red);font-weight:600}.status-at-risk{color:var(--amber);font-weight:600}.status-cancelled{color:var(--none)}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.roadmap-picture{margin:0 0 8px;break-inside:avoid}
+svg.roadmap{display:block;max-width:100%;height:auto}
+.trend-charts{display:flex;flex-wrap:wrap;gap:12px;break-inside:avoid}
+.trend-chart{max-width:100%;height:auto}
+.trend-chart .axis{stroke:var(--border)}.trend-chart .tick{fill:var(--muted);font-size:10px}
+.trend-chart .series{fill:none;stroke-width:2}.trend-chart .legend{font-size:11px;font-weight:600}
+.trend-chart .cpi{stroke:#0969da;fill:#0969da}.trend-chart .spi{stroke:#8250df;fill:#8250df}.trend-chart .eac{stroke:#cf222e;fill:#cf222e}.trend-chart .bac{stroke:#57606a;fill:#57606a}
+.trend-chart text.legend,.trend-chart text.tick{stroke:none}
+.problems-banner{margin:16px 0;padding:10px 14px;border:1.5px solid var(--red);border-left-width:6px;border-radius:4px;background:#fff5f5;break-inside:avoid}
+.problems-banner p{margin:0}.problems-banner ul{margin:6px 0 0;padding-left:18px}
+.problem-where,.problem-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em;overflow-wrap:anywhere}
+.report-foot{margin-top:24px;color:var(--muted);font-size:12px}
+${roadmapSvgStyle('svg.roadmap')}
+@media print{
+@page{size:landscape;margin:12mm}
+body{font-size:9.5pt}
+.report{max-width:none;padding:0}
+section.program,section.milestones,section.risks,section.issues,section.changes,section.trend{break-before:page}
+h2{margin-top:0}
+table{font-size:8.5pt}
+th,td{padding:2px 4px}
+}
+`.trim();
+}

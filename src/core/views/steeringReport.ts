@@ -1,0 +1,395 @@
+/**
+ * The steering report (SPEC 9) as data: what a program manager takes to a steering committee, read
+ * from one analysis — the portfolio figures, each program's health and why, its projects and
+ * milestones, the milestones coming due and those missed or at risk, the open risks and issues, and
+ * the plans' problems. The history sections (changes since a revision, the trend) are inputs: they are
+ * there only when the caller has them. The HTML writer is roadmap/steeringReportHtml.ts.
+ */
+import { formatDay, type Day } from '../base/dates';
+import { defaultThresholds, type HealthThresholds } from '../base/defaults';
+import type { Health, IssueSeverity, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
+import type { MilestoneStatus } from '../analysis/rollup';
+import { currencyOf, riskLevel, type RiskLevel } from '../analysis/rules';
+import type { Analysis } from '../analysis/workspace';
+import { forecastNote, milestoneNote } from './forecastText';
+import { summarizeProblems, type ProblemSummary } from './problems';
+import { toFiguresJson, workspaceTitle, type FiguresJson } from './rollupReport';
+
+/** The windows of "coming due", in days after the status date: 0–30, 31–60, 61–90. */
+export const DUE_HORIZONS = [30, 60, 90] as const;
+
+export interface ReportRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Who holds a milestone, risk or issue: a project or a program. */
+export interface ReportHolder extends ReportRef {
+  readonly kind: 'project' | 'program';
+}
+
+export interface ReportProject extends ReportRef {
+  readonly state: ProjectState;
+  readonly cancelled: boolean;
+  readonly critical: boolean;
+  readonly start: string | null;
+  readonly end: string | null;
+  readonly figures: FiguresJson;
+  /** Why the forecast differs from the plan, in words, or null. */
+  readonly forecastNote: string | null;
+  readonly healthReasons: readonly string[];
+}
+
+export interface ReportMilestone {
+  readonly id: string | null;
+  readonly name: string;
+  readonly holder: ReportHolder;
+  /** The program the holder belongs to (the holder itself for a program's own milestone), or null. */
+  readonly program: ReportRef | null;
+  readonly date: string;
+  readonly forecast: string | null;
+  readonly status: MilestoneStatus;
+  /** Days from the status date to its date (negative when past). */
+  readonly dueIn: number;
+  /** Days its forecast is after its date (0 when on time or done). */
+  readonly daysLate: number;
+  /** Why it is missed or at risk, in words, or null. */
+  readonly note: string | null;
+  /** Held by a cancelled project: no longer a deliverable. */
+  readonly cancelled: boolean;
+}
+
+export interface ReportRisk {
+  readonly id: string | null;
+  readonly title: string;
+  readonly holder: ReportHolder;
+  readonly program: ReportRef | null;
+  readonly level: RiskLevel;
+  readonly likelihood: number;
+  readonly impact: number;
+  readonly owner: string | null;
+  readonly mitigation: string | null;
+}
+
+export interface ReportIssue {
+  readonly id: string | null;
+  readonly title: string;
+  readonly holder: ReportHolder;
+  readonly program: ReportRef | null;
+  readonly severity: IssueSeverity;
+  readonly owner: string | null;
+  readonly raised: string | null;
+  readonly due: string | null;
+  /** Days past its due date at the status date (due < S), else null. */
+  readonly daysOverdue: number | null;
+}
+
+export interface ReportProgram extends ReportRef {
+  /** The roadmap lane that draws it (`program:<id>`). */
+  readonly lane: string;
+  readonly portfolio: ReportRef | null;
+  readonly manager: string | null;
+  readonly goal: string | null;
+  readonly currency: string;
+  /** The authorised budget (a cap), when the program declares one. */
+  readonly budget: number | null;
+  readonly start: string | null;
+  readonly end: string | null;
+  readonly figures: FiguresJson;
+  /** The health and why, as one sentence. */
+  readonly healthText: string;
+  readonly projects: readonly ReportProject[];
+  /** Its own milestones and its projects', by date. */
+  readonly milestones: readonly ReportMilestone[];
+}
+
+export interface ReportPortfolio extends ReportRef {
+  readonly currency: string;
+  readonly figures: FiguresJson;
+  readonly healthText: string;
+  readonly programs: readonly string[];
+}
+
+/** Changes since a revision, in the shape of SPEC 8's `diff --format json` (given by the history engine). */
+export interface ReportChanges {
+  readonly base: { readonly ref: string | null; readonly commit: string | null; readonly statusDate: string };
+  readonly head: { readonly ref: string | null; readonly commit: string | null; readonly statusDate: string };
+  readonly projects: readonly ReportChange[];
+  readonly programs: readonly ReportChange[];
+  readonly milestones: readonly ReportChange[];
+  readonly risks: readonly ReportItemChange[];
+  readonly issues: readonly ReportItemChange[];
+}
+export interface ReportChange {
+  readonly id: string | null;
+  readonly name: string | null;
+  readonly change: 'added' | 'removed' | 'changed';
+  readonly base: Readonly<Record<string, string | number | boolean | null>> | null;
+  readonly head: Readonly<Record<string, string | number | boolean | null>> | null;
+  readonly delta: Readonly<Record<string, number | null>>;
+}
+export interface ReportItemChange {
+  readonly owner: string | null;
+  readonly id: string | null;
+  readonly title: string | null;
+  readonly change: 'opened' | 'closed' | 'added' | 'removed' | 'changed';
+  readonly base: Readonly<Record<string, string | null>> | null;
+  readonly head: Readonly<Record<string, string | null>> | null;
+}
+
+/** The plans over time, in the shape of SPEC 8's `trend --format json` (newest first). */
+export interface ReportTrend {
+  readonly commits: ReadonlyArray<{
+    readonly commit: string;
+    readonly date: string;
+    readonly statusDate: string;
+    readonly programs: ReadonlyArray<{
+      readonly id: string;
+      readonly bac: number;
+      readonly eac: number;
+      readonly cpi: number | null;
+      readonly spi: number | null;
+      readonly progress: number | null;
+      readonly forecastEnd: string | null;
+      readonly health: Health;
+    }>;
+  }>;
+}
+
+export interface ReportCounts {
+  readonly programs: Readonly<Record<Health, number>>;
+  /** Projects by health, cancelled ones apart. */
+  readonly projects: Readonly<Record<Health, number>> & { readonly cancelled: number; readonly total: number };
+  /** Milestones due in each horizon (0–30, 31–60, 61–90 days), missed and at risk. */
+  readonly due: readonly number[];
+  readonly missed: number;
+  readonly atRisk: number;
+  readonly risks: Readonly<Record<RiskLevel, number>>;
+  readonly issues: Readonly<Record<IssueSeverity, number>> & { readonly overdue: number };
+}
+
+export interface SteeringReport {
+  readonly title: string;
+  readonly statusDate: string;
+  /** The health thresholds the figures were judged by (the team's, else SPEC 5's defaults). */
+  readonly thresholds: HealthThresholds;
+  readonly portfolios: readonly ReportPortfolio[];
+  readonly programs: readonly ReportProgram[];
+  /** Projects outside any program (the roadmap's "Unassigned" lane). */
+  readonly unassigned: readonly ReportProject[];
+  /** Not-done milestones by horizon: `due[i]` are those due within DUE_HORIZONS[i] days (after the previous horizon). */
+  readonly due: readonly (readonly ReportMilestone[])[];
+  /** Missed milestones, then those at risk, each by date. */
+  readonly late: readonly ReportMilestone[];
+  /** Open risks, highest level and score first. */
+  readonly risks: readonly ReportRisk[];
+  /** Open issues, most severe first, overdue first within a severity. */
+  readonly issues: readonly ReportIssue[];
+  readonly counts: ReportCounts;
+  readonly problems: ProblemSummary;
+  readonly changes?: ReportChanges;
+  readonly trend?: ReportTrend;
+}
+
+export interface SteeringReportOptions {
+  readonly defaultCurrency?: string;
+  /** The thresholds the analysis used (to say so in the report); default SPEC 5's. */
+  readonly thresholds?: HealthThresholds;
+  readonly changes?: ReportChanges;
+  readonly trend?: ReportTrend;
+}
+
+export const healthWords: Readonly<Record<Health, string>> = { green: 'on track', amber: 'at risk', red: 'off track' };
+const levels: readonly RiskLevel[] = ['high', 'medium', 'low'];
+const severities: readonly IssueSeverity[] = ['critical', 'high', 'medium', 'low'];
+const day = (value: Day | null | undefined): string | null => (value == null ? null : formatDay(value));
+
+/** The health and why as one sentence: "Amber (at risk): milestone 'x' missed (2026-09-15). Declared green." */
+export function healthSentence(health: Health, reasons: readonly string[], declared: Health | null, figures?: { cpi: number | null; spi: number | null }): string {
+  const head = `${health[0].toUpperCase()}${health.slice(1)} (${healthWords[health]})`;
+  let why: string;
+  if (reasons.length > 0) why = reasons.join('; ');
+  else {
+    const indices = figures ? [['CPI', figures.cpi], ['SPI', figures.spi]].filter(([, v]) => v !== null).map(([k, v]) => `${k} ${(v as number).toFixed(2)}`) : [];
+    why = `${indices.length > 0 ? `${indices.join(', ')}; ` : ''}no missed or late milestone, no open high risk or issue`;
+  }
+  const declaredText = declared && declared !== health ? ` The plan declares it ${declared}.` : '';
+  return `${head}: ${why}.${declaredText}`;
+}
+
+/** Builds the report of an analysis. */
+export function buildSteeringReport(analysis: Analysis, options: SteeringReportOptions = {}): SteeringReport {
+  const { index, rollup, schedule } = analysis;
+  const S = rollup.statusDate;
+  const ref = (entity: Program | Project | Portfolio): ReportRef => ({ id: entity.id ?? '', name: entity.name ?? entity.id ?? '' });
+  const programOf = (holder: Program | Project): Program | undefined => (holder.kind === 'program' ? holder : holder.program);
+  const programRef = (holder: Program | Project): ReportRef | null => {
+    const program = programOf(holder);
+    return program?.id !== undefined ? ref(program) : null;
+  };
+  const holderRef = (holder: Program | Project): ReportHolder => ({ kind: holder.kind, ...ref(holder) });
+  const isCancelled = (holder: Program | Project) => holder.kind === 'project' && rollup.projects.get(holder)?.cancelled === true;
+  const personName = (name: string | undefined): string | null => {
+    if (name === undefined) return null;
+    const person = index.definitions.get(name)?.find((entity) => entity.kind === 'person');
+    return person?.kind === 'person' && person.name ? person.name : name;
+  };
+
+  const projectLine = (project: Project): ReportProject => {
+    const result = rollup.projects.get(project)!;
+    const float = schedule.float.get(project);
+    return {
+      ...ref(project),
+      state: result.state,
+      cancelled: result.cancelled,
+      critical: float !== undefined && float <= 0,
+      start: day(result.start),
+      end: day(result.end),
+      figures: toFiguresJson(result.figures),
+      forecastNote: forecastNote(result.forecast, result.state),
+      healthReasons: result.healthReasons,
+    };
+  };
+
+  const milestoneLine = (milestone: Milestone): ReportMilestone | undefined => {
+    if (!milestone.date) return undefined;
+    const outlook = rollup.milestones.get(milestone)!;
+    const date = milestone.date.value;
+    return {
+      id: milestone.id ?? null,
+      name: milestone.name ?? milestone.id ?? 'Milestone',
+      holder: holderRef(milestone.parent),
+      program: programRef(milestone.parent),
+      date: formatDay(date),
+      forecast: day(outlook.forecast),
+      status: outlook.status,
+      dueIn: date - S,
+      daysLate: !milestone.done && outlook.forecast !== null && outlook.forecast > date ? outlook.forecast - date : 0,
+      note: milestoneNote(milestone, outlook),
+      cancelled: isCancelled(milestone.parent),
+    };
+  };
+  const milestoneLines = new Map<Milestone, ReportMilestone>();
+  for (const milestone of index.milestones) {
+    const line = milestoneLine(milestone);
+    if (line) milestoneLines.set(milestone, line);
+  }
+  const byDate = (a: ReportMilestone, b: ReportMilestone) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+  // Programs in roadmap order: each portfolio's, then those of no portfolio; each once.
+  const programs: ReportProgram[] = [];
+  const seen = new Set<Program>();
+  const addProgram = (program: Program) => {
+    if (seen.has(program) || program.id === undefined) return;
+    seen.add(program);
+    const result = rollup.programs.get(program)!;
+    const figures = toFiguresJson(result.figures);
+    const held = [...program.milestones, ...program.projects.flatMap((project) => project.milestones)];
+    programs.push({
+      ...ref(program),
+      lane: `program:${program.id}`,
+      portfolio: program.portfolio?.id !== undefined ? ref(program.portfolio) : null,
+      manager: personName(program.manager?.name),
+      goal: program.goal ?? null,
+      currency: currencyOf(program, options.defaultCurrency),
+      budget: program.budget?.value ?? null,
+      start: day(result.start),
+      end: day(result.end),
+      figures,
+      healthText: healthSentence(figures.health, result.healthReasons, figures.declaredHealth, figures),
+      projects: program.projects.filter((project) => project.id !== undefined).map(projectLine),
+      milestones: held.flatMap((milestone) => milestoneLines.get(milestone) ?? []).sort(byDate),
+    });
+  };
+  for (const portfolio of index.portfolios) for (const program of portfolio.programs) addProgram(program);
+  for (const program of index.programs) addProgram(program);
+
+  const portfolios: ReportPortfolio[] = index.portfolios
+    .filter((portfolio) => portfolio.id !== undefined)
+    .map((portfolio) => {
+      const result = rollup.portfolios.get(portfolio)!;
+      const figures = toFiguresJson(result.figures);
+      return {
+        ...ref(portfolio),
+        currency: currencyOf(portfolio, options.defaultCurrency),
+        figures,
+        healthText: healthSentence(figures.health, result.healthReasons, null, figures),
+        programs: portfolio.programs.flatMap((program) => (program.id === undefined ? [] : [program.id])),
+      };
+    });
+
+  const unassigned = index.projects.filter((project) => project.id !== undefined && (!project.program || !seen.has(project.program))).map(projectLine);
+
+  // Deliverables still to come: not done, held by live work.
+  const live = [...milestoneLines.values()].filter((m) => !m.cancelled);
+  const due = DUE_HORIZONS.map((horizon, i) => {
+    const after = i === 0 ? -1 : DUE_HORIZONS[i - 1];
+    return live.filter((m) => m.status !== 'done' && m.dueIn > after && m.dueIn <= horizon).sort(byDate);
+  });
+  const late = [...live.filter((m) => m.status === 'missed').sort(byDate), ...live.filter((m) => m.status === 'at-risk').sort(byDate)];
+
+  /** What a risk and an issue line share: who holds it, in which program, who owns it. */
+  const itemLine = (item: Risk | Issue, fallback: string) => ({
+    id: item.id ?? null,
+    title: item.title ?? item.id ?? fallback,
+    holder: holderRef(item.parent),
+    program: programRef(item.parent),
+    owner: personName(item.owner?.name),
+  });
+  // Open ones of live work only: a cancelled project's risks and issues concern no one any more.
+  const counted = (item: Risk | Issue) => item.open && !isCancelled(item.parent);
+
+  const risks = index.risks
+    .flatMap((risk): ReportRisk[] => {
+      const level = riskLevel(risk);
+      if (!counted(risk) || level === undefined) return [];
+      return [{ ...itemLine(risk, 'Risk'), level, likelihood: risk.likelihood!, impact: risk.impact!, mitigation: risk.mitigation ?? null }];
+    })
+    .sort((a, b) => levels.indexOf(a.level) - levels.indexOf(b.level) || b.likelihood * b.impact - a.likelihood * a.impact);
+
+  const issues = index.issues
+    .flatMap((issue): ReportIssue[] => {
+      if (!counted(issue) || issue.severity === undefined) return [];
+      const dueDay = issue.due?.value;
+      return [{
+        ...itemLine(issue, 'Issue'),
+        severity: issue.severity,
+        raised: day(issue.raised?.value),
+        due: day(dueDay),
+        daysOverdue: dueDay !== undefined && dueDay < S ? S - dueDay : null,
+      }];
+    })
+    .sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity) || (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1));
+
+  const allProjects = [...programs.flatMap((p) => p.projects), ...unassigned];
+  const countBy = <T, K extends string>(items: readonly T[], keys: readonly K[], key: (item: T) => K) =>
+    Object.fromEntries(keys.map((k) => [k, items.filter((item) => key(item) === k).length])) as Record<K, number>;
+  const healths: readonly Health[] = ['red', 'amber', 'green'];
+  const liveProjects = allProjects.filter((p) => !p.cancelled);
+  const counts: ReportCounts = {
+    programs: countBy(programs, healths, (p) => p.figures.health),
+    projects: { ...countBy(liveProjects, healths, (p) => p.figures.health), cancelled: allProjects.length - liveProjects.length, total: allProjects.length },
+    due: due.map((list) => list.length),
+    missed: late.filter((m) => m.status === 'missed').length,
+    atRisk: late.filter((m) => m.status === 'at-risk').length,
+    risks: countBy(risks, levels, (r) => r.level),
+    issues: { ...countBy(issues, severities, (i) => i.severity), overdue: issues.filter((i) => i.daysOverdue !== null).length },
+  };
+
+  return {
+    title: workspaceTitle(analysis, 'Portfolio'),
+    statusDate: formatDay(S),
+    thresholds: options.thresholds ?? defaultThresholds,
+    portfolios,
+    programs,
+    unassigned,
+    due,
+    late,
+    risks,
+    issues,
+    counts,
+    problems: summarizeProblems(analysis.diagnostics),
+    ...(options.changes ? { changes: options.changes } : {}),
+    ...(options.trend && options.trend.commits.length > 0 ? { trend: options.trend } : {}),
+  };
+}

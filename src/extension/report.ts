@@ -1,0 +1,55 @@
+/**
+ * `Plan: Export Steering Report` (`planAsCode.exportReport`): the steering report of the workspace's
+ * latest analysis, written as one HTML file (SPEC 9). Given a file URI (keybindings, tests, other
+ * extensions) it writes there and asks nothing; else it asks where, then offers to open the file.
+ */
+import { createHash } from 'node:crypto';
+import * as vscode from 'vscode';
+import { formatDay, steeringReportFile } from '../core';
+import type { PlanService } from './planService';
+
+export function registerReport(context: vscode.ExtensionContext, plans: PlanService): void {
+  context.subscriptions.push(vscode.commands.registerCommand('planAsCode.exportReport', (target?: unknown) => exportReport(plans, target)));
+}
+
+const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+
+/** Writes the report; resolves to where it was written, or undefined when the user cancelled or it failed. */
+async function exportReport(plans: PlanService, target: unknown): Promise<vscode.Uri | undefined> {
+  const given = target instanceof vscode.Uri ? target : undefined;
+  const analysis = await plans.analysis();
+  const uri = given ?? (await askWhere(analysis.rollup.statusDate));
+  if (!uri) return undefined;
+  const { defaultCurrency, analysis: options } = plans.config;
+  const html = steeringReportFile(analysis, { defaultCurrency, thresholds: options.thresholds, sha256Base64 });
+  try {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Could not write the steering report to ${uri.fsPath || uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  if (!given) void confirm(uri, analysis.diagnostics.filter((d) => d.severity === 'error').length);
+  return uri;
+}
+
+async function askWhere(statusDate: number): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const name = `steering-report-${formatDay(statusDate)}.html`;
+  return vscode.window.showSaveDialog({
+    title: 'Export Steering Report',
+    saveLabel: 'Export',
+    defaultUri: folder ? vscode.Uri.joinPath(folder.uri, name) : undefined,
+    filters: { 'HTML (prints on A4 or Letter landscape)': ['html'] },
+  });
+}
+
+async function confirm(uri: vscode.Uri, errors: number): Promise<void> {
+  const where = vscode.workspace.asRelativePath(uri);
+  const message =
+    errors > 0
+      ? `Steering report written to ${where}. The plans have ${errors} error${errors === 1 ? '' : 's'}: the report opens with a banner naming them.`
+      : `Steering report written to ${where}.`;
+  const open = 'Open in Browser';
+  const choice = await (errors > 0 ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open));
+  if (choice === open) await vscode.env.openExternal(uri);
+}

@@ -1,0 +1,217 @@
+/**
+ * Incremental analysis (src/core/analysis/incremental.ts): after every edit of a random sequence, the
+ * workspace that analyses incrementally gives exactly what a fresh full analysis of the same files gives
+ * — every diagnostic (place, code, message, quick-fix data), the whole rollup JSON (figures, forecasts,
+ * float, milestones) and the roadmap model (lanes, bars, sources). Edits are made to the text, the way
+ * people type: values (progress, money, dates, durations, states, allocations, capacities, milestone
+ * dates, done, likelihood, due dates) and structure (a dependency added or dropped, an id renamed, a
+ * line deleted, broken YAML, a status date moved), on generated workspaces of several files.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { buildRoadmap, PlanWorkspace, toRollupJson, type Analysis, type AnalysisOptions } from '../../src/core';
+import { toDay } from '../reference/days';
+import { randomWorkspace } from '../reference/generate';
+import { toFiles } from '../reference/yaml';
+
+// bench/generate.mjs writes realistic workspaces with teams, people, managers and cross-program links.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { generateWorkspace } = require('../../bench/generate.mjs') as { generateWorkspace: (size: string, seed: number) => Array<{ path: string; text: string }> };
+
+interface Files {
+  readonly files: ReadonlyMap<string, string>;
+  readonly options: AnalysisOptions;
+}
+
+/** One edit of one file's text; returns the new text (or the same text when it does not apply). */
+type Edit = (text: string, pick: (n: number) => number) => string;
+
+/** Replaces the value of a randomly chosen `key: value` line by what `next` makes of it. */
+function valueEdit(key: RegExp, next: (value: string, pick: (n: number) => number) => string): Edit {
+  return (text, pick) => {
+    const lines = text.split('\n');
+    const matches = lines.flatMap((line, i) => (key.test(line) ? [i] : []));
+    if (matches.length === 0) return text;
+    const i = matches[pick(matches.length)];
+    const [, head, value, tail] = /^(\s*(?:- )?[A-Za-z_]+:\s*)([^#\s,}]+)(.*)$/.exec(lines[i]) ?? [];
+    if (head === undefined) return text;
+    lines[i] = `${head}${next(value, pick)}${tail}`;
+    return lines.join('\n');
+  };
+}
+
+const shiftDate = (value: string, pick: (n: number) => number) => {
+  const day = toDay(value);
+  if (day === undefined) return value;
+  const shifted = new Date((day + pick(41) - 20) * 86_400_000).toISOString().slice(0, 10);
+  return shifted;
+};
+
+/** Value edits: the incremental path must handle these without a full analysis. */
+const valueEdits: ReadonlyArray<[string, Edit]> = [
+  ['progress', valueEdit(/^\s*progress:/, (_, pick) => String([0, 10, 33.3, 50, 75, 90, 99.5, 100][pick(8)]))],
+  ['spent', valueEdit(/^\s*spent:/, (_, pick) => String([0, 1000, 60513, 250000.5, 999999, 10000.04][pick(6)]))],
+  ['budget', valueEdit(/^\s*(- )?budget:/, (_, pick) => String([0, 15000.05, 180000, 540000, 5000.01][pick(5)]))],
+  ['start', valueEdit(/^\s*(- )?start:/, shiftDate)],
+  ['end', valueEdit(/^\s*end:/, shiftDate)],
+  ['duration', valueEdit(/^\s*duration:/, (_, pick) => `${1 + pick(30)}${pick(2) ? 'd' : 'w'}`)],
+  ['milestone date', valueEdit(/^\s*date:/, shiftDate)],
+  ['due', valueEdit(/^\s*due:/, shiftDate)],
+  ['state', valueEdit(/^\s*state: (planned|active|on-hold|done|cancelled)/, (_, pick) => ['planned', 'active', 'on-hold', 'done', 'cancelled'][pick(5)])],
+  ['done', valueEdit(/^\s*done:/, (value) => (value === 'true' ? 'false' : 'true'))],
+  ['allocation', valueEdit(/^\s*allocation:/, (_, pick) => String([10, 30, 33.3, 50, 100][pick(5)]))],
+  ['capacity', valueEdit(/^\s*capacity:/, (_, pick) => String([50, 80, 100, 120][pick(4)]))],
+  ['likelihood', valueEdit(/^\s*likelihood:/, (_, pick) => String(1 + pick(5)))],
+  ['health', valueEdit(/^\s*health:/, (_, pick) => ['green', 'amber', 'red'][pick(3)])],
+  ['benefit value', valueEdit(/value:/, (_, pick) => String([0, 1000, 2400000][pick(3)]))],
+];
+
+/** Edits that change the structure or break the file: the analysis falls back to a full one. */
+const structuralEdits: ReadonlyArray<[string, Edit]> = [
+  ['rename an id', valueEdit(/^\s*(- )?id:/, (value) => `${value}x`)],
+  ['drop a dependency', (text) => text.replace(/depends_on: \[[^\]]*\]/, 'depends_on: []')],
+  ['add a dependency', (text, pick) => {
+    const ids = [...text.matchAll(/^\s*(?:- )?id: ([A-Za-z0-9_.-]+)/gm)].map((m) => m[1]);
+    const lines = text.split('\n');
+    const at = lines.findIndex((line) => /^\s+duration:/.test(line));
+    if (at < 0 || ids.length === 0) return text;
+    const indent = /^\s*/.exec(lines[at])![0];
+    lines.splice(at, 0, `${indent}depends_on: [${ids[pick(ids.length)]}]`);
+    return lines.join('\n');
+  }],
+  ['delete a line', (text, pick) => {
+    const lines = text.split('\n');
+    lines.splice(pick(lines.length), 1);
+    return lines.join('\n');
+  }],
+  ['break the YAML', (text, pick) => {
+    const lines = text.split('\n');
+    lines.splice(pick(lines.length), 0, '  broken: [unclosed');
+    return lines.join('\n');
+  }],
+  ['move the status date', valueEdit(/^\s*status_date:/, shiftDate)],
+];
+
+function analyses(workspace: PlanWorkspace, files: Files): { incremental: Analysis; full: Analysis } {
+  const incremental = workspace.analyze(files.options);
+  const fresh = new PlanWorkspace();
+  for (const [path, text] of files.files) fresh.set(path, text);
+  return { incremental, full: fresh.analyze(files.options) };
+}
+
+/** Everything the views read, as plain data. */
+function observable(analysis: Analysis) {
+  return {
+    diagnostics: analysis.diagnostics,
+    rollup: toRollupJson(analysis),
+    roadmap: buildRoadmap(analysis),
+  };
+}
+
+interface Step {
+  readonly file: number;
+  readonly edit: number;
+  /** Chooses the kind of edit (value or structure) and drives its random choices. */
+  readonly seed: number;
+}
+
+const step: fc.Arbitrary<Step> = fc.record({ file: fc.nat(), edit: fc.nat(), seed: fc.nat() });
+
+/** Applies the steps one by one, comparing after each; returns how many went the incremental way. */
+function run(initial: Files, steps: readonly Step[], structuralShare: number): { incremental: number; edits: number } {
+  const workspace = new PlanWorkspace();
+  const texts = new Map(initial.files);
+  for (const [path, text] of texts) workspace.set(path, text);
+  const paths = [...texts.keys()].sort();
+  let incremental = 0;
+  let edits = 0;
+  let compare = analyses(workspace, { files: texts, options: initial.options });
+  assert.deepEqual(observable(compare.incremental), observable(compare.full));
+  const log: string[] = [];
+  for (const s of steps) {
+    const path = paths[s.file % paths.length];
+    const structural = s.seed % 100 < structuralShare;
+    const list = structural ? structuralEdits : valueEdits;
+    const [name, edit] = list[s.edit % list.length];
+    let state = s.seed;
+    const pick = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    const before = texts.get(path)!;
+    const after = edit(before, pick);
+    if (after === before) continue;
+    texts.set(path, after);
+    workspace.set(path, after);
+    edits++;
+    log.push(`${name} in ${path}`);
+    compare = analyses(workspace, { files: texts, options: initial.options });
+    if (workspace.lastAnalysis === 'incremental') incremental++;
+    assert.deepEqual(observable(compare.incremental), observable(compare.full), `after: ${log.join(' → ')}`);
+  }
+  return { incremental, edits };
+}
+
+function fromReference(): fc.Arbitrary<Files> {
+  return randomWorkspace.map((workspace) => ({
+    files: new Map(toFiles(workspace).files.map((f) => [f.path, f.text])),
+    options: { today: toDay(workspace.today)!, ...(workspace.statusDate !== undefined ? { statusDate: toDay(workspace.statusDate)! } : {}) },
+  }));
+}
+
+// INCREMENTAL_SEED and INCREMENTAL_RUNS run other or more cases by hand (CI runs the fixed ones).
+const seed = Number(process.env.INCREMENTAL_SEED ?? 20261127);
+const runs = (fixed: number) => Math.max(1, Math.round(fixed * Number(process.env.INCREMENTAL_RUNS ?? 1)));
+
+describe('incremental analysis equals a full analysis after every edit', function () {
+  this.timeout(600_000);
+
+  it('on random workspaces of up to five files, under random value and structure edits', () => {
+    let incremental = 0;
+    let edits = 0;
+    fc.assert(
+      fc.property(fromReference(), fc.array(step, { minLength: 1, maxLength: 12 }), (files, steps) => {
+        const counts = run(files, steps, 25);
+        incremental += counts.incremental;
+        edits += counts.edits;
+      }),
+      { seed, numRuns: runs(120) },
+    );
+    // The comparison is only worth something if most value edits really went the incremental way.
+    console.log(`      ${incremental} of ${edits} edits analysed incrementally`);
+    assert.ok(incremental > edits / 3, `${incremental} of ${edits} edits were incremental`);
+  });
+
+  it('on generated workspaces with teams, people and links across programs (bench/generate.mjs)', () => {
+    let incremental = 0;
+    let edits = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(step, { minLength: 1, maxLength: 25 }), (seed, steps) => {
+        const files = { files: new Map(generateWorkspace('S', seed).map((f) => [f.path, f.text])), options: { today: toDay('2026-09-30')! } };
+        const counts = run(files, steps, 15);
+        incremental += counts.incremental;
+        edits += counts.edits;
+      }),
+      { seed: seed + 7, numRuns: runs(12) },
+    );
+    console.log(`      ${incremental} of ${edits} edits analysed incrementally`);
+    assert.ok(incremental > edits / 2, `${incremental} of ${edits} edits were incremental`);
+  });
+
+  it('takes the incremental way for a value edit, and the full way for a new dependency', () => {
+    const workspace = new PlanWorkspace();
+    const program = (progress: number, extra = '') =>
+      `program:\n  id: g\n  name: G\n  status_date: 2026-03-01\n  projects:\n    - { id: a, name: A, start: 2026-01-01, duration: 30d, budget: 100, spent: 50, progress: ${progress} }\n    - { id: b, name: B, duration: 10d, budget: 100${extra} }\n`;
+    workspace.set('g.plan.yaml', program(10, ', depends_on: [a]'));
+    workspace.analyze();
+    assert.equal(workspace.lastAnalysis, 'full');
+    workspace.set('g.plan.yaml', program(20, ', depends_on: [a]'));
+    workspace.analyze();
+    assert.equal(workspace.lastAnalysis, 'incremental');
+    workspace.analyze();
+    assert.equal(workspace.lastAnalysis, 'unchanged');
+    workspace.set('g.plan.yaml', program(20, ', depends_on: [a, g]'));
+    workspace.analyze();
+    assert.equal(workspace.lastAnalysis, 'full');
+  });
+});

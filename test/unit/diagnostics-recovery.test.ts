@@ -112,6 +112,39 @@ describe('recovery from YAML mistakes (SPEC section 6)', () => {
       assert.deepEqual(windows(text), { ci: '2026-01-05 – 2026-01-11' });
     });
 
+    it('reads a tabbed key with a list under it left of that list, not inside the item above', () => {
+      const text = [
+        'program:', //                  1
+        '  id: platform', //            2
+        '  name: Platform', //          3
+        '  milestones:', //             4
+        '    - name: Beta', //          5
+        '      date: 2026-09-01', //    6
+        '\tprojects:', //              7  <- a tab; the list under it is at 4
+        '    - id: a', //               8
+        '      name: A', //             9
+        '      start: 2026-01-05', //   10
+        '      duration: 1w', //        11
+      ].join('\n');
+      expectOnly(text, [{ code: 'yaml-syntax', line: 7, column: 1, message: /read as 2 spaces, in line with 'milestones' above/ }], STATUS);
+      assert.deepEqual(windows(text), { a: '2026-01-05 – 2026-01-11' });
+    });
+
+    it('reads spaces then a tab at the level those spaces give', () => {
+      const text = [
+        'project:', //                  1
+        '  id: a', //                   2
+        '  name: A', //                 3
+        '  start: 2026-01-05', //       4
+        '  milestones:', //             5
+        '    - name: Beta', //          6
+        '      date: 2026-09-01', //    7
+        '  \tduration: 40w', //        8  <- 2 spaces, then a tab: the project's level, not the milestone's
+      ].join('\n');
+      expectOnly(text, [{ code: 'yaml-syntax', line: 8, column: 1, message: /read as 2 spaces, in line with 'milestones' above/ }], STATUS);
+      assert.deepEqual(windows(text), { a: '2026-01-05 – 2026-10-11' }); // 40 weeks = 280 days
+    });
+
     it('leaves a tab inside a value alone (it is not indentation)', () => {
       expectOnly(['project:', '  id: ci', '  name:\tUpgrade CI', '  start: 2026-01-05', '  duration: 1w'].join('\n'), [], STATUS);
     });
@@ -176,6 +209,25 @@ describe('recovery from YAML mistakes (SPEC section 6)', () => {
       assert.deepEqual(windows(text), { a: '2026-01-05 – 2026-01-11', b: '2026-01-12 – 2026-01-18', c: '2026-01-19 – 2026-01-25' });
     });
 
+    it('blames the first list item when its own keys and the items after it agree on another column', () => {
+      const text = [
+        'program:', //                 1
+        '  id: platform', //           2
+        '  name: Platform', //         3
+        '  projects:', //              4
+        '     - id: a', //             5  <- 5 spaces; its keys (6) and the next item (4) say 4
+        '      name: A', //            6
+        '      start: 2026-01-05', //  7
+        '      duration: 1w', //       8
+        '    - id: b', //              9
+        '      name: B', //            10
+        '      depends_on: [a]', //    11
+        '      duration: 1w', //       12
+      ].join('\n');
+      expectOnly(text, [{ code: 'yaml-syntax', line: 5, column: 1, message: /^This list item is indented 5 spaces but the items around it use 4; line its '-' up with theirs$/ }], STATUS);
+      assert.deepEqual(windows(text), { a: '2026-01-05 – 2026-01-11', b: '2026-01-12 – 2026-01-18' });
+    });
+
     it('lines a key up with its own mapping, not a deeper one', () => {
       const text = [
         'project:', //                  1
@@ -211,6 +263,41 @@ describe('recovery from YAML mistakes (SPEC section 6)', () => {
       assert.deepEqual(only.data, { kind: 'replace', replacement: 'spent: 95000' });
       // Once fixed, the value counts: 95,000 spent of a 1,000 budget.
       expectOnly(applyFix(project('  spent 95000   # not read'), only), [{ code: 'overspent', line: 6, column: 10 }], STATUS);
+    });
+
+    it("a key without ':' but with entries under it — read as meant", () => {
+      const text = [
+        'project:', //                  1
+        '  id: a', //                   2
+        '  name: A', //                 3
+        '  start: 2026-01-05', //       4
+        '  duration: 2w', //            5
+        '  milestones', //              6  <- the ':' is missing
+        '    - name: Beta', //          7
+        '      date: 2026-01-10', //    8
+        '      done: true', //          9
+      ].join('\n');
+      const [only] = expectOnly(text, [{ code: 'yaml-syntax', line: 6, column: 3, message: /^This line has no ':' after 'milestones'; write 'milestones:' \(the lines under it are read as its value\)$/ }], STATUS);
+      assert.deepEqual(only.data, { kind: 'replace', replacement: 'milestones:' });
+      assert.equal(analyzePlans(filesOf(text), STATUS).index.milestones.length, 1);
+    });
+
+    it('a value on a key with entries under it — the value is the mistake', () => {
+      const text = [
+        'project: "', //                1  <- a stray quote
+        '  id: a', //                   2
+        '  name: A', //                 3
+        '  start: 2026-01-05', //       4
+        '  duration: 2w', //            5
+      ].join('\n');
+      expectOnly(text, [{ code: 'yaml-syntax', line: 1, column: 10, message: /^'project' has the value " but also entries under it; remove the value \(the entries under it are read\)$/ }], STATUS);
+      assert.deepEqual(windows(text), { a: '2026-01-05 – 2026-01-18' });
+    });
+
+    it("'---' with spaces before it — one error, the next document still read", () => {
+      const text = ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 1w', '  ---', 'project:', '  id: b', '  name: B', '  depends_on: [a]', '  duration: 1w'].join('\n');
+      expectOnly(text, [{ code: 'yaml-syntax', line: 6, column: 1, message: /^'---' starts a new document only at the start of a line; remove the spaces before it$/ }], STATUS);
+      assert.deepEqual(windows(text), { a: '2026-01-05 – 2026-01-11', b: '2026-01-12 – 2026-01-18' });
     });
 
     it("no space after ':' — read as meant", () => {
@@ -261,8 +348,26 @@ describe('recovery from YAML mistakes (SPEC section 6)', () => {
     });
 
     it('a mistake only the parser sees — that line is not read, one error', () => {
-      // '  description: |x': a block scalar header takes no text after it; the parser points at the 'x'.
-      expectOnly(project('  description: |x'), [{ code: 'yaml-syntax', line: 6, column: 17, message: /^This line is not valid YAML, so it is not read: / }], STATUS);
+      // '  description: - a': a list item where a value is due; the parser points at the '-'.
+      expectOnly(project('  description: - a'), [{ code: 'yaml-syntax', line: 6, column: 16, message: /^This line is not valid YAML, so it is not read: / }], STATUS);
+    });
+
+    it('a line of block text left of the text above — one error', () => {
+      expectOnly(project('  description: |\n    Move CI\n   to the new runners\n    this year'), [
+        { code: 'yaml-syntax', line: 8, column: 1, message: /^This line of the text is indented 3 spaces but the text above it uses 4; line it up with the text above$/ },
+      ], STATUS);
+    });
+
+    it('the first line of block text deeper than the lines after it — that line is the one', () => {
+      expectOnly(project('  description: |\n     Move CI\n    to the new runners\n    this year'), [
+        { code: 'yaml-syntax', line: 7, column: 1, message: /^This first line of the text is indented 5 spaces but the lines after it use 4; line it up with them$/ },
+      ], STATUS);
+    });
+
+    it('text after a block text header — one error, the text still read', () => {
+      expectOnly(project('  description: |x\n    Move CI to the new runners'), [
+        { code: 'yaml-syntax', line: 6, column: 17, message: /^Nothing may follow '\|' on its line \(the text starts on the next line\); remove this$/ },
+      ], STATUS);
     });
 
     it('a line of dashes where a key is due — one error, the rest of the file still read', () => {
@@ -325,15 +430,15 @@ describe('recovery from YAML mistakes (SPEC section 6)', () => {
 
   it('a document with more unreadable lines than the rounds mend keeps only its syntax errors; its ids still resolve', () => {
     const broken = ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 1w', '  budget: 10', '  spent: 20']; // overspent, but hidden
-    for (let i = 0; i < 9; i++) broken.push(`  x-note${i}: |x`); // lines 8–16: a block scalar header with text after it ('x' at column 13)
+    for (let i = 0; i < 9; i++) broken.push(`  x-note${i}: - a`); // lines 8–16: a list item where a value is due ('-' at column 12)
     const files = {
       'a.plan.yaml': broken.join('\n'),
       'b.plan.yaml': ['project:', '  id: b', '  name: B', '  depends_on: [a]', '  duration: 1w', '  budget: 10', '  spent: 20'].join('\n'),
     };
     expectOnly(files, [
       // Eight rounds mend one line each; the ninth stays as the parser says it.
-      ...[8, 9, 10, 11, 12, 13, 14, 15].map((line) => ({ code: 'yaml-syntax' as const, file: 'a.plan.yaml', line, column: 13, message: /^This line is not valid YAML, so it is not read: / })),
-      { code: 'yaml-syntax', file: 'a.plan.yaml', line: 16, column: 13, message: /^YAML syntax error: / },
+      ...[8, 9, 10, 11, 12, 13, 14, 15].map((line) => ({ code: 'yaml-syntax' as const, file: 'a.plan.yaml', line, column: 12, message: /^This line is not valid YAML, so it is not read: / })),
+      { code: 'yaml-syntax', file: 'a.plan.yaml', line: 16, column: 12, message: /^YAML syntax error: / },
       { code: 'overspent', file: 'b.plan.yaml', line: 7, column: 10 },
     ], STATUS);
   });

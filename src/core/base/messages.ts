@@ -31,6 +31,15 @@ export const messages = {
   missingColon: (key: string, value: string) => `This line has no ':' after '${key}', so it is not read; write '${key}: ${value}'`,
   missingSpace: (key: string, value: string) => `This line needs a space after the ':' of '${key}'; write '${key}: ${value}'`,
   colonInValue: (key: string) => `The value of '${key}' has ': ' in it, which YAML reads as another key; put the value in quotes`,
+  missingColonOfBlock: (key: string) => `This line has no ':' after '${key}'; write '${key}:' (the lines under it are read as its value)`,
+  misindentedText: (spaces: number, expected: number) =>
+    `This first line of the text is indented ${plural(spaces, 'space')} but the lines after it use ${expected}; line it up with them`,
+  textAfterBlockHeader: (header: string) => `Nothing may follow '${header}' on its line (the text starts on the next line); remove this`,
+  indentedDocumentStart: () => "'---' starts a new document only at the start of a line; remove the spaces before it",
+  misindentedTextLine: (spaces: number, expected: number) =>
+    `This line of the text is indented ${plural(spaces, 'space')} but the text above it uses ${expected}; line it up with the text above`,
+  valueWithEntries: (key: string, value: string) =>
+    `'${key}' has the value ${value} but also entries under it; remove the value (the entries under it are read)`,
   notAnEntry: () => "This line is not a 'key: value' entry, so it is not read",
   unclosedFlow: (bracket: string, closing: string) =>
     `The ${bracket === '[' ? 'list' : 'mapping'} opened with '${bracket}' is not closed on its line; end it with '${closing}'`,

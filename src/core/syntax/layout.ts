@@ -34,13 +34,10 @@ export interface LayoutMistake {
 }
 
 interface Level {
-  col: number;
+  readonly col: number;
   readonly kind: 'map' | 'seq';
   /** The last key written at this level (maps), to say what to line a key up with. */
   lastKey?: string;
-  /** The line that opened the level, and how many lines stand at it. */
-  readonly firstLine: number;
-  lines: number;
 }
 
 /** A line read at another indentation than written: the lines nested under it move with it. */
@@ -69,7 +66,6 @@ interface Line {
 /** `key:` at the start of a line: quoted, or plain (spaces allowed inside, as YAML does). */
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#:,[\]{}"'&*!|>%@`?-][^:#]*?|-[^\s:]+)[ \t]*:(?=[ \t]|$)/;
 const WORD_THEN_VALUE = /^([A-Za-z_][A-Za-z0-9_.-]*)[ \t]+([^\s#:][^#]*?)\s*(?:#.*)?$/;
-const TAB_WIDTHS = [2, 4, 8];
 
 /**
  * The layout mistakes of `text`, and the edits that move the lines nested under a line read at
@@ -140,6 +136,12 @@ class LayoutScan {
       return i;
     }
     if (line.content === line.start && text.charCodeAt(line.start) === 37) return i; // a %directive
+    if (line.content > line.start && /^---(?:[ \t]*(?:#.*)?)$/.test(text.slice(line.content, line.end))) {
+      // `---` starts a document only at the start of its line.
+      this.mistakes.push({ span: [line.start, line.content + 3], message: messages.indentedDocumentStart(), fix: '---', edit: { start: line.start, end: line.content, text: '' } });
+      this.startDocument();
+      return i;
+    }
     const shape = this.shapeAt(line.content, line.end);
     if (shape === 'other') return i; // `?` complex keys and the like: the parser's business
 
@@ -171,7 +173,7 @@ class LayoutScan {
       if (placed.col !== col) {
         target = placed.col;
         const key = shape === 'dash' ? undefined : this.keyAt(line.content, line.end)?.name;
-        this.report(i, key === undefined ? messages.misindentedItem(written, target) : messages.misindentedKey(key, written, target, placed.sibling), target);
+        this.report(i, key === undefined ? messages.misindentedItem(written, target) : messages.misindentedKey(key, written, target, placed.sibling, placed.below ? 'below' : 'above'), target);
       } else {
         this.move(i, this.lineDelta);
       }
@@ -202,9 +204,13 @@ class LayoutScan {
       }
       const innerCol = col + (inner - at);
       const shape = this.shapeAt(inner, line.end);
-      if (shape === 'dash') this.stack.push({ col: innerCol, kind: 'seq', firstLine: i, lines: 1 });
-      else if (shape === 'key') this.stack.push({ col: innerCol, kind: 'map', firstLine: i, lines: 1 });
-      else return this.value(i, inner, col);
+      if (shape === 'dash') this.stack.push({ col: innerCol, kind: 'seq' });
+      else if (shape === 'key') this.stack.push({ col: innerCol, kind: 'map' });
+      else if (this.itemKeyFollows(i, inner - line.start)) {
+        // `- id:psp` or `- id psp` with keys under it: a mapping item whose first key is written wrong.
+        this.stack.push({ col: innerCol, kind: 'map' });
+        return this.brokenEntry(i, inner, innerCol);
+      } else return this.value(i, inner, col);
       at = inner;
       col = innerCol;
     }
@@ -229,7 +235,25 @@ class LayoutScan {
     }
     this.opener = undefined;
     const c = text[at];
-    if (c === '|' || c === '>') return this.skipDeeper(i, col - this.lineDelta); // block scalar: its lines are text
+    if (key !== undefined && c !== '|' && c !== '>' && this.hasEntriesUnder(i, col)) {
+      // `project: "` or `team: none` with entries under it: the value is the mistake; read it as `key:`.
+      const end = trimmedEnd(text, at, line.end, true);
+      let colon = at; // just after the ':', before the blanks
+      while (colon > line.start && /[ \t]/.test(text[colon - 1])) colon--;
+      this.mistakes.push({ span: [at, end], message: messages.valueWithEntries(key, text.slice(at, end)), fix: '', edit: { start: colon, end, text: '' } });
+      this.opener = { col, byKey: true };
+      return i;
+    }
+    if (c === '|' || c === '>') {
+      // Block text: its header is '|' or '>' with at most an indentation digit and '+' or '-'.
+      const header = /^[|>][1-9+-]{0,2}/.exec(text.slice(at, line.end))![0];
+      const rest = skipBlanks(text, at + header.length, line.end);
+      const end = trimmedEnd(text, at, line.end, true);
+      if (rest < end && text.charCodeAt(rest) !== 35) {
+        this.mistakes.push({ span: [at + header.length, end], message: messages.textAfterBlockHeader(header), fix: '', edit: { start: at + header.length, end, text: '' } });
+      }
+      return this.skipDeeper(i, col);
+    }
     if (c === '@' || c === '`') {
       // Reserved in YAML: `owner: @alice` needs quotes.
       const end = trimmedEnd(text, at, line.end, true);
@@ -249,9 +273,18 @@ class LayoutScan {
         }
         return i;
       }
-      // Open at the end of the line: continued on deeper lines, or left open by mistake.
+      // Open at the end of the line: continued on deeper lines (and closed there), or left open by mistake.
       const next = this.nextContent(i);
-      if (next !== undefined && this.colOf(next) > col - this.lineDelta && !this.lines[next].hasTab) return this.skipUntilClosed(next, open.closers);
+      // Text in quotes that goes on with `key:` lines is rather a quote left open.
+      const quoted = open.closers[0] === '"' || open.closers[0] === "'";
+      const structure = next !== undefined && this.shapeAt(this.lines[next].content, this.lines[next].end) !== 'scalar';
+      if (next !== undefined && this.colOf(next) > col - this.lineDelta && !this.lines[next].hasTab && !(quoted && structure)) {
+        const closedOn = this.closingLine(next, open.closers);
+        if (closedOn !== undefined) {
+          for (let j = next; j <= closedOn; j++) this.move(j, this.lineDelta);
+          return closedOn;
+        }
+      }
       const closing = [...open.closers].reverse().join('');
       const quote = open.closers[0] === '"' || open.closers[0] === "'";
       const end = trimmedEnd(text, at, line.end, !quote);
@@ -274,72 +307,112 @@ class LayoutScan {
     return i;
   }
 
+  /**
+   * Whether entries (keys or list items) are written under line `i` (an entry at `col` with a value):
+   * two or more lines deeper than it, the first of them 2 or more deeper — a single line 1 deeper is
+   * rather a sibling out of line.
+   */
+  private hasEntriesUnder(i: number, col: number): boolean {
+    const first = this.nextContent(i);
+    if (first === undefined || this.lines[first].hasTab) return false;
+    const shape = this.shapeAt(this.lines[first].content, this.lines[first].end);
+    const written = col - this.lineDelta;
+    if (shape === 'scalar' || shape === 'other' || this.colOf(first) < written + 2) return false;
+    const second = this.nextContent(first);
+    return second !== undefined && (this.lines[second].hasTab || this.colOf(second) > written);
+  }
+
   /** A line that is neither a key nor a list item. */
   private scalarLine(i: number, col: number): number {
     const line = this.lines[i];
-    const { text } = this;
     if (this.opener && col > this.opener.col && !line.hasTab) {
-      this.opener = undefined; // `key:` then its value on the next line
-      this.continuesAbove = col;
-      return i;
+      // `key:` then its value on the next line — unless keys follow at its column: then it is the first
+      // entry of a mapping, written wrong.
+      this.opener = undefined;
+      if (!this.itemKeyFollows(i, line.content - line.start)) {
+        this.continuesAbove = col;
+        return i;
+      }
+      this.stack.push({ col, kind: 'map' });
     }
     if (this.continuesAbove !== undefined && col > this.continuesAbove) return i; // a plain scalar goes on
-    const level = line.hasTab ? undefined : this.stack.find((l) => l.col === col && l.kind === 'map');
-    if (!level) return i;
-    // A line in a mapping that is not `key: value`: most likely the ':' or the space after it is missing.
-    const end = trimmedEnd(text, line.content, line.end, true);
+    const level = line.hasTab ? -1 : this.stack.findIndex((l) => l.col === col && l.kind === 'map');
+    if (level === -1) return i;
+    this.stack.length = level + 1;
+    return this.brokenEntry(i, line.content, col);
+  }
+
+  /** Whether the line after line `i` is a key written at `written` spaces: then line `i` begins that mapping. */
+  private itemKeyFollows(i: number, written: number): boolean {
+    const next = this.nextContent(i);
+    return next !== undefined && !this.lines[next].hasTab && this.colOf(next) === written && this.shapeAt(this.lines[next].content, this.lines[next].end) === 'key';
+  }
+
+  /** An entry of a mapping, from `at` on line `i` (column `col`), that is not `key: value`: most likely the ':' or the space after it is missing. */
+  private brokenEntry(i: number, at: number, col: number): number {
+    const line = this.lines[i];
+    const { text } = this;
+    const end = trimmedEnd(text, at, line.end, true);
     this.opener = undefined;
     this.continuesAbove = undefined;
-    const glued = /^([A-Za-z_][A-Za-z0-9_.-]*):(\S.*)$/.exec(text.slice(line.content, end));
+    const glued = /^([A-Za-z_][A-Za-z0-9_.-]*):([\w"'[{(.$€£+-].*)$/.exec(text.slice(at, end));
     if (glued) {
-      const colon = line.content + glued[1].length + 1;
-      this.mistakes.push({ span: [line.content, end], message: messages.missingSpace(glued[1], glued[2]), fix: `${glued[1]}: ${glued[2]}`, edit: { start: colon, end: colon, text: ' ' } });
+      const colon = at + glued[1].length + 1;
+      this.stack[this.stack.length - 1].lastKey = glued[1];
+      this.mistakes.push({ span: [at, end], message: messages.missingSpace(glued[1], glued[2]), fix: `${glued[1]}: ${glued[2]}`, edit: { start: colon, end: colon, text: ' ' } });
       this.continuesAbove = col;
       return i;
     }
-    const words = WORD_THEN_VALUE.exec(text.slice(line.content, line.end));
+    const lone = /^([A-Za-z_][A-Za-z0-9_.-]*)$/.exec(text.slice(at, end));
+    const next = this.nextContent(i);
+    if (lone && next !== undefined && !this.lines[next].hasTab && this.colOf(next) > at - line.start) {
+      // `milestones` with its list under it: the ':' is all that is missing.
+      const colon = at + lone[1].length;
+      this.stack[this.stack.length - 1].lastKey = lone[1];
+      this.mistakes.push({ span: [at, end], message: messages.missingColonOfBlock(lone[1]), fix: `${lone[1]}:`, edit: { start: colon, end: colon, text: ':' } });
+      this.opener = { col, byKey: true };
+      return i;
+    }
+    const words = WORD_THEN_VALUE.exec(text.slice(at, line.end));
+    // The lines written under it are not read either (nor judged): its placeholder takes them all.
+    let last = i;
+    for (let j = i + 1; j < this.lines.length; j++) {
+      const under = this.lines[j];
+      if (under.content === under.end) continue;
+      if (!under.hasTab && this.colOf(j) <= at - line.start) break;
+      last = j;
+    }
     this.mistakes.push({
-      span: [line.content, end],
+      span: [at, end],
       message: words ? messages.missingColon(words[1], words[2]) : messages.notAnEntry(),
       fix: words ? `${words[1]}: ${words[2]}` : undefined,
-      edit: { start: line.content, end: line.end, text: '' }, // recovery.ts puts a placeholder key here
+      edit: { start: at, end: this.lines[last].end, text: '' }, // recovery.ts puts a placeholder key here
       lost: words ? words[1] : '*',
     });
-    return i;
+    return last;
   }
 
   /**
-   * Where line `i`, at `col`, of `kind` belongs: the new level of an open block, a sibling, or — when no
-   * level is at its column — the nearest level of its kind (the deeper of two equally near). When the
-   * line just before opened its level and this line and the next agree on another column, that first
-   * line is the one out of line.
+   * Where line `i`, at `col`, of `kind` belongs: the new level of an open block (at the column most of
+   * its entries share), a sibling, or — when no level is at its column — the nearest level of its kind
+   * (the deeper of two equally near).
    */
-  private place(i: number, col: number, kind: Level['kind']): { col: number; sibling?: string } | undefined {
+  private place(i: number, col: number, kind: Level['kind']): { col: number; sibling?: string; below?: boolean } | undefined {
     const opener = this.opener;
     this.opener = undefined;
     this.continuesAbove = undefined;
     if (opener && (col > opener.col || (col === opener.col && kind === 'seq' && opener.byKey))) {
-      this.stack.push({ col, kind, firstLine: i, lines: 1 });
-      return { col };
+      const shared = this.sharedColumn(i, col, opener.col, kind);
+      this.stack.push({ col: shared.col, kind });
+      return shared.col === col ? { col } : { col: shared.col, sibling: shared.sibling, below: true };
     }
     const same = this.stack.findIndex((l) => l.col === col && l.kind === kind);
     if (same !== -1) {
       this.stack.length = same + 1;
-      this.stack[same].lines++;
       return { col };
     }
     // In line with a list where a key is due, or the reverse: no telling what was meant.
     if (this.stack.some((l) => l.col === col)) return undefined;
-    const top = this.stack.length - 1;
-    const parentCol = top > 0 ? this.stack[top - 1].col : -1;
-    const level = this.stack[top];
-    if (level && level.kind === kind && level.lines === 1 && this.previousContent(i) === level.firstLine && parentCol < col && col < level.col) {
-      const next = this.nextContent(i);
-      if (next !== undefined && !this.lines[next].hasTab && this.colOf(next) === col) {
-        this.blameFirst(level, col, i);
-        return { col };
-      }
-    }
     let best = -1;
     for (let j = 0; j < this.stack.length; j++) {
       const l = this.stack[j];
@@ -349,49 +422,105 @@ class LayoutScan {
     if (best === -1) return undefined;
     const chosen = this.stack[best];
     this.stack.length = best + 1;
-    chosen.lines++;
     return { col: chosen.col, sibling: chosen.lastKey };
   }
 
-  /** The first line of `level` is the one out of line: it moves to `col`, where line `i` stands. */
-  private blameFirst(level: Level, col: number, i: number): void {
-    const first = this.lines[level.firstLine];
-    const written = first.content - first.start;
-    const key = this.keyAt(first.content, first.end)?.name;
-    const below = this.keyAt(this.lines[i].content, this.lines[i].end)?.name;
-    this.report(level.firstLine, key === undefined ? messages.misindentedItem(written, col) : messages.misindentedKey(key, written, col, below, 'below'), col);
-    level.col = col;
-    level.lines++;
+  /**
+   * The column of a new block whose first entry (line `i`) stands at `col`: the column most of its
+   * entries of that kind share, from 2 spaces less to 1 more (deeper lines are nested ones), when the
+   * first is alone at its column; else `col`. With the key of the first entry there, to line up with.
+   */
+  private sharedColumn(i: number, col: number, openerCol: number, kind: Level['kind']): { col: number; sibling?: string } {
+    const written = this.lines[i].content - this.lines[i].start;
+    const counts = new Map<number, { count: number; sibling?: string }>();
+    for (let j = i + 1; j < this.lines.length; j++) {
+      const line = this.lines[j];
+      if (line.content === line.end || this.text.charCodeAt(line.content) === 35 || line.hasTab) continue;
+      const at = this.colOf(j);
+      if (at <= openerCol) break;
+      if (at < written - 2 || at > written + 1) continue;
+      const shape = this.shapeAt(line.content, line.end);
+      if ((shape === 'dash') !== (kind === 'seq') || shape === 'scalar' || shape === 'other') continue;
+      const entry = counts.get(at) ?? { count: 0, sibling: kind === 'map' ? this.keyAt(line.content, line.end)?.name : undefined };
+      entry.count++;
+      counts.set(at, entry);
+    }
+    if (counts.has(written)) return { col };
+    // A document's keys start at column 0 when any does.
+    if (openerCol < 0 && counts.has(0)) return { col: col - written, sibling: counts.get(0)!.sibling };
+    // A list item's own keys, on the lines after it, say where its dash belongs: one vote per key.
+    if (kind === 'seq') this.voteByItemKeys(i, openerCol, counts);
+    // Two entries that disagree: the one 2 spaces in from the block's key is right.
+    const standard = openerCol < 0 ? 0 : openerCol + 2;
+    let best: { at: number; count: number; sibling?: string } | undefined;
+    for (const [at, entry] of counts) {
+      if (at < openerCol || (at === openerCol && kind === 'map')) continue;
+      const enough = entry.count >= 2 || (at === standard && written !== standard);
+      if (enough && (!best || entry.count > best.count)) best = { at, ...entry };
+    }
+    return best ? { col: best.at + (col - written), sibling: best.sibling } : { col };
+  }
+
+  /** Adds, for the list item on line `i`, a vote per key line under it for the column its dash would then stand at. */
+  private voteByItemKeys(i: number, openerCol: number, counts: Map<number, { count: number; sibling?: string }>): void {
+    const line = this.lines[i];
+    const written = line.content - line.start;
+    const inner = this.itemIndent(line);
+    if (inner === 0) return;
+    let keysAt: number | undefined;
+    let keys = 0;
+    for (let j = i + 1; j < this.lines.length; j++) {
+      const next = this.lines[j];
+      if (next.content === next.end || this.text.charCodeAt(next.content) === 35) continue;
+      if (next.hasTab || this.shapeAt(next.content, next.end) !== 'key') break;
+      const at = this.colOf(j);
+      if (at <= written || (keysAt !== undefined && at !== keysAt)) break;
+      keysAt = at;
+      keys++;
+    }
+    if (keysAt === undefined) return;
+    const dash = keysAt - inner;
+    if (dash === written || dash < openerCol || dash < written - 2 || dash > written + 1) return;
+    counts.set(dash, { count: (counts.get(dash)?.count ?? 0) + keys, sibling: counts.get(dash)?.sibling });
   }
 
   /**
-   * Where a tab-indented line belongs: among the levels it could line up with (the new level of an
-   * open block first, then the open levels from the innermost out), the first whose column the tabs
-   * would give at a tab width of 2, 4 or 8; else the innermost.
+   * Where a tab-indented line belongs. Right after `key:`, it is the first child: at the column the next
+   * line gives, else 2 deeper. Otherwise it lines up with an open level of its kind: the one at as many
+   * spaces as written before the tab; for a `key:` with lines under it, the deepest left of them; else
+   * the innermost (the line above's).
    */
   private placeTabbed(i: number, kind: Level['kind']): { col: number; sibling?: string } | undefined {
     const line = this.lines[i];
-    const widths = TAB_WIDTHS.map((width) => visualWidth(this.text, line.start, line.content, width));
-    const candidates: Array<{ col: number; level?: number }> = [];
     const opener = this.opener;
-    if (opener) {
-      const next = this.nextContent(i);
-      const nextCol = next !== undefined && !this.lines[next].hasTab ? this.colOf(next) : undefined;
-      candidates.push({ col: nextCol !== undefined && nextCol > opener.col ? nextCol : opener.col < 0 ? 0 : opener.col + 2 });
-    }
-    for (let j = this.stack.length - 1; j >= 0; j--) if (this.stack[j].kind === kind) candidates.push({ col: this.stack[j].col, level: j });
-    if (candidates.length === 0) return undefined;
-    const chosen = candidates.find((c) => widths.includes(c.col)) ?? candidates[0];
     this.opener = undefined;
     this.continuesAbove = undefined;
-    if (chosen.level === undefined) {
-      this.stack.push({ col: chosen.col, kind, firstLine: i, lines: 1 });
-      return { col: chosen.col };
+    const next = this.nextContent(i);
+    const nextCol = next !== undefined && !this.lines[next].hasTab ? this.colOf(next) : undefined;
+    if (opener) {
+      // Less the `- ` before this line's key, for a list item: the next line is that item's next key.
+      const col = nextCol !== undefined && nextCol - this.itemIndent(line) > opener.col ? nextCol - this.itemIndent(line) : opener.col < 0 ? 0 : opener.col + 2;
+      this.stack.push({ col, kind });
+      return { col };
     }
-    const level = this.stack[chosen.level];
-    this.stack.length = chosen.level + 1;
-    level.lines++;
-    return { col: level.col, sibling: level.lastKey };
+    const levels = this.stack.map((level, j) => ({ level, j })).filter(({ level }) => level.kind === kind);
+    if (levels.length === 0) return undefined;
+    const spaces = this.text.slice(line.start, line.content).indexOf('\t');
+    // A tabbed `key:` with lines under it stands left of them (or at their column, for a list).
+    const key = this.keyAt(line.content, line.end);
+    const opens = key !== undefined && (key.valueStart === line.end || this.text.charCodeAt(key.valueStart) === 35) && nextCol !== undefined;
+    const nextIsItem = next !== undefined && this.shapeAt(this.lines[next].content, this.lines[next].end) === 'dash';
+    const holding = opens ? levels.filter(({ level }) => level.col < nextCol! || (nextIsItem && level.col === nextCol)) : [];
+    const chosen = levels.find(({ level }) => spaces > 0 && level.col === spaces) ?? holding[holding.length - 1] ?? levels[levels.length - 1];
+    this.stack.length = chosen.j + 1;
+    return { col: chosen.level.col, sibling: chosen.level.lastKey };
+  }
+
+  /** How far a list item's key stands from its dash (`- key:` → 2); 0 for any other line. */
+  private itemIndent(line: Line): number {
+    let at = line.content;
+    while (this.text.charCodeAt(at) === 45 && (at + 1 === line.end || /[ \t]/.test(this.text[at + 1]))) at = skipBlanks(this.text, at + 1, line.end);
+    return at - line.content;
   }
 
   /** Reports line `i` as indented wrongly, read as indented `target` spaces. */
@@ -445,21 +574,101 @@ class LayoutScan {
     return undefined;
   }
 
-  /** Skips the lines written deeper than `written` (and blank lines) after line `i`: a block scalar's text. */
-  private skipDeeper(i: number, written: number): number {
+  /**
+   * Skips a block scalar's text after line `i`: the lines deeper than `col`, the column its key is read
+   * at (and blank lines). Its indentation is its own business, but for tabs and a first line alone
+   * deeper than the rest.
+   */
+  private skipDeeper(i: number, col: number): number {
+    const mended = this.textIndentFirst(i, col);
     let last = i;
+    let indent = mended?.indent; // the text's indentation, from its first line written with spaces
     for (let j = i + 1; j < this.lines.length; j++) {
       const line = this.lines[j];
       if (line.content === line.end) continue;
-      if (line.hasTab || this.colOf(j) <= written) break;
-      this.move(j, this.lineDelta);
+      if (line.hasTab) {
+        // A tab in the text's indentation (spaces, then a tab, are text): read at the text's indentation.
+        const spaces = this.text.slice(line.start, line.content).indexOf('\t');
+        const blockIndent = indent ?? this.blockIndent(j, col);
+        if (spaces >= blockIndent) {
+          last = j;
+          continue;
+        }
+        // Part of the text when text follows it; or when text came before it, unless it looks like the next key.
+        const next = this.nextContent(j);
+        const textFollows = next !== undefined && !this.lines[next].hasTab && this.colOf(next) > col;
+        if (!textFollows && (last === i || this.shapeAt(line.content, line.end) !== 'scalar')) break;
+        this.report(j, messages.tabIndent(blockIndent), blockIndent);
+        last = j;
+        continue;
+      }
+      if (this.colOf(j) <= col || this.endsText(j, indent)) break;
+      if (indent !== undefined && this.colOf(j) < indent) {
+        // A line of the text left of its first line: read at the text's indentation.
+        this.mistakes.push({
+          span: [line.start, Math.min(line.end, line.content + 1)],
+          message: messages.misindentedTextLine(this.colOf(j), indent),
+          fix: ' '.repeat(indent) + this.text[line.content],
+          edit: { start: line.start, end: line.content, text: ' '.repeat(indent) },
+        });
+      }
+      indent ??= this.colOf(j);
       last = j;
     }
     return last;
   }
 
-  /** Skips lines from `from` until the brackets and quotes still open (`closers`, innermost last) close. */
-  private skipUntilClosed(from: number, closers: readonly string[]): number {
+  /** A key or list item left of the text's indentation ends the text (it is a misplaced entry, not text). */
+  private endsText(j: number, indent: number | undefined): boolean {
+    const line = this.lines[j];
+    return indent !== undefined && this.colOf(j) < indent && this.shapeAt(line.content, line.end) !== 'scalar';
+  }
+
+  /**
+   * A block scalar's text takes its indentation from its first line; when that line alone is deeper
+   * than the lines after it (two or more of them agreeing), it is the one out of line (one error, read
+   * at theirs). Otherwise a later line left of the first is the one out of line (skipDeeper).
+   */
+  private textIndentFirst(i: number, col: number): { line: number; indent: number } | undefined {
+    const first = this.nextContent(i);
+    if (first === undefined || this.lines[first].hasTab || this.colOf(first) <= col) return undefined;
+    let least: number | undefined;
+    let agreeing = 0;
+    for (let j = first + 1; j < this.lines.length; j++) {
+      const line = this.lines[j];
+      if (line.content === line.end) continue;
+      if (line.hasTab || this.colOf(j) <= col || this.endsText(j, this.colOf(first))) break;
+      if (this.colOf(j) === least) agreeing++;
+      else if (least === undefined || this.colOf(j) < least) {
+        least = this.colOf(j);
+        agreeing = 1;
+      }
+    }
+    // Only when it is the one out of line: at least two lines after it agree on less.
+    if (least === undefined || least >= this.colOf(first) || agreeing < 2) return undefined;
+    const line = this.lines[first];
+    const target = least;
+    this.mistakes.push({
+      span: [line.start, Math.min(line.end, line.content + 1)],
+      message: messages.misindentedText(this.colOf(first), least),
+      fix: ' '.repeat(target) + this.text[line.content],
+      edit: { start: line.start, end: line.content, text: ' '.repeat(target) },
+    });
+    return { line: first, indent: least };
+  }
+
+  /** The indentation of a block scalar's text: its first line written with spaces after line `j`, else 2 deeper than its key. */
+  private blockIndent(j: number, col: number): number {
+    for (let k = j + 1; k < this.lines.length; k++) {
+      const line = this.lines[k];
+      if (line.content === line.end || line.hasTab) continue;
+      return this.colOf(k) > col ? this.colOf(k) : col + 2;
+    }
+    return col + 2;
+  }
+
+  /** The line from `from` on where the brackets and quotes still open (`closers`, innermost last) close; undefined when none does. */
+  private closingLine(from: number, closers: readonly string[]): number | undefined {
     const depth = [...closers];
     for (let j = from; j < this.lines.length; j++) {
       const line = this.lines[j];
@@ -475,23 +684,15 @@ class LayoutScan {
         else if (c === '{') depth.push('}');
         else if (c === top) depth.pop();
       }
-      this.move(j, this.lineDelta);
       if (depth.length === 0) return j;
     }
-    return this.lines.length - 1;
+    return undefined;
   }
 }
 
 function skipBlanks(text: string, from: number, end: number): number {
   while (from < end && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
   return from;
-}
-
-/** The column the leading spaces and tabs of a line reach at a tab width. */
-function visualWidth(text: string, start: number, end: number, tabWidth: number): number {
-  let width = 0;
-  for (let k = start; k < end; k++) width = text.charCodeAt(k) === 9 ? (Math.floor(width / tabWidth) + 1) * tabWidth : width + 1;
-  return width;
 }
 
 /**

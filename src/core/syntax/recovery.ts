@@ -156,11 +156,29 @@ class Recovery {
       return true;
     }
     const word = /^([A-Za-z_][A-Za-z0-9_.-]*)(?=[\s:]|$)/.exec(this.text.slice(content, lineEnd));
-    this.replace({ start: content, end: lineEnd, text: this.placeholder(key ? unquote(key[1]) : (word?.[1] ?? '*')) });
+    const placeholder = this.placeholder(key ? unquote(key[1]) : (word?.[1] ?? '*'));
+    const indent = this.text.slice(lineStart, first);
+    if (indent.includes('\t')) {
+      // Tabs cannot indent even a placeholder: it takes the indentation of the line above.
+      const spaces = ' '.repeat(this.indentAbove(line));
+      this.replace({ start: lineStart, end: lineEnd, text: spaces + this.text.slice(first, content) + placeholder });
+    } else {
+      this.replace({ start: content, end: lineEnd, text: placeholder });
+    }
     // At the error when it is on the line's text, else from where the text starts.
     const from = Math.max(offset, first);
     this.report([from, Math.max(from, lineEnd)], messages.unreadLine(detail));
     return true;
+  }
+
+  /** The spaces before the text of the nearest line above with text (not a comment), written with spaces only. */
+  private indentAbove(line: number): number {
+    for (let above = line - 1; above >= 0; above--) {
+      const text = this.text.slice(this.lineStarts[above], this.lineEnd(above));
+      const match = /^( *)([^\s#])/.exec(text);
+      if (match) return match[1].length;
+    }
+    return 0;
   }
 
   /** Adds an edit, dropping the edits it overlaps (a line not read needs no other mending). */

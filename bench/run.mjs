@@ -19,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { generateWorkspace, writeWorkspace } from './generate.mjs';
+import { ensureHistory, HISTORY_COMMITS } from './history.mjs';
 import { ensurePeers, mermaidRender, tj3Schedule, yamlLanguageServerValidate } from './peers.mjs';
 import { CHROMIUM_ARGS, startExtensionHostRun } from '../scripts/extension-host-run.mjs';
 
@@ -50,6 +51,7 @@ const reps = {
   mermaid: quick ? 1 : 3,
   host: quick ? 1 : 3,
   roadmap: quick ? 1 : 5,
+  history: quick ? 1 : 3,
 };
 
 const started = performance.now();
@@ -163,6 +165,31 @@ function cliCheck(snapshot, dir, runs, timeBinary) {
     if (timeBinary) rss.push(Number(run.stderr.trim().split('\n').pop()) * 1024);
   }
   return { runs, medianMs: median(walls), minMs: Math.min(...walls), maxMs: Math.max(...walls), exitCode, maxRssBytes: rss.length ? Math.max(...rss) : undefined };
+}
+
+/** `plan-as-code ARGS` as a process in `cwd`: wall time, median of `runs`. */
+function cliTimed(snapshot, cwd, args, runs) {
+  const cli = join(snapshot, 'dist', 'cli.js');
+  const walls = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const run = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    walls.push(performance.now() - t0);
+    if (run.status !== 0) throw new Error(`${args[0]} exited ${run.status}: ${run.stderr.trim().split('\n').slice(-2).join(' ')}`);
+  }
+  return { runs, medianMs: median(walls), minMs: Math.min(...walls), maxMs: Math.max(...walls) };
+}
+
+/** `diff` in the L history as a what-if: HEAD against the files on disk with the largest program file edited. */
+function cliDiff(snapshot, dir, runs) {
+  const file = join(dir, 'programs', 'prog-0.plan.yaml');
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, original.replace(/progress: (\d+)/, (_, p) => `progress: ${(Number(p) + 7) % 101}`));
+  try {
+    return cliTimed(snapshot, dir, ['diff', '--format', 'json'], runs);
+  } finally {
+    writeFileSync(file, original);
+  }
 }
 
 function ensureGnuTime() {
@@ -402,6 +429,12 @@ async function main() {
     if (sizes.includes('L')) {
       const dir = results.workspaces.L.dir;
       const figures = results.sizes.L;
+      log(`L: a history of ${HISTORY_COMMITS} commits (bench/history.mjs); diff and trend ×${reps.history}`);
+      figures.history = await attempt('history', () => ensureHistory(join(workDir, 'L-history')));
+      if (!figures.history.skipped) {
+        figures.diff = await attempt('diff', () => cliDiff(snapshot, figures.history.dir, reps.history));
+        figures.trend = await attempt('trend', () => cliTimed(snapshot, figures.history.dir, ['trend', '--max', String(HISTORY_COMMITS)], reps.history));
+      }
       log('L: 50 edits of the largest program file');
       figures.incremental = await attempt('incremental', () => runNode(coreScript, ['incremental', dir, '--edits', '50']));
 
@@ -512,6 +545,20 @@ function tableRows(results) {
       ratio: tj3?.ms && check?.medianMs ? times(tj3.ms / check.medianMs) : '',
       note: tj3?.ms ? `tj3 --no-reports parses a ${tj3.tasks.toLocaleString('en-US')}-task .tjp with ${tj3.dependencies.toLocaleString('en-US')} dependencies and schedules it; our \`check\` also validates, rolls up and checks.` : undefined,
     }));
+    const overCheck = (value, limit, label, key, note) => {
+      const ratio = value?.medianMs && check?.medianMs ? value.medianMs / check.medianMs : undefined;
+      rows.push(row(label, {
+        ours: notMeasured(value) ?? `${ms(value.medianMs)}${ratio ? ` (${times(ratio)} \`check\`)` : ''}`,
+        target: `≤ ${limit}× \`check\``,
+        pass: ratio !== undefined ? ratio <= limit : undefined,
+        key,
+        note,
+      }));
+    };
+    overCheck(L.diff, 2, 'L: `diff`, HEAD against the files on disk (one program file edited), process', 'L diff ≤ 2× check',
+      L.diff?.medianMs ? 'In bench/work/L-history (the L workspace and 23 weekly meetings, bench/history.mjs): the files on disk are read, hashed as git blobs and analysed as `check` does; the base is listed from git (ls-tree), only the blobs that differ are read (one cat-file) and re-parsed, and the analysis is derived again (incrementally when only values changed).' : undefined);
+    overCheck(L.trend, 10, `L: \`trend --max ${HISTORY_COMMITS}\` over ${HISTORY_COMMITS} commits, process`, 'L trend ≤ 10× check',
+      L.trend?.medianMs ? `${HISTORY_COMMITS} rollups of L (figures only, no problems), each commit's files listed from git; a file unchanged since the commit before is neither read nor parsed again.` : undefined);
     rows.push(row(`L: edit → diagnostics, set() + analyze(), p50 (${inc?.fileBytes ? `${Math.round(inc.fileBytes / 1000)} KB` : '~60 KB'} file, 50 edits)`, { ours: notMeasured(inc) ?? ms(inc.totalMs.median) }));
     rows.push(row('L: edit → diagnostics, p95', {
       ours: notMeasured(inc) ?? ms(inc.totalMs.p95),

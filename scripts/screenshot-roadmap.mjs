@@ -4,7 +4,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './vscode-host.mjs';
-import { withExamplesWorkbench } from './workbench-page.mjs';
+import { frameWith, withExamplesWorkbench } from './workbench-page.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -17,15 +17,7 @@ await withExamplesWorkbench({ viewport: { width: 1920, height: 1080 }, theme: va
   await command('Plans: Focus on Programs View');
   await page.waitForSelector('.monaco-list-row:has-text("Payments")', { timeout: 30_000 });
   await command('Plan: Open Roadmap');
-  // The webview is an iframe in an iframe: find the frame that draws the chart.
-  let frame;
-  for (let i = 0; i < 100 && !frame; i++) {
-    for (const candidate of page.frames()) {
-      if ((await candidate.locator('.chart [data-id]').count().catch(() => 0)) > 0) frame = candidate;
-    }
-    if (!frame) await page.waitForTimeout(200);
-  }
-  if (!frame) throw new Error('the roadmap did not draw');
+  const frame = await frameWith(page, '.chart [data-id]', 'the roadmap', 20_000);
   await page.mouse.move(0, 0);
   await page.waitForTimeout(500);
   await frame.locator(`.chart [data-id="${values.hover}"] .body`).hover();

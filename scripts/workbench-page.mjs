@@ -8,11 +8,12 @@ import { repoRoot, startCodeServer } from './vscode-host.mjs';
 
 /**
  * Runs `work(page, command)` on a workbench showing examples/; `command(name)` runs a command from
- * the command palette.
+ * the command palette. `prepare(folder)`, when given, runs on the copy before VS Code opens it.
  */
-export async function withExamplesWorkbench({ viewport, theme = 'Default Dark Modern' }, work) {
+export async function withExamplesWorkbench({ viewport, theme = 'Default Dark Modern', prepare }, work) {
   const workspace = await mkdtemp(join(tmpdir(), 'plan-as-code-shot-'));
   await cp(join(repoRoot, 'examples'), workspace, { recursive: true });
+  if (prepare) await prepare(workspace);
   const server = await startCodeServer({ workspace, settings: { 'workbench.colorTheme': theme, 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false } });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -38,4 +39,16 @@ export async function withExamplesWorkbench({ viewport, theme = 'Default Dark Mo
     await server.stop();
     await rm(workspace, { recursive: true, force: true });
   }
+}
+
+/** The frame that shows `selector` (a webview is an iframe in an iframe), waiting up to `timeoutMs`; `what` names it in the error. */
+export async function frameWith(page, selector, what, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const candidate of page.frames()) {
+      if ((await candidate.locator(selector).count().catch(() => 0)) > 0) return candidate;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`${what} did not draw`);
 }

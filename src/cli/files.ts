@@ -58,8 +58,17 @@ const decoder = new TextDecoder('utf-8');
 
 /** Reads a file as UTF-8 text (invalid bytes become U+FFFD; a byte order mark is dropped). Synchronous: for thousands of small files it is the fastest way. */
 export function readPlanFile(absolute: string, given: string): string {
+  return decodePlanText(readPlanBytes(absolute, given));
+}
+
+/** A plan file's bytes as text, the one way every file is decoded (on disk or from git). */
+export function decodePlanText(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+export function readPlanBytes(absolute: string, given: string): Uint8Array {
   try {
-    return decoder.decode(readFileSync(absolute));
+    return readFileSync(absolute);
   } catch (error) {
     throw new UsageError(`${given}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }

@@ -6,15 +6,17 @@
 import { parseArgs } from 'node:util';
 import { checkCommand } from './check';
 import { commandArgs, commonOptions, type Command, type Io } from './command';
+import { diffCommand } from './diff';
 import { UsageError } from './files';
 import { renderCommand } from './render';
 import { reportCommand } from './report';
 import { rollupCommand } from './rollup';
+import { trendCommand } from './trend';
 import { version } from './version';
 
 export type { Io } from './command';
 
-const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, reportCommand];
+const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, reportCommand, diffCommand, trendCommand];
 
 const usage = `plan-as-code ${version} — program and project plans as YAML
 

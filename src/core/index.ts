@@ -1,6 +1,6 @@
 /**
  * The plan-as-code engine, by stage (each importing only from the ones above it in this list):
- * base → syntax → model → analysis → views → roadmap. No VS Code, no file system, no git: callers pass
+ * base → syntax → model → analysis → history → views → roadmap. No VS Code, no file system, no git: callers pass
  * file texts in. This file is the public API that the CLI, the extension, the webview and the bench use.
  */
 export * from './base/codes';
@@ -27,14 +27,21 @@ export type { ProjectDates, Schedule } from './analysis/schedule';
 export { runToEnd, type Steps } from './analysis/steps';
 export * from './analysis/workspace';
 
+export * from './history/diff';
+export * from './history/revisions';
+export * from './history/snapshot';
+export * from './history/trend';
+
 export * from './views/completion';
 export * from './views/figures';
 export * from './views/forecastText';
+export * from './views/historyReport';
 export * from './views/navigation';
 export * from './views/problems';
 export * from './views/rollupReport';
 export * from './views/steeringReport';
 
+export * from './roadmap/comparison';
 export * from './roadmap/layout';
 export * from './roadmap/mermaid';
 export * from './roadmap/model';
@@ -42,3 +49,4 @@ export * from './roadmap/page';
 export * from './roadmap/scene';
 export * from './roadmap/steeringReportHtml';
 export * from './roadmap/svg';
+export * from './roadmap/trendCharts';

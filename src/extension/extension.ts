@@ -1,6 +1,7 @@
 /** Plan as Code: plans as YAML, with live diagnostics, the program tree, navigation and the roadmap. */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerComparison, type PlanComparison } from './compare';
 import { registerDiagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './language';
 import { PlanService } from './planService';
@@ -15,6 +16,8 @@ export interface PlanAsCodeApi {
   readonly tree: ProgramTreeProvider;
   /** The roadmap panel: what it last posted to its webview and what the webview reported drawing. */
   readonly roadmap: RoadmapPanel;
+  /** The revision the roadmap is compared with (Plan: Compare Roadmap With…). */
+  readonly comparison: PlanComparison;
   /** How long the body of activate() took, in milliseconds (for the benchmark). */
   readonly activationMs: number;
 }
@@ -28,11 +31,12 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   registerLanguageFeatures(context, plans);
   registerSemanticTokens(context, plans);
   registerCommands(context, plans);
-  const roadmap = registerRoadmap(context, plans);
+  const comparison = registerComparison(context, plans);
+  const roadmap = registerRoadmap(context, plans, comparison);
   registerReport(context, plans);
   // Index after activation returns, so activation itself stays cheap.
   setTimeout(() => void plans.ready(), 0);
-  return { plans, tree, roadmap, activationMs: performance.now() - started };
+  return { plans, tree, roadmap, comparison, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

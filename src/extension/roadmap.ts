@@ -6,20 +6,24 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { buildRoadmap, htmlPage, roadmapBody, roadmapSources, rollupCsv, rollupMarkdown, type Analysis, type RoadmapModel, type RoadmapSource } from '../core';
+import { buildRoadmap, htmlPage, roadmapBody, roadmapSources, rollupCsv, rollupMarkdown, type Analysis, type RoadmapComparison, type RoadmapModel, type RoadmapSource } from '../core';
 import { parseWebviewMessage, type FromWebview, type ToWebview } from '../shared/protocol';
+import type { PlanComparison } from './compare';
 import type { PlanService } from './planService';
 import { ProgramNode } from './tree/programNode';
 import { WebviewChannel } from './webviewChannel';
 
 export const roadmapViewType = 'planAsCode.roadmap';
-/** At most one model per this interval; planService already waits ANALYSIS_DELAY_MS (100 ms) after the last edit. */
+/** At most one model per this interval (planService waits ANALYSIS_DELAY_MS, 50 ms, after the last edit before it analyses). */
 const POST_INTERVAL_MS = 100;
 
 export interface RenderedReport {
   readonly bars: number;
   readonly drawn: number;
   readonly rows: number;
+  /** While comparing: ghost bars and slip labels drawn, table rows with a Δ. */
+  readonly ghosts?: number;
+  readonly deltas?: number;
   /** When the extension received the report (Date.now()). */
   readonly at: number;
 }
@@ -32,17 +36,19 @@ export class RoadmapPanel implements vscode.Disposable {
   private sources = new Map<string, RoadmapSource>();
   private lastPost = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscription: vscode.Disposable;
-  /** The last model sent to the webview (for tests and diagnostics). */
-  lastPosted: { readonly model: RoadmapModel; readonly at: number } | undefined;
+  private readonly subscriptions: vscode.Disposable[];
+  /** The last model sent to the webview, with the comparison sent beside it (for tests and diagnostics). */
+  lastPosted: { readonly model: RoadmapModel; readonly comparison: RoadmapComparison | null; readonly at: number } | undefined;
   /** What the webview last reported drawing. */
   lastRendered: RenderedReport | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly plans: PlanService,
+    private readonly comparison?: PlanComparison,
   ) {
-    this.subscription = plans.onDidAnalyze((analysis) => this.onAnalysis(analysis));
+    this.subscriptions = [plans.onDidAnalyze((analysis) => this.onAnalysis(analysis))];
+    if (comparison) this.subscriptions.push(comparison.onDidChange(() => this.post()));
   }
 
   /** The open panel, if any. */
@@ -125,7 +131,7 @@ export class RoadmapPanel implements vscode.Disposable {
     else this.timer ??= setTimeout(() => this.post(), wait);
   }
 
-  /** Sends the model of the latest analysis (the channel delivers it when the page is ready). */
+  /** Sends the model of the latest analysis and, while comparing, its comparison (the channel delivers them when the page is ready). */
   private post(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
@@ -133,10 +139,12 @@ export class RoadmapPanel implements vscode.Disposable {
     if (!this.channel || !analysis) return;
     this.lastPost = Date.now();
     const model = buildRoadmap(analysis, { defaultCurrency: this.plans.config.defaultCurrency });
+    const comparison = this.comparison?.comparisonFor(analysis) ?? null;
     this.model = model;
     this.sources = roadmapSources(model);
     this.channel.setState({ type: 'model', model });
-    this.lastPosted = { model, at: Date.now() };
+    this.channel.setState({ type: 'comparison', comparison });
+    this.lastPosted = { model, comparison, at: Date.now() };
   }
 
   /** Handles one message from the webview; anything malformed, or an id the roadmap does not show, is ignored. */
@@ -148,7 +156,10 @@ export class RoadmapPanel implements vscode.Disposable {
         this.channel?.pageReady();
         return;
       case 'rendered':
-        this.lastRendered = { bars: message.bars, drawn: message.drawn, rows: message.rows, at: Date.now() };
+        this.lastRendered = { bars: message.bars, drawn: message.drawn, rows: message.rows, ghosts: message.ghosts, deltas: message.deltas, at: Date.now() };
+        return;
+      case 'stopComparing':
+        this.comparison?.stop();
         return;
       case 'open':
         return this.reveal(this.sources.get(message.id)!);
@@ -173,14 +184,14 @@ export class RoadmapPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.panel?.dispose();
     clearTimeout(this.timer);
   }
 }
 
-export function registerRoadmap(context: vscode.ExtensionContext, plans: PlanService): RoadmapPanel {
-  const roadmap = new RoadmapPanel(context.extensionUri, plans);
+export function registerRoadmap(context: vscode.ExtensionContext, plans: PlanService, comparison?: PlanComparison): RoadmapPanel {
+  const roadmap = new RoadmapPanel(context.extensionUri, plans, comparison);
   context.subscriptions.push(
     roadmap,
     // From the Plans view's menu on a program the argument is its node; keybindings may pass a program id.

@@ -3,14 +3,16 @@
  * Messages from the webview are untrusted input: `parseWebviewMessage` accepts only well-formed ones
  * and, for `open`, only ids the roadmap actually shows.
  */
-import type { RoadmapModel } from '../core';
+import type { RoadmapComparison, RoadmapModel } from '../core';
 
 /** Extension → webview. */
 export type ToWebview =
   /** The roadmap to draw (state: the page always has the latest). */
   | { readonly type: 'model'; readonly model: RoadmapModel }
   /** Show one lane only (`program:<id>`), as the Plans view's "Open Roadmap" on a program asks (an event). */
-  | { readonly type: 'focus'; readonly lane: string };
+  | { readonly type: 'focus'; readonly lane: string }
+  /** The revision the roadmap is compared with, or null when not comparing (state, sent with each model). */
+  | { readonly type: 'comparison'; readonly comparison: RoadmapComparison | null };
 
 export type CopyFormat = 'markdown' | 'csv';
 
@@ -22,8 +24,13 @@ export type FromWebview =
   | { readonly type: 'open'; readonly id: string }
   /** Put the rollup table on the clipboard. */
   | { readonly type: 'copy'; readonly format: CopyFormat }
-  /** A model was drawn: how many project bars it has and how many bar elements are in the DOM. */
-  | { readonly type: 'rendered'; readonly bars: number; readonly drawn: number; readonly rows: number };
+  /**
+   * A model was drawn: how many project bars it has and how many bar elements are in the DOM; while
+   * comparing, how many ghost bars and slip labels are drawn and how many table rows have Δ cells.
+   */
+  | { readonly type: 'rendered'; readonly bars: number; readonly drawn: number; readonly rows: number; readonly ghosts?: number; readonly deltas?: number }
+  /** The user stopped comparing from the page. */
+  | { readonly type: 'stopComparing' };
 
 const MAX_ID_LENGTH = 1000;
 
@@ -48,10 +55,14 @@ export function parseWebviewMessage(value: unknown, isKnownId: (id: string) => b
         : undefined;
     case 'copy':
       return only('type', 'format') && (message.format === 'markdown' || message.format === 'csv') ? { type: 'copy', format: message.format } : undefined;
-    case 'rendered':
-      return only('type', 'bars', 'drawn', 'rows') && isCount(message.bars) && isCount(message.drawn) && isCount(message.rows)
-        ? { type: 'rendered', bars: message.bars, drawn: message.drawn, rows: message.rows }
-        : undefined;
+    case 'rendered': {
+      if (!only('type', 'bars', 'drawn', 'rows', 'ghosts', 'deltas') || !isCount(message.bars) || !isCount(message.drawn) || !isCount(message.rows)) return undefined;
+      const counts = { type: 'rendered' as const, bars: message.bars, drawn: message.drawn, rows: message.rows };
+      if (message.ghosts === undefined && message.deltas === undefined) return counts;
+      return isCount(message.ghosts) && isCount(message.deltas) ? { ...counts, ghosts: message.ghosts, deltas: message.deltas } : undefined;
+    }
+    case 'stopComparing':
+      return only('type') ? { type: 'stopComparing' } : undefined;
     default:
       return undefined;
   }

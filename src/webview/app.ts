@@ -3,7 +3,7 @@
  * host. Data flows one way: model (from the host) + view state → view → drawing. The view state
  * (zoom, scroll, filters, sort) survives model updates and, through the host, window reloads.
  */
-import { formatDay, roadmapCountsText, type Health, type RoadmapModel, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
+import { comparedRange, formatDay, roadmapCountsText, type Health, type RoadmapComparison, type RoadmapModel, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
 import type { CopyFormat } from '../shared/protocol';
 import { h } from './dom';
 import type { Host } from './host';
@@ -20,6 +20,7 @@ const zoomLabels: ReadonlyArray<[ZoomUnit, string]> = [['week', 'Weeks'], ['mont
 
 export class RoadmapApp {
   private model: RoadmapModel | undefined;
+  private comparison: RoadmapComparison | null = null;
   private view: RoadmapView | undefined;
   private state: ViewState;
   /** True when the view state came back from an earlier session (window reload). */
@@ -36,6 +37,10 @@ export class RoadmapApp {
   private readonly timeline: Timeline;
   private readonly table: RollupTable;
   private readonly tooltip = new Tooltip();
+  /** While comparing: which revision, with a button to stop. */
+  private readonly compareBanner = h('div', { className: 'compare-banner', attrs: { role: 'status' } });
+  /** While comparing: every change, by kind. */
+  private readonly changes = h('section', { className: 'changes', attrs: { 'aria-label': 'Changes since the compared revision' } });
 
   constructor(root: HTMLElement, private readonly host: Host) {
     const saved = host.getState();
@@ -58,13 +63,21 @@ export class RoadmapApp {
     });
     root.replaceChildren(
       h('header', { className: 'header' }, h('div', { className: 'heading' }, this.title, this.subtitle), this.notice),
+      this.compareBanner,
       this.toolbar(),
       this.legend(),
       this.timeline.element,
       h('h2', { className: 'table-title', text: 'Rollup' }),
       this.table.element,
+      this.changes,
       this.tooltip.element,
     );
+    this.compareBanner.hidden = true;
+    this.changes.hidden = true;
+    this.changes.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest('button[data-open]');
+      if (button instanceof HTMLButtonElement && button.dataset.open !== undefined) this.host.open(button.dataset.open);
+    });
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.tooltip.hide();
     });
@@ -93,11 +106,64 @@ export class RoadmapApp {
     this.refresh(position, first ? this.state.tableScrollTop : undefined);
   }
 
+  /** Compares with another revision (ghost bars, Δ columns, the list of changes), or stops (null). */
+  setComparison(comparison: RoadmapComparison | null): void {
+    this.comparison = comparison;
+    this.showComparison();
+    if (this.model) this.refresh({ zoom: this.timeline.zoomLevel, leftDay: this.timeline.leftDay, scrollTop: this.timeline.scrollTop });
+  }
+
+  private showComparison(): void {
+    const comparison = this.comparison;
+    this.compareBanner.hidden = comparison === null;
+    this.changes.hidden = comparison === null;
+    if (!comparison) {
+      this.compareBanner.replaceChildren();
+      this.changes.replaceChildren();
+      return;
+    }
+    const stop = h('button', { className: 'button', attrs: { type: 'button', title: 'Plan: Stop Comparing' }, text: 'Stop comparing' });
+    stop.addEventListener('click', () => this.host.stopComparing());
+    const count = comparison.count === 0 ? 'no changes' : `${comparison.count} change${comparison.count === 1 ? '' : 's'}`;
+    this.compareBanner.replaceChildren(
+      h('span', { className: 'compare-text' }, 'Compared with ', h('strong', { text: comparison.label }), ` · ${comparison.statusDates} · ${count} · dashed outlines are its dates`),
+      stop,
+    );
+    const sections = comparison.changes.map((section) =>
+      h(
+        'div',
+        { className: 'change-section' },
+        h('h3', { text: `${section.title} (${section.entries.length})` }),
+        h(
+          'ul',
+          {},
+          ...section.entries.map((entry) =>
+            h(
+              'li',
+              { className: `change change-${entry.change}` },
+              h('span', { className: 'change-kind', text: entry.change }),
+              entry.id !== null
+                ? h('button', { className: 'link', attrs: { type: 'button', 'data-open': entry.id, title: `${entry.id}: open where it is defined` }, text: entry.label })
+                : h('span', { className: 'change-label', text: entry.label }),
+              entry.details.length > 0 ? h('ul', { className: 'change-details' }, ...entry.details.map((detail) => h('li', { text: detail }))) : null,
+            ),
+          ),
+        ),
+      ),
+    );
+    this.changes.replaceChildren(
+      h('h2', { className: 'table-title', text: `Changes since ${comparison.label}` }),
+      ...(sections.length > 0 ? sections : [h('p', { className: 'none', text: 'No changes to projects, programs, milestones, risks or issues.' })]),
+    );
+  }
+
   private refresh(position: { zoom: number; leftDay: number | null; scrollTop: number }, tableScrollTop?: number): void {
-    const model = this.model;
-    if (!model) return;
+    const shown = this.model;
+    if (!shown) return;
+    // The other revision's windows may lie outside this one's range: widen it while comparing.
+    const model = this.comparison ? { ...shown, range: comparedRange(shown, this.comparison) } : shown;
     const started = performance.now();
-    this.view = createView(model, this.state.filters);
+    this.view = createView(model, this.state.filters, this.comparison);
     this.timeline.setView(this.view, position);
     this.table.setRows(model.rollup, this.view, this.state.sort, tableScrollTop);
     this.updateZoomButtons();
@@ -106,7 +172,13 @@ export class RoadmapApp {
     requestAnimationFrame(() => {
       // The frame with the drawing is being rendered now; a task queued here runs once it is painted.
       setTimeout(() => performance.mark('roadmap:painted'), 0);
-      this.host.rendered({ type: 'rendered', bars: model.bars.length, drawn: this.timeline.drawnBars, rows: this.view?.rows.length ?? 0 });
+      this.host.rendered({
+        type: 'rendered',
+        bars: model.bars.length,
+        drawn: this.timeline.drawnBars,
+        rows: this.view?.rows.length ?? 0,
+        ...(this.comparison ? { ghosts: this.timeline.drawnGhosts, deltas: this.table.deltaRows } : {}),
+      });
     });
     this.saveSoon();
   }

@@ -2,16 +2,18 @@
  * Where the roadmap runs: inside a VS Code webview (messages to and from the extension, state kept by
  * VS Code across reloads) or in an exported HTML file (the model embedded in the page, no extension).
  */
-import { type RoadmapModel, rollupCsv, rollupMarkdown } from '../core';
+import { type RoadmapComparison, type RoadmapModel, rollupCsv, rollupMarkdown } from '../core';
 import type { CopyFormat, FromWebview, ToWebview } from '../shared/protocol';
 
 export interface Host {
   readonly kind: 'vscode' | 'export';
   /**
-   * Calls `onModel` with each model (once for an export, on every analysis in VS Code) and `onFocus`
-   * when VS Code asks to show one lane.
+   * Calls `onModel` with each model (once for an export, on every analysis in VS Code), `onFocus`
+   * when VS Code asks to show one lane, and `onComparison` when the compared revision changes (VS Code only).
    */
-  listen(onModel: (model: RoadmapModel) => void, onFocus: (lane: string) => void): void;
+  listen(onModel: (model: RoadmapModel) => void, onFocus: (lane: string) => void, onComparison?: (comparison: RoadmapComparison | null) => void): void;
+  /** Stops comparing with another revision (VS Code only). */
+  stopComparing(): void;
   /** Reveals where an id is defined (VS Code only). */
   open(id: string): void;
   /** Copies the rollup table; resolves to a short confirmation. */
@@ -34,7 +36,7 @@ export function vscodeHost(): Host {
   const api = acquireVsCodeApi();
   return {
     kind: 'vscode',
-    listen(onModel, onFocus) {
+    listen(onModel, onFocus, onComparison) {
       window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         const message = event.data;
         if (!message || typeof message !== 'object') return;
@@ -43,12 +45,15 @@ export function vscodeHost(): Host {
           onModel(message.model);
         } else if (message.type === 'focus' && typeof message.lane === 'string') {
           onFocus(message.lane);
+        } else if (message.type === 'comparison' && (message.comparison === null || message.comparison?.version === 1)) {
+          onComparison?.(message.comparison);
         }
       });
       // Listening: the extension's channel now sends the model (again after every reload of this page).
       api.postMessage({ type: 'ready' });
     },
     open: (id) => api.postMessage({ type: 'open', id }),
+    stopComparing: () => api.postMessage({ type: 'stopComparing' }),
     copy: async (format) => {
       api.postMessage({ type: 'copy', format });
       return copied(format);
@@ -69,6 +74,7 @@ export function exportHost(dataElement: HTMLElement): Host {
       onModel(JSON.parse(dataElement.textContent ?? 'null') as RoadmapModel);
     },
     open: () => {},
+    stopComparing: () => {},
     copy: async (format, model) => {
       const text = format === 'csv' ? rollupCsv(model.rollup) : rollupMarkdown(model.rollup);
       await writeClipboard(text);

@@ -14,4 +14,5 @@ const app = new RoadmapApp(root, host);
 host.listen(
   (model) => app.setModel(model),
   (lane) => app.focusLane(lane),
+  (comparison) => app.setComparison(comparison),
 );

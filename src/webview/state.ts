@@ -5,7 +5,11 @@
 import { clampZoom, healthValues, noFilters, zoomPresets, type RoadmapFilters } from '../core';
 
 export type SortKey = (typeof sortKeys)[number];
-export const sortKeys = ['name', 'start', 'end', 'forecastStart', 'forecastEnd', 'bac', 'ac', 'ev', 'pv', 'cpi', 'spi', 'eac', 'vac', 'roiPlanned', 'roiForecast', 'progress', 'risks', 'issues', 'health', 'declaredHealth'] as const;
+export const sortKeys = [
+  'name', 'start', 'end', 'forecastStart', 'forecastEnd', 'bac', 'ac', 'ev', 'pv', 'cpi', 'spi', 'eac', 'vac', 'roiPlanned', 'roiForecast', 'progress', 'risks', 'issues', 'health', 'declaredHealth',
+  // While comparing with another revision.
+  'deltaEnd', 'deltaForecastEnd', 'deltaBac', 'deltaEac', 'healthChange',
+] as const;
 
 export interface ViewState {
   readonly version: 1;

@@ -2,7 +2,7 @@
  * The rollup table under the roadmap: portfolio › program › project rows with the earned-value figures,
  * sortable by any column (siblings are sorted, the hierarchy stays). Virtualised like the chart.
  */
-import { formatIndex, formatMoney, formatPercent, formatRatio, type FiguresJson, type PortfolioJson, type ProgramJson, type ProjectJson, type RollupJson, type Health, visibleRows, type RoadmapView } from '../core';
+import { formatDayDelta, formatIndex, formatMoney, formatMoneyDelta, formatPercent, formatRatio, type FiguresJson, type PortfolioJson, type ProgramJson, type ProjectJson, type RollupJson, type Health, visibleRows, type RoadmapDelta, type RoadmapView } from '../core';
 import { h, setSize } from './dom';
 import type { SortKey, ViewState } from './state';
 import { ALL_ROWS_LIMIT } from './timeline';
@@ -27,8 +27,12 @@ interface Column {
   readonly label: string;
   readonly title: string;
   readonly numeric: boolean;
-  readonly value: (e: Entry) => number | string | null;
-  readonly text: (e: Entry, currency: string) => string;
+  /** The row's value for sorting; `d` is its Δ while comparing. */
+  readonly value: (e: Entry, d: RoadmapDelta | undefined) => number | string | null;
+  /** The cell's text, money in the row's `currency`; `d` is its Δ while comparing. */
+  readonly text: (e: Entry, currency: string, d: RoadmapDelta | undefined) => string;
+  /** A Δ column, shown only while comparing with another revision. */
+  readonly delta?: boolean;
 }
 
 const figure = (key: keyof FiguresJson) => (e: Entry) => e.figures[key] as number | null;
@@ -57,13 +61,25 @@ export const columns: readonly Column[] = [
     value: (e) => e.figures.forecastEnd,
     text: (e) => e.figures.forecastEnd ?? '—',
   },
+  { key: 'deltaEnd', label: 'Δ end', title: 'Days the end moved since the compared revision', numeric: true, delta: true, value: (_, d) => d?.end ?? null, text: (_, _currency, d) => deltaText(d, formatDayDelta, d?.end) },
+  {
+    key: 'deltaForecastEnd',
+    label: 'Δ fcst end',
+    title: 'Days the forecast end moved since the compared revision',
+    numeric: true,
+    delta: true,
+    value: (_, d) => d?.forecastEnd ?? null,
+    text: (_, _currency, d) => deltaText(d, formatDayDelta, d?.forecastEnd),
+  },
   { key: 'bac', label: 'BAC', title: 'Budget at completion', numeric: true, value: figure('bac'), text: money('bac') },
+  { key: 'deltaBac', label: 'Δ BAC', title: 'BAC now minus BAC in the compared revision', numeric: true, delta: true, value: (_, d) => d?.bac ?? null, text: (_, _currency, d) => deltaText(d, formatMoneyDelta, d?.bac) },
   { key: 'ac', label: 'AC', title: 'Actual cost', numeric: true, value: figure('ac'), text: money('ac') },
   { key: 'ev', label: 'EV', title: 'Earned value', numeric: true, value: figure('ev'), text: money('ev') },
   { key: 'pv', label: 'PV', title: 'Planned value', numeric: true, value: figure('pv'), text: money('pv') },
   { key: 'cpi', label: 'CPI', title: 'Cost performance index (EV / AC)', numeric: true, value: figure('cpi'), text: index('cpi') },
   { key: 'spi', label: 'SPI', title: 'Schedule performance index (EV / PV)', numeric: true, value: figure('spi'), text: index('spi') },
   { key: 'eac', label: 'EAC', title: 'Estimate at completion', numeric: true, value: figure('eac'), text: money('eac') },
+  { key: 'deltaEac', label: 'Δ EAC', title: 'EAC now minus EAC in the compared revision', numeric: true, delta: true, value: (_, d) => d?.eac ?? null, text: (_, _currency, d) => deltaText(d, formatMoneyDelta, d?.eac) },
   { key: 'vac', label: 'VAC', title: 'Variance at completion (BAC − EAC)', numeric: true, value: figure('vac'), text: money('vac') },
   { key: 'roiPlanned', label: 'ROI plan', title: 'Return on investment, planned', numeric: true, value: figure('roiPlanned'), text: ratio('roiPlanned') },
   { key: 'roiForecast', label: 'ROI fcst', title: 'Return on investment, forecast', numeric: true, value: figure('roiForecast'), text: ratio('roiForecast') },
@@ -79,6 +95,15 @@ export const columns: readonly Column[] = [
   { key: 'issues', label: 'Issues', title: 'Open issues', numeric: true, value: (e) => openIssues(e.figures), text: (e) => String(openIssues(e.figures)) },
   { key: 'health', label: 'Health', title: 'Computed health', numeric: false, value: (e) => healthRank[e.figures.health], text: (e) => e.figures.health },
   {
+    key: 'healthChange',
+    label: 'Health before → after',
+    title: 'Computed health in the compared revision and now',
+    numeric: false,
+    delta: true,
+    value: (_, d) => (d?.healthBefore && d.healthBefore !== d.healthAfter ? healthRank[d.healthAfter] - healthRank[d.healthBefore] : null),
+    text: (_, _currency, d) => (!d ? '' : d.healthBefore === null ? `new: ${d.healthAfter}` : d.healthBefore === d.healthAfter ? '' : `${d.healthBefore} → ${d.healthAfter}`),
+  },
+  {
     key: 'declaredHealth',
     label: 'Declared',
     title: 'Declared health',
@@ -87,6 +112,21 @@ export const columns: readonly Column[] = [
     text: (e) => e.figures.declaredHealth ?? '—',
   },
 ];
+
+/** A Δ cell: "new" for an added entry, the difference when it is not zero, else empty. */
+function deltaText(d: RoadmapDelta | undefined, format: (value: number) => string, value: number | null | undefined): string {
+  if (!d) return '';
+  if (d.change === 'added') return 'new';
+  return value === null || value === undefined || value === 0 ? '' : format(value);
+}
+
+/** The columns shown: the Δ columns only while comparing. */
+export function shownColumns(comparing: boolean): readonly Column[] {
+  return comparing ? columns : columns.filter((column) => !column.delta);
+}
+
+/** A row's Δ while comparing (portfolios have none). */
+const deltaOfRow = (view: RoadmapView, row: Row) => (row.level === 'portfolio' ? undefined : view.deltaOf.get(`${row.level}:${row.entry.id}`));
 
 /** The table's rows in display order: the hierarchy of the visible lanes, siblings sorted. */
 export function tableRows(rollup: RollupJson, view: RoadmapView, sort: ViewState['sort']): Row[] {
@@ -124,10 +164,11 @@ export function tableRows(rollup: RollupJson, view: RoadmapView, sort: ViewState
   for (const program of rollup.programs) if (shownPrograms.has(program.id) && !placed.has(program.id)) roots.push(programNode(program));
   if (unassignedShown) roots.push(...projectNodes(rollup.projects.filter((p) => p.program === null || !programs.has(p.program)).map((p) => p.id)));
 
-  const column = sort ? columns.find((c) => c.key === sort.key) : undefined;
+  const column = sort ? shownColumns(view.comparison !== null).find((c) => c.key === sort.key) : undefined;
   const rows: Row[] = [];
+  const value = (node: Node) => column!.value(node.row.entry, deltaOfRow(view, node.row));
   const visit = (nodes: Node[]) => {
-    const ordered = column ? [...nodes].sort((a, b) => compare(column.value(a.row.entry), column.value(b.row.entry), sort!.descending)) : nodes;
+    const ordered = column ? [...nodes].sort((a, b) => compare(value(a), value(b), sort!.descending)) : nodes;
     for (const node of ordered) {
       rows.push(node.row);
       visit(node.children);
@@ -167,8 +208,11 @@ export interface TableEvents {
 export class RollupTable {
   readonly element: HTMLElement;
   private readonly scroller: HTMLElement;
+  private readonly headRow = h('tr');
   private readonly body: HTMLTableSectionElement;
-  private readonly headers: HTMLTableCellElement[] = [];
+  private headers: HTMLTableCellElement[] = [];
+  private shown: readonly Column[] = shownColumns(false);
+  private view: RoadmapView | undefined;
   private rows: Row[] = [];
   private openable = new Set<string>();
   private drawn: { first: number; last: number } | undefined;
@@ -180,20 +224,9 @@ export class RollupTable {
   private printingAll = false;
 
   constructor(private readonly events: TableEvents) {
-    const headRow = h('tr');
-    for (const column of columns) {
-      const button = h('button', { className: 'sort', attrs: { type: 'button', title: `Sort by ${column.title}` }, text: column.label });
-      button.addEventListener('click', () => {
-        const next: ViewState['sort'] =
-          this.sort?.key !== column.key ? { key: column.key, descending: column.numeric } : this.sort.descending === column.numeric ? { key: column.key, descending: !column.numeric } : null;
-        this.events.sort(next);
-      });
-      const cell = h('th', { className: column.numeric ? 'num' : '', attrs: { scope: 'col', 'aria-sort': 'none' } }, button);
-      this.headers.push(cell);
-      headRow.append(cell);
-    }
+    this.buildHeader();
     this.body = h('tbody');
-    const table = h('table', { className: 'rollup', attrs: { 'aria-label': 'Rollup' } }, h('thead', {}, headRow), this.body);
+    const table = h('table', { className: 'rollup', attrs: { 'aria-label': 'Rollup' } }, h('thead', {}, this.headRow), this.body);
     this.scroller = h('div', { className: 'table-scroller' }, table);
     this.scroller.addEventListener('scroll', () => {
       if (this.frame) return;
@@ -215,13 +248,38 @@ export class RollupTable {
     return this.scroller.scrollTop;
   }
 
+  /** Rows of the table that have a Δ (while comparing). */
+  get deltaRows(): number {
+    const view = this.view;
+    return view ? this.rows.filter((row) => deltaOfRow(view, row) !== undefined).length : 0;
+  }
+
+  private buildHeader(): void {
+    this.headers = this.shown.map((column) => {
+      const button = h('button', { className: 'sort', attrs: { type: 'button', title: `Sort by ${column.title}` }, text: column.label });
+      button.addEventListener('click', () => {
+        const next: ViewState['sort'] =
+          this.sort?.key !== column.key ? { key: column.key, descending: column.numeric } : this.sort.descending === column.numeric ? { key: column.key, descending: !column.numeric } : null;
+        this.events.sort(next);
+      });
+      return h('th', { className: `${column.numeric ? 'num' : ''}${column.delta ? ' delta' : ''}`.trim(), attrs: { scope: 'col', 'aria-sort': 'none' } }, button);
+    });
+    this.headRow.replaceChildren(...this.headers);
+  }
+
   setRows(rollup: RollupJson, view: RoadmapView, sort: ViewState['sort'], scrollTop?: number): void {
+    const shown = shownColumns(view.comparison !== null);
+    if (shown !== this.shown) {
+      this.shown = shown;
+      this.buildHeader();
+    }
+    this.view = view;
     this.sort = sort;
     this.rows = tableRows(rollup, view, sort);
     this.openable = new Set([...view.model.bars.map((b) => b.id), ...view.model.lanes.flatMap((l) => (l.program ? [l.program.id] : []))]);
     this.currencies = currenciesOf(view);
     this.headers.forEach((cell, i) => {
-      const key = columns[i].key;
+      const key = this.shown[i].key;
       cell.setAttribute('aria-sort', sort?.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none');
     });
     if (scrollTop !== undefined) this.scroller.scrollTop = scrollTop;
@@ -245,13 +303,13 @@ export class RollupTable {
     if (window.first > 0) fragment.append(this.spacer(window.first));
     for (let i = window.first; i < window.last; i++) fragment.append(this.rowElement(this.rows[i]));
     if (window.last < total) fragment.append(this.spacer(total - window.last));
-    if (total === 0) fragment.append(h('tr', {}, h('td', { className: 'none', attrs: { colspan: String(columns.length) }, text: 'Nothing to show.' })));
+    if (total === 0) fragment.append(h('tr', {}, h('td', { className: 'none', attrs: { colspan: String(this.shown.length) }, text: 'Nothing to show.' })));
     this.body.replaceChildren(fragment);
     this.drawn = window;
   }
 
   private spacer(rows: number): HTMLTableRowElement {
-    const cell = h('td', { attrs: { colspan: String(columns.length) } });
+    const cell = h('td', { attrs: { colspan: String(this.shown.length) } });
     const row = h('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }, cell);
     setSize(cell, null, rows * ROW_HEIGHT);
     return row;
@@ -262,8 +320,9 @@ export class RollupTable {
     const cancelled = 'state' in e && e.state === 'cancelled';
     const tr = h('tr', { className: `level-${row.level} health-${cancelled ? 'none' : e.figures.health}` });
     const currency = this.currencies.get(e.id) ?? '';
-    columns.forEach((column, i) => {
-      const text = column.text(e, currency);
+    const d = this.view ? deltaOfRow(this.view, row) : undefined;
+    this.shown.forEach((column, i) => {
+      const text = column.text(e, currency, d);
       if (i === 0) {
         const name = this.openable.has(e.id)
           ? h('button', { className: 'link', attrs: { type: 'button', 'data-open': e.id, title: `${e.id}: open where it is defined` }, text })
@@ -274,6 +333,10 @@ export class RollupTable {
         // A cancelled project is grey everywhere: its health no longer concerns anyone.
         const look = cancelled && health ? 'none' : health;
         tr.append(h('td', { className: look ? `health health-${look}` : 'health' }, health ? h('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }) : null, text));
+      } else if (column.delta) {
+        const value = column.value(e, d);
+        const direction = typeof value !== 'number' || value === 0 ? '' : value > 0 ? ' up' : ' down';
+        tr.append(h('td', { className: `delta${column.numeric ? ' num' : ''}${direction}${d?.change === 'added' ? ' new' : ''}`, text }));
       } else {
         tr.append(h('td', { className: column.numeric ? 'num' : '', text }));
       }

@@ -139,6 +139,11 @@ export class Timeline {
     return this.rowsLayer.querySelectorAll('[data-id]').length;
   }
 
+  /** Number of ghost bars and slip labels of a comparison in the DOM. */
+  get drawnGhosts(): number {
+    return this.rowsLayer.querySelectorAll('.ghost, .slip-label').length;
+  }
+
   /** Shows a view (new model or filters) at a zoom, keeping the given scroll position. */
   setView(view: RoadmapView, position: { zoom: number; leftDay: number | null; scrollTop: number }): void {
     this.view = view;

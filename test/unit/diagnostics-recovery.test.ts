@@ -314,6 +314,11 @@ describe('recovery from YAML mistakes (SPEC section 6)', () => {
       assert.deepEqual(all[0].data, { kind: 'replace', replacement: '[platform, q3]' });
     });
 
+    it('what a mistaken line is read as, the schema may reject: still one error, the syntax one', () => {
+      // `[unclosed` is read as the list [unclosed], which is not a project: that is the same mistake.
+      expectOnly('project: [unclosed\n', [{ code: 'yaml-syntax', line: 1, column: 10, message: /^The list opened with '\[' is not closed on its line/ }], STATUS);
+    });
+
     it('a quote left open on its line — read as closed', () => {
       expectOnly(project('  description: "Move CI to the new runners'), [
         { code: 'yaml-syntax', line: 6, column: 16, message: /^The text opened with " is not closed on its line; end it with "$/ },

@@ -4,8 +4,9 @@
  * the CLI — in this process through `main()`, or as `node dist/cli.js` (test/cli).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { analyzePlans, parseDay, type AnalysisOptions, type Day, type PlanDiagnostic } from '../../src/core';
@@ -239,4 +240,66 @@ export function spawnCli(args: readonly string[], cwd: string, timeout = 20000):
   const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', env, timeout });
   assert.equal(result.error, undefined, `could not run ${cliPath}: ${String(result.error)}`);
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Git repositories made by the tests
+
+/** The environment of the tests' own git commands: no user or system configuration, fixed identity. */
+const fixtureGitEnv = (date: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Plan Tester',
+  GIT_AUTHOR_EMAIL: 'tester@example.com',
+  GIT_COMMITTER_NAME: 'Plan Tester',
+  GIT_COMMITTER_EMAIL: 'tester@example.com',
+  GIT_AUTHOR_DATE: `${date}T12:00:00+00:00`,
+  GIT_COMMITTER_DATE: `${date}T12:00:00+00:00`,
+});
+
+/** A git repository in a temporary folder, written and committed by a test (with git itself, never a shell). */
+export class GitFixture {
+  readonly dir: string;
+
+  constructor(dir?: string) {
+    this.dir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'plan-as-code-git-'));
+    if (!dir) this.git('init', '-q', '-b', 'main');
+  }
+
+  /** Runs git in the repository; its output. */
+  git(...args: string[]): string {
+    return execFileSync('git', args, { cwd: this.dir, env: fixtureGitEnv('2026-01-01'), encoding: 'utf8' });
+  }
+
+  /** Writes files (null deletes one), relative to the repository. */
+  write(files: Readonly<Record<string, string | null>>): this {
+    for (const [name, text] of Object.entries(files)) {
+      const full = path.join(this.dir, name);
+      if (text === null) fs.rmSync(full);
+      else {
+        fs.mkdirSync(path.dirname(full), { recursive: true });
+        fs.writeFileSync(full, text);
+      }
+    }
+    return this;
+  }
+
+  /** Commits everything (`git add -A`) as of `date` (author and committer date, noon UTC); the commit id. */
+  commit(message: string, date: string): string {
+    const env = fixtureGitEnv(date);
+    execFileSync('git', ['add', '-A'], { cwd: this.dir, env });
+    execFileSync('git', ['commit', '-q', '--allow-empty', '-m', message], { cwd: this.dir, env });
+    return this.git('rev-parse', 'HEAD').trim();
+  }
+
+  /** Merges a branch into the current one with a merge commit, as of `date`. */
+  merge(branch: string, message: string, date: string): string {
+    execFileSync('git', ['merge', '-q', '--no-ff', '-m', message, branch], { cwd: this.dir, env: fixtureGitEnv(date) });
+    return this.git('rev-parse', 'HEAD').trim();
+  }
+
+  remove(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
 }

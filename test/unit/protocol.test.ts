@@ -15,6 +15,8 @@ describe('webview messages', () => {
     assert.deepEqual(parse({ type: 'copy', format: 'markdown' }), { type: 'copy', format: 'markdown' });
     assert.deepEqual(parse({ type: 'copy', format: 'csv' }), { type: 'copy', format: 'csv' });
     assert.deepEqual(parse({ type: 'rendered', bars: 17, drawn: 17, rows: 20 }), { type: 'rendered', bars: 17, drawn: 17, rows: 20 });
+    assert.deepEqual(parse({ type: 'rendered', bars: 3, drawn: 3, rows: 5, ghosts: 2, deltas: 4 }), { type: 'rendered', bars: 3, drawn: 3, rows: 5, ghosts: 2, deltas: 4 });
+    assert.deepEqual(parse({ type: 'stopComparing' }), { type: 'stopComparing' });
   });
 
   it('opens only ids the roadmap shows', () => {
@@ -32,6 +34,8 @@ describe('webview messages', () => {
       { type: 'copy' }, { type: 'copy', format: 'html' }, { type: 'copy', format: 'csv', text: 'x' },
       { type: 'rendered', bars: -1, drawn: 0, rows: 0 }, { type: 'rendered', bars: 1.5, drawn: 0, rows: 0 },
       { type: 'rendered', bars: '3', drawn: 0, rows: 0 }, { type: 'rendered', bars: 1, drawn: 1 },
+      { type: 'rendered', bars: 1, drawn: 1, rows: 1, ghosts: 2 }, { type: 'rendered', bars: 1, drawn: 1, rows: 1, ghosts: -1, deltas: 0 },
+      { type: 'stopComparing', ref: 'HEAD' }, { type: 'compareWith', ref: 'HEAD' },
       { type: 'command', command: 'workbench.action.terminal.new' },
     ];
     for (const value of bad) assert.equal(parse(value), undefined, JSON.stringify(value) ?? String(value));

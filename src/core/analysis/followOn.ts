@@ -25,7 +25,7 @@ const RISK_FIGURES = ['likelihood', 'impact', 'state', 'mitigation'];
 const ISSUE_FIGURES = ['severity', 'state', 'due'];
 
 export function withoutFollowOnProblems(files: readonly ParsedFile[], index: PlanIndex, diagnostics: readonly PlanDiagnostic[]): PlanDiagnostic[] {
-  const kept = withoutBrokenDocuments(files, diagnostics);
+  const kept = withoutSchemaOnSyntaxLines(withoutBrokenDocuments(files, diagnostics));
   const taint = new Taint(index);
   if (!taint.any) return kept;
   const locate = new EntityLocator(index);
@@ -44,6 +44,17 @@ function withoutBrokenDocuments(files: readonly ParsedFile[], diagnostics: reado
     const spans = broken.get(d.file);
     return !spans?.some(({ start, end }) => d.range.start.line >= start && d.range.start.line <= end);
   });
+}
+
+/**
+ * A line with a syntax error is read as meant (recovery.ts); if the schema then rejects what it was
+ * read as (`project: [unclosed` read as a list), that is the same mistake: the syntax error says it.
+ */
+function withoutSchemaOnSyntaxLines(diagnostics: PlanDiagnostic[]): PlanDiagnostic[] {
+  const syntaxLines = new Set<string>();
+  for (const d of diagnostics) if (d.code === 'yaml-syntax') syntaxLines.add(`${d.file}\u0000${d.range.start.line}`);
+  if (syntaxLines.size === 0) return diagnostics;
+  return diagnostics.filter((d) => d.code !== 'schema' || !syntaxLines.has(`${d.file}\u0000${d.range.start.line}`));
 }
 
 /** Which entities' figures rest on an invalid field, memoised per question. */

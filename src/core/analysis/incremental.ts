@@ -55,10 +55,12 @@ export interface AnalysisState {
   readonly context: CheckContext;
   readonly thresholds: HealthThresholds;
   readonly statusDate: Day;
-  /** Who depends on each project or milestone (the schedule's links, reversed). */
-  readonly dependents: ReadonlyMap<Node, readonly Node[]>;
+  /** Who depends on each project or milestone (the schedule's links, reversed), worked out when first needed. */
+  readonly dependents: () => ReadonlyMap<Node, readonly Node[]>;
   readonly teamEntries: ReadonlyMap<Person, ReadonlyArray<{ project: Project; entry: TeamEntry }>>;
   readonly people: ReadonlyMap<string, Person>;
+  /** The milestones reported at risk (their messages follow slips upstream, so each edit checks them again). */
+  readonly atRisk: Set<Milestone>;
 }
 
 /** Runs every unit of problems over the whole workspace (the full analysis). */
@@ -145,19 +147,29 @@ const linkFields = new Set(['program', 'projects', 'portfolio', 'programs', 'par
  * order). Values and places are the new ones; links and the identity of entities and references are the
  * old ones, which the index and every map of the analysis hold.
  */
-export function refreshInPlace(oldModels: readonly DocumentModel[], newModels: readonly DocumentModel[]): Entity[] {
-  const refreshed: Entity[] = [];
+export function refreshInPlace(oldModels: readonly DocumentModel[], newModels: readonly DocumentModel[]): Edit {
+  const edit: Edit = { entities: [], reallocated: new Set() };
   oldModels.forEach((oldModel, d) => {
     const newModel = newModels[d];
     oldModel.entities.forEach((oldEntity, i) => {
-      refreshEntity(oldEntity as unknown as Record<string, unknown>, newModel.entities[i] as unknown as Record<string, unknown>);
-      refreshed.push(oldEntity);
+      if (refreshEntity(oldEntity as unknown as Record<string, unknown>, newModel.entities[i] as unknown as Record<string, unknown>)) {
+        edit.reallocated.add(oldEntity as Project);
+      }
+      edit.entities.push(oldEntity);
     });
   });
-  return refreshed;
+  return edit;
 }
 
-function refreshEntity(target: Record<string, unknown>, source: Record<string, unknown>): void {
+/** What an edit changed: the entities of the edited files, and the projects whose team allocations changed. */
+export interface Edit {
+  readonly entities: Entity[];
+  readonly reallocated: Set<Project>;
+}
+
+/** Copies the new values onto the old entity; true when a team allocation changed. */
+function refreshEntity(target: Record<string, unknown>, source: Record<string, unknown>): boolean {
+  let reallocated = false;
   for (const key of Object.keys(source)) {
     if (linkFields.has(key)) continue;
     const value = source[key];
@@ -168,10 +180,12 @@ function refreshEntity(target: Record<string, unknown>, source: Record<string, u
       (old as TeamEntry[]).forEach((entry, i) => {
         const next = (value as TeamEntry[])[i];
         copyReference(entry.person, next.person);
+        if (entry.allocation !== next.allocation) reallocated = true;
         (entry as { allocation: number }).allocation = next.allocation;
       });
     } else target[key] = value;
   }
+  return reallocated;
 }
 
 function isReference(value: unknown): value is Reference {
@@ -190,8 +204,10 @@ function copyReference(target: Reference, source: Reference): void {
  * Derives again what `edited` (refreshed entities of the changed files) reach, updating `state` in
  * place. Returns false when the edit cannot be handled incrementally (the caller analyses in full).
  */
-export function updateForValues(state: AnalysisState, edited: readonly Entity[]): boolean {
+export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   const { index, schedule, rollup, units, context, statusDate } = state;
+  const edited = edit.entities;
+  const dependents = state.dependents();
   const editedProjects = edited.filter((e): e is Project => e.kind === 'project');
   const editedMilestones = edited.filter((e): e is Milestone => e.kind === 'milestone');
   for (const entity of edited) {
@@ -204,7 +220,7 @@ export function updateForValues(state: AnalysisState, edited: readonly Entity[])
   // project can start the day after a milestone), in dependency order.
   const dates = schedule.dates as Map<Project, ProjectDates>;
   const editedMilestoneSet = new Set<Node>(editedMilestones);
-  const dateCandidates = downstream([...editedProjects, ...editedMilestones], state.dependents, (node) => node.kind === 'project' || editedMilestoneSet.has(node))
+  const dateCandidates = downstream([...editedProjects, ...editedMilestones], dependents, (node) => node.kind === 'project' || editedMilestoneSet.has(node))
     .filter((node): node is Project => node.kind === 'project');
   if (dateCandidates.some((project) => schedule.cyclic.has(project))) return false;
   const before = new Map(dateCandidates.map((project) => [project, dates.get(project)]));
@@ -225,8 +241,14 @@ export function updateForValues(state: AnalysisState, edited: readonly Entity[])
   // Earned value of what changed, then the forecast downstream of it.
   const earned = rollup.earned as Map<Project, EarnedValue>;
   const valued = new Set<Project>([...editedProjects, ...moved]);
-  for (const project of valued) earned.set(project, earnedValue(project, schedule, statusDate));
-  const forecastCandidates = downstream([...valued, ...editedMilestones], state.dependents, () => true);
+  // Whose allocations count on which days: projects moved, (un)cancelled or reallocated.
+  const staffing = new Set<Project>([...moved, ...edit.reallocated]);
+  for (const project of valued) {
+    const wasCancelled = earned.get(project)?.state === 'cancelled';
+    earned.set(project, earnedValue(project, schedule, statusDate));
+    if (wasCancelled !== (earned.get(project)!.state === 'cancelled')) staffing.add(project);
+  }
+  const forecastCandidates = downstream([...valued, ...editedMilestones], dependents, () => true);
   const forecastProjects = rollup.forecast.projects as Map<Project, ProjectForecast>;
   const outlooks = rollup.forecast.milestones as Map<Milestone, MilestoneOutlook>;
   for (const node of forecastCandidates) {
@@ -259,21 +281,32 @@ export function updateForValues(state: AnalysisState, edited: readonly Entity[])
   const programRollups = rollup.result.programs as Map<Program, Rollup>;
   for (const program of touchedPrograms) programRollups.set(program, rollupProgram(program, projectRollups, rollup.forecast, state.thresholds));
   const portfolioRollups = rollup.result.portfolios as Map<Portfolio, Rollup>;
-  for (const portfolio of index.portfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, state.thresholds));
+  const touchedPortfolios = new Set<Portfolio>(edited.filter((e): e is Portfolio => e.kind === 'portfolio'));
+  for (const program of touchedPrograms) if (program.portfolio) touchedPortfolios.add(program.portfolio);
+  for (const portfolio of touchedPortfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, state.thresholds));
 
   // Problems: the units whose inputs changed.
   for (const entity of edited) units.set(units.references, entity, referenceProblems(entity, index));
   const dated = new Set<Node>([...editedProjects, ...editedMilestones, ...moved]);
   // A dependency-violation depends on the dependency's end: a moved project's or an edited milestone's.
-  for (const node of [...moved, ...editedMilestones]) for (const dependent of state.dependents.get(node) ?? []) dated.add(dependent);
+  for (const node of [...moved, ...editedMilestones]) for (const dependent of dependents.get(node) ?? []) dated.add(dependent);
   for (const node of dated) units.set(units.dates, node, node.kind === 'project' ? projectDateChecks(node, schedule) : milestoneDateChecks(node, schedule));
   for (const project of touchedProjects) units.set(units.checks, project, projectChecks(project, context));
-  // Every milestone: cheap, and an at-risk message names where a slip starts, however far upstream.
-  for (const milestone of index.milestones) units.set(units.checks, milestone, milestoneChecks(milestone, context));
+  // Milestones whose outlook may have changed, and every one at risk: its message names where the slip
+  // starts, however far upstream that is.
+  const milestones = new Set<Milestone>(editedMilestones);
+  for (const node of forecastCandidates) if (node.kind === 'milestone') milestones.add(node);
+  for (const milestone of state.atRisk) milestones.add(milestone);
+  for (const milestone of milestones) {
+    const problems = milestoneChecks(milestone, context);
+    units.set(units.checks, milestone, problems);
+    if (problems.some((d) => d.code === 'milestone-at-risk')) state.atRisk.add(milestone);
+    else state.atRisk.delete(milestone);
+  }
   for (const program of touchedPrograms) units.set(units.checks, program, programChecks(program, context));
-  for (const portfolio of index.portfolios) units.set(units.checks, portfolio, portfolioChecks(portfolio, context));
+  for (const portfolio of touchedPortfolios) units.set(units.checks, portfolio, portfolioChecks(portfolio, context));
   const people = new Set<Person>();
-  for (const project of touchedProjects) {
+  for (const project of staffing) {
     for (const entry of project.team) {
       const person = state.people.get(entry.person.name);
       if (person) people.add(person);

@@ -171,6 +171,18 @@ function peopleIds(index: PlanIndex): string[] {
   return ids;
 }
 
+/** The closest id of some kinds to a name, remembered per index: an edit asks again for the same names. */
+const suggestionCache = new WeakMap<PlanIndex, Map<string, string | undefined>>();
+function suggest(index: PlanIndex, name: string, kinds: readonly EntityKind[] | 'people'): string | undefined {
+  let cache = suggestionCache.get(index);
+  if (!cache) suggestionCache.set(index, (cache = new Map()));
+  const key = `${kinds === 'people' ? 'people' : kinds.join()}\u0000${name}`;
+  if (cache.has(key)) return cache.get(key);
+  const suggestion = closestName(name, kinds === 'people' ? peopleIds(index) : candidates(index, kinds));
+  cache.set(key, suggestion);
+  return suggestion;
+}
+
 /**
  * The problems of one entity's references: names of no such entity (or of the wrong kind), managers and
  * owners who are not people of the registry, and a nested program or project that names another parent.
@@ -181,7 +193,7 @@ export function referenceProblems(entity: Entity, index: PlanIndex): PlanDiagnos
     const found = index.definitions.get(reference.name)?.[0];
     if (role === 'person') {
       if (!index.hasPeople || found?.kind === 'person') continue;
-      const suggestion = closestName(reference.name, peopleIds(index));
+      const suggestion = suggest(index, reference.name, 'people');
       out.push(
         diagnosticAt(reference.source, reference.span, 'unknown-person', messages.unknownPerson(field, reference.name, suggestion),
           suggestion ? { kind: 'replace', replacement: suggestion } : undefined),
@@ -193,7 +205,7 @@ export function referenceProblems(entity: Entity, index: PlanIndex): PlanDiagnos
     if (found) {
       out.push(diagnosticAt(reference.source, reference.span, 'unknown-reference', messages.wrongKindReference(field, reference.name, labels[role], found.kind)));
     } else {
-      const suggestion = closestName(reference.name, candidates(index, kinds));
+      const suggestion = suggest(index, reference.name, kinds);
       out.push(
         diagnosticAt(reference.source, reference.span, 'unknown-reference', messages.unknownReference(field, reference.name, labels[role], suggestion),
           suggestion ? { kind: 'replace', replacement: suggestion } : undefined),

@@ -264,9 +264,10 @@ interface Totals {
   start: Day | null;
   end: Day | null;
   forecastEnd: Day | null;
-  /** The counted projects' terms, for exact sums. */
-  readonly parts: ProjectTerms[];
 }
+
+/** The non-cancelled projects a program or portfolio counts (collected only when asked: at a boundary, or without budget). */
+type Counted = () => ProjectRollup[];
 
 function emptyTotals(): Totals {
   return {
@@ -282,11 +283,10 @@ function emptyTotals(): Totals {
     start: null,
     end: null,
     forecastEnd: null,
-    parts: [],
   };
 }
 
-function addPart(totals: Totals, part: Rollup, terms: readonly ProjectTerms[]): void {
+function addPart(totals: Totals, part: Rollup): void {
   const f = part.figures;
   totals.bac += f.bac;
   totals.pv += f.pv ?? 0;
@@ -300,13 +300,12 @@ function addPart(totals: Totals, part: Rollup, terms: readonly ProjectTerms[]): 
   totals.start = earliest(totals.start, part.start);
   totals.end = latest(totals.end, part.end);
   totals.forecastEnd = latest(totals.forecastEnd, f.forecastEnd);
-  for (const t of terms) totals.parts.push(t);
 }
 
 /** CV, SV, VAC, CPI and SPI from the sums (never averaged), ROI, and health. */
 function totalsToRollup(
   totals: Totals,
-  progress: number | null,
+  counted: Counted,
   declaredHealth: Health | null,
   milestones: readonly string[],
   redChildren: readonly string[],
@@ -315,7 +314,8 @@ function totalsToRollup(
   const { bac, pv, ev, ac, eac, benefits } = totals;
   const cpi = ac !== 0 ? ev / ac : null;
   const spi = pv !== 0 ? ev / pv : null;
-  const sums = () => exactSums(totals.parts);
+  const progress = rolledProgress(totals, counted);
+  const sums = () => exactSums(counted().map((project) => project.terms));
   const { health, reasons } = computeHealth(cpi, spi, sums, totals.issues, totals.risks, milestones, redChildren, thresholds);
   return {
     figures: figuresOf({
@@ -333,7 +333,6 @@ export function rollupProgram(program: Program, projects: ReadonlyMap<Project, P
   addRisks(totals.risks, countRisks(program.risks));
   addIssues(totals.issues, countIssues(program.issues));
   totals.benefits = sumBenefits(program.benefits, 0);
-  const counted: ProjectRollup[] = [];
   const redChildren: string[] = [];
   const milestoneDays = (milestone: Milestone) => {
     if (!milestone.date) return;
@@ -345,14 +344,24 @@ export function rollupProgram(program: Program, projects: ReadonlyMap<Project, P
   for (const project of program.projects) {
     const result = projects.get(project)!;
     if (result.cancelled) continue;
-    counted.push(result);
-    addPart(totals, result, [result.terms]);
+    addPart(totals, result);
     project.milestones.forEach(milestoneDays);
     if (result.figures.health === 'red') redChildren.push(`project '${project.id}' is red`);
   }
   // A milestone counts for the entity that holds it: the program's own here (its projects' count for them).
   const milestones = milestoneConcerns(program.milestones, forecast);
-  return totalsToRollup(totals, rolledProgress(totals, counted), program.health?.value ?? null, milestones, redChildren, thresholds);
+  return totalsToRollup(totals, () => countedProjects([program], projects), program.health?.value ?? null, milestones, redChildren, thresholds);
+}
+
+function countedProjects(programs: readonly Program[], projects: ReadonlyMap<Project, ProjectRollup>): ProjectRollup[] {
+  const counted: ProjectRollup[] = [];
+  for (const program of programs) {
+    for (const project of program.projects) {
+      const result = projects.get(project)!;
+      if (!result.cancelled) counted.push(result);
+    }
+  }
+  return counted;
 }
 
 export function rollupPortfolio(
@@ -363,25 +372,18 @@ export function rollupPortfolio(
 ): Rollup {
   const totals = emptyTotals();
   const redChildren: string[] = [];
-  const counted: ProjectRollup[] = [];
   for (const program of portfolio.programs) {
-    const parts: ProjectTerms[] = [];
-    for (const project of program.projects) {
-      const projectResult = projects.get(project)!;
-      if (projectResult.cancelled) continue;
-      counted.push(projectResult);
-      parts.push(projectResult.terms);
-    }
     const result = programs.get(program)!;
-    addPart(totals, result, parts);
+    addPart(totals, result);
     if (result.figures.health === 'red') redChildren.push(`program '${program.id}' is red`);
   }
-  return totalsToRollup(totals, rolledProgress(totals, counted), null, noChildren, redChildren, thresholds);
+  return totalsToRollup(totals, () => countedProjects(portfolio.programs, projects), null, noChildren, redChildren, thresholds);
 }
 
 /** ΣEV / ΣBAC × 100; with no budget, project progress weighted by planned days. */
-function rolledProgress(totals: { bac: number; ev: number }, projects: readonly ProjectRollup[]): number | null {
+function rolledProgress(totals: { bac: number; ev: number }, counted: Counted): number | null {
   if (totals.bac > 0) return (totals.ev / totals.bac) * 100;
+  const projects = counted();
   if (projects.length === 0) return null;
   let weighted = 0;
   let days = 0;

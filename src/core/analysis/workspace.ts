@@ -6,14 +6,14 @@
 import { today as systemToday, type Day } from '../base/dates';
 import { DEFAULT_CURRENCY, defaultThresholds, type HealthThresholds } from '../base/defaults';
 import type { PlanDiagnostic } from '../base/diagnostic';
-import type { DocumentModel, Entity, Portfolio, Program, Project } from '../model/entities';
+import type { DocumentModel, Portfolio, Program, Project } from '../model/entities';
 import { readDocument } from '../model/read';
 import { defaultParseLimits, type ParsedFile, type ParseLimits } from '../syntax/nodes';
 import { oversizedFile, parsePlanFile } from '../syntax/parser';
 import { checkSchema } from '../syntax/schemaCheck';
 import { teamEntriesByPerson, type CheckContext } from './checks';
 import { withoutFollowOnProblems } from './followOn';
-import { allUnits, dependentsOf, refreshInPlace, structureKey, updateForValues, type AnalysisState } from './incremental';
+import { allUnits, dependentsOf, refreshInPlace, structureKey, updateForValues, type AnalysisState, type Edit } from './incremental';
 import { indexSteps, type PlanIndex } from './planIndex';
 import { rollupSteps, type Rollup, type RollupResult, type RollupState } from './rollup';
 import { effectiveState } from './rules';
@@ -30,6 +30,12 @@ export interface AnalysisOptions {
   readonly today?: Day;
 }
 
+/**
+ * What the engine derived from the files. It describes the workspace until the next analysis of the same
+ * `PlanWorkspace`: an incremental analysis after an edit of values updates the entities, maps and sums
+ * in place (the views then read the new analysis). Whoever keeps figures across analyses — a comparison
+ * with another revision, say — copies them out first.
+ */
 export interface Analysis {
   /** Files in workspace order (by path). */
   readonly files: readonly ParsedFile[];
@@ -45,9 +51,13 @@ interface FileEntry {
   readonly parsed: ParsedFile;
   readonly fileDiagnostics: readonly PlanDiagnostic[];
   readonly models: readonly DocumentModel[];
-  /** What in the file shapes the index (incremental.ts): equal keys mean an edit of values only. */
-  readonly structure: string;
+  /** What in the file shapes the index (incremental.ts), worked out when first compared: equal keys mean an edit of values only. */
+  structure?: string;
   readonly broken: boolean;
+}
+
+function structureOf(entry: FileEntry): string {
+  return (entry.structure ??= structureKey(entry.models));
 }
 
 /** The last analysis and what it was computed from, for the next one. */
@@ -64,6 +74,10 @@ export type AnalysisKind = 'full' | 'incremental' | 'unchanged';
 
 export class PlanWorkspace {
   private readonly files = new Map<string, FileEntry>();
+  /** The paths, sorted (workspace order), while no file is added or removed. */
+  private sortedPaths: string[] | undefined;
+  /** Files set since the last analysis. */
+  private readonly dirty = new Set<string>();
   private previous: Previous | undefined;
   /** How the last analysis was made (for tests and the bench). */
   lastAnalysis: AnalysisKind | undefined;
@@ -73,6 +87,8 @@ export class PlanWorkspace {
   /** Adds or replaces a file; does nothing when the text is unchanged. */
   set(path: string, text: string): void {
     if (this.files.get(path)?.text === text) return;
+    if (!this.files.has(path)) this.sortedPaths = undefined;
+    this.dirty.add(path);
     const parsed = parsePlanFile(path, text, this.limits);
     const fileDiagnostics = [...parsed.diagnostics];
     const models: DocumentModel[] = [];
@@ -81,11 +97,13 @@ export class PlanWorkspace {
       fileDiagnostics.push(...checked.diagnostics);
       models.push(readDocument(parsed, index, checked));
     });
-    this.files.set(path, { text, parsed, fileDiagnostics, models, structure: structureKey(models), broken: parsed.documents.some((d) => d.broken) });
+    this.files.set(path, { text, parsed, fileDiagnostics, models, broken: parsed.documents.some((d) => d.broken) });
   }
 
   /** Records a file that is too large to read, by its size in bytes. */
   setOversized(path: string, size: number): void {
+    if (!this.files.has(path)) this.sortedPaths = undefined;
+    this.dirty.add(path);
     const parsed = oversizedFile(path, size, this.limits);
     this.files.set(path, { text: `\u0000oversized:${size}`, parsed, fileDiagnostics: parsed.diagnostics, models: [], structure: '', broken: false });
   }
@@ -95,6 +113,8 @@ export class PlanWorkspace {
   }
 
   delete(path: string): boolean {
+    this.sortedPaths = undefined;
+    this.dirty.add(path);
     return this.files.delete(path);
   }
 
@@ -103,7 +123,8 @@ export class PlanWorkspace {
   }
 
   get paths(): string[] {
-    return [...this.files.keys()].sort();
+    this.sortedPaths ??= [...this.files.keys()].sort();
+    return [...this.sortedPaths];
   }
 
   get size(): number {
@@ -125,11 +146,26 @@ export class PlanWorkspace {
     return yield* this.analyzeFully(options);
   }
 
+  /**
+   * The figures only — index, schedule and rollup, no problems — the same as `analyze` gives, for callers
+   * that read the rollup of many revisions in turn (the trend). The next `analyze` is a full one.
+   */
+  figures(options: AnalysisOptions = {}): Pick<Analysis, 'index' | 'schedule' | 'rollup'> {
+    const entries = this.paths.map((path) => this.files.get(path)!);
+    this.previous = undefined;
+    this.dirty.clear();
+    const index = runToEnd(indexSteps(entries.flatMap((entry) => entry.models)));
+    const statusDate = options.statusDate ?? declaredStatusDate(index)?.value ?? options.today ?? systemToday();
+    const { schedule, rollup } = runToEnd(figureStates(index, statusDate, options.thresholds ?? defaultThresholds));
+    return { index, schedule, rollup: rollup.result };
+  }
+
   /** Analyses everything again, whatever the last analysis was. */
   *analyzeFully(options: AnalysisOptions = {}): Steps<Analysis> {
     const paths = this.paths;
     const entries = paths.map((path) => this.files.get(path)!);
     this.previous = undefined;
+    this.dirty.clear();
     const index = yield* indexSteps(entries.flatMap((entry) => entry.models));
     const today = options.today ?? systemToday();
     const declared = declaredStatusDate(index);
@@ -149,9 +185,10 @@ export class PlanWorkspace {
     yield;
     const state: AnalysisState = {
       index, schedule, rollup, units, context, thresholds, statusDate,
-      dependents: dependentsOf(schedule),
+      dependents: lazily(() => dependentsOf(schedule)),
       teamEntries,
       people: new Map([...teamEntries.keys()].map((person) => [person.id, person])),
+      atRisk: new Set(index.milestones.filter((milestone) => units.checks.get(milestone)?.some((d) => d.code === 'milestone-at-risk'))),
     };
     const analysis = this.assemble(entries, state);
     this.previous = { optionsKey: optionsKey(options, today), entries: new Map(paths.map((path, i) => [path, entries[i]])), state, analysis };
@@ -171,23 +208,28 @@ export class PlanWorkspace {
     if (optionsKey(options, today) !== previous.optionsKey) return undefined;
     if (this.files.size !== previous.entries.size) return undefined;
     const changed: Array<[string, FileEntry, FileEntry]> = [];
-    for (const [path, entry] of this.files) {
+    for (const path of this.dirty) {
+      const entry = this.files.get(path);
       const before = previous.entries.get(path);
-      if (!before) return undefined;
+      if (!entry || !before) return undefined;
       if (before === entry) continue;
-      if (entry.broken || before.broken || entry.structure !== before.structure) return undefined;
+      if (entry.broken || before.broken || structureOf(entry) !== structureOf(before)) return undefined;
       changed.push([path, before, entry]);
     }
+    this.dirty.clear();
     if (changed.length === 0) {
       this.lastAnalysis = 'unchanged';
       return previous.analysis;
     }
     // From here on the old entities take the new values: a fall back to the full analysis rereads them.
-    const edited: Entity[] = [];
-    const entries = new Map(previous.entries);
+    const edited: Edit = { entities: [], reallocated: new Set() };
+    const entries = previous.entries as Map<string, FileEntry>;
     for (const [path, before, entry] of changed) {
-      edited.push(...refreshInPlace(before.models, entry.models));
-      const merged: FileEntry = { ...entry, models: before.models };
+      const edit = refreshInPlace(before.models, entry.models);
+      edited.entities.push(...edit.entities);
+      for (const project of edit.reallocated) edited.reallocated.add(project);
+      // The old entities, now with the new values: the same structure as the new text.
+      const merged: FileEntry = { ...entry, models: before.models, structure: structureOf(entry) };
       this.files.set(path, merged);
       entries.set(path, merged);
     }
@@ -197,9 +239,8 @@ export class PlanWorkspace {
       this.previous = undefined;
       return undefined;
     }
-    const paths = this.paths;
-    const analysis = this.assemble(paths.map((path) => entries.get(path)!), state);
-    this.previous = { ...previous, entries, analysis };
+    const analysis = this.assemble((this.sortedPaths ??= [...this.files.keys()].sort()).map((path) => entries.get(path)!), state);
+    this.previous = { ...previous, analysis };
     this.lastAnalysis = 'incremental';
     return analysis;
   }
@@ -213,6 +254,12 @@ export class PlanWorkspace {
     const shown = withoutFollowOnProblems(files, state.index, diagnostics).sort(compareDiagnostics);
     return { files, index: state.index, schedule: state.schedule, rollup: state.rollup.result, diagnostics: shown };
   }
+}
+
+/** A value worked out the first time it is asked for (the CLI analyses once and never asks). */
+function lazily<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= compute());
 }
 
 /** What must be equal for an analysis to follow from the last one. */

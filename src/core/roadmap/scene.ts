@@ -9,6 +9,7 @@
 import { formatDay, type Day } from '../base/dates';
 import type { Health } from '../model/entities';
 import { milestoneStatusText } from '../views/forecastText';
+import type { RoadmapComparison, RoadmapDelta, RoadmapGhost } from './comparison';
 import { axisTicks, dayToX, geometry, roadmapRows, zoomUnit, type RoadmapFilters, type RoadmapRow } from './layout';
 import type { RoadmapBar, RoadmapLane, RoadmapMilestone, RoadmapModel } from './model';
 
@@ -55,9 +56,15 @@ export interface RoadmapView {
   readonly milestonesOfLane: ReadonlyMap<number, readonly RoadmapMilestone[]>;
   /** Lane titles name the portfolio only when there is more than one. */
   readonly showPortfolio: boolean;
+  /** The revision the roadmap is compared with, if any. */
+  readonly comparison: RoadmapComparison | null;
+  /** Its ghost of each project that moved or is new, by project id. */
+  readonly ghostOf: ReadonlyMap<string, RoadmapGhost>;
+  /** Its Δ cells, by `project:<id>` and `program:<id>`. */
+  readonly deltaOf: ReadonlyMap<string, RoadmapDelta>;
 }
 
-export function createView(model: RoadmapModel, filters?: RoadmapFilters): RoadmapView {
+export function createView(model: RoadmapModel, filters?: RoadmapFilters, comparison: RoadmapComparison | null = null): RoadmapView {
   const rows = roadmapRows(model, filters);
   const rowOfBar = new Int32Array(model.bars.length).fill(-1);
   const rowOfLane = new Int32Array(model.lanes.length).fill(-1);
@@ -77,7 +84,9 @@ export function createView(model: RoadmapModel, filters?: RoadmapFilters): Roadm
   }
   for (const list of milestonesOfLane.values()) list.sort((a, b) => a.date - b.date);
   const showPortfolio = new Set(model.lanes.filter((lane) => lane.program).map((lane) => lane.portfolio?.id ?? '')).size > 1;
-  return { model, rows, rowOfBar, rowOfLane, barIndex, milestoneById, milestonesOfProject, milestonesOfLane, showPortfolio };
+  const ghostOf = new Map((comparison?.ghosts ?? []).map((ghost) => [ghost.id, ghost]));
+  const deltaOf = new Map((comparison?.deltas ?? []).map((delta) => [`${delta.kind}:${delta.id}`, delta]));
+  return { model, rows, rowOfBar, rowOfLane, barIndex, milestoneById, milestonesOfProject, milestonesOfLane, showPortfolio, comparison, ghostOf, deltaOf };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -120,15 +129,26 @@ export function describeMilestone(milestone: RoadmapMilestone): string {
   return `Milestone ${milestone.name}${milestone.id ? ` (${milestone.id})` : ''}, ${formatDay(milestone.date)}, ${milestoneStatusText[milestone.status]}${late}`;
 }
 
-/** A project's bar, in chart coordinates at row `row`. */
-export function barShape(bar: RoadmapBar, row: number, rangeStart: Day, pxPerDay: number, milestones: readonly RoadmapMilestone[] = []): Shape {
+/** The other revision's window behind a bar (a dashed outline) and where it was, in words. */
+function ghostShape(ghost: RoadmapGhost, y: number, x: (day: Day) => number): Shape | undefined {
+  if (ghost.start === null || ghost.end === null || ghost.end < ghost.start) return undefined;
+  return { t: 'rect', cls: 'ghost', x: x(ghost.start), y: y + BAR_TOP - 1, w: Math.max(3, x(ghost.end + 1) - x(ghost.start)), h: BAR_HEIGHT + 2, rx: 3 };
+}
+
+const ghostText = (ghost: RoadmapGhost) =>
+  ghost.start === null || ghost.end === null ? 'new since the compared revision' : `${ghost.label} against the compared revision (was ${formatDay(ghost.start)} to ${formatDay(ghost.end)})`;
+
+/** A project's bar, in chart coordinates at row `row`; with a ghost, the compared revision's window behind it and its slip labelled. */
+export function barShape(bar: RoadmapBar, row: number, rangeStart: Day, pxPerDay: number, milestones: readonly RoadmapMilestone[] = [], ghost?: RoadmapGhost): Shape {
   const y = row * ROW;
   const x = (day: Day) => dayToX(day, rangeStart, pxPerDay);
   const children: Shape[] = [];
+  const ghostRect = ghost && ghostShape(ghost, y, x);
   const cls = ['bar', classOf(bar.cancelled ? null : bar.health), `state-${bar.state}`];
   if (bar.critical) cls.push('critical');
   if (bar.cancelled) cls.push('cancelled');
   if (bar.start === null || bar.end === null) {
+    if (ghostRect) children.push(ghostRect);
     cls.push('unscheduled');
     children.push({ t: 'text', cls: 'bar-text', x: 6, y: y + 18, text: 'unscheduled' });
     return { t: 'g', cls: cls.join(' '), data: { id: bar.id }, label: describeBar(bar), title: describeBar(bar), children };
@@ -151,11 +171,18 @@ export function barShape(bar: RoadmapBar, row: number, rangeStart: Day, pxPerDay
   const done = Math.max(0, Math.min(100, bar.progress)) / 100;
   if (done > 0) children.push({ t: 'rect', cls: 'progress', x: left, y: y + BAR_TOP, w: width * done, h: BAR_HEIGHT, rx: 3 });
   if (bar.cancelled) children.push({ t: 'line', cls: 'strike', x1: left - 2, y1: y + BAR_TOP + BAR_HEIGHT / 2, x2: left + width + 2, y2: y + BAR_TOP + BAR_HEIGHT / 2 });
+  // The other revision's window over the bar: an outline only, so the bar shows through.
+  if (ghostRect) children.push(ghostRect);
   for (const milestone of milestones) children.push(milestoneShape(milestone, row, rangeStart, pxPerDay));
-  const textX = x(Math.max(bar.end, forecastMoved ? forecastEnd : bar.end) + 1) + 6;
+  const textX = x(Math.max(bar.end, forecastMoved ? forecastEnd : bar.end, ghost?.end ?? bar.end) + 1) + 6;
   const status = bar.cancelled ? 'cancelled' : bar.state === 'on-hold' ? `${Math.round(bar.progress)}% · on hold` : `${Math.round(bar.progress)}%`;
   children.push({ t: 'text', cls: 'bar-text', x: textX, y: y + 18, text: status });
-  return { t: 'g', cls: cls.join(' '), data: { id: bar.id }, label: describeBar(bar), title: describeBar(bar), children };
+  if (ghost) {
+    // The slip beside the status text (about 6.5 px a character at the bar text's size).
+    children.push({ t: 'text', cls: `slip-label ${ghost.slipped ? 'later' : ghost.start === null ? 'new' : 'earlier'}`, x: textX + status.length * 6.5 + 8, y: y + 18, text: ghost.label });
+  }
+  const described = ghost ? `${describeBar(bar)}; ${ghostText(ghost)}` : describeBar(bar);
+  return { t: 'g', cls: cls.join(' '), data: { id: bar.id }, label: described, title: described, children };
 }
 
 /** A milestone diamond (with its name when `named`), in chart coordinates at row `row`. */
@@ -210,7 +237,7 @@ export function rowsScene(view: RoadmapView, first: number, last: number, pxPerD
     if (entry.kind === 'lane') shapes.push(laneShape(view, entry.lane, row, pxPerDay, width));
     else {
       const bar = model.bars[entry.bar];
-      shapes.push(barShape(bar, row, model.range.start, pxPerDay, view.milestonesOfProject.get(bar.id)));
+      shapes.push(barShape(bar, row, model.range.start, pxPerDay, view.milestonesOfProject.get(bar.id), view.ghostOf.get(bar.id)));
     }
   }
   return shapes;

@@ -1,0 +1,130 @@
+/**
+ * What a comparison keeps of one revision's analysis (SPEC 8): per project and program the dates,
+ * money, progress, health and state; per milestone its date, forecast and status; per risk its level
+ * and per issue its severity, with their open/closed state. Taken right after the analysis, as plain
+ * data: the entities of a workspace are re-linked by its next analysis.
+ */
+import type { Day } from '../base/dates';
+import type { Health, IssueSeverity, Milestone, Portfolio, Program, Project, ProjectState } from '../model/entities';
+import type { MilestoneStatus, Rollup } from '../analysis/rollup';
+import { riskLevel, type RiskLevel } from '../analysis/rules';
+import type { Analysis } from '../analysis/workspace';
+
+/** The figures of a portfolio, program or project that a comparison looks at. */
+export interface UndertakingState {
+  readonly id: string;
+  readonly name: string | null;
+  readonly start: Day | null;
+  readonly end: Day | null;
+  readonly forecastEnd: Day | null;
+  readonly bac: number;
+  readonly eac: number;
+  readonly progress: number | null;
+  readonly health: Health;
+  /** Projects only; null for programs and portfolios. */
+  readonly state: ProjectState | null;
+}
+
+/** The program or project that holds a milestone, risk or issue. */
+export interface Holder {
+  readonly kind: 'project' | 'program';
+  readonly id: string | null;
+}
+
+export interface MilestoneState {
+  readonly id: string | null;
+  readonly name: string;
+  readonly owner: Holder;
+  readonly date: Day | null;
+  readonly forecast: Day | null;
+  readonly status: MilestoneStatus;
+  readonly done: boolean;
+}
+
+export type OpenState = 'open' | 'closed';
+
+export interface RiskState {
+  readonly owner: Holder;
+  readonly id: string | null;
+  readonly title: string | null;
+  readonly level: RiskLevel | null;
+  readonly state: OpenState;
+}
+
+export interface IssueState {
+  readonly owner: Holder;
+  readonly id: string | null;
+  readonly title: string | null;
+  readonly severity: IssueSeverity | null;
+  readonly state: OpenState;
+}
+
+/** One revision of the plans as a comparison sees it; lists in workspace order, entities without an id left out where the rollup leaves them out. */
+export interface PlanSnapshot {
+  readonly statusDate: Day;
+  readonly portfolios: readonly UndertakingState[];
+  readonly programs: readonly UndertakingState[];
+  readonly projects: readonly UndertakingState[];
+  readonly milestones: readonly MilestoneState[];
+  readonly risks: readonly RiskState[];
+  readonly issues: readonly IssueState[];
+}
+
+function undertaking(entity: Portfolio | Program | Project, rollup: Rollup, state: ProjectState | null): UndertakingState {
+  const f = rollup.figures;
+  return {
+    id: entity.id!,
+    name: entity.name ?? null,
+    start: rollup.start,
+    end: rollup.end,
+    forecastEnd: f.forecastEnd,
+    bac: f.bac,
+    eac: f.eac,
+    progress: f.progress,
+    health: f.health,
+    state,
+  };
+}
+
+const holderOf = (item: { readonly parent: Program | Project }): Holder => ({ kind: item.parent.kind, id: item.parent.id ?? null });
+const hasId = (entity: { readonly id: string | undefined }) => entity.id !== undefined;
+
+/** The snapshot of an analysis (the same entities and figures as `toRollupJson`). */
+export function planSnapshot(analysis: Pick<Analysis, 'index' | 'rollup'>): PlanSnapshot {
+  const { index, rollup } = analysis;
+  return {
+    statusDate: rollup.statusDate,
+    portfolios: index.portfolios.filter(hasId).map((portfolio) => undertaking(portfolio, rollup.portfolios.get(portfolio)!, null)),
+    programs: index.programs.filter(hasId).map((program) => undertaking(program, rollup.programs.get(program)!, null)),
+    projects: index.projects.filter(hasId).map((project) => {
+      const result = rollup.projects.get(project)!;
+      return undertaking(project, result, result.state);
+    }),
+    milestones: index.milestones.map((milestone: Milestone) => {
+      const outlook = rollup.milestones.get(milestone)!;
+      return {
+        id: milestone.id ?? null,
+        name: milestone.name ?? milestone.id ?? '',
+        owner: holderOf(milestone),
+        date: milestone.date?.value ?? null,
+        forecast: outlook.forecast,
+        status: outlook.status,
+        done: milestone.done,
+      };
+    }),
+    risks: index.risks.map((risk) => ({
+      owner: holderOf(risk),
+      id: risk.id ?? null,
+      title: risk.title ?? null,
+      level: riskLevel(risk) ?? null,
+      state: risk.open ? 'open' : 'closed',
+    })),
+    issues: index.issues.map((issue) => ({
+      owner: holderOf(issue),
+      id: issue.id ?? null,
+      title: issue.title ?? null,
+      severity: issue.severity ?? null,
+      state: issue.open ? 'open' : 'closed',
+    })),
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * SPEC 8 (Plans over time) in-process: `main()` with a fake io, on git repositories made by the tests.
+ * The same tests run as a real process in test/cli/history.test.ts.
+ */
+import { describeHistoryCommands } from './history-contract';
+import { runMain } from './helpers';
+
+describe('plans over time on the command line (SPEC 8)', function () {
+  this.timeout(60000);
+
+  describeHistoryCommands('in-process main()', runMain);
+});

@@ -40,9 +40,14 @@ export function checkSchema(file: ParsedFile, documentIndex: number): SchemaChec
   const document = file.documents[documentIndex];
   const written = document?.root;
   if (!document || !written) return { diagnostics: [], root: written, rejected: nothingRejected };
-  const rejected = { values: new Set<YamlNode>(), keys: new Map<MapNode, Set<string>>() };
-  for (const [map, keys] of document.damage) rejected.keys.set(map, new Set(keys));
-  if (document.broken) return { diagnostics: [], root: written, rejected };
+  // What the model must not read: the keys of lines that could not be read, then what the schema rejects.
+  const rejectedSoFar = (): { values: Set<YamlNode>; keys: Map<MapNode, Set<string>> } => {
+    const rejected = { values: new Set<YamlNode>(), keys: new Map<MapNode, Set<string>>() };
+    for (const [map, keys] of document.damage) rejected.keys.set(map, new Set(keys));
+    return rejected;
+  };
+  const unreadOnly = () => (document.damage.size === 0 ? nothingRejected : rejectedSoFar());
+  if (document.broken) return { diagnostics: [], root: written, rejected: unreadOnly() };
 
   const diagnostics: PlanDiagnostic[] = [];
   const report = (span: Span, message: string, data?: DiagnosticData) => {
@@ -52,7 +57,7 @@ export function checkSchema(file: ParsedFile, documentIndex: number): SchemaChec
 
   if (written.kind !== 'map') {
     report([written.span[0], written.span[0]], messages.rootNotMapping());
-    return { diagnostics, root: written, rejected };
+    return { diagnostics, root: written, rejected: unreadOnly() };
   }
   const typo = rootTypo(written);
   const root = typo ? typo.root : written;
@@ -66,7 +71,8 @@ export function checkSchema(file: ParsedFile, documentIndex: number): SchemaChec
     report(first ? first.keySpan : [root.span[0], root.span[0]], messages.noRootEntity());
   }
 
-  if (validatePlan(toPlain(root))) return { diagnostics, root, rejected };
+  if (validatePlan(toPlain(root))) return { diagnostics, root, rejected: unreadOnly() };
+  const rejected = rejectedSoFar();
   const seen = new Set<string>();
   // Unknown keys first: the key a misspelt one was meant to be is then not also reported missing.
   const errors = [...(validatePlan.errors ?? [])].sort((a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties'));

@@ -236,7 +236,7 @@ class PlanQuickFixProvider implements vscode.CodeActionProvider {
       if (diagnostic.source !== 'plan-as-code' || !data) continue;
       let action: vscode.CodeAction | undefined;
       if (data.kind === 'replace') {
-        action = new vscode.CodeAction(`Change to '${data.replacement}'`, vscode.CodeActionKind.QuickFix);
+        action = new vscode.CodeAction(replaceTitle(document.getText(diagnostic.range), data.replacement), vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         action.edit.replace(document.uri, diagnostic.range, data.replacement);
       } else if (data.kind === 'set-progress-100') {
@@ -253,6 +253,15 @@ class PlanQuickFixProvider implements vscode.CodeActionProvider {
     }
     return actions;
   }
+}
+
+/** What a replacement does, in words: re-indents a line (a tab, a misaligned key) or changes a word or value. */
+function replaceTitle(current: string, replacement: string): string {
+  if (current !== replacement && current.trim() === replacement.trim()) {
+    const spaces = replacement.length - replacement.trimStart().length;
+    return current.includes('\t') ? `Indent with ${spaces} spaces instead of a tab` : `Indent with ${spaces} spaces`;
+  }
+  return `Change to '${replacement}'`;
 }
 
 /** Progress is 100 but the state says otherwise: set the state (on its own line) to done. */

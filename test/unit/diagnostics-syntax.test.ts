@@ -727,9 +727,9 @@ describe('diagnostics (SPEC section 6)', () => {
         '---', //               4
         'program:', //          5
         '  id: payments', //    6
-        '  nam: Payments', //   7 <- typo: unknown key (and name missing)
+        '  label: Payments', // 7 <- unknown key, like no known one (and name missing)
       ].join('\r\n');
-      expectDiagnostic(text, { code: 'schema', line: 7, column: 3, endLine: 7, endColumn: 6, message: /nam/ });
+      expectDiagnostic(text, { code: 'schema', line: 7, column: 3, endLine: 7, endColumn: 8, message: /label/ });
       expectDiagnostic(text, { code: 'schema', line: 5, column: 1, message: /name/ });
     });
 

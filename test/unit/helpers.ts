@@ -155,6 +155,21 @@ export function expectExactly(input: PlanInput, code: Code, expected: ReadonlyAr
   for (const e of expected) checkOne(all, { ...e, code });
 }
 
+/**
+ * Asserts the diagnostics are exactly these, in this order (every code, every file): for "one error
+ * per mistake" and "nothing spills into another file". Returns them.
+ */
+export function expectOnly(input: PlanInput, expected: readonly Expected[], options?: AnalysisOptions): readonly PlanDiagnostic[] {
+  const all = diagnose(input, options);
+  const label = (e: Expected) => `${e.code} at ${e.file ?? DEFAULT_FILE}:${e.line}:${e.column}`;
+  assert.equal(all.length, expected.length, `expected exactly ${expected.map(label).join(', ') || 'nothing'}; got:\n${show(all)}`);
+  expected.forEach((e, i) => {
+    if (!atPosition(all[i], e)) assert.fail(`diagnostic ${i + 1} should be ${label(e)}; got\n${show(all)}`);
+    checkOne([all[i]], e);
+  });
+  return all;
+}
+
 /** Asserts no diagnostic of this code (anywhere). */
 export function expectNoDiagnostic(input: PlanInput, code: Code, options?: AnalysisOptions): void {
   const all = diagnose(input, options);

@@ -4,8 +4,9 @@
  * — every diagnostic (place, code, message, quick-fix data), the whole rollup JSON (figures, forecasts,
  * float, milestones) and the roadmap model (lanes, bars, sources). Edits are made to the text, the way
  * people type: values (progress, money, dates, durations, states, allocations, capacities, milestone
- * dates, done, likelihood, due dates) and structure (a dependency added or dropped, an id renamed, a
- * line deleted, broken YAML, a status date moved), on generated workspaces of several files.
+ * dates, done, likelihood, due dates, and values the schema rejects) and structure (a dependency added or
+ * dropped, an id renamed, a line deleted, a line indented with a tab, broken YAML, a status date moved),
+ * on generated workspaces of several files.
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
@@ -64,6 +65,10 @@ const valueEdits: ReadonlyArray<[string, Edit]> = [
   ['likelihood', valueEdit(/^\s*likelihood:/, (_, pick) => String(1 + pick(5)))],
   ['health', valueEdit(/^\s*health:/, (_, pick) => ['green', 'amber', 'red'][pick(3)])],
   ['benefit value', valueEdit(/value:/, (_, pick) => String([0, 1000, 2400000][pick(3)]))],
+  // Values the schema rejects: not used further, whichever way the analysis goes (SPEC 6).
+  ['a rejected number', valueEdit(/^\s*(- )?(budget|spent|progress|allocation|capacity):/, (_, pick) => ['-5', '1,000', '40%'][pick(3)])],
+  ['a rejected state', valueEdit(/^\s*state:/, () => 'Done')],
+  ['a rejected done', valueEdit(/^\s*done:/, () => 'yes')],
 ];
 
 /** Edits that change the structure or break the file: the analysis falls back to a full one. */
@@ -82,6 +87,14 @@ const structuralEdits: ReadonlyArray<[string, Edit]> = [
   ['delete a line', (text, pick) => {
     const lines = text.split('\n');
     lines.splice(pick(lines.length), 1);
+    return lines.join('\n');
+  }],
+  ['indent a line with a tab', (text, pick) => {
+    const lines = text.split('\n');
+    const indented = lines.flatMap((line, i) => (/^ +\S/.test(line) ? [i] : []));
+    if (indented.length === 0) return text;
+    const i = indented[pick(indented.length)];
+    lines[i] = lines[i].replace(/^ +/, '\t');
     return lines.join('\n');
   }],
   ['break the YAML', (text, pick) => {

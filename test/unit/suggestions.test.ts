@@ -1,9 +1,11 @@
 /**
  * "Did you mean …?": the closest known name to a mistyped one, and the edit distance behind it. A name
- * of n characters may be max(2, ⌊n/3⌋) edits away from its suggestion; case does not count.
+ * of n characters may be max(2, ⌊n/3⌋) edits away from its suggestion, and fewer edits than either name
+ * is long; case does not count.
  */
 import { strict as assert } from 'node:assert';
 import { closestName, editDistance } from '../../src/core';
+import { numberHint } from '../../src/core/syntax/numberHint';
 
 describe('suggestions', () => {
   describe('editDistance', () => {
@@ -63,6 +65,17 @@ describe('suggestions', () => {
       assert.equal(closestName('ci', ['ci-upgrade']), undefined);
     });
 
+    it('never suggests a name for one it would rewrite whole (short names)', () => {
+      // 'ab' → 'xy' is 2 edits, within max(2, 0), but no character survives: not a typo.
+      assert.equal(closestName('ab', ['xy']), undefined);
+      assert.equal(closestName('a', ['b']), undefined);
+      assert.equal(closestName('x', ['id']), undefined);
+      assert.equal(closestName('ab', ['abcd']), undefined, '2 insertions to a 2-character name');
+      // One character kept is a typo: 'ab' → 'ax' (1 edit), 'id' → 'ids'.
+      assert.equal(closestName('ab', ['xy', 'ax']), 'ax');
+      assert.equal(closestName('id', ['ids']), 'ids');
+    });
+
     it('suggests nothing when every name is too far, or there is none', () => {
       assert.equal(closestName('payments', ['platform', 'search', 'auth-migration']), undefined);
       assert.equal(closestName('anything', []), undefined);
@@ -77,5 +90,44 @@ describe('suggestions', () => {
       assert.equal(closestName('bat', ['cat', 'hat']), 'cat');
       assert.equal(closestName('bat', ['hat', 'cat']), 'hat');
     });
+  });
+});
+
+describe('numberHint: the number a text was meant to be', () => {
+  const hint = (text: string) => {
+    const found = numberHint(text);
+    return found ? `${found.written} — ${found.reasons.join(', ')}` : undefined;
+  };
+
+  it('drops thousands separators of every usual kind', () => {
+    assert.equal(hint('1,400,000'), '1400000 — no thousands separators');
+    assert.equal(hint('1 400 000'), '1400000 — no thousands separators');
+    assert.equal(hint("1'400'000"), '1400000 — no thousands separators');
+    assert.equal(hint('1_400_000'), '1400000 — no thousands separators');
+    assert.equal(hint('1.400.000'), '1400000 — no thousands separators');
+    assert.equal(hint('12,345.67'), '12345.67 — no thousands separators');
+    assert.equal(hint('1.400,50'), '1400.5 — no thousands separators, a decimal point, not a comma');
+  });
+
+  it('takes a decimal comma for a decimal point', () => {
+    assert.equal(hint('1,5'), '1.5 — a decimal point, not a comma');
+  });
+
+  it('drops %, currencies and k / M / bn, exactly (0.1k is 100, not 100.00000000000001)', () => {
+    assert.equal(hint('40%'), '40 — no % sign');
+    assert.equal(hint('$200k'), "200000 — no currency (it is set once, with currency:), no 'k' for thousands");
+    assert.equal(hint('€1.200.000'), '1200000 — no currency (it is set once, with currency:), no thousands separators');
+    assert.equal(hint('USD 250000'), '250000 — no currency (it is set once, with currency:)');
+    assert.equal(hint('0.1k'), "100 — no 'k' for thousands");
+    assert.equal(hint('1.5M'), "1500000 — no 'M' for millions");
+    assert.equal(hint('2bn'), "2000000000 — no 'bn' for billions");
+  });
+
+  it('says a number in quotes is text', () => {
+    assert.equal(hint('40'), '40 — without quotes');
+  });
+
+  it('gives nothing for what is no number', () => {
+    for (const text of ['', 'a lot', 'TBD', '2026-01-05', '8w', '1,000,00', '- 5', '40%%']) assert.equal(hint(text), undefined, text);
   });
 });

@@ -12,6 +12,7 @@ import { defaultParseLimits, type ParsedFile, type ParseLimits } from '../syntax
 import { oversizedFile, parsePlanFile } from '../syntax/parser';
 import { checkSchema } from '../syntax/schemaCheck';
 import { teamEntriesByPerson, type CheckContext } from './checks';
+import { withoutFollowOnProblems } from './followOn';
 import { allUnits, dependentsOf, refreshInPlace, structureKey, updateForValues, type AnalysisState, type Edit } from './incremental';
 import { indexSteps, type PlanIndex } from './planIndex';
 import { rollupSteps, type Rollup, type RollupResult, type RollupState } from './rollup';
@@ -41,7 +42,7 @@ export interface Analysis {
   readonly index: PlanIndex;
   readonly schedule: Schedule;
   readonly rollup: RollupResult;
-  /** Sorted by file, line, column. */
+  /** Sorted by file, then its syntax errors first, then line and column. */
   readonly diagnostics: readonly PlanDiagnostic[];
 }
 
@@ -92,8 +93,9 @@ export class PlanWorkspace {
     const fileDiagnostics = [...parsed.diagnostics];
     const models: DocumentModel[] = [];
     parsed.documents.forEach((_, index) => {
-      fileDiagnostics.push(...checkSchema(parsed, index));
-      models.push(readDocument(parsed, index));
+      const checked = checkSchema(parsed, index);
+      fileDiagnostics.push(...checked.diagnostics);
+      models.push(readDocument(parsed, index, checked));
     });
     this.files.set(path, { text, parsed, fileDiagnostics, models, broken: parsed.documents.some((d) => d.broken) });
   }
@@ -249,7 +251,7 @@ export class PlanWorkspace {
     const diagnostics: PlanDiagnostic[] = [];
     for (const entry of entries) for (const d of entry.fileDiagnostics) diagnostics.push(d);
     for (const d of state.units.all()) diagnostics.push(d);
-    const shown = withoutFollowOnProblems(files, diagnostics).sort(compareDiagnostics);
+    const shown = withoutFollowOnProblems(files, state.index, diagnostics).sort(compareDiagnostics);
     return { files, index: state.index, schedule: state.schedule, rollup: state.rollup.result, diagnostics: shown };
   }
 }
@@ -291,27 +293,6 @@ export function analyzePlans(files: ReadonlyArray<{ path: string; text: string }
 }
 
 /**
- * A document whose YAML does not parse is read as far as the parser recovered, so its ids still
- * resolve; but plan-logic problems inside it are mostly echoes of the syntax error, so they wait
- * until it is fixed.
- */
-function withoutFollowOnProblems(files: readonly ParsedFile[], diagnostics: PlanDiagnostic[]): PlanDiagnostic[] {
-  const broken = new Map<string, Array<{ start: number; end: number }>>();
-  for (const file of files) {
-    const spans = file.documents.filter((d) => d.broken).map((d) => ({ start: d.span[0], end: d.span[1] }));
-    if (spans.length === 0) continue;
-    const lines = spans.map(({ start, end }) => ({ start: file.lines.positionAt(start).line, end: file.lines.positionAt(end).line }));
-    broken.set(file.path, lines);
-  }
-  if (broken.size === 0) return diagnostics;
-  return diagnostics.filter((d) => {
-    if (d.code === 'yaml-syntax' || d.code === 'duplicate-id') return true;
-    const spans = broken.get(d.file);
-    return !spans?.some(({ start, end }) => d.range.start.line >= start && d.range.start.line <= end);
-  });
-}
-
-/**
  * The status date the documents declare (SPEC 5): the latest `status_date` of any portfolio or program,
  * whatever the files are called or their order, and where it is declared (for status-date-mismatch).
  */
@@ -324,9 +305,14 @@ function declaredStatusDate(index: PlanIndex): { value: Day; where: string } | u
   return latest && { value: latest.value, where: `${latest.holder.kind} '${latest.holder.id ?? '?'}' in ${latest.holder.source.file.path}` };
 }
 
-/** By file, line and column; then by code and message, so the order never depends on how problems were found. */
+/**
+ * By file; in a file its syntax errors first (SPEC 6); then by line and column, code and message, so the
+ * order never depends on how problems were found.
+ */
 function compareDiagnostics(a: PlanDiagnostic, b: PlanDiagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  const syntax = Number(b.code === 'yaml-syntax') - Number(a.code === 'yaml-syntax');
+  if (syntax !== 0) return syntax;
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||

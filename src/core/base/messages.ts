@@ -22,6 +22,32 @@ export const messages = {
   fileTooLarge: (size: number, limit: number) =>
     `This file is ${money(size)} bytes, above the limit of ${money(limit)} bytes; it is not read`,
   complexKey: () => 'Keys must be plain scalars',
+  tabIndent: (spaces: number, sibling?: string) =>
+    `This line is indented with a tab; indent with spaces (it is read as ${plural(spaces, 'space')}${sibling ? `, in line with '${sibling}' above` : ''})`,
+  misindentedKey: (key: string, spaces: number, expected: number, sibling?: string, where: 'above' | 'below' = 'above') =>
+    `'${key}' is indented ${plural(spaces, 'space')} but the keys around it use ${expected}` + (sibling ? `; line it up with '${sibling}' ${where}` : ''),
+  misindentedItem: (spaces: number, expected: number) =>
+    `This list item is indented ${plural(spaces, 'space')} but the items around it use ${expected}; line its '-' up with theirs`,
+  missingColon: (key: string, value: string) => `This line has no ':' after '${key}', so it is not read; write '${key}: ${value}'`,
+  missingSpace: (key: string, value: string) => `This line needs a space after the ':' of '${key}'; write '${key}: ${value}'`,
+  colonInValue: (key: string) => `The value of '${key}' has ': ' in it, which YAML reads as another key; put the value in quotes`,
+  missingColonOfBlock: (key: string) => `This line has no ':' after '${key}'; write '${key}:' (the lines under it are read as its value)`,
+  misindentedText: (spaces: number, expected: number) =>
+    `This first line of the text is indented ${plural(spaces, 'space')} but the lines after it use ${expected}; line it up with them`,
+  textAfterBlockHeader: (header: string) => `Nothing may follow '${header}' on its line (the text starts on the next line); remove this`,
+  indentedDocumentStart: () => "'---' starts a new document only at the start of a line; remove the spaces before it",
+  misindentedTextLine: (spaces: number, expected: number) =>
+    `This line of the text is indented ${plural(spaces, 'space')} but the text above it uses ${expected}; line it up with the text above`,
+  valueWithEntries: (key: string, value: string) =>
+    `'${key}' has the value ${value} but also entries under it; remove the value (the entries under it are read)`,
+  notAnEntry: () => "This line is not a 'key: value' entry, so it is not read",
+  unclosedFlow: (bracket: string, closing: string) =>
+    `The ${bracket === '[' ? 'list' : 'mapping'} opened with '${bracket}' is not closed on its line; end it with '${closing}'`,
+  reservedStart: (character: string) => `A value cannot start with '${character}' in YAML; put the value in quotes`,
+  textAfterClose: (closer: string) => `This text comes after the closing ${closer} and is not read; remove it (or put the whole value in quotes)`,
+  unclosedQuote: (quote: string) => `The text opened with ${quote} is not closed on its line; end it with ${quote}`,
+  duplicateKey: (key: string) => `'${key}' is written twice in this mapping; keep one (neither is read until then)`,
+  unreadLine: (detail: string) => `This line is not valid YAML, so it is not read: ${detail}`,
 
   settingsNotMapping: (file: string) => `${file} must be a mapping of settings (version, health, defaultCurrency)`,
   settingsThreshold: (key: string) => `${key} must be a number from 0 to 2, like 0.9`,
@@ -32,6 +58,10 @@ export const messages = {
   severalRootEntities: (keys: readonly string[]) =>
     `A plan document has exactly one of portfolio, program or project, not ${keys.join(' and ')}`,
   unknownKey: (key: string, where: string) => `Unknown key '${key}' in ${where} (user extensions start with 'x-')`,
+  unknownKeyDidYouMean: (key: string, where: string, suggestion: string) => `Unknown key '${key}' in ${where}; did you mean '${suggestion}'?`,
+  /** A number written as text, with how to write it: `write 1400000 — no thousands separators`. */
+  numberAsText: (where: string, expected: string, written: string, reasons: readonly string[]) =>
+    `${where} must be ${expected}: write ${written} — ${reasons.join(', ')}`,
   missingKey: (key: string, where: string) => `Missing required key '${key}' in ${where}`,
   wrongType: (expected: string, where: string) => `${where} must be ${expected}`,
   badEnum: (allowed: readonly string[], where: string) => `${where} must be one of ${list(allowed)}`,

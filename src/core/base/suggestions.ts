@@ -1,11 +1,16 @@
-/** The candidate closest to `name` by edit distance, when it is close enough to be a likely typo. */
+/**
+ * The candidate closest to `name` by edit distance, when it is close enough to be a likely typo: at most
+ * max(2, ⌊n/3⌋) edits for a name of n characters, and fewer edits than either name is long (rewriting a
+ * whole name is not a typo: 'ab' is not a misspelt 'xy').
+ */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const candidate of candidates) {
     if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase(), bestDistance);
-    if (distance < bestDistance) {
+    const limit = Math.min(bestDistance, name.length, candidate.length);
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase(), limit);
+    if (distance < limit) {
       best = candidate;
       bestDistance = distance;
     }

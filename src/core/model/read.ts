@@ -1,11 +1,12 @@
 /**
- * Reads the entities of one document from its located tree. Values of the wrong type are left out here
- * (the schema check reports them) and remembered in `invalid`, so later checks do not pile further
- * problems on the same field.
+ * Reads the entities of one document from its located tree. What the schema rejects is not read (SPEC 6:
+ * "a value the schema rejects is not used further"), nor are values of the wrong type; the keys of both
+ * are remembered in `invalid`, with the keys whose value is unknown (misspelt, or on a line the parser
+ * could not read), so later checks do not pile further problems on the same field.
  */
 import { parseDay, parseDuration, type Day } from '../base/dates';
 import type { Span } from '../base/positions';
-import type { MapNode, ParsedFile, YamlNode } from '../syntax/nodes';
+import { type MapNode, nothingRejected, type ParsedFile, type Rejected, type YamlNode } from '../syntax/nodes';
 import {
   healthValues, issueSeverities, projectStates,
   type Baseline, type Benefit, type DocumentModel, type EntityBase, type Field, type Issue, type Milestone, type Person,
@@ -14,41 +15,60 @@ import {
 
 const rootKinds = ['portfolio', 'program', 'project'] as const;
 
-/** Reads the entities of one document; never throws. */
-export function readDocument(file: ParsedFile, documentIndex: number): DocumentModel {
+/**
+ * Reads the entities of one document; never throws. `checked` is what the schema check made of it:
+ * the root as read (a misspelt root key under the key it was meant to be) and what it rejected.
+ */
+export function readDocument(
+  file: ParsedFile,
+  documentIndex: number,
+  checked: { readonly root: YamlNode | undefined; readonly rejected: Rejected } = { root: file.documents[documentIndex]?.root, rejected: nothingRejected },
+): DocumentModel {
   const model: DocumentModel = { portfolios: [], programs: [], projects: [], milestones: [], risks: [], issues: [], people: [], entities: [] };
-  const root = file.documents[documentIndex]?.root;
+  const root = checked.root;
   if (root?.kind !== 'map') return model;
   const source: Source = { file, document: documentIndex };
-  const reader = new ModelReader(source, model);
+  const reader = new ModelReader(source, model, checked.rejected);
   const rootKeys = rootKinds.filter((key) => root.entries.has(key));
   // With several root entities the document is a schema error; read the first so its ids still resolve.
   const rootKey = rootKeys[0];
   const rootValue = rootKey ? root.entries.get(rootKey)?.value : undefined;
-  if (rootValue?.kind === 'map') {
+  if (rootValue?.kind === 'map' && !checked.rejected.values.has(rootValue)) {
     if (rootKey === 'portfolio') reader.portfolio(rootValue);
     else if (rootKey === 'program') reader.program(rootValue, undefined);
     else reader.project(rootValue, undefined);
   }
-  for (const item of mapItems(root.entries.get('people')?.value)) reader.person(item);
+  for (const item of reader.items(root.entries.get('people')?.value)) reader.person(item);
   return model;
 }
 
-function mapItems(node: YamlNode | undefined): MapNode[] {
-  return node?.kind === 'seq' ? node.items.filter((item): item is MapNode => item.kind === 'map') : [];
-}
-
-/** Typed access to one mapping's fields; records the keys whose values are unusable. */
+/** Typed access to one mapping's fields; records the keys whose values are unusable or unknown. */
 class Fields {
-  readonly invalid = new Set<string>();
+  readonly invalid: Set<string>;
 
   constructor(
     readonly node: MapNode,
     private readonly source: Source,
-  ) {}
+    private readonly rejected: Rejected,
+  ) {
+    const unknown = rejected.keys.get(node);
+    this.invalid = unknown ? new Set(unknown) : new Set();
+  }
+
+  /** The entry of `key` unless its value is rejected or unknown (then the key is invalid). */
+  private entry(key: string): { value: YamlNode; keySpan: Span } | undefined {
+    if (this.invalid.has(key)) return undefined;
+    const entry = this.node.entries.get(key);
+    if (!entry) return undefined;
+    if (this.rejected.values.size > 0 && this.rejected.values.has(entry.value)) {
+      this.invalid.add(key);
+      return undefined;
+    }
+    return entry;
+  }
 
   private scalar(key: string): { value: unknown; span: Span; keySpan: Span } | undefined {
-    const entry = this.node.entries.get(key);
+    const entry = this.entry(key);
     if (!entry) return undefined;
     if (entry.value.kind !== 'scalar') {
       this.invalid.add(key);
@@ -110,7 +130,7 @@ class Fields {
   }
 
   references(key: string): Reference[] {
-    const entry = this.node.entries.get(key);
+    const entry = this.entry(key);
     if (!entry) return [];
     if (entry.value.kind !== 'seq') {
       this.invalid.add(key);
@@ -118,7 +138,7 @@ class Fields {
     }
     const result: Reference[] = [];
     for (const item of entry.value.items) {
-      if (item.kind === 'scalar' && typeof item.value === 'string' && item.value !== '') {
+      if (item.kind === 'scalar' && typeof item.value === 'string' && item.value !== '' && !this.rejected.values.has(item)) {
         result.push({ name: item.value, span: item.span, source: this.source });
       } else {
         this.invalid.add(key);
@@ -127,13 +147,31 @@ class Fields {
     return result;
   }
 
+  /** The mappings listed under `key` (items that are not mappings, or rejected, make the key invalid). */
   maps(key: string): MapNode[] {
-    return mapItems(this.node.entries.get(key)?.value);
+    const entry = this.entry(key);
+    if (!entry) return [];
+    if (entry.value.kind !== 'seq') {
+      this.invalid.add(key);
+      return [];
+    }
+    const items = this.itemsOf(entry.value);
+    if (items.length !== entry.value.items.length) this.invalid.add(key);
+    return items;
   }
 
   map(key: string): MapNode | undefined {
-    const value = this.node.entries.get(key)?.value;
-    return value?.kind === 'map' ? value : undefined;
+    const entry = this.entry(key);
+    if (!entry) return undefined;
+    if (entry.value.kind !== 'map') {
+      this.invalid.add(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  private itemsOf(list: YamlNode & { kind: 'seq' }): MapNode[] {
+    return list.items.filter((item): item is MapNode => item.kind === 'map' && !this.rejected.values.has(item));
   }
 
   /** The entity's id value, else its first key, else the mapping itself. */
@@ -144,7 +182,9 @@ class Fields {
     return first ? first.keySpan : [this.node.span[0], this.node.span[0]];
   }
 
+  /** The id as written, even when the schema rejects it (it still names the entity), unless unknown. */
   id(): string | undefined {
+    if (this.invalid.has('id')) return undefined;
     const value = this.node.entries.get('id')?.value;
     if (value?.kind !== 'scalar' || value.value === null) return undefined;
     // YAML reads `id: 2026` as a number; it is still the name people write.
@@ -172,10 +212,17 @@ class ModelReader {
   constructor(
     private readonly source: Source,
     private readonly model: DocumentModel,
+    private readonly rejected: Rejected,
   ) {}
 
   private fields(node: MapNode): Fields {
-    return new Fields(node, this.source);
+    return new Fields(node, this.source, this.rejected);
+  }
+
+  /** The mappings of a list that the schema did not reject. */
+  items(node: YamlNode | undefined): MapNode[] {
+    if (node?.kind !== 'seq' || this.rejected.values.has(node)) return [];
+    return node.items.filter((item): item is MapNode => item.kind === 'map' && !this.rejected.values.has(item));
   }
 
   portfolio(node: MapNode): Portfolio {
@@ -229,6 +276,7 @@ class ModelReader {
     if (baselineNode) {
       const b = this.fields(baselineNode);
       baseline = { start: b.day('start'), end: b.day('end'), budget: b.number('budget', 0) };
+      if (b.invalid.size > 0) f.invalid.add('baseline');
     }
     const project = entity<Project>('project', f, this.source, {
       name: f.text('name'),
@@ -253,7 +301,9 @@ class ModelReader {
       team: f.maps('team').flatMap((item) => {
         const t = this.fields(item);
         const person = t.reference('person');
-        return person ? [{ person, allocation: t.number('allocation', 0, 100)?.value ?? 100 }] : [];
+        const allocation = t.number('allocation', 0, 100)?.value ?? 100;
+        if (t.invalid.size > 0) f.invalid.add('team');
+        return person ? [{ person, allocation }] : [];
       }),
       tags: f.references('tags').map((tag) => tag.name),
       program: undefined,
@@ -267,7 +317,9 @@ class ModelReader {
   private benefits(f: Fields): Benefit[] {
     return f.maps('benefits').map((item) => {
       const b = this.fields(item);
-      return { name: b.text('name'), value: b.number('value', 0)?.value ?? 0, realized: b.number('realized', 0)?.value };
+      const benefit = { name: b.text('name'), value: b.number('value', 0)?.value ?? 0, realized: b.number('realized', 0)?.value };
+      if (b.invalid.has('value') || b.invalid.has('realized') || b.invalid.has('*')) f.invalid.add('benefits');
+      return benefit;
     });
   }
 

@@ -34,9 +34,27 @@ export interface PlanDocument {
   readonly index: number;
   readonly root: YamlNode | undefined;
   readonly span: Span;
-  /** True when the YAML had errors: the tree is the parser's best effort. */
+  /** True when the YAML has errors the reader could not recover from: the tree is the parser's best effort. */
   readonly broken: boolean;
+  /**
+   * Mappings that had a line the reader could not read (recovery.ts), with the keys those lines were
+   * meant to give ('*' when unknown): their values are unknown, not absent.
+   */
+  readonly damage: ReadonlyMap<MapNode, ReadonlySet<string>>;
 }
+
+/** What the model must not read from a document (SPEC 6: a value the schema rejects is not used further). */
+export interface Rejected {
+  /** Values the schema rejects. */
+  readonly values: ReadonlySet<YamlNode>;
+  /** Per mapping, keys whose value is unknown: written misspelt (as an unknown key), or on a line that could not be read. */
+  readonly keys: ReadonlyMap<MapNode, ReadonlySet<string>>;
+}
+
+export const nothingRejected: Rejected = { values: new Set(), keys: new Map() };
+
+/** The damage of a document read without trouble. */
+export const noDamage: ReadonlyMap<MapNode, ReadonlySet<string>> = new Map();
 
 export interface ParsedFile {
   readonly path: string;

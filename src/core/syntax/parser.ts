@@ -1,13 +1,15 @@
 /**
  * YAML text → the located tree of `nodes.ts`, one per document: the fast reader for plain block YAML,
- * else the `yaml` package (with its exact error messages). Never throws, whatever the text.
+ * else the `yaml` package; text the parser rejects is read as well as it can be (recovery.ts), each
+ * mistake reported once on its line. Never throws, whatever the text.
  */
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, type Node as AstNode, parseAllDocuments } from 'yaml';
 import { LineIndex, type Span } from '../base/positions';
 import { messages } from '../base/messages';
 import type { PlanDiagnostic } from '../base/diagnostic';
 import { fastReadYaml } from './fastReader';
-import { defaultParseLimits, type MapEntry, type ParsedFile, type ParseLimits, type PlanDocument, type ScalarNode, type YamlNode } from './nodes';
+import { defaultParseLimits, type MapEntry, noDamage, type ParsedFile, type ParseLimits, type PlanDocument, type ScalarNode, type YamlNode } from './nodes';
+import { recoverYaml, type YamlRead } from './recovery';
 
 class ReadLimitError extends Error {}
 
@@ -30,8 +32,10 @@ export function parsePlanFile(path: string, rawText: string, limits: ParseLimits
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const lines = new LineIndex(text);
   const diagnostics: PlanDiagnostic[] = [];
-  const report = (span: Span, message: string) =>
-    diagnostics.push({ file: path, range: lines.rangeOf(span), severity: 'error', code: 'yaml-syntax', message });
+  const report = (span: Span, message: string, fix?: string) => {
+    const diagnostic: PlanDiagnostic = { file: path, range: lines.rangeOf(span), severity: 'error', code: 'yaml-syntax', message };
+    diagnostics.push(fix === undefined ? diagnostic : { ...diagnostic, data: { kind: 'replace', replacement: fix } });
+  };
 
   if (text.length > limits.maxFileSize) {
     report([0, 0], messages.fileTooLarge(text.length, limits.maxFileSize));
@@ -41,43 +45,64 @@ export function parsePlanFile(path: string, rawText: string, limits: ParseLimits
   if (limits.fast !== false) {
     const fast = fastReadYaml(text, limits.maxDepth);
     if (fast) {
-      const documents = fast.map((document, index): PlanDocument => ({ index, root: document.root, span: document.span, broken: false }));
+      const documents = fast.map((document, index): PlanDocument => ({ index, root: document.root, span: document.span, broken: false, damage: noDamage }));
       return { path, text, lines, documents, diagnostics };
     }
   }
 
+  const first = readYaml(text, limits, false);
+  if (first.errors.length === 0) {
+    for (const limit of first.limits) report(limit.span, limit.message);
+    const documents = first.documents.map(
+      (document, index): PlanDocument => ({ index, root: document.root, span: document.span, broken: document.limited, damage: noDamage }),
+    );
+    return { path, text, lines, documents, diagnostics };
+  }
+  const recovered = recoverYaml(text, first, (edited) => readYaml(edited, limits, limits.fast !== false));
+  for (const problem of recovered.problems) report(problem.span, problem.message, problem.fix);
+  return { path, text, lines, documents: recovered.documents, diagnostics };
+}
+
+/** One reading of a text: the fast reader when allowed (it reads only error-free text), else the `yaml` package. */
+function readYaml(text: string, limits: ParseLimits, fast: boolean): YamlRead {
+  if (fast) {
+    const documents = fastReadYaml(text, limits.maxDepth);
+    if (documents) return { documents: documents.map((d) => ({ ...d, errors: 0, limited: false })), errors: [], limits: [] };
+  }
   if (nestingDepth(text, limits.maxDepth * 2) > limits.maxDepth * 2) {
     // The YAML parser recurses; very deep nesting can exhaust the stack or worse. Refuse it up front.
-    report([0, 0], messages.tooDeep(limits.maxDepth));
-    return { path, text, lines, documents: [], diagnostics };
+    return { documents: [], errors: [], limits: [{ span: [0, 0], message: messages.tooDeep(limits.maxDepth) }] };
   }
-
-  const documents: PlanDocument[] = [];
   let yamlDocuments: Document.Parsed[];
   try {
     yamlDocuments = parseAllDocuments(text, { prettyErrors: false, schema: 'core', uniqueKeys: true, merge: false }) as Document.Parsed[];
   } catch (error) {
-    report([0, 0], messages.yamlSyntax(error instanceof Error ? error.message : String(error)));
-    return { path, text, lines, documents, diagnostics };
+    return { documents: [], errors: [], limits: [{ span: [0, 0], message: messages.yamlSyntax(error instanceof Error ? error.message : String(error)) }] };
   }
   if (!Array.isArray(yamlDocuments)) yamlDocuments = [];
 
-  yamlDocuments.forEach((doc, index) => {
-    for (const error of doc.errors) report([error.pos[0], Math.max(error.pos[0], error.pos[1])], messages.yamlSyntax(error.message));
+  const documents: Array<YamlRead['documents'][number]> = [];
+  const errors: Array<YamlRead['errors'][number]> = [];
+  const found: Array<YamlRead['limits'][number]> = [];
+  for (const doc of yamlDocuments) {
+    for (const error of doc.errors) errors.push({ span: [error.pos[0], Math.max(error.pos[0], error.pos[1])], message: error.message, code: error.code });
     const span: Span = [doc.range[0], doc.range[2]];
     let root: YamlNode | undefined;
     try {
-      root = doc.contents ? new TreeBuilder(doc, limits).build(doc.contents as AstNode) : undefined;
+      // Keys that are not plain scalars are reported only in an otherwise sound document: else they are
+      // the parser's guesses around another error.
+      const builder = new TreeBuilder(doc, limits, doc.errors.length > 0 ? undefined : found);
+      root = doc.contents ? builder.build(doc.contents as AstNode) : undefined;
     } catch (error) {
       if (!(error instanceof ReadLimitError)) throw error;
-      report(doc.contents?.range ? [doc.contents.range[0], doc.contents.range[0]] : span, error.message);
-      documents.push({ index, root: undefined, span, broken: true });
-      return;
+      found.push({ span: doc.contents?.range ? [doc.contents.range[0], doc.contents.range[0]] : span, message: error.message });
+      documents.push({ root: undefined, span, errors: doc.errors.length, limited: true });
+      continue;
     }
     if (root?.kind === 'scalar' && root.value === null) root = undefined; // an empty or comment-only document
-    documents.push({ index, root, span, broken: doc.errors.length > 0 });
-  });
-  return { path, text, lines, documents, diagnostics };
+    documents.push({ root, span, errors: doc.errors.length, limited: false });
+  }
+  return { documents, errors, limits: found };
 }
 
 /**
@@ -137,6 +162,8 @@ class TreeBuilder {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly limits: ParseLimits,
+    /** Where to report keys that are not plain scalars (their entries are left out); undefined: say nothing. */
+    private readonly complexKeys: Array<{ span: Span; message: string }> | undefined,
   ) {}
 
   build(node: AstNode): YamlNode {
@@ -176,7 +203,9 @@ class TreeBuilder {
           key = String(keyNode.value ?? '');
           keySpan = keyNode.range ? [keyNode.range[0], keyNode.range[1]] : span;
         } else {
-          throw new ReadLimitError(messages.complexKey());
+          const at: Span = keyNode.range ? [keyNode.range[0], keyNode.range[1]] : span;
+          this.complexKeys?.push({ span: at, message: messages.complexKey() });
+          continue;
         }
         const value = this.convert(pair.value as AstNode | null, depth + 1, viaAlias, [keySpan[1], keySpan[1]]);
         if (!entries.has(key)) entries.set(key, { key, keySpan, value });

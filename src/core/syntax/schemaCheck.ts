@@ -6,10 +6,13 @@
  */
 import type { ErrorObject } from 'ajv';
 import validatePlan from './generated/planValidator';
+import { planKeys } from './generated/planKeys';
 import { messages } from '../base/messages';
-import type { PlanDiagnostic } from '../base/diagnostic';
+import type { DiagnosticData, PlanDiagnostic } from '../base/diagnostic';
 import type { Span } from '../base/positions';
-import { type MapNode, type ParsedFile, type YamlNode, nodeAtPointer, toPlain } from './nodes';
+import { closestName } from '../base/suggestions';
+import { numberHint } from './numberHint';
+import { type MapEntry, type MapNode, nothingRejected, type ParsedFile, type PlanDocument, type Rejected, type YamlNode, nodeAtPointer, toPlain } from './nodes';
 
 const rootEntityKeys = ['portfolio', 'program', 'project'];
 
@@ -25,59 +28,126 @@ const itemKinds: Record<string, string> = {
   people: 'person',
 };
 
-export function checkSchema(file: ParsedFile, documentIndex: number): PlanDiagnostic[] {
-  const document = file.documents[documentIndex];
-  const root = document?.root;
-  if (!document || !root || document.broken) return [];
-  const diagnostics: PlanDiagnostic[] = [];
-  const report = (span: Span, message: string) =>
-    diagnostics.push({ file: file.path, range: file.lines.rangeOf(span), severity: 'error', code: 'schema', message });
+export interface SchemaCheck {
+  readonly diagnostics: PlanDiagnostic[];
+  /** The root as the model reads it: a misspelt root key (`programme:`) stands under the key it was meant to be. */
+  readonly root: YamlNode | undefined;
+  /** What the model must not read: what the schema rejects, and keys whose value is unknown. */
+  readonly rejected: Rejected;
+}
 
-  if (root.kind !== 'map') {
-    report([root.span[0], root.span[0]], messages.rootNotMapping());
-    return diagnostics;
+export function checkSchema(file: ParsedFile, documentIndex: number): SchemaCheck {
+  const document = file.documents[documentIndex];
+  const written = document?.root;
+  if (!document || !written) return { diagnostics: [], root: written, rejected: nothingRejected };
+  // What the model must not read: the keys of lines that could not be read, then what the schema rejects.
+  const rejectedSoFar = (): { values: Set<YamlNode>; keys: Map<MapNode, Set<string>> } => {
+    const rejected = { values: new Set<YamlNode>(), keys: new Map<MapNode, Set<string>>() };
+    for (const [map, keys] of document.damage) rejected.keys.set(map, new Set(keys));
+    return rejected;
+  };
+  const unreadOnly = () => (document.damage.size === 0 ? nothingRejected : rejectedSoFar());
+  if (document.broken) return { diagnostics: [], root: written, rejected: unreadOnly() };
+
+  const diagnostics: PlanDiagnostic[] = [];
+  const report = (span: Span, message: string, data?: DiagnosticData) => {
+    const diagnostic: PlanDiagnostic = { file: file.path, range: file.lines.rangeOf(span), severity: 'error', code: 'schema', message };
+    diagnostics.push(data ? { ...diagnostic, data } : diagnostic);
+  };
+
+  if (written.kind !== 'map') {
+    report([written.span[0], written.span[0]], messages.rootNotMapping());
+    return { diagnostics, root: written, rejected: unreadOnly() };
   }
+  const typo = rootTypo(written);
+  const root = typo ? typo.root : written;
+  if (typo) report(typo.entry.keySpan, messages.unknownKeyDidYouMean(typo.entry.key, 'the document', typo.meant), { kind: 'replace', replacement: typo.meant });
   const present = rootEntityKeys.filter((key) => root.entries.has(key));
+  const rootDamage = document.damage.get(written);
   if (present.length > 1) {
     report(root.entries.get(present[1])!.keySpan, messages.severalRootEntities(present));
-  } else if (present.length === 0 && !root.entries.has('people')) {
+  } else if (present.length === 0 && !root.entries.has('people') && !(rootDamage && [...rootDamage].some((k) => k === '*' || rootEntityKeys.includes(k)))) {
     const first = root.entries.values().next().value;
     report(first ? first.keySpan : [root.span[0], root.span[0]], messages.noRootEntity());
   }
 
-  if (validatePlan(toPlain(root))) return diagnostics;
+  if (validatePlan(toPlain(root))) return { diagnostics, root, rejected: unreadOnly() };
+  const rejected = rejectedSoFar();
   const seen = new Set<string>();
-  for (const error of validatePlan.errors ?? []) {
-    const mapped = mapError(root, error);
+  // Unknown keys first: the key a misspelt one was meant to be is then not also reported missing.
+  const errors = [...(validatePlan.errors ?? [])].sort((a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties'));
+  for (const error of errors) {
+    const mapped = mapError(root, error, document, rejected);
     if (!mapped) continue;
     // One message per place: a bad date fails both `pattern` and `format`.
     const key = `${mapped.span[0]}:${mapped.span[1]}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    report(mapped.span, mapped.message);
+    report(mapped.span, mapped.message, mapped.data);
   }
-  return diagnostics;
+  return { diagnostics, root, rejected };
 }
 
-function mapError(root: MapNode, error: ErrorObject): { span: Span; message: string } | undefined {
+/**
+ * A document with no portfolio, program or project but a key that is a likely typo of one
+ * (`programme:`): read as that entity, so its ids still resolve and one error says what to write.
+ */
+function rootTypo(root: MapNode): { root: MapNode; entry: MapEntry; meant: string } | undefined {
+  if (rootEntityKeys.some((key) => root.entries.has(key))) return undefined;
+  for (const entry of root.entries.values()) {
+    if (planKeys.document.keys.includes(entry.key) || entry.key.startsWith('x-')) continue;
+    const meant = closestName(entry.key, rootEntityKeys);
+    if (!meant) continue;
+    const entries = new Map<string, MapEntry>();
+    for (const [key, other] of root.entries) entries.set(other === entry ? meant : key, other === entry ? { ...entry, key: meant } : other);
+    return { root: { kind: 'map', entries, span: root.span }, entry, meant };
+  }
+  return undefined;
+}
+
+function mapError(
+  root: MapNode,
+  error: ErrorObject,
+  document: PlanDocument,
+  rejected: { values: Set<YamlNode>; keys: Map<MapNode, Set<string>> },
+): { span: Span; message: string; data?: DiagnosticData } | undefined {
   const target = nodeAtPointer(root, error.instancePath);
   if (!target) return undefined;
   const where = describe(root, error.instancePath);
   // An empty value (`name:`) has no width of its own: show the problem on its key.
   const valueSpan: Span = target.node.span[1] > target.node.span[0] || !target.keySpan ? target.node.span : target.keySpan;
   const params = error.params as Record<string, unknown>;
+  const kind = kindAt(error.instancePath);
+  if (error.keyword !== 'required' && error.keyword !== 'additionalProperties') rejected.values.add(target.node);
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const entry = target.node.kind === 'map' ? target.node.entries.get(key) : undefined;
-      return { span: entry?.keySpan ?? target.node.span, message: messages.unknownKey(key, where) };
+      const span = entry?.keySpan ?? target.node.span;
+      const known = kind ? planKeys[kind].keys : [];
+      const meant = target.node.kind === 'map' ? closestName(key, known.filter((k) => !(target.node as MapNode).entries.has(k))) : undefined;
+      if (!meant) return { span, message: messages.unknownKey(key, where) };
+      // The value was meant for that key: it is unknown there, not absent.
+      const keys = rejected.keys.get(target.node as MapNode) ?? new Set<string>();
+      keys.add(meant);
+      rejected.keys.set(target.node as MapNode, keys);
+      return { span, message: messages.unknownKeyDidYouMean(key, where, meant), data: { kind: 'replace', replacement: meant } };
     }
     case 'required': {
       const key = String(params.missingProperty);
+      // A line of this mapping that could not be read may well be the missing key: the syntax error says it.
+      const damage = target.node.kind === 'map' ? document.damage.get(target.node) : undefined;
+      if (damage && [...damage].some((k) => k === '*' || k === key || !(kind && planKeys[kind].keys.includes(k)))) return undefined;
+      // Written misspelt: the unknown key's error says what to write.
+      if (target.node.kind === 'map' && rejected.keys.get(target.node)?.has(key)) return undefined;
       return { span: target.keySpan ?? firstKeySpan(target.node), message: messages.missingKey(key, where) };
     }
-    case 'type':
-      return { span: valueSpan, message: messages.wrongType(article(String(params.type)), where) };
+    case 'type': {
+      const expected = article(String(params.type));
+      const hint = /number|integer/.test(String(params.type)) && target.node.kind === 'scalar' && typeof target.node.value === 'string' ? numberHint(target.node.value) : undefined;
+      if (hint) return { span: valueSpan, message: messages.numberAsText(where, expected, hint.written, hint.reasons), data: { kind: 'replace', replacement: hint.written } };
+      return { span: valueSpan, message: messages.wrongType(expected, where) };
+    }
     case 'enum':
       return { span: valueSpan, message: messages.badEnum((params.allowedValues as string[]) ?? [], where) };
     case 'format':
@@ -99,6 +169,16 @@ function mapError(root: MapNode, error: ErrorObject): { span: Span; message: str
     default:
       return { span: valueSpan, message: messages.schemaOther(where, error.message ?? 'is not valid') };
   }
+}
+
+/** The kind of mapping (a key of `planKeys`) a JSON pointer names, following the schema's nesting. */
+function kindAt(pointer: string): string | undefined {
+  let kind: string | undefined = 'document';
+  for (const segment of pointer === '' ? [] : pointer.slice(1).split('/')) {
+    if (/^\d+$/.test(segment)) continue; // an item of a list: the list key said what it holds
+    kind = kind === undefined ? undefined : planKeys[kind]?.children[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return kind;
 }
 
 function firstKeySpan(node: YamlNode): Span {

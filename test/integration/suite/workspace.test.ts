@@ -11,6 +11,16 @@ async function write(relative: string, text: string): Promise<vscode.Uri> {
   return uri;
 }
 
+/** Applies the quick fix titled `title` of the first diagnostic of `uri` that `which` picks, and waits until that diagnostic is gone. */
+async function applyQuickFix(uri: vscode.Uri, which: (d: vscode.Diagnostic) => boolean, title: string): Promise<void> {
+  const diagnostic = await waitFor(`a diagnostic for '${title}'`, () => ours(uri).find(which));
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
+  const fix = actions.find((a) => a.title === title);
+  assert.ok(fix?.edit, `'${title}' not among: ${actions.map((a) => a.title).join(', ')}`);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  await waitFor(`fixed by '${title}'`, () => !ours(uri).some(which));
+}
+
 describe('the plan workspace under change', function () {
   this.timeout(60_000);
 
@@ -45,13 +55,25 @@ describe('the plan workspace under change', function () {
     );
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
-    const diagnostic = await waitFor('progress-mismatch', () => ours(uri).find((d) => d.code === 'progress-mismatch'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
-    const fix = actions.find((a) => a.title === "Set state to 'done'");
-    assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title).join(', ')}`);
-    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await applyQuickFix(uri, (d) => d.code === 'progress-mismatch', "Set state to 'done'");
     assert.match(document.getText(), /state: done/);
-    await waitFor('progress-mismatch gone', () => !ours(uri).some((d) => d.code === 'progress-mismatch'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.workspace.fs.delete(uri);
+  });
+
+  it('fixes a misspelt key, a number written with separators and a tab, each with one quick fix', async () => {
+    const uri = await write(
+      'created/typos.plan.yaml',
+      'project:\n  id: typos\n  name: Typos\n  start: 2026-01-05\n  duration: 2w\n  dependson: []\n  budget: 1,400,000\n\tspent: 10\n',
+    );
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const message = (pattern: RegExp) => (d: vscode.Diagnostic) => pattern.test(d.message);
+    await applyQuickFix(uri, message(/^Unknown key 'dependson' in project 'typos'; did you mean 'depends_on'\?$/), "Change to 'depends_on'");
+    await applyQuickFix(uri, message(/^budget of project 'typos' must be a number: write 1400000 — no thousands separators$/), "Change to '1400000'");
+    await applyQuickFix(uri, message(/^This line is indented with a tab; indent with spaces/), 'Indent with 2 spaces instead of a tab');
+    assert.equal(document.getText(), 'project:\n  id: typos\n  name: Typos\n  start: 2026-01-05\n  duration: 2w\n  depends_on: []\n  budget: 1400000\n  spent: 10\n');
+    await waitFor('no problems left', () => ours(uri).length === 0);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.workspace.fs.delete(uri);
   });

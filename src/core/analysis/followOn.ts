@@ -1,0 +1,231 @@
+/**
+ * Which problems are echoes of one already reported (SPEC 6): "a value the schema rejects is not used
+ * further (no follow-on warning computed from it)". The model does not read a rejected value, nor a
+ * misspelt key's or an unreadable line's (`invalid` on the entity); the analysis then sees the field
+ * as absent and may compute from a default (no budget is a budget of 0). So a problem is left out when
+ * a figure it is computed from rests on an invalid field — of its own entity, or of the projects and
+ * milestones it depends on, sums up or shares a person with — and kept otherwise.
+ *
+ * A document whose YAML could not be recovered at all (`broken`) keeps only its syntax errors and
+ * duplicate ids: the parser's guesses there are not the plan.
+ */
+import type { PlanDiagnostic } from '../base/diagnostic';
+import type { Position } from '../base/positions';
+import type { Entity, Milestone, Program, Project } from '../model/entities';
+import type { ParsedFile } from '../syntax/nodes';
+import type { PlanIndex } from './planIndex';
+
+const SCHEDULE = ['start', 'end', 'duration', 'depends_on'];
+/** What a project's earned value, forecast and health are computed from (with its schedule). */
+const PROJECT_FIGURES = [...SCHEDULE, 'budget', 'spent', 'progress', 'state', 'baseline', 'health', 'benefits', 'milestones', 'risks', 'issues'];
+const PROJECT_MONEY = ['budget', 'spent', 'progress', 'state', 'baseline'];
+const PROGRAM_FIGURES = ['budget', 'currency', 'start', 'end', 'health', 'benefits', 'milestones', 'risks', 'issues', 'projects'];
+const MILESTONE_FIGURES = ['date', 'done', 'depends_on'];
+const RISK_FIGURES = ['likelihood', 'impact', 'state', 'mitigation'];
+const ISSUE_FIGURES = ['severity', 'state', 'due'];
+
+export function withoutFollowOnProblems(files: readonly ParsedFile[], index: PlanIndex, diagnostics: readonly PlanDiagnostic[]): PlanDiagnostic[] {
+  const kept = withoutSchemaOnSyntaxLines(withoutBrokenDocuments(files, diagnostics));
+  const taint = new Taint(index);
+  if (!taint.any) return kept;
+  const locate = new EntityLocator(index);
+  return kept.filter((d) => !taint.isFollowOn(d, locate));
+}
+
+function withoutBrokenDocuments(files: readonly ParsedFile[], diagnostics: readonly PlanDiagnostic[]): PlanDiagnostic[] {
+  const broken = new Map<string, Array<{ start: number; end: number }>>();
+  for (const file of files) {
+    const spans = file.documents.filter((d) => d.broken).map((d) => ({ start: file.lines.positionAt(d.span[0]).line, end: file.lines.positionAt(d.span[1]).line }));
+    if (spans.length > 0) broken.set(file.path, spans);
+  }
+  if (broken.size === 0) return [...diagnostics];
+  return diagnostics.filter((d) => {
+    if (d.code === 'yaml-syntax' || d.code === 'duplicate-id') return true;
+    const spans = broken.get(d.file);
+    return !spans?.some(({ start, end }) => d.range.start.line >= start && d.range.start.line <= end);
+  });
+}
+
+/**
+ * A line with a syntax error is read as meant (recovery.ts); if the schema then rejects what it was
+ * read as (`project: [unclosed` read as a list), that is the same mistake: the syntax error says it.
+ */
+function withoutSchemaOnSyntaxLines(diagnostics: PlanDiagnostic[]): PlanDiagnostic[] {
+  const syntaxLines = new Set<string>();
+  for (const d of diagnostics) if (d.code === 'yaml-syntax') syntaxLines.add(`${d.file}\u0000${d.range.start.line}`);
+  if (syntaxLines.size === 0) return diagnostics;
+  return diagnostics.filter((d) => d.code !== 'schema' || !syntaxLines.has(`${d.file}\u0000${d.range.start.line}`));
+}
+
+/** Which entities' figures rest on an invalid field, memoised per question. */
+class Taint {
+  readonly any: boolean;
+  private readonly schedule = new Map<Project | Milestone, boolean>();
+  private readonly figures = new Map<Project | Milestone, boolean>();
+  private readonly people = new Map<string, boolean>();
+
+  constructor(private readonly index: PlanIndex) {
+    const all: Entity[] = [...index.portfolios, ...index.programs, ...index.projects, ...index.milestones, ...index.risks, ...index.issues, ...index.people];
+    this.any = all.some((e) => e.invalid.size > 0);
+  }
+
+  isFollowOn(d: PlanDiagnostic, locate: EntityLocator): boolean {
+    switch (d.code) {
+      case 'yaml-syntax':
+      case 'schema':
+      case 'duplicate-id':
+      case 'unknown-reference':
+      case 'unknown-person':
+      case 'dependency-cycle':
+        return false;
+      case 'status-date-mismatch':
+        return [...this.index.portfolios, ...this.index.programs].some((holder) => own(holder, ['status_date']));
+      default:
+        break;
+    }
+    const entity = locate.at(d.file, d.range.start);
+    if (!entity) return false;
+    switch (d.code) {
+      case 'overspent':
+        return entity.kind === 'project' && own(entity, ['budget', 'baseline', 'spent']);
+      case 'progress-mismatch':
+        return entity.kind === 'project' && own(entity, ['state', 'progress']);
+      case 'unscheduled':
+      case 'dependency-violation':
+        return (entity.kind === 'project' || entity.kind === 'milestone') && this.scheduleTainted(entity);
+      case 'date-conflict':
+        if (entity.kind === 'program') return own(entity, ['start', 'end']);
+        return entity.kind === 'project' && this.scheduleTainted(entity);
+      case 'outside-window':
+        if (entity.kind === 'project') return this.scheduleTainted(entity) || (entity.program !== undefined && own(entity.program, ['start', 'end']));
+        if (entity.kind === 'milestone') return own(entity, ['date']) || (entity.parent.kind === 'project' && this.scheduleTainted(entity.parent));
+        return false;
+      case 'over-budget':
+      case 'forecast-over-budget':
+        return entity.kind === 'program' && (own(entity, ['budget', 'projects']) || entity.projects.some((p) => own(p, PROJECT_MONEY)));
+      case 'status-mismatch':
+        if (entity.kind === 'project') return this.figuresTainted(entity);
+        return entity.kind === 'program' && this.programTainted(entity);
+      case 'missed-milestone':
+        return entity.kind === 'milestone' && own(entity, ['date', 'done']);
+      case 'milestone-at-risk':
+        return entity.kind === 'milestone' && this.figuresTainted(entity);
+      case 'unmitigated-risk':
+        return entity.kind === 'risk' && own(entity, RISK_FIGURES);
+      case 'overdue-issue':
+        return entity.kind === 'issue' && own(entity, ['due', 'state']);
+      case 'overallocated':
+        return entity.kind === 'project' && this.allocationTainted(entity, d.range.start, locate);
+      case 'currency-mismatch':
+        return entity.kind === 'program' && (entity.portfolio?.programs ?? [entity]).some((program) => own(program, ['currency']));
+      default:
+        return false;
+    }
+  }
+
+  /** Its dates rest on an invalid field: its own, or a dependency's (dates flow down depends_on). */
+  private scheduleTainted(node: Project | Milestone): boolean {
+    return this.memo(this.schedule, node, () => own(node, node.kind === 'project' ? SCHEDULE : ['date', 'depends_on']) || this.dependencies(node).some((d) => this.scheduleTainted(d)));
+  }
+
+  /** Its figures or forecast rest on an invalid field: its own, a child's, or a dependency's. */
+  private figuresTainted(node: Project | Milestone): boolean {
+    return this.memo(this.figures, node, () => {
+      if (node.kind === 'milestone') return own(node, MILESTONE_FIGURES) || this.dependencies(node).some((d) => this.figuresTainted(d));
+      return (
+        own(node, PROJECT_FIGURES) ||
+        node.milestones.some((m) => this.figuresTainted(m)) ||
+        node.risks.some((r) => own(r, RISK_FIGURES)) ||
+        node.issues.some((i) => own(i, ISSUE_FIGURES)) ||
+        this.dependencies(node).some((d) => this.figuresTainted(d))
+      );
+    });
+  }
+
+  private programTainted(program: Program): boolean {
+    return (
+      own(program, PROGRAM_FIGURES) ||
+      program.projects.some((p) => this.figuresTainted(p)) ||
+      program.milestones.some((m) => this.figuresTainted(m)) ||
+      program.risks.some((r) => own(r, RISK_FIGURES)) ||
+      program.issues.some((i) => own(i, ISSUE_FIGURES))
+    );
+  }
+
+  /** The person of the team entry at `at` in `project`: their capacity, or any of their allocations, rests on an invalid field. */
+  private allocationTainted(project: Project, at: Position, locate: EntityLocator): boolean {
+    const entry = project.team.find((e) => samePosition(locate.positionOf(project, e.person.span[0]), at));
+    if (!entry) return false;
+    const name = entry.person.name;
+    let tainted = this.people.get(name);
+    if (tainted === undefined) {
+      tainted =
+        this.index.people.some((person) => person.id === name && own(person, ['capacity'])) ||
+        this.index.projects.some((p) => p.team.some((e) => e.person.name === name) && (own(p, ['team', 'state', 'progress']) || this.scheduleTainted(p)));
+      this.people.set(name, tainted);
+    }
+    return tainted;
+  }
+
+  private dependencies(node: Project | Milestone): Array<Project | Milestone> {
+    return node.dependsOn.flatMap((reference) => this.index.dependencyTargets.get(reference) ?? []);
+  }
+
+  /** Memoised, and false while being decided (a dependency cycle is reported on its own). */
+  private memo(cache: Map<Project | Milestone, boolean>, node: Project | Milestone, decide: () => boolean): boolean {
+    const known = cache.get(node);
+    if (known !== undefined) return known;
+    cache.set(node, false);
+    const result = decide();
+    cache.set(node, result);
+    return result;
+  }
+}
+
+/** An invalid field among `keys` ('*': a line of the entity that could not be read, any field). */
+function own(entity: Entity, keys: readonly string[]): boolean {
+  if (entity.invalid.size === 0) return false;
+  return entity.invalid.has('*') || keys.some((key) => entity.invalid.has(key));
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** The innermost entity written around a position of a file. */
+class EntityLocator {
+  private byFile: Map<string, Array<{ entity: Entity; start: Position; end: Position }>> | undefined;
+
+  constructor(private readonly index: PlanIndex) {}
+
+  positionOf(entity: Entity, offset: number): Position {
+    return entity.source.file.lines.positionAt(offset);
+  }
+
+  at(file: string, position: Position): Entity | undefined {
+    this.byFile ??= this.build();
+    let found: { entity: Entity; start: Position; end: Position } | undefined;
+    for (const candidate of this.byFile.get(file) ?? []) {
+      if (before(position, candidate.start) || before(candidate.end, position)) continue;
+      // Entities nest; a later one inside the one found is deeper.
+      if (!found || !before(candidate.start, found.start)) found = candidate;
+    }
+    return found?.entity;
+  }
+
+  private build(): Map<string, Array<{ entity: Entity; start: Position; end: Position }>> {
+    const byFile = new Map<string, Array<{ entity: Entity; start: Position; end: Position }>>();
+    const { portfolios, programs, projects, milestones, risks, issues, people } = this.index;
+    for (const entity of [...portfolios, ...programs, ...projects, ...milestones, ...risks, ...issues, ...people] as Entity[]) {
+      const lines = entity.source.file.lines;
+      const list = byFile.get(entity.source.file.path) ?? [];
+      list.push({ entity, start: lines.positionAt(entity.node.span[0]), end: lines.positionAt(entity.node.span[1]) });
+      byFile.set(entity.source.file.path, list);
+    }
+    return byFile;
+  }
+}

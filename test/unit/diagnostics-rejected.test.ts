@@ -1,0 +1,290 @@
+/**
+ * Diagnostics (SPEC section 6): "A value the schema rejects is not used further (no follow-on warning
+ * computed from it)." Each case writes one value the schema rejects where, read as absent (a budget
+ * of 0, a milestone not done, a risk still open, a full-time allocation…), it would have produced a
+ * plan-logic problem; only the schema error may be reported. Then the suggestions that say what to
+ * write instead: the closest key of that entity, and numbers written as text.
+ *
+ * YAML is written as arrays of lines with the 1-based line number in a comment.
+ */
+import assert from 'node:assert/strict';
+import { analyzePlans } from '../../src/core';
+import { day, diagnose, expectDiagnostic, expectOnly, filesOf, show } from './helpers';
+
+const STATUS = { statusDate: day('2026-06-01') };
+
+describe('a value the schema rejects is not used further (SPEC section 6)', () => {
+  it('a negative budget: the schema error only, no overspent against a budget of 0', () => {
+    const text = [
+      'project:', //               1
+      '  id: ci-upgrade', //       2
+      '  name: Upgrade CI', //     3
+      '  start: 2026-01-05', //    4
+      '  duration: 8w', //         5
+      '  budget: -600000', //      6
+      '  spent: 1000', //          7
+    ].join('\n');
+    expectOnly(text, [{ code: 'schema', line: 6, column: 11, message: /^budget of project 'ci-upgrade' must be >= 0$/ }], STATUS);
+  });
+
+  it('a baseline budget written as text: no overspent', () => {
+    const text = ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 8w', '  baseline: { budget: 1k }', '  spent: 1000'].join('\n');
+    expectOnly(text, [{ code: 'schema', line: 6, column: 23 }], STATUS);
+  });
+
+  /** A program with a budget of 100 and project lines (each written at 4 spaces) from line 5 on. */
+  const program = (...projects: string[]) => ['program:', '  id: platform', '  name: Platform', '  budget: 100', '  projects:', ...projects].join('\n');
+
+  it("a project budget the schema rejects: no over-budget from the program's other projects", () => {
+    const text = program(
+      '    - id: a', //                6
+      '      name: A', //              7
+      '      start: 2026-01-05', //    8
+      '      duration: 2w', //         9
+      '      budget: 1,400,000', //    10
+      '    - { id: b, name: B, start: 2026-01-05, duration: 2w, budget: 500 }', // 11: 500 > 100 alone, but the sum is unknown
+    );
+    expectOnly(text, [{ code: 'schema', line: 10, column: 15 }], STATUS);
+  });
+
+  it('a state the schema rejects: not read as "not cancelled" in the program sums', () => {
+    const text = program(
+      '    - id: a', //                6
+      '      name: A', //              7
+      '      start: 2026-01-05', //    8
+      '      duration: 2w', //         9
+      '      budget: 500', //          10
+      '      state: Cancelled', //     11  <- states are lower-case
+    );
+    expectOnly(text, [{ code: 'schema', line: 11, column: 14, message: /must be one of 'planned', 'active', 'on-hold', 'done', 'cancelled'/ }], STATUS);
+  });
+
+  it('progress written as text: no progress-mismatch with state done', () => {
+    const text = ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 2w', '  state: done', '  progress: 40%'].join('\n');
+    expectOnly(text, [{ code: 'schema', line: 7, column: 13, message: /^progress of project 'a' must be a number: write 40 — no % sign$/ }], STATUS);
+  });
+
+  it("a milestone's done the schema rejects: no missed-milestone", () => {
+    const text = [
+      'project:', //                   1
+      '  id: a', //                    2
+      '  name: A', //                  3
+      '  start: 2026-01-05', //        4
+      '  duration: 30w', //            5
+      '  milestones:', //              6
+      '    - name: Beta', //           7
+      '      date: 2026-02-01', //     8  (before the status date)
+      '      done: yes', //            9  (YAML 1.2: text, not true)
+    ].join('\n');
+    expectOnly(text, [{ code: 'schema', line: 9, column: 13, message: /done of milestone 'Beta' must be true or false/ }], STATUS);
+  });
+
+  it("a risk's state the schema rejects: no unmitigated-risk", () => {
+    const text = [
+      'project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 30w', '  risks:',
+      '    - title: Vendor late', '      likelihood: 5', '      impact: 5', '      state: Closed', //  10
+    ].join('\n');
+    expectOnly(text, [{ code: 'schema', line: 10, column: 14 }], STATUS);
+  });
+
+  it("an issue's state the schema rejects: no overdue-issue", () => {
+    const text = [
+      'project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 30w', '  issues:',
+      '    - title: Staging unstable', '      severity: high', '      due: 2026-03-01', '      state: resolved', //  10
+    ].join('\n');
+    expectOnly(text, [{ code: 'schema', line: 10, column: 14 }], STATUS);
+  });
+
+  it('an allocation written as text: no overallocated, in either project', () => {
+    const files = {
+      'a.plan.yaml': [
+        'project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 30w',
+        '  team:', '    - person: bob', '      allocation: 60%', //  8
+      ].join('\n'),
+      'b.plan.yaml': ['project:', '  id: b', '  name: B', '  start: 2026-01-05', '  duration: 30w', '  team:', '    - person: bob', '      allocation: 50'].join('\n'),
+      'people.plan.yaml': ['people:', '  - id: bob', '    name: Bob'].join('\n'),
+    };
+    expectOnly(files, [{ code: 'schema', file: 'a.plan.yaml', line: 8, column: 19, message: /write 60 — no % sign/ }], STATUS);
+  });
+
+  it("a person's capacity the schema rejects: no overallocated against the default 100", () => {
+    const team = (id: string) => ['project:', `  id: ${id}`, `  name: ${id}`, '  start: 2026-01-05', '  duration: 30w', '  team:', '    - person: bob', '      allocation: 60'].join('\n');
+    const files = { 'a.plan.yaml': team('a'), 'b.plan.yaml': team('b'), 'people.plan.yaml': ['people:', '  - id: bob', '    capacity: -50'].join('\n') };
+    expectOnly(files, [{ code: 'schema', file: 'people.plan.yaml', line: 3, column: 15 }], STATUS);
+  });
+
+  it('an end date the schema rejects: no problem in the file that depends on it', () => {
+    const files = {
+      'a.plan.yaml': ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  end: 2026-02-30'].join('\n'),
+      'b.plan.yaml': ['project:', '  id: b', '  name: B', '  depends_on: [a]', '  start: 2026-01-10', '  duration: 1w'].join('\n'),
+    };
+    expectOnly(files, [{ code: 'schema', file: 'a.plan.yaml', line: 5, column: 8, message: /real calendar date/ }], STATUS);
+  });
+
+  it('a currency the schema rejects: no currency-mismatch', () => {
+    const text = ['portfolio:', '  id: f', '  name: F', '  programs:', '    - id: p', '      name: P', '      currency: usd', '    - id: q', '      name: Q', '      currency: EUR'].join('\n');
+    expectOnly(text, [{ code: 'schema', line: 7, column: 17, message: /ISO 4217/ }], STATUS);
+  });
+
+  it('keeps the depends_on items the schema accepts', () => {
+    const text = [
+      'program:', '  id: p', '  name: P', '  projects:',
+      '    - { id: a, name: A, start: 2026-01-05, duration: 1w }',
+      '    - { id: b, name: B, depends_on: [a, 7], duration: 1w }', //  6
+    ].join('\n');
+    expectOnly(text, [{ code: 'schema', line: 6, column: 41 }], STATUS);
+    const b = analyzePlans(filesOf(text), STATUS).index.projects.find((p) => p.id === 'b')!;
+    assert.deepEqual(b.dependsOn.map((r) => r.name), ['a']);
+  });
+
+  it('references the schema rejects are not looked up: no unknown-reference on top', () => {
+    const text = [
+      'project:', //                     1
+      '  id: a', //                      2
+      '  name: A', //                    3
+      '  program: my prog', //           4  <- not an id (a space)
+      '  depends_on: [ci upgrade]', //   5
+      '  start: 2026-01-05', //          6
+      '  duration: 1w', //               7
+      '  team:', //                      8
+      '    - person: Bob Ortiz', //      9
+    ].join('\n');
+    expectOnly(text, [
+      { code: 'schema', line: 4, column: 12, message: /^program of project 'a' must be an id/ },
+      { code: 'schema', line: 5, column: 16, message: /^depends_on item 1 of project 'a' must be an id/ },
+      { code: 'schema', line: 9, column: 15, message: /^person of team entry 'Bob Ortiz' must be an id/ },
+    ], STATUS);
+  });
+
+  it('an id the schema rejects still names its entity: references to it resolve', () => {
+    const files = {
+      'a.plan.yaml': ['project:', '  id: 2026', '  name: Year plan', '  start: 2026-01-05', '  duration: 1w'].join('\n'), // a number, not text
+      'b.plan.yaml': ['project:', '  id: b', '  name: B', '  depends_on: ["2026"]', '  duration: 1w'].join('\n'),
+    };
+    expectOnly(files, [{ code: 'schema', file: 'a.plan.yaml', line: 2, column: 7, message: /^id of project '2026' must be text$/ }], STATUS);
+  });
+
+  it('still reports what a rejected value does not touch', () => {
+    const text = [
+      'project:', //                 1
+      '  id: a', //                  2
+      '  name: A', //                3
+      '  start: 2026-01-05', //      4
+      '  duration: 2w', //           5
+      '  health: Green', //          6  <- schema: health is lower-case
+      '  budget: 100', //            7
+      '  spent: 200', //             8  <- overspent: budget and spent are both valid
+    ].join('\n');
+    expectOnly(text, [{ code: 'schema', line: 6, column: 11 }, { code: 'overspent', line: 8, column: 10 }], STATUS);
+  });
+});
+
+describe('unknown keys suggest the closest key of that entity', () => {
+  it("'dependson' in a project: one error, 'did you mean depends_on?', and no unscheduled from the missing dependency", () => {
+    const files = {
+      'a.plan.yaml': [
+        'project:', //                1
+        '  id: auth', //              2
+        '  name: Auth', //            3
+        '  dependson: [ci]', //       4
+        '  duration: 2w', //          5
+      ].join('\n'),
+      'b.plan.yaml': ['project:', '  id: ci', '  name: CI', '  start: 2026-01-05', '  duration: 2w'].join('\n'),
+    };
+    const [only] = expectOnly(files, [
+      { code: 'schema', file: 'a.plan.yaml', line: 4, column: 3, endLine: 4, endColumn: 12, message: /^Unknown key 'dependson' in project 'auth'; did you mean 'depends_on'\?$/ },
+    ], STATUS);
+    assert.deepEqual(only.data, { kind: 'replace', replacement: 'depends_on' });
+  });
+
+  it('suggests from the keys of the entity where the key is written', () => {
+    const text = [
+      'program:', //                    1
+      '  id: p', //                     2
+      '  name: P', //                   3
+      '  projets:', //                  4  program key → projects
+      '    - id: a', //                 5
+      '      name: A', //               6
+      '  milestones:', //               7
+      '    - name: M', //               8
+      '      dat: 2026-09-01', //       9  milestone key → date
+      '  risks:', //                    10
+      '    - title: R', //              11
+      '      likelyhood: 2', //         12  risk key → likelihood
+      '      impact: 2', //             13
+      '      likelihood: 1', //         14
+    ].join('\n');
+    const all = diagnose(text, STATUS).filter((d) => d.code === 'schema' && /Unknown key/.test(d.message));
+    assert.deepEqual(
+      all.map((d) => [d.range.start.line + 1, d.message]),
+      [
+        [4, "Unknown key 'projets' in program 'p'; did you mean 'projects'?"],
+        [9, "Unknown key 'dat' in milestone 'M'; did you mean 'date'?"],
+        // likelihood is written too: the closest key not yet written is suggested, or none.
+        [12, "Unknown key 'likelyhood' in risk 'R' (user extensions start with 'x-')"],
+      ],
+      show(all),
+    );
+  });
+
+  it('a misspelt required key: one error, not also "missing"', () => {
+    const text = ['project:', '  id: a', '  nmae: A', '  start: 2026-01-05', '  duration: 1w'].join('\n');
+    expectOnly(text, [{ code: 'schema', line: 3, column: 3, message: /^Unknown key 'nmae' in project 'a'; did you mean 'name'\?$/ }], STATUS);
+  });
+
+  it('suggests nothing for a key unlike any, and accepts x- keys', () => {
+    const text = ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 1w', '  owner_notes: call Bob', '  x-notes: fine'].join('\n');
+    expectOnly(text, [{ code: 'schema', line: 6, column: 3, message: /^Unknown key 'owner_notes' in project 'a' \(user extensions start with 'x-'\)$/ }], STATUS);
+  });
+
+  it("'programme' at the root: one error, 'did you mean program?', read as the program so nothing spills into other files", () => {
+    const files = {
+      'platform.plan.yaml': [
+        'programme:', //                 1
+        '  id: platform', //             2
+        '  name: Platform', //           3
+      ].join('\n'),
+      'checkout.plan.yaml': ['project:', '  id: checkout', '  name: Checkout', '  program: platform', '  start: 2026-01-05', '  duration: 2w'].join('\n'),
+    };
+    const [only] = expectOnly(files, [
+      { code: 'schema', file: 'platform.plan.yaml', line: 1, column: 1, endLine: 1, endColumn: 10, message: /^Unknown key 'programme' in the document; did you mean 'program'\?$/ },
+    ], STATUS);
+    assert.deepEqual(only.data, { kind: 'replace', replacement: 'program' });
+  });
+
+  it('a misspelt root entity is still checked as that entity', () => {
+    const text = ['projet:', '  id: a', '  start: 2026-01-05', '  duration: 1w'].join('\n');
+    expectOnly(text, [
+      { code: 'schema', line: 1, column: 1, message: /^Missing required key 'name' in project 'a'$/ },
+      { code: 'schema', line: 1, column: 1, message: /^Unknown key 'projet' in the document; did you mean 'project'\?$/ },
+    ], STATUS);
+  });
+});
+
+describe('numbers written as text say how to write them', () => {
+  const budget = (value: string) => ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 1w', `  budget: ${value}`].join('\n');
+  const cases: Array<[string, string, string]> = [
+    ['1,400,000', '1400000', 'no thousands separators'],
+    ['1 400 000', '1400000', 'no thousands separators'],
+    ['1.400.000', '1400000', 'no thousands separators'],
+    ['"250000"', '250000', 'without quotes'],
+    ['$200k', '200000', "no currency (it is set once, with currency:), no 'k' for thousands"],
+    ['1.5M', '1500000', "no 'M' for millions"],
+    ['1.400,50', '1400.5', 'no thousands separators, a decimal point, not a comma'],
+  ];
+  for (const [written, number, why] of cases) {
+    it(`budget: ${written} → write ${number}`, () => {
+      const found = expectDiagnostic(budget(written), { code: 'schema', line: 6, column: 11, message: new RegExp(`^budget of project 'a' must be a number: write ${number} — ${why.replace(/[()]/g, '\\$&')}$`) }, STATUS);
+      assert.deepEqual(found.data, { kind: 'replace', replacement: number });
+    });
+  }
+
+  it('progress: 40% → write 40', () => {
+    const text = ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 1w', '  progress: 40%'].join('\n');
+    expectOnly(text, [{ code: 'schema', line: 6, column: 13, message: /^progress of project 'a' must be a number: write 40 — no % sign$/ }], STATUS);
+  });
+
+  it('text that is no number keeps the plain message', () => {
+    expectOnly(budget('a lot'), [{ code: 'schema', line: 6, column: 11, message: /^budget of project 'a' must be a number$/ }], STATUS);
+  });
+});

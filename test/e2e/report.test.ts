@@ -66,7 +66,10 @@ describe('steering report in a browser', function () {
     const json = rollupOf('examples');
 
     before(async () => {
-      runCli(['report', 'examples', '--out', path.join(work, 'examples.html')]);
+      // A copy outside any git repository: the report has no history to show (SPEC 9).
+      const copy = path.join(work, 'examples');
+      fs.cpSync(path.join(repo, 'examples'), copy, { recursive: true });
+      runCli(['report', copy, '--out', path.join(work, 'examples.html')]);
       ({ page, requests } = await openOffline(browser, path.join(work, 'examples.html'), { javaScript: false }));
     });
 

@@ -10,7 +10,7 @@
 import type { PlanDiagnostic } from '../base/diagnostic';
 import { messages } from '../base/messages';
 import { closestName } from '../base/suggestions';
-import type { DocumentModel, Entity, EntityKind, EntityLists, Milestone, Portfolio, Program, Project, Reference } from '../model/entities';
+import type { DocumentModel, Entity, EntityKind, EntityLists, Issue, Milestone, Person, Portfolio, Program, Project, Reference, Risk } from '../model/entities';
 import { diagnosticAt, locationText } from '../model/locate';
 import { nodePositions, type NodePositions } from './nodeMap';
 import { ITEMS_PER_PAUSE, type Steps } from './steps';
@@ -46,14 +46,26 @@ const referenceKinds = {
 
 export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanIndex> {
   let tick = 0;
-  const portfolios = documents.flatMap((d) => d.portfolios);
-  const programs = documents.flatMap((d) => d.programs);
-  const projects = documents.flatMap((d) => d.projects);
-  const milestones = documents.flatMap((d) => d.milestones);
-  const risks = documents.flatMap((d) => d.risks);
-  const issues = documents.flatMap((d) => d.issues);
-  const people = documents.flatMap((d) => d.people);
-  const entities = documents.flatMap((d) => d.entities);
+  const portfolios: Portfolio[] = [];
+  const programs: Program[] = [];
+  const projects: Project[] = [];
+  const milestones: Milestone[] = [];
+  const risks: Risk[] = [];
+  const issues: Issue[] = [];
+  const people: Person[] = [];
+  const entities: Entity[] = [];
+  // push rather than flatMap: a few times faster over thousands of short lists, and it can pause.
+  for (const d of documents) {
+    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    portfolios.push(...d.portfolios);
+    programs.push(...d.programs);
+    projects.push(...d.projects);
+    milestones.push(...d.milestones);
+    risks.push(...d.risks);
+    issues.push(...d.issues);
+    people.push(...d.people);
+    entities.push(...d.entities);
+  }
 
   const definitions = new Map<string, Entity[]>();
   // Workspace order (file, document, then as written), so "first definition wins" is predictable.

@@ -13,7 +13,7 @@ import { oversizedFile, parsePlanFile } from '../syntax/parser';
 import { checkSchema } from '../syntax/schemaCheck';
 import { teamEntriesByPerson, type CheckContext } from './checks';
 import { withoutFollowOnProblems } from './followOn';
-import { allUnits, dependentsOf, refreshInPlace, structureKey, updateForValues, type AnalysisState, type Edit } from './incremental';
+import { allUnitsSteps, dependentsOf, refreshInPlace, structureKey, updateForValues, type AnalysisState, type Edit } from './incremental';
 import { indexSteps, type PlanIndex } from './planIndex';
 import { rollupSteps, type Rollup, type RollupResult, type RollupState } from './rollup';
 import { effectiveState } from './rules';
@@ -179,9 +179,10 @@ export class PlanWorkspace {
       defaultCurrency: options.defaultCurrency ?? DEFAULT_CURRENCY,
       declaredStatusDate: declared,
     };
+    yield;
     const teamEntries = teamEntriesByPerson(index);
     yield;
-    const units = allUnits(index, schedule, context, teamEntries);
+    const units = yield* allUnitsSteps(index, schedule, context, teamEntries);
     yield;
     const state: AnalysisState = {
       index, schedule, rollup, units, context, thresholds, statusDate,

@@ -5,7 +5,7 @@
  * Every span is written as a 0-based line and character in the fixture, then turned into offsets.
  */
 import { strict as assert } from 'node:assert';
-import { analyzePlans, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, type Occurrence } from '../../src/core';
+import { analyzePlans, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, PlanWorkspace, type Occurrence } from '../../src/core';
 import { filesOf } from './helpers';
 
 const platformPath = 'a/platform.plan.yaml';
@@ -128,6 +128,22 @@ describe('navigation', () => {
 
     it('is empty for a file the workspace does not have', () => {
       assert.deepEqual(occurrencesInFile(analysis, 'elsewhere.plan.yaml'), []);
+    });
+
+    it('follows an edit of values analysed incrementally: the same ids at their new offsets', () => {
+      const workspace = new PlanWorkspace();
+      for (const file of filesOf(files)) workspace.set(file.path, file.text);
+      const before = workspace.analyze();
+      assert.equal(occurrencesInFile(before, paymentsPath).find((o) => o.id === 'nope')?.span[0], offset(paymentsPath, 6, 23));
+      // `duration: 4w` → `duration: 12w`: one character more before the depends_on line.
+      workspace.set(paymentsPath, files[paymentsPath].replace('duration: 4w', 'duration: 12w'));
+      const after = workspace.analyze();
+      assert.equal(workspace.lastAnalysis, 'incremental');
+      assert.deepEqual(
+        occurrencesInFile(after, paymentsPath).map((o) => [o.id, o.span[0]]),
+        [['checkout', offset(paymentsPath, 1, 6)], ['platform', offset(paymentsPath, 3, 11)], ['alice', offset(paymentsPath, 4, 11)],
+          ['ci', offset(paymentsPath, 6, 15) + 1], ['ga', offset(paymentsPath, 6, 19) + 1], ['nope', offset(paymentsPath, 6, 23) + 1]],
+      );
     });
   });
 

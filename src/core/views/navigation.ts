@@ -2,6 +2,7 @@
  * What is written where: id definitions and references by position, for go to definition, references,
  * rename, hover and completion. Offsets are into the file text as the core parsed it (no BOM).
  */
+import type { PlanIndex, ResolvedReference } from '../analysis/planIndex';
 import type { Analysis } from '../analysis/workspace';
 import type { Span } from '../base/positions';
 import type { Entity, EntityKind, Reference } from '../model/entities';
@@ -18,18 +19,41 @@ export interface Occurrence {
 
 /** Every definition and reference of ids in a file, in text order. */
 export function occurrencesInFile(analysis: Analysis, path: string): Occurrence[] {
+  const written = writtenIn(analysis.index).get(path);
+  if (!written) return [];
   const result: Occurrence[] = [];
-  for (const [id, entities] of analysis.index.definitions) {
-    for (const entity of entities) {
-      if (entity.source.file.path === path) {
-        result.push({ id, file: entity.source.file, span: entity.anchor, entity, isDefinition: true });
-      }
-    }
-  }
-  for (const { reference, target } of analysis.index.references) {
-    if (reference.source.file.path === path) result.push(referenceOccurrence(reference, target));
-  }
+  for (const [id, entity] of written.definitions) result.push({ id, file: entity.source.file, span: entity.anchor, entity, isDefinition: true });
+  for (const { reference, target } of written.references) result.push(referenceOccurrence(reference, target));
   return result.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+interface WrittenInFile {
+  readonly definitions: Array<[string, Entity]>;
+  readonly references: ResolvedReference[];
+}
+
+/**
+ * The definitions and references of each file, grouped once per index rather than searched for on every
+ * call (the semantic tokens, hover and completion ask for one file of a workspace of thousands). An
+ * index outlives edits of values: the incremental analysis keeps it, and its entities and references,
+ * updating their positions in place; spans are read at each call.
+ */
+const writtenByIndex = new WeakMap<PlanIndex, Map<string, WrittenInFile>>();
+
+function writtenIn(index: PlanIndex): Map<string, WrittenInFile> {
+  let byFile = writtenByIndex.get(index);
+  if (byFile) return byFile;
+  const files = new Map<string, WrittenInFile>();
+  const of = (path: string) => {
+    let written = files.get(path);
+    if (!written) files.set(path, (written = { definitions: [], references: [] }));
+    return written;
+  };
+  for (const [id, entities] of index.definitions) for (const entity of entities) of(entity.source.file.path).definitions.push([id, entity]);
+  for (const resolved of index.references) of(resolved.reference.source.file.path).references.push(resolved);
+  byFile = files;
+  writtenByIndex.set(index, byFile);
+  return byFile;
 }
 
 /** The id definition or reference under an offset. */

@@ -3,7 +3,7 @@
  * cannot tell apart from other text; registered for plan files only.
  */
 import * as vscode from 'vscode';
-import { occurrencesInFile } from '../core';
+import { occurrencesInFile, type Analysis } from '../core';
 import type { PlanService } from './planService';
 
 export const legend = new vscode.SemanticTokensLegend(['variable', 'number'], ['declaration', 'readonly']);
@@ -33,9 +33,17 @@ export function registerSemanticTokens(context: vscode.ExtensionContext, plans: 
       return builder.build();
     },
   };
+  // A file's tokens follow from its own text: VS Code asks again after each change of the document, and
+  // the provider waits for the analysis of that change. Only a new index (files added, removed or
+  // re-read, ids or references changed) can change them otherwise; an edit of values keeps the index.
+  let tokenized: Analysis['index'] | undefined;
   context.subscriptions.push(
     emitter,
     vscode.languages.registerDocumentSemanticTokensProvider({ language: 'yaml', pattern: plans.config.filesGlob }, provider, legend),
-    plans.onDidAnalyze(() => emitter.fire()),
+    plans.onDidAnalyze((analysis) => {
+      if (analysis.index === tokenized) return;
+      tokenized = analysis.index;
+      emitter.fire();
+    }),
   );
 }

@@ -64,6 +64,36 @@ describe('Plan as Code in VS Code', function () {
       await waitFor('diagnostic cleared after undo', () => !ours(document.uri).some((d) => d.code === 'unknown-reference'));
       assert.equal(document.getText().includes('[build]'), true);
     });
+
+    it('shows an overspent warning when an unsaved edit puts spent above the budget, and clears it when the next edit puts it back', async () => {
+      const document = await openProgram();
+      // Project build: budget 200000, spent 100000.
+      const value = positionOf(document, 'spent: 100000', 'spent: '.length);
+      const valueRange = new vscode.Range(value, value.translate(0, '100000'.length));
+      const overspent = () => ours(document.uri).filter((d) => d.code === 'overspent');
+      await waitFor('the analysis of program.plan.yaml', () => ours(document.uri).length > 0);
+      assert.deepEqual(overspent(), [], 'build is not overspent before the edit');
+
+      const over = new vscode.WorkspaceEdit();
+      over.replace(document.uri, valueRange, '250000');
+      assert.ok(await vscode.workspace.applyEdit(over));
+      assert.ok(document.isDirty, 'the edit must not be saved');
+      const [warning] = await waitFor('overspent after the edit', () => (overspent().length > 0 ? overspent() : undefined));
+      assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+      // USD: the default currency (neither the fixture nor the test settings name one).
+      assert.equal(warning.message, "Project 'build' has spent 250,000 USD, more than its budget at completion of 200,000 USD");
+      // At the spent value: line of `spent:`, characters of 250000.
+      assert.deepEqual([warning.range.start.line, warning.range.start.character, warning.range.end.character], [value.line, value.character, value.character + 6]);
+
+      const back = new vscode.WorkspaceEdit();
+      back.replace(document.uri, new vscode.Range(value, value.translate(0, '250000'.length)), '100000');
+      assert.ok(await vscode.workspace.applyEdit(back));
+      assert.ok(document.isDirty, 'still unsaved');
+      await waitFor('overspent cleared by the next edit', () => overspent().length === 0);
+      // The other warnings of the file are still there: the clearing is this project's only.
+      assert.ok(ours(document.uri).some((d) => d.code === 'unmitigated-risk'));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
   });
 
   describe('navigation', () => {
@@ -136,6 +166,39 @@ describe('Plan as Code in VS Code', function () {
       assert.ok(names.includes('alpha'), `roots: ${names.join(', ')}`);
       const alpha = symbols.find((s) => s.name === 'alpha')!;
       assert.deepEqual(alpha.children.map((c) => c.name).sort(), ['alpha-ga', 'build', 'launch']);
+    });
+
+    it('marks ids as definitions and references with semantic tokens, which follow an unsaved edit', async () => {
+      const document = await openProgram();
+      /** The tokens as [line, character, length, type, modifiers] (VS Code sends them relative to the one before). */
+      const tokens = async () => {
+        const { data } = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
+        const out: number[][] = [];
+        let line = 0;
+        let character = 0;
+        for (let i = 0; i < data.length; i += 5) {
+          line += data[i];
+          character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+          out.push([line, character, data[i + 2], data[i + 3], data[i + 4]]);
+        }
+        return out;
+      };
+      // Legend: types [variable, number], modifiers [declaration = 1, readonly = 2].
+      const at = (position: vscode.Position, length: number, type: number, modifiers: number) => [position.line, position.character, length, type, modifiers];
+      const build = () => positionOf(document, 'id: build', 'id: '.length);
+      const dependency = () => positionOf(document, '[build]', 1);
+      const before = await tokens();
+      assert.deepEqual(before.find((t) => t[0] === build().line), at(build(), 5, 0, 1), 'build defined');
+      assert.deepEqual(before.find((t) => t[0] === dependency().line), at(dependency(), 5, 0, 0), 'build referenced');
+
+      // Two lines inserted above the project: its tokens move down with the text, before any save.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, new vscode.Position(build().line - 1, 0), '    # moved\n    # down\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const after = await tokens();
+      assert.deepEqual(after.find((t) => t[0] === build().line), at(build(), 5, 0, 1));
+      assert.deepEqual(after.find((t) => t[0] === dependency().line), at(dependency(), 5, 0, 0));
+      await vscode.commands.executeCommand('undo');
     });
 
     it('shows a code lens with health and figures above programs and projects', async () => {

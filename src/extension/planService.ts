@@ -245,8 +245,9 @@ export class PlanService implements vscode.Disposable {
 
   private onDocument(document: vscode.TextDocument): void {
     if (!this.isPlanDocument(document)) return;
-    this.put(document.uri, document.getText());
+    // The delay counts from the change, so reading the new text (a few ms for a large file) is part of it.
     this.schedule();
+    this.put(document.uri, document.getText());
   }
 
   private onClose(document: vscode.TextDocument): void {

@@ -1,14 +1,17 @@
 /** The Problems panel: every plan file's diagnostics, also for files never opened; refreshed on each analysis. */
 import * as vscode from 'vscode';
 import type { Analysis, PlanDiagnostic } from '../core';
-import type { PlanService } from './planService';
+import { SLICE_MS, yieldToHost, type PlanService } from './planService';
 import { toDiagnostic } from './coreToVscode';
 
 export function registerDiagnostics(context: vscode.ExtensionContext, plans: PlanService): void {
   const collection = vscode.languages.createDiagnosticCollection('plan-as-code');
   /** uri → a signature of what is shown, so unchanged files are not set again on every keystroke. */
-  let shown = new Map<string, { uri: vscode.Uri; signature: string }>();
-  const refresh = (analysis: Analysis) => {
+  const shown = new Map<string, { uri: vscode.Uri; signature: string }>();
+  /** The latest refresh: an older one still setting files stops and leaves the rest to it. */
+  let latest = 0;
+  const refresh = async (analysis: Analysis) => {
+    const refreshing = ++latest;
     // Only files with problems are visited: in a large workspace most files have none.
     const byFile = new Map<string, PlanDiagnostic[]>();
     const schema = plans.config.schemaDiagnostics;
@@ -18,20 +21,40 @@ export function registerDiagnostics(context: vscode.ExtensionContext, plans: Pla
       if (list) list.push(diagnostic);
       else byFile.set(diagnostic.file, [diagnostic]);
     }
-    const next = new Map<string, { uri: vscode.Uri; signature: string }>();
-    // One set() per file: VS Code drops markers past ~1,100 in a single call.
+    const changes: Array<() => void> = [];
+    const wanted = new Set<string>();
     for (const [key, list] of byFile) {
       const uri = plans.uriOf(key);
       if (!uri) continue;
-      const signature = list.map(signatureOf).join('\n');
       const id = uri.toString();
-      next.set(id, { uri, signature });
-      if (shown.get(id)?.signature !== signature) collection.set(uri, list.map(toDiagnostic));
+      const signature = list.map(signatureOf).join('\n');
+      wanted.add(id);
+      if (shown.get(id)?.signature === signature) continue;
+      changes.push(() => {
+        // One set() per file: VS Code drops markers past ~1,100 in a single call.
+        collection.set(uri, list.map(toDiagnostic));
+        shown.set(id, { uri, signature });
+      });
     }
-    for (const [id, { uri }] of shown) if (!next.has(id)) collection.delete(uri);
-    shown = next;
+    for (const [id, { uri }] of shown) {
+      if (wanted.has(id)) continue;
+      changes.push(() => {
+        collection.delete(uri);
+        shown.delete(id);
+      });
+    }
+    // In time slices: the first analysis of a large workspace may set thousands of files (an edit, a few).
+    let sliceStart = performance.now();
+    for (const change of changes) {
+      change();
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToHost();
+        if (refreshing !== latest) return;
+        sliceStart = performance.now();
+      }
+    }
   };
-  context.subscriptions.push(collection, plans.onDidAnalyze(refresh));
+  context.subscriptions.push(collection, plans.onDidAnalyze((analysis) => void refresh(analysis)));
 }
 
 function signatureOf(d: PlanDiagnostic): string {

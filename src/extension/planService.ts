@@ -23,10 +23,10 @@ const READ_BATCH = 64;
  * the parser runs optimised, and a large program file takes a few milliseconds instead of a long task.
  */
 const LARGE_FILE = 16 * 1024;
-/** Longest the service works before it lets the extension host do something else. */
-const SLICE_MS = 12;
+/** Longest the service (and the views it feeds) works before it lets the extension host do something else. */
+export const SLICE_MS = 12;
 
-const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class PlanService implements vscode.Disposable {
   private readonly onDidAnalyzeEmitter = new vscode.EventEmitter<Analysis>();

@@ -16,6 +16,11 @@ export interface TreeContext {
 export abstract class PlanTreeNode {
   abstract treeItem(): vscode.TreeItem;
 
+  /** The hover of the item, worked out when it is hovered (see ProgramTreeProvider.resolveTreeItem). */
+  tooltip(): vscode.MarkdownString | string | undefined {
+    return undefined;
+  }
+
   children(): PlanTreeNode[] {
     return [];
   }
@@ -30,15 +35,18 @@ export abstract class EntityNode<E extends Entity = Entity> extends PlanTreeNode
     super();
   }
 
-  /** The item with what every entity node has: a stable id, the kind for menus, the hover, a click that opens it. */
+  /** The item with what every entity node has: a stable id, the kind for menus, a click that opens it. */
   protected item(label: string, collapsible: vscode.TreeItemCollapsibleState): vscode.TreeItem {
     const item = new vscode.TreeItem(label, collapsible);
     item.id = nodeId(this.entity);
     item.contextValue = this.entity.kind;
-    item.tooltip = describeEntity(this.context.analysis, this.entity, this.context.plans.config.defaultCurrency);
     const location = locationOf(this.context.plans, this.entity);
     if (location) item.command = { command: 'vscode.open', title: 'Open definition', arguments: [location.uri, { selection: location.range, preserveFocus: false }] };
     return item;
+  }
+
+  override tooltip(): vscode.MarkdownString {
+    return describeEntity(this.context.analysis, this.entity, this.context.plans.config.defaultCurrency);
   }
 }
 

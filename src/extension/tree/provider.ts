@@ -17,8 +17,13 @@ export class ProgramTreeProvider implements vscode.TreeDataProvider<PlanTreeNode
 
   constructor(private readonly plans: PlanService) {}
 
-  refresh(analysis: Analysis): void {
+  /** Shows `analysis` from now on; `refresh` tells VS Code. */
+  update(analysis: Analysis): void {
     this.context = { analysis, plans: this.plans };
+  }
+
+  /** Asks VS Code to fetch the tree again (the items it shows: the roots, and the children of expanded ones). */
+  refresh(): void {
     this.onDidChangeTreeDataEmitter.fire(undefined);
   }
 
@@ -40,6 +45,15 @@ export class ProgramTreeProvider implements vscode.TreeDataProvider<PlanTreeNode
     return node.treeItem();
   }
 
+  /**
+   * The tooltip when an item is hovered, not with every item: VS Code parses each Markdown tooltip it is
+   * given, and a refresh of a tree of 10,000 projects spent most of its seconds doing that.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: PlanTreeNode): vscode.TreeItem {
+    item.tooltip ??= node.tooltip();
+    return item;
+  }
+
   getParent(): undefined {
     return undefined;
   }
@@ -49,10 +63,44 @@ export class ProgramTreeProvider implements vscode.TreeDataProvider<PlanTreeNode
   }
 }
 
+/** Shortest time between two refreshes of the view while analyses follow each other (typing). */
+const REFRESH_EVERY_MS = 500;
+
 export function registerProgramTree(context: vscode.ExtensionContext, plans: PlanService): ProgramTreeProvider {
   const provider = new ProgramTreeProvider(plans);
   const view = vscode.window.createTreeView('planAsCode.programs', { treeDataProvider: provider, showCollapseAll: true });
-  context.subscriptions.push(provider, view, plans.onDidAnalyze((analysis) => provider.refresh(analysis)));
+  // The provider always answers from the latest analysis; VS Code is told to fetch again only while the
+  // view is visible (else when it is shown), and at most every REFRESH_EVERY_MS: an edit shows at once,
+  // typing updates the view twice a second rather than on every key.
+  let stale = false;
+  let lastRefresh = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const refresh = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    stale = false;
+    lastRefresh = performance.now();
+    provider.refresh();
+  };
+  const refreshSoon = () => {
+    stale = true;
+    if (!view.visible || timer !== undefined) return;
+    const wait = lastRefresh + REFRESH_EVERY_MS - performance.now();
+    if (wait <= 0) refresh();
+    else timer = setTimeout(refresh, wait);
+  };
+  context.subscriptions.push(
+    provider,
+    view,
+    plans.onDidAnalyze((analysis) => {
+      provider.update(analysis);
+      refreshSoon();
+    }),
+    view.onDidChangeVisibility(({ visible }) => {
+      if (visible && stale) refresh();
+    }),
+    { dispose: () => clearTimeout(timer) },
+  );
   void vscode.commands.executeCommand('setContext', 'planAsCode.indexing', true);
   void plans.ready().then(() => vscode.commands.executeCommand('setContext', 'planAsCode.indexing', false));
   return provider;

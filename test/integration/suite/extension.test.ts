@@ -237,6 +237,28 @@ describe('Plan as Code in VS Code', function () {
       assert.ok(children.some((c) => c.label === 'General availability'), 'program milestone shown');
     });
 
+    it('opens a program of up to 50 projects expanded, a larger one collapsed', async () => {
+      const { tree } = await api();
+      const projects = (count: number, prefix: string) =>
+        Array.from({ length: count }, (_, i) => `    - { id: ${prefix}-${i}, name: P${i}, start: 2026-01-05, duration: 1w }\n`).join('');
+      const large = fixture('sizes/large.plan.yaml');
+      const small = fixture('sizes/small.plan.yaml');
+      const encoder = new TextEncoder();
+      await vscode.workspace.fs.writeFile(large, encoder.encode(`program:\n  id: large-program\n  name: Large program\n  projects:\n${projects(51, 'large')}`));
+      await vscode.workspace.fs.writeFile(small, encoder.encode(`program:\n  id: small-program\n  name: Small program\n  projects:\n${projects(50, 'small')}`));
+      try {
+        const item = (label: string) => tree.getChildren().map((node) => tree.getTreeItem(node)).find((i) => i.label === label);
+        const [largeItem, smallItem] = await waitFor('both programs in the tree', () => {
+          const found = [item('Large program'), item('Small program')];
+          return found.every(Boolean) ? found : undefined;
+        }, 30_000);
+        assert.equal(largeItem!.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, '51 projects');
+        assert.equal(smallItem!.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, '50 projects');
+      } finally {
+        await vscode.workspace.fs.delete(fixture('sizes'), { recursive: true });
+      }
+    });
+
     it("opens the roadmap panel: the extension's own bundle under a strict CSP", async () => {
       const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('planAsCode.openRoadmap');
       assert.ok(panel, 'the command returns its panel');

@@ -111,7 +111,8 @@ describe('plan text is only ever text', function () {
     );
     const program = await waitFor('hostile program in the tree', () => tree.getChildren().find((node) => tree.getTreeItem(node).label === script));
     const item = tree.getTreeItem(program);
-    const tooltip = item.tooltip as vscode.MarkdownString;
+    assert.equal(item.tooltip, undefined, 'the tooltip is worked out on hover');
+    const tooltip = tree.resolveTreeItem(item, program).tooltip as vscode.MarkdownString;
     assert.equal(tooltip.isTrusted, false, 'tooltips never run command links');
     assert.ok(!tooltip.supportHtml, 'tooltips never render HTML');
     assert.ok(!tooltip.value.includes(script), `the raw tag reached the Markdown: ${tooltip.value}`);

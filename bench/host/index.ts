@@ -266,6 +266,8 @@ async function editLatency(api: PlanAsCodeApi, profileDir: string | undefined) {
   if (!target) throw new Error('no program file in the workspace');
   const uri = api.plans.uriOf(target.path);
   if (!uri) throw new Error(`no uri for ${target.path}`);
+  // As a program manager works: the Plans view open beside the file (it follows every analysis).
+  await vscode.commands.executeCommand('workbench.view.extension.planAsCode');
   const document = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(document);
   // Opening the file analyses it again, and the editor asks for semantic tokens, code lenses, symbols:

@@ -600,6 +600,8 @@ async function main() {
         figures.diff = await attempt('diff', () => cliDiff(snapshot, figures.history.dir, reps.history));
         figures.trend = await attempt('trend', () => cliTimed(snapshot, figures.history.dir, ['trend', '--max', String(HISTORY_COMMITS)], reps.history));
       }
+      log('L: the forecast against a full analysis, 10 runs each');
+      figures.forecast = await attempt('forecast', () => runNode(coreScript, ['forecast', dir, '--runs', '10']));
       log(`L: 50 edits of the largest program file, in ${reps.coldIndex} processes`);
       figures.incremental = await attempt('incremental', () => incrementalEdits(coreScript, dir, reps.coldIndex));
 
@@ -726,6 +728,14 @@ function tableRows(results) {
       L.diff?.medianMs ? 'In bench/work/L-history (the L workspace and 23 weekly meetings, bench/history.mjs): the files on disk are read, hashed as git blobs and analysed as `check` does; the base is listed from git (ls-tree), only the blobs that differ are read (one cat-file) and re-parsed, and the analysis is derived again (incrementally when only values changed).' : undefined);
     overCheck(L.trend, 10, `L: \`trend --max ${HISTORY_COMMITS}\` over ${HISTORY_COMMITS} commits, process`, 'L trend ≤ 10× check',
       L.trend?.medianMs ? `${HISTORY_COMMITS} rollups of L (figures only, no problems), each commit's files listed from git; a file unchanged since the commit before is neither read nor parsed again.` : undefined);
+    const fc = L.forecast;
+    rows.push(row('L: what the forecast adds to a full analysis', {
+      ours: notMeasured(fc) ?? `${fc.share} % (${ms(fc.forecastMs.median)} of ${ms(fc.fullMs.median)})`,
+      target: '≤ 10 %',
+      pass: fc?.share !== undefined ? fc.share <= 10 : undefined,
+      key: 'L forecast adds ≤ 10 % to the analysis',
+      note: fc?.share !== undefined ? 'forecastSteps (every project and milestone) on its own, and a full analysis (analyzeFully: index, schedule, forecast, rollup, checks), alternating, 10 runs each after 3 warm-up runs: the forecast\'s median over the rest of the analysis.' : undefined,
+    }));
     rows.push(row(`L: edit → diagnostics, set() + analyze(), p50 (${inc?.fileBytes ? `${Math.round(inc.fileBytes / 1000)} KB` : '~60 KB'} file, 50 edits × ${inc?.runs ?? '?'} processes)`, {
       ours: notMeasured(inc) ?? spread(inc.totalMs.median, inc.totalMs.p50Min, inc.totalMs.p50Max),
     }));

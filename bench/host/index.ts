@@ -94,8 +94,8 @@ export async function run(): Promise<void> {
   // One more probe tick after the last task of the publication.
   await new Promise((resolve) => setTimeout(resolve, 2 * DRIFT_INTERVAL_MS));
   const indexing = probe.stop();
-  // The probe's times are after t0; the profile's after its start.
-  const profileOffsetMs = profiler ? t0 - profiler.startedAt : undefined;
+  // The probe's times are after t0: where t0 is on the profile's clock.
+  const profileOriginMicros = profiler ? monotonicMicros(t0) : undefined;
   if (profiler && profileDir) {
     await profiler.save(join(profileDir, 'indexing.cpuprofile'));
     await profiler.stop();
@@ -130,7 +130,7 @@ export async function run(): Promise<void> {
     /** Gaps over 50 ms between the 5 ms probe's ticks: how long, the process's CPU time in them, and when each ended, in ms after the activate() call (compare readyMs, publishedMs). */
     longTasks: indexing.blocked.length,
     longTasksMs: indexing.blocked.slice(0, 20),
-    profileOffsetMs,
+    profileOriginMicros,
     /** process.memoryUsage() of the whole extension host (the built-in extensions included), in bytes. */
     memory: { beforeActivation: memoryBeforeActivation, afterIndexing: memoryAfterIndexing, afterIndexingGc: memoryAfterIndexingGc, afterEdits: memoryAfterEdits, afterEditsGc: memoryAfterEditsGc },
     edits,
@@ -204,6 +204,11 @@ function startProbe() {
   };
 }
 
+/** A performance.now() time on the monotonic clock of CPU profiles' timestamps (µs), to find a probe's long task in a profile. */
+function monotonicMicros(at: number): number {
+  return Number(process.hrtime.bigint() / 1000n) - (performance.now() - at) * 1000;
+}
+
 /** A CPU profile of this process through the inspector (in-process: no port, no flag). */
 async function startProfile() {
   const session = new Session();
@@ -213,18 +218,12 @@ async function startProfile() {
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 200 });
   await post('Profiler.start');
-  let startedAt = performance.now();
   return {
-    /** When the profile being recorded started (performance.now()), to find a probe's long task in it. */
-    get startedAt() {
-      return startedAt;
-    },
     /** Writes what was sampled since the start (or the last save) and starts again. */
     async save(file: string) {
       const { profile } = (await post('Profiler.stop')) as { profile: unknown };
       writeFileSync(file, JSON.stringify(profile));
       await post('Profiler.start');
-      startedAt = performance.now();
     },
     async stop() {
       await post('Profiler.stop');
@@ -304,7 +303,7 @@ async function editLatency(api: PlanAsCodeApi, profileDir: string | undefined) {
   const probe = startProbe();
   const origin = performance.now();
   probe.restart(origin);
-  const profileOffsetMs = profiler ? origin - profiler.startedAt : undefined;
+  const profileOriginMicros = profiler ? monotonicMicros(origin) : undefined;
   const samples: EditSample[] = [];
   try {
     for (const slot of chosen) {
@@ -371,7 +370,7 @@ async function editLatency(api: PlanAsCodeApi, profileDir: string | undefined) {
     shownMs: shownTimes.length ? summary(shownTimes) : undefined,
     longestTaskMs: Math.min(editing.longestGapMs, editing.histogramMaxMs),
     longTasksMs: editing.blocked.slice(0, 20),
-    profileOffsetMs,
+    profileOriginMicros,
     samples: samples.map((s) => ({ ...s, ms: round(s.ms), appliedMs: round(s.appliedMs), arrivedMs: round(s.arrivedMs), documentMs: round(s.documentMs), shownMs: round(s.shownMs) })),
     typing: typed,
   };

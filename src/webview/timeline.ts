@@ -139,6 +139,11 @@ export class Timeline {
     return this.rowsLayer.querySelectorAll('[data-id]').length;
   }
 
+  /** Number of milestone elements in the DOM. */
+  get drawnMilestones(): number {
+    return this.rowsLayer.querySelectorAll('.milestone').length;
+  }
+
   /** Number of ghost bars and slip labels of a comparison in the DOM. */
   get drawnGhosts(): number {
     return this.rowsLayer.querySelectorAll('.ghost, .slip-label').length;

@@ -15,11 +15,12 @@ const benchDir = dirname(fileURLToPath(import.meta.url));
 export const peersDir = join(benchDir, '.peers');
 
 /**
- * Pinned, so that runs compare. yaml-language-server 2.x wants Node ≥ 22 (`engines`); 1.25.0 is the
- * newest that runs on Node 20. Mermaid runs in Chromium; 11.x is the newest line without a Node ≥ 22
- * `engines` field.
+ * Pinned, so that runs compare. yaml-language-server 2.0.0 is the version issue 14 compares with; its
+ * `engines` asks for Node ≥ 22.13, yet it runs on Node 20 here (the bench's sanity files prove it
+ * validated every file with the schema). Mermaid runs in Chromium; 11.x is the newest line without a
+ * Node ≥ 22 `engines` field.
  */
-export const npmPeers = { 'yaml-language-server': '1.25.0', mermaid: '11.17.2' };
+export const npmPeers = { 'yaml-language-server': '2.0.0', mermaid: '11.17.2' };
 
 function installedVersion(name) {
   try {

@@ -568,7 +568,10 @@ describe('roadmap export in a browser', function () {
       const { page } = await openDrawn(model);
       await page.locator('button', { hasText: 'Weeks' }).click();
       await page.locator('label.check.health-green input').uncheck();
-      const scrolled = (await page.locator('.scroller').evaluate((scroller) => ((scroller.scrollLeft = 1200), scroller.scrollLeft))) as number;
+      const scrolled = (await page.locator('.scroller').evaluate((scroller) => {
+        scroller.scrollLeft = 1200;
+        return scroller.scrollLeft;
+      })) as number;
       // The state saved after the scroll (an earlier save, from the zoom or the filter, may come first):
       // its left day is the range's start plus the days scrolled past at 14 px a day.
       const leftDay = model.range.start + Math.floor(scrolled / 14);

@@ -35,8 +35,13 @@ export function withoutFollowOnProblems(files: readonly ParsedFile[], index: Pla
 function withoutBrokenDocuments(files: readonly ParsedFile[], diagnostics: readonly PlanDiagnostic[]): PlanDiagnostic[] {
   const broken = new Map<string, Array<{ start: number; end: number }>>();
   for (const file of files) {
-    const spans = file.documents.filter((d) => d.broken).map((d) => ({ start: file.lines.positionAt(d.span[0]).line, end: file.lines.positionAt(d.span[1]).line }));
-    if (spans.length > 0) broken.set(file.path, spans);
+    for (const document of file.documents) {
+      if (!document.broken) continue;
+      const span = { start: file.lines.positionAt(document.span[0]).line, end: file.lines.positionAt(document.span[1]).line };
+      const spans = broken.get(file.path);
+      if (spans) spans.push(span);
+      else broken.set(file.path, [span]);
+    }
   }
   if (broken.size === 0) return [...diagnostics];
   return diagnostics.filter((d) => {
@@ -65,8 +70,7 @@ class Taint {
   private readonly people = new Map<string, boolean>();
 
   constructor(private readonly index: PlanIndex) {
-    const all: Entity[] = [...index.portfolios, ...index.programs, ...index.projects, ...index.milestones, ...index.risks, ...index.issues, ...index.people];
-    this.any = all.some((e) => e.invalid.size > 0);
+    this.any = index.entities.some((e) => e.invalid.size > 0);
   }
 
   isFollowOn(d: PlanDiagnostic, locate: EntityLocator): boolean {

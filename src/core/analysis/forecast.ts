@@ -13,6 +13,7 @@
 import type { Day } from '../base/dates';
 import { ceilExactly, compareExactly, Rational } from '../base/exact';
 import type { Milestone, Project, ProjectState } from '../model/entities';
+import { NodeMap, type Node, type WritableMap } from './nodeMap';
 import type { PlanIndex } from './planIndex';
 import type { Schedule } from './schedule';
 import { ITEMS_PER_PAUSE, type Steps } from './steps';
@@ -36,8 +37,6 @@ export interface ProjectForecast {
   readonly reason: ForecastReason;
 }
 
-/** A node of the dependency graph. */
-type Node = Project | Milestone;
 
 /** Where a milestone stands at the status date. */
 export type MilestoneStatus = 'done' | 'missed' | 'at-risk' | 'on-track';
@@ -76,11 +75,11 @@ export function* forecastSteps(
   pace: ReadonlyMap<Project, ProjectPace>,
   statusDate: Day,
 ): Steps<Forecast> {
-  const forecast: Forecast = { projects: new Map(), milestones: new Map() };
-  let tick = 0;
-  for (const first of [...index.projects, ...index.milestones]) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
-    settleForecasts([first], forecast, index, schedule, pace, statusDate);
+  const forecast: Forecast = { projects: new NodeMap(index.positions), milestones: new NodeMap(index.positions) };
+  const { nodes } = index.positions;
+  for (let from = 0; from < nodes.length; from += ITEMS_PER_PAUSE) {
+    if (from > 0) yield;
+    settleForecasts(nodes.slice(from, from + ITEMS_PER_PAUSE), forecast, index, schedule, pace, statusDate);
   }
   return forecast;
 }
@@ -98,8 +97,8 @@ export function settleForecasts(
   pace: ReadonlyMap<Project, ProjectPace>,
   statusDate: Day,
 ): void {
-  const projects = forecast.projects as Map<Project, ProjectForecast>;
-  const milestones = forecast.milestones as Map<Milestone, MilestoneOutlook>;
+  const projects = forecast.projects as WritableMap<Project, ProjectForecast>;
+  const milestones = forecast.milestones as WritableMap<Milestone, MilestoneOutlook>;
   const visiting = new Set<Node>();
   const done = (node: Node) => (node.kind === 'project' ? projects.has(node) : milestones.has(node));
   const dependenciesOf = (node: Node): Node[] => {

@@ -16,6 +16,7 @@ import type { PlanDiagnostic } from '../base/diagnostic';
 import type { DocumentModel, Entity, Milestone, Person, Portfolio, Program, Project, Reference, TeamEntry } from '../model/entities';
 import { milestoneChecks, personChecks, programChecks, projectChecks, issueChecks, riskChecks, portfolioChecks, type CheckContext } from './checks';
 import { settleForecasts, type MilestoneOutlook, type ProjectForecast } from './forecast';
+import type { WritableMap } from './nodeMap';
 import { referenceProblems, type PlanIndex } from './planIndex';
 import { earnedValue, rollupPortfolio, rollupProgram, rollupProject, type EarnedValue, type ProjectRollup, type Rollup, type RollupState } from './rollup';
 import { effectiveState } from './rules';
@@ -218,7 +219,7 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
 
   // Dates: the edited projects and everything downstream of them and of the edited milestones (a
   // project can start the day after a milestone), in dependency order.
-  const dates = schedule.dates as Map<Project, ProjectDates>;
+  const dates = schedule.dates as WritableMap<Project, ProjectDates>;
   const editedMilestoneSet = new Set<Node>(editedMilestones);
   const dateCandidates = downstream([...editedProjects, ...editedMilestones], dependents, (node) => node.kind === 'project' || editedMilestoneSet.has(node))
     .filter((node): node is Project => node.kind === 'project');
@@ -232,14 +233,14 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   const programsOfChange = new Set<Program>();
   for (const project of [...editedProjects, ...moved]) if (project.program) programsOfChange.add(project.program);
   const isCancelled = (project: Project) => effectiveState(project, undefined, statusDate) === 'cancelled';
-  const float = schedule.float as Map<Project, number>;
+  const float = schedule.float as WritableMap<Project, number>;
   for (const program of programsOfChange) {
     for (const project of program.projects) float.delete(project);
     criticalPath(program, dates, schedule.cyclic, isCancelled, (node) => linksOf(schedule, node), float);
   }
 
   // Earned value of what changed, then the forecast downstream of it.
-  const earned = rollup.earned as Map<Project, EarnedValue>;
+  const earned = rollup.earned as WritableMap<Project, EarnedValue>;
   const valued = new Set<Project>([...editedProjects, ...moved]);
   // Whose allocations count on which days: projects moved, (un)cancelled or reallocated.
   const staffing = new Set<Project>([...moved, ...edit.reallocated]);
@@ -249,8 +250,8 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
     if (wasCancelled !== (earned.get(project)!.state === 'cancelled')) staffing.add(project);
   }
   const forecastCandidates = downstream([...valued, ...editedMilestones], dependents, () => true);
-  const forecastProjects = rollup.forecast.projects as Map<Project, ProjectForecast>;
-  const outlooks = rollup.forecast.milestones as Map<Milestone, MilestoneOutlook>;
+  const forecastProjects = rollup.forecast.projects as WritableMap<Project, ProjectForecast>;
+  const outlooks = rollup.forecast.milestones as WritableMap<Milestone, MilestoneOutlook>;
   for (const node of forecastCandidates) {
     if (node.kind === 'project') forecastProjects.delete(node);
     else outlooks.delete(node);
@@ -258,7 +259,7 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   settleForecasts(forecastCandidates, rollup.forecast, index, schedule, earned, statusDate);
 
   // Project rollups: what changed, and the holders of milestones whose outlook may have changed.
-  const projectRollups = rollup.result.projects as Map<Project, ProjectRollup>;
+  const projectRollups = rollup.result.projects as WritableMap<Project, ProjectRollup>;
   const touchedProjects = new Set<Project>(valued);
   const touchedPrograms = new Set<Program>(programsOfChange);
   for (const node of forecastCandidates) {

@@ -12,6 +12,7 @@ import { messages } from '../base/messages';
 import { closestName } from '../base/suggestions';
 import type { DocumentModel, Entity, EntityKind, EntityLists, Milestone, Portfolio, Program, Project, Reference } from '../model/entities';
 import { diagnosticAt, locationText } from '../model/locate';
+import { nodePositions, type NodePositions } from './nodeMap';
 import { ITEMS_PER_PAUSE, type Steps } from './steps';
 
 export interface PlanIndex extends EntityLists {
@@ -27,6 +28,8 @@ export interface PlanIndex extends EntityLists {
   readonly entities: readonly Entity[];
   /** The duplicate-id problems: each definition of an id defined more than once. */
   readonly duplicateDiagnostics: readonly PlanDiagnostic[];
+  /** Where each project and milestone is, for the analysis's per-node values (see nodeMap.ts). */
+  readonly positions: NodePositions;
 }
 
 export interface ResolvedReference {
@@ -103,7 +106,10 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
       }
     }
   }
-  return { portfolios, programs, projects, milestones, risks, issues, people, entities, definitions, hasPeople: people.length > 0, dependencyTargets, references, duplicateDiagnostics };
+  return {
+    portfolios, programs, projects, milestones, risks, issues, people, entities, definitions, hasPeople: people.length > 0, dependencyTargets, references,
+    duplicateDiagnostics, positions: nodePositions(projects, milestones),
+  };
 }
 
 type Role = 'portfolio' | 'program' | 'dependency' | 'team' | 'person';

@@ -11,6 +11,7 @@ import type { HealthThresholds } from '../base/defaults';
 import { compareExactly, Rational } from '../base/exact';
 import type { Field, Health, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
 import { forecastSteps, type Forecast, type MilestoneOutlook, type ProjectForecast, type ProjectPace } from './forecast';
+import { NodeMap, type WritableMap } from './nodeMap';
 import type { PlanIndex } from './planIndex';
 import { effectiveState, riskLevel } from './rules';
 import type { Schedule } from './schedule';
@@ -120,23 +121,25 @@ export interface EarnedValue extends ProjectPace {
 /** The rollup and what it was computed from, kept so that an edit can recompute only what it touches. */
 export interface RollupState {
   readonly result: RollupResult;
-  readonly earned: Map<Project, EarnedValue>;
+  readonly earned: WritableMap<Project, EarnedValue>;
   readonly forecast: Forecast;
 }
 
 export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: Day, thresholds: HealthThresholds): Steps<RollupState> {
   let tick = 0;
-  const earned = new Map<Project, EarnedValue>();
-  for (const project of index.projects) {
+  // Projects are the first positions of the index's nodes: loops over them need no lookup.
+  const { projects } = index;
+  const earned = new NodeMap<Project, EarnedValue>(index.positions);
+  for (let i = 0; i < projects.length; i++) {
     if (++tick % ITEMS_PER_PAUSE === 0) yield;
-    earned.set(project, earnedValue(project, schedule, statusDate));
+    earned.setAt(i, earnedValue(projects[i], schedule, statusDate));
   }
   const forecast = yield* forecastSteps(index, schedule, earned, statusDate);
 
-  const projectRollups = new Map<Project, ProjectRollup>();
-  for (const project of index.projects) {
+  const projectRollups = new NodeMap<Project, ProjectRollup>(index.positions);
+  for (let i = 0; i < projects.length; i++) {
     if (++tick % ITEMS_PER_PAUSE === 0) yield;
-    projectRollups.set(project, rollupProject(project, earned.get(project)!, forecast, thresholds));
+    projectRollups.setAt(i, rollupProject(projects[i], earned.at(i)!, forecast, thresholds));
   }
   const programRollups = new Map<Program, Rollup>();
   for (const program of index.programs) {

@@ -8,6 +8,7 @@ import type { PlanDiagnostic } from '../base/diagnostic';
 import { messages } from '../base/messages';
 import type { Milestone, Program, Project, Reference } from '../model/entities';
 import { diagnosticAt } from '../model/locate';
+import { NodeMap, type Node, type NodePositions, type WritableMap } from './nodeMap';
 import type { PlanIndex } from './planIndex';
 import { ITEMS_PER_PAUSE, type Steps } from './steps';
 
@@ -34,36 +35,35 @@ export interface Link {
   readonly target: Project | Milestone;
 }
 
-type Node = Project | Milestone;
 
 const CYCLE_LISTING_LIMIT = 12;
 
 export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project) => boolean): Steps<Schedule> {
-  let tick = 0;
   // Each node's resolved dependencies, worked out once.
-  const links = new Map<Node, Link[]>();
-  for (const node of [...index.projects, ...index.milestones]) {
-    if (node.dependsOn.length === 0) continue;
+  const links = new NodeMap<Node, Link[]>(index.positions);
+  const { nodes } = index.positions;
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i].dependsOn.length === 0) continue;
     const list: Link[] = [];
-    for (const reference of node.dependsOn) {
+    for (const reference of nodes[i].dependsOn) {
       const target = index.dependencyTargets.get(reference);
       if (target) list.push({ reference, target });
     }
-    links.set(node, list);
+    links.setAt(i, list);
   }
   const dependencies = (node: Node) => links.get(node) ?? noLinks;
 
   // Only a node with dependencies can start a cycle.
   const cycleDiagnostics: PlanDiagnostic[] = [];
-  const cyclic = yield* findCycles([...links.keys()], dependencies, cycleDiagnostics);
+  const cyclic = yield* findCycles([...links.keys()], index.positions, dependencies, cycleDiagnostics);
 
-  const dates = new Map<Project, ProjectDates>();
-  for (const first of index.projects) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
-    settleDates([first], dates, dependencies);
+  const dates = new NodeMap<Project, ProjectDates>(index.positions);
+  for (let from = 0; from < index.projects.length; from += ITEMS_PER_PAUSE) {
+    if (from > 0) yield;
+    settleDates(index.projects.slice(from, from + ITEMS_PER_PAUSE), dates, dependencies);
   }
 
-  const float = new Map<Project, number>();
+  const float = new NodeMap<Project, number>(index.positions);
   for (const program of index.programs) {
     yield;
     criticalPath(program, dates, cyclic, isCancelled, dependencies, float);
@@ -77,7 +77,7 @@ export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project)
  * projects are written in: a date that needs itself stays unknown, one that an explicit start or end
  * settles is kept. Returns how many projects it dated.
  */
-export function settleDates(projects: Iterable<Project>, dates: Map<Project, ProjectDates>, dependencies: (node: Node) => readonly Link[]): number {
+export function settleDates(projects: Iterable<Project>, dates: WritableMap<Project, ProjectDates>, dependencies: (node: Node) => readonly Link[]): number {
   const endOf = (node: Node): Day | undefined => (node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? dates.get(node)?.end));
   const visiting = new Set<Project>();
   const stack: Project[] = [];
@@ -223,54 +223,57 @@ function durationText(days: number): string {
  * is reported where it is written.
  */
 function* findCycles(
-  nodes: readonly Node[],
+  roots: readonly Node[],
+  positions: NodePositions,
   dependencies: (node: Node) => readonly Link[],
   diagnostics: PlanDiagnostic[],
 ): Steps<Set<Node>> {
   let tick = 0;
-  const indexOf = new Map<Node, number>();
-  const low = new Map<Node, number>();
-  const onStack = new Set<Node>();
-  const stack: Node[] = [];
+  // By node position: the order each node was reached in (−1: not yet), its low link, on the stack.
+  const { nodes, positionOf } = positions;
+  const indexOf = new Int32Array(nodes.length).fill(-1);
+  const low = new Int32Array(nodes.length);
+  const onStack = new Uint8Array(nodes.length);
+  const stack: number[] = [];
   const cyclic = new Set<Node>();
   const components: Node[][] = [];
   let counter = 0;
+  const edgesOf = (at: number): number[] => dependencies(nodes[at]).map((d) => positionOf.get(d.target)!);
 
-  for (const root of nodes) {
-    if (indexOf.has(root)) continue;
-    const work: Array<{ node: Node; edges: Node[]; next: number }> = [];
-    const enter = (node: Node) => {
-      indexOf.set(node, counter);
-      low.set(node, counter);
-      counter++;
-      stack.push(node);
-      onStack.add(node);
-      work.push({ node, edges: dependencies(node).map((d) => d.target), next: 0 });
+  for (const root of roots) {
+    const rootAt = positionOf.get(root)!;
+    if (indexOf[rootAt] >= 0) continue;
+    const work: Array<{ at: number; edges: number[]; next: number }> = [];
+    const enter = (at: number) => {
+      indexOf[at] = low[at] = counter++;
+      stack.push(at);
+      onStack[at] = 1;
+      work.push({ at, edges: edgesOf(at), next: 0 });
     };
-    enter(root);
+    enter(rootAt);
     while (work.length > 0) {
       if (++tick % ITEMS_PER_PAUSE === 0) yield;
       const frame = work[work.length - 1];
       if (frame.next < frame.edges.length) {
         const target = frame.edges[frame.next++];
-        if (!indexOf.has(target)) enter(target);
-        else if (onStack.has(target)) low.set(frame.node, Math.min(low.get(frame.node)!, indexOf.get(target)!));
+        if (indexOf[target] < 0) enter(target);
+        else if (onStack[target]) low[frame.at] = Math.min(low[frame.at], indexOf[target]);
         continue;
       }
       work.pop();
       if (work.length > 0) {
-        const parent = work[work.length - 1].node;
-        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+        const parent = work[work.length - 1].at;
+        low[parent] = Math.min(low[parent], low[frame.at]);
       }
-      if (low.get(frame.node) === indexOf.get(frame.node)) {
+      if (low[frame.at] === indexOf[frame.at]) {
         const component: Node[] = [];
-        let member: Node;
+        let member: number;
         do {
           member = stack.pop()!;
-          onStack.delete(member);
-          component.push(member);
-        } while (member !== frame.node);
-        const selfLoop = component.length === 1 && dependencies(component[0]).some((d) => d.target === component[0]);
+          onStack[member] = 0;
+          component.push(nodes[member]);
+        } while (member !== frame.at);
+        const selfLoop = component.length === 1 && frame.edges.includes(frame.at);
         if (component.length > 1 || selfLoop) components.push(component);
       }
     }
@@ -320,48 +323,49 @@ export function criticalPath(
   cyclic: ReadonlySet<Node>,
   isCancelled: (project: Project) => boolean,
   dependencies: (node: Node) => readonly Link[],
-  float: Map<Project, number>,
+  float: WritableMap<Project, number>,
 ): void {
-  const members = program.projects.filter((project) => {
+  const members: Project[] = [];
+  const spans: Array<{ start: Day; end: Day }> = [];
+  for (const project of program.projects) {
     const d = dates.get(project);
-    return !isCancelled(project) && !cyclic.has(project) && d?.start !== undefined && d.end !== undefined;
-  });
+    if (isCancelled(project) || cyclic.has(project) || d?.start === undefined || d.end === undefined) continue;
+    members.push(project);
+    spans.push(d as { start: Day; end: Day });
+  }
   if (members.length === 0) return;
-  const inProgram = new Set(members);
-  const successors = new Map<Project, Project[]>();
-  const pending = new Map<Project, number>();
-  for (const project of members) pending.set(project, 0);
-  for (const project of members) {
-    for (const { target } of dependencies(project)) {
-      if (target.kind !== 'project' || !inProgram.has(target)) continue;
-      const list = successors.get(target);
-      if (list) list.push(project);
-      else successors.set(target, [project]);
-      pending.set(target, pending.get(target)! + 1);
+  // Members by position: the backward pass works on arrays, one map lookup per link.
+  const position = new Map<Project, number>();
+  for (let i = 0; i < members.length; i++) position.set(members[i], i);
+  const predecessors: number[][] = members.map(() => []);
+  const successors: number[][] = members.map(() => []);
+  const pending = new Array<number>(members.length).fill(0);
+  for (let i = 0; i < members.length; i++) {
+    for (const { target } of dependencies(members[i])) {
+      const t = target.kind === 'project' ? position.get(target) : undefined;
+      if (t === undefined) continue;
+      predecessors[i].push(t);
+      successors[t].push(i);
+      pending[t]++;
     }
   }
   let programEnd = -Infinity;
-  for (const project of members) programEnd = Math.max(programEnd, dates.get(project)!.end!);
-  const latestStart = new Map<Project, Day>();
+  for (const span of spans) programEnd = Math.max(programEnd, span.end);
+  const latestStart = new Array<Day>(members.length);
   // Reverse topological order: a project is done once all its successors are.
-  const ready = members.filter((project) => pending.get(project) === 0);
-  for (let i = 0; i < ready.length; i++) {
-    const project = ready[i];
-    const { start, end } = dates.get(project) as { start: Day; end: Day };
-    const next = successors.get(project) ?? [];
+  const ready: number[] = [];
+  for (let i = 0; i < members.length; i++) if (pending[i] === 0) ready.push(i);
+  for (let r = 0; r < ready.length; r++) {
+    const i = ready[r];
+    const { start, end } = spans[i];
     let latestFinish = programEnd;
-    if (next.length > 0) {
+    if (successors[i].length > 0) {
       latestFinish = Infinity;
-      for (const successor of next) latestFinish = Math.min(latestFinish, latestStart.get(successor)! - 1);
+      for (const successor of successors[i]) latestFinish = Math.min(latestFinish, latestStart[successor] - 1);
     }
     const ls = latestFinish - (end - start + 1) + 1;
-    latestStart.set(project, ls);
-    float.set(project, ls - start);
-    for (const { target } of dependencies(project)) {
-      if (target.kind !== 'project' || !inProgram.has(target)) continue;
-      const left = pending.get(target)! - 1;
-      pending.set(target, left);
-      if (left === 0) ready.push(target);
-    }
+    latestStart[i] = ls;
+    float.set(members[i], ls - start);
+    for (const t of predecessors[i]) if (--pending[t] === 0) ready.push(t);
   }
 }

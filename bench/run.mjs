@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Buffer } from 'node:buffer';
 import { performance } from 'node:perf_hooks';
-import { clearTimeout, setTimeout } from 'node:timers';
+import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { generateWorkspace, writeWorkspace } from './generate.mjs';

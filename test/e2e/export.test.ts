@@ -411,6 +411,20 @@ describe('roadmap export in a browser', function () {
       await page.context().close();
     });
 
+    it('shows the bars in a browser that cannot unpack the figures, and says so', async () => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.addInitScript('delete window.DecompressionStream');
+      await page.goto(pathToFileURL(file).href);
+      await figuresShown(page);
+      assert.ok((await count(page, '.chart [data-id]')) > 10);
+      assert.match((await page.locator('.notice').textContent()) ?? '', /This browser cannot unpack the figures of this file/);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
     it('shows the bars of an export cut short, and says its figures are missing', async () => {
       const cut = path.join(work, 'medium-cut.html');
       fs.writeFileSync(cut, fs.readFileSync(file, 'utf8').replace(/<script type="application\/gzip" id="roadmap-details">[^<]*<\/script>\n/, ''));

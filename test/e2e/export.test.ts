@@ -529,6 +529,21 @@ describe('roadmap export in a browser', function () {
       await page.context().close();
     });
 
+    it('until the whole model comes, shows the outline\'s bars and says the figures are loading', async () => {
+      const { page } = await openWebview();
+      await hasPosted(page, 'ready');
+      await post(page, [{ type: 'outline', outline: roadmapOutline(full) }]);
+      await hasPosted(page, 'rendered');
+      assert.equal(await page.locator('.chart [data-id]').count(), 17);
+      assert.equal(await page.locator('.chart .milestone, .chart .dependency').count(), 0);
+      assert.equal(await page.locator('.table-section').getAttribute('aria-busy'), 'true');
+      assert.equal(await page.locator('table.rollup tbody').textContent(), 'Loading the figures…');
+      await page.locator('button', { hasText: 'Copy as CSV' }).click();
+      assert.equal(await page.locator('.notice').textContent(), 'The figures are still loading: copy again in a moment');
+      assert.deepEqual((await posted(page)).filter((m) => m.type === 'copy'), [], 'nothing copied');
+      await page.context().close();
+    });
+
     it('ignores an outline once it shows a whole model (the whole model of an update follows it)', async () => {
       const { page } = await openDrawn(full);
       const edited = { ...full, bars: full.bars.filter((b) => b.id !== 'wallets') };

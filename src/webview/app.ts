@@ -203,7 +203,7 @@ export class RoadmapApp {
     this.view = createView(model, this.state.filters, this.comparison);
     this.timeline.setView(this.view, position);
     if (this.complete) this.table.setRows(model.rollup, this.view, this.state.sort, tableScrollTop);
-    else this.table.showMessage(LOADING, true);
+    else this.table.showMessage(this.failure ?? LOADING, this.failure === undefined);
     this.updateZoomButtons();
     this.tooltip.hide();
     const firstFrame = this.firstFrame === 'none';

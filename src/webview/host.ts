@@ -64,7 +64,7 @@ export function vscodeHost(): Host {
           listener.comparison(message.comparison);
         }
       });
-      // Listening: the extension's channel now sends the model (again after every reload of this page).
+      // Listening: the extension's channel now sends the outline and the model (again after every reload of this page).
       api.postMessage({ type: 'ready' });
     },
     open: (id) => api.postMessage({ type: 'open', id }),

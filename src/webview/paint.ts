@@ -20,11 +20,11 @@ export function whenPainted(then: (time: number, clock: PaintClock) => void): vo
   let handedOver: number | undefined;
   let paint: number | undefined;
   let done = false;
-  const settle = () => {
+  const settle = (waitedLongEnough = false) => {
     if (done || handedOver === undefined) return;
-    // A first contentful paint before this frame was asked for shows something else.
+    // A first contentful paint before this frame was asked for showed something else.
     if (paint !== undefined && paint >= asked) then(paint, 'first-contentful-paint');
-    else if (paint !== undefined || !observer) then(handedOver, 'frame');
+    else if (paint !== undefined || !observer || waitedLongEnough) then(handedOver, 'frame');
     else return;
     done = true;
     observer?.disconnect();
@@ -36,10 +36,7 @@ export function whenPainted(then: (time: number, clock: PaintClock) => void): vo
   setTimeout(() => {
     handedOver = performance.now();
     settle();
-    setTimeout(() => {
-      paint ??= -1;
-      settle();
-    }, PAINT_WAIT_MS);
+    setTimeout(() => settle(true), PAINT_WAIT_MS);
   }, 0);
 }
 

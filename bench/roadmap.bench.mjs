@@ -148,6 +148,14 @@ async function measurePage(browser, url, { interact }) {
   return { ...load, scroll, zoom, errors };
 }
 
+/** The commit measured, and whether the working tree differed from it. */
+function gitCommit() {
+  const git = (args) => spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+  const head = git(['rev-parse', 'HEAD']);
+  if (head.status !== 0) return null;
+  return { commit: head.stdout.trim(), dirty: git(['status', '--porcelain', '--untracked-files=no']).stdout.trim() !== '' };
+}
+
 /** What a first frame must have shown for its time to count: bars, no figures yet, its time on screen from the browser. */
 function checkFirstFrames(samples, label) {
   const wrong = samples.filter((s) => !(s.shown?.bars > 0 && s.shown.figures === false && s.shown.clock === 'first-contentful-paint'));
@@ -204,6 +212,7 @@ export async function runRoadmapBench({ size = 'L', runs = 7, count = 1000, merm
   const result = {
     date: new Date().toISOString(),
     node: process.version,
+    git: gitCommit(),
     loadAverage: { start: loadAtStart, end: loadAtEnd },
     size,
     projects: ours[0].projects,
@@ -260,7 +269,7 @@ export async function runRoadmapBench({ size = 'L', runs = 7, count = 1000, merm
   const m = result.mermaid;
   log(
     [
-      `roadmap, ${result.projects.toLocaleString('en-US')} projects (${size}), ${runs} runs each, Chromium headless ${result.viewport}, load ${loadAtStart.join(' ')} → ${loadAtEnd.join(' ')}`,
+      `roadmap, ${result.projects.toLocaleString('en-US')} projects (${size}), ${runs} runs each, Chromium headless ${result.viewport}, load ${loadAtStart.join(' ')} → ${loadAtEnd.join(' ')}, commit ${result.git ? `${result.git.commit.slice(0, 7)}${result.git.dirty ? ' (with changes)' : ''}` : 'unknown'}`,
       `  first frame      ${ms(result.firstFrameMs)} data → on screen, median (min–max)   target ≤ ${targets.firstFrameMs} ms`,
       `                   ${ms(result.frameMs)} data → handed over (outline ${ms(result.beforeRenderMs)}, render ${ms(result.renderMs)})`,
       `                   ${ms(result.fromOpeningMs)} from opening the file; figures ${ms(result.figuresMs)} after the data`,

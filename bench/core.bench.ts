@@ -6,13 +6,18 @@
  *   index DIR [--warm-runs N]      cold: every set() + the first analyze(); warm: analyze() again
  *   schedule DIR [--runs N]        schedule() + rollupWorkspace() on the analysed index
  *   incremental DIR [--edits N]    N small edits of the largest program file: set() + analyze() each
- *   gantt DIR --out FILE [--count N]   a Mermaid gantt of N projects with our scheduled dates
+ *   gantt DIR --out FILE [--count N] [--html FILE --assets DIST]
+ *                                  a Mermaid gantt of N projects with our scheduled dates (and our HTML of the same)
  *   tjp DIR --out FILE             a TaskJuggler project with the same dependency network
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { earnedValue, figureSteps, forecastSteps, formatDay, PlanWorkspace, runToEnd, type Analysis, type Milestone, type Project, type ProjectPace } from '../src/core';
+import { roadmapHtml, type WebviewAssets } from '../src/cli/render';
+import {
+  buildRoadmap, earnedValue, figureSteps, forecastSteps, formatDay, PlanWorkspace, runToEnd,
+  type Analysis, type Milestone, type Project, type ProjectPace, type RoadmapModel,
+} from '../src/core';
 
 interface PlanText {
   readonly path: string;
@@ -193,11 +198,20 @@ function scheduledProjects(analysis: Analysis) {
   });
 }
 
-function ganttMode(root: string, out: string, count: number) {
+/**
+ * The first `count` scheduled projects in workspace order as a Mermaid gantt with our scheduled
+ * dates; with `html`, also our HTML export of exactly those projects (the roadmap's like-for-like
+ * comparison), drawn with the webview bundle in `assets`.
+ */
+function ganttMode(root: string, out: string, count: number, html?: { readonly out: string; readonly assets: string }) {
   const { analysis } = analysed(root);
   const chosen = scheduledProjects(analysis)
     .filter((p) => p.start !== undefined && p.end !== undefined)
     .slice(0, count);
+  if (html) {
+    const model = roadmapOfProjects(buildRoadmap(analysis), new Set(chosen.map((entry) => entry.project.id!)));
+    writeFileSync(html.out, roadmapHtml(model, readWebviewAssets(html.assets)));
+  }
   const groups = new Map<string, typeof chosen>();
   for (const entry of chosen) groups.set(entry.group, [...(groups.get(entry.group) ?? []), entry]);
   const lines = ['gantt', '  title Roadmap', '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m'];
@@ -211,6 +225,45 @@ function ganttMode(root: string, out: string, count: number) {
   }
   writeFileSync(out, `${lines.join('\n')}\n`);
   return { projects: chosen.length, sections: groups.size, bytes: Buffer.byteLength(lines.join('\n')) };
+}
+
+/** The webview bundle in a folder (a production build's dist/). */
+function readWebviewAssets(folder: string): WebviewAssets {
+  return { script: readFileSync(join(folder, 'webview.js'), 'utf8'), style: readFileSync(join(folder, 'webview.css'), 'utf8') };
+}
+
+/**
+ * The render model of some projects only: their bars, their lanes (renumbered), their milestones and
+ * their lanes' own, the dependencies between what is left, and their rows of the rollup. The time
+ * range stays the whole plan's.
+ */
+function roadmapOfProjects(model: RoadmapModel, ids: ReadonlySet<string>): RoadmapModel {
+  const laneOf = new Map<number, number>();
+  model.lanes.forEach((_, index) => {
+    if (model.bars.some((bar) => bar.lane === index && ids.has(bar.id))) laneOf.set(index, laneOf.size);
+  });
+  const lanes = model.lanes.filter((_, index) => laneOf.has(index));
+  const bars = model.bars.filter((bar) => ids.has(bar.id)).map((bar) => ({ ...bar, lane: laneOf.get(bar.lane)! }));
+  const milestones = model.milestones
+    .filter((m) => (m.project === null ? laneOf.has(m.lane) : ids.has(m.project)))
+    .map((m) => ({ ...m, lane: laneOf.get(m.lane)! }));
+  const kept = new Set([...ids, ...milestones.flatMap((m) => (m.id === null ? [] : [m.id]))]);
+  const programs = new Set(lanes.flatMap((lane) => (lane.program ? [lane.program.id] : [])));
+  const { rollup } = model;
+  return {
+    ...model,
+    lanes,
+    bars,
+    milestones,
+    dependencies: model.dependencies.filter((d) => kept.has(d.from) && kept.has(d.to)),
+    rollup: {
+      ...rollup,
+      portfolios: rollup.portfolios.filter((p) => p.programs.some((id) => programs.has(id))),
+      programs: rollup.programs.filter((p) => programs.has(p.id)),
+      projects: rollup.projects.filter((p) => ids.has(p.id)),
+      milestones: rollup.milestones.filter((m) => m.owner.id !== null && (m.owner.kind === 'project' ? ids : programs).has(m.owner.id)),
+    },
+  };
 }
 
 /**
@@ -277,6 +330,8 @@ function main() {
       edits: { type: 'string', default: '50' },
       count: { type: 'string', default: '1000' },
       out: { type: 'string' },
+      html: { type: 'string' },
+      assets: { type: 'string' },
     },
   });
   const [mode, root] = positionals;
@@ -286,7 +341,7 @@ function main() {
     : mode === 'schedule' ? scheduleMode(root, Number(values.runs))
     : mode === 'forecast' ? forecastMode(root, Number(values.runs))
     : mode === 'incremental' ? incrementalMode(root, Number(values.edits))
-    : mode === 'gantt' ? ganttMode(root, values.out!, Number(values.count))
+    : mode === 'gantt' ? ganttMode(root, values.out!, Number(values.count), values.html ? { out: values.html, assets: values.assets! } : undefined)
     : mode === 'tjp' ? tjpMode(root, values.out!)
     : undefined;
   if (result === undefined) throw new Error(`unknown mode ${mode}`);

@@ -1,7 +1,7 @@
 // The peers the bench compares with, installed by the bench itself: yaml-language-server and Mermaid
 // from npm into bench/.peers (git-ignored), TaskJuggler (`tj3`) from Debian. A peer that cannot be
 // installed is reported as skipped with the reason; no figure is ever made up for it.
-/* global document, requestAnimationFrame */
+/* global document, requestAnimationFrame, PerformanceObserver */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -219,25 +219,41 @@ export function tj3Schedule(tjpFile, { timeoutMs = 600_000 } = {}) {
 /**
  * Mermaid (the npm package's browser bundle, injected from disk: no CDN) renders `gantt` in a fresh
  * page of `browser`. renderMs: from the `mermaid.render` call until its promise resolves with the SVG;
- * paintedMs: until that SVG is in the page and a frame has been drawn.
+ * paintedMs: until that SVG is in the page and the frame showing it has been handed over for painting;
+ * presentedMs: until that frame was on screen (the page's first contentful paint: nothing was painted
+ * before), or undefined when the browser painted something earlier.
  */
-export async function mermaidRender(browser, gantt) {
+export async function mermaidRender(browser, gantt, viewport = { width: 1600, height: 1000 }) {
   const bundle = join(peersDir, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing`);
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const page = await browser.newPage({ viewport });
   try {
     await page.setContent('<!doctype html><html><body><div id="chart"></div></body></html>');
     await page.addScriptTag({ path: bundle });
     return await page.evaluate(async (text) => {
       const mermaid = globalThis.mermaid;
       mermaid.initialize({ startOnLoad: false, maxTextSize: 10_000_000, securityLevel: 'strict' });
+      const firstPaint = new Promise((resolvePaint) => {
+        new PerformanceObserver((list) => {
+          const entry = list.getEntriesByName('first-contentful-paint')[0];
+          if (entry) resolvePaint(entry.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolvePaint(undefined), 5000);
+      });
       const t0 = performance.now();
       const { svg } = await mermaid.render('gantt', text);
       const t1 = performance.now();
       document.getElementById('chart').innerHTML = svg;
       await new Promise((resolveFrame) => requestAnimationFrame(() => setTimeout(resolveFrame, 0)));
       const t2 = performance.now();
-      return { renderMs: t1 - t0, paintedMs: t2 - t0, domNodes: document.getElementById('chart').getElementsByTagName('*').length, svgBytes: svg.length };
+      const painted = await firstPaint;
+      return {
+        renderMs: t1 - t0,
+        paintedMs: t2 - t0,
+        presentedMs: painted !== undefined && painted >= t1 ? painted - t0 : undefined,
+        domNodes: document.getElementById('chart').getElementsByTagName('*').length,
+        svgBytes: svg.length,
+      };
     }, gantt);
   } finally {
     await page.close();

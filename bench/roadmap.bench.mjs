@@ -1,30 +1,46 @@
-// The roadmap at scale: 10,000 projects (bench/generate.mjs, size L) rendered to HTML by the CLI and
-// opened in headless Chromium. Measures the first frame (from the data arriving in the page to the
-// first paint of the bars), the DOM size, scrolling and zooming, and the webview bundle's size.
-// Prints a summary and writes bench/results/roadmap.json. Targets: first frame ≤ 300 ms, ≤ 2,000 DOM
-// elements, bundle ≤ 150 KB minified; `--check` exits 1 when one is missed.
+// The roadmap at scale, in headless Chromium, side by side with Mermaid on the same machine and data:
+//   - ours, 10,000 projects: `plan-as-code render` of bench/generate.mjs's L to HTML, opened as a file.
+//     First frame: from the page's script having the data ('roadmap:data', before it parses anything)
+//     to that frame on screen ('roadmap:painted', the browser's first contentful paint: nothing was
+//     painted before it), checked to hold bars and no figures yet; also its hand-over by the main
+//     thread, the time from opening the file, and the frame with the figures. DOM size, scrolling,
+//     zooming and the webview bundle's size.
+//   - Mermaid: a gantt of the first 1,000 scheduled projects of L (workspace order, our dates), from
+//     the mermaid.render() call to its SVG, to the frame with it handed over, and to that frame on screen.
+//   - ours, like for like: our HTML export of exactly those 1,000 projects, measured as the 10,000.
+// The three are measured in turn, run after run, so that the machine's load falls on all alike.
+// Prints a summary and writes bench/results/roadmap.json. Targets: first frame ≤ 300 ms, ≥ 10× faster
+// than Mermaid draws 1,000, ≤ 2,000 DOM elements, bundle ≤ 150 KB minified; `--check` exits 1 when
+// one is missed.
 //
 //   npm run bench:roadmap                     (builds first)
-//   node bench/roadmap.bench.mjs [--size L] [--runs 5] [--check]
+//   node bench/roadmap.bench.mjs [--size L] [--runs 7] [--count 1000] [--no-mermaid] [--check]
 //
 // Other benchmarks can call runRoadmapBench() and merge its result.
 /* global document, performance, requestAnimationFrame, KeyboardEvent */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { Buffer } from 'node:buffer';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { generateWorkspace, writeWorkspace } from './generate.mjs';
+import { mermaidRender, npmPeers, peersDir } from './peers.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const targets = { firstFrameMs: 300, domElements: 2000, bundleKB: 150 };
+export const targets = { firstFrameMs: 300, mermaidRatio: 10, domElements: 2000, bundleKB: 150 };
+const viewport = { width: 1440, height: 900 };
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+const sorted = (values) => [...values].sort((a, b) => a - b);
+const median = (values) => sorted(values)[Math.floor(values.length / 2)];
+const percentile = (values, p) => sorted(values)[Math.min(values.length - 1, Math.floor(values.length * p))];
 const round = (value) => Math.round(value * 10) / 10;
+/** Median and spread of several runs. */
+const spread = (values) => ({ median: round(median(values)), min: round(Math.min(...values)), max: round(Math.max(...values)), runs: values.length });
 
 /** The webview bundle as the production build makes it (minified), and gzipped. */
 async function bundleSize() {
@@ -44,26 +60,60 @@ async function bundleSize() {
   return { jsKB: round(js.length / 1024), cssKB: round(css.length / 1024), gzipKB: round((gzipSync(js).length + gzipSync(css).length) / 1024) };
 }
 
-/** One page load: first-frame timings, DOM size, then scrolling and zooming. */
-async function measurePage(browser, url) {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+/**
+ * The Mermaid gantt of the first `count` scheduled projects and our HTML export of the same projects,
+ * both from one analysis (bench/core.bench.ts, bundled for Node).
+ */
+async function likeForLikeInputs(workspace, count, ganttFile, htmlFile) {
+  const script = join(tmpdir(), `plan-roadmap-subset-${process.pid}.cjs`);
+  await build({ entryPoints: [join(repo, 'bench', 'core.bench.ts')], outfile: script, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+  try {
+    const run = spawnSync(process.execPath, [script, 'gantt', workspace, '--count', String(count), '--out', ganttFile, '--html', htmlFile, '--assets', join(repo, 'dist')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (run.status !== 0) throw new Error(`core.bench gantt exited ${run.status}: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    return JSON.parse(run.stdout.trim().split('\n').pop());
+  } finally {
+    rmSync(script, { force: true });
+  }
+}
+
+/** One page load of an export: the first frame's timings and what it showed, and the DOM size once the figures are in. */
+async function firstFrame(page, url) {
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('roadmap:painted').length > 0, undefined, { timeout: 60_000 });
-  const load = await page.evaluate(() => {
-    const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
-    const render = performance.getEntriesByName('roadmap:render')[0];
+  await page.waitForFunction(() => performance.getEntriesByName('roadmap:figures').length > 0, undefined, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const mark = (name) => performance.getEntriesByName(name)[0];
+    const data = mark('roadmap:data').startTime;
+    const render = mark('roadmap:render');
+    const painted = mark('roadmap:painted');
     return {
-      // 'roadmap:data' is set just before the embedded JSON is parsed (in VS Code: when the message arrives).
-      firstFrameMs: at('roadmap:painted') - at('roadmap:data'),
+      // From the script having the data (before it parses any) to the first frame on screen.
+      firstFrameMs: painted.startTime - data,
+      // … to that frame handed over by the main thread (raster and display follow).
+      frameMs: mark('roadmap:frame').startTime - data,
+      // Parsing the outline and preparing the view, then drawing it (both on the main thread).
+      beforeRenderMs: render.startTime - data,
       renderMs: render.duration,
-      parseMs: render.startTime - at('roadmap:data'),
-      projects: JSON.parse(document.getElementById('roadmap-data').textContent).bars.length,
+      // From opening the file: reading the HTML up to the script, compiling it, and the above.
+      fromOpeningMs: painted.startTime,
+      figuresMs: mark('roadmap:figures').startTime - data,
+      shown: painted.detail,
+      projects: JSON.parse(document.getElementById('roadmap-outline').textContent).bars.id.length,
       domElements: document.getElementsByTagName('*').length,
       barsInDom: document.querySelectorAll('.chart [data-id]').length,
     };
   });
+}
+
+/** One page load of our export: the first frame, then scrolling and zooming. */
+async function measurePage(browser, url, { interact }) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const load = await firstFrame(page, url);
+  if (!interact) {
+    await page.close();
+    return { ...load, errors };
+  }
 
   // Scroll down the rows fast (300 px a frame) and across time, recording each frame's length.
   const scroll = await page.evaluate(async () => {
@@ -98,80 +148,165 @@ async function measurePage(browser, url) {
   return { ...load, scroll, zoom, errors };
 }
 
-export async function runRoadmapBench({ size = 'L', runs = 5, chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', log = console.log } = {}) {
+/** The commit measured, and whether the working tree differed from it. */
+function gitCommit() {
+  const git = (args) => spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+  const head = git(['rev-parse', 'HEAD']);
+  if (head.status !== 0) return null;
+  return { commit: head.stdout.trim(), dirty: git(['status', '--porcelain', '--untracked-files=no']).stdout.trim() !== '' };
+}
+
+/** What a first frame must have shown for its time to count: bars, no figures yet, its time on screen from the browser. */
+function checkFirstFrames(samples, label) {
+  const wrong = samples.filter((s) => !(s.shown?.bars > 0 && s.shown.figures === false && s.shown.clock === 'first-contentful-paint'));
+  return wrong.map((s) => `${label}: a first frame showed ${JSON.stringify(s.shown)}`);
+}
+
+export async function runRoadmapBench({ size = 'L', runs = 7, count = 1000, mermaid = true, chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', log = console.log } = {}) {
   const work = join(repo, 'bench', 'work', `roadmap-${size}`);
   const html = join(repo, 'bench', 'work', `roadmap-${size}.html`);
+  const subsetHtml = join(repo, 'bench', 'work', `roadmap-${size}-${count}.html`);
+  const gantt = join(repo, 'bench', 'work', `roadmap-${size}-${count}.mmd`);
   writeWorkspace(generateWorkspace(size, 42), work);
+  const loadAtStart = loadavg().map(round);
   const started = performance.now();
   const cli = spawnSync(process.execPath, [join(repo, 'dist', 'cli.js'), 'render', work, '--out', html], { encoding: 'utf8' });
   const cliMs = performance.now() - started;
   if (cli.status !== 0) throw new Error(`render failed: ${cli.stderr}`);
+  const subset = await likeForLikeInputs(work, count, gantt, subsetHtml);
+  const mermaidBundle = join(peersDir, 'node_modules', 'mermaid', 'package.json');
+  const mermaidSkipped = !mermaid ? '--no-mermaid' : existsSync(mermaidBundle) ? undefined : `Mermaid ${npmPeers.mermaid} is not installed in bench/.peers (npm run bench installs it)`;
 
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
-  const samples = [];
+  const ours = [];
+  const oursSubset = [];
+  const peer = [];
   try {
-    for (let i = 0; i < runs; i++) samples.push(await measurePage(browser, pathToFileURL(html).href));
+    for (let i = 0; i < runs; i++) {
+      ours.push(await measurePage(browser, pathToFileURL(html).href, { interact: true }));
+      oursSubset.push(await measurePage(browser, pathToFileURL(subsetHtml).href, { interact: false }));
+      if (!mermaidSkipped) peer.push(await mermaidRender(browser, readFileSync(gantt, 'utf8'), viewport));
+    }
   } finally {
     await browser.close();
   }
-  const frames = samples.flatMap((s) => s.scroll.frames);
-  const zoomSteps = samples.flatMap((s) => s.zoom.steps);
+  const loadAtEnd = loadavg().map(round);
+  const frames = ours.flatMap((s) => s.scroll.frames);
+  const zoomSteps = ours.flatMap((s) => s.zoom.steps);
   const bundle = await bundleSize();
+  const pick = (samples, key) => spread(samples.map((s) => s[key]));
+  const presented = peer.map((s) => s.presentedMs).filter((v) => v !== undefined);
+  const mermaidResult = mermaidSkipped
+    ? { skipped: mermaidSkipped }
+    : {
+        version: npmPeers.mermaid,
+        projects: subset.projects,
+        renderMs: pick(peer, 'renderMs'),
+        paintedMs: pick(peer, 'paintedMs'),
+        presentedMs: presented.length === peer.length ? spread(presented) : null,
+        domNodes: peer[0].domNodes,
+      };
   const result = {
     date: new Date().toISOString(),
     node: process.version,
+    git: gitCommit(),
+    loadAverage: { start: loadAtStart, end: loadAtEnd },
     size,
-    projects: samples[0].projects,
+    projects: ours[0].projects,
     runs,
-    viewport: '1440x900',
+    viewport: `${viewport.width}x${viewport.height}`,
     cliRenderMs: Math.round(cliMs),
     htmlMB: round(statSync(html).size / 1024 / 1024),
-    firstFrameMs: { median: round(median(samples.map((s) => s.firstFrameMs))), max: round(Math.max(...samples.map((s) => s.firstFrameMs))) },
-    jsonParseMs: round(median(samples.map((s) => s.parseMs))),
-    renderMs: round(median(samples.map((s) => s.renderMs))),
-    domElements: Math.max(...samples.map((s) => s.domElements)),
-    barsInDom: samples[0].barsInDom,
+    outlineKB: round(Buffer.byteLength(/<script type="application\/json" id="roadmap-outline">([^<]*)<\/script>/.exec(readFileSync(html, 'utf8'))[1]) / 1024),
+    firstFrameMs: pick(ours, 'firstFrameMs'),
+    frameMs: pick(ours, 'frameMs'),
+    beforeRenderMs: pick(ours, 'beforeRenderMs'),
+    renderMs: pick(ours, 'renderMs'),
+    fromOpeningMs: pick(ours, 'fromOpeningMs'),
+    figuresMs: pick(ours, 'figuresMs'),
+    firstFrameShows: ours[0].shown,
+    domElements: Math.max(...ours.map((s) => s.domElements)),
+    barsInDom: ours[0].barsInDom,
     scroll: {
       frameMsMedian: round(median(frames)),
       frameMsP95: round(percentile(frames, 0.95)),
       frameMsMax: round(Math.max(...frames)),
-      maxDomElements: Math.max(...samples.map((s) => s.scroll.maxElements)),
+      maxDomElements: Math.max(...ours.map((s) => s.scroll.maxElements)),
     },
-    zoom: { stepMsMedian: round(median(zoomSteps)), stepMsMax: round(Math.max(...zoomSteps)), domElements: Math.max(...samples.map((s) => s.zoom.domElements)) },
+    zoom: { stepMsMedian: round(median(zoomSteps)), stepMsMax: round(Math.max(...zoomSteps)), domElements: Math.max(...ours.map((s) => s.zoom.domElements)) },
+    mermaid: mermaidResult,
+    likeForLike: {
+      projects: oursSubset[0].projects,
+      sameAsMermaid: subset.projects === oursSubset[0].projects,
+      firstFrameMs: pick(oursSubset, 'firstFrameMs'),
+      frameMs: pick(oursSubset, 'frameMs'),
+      fromOpeningMs: pick(oursSubset, 'fromOpeningMs'),
+    },
     bundle,
-    pageErrors: samples.flatMap((s) => s.errors),
+    pageErrors: [...ours, ...oursSubset].flatMap((s) => s.errors),
     targets,
   };
+  result.problems = [...checkFirstFrames(ours, `${result.projects} projects`), ...checkFirstFrames(oursSubset, `${count} projects`), ...result.pageErrors];
+  if (!mermaidSkipped) {
+    const m = result.mermaid;
+    // The target's ratio: Mermaid until its SVG is made (not yet on screen) against ours on screen.
+    result.mermaidRatio = round(m.renderMs.median / result.firstFrameMs.median);
+    // Both until on screen.
+    result.mermaidRatioOnScreen = m.presentedMs ? round(m.presentedMs.median / result.firstFrameMs.median) : null;
+    result.likeForLike.ratioOnScreen = m.presentedMs ? round(m.presentedMs.median / result.likeForLike.firstFrameMs.median) : null;
+    result.likeForLike.ratioToSvg = round(m.renderMs.median / result.likeForLike.firstFrameMs.median);
+  }
   result.meetsTargets =
     result.firstFrameMs.median <= targets.firstFrameMs &&
+    (result.mermaidRatio === undefined || result.mermaidRatio >= targets.mermaidRatio) &&
     Math.max(result.domElements, result.scroll.maxDomElements, result.zoom.domElements) <= targets.domElements &&
     bundle.jsKB + bundle.cssKB <= targets.bundleKB &&
-    result.pageErrors.length === 0;
+    result.problems.length === 0;
+  const ms = (s) => `${s.median} ms (${s.min}–${s.max})`;
+  const m = result.mermaid;
   log(
     [
-      `roadmap, ${result.projects.toLocaleString('en-US')} projects (${size}), ${runs} runs, Chromium headless ${result.viewport}`,
-      `  first frame      ${result.firstFrameMs.median} ms median, ${result.firstFrameMs.max} ms max (JSON.parse ${result.jsonParseMs} ms, render ${result.renderMs} ms)   target ≤ ${targets.firstFrameMs} ms`,
-      `  DOM elements     ${result.domElements} at first frame, ${result.scroll.maxDomElements} while scrolling, ${result.zoom.domElements} after zooming   target ≤ ${targets.domElements}`,
+      `roadmap, ${result.projects.toLocaleString('en-US')} projects (${size}), ${runs} runs each, Chromium headless ${result.viewport}, load ${loadAtStart.join(' ')} → ${loadAtEnd.join(' ')}, commit ${result.git ? `${result.git.commit.slice(0, 7)}${result.git.dirty ? ' (with changes)' : ''}` : 'unknown'}`,
+      `  first frame      ${ms(result.firstFrameMs)} data → on screen, median (min–max)   target ≤ ${targets.firstFrameMs} ms`,
+      `                   ${ms(result.frameMs)} data → handed over (outline ${ms(result.beforeRenderMs)}, render ${ms(result.renderMs)})`,
+      `                   ${ms(result.fromOpeningMs)} from opening the file; figures ${ms(result.figuresMs)} after the data`,
+      `                   showed ${JSON.stringify(result.firstFrameShows)}; outline ${result.outlineKB} KB of a ${result.htmlMB} MB file`,
+      m.skipped
+        ? `  Mermaid          skipped: ${m.skipped}`
+        : `  Mermaid ${m.version}  ${m.projects.toLocaleString('en-US')} projects: render() → SVG ${ms(m.renderMs)}, → handed over ${ms(m.paintedMs)}, → on screen ${m.presentedMs ? ms(m.presentedMs) : 'n/a'}; ${m.domNodes} SVG elements`,
+      m.skipped ? '' : `  ours vs Mermaid  our ${result.projects.toLocaleString('en-US')} on screen vs its ${m.projects.toLocaleString('en-US')} as SVG: ${result.mermaidRatio}× (on screen both: ${result.mermaidRatioOnScreen ?? 'n/a'}×)   target ≥ ${targets.mermaidRatio}×`,
+      `  like for like    our ${result.likeForLike.projects.toLocaleString('en-US')} (the same projects): ${ms(result.likeForLike.firstFrameMs)} data → on screen${m.skipped ? '' : `: ${result.likeForLike.ratioOnScreen ?? 'n/a'}× Mermaid on screen, ${result.likeForLike.ratioToSvg}× Mermaid's SVG`}`,
+      `  DOM elements     ${result.domElements} with the figures, ${result.scroll.maxDomElements} while scrolling, ${result.zoom.domElements} after zooming   target ≤ ${targets.domElements}`,
       `  scrolling        frame ${result.scroll.frameMsMedian} ms median, ${result.scroll.frameMsP95} ms p95, ${result.scroll.frameMsMax} ms max`,
       `  zooming          step ${result.zoom.stepMsMedian} ms median, ${result.zoom.stepMsMax} ms max`,
       `  bundle           ${bundle.jsKB} KB js + ${bundle.cssKB} KB css minified (${bundle.gzipKB} KB gzipped)   target ≤ ${targets.bundleKB} KB`,
       `  CLI render       ${result.cliRenderMs} ms for a ${result.htmlMB} MB HTML file`,
-      `  ${result.meetsTargets ? 'meets' : 'MISSES'} the targets${result.pageErrors.length ? `; page errors: ${result.pageErrors.join('; ')}` : ''}`,
-    ].join('\n'),
+      `  ${result.meetsTargets ? 'meets' : 'MISSES'} the targets${result.problems.length ? `; problems: ${result.problems.join('; ')}` : ''}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
   );
   return result;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: 'L' }, runs: { type: 'string', default: '5' }, check: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string', default: 'L' },
+      runs: { type: 'string', default: '7' },
+      count: { type: 'string', default: '1000' },
+      'no-mermaid': { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+    },
+  });
   if (!existsSync(join(repo, 'dist', 'cli.js'))) {
     console.error('dist/cli.js is missing: run `npm run build` (or `npm run bench:roadmap`)');
     process.exit(2);
   }
-  const result = await runRoadmapBench({ size: values.size, runs: Number(values.runs) });
+  const result = await runRoadmapBench({ size: values.size, runs: Number(values.runs), count: Number(values.count), mermaid: !values['no-mermaid'] });
   mkdirSync(join(repo, 'bench', 'results'), { recursive: true });
   writeFileSync(join(repo, 'bench', 'results', 'roadmap.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log('wrote bench/results/roadmap.json');

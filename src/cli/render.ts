@@ -5,7 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { buildRoadmap, formatDay, htmlPage, problemsBanner, roadmapBody, roadmapMermaid, roadmapSvg, summarizeProblems, type ProblemSummary, type RoadmapModel } from '../core';
+import { gzipSync } from 'node:zlib';
+import { buildRoadmap, formatDay, htmlPage, problemsBanner, roadmapBody, roadmapDetails, roadmapMermaid, roadmapOutline, roadmapSvg, summarizeProblems, type ProblemSummary, type RoadmapModel } from '../core';
 import { analyzePaths, noteErrors, requiredOut, sha256Base64, writeOut, type Command } from './command';
 
 export type RenderFormat = 'html' | 'svg' | 'mermaid';
@@ -36,9 +37,11 @@ const sourceMapComment = /\n?\/[/*][#@] sourceMappingURL=[^\n]*$/;
 const cspHash = (text: string) => `'sha256-${sha256Base64(text)}'`;
 
 /**
- * The roadmap as one HTML file: the model as a JSON data block, the bundle's script and style inline,
- * and a CSP (by hash) under which nothing else runs and nothing is fetched. With the plans' problems,
- * a banner above the roadmap when they have errors (the roadmap still shows what can be drawn).
+ * The roadmap as one HTML file: the model in two data blocks — the outline, JSON before the script,
+ * which parses and draws it first, and the details (figures, milestones, dependencies), gzipped JSON
+ * in base64 after it, unpacked once the bars are painted — the bundle's script and style inline, and
+ * a CSP (by hash) under which nothing else runs and nothing is fetched. With the plans' problems, a banner above the roadmap when they have errors
+ * (the roadmap still shows what can be drawn).
  */
 export function roadmapHtml(model: RoadmapModel, assets: WebviewAssets, problems?: ProblemSummary): string {
   const script = assets.script.replace(sourceMapComment, '');
@@ -49,8 +52,11 @@ export function roadmapHtml(model: RoadmapModel, assets: WebviewAssets, problems
     colorScheme: 'light dark',
     styles: [{ text: style }],
     body: (problems ? problemsBanner(problems) : '') + roadmapBody('This roadmap is drawn by a script: allow scripts for this file, or use render --format svg.'),
-    data: [{ id: 'roadmap-data', value: model }],
+    data: [{ id: 'roadmap-outline', value: roadmapOutline(model) }],
     scripts: [{ text: script }],
+    // After the script, so that the browser runs it and paints the bars before it has read this far;
+    // compressed, so that reading this far takes it little time (a seventh of the JSON, for 10,000 projects).
+    trailingData: [{ id: 'roadmap-details', type: 'application/gzip', base64: gzipSync(JSON.stringify(roadmapDetails(model))).toString('base64') }],
   });
 }
 

@@ -45,6 +45,7 @@ export * from './roadmap/comparison';
 export * from './roadmap/layout';
 export * from './roadmap/mermaid';
 export * from './roadmap/model';
+export * from './roadmap/outline';
 export * from './roadmap/page';
 export * from './roadmap/scene';
 export * from './roadmap/steeringReportHtml';

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { buildRoadmap, htmlPage, roadmapBody, roadmapSources, rollupCsv, rollupMarkdown, type Analysis, type RoadmapComparison, type RoadmapModel, type RoadmapSource } from '../core';
+import { buildRoadmap, htmlPage, roadmapBody, roadmapOutline, roadmapSources, rollupCsv, rollupMarkdown, type Analysis, type RoadmapComparison, type RoadmapModel, type RoadmapSource } from '../core';
 import { parseWebviewMessage, type FromWebview, type ToWebview } from '../shared/protocol';
 import type { PlanComparison } from './compare';
 import type { PlanService } from './planService';
@@ -84,7 +84,8 @@ export class RoadmapPanel implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    this.channel = new WebviewChannel<ToWebview>(panel.webview);
+    // A page that has just loaded gets the outline first: it paints the bars before the whole model arrives.
+    this.channel = new WebviewChannel<ToWebview>(panel.webview, () => (this.model ? { type: 'outline', outline: roadmapOutline(this.model) } : undefined));
     this.lastRendered = undefined;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'images', 'icon.png');
     this.panelDisposables = [

@@ -5,7 +5,9 @@
  * when shown; a message posted while the page is loading, gone or not yet listening is lost. So the
  * page posts `ready` each time its script starts, and the channel then delivers:
  * - state (`setState`): the latest message of each type, again on every `ready` (a new page has none);
- * - events (`send`): queued until the next `ready`, delivered once.
+ * - events (`send`): queued until the next `ready`, delivered once;
+ * - before the state, what a page that has just loaded needs first (`opening`, asked for on each `ready`:
+ *   the roadmap's outline, so that a new page paints its bars before the whole model arrives).
  * The channel never guesses readiness from view-state events: only the page's own `ready` counts, and a
  * post that VS Code reports undelivered sends the channel back to waiting.
  */
@@ -18,7 +20,10 @@ export class WebviewChannel<Out extends { readonly type: string }> {
   private readonly state = new Map<Out['type'], Out>();
   private events: Out[] = [];
 
-  constructor(private readonly webview: vscode.Webview) {}
+  constructor(
+    private readonly webview: vscode.Webview,
+    private readonly opening: () => Out | undefined = () => undefined,
+  ) {}
 
   /** True between the page's `ready` and the next undelivered post. */
   get isReady(): boolean {
@@ -29,6 +34,8 @@ export class WebviewChannel<Out extends { readonly type: string }> {
   pageReady(): void {
     this.ready = true;
     this.page++;
+    const first = this.opening();
+    if (first) this.deliver(first, false);
     for (const message of this.state.values()) this.deliver(message, false);
     const events = this.events;
     this.events = [];

@@ -3,10 +3,12 @@
  * Messages from the webview are untrusted input: `parseWebviewMessage` accepts only well-formed ones
  * and, for `open`, only ids the roadmap actually shows.
  */
-import type { RoadmapComparison, RoadmapModel } from '../core';
+import type { RoadmapComparison, RoadmapModel, RoadmapOutline } from '../core';
 
 /** Extension → webview. */
 export type ToWebview =
+  /** The first frame's part of the model: sent to a page that has just said `ready`, before the model. */
+  | { readonly type: 'outline'; readonly outline: RoadmapOutline }
   /** The roadmap to draw (state: the page always has the latest). */
   | { readonly type: 'model'; readonly model: RoadmapModel }
   /** Show one lane only (`program:<id>`), as the Plans view's "Open Roadmap" on a program asks (an event). */

@@ -3,13 +3,14 @@
  * host. Data flows one way: model (from the host) + view state → view → drawing. The view state
  * (zoom, scroll, filters, sort) survives model updates and, through the host, window reloads.
  */
-import { comparedRange, formatDay, roadmapCountsText, type Health, type RoadmapComparison, type RoadmapModel, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
+import { comparedRange, formatDay, outlineModel, roadmapCountsText, type Health, type RoadmapComparison, type RoadmapModel, type RoadmapOutline, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
 import type { CopyFormat } from '../shared/protocol';
 import { h } from './dom';
 import type { Host } from './host';
+import { whenPainted } from './paint';
 import { readState, type ViewState } from './state';
 import { drawInto, svgElement } from './svg';
-import { RollupTable } from './table';
+import { LOADING, RollupTable } from './table';
 import { Timeline, type Target } from './timeline';
 import { Tooltip } from './tooltip';
 
@@ -20,6 +21,16 @@ const zoomLabels: ReadonlyArray<[ZoomUnit, string]> = [['week', 'Weeks'], ['mont
 
 export class RoadmapApp {
   private model: RoadmapModel | undefined;
+  /** False while the model shown is an outline: bars without their figures, milestones and dependencies. */
+  private complete = false;
+  /** A whole model that came while the outline's first frame was being drawn: shown right after it. */
+  private waiting: RoadmapModel | undefined;
+  /** The first frame: not yet drawn, asked for (waiting for its animation frame), or handed over for painting. */
+  private firstFrame: 'none' | 'asked' | 'drawn' = 'none';
+  /** Whether a frame with the figures has been drawn. */
+  private figuresDrawn = false;
+  /** Why the whole model cannot come, once known. */
+  private failure: string | undefined;
   private comparison: RoadmapComparison | null = null;
   private view: RoadmapView | undefined;
   private state: ViewState;
@@ -56,7 +67,7 @@ export class RoadmapApp {
       open: (id) => this.host.open(id),
       sort: (sort) => {
         this.state = { ...this.state, sort };
-        if (this.model && this.view) this.table.setRows(this.model.rollup, this.view, sort);
+        if (this.model && this.view && this.complete) this.table.setRows(this.model.rollup, this.view, sort);
         this.saveSoon();
       },
       moved: () => this.saveSoon(),
@@ -86,10 +97,29 @@ export class RoadmapApp {
     window.addEventListener('afterprint', () => this.print(false));
   }
 
+  /**
+   * Shows an outline — the bars, before their figures, milestones and dependencies — as the first
+   * frame. Once a whole model is shown, outlines are ignored: the whole model of an update follows.
+   */
+  showOutline(outline: RoadmapOutline): void {
+    if (this.complete) return;
+    this.show(outlineModel(outline), false);
+  }
+
   /** Shows a model: the first one, or an update that keeps zoom, scroll and filters. */
   setModel(model: RoadmapModel): void {
+    // The outline's frame first: drawing the whole model now would only delay it.
+    if (this.firstFrame === 'asked') this.waiting = model;
+    else this.show(model, true);
+  }
+
+  private show(model: RoadmapModel, complete: boolean): void {
     const first = this.model === undefined;
+    // The table's restored scroll position, once it has rows to scroll.
+    const tableScrollTop = complete && !this.complete ? this.state.tableScrollTop : undefined;
     this.model = model;
+    this.complete = complete;
+    this.waiting = undefined;
     this.title.textContent = model.title;
     this.subtitle.textContent = `Status date ${formatDay(model.statusDate)} · ${roadmapCountsText(model)}`;
     this.tooltip.setModel(model);
@@ -103,7 +133,14 @@ export class RoadmapApp {
       position.zoom = Math.min(zoomPresets.week, Math.max(zoomPresets.quarter, fit));
       position.leftDay = fit >= zoomPresets.quarter ? model.range.start : null;
     }
-    this.refresh(position, first ? this.state.tableScrollTop : undefined);
+    this.refresh(position, tableScrollTop);
+  }
+
+  /** The whole model cannot come (an exported file cut short): says so where the figures would be. */
+  showFailure(message: string): void {
+    this.failure = message;
+    this.notice.textContent = message;
+    this.table.showMessage(message, false);
   }
 
   /** Compares with another revision (ghost bars, Δ columns, the list of changes), or stops (null). */
@@ -165,13 +202,30 @@ export class RoadmapApp {
     const started = performance.now();
     this.view = createView(model, this.state.filters, this.comparison);
     this.timeline.setView(this.view, position);
-    this.table.setRows(model.rollup, this.view, this.state.sort, tableScrollTop);
+    if (this.complete) this.table.setRows(model.rollup, this.view, this.state.sort, tableScrollTop);
+    else this.table.showMessage(this.failure ?? LOADING, this.failure === undefined);
     this.updateZoomButtons();
     this.tooltip.hide();
-    performance.measure('roadmap:render', { start: started });
+    const firstFrame = this.firstFrame === 'none';
+    const firstFigures = this.complete && !this.figuresDrawn;
+    if (firstFrame) {
+      this.firstFrame = 'asked';
+      performance.measure('roadmap:render', { start: started });
+    }
+    this.figuresDrawn ||= this.complete;
     requestAnimationFrame(() => {
-      // The frame with the drawing is being rendered now; a task queued here runs once it is painted.
-      setTimeout(() => performance.mark('roadmap:painted'), 0);
+      // This frame is being rendered now, showing what the DOM holds at this point.
+      const shown = { bars: this.timeline.drawnBars, milestones: this.timeline.drawnMilestones, figures: this.complete };
+      if (firstFrame) whenPainted((time, clock) => performance.mark('roadmap:painted', { startTime: time, detail: { ...shown, clock } }));
+      // A task queued here runs once the frame has been handed over for painting.
+      setTimeout(() => {
+        if (firstFrame) {
+          performance.mark('roadmap:frame', { detail: shown });
+          this.firstFrame = 'drawn';
+          if (this.waiting) this.show(this.waiting, true);
+        }
+        if (firstFigures) performance.mark('roadmap:figures', { detail: shown });
+      }, 0);
       this.host.rendered({
         type: 'rendered',
         bars: model.bars.length,
@@ -215,6 +269,10 @@ export class RoadmapApp {
 
   private async copy(format: CopyFormat): Promise<void> {
     if (!this.model) return;
+    if (!this.complete) {
+      this.notice.textContent = this.failure ?? 'The figures are still loading: copy again in a moment';
+      return;
+    }
     try {
       this.notice.textContent = await this.host.copy(format, this.model);
     } catch (error) {

@@ -2,16 +2,28 @@
  * Where the roadmap runs: inside a VS Code webview (messages to and from the extension, state kept by
  * VS Code across reloads) or in an exported HTML file (the model embedded in the page, no extension).
  */
-import { type RoadmapComparison, type RoadmapModel, rollupCsv, rollupMarkdown } from '../core';
+import { joinRoadmap, type RoadmapComparison, type RoadmapDetails, type RoadmapModel, type RoadmapOutline, rollupCsv, rollupMarkdown } from '../core';
 import type { CopyFormat, FromWebview, ToWebview } from '../shared/protocol';
+import { whenPainted } from './paint';
+
+/** What a host tells the app. */
+export interface HostListener {
+  /** The first frame's part of a model: the bars, before their figures (a whole model follows). */
+  outline(outline: RoadmapOutline): void;
+  /** A whole model: once for an export, on every analysis in VS Code. */
+  model(model: RoadmapModel): void;
+  /** Show one lane only (VS Code only). */
+  focus(lane: string): void;
+  /** The compared revision changed, or comparing stopped (VS Code only). */
+  comparison(comparison: RoadmapComparison | null): void;
+  /** The whole model cannot come (an exported file cut short). */
+  failed(message: string): void;
+}
 
 export interface Host {
   readonly kind: 'vscode' | 'export';
-  /**
-   * Calls `onModel` with each model (once for an export, on every analysis in VS Code), `onFocus`
-   * when VS Code asks to show one lane, and `onComparison` when the compared revision changes (VS Code only).
-   */
-  listen(onModel: (model: RoadmapModel) => void, onFocus: (lane: string) => void, onComparison?: (comparison: RoadmapComparison | null) => void): void;
+  /** Starts telling `listener` what to show. */
+  listen(listener: HostListener): void;
   /** Stops comparing with another revision (VS Code only). */
   stopComparing(): void;
   /** Reveals where an id is defined (VS Code only). */
@@ -36,20 +48,23 @@ export function vscodeHost(): Host {
   const api = acquireVsCodeApi();
   return {
     kind: 'vscode',
-    listen(onModel, onFocus, onComparison) {
+    listen(listener) {
       window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         const message = event.data;
         if (!message || typeof message !== 'object') return;
-        if (message.type === 'model' && message.model && message.model.version === 1) {
+        if (message.type === 'outline' && message.outline?.version === 1) {
           performance.mark('roadmap:data');
-          onModel(message.model);
+          listener.outline(message.outline);
+        } else if (message.type === 'model' && message.model && message.model.version === 1) {
+          performance.mark('roadmap:data');
+          listener.model(message.model);
         } else if (message.type === 'focus' && typeof message.lane === 'string') {
-          onFocus(message.lane);
+          listener.focus(message.lane);
         } else if (message.type === 'comparison' && (message.comparison === null || message.comparison?.version === 1)) {
-          onComparison?.(message.comparison);
+          listener.comparison(message.comparison);
         }
       });
-      // Listening: the extension's channel now sends the model (again after every reload of this page).
+      // Listening: the extension's channel now sends the outline and the model (again after every reload of this page).
       api.postMessage({ type: 'ready' });
     },
     open: (id) => api.postMessage({ type: 'open', id }),
@@ -64,14 +79,29 @@ export function vscodeHost(): Host {
   };
 }
 
-/** The exported file: the model is the JSON of `<script type="application/json" id="roadmap-data">`. */
-export function exportHost(dataElement: HTMLElement): Host {
+/**
+ * The exported file: the model in two data blocks — the outline (`roadmap-outline`, JSON before this
+ * script) is parsed and drawn first; the details (`roadmap-details`, gzipped JSON in base64 after this
+ * script) are unpacked once that frame is on screen and the page has been read to its end.
+ */
+export function exportHost(outlineElement: HTMLElement): Host {
   let state: unknown;
   return {
     kind: 'export',
-    listen(onModel) {
+    listen(listener) {
       performance.mark('roadmap:data');
-      onModel(JSON.parse(dataElement.textContent ?? 'null') as RoadmapModel);
+      const outline = JSON.parse(outlineElement.textContent ?? 'null') as RoadmapOutline;
+      listener.outline(outline);
+      const details = async () => {
+        performance.mark('roadmap:details');
+        try {
+          listener.model(joinRoadmap(outline, await readDetails(document.getElementById('roadmap-details'))));
+        } catch (error) {
+          listener.failed(error instanceof Error ? error.message : String(error));
+        }
+      };
+      // Reading the details while the bars are painted would take the CPU that paints them.
+      requestAnimationFrame(() => whenPainted(() => whenLoaded(() => void details())));
     },
     open: () => {},
     stopComparing: () => {},
@@ -86,6 +116,23 @@ export function exportHost(dataElement: HTMLElement): Host {
       state = next;
     },
   };
+}
+
+/** The details block of an exported file: gzipped JSON in base64. */
+async function readDetails(element: HTMLElement | null): Promise<RoadmapDetails> {
+  if (!element) throw new Error('The figures are missing from this file (it was cut short?): write it again with plan-as-code render.');
+  if (typeof DecompressionStream === 'undefined') throw new Error('This browser cannot unpack the figures of this file: open it in a current Chrome, Edge, Firefox or Safari.');
+  const binary = atob(element.textContent ?? '');
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const json = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  return JSON.parse(json) as RoadmapDetails;
+}
+
+/** Calls back once the HTML parser has read the whole page. */
+function whenLoaded(then: () => void): void {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', then, { once: true });
+  else then();
 }
 
 async function writeClipboard(text: string): Promise<void> {

@@ -6,13 +6,15 @@ import './roadmap.css';
 import { RoadmapApp } from './app';
 import { exportHost, vscodeHost } from './host';
 
-const data = document.getElementById('roadmap-data');
+const outline = document.getElementById('roadmap-outline');
 const root = document.getElementById('roadmap-app') ?? document.body;
-const host = data ? exportHost(data) : vscodeHost();
+const host = outline ? exportHost(outline) : vscodeHost();
 document.body.classList.add(host.kind === 'export' ? 'export' : 'in-vscode');
 const app = new RoadmapApp(root, host);
-host.listen(
-  (model) => app.setModel(model),
-  (lane) => app.focusLane(lane),
-  (comparison) => app.setComparison(comparison),
-);
+host.listen({
+  outline: (value) => app.showOutline(value),
+  model: (model) => app.setModel(model),
+  focus: (lane) => app.focusLane(lane),
+  comparison: (comparison) => app.setComparison(comparison),
+  failed: (message) => app.showFailure(message),
+});

@@ -19,6 +19,7 @@ interface Node {
 }
 
 const ROW_HEIGHT = 26;
+export const LOADING = 'Loading the figures…';
 const OVERSCAN = 6;
 const healthRank: Record<Health, number> = { green: 0, amber: 1, red: 2 };
 
@@ -242,6 +243,7 @@ export class RollupTable {
     });
     this.element = h('section', { className: 'table-section', attrs: { 'aria-label': 'Rollup table' } }, this.scroller);
     new ResizeObserver(() => this.draw(false)).observe(this.scroller);
+    this.showMessage(LOADING, true);
   }
 
   get scrollTop(): number {
@@ -267,7 +269,18 @@ export class RollupTable {
     this.headRow.replaceChildren(...this.headers);
   }
 
+  /** Instead of rows (before the figures arrive, or when they cannot): one row saying why; `busy` while they load. */
+  showMessage(text: string, busy: boolean): void {
+    this.view = undefined;
+    this.rows = [];
+    this.drawn = undefined;
+    if (busy) this.element.setAttribute('aria-busy', 'true');
+    else this.element.removeAttribute('aria-busy');
+    this.body.replaceChildren(h('tr', {}, h('td', { className: 'none', attrs: { colspan: String(this.shown.length) }, text })));
+  }
+
   setRows(rollup: RollupJson, view: RoadmapView, sort: ViewState['sort'], scrollTop?: number): void {
+    this.element.removeAttribute('aria-busy');
     const shown = shownColumns(view.comparison !== null);
     if (shown !== this.shown) {
       this.shown = shown;
@@ -294,6 +307,7 @@ export class RollupTable {
   }
 
   private draw(force: boolean): void {
+    if (!this.view) return;
     const total = this.rows.length;
     const height = Math.max(0, this.scroller.clientHeight - ROW_HEIGHT);
     const seen = visibleRows(this.scroller.scrollTop, height, ROW_HEIGHT, total);

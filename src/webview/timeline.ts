@@ -139,6 +139,11 @@ export class Timeline {
     return this.rowsLayer.querySelectorAll('[data-id]').length;
   }
 
+  /** Number of milestone elements in the DOM. */
+  get drawnMilestones(): number {
+    return this.rowsLayer.querySelectorAll('.milestone').length;
+  }
+
   /** Number of ghost bars and slip labels of a comparison in the DOM. */
   get drawnGhosts(): number {
     return this.rowsLayer.querySelectorAll('.ghost, .slip-label').length;
@@ -275,11 +280,14 @@ export class Timeline {
       return;
     }
     const all = total <= ALL_ROWS_LIMIT || this.beforePrint !== undefined;
-    const rows = all ? { first: 0, last: total } : visibleRows(scrollTop, rowsHeight, ROW, total, OVERSCAN_ROWS);
+    // The first drawing holds what is in view only, to be on screen sooner; later ones add a margin
+    // around it (rows above and below, a width each side), so that scrolling finds it drawn.
+    const margin = d ? 1 : 0;
+    const rows = all ? { first: 0, last: total } : visibleRows(scrollTop, rowsHeight, ROW, total, margin * OVERSCAN_ROWS);
     const span = Math.max(200, clientWidth);
     const printing = this.beforePrint !== undefined;
-    const dayFrom = printing ? model.range.start : Math.max(model.range.start, xToDay(scrollLeft - span, model.range.start, this.zoom));
-    const dayTo = printing ? model.range.end : Math.min(model.range.end, xToDay(scrollLeft + 2 * span, model.range.start, this.zoom));
+    const dayFrom = printing ? model.range.start : Math.max(model.range.start, xToDay(scrollLeft - margin * span, model.range.start, this.zoom));
+    const dayTo = printing ? model.range.end : Math.min(model.range.end, xToDay(scrollLeft + (1 + margin) * span, model.range.start, this.zoom));
     const width = chartWidth(model.range, this.zoom) + END_PAD;
     const hadFocus = this.rowsLayer.contains(document.activeElement);
 

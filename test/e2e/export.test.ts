@@ -12,7 +12,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { checkPrerequisites, cli, landscape, launchBrowser, openOffline, printedText, repo, runCli, squeeze } from './helpers';
+import { roadmapOutline, type RoadmapModel } from '../../src/core';
+import { checkPrerequisites, cli, embeddedModel, embeddedOutline, figuresShown, landscape, launchBrowser, openOffline, printedText, repo, runCli, squeeze } from './helpers';
 
 /** Each tries to become markup, script or a request if inserted as HTML or SVG. */
 const hostile = {
@@ -131,7 +132,7 @@ describe('roadmap export in a browser', function () {
     before(async () => {
       render(['hostile', '--out', 'roadmap.html'], work);
       ({ page, requests, dialogs } = await openOffline(browser, path.join(work, 'roadmap.html')));
-      await page.locator('[data-id]').first().waitFor();
+      await figuresShown(page);
     });
 
     it('draws every project bar as an element with data-id', async () => {
@@ -159,7 +160,7 @@ describe('roadmap export in a browser', function () {
       assert.deepEqual(await page.evaluate('window.__violations'), []);
       assert.equal(await count(page, 'img, iframe, object, embed, a[href], style:not(head > style)'), 0);
       assert.equal(await count(page, '[href*="command:"], [src*="command:"]'), 0, 'no command link');
-      assert.equal(await count(page, 'script'), 2, 'the data block and the bundle only');
+      assert.equal(await count(page, 'script'), 3, 'the two data blocks and the bundle only');
       assert.equal(await count(page, 'script:not([type])'), 1);
     });
 
@@ -179,7 +180,7 @@ describe('roadmap export in a browser', function () {
     before(async () => {
       render(['examples', '--out', path.join(work, 'examples.html')]);
       ({ page, requests, dialogs } = await openOffline(browser, path.join(work, 'examples.html')));
-      await page.locator('[data-id]').first().waitFor();
+      await figuresShown(page);
     });
 
     it('has all 17 bars, the axis, the status line, milestones, arrows and the rollup table', async () => {
@@ -268,7 +269,7 @@ describe('roadmap export in a browser', function () {
         render(['examples', '--out', path.join(work, 'print.html')]);
         // A window 1,000 px high shows 10 of the 21 table rows on screen; the printout has them all.
         const { page, requests } = await openOffline(browser, path.join(work, 'print.html'), { viewport: { width: 1000, height: 1000 } });
-        await page.locator('[data-id]').first().waitFor();
+        await figuresShown(page);
         const json = JSON.parse(spawnSync(process.execPath, [cli, 'rollup', 'examples', '--format', 'json'], { cwd: repo, encoding: 'utf8' }).stdout) as {
           programs: Array<{ name: string }>;
           projects: Array<{ id: string; name: string }>;
@@ -305,7 +306,7 @@ describe('roadmap export in a browser', function () {
       fs.writeFileSync(path.join(folder, 'a.plan.yaml'), 'program:\n  id: alpha\n  name: Alpha\n  projects:\n    - id: one\n      name: One\n      start: 2026-01-05\n      duration: 4w\n    - id: two\n      name: Two\n      depends_on: [nowhere]\n      duration: 2w\n');
       render([folder, '--out', path.join(work, 'broken-roadmap.html')]);
       const { page } = await openOffline(browser, path.join(work, 'broken-roadmap.html'));
-      await page.locator('[data-id="one"]').waitFor();
+      await figuresShown(page);
       const banner = (await page.locator('.problems-banner').innerText()).replace(/\s+/g, ' ');
       assert.match(banner, /The plans have 1 error in 1 file, 0 warnings\./);
       assert.match(banner, /a\.plan\.yaml:11:\d+ unknown-reference .*nowhere/);
@@ -332,25 +333,111 @@ describe('roadmap export in a browser', function () {
   });
 
   describe('thousands of projects', () => {
-    it('keeps the DOM small and draws the rows scrolled to', async () => {
+    let file: string;
+    let ids: string[];
+
+    before(async () => {
       const { generateWorkspace, writeWorkspace } = await import(pathToFileURL(path.join(repo, 'bench', 'generate.mjs')).href);
       const folder = path.join(work, 'medium');
       writeWorkspace(generateWorkspace('M', 7), folder);
-      render([folder, '--out', path.join(work, 'medium.html')]);
-      const { page, requests } = await openOffline(browser, path.join(work, 'medium.html'));
-      await page.locator('[data-id]').first().waitFor();
-      const bars = (await page.evaluate('JSON.parse(document.getElementById("roadmap-data").textContent).bars.map((b) => b.id)')) as string[];
-      assert.ok(bars.length >= 1500, `${bars.length} projects`);
+      file = path.join(work, 'medium.html');
+      render([folder, '--out', file]);
+      ids = [...embeddedOutline(fs.readFileSync(file, 'utf8')).bars.id];
+      assert.ok(ids.length >= 1500, `${ids.length} projects`);
+    });
+
+    it('keeps the DOM small and draws the rows scrolled to', async () => {
+      const { page, requests } = await openOffline(browser, file);
+      await figuresShown(page);
       const elements = (await page.evaluate('document.getElementsByTagName("*").length')) as number;
-      assert.ok(elements <= 2000, `${elements} elements for ${bars.length} projects`);
+      assert.ok(elements <= 2000, `${elements} elements for ${ids.length} projects`);
       assert.ok((await count(page, '.chart [data-id]')) < 100, 'only the visible window of bars');
-      assert.equal(await count(page, `[data-id="${bars.at(-1)}"]`), 0);
+      assert.equal(await count(page, `[data-id="${ids.at(-1)}"]`), 0);
       await page.locator('.scroller').evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
-      await page.locator(`.chart [data-id="${bars.at(-1)}"]`).waitFor({ state: 'attached' });
+      await page.locator(`.chart [data-id="${ids.at(-1)}"]`).waitFor({ state: 'attached' });
       assert.ok((await page.evaluate('document.getElementsByTagName("*").length')) as number <= 2000);
       assert.deepEqual(requests, []);
+      await page.context().close();
+    });
+
+    it('paints the bars first, from the outline alone, and the figures, milestones and arrows after that frame', async () => {
+      const { page, requests, dialogs } = await openOffline(browser, file);
+      await figuresShown(page);
+      type Mark = { name: string; startTime: number; detail: { bars: number; milestones: number; figures: boolean; clock?: string } | null };
+      const marks = (await page.evaluate(
+        `Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('roadmap:')).map((m) => [m.name, { name: m.name, startTime: m.startTime, detail: m.detail }]))`,
+      )) as Record<string, Mark>;
+      const painted = marks['roadmap:painted'];
+      // The first frame on screen had bars, and neither figures nor milestones; the browser's paint timing says when it was shown.
+      assert.ok(painted.detail!.bars > 10, `${painted.detail!.bars} bars in the first frame`);
+      assert.deepEqual([painted.detail!.milestones, painted.detail!.figures, painted.detail!.clock], [0, false, 'first-contentful-paint']);
+      // Data → first frame handed over → details read → the frame with the figures.
+      const at = (name: string) => marks[name].startTime;
+      assert.ok(at('roadmap:data') < at('roadmap:frame') && at('roadmap:data') < at('roadmap:painted'), JSON.stringify(marks));
+      assert.ok(at('roadmap:frame') <= at('roadmap:details') && at('roadmap:painted') <= at('roadmap:details') && at('roadmap:details') < at('roadmap:figures'), JSON.stringify(marks));
+      assert.equal(marks['roadmap:figures'].detail!.figures, true);
+      assert.ok((await count(page, '.chart .milestone')) > 0, 'milestones after the details');
+      assert.ok((await count(page, '.chart .dependency')) > 0, 'arrows after the details');
+      assert.ok((await count(page, 'table.rollup tbody tr:not(.spacer)')) > 10, 'table rows');
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(requests, []);
+      await page.context().close();
+    });
+
+    it('shows every project: scrolled through, the chart draws each bar of the outline, and the table lists each', async () => {
+      const { page, dialogs } = await openOffline(browser, file, { viewport: { width: 1400, height: 2400 } });
+      await figuresShown(page);
+      // Scrolls a virtualised list a window at a time, after each scroll waiting two frames (the redraw
+      // runs in the first), collecting ids. A string: the function would be rewritten by the test's compiler.
+      const collect = async (scroller: string, selector: string, attribute: string) =>
+        (await page.evaluate(`(async () => {
+          const box = document.querySelector(${JSON.stringify(scroller)});
+          const seen = new Set();
+          const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          for (let top = 0; ; top += Math.max(100, box.clientHeight - 100)) {
+            box.scrollTop = top;
+            await frame();
+            for (const element of document.querySelectorAll(${JSON.stringify(selector)})) seen.add(element.getAttribute(${JSON.stringify(attribute)}));
+            if (top >= box.scrollHeight - box.clientHeight) break;
+          }
+          return [...seen];
+        })()`)) as string[];
+      const charted = await collect('.scroller', '.chart [data-id]', 'data-id');
+      assert.equal(charted.length, ids.length);
+      assert.deepEqual(new Set(charted), new Set(ids));
+      const tabled = new Set(await collect('.table-scroller', 'table.rollup tbody button[data-open]', 'data-open'));
+      assert.deepEqual(ids.filter((id) => !tabled.has(id)), [], 'every project has a row in the table');
+      assert.deepEqual(dialogs, []);
+      await page.context().close();
+    });
+
+    it('shows the bars in a browser that cannot unpack the figures, and says so', async () => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.addInitScript('delete window.DecompressionStream');
+      await page.goto(pathToFileURL(file).href);
+      await figuresShown(page);
+      assert.ok((await count(page, '.chart [data-id]')) > 10);
+      assert.match((await page.locator('.notice').textContent()) ?? '', /This browser cannot unpack the figures of this file/);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    it('shows the bars of an export cut short, and says its figures are missing', async () => {
+      const cut = path.join(work, 'medium-cut.html');
+      fs.writeFileSync(cut, fs.readFileSync(file, 'utf8').replace(/<script type="application\/gzip" id="roadmap-details">[^<]*<\/script>\n/, ''));
+      const { page, dialogs } = await openOffline(browser, cut);
+      await figuresShown(page);
+      assert.ok((await count(page, '.chart [data-id]')) > 10);
+      assert.match((await page.locator('.notice').textContent()) ?? '', /The figures are missing from this file/);
+      assert.match((await page.locator('table.rollup tbody').textContent()) ?? '', /The figures are missing from this file/);
+      assert.deepEqual(dialogs, []);
+      await page.context().close();
     });
   });
+
   describe('the same bundle as VS Code runs it (acquireVsCodeApi, messages, CSP with a nonce)', () => {
     const origin = 'https://webview.test';
     const nonce = 'bm9uY2Utc2VjcmV0LTEyMzQ1';
@@ -370,6 +457,7 @@ describe('roadmap export in a browser', function () {
     const hasPosted = (page: Page, type: string, more = 0) =>
       page.waitForFunction(([t, n]) => (globalThis as unknown as Probe).__posted.filter((m) => m.type === t).length > (n as number), [type, more] as const);
     let model: { bars: Array<{ id: string; name: string; health: string }>; range: { start: number; end: number }; [key: string]: unknown };
+    let full: RoadmapModel;
 
     /** A page like VS Code's webview: our HTML, the bundle, a fake acquireVsCodeApi that records messages and keeps state. */
     async function openWebview(state?: unknown): Promise<{ page: Page; requests: string[] }> {
@@ -402,20 +490,73 @@ describe('roadmap export in a browser', function () {
       return { page, requests };
     }
 
+    /** A page like VS Code's webview that asked for a model, was sent `value` and drew it. */
+    async function openDrawn(value: unknown): Promise<{ page: Page; requests: string[] }> {
+      const opened = await openWebview();
+      await hasPosted(opened.page, 'ready');
+      await sendModel(opened.page, value);
+      await hasPosted(opened.page, 'rendered');
+      return opened;
+    }
+
     const posted = async (page: Page) => (await page.evaluate('window.__posted')) as Posted[];
+    /** Posts messages one after the other, as the extension's channel does. */
+    const post = (page: Page, messages: readonly unknown[]) => page.evaluate(`for (const m of ${JSON.stringify(messages)}) window.postMessage(m, '*')`);
+    const renderedPosts = async (page: Page) => (await posted(page)).filter((m) => m.type === 'rendered');
     const sendModel = (page: Page, value: unknown) => page.evaluate(`window.postMessage(${JSON.stringify({ type: 'model', model: value })}, '*')`);
     const renderedCount = async (page: Page) => (await posted(page)).filter((m) => m.type === 'rendered').length;
 
     before(() => {
       const html = fs.readFileSync(path.join(work, 'examples.html'), 'utf8');
-      model = JSON.parse(/<script type="application\/json" id="roadmap-data">([^<]*)<\/script>/.exec(html)![1]);
+      full = embeddedModel(html);
+      model = full as unknown as typeof model;
+    });
+
+    it('draws the outline a new page is sent first, then the whole model', async () => {
+      const { page } = await openWebview();
+      await hasPosted(page, 'ready');
+      // What the channel sends a page that has just said ready: the outline, then the model.
+      await post(page, [{ type: 'outline', outline: roadmapOutline(full) }, { type: 'model', model: full }]);
+      await hasPosted(page, 'rendered', 1);
+      await figuresShown(page);
+      const drawn = { type: 'rendered', bars: 17, drawn: 17, rows: 20 };
+      assert.deepEqual(await renderedPosts(page), [drawn, drawn]);
+      const painted = await page.evaluate(`performance.getEntriesByName('roadmap:painted')[0].detail`);
+      // The page said "Loading the plans…" before: its first contentful paint came earlier, so the hand-over time stands in.
+      assert.deepEqual(painted, { bars: 17, milestones: 0, figures: false, clock: 'frame' });
+      assert.equal(await page.locator('table.rollup tbody tr').count(), 1 + 3 + 17);
+      assert.ok((await page.locator('.chart .milestone').count()) > 0);
+      await page.context().close();
+    });
+
+    it('until the whole model comes, shows the outline\'s bars and says the figures are loading', async () => {
+      const { page } = await openWebview();
+      await hasPosted(page, 'ready');
+      await post(page, [{ type: 'outline', outline: roadmapOutline(full) }]);
+      await hasPosted(page, 'rendered');
+      assert.equal(await page.locator('.chart [data-id]').count(), 17);
+      assert.equal(await page.locator('.chart .milestone, .chart .dependency').count(), 0);
+      assert.equal(await page.locator('.table-section').getAttribute('aria-busy'), 'true');
+      assert.equal(await page.locator('table.rollup tbody').textContent(), 'Loading the figures…');
+      await page.locator('button', { hasText: 'Copy as CSV' }).click();
+      assert.equal(await page.locator('.notice').textContent(), 'The figures are still loading: copy again in a moment');
+      assert.deepEqual((await posted(page)).filter((m) => m.type === 'copy'), [], 'nothing copied');
+      await page.context().close();
+    });
+
+    it('ignores an outline once it shows a whole model (the whole model of an update follows it)', async () => {
+      const { page } = await openDrawn(full);
+      const edited = { ...full, bars: full.bars.filter((b) => b.id !== 'wallets') };
+      await post(page, [{ type: 'outline', outline: roadmapOutline({ ...full, bars: full.bars.slice(0, 5) }) }, { type: 'model', model: edited }]);
+      await hasPosted(page, 'rendered', 1);
+      // Had the outline been drawn, its report (5 bars) would have come before the model's.
+      assert.deepEqual((await renderedPosts(page)).map((m) => m.bars), [17, 16]);
+      assert.equal(await page.locator('table.rollup tbody tr').count(), 1 + 3 + 16);
+      await page.context().close();
     });
 
     it('asks for the model, draws it, reports back, and posts open and copy', async () => {
-      const { page, requests } = await openWebview();
-      await hasPosted(page, 'ready');
-      await sendModel(page, model);
-      await hasPosted(page, 'rendered');
+      const { page, requests } = await openDrawn(model);
       assert.deepEqual((await posted(page)).find((m) => m.type === 'rendered'), { type: 'rendered', bars: 17, drawn: 17, rows: 20 });
       await page.locator('.chart [data-id="checkout-v2"] .body').click();
       await page.locator('.scroller').focus();
@@ -437,10 +578,7 @@ describe('roadmap export in a browser', function () {
     });
 
     it('drops a program filter when an update renames the program', async () => {
-      const { page } = await openWebview();
-      await hasPosted(page, 'ready');
-      await sendModel(page, model);
-      await hasPosted(page, 'rendered');
+      const { page } = await openDrawn(model);
       await page.locator('select[aria-label="Program"]').selectOption('program:payments');
       const payments = await page.locator('.chart [data-id]').count();
       assert.ok(payments > 0 && payments < 17, `${payments} bars of payments`);
@@ -456,10 +594,7 @@ describe('roadmap export in a browser', function () {
     });
 
     it('keeps zoom, filters and scroll across model updates and a reload (getState/setState)', async () => {
-      const { page } = await openWebview();
-      await hasPosted(page, 'ready');
-      await sendModel(page, model);
-      await hasPosted(page, 'rendered');
+      const { page } = await openDrawn(model);
       await page.locator('button', { hasText: 'Weeks' }).click();
       await page.locator('label.check.health-green input').uncheck();
       const scrolled = (await page.locator('.scroller').evaluate((scroller) => {

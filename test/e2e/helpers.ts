@@ -8,7 +8,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { joinRoadmap, type RoadmapDetails, type RoadmapModel, type RoadmapOutline } from '../../src/core';
 
 export const repo = path.resolve(__dirname, '..', '..');
 export const cli = path.join(repo, 'dist', 'cli.js');
@@ -94,4 +96,23 @@ export async function printedText(page: Page, format: PaperFormat, file: string)
 /** Text as compared between a page and its PDF: NFKC (ligatures undone), without any whitespace (wrapping moves it). */
 export function squeeze(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** The outline an exported roadmap embeds (JSON before its script). */
+export function embeddedOutline(html: string): RoadmapOutline {
+  const outline = /<script type="application\/json" id="roadmap-outline">([^<]*)<\/script>/.exec(html);
+  assert.ok(outline, 'the outline is embedded');
+  return JSON.parse(outline[1]) as RoadmapOutline;
+}
+
+/** The render model an exported roadmap embeds: its outline and its details (gzipped JSON in base64 after its script), joined. */
+export function embeddedModel(html: string): RoadmapModel {
+  const details = /<script type="application\/gzip" id="roadmap-details">([^<]*)<\/script>/.exec(html);
+  assert.ok(details, 'the details are embedded');
+  return joinRoadmap(embeddedOutline(html), JSON.parse(gunzipSync(Buffer.from(details[1], 'base64')).toString('utf8')) as RoadmapDetails);
+}
+
+/** Waits until the roadmap shows its figures: the rollup table is no longer busy loading them. */
+export async function figuresShown(page: Page): Promise<void> {
+  await page.locator('.table-section:not([aria-busy])').waitFor({ state: 'attached' });
 }

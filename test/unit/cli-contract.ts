@@ -321,9 +321,10 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         const html = fs.readFileSync(path.join(root(), out), 'utf8');
         assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; style-src 'sha256-/);
         assert.ok(!/\s(src|href)=/i.test(html), 'no external resource');
-        const data = /<script type="application\/json" id="roadmap-data">([^<]*)<\/script>/.exec(html);
-        assert.ok(data, 'the model is embedded');
-        assert.deepEqual(JSON.parse(data[1]).bars.map((b: { id: string }) => b.id).sort(), projectIds);
+        const outline = /<script type="application\/json" id="roadmap-outline">([^<]*)<\/script>/.exec(html);
+        assert.ok(outline, 'the outline is embedded');
+        assert.deepEqual([...JSON.parse(outline[1]).bars.id].sort(), projectIds);
+        assert.match(html, /<\/script>\n<script type="application\/gzip" id="roadmap-details">[A-Za-z0-9+/]+={0,2}<\/script>\n<\/body>/, 'the details after the script');
       });
 
       it('--format svg has every project as an element with data-id', async () => {

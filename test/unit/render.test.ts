@@ -4,7 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { analyzePlans, buildRoadmap, inlineJson } from '../../src/core';
+import { gunzipSync } from 'node:zlib';
+import { analyzePlans, buildRoadmap, htmlPage, inlineJson, joinRoadmap, roadmapOutline, type RoadmapDetails, type RoadmapOutline } from '../../src/core';
 import { roadmapHtml } from '../../src/cli/render';
 
 const model = buildRoadmap(
@@ -25,11 +26,19 @@ describe('HTML export', () => {
     assert.deepEqual(JSON.parse(text), { name: '</script><!-- & \u2028\u2029 >' });
   });
 
-  it('embeds the model, the script and the style, allowed by hash and nothing else', () => {
+  it('embeds the model in two parts: the outline as JSON before the script, the details gzipped in base64 after it', () => {
     const html = roadmapHtml(model, assets);
-    const data = /<script type="application\/json" id="roadmap-data">([^<]*)<\/script>/.exec(html);
-    assert.ok(data);
-    assert.deepEqual(JSON.parse(data[1]), model);
+    const blocks = [...html.matchAll(/<script( type="[^"]+" id="[^"]+")?>([^<]*)<\/script>/g)].map((m) => [m[1] ?? '', m[2]]);
+    assert.deepEqual(blocks.map(([attributes]) => attributes), [' type="application/json" id="roadmap-outline"', '', ' type="application/gzip" id="roadmap-details"']);
+    const outline = JSON.parse(blocks[0][1]) as RoadmapOutline;
+    assert.deepEqual(outline, roadmapOutline(model));
+    assert.match(blocks[2][1], /^[A-Za-z0-9+/]+={0,2}$/);
+    const details = JSON.parse(gunzipSync(Buffer.from(blocks[2][1], 'base64')).toString('utf8')) as RoadmapDetails;
+    assert.equal(JSON.stringify(joinRoadmap(outline, details)), JSON.stringify(model));
+  });
+
+  it('embeds the script and the style, allowed by hash and nothing else', () => {
+    const html = roadmapHtml(model, assets);
     // Exactly one executable script and one style, without their source map comments.
     assert.deepEqual([...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]), ['document.title = "ok";']);
     assert.deepEqual([...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]), ['body{color:red}']);
@@ -43,6 +52,17 @@ describe('HTML export', () => {
     const html = roadmapHtml(model, assets);
     const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
     assert.ok(title.startsWith('&#60;/script&#62;&#60;script&#62;alert(1)'), title);
+  });
+
+  it('writes data blocks after the scripts when asked, and only base64 of a type that never runs', () => {
+    const page = (base64: string, type = 'application/gzip') =>
+      htmlPage({ title: 't', csp: {}, body: '', data: [{ id: 'first', value: 1 }], scripts: [{ text: 'run()' }], trailingData: [{ id: 'last', type, base64 }] });
+    const html = page('QUJD');
+    assert.ok(html.indexOf('id="first"') < html.indexOf('<script>run()') && html.indexOf('<script>run()') < html.indexOf('<script type="application/gzip" id="last">QUJD</script>'));
+    assert.throws(() => page('</script><script>alert(1)//'), /must be base64/);
+    for (const type of ['text/javascript', 'application/javascript', 'application/x-ecmascript', 'module', 'application/json" onload="x']) {
+      assert.throws(() => page('QUJD', type), /cannot have the type/, type);
+    }
   });
 
   it('refuses a bundle that would end its own script element', () => {

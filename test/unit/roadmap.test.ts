@@ -5,8 +5,9 @@
  */
 import { strict as assert } from 'node:assert';
 import {
-  analyzePlans, arrowsScene, axisTicks, barShape, buildRoadmap, chartWidth, clampZoom, createView, dayToX, formatDay, labelsScene, maxZoom,
-  mermaidText, minZoom, monthEnd, monthStart, noFilters, roadmapMermaid, roadmapRows, roadmapSources, roadmapSvg, rowsScene, truncate,
+  analyzePlans, arrowsScene, axisTicks, barShape, buildRoadmap, chartWidth, clampZoom, createView, dayToX, formatDay, joinRoadmap, labelsScene, maxZoom,
+  mermaidText, minZoom, monthEnd, monthStart, noFilters, outlineModel, roadmapCountsText, roadmapDetails, roadmapMermaid, roadmapOutline, roadmapRows,
+  roadmapSources, roadmapSvg, rowsScene, truncate,
   visibleRows, xmlEscape, xToDay, zoomIn, zoomOut, zoomPresets, zoomUnit,
   type Analysis, type RoadmapModel, type Shape,
 } from '../../src/core';
@@ -183,6 +184,55 @@ describe('roadmap render model', () => {
     assert.equal(more.bars.filter((b) => b.id === 'a1').length, 1);
     const noId = buildRoadmap(analyse({ 'plans/noid.plan.yaml': fileText(['project:', '  name: Nameless', '  start: 2026-01-01', '  end: 2026-01-02']) }));
     assert.equal(noId.bars.length, 6);
+  });
+});
+
+describe('roadmap in two parts: the outline for the first frame, the details after it', () => {
+  let model: RoadmapModel;
+  before(() => {
+    model = buildRoadmap(analyse());
+  });
+
+  it('puts in the outline the header, the lanes and each bar as columns in row order, and nothing else', () => {
+    const outline = roadmapOutline(model);
+    assert.deepEqual(Object.keys(outline), ['version', 'title', 'statusDate', 'range', 'lanes', 'bars']);
+    assert.deepEqual([outline.title, outline.statusDate, outline.range, outline.lanes], [model.title, model.statusDate, model.range, model.lanes]);
+    assert.deepEqual(outline.bars.id, ['a1', 'a2', 'a3', 'a4', 'b1', 'solo']);
+    assert.deepEqual(outline.bars.lane, [0, 0, 0, 0, 1, 2]);
+    const drawn = ['id', 'name', 'lane', 'start', 'end', 'progress', 'health', 'state', 'cancelled', 'critical', 'baselineStart', 'baselineEnd', 'forecastStart', 'forecastEnd'] as const;
+    assert.deepEqual(Object.keys(outline.bars), drawn);
+    for (const key of drawn) assert.deepEqual(outline.bars[key], model.bars.map((bar) => bar[key]), key);
+  });
+
+  it('puts the rest in the details: per bar why its health, its float, its forecast note and where it is defined; milestones, dependencies, rollup', () => {
+    const details = roadmapDetails(model);
+    assert.deepEqual(Object.keys(details), ['version', 'bars', 'milestones', 'dependencies', 'rollup']);
+    assert.deepEqual(details.bars.float, [-12, 31, 0, null, 0, null]);
+    assert.deepEqual(details.bars.source, model.bars.map((bar) => bar.source));
+    assert.ok(details.bars.healthReasons[1].length > 0, 'a2 is red, and says why');
+    assert.deepEqual([details.milestones, details.dependencies, details.rollup], [model.milestones, model.dependencies, model.rollup]);
+  });
+
+  it('joins the two parts, sent as JSON, back into the very model (same keys in the same order)', () => {
+    const sent = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+    const joined = joinRoadmap(sent(roadmapOutline(model)), sent(roadmapDetails(model)));
+    assert.equal(JSON.stringify(joined), JSON.stringify(model));
+  });
+
+  it('draws from the outline alone the same bars, without details, milestones, dependencies or figures', () => {
+    const first = outlineModel(roadmapOutline(model));
+    assert.deepEqual(
+      first.bars,
+      model.bars.map((bar) => ({ ...bar, declaredHealth: null, healthReasons: [], float: null, forecastNote: null, source: { file: '', line: 0, character: 0 } })),
+    );
+    assert.deepEqual([first.milestones, first.dependencies], [[], []]);
+    assert.deepEqual(first.rollup, { version: 1, statusDate: '2026-03-01', portfolios: [], programs: [], projects: [], milestones: [] });
+    assert.equal(roadmapCountsText(first), roadmapCountsText(model));
+  });
+
+  it('refuses details that belong to another outline', () => {
+    const fewer = buildRoadmap(analyzePlans(filesOf({ 'solo.plan.yaml': files['plans/solo.plan.yaml'] })));
+    assert.throws(() => joinRoadmap(roadmapOutline(model), roadmapDetails(fewer)), /the roadmap details do not match its outline/);
   });
 });
 

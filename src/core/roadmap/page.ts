@@ -10,6 +10,11 @@ import { problemCountsText, type ProblemSummary } from '../views/problems';
 export type PageStyle = { readonly href: string } | { readonly text: string };
 /** A script by address (with the nonce that lets it run), or inline. */
 export type PageScript = { readonly src: string; readonly nonce?: string } | { readonly text: string };
+/**
+ * A data block, a `<script>` element of a type that never runs: JSON (`value`, as
+ * `application/json`), or bytes of another type written in base64 (such as gzip-compressed JSON).
+ */
+export type PageData = { readonly id: string; readonly value: unknown } | { readonly id: string; readonly type: string; readonly base64: string };
 
 export interface PageParts {
   readonly title: string;
@@ -19,8 +24,10 @@ export interface PageParts {
   /** Markup of the body, built by the caller from escaped parts. */
   readonly body: string;
   /** JSON data blocks (`<script type="application/json" id="…">`), before the scripts. */
-  readonly data?: ReadonlyArray<{ readonly id: string; readonly value: unknown }>;
+  readonly data?: readonly PageData[];
   readonly scripts?: readonly PageScript[];
+  /** JSON data blocks after the scripts: the scripts run before the parser reaches them, and read them once the page has loaded. */
+  readonly trailingData?: readonly PageData[];
   /** Both light and dark (a standalone file), or none (VS Code sets the colours). */
   readonly colorScheme?: 'light dark' | 'light';
 }
@@ -68,9 +75,14 @@ export function htmlPage(parts: PageParts): string {
     }
   }
   lines.push('</head>', '<body>', parts.body);
-  for (const block of parts.data ?? []) {
-    lines.push(`<script type="application/json" id="${escapeHtml(block.id)}">${inlineJson(block.value)}</script>`);
-  }
+  const dataBlock = (block: PageData) => {
+    if ('value' in block) return `<script type="application/json" id="${escapeHtml(block.id)}">${inlineJson(block.value)}</script>`;
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(block.base64)) throw new Error('a data block must be base64');
+    // A type the browser does not run, or it would treat the block as JavaScript.
+    if (!/^application\/[a-z0-9.+-]+$/.test(block.type) || block.type.includes('script')) throw new Error(`a data block cannot have the type ${block.type}`);
+    return `<script type="${block.type}" id="${escapeHtml(block.id)}">${block.base64}</script>`;
+  };
+  lines.push(...(parts.data ?? []).map(dataBlock));
   for (const script of parts.scripts ?? []) {
     if ('src' in script) lines.push(`<script${script.nonce ? ` nonce="${escapeHtml(script.nonce)}"` : ''} src="${escapeHtml(script.src)}"></script>`);
     else {
@@ -78,6 +90,7 @@ export function htmlPage(parts: PageParts): string {
       lines.push(`<script>${script.text}</script>`);
     }
   }
+  lines.push(...(parts.trailingData ?? []).map(dataBlock));
   lines.push('</body>', '</html>', '');
   return lines.join('\n');
 }

@@ -1,0 +1,170 @@
+/**
+ * The roadmap in two parts, so that its first frame needs little: the outline — the title, the lanes
+ * and each bar's row, dates and look, written as columns — and the details: the rest of each bar (why
+ * its health is what it is, its float, its forecast note, where it is defined), the milestones, the
+ * dependencies and the rollup figures. The HTML export embeds the two as separate JSON blocks and the
+ * page parses the details only after it has painted the bars; the VS Code panel sends a page that has
+ * just loaded the outline before the whole model. `joinRoadmap(roadmapOutline(m), roadmapDetails(m))`
+ * equals `m`.
+ */
+import { formatDay, type Day } from '../base/dates';
+import type { Health, ProjectState } from '../model/entities';
+import type { RollupJson } from '../views/rollupReport';
+import type { RoadmapBar, RoadmapDependency, RoadmapLane, RoadmapMilestone, RoadmapModel, RoadmapSource } from './model';
+
+/**
+ * Every bar's row, dates and look: entry i of each array is bar i (the bar's row order). Columns,
+ * because JSON of a few long arrays parses several times faster than JSON of as many objects.
+ */
+export interface OutlineBars {
+  readonly id: readonly string[];
+  readonly name: readonly string[];
+  readonly lane: readonly number[];
+  readonly start: ReadonlyArray<Day | null>;
+  readonly end: ReadonlyArray<Day | null>;
+  readonly progress: readonly number[];
+  readonly health: readonly Health[];
+  readonly state: readonly ProjectState[];
+  readonly cancelled: readonly boolean[];
+  readonly critical: readonly boolean[];
+  readonly baselineStart: ReadonlyArray<Day | null>;
+  readonly baselineEnd: ReadonlyArray<Day | null>;
+  readonly forecastStart: ReadonlyArray<Day | null>;
+  readonly forecastEnd: ReadonlyArray<Day | null>;
+}
+
+/** What the first frame draws: the header, the lanes and the bars. */
+export interface RoadmapOutline {
+  readonly version: 1;
+  readonly title: string;
+  readonly statusDate: Day;
+  readonly range: RoadmapModel['range'];
+  readonly lanes: readonly RoadmapLane[];
+  readonly bars: OutlineBars;
+}
+
+/** The rest of each bar, as columns in the outline's bar order. */
+export interface DetailBars {
+  readonly declaredHealth: ReadonlyArray<Health | null>;
+  readonly healthReasons: ReadonlyArray<readonly string[]>;
+  readonly float: ReadonlyArray<number | null>;
+  readonly forecastNote: ReadonlyArray<string | null>;
+  readonly source: readonly RoadmapSource[];
+}
+
+/** Everything of the model the outline leaves out. */
+export interface RoadmapDetails {
+  readonly version: 1;
+  readonly bars: DetailBars;
+  readonly milestones: readonly RoadmapMilestone[];
+  readonly dependencies: readonly RoadmapDependency[];
+  readonly rollup: RollupJson;
+}
+
+const column = <K extends keyof RoadmapBar>(bars: readonly RoadmapBar[], key: K): Array<RoadmapBar[K]> => bars.map((bar) => bar[key]);
+
+export function roadmapOutline(model: RoadmapModel): RoadmapOutline {
+  const { bars } = model;
+  return {
+    version: 1,
+    title: model.title,
+    statusDate: model.statusDate,
+    range: model.range,
+    lanes: model.lanes,
+    bars: {
+      id: column(bars, 'id'),
+      name: column(bars, 'name'),
+      lane: column(bars, 'lane'),
+      start: column(bars, 'start'),
+      end: column(bars, 'end'),
+      progress: column(bars, 'progress'),
+      health: column(bars, 'health'),
+      state: column(bars, 'state'),
+      cancelled: column(bars, 'cancelled'),
+      critical: column(bars, 'critical'),
+      baselineStart: column(bars, 'baselineStart'),
+      baselineEnd: column(bars, 'baselineEnd'),
+      forecastStart: column(bars, 'forecastStart'),
+      forecastEnd: column(bars, 'forecastEnd'),
+    },
+  };
+}
+
+export function roadmapDetails(model: RoadmapModel): RoadmapDetails {
+  const { bars } = model;
+  return {
+    version: 1,
+    bars: {
+      declaredHealth: column(bars, 'declaredHealth'),
+      healthReasons: column(bars, 'healthReasons'),
+      float: column(bars, 'float'),
+      forecastNote: column(bars, 'forecastNote'),
+      source: column(bars, 'source'),
+    },
+    milestones: model.milestones,
+    dependencies: model.dependencies,
+    rollup: model.rollup,
+  };
+}
+
+/** A bar's details before they arrive: no reasons, no note, no float, no place of definition. */
+const noDetails: DetailBars = { declaredHealth: [], healthReasons: [], float: [], forecastNote: [], source: [] };
+const nowhere: RoadmapSource = { file: '', line: 0, character: 0 };
+
+/**
+ * The model the outline alone can draw: its bars without their details, and no milestones,
+ * dependencies or figures yet (the rollup's lists are empty).
+ */
+export function outlineModel(outline: RoadmapOutline): RoadmapModel {
+  return modelOf(outline, noDetails, { version: 1, milestones: [], dependencies: [], rollup: emptyRollup(outline) });
+}
+
+/** The whole model again, from its two parts. */
+export function joinRoadmap(outline: RoadmapOutline, details: RoadmapDetails): RoadmapModel {
+  if (details.bars.source.length !== outline.bars.id.length) throw new Error('the roadmap details do not match its outline');
+  return modelOf(outline, details.bars, details);
+}
+
+function modelOf(outline: RoadmapOutline, more: DetailBars, rest: Omit<RoadmapDetails, 'bars'>): RoadmapModel {
+  const b = outline.bars;
+  const bars: RoadmapBar[] = new Array<RoadmapBar>(b.id.length);
+  for (let i = 0; i < bars.length; i++) {
+    // The keys in the order buildRoadmap writes them, so that a joined model equals the built one.
+    bars[i] = {
+      id: b.id[i],
+      name: b.name[i],
+      lane: b.lane[i],
+      start: b.start[i],
+      end: b.end[i],
+      progress: b.progress[i],
+      health: b.health[i],
+      declaredHealth: more.declaredHealth[i] ?? null,
+      healthReasons: more.healthReasons[i] ?? [],
+      state: b.state[i],
+      cancelled: b.cancelled[i],
+      critical: b.critical[i],
+      float: more.float[i] ?? null,
+      baselineStart: b.baselineStart[i],
+      baselineEnd: b.baselineEnd[i],
+      forecastStart: b.forecastStart[i],
+      forecastEnd: b.forecastEnd[i],
+      forecastNote: more.forecastNote[i] ?? null,
+      source: more.source[i] ?? nowhere,
+    };
+  }
+  return {
+    version: 1,
+    title: outline.title,
+    statusDate: outline.statusDate,
+    range: outline.range,
+    lanes: outline.lanes,
+    bars,
+    milestones: rest.milestones,
+    dependencies: rest.dependencies,
+    rollup: rest.rollup,
+  };
+}
+
+function emptyRollup(outline: RoadmapOutline): RollupJson {
+  return { version: 1, statusDate: formatDay(outline.statusDate), portfolios: [], programs: [], projects: [], milestones: [] };
+}

@@ -256,6 +256,9 @@ describe('Plan as Code in VS Code', function () {
         assert.equal(smallItem!.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, '50 projects');
       } finally {
         await vscode.workspace.fs.delete(fixture('sizes'), { recursive: true });
+        // The suites after this one read the fixture's programs only: wait until the deletion is analysed.
+        await waitFor('both programs gone from the tree', () =>
+          tree.getChildren().some((node) => ['Large program', 'Small program'].includes(String(tree.getTreeItem(node).label))) ? undefined : true, 30_000);
       }
     });
 

@@ -130,14 +130,10 @@ class Fields {
   }
 
   references(key: string): Reference[] {
-    const entry = this.entry(key);
-    if (!entry) return [];
-    if (entry.value.kind !== 'seq') {
-      this.invalid.add(key);
-      return [];
-    }
+    const seq = this.sequenceAt(key);
+    if (!seq) return [];
     const result: Reference[] = [];
-    for (const item of entry.value.items) {
+    for (const item of seq.items) {
       if (item.kind === 'scalar' && typeof item.value === 'string' && item.value !== '' && !this.rejected.values.has(item)) {
         result.push({ name: item.value, span: item.span, source: this.source });
       } else {
@@ -149,25 +145,30 @@ class Fields {
 
   /** The mappings listed under `key` (items that are not mappings, or rejected, make the key invalid). */
   maps(key: string): MapNode[] {
-    const entry = this.entry(key);
-    if (!entry) return [];
-    if (entry.value.kind !== 'seq') {
-      this.invalid.add(key);
-      return [];
-    }
-    const items = this.itemsOf(entry.value);
-    if (items.length !== entry.value.items.length) this.invalid.add(key);
+    const seq = this.sequenceAt(key);
+    if (!seq) return [];
+    const items = this.itemsOf(seq);
+    if (items.length !== seq.items.length) this.invalid.add(key);
     return items;
   }
 
   map(key: string): MapNode | undefined {
+    return this.nodeAt(key, 'map');
+  }
+
+  private sequenceAt(key: string): (YamlNode & { kind: 'seq' }) | undefined {
+    return this.nodeAt(key, 'seq');
+  }
+
+  /** The value under `key` when it is of this kind; a value of another kind makes the key invalid. */
+  private nodeAt<K extends YamlNode['kind']>(key: string, kind: K): (YamlNode & { kind: K }) | undefined {
     const entry = this.entry(key);
     if (!entry) return undefined;
-    if (entry.value.kind !== 'map') {
+    if (entry.value.kind !== kind) {
       this.invalid.add(key);
       return undefined;
     }
-    return entry.value;
+    return entry.value as YamlNode & { kind: K };
   }
 
   private itemsOf(list: YamlNode & { kind: 'seq' }): MapNode[] {

@@ -148,12 +148,8 @@ class FastReader {
       const colon = keyStart + key.length;
       const valueStart = skipSpaces(this.text, colon + 1, line.end);
       let value: YamlNode;
-      if (valueStart === line.end || this.text.charCodeAt(valueStart) === 35) {
-        this.index++;
-        const next = this.peek();
-        if (next && next.indent > indent) value = this.block(next.indent);
-        else if (next && next.indent === indent && this.startsSequence(next)) value = this.sequence(indent);
-        else value = { kind: 'scalar', value: null, span: [valueStart, valueStart] };
+      if (this.endsLine(valueStart, line.end)) {
+        value = this.below(indent, valueStart, true);
       } else {
         value = this.inline(valueStart, line.end);
         this.index++;
@@ -162,6 +158,23 @@ class FastReader {
       end = Math.max(value.span[1], keySpan[1]);
     }
     return { kind: 'map', entries, span: [from, end] };
+  }
+
+  /** True when nothing but a comment follows `at` on its line. */
+  private endsLine(at: number, lineEnd: number): boolean {
+    return at === lineEnd || this.text.charCodeAt(at) === 35; // '#'
+  }
+
+  /**
+   * The value of a key or dash with nothing after it on its line (at `at`, column `indent`): the block
+   * indented below it, a sequence at the key's own column when `sequenceAtColumn`, or else null.
+   */
+  private below(indent: number, at: number, sequenceAtColumn: boolean): YamlNode {
+    this.index++;
+    const next = this.peek();
+    if (next && next.indent > indent) return this.block(next.indent);
+    if (sequenceAtColumn && next && next.indent === indent && this.startsSequence(next)) return this.sequence(indent);
+    return { kind: 'scalar', value: null, span: [at, at] };
   }
 
   /** A block sequence whose dashes stand at column `indent`. */
@@ -180,11 +193,8 @@ class FastReader {
       if (start === -1) start = dash;
       const itemStart = skipSpaces(this.text, dash + 1, line.end);
       let item: YamlNode;
-      if (itemStart === line.end || this.text.charCodeAt(itemStart) === 35) {
-        this.index++;
-        const next = this.peek();
-        if (next && next.indent > indent) item = this.block(next.indent);
-        else item = { kind: 'scalar', value: null, span: [itemStart, itemStart] };
+      if (this.endsLine(itemStart, line.end)) {
+        item = this.below(indent, itemStart, false);
       } else if (KEY.test(this.text.slice(itemStart, line.end))) {
         if (++this.depth > this.maxDepth) giveUp();
         item = this.mapping(itemStart - line.start, itemStart);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { formatPercent, formatWindow, type Program } from '../../core';
+import type { Program } from '../../core';
 import { itemNodes } from './itemNodes';
-import { EntityNode, healthColor, type PlanTreeNode } from './node';
+import { EntityNode, type PlanTreeNode } from './node';
 import { ProjectNode } from './projectNode';
 
 /**
@@ -17,11 +17,7 @@ export class ProgramNode extends EntityNode<Program> {
     const collapsible = !hasChildren
       ? vscode.TreeItemCollapsibleState.None
       : program.projects.length > EXPANDED_UP_TO ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
-    const item = this.item(program.name ?? program.id ?? '(no id)', collapsible);
-    const rollup = this.context.analysis.rollup.programs.get(program);
-    item.iconPath = new vscode.ThemeIcon('layers', new vscode.ThemeColor(healthColor[rollup?.figures.health ?? 'green']));
-    if (rollup) item.description = `${formatPercent(rollup.figures.progress)} · ${formatWindow(rollup.start, rollup.end)}`;
-    return item;
+    return this.rolledUpItem(collapsible, 'layers', this.context.analysis.rollup.programs.get(program));
   }
 
   override children(): PlanTreeNode[] {

@@ -3,8 +3,9 @@
  * with esbuild and runs it). Each mode prints one JSON line on stdout; times are milliseconds of
  * `performance.now()`. Reading the files from disk is never timed here (the CLI figure times that).
  *
- *   index DIR [--warm-runs N]      cold: every set() + the first analyze(); warm: analyze() again
- *   schedule DIR [--runs N]        schedule() + rollupWorkspace() on the analysed index
+ *   index DIR [--warm-runs N]      cold: every set() + the first analyze(); warm: analyzeFully() again
+ *   schedule DIR [--runs N]        figureSteps(): the schedule, forecast and rollup of the analysed index
+ *   forecast DIR [--runs N]        forecastSteps() alone against analyzeFully(), alternating
  *   incremental DIR [--edits N]    N small edits of the largest program file: set() + analyze() each
  *   gantt DIR --out FILE [--count N] [--html FILE --assets DIST]
  *                                  a Mermaid gantt of N projects with our scheduled dates (and our HTML of the same)
@@ -101,7 +102,7 @@ function analysed(root: string): { workspace: PlanWorkspace; plans: PlanText[]; 
   return { workspace, plans, analysis: workspace.analyze() };
 }
 
-/** What analyze() runs after the index: the schedule and the rollup. */
+/** What analyze() runs after the index: the schedule, the forecast and the rollup (figureSteps). */
 function scheduleAndRollup(analysis: Analysis) {
   return runToEnd(figureSteps(analysis.index, analysis.rollup.statusDate));
 }

@@ -278,8 +278,8 @@ function* figureStates(index: PlanIndex, statusDate: Day, thresholds: HealthThre
 }
 
 /**
- * What the analysis derives from the index at a status date: the schedule and the rollup. Public so the
- * bench can time this stage on its own.
+ * What the analysis derives from the index at a status date: the schedule, then the forecast and the
+ * rollup (rollupSteps). Public so the bench can time this stage on its own.
  */
 export function* figureSteps(index: PlanIndex, statusDate: Day, options: AnalysisOptions = {}): Steps<{ schedule: Schedule; rollup: RollupResult }> {
   const { schedule, rollup } = yield* figureStates(index, statusDate, options.thresholds ?? defaultThresholds);

@@ -128,13 +128,14 @@ export function settleForecasts(
         continue;
       }
       visiting.add(node);
-      const pending = waits(node) ? dependenciesOf(node).find((target) => !done(target) && !visiting.has(target)) : undefined;
+      const targets = dependenciesOf(node);
+      const pending = waits(node) ? targets.find((target) => !done(target) && !visiting.has(target)) : undefined;
       if (pending) {
         stack.push(pending);
         continue;
       }
-      if (node.kind === 'project') projects.set(node, forecastProject(node, schedule, pace.get(node)!, statusDate, dependenciesOf(node), finishOf));
-      else milestones.set(node, milestoneOutlook(node, statusDate, dependenciesOf(node), finishOf));
+      if (node.kind === 'project') projects.set(node, forecastProject(node, schedule, pace.get(node)!, statusDate, targets, finishOf));
+      else milestones.set(node, milestoneOutlook(node, statusDate, targets, finishOf));
       visiting.delete(node);
       stack.pop();
     }

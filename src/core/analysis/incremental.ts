@@ -257,7 +257,7 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   const float = schedule.float as WritableMap<Project, number>;
   for (const program of programsOfChange) {
     for (const project of program.projects) float.delete(project);
-    criticalPath(program, dates, schedule.cyclic, isCancelled, (node) => linksOf(schedule, node), float);
+    criticalPath(program, dates, schedule.cyclic, isCancelled, (node) => linksOf(schedule, node), float, index.positions);
   }
 
   // Earned value of what changed, then the forecast downstream of it.

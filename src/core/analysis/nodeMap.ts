@@ -15,11 +15,27 @@ export interface NodePositions {
   readonly positionOf: ReadonlyMap<Node, number>;
 }
 
+/**
+ * Numbers the nodes. Each node also keeps its number and this numbering (`Placed`), so that a lookup by
+ * a numbering that placed the node last is two property reads; a lookup by an older numbering (an earlier
+ * index still read after the ids changed) finds it in `positionOf`, as before.
+ */
 export function nodePositions(projects: readonly Project[], milestones: readonly Milestone[]): NodePositions {
   const nodes: Node[] = [...projects, ...milestones];
   const positionOf = new Map<Node, number>();
-  for (let i = 0; i < nodes.length; i++) positionOf.set(nodes[i], i);
-  return { nodes, positionOf };
+  const positions: NodePositions = { nodes, positionOf };
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    positionOf.set(node, i);
+    node.placedBy = positions;
+    node.position = i;
+  }
+  return positions;
+}
+
+/** The position of `node` in `positions`, or undefined if that numbering does not hold it. */
+export function positionIn(positions: NodePositions, node: Node): number | undefined {
+  return node.placedBy === positions ? node.position : positions.positionOf.get(node);
 }
 
 /** A map an analysis fills and an edit updates: a `Map` or a `NodeMap`. */
@@ -43,20 +59,20 @@ export class NodeMap<K extends Node, V> implements WritableMap<K, V> {
   }
 
   get(key: K): V | undefined {
-    const at = this.positions.positionOf.get(key);
+    const at = positionIn(this.positions, key);
     if (at === undefined) return undefined;
     const value = this.values_[at];
     return value === absent ? undefined : value;
   }
 
   has(key: K): boolean {
-    const at = this.positions.positionOf.get(key);
+    const at = positionIn(this.positions, key);
     return at !== undefined && this.values_[at] !== absent;
   }
 
   /** Sets the value of a node of the index; a node the index does not hold is a programming error. */
   set(key: K, value: V): this {
-    const at = this.positions.positionOf.get(key);
+    const at = positionIn(this.positions, key);
     if (at === undefined) throw new Error(`NodeMap: ${key.kind} '${key.id ?? '?'}' is not in the index`);
     if (this.values_[at] === absent) this.count++;
     this.values_[at] = value;
@@ -76,7 +92,7 @@ export class NodeMap<K extends Node, V> implements WritableMap<K, V> {
   }
 
   delete(key: K): boolean {
-    const at = this.positions.positionOf.get(key);
+    const at = positionIn(this.positions, key);
     if (at === undefined || this.values_[at] === absent) return false;
     this.values_[at] = absent;
     this.count--;

@@ -8,7 +8,7 @@ import type { PlanDiagnostic } from '../base/diagnostic';
 import { messages } from '../base/messages';
 import type { Milestone, Program, Project, Reference } from '../model/entities';
 import { diagnosticAt } from '../model/locate';
-import { NodeMap, type Node, type NodePositions, type WritableMap } from './nodeMap';
+import { NodeMap, positionIn, type Node, type NodePositions, type WritableMap } from './nodeMap';
 import type { PlanIndex } from './planIndex';
 import { ITEMS_PER_PAUSE, type Steps } from './steps';
 
@@ -66,7 +66,7 @@ export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project)
   const float = new NodeMap<Project, number>(index.positions);
   for (const program of index.programs) {
     yield;
-    criticalPath(program, dates, cyclic, isCancelled, dependencies, float);
+    criticalPath(program, dates, cyclic, isCancelled, dependencies, float, index.positions);
   }
   return { dates, cyclic, float, links, cycleDiagnostics };
 }
@@ -112,6 +112,13 @@ export function settleDates(projects: Iterable<Project>, dates: WritableMap<Proj
     }
   }
   return settled;
+}
+
+/** criticalPath's member numbers by index position, all 0 between calls; one array, grown as indexes grow. */
+let memberNumbers = new Int32Array(0);
+function memberScratch(size: number): Int32Array {
+  if (memberNumbers.length < size) memberNumbers = new Int32Array(size);
+  return memberNumbers;
 }
 
 const noLinks: readonly Link[] = [];
@@ -230,7 +237,7 @@ function* findCycles(
 ): Steps<Set<Node>> {
   let tick = 0;
   // By node position: the order each node was reached in (−1: not yet), its low link, on the stack.
-  const { nodes, positionOf } = positions;
+  const { nodes } = positions;
   const indexOf = new Int32Array(nodes.length).fill(-1);
   const low = new Int32Array(nodes.length);
   const onStack = new Uint8Array(nodes.length);
@@ -238,10 +245,10 @@ function* findCycles(
   const cyclic = new Set<Node>();
   const components: Node[][] = [];
   let counter = 0;
-  const edgesOf = (at: number): number[] => dependencies(nodes[at]).map((d) => positionOf.get(d.target)!);
+  const edgesOf = (at: number): number[] => dependencies(nodes[at]).map((d) => positionIn(positions, d.target)!);
 
   for (const root of roots) {
-    const rootAt = positionOf.get(root)!;
+    const rootAt = positionIn(positions, root)!;
     if (indexOf[rootAt] >= 0) continue;
     const work: Array<{ at: number; edges: number[]; next: number }> = [];
     const enter = (at: number) => {
@@ -324,6 +331,7 @@ export function criticalPath(
   isCancelled: (project: Project) => boolean,
   dependencies: (node: Node) => readonly Link[],
   float: WritableMap<Project, number>,
+  positions: NodePositions,
 ): void {
   const members: Project[] = [];
   const spans: Array<{ start: Day; end: Day }> = [];
@@ -334,21 +342,25 @@ export function criticalPath(
     spans.push(d as { start: Day; end: Day });
   }
   if (members.length === 0) return;
-  // Members by position: the backward pass works on arrays, one map lookup per link.
-  const position = new Map<Project, number>();
-  for (let i = 0; i < members.length; i++) position.set(members[i], i);
+  // Members numbered 0…n−1: the backward pass works on arrays. A link's target is found by its position
+  // in the index (memberAt, cleared again before returning).
+  const memberAt = memberScratch(positions.nodes.length);
+  for (let i = 0; i < members.length; i++) memberAt[positionIn(positions, members[i])!] = i + 1;
   const predecessors: number[][] = members.map(() => []);
   const successors: number[][] = members.map(() => []);
   const pending = new Array<number>(members.length).fill(0);
   for (let i = 0; i < members.length; i++) {
     for (const { target } of dependencies(members[i])) {
-      const t = target.kind === 'project' ? position.get(target) : undefined;
-      if (t === undefined) continue;
+      if (target.kind !== 'project') continue;
+      const at = positionIn(positions, target);
+      const t = at === undefined ? -1 : memberAt[at] - 1;
+      if (t < 0) continue;
       predecessors[i].push(t);
       successors[t].push(i);
       pending[t]++;
     }
   }
+  for (const member of members) memberAt[positionIn(positions, member)!] = 0;
   let programEnd = -Infinity;
   for (const span of spans) programEnd = Math.max(programEnd, span.end);
   const latestStart = new Array<Day>(members.length);

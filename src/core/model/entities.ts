@@ -57,7 +57,19 @@ export interface Benefit {
   readonly realized: number | undefined;
 }
 
-export interface Milestone extends EntityBase {
+/**
+ * Where a project or milestone stands in the numbering of the last index that built one
+ * (analysis/nodeMap.ts): a cache of that numbering's position map, read only through it. The model sets
+ * neither field's value; it only gives every project and milestone the two fields from the start, so
+ * that all of them keep one shape.
+ */
+export interface Placed {
+  /** The numbering (NodePositions) that wrote `position`, else undefined. */
+  placedBy: object | undefined;
+  position: number;
+}
+
+export interface Milestone extends EntityBase, Placed {
   readonly kind: 'milestone';
   readonly name: string | undefined;
   readonly date: Field<Day> | undefined;
@@ -114,7 +126,7 @@ export interface Undertaking extends EntityBase {
   readonly issues: readonly Issue[];
 }
 
-export interface Project extends Undertaking {
+export interface Project extends Undertaking, Placed {
   readonly kind: 'project';
   readonly programRef: Reference | undefined;
   /** The program this project is written inside, if any. */

@@ -308,6 +308,8 @@ class ModelReader {
       }),
       tags: f.references('tags').map((tag) => tag.name),
       program: undefined,
+      placedBy: undefined,
+      position: -1,
     });
     this.model.entities.push(project);
     this.children(f, project);
@@ -333,6 +335,8 @@ class ModelReader {
         done: m.bool('done') ?? false,
         dependsOn: m.references('depends_on'),
         parent,
+        placedBy: undefined,
+        position: -1,
       }),
     );
     this.list(f, 'risks', parent.risks, this.model.risks, (r) => {

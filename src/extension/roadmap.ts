@@ -14,7 +14,7 @@ import { ProgramNode } from './tree/programNode';
 import { WebviewChannel } from './webviewChannel';
 
 export const roadmapViewType = 'planAsCode.roadmap';
-/** At most one model per this interval (planService waits ANALYSIS_DELAY_MS, 50 ms, after the last edit before it analyses). */
+/** At most one model per this interval (planService waits ANALYSIS_DELAY_MS, 15 ms, after the last edit before it analyses). */
 const POST_INTERVAL_MS = 100;
 
 export interface RenderedReport {

@@ -244,7 +244,13 @@ export async function mermaidRender(browser, gantt, viewport = { width: 1600, he
       const { svg } = await mermaid.render('gantt', text);
       const t1 = performance.now();
       document.getElementById('chart').innerHTML = svg;
-      await new Promise((resolveFrame) => requestAnimationFrame(() => setTimeout(resolveFrame, 0)));
+      await new Promise((resolveFrame, rejectFrame) => {
+        const timer = setTimeout(() => rejectFrame(new Error('Mermaid: no animation frame within 10 s of its SVG')), 10_000);
+        requestAnimationFrame(() => {
+          clearTimeout(timer);
+          setTimeout(resolveFrame, 0);
+        });
+      });
       const t2 = performance.now();
       const painted = await firstPaint;
       return {

@@ -17,7 +17,7 @@
 //   node bench/roadmap.bench.mjs [--size L] [--runs 7] [--count 1000] [--no-mermaid] [--check]
 //
 // Other benchmarks can call runRoadmapBench() and merge its result.
-/* global document, performance, requestAnimationFrame, KeyboardEvent */
+/* global document, performance, requestAnimationFrame, KeyboardEvent, setTimeout, clearTimeout */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -104,6 +104,9 @@ async function firstFrame(page, url) {
   });
 }
 
+/** Longer than any frame of a working page on a busy machine; a frame not delivered by then fails the run. */
+const FRAME_TIMEOUT_MS = 10_000;
+
 /** One page load of our export: the first frame, then scrolling and zooming. */
 async function measurePage(browser, url, { interact }) {
   const page = await browser.newPage({ viewport });
@@ -116,34 +119,49 @@ async function measurePage(browser, url, { interact }) {
   }
 
   // Scroll down the rows fast (300 px a frame) and across time, recording each frame's length.
-  const scroll = await page.evaluate(async () => {
+  const scroll = await page.evaluate(async (frameTimeoutMs) => {
+    // A frame that does not come is an error with its step, not a bench that waits for ever.
+    const nextFrame = (step) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`scrolling: no animation frame within ${frameTimeoutMs} ms at step ${step}`)), frameTimeoutMs);
+        requestAnimationFrame((now) => {
+          clearTimeout(timer);
+          resolve(now);
+        });
+      });
     const scroller = document.querySelector('.scroller');
     const frames = [];
-    let last = await new Promise((resolve) => requestAnimationFrame(resolve));
+    let last = await nextFrame(-1);
     let maxElements = 0;
     for (let i = 0; i < 120; i++) {
       scroller.scrollTop += 300;
       if (i % 4 === 0) scroller.scrollLeft += 120;
-      const now = await new Promise((resolve) => requestAnimationFrame(resolve));
+      const now = await nextFrame(i);
       frames.push(now - last);
       last = now;
       if (i % 10 === 0) maxElements = Math.max(maxElements, document.getElementsByTagName('*').length);
     }
     return { frames, maxElements, barsInDom: document.querySelectorAll('.chart [data-id]').length };
-  });
+  }, FRAME_TIMEOUT_MS);
 
   // Zoom in and out with the keyboard; time each step until the next frame.
-  const zoom = await page.evaluate(async () => {
+  const zoom = await page.evaluate(async (frameTimeoutMs) => {
     const scroller = document.querySelector('.scroller');
     const steps = [];
-    for (const key of ['+', '+', '+', '+', '-', '-', '-', '-', '-', '-']) {
+    for (const [step, key] of ['+', '+', '+', '+', '-', '-', '-', '-', '-', '-'].entries()) {
       const start = performance.now();
       scroller.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`zooming: no animation frame within ${frameTimeoutMs} ms at step ${step}`)), frameTimeoutMs);
+        requestAnimationFrame(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
       steps.push(performance.now() - start);
     }
     return { steps, domElements: document.getElementsByTagName('*').length };
-  });
+  }, FRAME_TIMEOUT_MS);
   await page.close();
   return { ...load, scroll, zoom, errors };
 }

@@ -587,7 +587,7 @@ async function main() {
 
     if (sizes.includes('L') && options['host-only']) {
       const figures = results.sizes.L;
-      for (const figure of ['history', 'diff', 'trend', 'incremental', 'tj3', 'mermaid', 'roadmap']) figures[figure] = { skipped: '--host-only' };
+      for (const figure of ['history', 'diff', 'trend', 'forecast', 'incremental', 'tj3', 'mermaid', 'roadmap']) figures[figure] = { skipped: '--host-only' };
       figures.host = browserMissing ? { skipped: browserMissing } : await attempt('extension host', () => extensionHost(snapshot, results.workspaces.L.dir, reps.host));
     } else if (sizes.includes('L')) {
       const dir = results.workspaces.L.dir;

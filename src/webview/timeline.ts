@@ -47,6 +47,11 @@ function targetOf(element: Element | null): { target: Target; element: Element }
   return null;
 }
 
+function sameTarget(a: Target, b: Target | null): boolean {
+  if (!b || a.kind !== b.kind) return false;
+  return a.kind === 'bar' ? a.id === (b as typeof a).id : a.key === (b as typeof a).key;
+}
+
 export class Timeline {
   readonly element: HTMLElement;
   private readonly scroller: HTMLElement;
@@ -100,9 +105,27 @@ export class Timeline {
     this.scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
     this.scroller.addEventListener('keydown', (event) => this.onKey(event));
     this.scroller.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
+    // A redraw between the press and the release (an update, a scroll) replaces the element pressed,
+    // and the browser then clicks nothing: the release opens what was pressed if it is over it again.
+    let pressed: { target: Target; element: Element } | null = null;
+    let openedOnRelease = false;
+    this.scroller.addEventListener('pointerdown', (event) => {
+      pressed = targetOf(event.target as Element);
+      openedOnRelease = false;
+    });
+    this.scroller.addEventListener('pointerup', (event) => {
+      const was = pressed;
+      pressed = null;
+      if (!was || was.element.isConnected) return;
+      const hit = targetOf(event.target as Element);
+      if (hit && sameTarget(hit.target, was.target)) {
+        openedOnRelease = true;
+        this.events.open(hit.target);
+      }
+    });
     this.scroller.addEventListener('click', (event) => {
       const hit = targetOf(event.target as Element);
-      if (hit) this.events.open(hit.target);
+      if (hit && !openedOnRelease) this.events.open(hit.target);
     });
     this.scroller.addEventListener('pointermove', (event) => {
       const hit = targetOf(event.target as Element);

@@ -577,6 +577,24 @@ describe('roadmap export in a browser', function () {
       await page.context().close();
     });
 
+    it('opens the bar pressed and released even when a redraw replaced it in between', async () => {
+      const { page } = await openDrawn(model);
+      const bar = page.locator('.chart [data-id="checkout-v2"] .body');
+      const pressed = await bar.elementHandle();
+      // hover: scrolled into view and the pointer over a point of the bar that nothing covers.
+      await bar.hover();
+      await page.mouse.down();
+      // An update arrives while the button is held: the chart is drawn again, the pressed element is gone.
+      const before = await renderedCount(page);
+      await sendModel(page, model);
+      await hasPosted(page, 'rendered', before);
+      assert.equal(await pressed!.evaluate((element) => element.isConnected), false, 'the pressed bar was replaced');
+      await page.mouse.up();
+      await hasPosted(page, 'open');
+      assert.deepEqual((await posted(page)).filter((m) => m.type === 'open'), [{ type: 'open', id: 'checkout-v2' }]);
+      await page.context().close();
+    });
+
     it('drops a program filter when an update renames the program', async () => {
       const { page } = await openDrawn(model);
       await page.locator('select[aria-label="Program"]').selectOption('program:payments');

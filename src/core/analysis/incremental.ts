@@ -21,7 +21,7 @@ import { referenceProblems, type PlanIndex } from './planIndex';
 import { earnedValue, rollupPortfolio, rollupProgram, rollupProject, type EarnedValue, type ProjectRollup, type Rollup, type RollupState } from './rollup';
 import { effectiveState } from './rules';
 import { criticalPath, linksOf, milestoneDateChecks, projectDateChecks, settleDates, type ProjectDates, type Schedule } from './schedule';
-import { ITEMS_PER_PAUSE, type Steps } from './steps';
+import { PauseCounter, type Steps } from './steps';
 
 type Node = Project | Milestone;
 
@@ -67,20 +67,20 @@ export interface AnalysisState {
 
 /** Runs every unit of problems over the whole workspace (the full analysis), pausing every few hundred units. */
 export function* allUnitsSteps(index: PlanIndex, schedule: Schedule, context: CheckContext, teamEntries: AnalysisState['teamEntries']): Steps<DiagnosticUnits> {
-  let tick = 0;
+  const pauses = new PauseCounter();
   const units = new DiagnosticUnits();
   units.global = [...index.duplicateDiagnostics, ...schedule.cycleDiagnostics];
   for (const entity of index.entities) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    if (pauses.due()) yield;
     units.set(units.references, entity, referenceProblems(entity, index));
   }
   for (const project of index.projects) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    if (pauses.due()) yield;
     units.set(units.dates, project, projectDateChecks(project, schedule));
     units.set(units.checks, project, projectChecks(project, context));
   }
   for (const milestone of index.milestones) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    if (pauses.due()) yield;
     units.set(units.dates, milestone, milestoneDateChecks(milestone, schedule));
     units.set(units.checks, milestone, milestoneChecks(milestone, context));
   }
@@ -88,19 +88,15 @@ export function* allUnitsSteps(index: PlanIndex, schedule: Schedule, context: Ch
   for (const portfolio of index.portfolios) units.set(units.checks, portfolio, portfolioChecks(portfolio, context));
   for (const [person, entries] of teamEntries) {
     // A person's check sweeps all their allocations: weigh it by their entries.
-    tick += entries.length;
-    if (tick > ITEMS_PER_PAUSE) {
-      tick = 0;
-      yield;
-    }
+    if (pauses.due(entries.length)) yield;
     units.set(units.checks, person, personChecks(person, entries, context));
   }
   for (const issue of index.issues) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    if (pauses.due()) yield;
     units.set(units.checks, issue, issueChecks(issue, context));
   }
   for (const risk of index.risks) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    if (pauses.due()) yield;
     units.set(units.checks, risk, riskChecks(risk));
   }
   return units;

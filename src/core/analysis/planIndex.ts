@@ -13,7 +13,7 @@ import { closestName } from '../base/suggestions';
 import type { DocumentModel, Entity, EntityKind, EntityLists, Issue, Milestone, Person, Portfolio, Program, Project, Reference, Risk } from '../model/entities';
 import { diagnosticAt, locationText } from '../model/locate';
 import { nodePositions, type NodePositions } from './nodeMap';
-import { ITEMS_PER_PAUSE, type Steps } from './steps';
+import { PauseCounter, type Steps } from './steps';
 
 export interface PlanIndex extends EntityLists {
   /** Every definition of every id, in workspace order. */
@@ -45,7 +45,7 @@ const referenceKinds = {
 } as const satisfies Record<string, readonly EntityKind[]>;
 
 export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanIndex> {
-  let tick = 0;
+  const pauses = new PauseCounter();
   const portfolios: Portfolio[] = [];
   const programs: Program[] = [];
   const projects: Project[] = [];
@@ -56,7 +56,7 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
   const entities: Entity[] = [];
   // push rather than flatMap: a few times faster over thousands of short lists, and it can pause.
   for (const d of documents) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    if (pauses.due()) yield;
     portfolios.push(...d.portfolios);
     programs.push(...d.programs);
     projects.push(...d.projects);
@@ -70,7 +70,7 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
   const definitions = new Map<string, Entity[]>();
   // Workspace order (file, document, then as written), so "first definition wins" is predictable.
   for (const entity of entities) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    if (pauses.due()) yield;
     if (entity.id === undefined) continue;
     const list = definitions.get(entity.id);
     if (list) list.push(entity);
@@ -97,7 +97,7 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
     if (!program.parentPortfolio && referenced) referenced.programs.push(program);
   }
   for (const project of projects) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    if (pauses.due()) yield;
     const referenced = target(project.programRef, referenceKinds.program) as Program | undefined;
     project.program = project.parentProgram ?? referenced;
     if (!project.parentProgram && referenced) referenced.projects.push(project);
@@ -106,7 +106,7 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
   const dependencyTargets = new Map<Reference, Project | Milestone>();
   const references: ResolvedReference[] = [];
   for (const entity of entities) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    if (pauses.due()) yield;
     for (const { reference } of referencesOf(entity)) {
       const found = definitions.get(reference.name)?.[0];
       references.push({ reference, target: found });

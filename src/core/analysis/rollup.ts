@@ -15,7 +15,7 @@ import { NodeMap, type WritableMap } from './nodeMap';
 import type { PlanIndex } from './planIndex';
 import { effectiveState, riskLevel } from './rules';
 import type { Schedule } from './schedule';
-import { ITEMS_PER_PAUSE, type Steps } from './steps';
+import { PauseCounter, type Steps } from './steps';
 
 export type { MilestoneOutlook, MilestoneStatus } from './forecast';
 
@@ -126,28 +126,24 @@ export interface RollupState {
 }
 
 export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: Day, thresholds: HealthThresholds): Steps<RollupState> {
-  let tick = 0;
+  const pauses = new PauseCounter();
   // Projects are the first positions of the index's nodes: loops over them need no lookup.
   const { projects } = index;
   const earned = new NodeMap<Project, EarnedValue>(index.positions);
   for (let i = 0; i < projects.length; i++) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    if (pauses.due()) yield;
     earned.setAt(i, earnedValue(projects[i], schedule, statusDate));
   }
   const forecast = yield* forecastSteps(index, schedule, earned, statusDate);
 
   const projectRollups = new NodeMap<Project, ProjectRollup>(index.positions);
   for (let i = 0; i < projects.length; i++) {
-    if (++tick % ITEMS_PER_PAUSE === 0) yield;
+    if (pauses.due()) yield;
     projectRollups.setAt(i, rollupProject(projects[i], earned.at(i)!, forecast, thresholds));
   }
   const programRollups = new Map<Program, Rollup>();
   for (const program of index.programs) {
-    tick += program.projects.length;
-    if (tick > ITEMS_PER_PAUSE) {
-      tick = 0;
-      yield;
-    }
+    if (pauses.due(program.projects.length)) yield;
     programRollups.set(program, rollupProgram(program, projectRollups, forecast, thresholds));
   }
   const portfolioRollups = new Map<Portfolio, Rollup>();

@@ -10,7 +10,7 @@ import type { Milestone, Program, Project, Reference } from '../model/entities';
 import { diagnosticAt } from '../model/locate';
 import { NodeMap, positionIn, type Node, type NodePositions, type WritableMap } from './nodeMap';
 import type { PlanIndex } from './planIndex';
-import { ITEMS_PER_PAUSE, type Steps } from './steps';
+import { ITEMS_PER_PAUSE, PauseCounter, type Steps } from './steps';
 
 export interface ProjectDates {
   readonly start: Day | undefined;
@@ -235,7 +235,7 @@ function* findCycles(
   dependencies: (node: Node) => readonly Link[],
   diagnostics: PlanDiagnostic[],
 ): Steps<Set<Node>> {
-  let tick = 0;
+  const pauses = new PauseCounter();
   // By node position: the order each node was reached in (−1: not yet), its low link, on the stack.
   const { nodes } = positions;
   const indexOf = new Int32Array(nodes.length).fill(-1);
@@ -259,7 +259,7 @@ function* findCycles(
     };
     enter(rootAt);
     while (work.length > 0) {
-      if (++tick % ITEMS_PER_PAUSE === 0) yield;
+      if (pauses.due()) yield;
       const frame = work[work.length - 1];
       if (frame.next < frame.edges.length) {
         const target = frame.edges[frame.next++];

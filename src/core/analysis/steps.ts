@@ -8,6 +8,22 @@ export type Steps<T> = Generator<void, T, void>;
 /** Items processed between pauses (the extension measures its time slices in milliseconds, `SLICE_MS`). */
 export const ITEMS_PER_PAUSE = 256;
 
+/**
+ * When a pass should pause: it counts the items done since the last pause (an item that stands for many,
+ * such as a person's check over all their allocations, counts as many).
+ */
+export class PauseCounter {
+  private done = 0;
+
+  /** Counts `items` more; true when a pause is due (and counting starts again). */
+  due(items = 1): boolean {
+    this.done += items;
+    if (this.done < ITEMS_PER_PAUSE) return false;
+    this.done = 0;
+    return true;
+  }
+}
+
 export function runToEnd<T>(steps: Steps<T>): T {
   for (;;) {
     const step = steps.next();

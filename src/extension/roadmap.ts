@@ -6,11 +6,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { buildRoadmap, htmlPage, roadmapBody, roadmapOutline, roadmapSources, rollupCsv, rollupMarkdown, type Analysis, type RoadmapComparison, type RoadmapModel, type RoadmapSource } from '../core';
+import { buildRoadmap, htmlPage, roadmapBody, roadmapOutline, roadmapSources, rollupCsv, rollupMarkdown, type RoadmapComparison, type RoadmapModel, type RoadmapSource } from '../core';
 import { parseWebviewMessage, type FromWebview, type ToWebview } from '../shared/protocol';
 import type { PlanComparison } from './compare';
 import type { PlanService } from './planService';
 import { ProgramNode } from './tree/programNode';
+import { Throttle } from './throttle';
 import { WebviewChannel } from './webviewChannel';
 
 export const roadmapViewType = 'planAsCode.roadmap';
@@ -34,8 +35,8 @@ export class RoadmapPanel implements vscode.Disposable {
   private panelDisposables: vscode.Disposable[] = [];
   private model: RoadmapModel | undefined;
   private sources = new Map<string, RoadmapSource>();
-  private lastPost = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Posts the latest analysis's model, at most once per POST_INTERVAL_MS while analyses follow each other. */
+  private readonly posting = new Throttle(POST_INTERVAL_MS, () => this.post());
   private readonly subscriptions: vscode.Disposable[];
   /** The last model sent to the webview, with the comparison sent beside it (for tests and diagnostics). */
   lastPosted: { readonly model: RoadmapModel; readonly comparison: RoadmapComparison | null; readonly at: number } | undefined;
@@ -47,8 +48,8 @@ export class RoadmapPanel implements vscode.Disposable {
     private readonly plans: PlanService,
     private readonly comparison?: PlanComparison,
   ) {
-    this.subscriptions = [plans.onDidAnalyze((analysis) => this.onAnalysis(analysis))];
-    if (comparison) this.subscriptions.push(comparison.onDidChange(() => this.post()));
+    this.subscriptions = [plans.onDidAnalyze(() => this.onAnalysis()), this.posting];
+    if (comparison) this.subscriptions.push(comparison.onDidChange(() => this.posting.runNow()));
   }
 
   /** The open panel, if any. */
@@ -94,8 +95,8 @@ export class RoadmapPanel implements vscode.Disposable {
     ];
     panel.webview.html = this.html(panel.webview);
     // The channel holds the model until the page says it is ready.
-    if (this.plans.latest) this.post();
-    else void this.plans.analysis().then(() => this.post());
+    if (this.plans.latest) this.posting.runNow();
+    else void this.plans.analysis().then(() => this.posting.runNow());
   }
 
   private detach(panel: vscode.WebviewPanel): void {
@@ -104,8 +105,7 @@ export class RoadmapPanel implements vscode.Disposable {
     this.panelDisposables = [];
     this.panel = undefined;
     this.channel = undefined;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.posting.cancel();
   }
 
   private html(webview: vscode.Webview): string {
@@ -125,20 +125,14 @@ export class RoadmapPanel implements vscode.Disposable {
     });
   }
 
-  private onAnalysis(_analysis: Analysis): void {
-    if (!this.panel) return;
-    const wait = this.lastPost + POST_INTERVAL_MS - Date.now();
-    if (wait <= 0) this.post();
-    else this.timer ??= setTimeout(() => this.post(), wait);
+  private onAnalysis(): void {
+    if (this.panel) this.posting.request();
   }
 
   /** Sends the model of the latest analysis and, while comparing, its comparison (the channel delivers them when the page is ready). */
   private post(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
     const analysis = this.plans.latest;
     if (!this.channel || !analysis) return;
-    this.lastPost = Date.now();
     const model = buildRoadmap(analysis, { defaultCurrency: this.plans.config.defaultCurrency });
     const comparison = this.comparison?.comparisonFor(analysis) ?? null;
     this.model = model;
@@ -187,7 +181,6 @@ export class RoadmapPanel implements vscode.Disposable {
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
     this.panel?.dispose();
-    clearTimeout(this.timer);
   }
 }
 

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core';
 import type { PlanService } from '../planService';
+import { Throttle } from '../throttle';
 import type { PlanTreeNode, TreeContext } from './node';
 import { PortfolioNode } from './portfolioNode';
 import { ProgramNode } from './programNode';
@@ -73,33 +74,22 @@ export function registerProgramTree(context: vscode.ExtensionContext, plans: Pla
   // view is visible (else when it is shown), and at most every REFRESH_EVERY_MS: an edit shows at once,
   // typing updates the view twice a second rather than on every key.
   let stale = false;
-  let lastRefresh = -Infinity;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const refresh = () => {
-    clearTimeout(timer);
-    timer = undefined;
+  const refreshing = new Throttle(REFRESH_EVERY_MS, () => {
     stale = false;
-    lastRefresh = performance.now();
     provider.refresh();
-  };
-  const refreshSoon = () => {
-    stale = true;
-    if (!view.visible || timer !== undefined) return;
-    const wait = lastRefresh + REFRESH_EVERY_MS - performance.now();
-    if (wait <= 0) refresh();
-    else timer = setTimeout(refresh, wait);
-  };
+  });
   context.subscriptions.push(
     provider,
     view,
+    refreshing,
     plans.onDidAnalyze((analysis) => {
       provider.update(analysis);
-      refreshSoon();
+      stale = true;
+      if (view.visible) refreshing.request();
     }),
     view.onDidChangeVisibility(({ visible }) => {
-      if (visible && stale) refresh();
+      if (visible && stale) refreshing.runNow();
     }),
-    { dispose: () => clearTimeout(timer) },
   );
   void vscode.commands.executeCommand('setContext', 'planAsCode.indexing', true);
   void plans.ready().then(() => vscode.commands.executeCommand('setContext', 'planAsCode.indexing', false));

@@ -11,7 +11,7 @@ import {
   defaultParseLimits, defaultThresholds, DEFAULT_CURRENCY, effectiveSettings, parseDay, PlanWorkspace, readTeamSettings, TEAM_SETTINGS_FILE, toOneBased,
   type Analysis, type AnalysisOptions, type TeamSettings,
 } from '../core';
-import { displayPath, findPlanFiles, planFileSize, readPlanFile, UsageError } from './files';
+import { displayPath, findPlanFiles, planFileSize, readPlanFile, UsageError } from '../node/files';
 
 export interface Io {
   readonly stdout: (text: string) => void;

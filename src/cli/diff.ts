@@ -4,8 +4,8 @@
  */
 import { defaultParseLimits, diffMarkdown, diffPlans, diffText, planSnapshot, RevisionWorkspace, slipsOver, toDiffJson, type Analysis, type RevisionLabel } from '../core';
 import { noteSettings, type Command, type Io } from './command';
-import { UsageError } from './files';
-import { gitUsage, PlanHistory } from './planHistory';
+import { UsageError } from '../node/files';
+import { gitUsage, PlanHistory } from '../node/planHistory';
 
 /** --fail-on-slip N: a whole number of days, 0 or more. */
 function slipDaysOption(value: string | boolean | undefined): number | undefined {

@@ -1,5 +1,5 @@
 /** Output formats of `plan-as-code check`: compiler-style text, the JSON of SPEC 7, and SARIF 2.1.0. */
-import { codeDescriptions, diagnosticCodes, toOneBased, type DiagnosticCode, type PlanDiagnostic } from '../core';
+import { codeDescriptions, diagnosticCodes, plural, toOneBased, type DiagnosticCode, type PlanDiagnostic } from '../core';
 
 export function checkText(diagnostics: readonly PlanDiagnostic[], color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -15,7 +15,6 @@ export function checkText(diagnostics: readonly PlanDiagnostic[], color: boolean
 export function checkSummary(files: number, diagnostics: readonly PlanDiagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(files, 'plan file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 

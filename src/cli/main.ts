@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkCommand } from './check';
 import { commandArgs, commonOptions, type Command, type Io } from './command';
 import { diffCommand } from './diff';
-import { UsageError } from './files';
+import { UsageError } from '../node/files';
 import { renderCommand } from './render';
 import { reportCommand } from './report';
 import { rollupCommand } from './rollup';

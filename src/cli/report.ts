@@ -5,7 +5,7 @@
  */
 import { defaultParseLimits, diffPlans, planSnapshot, RevisionWorkspace, steeringReportFile, toDiffJson, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
 import { analyzePaths, noteErrors, noteSettings, requiredOut, sha256Base64, writeOut, type Command, type CommandArgs } from './command';
-import { gitUsage, PlanHistory } from './planHistory';
+import { gitUsage, PlanHistory } from '../node/planHistory';
 import { trendOf } from './trend';
 
 /** How many commits the report's trend charts show. */

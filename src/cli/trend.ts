@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { defaultParseLimits, htmlPage, parseDay, planTrend, trendChartsBody, trendMarkdown, trendStyle, type HistoryCommit, type TrendJson } from '../core';
 import { noteSettings, writeOut, type Command, type CommandArgs } from './command';
-import { UsageError } from './files';
-import { gitUsage, PlanHistory } from './planHistory';
+import { UsageError } from '../node/files';
+import { gitUsage, PlanHistory } from '../node/planHistory';
 
 const DEFAULT_MAX = 24;
 

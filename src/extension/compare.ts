@@ -11,7 +11,7 @@ import { realpathSync, watch } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { defaultParseLimits, diffPlans, planSnapshot, RevisionWorkspace, roadmapComparison, UnreadableRevisionError, type Analysis, type AnalysisOptions, type PlanSnapshot, type RevisionFile, type RoadmapComparison } from '../core';
-import { GitError, GitRepository, globPathspecs } from '../cli/git';
+import { GitError, GitRepository, globPathspecs } from '../node/git';
 import type { PlanService } from './planService';
 
 /** Commits that changed plans offered by the quick pick. */

@@ -5,7 +5,7 @@
  * worked out by hand in the comments (calendar days, end inclusive).
  */
 import { strict as assert } from 'node:assert';
-import { globPathspecs } from '../../src/cli/git';
+import { globPathspecs } from '../../src/node/git';
 import {
   analyzePlans,
   barShape,

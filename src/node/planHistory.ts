@@ -7,7 +7,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { UnreadableRevisionError, type RevisionFile, type RevisionReader } from '../core';
-import type { CommandArgs } from './command';
 import { decodePlanText, displayPath, findPlanFiles, planFilePattern, planFileSize, readPlanBytes, UsageError } from './files';
 import { blobId, GitError, GitRepository, globLiteral, globPathspecs } from './git';
 
@@ -50,7 +49,7 @@ export class PlanHistory implements RevisionReader {
   ) {}
 
   /** The repository of the first path, and where each path lies in it; a usage error when a path is outside it. */
-  static async open(args: Pick<CommandArgs, 'paths' | 'maxFileSize'>): Promise<PlanHistory> {
+  static async open(args: { readonly paths: readonly string[]; readonly maxFileSize: number }): Promise<PlanHistory> {
     const first = path.resolve(args.paths[0]);
     const folder = realPath(first);
     const repository = await GitRepository.open(isFolder(folder) ? folder : path.dirname(folder));

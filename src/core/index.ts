@@ -1,53 +1,131 @@
 /**
  * The plan-as-code engine, by stage (each importing only from the ones above it in this list):
  * base → syntax → model → analysis → history → views → roadmap. No VS Code, no file system, no git: callers pass
- * file texts in. This file is the public API that the CLI, the extension, the webview and the bench use.
+ * file texts in. This file is the public API that the CLI, the extension, the webview and the bench use: every name
+ * is listed (no `export *`), so what is not here is internal to the core. Tests may import internals directly.
  */
-export * from './base/codes';
-export * from './base/dates';
+export { codeDescriptions, diagnosticCodes, type DiagnosticCode } from './base/codes';
+export { formatDay, monthEnd, monthStart, parseDay, type Day } from './base/dates';
 export { Rational } from './base/exact';
-export * from './base/defaults';
-export type { DiagnosticData, PlanDiagnostic } from './base/diagnostic';
-export * from './base/messages';
-export * from './base/positions';
-export * from './base/suggestions';
+export { DEFAULT_CURRENCY, defaultThresholds } from './base/defaults';
+export { type PlanDiagnostic } from './base/diagnostic';
+export { plural } from './base/messages';
+export { toOneBased, type Range, type Span } from './base/positions';
+export { closestName, editDistance } from './base/suggestions';
 
-export { defaultParseLimits, type MapNode, type ParsedFile, type ParseLimits, type YamlNode } from './syntax/nodes';
+export { defaultParseLimits, type ParsedFile, type YamlNode } from './syntax/nodes';
 export { parsePlanFile } from './syntax/parser';
 
-export * from './model/entities';
-export { entityPosition } from './model/locate';
-export * from './model/teamSettings';
+export {
+  healthValues,
+  type Entity,
+  type Health,
+  type Issue,
+  type Milestone,
+  type Portfolio,
+  type Program,
+  type Project,
+  type Risk,
+} from './model/entities';
+export { TEAM_SETTINGS_FILE, effectiveSettings, readTeamSettings, type TeamSettings } from './model/teamSettings';
 
-export type { PlanIndex, ResolvedReference } from './analysis/planIndex';
-export * from './analysis/forecast';
-export * from './analysis/rollup';
-export * from './analysis/rules';
-export type { ProjectDates, Schedule } from './analysis/schedule';
+export { forecastSteps, type ProjectPace } from './analysis/forecast';
+export { earnedValue, type Rollup } from './analysis/rollup';
+export { currencyOf, riskLevel } from './analysis/rules';
 export { runToEnd, type Steps } from './analysis/steps';
-export * from './analysis/workspace';
+export { PlanWorkspace, analyzePlans, figureSteps, rollupOf, type Analysis, type AnalysisOptions } from './analysis/workspace';
 
-export * from './history/diff';
-export * from './history/revisions';
-export * from './history/snapshot';
-export * from './history/trend';
+export { diffPlans, slipsOver, toDiffJson, type PlanDiff, type PlanDiffJson, type RevisionLabel } from './history/diff';
+export {
+  RevisionWorkspace,
+  UnreadableRevisionError,
+  type BlobContent,
+  type RevisionFile,
+  type RevisionReader,
+} from './history/revisions';
+export { planSnapshot, type PlanSnapshot } from './history/snapshot';
+export { planTrend, type HistoryCommit, type TrendJson } from './history/trend';
 
-export * from './views/completion';
-export * from './views/figures';
-export * from './views/forecastText';
-export * from './views/historyReport';
-export * from './views/navigation';
-export * from './views/problems';
-export * from './views/rollupReport';
-export * from './views/steeringReport';
+export { completionContextAt, type CompletionContext } from './views/completion';
+export { figureRows, formatIndex, formatMoney, formatPercent, formatRatio, formatWindow } from './views/figures';
+export { forecastNote, milestoneNote, milestoneStatusText } from './views/forecastText';
+export { diffMarkdown, diffText, formatDayDelta, formatMoneyDelta, trendMarkdown } from './views/historyReport';
+export { idPattern, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, type Occurrence } from './views/navigation';
+export { summarizeProblems, type ProblemSummary } from './views/problems';
+export {
+  asPercent,
+  rollupCsv,
+  rollupMarkdown,
+  toFiguresJson,
+  toRollupJson,
+  type FiguresJson,
+  type PortfolioJson,
+  type ProgramJson,
+  type ProjectJson,
+  type RollupJson,
+} from './views/rollupReport';
+export {
+  buildSteeringReport,
+  healthSentence,
+  type ReportChanges,
+  type ReportTrend,
+  type SteeringReport,
+} from './views/steeringReport';
 
-export * from './roadmap/comparison';
-export * from './roadmap/layout';
-export * from './roadmap/mermaid';
-export * from './roadmap/model';
-export * from './roadmap/outline';
-export * from './roadmap/page';
-export * from './roadmap/scene';
-export * from './roadmap/steeringReportHtml';
-export * from './roadmap/svg';
-export * from './roadmap/trendCharts';
+export { comparedRange, roadmapComparison, type RoadmapComparison, type RoadmapDelta } from './roadmap/comparison';
+export {
+  axisTicks,
+  chartWidth,
+  clampZoom,
+  dayToX,
+  geometry,
+  maxZoom,
+  minZoom,
+  noFilters,
+  roadmapRows,
+  visibleRows,
+  xToDay,
+  zoomIn,
+  zoomOut,
+  zoomPresets,
+  zoomUnit,
+  type RoadmapFilters,
+  type ZoomUnit,
+} from './roadmap/layout';
+export { mermaidText, roadmapMermaid } from './roadmap/mermaid';
+export {
+  buildRoadmap,
+  laneModel,
+  roadmapCountsText,
+  roadmapSources,
+  type RoadmapBar,
+  type RoadmapMilestone,
+  type RoadmapModel,
+  type RoadmapSource,
+} from './roadmap/model';
+export {
+  joinRoadmap,
+  outlineModel,
+  roadmapDetails,
+  roadmapOutline,
+  type RoadmapDetails,
+  type RoadmapOutline,
+} from './roadmap/outline';
+export { htmlPage, inlineJson, problemsBanner, roadmapBody } from './roadmap/page';
+export {
+  arrowsScene,
+  axisScene,
+  barShape,
+  createView,
+  gridScene,
+  labelsScene,
+  laneTitle,
+  rowsScene,
+  truncate,
+  type RoadmapView,
+  type Shape,
+  type ShapeData,
+} from './roadmap/scene';
+export { steeringReportFile, steeringReportHtml } from './roadmap/steeringReportHtml';
+export { legendLines, legendShapes, legendWidth, roadmapSvg, xmlEscape } from './roadmap/svg';
+export { trendChartsBody, trendStyle } from './roadmap/trendCharts';

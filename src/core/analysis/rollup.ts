@@ -9,6 +9,7 @@
 import { formatDay, type Day } from '../base/dates';
 import type { HealthThresholds } from '../base/defaults';
 import { compareExactly, Rational } from '../base/exact';
+import { plural } from '../base/messages';
 import type { Field, Health, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
 import { forecastSteps, type Forecast, type MilestoneOutlook, type ProjectForecast, type ProjectPace } from './forecast';
 import { NodeMap, type WritableMap } from './nodeMap';
@@ -469,10 +470,10 @@ function computeHealth(
     const { ev, pv } = exact();
     return ev.div(pv!);
   });
-  if (issues.critical > 0) red.push(plural(issues.critical, 'open critical issue'));
+  if (issues.critical > 0) red.push(counted(issues.critical, 'open critical issue'));
   for (const concern of milestones) amber.push(concern);
-  if (risks.high > 0) amber.push(plural(risks.high, 'open high risk'));
-  if (issues.high > 0) amber.push(plural(issues.high, 'open high issue'));
+  if (risks.high > 0) amber.push(counted(risks.high, 'open high risk'));
+  if (issues.high > 0) amber.push(counted(issues.high, 'open high issue'));
   for (const child of redChildren) amber.push(child);
   if (red.length > 0) return { health: 'red', reasons: red };
   if (amber.length > 0) return { health: 'amber', reasons: amber };
@@ -521,6 +522,7 @@ function latest(a: Day | null, b: Day | null): Day | null {
   return a === null ? b : b === null ? a : Math.max(a, b);
 }
 
-function plural(count: number, what: string): string {
-  return count === 1 ? `an ${what}` : `${count} ${what}s`;
+/** "an open high risk", "2 open high risks". */
+function counted(count: number, what: string): string {
+  return count === 1 ? `an ${what}` : plural(count, what);
 }

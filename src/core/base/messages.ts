@@ -3,7 +3,13 @@
  * Messages name ids and dates in the words a program manager uses.
  */
 const list = (items: readonly string[]): string => items.map((item) => `'${item}'`).join(', ');
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+/**
+ * "1 day", "2 days": the one way a count of things is written, everywhere. Diagnostics write the count as
+ * digits (a message names "9999 days" as a search finds it); views pass `grouped` ("1,250 projects").
+ */
+export function plural(count: number, word: string, grouped = false): string {
+  return `${grouped ? formatAmount(count) : count} ${word}${count === 1 ? '' : 's'}`;
+}
 /** 1234567.5 → "1,234,567.5" (toLocaleString is far slower, and this runs for every money message). */
 export function formatAmount(value: number): string {
   if (!Number.isFinite(value) || Math.abs(value) >= 1e21) return String(value);

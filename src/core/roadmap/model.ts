@@ -8,7 +8,7 @@
  */
 import { monthEnd, monthStart, type Day } from '../base/dates';
 import { DEFAULT_CURRENCY } from '../base/defaults';
-import { formatAmount } from '../base/messages';
+import { formatAmount, plural } from '../base/messages';
 import type { Entity, Health, Milestone, Program, Project, ProjectState } from '../model/entities';
 import { entityPosition } from '../model/locate';
 import { currencyOf } from '../analysis/rules';
@@ -320,11 +320,10 @@ export function laneModel(model: RoadmapModel, laneIndex: number): RoadmapModel 
 /** "17 projects in 3 programs" (and how many are outside any program): what a roadmap shows, in a program manager's words. */
 export function roadmapCountsText(model: RoadmapModel): string {
   // Not toLocaleString: its first call loads the locale's data, tens of milliseconds of a roadmap's first frame.
-  const plural = (count: number, word: string) => `${formatAmount(count)} ${word}${count === 1 ? '' : 's'}`;
   const programs = model.lanes.filter((lane) => lane.program !== null).length;
   const outside = model.lanes.find((lane) => lane.program === null);
   const unassigned = outside ? model.bars.filter((bar) => model.lanes[bar.lane] === outside).length : 0;
-  return `${plural(model.bars.length, 'project')} in ${plural(programs, 'program')}${unassigned > 0 ? `, ${formatAmount(unassigned)} outside any program` : ''}`;
+  return `${plural(model.bars.length, 'project', true)} in ${plural(programs, 'program', true)}${unassigned > 0 ? `, ${formatAmount(unassigned)} outside any program` : ''}`;
 }
 
 /** Where each id the roadmap can open is defined: projects, programs and milestones with an id. */

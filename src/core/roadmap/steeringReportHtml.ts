@@ -6,6 +6,7 @@
  * every page, no row split across pages, cells that wrap instead of running off the page, and each
  * program's roadmap as static SVG pieces that fit a page.
  */
+import { plural } from '../base/messages';
 import type { Health } from '../model/entities';
 import type { Analysis } from '../analysis/workspace';
 import { figureRows, formatIndex, formatMoney, formatPercent } from '../views/figures';
@@ -38,7 +39,6 @@ const PICTURE_WIDTH = 940;
 const ROWS_PER_PICTURE = 18;
 
 const t = escapeHtml;
-const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
 const named = (name: string, id: string | null) => (id !== null && id !== '' && id !== name ? `${t(name)} <span class="id">${t(id)}</span>` : t(name));
 const badge = (health: Health | null, text = health ?? '—') => `<span class="badge health-${health ?? 'none'}">${t(text)}</span>`;
 
@@ -59,7 +59,7 @@ export function steeringReportHtml(report: SteeringReport, roadmap: RoadmapModel
     '<header class="report-head">',
     '<p class="kicker">Steering report</p>',
     `<h1>${t(report.title)}</h1>`,
-    `<p class="meta">Status date ${t(report.statusDate)} · ${plural(report.programs.length, 'program')} · ${plural(report.counts.projects.total, 'project')}${report.counts.projects.cancelled > 0 ? ` (${report.counts.projects.cancelled} cancelled)` : ''} · computed from the plan files by plan-as-code</p>`,
+    `<p class="meta">Status date ${t(report.statusDate)} · ${plural(report.programs.length, 'program', true)} · ${plural(report.counts.projects.total, 'project', true)}${report.counts.projects.cancelled > 0 ? ` (${report.counts.projects.cancelled} cancelled)` : ''} · computed from the plan files by plan-as-code</p>`,
     '</header>',
     problemsBanner(report.problems),
     ...sections,
@@ -107,12 +107,12 @@ function figuresList(figures: FiguresJson, currency: string, budget: number | nu
 function summarySection(report: SteeringReport): string {
   const c = report.counts;
   const facts = [
-    `<strong>${plural(report.programs.length, 'program')}</strong>: ${c.programs.red} red, ${c.programs.amber} amber, ${c.programs.green} green`,
-    `<strong>${plural(c.projects.total, 'project')}</strong>: ${c.projects.red} red, ${c.projects.amber} amber, ${c.projects.green} green${c.projects.cancelled > 0 ? `, ${c.projects.cancelled} cancelled` : ''}`,
+    `<strong>${plural(report.programs.length, 'program', true)}</strong>: ${c.programs.red} red, ${c.programs.amber} amber, ${c.programs.green} green`,
+    `<strong>${plural(c.projects.total, 'project', true)}</strong>: ${c.projects.red} red, ${c.projects.amber} amber, ${c.projects.green} green${c.projects.cancelled > 0 ? `, ${c.projects.cancelled} cancelled` : ''}`,
     `<strong>Milestones</strong>: ${c.due[0]} due in the next ${DUE_HORIZONS[0]} days, ${c.due[1]} in ${DUE_HORIZONS[0] + 1}–${DUE_HORIZONS[1]}, ${c.due[2]} in ${DUE_HORIZONS[1] + 1}–${DUE_HORIZONS[2]}; ${c.missed} missed, ${c.atRisk} at risk`,
     `<strong>Open risks</strong>: ${c.risks.high} high, ${c.risks.medium} medium, ${c.risks.low} low`,
     `<strong>Open issues</strong>: ${c.issues.critical} critical, ${c.issues.high} high, ${c.issues.medium} medium, ${c.issues.low} low; ${c.issues.overdue} overdue`,
-    `<strong>Problems in the plan files</strong>: ${plural(report.problems.errors, 'error')}, ${plural(report.problems.warnings, 'warning')}`,
+    `<strong>Problems in the plan files</strong>: ${plural(report.problems.errors, 'error', true)}, ${plural(report.problems.warnings, 'warning', true)}`,
   ];
   const portfolios = report.portfolios.map(
     (portfolio) =>
@@ -205,7 +205,7 @@ function milestonesTable(milestones: readonly ReportMilestone[], caption: string
         ...(withProgram ? [m.program ? named(m.program.name, m.program.id) : '—'] : []),
         `${t(m.holder.kind)} ${named(m.holder.name, m.holder.id)}`,
         t(m.date),
-        t(m.forecast ?? '—') + (m.daysLate > 0 ? ` <span class="days-late">(${t(plural(m.daysLate, 'day'))} late)</span>` : ''),
+        t(m.forecast ?? '—') + (m.daysLate > 0 ? ` <span class="days-late">(${t(plural(m.daysLate, 'day', true))} late)</span>` : ''),
         milestoneStatus(m),
         t(m.note ?? ''),
       ],
@@ -338,7 +338,7 @@ function issuesSection(issues: readonly ReportIssue[]): string {
           ...itemCells(i),
           t(i.owner ?? '—'),
           t(i.raised ?? '—'),
-          t(i.due ?? '—') + (i.daysOverdue !== null ? ` <span class="flag">overdue by ${t(plural(i.daysOverdue, 'day'))}</span>` : ''),
+          t(i.due ?? '—') + (i.daysOverdue !== null ? ` <span class="flag">overdue by ${t(plural(i.daysOverdue, 'day', true))}</span>` : ''),
         ],
       })),
       [undefined, undefined, undefined, undefined, 'nowrap'],
@@ -471,7 +471,7 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
   return [
     '<section class="trend" id="trend" aria-labelledby="trend-title">',
     '<h2 id="trend-title">Trend</h2>',
-    `<p class="meta">Each commit that changed a plan file, oldest first (${plural(commits.length, 'commit')}); figures as that commit's plans had them.</p>`,
+    `<p class="meta">Each commit that changed a plan file, oldest first (${plural(commits.length, 'commit', true)}); figures as that commit's plans had them.</p>`,
     ...parts,
     '</section>',
   ].join('\n');

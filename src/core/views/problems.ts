@@ -4,6 +4,7 @@
  * errors, and the first errors with where they are (1-based, as people and the CLI read them).
  */
 import type { PlanDiagnostic } from '../base/diagnostic';
+import { plural } from '../base/messages';
 import { toOneBased } from '../base/positions';
 import type { DiagnosticCode } from '../base/codes';
 
@@ -50,8 +51,7 @@ export function summarizeProblems(diagnostics: readonly PlanDiagnostic[], limit 
 
 /** "3 errors in 2 files, 4 warnings". */
 export function problemCountsText(summary: ProblemSummary): string {
-  const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
   const files = summary.filesWithErrors.length;
-  const errors = summary.errors > 0 ? `${plural(summary.errors, 'error')} in ${plural(files, 'file')}` : 'no errors';
-  return `${errors}, ${plural(summary.warnings, 'warning')}`;
+  const errors = summary.errors > 0 ? `${plural(summary.errors, 'error', true)} in ${plural(files, 'file', true)}` : 'no errors';
+  return `${errors}, ${plural(summary.warnings, 'warning', true)}`;
 }

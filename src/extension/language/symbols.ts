@@ -1,0 +1,59 @@
+/** The outline: portfolios, programs, projects and what they hold, as document symbols. */
+import * as vscode from 'vscode';
+import type { Entity } from '../../core';
+import { spanToRange } from '../coreToVscode';
+import { extentOf } from '../describe';
+import type { PlanService } from '../planService';
+
+export class PlanSymbolProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly plans: PlanService) {}
+
+  async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
+    if (!this.plans.isPlanDocument(document)) return [];
+    const analysis = await this.plans.analysis();
+    const key = this.plans.keyOf(document.uri);
+    const inFile = (entity: Entity) => entity.source.file.path === key;
+    const symbol = (entity: Entity, children: Entity[]): vscode.DocumentSymbol => {
+      const s = new vscode.DocumentSymbol(
+        entity.id ?? ('name' in entity && entity.name ? entity.name : entity.kind),
+        'name' in entity ? (entity.name ?? '') : 'title' in entity ? (entity.title ?? '') : '',
+        symbolKinds[entity.kind],
+        extentOf(entity),
+        spanToRange(entity.source.file, entity.anchor),
+      );
+      s.children = children.filter(inFile).map((child) => symbol(child, childrenOf(child)));
+      return s;
+    };
+    const { portfolios, programs, projects, people } = analysis.index;
+    const roots: Entity[] = [
+      ...portfolios,
+      ...programs.filter((p) => !p.parentPortfolio),
+      ...projects.filter((p) => !p.parentProgram),
+      ...people,
+    ].filter(inFile);
+    return roots.map((entity) => symbol(entity, childrenOf(entity)));
+  }
+}
+
+const symbolKinds: Record<Entity['kind'], vscode.SymbolKind> = {
+  portfolio: vscode.SymbolKind.Package,
+  program: vscode.SymbolKind.Module,
+  project: vscode.SymbolKind.Class,
+  milestone: vscode.SymbolKind.Event,
+  risk: vscode.SymbolKind.Constant,
+  issue: vscode.SymbolKind.Object,
+  person: vscode.SymbolKind.Field,
+};
+
+function childrenOf(entity: Entity): Entity[] {
+  switch (entity.kind) {
+    case 'portfolio':
+      return [...entity.inlinePrograms];
+    case 'program':
+      return [...entity.inlineProjects, ...entity.milestones, ...entity.risks, ...entity.issues];
+    case 'project':
+      return [...entity.milestones, ...entity.risks, ...entity.issues];
+    default:
+      return [];
+  }
+}

@@ -55,6 +55,11 @@ for (const [file, targets] of graph) {
     if (from >= 0 && target === join(src, 'core', 'index.ts')) problems.push(`${name(file)} imports the core's public API from inside the core`);
     else if (from >= 0 && to > from) problems.push(`${name(file)} (${stages[from]}) imports ${name(target)} (${stages[to]}), a later stage`);
     if (file.startsWith(join(src, 'core')) && !target.startsWith(join(src, 'core'))) problems.push(`${name(file)} imports ${name(target)} from outside the core`);
+    // The command line is a client like the extension: what both need from Node (git, plan files on disk) lives in src/node.
+    const layer = (f) => relative(src, f).split('/')[0];
+    if (layer(target) === 'cli' && layer(file) !== 'cli') problems.push(`${name(file)} imports ${name(target)}: only the command line imports src/cli`);
+    if (layer(file) === 'node' && ['extension', 'webview', 'shared'].includes(layer(target))) problems.push(`${name(file)} (the Node-side layer) imports ${name(target)}`);
+    if (layer(file) !== 'core' && layer(target) === 'core' && target !== join(src, 'core', 'index.ts') && !target.startsWith(join(src, 'core', 'syntax', 'generated'))) problems.push(`${name(file)} imports ${name(target)}: outside the core, import the core's public API (src/core/index.ts)`);
   }
 }
 
@@ -74,8 +79,11 @@ function visit(file) {
 }
 for (const file of graph.keys()) if (!state.has(file)) visit(file);
 
+// The public API lists its names: what is not named there stays internal to the core.
+if (/^\s*export\s+\*/m.test(readFileSync(join(src, 'core', 'index.ts'), 'utf8'))) problems.push('src/core/index.ts: the public API exports by name, not `export *`');
+
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-console.log(`check-imports: ${graph.size} files, no import cycle, core stages import only downwards`);
+console.log(`check-imports: ${graph.size} files, no import cycle, core stages import only downwards, only the CLI imports src/cli, the core only through its public API`);

@@ -8,7 +8,7 @@ import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import {
-  defaultParseLimits, defaultThresholds, DEFAULT_CURRENCY, effectiveSettings, parseDay, PlanWorkspace, readTeamSettings, TEAM_SETTINGS_FILE, toOneBased,
+  defaultParseLimits, defaultThresholds, plural, DEFAULT_CURRENCY, effectiveSettings, parseDay, PlanWorkspace, readTeamSettings, TEAM_SETTINGS_FILE, toOneBased,
   type Analysis, type AnalysisOptions, type TeamSettings,
 } from '../core';
 import { displayPath, findPlanFiles, planFileSize, readPlanFile, UsageError } from '../node/files';
@@ -169,7 +169,7 @@ export function noteSettings(args: CommandArgs, io: Io): void {
 /** A note on stderr when the plans have errors: the output may be incomplete (rollup, render). */
 export function noteErrors(analysis: Analysis, io: Io): void {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0) io.stderr(`plan-as-code: the plans have ${errors} error${errors === 1 ? '' : 's'}; figures may be incomplete (run check)\n`);
+  if (errors > 0) io.stderr(`plan-as-code: the plans have ${plural(errors, 'error')}; figures may be incomplete (run check)\n`);
 }
 
 /** Writes a command's file, or standard output for `-`; a file that cannot be written is bad usage. */

@@ -2,7 +2,7 @@
  * `plan-as-code diff`: what changed in the plans between two revisions (SPEC 8) — by default between
  * HEAD and the files on disk, so that editing a plan and running `diff` is a what-if.
  */
-import { defaultParseLimits, diffMarkdown, diffPlans, diffText, planSnapshot, RevisionWorkspace, slipsOver, toDiffJson, type Analysis, type RevisionLabel } from '../core';
+import { defaultParseLimits, plural, diffMarkdown, diffPlans, diffText, planSnapshot, RevisionWorkspace, slipsOver, toDiffJson, type Analysis, type RevisionLabel } from '../core';
 import { noteSettings, type Command, type Io } from './command';
 import { UsageError } from '../node/files';
 import { gitUsage, PlanHistory } from '../node/planHistory';
@@ -24,7 +24,7 @@ function refOption(name: string, value: string | boolean | undefined): string | 
 const errorsOf = (analysis: Analysis) => analysis.diagnostics.filter((d) => d.severity === 'error').length;
 
 function noteSideErrors(errors: number, side: string, io: Io): void {
-  if (errors > 0) io.stderr(`plan-as-code: the plans at ${side} have ${errors} error${errors === 1 ? '' : 's'}; figures may be incomplete (run check)\n`);
+  if (errors > 0) io.stderr(`plan-as-code: the plans at ${side} have ${plural(errors, 'error')}; figures may be incomplete (run check)\n`);
 }
 
 export const diffCommand: Command = {
@@ -67,7 +67,7 @@ export const diffCommand: Command = {
     if (slips.length === 0) return 0;
     const worst = slips[0];
     io.stderr(
-      `plan-as-code: ${slips.length} forecast${slips.length === 1 ? '' : 's'} slipped more than ${failOnSlip} day${failOnSlip === 1 ? '' : 's'} ` +
+      `plan-as-code: ${plural(slips.length, 'forecast')} slipped more than ${plural(failOnSlip, 'day')} ` +
         `(worst: ${worst.kind} ${worst.id ?? worst.name ?? '?'}, +${worst.days} d)\n`,
     );
     return 1;

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildRoadmap, formatDay, htmlPage, problemsBanner, roadmapBody, roadmapDetails, roadmapMermaid, roadmapOutline, roadmapSvg, summarizeProblems, type ProblemSummary, type RoadmapModel } from '../core';
+import { buildRoadmap, plural, formatDay, htmlPage, problemsBanner, roadmapBody, roadmapDetails, roadmapMermaid, roadmapOutline, roadmapSvg, summarizeProblems, type ProblemSummary, type RoadmapModel } from '../core';
 import { analyzePaths, noteErrors, requiredOut, sha256Base64, writeOut, type Command } from './command';
 
 export type RenderFormat = 'html' | 'svg' | 'mermaid';
@@ -86,7 +86,7 @@ export const renderCommand: Command = {
     const text = renderRoadmap(model, format, out, assets, summarizeProblems(analysis.diagnostics));
     await writeOut(out, text, io);
     noteErrors(analysis, io);
-    if (out !== '-') io.stderr(`plan-as-code: wrote ${out} (${format}, ${model.bars.length} project${model.bars.length === 1 ? '' : 's'})\n`);
+    if (out !== '-') io.stderr(`plan-as-code: wrote ${out} (${format}, ${plural(model.bars.length, 'project')})\n`);
     return 0;
   },
 };

@@ -3,7 +3,7 @@
  * scripts disabled and prints on A4 or Letter landscape. Like render, plans with errors still give a
  * report (with a problems banner in it and a note on stderr), exit 0.
  */
-import { defaultParseLimits, diffPlans, planSnapshot, RevisionWorkspace, steeringReportFile, toDiffJson, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
+import { defaultParseLimits, plural, diffPlans, planSnapshot, RevisionWorkspace, steeringReportFile, toDiffJson, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
 import { analyzePaths, noteErrors, noteSettings, requiredOut, sha256Base64, writeOut, type Command, type CommandArgs } from './command';
 import { gitUsage, PlanHistory } from '../node/planHistory';
 import { trendOf } from './trend';
@@ -26,7 +26,7 @@ export const reportCommand: Command = {
     noteErrors(analysis, io);
     if (out !== '-') {
       const programs = analysis.index.programs.filter((p) => p.id !== undefined).length;
-      io.stderr(`plan-as-code: wrote ${out} (steering report, ${programs} program${programs === 1 ? '' : 's'})\n`);
+      io.stderr(`plan-as-code: wrote ${out} (steering report, ${plural(programs, 'program')})\n`);
     }
     return 0;
   },

@@ -3,7 +3,7 @@
  * host. Data flows one way: model (from the host) + view state → view → drawing. The view state
  * (zoom, scroll, filters, sort) survives model updates and, through the host, window reloads.
  */
-import { comparedRange, formatDay, outlineModel, roadmapCountsText, type Health, type RoadmapComparison, type RoadmapModel, type RoadmapOutline, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
+import { comparedRange, plural, formatDay, outlineModel, roadmapCountsText, type Health, type RoadmapComparison, type RoadmapModel, type RoadmapOutline, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
 import type { CopyFormat } from '../shared/protocol';
 import { h } from './dom';
 import type { Host } from './host';
@@ -161,7 +161,7 @@ export class RoadmapApp {
     }
     const stop = h('button', { className: 'button', attrs: { type: 'button', title: 'Plan: Stop Comparing' }, text: 'Stop comparing' });
     stop.addEventListener('click', () => this.host.stopComparing());
-    const count = comparison.count === 0 ? 'no changes' : `${comparison.count} change${comparison.count === 1 ? '' : 's'}`;
+    const count = comparison.count === 0 ? 'no changes' : `${plural(comparison.count, 'change')}`;
     this.compareBanner.replaceChildren(
       h('span', { className: 'compare-text' }, 'Compared with ', h('strong', { text: comparison.label }), ` · ${comparison.statusDates} · ${count} · dashed outlines are its dates`),
       stop,

@@ -1,4 +1,5 @@
 /** The roadmap as a Mermaid `gantt` block for Markdown: every plan string reduced to what Mermaid reads as text. */
+import { plural } from '../base/messages';
 import { formatDay, type Day } from '../base/dates';
 import { roadmapRows } from './layout';
 import type { Health } from '../model/entities';
@@ -74,7 +75,7 @@ export function roadmapMermaid(model: RoadmapModel, options: { fenced?: boolean 
     lines.push(`    ${name} :${[...(look.tag ? [look.tag] : []), mermaidId(bar.id, used), formatDay(bar.start), exclusive(bar.end)].join(', ')}`);
     for (const milestone of model.milestones) if (milestone.project === bar.id) lines.push(milestoneLine(milestone, used));
   }
-  if (unscheduled > 0) lines.push(`    %% ${unscheduled} unscheduled project${unscheduled === 1 ? '' : 's'} not shown`);
+  if (unscheduled > 0) lines.push(`    %% ${plural(unscheduled, 'unscheduled project')} not shown`);
   const chart = lines.join('\n') + '\n';
   return options.fenced === false ? chart : `\`\`\`mermaid\n${chart}\`\`\`\n`;
 }

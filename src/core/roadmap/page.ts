@@ -4,6 +4,7 @@
  * caller names (a nonce in VS Code, hashes of inline code in a file); plan text reaches a page only
  * escaped (`escapeHtml`) or as inert JSON (`inlineJson`).
  */
+import { plural } from '../base/messages';
 import { problemCountsText, type ProblemSummary } from '../views/problems';
 
 /** A stylesheet by address, or inline. */
@@ -115,7 +116,7 @@ export function problemsBanner(summary: ProblemSummary): string {
     '<section class="problems-banner" role="alert" aria-label="Problems in the plans">',
     `<p><strong>The plans have ${escapeHtml(problemCountsText(summary))}.</strong> What they say may be incomplete or wrong until the errors are fixed (VS Code's Problems panel, or <code>plan-as-code check</code>, lists them all).</p>`,
     `<ul class="problems-list">${items.join('')}</ul>`,
-    more > 0 ? `<p>… and ${more.toLocaleString('en-US')} more error${more === 1 ? '' : 's'}.</p>` : '',
+    more > 0 ? `<p>… and ${plural(more, 'more error', true)}.</p>` : '',
     '</section>',
   ].join('\n');
 }

@@ -119,6 +119,34 @@ describe('exact arithmetic (SPEC 5)', () => {
       assert.ok(codes.includes('over-budget'), codes.join());
     });
 
+    it('a project that spent 1000000000000000.02 of a budget of 1000000000000000.01 is overspent', () => {
+      // Both are 1e15 as doubles (the spacing of doubles there is 0.125): only the written values differ.
+      const spending = (spent: string, budget = '1000000000000000.01') => run(yaml`
+        project:
+          id: p
+          name: P
+          start: 2026-01-01
+          duration: 10d
+          budget: ${budget}
+          spent: ${spent}
+      `, at(jan(5))).codes;
+      assert.ok(spending('1000000000000000.02').includes('overspent'));
+      assert.ok(!spending('1000000000000000.01').includes('overspent'), 'spent equal to the budget is not over it');
+      assert.ok(!spending('1000000000000000.010').includes('overspent'), 'nor when written with a trailing zero');
+      // The budget of a baseline is the BAC it is compared with.
+      const rebaselined = run(yaml`
+        project:
+          id: p
+          name: P
+          start: 2026-01-01
+          duration: 10d
+          budget: 2000000000000000
+          baseline: { start: 2026-01-01, end: 2026-01-10, budget: 1000000000000000.01 }
+          spent: 1000000000000000.02
+      `, at(jan(5))).codes;
+      assert.ok(rebaselined.includes('overspent'), rebaselined.join());
+    });
+
     it('allocations of 40.1 + 40.2 + 19.7 percent are not above a capacity of 100', () => {
       // 40.1 + 40.2 + 19.7 = 100 exactly (float: 100.00000000000001, which would report overallocated).
       const team = (allocation: number) => `[{ person: ana, allocation: ${allocation} }]`;

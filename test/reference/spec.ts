@@ -133,7 +133,7 @@ export interface ExpectedMilestone {
   forecast: string | null;
   status: MilestoneStatus;
 }
-export type ReferenceCode = 'milestone-at-risk' | 'status-date-mismatch' | 'overdue-issue' | 'over-budget' | 'forecast-over-budget';
+export type ReferenceCode = 'milestone-at-risk' | 'status-date-mismatch' | 'overdue-issue' | 'over-budget' | 'forecast-over-budget' | 'overspent';
 export interface ExpectedDiagnostic {
   code: ReferenceCode;
   file: string;
@@ -596,6 +596,13 @@ export function reference(workspace: Workspace, places: Places): Expected {
     if ((issue.state ?? 'open') === 'open' && issue.due !== undefined && toDay(issue.due) < S) {
       diagnostics.push({ code: 'overdue-issue', ...place(issue, 'due'), about: `issue ${issue.title}`, mentions: [[issue.due], [toDate(S)]] });
     }
+  }
+
+  // --- Spending above the budget at completion (SPEC 6: AC > BAC on a project), compared exactly as written.
+  for (const { project } of projects) {
+    if (project.spent === undefined) continue;
+    const { ac, bac } = earned(project);
+    if (ac.gt(bac)) diagnostics.push({ code: 'overspent', ...place(project, 'spent'), about: `spent of ${project.id}`, mentions: [[project.id]] });
   }
 
   return {

@@ -121,7 +121,7 @@ const project = (p: Project): Entry[] => [
   { key: 'duration', value: text(p.duration) },
   { key: 'depends_on', value: flow(p.depends_on) },
   { key: 'budget', value: number(p.budget) },
-  { key: 'spent', value: number(p.spent) },
+  { key: 'spent', value: number(p.spent), owner: p },
   { key: 'progress', value: number(p.progress) },
   { key: 'state', value: text(p.state) },
   { key: 'health', value: text(p.health) },

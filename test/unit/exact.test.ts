@@ -1,7 +1,9 @@
 /**
  * SPEC 5: "Arithmetic is exact". Figures that land exactly on a threshold, a whole forecast day count or
  * a budget, with values that are not exact in binary floating point, must decide as exact fractions do.
- * Each case was found to decide wrongly in plain floating point (the float result is in the comment).
+ * Each case on a boundary decides wrongly in plain floating point (the float result is in the comment; checked by
+ * making compareExactly and ceilExactly of src/core/base/exact.ts compare the floats: every such case then fails).
+ * The cases just past a boundary check the other side.
  */
 import { strict as assert } from 'node:assert';
 import { analyzePlans, Rational, toRollupJson, type AnalysisOptions } from '../../src/core';
@@ -50,22 +52,26 @@ describe('exact arithmetic (SPEC 5)', () => {
     });
 
     it('CPI exactly 0.95 is green (EV 11,728.3865 over AC 12,345.67)', () => {
-      // EV = 12345.67 × 95/100; CPI = 0.95 (float: 0.9499999999999998); SPI = 0.95 at day 19 of 20 → green.
+      // EV = 12345.67 × 95/100; CPI = 0.95 (float: 0.9499999999999998); at day 19 of 20 PV = 12345.67 × 19/20 = EV, so
+      // SPI = 1 → green.
       const { json } = run(project({ budget: 12345.67, progress: 95, spent: 12345.67, window: 20 }), at(jan(19)));
       assert.equal(byId(json.projects, 'p').figures.health, 'green');
     });
 
-    it('a program whose summed SPI is exactly 0.90 is amber', () => {
-      // a: 30-day window, day 25, progress 75 → EV 750, PV 2500/3. b: same window, budget 2000, progress 75 → EV 1500,
-      // PV 5000/3. ΣEV / ΣPV = 2250 / 2500 = 0.9 exactly.
+    it('a program whose summed SPI is exactly 0.90 is amber, though each project alone is 0.90 in floating point too', () => {
+      // Both projects: 30-day window, day 25, progress 75, so each SPI = (75/100) / (25/30) = 9/10, and in floating point
+      // 1125 / 1250 and 925.92 / 1028.8 are both 0.9: amber, not red, either way.
+      // a: BAC 1,500 → EV 1125, PV 1250. b: BAC 1,234.56 → EV 925.92, PV 1028.8.
+      // ΣEV / ΣPV = 2050.92 / 2278.8 = 0.9 exactly (float: (1125 + 925.92) / (1250 + 1028.8) = 0.8999999999999999).
       const { json } = run(yaml`
         program:
           id: g
           name: G
           projects:
-            - { id: a, name: A, start: 2026-01-01, duration: 30d, budget: 1000, progress: 75 }
-            - { id: b, name: B, start: 2026-01-01, duration: 30d, budget: 2000, progress: 75 }
+            - { id: a, name: A, start: 2026-01-01, duration: 30d, budget: 1500, progress: 75 }
+            - { id: b, name: B, start: 2026-01-01, duration: 30d, budget: 1234.56, progress: 75 }
       `, at(jan(25)));
+      assert.deepEqual([byId(json.projects, 'a').figures.health, byId(json.projects, 'b').figures.health], ['amber', 'amber']);
       assert.equal(byId(json.programs, 'g').figures.health, 'amber');
     });
   });
@@ -113,21 +119,52 @@ describe('exact arithmetic (SPEC 5)', () => {
       assert.ok(codes.includes('over-budget'), codes.join());
     });
 
-    it('allocations of 33.3 + 33.3 + 33.4 percent are not above a capacity of 100', () => {
-      // 33.3 + 33.3 + 33.4 = 100.00000000000001 in floating point.
+    it('a project that spent 1000000000000000.02 of a budget of 1000000000000000.01 is overspent', () => {
+      // Both are 1e15 as doubles (the spacing of doubles there is 0.125): only the written values differ.
+      const spending = (spent: string, budget = '1000000000000000.01') => run(yaml`
+        project:
+          id: p
+          name: P
+          start: 2026-01-01
+          duration: 10d
+          budget: ${budget}
+          spent: ${spent}
+      `, at(jan(5))).codes;
+      assert.ok(spending('1000000000000000.02').includes('overspent'));
+      assert.ok(!spending('1000000000000000.01').includes('overspent'), 'spent equal to the budget is not over it');
+      assert.ok(!spending('1000000000000000.010').includes('overspent'), 'nor when written with a trailing zero');
+      // The budget of a baseline is the BAC it is compared with.
+      const rebaselined = run(yaml`
+        project:
+          id: p
+          name: P
+          start: 2026-01-01
+          duration: 10d
+          budget: 2000000000000000
+          baseline: { start: 2026-01-01, end: 2026-01-10, budget: 1000000000000000.01 }
+          spent: 1000000000000000.02
+      `, at(jan(5))).codes;
+      assert.ok(rebaselined.includes('overspent'), rebaselined.join());
+    });
+
+    it('allocations of 40.1 + 40.2 + 19.7 percent are not above a capacity of 100', () => {
+      // 40.1 + 40.2 + 19.7 = 100 exactly (float: 100.00000000000001, which would report overallocated).
       const team = (allocation: number) => `[{ person: ana, allocation: ${allocation} }]`;
-      const { codes } = run(yaml`
+      const plans = (last: number) => yaml`
         program:
           id: g
           name: G
           projects:
-            - { id: a, name: A, start: 2026-01-01, duration: 10d, team: ${team(33.3)} }
-            - { id: b, name: B, start: 2026-01-01, duration: 10d, team: ${team(33.3)} }
-            - { id: c, name: C, start: 2026-01-01, duration: 10d, team: ${team(33.4)} }
+            - { id: a, name: A, start: 2026-01-01, duration: 10d, team: ${team(40.1)} }
+            - { id: b, name: B, start: 2026-01-01, duration: 10d, team: ${team(40.2)} }
+            - { id: c, name: C, start: 2026-01-01, duration: 10d, team: ${team(last)} }
         people:
           - { id: ana, name: Ana }
-      `, at(jan(1)));
+      `;
+      const { codes } = run(plans(19.7), at(jan(1)));
       assert.ok(!codes.includes('overallocated'), codes.join());
+      // 40.1 + 40.2 + 19.8 = 100.1 is above it.
+      assert.ok(run(plans(19.8), at(jan(1))).codes.includes('overallocated'));
     });
   });
 

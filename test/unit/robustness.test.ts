@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyzePlans, defaultParseLimits, toRollupJson, type Analysis } from '../../src/core';
+import { analyzePlans, defaultParseLimits, formatDay, toRollupJson, type Analysis } from '../../src/core';
 import { decode, hostileCorpus } from './helpers';
 
 const corpus = hostileCorpus();
@@ -80,20 +80,52 @@ describe('hostile input', function () {
     }
 
     it('names the limit that stopped an alias bomb and deep nesting', () => {
-      const messages = (name: string) => analyze([{ path: name, text: corpus.find((c) => c.name === name)!.text }]).diagnostics.map((d) => d.message).join('\n');
-      assert.match(messages('alias-bomb.plan.yaml'), /aliases more than 10000 times/);
+      // One yaml-syntax error for the document, and nothing read from it.
+      const messages = (name: string) => {
+        const { diagnostics } = analyze([{ path: name, text: corpus.find((c) => c.name === name)!.text }]);
+        assert.deepEqual(diagnostics.map((d) => d.code), ['yaml-syntax'], name);
+        return diagnostics[0].message;
+      };
+      assert.match(messages('alias-bomb.plan.yaml'), /aliases more than 10000 times; it is not read/);
       assert.equal(defaultParseLimits.maxAliasExpansion, 10_000);
-      for (const name of ['deep-flow.plan.yaml', 'deep-dashes.plan.yaml', 'deep-mixed.plan.yaml']) assert.match(messages(name), /nests deeper than 64 levels/);
+      for (const name of ['deep-flow.plan.yaml', 'deep-dashes.plan.yaml', 'deep-mixed.plan.yaml']) assert.match(messages(name), /nests deeper than 64 levels; it is not read/);
       assert.equal(defaultParseLimits.maxDepth, 64);
+    });
+  });
+
+  // docs/RELIABILITY.md, "Defects this found": each stays fixed (1: 'names the limit that stopped an alias bomb and
+  // deep nesting' above; 3: test/cli/robustness.test.ts; 4: the integration tests of a deleted folder).
+  describe('the defects it found stay fixed', () => {
+    it('2: a 20-digit duration is a schema error; dates past year 9999 are written, not thrown', () => {
+      const numbers = corpus.find((c) => c.name === 'numbers.plan.yaml')!;
+      const analysis = analyze([{ path: numbers.name, text: numbers.text }]);
+      // Line 5: `  duration: 99999999999999999999w` (at most six digits).
+      assert.ok(analysis.diagnostics.some((d) => d.code === 'schema' && d.range.start.line === 4), analysis.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}`).join());
+      const far = corpus.find((c) => c.name === 'far-dates.plan.yaml')!;
+      const json = toRollupJson(analyze([{ path: far.name, text: far.text }]));
+      // start 9999-12-01, duration 9,999 weeks = 69,993 days: end = 9999-12-01 + 69,992 days = 10191-07-19.
+      assert.equal(json.projects[0].end, '10191-07-19');
+      // Beyond what a date can hold (±8.64e15 ms, about year 275,760): a day count.
+      assert.equal(formatDay(1e12), 'day 1000000000000');
+    });
+
+    it('5: a parser position past the end of the text is clamped into it (a lone quote, then a line end)', () => {
+      // The parser's error ends one character past the text (line 2, column 2 of an empty line); analyze() checks
+      // every diagnostic's lines and columns.
+      const analysis = analyze([{ path: 'quote.plan.yaml', text: '"\n' }]);
+      assert.deepEqual(analysis.diagnostics.map((d) => d.code), ['yaml-syntax']);
     });
   });
 
   describe('generated giants', () => {
     it('reports a file above the size limit without parsing it', () => {
       const text = `project:\n  id: huge\n  name: "${'x'.repeat(defaultParseLimits.maxFileSize)}"\n`;
-      const analysis = timed('6 MB file over the limit', () => analyze([{ path: 'huge.plan.yaml', text }]));
+      const analysis = timed('a file just over the 5 MB limit', () => analyze([{ path: 'huge.plan.yaml', text }]));
       assert.equal(analysis.diagnostics.length, 1);
-      assert.match(analysis.diagnostics[0].message, /above the limit/);
+      const [only] = analysis.diagnostics;
+      // One yaml-syntax error at 1:1 naming the size (29 characters, 5,242,880 x's, `"` and a line end) and the limit.
+      assert.deepEqual([only.code, only.range.start], ['yaml-syntax', { line: 0, character: 0 }]);
+      assert.match(only.message, /^This file is 5,242,911 bytes, above the limit of 5,242,880 bytes/);
     });
 
     it('reads a 5 MB scalar just under the limit', () => {

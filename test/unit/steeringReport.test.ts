@@ -148,7 +148,10 @@ describe('steering report data', () => {
   });
 
   it('summarises the problems: counts, files with errors and the first errors, 1-based', () => {
-    assert.deepEqual(report.problems, { errors: 0, warnings: report.problems.warnings, filesWithErrors: [], firstErrors: [] });
+    // 8 warnings: currency-mismatch on alpha and on beta (EUR, USD in portfolio pf); b-ms before p1 ends
+    // (dependency-violation) and forecast 18 days late (milestone-at-risk); alpha declared green, computes red
+    // (status-mismatch); a-missed (missed-milestone); i-crit due 2026-05-25 (overdue-issue); p2-ms outside p2's window.
+    assert.deepEqual(report.problems, { errors: 0, warnings: 8, filesWithErrors: [], firstErrors: [] });
     const broken = analyse({ 'broken.plan.yaml': 'project:\n  id: p1\n  name: Again\n  start: 2026-01-05\n  duration: 1w\n' });
     const summary = summarizeProblems(broken.diagnostics, 1);
     assert.equal(summary.errors, 2, 'a duplicate id is reported at each definition');
@@ -211,8 +214,10 @@ describe('steering report HTML', () => {
     assert.deepEqual([...html.matchAll(/<section class="program" id="program-\d+" data-program="([^"]+)"/g)].map((m) => m[1]), ['alpha', 'beta']);
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     assert.equal(new Set(ids).size, ids.length, 'no id twice (each SVG clips with its own clipPath)');
-    const order = ['id="summary"', 'data-program="alpha"', 'data-program="beta"', 'id="unassigned"', 'id="milestones"', 'id="risks"', 'id="issues"'].map((mark) => html.indexOf(mark));
-    assert.deepEqual([...order].sort((a, b) => a - b), order);
+    const marks = ['id="summary"', 'data-program="alpha"', 'data-program="beta"', 'id="unassigned"', 'id="milestones"', 'id="risks"', 'id="issues"'];
+    const order = marks.map((mark) => html.indexOf(mark));
+    assert.deepEqual(marks.filter((_, i) => order[i] < 0), [], 'every section is there');
+    for (let i = 1; i < order.length; i++) assert.ok(order[i - 1] < order[i], `${marks[i - 1]} comes before ${marks[i]}`);
     assert.ok(!html.includes('id="changes"') && !html.includes('id="trend"'));
     assert.ok(!html.includes('<section class="problems-banner"'));
   });
@@ -230,7 +235,13 @@ describe('steering report HTML', () => {
     assert.ok(withHistory.includes('project p1'), "a risk's holder, by kind and id");
     assert.match(withHistory, /<h2 id="trend-title">Trend<\/h2>/);
     assert.equal((withHistory.match(/<svg[^>]* class="trend-chart"/g) ?? []).length, 2, 'CPI/SPI and EAC/BAC of alpha');
-    assert.ok(withHistory.indexOf('2026-05-01') < withHistory.indexOf('2026-05-29', withHistory.indexOf('id="trend"')), 'oldest first');
+    // The trend is given newest first (bbbb… of 2026-05-29, then aaaa… of 2026-05-01); the section lists it oldest first.
+    const from = withHistory.indexOf('id="trend"');
+    const section = withHistory.slice(from, withHistory.indexOf('</section>', from));
+    const commits = [...section.matchAll(/aaaaaaaaaaaa|bbbbbbbbbbbb/g)].map((m) => m[0]);
+    assert.ok(commits.length > 0, 'the trend section names its commits');
+    assert.equal(commits[0], 'aaaaaaaaaaaa', 'oldest first');
+    assert.ok(commits.includes('bbbbbbbbbbbb'));
   });
 
   it('opens with a banner naming the first errors when the plans have errors', () => {

@@ -59,7 +59,11 @@ export function projectChecks(project: Project, ctx: CheckContext): PlanDiagnost
   for (const milestone of project.milestones) milestoneWindow(milestone, `project '${project.id}'`, dates.start, dates.end, out);
   const result = ctx.rollup.projects.get(project)!;
   const figures = result.figures;
-  if (project.spent && figures.ac > figures.bac) {
+  // Money is compared exactly as written: spent 1000000000000000.02 is above a budget of 1000000000000000.01.
+  const { written } = result.terms;
+  const exactSpent = () => writtenValue(written.text, written.ac, figures.ac);
+  const exactBac = () => writtenValue(written.text, written.bac, figures.bac);
+  if (project.spent && compareExactly(figures.ac, exactSpent, figures.bac, exactBac) > 0) {
     out.push(diagnosticAt(project.source, project.spent.span, 'overspent', messages.overspent(project.id ?? '?', figures.ac, figures.bac, currencyOf(project, ctx.defaultCurrency))));
   }
   progress(project, out);

@@ -4,10 +4,11 @@
  * added, removed or re-rated. Entities are matched by id, so renaming or moving a file changes nothing.
  */
 import { formatDay, type Day } from '../base/dates';
+import { compareExactly } from '../base/exact';
 import type { Health, IssueSeverity, ProjectState } from '../model/entities';
 import type { MilestoneStatus } from '../analysis/rollup';
 import type { RiskLevel } from '../analysis/rules';
-import type { Holder, IssueState, MilestoneState, OpenState, PlanSnapshot, RiskState, UndertakingState } from './snapshot';
+import { exactMoney, type Holder, type IssueState, type MilestoneState, type OpenState, type PlanSnapshot, type RiskState, type UndertakingState } from './snapshot';
 
 /** One side of a comparison: a ref as given and the commit it names, or the files on disk (both null). */
 export interface DiffSideJson {
@@ -104,6 +105,22 @@ export interface RevisionLabel {
 const day = (value: Day | null): string | null => (value === null ? null : formatDay(value));
 const difference = (head: number | null, base: number | null): number | null => (head === null || base === null ? null : head - base);
 
+/**
+ * Whether BAC (or EAC) is the same on both sides, exactly (SPEC 5): a program's sum that floating point
+ * rounds differently only because its projects come in another order (a renamed file) is the same.
+ */
+function sameMoney(a: UndertakingState, b: UndertakingState, key: 'bac' | 'eac'): boolean {
+  if (a[key] === b[key]) return true;
+  const exactA = exactMoney(a);
+  const exactB = exactMoney(b);
+  if (!exactA || !exactB) return false;
+  return compareExactly(a[key], () => exactA[key], b[key], () => exactB[key]) === 0;
+}
+
+/** Head − base of BAC or EAC: 0 when they are exactly the same. */
+const moneyDifference = (head: UndertakingState | undefined, base: UndertakingState | undefined, key: 'bac' | 'eac'): number | null =>
+  head && base && sameMoney(head, base, key) ? 0 : difference(head?.[key] ?? null, base?.[key] ?? null);
+
 /** Pairs the entries of both sides by key; an entry whose key repeats on a side pairs with the same occurrence on the other. */
 function match<T>(base: readonly T[], head: readonly T[], key: (item: T) => string): Array<[T | undefined, T | undefined]> {
   const heads = new Map<string, T[]>();
@@ -180,8 +197,8 @@ const undertakingDelta = (base: UndertakingState | undefined, head: UndertakingS
   start: difference(head?.start ?? null, base?.start ?? null),
   end: difference(head?.end ?? null, base?.end ?? null),
   forecastEnd: difference(head?.forecastEnd ?? null, base?.forecastEnd ?? null),
-  bac: difference(head?.bac ?? null, base?.bac ?? null),
-  eac: difference(head?.eac ?? null, base?.eac ?? null),
+  bac: moneyDifference(head, base, 'bac'),
+  eac: moneyDifference(head, base, 'eac'),
   progress: difference(head?.progress ?? null, base?.progress ?? null),
 });
 const milestoneValues = (m: MilestoneState): MilestoneValuesJson => ({ date: day(m.date), forecast: day(m.forecast), status: m.status, done: m.done });
@@ -192,7 +209,7 @@ const milestoneDelta = (base: MilestoneState | undefined, head: MilestoneState |
 
 const undertakings: Compared<UndertakingState, UndertakingValuesJson, UndertakingDeltaJson> = {
   same: (a, b) =>
-    a.start === b.start && a.end === b.end && a.forecastEnd === b.forecastEnd && a.bac === b.bac && a.eac === b.eac && a.progress === b.progress && a.health === b.health && a.state === b.state,
+    a.start === b.start && a.end === b.end && a.forecastEnd === b.forecastEnd && sameMoney(a, b, 'bac') && sameMoney(a, b, 'eac') && a.progress === b.progress && a.health === b.health && a.state === b.state,
   values: undertakingValues,
   delta: undertakingDelta,
   naming: (s) => ({ id: s.id, name: s.name }),

@@ -5,8 +5,9 @@
  * data: the entities of a workspace are re-linked by its next analysis.
  */
 import type { Day } from '../base/dates';
+import { Rational } from '../base/exact';
 import type { Health, IssueSeverity, Milestone, Portfolio, Program, Project, ProjectState } from '../model/entities';
-import type { MilestoneStatus, Rollup } from '../analysis/rollup';
+import { exactSums, type MilestoneStatus, type ProjectRollup, type Rollup } from '../analysis/rollup';
 import { riskLevel, type RiskLevel } from '../analysis/rules';
 import type { Analysis } from '../analysis/workspace';
 
@@ -86,6 +87,36 @@ function undertaking(entity: Portfolio | Program | Project, rollup: Rollup, stat
   };
 }
 
+/** BAC and EAC as written and summed exactly (SPEC 5). */
+export interface ExactMoney {
+  readonly bac: Rational;
+  readonly eac: Rational;
+}
+
+/**
+ * How each undertaking of a snapshot works out its exact BAC and EAC, kept beside the plain data (a copy of
+ * a snapshot has none and falls back on its numbers): a program's sums in floating point depend on the
+ * order of its projects, which a renamed file changes.
+ */
+const exactMoneyOf = new WeakMap<UndertakingState, () => ExactMoney>();
+
+function withExactMoney(state: UndertakingState, counted: readonly ProjectRollup[]): UndertakingState {
+  const terms = counted.map((result) => result.terms);
+  let memo: ExactMoney | undefined;
+  exactMoneyOf.set(state, () => (memo ??= exactSums(terms)));
+  return state;
+}
+
+/** The exact BAC and EAC of an undertaking of a snapshot (worked out on demand); null when not finite. */
+export function exactMoney(state: UndertakingState): ExactMoney | null {
+  const exact = exactMoneyOf.get(state);
+  if (exact) return exact();
+  return Number.isFinite(state.bac) && Number.isFinite(state.eac) ? { bac: Rational.of(state.bac), eac: Rational.of(state.eac) } : null;
+}
+
+const counted = (programs: readonly Program[], rollup: Analysis['rollup']): ProjectRollup[] =>
+  programs.flatMap((program) => program.projects.map((project) => rollup.projects.get(project)!).filter((result) => !result.cancelled));
+
 const holderOf = (item: { readonly parent: Program | Project }): Holder => ({ kind: item.parent.kind, id: item.parent.id ?? null });
 const hasId = (entity: { readonly id: string | undefined }) => entity.id !== undefined;
 
@@ -94,11 +125,11 @@ export function planSnapshot(analysis: Pick<Analysis, 'index' | 'rollup'>): Plan
   const { index, rollup } = analysis;
   return {
     statusDate: rollup.statusDate,
-    portfolios: index.portfolios.filter(hasId).map((portfolio) => undertaking(portfolio, rollup.portfolios.get(portfolio)!, null)),
-    programs: index.programs.filter(hasId).map((program) => undertaking(program, rollup.programs.get(program)!, null)),
+    portfolios: index.portfolios.filter(hasId).map((portfolio) => withExactMoney(undertaking(portfolio, rollup.portfolios.get(portfolio)!, null), counted(portfolio.programs, rollup))),
+    programs: index.programs.filter(hasId).map((program) => withExactMoney(undertaking(program, rollup.programs.get(program)!, null), counted([program], rollup))),
     projects: index.projects.filter(hasId).map((project) => {
       const result = rollup.projects.get(project)!;
-      return undertaking(project, result, result.state);
+      return withExactMoney(undertaking(project, result, result.state), [result]);
     }),
     milestones: index.milestones.map((milestone: Milestone) => {
       const outlook = rollup.milestones.get(milestone)!;

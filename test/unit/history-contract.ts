@@ -193,8 +193,10 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
         const result = await run('diff', '--base', 'v1', '--head', h.c2, '--format', 'md');
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stdout, /^### Plan changes: v1 \([0-9a-f]{7}\) → /);
-        assert.match(result.stdout, /^status date 2026-01-05 → 2026-01-08 · 2 slips \(worst \+14 d\)/m);
-        assert.match(result.stdout, /^\| Build `build` \| 2026-01-10 → 2026-01-12 \(\+2 d\) \| 2026-01-10 → 2026-01-14 \(\+4 d\) \|$/m);
+        // Slips are later forecasts: the program's and GA's +14 d, build's +4 d (its planned end +2 d is a re-plan).
+        assert.match(result.stdout, /^status date 2026-01-05 → 2026-01-08 · 3 slips \(worst \+14 d\) · 2 re-plans · 2 forecast cost changes · /m);
+        assert.match(result.stdout, /^\| Build `build` \| 2026-01-10 → 2026-01-14 \(\+4 d\) \| 2026-01-10 → 2026-01-12 \(\+2 d\) \|$/m);
+        assert.match(result.stdout, /^\| Build `build` \| 2026-01-01 \| 2026-01-10 → 2026-01-12 \(\+2 d\) \|$/m);
       });
 
       it('refs with spaces and shell characters are arguments, never run', async () => {
@@ -296,7 +298,7 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
           const html = fs.readFileSync(out, 'utf8');
           // v1 is the first meeting; on disk is the merge: build slipped 2 days (Jan 10 → Jan 12), GA moved 14.
           assert.match(html, /<h2 id="changes-title">Changes since v1<\/h2>/);
-          assert.ok(html.includes('end 2026-01-10 → 2026-01-12 (+2)'), 'build moved two days');
+          assert.ok(html.includes('re-plan: Planned end 2026-01-10 → 2026-01-12 (+2 d)'), 'build was re-planned two days later');
           assert.match(html, /<h2 id="trend-title">Trend<\/h2>/);
           assert.ok(!/<script/i.test(html), 'still no script');
         } finally {

@@ -306,11 +306,32 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
         }
       });
 
-      it('without --since: the trend, and no changes section', async () => {
+      it('without --since: the changes since the newest tag (v1, as the VS Code export chooses it) and the trend', async () => {
         const result = await run('report', '--out', '-');
         assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stdout, /<h2 id="changes-title">Changes since v1<\/h2>/);
+        assert.ok(result.stdout.includes('re-plan: Planned end 2026-01-10 → 2026-01-12 (+2 d)'), 'build was re-planned two days later');
         assert.match(result.stdout, /<h2 id="trend-title">Trend<\/h2>/);
-        assert.ok(!result.stdout.includes('id="changes-title"'));
+      });
+
+      it('without --since and without a tag: since the newest commit at least 30 days before the status date, or no changes', async () => {
+        const repo = new GitFixture();
+        try {
+          repo.write({ 'a.plan.yaml': side }).commit('First', '2026-01-01');
+          repo.write({ 'a.plan.yaml': side.replace('budget: 100', 'budget: 150') }).commit('More budget', '2026-02-20');
+          // Status date Mar 1: Jan 30 or before is 30 days old — the first commit (Jan 1), not the second (Feb 20).
+          const month = await runIn(['report', '--out', '-', '--status-date', '2026-03-01'], repo.dir);
+          assert.equal(month.code, 0, month.stderr);
+          assert.match(month.stdout, /<h2 id="changes-title">Changes since [0-9a-f]{7}<\/h2>/);
+          assert.ok(month.stdout.includes('approved budget: Budget 100 → 150 (+50)'), 'the budget raised since');
+          // Status date Jan 20: Jan 20 − 30 = Dec 21, before the first commit: no changes section.
+          const young = await runIn(['report', '--out', '-', '--status-date', '2026-01-20'], repo.dir);
+          assert.equal(young.code, 0, young.stderr);
+          assert.ok(!young.stdout.includes('id="changes-title"'), 'no commit made by Dec 21');
+          assert.match(young.stdout, /<h2 id="trend-title">Trend<\/h2>/);
+        } finally {
+          repo.remove();
+        }
       });
 
       it('an unknown --since revision: one line, exit 2', async () => {

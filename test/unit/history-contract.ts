@@ -151,6 +151,19 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
         assert.deepEqual(d.projects.map((p) => [p.id, p.delta.bac]), [['ops', 50]]);
       });
 
+      it('text says what happened in labels and formatted figures: the merged budget raise is an approved budget change', async () => {
+        const result = await run('diff', '--base', 'HEAD~1', '--head', 'HEAD');
+        assert.equal(result.code, 0, result.stderr);
+        // ops: budget 300 → 350 (no baseline, so BAC too); not started (Jan 1..31, S Jan 8, no progress): EAC = BAC.
+        assert.ok(
+          result.stdout.includes(
+            '  changed  ops  Operations\n           approved budget: BAC 300 → 350 (+50)\n           approved budget: Budget 300 → 350 (+50)\n           forecast cost: EAC 300 → 350 (+50)\n',
+          ),
+          result.stdout,
+        );
+        assert.ok(!/\b(bac|eac|budget) \d/.test(result.stdout), 'labels, not field names');
+      });
+
       it('by default HEAD against the files on disk: nothing, then an edit (a what-if) and an untracked file', async () => {
         const clean = await diffJson();
         assert.deepEqual(clean.base, { ref: 'HEAD', commit: h.merge, statusDate: '2026-01-08' });

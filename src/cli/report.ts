@@ -3,17 +3,15 @@
  * scripts disabled and prints on A4 or Letter landscape. Like render, plans with errors still give a
  * report (with a problems banner in it and a note on stderr), exit 0.
  */
-import { defaultParseLimits, plural, diffPlans, planSnapshot, RevisionWorkspace, steeringReportFile, toDiffJson, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
+import { defaultParseLimits, planSnapshot, plural, steeringReportFile, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
 import { analyzePaths, noteErrors, noteSettings, requiredOut, sha256Base64, writeOut, type Command, type CommandArgs } from './command';
 import { gitUsage, PlanHistory } from '../node/planHistory';
+import { changesSince, defaultReportBase, REPORT_TREND_COMMITS } from '../node/reportHistory';
 import { trendOf } from './trend';
-
-/** How many commits the report's trend charts show. */
-const TREND_COMMITS = 24;
 
 export const reportCommand: Command = {
   name: 'report',
-  usage: 'report [paths…] --out FILE [--since REF] [--status-date YYYY-MM-DD]',
+  usage: 'report [paths…] --out FILE [--since REF (default: the newest tag, else a commit 30+ days old)] [--status-date YYYY-MM-DD]',
   formats: ['html'],
   options: { out: { type: 'string', short: 'o' }, since: { type: 'string' } },
   async run(args, io) {
@@ -34,8 +32,9 @@ export const reportCommand: Command = {
 
 /**
  * The plans' history for the report (SPEC 8 and 9): the changes since --since (its revision against the
- * files on disk; bad usage when there is no such revision or no repository) and the trend of the newest
- * commits that changed a plan — both left out when the plans are not in a git repository.
+ * files on disk; bad usage when there is no such revision or no repository), or without it since the
+ * newest tag, else the newest commit at least 30 days old (left out when there is neither); and the trend
+ * of the newest commits that changed a plan — both left out when the plans are not in a git repository.
  */
 async function plansOverTime(analysis: Analysis, args: CommandArgs): Promise<{ changes?: PlanDiffJson; trend?: TrendJson }> {
   const since = typeof args.values.since === 'string' ? args.values.since : undefined;
@@ -46,17 +45,20 @@ async function plansOverTime(analysis: Analysis, args: CommandArgs): Promise<{ c
     if (since !== undefined) throw error;
     return {};
   }
+  const limits = { ...defaultParseLimits, maxFileSize: args.maxFileSize };
+  // The files on disk are the head: the report's own analysis, taken as plain data.
+  const head = () => planSnapshot(analysis);
   let changes: PlanDiffJson | undefined;
   if (since !== undefined) {
-    const commit = await history.commitOf(since);
-    // The files on disk are the head: the report's own analysis, taken as plain data.
-    const head = planSnapshot(analysis);
-    const workspace = new RevisionWorkspace(history, { ...defaultParseLimits, maxFileSize: args.maxFileSize });
-    const base = planSnapshot(await gitUsage(async () => workspace.analyze(await history.files(commit), args.analysis)));
-    changes = toDiffJson(diffPlans(base, head, { base: { ref: since, commit }, head: { ref: null, commit: null } }));
+    const base = { ref: since, commit: await history.commitOf(since) };
+    changes = await gitUsage(() => changesSince(history, base, head(), args.analysis, limits));
+  } else {
+    // A base chosen for the reader, not asked for: when git cannot give it, the report goes without it.
+    const base = await defaultReportBase(history.repository, analysis.rollup.statusDate).catch(() => undefined);
+    if (base) changes = await changesSince(history, base, head(), args.analysis, limits).catch(() => undefined);
   }
   try {
-    const { trend } = await trendOf(history, args, TREND_COMMITS);
+    const { trend } = await trendOf(history, args, REPORT_TREND_COMMITS);
     return { changes, trend };
   } catch (error) {
     // No commit yet, say: the trend has no point, and the report is still worth writing.

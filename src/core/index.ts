@@ -13,7 +13,7 @@ export { plural } from './base/messages';
 export { toOneBased, type Range, type Span } from './base/positions';
 export { closestName, editDistance } from './base/suggestions';
 
-export { defaultParseLimits, type ParsedFile, type YamlNode } from './syntax/nodes';
+export { defaultParseLimits, type ParsedFile, type ParseLimits, type YamlNode } from './syntax/nodes';
 export { parsePlanFile } from './syntax/parser';
 
 export {

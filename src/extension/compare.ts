@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { defaultParseLimits, diffPlans, planSnapshot, RevisionWorkspace, roadmapComparison, UnreadableRevisionError, type Analysis, type AnalysisOptions, type PlanSnapshot, type RevisionFile, type RoadmapComparison } from '../core';
 import { GitError, GitRepository, globPathspecs } from '../node/git';
+import type { PlanHistorySource } from '../node/reportHistory';
 import type { PlanService } from './planService';
 
 /** Commits that changed plans offered by the quick pick. */
@@ -114,6 +115,29 @@ export class PlanComparison implements vscode.Disposable {
     this.status.hide();
     void vscode.commands.executeCommand('setContext', 'planAsCode.comparing', false);
     this.onDidChangeEmitter.fire();
+  }
+
+  /**
+   * The plans' history as the steering report reads it (SPEC 9): the repository, the plan files of a
+   * commit named as the live analysis names them, and their pathspecs; undefined in Restricted Mode or
+   * when no workspace folder is in a git repository.
+   */
+  async historySource(): Promise<PlanHistorySource | undefined> {
+    if (!this.isTrusted()) return undefined;
+    let repository: GitRepository;
+    try {
+      repository = await this.openRepository();
+    } catch (error) {
+      if (error instanceof GitError) return undefined;
+      throw error;
+    }
+    const maxFileSize = this.plans.config.maxFileSize;
+    return {
+      repository,
+      pathspecs: this.pathspecs(repository),
+      files: (commit) => this.planFiles(repository, commit),
+      blobs: (ids) => repository.blobs(ids, maxFileSize),
+    };
   }
 
   /** The repository of the first workspace folder that is in one, through the user's `git.path` when set. */

@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   registerCommands(context, plans);
   const comparison = registerComparison(context, plans);
   const roadmap = registerRoadmap(context, plans, comparison);
-  registerReport(context, plans);
+  registerReport(context, plans, comparison);
   // Index after activation returns, so activation itself stays cheap.
   setTimeout(() => void plans.ready(), 0);
   return { plans, tree, roadmap, comparison, activationMs: performance.now() - started };

@@ -5,23 +5,26 @@
  */
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import { formatDay, steeringReportFile } from '../core';
+import { defaultParseLimits, formatDay, planSnapshot, steeringReportFile, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
+import { changesSince, defaultReportBase, recentTrend } from '../node/reportHistory';
+import type { PlanComparison } from './compare';
 import type { PlanService } from './planService';
 
-export function registerReport(context: vscode.ExtensionContext, plans: PlanService): void {
-  context.subscriptions.push(vscode.commands.registerCommand('planAsCode.exportReport', (target?: unknown) => exportReport(plans, target)));
+export function registerReport(context: vscode.ExtensionContext, plans: PlanService, comparison: PlanComparison): void {
+  context.subscriptions.push(vscode.commands.registerCommand('planAsCode.exportReport', (target?: unknown) => exportReport(plans, comparison, target)));
 }
 
 const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 
 /** Writes the report; resolves to where it was written, or undefined when the user cancelled or it failed. */
-async function exportReport(plans: PlanService, target: unknown): Promise<vscode.Uri | undefined> {
+async function exportReport(plans: PlanService, comparison: PlanComparison, target: unknown): Promise<vscode.Uri | undefined> {
   const given = target instanceof vscode.Uri ? target : undefined;
   const analysis = await plans.analysis();
   const uri = given ?? (await askWhere(analysis.rollup.statusDate));
   if (!uri) return undefined;
   const { defaultCurrency, analysis: options } = plans.config;
-  const html = steeringReportFile(analysis, { defaultCurrency, thresholds: options.thresholds, sha256Base64 });
+  const history = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading the plans\' history' }, () => plansOverTime(plans, comparison, analysis));
+  const html = steeringReportFile(analysis, { defaultCurrency, thresholds: options.thresholds, sha256Base64, ...history });
   try {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));
   } catch (error) {
@@ -30,6 +33,25 @@ async function exportReport(plans: PlanService, target: unknown): Promise<vscode
   }
   if (!given) void confirm(uri, analysis.diagnostics.filter((d) => d.severity === 'error').length);
   return uri;
+}
+
+/**
+ * The changes and the trend, as the CLI's `report` gives them (SPEC 9): since the newest tag, else the
+ * newest commit at least 30 days old, against the plans as they are in the editor (unsaved edits
+ * included); each left out when the workspace is not in a git repository, in Restricted Mode (it runs
+ * git), or when git cannot give it — the report is worth writing without them.
+ */
+async function plansOverTime(plans: PlanService, comparison: PlanComparison, analysis: Analysis): Promise<{ changes?: PlanDiffJson; trend?: TrendJson }> {
+  // Plain data at once: the live workspace may analyse an edit while git is read.
+  const head = planSnapshot(analysis);
+  const source = await comparison.historySource().catch(() => undefined);
+  if (!source) return {};
+  const settings = plans.config.analysis;
+  const limits = { ...defaultParseLimits, maxFileSize: plans.config.maxFileSize };
+  const base = await defaultReportBase(source.repository, analysis.rollup.statusDate).catch(() => undefined);
+  const changes = base ? await changesSince(source, base, head, settings, limits).catch(() => undefined) : undefined;
+  const trend = await recentTrend(source, settings, limits).catch(() => undefined);
+  return { ...(changes ? { changes } : {}), ...(trend ? { trend } : {}) };
 }
 
 async function askWhere(statusDate: number): Promise<vscode.Uri | undefined> {

@@ -151,6 +151,19 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
         assert.deepEqual(d.projects.map((p) => [p.id, p.delta.bac]), [['ops', 50]]);
       });
 
+      it('text says what happened in labels and formatted figures: the merged budget raise is an approved budget change', async () => {
+        const result = await run('diff', '--base', 'HEAD~1', '--head', 'HEAD');
+        assert.equal(result.code, 0, result.stderr);
+        // ops: budget 300 → 350 (no baseline, so BAC too); not started (Jan 1..31, S Jan 8, no progress): EAC = BAC.
+        assert.ok(
+          result.stdout.includes(
+            '  changed  ops  Operations\n           approved budget: BAC 300 → 350 (+50)\n           approved budget: Budget 300 → 350 (+50)\n           forecast cost: EAC 300 → 350 (+50)\n',
+          ),
+          result.stdout,
+        );
+        assert.ok(!/\b(bac|eac|budget) \d/.test(result.stdout), 'labels, not field names');
+      });
+
       it('by default HEAD against the files on disk: nothing, then an edit (a what-if) and an untracked file', async () => {
         const clean = await diffJson();
         assert.deepEqual(clean.base, { ref: 'HEAD', commit: h.merge, statusDate: '2026-01-08' });
@@ -193,8 +206,10 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
         const result = await run('diff', '--base', 'v1', '--head', h.c2, '--format', 'md');
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stdout, /^### Plan changes: v1 \([0-9a-f]{7}\) → /);
-        assert.match(result.stdout, /^status date 2026-01-05 → 2026-01-08 · 2 slips \(worst \+14 d\)/m);
-        assert.match(result.stdout, /^\| Build `build` \| 2026-01-10 → 2026-01-12 \(\+2 d\) \| 2026-01-10 → 2026-01-14 \(\+4 d\) \|$/m);
+        // Slips are later forecasts: the program's and GA's +14 d, build's +4 d (its planned end +2 d is a re-plan).
+        assert.match(result.stdout, /^status date 2026-01-05 → 2026-01-08 · 3 slips \(worst \+14 d\) · 2 re-plans · 2 forecast cost changes · /m);
+        assert.match(result.stdout, /^\| Build `build` \| 2026-01-10 → 2026-01-14 \(\+4 d\) \| 2026-01-10 → 2026-01-12 \(\+2 d\) \|$/m);
+        assert.match(result.stdout, /^\| Build `build` \| 2026-01-01 \| 2026-01-10 → 2026-01-12 \(\+2 d\) \|$/m);
       });
 
       it('refs with spaces and shell characters are arguments, never run', async () => {
@@ -296,7 +311,7 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
           const html = fs.readFileSync(out, 'utf8');
           // v1 is the first meeting; on disk is the merge: build slipped 2 days (Jan 10 → Jan 12), GA moved 14.
           assert.match(html, /<h2 id="changes-title">Changes since v1<\/h2>/);
-          assert.ok(html.includes('end 2026-01-10 → 2026-01-12 (+2)'), 'build moved two days');
+          assert.ok(html.includes('re-plan: Planned end 2026-01-10 → 2026-01-12 (+2 d)'), 'build was re-planned two days later');
           assert.match(html, /<h2 id="trend-title">Trend<\/h2>/);
           assert.ok(!/<script/i.test(html), 'still no script');
         } finally {
@@ -304,11 +319,32 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
         }
       });
 
-      it('without --since: the trend, and no changes section', async () => {
+      it('without --since: the changes since the newest tag (v1, as the VS Code export chooses it) and the trend', async () => {
         const result = await run('report', '--out', '-');
         assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stdout, /<h2 id="changes-title">Changes since v1<\/h2>/);
+        assert.ok(result.stdout.includes('re-plan: Planned end 2026-01-10 → 2026-01-12 (+2 d)'), 'build was re-planned two days later');
         assert.match(result.stdout, /<h2 id="trend-title">Trend<\/h2>/);
-        assert.ok(!result.stdout.includes('id="changes-title"'));
+      });
+
+      it('without --since and without a tag: since the newest commit at least 30 days before the status date, or no changes', async () => {
+        const repo = new GitFixture();
+        try {
+          repo.write({ 'a.plan.yaml': side }).commit('First', '2026-01-01');
+          repo.write({ 'a.plan.yaml': side.replace('budget: 100', 'budget: 150') }).commit('More budget', '2026-02-20');
+          // Status date Mar 1: Jan 30 or before is 30 days old — the first commit (Jan 1), not the second (Feb 20).
+          const month = await runIn(['report', '--out', '-', '--status-date', '2026-03-01'], repo.dir);
+          assert.equal(month.code, 0, month.stderr);
+          assert.match(month.stdout, /<h2 id="changes-title">Changes since [0-9a-f]{7}<\/h2>/);
+          assert.ok(month.stdout.includes('approved budget: Budget 100 → 150 (+50)'), 'the budget raised since');
+          // Status date Jan 20: Jan 20 − 30 = Dec 21, before the first commit: no changes section.
+          const young = await runIn(['report', '--out', '-', '--status-date', '2026-01-20'], repo.dir);
+          assert.equal(young.code, 0, young.stderr);
+          assert.ok(!young.stdout.includes('id="changes-title"'), 'no commit made by Dec 21');
+          assert.match(young.stdout, /<h2 id="trend-title">Trend<\/h2>/);
+        } finally {
+          repo.remove();
+        }
       });
 
       it('an unknown --since revision: one line, exit 2', async () => {

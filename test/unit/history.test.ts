@@ -178,26 +178,26 @@ describe('plans over time (SPEC 8): diff', () => {
     // Base, S = Jan 5: window Jan 1..10 = 10 days, 5 elapsed → PV 500; EV 1000 × 50% = 500; AC 500;
     // CPI 1, SPI 1 → EAC 1000; amber for its open high risk (4 × 4 = 16); forecast end = its end, Jan 10.
     assert.deepEqual(build.base, {
-      start: '2026-01-01', end: '2026-01-10', forecastEnd: '2026-01-10', bac: 1000, eac: 1000, progress: 50, health: 'amber', state: 'active',
+      start: '2026-01-01', end: '2026-01-10', forecastEnd: '2026-01-10', bac: 1000, budget: 1000, eac: 1000, progress: 50, health: 'amber', state: 'active',
     });
     // Head, S = Jan 8: window Jan 1..12 = 12 days, 8 elapsed → PV 1000 × 8/12; EV 600; AC 800;
     // CPI 600/800 = 0.75 < 0.9 → red; EAC 1000 / 0.75; SPI 600 / (8000/12) = 0.9 exactly → forecast end
     // Jan 1 + ceil(12 / 0.9) − 1 = Jan 1 + 14 − 1 = Jan 14.
     assert.deepEqual(build.head, {
-      start: '2026-01-01', end: '2026-01-12', forecastEnd: '2026-01-14', bac: 1000, eac: 1000 / 0.75, progress: 60, health: 'red', state: 'active',
+      start: '2026-01-01', end: '2026-01-12', forecastEnd: '2026-01-14', bac: 1000, budget: 1000, eac: 1000 / 0.75, progress: 60, health: 'red', state: 'active',
     });
-    assert.deepEqual(build.delta, { start: 0, end: 2, forecastEnd: 4, bac: 0, eac: 1000 / 0.75 - 1000, progress: 10 });
+    assert.deepEqual(build.delta, { start: 0, end: 2, forecastEnd: 4, bac: 0, budget: 0, eac: 1000 / 0.75 - 1000, progress: 10 });
   });
 
   it('an added or removed project has one side null and every difference null', () => {
     const [, added, removed] = json.projects;
     assert.equal(added.base, null);
     assert.deepEqual(added.head, {
-      start: '2026-02-01', end: '2026-02-28', forecastEnd: '2026-02-28', bac: 400, eac: 400, progress: 0, health: 'green', state: 'planned',
+      start: '2026-02-01', end: '2026-02-28', forecastEnd: '2026-02-28', bac: 400, budget: 400, eac: 400, progress: 0, health: 'green', state: 'planned',
     });
     assert.equal(removed.head, null);
     assert.equal(removed.base?.bac, 100);
-    for (const change of [added, removed]) assert.deepEqual(change.delta, { start: null, end: null, forecastEnd: null, bac: null, eac: null, progress: null });
+    for (const change of [added, removed]) assert.deepEqual(change.delta, { start: null, end: null, forecastEnd: null, bac: null, budget: null, eac: null, progress: null });
   });
 
   it('a cancelled project changes state and loses its forecast', () => {
@@ -343,19 +343,42 @@ describe('plans over time (SPEC 8): diff', () => {
 describe('plans over time (SPEC 8): diff as text and Markdown', () => {
   const diff = compare(baseFiles, headFiles);
 
-  it('Markdown: slips first, largest first, then budget, health, added/removed, milestones, risks and issues', () => {
+  it('Markdown: slips first (later forecasts, largest first), then re-plans, approved budget apart from forecast cost, health, added/removed, milestones, risks and issues', () => {
     const md = diffMarkdown(diff);
     const headings = md.split('\n').filter((line) => line.startsWith('#### '));
-    assert.deepEqual(headings, ['#### Slips', '#### Budget', '#### Health', '#### Added, removed or changing state', '#### Milestones', '#### Risks', '#### Issues']);
-    const slips = md.slice(md.indexOf('#### Slips'), md.indexOf('#### Budget')).split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
-    // The program's end moves from GA (Feb 1) to fresh's end (Feb 28): +27 d, before build's +4 d.
-    assert.deepEqual(slips, [
-      '| Project or program | End (plan) | Forecast end |',
-      '| Platform `platform` (program) | 2026-02-01 → 2026-02-28 (+27 d) | 2026-02-01 → 2026-02-28 (+27 d) |',
-      '| Build (renamed) `build` | 2026-01-10 → 2026-01-12 (+2 d) | 2026-01-10 → 2026-01-14 (+4 d) |',
+    assert.deepEqual(headings, [
+      '#### Slips', '#### Re-plans', '#### Approved budget', '#### Forecast cost', '#### Health', '#### Added, removed or changing state', '#### Milestones', '#### Risks', '#### Issues',
     ]);
+    const rows = (from: string, to: string) => md.slice(md.indexOf(from), md.indexOf(to)).split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
+    // Slips are forecast moves, largest first: the program's forecast end goes from GA (Feb 1) to fresh's end
+    // (Feb 28): +27 d; GA's forecast +14 d; build's forecast end Jan 10 → Jan 14: +4 d (its plan +2 d only);
+    // the review's +1 d.
+    assert.deepEqual(rows('#### Slips', '#### Re-plans'), [
+      '| Project, program or milestone | Forecast end | Planned end |',
+      '| Platform `platform` (program) | 2026-02-01 → 2026-02-28 (+27 d) | 2026-02-01 → 2026-02-28 (+27 d) |',
+      '| GA `ga` (milestone of program `platform`) | 2026-02-01 → 2026-02-15 (+14 d) | 2026-02-01 → 2026-02-15 (+14 d) |',
+      '| Build (renamed) `build` | 2026-01-10 → 2026-01-14 (+4 d) | 2026-01-10 → 2026-01-12 (+2 d) |',
+      '| Review (milestone of project `build`) | 2026-01-09 → 2026-01-10 (+1 d) | 2026-01-09 → 2026-01-10 (+1 d) |',
+    ]);
+    assert.deepEqual(rows('#### Re-plans', '#### Approved budget'), [
+      '| Project or program | Start | Planned end |',
+      '| Platform `platform` (program) | 2026-01-01 | 2026-02-01 → 2026-02-28 (+27 d) |',
+      '| Build (renamed) `build` | 2026-01-01 | 2026-01-10 → 2026-01-12 (+2 d) |',
+    ]);
+    // The program's BAC 1300 → 1400 is approved budget; EACs: the program 1300 → 1000 / 0.75 + 400 = 1733.33
+    // ("1.73k", +433), build 1000 → 1333.33 (+333) are forecast cost.
+    assert.deepEqual(rows('#### Approved budget', '#### Forecast cost'), [
+      '| Project or program | Budget | Δ Budget | BAC | Δ BAC |',
+      '| Platform `platform` (program) | — |  | 1.3k → 1.4k | +100 |',
+    ]);
+    assert.deepEqual(rows('#### Forecast cost', '#### Health'), [
+      '| Project or program | EAC | Δ EAC | BAC (now) |',
+      '| Platform `platform` (program) | 1.3k → 1.73k | +433 | 1.4k |',
+      '| Build (renamed) `build` | 1k → 1.33k | +333 | 1k |',
+    ]);
+    assert.ok(rows('#### Milestones', '#### Risks').includes('| GA `ga` | program `platform` | re-plan, slip | 2026-02-01 → 2026-02-15 (+14 d) | 2026-02-01 → 2026-02-15 (+14 d) | on track |'));
     assert.match(md, /^### Plan changes: v1 \(aaaaaaa\) → files on disk$/m);
-    assert.match(md, /status date 2026-01-05 → 2026-01-08/);
+    assert.match(md, /^status date 2026-01-05 → 2026-01-08 · 4 slips \(worst \+27 d\) · 2 re-plans · 1 approved budget change · 2 forecast cost changes · 1 health change · /m);
   });
 
   it('Markdown escapes what a plan writes: a name cannot open a table cell, a link or HTML', () => {
@@ -371,13 +394,29 @@ describe('plans over time (SPEC 8): diff as text and Markdown', () => {
     assert.ok(!md.includes('<img'), md);
   });
 
-  it('text: every changed entity with each value that changed', () => {
+  it('text: every changed entity with each value that changed, labelled, formatted and said for what it is', () => {
     const text = diffText(diff);
     assert.match(text, /^v1 \(aaaaaaa\) → files on disk, status date 2026-01-05 → 2026-01-08$/m);
-    assert.match(text, /^ {2}changed {2}build {2}Build \(renamed\)\n {11}end 2026-01-10 → 2026-01-12 \(\+2 d\)\n {11}forecast end 2026-01-10 → 2026-01-14 \(\+4 d\)$/m);
+    // build: EAC 1000 → 1000 / 0.75 = 1333.33 ("1.33k", +333.33 → "+333"); progress 50 → 60.
+    assert.ok(
+      text.includes(
+        [
+          '  changed  build  Build (renamed)',
+          '           re-plan: Planned end 2026-01-10 → 2026-01-12 (+2 d)',
+          '           slip: Forecast end 2026-01-10 → 2026-01-14 (+4 d)',
+          '           forecast cost: EAC 1k → 1.33k (+333)',
+          '           Progress 50% → 60% (+10 pts)',
+          '           Health amber → red',
+        ].join('\n'),
+      ),
+      text,
+    );
+    assert.match(text, /^ {11}approved budget: BAC 1\.3k → 1\.4k \(\+100\)$/m);
     assert.match(text, /^ {2}closed {3}Vendor late \(project build\)\n {11}high, open → high, closed$/m);
     assert.match(text, /^ {2}added {4}fresh {2}Fresh\n {11}2026-02-01 → 2026-02-28, BAC 400, green, planned$/m);
-    assert.match(text, /^ {2}changed {2}stop {2}Stop\n {11}forecast end 2026-01-31 → —\n {11}state active → cancelled$/m);
+    assert.match(text, /^ {2}changed {2}stop {2}Stop\n {11}Forecast end 2026-01-31 → —\n {11}State active → cancelled$/m);
+    assert.match(text, /^ {2}changed {2}ga {2}GA \(program platform\)\n {11}re-plan: Due 2026-02-01 → 2026-02-15 \(\+14 d\)\n {11}slip: Forecast 2026-02-01 → 2026-02-15 \(\+14 d\)$/m);
+    assert.ok(!/forecastEnd|eac \d|\d\.\d{3}/.test(text), 'no field names, no unrounded numbers');
   });
 });
 
@@ -526,7 +565,13 @@ describe('plans over time (SPEC 8): the roadmap compared with another revision',
     assert.equal(comparison.count, 9);
     const gone = comparison.changes[0].entries.find((e) => e.change === 'removed')!;
     assert.equal(gone.id, null, 'a removed project cannot be opened');
-    assert.deepEqual(comparison.changes[0].entries[0].details, ['end 2026-01-10 → 2026-01-12 (+2 d)', 'forecast end 2026-01-10 → 2026-01-14 (+4 d)', 'EAC 1k → 1.33k (+333)', 'progress 50% → 60% (+10 pts)', 'health amber → red']);
+    assert.deepEqual(comparison.changes[0].entries[0].details, [
+      're-plan: Planned end 2026-01-10 → 2026-01-12 (+2 d)',
+      'slip: Forecast end 2026-01-10 → 2026-01-14 (+4 d)',
+      'forecast cost: EAC 1k → 1.33k (+333)',
+      'Progress 50% → 60% (+10 pts)',
+      'Health amber → red',
+    ]);
   });
 
   it("the drawn range widens to the other revision's windows", () => {

@@ -171,12 +171,12 @@ describe('steering report data', () => {
 });
 
 // In the shapes of SPEC 8's diff and trend JSON (what the history engine gives).
-const undertaking = (end: string, bac: number) => ({ start: '2026-05-01', end, forecastEnd: end, bac, eac: bac, progress: 10, health: 'green' as const, state: 'active' as const });
+const undertaking = (end: string, bac: number) => ({ start: '2026-05-01', end, forecastEnd: end, bac, budget: bac, eac: bac, progress: 10, health: 'green' as const, state: 'active' as const });
 const changes: ReportChanges = {
   version: 1,
   base: { ref: 'v1.0', commit: '0123456789abcdef', statusDate: '2026-05-01' },
   head: { ref: null, commit: null, statusDate: '2026-06-01' },
-  projects: [{ id: 'p1', name: 'Project one', change: 'changed', base: undertaking('2026-06-20', 90), head: undertaking('2026-06-30', 100), delta: { start: 0, end: 10, forecastEnd: 10, bac: 10, eac: 10, progress: 0 } }],
+  projects: [{ id: 'p1', name: 'Project one', change: 'changed', base: undertaking('2026-06-20', 90), head: undertaking('2026-06-30', 100), delta: { start: 0, end: 10, forecastEnd: 10, bac: 10, budget: 10, eac: 10, progress: 0 } }],
   programs: [],
   milestones: [{ id: 'a-ms2', name: 'Due in 30', change: 'added', base: null, head: { date: '2026-07-01', forecast: '2026-07-01', status: 'on-track', done: false }, delta: { date: null, forecast: null } }],
   risks: [{ owner: { kind: 'project', id: 'p1' }, id: 'r-high', title: 'High risk', change: 'opened', base: null, head: { level: 'high', state: 'open' } }],
@@ -231,7 +231,12 @@ describe('steering report HTML', () => {
   it('draws the changes and the trend when given', () => {
     const withHistory = steeringReportHtml(buildSteeringReport(analysis, { changes, trend }), buildRoadmap(analysis), { sha256Base64 });
     assert.match(withHistory, /<h2 id="changes-title">Changes since v1\.0<\/h2>/);
-    assert.ok(withHistory.includes('end 2026-06-20 → 2026-06-30 (+10); forecastEnd 2026-06-20 → 2026-06-30 (+10); bac 90 → 100 (+10); eac 90 → 100 (+10)'), 'what moved, by how much');
+    assert.ok(
+      withHistory.includes(
+        're-plan: Planned end 2026-06-20 → 2026-06-30 (+10 d); slip: Forecast end 2026-06-20 → 2026-06-30 (+10 d); approved budget: BAC 90 → 100 (+10); approved budget: Budget 90 → 100 (+10); forecast cost: EAC 90 → 100 (+10)',
+      ),
+      'what moved, by how much, labelled and formatted as diff writes it',
+    );
     assert.ok(withHistory.includes('project p1'), "a risk's holder, by kind and id");
     assert.match(withHistory, /<h2 id="trend-title">Trend<\/h2>/);
     assert.equal((withHistory.match(/<svg[^>]* class="trend-chart"/g) ?? []).length, 2, 'CPI/SPI and EAC/BAC of alpha');

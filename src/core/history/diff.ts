@@ -25,6 +25,8 @@ export interface UndertakingValuesJson {
   end: string | null;
   forecastEnd: string | null;
   bac: number;
+  /** The declared budget (SPEC 8, v3), null when none is declared. */
+  budget: number | null;
   eac: number;
   progress: number | null;
   health: Health;
@@ -36,6 +38,7 @@ export interface UndertakingDeltaJson {
   end: number | null;
   forecastEnd: number | null;
   bac: number | null;
+  budget: number | null;
   eac: number | null;
   progress: number | null;
 }
@@ -188,6 +191,7 @@ const undertakingValues = (s: UndertakingState): UndertakingValuesJson => ({
   end: day(s.end),
   forecastEnd: day(s.forecastEnd),
   bac: s.bac,
+  budget: s.budget,
   eac: s.eac,
   progress: s.progress,
   health: s.health,
@@ -198,6 +202,7 @@ const undertakingDelta = (base: UndertakingState | undefined, head: UndertakingS
   end: difference(head?.end ?? null, base?.end ?? null),
   forecastEnd: difference(head?.forecastEnd ?? null, base?.forecastEnd ?? null),
   bac: moneyDifference(head, base, 'bac'),
+  budget: difference(head?.budget ?? null, base?.budget ?? null),
   eac: moneyDifference(head, base, 'eac'),
   progress: difference(head?.progress ?? null, base?.progress ?? null),
 });
@@ -209,7 +214,7 @@ const milestoneDelta = (base: MilestoneState | undefined, head: MilestoneState |
 
 const undertakings: Compared<UndertakingState, UndertakingValuesJson, UndertakingDeltaJson> = {
   same: (a, b) =>
-    a.start === b.start && a.end === b.end && a.forecastEnd === b.forecastEnd && sameMoney(a, b, 'bac') && sameMoney(a, b, 'eac') && a.progress === b.progress && a.health === b.health && a.state === b.state,
+    a.start === b.start && a.end === b.end && a.forecastEnd === b.forecastEnd && sameMoney(a, b, 'bac') && a.budget === b.budget && sameMoney(a, b, 'eac') && a.progress === b.progress && a.health === b.health && a.state === b.state,
   values: undertakingValues,
   delta: undertakingDelta,
   naming: (s) => ({ id: s.id, name: s.name }),

@@ -1,6 +1,6 @@
 /**
  * What a comparison keeps of one revision's analysis (SPEC 8): per project and program the dates,
- * money, progress, health and state; per milestone its date, forecast and status; per risk its level
+ * money (declared budget included), progress, health and state; per milestone its date, forecast and status; per risk its level
  * and per issue its severity, with their open/closed state. Taken right after the analysis, as plain
  * data: the entities of a workspace are re-linked by its next analysis.
  */
@@ -19,6 +19,8 @@ export interface UndertakingState {
   readonly end: Day | null;
   readonly forecastEnd: Day | null;
   readonly bac: number;
+  /** The declared budget (a program's cap, a project's `budget` whatever its baseline says); null when none is declared. */
+  readonly budget: number | null;
   readonly eac: number;
   readonly progress: number | null;
   readonly health: Health;
@@ -80,6 +82,7 @@ function undertaking(entity: Portfolio | Program | Project, rollup: Rollup, stat
     end: rollup.end,
     forecastEnd: f.forecastEnd,
     bac: f.bac,
+    budget: entity.kind === 'portfolio' ? null : (entity.budget?.value ?? null),
     eac: f.eac,
     progress: f.progress,
     health: f.health,

@@ -11,6 +11,7 @@ import type { Health } from '../model/entities';
 import type { Analysis } from '../analysis/workspace';
 import { figureRows, formatIndex, formatMoney, formatPercent } from '../views/figures';
 import { milestoneStatusText } from '../views/forecastText';
+import { milestoneChangeLines, undertakingChangeLines } from '../views/historyReport';
 import type { FiguresJson } from '../views/rollupReport';
 import {
   buildSteeringReport, DUE_HORIZONS, type ReportChange, type ReportChanges, type ReportIssue, type ReportItemChange, type ReportMilestone,
@@ -359,20 +360,9 @@ function itemCells(item: ReportRisk | ReportIssue): string[] {
   return [named(item.title, item.id), item.program ? named(item.program.name, item.program.id) : '—', `${t(item.holder.kind)} ${named(item.holder.name, item.holder.id)}`];
 }
 
-const changeValue = (value: string | number | boolean | null | undefined): string =>
-  value === null || value === undefined ? '—' : typeof value === 'number' ? (Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(2)) : String(value);
-
-type Values = Readonly<Record<string, string | number | boolean | null>>;
-
-function changeRows(list: readonly ReportChange[]): Array<{ cells: string[] }> {
-  return list.map((c) => {
-    const base = (c.base ?? {}) as Values;
-    const head = (c.head ?? {}) as Values;
-    const delta = c.delta as unknown as Readonly<Record<string, number | null>>;
-    const keys = [...new Set([...Object.keys(base), ...Object.keys(head)])].filter((key) => changeValue(base[key]) !== changeValue(head[key]));
-    const what = c.change === 'changed' ? keys.map((key) => `${key} ${changeValue(base[key])} → ${changeValue(head[key])}${typeof delta[key] === 'number' && delta[key] !== 0 ? ` (${delta[key]! > 0 ? '+' : ''}${changeValue(delta[key])})` : ''}`).join('; ') : '';
-    return { cells: [named(c.name ?? c.id ?? '?', c.id), t(c.change), t(what)] };
-  });
+/** Rows of changed projects, programs or milestones: what moved in words, labelled and formatted as in `diff` (SPEC 9). */
+function changeRows<C extends ReportChange>(list: readonly C[], words: (change: C) => string[]): Array<{ cells: string[] }> {
+  return list.map((c) => ({ cells: [named(c.name ?? c.id ?? '?', c.id), t(c.change), t(words(c).join('; '))] }));
 }
 
 function itemRows(list: readonly ReportItemChange[]): Array<{ cells: string[] }> {
@@ -382,9 +372,9 @@ function itemRows(list: readonly ReportItemChange[]): Array<{ cells: string[] }>
 function changesSection(changes: ReportChanges): string {
   const since = changes.base.ref ?? changes.base.commit ?? 'the base';
   const groups: Array<[string, string, number]> = [
-    ['Projects', changes.projects.length > 0 ? table('changes-table', 'Projects changed', ['Project', 'Change', 'What moved'], changeRows(changes.projects)) : none('No project changed.'), changes.projects.length],
-    ['Programs', changes.programs.length > 0 ? table('changes-table', 'Programs changed', ['Program', 'Change', 'What moved'], changeRows(changes.programs)) : none('No program changed.'), changes.programs.length],
-    ['Milestones', changes.milestones.length > 0 ? table('changes-table', 'Milestones changed', ['Milestone', 'Change', 'What moved'], changeRows(changes.milestones)) : none('No milestone changed.'), changes.milestones.length],
+    ['Projects', changes.projects.length > 0 ? table('changes-table', 'Projects changed', ['Project', 'Change', 'What moved'], changeRows(changes.projects, undertakingChangeLines)) : none('No project changed.'), changes.projects.length],
+    ['Programs', changes.programs.length > 0 ? table('changes-table', 'Programs changed', ['Program', 'Change', 'What moved'], changeRows(changes.programs, undertakingChangeLines)) : none('No program changed.'), changes.programs.length],
+    ['Milestones', changes.milestones.length > 0 ? table('changes-table', 'Milestones changed', ['Milestone', 'Change', 'What moved'], changeRows(changes.milestones, milestoneChangeLines)) : none('No milestone changed.'), changes.milestones.length],
     ['Risks', changes.risks.length > 0 ? table('changes-table', 'Risks changed', ['Risk', 'Held by', 'Change'], itemRows(changes.risks)) : none('No risk opened or closed.'), changes.risks.length],
     ['Issues', changes.issues.length > 0 ? table('changes-table', 'Issues changed', ['Issue', 'Held by', 'Change'], itemRows(changes.issues)) : none('No issue opened or closed.'), changes.issues.length],
   ];

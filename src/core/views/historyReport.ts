@@ -3,33 +3,16 @@
  * pull-request comment, and `trend` as Markdown tables. Read from the comparison's JSON shape only.
  */
 import type { Holder } from '../history/snapshot';
-import type { DiffSideJson, ItemChangeJson, MilestoneChange, PlanDiff, UndertakingChangeJson, UndertakingValuesJson } from '../history/diff';
+import type { DiffSideJson, ItemChangeJson, MilestoneChange, MilestoneChangeJson, MilestoneValuesJson, PlanDiff, UndertakingChangeJson, UndertakingValuesJson } from '../history/diff';
 import type { TrendFiguresJson, TrendJson } from '../history/trend';
+import { dateText, fieldChange, fieldChangeText, formatDayDelta, formatMoneyDelta, milestoneFieldOrder, milestoneFields, undertakingFieldOrder, undertakingFields, type FieldChange } from './diffFields';
 import { formatIndex, formatMoney, formatPercent } from './figures';
 import { milestoneStatusText } from './forecastText';
 
 // ---------------------------------------------------------------------------------------------------
 // Shared wording
 
-/** A day difference as a label: "+32 d", "-5 d", "0 d". */
-export function formatDayDelta(days: number | null): string {
-  if (days === null) return '—';
-  return `${days > 0 ? '+' : ''}${days} d`;
-}
-
-/** A money difference with its sign: "+40k", "-1.2M". */
-export function formatMoneyDelta(value: number | null): string {
-  if (value === null) return '—';
-  const text = formatMoney(value);
-  return value > 0 && text !== '0' ? `+${text}` : text;
-}
-
-/** A percent-point difference with its sign: "+12 pts". */
-function formatPointsDelta(value: number | null): string {
-  if (value === null) return '—';
-  const rounded = Math.round(value * 10) / 10;
-  return `${rounded > 0 ? '+' : ''}${rounded === 0 ? 0 : rounded} pts`;
-}
+export { formatDayDelta, formatMoneyDelta } from './diffFields';
 
 /** "HEAD (1a2b3c4)", "files on disk". */
 export function sideName(side: DiffSideJson): string {
@@ -42,53 +25,66 @@ export function sideName(side: DiffSideJson): string {
 
 const holderText = (holder: Holder) => `${holder.kind} ${holder.id ?? '(no id)'}`;
 const arrow = <T>(before: T, after: T, show: (value: T) => string) => `${show(before)} → ${show(after)}`;
-const dateText = (value: string | null) => value ?? '—';
 /** " (+32 d)" after a date that moved; nothing when one side has no date. */
 const moved = (days: number | null) => (days === null ? '' : ` (${formatDayDelta(days)})`);
 
-/** The schedule move of a project or program: the larger of its plan's and its forecast's end moves. */
-function endMove(change: UndertakingChangeJson): number {
-  return Math.max(change.delta.end ?? 0, change.delta.forecastEnd ?? 0);
-}
-const movedEarlier = (change: UndertakingChangeJson) => (change.delta.end ?? 0) < 0 || (change.delta.forecastEnd ?? 0) < 0;
-
-/** Changes of a project or program's values, field by field, as "label before → after (delta)". */
-function undertakingDetails(change: UndertakingChangeJson): string[] {
+/** How a project's or program's values changed, field by field, each with what its move means (SPEC 8, v3). */
+export function undertakingFieldChanges(change: Pick<UndertakingChangeJson, 'base' | 'head' | 'delta'>): FieldChange[] {
   const { base, head, delta } = change;
   if (!base || !head) return [];
-  const details: string[] = [];
-  const dated = (label: string, key: 'start' | 'end' | 'forecastEnd') => {
-    if (base[key] !== head[key]) details.push(`${label} ${arrow(base[key], head[key], dateText)}${moved(delta[key])}`);
-  };
-  dated('start', 'start');
-  dated('end', 'end');
-  dated('forecast end', 'forecastEnd');
-  if (base.bac !== head.bac) details.push(`BAC ${arrow(base.bac, head.bac, formatMoney)} (${formatMoneyDelta(delta.bac)})`);
-  if (base.eac !== head.eac) details.push(`EAC ${arrow(base.eac, head.eac, formatMoney)} (${formatMoneyDelta(delta.eac)})`);
-  if (base.progress !== head.progress) details.push(`progress ${arrow(base.progress, head.progress, (p) => formatPercent(p))} (${formatPointsDelta(delta.progress)})`);
-  if (base.health !== head.health) details.push(`health ${arrow(base.health, head.health, String)}`);
-  if (base.state !== head.state) details.push(`state ${arrow(base.state, head.state, (s) => s ?? '—')}`);
-  return details;
+  const deltas: Partial<Record<keyof UndertakingValuesJson, number | null>> = delta;
+  return undertakingFieldOrder.flatMap((key) => {
+    if (base[key] === head[key]) return [];
+    const field = undertakingFields[key] as { label: string; value: (value: unknown) => string };
+    return [fieldChange(key, field, base[key], head[key], deltas[key])];
+  });
+}
+
+/**
+ * How a milestone changed: marked done is "done" (its forecast then falls to its date, which is no news);
+ * else a moved date is a re-plan, a later forecast a slip, and a new status is said.
+ */
+export function milestoneFieldChanges(change: Pick<MilestoneChangeJson, 'base' | 'head' | 'delta'>): FieldChange[] {
+  const { base, head, delta } = change;
+  if (!base || !head) return [];
+  const deltas: Partial<Record<keyof MilestoneValuesJson, number | null>> = delta;
+  const markedDone = head.done && !base.done;
+  const changes = milestoneFieldOrder.flatMap((key) => {
+    if (base[key] === head[key] || key === 'done' || (markedDone && key !== 'date')) return [];
+    const field = milestoneFields[key] as { label: string; value: (value: unknown) => string };
+    return [fieldChange(key, field, base[key], head[key], deltas[key])];
+  });
+  if (markedDone) return [{ key: 'done', meaning: null, text: `done (due ${dateText(head.date)})` }, ...changes];
+  if (base.done && !head.done) return [{ key: 'done', meaning: null, text: 'reopened: no longer done' }, ...changes];
+  return changes;
+}
+
+/** What a change of a milestone comes to, in a word or two: "done", "slip, re-plan", "changed". */
+function milestoneChangeWords(change: MilestoneChange): string {
+  if (change.change !== 'changed') return change.change;
+  const words = milestoneFieldChanges(change).flatMap((c): string[] => (c.key === 'done' ? [change.head!.done ? 'done' : 'reopened'] : c.meaning ? [c.meaning] : []));
+  return words.length > 0 ? [...new Set(words)].join(', ') : 'changed';
 }
 
 /** A project or program on one side, in a few words: its window, BAC, health and state. */
 function undertakingSummary(values: UndertakingValuesJson): string {
   const window = values.start === null && values.end === null ? 'unscheduled' : `${dateText(values.start)} → ${dateText(values.end)}`;
-  return [window, `BAC ${formatMoney(values.bac)}`, values.health, ...(values.state ? [values.state] : [])].join(', ');
+  const budget = values.budget !== null && values.budget !== values.bac ? [`${undertakingFields.budget.label} ${formatMoney(values.budget)}`] : [];
+  return [window, `${undertakingFields.bac.label} ${formatMoney(values.bac)}`, ...budget, values.health, ...(values.state ? [values.state] : [])].join(', ');
 }
 
-function milestoneDetails(change: MilestoneChange): string[] {
-  const { base, head, delta } = change;
-  if (!base || !head) {
-    const values = (head ?? base)!;
-    return [`due ${dateText(values.date)}, forecast ${dateText(values.forecast)}, ${milestoneStatusText[values.status]}`];
-  }
-  const details: string[] = [];
-  if (base.date !== head.date) details.push(`date ${arrow(base.date, head.date, dateText)}${moved(delta.date)}`);
-  if (base.forecast !== head.forecast) details.push(`forecast ${arrow(base.forecast, head.forecast, dateText)}${moved(delta.forecast)}`);
-  if (base.status !== head.status) details.push(`status ${arrow(base.status, head.status, (s) => milestoneStatusText[s])}`);
-  if (base.done !== head.done) details.push(head.done ? 'marked done' : 'no longer done');
-  return details;
+function milestoneSummary(values: MilestoneValuesJson): string {
+  return `due ${dateText(values.date)}, forecast ${dateText(values.forecast)}, ${milestoneStatusText[values.status]}`;
+}
+
+/** A project's or program's change as lines of words: what changed, or what it is when added or removed. */
+export function undertakingChangeLines(change: UndertakingChangeJson): string[] {
+  return change.change === 'changed' ? undertakingFieldChanges(change).map(fieldChangeText) : [undertakingSummary((change.head ?? change.base)!)];
+}
+
+/** A milestone's change as lines of words. */
+export function milestoneChangeLines(change: MilestoneChangeJson): string[] {
+  return change.change === 'changed' ? milestoneFieldChanges(change).map(fieldChangeText) : [milestoneSummary((change.head ?? change.base)!)];
 }
 
 function itemRating<Values extends { state: string }>(change: ItemChangeJson<Values>, rating: (values: Values) => string | null): string {
@@ -136,12 +132,12 @@ export function changeSections(diff: PlanDiff): ChangeSection[] {
       change: c.change,
       label: named(c.id, c.name),
       id: c.change === 'removed' ? null : c.id,
-      details: c.change === 'changed' ? undertakingDetails(c) : [undertakingSummary((c.head ?? c.base)!)],
+      details: undertakingChangeLines(c),
     }));
   const sections: ChangeSection[] = [
     { title: 'Projects', entries: undertakings(diff.projects) },
     { title: 'Programs', entries: undertakings(diff.programs) },
-    { title: 'Milestones', entries: diff.milestones.map((c) => ({ change: c.change, label: held(c.id, c.name, c.owner), id: c.change === 'removed' ? null : c.id, details: milestoneDetails(c) })) },
+    { title: 'Milestones', entries: diff.milestones.map((c) => ({ change: c.change, label: held(c.id, c.name, c.owner), id: c.change === 'removed' ? null : c.id, details: milestoneChangeLines(c) })) },
     { title: 'Risks', entries: diff.risks.map((c) => ({ change: c.change, label: held(c.id, c.title, c.owner), id: null, details: [itemRating(c, riskRating)] })) },
     { title: 'Issues', entries: diff.issues.map((c) => ({ change: c.change, label: held(c.id, c.title, c.owner), id: null, details: [itemRating(c, issueRating)] })) },
   ];
@@ -192,36 +188,67 @@ function table(lines: string[], title: string, header: readonly string[], align:
 
 const kindNote = (kind: 'project' | 'program') => (kind === 'program' ? ' (program)' : '');
 
+/** A table cell of a compared date: the date when it did not move, else "before → after (delta)". */
+const movedCell = (before: string | null, after: string | null, days: number | null) => (before === after ? dateText(after) : `${arrow(before, after, dateText)}${moved(days)}`);
+/** A money cell and its difference cell: the value alone when it did not change. */
+const moneyCells = (before: number | null, after: number | null, delta: number | null) =>
+  before === after ? [formatMoney(after), ''] : [arrow(before, after, (v) => formatMoney(v)), formatMoneyDelta(delta)];
+const plural = (count: number, word: string, words = `${word}s`) => `${count} ${count === 1 ? word : words}`;
+
 /**
- * `diff --format md`: a summary for a pull-request comment — slips first (largest first), then what was
- * pulled in, budget changes, health changes, projects and programs added, removed or changing state,
- * milestones, risks and issues.
+ * `diff --format md`: a summary for a pull-request comment (SPEC 8) — slips first (later forecasts,
+ * what `--fail-on-slip` counts; largest first), then what was pulled in, re-plans (moved planned
+ * dates), approved budget changes (budget, BAC) apart from forecast cost changes (EAC), health changes,
+ * projects and programs added, removed or changing state, milestones, risks and issues.
  */
 export function diffMarkdown(diff: PlanDiff): string {
+  const F = undertakingFields;
+  const M = milestoneFields;
   const lines = [`### Plan changes: ${escapeCell(sideName(diff.base))} → ${escapeCell(sideName(diff.head))}`, ''];
   const undertakings = [
     ...diff.programs.map((change) => ({ kind: 'program' as const, change })),
     ...diff.projects.map((change) => ({ kind: 'project' as const, change })),
   ];
-  const changed = undertakings.filter(({ change }) => change.change === 'changed');
+  const changed = undertakings
+    .filter(({ change }) => change.change === 'changed')
+    .map(({ kind, change }) => ({ name: `${mdName(change.id, change.name)}${kindNote(kind)}`, base: change.base!, head: change.head!, delta: change.delta }));
+  type Changed = (typeof changed)[number];
+  const movedBy = (days: number | null) => days !== null && days !== 0;
 
-  const slips = changed.filter(({ change }) => endMove(change) > 0).sort((a, b) => endMove(b.change) - endMove(a.change));
-  const earlier = changed.filter(({ change }) => endMove(change) <= 0 && movedEarlier(change));
-  const budget = changed
-    .filter(({ change }) => change.delta.bac !== 0 || change.delta.eac !== 0)
-    .sort((a, b) => Math.abs(b.change.delta.eac ?? 0) - Math.abs(a.change.delta.eac ?? 0) || Math.abs(b.change.delta.bac ?? 0) - Math.abs(a.change.delta.bac ?? 0));
-  const health = changed.filter(({ change }) => change.base!.health !== change.head!.health);
+  const slips = [
+    ...changed
+      .filter((c) => (c.delta.forecastEnd ?? 0) > 0)
+      .map((c) => ({ name: c.name, days: c.delta.forecastEnd!, forecast: movedCell(c.base.forecastEnd, c.head.forecastEnd, c.delta.forecastEnd), plan: movedCell(c.base.end, c.head.end, c.delta.end) })),
+    ...diff.milestones
+      .filter((c) => (c.delta.forecast ?? 0) > 0)
+      .map((c) => ({
+        name: `${mdName(c.id, c.name)} (milestone of ${mdHolder(c.owner)})`,
+        days: c.delta.forecast!,
+        forecast: movedCell(c.base!.forecast, c.head!.forecast, c.delta.forecast),
+        plan: movedCell(c.base!.date, c.head!.date, c.delta.date),
+      })),
+  ].sort((a, b) => b.days - a.days);
+  const pulledIn = changed.filter((c) => (c.delta.forecastEnd ?? 0) < 0);
+  const replans = changed.filter((c) => movedBy(c.delta.start) || movedBy(c.delta.end) || (c.base.start === null) !== (c.head.start === null) || (c.base.end === null) !== (c.head.end === null));
+  const approved = changed
+    .filter((c) => c.base.budget !== c.head.budget || c.base.bac !== c.head.bac)
+    .sort((a, b) => Math.abs(b.delta.budget ?? 0) - Math.abs(a.delta.budget ?? 0) || Math.abs(b.delta.bac ?? 0) - Math.abs(a.delta.bac ?? 0));
+  const cost = changed.filter((c) => c.base.eac !== c.head.eac).sort((a, b) => Math.abs(b.delta.eac ?? 0) - Math.abs(a.delta.eac ?? 0));
+  const health = changed.filter((c) => c.base.health !== c.head.health);
   const comings = undertakings.filter(({ change }) => change.change !== 'changed' || change.base!.state !== change.head!.state);
 
   const summary = [
     statusDatesText(diff),
-    slips.length > 0 ? `${slips.length} slip${slips.length === 1 ? '' : 's'} (worst ${formatDayDelta(endMove(slips[0].change))})` : 'no slips',
-    budget.length > 0 ? `${budget.length} budget change${budget.length === 1 ? '' : 's'}` : '',
-    health.length > 0 ? `${health.length} health change${health.length === 1 ? '' : 's'}` : '',
+    slips.length > 0 ? `${plural(slips.length, 'slip')} (worst ${formatDayDelta(slips[0].days)})` : 'no slips',
+    pulledIn.length > 0 ? `${pulledIn.length} pulled in` : '',
+    replans.length > 0 ? plural(replans.length, 're-plan') : '',
+    approved.length > 0 ? plural(approved.length, 'approved budget change') : '',
+    cost.length > 0 ? plural(cost.length, 'forecast cost change') : '',
+    health.length > 0 ? plural(health.length, 'health change') : '',
     comings.length > 0 ? `${comings.length} added, removed or changing state` : '',
-    diff.milestones.length > 0 ? `${diff.milestones.length} milestone${diff.milestones.length === 1 ? '' : 's'}` : '',
-    diff.risks.length > 0 ? `${diff.risks.length} risk${diff.risks.length === 1 ? '' : 's'}` : '',
-    diff.issues.length > 0 ? `${diff.issues.length} issue${diff.issues.length === 1 ? '' : 's'}` : '',
+    diff.milestones.length > 0 ? plural(diff.milestones.length, 'milestone') : '',
+    diff.risks.length > 0 ? plural(diff.risks.length, 'risk') : '',
+    diff.issues.length > 0 ? plural(diff.issues.length, 'issue') : '',
   ].filter(Boolean);
   lines.push(summary.join(' · '));
   if (changeCount(diff) === 0) {
@@ -229,37 +256,39 @@ export function diffMarkdown(diff: PlanDiff): string {
     return lines.join('\n') + '\n';
   }
 
-  const scheduleRow = ({ kind, change }: (typeof changed)[number]) => [
-    `${mdName(change.id, change.name)}${kindNote(kind)}`,
-    change.base!.end === change.head!.end ? dateText(change.head!.end) : `${arrow(change.base!.end, change.head!.end, dateText)}${moved(change.delta.end)}`,
-    change.base!.forecastEnd === change.head!.forecastEnd
-      ? dateText(change.head!.forecastEnd)
-      : `${arrow(change.base!.forecastEnd, change.head!.forecastEnd, dateText)}${moved(change.delta.forecastEnd)}`,
-  ];
-  table(lines, 'Slips', ['Project or program', 'End (plan)', 'Forecast end'], '| --- | --- | --- |', slips.map(scheduleRow));
-  table(lines, 'Pulled in', ['Project or program', 'End (plan)', 'Forecast end'], '| --- | --- | --- |', earlier.map(scheduleRow));
+  const forecastRow = (c: Changed) => [c.name, movedCell(c.base.forecastEnd, c.head.forecastEnd, c.delta.forecastEnd), movedCell(c.base.end, c.head.end, c.delta.end)];
+  table(lines, 'Slips', ['Project, program or milestone', F.forecastEnd.label, F.end.label], '| --- | --- | --- |', slips.map((s) => [s.name, s.forecast, s.plan]));
+  table(lines, 'Pulled in', ['Project or program', F.forecastEnd.label, F.end.label], '| --- | --- | --- |', pulledIn.map(forecastRow));
   table(
     lines,
-    'Budget',
-    ['Project or program', 'BAC', 'Δ BAC', 'EAC', 'Δ EAC'],
-    '| --- | ---: | ---: | ---: | ---: |',
-    budget.map(({ kind, change }) => [
-      `${mdName(change.id, change.name)}${kindNote(kind)}`,
-      change.delta.bac === 0 ? formatMoney(change.head!.bac) : arrow(change.base!.bac, change.head!.bac, formatMoney),
-      change.delta.bac === 0 ? '' : formatMoneyDelta(change.delta.bac),
-      change.delta.eac === 0 ? formatMoney(change.head!.eac) : arrow(change.base!.eac, change.head!.eac, formatMoney),
-      change.delta.eac === 0 ? '' : formatMoneyDelta(change.delta.eac),
-    ]),
+    'Re-plans',
+    ['Project or program', F.start.label, F.end.label],
+    '| --- | --- | --- |',
+    replans.map((c) => [c.name, movedCell(c.base.start, c.head.start, c.delta.start), movedCell(c.base.end, c.head.end, c.delta.end)]),
   );
-  table(lines, 'Health', ['Project or program', 'Health'], '| --- | --- |', health.map(({ kind, change }) => [`${mdName(change.id, change.name)}${kindNote(kind)}`, arrow(change.base!.health, change.head!.health, String)]));
+  table(
+    lines,
+    'Approved budget',
+    ['Project or program', F.budget.label, `Δ ${F.budget.label}`, F.bac.label, `Δ ${F.bac.label}`],
+    '| --- | ---: | ---: | ---: | ---: |',
+    approved.map((c) => [c.name, ...moneyCells(c.base.budget, c.head.budget, c.delta.budget), ...moneyCells(c.base.bac, c.head.bac, c.delta.bac)]),
+  );
+  table(
+    lines,
+    'Forecast cost',
+    ['Project or program', F.eac.label, `Δ ${F.eac.label}`, `${F.bac.label} (now)`],
+    '| --- | ---: | ---: | ---: |',
+    cost.map((c) => [c.name, ...moneyCells(c.base.eac, c.head.eac, c.delta.eac), formatMoney(c.head.bac)]),
+  );
+  table(lines, 'Health', ['Project or program', F.health.label], '| --- | --- |', health.map((c) => [c.name, arrow(c.base.health, c.head.health, F.health.value)]));
   table(
     lines,
     'Added, removed or changing state',
-    ['Project or program', 'Change', 'Window', 'BAC'],
+    ['Project or program', 'Change', 'Window', F.bac.label],
     '| --- | --- | --- | ---: |',
     comings.map(({ kind, change }) => {
       const values = (change.head ?? change.base)!;
-      const what = change.change === 'changed' ? `${change.base!.state ?? '—'} → ${change.head!.state ?? '—'}` : change.change;
+      const what = change.change === 'changed' ? arrow(change.base!.state, change.head!.state, F.state.value) : change.change;
       return [`${mdName(change.id, change.name)}${kindNote(kind)}`, what, `${dateText(values.start)} → ${dateText(values.end)}`, formatMoney(values.bac)];
     }),
   );
@@ -267,17 +296,15 @@ export function diffMarkdown(diff: PlanDiff): string {
   table(
     lines,
     'Milestones',
-    ['Milestone', 'Held by', 'Change', 'Date', 'Forecast', 'Status'],
+    ['Milestone', 'Held by', 'Change', M.date.label, M.forecast.label, M.status.label],
     '| --- | --- | --- | --- | --- | --- |',
     milestones.map((change) => {
-      const dated = (key: 'date' | 'forecast') =>
-        change.base && change.head && change.base[key] !== change.head[key]
-          ? `${arrow(change.base[key], change.head[key], dateText)}${moved(change.delta[key])}`
-          : dateText((change.head ?? change.base)![key]);
-      const status = change.base && change.head && change.base.status !== change.head.status
-        ? arrow(change.base.status, change.head.status, (s) => milestoneStatusText[s])
-        : milestoneStatusText[(change.head ?? change.base)!.status];
-      return [mdName(change.id, change.name), mdHolder(change.owner), change.change, dated('date'), dated('forecast'), status];
+      const { base, head, delta } = change;
+      const markedDone = base !== null && head !== null && head.done && !base.done;
+      const values = (head ?? base)!;
+      const dated = (key: 'date' | 'forecast') => (base && head && !(markedDone && key === 'forecast') ? movedCell(base[key], head[key], delta[key]) : dateText(values[key]));
+      const status = base && head && base.status !== head.status ? arrow(base.status, head.status, M.status.value) : M.status.value(values.status);
+      return [mdName(change.id, change.name), mdHolder(change.owner), milestoneChangeWords(change), dated('date'), dated('forecast'), status];
     }),
   );
   const itemRows = <Values extends { state: string }>(changes: ReadonlyArray<ItemChangeJson<Values>>, rating: (values: Values) => string | null) =>

@@ -1,0 +1,99 @@
+/**
+ * The one table of the compared fields of SPEC 8's diff as people read them: each field's label, how
+ * its value and its difference are written, and what a move of it means (a slip, a re-plan, an approved
+ * budget change, a forecast cost change). Every diff output (text, Markdown, the steering report's
+ * changes, the roadmap's list of changes) writes fields through it, never by their JSON names.
+ */
+import type { MilestoneValuesJson, UndertakingValuesJson } from '../history/diff';
+import { formatMoney, formatPercent } from './figures';
+import { milestoneStatusText } from './forecastText';
+
+/** A day difference as a label: "+32 d", "-5 d", "0 d". */
+export function formatDayDelta(days: number | null): string {
+  if (days === null) return '—';
+  return `${days > 0 ? '+' : ''}${days} d`;
+}
+
+/** A money difference with its sign: "+40k", "-1.2M". */
+export function formatMoneyDelta(value: number | null): string {
+  if (value === null) return '—';
+  const text = formatMoney(value);
+  return value > 0 && text !== '0' ? `+${text}` : text;
+}
+
+/** A percent-point difference with its sign: "+12 pts". */
+export function formatPointsDelta(value: number | null): string {
+  if (value === null) return '—';
+  const rounded = Math.round(value * 10) / 10;
+  return `${rounded > 0 ? '+' : ''}${rounded === 0 ? 0 : rounded} pts`;
+}
+
+/** A date as the diff writes it; "—" when there is none. */
+export const dateText = (value: string | null) => value ?? '—';
+
+/**
+ * What a move of a field means to a program manager (SPEC 8, v3): a later forecast end is a slip (what
+ * `--fail-on-slip` counts), an earlier one is pulled in; a moved planned date is a re-plan; a changed
+ * budget or BAC is an approved budget change; a changed EAC is a forecast cost change.
+ */
+export type ChangeMeaning = 'slip' | 'pulled in' | 're-plan' | 'approved budget' | 'forecast cost';
+
+export interface DiffField<V> {
+  readonly label: string;
+  readonly value: (value: V) => string;
+  /** How the difference (head − base) reads; absent for fields without one (health, state). */
+  readonly delta?: (delta: number | null) => string;
+  /** What a move by `delta` means; absent when a move is just a change. */
+  readonly meaning?: (delta: number) => ChangeMeaning;
+}
+
+const forecastMove = (delta: number): ChangeMeaning => (delta > 0 ? 'slip' : 'pulled in');
+const replan = (): ChangeMeaning => 're-plan';
+const day: DiffField<string | null> = { label: '', value: dateText, delta: formatDayDelta };
+const money: DiffField<number | null> = { label: '', value: (v) => formatMoney(v), delta: formatMoneyDelta };
+
+/** A project's or program's fields (SPEC 8): every field of the JSON has its entry, so a new one cannot go unlabelled. */
+export const undertakingFields: { readonly [K in keyof UndertakingValuesJson]: DiffField<UndertakingValuesJson[K]> } = {
+  start: { ...day, label: 'Start', meaning: replan },
+  end: { ...day, label: 'Planned end', meaning: replan },
+  forecastEnd: { ...day, label: 'Forecast end', meaning: forecastMove },
+  bac: { ...money, label: 'BAC', meaning: () => 'approved budget' },
+  budget: { ...money, label: 'Budget', meaning: () => 'approved budget' },
+  eac: { ...money, label: 'EAC', meaning: () => 'forecast cost' },
+  progress: { label: 'Progress', value: (p) => formatPercent(p), delta: formatPointsDelta },
+  health: { label: 'Health', value: String },
+  state: { label: 'State', value: (s) => s ?? '—' },
+};
+
+/** A milestone's fields (SPEC 8). */
+export const milestoneFields: { readonly [K in keyof MilestoneValuesJson]: DiffField<MilestoneValuesJson[K]> } = {
+  date: { ...day, label: 'Due', meaning: replan },
+  forecast: { ...day, label: 'Forecast', meaning: forecastMove },
+  status: { label: 'Status', value: (s) => milestoneStatusText[s] },
+  done: { label: 'Done', value: (d) => (d ? 'yes' : 'no') },
+};
+
+/** The fields of a table in the order it lists them. */
+export const undertakingFieldOrder = Object.keys(undertakingFields) as ReadonlyArray<keyof UndertakingValuesJson>;
+export const milestoneFieldOrder = Object.keys(milestoneFields) as ReadonlyArray<keyof MilestoneValuesJson>;
+
+/** One field that changed, in words. */
+export interface FieldChange {
+  readonly key: string;
+  readonly meaning: ChangeMeaning | null;
+  /** "Budget 1.2M → 1.5M (+300k)". */
+  readonly text: string;
+}
+
+/** A field's change as "Label before → after (delta)"; the delta left out when it has none or either side is missing. */
+export function fieldChange<V>(key: string, field: DiffField<V>, before: V, after: V, delta: number | null | undefined): FieldChange {
+  const moved = field.delta && delta !== null && delta !== undefined ? ` (${field.delta(delta)})` : '';
+  return {
+    key,
+    meaning: field.meaning && typeof delta === 'number' && delta !== 0 ? field.meaning(delta) : null,
+    text: `${field.label} ${field.value(before)} → ${field.value(after)}${moved}`,
+  };
+}
+
+/** The change as a line: "slip: Forecast end 2026-01-10 → 2026-01-14 (+4 d)", "Health amber → red". */
+export const fieldChangeText = (change: FieldChange) => (change.meaning ? `${change.meaning}: ${change.text}` : change.text);

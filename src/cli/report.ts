@@ -3,7 +3,7 @@
  * scripts disabled and prints on A4 or Letter landscape. Like render, plans with errors still give a
  * report (with a problems banner in it and a note on stderr), exit 0.
  */
-import { defaultParseLimits, diffPlans, planSnapshot, RevisionWorkspace, steeringReportFile, toDiffJson, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
+import { defaultParseLimits, diffPlans, planSnapshot, RevisionWorkspace, steeringReportFile, toDiffJson, type Analysis, type PlanDiffJson, type ReportTrend } from '../core';
 import { analyzePaths, noteErrors, noteSettings, requiredOut, sha256Base64, writeOut, type Command, type CommandArgs } from './command';
 import { gitUsage, PlanHistory } from './planHistory';
 import { trendOf } from './trend';
@@ -37,7 +37,7 @@ export const reportCommand: Command = {
  * files on disk; bad usage when there is no such revision or no repository) and the trend of the newest
  * commits that changed a plan — both left out when the plans are not in a git repository.
  */
-async function plansOverTime(analysis: Analysis, args: CommandArgs): Promise<{ changes?: PlanDiffJson; trend?: TrendJson }> {
+async function plansOverTime(analysis: Analysis, args: CommandArgs): Promise<{ changes?: PlanDiffJson; trend?: ReportTrend }> {
   const since = typeof args.values.since === 'string' ? args.values.since : undefined;
   let history: PlanHistory;
   try {
@@ -56,8 +56,9 @@ async function plansOverTime(analysis: Analysis, args: CommandArgs): Promise<{ c
     changes = toDiffJson(diffPlans(base, head, { base: { ref: since, commit }, head: { ref: null, commit: null } }));
   }
   try {
-    const { trend } = await trendOf(history, args, TREND_COMMITS);
-    return { changes, trend };
+    const { trend, subjects } = await trendOf(history, args, TREND_COMMITS);
+    // Each point with its commit's subject: the report names the commit on hover and in its table.
+    return { changes, trend: { commits: trend.commits.map((point) => ({ ...point, subject: subjects.get(point.commit) ?? '' })) } };
   } catch (error) {
     // No commit yet, say: the trend has no point, and the report is still worth writing.
     if (since !== undefined) throw error;

@@ -18,6 +18,7 @@ import {
 import { createView } from './scene';
 import { buildRoadmap, laneModel, type RoadmapModel } from './model';
 import { escapeHtml, htmlPage, problemsBanner } from './page';
+import { trendChart, trendChartStyle } from './reportTrendChart';
 import { roadmapSvg, roadmapSvgStyle } from './svg';
 
 export interface SteeringReportHtmlOptions {
@@ -397,44 +398,9 @@ function changesSection(changes: ReportChanges): string {
   ].join('\n');
 }
 
-/** A small line chart of some series over the commits (oldest left), as static SVG. */
-function lineChart(title: string, dates: readonly string[], series: ReadonlyArray<{ name: string; cls: string; values: ReadonlyArray<number | null> }>): string {
-  const width = 420;
-  const height = 150;
-  const pad = { left: 44, right: 10, top: 22, bottom: 24 };
-  const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
-  if (values.length === 0) return '';
-  let min = Math.min(...values);
-  let max = Math.max(...values);
-  if (min === max) {
-    min -= 1;
-    max += 1;
-  }
-  const x = (i: number) => pad.left + (dates.length === 1 ? 0 : (i * (width - pad.left - pad.right)) / (dates.length - 1));
-  const y = (v: number) => pad.top + ((max - v) * (height - pad.top - pad.bottom)) / (max - min);
-  const label = (v: number) => (Math.abs(max - min) >= 1000 ? formatMoney(v) : v.toFixed(2));
-  const lines = series.map((s) => {
-    const points = s.values.map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`)).filter((p): p is string => p !== null);
-    return `<polyline class="series ${s.cls}" points="${points.join(' ')}"/>`;
-  });
-  const legend = series.map((s, i) => `<text class="legend ${s.cls}" x="${pad.left + i * 110}" y="14">${t(s.name)}</text>`).join('');
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${t(title)}">`,
-    `<title>${t(title)}</title>`,
-    legend,
-    `<line class="axis" x1="${pad.left}" y1="${height - pad.bottom}" x2="${width - pad.right}" y2="${height - pad.bottom}"/>`,
-    `<text class="tick" x="${pad.left - 4}" y="${y(max) + 4}" text-anchor="end">${t(label(max))}</text>`,
-    `<text class="tick" x="${pad.left - 4}" y="${y(min) + 4}" text-anchor="end">${t(label(min))}</text>`,
-    `<text class="tick" x="${pad.left}" y="${height - 6}">${t(dates[0])}</text>`,
-    `<text class="tick" x="${width - pad.right}" y="${height - 6}" text-anchor="end">${t(dates[dates.length - 1])}</text>`,
-    ...lines,
-    '</svg>',
-  ].join('');
-}
-
 function trendSection(report: SteeringReport, trend: ReportTrend): string {
   const commits = [...trend.commits].reverse();
-  const dates = commits.map((c) => c.date.slice(0, 10));
+  const { red, amber } = report.thresholds;
   const parts = report.programs.map((program) => {
     const points = commits.map((c) => c.programs.find((p) => p.id === program.id) ?? null);
     if (points.every((p) => p === null)) return '';
@@ -443,7 +409,7 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
       return {
         cells: [
           t(c.date.slice(0, 10)),
-          t(c.commit.slice(0, 12)),
+          `<span class="id">${t(c.commit.slice(0, 7))}</span>${c.subject ? ` ${t(c.subject)}` : ''}`,
           p ? badge(p.health) : '—',
           t(formatIndex(p?.cpi ?? null)),
           t(formatIndex(p?.spi ?? null)),
@@ -456,22 +422,37 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
     return [
       `<h3>${named(program.name, program.id)}</h3>`,
       '<div class="trend-charts">',
-      lineChart(`CPI and SPI of ${program.name}`, dates, [
-        { name: 'CPI', cls: 'cpi', values: points.map((p) => p?.cpi ?? null) },
-        { name: 'SPI', cls: 'spi', values: points.map((p) => p?.spi ?? null) },
-      ]),
-      lineChart(`EAC against BAC of ${program.name}`, dates, [
-        { name: 'EAC', cls: 'eac', values: points.map((p) => p?.eac ?? null) },
-        { name: 'BAC', cls: 'bac', values: points.map((p) => p?.bac ?? null) },
-      ]),
+      trendChart({
+        title: `CPI and SPI of ${program.name}`,
+        commits,
+        format: (v) => v.toFixed(2),
+        series: [
+          { name: 'CPI', cls: 'cpi', values: points.map((p) => p?.cpi ?? null) },
+          { name: 'SPI', cls: 'spi', values: points.map((p) => p?.spi ?? null) },
+        ],
+        lines: [
+          { value: 1, label: '1.00', cls: 'reference' },
+          { value: amber, label: `amber ${amber.toFixed(2)}`, cls: 'threshold-amber' },
+          { value: red, label: `red ${red.toFixed(2)}`, cls: 'threshold-red' },
+        ],
+      }),
+      trendChart({
+        title: `EAC against BAC of ${program.name}`,
+        commits,
+        format: (v) => formatMoney(v),
+        series: [
+          { name: 'EAC', cls: 'eac', values: points.map((p) => p?.eac ?? null) },
+          { name: 'BAC', cls: 'bac', values: points.map((p) => p?.bac ?? null) },
+        ],
+      }),
       '</div>',
-      table('trend-table', `Trend of ${program.name}`, ['Commit date', 'Commit', 'Health', 'CPI', 'SPI', 'BAC', 'EAC', 'Forecast end'], rows, ['nowrap', 'nowrap', 'nowrap', 'num', 'num', 'num', 'num', 'nowrap']),
+      table('trend-table', `Trend of ${program.name}`, ['Commit date', 'Commit', 'Health', 'CPI', 'SPI', 'BAC', 'EAC', 'Forecast end'], rows, ['nowrap', undefined, 'nowrap', 'num', 'num', 'num', 'num', 'nowrap']),
     ].join('\n');
   });
   return [
     '<section class="trend" id="trend" aria-labelledby="trend-title">',
     '<h2 id="trend-title">Trend</h2>',
-    `<p class="meta">Each commit that changed a plan file, oldest first (${plural(commits.length, 'commit')}); figures as that commit's plans had them.</p>`,
+    `<p class="meta">Each commit that changed a plan file, oldest first (${plural(commits.length, 'commit')}), spaced by order; figures as that commit's plans had them. Dashed lines: the health thresholds.</p>`,
     ...parts,
     '</section>',
   ].join('\n');
@@ -518,12 +499,7 @@ tr.overdue td:first-child{border-left:3px solid var(--red)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .roadmap-picture{margin:0 0 8px;break-inside:avoid}
 svg.roadmap{display:block;max-width:100%;height:auto}
-.trend-charts{display:flex;flex-wrap:wrap;gap:12px;break-inside:avoid}
-.trend-chart{max-width:100%;height:auto}
-.trend-chart .axis{stroke:var(--border)}.trend-chart .tick{fill:var(--muted);font-size:10px}
-.trend-chart .series{fill:none;stroke-width:2}.trend-chart .legend{font-size:11px;font-weight:600}
-.trend-chart .cpi{stroke:#0969da;fill:#0969da}.trend-chart .spi{stroke:#8250df;fill:#8250df}.trend-chart .eac{stroke:#cf222e;fill:#cf222e}.trend-chart .bac{stroke:#57606a;fill:#57606a}
-.trend-chart text.legend,.trend-chart text.tick{stroke:none}
+${trendChartStyle}
 .problems-banner{margin:16px 0;padding:10px 14px;border:1.5px solid var(--red);border-left-width:6px;border-radius:4px;background:#fff5f5;break-inside:avoid}
 .problems-banner p{margin:0}.problems-banner ul{margin:6px 0 0;padding-left:18px}
 .problem-where,.problem-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em;overflow-wrap:anywhere}

@@ -117,8 +117,10 @@ export type ReportChanges = PlanDiffJson;
 export type ReportChange = PlanDiffJson['projects'][number] | PlanDiffJson['milestones'][number];
 export type ReportItemChange = PlanDiffJson['risks'][number] | PlanDiffJson['issues'][number];
 
-/** The plans over time: SPEC 8's `trend --format json` (newest first), from the history engine. */
-export type ReportTrend = Pick<TrendJson, 'commits'>;
+/** The plans over time: SPEC 8's `trend --format json` (newest first), from the history engine, each commit with its subject when the caller has it. */
+export interface ReportTrend {
+  readonly commits: ReadonlyArray<TrendJson['commits'][number] & { readonly subject?: string }>;
+}
 
 export interface ReportCounts {
   readonly programs: Readonly<Record<Health, number>>;

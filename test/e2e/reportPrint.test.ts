@@ -11,8 +11,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
-import { checkPrerequisites, landscape, launchBrowser, openOffline, runCli, squeeze, type PaperFormat } from './helpers';
-import { HISTORY_DATES, STATUS_DATE, steeringHistory } from './steeringWorkspace';
+import { checkPrerequisites, launchBrowser, openOffline, runCli, squeeze, type PaperFormat } from './helpers';
+import { HISTORY_DATES, STATUS_DATE, steeringHistory, steeringPrograms } from './steeringWorkspace';
 import type { GitFixture } from '../unit/helpers';
 
 describe('steering report of 12 programs, on screen and on paper', function () {
@@ -22,6 +22,7 @@ describe('steering report of 12 programs, on screen and on paper', function () {
   let git: GitFixture;
   let subjects: string[];
   let page: Page;
+  const { programs } = steeringPrograms(12);
 
   before(async () => {
     checkPrerequisites();
@@ -46,7 +47,8 @@ describe('steering report of 12 programs, on screen and on paper', function () {
         assert.ok(fills.length >= 12 * 4, `${fills.length} series`);
         assert.deepEqual([...new Set(fills)], ['none'], media);
       }
-      await page.emulateMedia({ media: 'screen' });
+      // Back to no emulation: page.pdf prints with screen styles while 'screen' is emulated.
+      await page.emulateMedia({ media: null });
     });
 
     it("draws the amber and red thresholds (the team's, SPEC 5 defaults 0.95 and 0.90) on the index charts", async () => {
@@ -93,6 +95,99 @@ describe('steering report of 12 programs, on screen and on paper', function () {
       rows.forEach((row, i) => assert.ok(row.includes(subjects[i]), `row ${i}: ${row}`));
     });
   });
+
+  it('keeps the summary alone on page 1 when it is short (3 programs)', async () => {
+    const folder = path.join(work, 'three');
+    fs.mkdirSync(folder, { recursive: true });
+    for (const [name, text] of Object.entries(steeringPrograms(3).files)) fs.writeFileSync(path.join(folder, name), text);
+    runCli(['report', folder, '--out', path.join(work, 'three.html'), '--status-date', STATUS_DATE]);
+    const { page: three } = await openOffline(browser, path.join(work, 'three.html'), { javaScript: false });
+    const pages = await printedPages(three, 'A4', path.join(work, 'three.pdf'));
+    assert.ok(squeeze(pages[0].text).includes('Executivesummary'));
+    assert.ok(!squeeze(pages[0].text).includes('FiguresinUSD'), 'no program section on page 1');
+    assert.ok(squeeze(pages[1].text).includes('FiguresinUSD'), 'the program sections from page 2');
+    await three.context().close();
+  });
+
+  for (const format of ['A4', 'Letter'] as const) {
+    describe(`printed on ${format} landscape`, () => {
+      let pages: PrintedPage[];
+      before(async () => {
+        pages = await printedPages(page, format, path.join(work, `report-${format}.pdf`));
+      });
+
+      it('opens with the executive summary alone on page 1: every program by name, nothing of the per-program sections', () => {
+        const first = squeeze(pages[0].text);
+        assert.ok(first.includes('Executivesummary'), first.slice(0, 200));
+        for (const program of programs) assert.ok(first.includes(squeeze(program.name)) && first.includes(program.id), `${program.name} on page 1`);
+        assert.ok(first.includes('Milestonesmissedoratrisk'), 'the milestones at risk on page 1');
+        // What only the program sections say: their figures' currency line, roadmap, project and milestone tables.
+        for (const mark of ['FiguresinUSD', 'Roadmap', 'ProjectStateHealth', 'Dueinthenext30days', 'Openrisks(']) assert.ok(!first.includes(mark), `page 1 has "${mark}"`);
+        assert.ok(squeeze(pages[1].text).includes('FiguresinUSD'), 'the program sections start on page 2');
+      });
+
+      it("puts each program's headline fact first in its why, then the indices", async () => {
+        const whys = await page.locator('#summary table.programs-table tbody tr').evaluateAll((rows) => rows.map((row) => row.children[2].textContent ?? ''));
+        assert.equal(whys.length, 12);
+        for (const why of whys) assert.match(why, /^('[^']+' ends \d+ days? late \(forecast \d{4}-\d\d-\d\d\)|milestone '[^']+' (missed|at risk)[^;]*); CPI \d\.\d\d/, why);
+      });
+
+      it('leaves no page but the last less than half full', () => {
+        const thin = pages.slice(0, -1).flatMap((p, i) => (p.bottom < p.height / 2 ? [`page ${i + 1} ends at ${Math.round(p.bottom)} of ${Math.round(p.height)}pt`] : []));
+        assert.deepEqual(thin, [], `${pages.length} pages`);
+      });
+
+      it('cuts no table row across pages, and repeats the header on every page a table spans', async () => {
+        const tables = await page.locator('table').evaluateAll((nodes) =>
+          nodes.map((table) => ({
+            head: [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? ''),
+            rows: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent ?? '')),
+          })),
+        );
+        const texts = pages.map((p) => squeeze(p.text));
+        const cut: string[] = [];
+        const unlabelled: string[] = [];
+        let spanning = 0;
+        for (const table of tables) {
+          const head = squeeze(table.head.join(''));
+          const spans = new Set<number>();
+          for (const row of table.rows) {
+            const cells = row.map(squeeze).filter((cell) => cell.length >= 2);
+            // The pages holding every cell of the row (a row's text can also be in another table elsewhere).
+            const homes = texts.flatMap((text, i) => (cells.every((cell) => text.includes(cell)) ? [i] : []));
+            if (homes.length === 0) cut.push(row.join(' | '));
+            else if (!homes.some((i) => texts[i].includes(head))) unlabelled.push(`pages ${homes.map((i) => i + 1).join(', ')}: ${table.head.join(' | ')} for ${row[0]}`);
+            else spans.add(homes.find((i) => texts[i].includes(head))!);
+          }
+          if (spans.size > 1) spanning++;
+        }
+        assert.deepEqual(cut, [], 'rows whose cells are not all on one page');
+        assert.deepEqual(unlabelled, [], 'pages with rows of a table but not its header');
+        assert.ok(spanning >= 1, 'some table spans pages (else the header test proves nothing)');
+      });
+    });
+  }
 });
 
-export { landscape, squeeze, spawnSync, type PaperFormat };
+interface PrintedPage {
+  readonly text: string;
+  /** Page height and the lowest text on it, in PDF points from the top. */
+  readonly height: number;
+  readonly bottom: number;
+}
+
+/** Prints the page to PDF and reads each printed page's text (pdftotext -raw) and how far down its text reaches (pdftotext -bbox). */
+async function printedPages(page: Page, format: PaperFormat, file: string): Promise<PrintedPage[]> {
+  await page.pdf({ path: file, format, landscape: true });
+  const raw = spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  assert.equal(raw.status, 0, raw.stderr);
+  const bbox = spawnSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(bbox.status, 0, bbox.stderr);
+  const texts = raw.stdout.split('\f').slice(0, -1);
+  const boxes = [...bbox.stdout.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((m) => ({
+    height: Number(m[2]),
+    bottom: Math.max(0, ...[...m[3].matchAll(/yMax="([\d.]+)"/g)].map((w) => Number(w[1]))),
+  }));
+  assert.equal(boxes.length, texts.length);
+  return texts.map((text, i) => ({ text, ...boxes[i] }));
+}

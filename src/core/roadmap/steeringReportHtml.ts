@@ -88,7 +88,7 @@ function table(className: string, caption: string, head: readonly string[], rows
 }
 
 /** Up to this many rows, a table stays on one page with its heading (longer ones break between rows). */
-const KEEP_ROWS = 15;
+const KEEP_ROWS = 6;
 
 /** A heading and what it titles, kept together on a page when the content is short (no heading left alone at a page's foot). */
 function titled(heading: string, content: string, rows: number): string {
@@ -105,6 +105,14 @@ function figuresList(figures: FiguresJson, currency: string, budget: number | nu
   return `<dl class="figures">${rows.map(([label, value]) => `<div><dt>${t(label)}</dt><dd>${t(value)}</dd></div>`).join('')}</dl>`;
 }
 
+/** Up to this many missed or at-risk milestones on the first page (the rest are in the milestones section). */
+const SUMMARY_MILESTONES = 5;
+
+/**
+ * The first printed page, standing alone as the executive summary (SPEC 9 v3): the counts, the
+ * portfolio figures, the programs by health each with its headline first, the milestones at risk. It
+ * fits one landscape page for up to 12 programs: one row per program and portfolio, a few milestones.
+ */
 function summarySection(report: SteeringReport): string {
   const c = report.counts;
   const facts = [
@@ -115,10 +123,31 @@ function summarySection(report: SteeringReport): string {
     `<strong>Open issues</strong>: ${c.issues.critical} critical, ${c.issues.high} high, ${c.issues.medium} medium, ${c.issues.low} low; ${c.issues.overdue} overdue`,
     `<strong>Problems in the plan files</strong>: ${plural(report.problems.errors, 'error')}, ${plural(report.problems.warnings, 'warning')}`,
   ];
-  const portfolios = report.portfolios.map(
-    (portfolio) =>
-      `<div class="portfolio"><h3>${named(portfolio.name, portfolio.id)}</h3><p class="health-line">${badge(portfolio.figures.health)} ${t(portfolio.healthText)}</p>${figuresList(portfolio.figures, portfolio.currency, null)}</div>`,
-  );
+  const portfolios =
+    report.portfolios.length === 0
+      ? ''
+      : table(
+          'portfolios-table',
+          'Portfolio figures',
+          ['Portfolio', 'Health', 'Why', 'Progress', 'BAC', 'AC', 'EV', 'EAC', 'VAC', 'CPI', 'SPI', 'Forecast end'],
+          report.portfolios.map((p) => ({
+            cells: [
+              named(p.name, p.id),
+              badge(p.figures.health),
+              t(p.healthText.replace(/^[^:]*: /, '')),
+              t(formatPercent(p.figures.progress)),
+              t(formatMoney(p.figures.bac, p.currency)),
+              t(formatMoney(p.figures.ac, p.currency)),
+              t(formatMoney(p.figures.ev, p.currency)),
+              t(formatMoney(p.figures.eac, p.currency)),
+              t(formatMoney(p.figures.vac, p.currency)),
+              t(formatIndex(p.figures.cpi)),
+              t(formatIndex(p.figures.spi)),
+              t(p.figures.forecastEnd ?? '—'),
+            ],
+          })),
+          [undefined, 'nowrap', undefined, 'num', 'num', 'num', 'num', 'num', 'num', 'num', 'num', 'nowrap'],
+        );
   const order: Health[] = ['red', 'amber', 'green'];
   const programs = [...report.programs].sort((a, b) => order.indexOf(a.figures.health) - order.indexOf(b.figures.health));
   const programTable =
@@ -127,12 +156,12 @@ function summarySection(report: SteeringReport): string {
       : table(
           'programs-table',
           'Programs by health',
-          ['Program', 'Health', 'Why', 'Progress', 'BAC', 'EAC', 'CPI', 'SPI', 'Forecast end'],
+          ['Program', 'Health', 'Why (headline first)', 'Progress', 'BAC', 'EAC', 'CPI', 'SPI', 'Forecast end'],
           programs.map((p) => ({
             cells: [
               named(p.name, p.id),
               badge(p.figures.health),
-              t(p.healthText.replace(/^[^:]*: /, '')),
+              p.headline ? `<strong class="headline">${t(p.headline.text)}</strong>${t(p.why.slice(p.headline.text.length))}` : t(p.why),
               t(formatPercent(p.figures.progress)),
               t(formatMoney(p.figures.bac, p.currency)),
               t(formatMoney(p.figures.eac, p.currency)),
@@ -145,13 +174,49 @@ function summarySection(report: SteeringReport): string {
         );
   return [
     '<section class="summary" id="summary" aria-labelledby="summary-title">',
-    '<h2 id="summary-title">Summary</h2>',
+    '<h2 id="summary-title">Executive summary</h2>',
     `<ul class="facts">${facts.map((fact) => `<li>${fact}</li>`).join('')}</ul>`,
-    ...portfolios,
-    titled('<h3>Programs by health</h3>', programTable, programs.length),
+    portfolios,
+    '<h3>Programs by health</h3>',
+    programTable,
+    ...summaryPanels.map((panel) => panel(report)),
     '</section>',
   ].join('\n');
 }
+
+/** The milestones most at risk, on the first page: missed first, then the latest forecast; the rest are counted. */
+function milestonesAtRiskPanel(report: SteeringReport): string {
+  const lateness = (m: ReportMilestone) => (m.daysLate > 0 ? m.daysLate : m.status === 'missed' ? -m.dueIn : 0);
+  const worst = [...report.late].sort((a, b) => (a.status === b.status ? lateness(b) - lateness(a) : a.status === 'missed' ? -1 : 1));
+  const shown = worst.slice(0, SUMMARY_MILESTONES);
+  const more = worst.length - shown.length;
+  const title = `<h3>Milestones missed or at risk (${worst.length}${more > 0 ? `; the ${shown.length} latest here, all under “Milestones coming due, missed or at risk”` : ''})</h3>`;
+  if (shown.length === 0) return `${title}${none('No milestone is missed or at risk.')}`;
+  return [
+    title,
+    table(
+      'summary-milestones',
+      'Milestones missed or at risk',
+      ['Milestone', 'Program', 'Due', 'Forecast', 'Status'],
+      shown.map((m) => ({
+        cells: [
+          named(m.name, m.id),
+          m.program ? named(m.program.name, m.program.id) : '—',
+          t(m.date),
+          t(m.forecast ?? '—') + (m.daysLate > 0 ? ` <span class="days-late">(${t(plural(m.daysLate, 'day'))} late)</span>` : ''),
+          milestoneStatus(m),
+        ],
+      })),
+      [undefined, undefined, 'nowrap', 'nowrap', 'nowrap'],
+    ),
+  ].join('');
+}
+
+/**
+ * The first page's panels after the programs, in order. SPEC 9 v3 also wants the people over capacity
+ * here (SPEC 10): add its panel to this list when the report carries people's loads.
+ */
+const summaryPanels: ReadonlyArray<(report: SteeringReport) => string> = [milestonesAtRiskPanel];
 
 function projectsTable(projects: readonly ReportProject[], currency: string): string {
   if (projects.length === 0) return none('No projects.');
@@ -245,11 +310,14 @@ function programSection(program: ReportProgram, index: number, roadmap: RoadmapM
   ];
   return [
     `<section class="program" id="program-${index + 1}" data-program="${t(program.id)}" aria-labelledby="program-${index + 1}-title">`,
+    // Its heading stays with its health and figures: no program title alone at a page's foot.
+    '<div class="program-head">',
     `<h2 id="program-${index + 1}-title">${named(program.name, program.id)}</h2>`,
     `<p class="where">${facts.join(' · ')}</p>`,
     ...(program.goal ? [`<p class="goal">Goal: ${t(program.goal)}</p>`] : []),
     `<p class="health-line">${badge(program.figures.health)} ${t(program.healthText)}</p>`,
     figuresList(program.figures, program.currency, program.budget),
+    '</div>',
     roadmapPictures(roadmap, program.lane, program.name),
     titled('<h3>Projects</h3>', projectsTable(program.projects, program.currency), program.projects.length),
     titled('<h3>Milestones</h3>', program.milestones.length > 0 ? milestonesTable(program.milestones, `Milestones of ${program.name}`, false) : none('No milestones.'), program.milestones.length),
@@ -380,14 +448,18 @@ function itemRows(list: readonly ReportItemChange[]): Array<{ cells: string[] }>
   return list.map((c) => ({ cells: [named(c.title ?? c.id ?? '?', c.id), t(c.owner.id === null ? '—' : `${c.owner.kind} ${c.owner.id}`), t(c.change)] }));
 }
 
+/** The Change column on one line: "changed" never wraps. */
+const changeColumns: readonly Column[] = [undefined, 'nowrap', undefined];
+const itemChangeColumns: readonly Column[] = [undefined, undefined, 'nowrap'];
+
 function changesSection(changes: ReportChanges): string {
   const since = changes.base.ref ?? changes.base.commit ?? 'the base';
   const groups: Array<[string, string, number]> = [
-    ['Projects', changes.projects.length > 0 ? table('changes-table', 'Projects changed', ['Project', 'Change', 'What moved'], changeRows(changes.projects)) : none('No project changed.'), changes.projects.length],
-    ['Programs', changes.programs.length > 0 ? table('changes-table', 'Programs changed', ['Program', 'Change', 'What moved'], changeRows(changes.programs)) : none('No program changed.'), changes.programs.length],
-    ['Milestones', changes.milestones.length > 0 ? table('changes-table', 'Milestones changed', ['Milestone', 'Change', 'What moved'], changeRows(changes.milestones)) : none('No milestone changed.'), changes.milestones.length],
-    ['Risks', changes.risks.length > 0 ? table('changes-table', 'Risks changed', ['Risk', 'Held by', 'Change'], itemRows(changes.risks)) : none('No risk opened or closed.'), changes.risks.length],
-    ['Issues', changes.issues.length > 0 ? table('changes-table', 'Issues changed', ['Issue', 'Held by', 'Change'], itemRows(changes.issues)) : none('No issue opened or closed.'), changes.issues.length],
+    ['Projects', changes.projects.length > 0 ? table('changes-table', 'Projects changed', ['Project', 'Change', 'What moved'], changeRows(changes.projects), changeColumns) : none('No project changed.'), changes.projects.length],
+    ['Programs', changes.programs.length > 0 ? table('changes-table', 'Programs changed', ['Program', 'Change', 'What moved'], changeRows(changes.programs), changeColumns) : none('No program changed.'), changes.programs.length],
+    ['Milestones', changes.milestones.length > 0 ? table('changes-table', 'Milestones changed', ['Milestone', 'Change', 'What moved'], changeRows(changes.milestones), changeColumns) : none('No milestone changed.'), changes.milestones.length],
+    ['Risks', changes.risks.length > 0 ? table('changes-table', 'Risks changed', ['Risk', 'Held by', 'Change'], itemRows(changes.risks), itemChangeColumns) : none('No risk opened or closed.'), changes.risks.length],
+    ['Issues', changes.issues.length > 0 ? table('changes-table', 'Issues changed', ['Issue', 'Held by', 'Change'], itemRows(changes.issues), itemChangeColumns) : none('No issue opened or closed.'), changes.issues.length],
   ];
   return [
     '<section class="changes" id="changes" aria-labelledby="changes-title">',
@@ -470,7 +542,7 @@ h1{margin:0;font-size:26px}
 h2{margin:28px 0 8px;padding-bottom:4px;border-bottom:2px solid var(--border);font-size:20px}
 h3{margin:18px 0 6px;font-size:15px}
 h2,h3{break-after:avoid}
-.titled.keep{break-inside:avoid}
+.titled.keep,.program-head{break-inside:avoid}
 .kicker{margin:0;color:var(--muted);text-transform:uppercase;letter-spacing:.06em;font-size:12px}
 .meta,.where,.none{color:var(--muted)}
 .meta{margin:4px 0}
@@ -480,6 +552,8 @@ h2,h3{break-after:avoid}
 .badge{display:inline-block;min-width:3.2em;padding:0 6px;border:1.5px solid currentColor;border-radius:10px;font-size:12px;font-weight:600;text-align:center;white-space:nowrap}
 .badge.health-green{color:var(--green)}.badge.health-amber{color:var(--amber)}.badge.health-red{color:var(--red)}.badge.health-none{color:var(--none)}
 .facts{margin:8px 0 12px;padding-left:18px}
+.facts li{break-inside:avoid}
+.headline{font-weight:600}
 .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:4px 16px;margin:8px 0 12px}
 .figures div{display:flex;justify-content:space-between;gap:8px;border-bottom:1px solid var(--band)}
 .figures dt{color:var(--muted)}.figures dd{margin:0;font-variant-numeric:tabular-nums;text-align:right;overflow-wrap:anywhere}
@@ -509,8 +583,13 @@ ${roadmapSvgStyle('svg.roadmap')}
 @page{size:landscape;margin:12mm}
 body{font-size:9.5pt}
 .report{max-width:none;padding:0}
-section.program,section.milestones,section.risks,section.issues,section.changes,section.trend{break-before:page}
-h2{margin-top:0}
+section.summary{break-after:page}
+.report-head{display:flex;flex-wrap:wrap;align-items:baseline;column-gap:10px}.report-head h1{font-size:15pt}.report-head .meta{margin:0;font-size:8pt}
+.summary h2{margin:6px 0 4px;font-size:13pt}
+.summary table{font-size:7.5pt;margin:2px 0 6px}.summary td,.summary th{padding:1px 4px;line-height:1.25}.summary .badge{font-size:7pt;line-height:1.2}
+.summary h3{margin:6px 0 2px;font-size:10pt}
+.facts{columns:2;column-gap:24px;margin:4px 0 6px}
+h2{margin-top:16px}
 table{font-size:8.5pt}
 th,td{padding:2px 4px}
 }

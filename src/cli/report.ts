@@ -3,7 +3,7 @@
  * scripts disabled and prints on A4 or Letter landscape. Like render, plans with errors still give a
  * report (with a problems banner in it and a note on stderr), exit 0.
  */
-import { defaultParseLimits, planSnapshot, plural, steeringReportFile, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
+import { defaultParseLimits, planSnapshot, plural, steeringReportFile, type Analysis, type PlanDiffJson, type ReportTrend } from '../core';
 import { analyzePaths, noteErrors, noteSettings, requiredOut, sha256Base64, writeOut, type Command, type CommandArgs } from './command';
 import { gitUsage, PlanHistory } from '../node/planHistory';
 import { changesSince, defaultReportBase, REPORT_TREND_COMMITS } from '../node/reportHistory';
@@ -36,7 +36,7 @@ export const reportCommand: Command = {
  * newest tag, else the newest commit at least 30 days old (left out when there is neither); and the trend
  * of the newest commits that changed a plan — both left out when the plans are not in a git repository.
  */
-async function plansOverTime(analysis: Analysis, args: CommandArgs): Promise<{ changes?: PlanDiffJson; trend?: TrendJson }> {
+async function plansOverTime(analysis: Analysis, args: CommandArgs): Promise<{ changes?: PlanDiffJson; trend?: ReportTrend }> {
   const since = typeof args.values.since === 'string' ? args.values.since : undefined;
   let history: PlanHistory;
   try {
@@ -58,8 +58,9 @@ async function plansOverTime(analysis: Analysis, args: CommandArgs): Promise<{ c
     if (base) changes = await changesSince(history, base, head(), args.analysis, limits).catch(() => undefined);
   }
   try {
-    const { trend } = await trendOf(history, args, REPORT_TREND_COMMITS);
-    return { changes, trend };
+    const { trend, subjects } = await trendOf(history, args, REPORT_TREND_COMMITS);
+    // Each point with its commit's subject: the report names the commit on hover and in its table.
+    return { changes, trend: { commits: trend.commits.map((point) => ({ ...point, subject: subjects.get(point.commit) ?? '' })) } };
   } catch (error) {
     // No commit yet, say: the trend has no point, and the report is still worth writing.
     if (since !== undefined) throw error;

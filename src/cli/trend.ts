@@ -31,7 +31,7 @@ export function trendHtml(trend: TrendJson): string {
 }
 
 /** The rollup of the newest `max` first-parent commits that changed a plan file (since a day, if given). */
-export async function trendOf(history: PlanHistory, args: CommandArgs, max: number, since?: number): Promise<{ trend: TrendJson; commits: number }> {
+export async function trendOf(history: PlanHistory, args: CommandArgs, max: number, since?: number): Promise<{ trend: TrendJson; commits: number; subjects: ReadonlyMap<string, string> }> {
   const head = await history.commitOf('HEAD');
   const listed = await gitUsage(() => history.repository.firstParentHistory(head, history.pathspecs, since === undefined ? max : undefined));
   const commits: HistoryCommit[] = listed
@@ -39,7 +39,7 @@ export async function trendOf(history: PlanHistory, args: CommandArgs, max: numb
     .filter((c) => since === undefined || c.date >= since)
     .slice(0, max);
   const trend = await gitUsage(() => planTrend(history, commits, args.analysis, { ...defaultParseLimits, maxFileSize: args.maxFileSize }));
-  return { trend, commits: commits.length };
+  return { trend, commits: commits.length, subjects: new Map(listed.map((c) => [c.commit, c.subject])) };
 }
 
 export const trendCommand: Command = {

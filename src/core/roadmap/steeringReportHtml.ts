@@ -20,6 +20,7 @@ import {
 import { createView } from './scene';
 import { buildRoadmap, laneModel, type RoadmapModel } from './model';
 import { escapeHtml, htmlPage, problemsBanner } from './page';
+import { trendChart, trendChartStyle } from './reportTrendChart';
 import { roadmapSvg, roadmapSvgStyle } from './svg';
 
 export interface SteeringReportHtmlOptions {
@@ -88,7 +89,7 @@ function table(className: string, caption: string, head: readonly string[], rows
 }
 
 /** Up to this many rows, a table stays on one page with its heading (longer ones break between rows). */
-const KEEP_ROWS = 15;
+const KEEP_ROWS = 6;
 
 /** A heading and what it titles, kept together on a page when the content is short (no heading left alone at a page's foot). */
 function titled(heading: string, content: string, rows: number): string {
@@ -105,6 +106,14 @@ function figuresList(figures: FiguresJson, currency: string, budget: number | nu
   return `<dl class="figures">${rows.map(([label, value]) => `<div><dt>${t(label)}</dt><dd>${t(value)}</dd></div>`).join('')}</dl>`;
 }
 
+/** Up to this many missed or at-risk milestones on the first page (the rest are in the milestones section). */
+const SUMMARY_MILESTONES = 5;
+
+/**
+ * The first printed page, standing alone as the executive summary (SPEC 9 v3): the counts, the
+ * portfolio figures, the programs by health each with its headline first, the milestones at risk. It
+ * fits one landscape page for up to 12 programs: one row per program and portfolio, a few milestones.
+ */
 function summarySection(report: SteeringReport): string {
   const c = report.counts;
   const facts = [
@@ -115,10 +124,31 @@ function summarySection(report: SteeringReport): string {
     `<strong>Open issues</strong>: ${c.issues.critical} critical, ${c.issues.high} high, ${c.issues.medium} medium, ${c.issues.low} low; ${c.issues.overdue} overdue`,
     `<strong>Problems in the plan files</strong>: ${plural(report.problems.errors, 'error', true)}, ${plural(report.problems.warnings, 'warning', true)}`,
   ];
-  const portfolios = report.portfolios.map(
-    (portfolio) =>
-      `<div class="portfolio"><h3>${named(portfolio.name, portfolio.id)}</h3><p class="health-line">${badge(portfolio.figures.health)} ${t(portfolio.healthText)}</p>${figuresList(portfolio.figures, portfolio.currency, null)}</div>`,
-  );
+  const portfolios =
+    report.portfolios.length === 0
+      ? ''
+      : table(
+          'portfolios-table',
+          'Portfolio figures',
+          ['Portfolio', 'Health', 'Why', 'Progress', 'BAC', 'AC', 'EV', 'EAC', 'VAC', 'CPI', 'SPI', 'Forecast end'],
+          report.portfolios.map((p) => ({
+            cells: [
+              named(p.name, p.id),
+              badge(p.figures.health),
+              t(p.healthText.replace(/^[^:]*: /, '')),
+              t(formatPercent(p.figures.progress)),
+              t(formatMoney(p.figures.bac, p.currency)),
+              t(formatMoney(p.figures.ac, p.currency)),
+              t(formatMoney(p.figures.ev, p.currency)),
+              t(formatMoney(p.figures.eac, p.currency)),
+              t(formatMoney(p.figures.vac, p.currency)),
+              t(formatIndex(p.figures.cpi)),
+              t(formatIndex(p.figures.spi)),
+              t(p.figures.forecastEnd ?? '—'),
+            ],
+          })),
+          [undefined, 'nowrap', undefined, 'num', 'num', 'num', 'num', 'num', 'num', 'num', 'num', 'nowrap'],
+        );
   const order: Health[] = ['red', 'amber', 'green'];
   const programs = [...report.programs].sort((a, b) => order.indexOf(a.figures.health) - order.indexOf(b.figures.health));
   const programTable =
@@ -127,12 +157,12 @@ function summarySection(report: SteeringReport): string {
       : table(
           'programs-table',
           'Programs by health',
-          ['Program', 'Health', 'Why', 'Progress', 'BAC', 'EAC', 'CPI', 'SPI', 'Forecast end'],
+          ['Program', 'Health', 'Why (headline first)', 'Progress', 'BAC', 'EAC', 'CPI', 'SPI', 'Forecast end'],
           programs.map((p) => ({
             cells: [
               named(p.name, p.id),
               badge(p.figures.health),
-              t(p.healthText.replace(/^[^:]*: /, '')),
+              p.headline ? `<strong class="headline">${t(p.headline.text)}</strong>${t(p.why.slice(p.headline.text.length))}` : t(p.why),
               t(formatPercent(p.figures.progress)),
               t(formatMoney(p.figures.bac, p.currency)),
               t(formatMoney(p.figures.eac, p.currency)),
@@ -145,13 +175,49 @@ function summarySection(report: SteeringReport): string {
         );
   return [
     '<section class="summary" id="summary" aria-labelledby="summary-title">',
-    '<h2 id="summary-title">Summary</h2>',
+    '<h2 id="summary-title">Executive summary</h2>',
     `<ul class="facts">${facts.map((fact) => `<li>${fact}</li>`).join('')}</ul>`,
-    ...portfolios,
-    titled('<h3>Programs by health</h3>', programTable, programs.length),
+    portfolios,
+    '<h3>Programs by health</h3>',
+    programTable,
+    ...summaryPanels.map((panel) => panel(report)),
     '</section>',
   ].join('\n');
 }
+
+/** The milestones most at risk, on the first page: missed first, then the latest forecast; the rest are counted. */
+function milestonesAtRiskPanel(report: SteeringReport): string {
+  const lateness = (m: ReportMilestone) => (m.daysLate > 0 ? m.daysLate : m.status === 'missed' ? -m.dueIn : 0);
+  const worst = [...report.late].sort((a, b) => (a.status === b.status ? lateness(b) - lateness(a) : a.status === 'missed' ? -1 : 1));
+  const shown = worst.slice(0, SUMMARY_MILESTONES);
+  const more = worst.length - shown.length;
+  const title = `<h3>Milestones missed or at risk (${worst.length}${more > 0 ? `; the ${shown.length} latest here, all under “Milestones coming due, missed or at risk”` : ''})</h3>`;
+  if (shown.length === 0) return `${title}${none('No milestone is missed or at risk.')}`;
+  return [
+    title,
+    table(
+      'summary-milestones',
+      'Milestones missed or at risk',
+      ['Milestone', 'Program', 'Due', 'Forecast', 'Status'],
+      shown.map((m) => ({
+        cells: [
+          named(m.name, m.id),
+          m.program ? named(m.program.name, m.program.id) : '—',
+          t(m.date),
+          t(m.forecast ?? '—') + (m.daysLate > 0 ? ` <span class="days-late">(${t(plural(m.daysLate, 'day'))} late)</span>` : ''),
+          milestoneStatus(m),
+        ],
+      })),
+      [undefined, undefined, 'nowrap', 'nowrap', 'nowrap'],
+    ),
+  ].join('');
+}
+
+/**
+ * The first page's panels after the programs, in order. SPEC 9 v3 also wants the people over capacity
+ * here (SPEC 10): add its panel to this list when the report carries people's loads.
+ */
+const summaryPanels: ReadonlyArray<(report: SteeringReport) => string> = [milestonesAtRiskPanel];
 
 function projectsTable(projects: readonly ReportProject[], currency: string): string {
   if (projects.length === 0) return none('No projects.');
@@ -245,11 +311,14 @@ function programSection(program: ReportProgram, index: number, roadmap: RoadmapM
   ];
   return [
     `<section class="program" id="program-${index + 1}" data-program="${t(program.id)}" aria-labelledby="program-${index + 1}-title">`,
+    // Its heading stays with its health and figures: no program title alone at a page's foot.
+    '<div class="program-head">',
     `<h2 id="program-${index + 1}-title">${named(program.name, program.id)}</h2>`,
     `<p class="where">${facts.join(' · ')}</p>`,
     ...(program.goal ? [`<p class="goal">Goal: ${t(program.goal)}</p>`] : []),
     `<p class="health-line">${badge(program.figures.health)} ${t(program.healthText)}</p>`,
     figuresList(program.figures, program.currency, program.budget),
+    '</div>',
     roadmapPictures(roadmap, program.lane, program.name),
     titled('<h3>Projects</h3>', projectsTable(program.projects, program.currency), program.projects.length),
     titled('<h3>Milestones</h3>', program.milestones.length > 0 ? milestonesTable(program.milestones, `Milestones of ${program.name}`, false) : none('No milestones.'), program.milestones.length),
@@ -369,14 +438,18 @@ function itemRows(list: readonly ReportItemChange[]): Array<{ cells: string[] }>
   return list.map((c) => ({ cells: [named(c.title ?? c.id ?? '?', c.id), t(c.owner.id === null ? '—' : `${c.owner.kind} ${c.owner.id}`), t(c.change)] }));
 }
 
+/** The Change column on one line: "changed" never wraps. */
+const changeColumns: readonly Column[] = [undefined, 'nowrap', undefined];
+const itemChangeColumns: readonly Column[] = [undefined, undefined, 'nowrap'];
+
 function changesSection(changes: ReportChanges): string {
   const since = changes.base.ref ?? changes.base.commit ?? 'the base';
   const groups: Array<[string, string, number]> = [
-    ['Projects', changes.projects.length > 0 ? table('changes-table', 'Projects changed', ['Project', 'Change', 'What moved'], changeRows(changes.projects, undertakingChangeLines)) : none('No project changed.'), changes.projects.length],
-    ['Programs', changes.programs.length > 0 ? table('changes-table', 'Programs changed', ['Program', 'Change', 'What moved'], changeRows(changes.programs, undertakingChangeLines)) : none('No program changed.'), changes.programs.length],
-    ['Milestones', changes.milestones.length > 0 ? table('changes-table', 'Milestones changed', ['Milestone', 'Change', 'What moved'], changeRows(changes.milestones, milestoneChangeLines)) : none('No milestone changed.'), changes.milestones.length],
-    ['Risks', changes.risks.length > 0 ? table('changes-table', 'Risks changed', ['Risk', 'Held by', 'Change'], itemRows(changes.risks)) : none('No risk opened or closed.'), changes.risks.length],
-    ['Issues', changes.issues.length > 0 ? table('changes-table', 'Issues changed', ['Issue', 'Held by', 'Change'], itemRows(changes.issues)) : none('No issue opened or closed.'), changes.issues.length],
+    ['Projects', changes.projects.length > 0 ? table('changes-table', 'Projects changed', ['Project', 'Change', 'What moved'], changeRows(changes.projects, undertakingChangeLines), changeColumns) : none('No project changed.'), changes.projects.length],
+    ['Programs', changes.programs.length > 0 ? table('changes-table', 'Programs changed', ['Program', 'Change', 'What moved'], changeRows(changes.programs, undertakingChangeLines), changeColumns) : none('No program changed.'), changes.programs.length],
+    ['Milestones', changes.milestones.length > 0 ? table('changes-table', 'Milestones changed', ['Milestone', 'Change', 'What moved'], changeRows(changes.milestones, milestoneChangeLines), changeColumns) : none('No milestone changed.'), changes.milestones.length],
+    ['Risks', changes.risks.length > 0 ? table('changes-table', 'Risks changed', ['Risk', 'Held by', 'Change'], itemRows(changes.risks), itemChangeColumns) : none('No risk opened or closed.'), changes.risks.length],
+    ['Issues', changes.issues.length > 0 ? table('changes-table', 'Issues changed', ['Issue', 'Held by', 'Change'], itemRows(changes.issues), itemChangeColumns) : none('No issue opened or closed.'), changes.issues.length],
   ];
   return [
     '<section class="changes" id="changes" aria-labelledby="changes-title">',
@@ -387,44 +460,9 @@ function changesSection(changes: ReportChanges): string {
   ].join('\n');
 }
 
-/** A small line chart of some series over the commits (oldest left), as static SVG. */
-function lineChart(title: string, dates: readonly string[], series: ReadonlyArray<{ name: string; cls: string; values: ReadonlyArray<number | null> }>): string {
-  const width = 420;
-  const height = 150;
-  const pad = { left: 44, right: 10, top: 22, bottom: 24 };
-  const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
-  if (values.length === 0) return '';
-  let min = Math.min(...values);
-  let max = Math.max(...values);
-  if (min === max) {
-    min -= 1;
-    max += 1;
-  }
-  const x = (i: number) => pad.left + (dates.length === 1 ? 0 : (i * (width - pad.left - pad.right)) / (dates.length - 1));
-  const y = (v: number) => pad.top + ((max - v) * (height - pad.top - pad.bottom)) / (max - min);
-  const label = (v: number) => (Math.abs(max - min) >= 1000 ? formatMoney(v) : v.toFixed(2));
-  const lines = series.map((s) => {
-    const points = s.values.map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`)).filter((p): p is string => p !== null);
-    return `<polyline class="series ${s.cls}" points="${points.join(' ')}"/>`;
-  });
-  const legend = series.map((s, i) => `<text class="legend ${s.cls}" x="${pad.left + i * 110}" y="14">${t(s.name)}</text>`).join('');
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${t(title)}">`,
-    `<title>${t(title)}</title>`,
-    legend,
-    `<line class="axis" x1="${pad.left}" y1="${height - pad.bottom}" x2="${width - pad.right}" y2="${height - pad.bottom}"/>`,
-    `<text class="tick" x="${pad.left - 4}" y="${y(max) + 4}" text-anchor="end">${t(label(max))}</text>`,
-    `<text class="tick" x="${pad.left - 4}" y="${y(min) + 4}" text-anchor="end">${t(label(min))}</text>`,
-    `<text class="tick" x="${pad.left}" y="${height - 6}">${t(dates[0])}</text>`,
-    `<text class="tick" x="${width - pad.right}" y="${height - 6}" text-anchor="end">${t(dates[dates.length - 1])}</text>`,
-    ...lines,
-    '</svg>',
-  ].join('');
-}
-
 function trendSection(report: SteeringReport, trend: ReportTrend): string {
   const commits = [...trend.commits].reverse();
-  const dates = commits.map((c) => c.date.slice(0, 10));
+  const { red, amber } = report.thresholds;
   const parts = report.programs.map((program) => {
     const points = commits.map((c) => c.programs.find((p) => p.id === program.id) ?? null);
     if (points.every((p) => p === null)) return '';
@@ -433,7 +471,7 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
       return {
         cells: [
           t(c.date.slice(0, 10)),
-          t(c.commit.slice(0, 12)),
+          `<span class="id">${t(c.commit.slice(0, 7))}</span>${c.subject ? ` ${t(c.subject)}` : ''}`,
           p ? badge(p.health) : '—',
           t(formatIndex(p?.cpi ?? null)),
           t(formatIndex(p?.spi ?? null)),
@@ -446,22 +484,37 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
     return [
       `<h3>${named(program.name, program.id)}</h3>`,
       '<div class="trend-charts">',
-      lineChart(`CPI and SPI of ${program.name}`, dates, [
-        { name: 'CPI', cls: 'cpi', values: points.map((p) => p?.cpi ?? null) },
-        { name: 'SPI', cls: 'spi', values: points.map((p) => p?.spi ?? null) },
-      ]),
-      lineChart(`EAC against BAC of ${program.name}`, dates, [
-        { name: 'EAC', cls: 'eac', values: points.map((p) => p?.eac ?? null) },
-        { name: 'BAC', cls: 'bac', values: points.map((p) => p?.bac ?? null) },
-      ]),
+      trendChart({
+        title: `CPI and SPI of ${program.name}`,
+        commits,
+        format: (v) => v.toFixed(2),
+        series: [
+          { name: 'CPI', cls: 'cpi', values: points.map((p) => p?.cpi ?? null) },
+          { name: 'SPI', cls: 'spi', values: points.map((p) => p?.spi ?? null) },
+        ],
+        lines: [
+          { value: 1, label: '1.00', cls: 'reference' },
+          { value: amber, label: `amber ${amber.toFixed(2)}`, cls: 'threshold-amber' },
+          { value: red, label: `red ${red.toFixed(2)}`, cls: 'threshold-red' },
+        ],
+      }),
+      trendChart({
+        title: `EAC against BAC of ${program.name}`,
+        commits,
+        format: (v) => formatMoney(v),
+        series: [
+          { name: 'EAC', cls: 'eac', values: points.map((p) => p?.eac ?? null) },
+          { name: 'BAC', cls: 'bac', values: points.map((p) => p?.bac ?? null) },
+        ],
+      }),
       '</div>',
-      table('trend-table', `Trend of ${program.name}`, ['Commit date', 'Commit', 'Health', 'CPI', 'SPI', 'BAC', 'EAC', 'Forecast end'], rows, ['nowrap', 'nowrap', 'nowrap', 'num', 'num', 'num', 'num', 'nowrap']),
+      table('trend-table', `Trend of ${program.name}`, ['Commit date', 'Commit', 'Health', 'CPI', 'SPI', 'BAC', 'EAC', 'Forecast end'], rows, ['nowrap', undefined, 'nowrap', 'num', 'num', 'num', 'num', 'nowrap']),
     ].join('\n');
   });
   return [
     '<section class="trend" id="trend" aria-labelledby="trend-title">',
     '<h2 id="trend-title">Trend</h2>',
-    `<p class="meta">Each commit that changed a plan file, oldest first (${plural(commits.length, 'commit', true)}); figures as that commit's plans had them.</p>`,
+    `<p class="meta">Each commit that changed a plan file, oldest first (${plural(commits.length, 'commit', true)}), spaced by order; figures as that commit's plans had them. Dashed lines: the health thresholds.</p>`,
     ...parts,
     '</section>',
   ].join('\n');
@@ -479,7 +532,7 @@ h1{margin:0;font-size:26px}
 h2{margin:28px 0 8px;padding-bottom:4px;border-bottom:2px solid var(--border);font-size:20px}
 h3{margin:18px 0 6px;font-size:15px}
 h2,h3{break-after:avoid}
-.titled.keep{break-inside:avoid}
+.titled.keep,.program-head{break-inside:avoid}
 .kicker{margin:0;color:var(--muted);text-transform:uppercase;letter-spacing:.06em;font-size:12px}
 .meta,.where,.none{color:var(--muted)}
 .meta{margin:4px 0}
@@ -489,6 +542,8 @@ h2,h3{break-after:avoid}
 .badge{display:inline-block;min-width:3.2em;padding:0 6px;border:1.5px solid currentColor;border-radius:10px;font-size:12px;font-weight:600;text-align:center;white-space:nowrap}
 .badge.health-green{color:var(--green)}.badge.health-amber{color:var(--amber)}.badge.health-red{color:var(--red)}.badge.health-none{color:var(--none)}
 .facts{margin:8px 0 12px;padding-left:18px}
+.facts li{break-inside:avoid}
+.headline{font-weight:600}
 .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:4px 16px;margin:8px 0 12px}
 .figures div{display:flex;justify-content:space-between;gap:8px;border-bottom:1px solid var(--band)}
 .figures dt{color:var(--muted)}.figures dd{margin:0;font-variant-numeric:tabular-nums;text-align:right;overflow-wrap:anywhere}
@@ -508,12 +563,7 @@ tr.overdue td:first-child{border-left:3px solid var(--red)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .roadmap-picture{margin:0 0 8px;break-inside:avoid}
 svg.roadmap{display:block;max-width:100%;height:auto}
-.trend-charts{display:flex;flex-wrap:wrap;gap:12px;break-inside:avoid}
-.trend-chart{max-width:100%;height:auto}
-.trend-chart .axis{stroke:var(--border)}.trend-chart .tick{fill:var(--muted);font-size:10px}
-.trend-chart .series{fill:none;stroke-width:2}.trend-chart .legend{font-size:11px;font-weight:600}
-.trend-chart .cpi{stroke:#0969da;fill:#0969da}.trend-chart .spi{stroke:#8250df;fill:#8250df}.trend-chart .eac{stroke:#cf222e;fill:#cf222e}.trend-chart .bac{stroke:#57606a;fill:#57606a}
-.trend-chart text.legend,.trend-chart text.tick{stroke:none}
+${trendChartStyle}
 .problems-banner{margin:16px 0;padding:10px 14px;border:1.5px solid var(--red);border-left-width:6px;border-radius:4px;background:#fff5f5;break-inside:avoid}
 .problems-banner p{margin:0}.problems-banner ul{margin:6px 0 0;padding-left:18px}
 .problem-where,.problem-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em;overflow-wrap:anywhere}
@@ -523,8 +573,13 @@ ${roadmapSvgStyle('svg.roadmap')}
 @page{size:landscape;margin:12mm}
 body{font-size:9.5pt}
 .report{max-width:none;padding:0}
-section.program,section.milestones,section.risks,section.issues,section.changes,section.trend{break-before:page}
-h2{margin-top:0}
+section.summary{break-after:page}
+.report-head{display:flex;flex-wrap:wrap;align-items:baseline;column-gap:10px}.report-head h1{font-size:15pt}.report-head .meta{margin:0;font-size:8pt}
+.summary h2{margin:6px 0 4px;font-size:13pt}
+.summary table{font-size:7.5pt;margin:2px 0 6px}.summary td,.summary th{padding:1px 4px;line-height:1.25}.summary .badge{font-size:7pt;line-height:1.2}
+.summary h3{margin:6px 0 2px;font-size:10pt}
+.facts{columns:2;column-gap:24px;margin:4px 0 6px}
+h2{margin-top:16px}
 table{font-size:8.5pt}
 th,td{padding:2px 4px}
 }

@@ -203,6 +203,7 @@ function legendLayout(maxWidth: number): { shapes: Shape[]; width: number; lines
     ['milestone', 'milestone on-track', diamond, 22],
     ['late: forecast', 'milestone at-risk late', late, 30],
     ['missed', 'milestone missed', diamond, 22],
+    ['dependency violated', 'dependency violated', (x, y) => [{ t: 'line', cls: 'link', x1: x, y1: y, x2: x + 16, y2: y }, { t: 'path', cls: 'head', d: `M${x + 16} ${y - 4}L${x + 22} ${y}L${x + 16} ${y + 4}Z` }], 22],
     ['status date', 'status', (x, y) => [{ t: 'line', cls: 'status-line', x1: x + 11, y1: y - 7, x2: x + 11, y2: y + 7 }], 22],
   ];
   const shapes: Shape[] = [];

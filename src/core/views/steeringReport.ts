@@ -7,7 +7,7 @@
  */
 import type { PlanDiffJson } from '../history/diff';
 import type { TrendJson } from '../history/trend';
-import { formatDay, type Day } from '../base/dates';
+import { formatDay, parseDay, type Day } from '../base/dates';
 import { defaultThresholds, type HealthThresholds } from '../base/defaults';
 import type { Health, IssueSeverity, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
 import type { MilestoneStatus } from '../analysis/rollup';
@@ -103,6 +103,20 @@ export interface ReportProgram extends ReportRef {
   readonly projects: readonly ReportProject[];
   /** Its own milestones and its projects', by date. */
   readonly milestones: readonly ReportMilestone[];
+  /** The one fact a steering committee hears first: its largest slip, or its milestone most at risk (null when neither). */
+  readonly headline: ReportHeadline | null;
+  /** Why, for the summary: the headline first, then the indices, then the other reasons for its health. */
+  readonly why: string;
+}
+
+/** A program's headline fact: a project forecast to end late, or a milestone missed or at risk. */
+export interface ReportHeadline {
+  readonly kind: 'slip' | 'milestone';
+  /** The project's or milestone's name. */
+  readonly about: string;
+  readonly text: string;
+  /** How late, in days (0 for a milestone at risk without a later forecast). */
+  readonly days: number;
 }
 
 export interface ReportPortfolio extends ReportRef {
@@ -117,8 +131,10 @@ export type ReportChanges = PlanDiffJson;
 export type ReportChange = PlanDiffJson['projects'][number] | PlanDiffJson['milestones'][number];
 export type ReportItemChange = PlanDiffJson['risks'][number] | PlanDiffJson['issues'][number];
 
-/** The plans over time: SPEC 8's `trend --format json` (newest first), from the history engine. */
-export type ReportTrend = Pick<TrendJson, 'commits'>;
+/** The plans over time: SPEC 8's `trend --format json` (newest first), from the history engine, each commit with its subject when the caller has it. */
+export interface ReportTrend {
+  readonly commits: ReadonlyArray<TrendJson['commits'][number] & { readonly subject?: string }>;
+}
 
 export interface ReportCounts {
   readonly programs: Readonly<Record<Health, number>>;
@@ -180,6 +196,73 @@ export function healthSentence(health: Health, reasons: readonly string[], decla
   const declaredText = declared && declared !== health ? ` The plan declares it ${declared}.` : '';
   return `${head}: ${why}.${declaredText}`;
 }
+
+/**
+ * How many days a project is forecast to end after its planned (scheduled) end; 0 when on time, done,
+ * cancelled or without dates. The one place that reads a slip: switch it to the \`slip\` figure when figures have it.
+ */
+export function projectSlip(project: ReportProject): number {
+  if (project.cancelled || project.state === 'done' || project.end === null || project.figures.forecastEnd === null) return 0;
+  const planned = parseDay(project.end);
+  const forecast = parseDay(project.figures.forecastEnd);
+  return planned === undefined || forecast === undefined ? 0 : Math.max(0, forecast - planned);
+}
+
+/** How late a milestone is, in days: its forecast after its date, else (missed, no forecast) the days since its date. */
+const milestoneLateness = (m: ReportMilestone): number => (m.daysLate > 0 ? m.daysLate : m.status === 'missed' ? Math.max(0, -m.dueIn) : 0);
+
+/**
+ * A program's headline fact (SPEC 9 v3): the larger of its largest project slip and its milestone most at
+ * risk (missed before at risk, then the latest), in days; a milestone wins a tie, being a promise made.
+ */
+export function programHeadline(projects: readonly ReportProject[], milestones: readonly ReportMilestone[]): ReportHeadline | null {
+  let slip: ReportHeadline | null = null;
+  for (const project of projects) {
+    const days = projectSlip(project);
+    if (days > 0 && (slip === null || days > slip.days)) {
+      slip = { kind: 'slip', about: project.name, days, text: `'${project.name}' ends ${plural(days, 'day')} late (forecast ${project.figures.forecastEnd})` };
+    }
+  }
+  let worst: ReportMilestone | null = null;
+  for (const m of milestones) {
+    if (m.cancelled || (m.status !== 'missed' && m.status !== 'at-risk')) continue;
+    const rank = (x: ReportMilestone) => [x.status === 'missed' ? 1 : 0, milestoneLateness(x)];
+    const [a, b] = rank(m);
+    if (worst === null) worst = m;
+    else {
+      const [c, d] = rank(worst);
+      if (a > c || (a === c && b > d)) worst = m;
+    }
+  }
+  const milestone: ReportHeadline | null =
+    worst === null
+      ? null
+      : {
+          kind: 'milestone',
+          about: worst.name,
+          days: milestoneLateness(worst),
+          text: worst.status === 'missed'
+            ? `milestone '${worst.name}' missed (due ${worst.date})`
+            : `milestone '${worst.name}' at risk${worst.daysLate > 0 ? `, ${plural(worst.daysLate, 'day')} late (forecast ${worst.forecast})` : ` (due ${worst.date})`}`,
+        };
+  if (slip === null) return milestone;
+  if (milestone === null) return slip;
+  return milestone.days >= slip.days ? milestone : slip;
+}
+
+/** The summary's why: the headline, the indices (marked when under a threshold), then the other reasons. */
+export function summaryWhy(headline: ReportHeadline | null, figures: { cpi: number | null; spi: number | null }, reasons: readonly string[]): string {
+  const indexReason = (name: string) => reasons.find((r) => r.startsWith(`${name} `));
+  const indices = (['CPI', 'SPI'] as const).flatMap((name) => {
+    const value = name === 'CPI' ? figures.cpi : figures.spi;
+    return value === null ? [] : [indexReason(name) ?? `${name} ${value.toFixed(2)}`];
+  });
+  const others = reasons.filter((r) => !/^(CPI|SPI) /.test(r) && !(headline?.kind === 'milestone' && r.includes(`'${headline.about}'`)));
+  const parts = [...(headline ? [headline.text] : []), ...(indices.length > 0 ? [indices.join(', ')] : []), ...others];
+  return parts.length === 0 ? 'no slip, no milestone at risk, no open high risk or issue' : parts.join('; ');
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Builds the report of an analysis. */
 export function buildSteeringReport(analysis: Analysis, options: SteeringReportOptions = {}): SteeringReport {
@@ -249,6 +332,9 @@ export function buildSteeringReport(analysis: Analysis, options: SteeringReportO
     const result = rollup.programs.get(program)!;
     const figures = toFiguresJson(result.figures);
     const held = [...program.milestones, ...program.projects.flatMap((project) => project.milestones)];
+    const projects = program.projects.filter((project) => project.id !== undefined).map(projectLine);
+    const milestones = held.flatMap((milestone) => milestoneLines.get(milestone) ?? []).sort(byDate);
+    const headline = programHeadline(projects, milestones);
     programs.push({
       ...ref(program),
       lane: `program:${program.id}`,
@@ -261,8 +347,10 @@ export function buildSteeringReport(analysis: Analysis, options: SteeringReportO
       end: day(result.end),
       figures,
       healthText: healthSentence(figures.health, result.healthReasons, figures.declaredHealth, figures),
-      projects: program.projects.filter((project) => project.id !== undefined).map(projectLine),
-      milestones: held.flatMap((milestone) => milestoneLines.get(milestone) ?? []).sort(byDate),
+      projects,
+      milestones,
+      headline,
+      why: summaryWhy(headline, figures, result.healthReasons),
     });
   };
   for (const portfolio of index.portfolios) for (const program of portfolio.programs) addProgram(program);

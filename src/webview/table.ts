@@ -94,15 +94,17 @@ export const columns: readonly Column[] = [
     text: (e) => `${e.figures.risks.high}/${e.figures.risks.medium}/${e.figures.risks.low}`,
   },
   { key: 'issues', label: 'Issues', title: 'Open issues', numeric: true, value: (e) => openIssues(e.figures), text: (e) => String(openIssues(e.figures)) },
-  { key: 'health', label: 'Health', title: 'Computed health', numeric: false, value: (e) => healthRank[e.figures.health], text: (e) => e.figures.health },
+  // A cancelled project computes no health (v3): the cell says cancelled.
+  { key: 'health', label: 'Health', title: 'Computed health', numeric: false, value: (e) => (e.figures.health === null ? -1 : healthRank[e.figures.health]), text: (e) => e.figures.health ?? 'cancelled' },
   {
     key: 'healthChange',
     label: 'Health before → after',
     title: 'Computed health in the compared revision and now',
     numeric: false,
     delta: true,
-    value: (_, d) => (d?.healthBefore && d.healthBefore !== d.healthAfter ? healthRank[d.healthAfter] - healthRank[d.healthBefore] : null),
-    text: (_, _currency, d) => (!d ? '' : d.healthBefore === null ? `new: ${d.healthAfter}` : d.healthBefore === d.healthAfter ? '' : `${d.healthBefore} → ${d.healthAfter}`),
+    value: (_, d) => (d?.healthBefore && d.healthAfter && d.healthBefore !== d.healthAfter ? healthRank[d.healthAfter] - healthRank[d.healthBefore] : null),
+    text: (_, _currency, d) =>
+      !d ? '' : d.healthBefore === null ? `new: ${d.healthAfter ?? 'cancelled'}` : d.healthBefore === d.healthAfter ? '' : `${d.healthBefore} → ${d.healthAfter ?? 'cancelled'}`,
   },
   {
     key: 'declaredHealth',

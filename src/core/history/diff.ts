@@ -26,7 +26,7 @@ export interface UndertakingValuesJson {
   bac: number;
   eac: number;
   progress: number | null;
-  health: Health;
+  health: Health | null;
   state: ProjectState | null;
 }
 /** Head − base: days for the dates, differences for the numbers; null where either side is null. */

@@ -118,7 +118,7 @@ function summarySection(report: SteeringReport): string {
     (portfolio) =>
       `<div class="portfolio"><h3>${named(portfolio.name, portfolio.id)}</h3><p class="health-line">${badge(portfolio.figures.health)} ${t(portfolio.healthText)}</p>${figuresList(portfolio.figures, portfolio.currency, null)}</div>`,
   );
-  const order: Health[] = ['red', 'amber', 'green'];
+  const order: Array<Health | null> = ['red', 'amber', 'green', null];
   const programs = [...report.programs].sort((a, b) => order.indexOf(a.figures.health) - order.indexOf(b.figures.health));
   const programTable =
     programs.length === 0

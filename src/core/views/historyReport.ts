@@ -66,7 +66,8 @@ function undertakingDetails(change: UndertakingChangeJson): string[] {
   if (base.bac !== head.bac) details.push(`BAC ${arrow(base.bac, head.bac, formatMoney)} (${formatMoneyDelta(delta.bac)})`);
   if (base.eac !== head.eac) details.push(`EAC ${arrow(base.eac, head.eac, formatMoney)} (${formatMoneyDelta(delta.eac)})`);
   if (base.progress !== head.progress) details.push(`progress ${arrow(base.progress, head.progress, (p) => formatPercent(p))} (${formatPointsDelta(delta.progress)})`);
-  if (base.health !== head.health) details.push(`health ${arrow(base.health, head.health, String)}`);
+  // A cancelled project has no health (v3): its change of state says it.
+  if (base.health !== head.health && base.health !== null && head.health !== null) details.push(`health ${arrow(base.health, head.health, String)}`);
   if (base.state !== head.state) details.push(`state ${arrow(base.state, head.state, (s) => s ?? '—')}`);
   return details;
 }
@@ -74,7 +75,7 @@ function undertakingDetails(change: UndertakingChangeJson): string[] {
 /** A project or program on one side, in a few words: its window, BAC, health and state. */
 function undertakingSummary(values: UndertakingValuesJson): string {
   const window = values.start === null && values.end === null ? 'unscheduled' : `${dateText(values.start)} → ${dateText(values.end)}`;
-  return [window, `BAC ${formatMoney(values.bac)}`, values.health, ...(values.state ? [values.state] : [])].join(', ');
+  return [window, `BAC ${formatMoney(values.bac)}`, ...(values.health ? [values.health] : []), ...(values.state ? [values.state] : [])].join(', ');
 }
 
 function milestoneDetails(change: MilestoneChange): string[] {
@@ -210,7 +211,7 @@ export function diffMarkdown(diff: PlanDiff): string {
   const budget = changed
     .filter(({ change }) => change.delta.bac !== 0 || change.delta.eac !== 0)
     .sort((a, b) => Math.abs(b.change.delta.eac ?? 0) - Math.abs(a.change.delta.eac ?? 0) || Math.abs(b.change.delta.bac ?? 0) - Math.abs(a.change.delta.bac ?? 0));
-  const health = changed.filter(({ change }) => change.base!.health !== change.head!.health);
+  const health = changed.filter(({ change }) => change.base!.health !== change.head!.health && change.base!.health !== null && change.head!.health !== null);
   const comings = undertakings.filter(({ change }) => change.change !== 'changed' || change.base!.state !== change.head!.state);
 
   const summary = [
@@ -309,7 +310,7 @@ export function trendMarkdown(trend: TrendJson): string {
       for (const point of trend.commits) {
         const f: TrendFiguresJson | undefined = point[kind].find((entry) => entry.id === id);
         const cells = f
-          ? [formatMoney(f.bac), formatMoney(f.eac), formatIndex(f.cpi), formatIndex(f.spi), formatPercent(f.progress), f.forecastEnd ?? '—', f.health]
+          ? [formatMoney(f.bac), formatMoney(f.eac), formatIndex(f.cpi), formatIndex(f.spi), formatPercent(f.progress), f.forecastEnd ?? '—', f.health ?? '—']
           : ['', '', '', '', '', '', 'not in the plans'];
         lines.push(`| \`${point.commit.slice(0, 7)}\` | ${point.date} | ${point.statusDate} | ${cells.join(' | ')} |`);
       }

@@ -5,9 +5,10 @@
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzePlans, forecastNote, toRollupJson, type AnalysisOptions, type Project } from '../../src/core';
-import { byId, day, repoRoot, yaml } from './helpers';
+import { byId, day, repoRoot, runMain, yaml } from './helpers';
 
 const at = (date: string, extra: AnalysisOptions = {}): AnalysisOptions => ({ statusDate: day(date), ...extra });
 const analyse = (text: string, options: AnalysisOptions = {}) => analyzePlans([{ path: 'plan.plan.yaml', text }], options);
@@ -114,6 +115,27 @@ describe('v3: the slip rule (SPEC 5)', () => {
           - { id: y, name: Y, start: 2026-01-01, end: 2026-01-10, state: cancelled }
     `;
     assert.equal(byId(toRollupJson(analyse(text, at('2026-03-01'))).programs, 'p').figures.slip, null);
+  });
+});
+
+describe('v3: the slip thresholds on the command line', () => {
+  // The lone project at S = Feb 10: slip 31 days.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'slip-'));
+  fs.writeFileSync(path.join(folder, 'p.plan.yaml'), lone);
+  const health = (stdout: string) => (JSON.parse(stdout) as { projects: Array<{ figures: { health: string } }> }).projects[0].figures.health;
+
+  it('--slip-red-days 40 makes a 31-day slip amber, and says so on stderr', async () => {
+    const result = await runMain(['rollup', '--format', 'json', '--status-date', '2026-02-10', '--slip-red-days', '40'], folder);
+    assert.equal(result.code, 0);
+    assert.equal(health(result.stdout), 'amber');
+    assert.match(result.stderr, /red when the forecast is more than 40 days late, amber more than 0; default currency USD \(from --slip-red-days\)/);
+  });
+
+  it('a bad value is named on stderr with the default used (red at 31 days)', async () => {
+    const result = await runMain(['rollup', '--format', 'json', '--status-date', '2026-02-10', '--slip-red-days=-3'], folder);
+    assert.equal(result.code, 0);
+    assert.equal(health(result.stdout), 'red');
+    assert.match(result.stderr, /plan-as-code: --slip-red-days '-3' is not a number of days \(expected a number 0 or more, like 30\); the default 30 is used/);
   });
 });
 

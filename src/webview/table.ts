@@ -347,8 +347,9 @@ export class RollupTable {
       } else if (column.key === 'health' || column.key === 'declaredHealth') {
         const health = column.key === 'health' ? e.figures.health : e.figures.declaredHealth;
         // A cancelled project is grey everywhere: its health no longer concerns anyone.
-        const look = cancelled && health ? 'none' : health;
-        tr.append(h('td', { className: look ? `health health-${look}` : 'health' }, health ? h('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }) : null, text));
+        // v3: it computes no health at all; its cell says cancelled, grey.
+        const look = cancelled && (health || column.key === 'health') ? 'none' : health;
+        tr.append(h('td', { className: look ? `health health-${look}` : 'health' }, look ? h('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }) : null, text));
       } else if (column.delta) {
         const value = column.value(e, d);
         const direction = typeof value !== 'number' || value === 0 ? '' : value > 0 ? ' up' : ' down';

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzePlans, forecastNote, toRollupJson, type AnalysisOptions, type Project } from '../../src/core';
+import { analyzePlans, forecastNote, rollupCsv, rollupMarkdown, toRollupJson, type AnalysisOptions, type Project } from '../../src/core';
 import { byId, day, repoRoot, runMain, yaml } from './helpers';
 
 const at = (date: string, extra: AnalysisOptions = {}): AnalysisOptions => ({ statusDate: day(date), ...extra });
@@ -263,6 +263,23 @@ describe('v3: cancelled projects ask for no attention (SPEC 5)', () => {
     assert.deepEqual([status('rc').status, status('rc').forecast], ['cancelled', null]);
     // go-live waits for nothing from the cancelled portal: on track on its date.
     assert.deepEqual([status('go-live').status, status('go-live').forecast], ['on-track', '2026-05-15']);
+  });
+
+  it('shows it as cancelled in rollup Markdown (a State column, no health) and CSV (state, empty slip)', () => {
+    const json = toRollupJson(analyse(twin('cancelled')));
+    const lines = rollupMarkdown(json).split('\n');
+    const header = lines.find((l) => l.startsWith('| Level'))!.split('|').map((c) => c.trim());
+    const row = lines.find((l) => l.includes('| portal |'))!.split('|').map((c) => c.trim());
+    assert.equal(row[header.indexOf('State')], 'cancelled');
+    assert.equal(row[header.indexOf('Health')], '—');
+    assert.equal(row[header.indexOf('Slip (days)')], '');
+    // late: active, no budget, S = May 1 before its end Jul 31: forecast Jul 31, slip 0.
+    const late = lines.find((l) => l.includes('| late |'))!.split('|').map((c) => c.trim());
+    assert.deepEqual([late[header.indexOf('State')], late[header.indexOf('Slip (days)')]], ['active', '0']);
+    const csv = rollupCsv(json).split('\r\n');
+    const csvHeader = csv[0].split(',');
+    const portal = csv.find((l) => l.startsWith('project,portal,'))!.split(',');
+    assert.deepEqual([portal[csvHeader.indexOf('state')], portal[csvHeader.indexOf('slip')], portal[csvHeader.indexOf('health')]], ['cancelled', '', '']);
   });
 
   it('keeps the structural problems on a cancelled project (schema, unknown-reference)', () => {

@@ -8,7 +8,7 @@ import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import {
-  defaultParseLimits, defaultThresholds, plural, DEFAULT_CURRENCY, effectiveSettings, parseDay, PlanWorkspace, readTeamSettings, TEAM_SETTINGS_FILE, toOneBased,
+  defaultParseLimits, defaultThresholds, plural, DEFAULT_CURRENCY, effectiveSettings, parseDay, PlanWorkspace, readTeamSettings, slipDaysSetting, TEAM_SETTINGS_FILE, toOneBased,
   type Analysis, type AnalysisOptions, type TeamSettings,
 } from '../core';
 import { displayPath, findPlanFiles, planFileSize, readPlanFile, UsageError } from '../node/files';
@@ -53,25 +53,37 @@ export const commonOptions = {
   config: { type: 'string' },
   'red-below': { type: 'string' },
   'amber-below': { type: 'string' },
+  'slip-red-days': { type: 'string' },
+  'slip-amber-days': { type: 'string' },
   currency: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 type Values = Readonly<Record<string, string | boolean | undefined>>;
 
-/** The arguments every command gets: paths, format, and the analysis options from flags and the team's settings file. */
-export function commandArgs(values: Values, positionals: readonly string[], format: string): CommandArgs {
+/**
+ * The arguments every command gets: paths, format, and the analysis options from flags and the team's
+ * settings file. A slip threshold flag that is not a number of days is said on `warn` and the default used.
+ */
+export function commandArgs(values: Values, positionals: readonly string[], format: string, warn: (message: string) => void = () => undefined): CommandArgs {
   const paths = positionals.length > 0 ? positionals : ['.'];
   const file = teamSettingsFile(values.config, paths[0]);
   const overrides: { -readonly [K in keyof TeamSettings]: TeamSettings[K] } = {};
   if (values['red-below'] !== undefined) overrides.redBelow = thresholdOption('--red-below', values['red-below']);
   if (values['amber-below'] !== undefined) overrides.amberBelow = thresholdOption('--amber-below', values['amber-below']);
+  for (const [flag, key] of [['slip-red-days', 'slipRedDays'], ['slip-amber-days', 'slipAmberDays']] as const) {
+    if (values[flag] === undefined) continue;
+    const checked = slipDaysSetting(`--${flag}`, values[flag]);
+    if (checked.problem === undefined) overrides[key] = checked.value;
+    else warn(checked.problem);
+  }
   if (values.currency !== undefined) {
     if (typeof values.currency !== 'string' || !/^[A-Z]{3}$/.test(values.currency)) throw new UsageError(`--currency ${String(values.currency)} is not an ISO 4217 code (like USD)`);
     overrides.defaultCurrency = values.currency;
   }
   const { thresholds, defaultCurrency } = effectiveSettings(file?.settings, overrides);
-  const changed = thresholds.red !== defaultThresholds.red || thresholds.amber !== defaultThresholds.amber || defaultCurrency !== DEFAULT_CURRENCY;
+  const slipChanged = thresholds.slipRedDays !== defaultThresholds.slipRedDays || thresholds.slipAmberDays !== defaultThresholds.slipAmberDays;
+  const changed = thresholds.red !== defaultThresholds.red || thresholds.amber !== defaultThresholds.amber || slipChanged || defaultCurrency !== DEFAULT_CURRENCY;
   const sources = [...(file && Object.keys(file.settings).length > 0 ? [displayPath(file.path)] : []), ...Object.keys(overrides).map((key) => flagOf[key as keyof TeamSettings])];
   return {
     paths,
@@ -79,11 +91,15 @@ export function commandArgs(values: Values, positionals: readonly string[], form
     analysis: { statusDate: statusDateOption(values['status-date']), thresholds, defaultCurrency },
     maxFileSize: maxFileSizeOption(values['max-file-size']),
     values,
-    settingsSource: changed ? `health red below ${thresholds.red}, amber below ${thresholds.amber}; default currency ${defaultCurrency} (from ${sources.join(', ')})` : undefined,
+    settingsSource: changed
+      ? `health red below ${thresholds.red}, amber below ${thresholds.amber}${slipChanged ? `, red when the forecast is more than ${thresholds.slipRedDays} days late, amber more than ${thresholds.slipAmberDays}` : ''}; default currency ${defaultCurrency} (from ${sources.join(', ')})`
+      : undefined,
   };
 }
 
-const flagOf: Record<keyof TeamSettings, string> = { redBelow: '--red-below', amberBelow: '--amber-below', defaultCurrency: '--currency' };
+const flagOf: Record<keyof TeamSettings, string> = {
+  redBelow: '--red-below', amberBelow: '--amber-below', slipRedDays: '--slip-red-days', slipAmberDays: '--slip-amber-days', defaultCurrency: '--currency',
+};
 
 function thresholdOption(flag: string, value: string | boolean): number {
   const number = Number(value);

@@ -30,8 +30,9 @@ in .mmd. report is the steering report: HTML that prints on A4 or Letter landsca
 
 Health thresholds and the default currency come from the team's .plan-as-code.yaml (found from the
 first path upwards, up to the repository root; --config FILE names another); --red-below N,
---amber-below N and --currency CODE override it. check and rollup say on stderr which values they
-used when they are not the defaults (0.90, 0.95, USD).
+--amber-below N, --slip-red-days N, --slip-amber-days N and --currency CODE override it. check and
+rollup say on stderr which values they used when they are not the defaults (0.90, 0.95, 30 and 0
+days, USD).
 
 Exit codes: 0 no errors (warnings allowed), 1 errors in the plans, 2 bad usage.`;
 
@@ -85,7 +86,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (!command.formats.includes(format)) {
     throw new UsageError(`--format ${format} is not a format of ${name} (expected ${command.formats.join(', ')})`);
   }
-  return command.run(commandArgs(values, positionals, format), io);
+  return command.run(commandArgs(values, positionals, format, (message) => io.stderr(`plan-as-code: ${message}\n`)), io);
 }
 
 if (require.main === module) {

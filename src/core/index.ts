@@ -27,7 +27,13 @@ export {
   type Project,
   type Risk,
 } from './model/entities';
-export { TEAM_SETTINGS_FILE, effectiveSettings, readTeamSettings, type TeamSettings } from './model/teamSettings';
+export {
+  TEAM_SETTINGS_FILE,
+  effectiveSettings,
+  readTeamSettings,
+  slipDaysSetting,
+  type TeamSettings,
+} from './model/teamSettings';
 
 export { forecastSteps, type ProjectPace } from './analysis/forecast';
 export { earnedValue, type Rollup } from './analysis/rollup';

@@ -4,7 +4,7 @@
  * explicitly (user, workspace or folder), so the editor and the CLI in CI agree by default.
  */
 import * as vscode from 'vscode';
-import { effectiveSettings, parseDay, type AnalysisOptions, type TeamSettings } from '../core';
+import { effectiveSettings, parseDay, slipDaysSetting, type AnalysisOptions, type TeamSettings } from '../core';
 
 export const section = 'planAsCode';
 
@@ -25,6 +25,8 @@ export function readSettings(team?: TeamSettings): PlanSettings {
   const { thresholds, defaultCurrency } = effectiveSettings(team, {
     redBelow: explicit<number>(config, 'health.redBelow'),
     amberBelow: explicit<number>(config, 'health.amberBelow'),
+    slipRedDays: slipDays(config, 'health.slipRedDays'),
+    slipAmberDays: slipDays(config, 'health.slipAmberDays'),
     defaultCurrency: explicit<string>(config, 'defaultCurrency') || undefined,
   });
   return {
@@ -35,6 +37,21 @@ export function readSettings(team?: TeamSettings): PlanSettings {
     maxFileSize: Math.max(1, config.get<number>('maxFileSizeMB', 5) * 1024 * 1024),
     schemaDiagnostics: config.get<boolean>('validation.schema', true),
   };
+}
+
+/** Problems already shown, so that each is said once, not on every analysis. */
+const shownProblems = new Set<string>();
+
+/** A slip threshold when set and valid; set and not a number of days ≥ 0: said once (naming the setting and the default used), and unset. */
+function slipDays(config: vscode.WorkspaceConfiguration, key: string): number | undefined {
+  const value = explicit<unknown>(config, key);
+  if (value === undefined) return undefined;
+  const checked = slipDaysSetting(`${section}.${key}`, value);
+  if (checked.problem !== undefined && !shownProblems.has(checked.problem)) {
+    shownProblems.add(checked.problem);
+    void vscode.window.showErrorMessage(`Plan as Code: ${checked.problem}.`);
+  }
+  return checked.value;
 }
 
 /** A setting's value when someone set it (user, workspace or folder), else undefined (its default does not count). */

@@ -94,15 +94,17 @@ export const columns: readonly Column[] = [
     text: (e) => `${e.figures.risks.high}/${e.figures.risks.medium}/${e.figures.risks.low}`,
   },
   { key: 'issues', label: 'Issues', title: 'Open issues', numeric: true, value: (e) => openIssues(e.figures), text: (e) => String(openIssues(e.figures)) },
-  { key: 'health', label: 'Health', title: 'Computed health', numeric: false, value: (e) => healthRank[e.figures.health], text: (e) => e.figures.health },
+  // A cancelled project computes no health (v3): the cell says cancelled.
+  { key: 'health', label: 'Health', title: 'Computed health', numeric: false, value: (e) => (e.figures.health === null ? -1 : healthRank[e.figures.health]), text: (e) => e.figures.health ?? 'cancelled' },
   {
     key: 'healthChange',
     label: 'Health before → after',
     title: 'Computed health in the compared revision and now',
     numeric: false,
     delta: true,
-    value: (_, d) => (d?.healthBefore && d.healthBefore !== d.healthAfter ? healthRank[d.healthAfter] - healthRank[d.healthBefore] : null),
-    text: (_, _currency, d) => (!d ? '' : d.healthBefore === null ? `new: ${d.healthAfter}` : d.healthBefore === d.healthAfter ? '' : `${d.healthBefore} → ${d.healthAfter}`),
+    value: (_, d) => (d?.healthBefore && d.healthAfter && d.healthBefore !== d.healthAfter ? healthRank[d.healthAfter] - healthRank[d.healthBefore] : null),
+    text: (_, _currency, d) =>
+      !d ? '' : d.healthBefore === null ? `new: ${d.healthAfter ?? 'cancelled'}` : d.healthBefore === d.healthAfter ? '' : `${d.healthBefore} → ${d.healthAfter ?? 'cancelled'}`,
   },
   {
     key: 'declaredHealth',
@@ -345,8 +347,9 @@ export class RollupTable {
       } else if (column.key === 'health' || column.key === 'declaredHealth') {
         const health = column.key === 'health' ? e.figures.health : e.figures.declaredHealth;
         // A cancelled project is grey everywhere: its health no longer concerns anyone.
-        const look = cancelled && health ? 'none' : health;
-        tr.append(h('td', { className: look ? `health health-${look}` : 'health' }, health ? h('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }) : null, text));
+        // v3: it computes no health at all; its cell says cancelled, grey.
+        const look = cancelled && (health || column.key === 'health') ? 'none' : health;
+        tr.append(h('td', { className: look ? `health health-${look}` : 'health' }, look ? h('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }) : null, text));
       } else if (column.delta) {
         const value = column.value(e, d);
         const direction = typeof value !== 'number' || value === 0 ? '' : value > 0 ? ' up' : ' down';

@@ -84,7 +84,7 @@ class Comparison {
     }
     if (isProject) this.exact(at('forecastStart'), id, engine.forecastStart, reference.forecastStart);
     else if ('forecastStart' in engine) this.report(at('forecastStart'), id, engine.forecastStart, undefined, '(absent: projects only)');
-    for (const key of ['forecastEnd', 'health', 'declaredHealth'] as const) this.exact(at(key), id, engine[key], reference[key]);
+    for (const key of ['forecastEnd', 'health', 'declaredHealth', 'slip'] as const) this.exact(at(key), id, engine[key], reference[key]);
     for (const key of ['high', 'medium', 'low'] as const) this.exact(at(`risks.${key}`), id, (engine.risks as JsonObject | undefined)?.[key], reference.risks[key]);
     for (const key of ['critical', 'high', 'medium', 'low'] as const) this.exact(at(`issues.${key}`), id, (engine.issues as JsonObject | undefined)?.[key], reference.issues[key]);
   }

@@ -17,15 +17,14 @@
  *      ΣEV / ΣBAC over its programs, else the planned-days-weighted mean over every non-cancelled
  *      project of its programs, null when there is none.
  *  (4) A cancelled project's own entry still carries its own figures (it is "shown"; only rollup sums
- *      skip it) — BAC … VAC, progress, benefits, ROI, risks, issues and health from its own values —
- *      and forecastStart/forecastEnd null (SPEC 5 table).
+ *      skip it) — BAC … VAC, progress, benefits, ROI, risks and issues from its own values ("its own
+ *      row may show them") — and forecastStart/forecastEnd, health and slip null (SPEC 5, v3).
  *  (5) "A program is at least amber when any of its projects is red": its non-cancelled projects
  *      (cancelled ones are excluded from every rollup).
  *  (6) An open high risk / high issue / critical issue of a program or portfolio is one in its rolled-up
  *      counts (its own and its non-cancelled projects'; a portfolio's programs').
- *  (7) A milestone's dependency on a cancelled project: the project's scheduled end (the planned
- *      project rule says so in words; the milestone rule names "a project's forecastEnd", which a
- *      cancelled project does not have — the same reading as for projects is taken).
+ *  (7) v3: a dependency on a cancelled project, or on a milestone of one (whose forecast is null),
+ *      gives nothing: it is left out of the latest-of for planned projects and milestones alike.
  *  (8) A program's start/end and forecastEnd count the milestones of its non-cancelled projects only
  *      ("its non-cancelled projects, their milestones"; "those projects' forecastEnd and the forecast
  *      dates of its own and its projects' milestones").
@@ -36,14 +35,19 @@
  *      documents is the latest of all of them. Each declared date that differs from that latest date
  *      gets status-date-mismatch, also when --status-date overrides S (SPEC 5: "When documents declare
  *      different status dates, each one that differs from the latest gets a status-date-mismatch").
- * (12) milestone-at-risk and overdue-issue are reported for milestones and issues of cancelled projects
- *      too (SPEC 6 exempts nothing); a milestone's status is computed the same way there.
+ * (12) v3: milestones of a cancelled project have status `cancelled` and forecast null; no
+ *      milestone-at-risk or overdue-issue is reported on what a cancelled project holds (SPEC 5 lists
+ *      only structural codes for it).
  * (13) A milestone's forecast counts S even when its date is before S ("the latest of its date, S, …");
  *      its status is then `missed`.
  * (14) over-budget / forecast-over-budget compare ΣBAC / ΣEAC of the program's non-cancelled projects
  *      with its budget, strictly ("projects of 10000.04 and 5000.01 are not over 15000.05").
  * (15) "The dependency that pushes" an at-risk milestone is a direct dependency whose forecast is the
  *      milestone's forecast (any of them on a tie); "by how many days" is forecast − date.
+ * (16) The slip rule (v3): "left to finish" means a non-cancelled project whose state is not done; a
+ *      program with only milestones has no slip. A portfolio's slip is the largest of its programs'
+ *      non-null slips (null when none). The slip rule applies to portfolios too: their slip decides
+ *      their health like a project's or a program's does.
  */
 import { toDate, toDay, type Day } from './days';
 import type { Issue, Milestone, Portfolio, Program, Project, Rag, Risk, State, Workspace } from './model';
@@ -55,6 +59,9 @@ const HUNDRED = Rational.hundred;
 /** The default health thresholds (SPEC 5: "defaults; thresholds are settings"). */
 const RED_BELOW = Rational.decimal('0.90');
 const AMBER_BELOW = Rational.decimal('0.95');
+/** The default slip thresholds in days (SPEC 5, v3: slipRedDays, slipAmberDays). */
+const SLIP_RED_DAYS = 30;
+const SLIP_AMBER_DAYS = 0;
 
 export interface RiskCounts {
   high: number;
@@ -87,10 +94,11 @@ export interface Figures {
   benefits: Rational;
   roiPlanned: Rational | null;
   roiForecast: Rational | null;
-  health: Rag;
+  health: Rag | null;
   declaredHealth: Rag | null;
   risks: RiskCounts;
   issues: IssueCounts;
+  slip: number | null;
 }
 
 export interface ExpectedProject {
@@ -123,7 +131,7 @@ export interface ExpectedPortfolio {
   figures: Figures;
   programs: string[];
 }
-export type MilestoneStatus = 'done' | 'missed' | 'at-risk' | 'on-track';
+export type MilestoneStatus = 'done' | 'missed' | 'at-risk' | 'on-track' | 'cancelled';
 export interface ExpectedMilestone {
   id: string | null;
   name: string;
@@ -247,10 +255,12 @@ const earliest = (values: ReadonlyArray<Day | null>): Day | null => values.reduc
 const dateOf = (day: Day | null): string | null => (day === null ? null : toDate(day));
 
 /** SPEC 5 "Computed health". */
-function computedHealth(input: { cpi: Rational | null; spi: Rational | null; issues: IssueCounts; risks: RiskCounts; lateMilestone: boolean; redChild: boolean }): Rag {
+function computedHealth(input: { cpi: Rational | null; spi: Rational | null; issues: IssueCounts; risks: RiskCounts; lateMilestone: boolean; redChild: boolean; slip: number | null }): Rag {
   const below = (index: Rational | null, threshold: Rational) => index !== null && index.lt(threshold);
-  if (below(input.cpi, RED_BELOW) || below(input.spi, RED_BELOW) || input.issues.critical > 0) return 'red';
+  const slipOver = (days: number) => input.slip !== null && input.slip > days;
+  if (below(input.cpi, RED_BELOW) || below(input.spi, RED_BELOW) || input.issues.critical > 0 || slipOver(SLIP_RED_DAYS)) return 'red';
   if (
+    slipOver(SLIP_AMBER_DAYS) ||
     below(input.cpi, AMBER_BELOW) ||
     below(input.spi, AMBER_BELOW) ||
     input.lateMilestone ||
@@ -290,6 +300,7 @@ export function reference(workspace: Workspace, places: Places): Expected {
   const { portfolios, programs, projects, milestones } = link(workspace);
   const projectById = new Map(projects.map((node) => [node.project.id, node]));
   const milestoneById = new Map(milestones.filter((m) => m.milestone.id !== undefined).map((m) => [m.milestone.id!, m]));
+  const milestoneOwner = new Map(milestones.map((m) => [m.milestone, m.owner]));
   const diagnostics: ExpectedDiagnostic[] = [];
   const place = (owner: object, key: string) => {
     const found = places.get(owner)?.get(key);
@@ -364,13 +375,16 @@ export function reference(workspace: Workspace, places: Places): Expected {
 
   // --- Forecast (SPEC 5.1), in dependency order by recursion.
   const forecastMemo = new Map<string, { fs: Day; fe: Day } | null>();
-  /** What a dependency pushes: a project's forecastEnd (a cancelled one's scheduled end), a milestone's forecast. */
-  const dependencyForecast = (id: string): Day => {
+  /** What a dependency pushes: a project's forecastEnd, a milestone's forecast; null for a cancelled project and its milestones. INTERPRETATION (7). */
+  const dependencyForecast = (id: string): Day | null => {
     const milestone = milestoneById.get(id);
     if (milestone) return milestoneForecast(milestone.milestone);
     const project = projectById.get(id)!.project;
-    // INTERPRETATION (7) for milestones; SPEC words for planned projects.
-    return cancelled(project) ? schedule(project).e : projectForecast(project)!.fe;
+    return cancelled(project) ? null : projectForecast(project)!.fe;
+  };
+  const ownerCancelled = (milestone: Milestone): boolean => {
+    const owner = milestoneOwner.get(milestone)!;
+    return owner.kind === 'project' && cancelled(projectById.get(owner.id)!.project);
   };
   function projectForecast(project: Project): { fs: Day; fe: Day } | null {
     if (forecastMemo.has(project.id)) return forecastMemo.get(project.id)!;
@@ -384,30 +398,34 @@ export function reference(workspace: Workspace, places: Places): Expected {
     } else if (state === 'active' || state === 'on-hold') {
       const { spi } = earned(project);
       const { ps, pe } = windowOf(project);
-      const own = spi !== null && spi.gt(ZERO) && spi.lt(Rational.one) ? ps + Number(days(pe - ps + 1).div(spi).ceil()) - 1 : e;
+      // v3: own = max(e, ps + ceil((pe − ps + 1) / SPI) − 1) when 0 < SPI < 1, else e.
+      const own = spi !== null && spi.gt(ZERO) && spi.lt(Rational.one) ? Math.max(e, ps + Number(days(pe - ps + 1).div(spi).ceil()) - 1) : e;
       result = { fs: s, fe: Math.max(own, S) };
     } else {
-      const fs = Math.max(s, S, ...(project.depends_on ?? []).map((id) => dependencyForecast(id) + 1));
+      const pushes = (project.depends_on ?? []).map(dependencyForecast).filter((d): d is Day => d !== null);
+      const fs = Math.max(s, S, ...pushes.map((d) => d + 1));
       result = { fs, fe: fs + (e - s) };
     }
     forecastMemo.set(project.id, result);
     return result;
   }
-  const milestoneMemo = new Map<Milestone, Day>();
-  function milestoneForecast(milestone: Milestone): Day {
+  const milestoneMemo = new Map<Milestone, Day | null>();
+  function milestoneForecast(milestone: Milestone): Day | null {
     const known = milestoneMemo.get(milestone);
     if (known !== undefined) return known;
     const date = toDay(milestone.date);
     // INTERPRETATION (13): S counts even for a milestone already past its date.
-    const result = milestone.done ? date : Math.max(date, S, ...(milestone.depends_on ?? []).map(dependencyForecast));
+    const pushes = (milestone.depends_on ?? []).map(dependencyForecast).filter((d): d is Day => d !== null);
+    const result = ownerCancelled(milestone) ? null : milestone.done ? date : Math.max(date, S, ...pushes);
     milestoneMemo.set(milestone, result);
     return result;
   }
   const milestoneStatus = (milestone: Milestone): MilestoneStatus => {
     const date = toDay(milestone.date);
+    if (ownerCancelled(milestone)) return 'cancelled';
     if (milestone.done) return 'done';
     if (date < S) return 'missed';
-    return milestoneForecast(milestone) > date ? 'at-risk' : 'on-track';
+    return milestoneForecast(milestone)! > date ? 'at-risk' : 'on-track';
   };
   /** Missed or at risk: what makes its holder amber. */
   const late = (list: readonly Milestone[]) => list.some((m) => ['missed', 'at-risk'].includes(milestoneStatus(m)));
@@ -433,15 +451,20 @@ export function reference(workspace: Workspace, places: Places): Expected {
   }
 
   // --- Projects.
-  const projectHealth = new Map<string, Rag>();
+  const projectHealth = new Map<string, Rag | null>();
   const expectedProjects: ExpectedProject[] = projects.map(({ project, programId }) => {
     const { s, e } = schedule(project);
     const ev = earned(project);
     const forecast = projectForecast(project);
     const risks = countRisks(project.risks);
     const issues = countIssues(project.issues);
-    // INTERPRETATION (4): a cancelled project's own health from its own values.
-    const health = computedHealth({ cpi: ev.cpi, spi: ev.spi, issues, risks, lateMilestone: late(project.milestones), redChild: false });
+    // SPEC 5 slip rule: forecastEnd − pe for a project that is not done (a cancelled one has no forecast).
+    const state = stateOf(project);
+    const slip = state === 'done' || forecast === null ? null : forecast.fe - windowOf(project).pe;
+    // INTERPRETATION (4): a cancelled project has no computed health (v3).
+    const health = cancelled(project)
+      ? null
+      : computedHealth({ cpi: ev.cpi, spi: ev.spi, issues, risks, lateMilestone: late(project.milestones), redChild: false, slip });
     projectHealth.set(project.id, health);
     const float = floatOf.get(project.id) ?? null;
     return {
@@ -457,6 +480,7 @@ export function reference(workspace: Workspace, places: Places): Expected {
         declaredHealth: project.health ?? null,
         risks,
         issues,
+        slip,
       },
       program: programId,
       state: stateOf(project),
@@ -476,6 +500,7 @@ export function reference(workspace: Workspace, places: Places): Expected {
     risks: RiskCounts;
     issues: IssueCounts;
     health: Rag;
+    slip: number | null;
   }
   const rolledPrograms = new Map<string, Rolled>();
   /** ΣEV / ΣBAC × 100, else the mean progress weighted by planned days; null without projects. INTERPRETATION (3). */
@@ -497,6 +522,12 @@ export function reference(workspace: Workspace, places: Places): Expected {
     const start = earliest([...members.map((p) => schedule(p).s), ...memberMilestones.map((m) => toDay(m.date)), ...program.milestones.map((m) => toDay(m.date))]);
     const end = latest([...members.map((p) => schedule(p).e), ...memberMilestones.map((m) => toDay(m.date)), ...program.milestones.map((m) => toDay(m.date))]);
     const forecastEnd = latest([...members.map((p) => projectForecast(p)!.fe), ...[...memberMilestones, ...program.milestones].map(milestoneForecast)]);
+    // SPEC 5 slip rule: against the declared end, else the latest pe and milestone date. INTERPRETATION (16).
+    const plannedEnd = program.end !== undefined
+      ? toDay(program.end)
+      : latest([...members.map((p) => windowOf(p).pe), ...[...memberMilestones, ...program.milestones].map((m) => toDay(m.date))]);
+    const leftToFinish = members.some((p) => stateOf(p) !== 'done');
+    const slip = leftToFinish && forecastEnd !== null && plannedEnd !== null ? forecastEnd - plannedEnd : null;
     // INTERPRETATION (6).
     const risks = members.map((p) => countRisks(p.risks)).reduce(addRisks, countRisks(program.risks));
     const issues = members.map((p) => countIssues(p.issues)).reduce(addIssues, countIssues(program.issues));
@@ -508,8 +539,9 @@ export function reference(workspace: Workspace, places: Places): Expected {
       lateMilestone: late(program.milestones),
       // INTERPRETATION (5).
       redChild: members.some((p) => projectHealth.get(p.id) === 'red'),
+      slip,
     });
-    rolledPrograms.set(program.id, { sums, members, start, end, forecastEnd, risks, issues, health });
+    rolledPrograms.set(program.id, { sums, members, start, end, forecastEnd, risks, issues, health, slip });
 
     // INTERPRETATION (14).
     if (program.budget !== undefined) {
@@ -531,6 +563,7 @@ export function reference(workspace: Workspace, places: Places): Expected {
         declaredHealth: program.health ?? null,
         risks,
         issues,
+        slip,
       },
       portfolio: portfolioId,
       projects: all.map((p) => p.id),
@@ -545,7 +578,9 @@ export function reference(workspace: Workspace, places: Places): Expected {
     const figures = evFigures(sums.bac, sums.pv, sums.ev, sums.ac, sums.eac, sumOf('benefits'));
     const risks = members.map((m) => m.risks).reduce(addRisks, { high: 0, medium: 0, low: 0 });
     const issues = members.map((m) => m.issues).reduce(addIssues, { critical: 0, high: 0, medium: 0, low: 0 });
-    const health = computedHealth({ cpi: figures.cpi, spi: figures.spi, issues, risks, lateMilestone: false, redChild: members.some((m) => m.health === 'red') });
+    const slips = members.map((m) => m.slip).filter((d): d is number => d !== null);
+    const slip = slips.length === 0 ? null : Math.max(...slips);
+    const health = computedHealth({ cpi: figures.cpi, spi: figures.spi, issues, risks, lateMilestone: false, redChild: members.some((m) => m.health === 'red'), slip });
     return {
       id: portfolio.id,
       name: portfolio.name,
@@ -559,6 +594,7 @@ export function reference(workspace: Workspace, places: Places): Expected {
         declaredHealth: null,
         risks,
         issues,
+        slip,
       },
       programs: programs.filter((node) => node.portfolioId === portfolio.id).map((node) => node.program.id),
     };
@@ -569,7 +605,7 @@ export function reference(workspace: Workspace, places: Places): Expected {
     const status = milestoneStatus(milestone);
     if (status === 'at-risk') {
       // SPEC 6: "name the dependency that pushes it and by how many days". INTERPRETATION (15).
-      const forecast = milestoneForecast(milestone);
+      const forecast = milestoneForecast(milestone)!;
       const pushers = (milestone.depends_on ?? []).filter((id) => dependencyForecast(id) === forecast);
       const late = forecast - toDay(milestone.date);
       diagnostics.push({
@@ -585,13 +621,14 @@ export function reference(workspace: Workspace, places: Places): Expected {
       owner,
       date: milestone.date,
       done: milestone.done ?? false,
-      forecast: toDate(milestoneForecast(milestone)),
+      forecast: dateOf(milestoneForecast(milestone)),
       status,
     };
   });
 
   // --- Overdue issues, wherever they are (SPEC 6).
-  const allIssues = [...programs.flatMap((p) => p.program.issues), ...projects.flatMap((p) => p.project.issues)];
+  // v3: not on what a cancelled project holds. INTERPRETATION (12).
+  const allIssues = [...programs.flatMap((p) => p.program.issues), ...projects.filter((p) => !cancelled(p.project)).flatMap((p) => p.project.issues)];
   for (const issue of allIssues) {
     if ((issue.state ?? 'open') === 'open' && issue.due !== undefined && toDay(issue.due) < S) {
       diagnostics.push({ code: 'overdue-issue', ...place(issue, 'due'), about: `issue ${issue.title}`, mentions: [[issue.due], [toDate(S)]] });

@@ -88,6 +88,8 @@ const fixtures: Record<string, string> = {
 const figureKeys = [
   'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'progress', 'forecastEnd', 'benefits',
   'roiPlanned', 'roiForecast', 'health', 'declaredHealth', 'risks', 'issues',
+  // v3: the slip of SPEC 5.
+  'slip',
 ].sort();
 const entryKeys = ['id', 'name', 'start', 'end', 'figures'];
 interface SarifResult {

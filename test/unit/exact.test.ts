@@ -40,7 +40,9 @@ describe('exact arithmetic (SPEC 5)', () => {
 
     it('SPI exactly 0.95 is green (budget 12,345.67, 57-day window, progress 5 on day 3)', () => {
       // SPI = (5/100) × 57/3 = 0.95 (float: 0.9499999999999998); no spend, so no CPI.
-      const { json } = run(project({ budget: 12345.67, progress: 5, window: 57 }), at(jan(3)));
+      // v3: 57 / 0.95 = 60 days is a 3-day slip (amber by the slip rule); with slips not counted (amber above
+      // 60 days) the SPI alone must leave it green.
+      const { json } = run(project({ budget: 12345.67, progress: 5, window: 57 }), { ...at(jan(3)), thresholds: { red: 0.9, amber: 0.95, slipAmberDays: 60, slipRedDays: 60 } });
       assert.equal(byId(json.projects, 'p').figures.health, 'green');
     });
 

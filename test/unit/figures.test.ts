@@ -152,7 +152,7 @@ describe('figure formatting', () => {
       bac: 200_000, pv: 100_000, ev: 80_000, ac: 100_000, cv: -20_000, sv: -20_000, cpi: 0.8, spi: 0.8,
       eac: 250_000, etc: 150_000, vac: -50_000, progress: 40, forecastEnd: '2026-07-01', benefits: 500_000,
       roiPlanned: 1.5, roiForecast: 1, health: 'red', declaredHealth: 'green',
-      risks: { high: 1, medium: 2, low: 0 }, issues: { critical: 0, high: 1, medium: 0, low: 3 },
+      risks: { high: 1, medium: 2, low: 0 }, issues: { critical: 0, high: 1, medium: 0, low: 3 }, slip: 5,
     };
 
     it('lists the key figures in reading order, money in the given currency', () => {

@@ -151,10 +151,11 @@ describe('forecast (SPEC 5.1)', () => {
       assert.deepEqual(forecastOf(json, 'after-gate'), ['2026-03-23', '2026-03-27']);
     });
 
-    it("by a cancelled project: the day after its scheduled end; the cancelled one has no forecast", () => {
-      // after-dropped: explicit start Mar 20, 10 days → Mar 29; dropped ends Mar 31 → Apr 1 .. Apr 10.
+    // v3: a cancelled project gives nothing to the forecast (it used to push by its scheduled end).
+    it('not by a cancelled project: it waits for nothing from it; the cancelled one has no forecast', () => {
+      // after-dropped: explicit start Mar 20, 10 days → Mar 29, kept although dropped was planned to end Mar 31.
       assert.deepEqual(forecastOf(json, 'dropped'), [null, null]);
-      assert.deepEqual(forecastOf(json, 'after-dropped'), ['2026-04-01', '2026-04-10']);
+      assert.deepEqual(forecastOf(json, 'after-dropped'), ['2026-03-20', '2026-03-29']);
     });
 
     it('a planned project with nothing pushing it keeps its dates', () => {

@@ -552,8 +552,8 @@ describe('plans over time (SPEC 8): the roadmap compared with another revision',
       [
         ['project', 'build', 'changed', 2, 4, 0, 'amber', 'red'],
         ['project', 'fresh', 'added', null, null, null, null, 'green'],
-        // stop: nothing earned by Jan 5 (SPI 0): red, and still red once cancelled.
-        ['project', 'stop', 'changed', 0, null, 0, 'red', 'red'],
+        // stop: nothing earned by Jan 5 (SPI 0): red; v3: no health once cancelled.
+        ['project', 'stop', 'changed', 0, null, 0, 'red', null],
         // platform: end Feb 1 → Feb 28, BAC 1300 → 1400; red on its summed SPI on both sides.
         ['program', 'platform', 'changed', 27, 27, 100, 'red', 'red'],
       ],

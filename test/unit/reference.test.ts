@@ -1,5 +1,5 @@
 /**
- * The engine against an independent reference implementation of SPEC v2 sections 4, 5 and 5.1
+ * The engine against an independent reference implementation of SPEC v3 sections 4, 5 and 5.1
  * (test/reference/spec.ts, written from the SPEC alone, with exact rational arithmetic): on random
  * valid workspaces over several files and on boundary workspaces (indices exactly on 0.90 / 0.95 with
  * values that are not exact in binary, budgets equal to the cent, whole-day forecasts), every field of

@@ -443,13 +443,14 @@ describe('roadmap Mermaid export', () => {
     assert.deepEqual(tasks, [
       // Mermaid's end dates are exclusive: the day after the plan's inclusive end. Tags are computed
       // health, not the critical path: a1 is done (grey); a2 is red (SPI 10/100 = 0.1 < 0.9: crit);
-      // a3, b1 and solo are green (no budget, so no index: plain); a4 is cancelled (grey).
+      // a3 and b1 are green (no budget, so no index: plain); a4 is cancelled (grey); v3: solo, unfinished
+      // at S = Mar 1 after its end Feb 27, is forecast Mar 1, a 2-day slip: amber (at risk).
       '    First :done, t_a1, 2026-01-05, 2026-02-01',
       '    Second (off track) :crit, t_a2, 2026-02-01, 2026-03-01',
       '    Third, started too early :t_a3, 2026-01-20, 2026-04-01',
       '    Fourth (cancelled) :done, t_a4, 2026-02-01, 2026-02-11',
       '    Beta one :t_b1, 2026-05-02, 2026-06-01',
-      '    Solo :t_solo, 2026-02-02, 2026-02-28',
+      '    Solo (at risk) :active, t_solo, 2026-02-02, 2026-02-28',
     ]);
     assert.deepEqual(lines.filter((l) => l.includes(':milestone') && !l.includes('t_status_date')), [
       '    Alpha GA :milestone, t_alpha_ga, 2026-05-01, 0d',

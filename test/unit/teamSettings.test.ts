@@ -6,6 +6,8 @@ import { strict as assert } from 'node:assert';
 import { analyzePlans, effectiveSettings, readTeamSettings } from '../../src/core';
 import { day, yaml } from './helpers';
 
+// v3: the slip thresholds are part of every set of thresholds in force.
+const slipDefaults = { slipRedDays: 30, slipAmberDays: 0 };
 const read = (text: string) => readTeamSettings('.plan-as-code.yaml', text);
 const problems = (text: string) =>
   read(text).diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
@@ -22,6 +24,29 @@ describe('team settings (.plan-as-code.yaml)', () => {
     `);
     assert.deepEqual(file.diagnostics, []);
     assert.deepEqual(file.settings, { redBelow: 0.85, amberBelow: 0.92, defaultCurrency: 'EUR' });
+  });
+
+  it('reads the slip thresholds (v3), and names a bad one with the default used instead', () => {
+    const good = read(yaml`
+      health:
+        slipRedDays: 20
+        slipAmberDays: 5
+    `);
+    assert.deepEqual(good.diagnostics, []);
+    assert.deepEqual(good.settings, { slipRedDays: 20, slipAmberDays: 5 });
+    assert.deepEqual(effectiveSettings(good.settings).thresholds, { red: 0.9, amber: 0.95, slipRedDays: 20, slipAmberDays: 5 });
+    const bad = yaml`
+      health:
+        slipRedDays: -1
+        slipAmberDays: soon
+    `;
+    assert.deepEqual(problems(bad), [
+      "2:16 schema health.slipRedDays -1 is not a number of days (expected a number 0 or more, like 30); the default 30 is used",
+      "3:18 schema health.slipAmberDays 'soon' is not a number of days (expected a number 0 or more, like 30); the default 0 is used",
+    ]);
+    assert.deepEqual(read(bad).settings, {});
+    // 0 days is a valid threshold: any slip is then red.
+    assert.deepEqual(read('health:\n  slipRedDays: 0\n').settings, { slipRedDays: 0 });
   });
 
   it('an empty file sets nothing', () => {
@@ -65,22 +90,22 @@ describe('team settings (.plan-as-code.yaml)', () => {
 
   describe('precedence', () => {
     it('defaults without a file', () => {
-      assert.deepEqual(effectiveSettings(undefined), { thresholds: { red: 0.9, amber: 0.95 }, defaultCurrency: 'USD' });
+      assert.deepEqual(effectiveSettings(undefined), { thresholds: { red: 0.9, amber: 0.95, ...slipDefaults }, defaultCurrency: 'USD' });
     });
 
     it('the file over the defaults, key by key', () => {
-      assert.deepEqual(effectiveSettings({ redBelow: 0.8 }), { thresholds: { red: 0.8, amber: 0.95 }, defaultCurrency: 'USD' });
+      assert.deepEqual(effectiveSettings({ redBelow: 0.8 }), { thresholds: { red: 0.8, amber: 0.95, ...slipDefaults }, defaultCurrency: 'USD' });
     });
 
     it('overrides over the file', () => {
       assert.deepEqual(effectiveSettings({ redBelow: 0.8, defaultCurrency: 'EUR' }, { redBelow: 0.85, defaultCurrency: 'GBP' }), {
-        thresholds: { red: 0.85, amber: 0.95 },
+        thresholds: { red: 0.85, amber: 0.95, ...slipDefaults },
         defaultCurrency: 'GBP',
       });
     });
 
     it('an amber threshold below red from different sources: amber starts where red ends', () => {
-      assert.deepEqual(effectiveSettings({ amberBelow: 0.8 }, { redBelow: 0.85 }).thresholds, { red: 0.85, amber: 0.85 });
+      assert.deepEqual(effectiveSettings({ amberBelow: 0.8 }, { redBelow: 0.85 }).thresholds, { red: 0.85, amber: 0.85, ...slipDefaults });
     });
   });
 

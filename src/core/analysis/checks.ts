@@ -218,7 +218,8 @@ function progress(project: Project, out: PlanDiagnostic[]): void {
 
 function declaredHealth(entity: Project | Program, what: string, result: { figures: { health: ProjectRollup['figures']['health'] }; healthReasons: readonly string[] }, out: PlanDiagnostic[]): void {
   const declared = entity.health;
-  if (declared && isBetterHealth(declared.value, result.figures.health)) {
+  // A cancelled project computes no health (v3): nothing to mismatch.
+  if (declared && result.figures.health !== null && isBetterHealth(declared.value, result.figures.health)) {
     out.push(diagnosticAt(entity.source, declared.span, 'status-mismatch', messages.statusMismatch(what, declared.value, result.figures.health, result.healthReasons)));
   }
 }

@@ -9,6 +9,7 @@
  * A document whose YAML could not be recovered at all (`broken`) keeps only its syntax errors and
  * duplicate ids: the parser's guesses there are not the plan.
  */
+import type { DiagnosticCode } from '../base/codes';
 import type { PlanDiagnostic } from '../base/diagnostic';
 import type { Position } from '../base/positions';
 import type { Entity, Milestone, Program, Project } from '../model/entities';
@@ -16,6 +17,12 @@ import type { ParsedFile } from '../syntax/nodes';
 import type { PlanIndex } from './planIndex';
 
 const SCHEDULE = ['start', 'end', 'duration', 'depends_on'];
+/**
+ * What a project's forecast is computed from (with its schedule and its dependencies'): not its money.
+ * SPI is EV / PV, in which BAC cancels out; a rejected budget (BAC 0) leaves SPI unknown and the forecast
+ * at its plan, which can only be earlier than the true one — so a milestone it makes late is late.
+ */
+const PROJECT_FORECAST = [...SCHEDULE, 'progress', 'state', 'baseline'];
 /** What a project's earned value, forecast and health are computed from (with its schedule). */
 const PROJECT_FIGURES = [...SCHEDULE, 'budget', 'spent', 'progress', 'state', 'baseline', 'health', 'benefits', 'milestones', 'risks', 'issues'];
 const PROJECT_MONEY = ['budget', 'spent', 'progress', 'state', 'baseline'];
@@ -23,6 +30,54 @@ const PROGRAM_FIGURES = ['budget', 'currency', 'start', 'end', 'health', 'benefi
 const MILESTONE_FIGURES = ['date', 'done', 'depends_on'];
 const RISK_FIGURES = ['likelihood', 'impact', 'state', 'mitigation'];
 const ISSUE_FIGURES = ['severity', 'state', 'due'];
+
+/**
+ * THE TABLE: each warning and the inputs it is computed from (SPEC 6: a rejected value silences only the
+ * warnings computed from it). A warning is left out when one of its inputs rests on a rejected value;
+ * codes not listed are never follow-ons (syntax, schema, ids, references, people, cycles).
+ *
+ * | warning | its inputs |
+ * |---|---|
+ * | overspent | the project's budget, baseline, spent |
+ * | progress-mismatch | the project's state, progress |
+ * | unscheduled, dependency-violation, date-conflict (project) | the schedule: its and its dependencies' start, end, duration, depends_on |
+ * | date-conflict (program) | the program's start, end |
+ * | outside-window | the project's schedule and its program's start, end; a milestone's date and its project's schedule |
+ * | over-budget, forecast-over-budget | the program's budget and projects; its projects' budget, spent, progress, state, baseline |
+ * | status-mismatch | every health input: the entity's figures, milestones, risks, issues (a program's: its projects' too) |
+ * | missed-milestone | the milestone's date, done |
+ * | milestone-at-risk | the milestone's date, done, depends_on; the forecast of what it depends on (schedule, state, progress, baseline — not money) |
+ * | unmitigated-risk | the risk's likelihood, impact, state, mitigation |
+ * | overdue-issue | the issue's due, state |
+ * | overallocated | the person's capacity; their projects' team, state, progress and schedule |
+ * | currency-mismatch | the currency of the portfolio's programs |
+ * | status-date-mismatch | every status_date |
+ */
+const followOnRules: Partial<Record<DiagnosticCode, (entity: Entity, taint: Taint, d: PlanDiagnostic, locate: EntityLocator) => boolean>> = {
+  overspent: (e) => e.kind === 'project' && own(e, ['budget', 'baseline', 'spent']),
+  'progress-mismatch': (e) => e.kind === 'project' && own(e, ['state', 'progress']),
+  unscheduled: (e, t) => (e.kind === 'project' || e.kind === 'milestone') && t.scheduleTainted(e),
+  'dependency-violation': (e, t) => (e.kind === 'project' || e.kind === 'milestone') && t.scheduleTainted(e),
+  'date-conflict': (e, t) => (e.kind === 'program' ? own(e, ['start', 'end']) : e.kind === 'project' && t.scheduleTainted(e)),
+  'outside-window': (e, t) => {
+    if (e.kind === 'project') return t.scheduleTainted(e) || (e.program !== undefined && own(e.program, ['start', 'end']));
+    if (e.kind === 'milestone') return own(e, ['date']) || (e.parent.kind === 'project' && t.scheduleTainted(e.parent));
+    return false;
+  },
+  'over-budget': (e) => e.kind === 'program' && programMoneyTainted(e),
+  'forecast-over-budget': (e) => e.kind === 'program' && programMoneyTainted(e),
+  'status-mismatch': (e, t) => (e.kind === 'project' ? t.figuresTainted(e) : e.kind === 'program' && t.programTainted(e)),
+  'missed-milestone': (e) => e.kind === 'milestone' && own(e, ['date', 'done']),
+  'milestone-at-risk': (e, t) => e.kind === 'milestone' && t.forecastTainted(e),
+  'unmitigated-risk': (e) => e.kind === 'risk' && own(e, RISK_FIGURES),
+  'overdue-issue': (e) => e.kind === 'issue' && own(e, ['due', 'state']),
+  overallocated: (e, t, d, locate) => e.kind === 'project' && t.allocationTainted(e, d.range.start, locate),
+  'currency-mismatch': (e) => e.kind === 'program' && (e.portfolio?.programs ?? [e]).some((program) => own(program, ['currency'])),
+};
+
+function programMoneyTainted(program: Program): boolean {
+  return own(program, ['budget', 'projects']) || program.projects.some((p) => own(p, PROJECT_MONEY));
+}
 
 export function withoutFollowOnProblems(files: readonly ParsedFile[], index: PlanIndex, diagnostics: readonly PlanDiagnostic[]): PlanDiagnostic[] {
   const kept = withoutSchemaOnSyntaxLines(withoutBrokenDocuments(files, diagnostics));
@@ -67,6 +122,7 @@ class Taint {
   readonly any: boolean;
   private readonly schedule = new Map<Project | Milestone, boolean>();
   private readonly figures = new Map<Project | Milestone, boolean>();
+  private readonly forecast = new Map<Project | Milestone, boolean>();
   private readonly people = new Map<string, boolean>();
 
   constructor(private readonly index: PlanIndex) {
@@ -87,53 +143,24 @@ class Taint {
       default:
         break;
     }
-    const entity = locate.at(d.file, d.range.start);
-    if (!entity) return false;
-    switch (d.code) {
-      case 'overspent':
-        return entity.kind === 'project' && own(entity, ['budget', 'baseline', 'spent']);
-      case 'progress-mismatch':
-        return entity.kind === 'project' && own(entity, ['state', 'progress']);
-      case 'unscheduled':
-      case 'dependency-violation':
-        return (entity.kind === 'project' || entity.kind === 'milestone') && this.scheduleTainted(entity);
-      case 'date-conflict':
-        if (entity.kind === 'program') return own(entity, ['start', 'end']);
-        return entity.kind === 'project' && this.scheduleTainted(entity);
-      case 'outside-window':
-        if (entity.kind === 'project') return this.scheduleTainted(entity) || (entity.program !== undefined && own(entity.program, ['start', 'end']));
-        if (entity.kind === 'milestone') return own(entity, ['date']) || (entity.parent.kind === 'project' && this.scheduleTainted(entity.parent));
-        return false;
-      case 'over-budget':
-      case 'forecast-over-budget':
-        return entity.kind === 'program' && (own(entity, ['budget', 'projects']) || entity.projects.some((p) => own(p, PROJECT_MONEY)));
-      case 'status-mismatch':
-        if (entity.kind === 'project') return this.figuresTainted(entity);
-        return entity.kind === 'program' && this.programTainted(entity);
-      case 'missed-milestone':
-        return entity.kind === 'milestone' && own(entity, ['date', 'done']);
-      case 'milestone-at-risk':
-        return entity.kind === 'milestone' && this.figuresTainted(entity);
-      case 'unmitigated-risk':
-        return entity.kind === 'risk' && own(entity, RISK_FIGURES);
-      case 'overdue-issue':
-        return entity.kind === 'issue' && own(entity, ['due', 'state']);
-      case 'overallocated':
-        return entity.kind === 'project' && this.allocationTainted(entity, d.range.start, locate);
-      case 'currency-mismatch':
-        return entity.kind === 'program' && (entity.portfolio?.programs ?? [entity]).some((program) => own(program, ['currency']));
-      default:
-        return false;
-    }
+    const rule = followOnRules[d.code];
+    const entity = rule && locate.at(d.file, d.range.start);
+    return entity !== undefined && rule!(entity, this, d, locate);
+  }
+
+  /** Its forecast rests on an invalid field: its own forecast inputs, or a dependency's (not money: see PROJECT_FORECAST). */
+  forecastTainted(node: Project | Milestone): boolean {
+    return this.memo(this.forecast, node, () =>
+      own(node, node.kind === 'project' ? PROJECT_FORECAST : MILESTONE_FIGURES) || this.dependencies(node).some((d) => this.forecastTainted(d)));
   }
 
   /** Its dates rest on an invalid field: its own, or a dependency's (dates flow down depends_on). */
-  private scheduleTainted(node: Project | Milestone): boolean {
+  scheduleTainted(node: Project | Milestone): boolean {
     return this.memo(this.schedule, node, () => own(node, node.kind === 'project' ? SCHEDULE : ['date', 'depends_on']) || this.dependencies(node).some((d) => this.scheduleTainted(d)));
   }
 
   /** Its figures or forecast rest on an invalid field: its own, a child's, or a dependency's. */
-  private figuresTainted(node: Project | Milestone): boolean {
+  figuresTainted(node: Project | Milestone): boolean {
     return this.memo(this.figures, node, () => {
       if (node.kind === 'milestone') return own(node, MILESTONE_FIGURES) || this.dependencies(node).some((d) => this.figuresTainted(d));
       return (
@@ -146,7 +173,7 @@ class Taint {
     });
   }
 
-  private programTainted(program: Program): boolean {
+  programTainted(program: Program): boolean {
     return (
       own(program, PROGRAM_FIGURES) ||
       program.projects.some((p) => this.figuresTainted(p)) ||
@@ -157,7 +184,7 @@ class Taint {
   }
 
   /** The person of the team entry at `at` in `project`: their capacity, or any of their allocations, rests on an invalid field. */
-  private allocationTainted(project: Project, at: Position, locate: EntityLocator): boolean {
+  allocationTainted(project: Project, at: Position, locate: EntityLocator): boolean {
     const entry = project.team.find((e) => samePosition(locate.positionOf(project, e.person.span[0]), at));
     if (!entry) return false;
     const name = entry.person.name;

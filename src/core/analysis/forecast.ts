@@ -4,11 +4,12 @@
  *
  * - done: as scheduled;
  * - active or on hold (work has begun, no longer pushed by dependencies): its own pace — planned
- *   window stretched by 1/SPI when SPI < 1 — and never an end before S;
+ *   window stretched by 1/SPI when SPI < 1 — but never before its current plan's end, nor before S;
  * - planned: starts no earlier than S or the day after each dependency's forecast finish, and keeps
  *   its planned length.
  * A milestone's forecast is the latest of its date, S and its dependencies' forecasts; its status is
- * done, missed (date < S), at risk (forecast after its date) or on track.
+ * cancelled (its project is), done, missed (date < S), at risk (forecast after its date) or on track.
+ * A cancelled project has no forecast and pushes nothing (v3).
  */
 import type { Day } from '../base/dates';
 import { ceilExactly, compareExactly, Rational } from '../base/exact';
@@ -24,6 +25,11 @@ export type ForecastReason =
   | { readonly kind: 'as-planned' }
   /** Active or on hold and running late at its own pace (SPI below 1). */
   | { readonly kind: 'own-pace'; readonly spi: number; readonly days: number }
+  /**
+   * Active or on hold, behind its pace (SPI below 1), but re-planned to end later than its pace
+   * would take it (`paceEnd`): its current plan decides (v3).
+   */
+  | { readonly kind: 'current-plan'; readonly spi: number; readonly paceEnd: Day }
   /** Unfinished work cannot end (or planned work start) before the status date. */
   | { readonly kind: 'status-date'; readonly days: number }
   /** Planned, and pushed later by a dependency's forecast finish. */
@@ -39,7 +45,7 @@ export interface ProjectForecast {
 
 
 /** Where a milestone stands at the status date. */
-export type MilestoneStatus = 'done' | 'missed' | 'at-risk' | 'on-track';
+export type MilestoneStatus = 'done' | 'missed' | 'at-risk' | 'on-track' | 'cancelled';
 
 export interface MilestoneOutlook {
   readonly status: MilestoneStatus;
@@ -68,6 +74,8 @@ export interface Forecast {
 
 const noForecast: ProjectForecast = { start: null, end: null, reason: { kind: 'none' } };
 const asPlanned: ForecastReason = { kind: 'as-planned' };
+/** A cancelled project's milestone: shown, never forecast, never late (v3). */
+const cancelledOutlook: MilestoneOutlook = { status: 'cancelled', forecast: null, waitsFor: undefined };
 
 export function* forecastSteps(
   index: PlanIndex,
@@ -111,12 +119,12 @@ export function settleForecasts(
   };
   /** Only planned projects and open milestones wait for their dependencies' forecasts. */
   const waits = (node: Node): boolean => (node.kind === 'milestone' ? !node.done : pace.get(node)?.state === 'planned');
-  /** A dependency's forecast finish: a project's forecast end, a cancelled one's scheduled end, a milestone's forecast. */
-  const finishOf = (node: Node): Day | null => {
-    if (node.kind === 'milestone') return milestones.get(node)?.forecast ?? null;
-    if (pace.get(node)?.state === 'cancelled') return schedule.dates.get(node)?.end ?? null;
-    return projects.get(node)?.end ?? null;
-  };
+  /**
+   * A dependency's forecast finish: a project's forecast end, a milestone's forecast. A cancelled
+   * project (and its milestones) gives nothing (v3): its forecast is null.
+   */
+  const finishOf = (node: Node): Day | null => (node.kind === 'milestone' ? (milestones.get(node)?.forecast ?? null) : (projects.get(node)?.end ?? null));
+  const cancelledHolder = (milestone: Milestone): boolean => milestone.parent.kind === 'project' && pace.get(milestone.parent)?.state === 'cancelled';
   const stack: Node[] = [];
   for (const first of nodes) {
     if (done(first)) continue;
@@ -135,7 +143,7 @@ export function settleForecasts(
         continue;
       }
       if (node.kind === 'project') projects.set(node, forecastProject(node, schedule, pace.get(node)!, statusDate, targets, finishOf));
-      else milestones.set(node, milestoneOutlook(node, statusDate, targets, finishOf));
+      else milestones.set(node, cancelledHolder(node) ? cancelledOutlook : milestoneOutlook(node, statusDate, targets, finishOf));
       visiting.delete(node);
       stack.pop();
     }
@@ -160,15 +168,19 @@ function forecastProject(
     case 'active':
     case 'on-hold': {
       const { spi, plannedStart, plannedDays } = pace;
-      let own = e;
+      // own = max(e, ps + ceil((pe − ps + 1) / SPI) − 1) when 0 < SPI < 1, else e: a project behind its
+      // pace never forecasts an end before its current plan (v3: a re-planned one used to).
+      let paceEnd: Day | undefined;
       // 0 < SPI < 1, decided exactly: an SPI of exactly 1 may be 0.9999999999999999 in floating point.
       if (spi !== null && spi > 0 && plannedStart !== null && plannedDays !== null && compareExactly(spi, () => pace.exactSpi()!, 1) < 0) {
-        // ps + ceil((pe − ps + 1) / SPI) − 1, with the day count exact where it is a whole number.
-        own = plannedStart + ceilExactly(plannedDays / spi, () => Rational.of(plannedDays).div(pace.exactSpi()!)) - 1;
+        // The day count exact where it is a whole number.
+        paceEnd = plannedStart + ceilExactly(plannedDays / spi, () => Rational.of(plannedDays).div(pace.exactSpi()!)) - 1;
       }
-      if (statusDate > own && statusDate > e) return { start: s, end: statusDate, reason: { kind: 'status-date', days: statusDate - e } };
+      const own = paceEnd !== undefined && paceEnd > e ? paceEnd : e;
+      if (statusDate > own) return { start: s, end: statusDate, reason: { kind: 'status-date', days: statusDate - e } };
       if (own > e) return { start: s, end: own, reason: { kind: 'own-pace', spi: spi!, days: own - e } };
-      return { start: s, end: Math.max(own, statusDate), reason: asPlanned };
+      if (paceEnd !== undefined) return { start: s, end: e, reason: { kind: 'current-plan', spi: spi!, paceEnd } };
+      return { start: s, end: e, reason: asPlanned };
     }
     case 'planned': {
       let start = Math.max(s, statusDate);

@@ -228,6 +228,11 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   const dependents = state.dependents();
   const editedProjects = edited.filter((e): e is Project => e.kind === 'project');
   const editedMilestones = edited.filter((e): e is Milestone => e.kind === 'milestone');
+  // A project cancelled or taken back (v3) changes its milestones' status and which of its problems are
+  // shown: a full analysis.
+  for (const project of editedProjects) {
+    if ((rollup.earned.get(project)?.state === 'cancelled') !== (effectiveState(project, undefined, statusDate) === 'cancelled')) return false;
+  }
   for (const entity of edited) {
     // Duplicates name each other's places; cycles are reported on every link: both are structure.
     if (entity.id !== undefined && (index.definitions.get(entity.id)?.length ?? 0) > 1) return false;

@@ -7,7 +7,7 @@
  * portfolios from the sums of their parts. Health thresholds are compared exactly (see base/exact.ts).
  */
 import { formatDay, type Day } from '../base/dates';
-import type { HealthThresholds } from '../base/defaults';
+import { slipThresholds, type HealthThresholds } from '../base/defaults';
 import { compareExactly, Rational } from '../base/exact';
 import { plural } from '../base/messages';
 import type { Field, Health, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
@@ -52,10 +52,16 @@ export interface Figures {
   readonly benefits: number;
   readonly roiPlanned: number | null;
   readonly roiForecast: number | null;
-  readonly health: Health;
+  /** Null for a cancelled project (v3: it asks for no attention). */
+  readonly health: Health | null;
   readonly declaredHealth: Health | null;
   readonly risks: RiskCounts;
   readonly issues: IssueCounts;
+  /**
+   * Days the forecast end is after the planned end (SPEC 5, the slip rule; negative: ahead). Null where
+   * nothing is left to finish (done, cancelled, every project done or none) or without a forecast.
+   */
+  readonly slip: number | null;
 }
 
 export interface Rollup {
@@ -64,6 +70,8 @@ export interface Rollup {
   readonly end: Day | null;
   /** Why the computed health is not green, in words. */
   readonly healthReasons: readonly string[];
+  /** The planned end the slip is measured from (a project's pe; a program's declared or planned end); null when unknown. */
+  readonly slipFrom: Day | null;
 }
 
 /** The values a project's earned value is computed from, as written, for the exact comparisons. */
@@ -196,18 +204,25 @@ export function rollupProject(project: Project, value: EarnedValue, forecast: Fo
   const risks = countRisks(project.risks);
   const issues = countIssues(project.issues);
   const sums = () => exactTerms(terms);
-  const { health, reasons } = computeHealth(cpi, spi, sums, issues, risks, milestoneConcerns(project.milestones, forecast), noChildren, thresholds);
+  const cancelled = value.state === 'cancelled';
+  // slip = forecastEnd − pe for a project not done (null for done and cancelled ones: nothing left to finish).
+  const slip = value.state === 'done' || cancelled || projectForecast.end === null || value.plannedEnd === null ? null : projectForecast.end - value.plannedEnd;
+  // v3: a cancelled project asks for no attention: no computed health.
+  const { health, reasons } = cancelled
+    ? { health: null, reasons: [] }
+    : computeHealth(cpi, spi, sums, issues, risks, milestoneConcerns(project.milestones, forecast), noChildren, slipConcern(slip, value.plannedEnd, ''), thresholds);
   return {
     figures: figuresOf({
       bac: terms.bac, pv, ev, ac: terms.ac, cpi, spi, eac, etc: eac - terms.ac, progress: terms.percent,
       forecastStart: projectForecast.start, forecastEnd: projectForecast.end, benefits: sumBenefits(project.benefits, 0), health,
-      declaredHealth: project.health?.value ?? null, risks, issues,
+      declaredHealth: project.health?.value ?? null, risks, issues, slip,
     }),
     start: value.start,
     end: value.end,
     healthReasons: reasons,
+    slipFrom: value.plannedEnd,
     state: value.state,
-    cancelled: value.state === 'cancelled',
+    cancelled,
     plannedStart: value.plannedStart,
     plannedEnd: value.plannedEnd,
     forecast: projectForecast,
@@ -247,6 +262,7 @@ function figuresOf(f: FigureInputs): Figures {
     declaredHealth: f.declaredHealth,
     risks: f.risks,
     issues: f.issues,
+    slip: f.slip,
   };
 }
 
@@ -264,6 +280,10 @@ interface Totals {
   start: Day | null;
   end: Day | null;
   forecastEnd: Day | null;
+  /** The latest planned end of the parts (pe of projects, dates of milestones), for the slip. */
+  plannedEnd: Day | null;
+  /** Whether any counted project is left to finish (not done): else there is no slip. */
+  unfinished: boolean;
 }
 
 /** The non-cancelled projects a program or portfolio counts (collected only when asked: at a boundary, or without budget). */
@@ -283,6 +303,8 @@ function emptyTotals(): Totals {
     start: null,
     end: null,
     forecastEnd: null,
+    plannedEnd: null,
+    unfinished: false,
   };
 }
 
@@ -309,6 +331,7 @@ function totalsToRollup(
   declaredHealth: Health | null,
   milestones: readonly string[],
   redChildren: readonly string[],
+  slip: { readonly days: number | null; readonly from: Day | null; readonly reason: SlipConcern | null },
   thresholds: HealthThresholds,
 ): Rollup {
   const { bac, pv, ev, ac, eac, benefits } = totals;
@@ -316,15 +339,16 @@ function totalsToRollup(
   const spi = pv !== 0 ? ev / pv : null;
   const progress = rolledProgress(totals, counted);
   const sums = () => exactSums(counted().map((project) => project.terms));
-  const { health, reasons } = computeHealth(cpi, spi, sums, totals.issues, totals.risks, milestones, redChildren, thresholds);
+  const { health, reasons } = computeHealth(cpi, spi, sums, totals.issues, totals.risks, milestones, redChildren, slip.reason, thresholds);
   return {
     figures: figuresOf({
       bac, pv, ev, ac, cpi, spi, eac, etc: totals.etc, progress, forecastEnd: totals.forecastEnd, benefits, health,
-      declaredHealth, risks: totals.risks, issues: totals.issues,
+      declaredHealth, risks: totals.risks, issues: totals.issues, slip: slip.days,
     }),
     start: totals.start,
     end: totals.end,
     healthReasons: reasons,
+    slipFrom: slip.from,
   };
 }
 
@@ -338,6 +362,7 @@ export function rollupProgram(program: Program, projects: ReadonlyMap<Project, P
     if (!milestone.date) return;
     totals.start = earliest(totals.start, milestone.date.value);
     totals.end = latest(totals.end, milestone.date.value);
+    totals.plannedEnd = latest(totals.plannedEnd, milestone.date.value);
     totals.forecastEnd = latest(totals.forecastEnd, forecast.milestones.get(milestone)?.forecast ?? null);
   };
   program.milestones.forEach(milestoneDays);
@@ -345,12 +370,18 @@ export function rollupProgram(program: Program, projects: ReadonlyMap<Project, P
     const result = projects.get(project)!;
     if (result.cancelled) continue;
     addPart(totals, result);
+    totals.plannedEnd = latest(totals.plannedEnd, result.plannedEnd);
+    if (result.state !== 'done') totals.unfinished = true;
     project.milestones.forEach(milestoneDays);
     if (result.figures.health === 'red') redChildren.push(`project '${project.id}' is red`);
   }
   // A milestone counts for the entity that holds it: the program's own here (its projects' count for them).
   const milestones = milestoneConcerns(program.milestones, forecast);
-  return totalsToRollup(totals, () => countedProjects([program], projects), program.health?.value ?? null, milestones, redChildren, thresholds);
+  // The slip from the program's declared end when given, else from the latest planned end of its parts.
+  const from = program.end?.value ?? totals.plannedEnd;
+  const days = totals.unfinished && totals.forecastEnd !== null && from !== null ? totals.forecastEnd - from : null;
+  const slip = { days, from, reason: slipConcern(days, from, '') };
+  return totalsToRollup(totals, () => countedProjects([program], projects), program.health?.value ?? null, milestones, redChildren, slip, thresholds);
 }
 
 function countedProjects(programs: readonly Program[], projects: ReadonlyMap<Project, ProjectRollup>): ProjectRollup[] {
@@ -372,12 +403,16 @@ export function rollupPortfolio(
 ): Rollup {
   const totals = emptyTotals();
   const redChildren: string[] = [];
+  // A portfolio's slip is the largest of its programs' (the first such program on a tie).
+  let slip: { days: number | null; from: Day | null; reason: SlipConcern | null } = { days: null, from: null, reason: null };
   for (const program of portfolio.programs) {
     const result = programs.get(program)!;
     addPart(totals, result);
     if (result.figures.health === 'red') redChildren.push(`program '${program.id}' is red`);
+    const days = result.figures.slip;
+    if (days !== null && (slip.days === null || days > slip.days)) slip = { days, from: result.slipFrom, reason: slipConcern(days, result.slipFrom, `program '${program.id}' `) };
   }
-  return totalsToRollup(totals, () => countedProjects(portfolio.programs, projects), null, noChildren, redChildren, thresholds);
+  return totalsToRollup(totals, () => countedProjects(portfolio.programs, projects), null, noChildren, redChildren, slip, thresholds);
 }
 
 /** ΣEV / ΣBAC × 100; with no budget, project progress weighted by planned days. */
@@ -445,6 +480,17 @@ function milestoneConcerns(list: readonly Milestone[], forecast: Forecast): stri
   return concerns ?? [];
 }
 
+/** A slip and its words ("forecast 42 days after its planned end 2026-06-30"); null when it is not late (thresholds are ≥ 0). */
+interface SlipConcern {
+  readonly days: number;
+  readonly text: string;
+}
+
+function slipConcern(days: number | null, from: Day | null, who: string): SlipConcern | null {
+  if (days === null || from === null || days <= 0) return null;
+  return { days, text: `${who}forecast ${days} day${days === 1 ? '' : 's'} after its planned end ${formatDay(from)}` };
+}
+
 function computeHealth(
   cpi: number | null,
   spi: number | null,
@@ -453,6 +499,7 @@ function computeHealth(
   risks: RiskCounts,
   milestones: readonly string[],
   redChildren: readonly string[],
+  slip: SlipConcern | null,
   thresholds: HealthThresholds,
 ): { health: Health; reasons: string[] } {
   const red: string[] = [];
@@ -471,6 +518,12 @@ function computeHealth(
     return ev.div(pv!);
   });
   if (issues.critical > 0) red.push(counted(issues.critical, 'open critical issue'));
+  if (slip !== null) {
+    // slip > slipRedDays → red; else slip > slipAmberDays → at least amber (whole days: exact as they are).
+    const limits = slipThresholds(thresholds);
+    if (slip.days > limits.red) red.push(slip.text);
+    else if (slip.days > limits.amber) amber.push(slip.text);
+  }
   for (const concern of milestones) amber.push(concern);
   if (risks.high > 0) amber.push(counted(risks.high, 'open high risk'));
   if (issues.high > 0) amber.push(counted(issues.high, 'open high issue'));

@@ -163,7 +163,7 @@ export function milestoneDateChecks(milestone: Milestone, schedule: Schedule): P
 }
 
 /** Where a dependency ends: a milestone's date, a project's explicit or scheduled end. */
-function endOf(node: Node, schedule: Schedule): Day | undefined {
+export function endOf(node: Node, schedule: Schedule): Day | undefined {
   return node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? schedule.dates.get(node)?.end);
 }
 

@@ -11,6 +11,7 @@ import { readDocument } from '../model/read';
 import { defaultParseLimits, type ParsedFile, type ParseLimits } from '../syntax/nodes';
 import { oversizedFile, parsePlanFile } from '../syntax/parser';
 import { checkSchema } from '../syntax/schemaCheck';
+import { withoutCancelledProblems } from './cancelled';
 import { teamEntriesByPerson, type CheckContext } from './checks';
 import { withoutFollowOnProblems } from './followOn';
 import { allUnitsSteps, dependentsOf, refreshInPlace, structureKey, updateForValues, type AnalysisState, type Edit } from './incremental';
@@ -252,7 +253,7 @@ export class PlanWorkspace {
     const diagnostics: PlanDiagnostic[] = [];
     for (const entry of entries) for (const d of entry.fileDiagnostics) diagnostics.push(d);
     for (const d of state.units.all()) diagnostics.push(d);
-    const shown = withoutFollowOnProblems(files, state.index, diagnostics).sort(compareDiagnostics);
+    const shown = withoutCancelledProblems(withoutFollowOnProblems(files, state.index, diagnostics), state.index, state.schedule, state.rollup.result).sort(compareDiagnostics);
     return { files, index: state.index, schedule: state.schedule, rollup: state.rollup.result, diagnostics: shown };
   }
 }

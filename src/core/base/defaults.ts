@@ -8,7 +8,16 @@ export interface HealthThresholds {
   readonly red: number;
   /** CPI or SPI below this is amber (default 0.95). */
   readonly amber: number;
+  /** A forecast end more than this many days after the planned end is red (default 30; SPEC 5, the slip rule). */
+  readonly slipRedDays?: number;
+  /** … more than this many days after it is at least amber (default 0). */
+  readonly slipAmberDays?: number;
 }
 
 /** SPEC 5's computed-health thresholds. */
-export const defaultThresholds: HealthThresholds = { red: 0.9, amber: 0.95 };
+export const defaultThresholds: HealthThresholds = { red: 0.9, amber: 0.95, slipRedDays: 30, slipAmberDays: 0 };
+
+/** The slip thresholds in force (absent: SPEC 5's defaults). */
+export function slipThresholds(thresholds: HealthThresholds): { red: number; amber: number } {
+  return { red: thresholds.slipRedDays ?? defaultThresholds.slipRedDays!, amber: thresholds.slipAmberDays ?? defaultThresholds.slipAmberDays! };
+}

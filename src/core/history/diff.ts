@@ -29,7 +29,7 @@ export interface UndertakingValuesJson {
   budget: number | null;
   eac: number;
   progress: number | null;
-  health: Health;
+  health: Health | null;
   state: ProjectState | null;
 }
 /** Head − base: days for the dates, differences for the numbers; null where either side is null. */

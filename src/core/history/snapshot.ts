@@ -23,7 +23,8 @@ export interface UndertakingState {
   readonly budget: number | null;
   readonly eac: number;
   readonly progress: number | null;
-  readonly health: Health;
+  /** Null for a cancelled project (v3). */
+  readonly health: Health | null;
   /** Projects only; null for programs and portfolios. */
   readonly state: ProjectState | null;
 }

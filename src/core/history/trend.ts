@@ -21,7 +21,7 @@ export interface TrendFiguresJson {
   spi: number | null;
   progress: number | null;
   forecastEnd: string | null;
-  health: Health;
+  health: Health | null;
 }
 
 export interface TrendPointJson {

@@ -7,6 +7,8 @@
  * health:
  *   redBelow: 0.85      # CPI or SPI below this is red
  *   amberBelow: 0.92    # … below this is amber
+ *   slipRedDays: 30     # a forecast end more than this many days after the planned end is red
+ *   slipAmberDays: 0    # … more than this many days after it is amber
  * defaultCurrency: EUR  # the currency of programs that name none
  * ```
  *
@@ -28,6 +30,8 @@ export const TEAM_SETTINGS_FILE = '.plan-as-code.yaml';
 export interface TeamSettings {
   readonly redBelow?: number;
   readonly amberBelow?: number;
+  readonly slipRedDays?: number;
+  readonly slipAmberDays?: number;
   readonly defaultCurrency?: string;
 }
 
@@ -39,7 +43,8 @@ export interface TeamSettingsFile {
 }
 
 const keys = ['version', 'health', 'defaultCurrency'];
-const healthKeys = ['redBelow', 'amberBelow'];
+const healthKeys = ['redBelow', 'amberBelow', 'slipRedDays', 'slipAmberDays'];
+const slipKeys = ['slipRedDays', 'slipAmberDays'] as const;
 
 /** Reads the settings file's text; never throws. */
 export function readTeamSettings(path: string, text: string): TeamSettingsFile {
@@ -61,7 +66,15 @@ export function readTeamSettings(path: string, text: string): TeamSettingsFile {
   if (health && health.value.kind !== 'map') report(spanOf(health.value), messages.wrongType('a mapping', 'health'));
   else if (health?.value.kind === 'map') {
     unknownKeys(health.value, healthKeys, 'health', report);
-    for (const key of healthKeys as Array<'redBelow' | 'amberBelow'>) {
+    for (const key of slipKeys) {
+      const entry = health.value.entries.get(key);
+      if (!entry) continue;
+      const value = entry.value.kind === 'scalar' ? entry.value.value : undefined;
+      const checked = slipDaysSetting(`health.${key}`, value);
+      if (checked.problem === undefined) settings[key] = checked.value;
+      else report(spanOf(entry.value), checked.problem);
+    }
+    for (const key of ['redBelow', 'amberBelow'] as const) {
       const entry = health.value.entries.get(key);
       if (!entry) continue;
       const value = entry.value.kind === 'scalar' ? entry.value.value : undefined;
@@ -82,13 +95,26 @@ export function readTeamSettings(path: string, text: string): TeamSettingsFile {
   return { path, settings, diagnostics };
 }
 
+/**
+ * A slip threshold (`slipRedDays`, `slipAmberDays`) as given — in the file, a flag or an editor setting:
+ * a number of days, 0 or more; else a problem naming the setting, the value and the default used instead.
+ */
+export function slipDaysSetting(name: string, value: unknown): { value: number; problem?: undefined } | { value?: undefined; problem: string } {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (Number.isFinite(number) && number >= 0) return { value: number };
+  const fallback = name.endsWith('slipRedDays') || name.endsWith('slip-red-days') ? defaultThresholds.slipRedDays! : defaultThresholds.slipAmberDays!;
+  return { problem: messages.settingsSlipDays(name, typeof value === 'string' ? `'${value}'` : String(value), fallback) };
+}
+
 /** The thresholds and default currency in force: overrides (flags, editor settings), else the file, else the defaults. */
 export function effectiveSettings(file: TeamSettings | undefined, overrides: TeamSettings = {}): { thresholds: HealthThresholds; defaultCurrency: string } {
   const red = overrides.redBelow ?? file?.redBelow ?? defaultThresholds.red;
   const amber = overrides.amberBelow ?? file?.amberBelow ?? defaultThresholds.amber;
+  const slipRedDays = overrides.slipRedDays ?? file?.slipRedDays ?? defaultThresholds.slipRedDays;
+  const slipAmberDays = overrides.slipAmberDays ?? file?.slipAmberDays ?? defaultThresholds.slipAmberDays;
   return {
     // An amber threshold below the red one would make amber unreachable: amber starts where red ends.
-    thresholds: { red, amber: Math.max(red, amber) },
+    thresholds: { red, amber: Math.max(red, amber), slipRedDays, slipAmberDays },
     defaultCurrency: overrides.defaultCurrency ?? file?.defaultCurrency ?? DEFAULT_CURRENCY,
   };
 }

@@ -32,7 +32,8 @@ export interface RoadmapDelta {
   readonly bac: number | null;
   readonly eac: number | null;
   readonly healthBefore: Health | null;
-  readonly healthAfter: Health;
+  /** Null for a cancelled project (v3). */
+  readonly healthAfter: Health | null;
 }
 
 export interface RoadmapComparison {

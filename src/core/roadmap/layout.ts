@@ -116,7 +116,7 @@ export function roadmapRows(model: RoadmapModel, filters: RoadmapFilters = noFil
   const projectFilter = text !== '' || health.size > 0;
   const barsOfLane: number[][] = model.lanes.map(() => []);
   model.bars.forEach((bar, index) => {
-    if (health.size > 0 && !health.has(bar.health)) return;
+    if (health.size > 0 && (bar.health === null || !health.has(bar.health))) return;
     if (text !== '' && !bar.id.toLowerCase().includes(text) && !bar.name.toLowerCase().includes(text)) return;
     barsOfLane[bar.lane]?.push(index);
   });

@@ -70,7 +70,7 @@ export function roadmapMermaid(model: RoadmapModel, options: { fenced?: boolean 
       unscheduled++;
       continue;
     }
-    const look = bar.cancelled ? { tag: 'done', words: 'cancelled' } : bar.state === 'done' ? { tag: 'done', words: '' } : healthLook[bar.health];
+    const look = bar.cancelled ? { tag: 'done', words: 'cancelled' } : bar.state === 'done' || bar.health === null ? { tag: 'done', words: '' } : healthLook[bar.health];
     const name = `${mermaidText(bar.name) || mermaidText(bar.id) || 'Project'}${look.words ? ` (${look.words})` : ''}`;
     lines.push(`    ${name} :${[...(look.tag ? [look.tag] : []), mermaidId(bar.id, used), formatDay(bar.start), exclusive(bar.end)].join(', ')}`);
     for (const milestone of model.milestones) if (milestone.project === bar.id) lines.push(milestoneLine(milestone, used));
@@ -93,6 +93,7 @@ const milestoneLook: Readonly<Record<MilestoneStatus, { tag: string; words: stri
   missed: { tag: 'crit', words: 'missed' },
   'at-risk': { tag: 'active', words: 'at risk' },
   'on-track': { tag: '', words: '' },
+  cancelled: { tag: 'done', words: 'cancelled' },
 };
 
 function milestoneLine(milestone: RoadmapModel['milestones'][number], used: Set<string>): string {

@@ -60,7 +60,8 @@ export interface RoadmapBar {
   readonly end: Day | null;
   /** Percent complete, 0..100 (done counts as 100). */
   readonly progress: number;
-  readonly health: Health;
+  /** Null for a cancelled project (v3). */
+  readonly health: Health | null;
   readonly declaredHealth: Health | null;
   /** Why the computed health is not green, in words. */
   readonly healthReasons: readonly string[];

@@ -23,7 +23,7 @@ export interface OutlineBars {
   readonly start: ReadonlyArray<Day | null>;
   readonly end: ReadonlyArray<Day | null>;
   readonly progress: readonly number[];
-  readonly health: readonly Health[];
+  readonly health: ReadonlyArray<Health | null>;
   readonly state: readonly ProjectState[];
   readonly cancelled: readonly boolean[];
   readonly critical: readonly boolean[];

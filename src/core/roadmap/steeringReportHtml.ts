@@ -149,7 +149,7 @@ function summarySection(report: SteeringReport): string {
           })),
           [undefined, 'nowrap', undefined, 'num', 'num', 'num', 'num', 'num', 'num', 'num', 'num', 'nowrap'],
         );
-  const order: Health[] = ['red', 'amber', 'green'];
+  const order: Array<Health | null> = ['red', 'amber', 'green', null];
   const programs = [...report.programs].sort((a, b) => order.indexOf(a.figures.health) - order.indexOf(b.figures.health));
   const programTable =
     programs.length === 0

@@ -98,7 +98,7 @@ function entitySection(kind: 'Portfolio' | 'Program', id: string, points: readon
   ];
   return [
     `<section class="entity" data-${kind.toLowerCase()}="${escapeHtml(id)}">`,
-    `<h2>${kind} <code>${escapeHtml(id)}</code> ${latest ? healthDot(latest.health) : ''}</h2>`,
+    `<h2>${kind} <code>${escapeHtml(id)}</code> ${latest?.health ? healthDot(latest.health) : ''}</h2>`,
     `<div class="charts">${charts.join('')}</div>`,
     '</section>',
   ].join('\n');

@@ -56,7 +56,8 @@ export function formatWindow(start: Day | null | undefined, end: Day | null | un
 /** Label/value pairs of the key figures, in reading order. */
 export function figureRows(f: FiguresJson, currency = ''): Array<[string, string]> {
   return [
-    ['Health', f.declaredHealth && f.declaredHealth !== f.health ? `${f.health} (declared ${f.declaredHealth})` : f.health],
+    // A cancelled project computes no health (v3): it says so.
+    ['Health', f.health === null ? 'none (cancelled)' : f.declaredHealth && f.declaredHealth !== f.health ? `${f.health} (declared ${f.declaredHealth})` : f.health],
     ['Progress', formatPercent(f.progress)],
     ['BAC', formatMoney(f.bac, currency)],
     ['AC', formatMoney(f.ac, currency)],

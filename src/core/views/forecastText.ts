@@ -7,7 +7,7 @@ import type { MilestoneOutlook, ProjectForecast } from '../analysis/forecast';
 import type { Milestone, Project, ProjectState } from '../model/entities';
 
 /** A milestone's status as people say it. */
-export const milestoneStatusText = { done: 'done', missed: 'missed', 'at-risk': 'at risk', 'on-track': 'on track' } as const;
+export const milestoneStatusText = { done: 'done', missed: 'missed', 'at-risk': 'at risk', 'on-track': 'on track', cancelled: 'cancelled' } as const;
 
 const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`;
 const nameOf = (entity: Project | Milestone) => `${entity.kind === 'milestone' ? 'milestone ' : ''}'${entity.id ?? entity.name ?? '?'}'`;
@@ -20,6 +20,8 @@ export function forecastNote(forecast: ProjectForecast, state: ProjectState): st
       return `pushed ${days(reason.days)} by ${nameOf(reason.by)}`;
     case 'own-pace':
       return `late at its own pace: SPI ${reason.spi.toFixed(2)} stretches it ${days(reason.days)}`;
+    case 'current-plan':
+      return `its current plan decides: at SPI ${reason.spi.toFixed(2)} its pace would end it ${formatDay(reason.paceEnd)}, before its re-planned end`;
     case 'status-date':
       return state === 'planned'
         ? `starts no earlier than the status date, ${days(reason.days)} later than planned`

@@ -34,7 +34,8 @@ export function undertakingFieldChanges(change: Pick<UndertakingChangeJson, 'bas
   if (!base || !head) return [];
   const deltas: Partial<Record<keyof UndertakingValuesJson, number | null>> = delta;
   return undertakingFieldOrder.flatMap((key) => {
-    if (base[key] === head[key]) return [];
+    // A cancelled project has no health (v3): its change of state says it.
+    if (base[key] === head[key] || (key === 'health' && (base.health === null || head.health === null))) return [];
     const field = undertakingFields[key] as { label: string; value: (value: unknown) => string };
     return [fieldChange(key, field, base[key], head[key], deltas[key])];
   });
@@ -70,7 +71,7 @@ function milestoneChangeWords(change: MilestoneChange): string {
 function undertakingSummary(values: UndertakingValuesJson): string {
   const window = values.start === null && values.end === null ? 'unscheduled' : `${dateText(values.start)} → ${dateText(values.end)}`;
   const budget = values.budget !== null && values.budget !== values.bac ? [`${undertakingFields.budget.label} ${formatMoney(values.budget)}`] : [];
-  return [window, `${undertakingFields.bac.label} ${formatMoney(values.bac)}`, ...budget, values.health, ...(values.state ? [values.state] : [])].join(', ');
+  return [window, `${undertakingFields.bac.label} ${formatMoney(values.bac)}`, ...budget, ...(values.health ? [values.health] : []), ...(values.state ? [values.state] : [])].join(', ');
 }
 
 function milestoneSummary(values: MilestoneValuesJson): string {
@@ -336,7 +337,7 @@ export function trendMarkdown(trend: TrendJson): string {
       for (const point of trend.commits) {
         const f: TrendFiguresJson | undefined = point[kind].find((entry) => entry.id === id);
         const cells = f
-          ? [formatMoney(f.bac), formatMoney(f.eac), formatIndex(f.cpi), formatIndex(f.spi), formatPercent(f.progress), f.forecastEnd ?? '—', f.health]
+          ? [formatMoney(f.bac), formatMoney(f.eac), formatIndex(f.cpi), formatIndex(f.spi), formatPercent(f.progress), f.forecastEnd ?? '—', f.health ?? '—']
           : ['', '', '', '', '', '', 'not in the plans'];
         lines.push(`| \`${point.commit.slice(0, 7)}\` | ${point.date} | ${point.statusDate} | ${cells.join(' | ')} |`);
       }

@@ -150,9 +150,9 @@ function tableRows(json: RollupJson): TableRow[] {
   return rows;
 }
 
-const columns = ['Level', 'Id', 'Name', 'Start', 'End', 'BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Forecast start', 'Forecast end', 'Health', 'Declared', 'Risks H/M/L', 'Open issues'];
+const columns = ['Level', 'Id', 'Name', 'State', 'Start', 'End', 'BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Forecast start', 'Forecast end', 'Slip (days)', 'Health', 'Declared', 'Risks H/M/L', 'Open issues'];
 /** The columns of numbers, right-aligned in Markdown. */
-const numberColumns = new Set(['BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %']);
+const numberColumns = new Set(['BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Slip (days)']);
 
 function rowCells(row: TableRow, formatNumber: (value: number | null, digits: number) => string): string[] {
   const f = row.entry.figures;
@@ -161,6 +161,8 @@ function rowCells(row: TableRow, formatNumber: (value: number | null, digits: nu
     row.level,
     row.entry.id,
     row.entry.name ?? '',
+    // A project's state (a cancelled one is shown, counted in no total); programs and portfolios have none.
+    'state' in row.entry ? String(row.entry.state) : '',
     row.entry.start ?? '',
     row.entry.end ?? '',
     formatNumber(f.bac, 0),
@@ -177,7 +179,8 @@ function rowCells(row: TableRow, formatNumber: (value: number | null, digits: nu
     formatNumber(f.progress, 1),
     f.forecastStart ?? '',
     f.forecastEnd ?? '',
-    f.health,
+    f.slip === null ? '' : String(f.slip),
+    f.health ?? '—',
     f.declaredHealth ?? '',
     `${f.risks.high}/${f.risks.medium}/${f.risks.low}`,
     String(issues),
@@ -218,7 +221,7 @@ function daysBetween(from: string, to: string): number {
 
 /** CSV (RFC 4180) of the rollup, unrounded; text that a spreadsheet would run as a formula is quoted out. */
 export function rollupCsv(json: RollupJson): string {
-  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', 'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'progress', 'forecastStart', 'forecastEnd', 'benefits', 'roiPlannedPercent', 'roiForecastPercent', 'health', 'declaredHealth', 'risksHigh', 'risksMedium', 'risksLow', 'issuesCritical', 'issuesHigh', 'issuesMedium', 'issuesLow'];
+  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', 'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'progress', 'forecastStart', 'forecastEnd', 'slip', 'benefits', 'roiPlannedPercent', 'roiForecastPercent', 'health', 'declaredHealth', 'risksHigh', 'risksMedium', 'risksLow', 'issuesCritical', 'issuesHigh', 'issuesMedium', 'issuesLow'];
   const lines = [header.join(',')];
   for (const row of tableRows(json)) {
     const e = row.entry as EntryJson & Partial<ProjectJson> & Partial<ProgramJson>;
@@ -226,7 +229,7 @@ export function rollupCsv(json: RollupJson): string {
     const parent = row.level === 'project' ? e.program : row.level === 'program' ? e.portfolio : null;
     const cells: Array<string | number | boolean | null | undefined> = [
       row.level, e.id, e.name, parent, e.start, e.end, e.state, e.float, e.critical,
-      f.bac, f.pv, f.ev, f.ac, f.cv, f.sv, f.cpi, f.spi, f.eac, f.etc, f.vac, f.progress, f.forecastStart, f.forecastEnd, f.benefits,
+      f.bac, f.pv, f.ev, f.ac, f.cv, f.sv, f.cpi, f.spi, f.eac, f.etc, f.vac, f.progress, f.forecastStart, f.forecastEnd, f.slip, f.benefits,
       asPercent(f.roiPlanned), asPercent(f.roiForecast), f.health, f.declaredHealth,
       f.risks.high, f.risks.medium, f.risks.low, f.issues.critical, f.issues.high, f.issues.medium, f.issues.low,
     ];

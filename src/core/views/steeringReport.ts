@@ -185,7 +185,9 @@ const severities: readonly IssueSeverity[] = ['critical', 'high', 'medium', 'low
 const day = (value: Day | null | undefined): string | null => (value == null ? null : formatDay(value));
 
 /** The health and why as one sentence: "Amber (at risk): milestone 'x' missed (2026-09-15). Declared green." */
-export function healthSentence(health: Health, reasons: readonly string[], declared: Health | null, figures?: { cpi: number | null; spi: number | null }): string {
+export function healthSentence(health: Health | null, reasons: readonly string[], declared: Health | null, figures?: { cpi: number | null; spi: number | null }): string {
+  // A cancelled project computes no health (v3).
+  if (health === null) return 'Cancelled: no computed health, counted in no total.';
   const head = `${health[0].toUpperCase()}${health.slice(1)} (${healthWords[health]})`;
   let why: string;
   if (reasons.length > 0) why = reasons.join('; ');
@@ -414,7 +416,7 @@ export function buildSteeringReport(analysis: Analysis, options: SteeringReportO
     .sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity) || (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1));
 
   const allProjects = [...programs.flatMap((p) => p.projects), ...unassigned];
-  const countBy = <T, K extends string>(items: readonly T[], keys: readonly K[], key: (item: T) => K) =>
+  const countBy = <T, K extends string>(items: readonly T[], keys: readonly K[], key: (item: T) => K | null) =>
     Object.fromEntries(keys.map((k) => [k, items.filter((item) => key(item) === k).length])) as Record<K, number>;
   const healths: readonly Health[] = ['red', 'amber', 'green'];
   const liveProjects = allProjects.filter((p) => !p.cancelled);

@@ -8,6 +8,7 @@ const icons = {
   missed: new vscode.ThemeIcon('milestone', new vscode.ThemeColor('charts.red')),
   'at-risk': new vscode.ThemeIcon('warning', new vscode.ThemeColor('charts.yellow')),
   'on-track': new vscode.ThemeIcon('milestone'),
+  cancelled: new vscode.ThemeIcon('milestone', new vscode.ThemeColor('disabledForeground')),
 } as const;
 
 export class MilestoneNode extends EntityNode<Milestone> {

@@ -10,7 +10,7 @@ export class ProjectNode extends EntityNode<Project> {
     const item = this.item(project.name ?? project.id ?? '(no id)', hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     const rollup = this.context.analysis.rollup.projects.get(project);
     if (!rollup) return item;
-    item.iconPath = rollup.cancelled
+    item.iconPath = rollup.cancelled || rollup.figures.health === null
       ? new vscode.ThemeIcon('circle-slash', cancelledColor)
       : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(healthColor[rollup.figures.health]));
     const parts = [formatPercent(rollup.figures.progress), formatWindow(rollup.start, rollup.end)];

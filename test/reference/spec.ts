@@ -637,7 +637,8 @@ export function reference(workspace: Workspace, places: Places): Expected {
 
   // --- Spending above the budget at completion (SPEC 6: AC > BAC on a project), compared exactly as written.
   for (const { project } of projects) {
-    if (project.spent === undefined) continue;
+    // v3: no diagnostic on a cancelled project beyond the structural ones. INTERPRETATION (12).
+    if (project.spent === undefined || cancelled(project)) continue;
     const { ac, bac } = earned(project);
     if (ac.gt(bac)) diagnostics.push({ code: 'overspent', ...place(project, 'spent'), about: `spent of ${project.id}`, mentions: [[project.id]] });
   }

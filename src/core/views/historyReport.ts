@@ -235,7 +235,8 @@ export function diffMarkdown(diff: PlanDiff): string {
     .filter((c) => c.base.budget !== c.head.budget || c.base.bac !== c.head.bac)
     .sort((a, b) => Math.abs(b.delta.budget ?? 0) - Math.abs(a.delta.budget ?? 0) || Math.abs(b.delta.bac ?? 0) - Math.abs(a.delta.bac ?? 0));
   const cost = changed.filter((c) => c.base.eac !== c.head.eac).sort((a, b) => Math.abs(b.delta.eac ?? 0) - Math.abs(a.delta.eac ?? 0));
-  const health = changed.filter((c) => c.base.health !== c.head.health);
+  // A cancelled project has no health (v3): its change of state says it, not a health change.
+  const health = changed.filter((c) => c.base.health !== c.head.health && c.base.health !== null && c.head.health !== null);
   const comings = undertakings.filter(({ change }) => change.change !== 'changed' || change.base!.state !== change.head!.state);
 
   const summary = [

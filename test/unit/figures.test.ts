@@ -153,6 +153,7 @@ describe('figure formatting', () => {
       eac: 250_000, etc: 150_000, vac: -50_000, progress: 40, forecastEnd: '2026-07-01', benefits: 500_000,
       roiPlanned: 1.5, roiForecast: 1, health: 'red', declaredHealth: 'green',
       risks: { high: 1, medium: 2, low: 0 }, issues: { critical: 0, high: 1, medium: 0, low: 3 },
+      es: null, at: null, spiT: null, svT: null, ieacT: null,
     };
 
     it('lists the key figures in reading order, money in the given currency', () => {

@@ -8,10 +8,11 @@ import type { Figures, MilestoneStatus, Rollup } from '../analysis/rollup';
 import type { Analysis } from '../analysis/workspace';
 
 /** The figures as SPEC 7 prints them: the engine's figures with days written as dates. */
-export type FiguresJson = Omit<Figures, 'forecastStart' | 'forecastEnd'> & {
+export type FiguresJson = Omit<Figures, 'forecastStart' | 'forecastEnd' | 'ieacT'> & {
   /** Projects only. */
   readonly forecastStart?: string | null;
   readonly forecastEnd: string | null;
+  readonly ieacT: string | null;
 };
 
 interface EntryJson {
@@ -58,7 +59,7 @@ const ids = (entities: ReadonlyArray<{ id: string | undefined }>): string[] => e
 
 /** The figures in their JSON shape (a copy: the JSON is handed to other code). */
 export function toFiguresJson(f: Figures): FiguresJson {
-  const json: FiguresJson = { ...f, forecastStart: day(f.forecastStart), forecastEnd: day(f.forecastEnd), risks: { ...f.risks }, issues: { ...f.issues } };
+  const json: FiguresJson = { ...f, forecastStart: day(f.forecastStart), forecastEnd: day(f.forecastEnd), ieacT: day(f.ieacT), risks: { ...f.risks }, issues: { ...f.issues } };
   if (f.forecastStart === undefined) delete (json as { forecastStart?: unknown }).forecastStart;
   return json;
 }

@@ -163,6 +163,25 @@ describe('earned schedule (SPEC 5.2)', () => {
     schedule(byId(json.programs, 'pg').figures, { es: 10, at: 25, spiT: 0.4, svT: -15, ieacT: '2026-03-16' }, 'pg');
   });
 
+  it('a tie that floating point misses: EV = 0.1 + 0.2 is exactly the 0.3 of the curve\'s flat stretch', () => {
+    // a 01-01..01-10 (BAC 0.3, 0 %), b and c 01-21..01-30 (BAC 10, 1 % and 2 %): EV = 0 + 0.1 + 0.2 = 0.3,
+    // 0.30000000000000004 in floating point. PV(10) = 0.3 (a's whole weight), flat until day 20: ES = 10,
+    // not 20 and a bit. S = 2026-01-20: AT = 20, SPI(t) = 0.5; IEAC(t) = 01-01 + ceil(30 / 0.5) − 1 = 2026-03-01.
+    const project = (id: string, start: string, end: string, budget: string, progress: number) =>
+      [`    - id: ${id}`, `      name: ${id}`, `      start: ${start}`, `      end: ${end}`, `      budget: ${budget}`, `      progress: ${progress}`];
+    const text = [
+      'program:',
+      '  id: pg',
+      '  name: Program',
+      '  projects:',
+      ...project('a', '2026-01-01', '2026-01-10', '0.3', 0),
+      ...project('b', '2026-01-21', '2026-01-30', '10', 1),
+      ...project('c', '2026-01-21', '2026-01-30', '10', 2),
+      '',
+    ].join('\n');
+    schedule(byId(rollup(text, '2026-01-20').programs, 'pg').figures, { es: 10, at: 20, spiT: 0.5, svT: -10, ieacT: '2026-03-01' }, 'pg');
+  });
+
   it('all projects done: ieacT is null, the other figures are reported', () => {
     // Both at 100 %: EV = 3000 = PV(25) → ES = 25; S = 2026-01-20 → AT = 20, SPI(t) = 1.25, SV(t) = 5.
     const json = rollup(twoProjects(['budget: 1000', 'progress: 100'], ['budget: 2000', 'progress: 100']), '2026-01-20');

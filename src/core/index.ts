@@ -22,6 +22,7 @@ export * from './model/teamSettings';
 export type { PlanIndex, ResolvedReference } from './analysis/planIndex';
 export * from './analysis/forecast';
 export * from './analysis/rollup';
+export { noEarnedSchedule, projectEarnedSchedule, setEarnedSchedule, type EarnedSchedule, type ScheduledWork } from './analysis/earnedSchedule';
 export * from './analysis/rules';
 export type { ProjectDates, Schedule } from './analysis/schedule';
 export { runToEnd, type Steps } from './analysis/steps';

@@ -182,6 +182,15 @@ describe('earned schedule (SPEC 5.2)', () => {
     schedule(byId(rollup(text, '2026-01-20').programs, 'pg').figures, { es: 10, at: 20, spiT: 0.5, svT: -10, ieacT: '2026-03-01' }, 'pg');
   });
 
+  it('a plan of many years (found by bisecting the days, not walking them) gives the same kind of answer', () => {
+    // design 01-01..01-10 (BAC 1000, 80 %), build 2026-01-06..2047-11-26 (7995 days, BAC 799500 = 100 a day, 0 %).
+    // PD = 5 + 7995 = 8000 (over the walk's limit of 8 × 2 + 4096 days). EV = 800.
+    // PV(x) = 100x + 100(x − 5) = 200x − 500 on [5, 10] → ES = 6.5; S = 2026-01-15 → AT = 15.
+    // IEAC(t) = 01-01 + ceil(8000 × 15 / 6.5) − 1 = ceil(18461.5…) − 1 = 18461 days → 2076-07-18.
+    const text = twoProjects(['budget: 1000', 'progress: 80'], ['budget: 799500']).replace('end: 2026-01-25', 'end: 2047-11-26');
+    schedule(byId(rollup(text, '2026-01-15').programs, 'pg').figures, { es: 6.5, at: 15, spiT: 6.5 / 15, svT: -8.5, ieacT: '2076-07-18' }, 'pg');
+  });
+
   it('all projects done: ieacT is null, the other figures are reported', () => {
     // Both at 100 %: EV = 3000 = PV(25) → ES = 25; S = 2026-01-20 → AT = 20, SPI(t) = 1.25, SV(t) = 5.
     const json = rollup(twoProjects(['budget: 1000', 'progress: 100'], ['budget: 2000', 'progress: 100']), '2026-01-20');

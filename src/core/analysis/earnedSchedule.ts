@@ -4,7 +4,8 @@
  *
  * The planned value curve PV(x) is piecewise linear with its breaks at whole days (every project's
  * window starts and ends on one), so ES — the smallest x with PV(x) ≥ EV — lies in the first whole-day
- * segment [k − 1, k] whose end reaches EV, found by bisection, and is interpolated inside it. Figures are
+ * segment [k − 1, k] whose end reaches EV, found by walking the days (or bisecting them, for a very long
+ * plan), and is interpolated inside it. Figures are
  * floats; every decision (which segment, the whole-day count of ieacT) is made exactly where the float is
  * within a hair of the boundary, from the values as written (see base/exact.ts).
  */
@@ -52,8 +53,17 @@ export function projectEarnedSchedule(work: ScheduledWork, statusDate: Day): Ear
   if (!counts(work)) return noEarnedSchedule;
   const ps = work.plannedStart!;
   const pd = work.plannedEnd! - ps + 1;
-  const es = (pd * work.terms.percent) / 100;
-  return figures(ps, pd, statusDate, es, work.state === 'done', () => Rational.of(pd).mul(exactPercent(work)).div(HUNDRED));
+  const percent = work.terms.percent;
+  const es = (pd * percent) / 100;
+  const at = Math.max(0, statusDate - ps + 1);
+  if (at === 0) return { es, at, spiT: null, svT: null, ieacT: null };
+  // PD / SPI(t) = PD × AT / ES = 100 × AT / progress: in whole numbers when progress is one (the usual case).
+  let ieacT: Day | null = null;
+  if (work.state !== 'done' && percent > 0) {
+    const days = Number.isInteger(percent) ? Math.floor((100 * at + percent - 1) / percent) : ceilExactly((100 * at) / percent, () => Rational.of(100 * at).div(exactPercent(work)));
+    ieacT = ps + days - 1;
+  }
+  return { es, at, spiT: es / at, svT: es - at, ieacT };
 }
 
 /** A set of projects (cancelled ones and ones without a planned window are left out). */
@@ -78,38 +88,79 @@ export function setEarnedSchedule(parts: readonly ScheduledWork[], statusDate: D
   if (counted === 1) return projectEarnedSchedule(only!, statusDate);
 
   const PD = PE - PS + 1;
-  // Where Σ BAC = 0 every project weighs 1 (SPEC 5.2).
-  const weight = budgeted ? (work: ScheduledWork) => work.terms.bac : () => 1;
+  // Each counted project's offset from PS, window length and weight, in flat arrays.
+  const offsets = new Float64Array(counted);
+  const lengths = new Float64Array(counted);
+  const weights = new Float64Array(counted);
   let ev = 0;
-  for (const work of parts) if (counts(work)) ev += (weight(work) * work.terms.percent) / 100;
-  const pv = (x: number): number => {
-    let total = 0;
-    for (const work of parts) {
-      if (!counts(work)) continue;
-      const done = x - (work.plannedStart! - PS);
-      if (done <= 0) continue;
-      const days = work.plannedEnd! - work.plannedStart! + 1;
-      total += done >= days ? weight(work) : (weight(work) * done) / days;
-    }
-    return total;
-  };
-  const exact = new ExactCurve(parts, PS, budgeted);
-  // The smallest whole day k with PV(k) ≥ EV; PV(PD) is the whole weight, which EV never exceeds.
-  let low = 0;
-  let high = PD;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (compareExactly(pv(mid), () => exact.pv(mid), ev, () => exact.ev()) >= 0) high = mid;
-    else low = mid + 1;
+  let i = 0;
+  for (const work of parts) {
+    if (!counts(work)) continue;
+    offsets[i] = work.plannedStart! - PS;
+    lengths[i] = work.plannedEnd! - work.plannedStart! + 1;
+    // Where Σ BAC = 0 every project weighs 1 (SPEC 5.2).
+    weights[i] = budgeted ? work.terms.bac : 1;
+    ev += (weights[i] * work.terms.percent) / 100;
+    i++;
   }
-  const k = low;
+  const exact = new ExactCurve(parts, PS, budgeted);
+  const reaches = (value: number, x: number) => compareExactly(value, () => exact.pv(x), ev, () => exact.ev()) >= 0;
+  // The smallest whole day k with PV(k) ≥ EV (PV(PD) is the whole weight, which EV never exceeds), and PV at k − 1 and k.
+  const [k, before, after] = PD <= WALK_DAYS_PER_PROJECT * counted + WALK_DAYS ? walk(offsets, lengths, weights, PD, reaches) : bisect(offsets, lengths, weights, PD, reaches);
   if (k === 0) return figures(PS, PD, statusDate, 0, allDone, () => Rational.zero);
-  const before = pv(k - 1);
-  const es = k - 1 + (ev - before) / (pv(k) - before);
+  // Within a hair of a tie the floats' slope can be a residue: the fraction of the day stays in [0, 1].
+  const es = k - 1 + Math.min(1, Math.max(0, (ev - before) / (after - before)));
   return figures(PS, PD, statusDate, es, allDone, () => {
     const from = exact.pv(k - 1);
     return Rational.of(k - 1).add(exact.ev().sub(from).div(exact.pv(k).sub(from)));
   });
+}
+
+/** Plans up to this many days (per project, plus a constant) are walked day by day; longer ones are bisected. */
+const WALK_DAYS_PER_PROJECT = 8;
+const WALK_DAYS = 4096;
+
+type Reaches = (pv: number, x: number) => boolean;
+
+/** Day by day from PS, each day adding the rate of the windows open on it: O(projects + days). */
+function walk(offsets: Float64Array, lengths: Float64Array, weights: Float64Array, PD: number, reaches: Reaches): [number, number, number] {
+  if (reaches(0, 0)) return [0, 0, 0];
+  const change = new Float64Array(PD + 1);
+  for (let j = 0; j < offsets.length; j++) {
+    const rate = weights[j] / lengths[j];
+    change[offsets[j]] += rate;
+    change[offsets[j] + lengths[j]] -= rate;
+  }
+  let rate = 0;
+  let value = 0;
+  for (let day = 0; day < PD; day++) {
+    rate += change[day];
+    const next = value + rate;
+    if (reaches(next, day + 1)) return [day + 1, value, next];
+    value = next;
+  }
+  return [PD, value, value];
+}
+
+/** Bisection over the whole days, each step summing the curve at one day: O(projects × log days). */
+function bisect(offsets: Float64Array, lengths: Float64Array, weights: Float64Array, PD: number, reaches: Reaches): [number, number, number] {
+  const pv = (x: number): number => {
+    let total = 0;
+    for (let j = 0; j < offsets.length; j++) {
+      const done = x - offsets[j];
+      if (done <= 0) continue;
+      total += done >= lengths[j] ? weights[j] : (weights[j] * done) / lengths[j];
+    }
+    return total;
+  };
+  let low = 0;
+  let high = PD;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (reaches(pv(mid), mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low === 0 ? [0, 0, 0] : [low, pv(low - 1), pv(low)];
 }
 
 const HUNDRED = Rational.of(100);
@@ -139,14 +190,16 @@ function exactPercent(work: ScheduledWork): Rational {
 class ExactCurve {
   private weights: Rational[] | undefined;
   private evValue: Rational | undefined;
-  private readonly counted: ScheduledWork[];
+  private countedParts: ScheduledWork[] | undefined;
 
   constructor(
-    parts: readonly ScheduledWork[],
+    private readonly parts: readonly ScheduledWork[],
     private readonly PS: Day,
     private readonly budgeted: boolean,
-  ) {
-    this.counted = parts.filter(counts);
+  ) {}
+
+  private get counted(): ScheduledWork[] {
+    return (this.countedParts ??= this.parts.filter(counts));
   }
 
   private weightsOf(): Rational[] {

@@ -92,6 +92,7 @@ export function setEarnedSchedule(parts: readonly ScheduledWork[], statusDate: D
   const offsets = new Float64Array(counted);
   const lengths = new Float64Array(counted);
   const weights = new Float64Array(counted);
+  const shares = new Float64Array(counted);
   let ev = 0;
   let i = 0;
   for (const work of parts) {
@@ -100,16 +101,25 @@ export function setEarnedSchedule(parts: readonly ScheduledWork[], statusDate: D
     lengths[i] = work.plannedEnd! - work.plannedStart! + 1;
     // Where Σ BAC = 0 every project weighs 1 (SPEC 5.2).
     weights[i] = budgeted ? work.terms.bac : 1;
-    ev += (weights[i] * work.terms.percent) / 100;
+    shares[i] = work.terms.percent / 100;
+    ev += weights[i] * shares[i];
     i++;
   }
   const exact = new ExactCurve(parts, PS, budgeted);
   const reaches = (value: number, x: number) => compareExactly(value, () => exact.pv(x), ev, () => exact.ev()) >= 0;
-  // The smallest whole day k with PV(k) ≥ EV (PV(PD) is the whole weight, which EV never exceeds), and PV at k − 1 and k.
-  const [k, before, after] = PD <= WALK_DAYS_PER_PROJECT * counted + WALK_DAYS ? walk(offsets, lengths, weights, PD, reaches) : bisect(offsets, lengths, weights, PD, reaches);
+  // The smallest whole day k with PV(k) ≥ EV (PV(PD) is the whole weight, which EV never exceeds).
+  const k = PD <= WALK_DAYS_PER_PROJECT * counted + WALK_DAYS ? walk(offsets, lengths, weights, PD, reaches) : bisect(offsets, lengths, weights, PD, reaches);
   if (k === 0) return figures(PS, PD, statusDate, 0, allDone, () => Rational.zero);
-  // Within a hair of a tie the floats' slope can be a residue: the fraction of the day stays in [0, 1].
-  const es = k - 1 + Math.min(1, Math.max(0, (ev - before) / (after - before)));
+  // Inside [k − 1, k]: EV − PV(k − 1) over the slope, each summed project by project, so that a large finished
+  // project (earned and planned alike) adds exactly 0 instead of the rounding of a difference of large sums.
+  let gap = 0;
+  let slope = 0;
+  for (let j = 0; j < counted; j++) {
+    const done = k - 1 - offsets[j];
+    gap += weights[j] * (shares[j] - (done <= 0 ? 0 : done >= lengths[j] ? 1 : done / lengths[j]));
+    if (done >= 0 && done < lengths[j]) slope += weights[j] / lengths[j];
+  }
+  const es = k - 1 + (slope > 0 ? Math.min(1, Math.max(0, gap / slope)) : 1);
   return figures(PS, PD, statusDate, es, allDone, () => {
     const from = exact.pv(k - 1);
     return Rational.of(k - 1).add(exact.ev().sub(from).div(exact.pv(k).sub(from)));
@@ -123,8 +133,8 @@ const WALK_DAYS = 4096;
 type Reaches = (pv: number, x: number) => boolean;
 
 /** Day by day from PS, each day adding the rate of the windows open on it: O(projects + days). */
-function walk(offsets: Float64Array, lengths: Float64Array, weights: Float64Array, PD: number, reaches: Reaches): [number, number, number] {
-  if (reaches(0, 0)) return [0, 0, 0];
+function walk(offsets: Float64Array, lengths: Float64Array, weights: Float64Array, PD: number, reaches: Reaches): number {
+  if (reaches(0, 0)) return 0;
   const change = new Float64Array(PD + 1);
   for (let j = 0; j < offsets.length; j++) {
     const rate = weights[j] / lengths[j];
@@ -136,14 +146,14 @@ function walk(offsets: Float64Array, lengths: Float64Array, weights: Float64Arra
   for (let day = 0; day < PD; day++) {
     rate += change[day];
     const next = value + rate;
-    if (reaches(next, day + 1)) return [day + 1, value, next];
+    if (reaches(next, day + 1)) return day + 1;
     value = next;
   }
-  return [PD, value, value];
+  return PD;
 }
 
 /** Bisection over the whole days, each step summing the curve at one day: O(projects × log days). */
-function bisect(offsets: Float64Array, lengths: Float64Array, weights: Float64Array, PD: number, reaches: Reaches): [number, number, number] {
+function bisect(offsets: Float64Array, lengths: Float64Array, weights: Float64Array, PD: number, reaches: Reaches): number {
   const pv = (x: number): number => {
     let total = 0;
     for (let j = 0; j < offsets.length; j++) {
@@ -160,7 +170,7 @@ function bisect(offsets: Float64Array, lengths: Float64Array, weights: Float64Ar
     if (reaches(pv(mid), mid)) high = mid;
     else low = mid + 1;
   }
-  return low === 0 ? [0, 0, 0] : [low, pv(low - 1), pv(low)];
+  return low;
 }
 
 const HUNDRED = Rational.of(100);

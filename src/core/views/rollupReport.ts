@@ -151,9 +151,9 @@ function tableRows(json: RollupJson): TableRow[] {
   return rows;
 }
 
-const columns = ['Level', 'Id', 'Name', 'Start', 'End', 'BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Forecast start', 'Forecast end', 'Health', 'Declared', 'Risks H/M/L', 'Open issues'];
+const columns = ['Level', 'Id', 'Name', 'Start', 'End', 'BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'SPI(t)', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Forecast start', 'Forecast end', 'Forecast end (ES)', 'Health', 'Declared', 'Risks H/M/L', 'Open issues'];
 /** The columns of numbers, right-aligned in Markdown. */
-const numberColumns = new Set(['BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %']);
+const numberColumns = new Set(['BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'SPI(t)', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %']);
 
 function rowCells(row: TableRow, formatNumber: (value: number | null, digits: number) => string): string[] {
   const f = row.entry.figures;
@@ -170,6 +170,7 @@ function rowCells(row: TableRow, formatNumber: (value: number | null, digits: nu
     formatNumber(f.pv, 0),
     formatNumber(f.cpi, 2),
     formatNumber(f.spi, 2),
+    formatNumber(f.spiT, 2),
     formatNumber(f.eac, 0),
     formatNumber(f.vac, 0),
     // ROI as a percent, like every view; unknown (no benefit declared) is a dash.
@@ -178,6 +179,7 @@ function rowCells(row: TableRow, formatNumber: (value: number | null, digits: nu
     formatNumber(f.progress, 1),
     f.forecastStart ?? '',
     f.forecastEnd ?? '',
+    f.ieacT ?? '',
     f.health,
     f.declaredHealth ?? '',
     `${f.risks.high}/${f.risks.medium}/${f.risks.low}`,
@@ -219,7 +221,7 @@ function daysBetween(from: string, to: string): number {
 
 /** CSV (RFC 4180) of the rollup, unrounded; text that a spreadsheet would run as a formula is quoted out. */
 export function rollupCsv(json: RollupJson): string {
-  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', 'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'progress', 'forecastStart', 'forecastEnd', 'benefits', 'roiPlannedPercent', 'roiForecastPercent', 'health', 'declaredHealth', 'risksHigh', 'risksMedium', 'risksLow', 'issuesCritical', 'issuesHigh', 'issuesMedium', 'issuesLow'];
+  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', 'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'es', 'at', 'spiT', 'svT', 'eac', 'etc', 'vac', 'progress', 'forecastStart', 'forecastEnd', 'ieacT', 'benefits', 'roiPlannedPercent', 'roiForecastPercent', 'health', 'declaredHealth', 'risksHigh', 'risksMedium', 'risksLow', 'issuesCritical', 'issuesHigh', 'issuesMedium', 'issuesLow'];
   const lines = [header.join(',')];
   for (const row of tableRows(json)) {
     const e = row.entry as EntryJson & Partial<ProjectJson> & Partial<ProgramJson>;
@@ -227,7 +229,7 @@ export function rollupCsv(json: RollupJson): string {
     const parent = row.level === 'project' ? e.program : row.level === 'program' ? e.portfolio : null;
     const cells: Array<string | number | boolean | null | undefined> = [
       row.level, e.id, e.name, parent, e.start, e.end, e.state, e.float, e.critical,
-      f.bac, f.pv, f.ev, f.ac, f.cv, f.sv, f.cpi, f.spi, f.eac, f.etc, f.vac, f.progress, f.forecastStart, f.forecastEnd, f.benefits,
+      f.bac, f.pv, f.ev, f.ac, f.cv, f.sv, f.cpi, f.spi, f.es, f.at, f.spiT, f.svT, f.eac, f.etc, f.vac, f.progress, f.forecastStart, f.forecastEnd, f.ieacT, f.benefits,
       asPercent(f.roiPlanned), asPercent(f.roiForecast), f.health, f.declaredHealth,
       f.risks.high, f.risks.medium, f.risks.low, f.issues.critical, f.issues.high, f.issues.medium, f.issues.low,
     ];

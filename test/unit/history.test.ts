@@ -476,9 +476,10 @@ describe('plans over time (SPEC 8): trend', () => {
     assert.deepEqual(trend.commits.map((c) => [c.commit, c.date, c.statusDate]), [['new', '2026-01-06', '2026-01-06'], ['old', '2026-01-02', '2026-01-02']]);
     // new, S = Jan 6: PV 1000 × 6/10 = 600, EV 400, AC 100 → CPI 4, SPI 2/3 → red; EAC 1000 / 4 = 250;
     // forecast end Jan 1 + ceil(10 / (2/3)) − 1 = Jan 1 + 14 = Jan 15.
-    assert.deepEqual(trend.commits[0].programs, [{ id: 'p', bac: 1000, eac: 250, ev: 400, pv: 600, ac: 100, cpi: 4, spi: 400 / 600, progress: 40, forecastEnd: '2026-01-15', health: 'red' }]);
+    assert.deepEqual(trend.commits[0].programs, [{ id: 'p', bac: 1000, eac: 250, ev: 400, pv: 600, ac: 100, cpi: 4, spi: 400 / 600, spiT: 4 / 6, progress: 40, forecastEnd: '2026-01-15', health: 'red' }]);
+    // SPI(t): ES = 10 days × 40 % = 4 of AT = 6 elapsed → 4/6; old: ES 1 of AT 2 → 0.5.
     // old, S = Jan 2: PV 200, EV 100 → SPI 0.5, forecast Jan 1 + 20 − 1 = Jan 20; CPI 1, EAC 1000.
-    assert.deepEqual(trend.commits[1].programs, [{ id: 'p', bac: 1000, eac: 1000, ev: 100, pv: 200, ac: 100, cpi: 1, spi: 0.5, progress: 10, forecastEnd: '2026-01-20', health: 'red' }]);
+    assert.deepEqual(trend.commits[1].programs, [{ id: 'p', bac: 1000, eac: 1000, ev: 100, pv: 200, ac: 100, cpi: 1, spi: 0.5, spiT: 0.5, progress: 10, forecastEnd: '2026-01-20', health: 'red' }]);
     assert.deepEqual(trend.commits[0].portfolios, []);
   });
 

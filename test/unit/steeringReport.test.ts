@@ -179,10 +179,10 @@ const changes: ReportChanges = {
   risks: [{ owner: { kind: 'project', id: 'p1' }, id: 'r-high', title: 'High risk', change: 'opened', base: null, head: { level: 'high', state: 'open' } }],
   issues: [],
 };
-const point = (id: string, bac: number, eac: number, cpi: number, spi: number, progress: number, forecastEnd: string, health: 'red' | 'green') => ({ id, bac, eac, ev: 0, pv: 0, ac: 0, cpi, spi, progress, forecastEnd, health });
+const point = (id: string, bac: number, eac: number, cpi: number, spi: number, progress: number, forecastEnd: string, health: 'red' | 'green', spiT: number | null = null) => ({ id, bac, eac, ev: 0, pv: 0, ac: 0, cpi, spi, spiT, progress, forecastEnd, health });
 const trend: ReportTrend = {
   commits: [
-    { commit: 'bbbbbbbbbbbbbbbb', date: '2026-05-29', statusDate: '2026-05-29', portfolios: [], programs: [point('alpha', 100, 110, 0.9, 0.95, 45, '2026-07-03', 'red')] },
+    { commit: 'bbbbbbbbbbbbbbbb', date: '2026-05-29', statusDate: '2026-05-29', portfolios: [], programs: [point('alpha', 100, 110, 0.9, 0.95, 45, '2026-07-03', 'red', 0.87)] },
     { commit: 'aaaaaaaaaaaaaaaa', date: '2026-05-01', statusDate: '2026-05-01', portfolios: [], programs: [point('alpha', 90, 90, 1, 1, 10, '2026-06-20', 'green')] },
   ],
 };
@@ -231,6 +231,10 @@ describe('steering report HTML', () => {
     assert.match(withHistory, /<h2 id="trend-title">Trend<\/h2>/);
     assert.equal((withHistory.match(/<svg[^>]* class="trend-chart"/g) ?? []).length, 2, 'CPI/SPI and EAC/BAC of alpha');
     assert.ok(withHistory.indexOf('2026-05-01') < withHistory.indexOf('2026-05-29', withHistory.indexOf('id="trend"')), 'oldest first');
+    // SPI(t) drawn beside SPI (SPEC 9): its own line and points, and a column of the trend table.
+    assert.match(withHistory, /<polyline class="series spit" points="[\d.]+,[\d.]+"\/>/, 'one point: the older commit has no SPI(t)');
+    assert.match(withHistory, /<text class="legend spit"[^>]*>SPI\(t\)<\/text>/);
+    assert.match(withHistory, /<th[^>]*>SPI\(t\)<\/th>/);
   });
 
   it('opens with a banner naming the first errors when the plans have errors', () => {

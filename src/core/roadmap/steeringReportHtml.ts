@@ -126,7 +126,7 @@ function summarySection(report: SteeringReport): string {
       : table(
           'programs-table',
           'Programs by health',
-          ['Program', 'Health', 'Why', 'Progress', 'BAC', 'EAC', 'CPI', 'SPI', 'Forecast end'],
+          ['Program', 'Health', 'Why', 'Progress', 'BAC', 'EAC', 'CPI', 'SPI', 'SPI(t)', 'Forecast end'],
           programs.map((p) => ({
             cells: [
               named(p.name, p.id),
@@ -137,10 +137,11 @@ function summarySection(report: SteeringReport): string {
               t(formatMoney(p.figures.eac, p.currency)),
               t(formatIndex(p.figures.cpi)),
               t(formatIndex(p.figures.spi)),
+              t(formatIndex(p.figures.spiT)),
               t(p.figures.forecastEnd ?? '—'),
             ],
           })),
-          [undefined, 'nowrap', undefined, 'num', 'num', 'num', 'num', 'num', 'nowrap'],
+          [undefined, 'nowrap', undefined, 'num', 'num', 'num', 'num', 'num', 'num', 'nowrap'],
         );
   return [
     '<section class="summary" id="summary" aria-labelledby="summary-title">',
@@ -157,7 +158,7 @@ function projectsTable(projects: readonly ReportProject[], currency: string): st
   return table(
     'projects-table',
     'Projects',
-    ['Project', 'State', 'Health', 'Start', 'End', 'Forecast end', 'Progress', `BAC (${currency})`, `EAC (${currency})`, 'CPI', 'SPI', 'Notes'],
+    ['Project', 'State', 'Health', 'Start', 'End', 'Forecast end', 'Progress', `BAC (${currency})`, `EAC (${currency})`, 'CPI', 'SPI', 'SPI(t)', 'Notes'],
     projects.map((p) => {
       const notes = [
         ...(p.cancelled ? [] : p.healthReasons),
@@ -178,11 +179,12 @@ function projectsTable(projects: readonly ReportProject[], currency: string): st
           t(formatMoney(p.figures.eac)),
           t(formatIndex(p.figures.cpi)),
           t(formatIndex(p.figures.spi)),
+          t(formatIndex(p.figures.spiT)),
           t(notes.join('; ')),
         ],
       };
     }),
-    [undefined, 'nowrap', 'nowrap', 'nowrap', 'nowrap', 'nowrap', 'num', 'num', 'num', 'num', 'num'],
+    [undefined, 'nowrap', 'nowrap', 'nowrap', 'nowrap', 'nowrap', 'num', 'num', 'num', 'num', 'num', 'num'],
   );
 }
 
@@ -447,6 +449,7 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
           p ? badge(p.health) : '—',
           t(formatIndex(p?.cpi ?? null)),
           t(formatIndex(p?.spi ?? null)),
+          t(formatIndex(p?.spiT ?? null)),
           t(formatMoney(p?.bac ?? null, program.currency)),
           t(formatMoney(p?.eac ?? null, program.currency)),
           t(p?.forecastEnd ?? '—'),
@@ -456,16 +459,17 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
     return [
       `<h3>${named(program.name, program.id)}</h3>`,
       '<div class="trend-charts">',
-      lineChart(`CPI and SPI of ${program.name}`, dates, [
+      lineChart(`CPI, SPI and SPI(t) of ${program.name}`, dates, [
         { name: 'CPI', cls: 'cpi', values: points.map((p) => p?.cpi ?? null) },
         { name: 'SPI', cls: 'spi', values: points.map((p) => p?.spi ?? null) },
+        { name: 'SPI(t)', cls: 'spit', values: points.map((p) => p?.spiT ?? null) },
       ]),
       lineChart(`EAC against BAC of ${program.name}`, dates, [
         { name: 'EAC', cls: 'eac', values: points.map((p) => p?.eac ?? null) },
         { name: 'BAC', cls: 'bac', values: points.map((p) => p?.bac ?? null) },
       ]),
       '</div>',
-      table('trend-table', `Trend of ${program.name}`, ['Commit date', 'Commit', 'Health', 'CPI', 'SPI', 'BAC', 'EAC', 'Forecast end'], rows, ['nowrap', 'nowrap', 'nowrap', 'num', 'num', 'num', 'num', 'nowrap']),
+      table('trend-table', `Trend of ${program.name}`, ['Commit date', 'Commit', 'Health', 'CPI', 'SPI', 'SPI(t)', 'BAC', 'EAC', 'Forecast end'], rows, ['nowrap', 'nowrap', 'nowrap', 'num', 'num', 'num', 'num', 'num', 'nowrap']),
     ].join('\n');
   });
   return [
@@ -522,7 +526,7 @@ svg.roadmap{display:block;max-width:100%;height:auto}
 .trend-chart{max-width:100%;height:auto}
 .trend-chart .axis{stroke:var(--border)}.trend-chart .tick{fill:var(--muted);font-size:10px}
 .trend-chart .series{fill:none;stroke-width:2}.trend-chart .legend{font-size:11px;font-weight:600}
-.trend-chart .cpi{stroke:#0969da;fill:#0969da}.trend-chart .spi{stroke:#8250df;fill:#8250df}.trend-chart .eac{stroke:#cf222e;fill:#cf222e}.trend-chart .bac{stroke:#57606a;fill:#57606a}
+.trend-chart .cpi{stroke:#0969da;fill:#0969da}.trend-chart .spi{stroke:#8250df;fill:#8250df}.trend-chart .spit{stroke:#bf3989;fill:#bf3989;stroke-dasharray:4 3}.trend-chart .eac{stroke:#cf222e;fill:#cf222e}.trend-chart .bac{stroke:#57606a;fill:#57606a}
 .trend-chart text.legend,.trend-chart text.tick{stroke:none}
 .problems-banner{margin:16px 0;padding:10px 14px;border:1.5px solid var(--red);border-left-width:6px;border-radius:4px;background:#fff5f5;break-inside:avoid}
 .problems-banner p{margin:0}.problems-banner ul{margin:6px 0 0;padding-left:18px}

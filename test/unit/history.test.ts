@@ -178,26 +178,28 @@ describe('plans over time (SPEC 8): diff', () => {
     // Base, S = Jan 5: window Jan 1..10 = 10 days, 5 elapsed → PV 500; EV 1000 × 50% = 500; AC 500;
     // CPI 1, SPI 1 → EAC 1000; amber for its open high risk (4 × 4 = 16); forecast end = its end, Jan 10.
     assert.deepEqual(build.base, {
-      start: '2026-01-01', end: '2026-01-10', forecastEnd: '2026-01-10', bac: 1000, eac: 1000, progress: 50, health: 'amber', state: 'active',
+      start: '2026-01-01', end: '2026-01-10', forecastEnd: '2026-01-10', ieacT: '2026-01-10', bac: 1000, eac: 1000, progress: 50, health: 'amber', state: 'active',
     });
     // Head, S = Jan 8: window Jan 1..12 = 12 days, 8 elapsed → PV 1000 × 8/12; EV 600; AC 800;
     // CPI 600/800 = 0.75 < 0.9 → red; EAC 1000 / 0.75; SPI 600 / (8000/12) = 0.9 exactly → forecast end
     // Jan 1 + ceil(12 / 0.9) − 1 = Jan 1 + 14 − 1 = Jan 14.
+    // Earned schedule (base: ES 10 × 50 % = 5 of AT 5 → SPI(t) 1, IEAC(t) Jan 10); head: ES 12 × 60 % = 7.2 of
+    // AT 8 → SPI(t) 0.9, IEAC(t) Jan 1 + ceil(12 × 8 / 7.2) − 1 = ceil(13.33) − 1 → Jan 14: moved 4 days.
     assert.deepEqual(build.head, {
-      start: '2026-01-01', end: '2026-01-12', forecastEnd: '2026-01-14', bac: 1000, eac: 1000 / 0.75, progress: 60, health: 'red', state: 'active',
+      start: '2026-01-01', end: '2026-01-12', forecastEnd: '2026-01-14', ieacT: '2026-01-14', bac: 1000, eac: 1000 / 0.75, progress: 60, health: 'red', state: 'active',
     });
-    assert.deepEqual(build.delta, { start: 0, end: 2, forecastEnd: 4, bac: 0, eac: 1000 / 0.75 - 1000, progress: 10 });
+    assert.deepEqual(build.delta, { start: 0, end: 2, forecastEnd: 4, ieacT: 4, bac: 0, eac: 1000 / 0.75 - 1000, progress: 10 });
   });
 
   it('an added or removed project has one side null and every difference null', () => {
     const [, added, removed] = json.projects;
     assert.equal(added.base, null);
     assert.deepEqual(added.head, {
-      start: '2026-02-01', end: '2026-02-28', forecastEnd: '2026-02-28', bac: 400, eac: 400, progress: 0, health: 'green', state: 'planned',
+      start: '2026-02-01', end: '2026-02-28', forecastEnd: '2026-02-28', ieacT: null, bac: 400, eac: 400, progress: 0, health: 'green', state: 'planned',
     });
     assert.equal(removed.head, null);
     assert.equal(removed.base?.bac, 100);
-    for (const change of [added, removed]) assert.deepEqual(change.delta, { start: null, end: null, forecastEnd: null, bac: null, eac: null, progress: null });
+    for (const change of [added, removed]) assert.deepEqual(change.delta, { start: null, end: null, forecastEnd: null, ieacT: null, bac: null, eac: null, progress: null });
   });
 
   it('a cancelled project changes state and loses its forecast', () => {

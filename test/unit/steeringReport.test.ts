@@ -168,12 +168,12 @@ describe('steering report data', () => {
 });
 
 // In the shapes of SPEC 8's diff and trend JSON (what the history engine gives).
-const undertaking = (end: string, bac: number) => ({ start: '2026-05-01', end, forecastEnd: end, bac, eac: bac, progress: 10, health: 'green' as const, state: 'active' as const });
+const undertaking = (end: string, bac: number) => ({ start: '2026-05-01', end, forecastEnd: end, ieacT: null, bac, eac: bac, progress: 10, health: 'green' as const, state: 'active' as const });
 const changes: ReportChanges = {
   version: 1,
   base: { ref: 'v1.0', commit: '0123456789abcdef', statusDate: '2026-05-01' },
   head: { ref: null, commit: null, statusDate: '2026-06-01' },
-  projects: [{ id: 'p1', name: 'Project one', change: 'changed', base: undertaking('2026-06-20', 90), head: undertaking('2026-06-30', 100), delta: { start: 0, end: 10, forecastEnd: 10, bac: 10, eac: 10, progress: 0 } }],
+  projects: [{ id: 'p1', name: 'Project one', change: 'changed', base: undertaking('2026-06-20', 90), head: undertaking('2026-06-30', 100), delta: { start: 0, end: 10, forecastEnd: 10, ieacT: null, bac: 10, eac: 10, progress: 0 } }],
   programs: [],
   milestones: [{ id: 'a-ms2', name: 'Due in 30', change: 'added', base: null, head: { date: '2026-07-01', forecast: '2026-07-01', status: 'on-track', done: false }, delta: { date: null, forecast: null } }],
   risks: [{ owner: { kind: 'project', id: 'p1' }, id: 'r-high', title: 'High risk', change: 'opened', base: null, head: { level: 'high', state: 'open' } }],

@@ -23,6 +23,7 @@ export interface UndertakingValuesJson {
   start: string | null;
   end: string | null;
   forecastEnd: string | null;
+  ieacT: string | null;
   bac: number;
   eac: number;
   progress: number | null;
@@ -34,6 +35,7 @@ export interface UndertakingDeltaJson {
   start: number | null;
   end: number | null;
   forecastEnd: number | null;
+  ieacT: number | null;
   bac: number | null;
   eac: number | null;
   progress: number | null;
@@ -170,6 +172,7 @@ const undertakingValues = (s: UndertakingState): UndertakingValuesJson => ({
   start: day(s.start),
   end: day(s.end),
   forecastEnd: day(s.forecastEnd),
+  ieacT: day(s.ieacT),
   bac: s.bac,
   eac: s.eac,
   progress: s.progress,
@@ -180,6 +183,7 @@ const undertakingDelta = (base: UndertakingState | undefined, head: UndertakingS
   start: difference(head?.start ?? null, base?.start ?? null),
   end: difference(head?.end ?? null, base?.end ?? null),
   forecastEnd: difference(head?.forecastEnd ?? null, base?.forecastEnd ?? null),
+  ieacT: difference(head?.ieacT ?? null, base?.ieacT ?? null),
   bac: difference(head?.bac ?? null, base?.bac ?? null),
   eac: difference(head?.eac ?? null, base?.eac ?? null),
   progress: difference(head?.progress ?? null, base?.progress ?? null),
@@ -192,7 +196,7 @@ const milestoneDelta = (base: MilestoneState | undefined, head: MilestoneState |
 
 const undertakings: Compared<UndertakingState, UndertakingValuesJson, UndertakingDeltaJson> = {
   same: (a, b) =>
-    a.start === b.start && a.end === b.end && a.forecastEnd === b.forecastEnd && a.bac === b.bac && a.eac === b.eac && a.progress === b.progress && a.health === b.health && a.state === b.state,
+    a.start === b.start && a.end === b.end && a.forecastEnd === b.forecastEnd && a.ieacT === b.ieacT && a.bac === b.bac && a.eac === b.eac && a.progress === b.progress && a.health === b.health && a.state === b.state,
   values: undertakingValues,
   delta: undertakingDelta,
   naming: (s) => ({ id: s.id, name: s.name }),

@@ -17,6 +17,8 @@ export interface UndertakingState {
   readonly start: Day | null;
   readonly end: Day | null;
   readonly forecastEnd: Day | null;
+  /** The forecast end by earned schedule (SPEC 5.2). */
+  readonly ieacT: Day | null;
   readonly bac: number;
   readonly eac: number;
   readonly progress: number | null;
@@ -78,6 +80,7 @@ function undertaking(entity: Portfolio | Program | Project, rollup: Rollup, stat
     start: rollup.start,
     end: rollup.end,
     forecastEnd: f.forecastEnd,
+    ieacT: f.ieacT,
     bac: f.bac,
     eac: f.eac,
     progress: f.progress,

@@ -6,6 +6,7 @@
  *   index DIR [--warm-runs N]      cold: every set() + the first analyze(); warm: analyzeFully() again
  *   schedule DIR [--runs N]        figureSteps(): the schedule, forecast and rollup of the analysed index
  *   forecast DIR [--runs N]        forecastSteps() alone against analyzeFully(), alternating
+ *   earned-schedule DIR [--runs N] every project's, program's and portfolio's earned schedule against analyzeFully()
  *   incremental DIR [--edits N]    N small edits of the largest program file: set() + analyze() each
  *   gantt DIR --out FILE [--count N] [--html FILE --assets DIST]
  *                                  a Mermaid gantt of N projects with our scheduled dates (and our HTML of the same)
@@ -16,8 +17,8 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { roadmapHtml, type WebviewAssets } from '../src/cli/render';
 import {
-  buildRoadmap, earnedValue, figureSteps, forecastSteps, formatDay, PlanWorkspace, runToEnd,
-  type Analysis, type Milestone, type Project, type ProjectPace, type RoadmapModel,
+  buildRoadmap, earnedValue, figureSteps, forecastSteps, formatDay, PlanWorkspace, projectEarnedSchedule, runToEnd, setEarnedSchedule,
+  type Analysis, type EarnedSchedule, type ProjectRollup, type Milestone, type Project, type ProjectPace, type RoadmapModel,
 } from '../src/core';
 
 interface PlanText {
@@ -146,6 +147,45 @@ function forecastMode(root: string, runs: number) {
   const forecastMs = summary(forecastTimes.map(round));
   const fullMs = summary(fullTimes.map(round));
   return { ...describe(analysis), forecastMs, fullMs, share: round((forecastMs.median / (fullMs.median - forecastMs.median)) * 100) };
+}
+
+/**
+ * What earned schedule (SPEC 5.2) adds to an analysis: es … ieacT of every project, program (its
+ * non-cancelled projects) and portfolio (all its programs' projects) on their own, against a full
+ * analysis, alternating, after warm-up — as the rollup computes them, from the project rollups.
+ */
+function earnedScheduleMode(root: string, runs: number) {
+  const { workspace, analysis } = analysed(root);
+  const { statusDate, projects } = analysis.rollup;
+  const parts = (programs: readonly { projects: readonly Project[] }[]) => {
+    const list: ProjectRollup[] = [];
+    for (const program of programs) for (const project of program.projects) if (!projects.get(project)!.cancelled) list.push(projects.get(project)!);
+    return list;
+  };
+  let sink: EarnedSchedule | undefined;
+  const earnedSchedule = () => {
+    for (const project of analysis.index.projects) sink = projectEarnedSchedule(projects.get(project)!, statusDate);
+    for (const program of analysis.index.programs) sink = setEarnedSchedule(parts([program]), statusDate);
+    for (const portfolio of analysis.index.portfolios) sink = setEarnedSchedule(parts(portfolio.programs), statusDate);
+  };
+  const full = () => runToEnd(workspace.analyzeFully());
+  for (let i = 0; i < 3; i++) {
+    earnedSchedule();
+    full();
+  }
+  const esTimes: number[] = [];
+  const fullTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    earnedSchedule();
+    esTimes.push(performance.now() - start);
+    start = performance.now();
+    full();
+    fullTimes.push(performance.now() - start);
+  }
+  const esMs = summary(esTimes.map(round));
+  const fullMs = summary(fullTimes.map(round));
+  return { ...describe(analysis), esMs, fullMs, share: round((esMs.median / (fullMs.median - esMs.median)) * 100), last: sink };
 }
 
 /**
@@ -341,6 +381,7 @@ function main() {
     mode === 'index' ? indexMode(root, Number(values['warm-runs']))
     : mode === 'schedule' ? scheduleMode(root, Number(values.runs))
     : mode === 'forecast' ? forecastMode(root, Number(values.runs))
+    : mode === 'earned-schedule' ? earnedScheduleMode(root, Number(values.runs))
     : mode === 'incremental' ? incrementalMode(root, Number(values.edits))
     : mode === 'gantt' ? ganttMode(root, values.out!, Number(values.count), values.html ? { out: values.html, assets: values.assets! } : undefined)
     : mode === 'tjp' ? tjpMode(root, values.out!)

@@ -36,7 +36,7 @@ export {
 } from './model/teamSettings';
 
 export { forecastSteps, type ProjectPace } from './analysis/forecast';
-export { earnedValue, type Rollup } from './analysis/rollup';
+export { earnedValue, type Figures, type ProjectRollup, type Rollup } from './analysis/rollup';
 export { currencyOf, riskLevel } from './analysis/rules';
 export { runToEnd, type Steps } from './analysis/steps';
 export { PlanWorkspace, analyzePlans, figureSteps, rollupOf, type Analysis, type AnalysisOptions } from './analysis/workspace';
@@ -53,7 +53,15 @@ export { planSnapshot, type PlanSnapshot } from './history/snapshot';
 export { planTrend, type HistoryCommit, type TrendJson } from './history/trend';
 
 export { completionContextAt, type CompletionContext } from './views/completion';
-export { figureRows, formatIndex, formatMoney, formatPercent, formatRatio, formatWindow } from './views/figures';
+export {
+  figureRows,
+  formatEarnedSchedule,
+  formatIndex,
+  formatMoney,
+  formatPercent,
+  formatRatio,
+  formatWindow,
+} from './views/figures';
 export { forecastNote, milestoneNote, milestoneStatusText } from './views/forecastText';
 export { diffMarkdown, diffText, formatDayDelta, formatMoneyDelta, trendMarkdown } from './views/historyReport';
 export { idPattern, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, type Occurrence } from './views/navigation';
@@ -135,3 +143,4 @@ export {
 export { steeringReportFile, steeringReportHtml } from './roadmap/steeringReportHtml';
 export { legendLines, legendShapes, legendWidth, roadmapSvg, xmlEscape } from './roadmap/svg';
 export { trendChartsBody, trendStyle } from './roadmap/trendCharts';
+export { projectEarnedSchedule, setEarnedSchedule, type EarnedSchedule } from './analysis/earnedSchedule';

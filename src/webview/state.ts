@@ -6,7 +6,7 @@ import { clampZoom, healthValues, noFilters, zoomPresets, type RoadmapFilters } 
 
 export type SortKey = (typeof sortKeys)[number];
 export const sortKeys = [
-  'name', 'start', 'end', 'forecastStart', 'forecastEnd', 'bac', 'ac', 'ev', 'pv', 'cpi', 'spi', 'eac', 'vac', 'roiPlanned', 'roiForecast', 'progress', 'risks', 'issues', 'health', 'declaredHealth',
+  'name', 'start', 'end', 'forecastStart', 'forecastEnd', 'bac', 'ac', 'ev', 'pv', 'cpi', 'spi', 'spiT', 'ieacT', 'eac', 'vac', 'roiPlanned', 'roiForecast', 'progress', 'risks', 'issues', 'health', 'declaredHealth',
   // While comparing with another revision.
   'deltaEnd', 'deltaForecastEnd', 'deltaBac', 'deltaEac', 'healthChange',
 ] as const;

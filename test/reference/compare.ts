@@ -85,6 +85,10 @@ class Comparison {
     if (isProject) this.exact(at('forecastStart'), id, engine.forecastStart, reference.forecastStart);
     else if ('forecastStart' in engine) this.report(at('forecastStart'), id, engine.forecastStart, undefined, '(absent: projects only)');
     for (const key of ['forecastEnd', 'health', 'declaredHealth', 'slip'] as const) this.exact(at(key), id, engine[key], reference[key]);
+    // Earned schedule (SPEC 5.2): days and an index; SV(t) is a difference of day counts of size AT.
+    for (const key of ['es', 'at', 'spiT'] as const) this.number(at(key), id, engine[key], reference[key]);
+    this.number(at('svT'), id, engine.svT, reference.svT, reference.at === null ? 0 : Math.abs(reference.at.toNumber()));
+    this.exact(at('ieacT'), id, engine.ieacT, reference.ieacT);
     for (const key of ['high', 'medium', 'low'] as const) this.exact(at(`risks.${key}`), id, (engine.risks as JsonObject | undefined)?.[key], reference.risks[key]);
     for (const key of ['critical', 'high', 'medium', 'low'] as const) this.exact(at(`issues.${key}`), id, (engine.issues as JsonObject | undefined)?.[key], reference.issues[key]);
   }

@@ -48,6 +48,8 @@
  *      program with only milestones has no slip. A portfolio's slip is the largest of its programs'
  *      non-null slips (null when none). The slip rule applies to portfolios too: their slip decides
  *      their health like a project's or a program's does.
+ * (17) Earned schedule (SPEC 5.2) of a set is computed over its non-cancelled projects; a set with none
+ *      (a program without projects, or whose projects are all cancelled) has every ES figure null.
  */
 import { toDate, toDay, type Day } from './days';
 import type { Issue, Milestone, Portfolio, Program, Project, Rag, Risk, State, Workspace } from './model';
@@ -99,6 +101,12 @@ export interface Figures {
   risks: RiskCounts;
   issues: IssueCounts;
   slip: number | null;
+  /** SPEC 5.2. */
+  es: Rational | null;
+  at: Rational | null;
+  spiT: Rational | null;
+  svT: Rational | null;
+  ieacT: string | null;
 }
 
 export interface ExpectedProject {
@@ -293,6 +301,51 @@ function evFigures(bac: Rational, pv: Rational, ev: Rational, ac: Rational, eac:
   };
 }
 
+/**
+ * A date, or — beyond 100,000,000 days from 1970 (±273,790 years), where a tiny SPI(t) can put the
+ * forecast — the day count `day N`, as the JSON writes such a day (the SPEC has no calendar that far).
+ */
+const farDate = (day: Day): string => (Math.abs(day) > 100_000_000 ? `day ${day}` : toDate(day));
+
+/**
+ * SPEC 5.2, earned schedule of a set of projects given by planned window, weight source (BAC) and EV
+ * share. PV(x) is linear between its breakpoints (each window's start and end, as offsets from PS):
+ * walk them in order, take the first where PV reaches EV, and interpolate back to the previous one.
+ */
+function earnedScheduleOf(
+  set: ReadonlyArray<{ ps: Day; pe: Day; bac: Rational; progress: Rational; done: boolean }>,
+  S: Day,
+): { es: Rational | null; at: Rational | null; spiT: Rational | null; svT: Rational | null; ieacT: string | null } {
+  if (set.length === 0) return { es: null, at: null, spiT: null, svT: null, ieacT: null };
+  const PS = Math.min(...set.map((p) => p.ps));
+  const PE = Math.max(...set.map((p) => p.pe));
+  const PD = PE - PS + 1;
+  const AT = Math.max(0, S - PS + 1);
+  const unweighted = sum(set.map((p) => p.bac)).isZero();
+  const weight = (p: (typeof set)[number]) => (unweighted ? Rational.one : p.bac);
+  const EV = sum(set.map((p) => weight(p).mul(p.progress).div(HUNDRED)));
+  const PV = (x: Rational) => sum(set.map((p) => weight(p).mul(clamp01(x.sub(days(p.ps - PS)).div(days(p.pe - p.ps + 1))))));
+  const breakpoints = [...new Set(set.flatMap((p) => [p.ps - PS, p.pe - PS + 1]).concat(0))].sort((a, b) => a - b).map(days);
+  let es: Rational | null = null;
+  for (let i = 0; i < breakpoints.length && es === null; i++) {
+    const here = PV(breakpoints[i]);
+    if (here.cmp(EV) < 0) continue;
+    if (i === 0) {
+      es = breakpoints[0];
+      break;
+    }
+    // PV is a straight line from the previous breakpoint (below EV) to this one (at or above it).
+    const before = PV(breakpoints[i - 1]);
+    es = breakpoints[i - 1].add(breakpoints[i].sub(breakpoints[i - 1]).mul(EV.sub(before)).div(here.sub(before)));
+  }
+  if (es === null) throw new Error('reference: EV above the whole planned value');
+  if (AT === 0) return { es, at: ZERO, spiT: null, svT: null, ieacT: null };
+  const spiT = es.div(days(AT));
+  const allDone = set.every((p) => p.done);
+  const ieacT = allDone || !spiT.gt(ZERO) ? null : farDate(PS + Number(days(PD).div(spiT).ceil()) - 1);
+  return { es, at: days(AT), spiT, svT: es.sub(days(AT)), ieacT };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The reference
 
@@ -372,6 +425,13 @@ export function reference(workspace: Workspace, places: Places): Expected {
     earnedMemo.set(project.id, result);
     return result;
   }
+
+  /** SPEC 5.2 over these projects, leaving out cancelled ones. */
+  const earnedSchedule = (members: readonly Project[]) =>
+    earnedScheduleOf(
+      members.filter((p) => !cancelled(p)).map((p) => ({ ...windowOf(p), bac: earned(p).bac, progress: earned(p).progress, done: stateOf(p) === 'done' })),
+      S,
+    );
 
   // --- Forecast (SPEC 5.1), in dependency order by recursion.
   const forecastMemo = new Map<string, { fs: Day; fe: Day } | null>();
@@ -481,6 +541,7 @@ export function reference(workspace: Workspace, places: Places): Expected {
         risks,
         issues,
         slip,
+        ...earnedSchedule([project]),
       },
       program: programId,
       state: stateOf(project),
@@ -564,6 +625,7 @@ export function reference(workspace: Workspace, places: Places): Expected {
         risks,
         issues,
         slip,
+        ...earnedSchedule(members),
       },
       portfolio: portfolioId,
       projects: all.map((p) => p.id),
@@ -595,6 +657,7 @@ export function reference(workspace: Workspace, places: Places): Expected {
         risks,
         issues,
         slip,
+        ...earnedSchedule(members.flatMap((m) => m.members)),
       },
       programs: programs.filter((node) => node.portfolioId === portfolio.id).map((node) => node.program.id),
     };

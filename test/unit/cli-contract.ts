@@ -87,7 +87,7 @@ const fixtures: Record<string, string> = {
 
 const figureKeys = [
   'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'progress', 'forecastEnd', 'benefits',
-  'roiPlanned', 'roiForecast', 'health', 'declaredHealth', 'risks', 'issues',
+  'roiPlanned', 'roiForecast', 'health', 'declaredHealth', 'risks', 'issues', 'es', 'at', 'spiT', 'svT', 'ieacT',
   // v3: the slip of SPEC 5.
   'slip',
 ].sort();
@@ -443,10 +443,11 @@ export function describeCommandLine(label: string, runIn: Runner): void {
           assert.deepEqual(keys(f.risks), ['high', 'low', 'medium'], who);
           assert.deepEqual(keys(f.issues), ['critical', 'high', 'low', 'medium'], who);
           for (const key of ['bac', 'ev', 'ac', 'benefits']) assert.equal(typeof f[key], 'number', `${who}.${key}`);
-          for (const key of ['pv', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'progress', 'roiPlanned', 'roiForecast']) {
+          for (const key of ['pv', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'progress', 'roiPlanned', 'roiForecast', 'es', 'at', 'spiT', 'svT']) {
             assert.ok(f[key] === null || typeof f[key] === 'number', `${who}.${key}`);
           }
           assert.ok(['green', 'amber', 'red'].includes(f.health as string), who);
+          assert.ok(f.ieacT === null || /^\d{4}-\d{2}-\d{2}$/.test(f.ieacT as string), `${who}.ieacT`);
         };
         assert.deepEqual(json.portfolios.map((p: { id: string }) => p.id), ['pf']);
         for (const p of json.portfolios) {

@@ -6,7 +6,7 @@
  * is an em dash.
  */
 import { strict as assert } from 'node:assert';
-import { figureRows, formatIndex, formatMoney, formatPercent, formatRatio, formatWindow, type FiguresJson } from '../../src/core';
+import { figureRows, formatEarnedSchedule, formatIndex, formatMoney, formatPercent, formatRatio, formatWindow, type FiguresJson } from '../../src/core';
 import { day } from './helpers';
 
 const missing = [null, NaN, Infinity, -Infinity];
@@ -147,12 +147,22 @@ describe('figure formatting', () => {
     });
   });
 
+  describe('formatEarnedSchedule', () => {
+    it('says SPI(t) with the earned days (rounded) against the elapsed ones', () => {
+      // ES 46.6 → 47 whole days; 47/60 = 0.783 → "0.78".
+      assert.equal(formatEarnedSchedule({ es: 46.6, at: 60, spiT: 46.6 / 60 }), '0.78: 47 of 60 planned days earned after 60 elapsed');
+      assert.equal(formatEarnedSchedule({ es: 0.4, at: 1, spiT: 0.4 }), '0.40: 0 of 1 planned day earned after 1 elapsed');
+      assert.equal(formatEarnedSchedule({ es: 0, at: 0, spiT: null }), '—');
+    });
+  });
+
   describe('figureRows', () => {
     const figures: FiguresJson = {
       bac: 200_000, pv: 100_000, ev: 80_000, ac: 100_000, cv: -20_000, sv: -20_000, cpi: 0.8, spi: 0.8,
       eac: 250_000, etc: 150_000, vac: -50_000, progress: 40, forecastEnd: '2026-07-01', benefits: 500_000,
       roiPlanned: 1.5, roiForecast: 1, health: 'red', declaredHealth: 'green',
       risks: { high: 1, medium: 2, low: 0 }, issues: { critical: 0, high: 1, medium: 0, low: 3 }, slip: 5,
+      es: 47.4, at: 60, spiT: 0.79, svT: -12.6, ieacT: '2026-08-15',
     };
 
     it('lists the key figures in reading order, money in the given currency', () => {
@@ -165,11 +175,13 @@ describe('figure formatting', () => {
         ['PV', '100k EUR'],
         ['CPI', '0.80'],
         ['SPI', '0.80'],
+        ['SPI(t)', '0.79: 47 of 60 planned days earned after 60 elapsed'],
         ['EAC', '250k EUR'],
         ['VAC', '-50k EUR'],
         ['ROI planned', '150%'],
         ['ROI forecast', '100%'],
         ['Forecast end', '2026-07-01'],
+        ['Forecast end (ES)', '2026-08-15'],
         ['Open risks', '1 high · 2 medium · 0 low'],
         ['Open issues', '0 critical · 1 high · 0 medium · 3 low'],
       ]);
@@ -178,11 +190,11 @@ describe('figure formatting', () => {
     it('names the declared health only where it differs, and shows missing figures as em dashes', () => {
       const sparse: FiguresJson = {
         ...figures, pv: null, sv: null, cpi: null, spi: null, progress: null, forecastEnd: null, roiPlanned: null, roiForecast: null,
-        health: 'green', declaredHealth: 'green',
+        health: 'green', declaredHealth: 'green', es: 0, at: 0, spiT: null, svT: null, ieacT: null,
       };
       const rows = new Map(figureRows(sparse));
       assert.equal(rows.get('Health'), 'green');
-      for (const label of ['Progress', 'PV', 'CPI', 'SPI', 'ROI planned', 'ROI forecast', 'Forecast end']) assert.equal(rows.get(label), '—', label);
+      for (const label of ['Progress', 'PV', 'CPI', 'SPI', 'ROI planned', 'ROI forecast', 'Forecast end', 'SPI(t)', 'Forecast end (ES)']) assert.equal(rows.get(label), '—', label);
       assert.equal(rows.get('BAC'), '200k', 'no currency: the amount alone');
       assert.equal(new Map(figureRows({ ...sparse, health: 'amber', declaredHealth: null })).get('Health'), 'amber');
     });

@@ -263,7 +263,7 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
         const bac = t.commits.map((c) => c.programs.find((p) => p.id === 'platform')?.bac);
         // build 1000 + ops 350 (after the merge) or 300 + old 0.
         assert.deepEqual(bac, [1350, 1300, 1300, 1300, 1300]);
-        assert.deepEqual(Object.keys(t.commits[0].programs[0]), ['id', 'bac', 'eac', 'ev', 'pv', 'ac', 'cpi', 'spi', 'progress', 'forecastEnd', 'health']);
+        assert.deepEqual(Object.keys(t.commits[0].programs[0]), ['id', 'bac', 'eac', 'ev', 'pv', 'ac', 'cpi', 'spi', 'spiT', 'progress', 'forecastEnd', 'health']);
       });
 
       it('--max keeps the newest N; --since keeps commits from that day on', async () => {
@@ -282,6 +282,7 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
         assert.equal(md.code, 0, md.stderr);
         assert.match(md.stdout, /^## Program `platform`$/m);
         assert.equal(md.stdout.split('\n').filter((line) => /^\| `[0-9a-f]{7}` \| 2026-01-/.test(line)).length, 5);
+        assert.match(md.stdout, /^\| Commit \| Date \| Status date \| BAC \| EAC \| CPI \| SPI \| SPI\(t\) \|/m, 'SPI(t) beside SPI');
         const out = path.join(os.tmpdir(), `plan-trend-${process.pid}-${label.length}.html`);
         try {
           const html = await run('trend', '--format', 'html', '--out', out);
@@ -289,6 +290,9 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
           const page = fs.readFileSync(out, 'utf8');
           assert.match(page, /<section class="entity" data-program="platform">/);
           assert.equal((page.match(/<svg class="chart"/g) ?? []).length, 3);
+          // SPI(t) drawn with SPI in the indices' chart: its line and its points.
+          assert.match(page, /<path class="line spit" d="M[^"]+"\/>/);
+          assert.match(page, /<title>SPI\(t\) \d\.\d\d at 2026-01-\d\d<\/title>/);
           assert.ok(!/<script|https?:\/\//.test(page.replace(/http:\/\/www\.w3\.org\/2000\/svg/g, '')), 'no script, nothing fetched');
           assert.match(page, /Content-Security-Policy" content="default-src 'none'; style-src 'sha256-/);
         } finally {

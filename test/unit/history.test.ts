@@ -183,6 +183,7 @@ describe('plans over time (SPEC 8): diff', () => {
     // Head, S = Jan 8: window Jan 1..12 = 12 days, 8 elapsed → PV 1000 × 8/12; EV 600; AC 800;
     // CPI 600/800 = 0.75 < 0.9 → red; EAC 1000 / 0.75; SPI 600 / (8000/12) = 0.9 exactly → forecast end
     // Jan 1 + ceil(12 / 0.9) − 1 = Jan 1 + 14 − 1 = Jan 14.
+    // SPEC 8's fields exactly (earned schedule's forecast end is told in the text, not in the JSON).
     assert.deepEqual(build.head, {
       start: '2026-01-01', end: '2026-01-12', forecastEnd: '2026-01-14', bac: 1000, budget: 1000, eac: 1000 / 0.75, progress: 60, health: 'red', state: 'active',
     });
@@ -404,6 +405,8 @@ describe('plans over time (SPEC 8): diff as text and Markdown', () => {
           '  changed  build  Build (renamed)',
           '           re-plan: Planned end 2026-01-10 → 2026-01-12 (+2 d)',
           '           slip: Forecast end 2026-01-10 → 2026-01-14 (+4 d)',
+          // Earned schedule: ES 12 × 60 % = 7.2 of AT 8 → SPI(t) 0.9, Jan 1 + ceil(12 / 0.9) − 1 = Jan 14.
+          '           Forecast end (ES) 2026-01-10 → 2026-01-14 (+4 d)',
           '           forecast cost: EAC 1k → 1.33k (+333)',
           '           Progress 50% → 60% (+10 pts)',
           '           Health amber → red',
@@ -515,9 +518,10 @@ describe('plans over time (SPEC 8): trend', () => {
     assert.deepEqual(trend.commits.map((c) => [c.commit, c.date, c.statusDate]), [['new', '2026-01-06', '2026-01-06'], ['old', '2026-01-02', '2026-01-02']]);
     // new, S = Jan 6: PV 1000 × 6/10 = 600, EV 400, AC 100 → CPI 4, SPI 2/3 → red; EAC 1000 / 4 = 250;
     // forecast end Jan 1 + ceil(10 / (2/3)) − 1 = Jan 1 + 14 = Jan 15.
-    assert.deepEqual(trend.commits[0].programs, [{ id: 'p', bac: 1000, eac: 250, ev: 400, pv: 600, ac: 100, cpi: 4, spi: 400 / 600, progress: 40, forecastEnd: '2026-01-15', health: 'red' }]);
+    assert.deepEqual(trend.commits[0].programs, [{ id: 'p', bac: 1000, eac: 250, ev: 400, pv: 600, ac: 100, cpi: 4, spi: 400 / 600, spiT: 4 / 6, progress: 40, forecastEnd: '2026-01-15', health: 'red' }]);
+    // SPI(t): ES = 10 days × 40 % = 4 of AT = 6 elapsed → 4/6; old: ES 1 of AT 2 → 0.5.
     // old, S = Jan 2: PV 200, EV 100 → SPI 0.5, forecast Jan 1 + 20 − 1 = Jan 20; CPI 1, EAC 1000.
-    assert.deepEqual(trend.commits[1].programs, [{ id: 'p', bac: 1000, eac: 1000, ev: 100, pv: 200, ac: 100, cpi: 1, spi: 0.5, progress: 10, forecastEnd: '2026-01-20', health: 'red' }]);
+    assert.deepEqual(trend.commits[1].programs, [{ id: 'p', bac: 1000, eac: 1000, ev: 100, pv: 200, ac: 100, cpi: 1, spi: 0.5, spiT: 0.5, progress: 10, forecastEnd: '2026-01-20', health: 'red' }]);
     assert.deepEqual(trend.commits[0].portfolios, []);
   });
 
@@ -568,6 +572,7 @@ describe('plans over time (SPEC 8): the roadmap compared with another revision',
     assert.deepEqual(comparison.changes[0].entries[0].details, [
       're-plan: Planned end 2026-01-10 → 2026-01-12 (+2 d)',
       'slip: Forecast end 2026-01-10 → 2026-01-14 (+4 d)',
+      'Forecast end (ES) 2026-01-10 → 2026-01-14 (+4 d)',
       'forecast cost: EAC 1k → 1.33k (+333)',
       'Progress 50% → 60% (+10 pts)',
       'Health amber → red',

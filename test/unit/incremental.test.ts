@@ -10,7 +10,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { buildRoadmap, PlanWorkspace, toRollupJson, type Analysis, type AnalysisOptions } from '../../src/core';
+import { buildRoadmap, PlanWorkspace, toRollupJson, type Analysis, type AnalysisOptions, type Figures } from '../../src/core';
 import { toDay } from '../reference/days';
 import { randomWorkspace } from '../reference/generate';
 import { toFiles } from '../reference/yaml';
@@ -112,11 +112,20 @@ function analyses(workspace: PlanWorkspace, files: Files): { incremental: Analys
   return { incremental, full: fresh.analyze(files.options) };
 }
 
+/** The earned schedule (SPEC 5.2) of every project, program and portfolio, named (also inside the rollup JSON). */
+function earnedSchedules(analysis: Analysis) {
+  const { rollup } = analysis;
+  const of = (kind: string, entries: Iterable<[{ id?: string }, { figures: Figures }]>) =>
+    [...entries].map(([entity, { figures: f }]) => `${kind} ${entity.id}: es ${f.es} at ${f.at} spiT ${f.spiT} svT ${f.svT} ieacT ${f.ieacT}`);
+  return [...of('project', rollup.projects), ...of('program', rollup.programs), ...of('portfolio', rollup.portfolios)].sort();
+}
+
 /** Everything the views read, as plain data. */
 function observable(analysis: Analysis) {
   return {
     diagnostics: analysis.diagnostics,
     rollup: toRollupJson(analysis),
+    earnedSchedule: earnedSchedules(analysis),
     roadmap: buildRoadmap(analysis),
   };
 }
@@ -219,8 +228,12 @@ describe('incremental analysis equals a full analysis after every edit', functio
     workspace.analyze();
     assert.equal(workspace.lastAnalysis, 'full');
     workspace.set('g.plan.yaml', program(20, ', depends_on: [a]'));
-    workspace.analyze();
+    const edited = workspace.analyze();
     assert.equal(workspace.lastAnalysis, 'incremental');
+    // The program's earned schedule follows the edit: a at 20 % of 30 days, b (01-31..02-09) at 0 %: EV = 20,
+    // PV(x) = 100x/30 until day 30 → ES = 6; S = 2026-03-01 → AT = 60.
+    const g = edited.rollup.programs.get(edited.index.programs[0])!.figures;
+    assert.deepEqual([g.es, g.at], [6, 60]);
     workspace.analyze();
     assert.equal(workspace.lastAnalysis, 'unchanged');
     workspace.set('g.plan.yaml', program(20, ', depends_on: [a, g]'));

@@ -172,21 +172,21 @@ describe('steering report data', () => {
 });
 
 // In the shapes of SPEC 8's diff and trend JSON (what the history engine gives).
-const undertaking = (end: string, bac: number) => ({ start: '2026-05-01', end, forecastEnd: end, bac, budget: bac, eac: bac, progress: 10, health: 'green' as const, state: 'active' as const });
+const undertaking = (end: string, bac: number) => ({ start: '2026-05-01', end, forecastEnd: end, ieacT: null, bac, budget: bac, eac: bac, progress: 10, health: 'green' as const, state: 'active' as const });
 const changes: ReportChanges = {
   version: 1,
   base: { ref: 'v1.0', commit: '0123456789abcdef', statusDate: '2026-05-01' },
   head: { ref: null, commit: null, statusDate: '2026-06-01' },
-  projects: [{ id: 'p1', name: 'Project one', change: 'changed', base: undertaking('2026-06-20', 90), head: undertaking('2026-06-30', 100), delta: { start: 0, end: 10, forecastEnd: 10, bac: 10, budget: 10, eac: 10, progress: 0 } }],
+  projects: [{ id: 'p1', name: 'Project one', change: 'changed', base: undertaking('2026-06-20', 90), head: undertaking('2026-06-30', 100), delta: { start: 0, end: 10, forecastEnd: 10, ieacT: null, bac: 10, budget: 10, eac: 10, progress: 0 } }],
   programs: [],
   milestones: [{ id: 'a-ms2', name: 'Due in 30', change: 'added', base: null, head: { date: '2026-07-01', forecast: '2026-07-01', status: 'on-track', done: false }, delta: { date: null, forecast: null } }],
   risks: [{ owner: { kind: 'project', id: 'p1' }, id: 'r-high', title: 'High risk', change: 'opened', base: null, head: { level: 'high', state: 'open' } }],
   issues: [],
 };
-const point = (id: string, bac: number, eac: number, cpi: number, spi: number, progress: number, forecastEnd: string, health: 'red' | 'green') => ({ id, bac, eac, ev: 0, pv: 0, ac: 0, cpi, spi, progress, forecastEnd, health });
+const point = (id: string, bac: number, eac: number, cpi: number, spi: number, progress: number, forecastEnd: string, health: 'red' | 'green', spiT: number | null = null) => ({ id, bac, eac, ev: 0, pv: 0, ac: 0, cpi, spi, spiT, progress, forecastEnd, health });
 const trend: ReportTrend = {
   commits: [
-    { commit: 'bbbbbbbbbbbbbbbb', date: '2026-05-29', statusDate: '2026-05-29', portfolios: [], programs: [point('alpha', 100, 110, 0.9, 0.95, 45, '2026-07-03', 'red')] },
+    { commit: 'bbbbbbbbbbbbbbbb', date: '2026-05-29', statusDate: '2026-05-29', portfolios: [], programs: [point('alpha', 100, 110, 0.9, 0.95, 45, '2026-07-03', 'red', 0.87)] },
     { commit: 'aaaaaaaaaaaaaaaa', date: '2026-05-01', statusDate: '2026-05-01', portfolios: [], programs: [point('alpha', 90, 90, 1, 1, 10, '2026-06-20', 'green')] },
   ],
 };
@@ -248,6 +248,11 @@ describe('steering report HTML', () => {
     assert.ok(commits.length > 0, 'the trend section names its commits');
     assert.equal(commits[0], 'aaaaaaa', 'oldest first');
     assert.ok(commits.includes('bbbbbbb'));
+    // SPI(t) drawn beside SPI (SPEC 9): its own line and points, and a column of the trend table.
+    assert.match(withHistory, /<path class="series spit" d="M[\d.]+ [\d.]+"\/>/, 'one point: the older commit has no SPI(t)');
+    assert.equal((withHistory.match(/<circle class="point spit"/g) ?? []).length, 1);
+    assert.match(withHistory, /<text class="legend spit"[^>]*>SPI\(t\)<\/text>/);
+    assert.match(withHistory, /<th[^>]*>SPI\(t\)<\/th>/);
   });
 
   it('opens with a banner naming the first errors when the plans have errors', () => {

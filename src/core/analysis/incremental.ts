@@ -298,15 +298,15 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
     }
   }
   for (const project of touchedProjects) {
-    projectRollups.set(project, rollupProject(project, earned.get(project)!, rollup.forecast, state.thresholds));
+    projectRollups.set(project, rollupProject(project, earned.get(project)!, rollup.forecast, state.thresholds, statusDate));
     if (project.program) touchedPrograms.add(project.program);
   }
   const programRollups = rollup.result.programs as Map<Program, Rollup>;
-  for (const program of touchedPrograms) programRollups.set(program, rollupProgram(program, projectRollups, rollup.forecast, state.thresholds));
+  for (const program of touchedPrograms) programRollups.set(program, rollupProgram(program, projectRollups, rollup.forecast, state.thresholds, statusDate));
   const portfolioRollups = rollup.result.portfolios as Map<Portfolio, Rollup>;
   const touchedPortfolios = new Set<Portfolio>(edited.filter((e): e is Portfolio => e.kind === 'portfolio'));
   for (const program of touchedPrograms) if (program.portfolio) touchedPortfolios.add(program.portfolio);
-  for (const portfolio of touchedPortfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, state.thresholds));
+  for (const portfolio of touchedPortfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, state.thresholds, statusDate));
 
   // Problems: the units whose inputs changed.
   for (const entity of edited) units.set(units.references, entity, referenceProblems(entity, index));

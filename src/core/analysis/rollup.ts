@@ -11,6 +11,7 @@ import { slipThresholds, type HealthThresholds } from '../base/defaults';
 import { compareExactly, Rational } from '../base/exact';
 import { plural } from '../base/messages';
 import type { Field, Health, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
+import { projectEarnedSchedule, setEarnedSchedule, type EarnedSchedule } from './earnedSchedule';
 import { forecastSteps, type Forecast, type MilestoneOutlook, type ProjectForecast, type ProjectPace } from './forecast';
 import { NodeMap, type WritableMap } from './nodeMap';
 import type { PlanIndex } from './planIndex';
@@ -62,6 +63,12 @@ export interface Figures {
    * nothing is left to finish (done, cancelled, every project done or none) or without a forecast.
    */
   readonly slip: number | null;
+  /** Earned schedule (SPEC 5.2): days, days, index, days, date. */
+  readonly es: number | null;
+  readonly at: number | null;
+  readonly spiT: number | null;
+  readonly svT: number | null;
+  readonly ieacT: Day | null;
 }
 
 export interface Rollup {
@@ -148,15 +155,15 @@ export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: D
   const projectRollups = new NodeMap<Project, ProjectRollup>(index.positions);
   for (let i = 0; i < projects.length; i++) {
     if (pauses.due()) yield;
-    projectRollups.setAt(i, rollupProject(projects[i], earned.at(i)!, forecast, thresholds));
+    projectRollups.setAt(i, rollupProject(projects[i], earned.at(i)!, forecast, thresholds, statusDate));
   }
   const programRollups = new Map<Program, Rollup>();
   for (const program of index.programs) {
     if (pauses.due(program.projects.length)) yield;
-    programRollups.set(program, rollupProgram(program, projectRollups, forecast, thresholds));
+    programRollups.set(program, rollupProgram(program, projectRollups, forecast, thresholds, statusDate));
   }
   const portfolioRollups = new Map<Portfolio, Rollup>();
-  for (const portfolio of index.portfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, thresholds));
+  for (const portfolio of index.portfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, thresholds, statusDate));
   return {
     result: { statusDate, milestones: forecast.milestones, projects: projectRollups, programs: programRollups, portfolios: portfolioRollups },
     earned,
@@ -198,7 +205,7 @@ export function earnedValue(project: Project, schedule: Schedule, statusDate: Da
   };
 }
 
-export function rollupProject(project: Project, value: EarnedValue, forecast: Forecast, thresholds: HealthThresholds): ProjectRollup {
+export function rollupProject(project: Project, value: EarnedValue, forecast: Forecast, thresholds: HealthThresholds, statusDate: Day): ProjectRollup {
   const { terms, pv, ev, cpi, spi, eac } = value;
   const projectForecast = forecast.projects.get(project)!;
   const risks = countRisks(project.risks);
@@ -216,7 +223,7 @@ export function rollupProject(project: Project, value: EarnedValue, forecast: Fo
       bac: terms.bac, pv, ev, ac: terms.ac, cpi, spi, eac, etc: eac - terms.ac, progress: terms.percent,
       forecastStart: projectForecast.start, forecastEnd: projectForecast.end, benefits: sumBenefits(project.benefits, 0), health,
       declaredHealth: project.health?.value ?? null, risks, issues, slip,
-    }),
+    }, projectEarnedSchedule(value, statusDate)),
     start: value.start,
     end: value.end,
     healthReasons: reasons,
@@ -232,14 +239,14 @@ export function rollupProject(project: Project, value: EarnedValue, forecast: Fo
 
 const noChildren: readonly string[] = [];
 
-type FigureInputs = Omit<Figures, 'cv' | 'sv' | 'vac' | 'roiPlanned' | 'roiForecast'>;
+type FigureInputs = Omit<Figures, 'cv' | 'sv' | 'vac' | 'roiPlanned' | 'roiForecast' | keyof EarnedSchedule>;
 
 /**
  * The figures with CV, SV, VAC and ROI derived, for a project or a sum of parts. Written out in full,
  * never spread: V8 builds spread objects slowly, and there are 10,000 of them. ROI is unknown (null)
  * where no benefit is declared, not −100 %.
  */
-function figuresOf(f: FigureInputs): Figures {
+function figuresOf(f: FigureInputs, schedule: EarnedSchedule): Figures {
   return {
     bac: f.bac,
     pv: f.pv,
@@ -263,6 +270,11 @@ function figuresOf(f: FigureInputs): Figures {
     risks: f.risks,
     issues: f.issues,
     slip: f.slip,
+    es: schedule.es,
+    at: schedule.at,
+    spiT: schedule.spiT,
+    svT: schedule.svT,
+    ieacT: schedule.ieacT,
   };
 }
 
@@ -333,6 +345,7 @@ function totalsToRollup(
   redChildren: readonly string[],
   slip: { readonly days: number | null; readonly from: Day | null; readonly reason: SlipConcern | null },
   thresholds: HealthThresholds,
+  statusDate: Day,
 ): Rollup {
   const { bac, pv, ev, ac, eac, benefits } = totals;
   const cpi = ac !== 0 ? ev / ac : null;
@@ -344,7 +357,7 @@ function totalsToRollup(
     figures: figuresOf({
       bac, pv, ev, ac, cpi, spi, eac, etc: totals.etc, progress, forecastEnd: totals.forecastEnd, benefits, health,
       declaredHealth, risks: totals.risks, issues: totals.issues, slip: slip.days,
-    }),
+    }, setEarnedSchedule(counted(), statusDate)),
     start: totals.start,
     end: totals.end,
     healthReasons: reasons,
@@ -352,7 +365,7 @@ function totalsToRollup(
   };
 }
 
-export function rollupProgram(program: Program, projects: ReadonlyMap<Project, ProjectRollup>, forecast: Forecast, thresholds: HealthThresholds): Rollup {
+export function rollupProgram(program: Program, projects: ReadonlyMap<Project, ProjectRollup>, forecast: Forecast, thresholds: HealthThresholds, statusDate: Day): Rollup {
   const totals = emptyTotals();
   addRisks(totals.risks, countRisks(program.risks));
   addIssues(totals.issues, countIssues(program.issues));
@@ -381,7 +394,8 @@ export function rollupProgram(program: Program, projects: ReadonlyMap<Project, P
   const from = program.end?.value ?? totals.plannedEnd;
   const days = totals.unfinished && totals.forecastEnd !== null && from !== null ? totals.forecastEnd - from : null;
   const slip = { days, from, reason: slipConcern(days, from, '') };
-  return totalsToRollup(totals, () => countedProjects([program], projects), program.health?.value ?? null, milestones, redChildren, slip, thresholds);
+  const counted = countedProjects([program], projects);
+  return totalsToRollup(totals, () => counted, program.health?.value ?? null, milestones, redChildren, slip, thresholds, statusDate);
 }
 
 function countedProjects(programs: readonly Program[], projects: ReadonlyMap<Project, ProjectRollup>): ProjectRollup[] {
@@ -400,6 +414,7 @@ export function rollupPortfolio(
   programs: ReadonlyMap<Program, Rollup>,
   projects: ReadonlyMap<Project, ProjectRollup>,
   thresholds: HealthThresholds,
+  statusDate: Day,
 ): Rollup {
   const totals = emptyTotals();
   const redChildren: string[] = [];
@@ -412,7 +427,8 @@ export function rollupPortfolio(
     const days = result.figures.slip;
     if (days !== null && (slip.days === null || days > slip.days)) slip = { days, from: result.slipFrom, reason: slipConcern(days, result.slipFrom, `program '${program.id}' `) };
   }
-  return totalsToRollup(totals, () => countedProjects(portfolio.programs, projects), null, noChildren, redChildren, slip, thresholds);
+  const counted = countedProjects(portfolio.programs, projects);
+  return totalsToRollup(totals, () => counted, null, noChildren, redChildren, slip, thresholds, statusDate);
 }
 
 /** ΣEV / ΣBAC × 100; with no budget, project progress weighted by planned days. */

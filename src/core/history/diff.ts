@@ -24,6 +24,8 @@ export interface UndertakingValuesJson {
   start: string | null;
   end: string | null;
   forecastEnd: string | null;
+  /** Earned schedule's forecast end: shown in the text and Markdown, left out of SPEC 8's JSON. */
+  ieacT?: string | null;
   bac: number;
   /** The declared budget (SPEC 8, v3), null when none is declared. */
   budget: number | null;
@@ -37,6 +39,7 @@ export interface UndertakingDeltaJson {
   start: number | null;
   end: number | null;
   forecastEnd: number | null;
+  ieacT?: number | null;
   bac: number | null;
   budget: number | null;
   eac: number | null;
@@ -190,6 +193,7 @@ const undertakingValues = (s: UndertakingState): UndertakingValuesJson => ({
   start: day(s.start),
   end: day(s.end),
   forecastEnd: day(s.forecastEnd),
+  ieacT: day(s.ieacT),
   bac: s.bac,
   budget: s.budget,
   eac: s.eac,
@@ -201,6 +205,7 @@ const undertakingDelta = (base: UndertakingState | undefined, head: UndertakingS
   start: difference(head?.start ?? null, base?.start ?? null),
   end: difference(head?.end ?? null, base?.end ?? null),
   forecastEnd: difference(head?.forecastEnd ?? null, base?.forecastEnd ?? null),
+  ieacT: difference(head?.ieacT ?? null, base?.ieacT ?? null),
   bac: moneyDifference(head, base, 'bac'),
   budget: difference(head?.budget ?? null, base?.budget ?? null),
   eac: moneyDifference(head, base, 'eac'),
@@ -279,10 +284,24 @@ export function diffPlans(base: PlanSnapshot, head: PlanSnapshot, sides: { base:
 
 /** The comparison in the shape of `diff --format json`: exactly SPEC 8's fields. */
 export function toDiffJson(diff: PlanDiff): PlanDiffJson {
+  // SPEC 8's fields exactly: earned schedule's forecast end is told in words only.
+  const specFields = (change: UndertakingChangeJson): UndertakingChangeJson => ({
+    ...change,
+    base: change.base && withoutIeacT(change.base),
+    head: change.head && withoutIeacT(change.head),
+    delta: withoutIeacT(change.delta),
+  });
   return {
     ...diff,
+    projects: diff.projects.map(specFields),
+    programs: diff.programs.map(specFields),
     milestones: diff.milestones.map(({ id, name, change, base, head, delta }) => ({ id, name, change, base, head, delta })),
   };
+}
+
+function withoutIeacT<T extends { ieacT?: unknown }>(values: T): T {
+  const { ieacT: _ieacT, ...rest } = values;
+  return rest as T;
 }
 
 /** A project's forecast end or a milestone's forecast that moved later by more than `days` (`--fail-on-slip`). */

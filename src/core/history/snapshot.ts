@@ -18,6 +18,8 @@ export interface UndertakingState {
   readonly start: Day | null;
   readonly end: Day | null;
   readonly forecastEnd: Day | null;
+  /** The forecast end by earned schedule (SPEC 5.2). */
+  readonly ieacT: Day | null;
   readonly bac: number;
   /** The declared budget (a program's cap, a project's `budget` whatever its baseline says); null when none is declared. */
   readonly budget: number | null;
@@ -82,6 +84,7 @@ function undertaking(entity: Portfolio | Program | Project, rollup: Rollup, stat
     start: rollup.start,
     end: rollup.end,
     forecastEnd: f.forecastEnd,
+    ieacT: f.ieacT,
     bac: f.bac,
     budget: entity.kind === 'portfolio' ? null : (entity.budget?.value ?? null),
     eac: f.eac,

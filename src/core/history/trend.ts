@@ -19,6 +19,8 @@ export interface TrendFiguresJson {
   ac: number;
   cpi: number | null;
   spi: number | null;
+  /** SPI by earned schedule (SPEC 5.2), beside SPI. */
+  spiT: number | null;
   progress: number | null;
   forecastEnd: string | null;
   health: Health | null;
@@ -57,6 +59,7 @@ function trendFigures(id: string, rollup: Rollup): TrendFiguresJson {
     ac: f.ac,
     cpi: f.cpi,
     spi: f.spi,
+    spiT: f.spiT,
     progress: f.progress,
     forecastEnd: f.forecastEnd === null ? null : formatDay(f.forecastEnd),
     health: f.health,

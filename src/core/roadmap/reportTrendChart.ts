@@ -14,7 +14,7 @@ export interface TrendChartCommit {
 
 export interface TrendChartSeries {
   readonly name: string;
-  /** Its colour class (`cpi`, `spi`, `eac`, `bac`). */
+  /** Its colour class (`cpi`, `spi`, `spit`, `eac`, `bac`). */
   readonly cls: string;
   readonly values: ReadonlyArray<number | null>;
 }
@@ -119,7 +119,7 @@ export const trendChartStyle = [
   '.trend-chart .reference{stroke:var(--muted);stroke-dasharray:2 3}',
   '.trend-chart line.threshold-amber{stroke:var(--amber);stroke-dasharray:6 3}.trend-chart line.threshold-red{stroke:var(--red);stroke-dasharray:6 3}',
   '.trend-chart text.threshold-amber{fill:var(--amber)}.trend-chart text.threshold-red{fill:var(--red)}',
-  ...[['cpi', '#0969da'], ['spi', '#8250df'], ['eac', '#cf222e'], ['bac', '#57606a']].map(([cls, colour]) => `.trend-chart .series.${cls}{stroke:${colour}}.trend-chart .point.${cls},.trend-chart .legend.${cls}{fill:${colour}}`),
+  ...[['cpi', '#0969da'], ['spi', '#8250df'], ['spit', '#bf3989'], ['eac', '#cf222e'], ['bac', '#57606a']].map(([cls, colour]) => `.trend-chart .series.${cls}{stroke:${colour}}.trend-chart .point.${cls},.trend-chart .legend.${cls}{fill:${colour}}`),
   '.trend-chart path.series{fill:none;stroke-width:2;stroke-linejoin:round}',
-  '.trend-chart .series.bac{stroke-dasharray:6 3}',
+  '.trend-chart .series.bac,.trend-chart .series.spit{stroke-dasharray:6 3}',
 ].join('\n');

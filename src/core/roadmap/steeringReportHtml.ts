@@ -157,7 +157,7 @@ function summarySection(report: SteeringReport): string {
       : table(
           'programs-table',
           'Programs by health',
-          ['Program', 'Health', 'Why (headline first)', 'Progress', 'BAC', 'EAC', 'CPI', 'SPI', 'Forecast end'],
+          ['Program', 'Health', 'Why (headline first)', 'Progress', 'BAC', 'EAC', 'CPI', 'SPI', 'SPI(t)', 'Forecast end'],
           programs.map((p) => ({
             cells: [
               named(p.name, p.id),
@@ -168,10 +168,11 @@ function summarySection(report: SteeringReport): string {
               t(formatMoney(p.figures.eac, p.currency)),
               t(formatIndex(p.figures.cpi)),
               t(formatIndex(p.figures.spi)),
+              t(formatIndex(p.figures.spiT)),
               t(p.figures.forecastEnd ?? '—'),
             ],
           })),
-          [undefined, 'nowrap', undefined, 'num', 'num', 'num', 'num', 'num', 'nowrap'],
+          [undefined, 'nowrap', undefined, 'num', 'num', 'num', 'num', 'num', 'num', 'nowrap'],
         );
   return [
     '<section class="summary" id="summary" aria-labelledby="summary-title">',
@@ -224,7 +225,7 @@ function projectsTable(projects: readonly ReportProject[], currency: string): st
   return table(
     'projects-table',
     'Projects',
-    ['Project', 'State', 'Health', 'Start', 'End', 'Forecast end', 'Progress', `BAC (${currency})`, `EAC (${currency})`, 'CPI', 'SPI', 'Notes'],
+    ['Project', 'State', 'Health', 'Start', 'End', 'Forecast end', 'Progress', `BAC (${currency})`, `EAC (${currency})`, 'CPI', 'SPI', 'SPI(t)', 'Notes'],
     projects.map((p) => {
       const notes = [
         ...(p.cancelled ? [] : p.healthReasons),
@@ -245,11 +246,12 @@ function projectsTable(projects: readonly ReportProject[], currency: string): st
           t(formatMoney(p.figures.eac)),
           t(formatIndex(p.figures.cpi)),
           t(formatIndex(p.figures.spi)),
+          t(formatIndex(p.figures.spiT)),
           t(notes.join('; ')),
         ],
       };
     }),
-    [undefined, 'nowrap', 'nowrap', 'nowrap', 'nowrap', 'nowrap', 'num', 'num', 'num', 'num', 'num'],
+    [undefined, 'nowrap', 'nowrap', 'nowrap', 'nowrap', 'nowrap', 'num', 'num', 'num', 'num', 'num', 'num'],
   );
 }
 
@@ -475,6 +477,7 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
           p ? badge(p.health) : '—',
           t(formatIndex(p?.cpi ?? null)),
           t(formatIndex(p?.spi ?? null)),
+          t(formatIndex(p?.spiT ?? null)),
           t(formatMoney(p?.bac ?? null, program.currency)),
           t(formatMoney(p?.eac ?? null, program.currency)),
           t(p?.forecastEnd ?? '—'),
@@ -485,12 +488,13 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
       `<h3>${named(program.name, program.id)}</h3>`,
       '<div class="trend-charts">',
       trendChart({
-        title: `CPI and SPI of ${program.name}`,
+        title: `CPI, SPI and SPI(t) of ${program.name}`,
         commits,
         format: (v) => v.toFixed(2),
         series: [
           { name: 'CPI', cls: 'cpi', values: points.map((p) => p?.cpi ?? null) },
           { name: 'SPI', cls: 'spi', values: points.map((p) => p?.spi ?? null) },
+          { name: 'SPI(t)', cls: 'spit', values: points.map((p) => p?.spiT ?? null) },
         ],
         lines: [
           { value: 1, label: '1.00', cls: 'reference' },
@@ -508,7 +512,7 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
         ],
       }),
       '</div>',
-      table('trend-table', `Trend of ${program.name}`, ['Commit date', 'Commit', 'Health', 'CPI', 'SPI', 'BAC', 'EAC', 'Forecast end'], rows, ['nowrap', undefined, 'nowrap', 'num', 'num', 'num', 'num', 'nowrap']),
+      table('trend-table', `Trend of ${program.name}`, ['Commit date', 'Commit', 'Health', 'CPI', 'SPI', 'SPI(t)', 'BAC', 'EAC', 'Forecast end'], rows, ['nowrap', undefined, 'nowrap', 'num', 'num', 'num', 'num', 'num', 'nowrap']),
     ].join('\n');
   });
   return [

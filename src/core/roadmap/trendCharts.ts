@@ -1,5 +1,5 @@
 /**
- * The trend as charts (SPEC 8, `trend --format html`): per portfolio and program, CPI and SPI, EAC
+ * The trend as charts (SPEC 8, `trend --format html`): per portfolio and program, CPI, SPI and SPI(t), EAC
  * against BAC, and the forecast end, one point per commit (oldest on the left). Static SVG inside one
  * page: no script, no external resource; every text escaped.
  */
@@ -92,7 +92,13 @@ function entitySection(kind: 'Portfolio' | 'Program', id: string, points: readon
   const series = (name: string, cls: string, value: (f: TrendFiguresJson) => number | null): Series => ({ name, cls, values: figures.map((f) => (f ? value(f) : null)) });
   const latest = [...figures].reverse().find((f) => f !== undefined);
   const charts = [
-    lineChart({ title: 'CPI and SPI', labels, format: formatIndex, include: [1], series: [series('CPI', 'cpi', (f) => f.cpi), series('SPI', 'spi', (f) => f.spi)] }),
+    lineChart({
+      title: 'CPI, SPI and SPI(t)',
+      labels,
+      format: formatIndex,
+      include: [1],
+      series: [series('CPI', 'cpi', (f) => f.cpi), series('SPI', 'spi', (f) => f.spi), series('SPI(t)', 'spit', (f) => f.spiT ?? null)],
+    }),
     lineChart({ title: 'EAC against BAC', labels, format: (v) => formatMoney(v), series: [series('BAC', 'bac', (f) => f.bac), series('EAC', 'eac', (f) => f.eac)] }),
     lineChart({ title: 'Forecast end', labels, format: (v) => formatDay(Math.round(v)), series: [series('Forecast end', 'forecast', (f) => (f.forecastEnd === null ? null : (parseDay(f.forecastEnd) ?? null)))] }),
   ];
@@ -106,16 +112,16 @@ function entitySection(kind: 'Portfolio' | 'Program', id: string, points: readon
 
 /** The trend page's stylesheet (light and dark): the caller allows it in the page's CSP. */
 export const trendStyle = [
-  ':root{color-scheme:light dark;--fg:#1f2328;--muted:#57606a;--grid:#d0d7de;--bg:#fff;--cpi:#0969da;--spi:#8250df;--bac:#57606a;--eac:#bc4c00;--forecast:#1a7f37}',
-  '@media (prefers-color-scheme: dark){:root{--fg:#e6edf3;--muted:#8d96a0;--grid:#30363d;--bg:#0d1117;--cpi:#4493f8;--spi:#ab7df8;--bac:#8d96a0;--eac:#f0883e;--forecast:#3fb950}}',
+  ':root{color-scheme:light dark;--fg:#1f2328;--muted:#57606a;--grid:#d0d7de;--bg:#fff;--cpi:#0969da;--spi:#8250df;--spit:#bf3989;--bac:#57606a;--eac:#bc4c00;--forecast:#1a7f37}',
+  '@media (prefers-color-scheme: dark){:root{--fg:#e6edf3;--muted:#8d96a0;--grid:#30363d;--bg:#0d1117;--cpi:#4493f8;--spi:#ab7df8;--spit:#db61a2;--bac:#8d96a0;--eac:#f0883e;--forecast:#3fb950}}',
   'body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);background:var(--bg);margin:24px}',
   'h1{font-size:22px;margin:0 0 4px}p.lead{color:var(--muted);margin:0 0 16px}h2{font-size:17px;margin:24px 0 8px}',
   '.charts{display:flex;flex-wrap:wrap;gap:12px}.chart{max-width:100%;height:auto}',
   '.chart text{fill:var(--fg);font-size:11px}.chart .chart-title{font-size:13px;font-weight:600}.chart .tick,.chart .empty{fill:var(--muted)}',
   '.chart .grid{stroke:var(--grid);stroke-width:1}.chart .reference{stroke:var(--muted);stroke-dasharray:4 3}',
   '.chart .line{fill:none;stroke-width:2}.chart .point{stroke:none}',
-  ...['cpi', 'spi', 'bac', 'eac', 'forecast'].map((s) => `.chart .line.${s}{stroke:var(--${s})}.chart .point.${s}{fill:var(--${s})}`),
-  '.chart .line.bac{stroke-dasharray:6 3}',
+  ...['cpi', 'spi', 'spit', 'bac', 'eac', 'forecast'].map((s) => `.chart .line.${s}{stroke:var(--${s})}.chart .point.${s}{fill:var(--${s})}`),
+  '.chart .line.bac{stroke-dasharray:6 3}.chart .line.spit{stroke-dasharray:4 2}',
   '.health{font-size:12px;font-weight:600;padding:1px 8px;border-radius:10px;color:#fff;vertical-align:middle}',
   '.health-green{background:#2da44e}.health-amber{background:#bf8700}.health-red{background:#cf222e}',
   '@media print{.entity{break-inside:avoid}}',

@@ -53,15 +53,17 @@ const day: DiffField<string | null> = { label: '', value: dateText, delta: forma
 const money: DiffField<number | null> = { label: '', value: (v) => formatMoney(v), delta: formatMoneyDelta };
 
 /** A project's or program's fields (SPEC 8): every field of the JSON has its entry, so a new one cannot go unlabelled. */
-export const undertakingFields: { readonly [K in keyof UndertakingValuesJson]: DiffField<UndertakingValuesJson[K]> } = {
+export const undertakingFields: { readonly [K in keyof UndertakingValuesJson]-?: DiffField<UndertakingValuesJson[K]> } = {
   start: { ...day, label: 'Start', meaning: replan },
   end: { ...day, label: 'Planned end', meaning: replan },
   forecastEnd: { ...day, label: 'Forecast end', meaning: forecastMove },
+  // Earned schedule's forecast end: told, not counted as a slip (a slip is what --fail-on-slip counts).
+  ieacT: { label: 'Forecast end (ES)', value: (v) => dateText(v ?? null), delta: formatDayDelta },
   bac: { ...money, label: 'BAC', meaning: () => 'approved budget' },
   budget: { ...money, label: 'Budget', meaning: () => 'approved budget' },
   eac: { ...money, label: 'EAC', meaning: () => 'forecast cost' },
   progress: { label: 'Progress', value: (p) => formatPercent(p), delta: formatPointsDelta },
-  health: { label: 'Health', value: String },
+  health: { label: 'Health', value: (h) => h ?? '—' },
   state: { label: 'State', value: (s) => s ?? '—' },
 };
 

@@ -53,6 +53,15 @@ export function formatWindow(start: Day | null | undefined, end: Day | null | un
   return `${start == null ? '?' : formatDay(start)} → ${end == null ? '?' : formatDay(end)}`;
 }
 
+/**
+ * Earned schedule (SPEC 5.2) in words: "0.78: 47 of 60 planned days earned after 60 elapsed" (ES rounded
+ * to whole days), "—" where SPI(t) is undefined.
+ */
+export function formatEarnedSchedule(f: Pick<FiguresJson, 'es' | 'at' | 'spiT'>): string {
+  if (f.spiT === null || f.es === null || f.at === null) return '—';
+  return `${formatIndex(f.spiT)}: ${Math.round(f.es)} of ${f.at} planned ${f.at === 1 ? 'day' : 'days'} earned after ${f.at} elapsed`;
+}
+
 /** Label/value pairs of the key figures, in reading order. */
 export function figureRows(f: FiguresJson, currency = ''): Array<[string, string]> {
   return [
@@ -65,12 +74,14 @@ export function figureRows(f: FiguresJson, currency = ''): Array<[string, string
     ['PV', formatMoney(f.pv, currency)],
     ['CPI', formatIndex(f.cpi)],
     ['SPI', formatIndex(f.spi)],
+    ['SPI(t)', formatEarnedSchedule(f)],
     ['EAC', formatMoney(f.eac, currency)],
     ['VAC', formatMoney(f.vac, currency)],
     ['ROI planned', formatRatio(f.roiPlanned)],
     ['ROI forecast', formatRatio(f.roiForecast)],
     ...(f.forecastStart !== undefined ? [['Forecast start', f.forecastStart ?? '—'] as [string, string]] : []),
     ['Forecast end', f.forecastEnd ?? '—'],
+    ['Forecast end (ES)', f.ieacT ?? '—'],
     ['Open risks', `${f.risks.high} high · ${f.risks.medium} medium · ${f.risks.low} low`],
     ['Open issues', `${f.issues.critical} critical · ${f.issues.high} high · ${f.issues.medium} medium · ${f.issues.low} low`],
   ];

@@ -333,13 +333,13 @@ export function trendMarkdown(trend: TrendJson): string {
     for (const point of trend.commits) for (const entry of point[kind]) if (!ids.includes(entry.id)) ids.push(entry.id);
     for (const id of ids) {
       lines.push('', `## ${kind === 'portfolios' ? 'Portfolio' : 'Program'} \`${id}\``, '');
-      lines.push('| Commit | Date | Status date | BAC | EAC | CPI | SPI | Progress | Forecast end | Health |');
-      lines.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+      lines.push('| Commit | Date | Status date | BAC | EAC | CPI | SPI | SPI(t) | Progress | Forecast end | Health |');
+      lines.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
       for (const point of trend.commits) {
         const f: TrendFiguresJson | undefined = point[kind].find((entry) => entry.id === id);
         const cells = f
-          ? [formatMoney(f.bac), formatMoney(f.eac), formatIndex(f.cpi), formatIndex(f.spi), formatPercent(f.progress), f.forecastEnd ?? '—', f.health ?? '—']
-          : ['', '', '', '', '', '', 'not in the plans'];
+          ? [formatMoney(f.bac), formatMoney(f.eac), formatIndex(f.cpi), formatIndex(f.spi), formatIndex(f.spiT), formatPercent(f.progress), f.forecastEnd ?? '—', f.health ?? '—']
+          : ['', '', '', '', '', '', '', 'not in the plans'];
         lines.push(`| \`${point.commit.slice(0, 7)}\` | ${point.date} | ${point.statusDate} | ${cells.join(' | ')} |`);
       }
     }

@@ -8,10 +8,11 @@ import type { Figures, MilestoneStatus, Rollup } from '../analysis/rollup';
 import type { Analysis } from '../analysis/workspace';
 
 /** The figures as SPEC 7 prints them: the engine's figures with days written as dates. */
-export type FiguresJson = Omit<Figures, 'forecastStart' | 'forecastEnd'> & {
+export type FiguresJson = Omit<Figures, 'forecastStart' | 'forecastEnd' | 'ieacT'> & {
   /** Projects only. */
   readonly forecastStart?: string | null;
   readonly forecastEnd: string | null;
+  readonly ieacT: string | null;
 };
 
 interface EntryJson {
@@ -58,7 +59,7 @@ const ids = (entities: ReadonlyArray<{ id: string | undefined }>): string[] => e
 
 /** The figures in their JSON shape (a copy: the JSON is handed to other code). */
 export function toFiguresJson(f: Figures): FiguresJson {
-  const json: FiguresJson = { ...f, forecastStart: day(f.forecastStart), forecastEnd: day(f.forecastEnd), risks: { ...f.risks }, issues: { ...f.issues } };
+  const json: FiguresJson = { ...f, forecastStart: day(f.forecastStart), forecastEnd: day(f.forecastEnd), ieacT: day(f.ieacT), risks: { ...f.risks }, issues: { ...f.issues } };
   if (f.forecastStart === undefined) delete (json as { forecastStart?: unknown }).forecastStart;
   return json;
 }
@@ -150,9 +151,9 @@ function tableRows(json: RollupJson): TableRow[] {
   return rows;
 }
 
-const columns = ['Level', 'Id', 'Name', 'State', 'Start', 'End', 'BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Forecast start', 'Forecast end', 'Slip (days)', 'Health', 'Declared', 'Risks H/M/L', 'Open issues'];
+const columns = ['Level', 'Id', 'Name', 'State', 'Start', 'End', 'BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'SPI(t)', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Forecast start', 'Forecast end', 'Forecast end (ES)', 'Slip (days)', 'Health', 'Declared', 'Risks H/M/L', 'Open issues'];
 /** The columns of numbers, right-aligned in Markdown. */
-const numberColumns = new Set(['BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Slip (days)']);
+const numberColumns = new Set(['BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'SPI(t)', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Slip (days)']);
 
 function rowCells(row: TableRow, formatNumber: (value: number | null, digits: number) => string): string[] {
   const f = row.entry.figures;
@@ -171,6 +172,7 @@ function rowCells(row: TableRow, formatNumber: (value: number | null, digits: nu
     formatNumber(f.pv, 0),
     formatNumber(f.cpi, 2),
     formatNumber(f.spi, 2),
+    formatNumber(f.spiT, 2),
     formatNumber(f.eac, 0),
     formatNumber(f.vac, 0),
     // ROI as a percent, like every view; unknown (no benefit declared) is a dash.
@@ -179,6 +181,7 @@ function rowCells(row: TableRow, formatNumber: (value: number | null, digits: nu
     formatNumber(f.progress, 1),
     f.forecastStart ?? '',
     f.forecastEnd ?? '',
+    f.ieacT ?? '',
     f.slip === null ? '' : String(f.slip),
     f.health ?? '—',
     f.declaredHealth ?? '',
@@ -221,7 +224,7 @@ function daysBetween(from: string, to: string): number {
 
 /** CSV (RFC 4180) of the rollup, unrounded; text that a spreadsheet would run as a formula is quoted out. */
 export function rollupCsv(json: RollupJson): string {
-  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', 'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'progress', 'forecastStart', 'forecastEnd', 'slip', 'benefits', 'roiPlannedPercent', 'roiForecastPercent', 'health', 'declaredHealth', 'risksHigh', 'risksMedium', 'risksLow', 'issuesCritical', 'issuesHigh', 'issuesMedium', 'issuesLow'];
+  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', 'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'es', 'at', 'spiT', 'svT', 'eac', 'etc', 'vac', 'progress', 'forecastStart', 'forecastEnd', 'ieacT', 'slip', 'benefits', 'roiPlannedPercent', 'roiForecastPercent', 'health', 'declaredHealth', 'risksHigh', 'risksMedium', 'risksLow', 'issuesCritical', 'issuesHigh', 'issuesMedium', 'issuesLow'];
   const lines = [header.join(',')];
   for (const row of tableRows(json)) {
     const e = row.entry as EntryJson & Partial<ProjectJson> & Partial<ProgramJson>;
@@ -229,7 +232,7 @@ export function rollupCsv(json: RollupJson): string {
     const parent = row.level === 'project' ? e.program : row.level === 'program' ? e.portfolio : null;
     const cells: Array<string | number | boolean | null | undefined> = [
       row.level, e.id, e.name, parent, e.start, e.end, e.state, e.float, e.critical,
-      f.bac, f.pv, f.ev, f.ac, f.cv, f.sv, f.cpi, f.spi, f.eac, f.etc, f.vac, f.progress, f.forecastStart, f.forecastEnd, f.slip, f.benefits,
+      f.bac, f.pv, f.ev, f.ac, f.cv, f.sv, f.cpi, f.spi, f.es, f.at, f.spiT, f.svT, f.eac, f.etc, f.vac, f.progress, f.forecastStart, f.forecastEnd, f.ieacT, f.slip, f.benefits,
       asPercent(f.roiPlanned), asPercent(f.roiForecast), f.health, f.declaredHealth,
       f.risks.high, f.risks.medium, f.risks.low, f.issues.critical, f.issues.high, f.issues.medium, f.issues.low,
     ];

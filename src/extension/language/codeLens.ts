@@ -25,7 +25,7 @@ export class PlanCodeLensProvider implements vscode.CodeLensProvider {
       if (!rollup) continue;
       const f = rollup.figures;
       const currency = currencyOf(entity, this.plans.config.defaultCurrency);
-      const title = `$(circle-filled) ${f.health} · ${formatPercent(f.progress)} · CPI ${formatIndex(f.cpi)} · SPI ${formatIndex(f.spi)} · EAC ${formatMoney(f.eac, currency)}`;
+      const title = `$(circle-filled) ${f.health} · ${formatPercent(f.progress)} · CPI ${formatIndex(f.cpi)} · SPI ${formatIndex(f.spi)} · SPI(t) ${formatIndex(f.spiT)} · EAC ${formatMoney(f.eac, currency)}`;
       const line = spanToRange(entity.source.file, entity.node.span).start.line;
       lenses.push(new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title, command: 'planAsCode.openRoadmap', tooltip: 'Open the roadmap' }));
     }

@@ -21,6 +21,7 @@ export * from './model/teamSettings';
 
 export type { PlanIndex, ResolvedReference } from './analysis/planIndex';
 export * from './analysis/forecast';
+export * from './analysis/quality';
 export * from './analysis/rollup';
 export * from './analysis/rules';
 export type { ProjectDates, Schedule } from './analysis/schedule';
@@ -38,6 +39,7 @@ export * from './views/forecastText';
 export * from './views/historyReport';
 export * from './views/navigation';
 export * from './views/problems';
+export * from './views/qualityReport';
 export * from './views/rollupReport';
 export * from './views/steeringReport';
 

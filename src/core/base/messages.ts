@@ -51,6 +51,7 @@ export const messages = {
 
   settingsNotMapping: (file: string) => `${file} must be a mapping of settings (version, health, defaultCurrency)`,
   settingsThreshold: (key: string) => `${key} must be a number from 0 to 2, like 0.9`,
+  qualityThreshold: (key: string, given: string, fallback: number) => `${key} must be a number of 0 or more, not ${given}; the default ${fallback} is used`,
   settingsThresholdOrder: (amber: number, red: number) =>
     `health.amberBelow (${amber}) must not be below health.redBelow (${red}): amber is the band between the two`,
   rootNotMapping: () => 'A plan document must be a mapping with a portfolio, program or project key',

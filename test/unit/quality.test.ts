@@ -102,6 +102,17 @@ describe('schedule quality (SPEC 11)', () => {
       assert.deepEqual(summary(metricOf(q, 'missing-logic')), { value: (4 * 100) / 11, pass: false, count: 4, total: 11, offenders: ['f', 'h', 'k', 'y'] });
     });
 
+    it('a cancelled project depending on a live one gives it no dependent', () => {
+      // b (cancelled) depends on a: a has no logic; d depends on c: both linked. 1 of 3 in scope.
+      const q = quality(program('pg', {
+        a: { start: '2026-04-01', duration: '5d', budget: 1 },
+        b: { depends_on: ['a'], duration: '5d', budget: 1, state: 'cancelled' },
+        c: { start: '2026-04-01', duration: '5d', budget: 1 },
+        d: { depends_on: ['c'], duration: '5d', budget: 1 },
+      }));
+      assert.deepEqual(summary(metricOf(q, 'missing-logic')), { value: 100 / 3, pass: false, count: 1, total: 3, offenders: ['a'] });
+    });
+
     it('counts only in programs of two or more projects in scope; all scope projects are the denominator', () => {
       // solo's program has one project (and a cancelled one): no missing logic; the unassigned project neither.
       const solo = program('solo', { s1: { start: '2026-04-01', duration: '5d', budget: 1 }, s2: { start: '2026-04-01', duration: '5d', budget: 1, state: 'cancelled' } });
@@ -228,6 +239,11 @@ describe('schedule quality (SPEC 11)', () => {
       assert.equal(metricOf(q, 'cpli', 'c').value, -0.4);
       assert.deepEqual(summary(metricOf(q, 'cpli', 'd')), { value: null, pass: true, count: 0, total: 1, offenders: [] });
       assert.deepEqual(summary(metricOf(q, 'cpli')), { value: -0.4, pass: false, count: 3, total: 4, offenders: ['a', 'c'] });
+    });
+
+    it('a forecast end on S counts: (Mar 10 − Mar 1 + 1) / (Mar 1 − Mar 1 + 1) = 10', () => {
+      const q = quality(program('pg', { w: { start: '2026-02-01', end: '2026-03-01', state: 'done', progress: 100, budget: 1 } }, ['end: 2026-03-10']));
+      assert.deepEqual(summary(metricOf(q, 'cpli', 'pg')), { value: 10, pass: true, count: 1, total: 1, offenders: [] });
     });
 
     it('a program whose forecast end is before S has no cpli', () => {

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzePlans, defaultQualityThresholds, qualityMetricIds, qualityText, scheduleQuality, type AnalysisOptions, type QualityMetric, type QualityMetricId, type ScheduleQuality } from '../../src/core';
+import { analyzePlans, defaultQualityThresholds, effectiveQualityThresholds, readTeamSettings, qualityMetricIds, qualityText, scheduleQuality, type AnalysisOptions, type QualityMetric, type QualityMetricId, type ScheduleQuality } from '../../src/core';
 import { day, filesOf, repoRoot, type PlanInput } from './helpers';
 
 type Fields = Record<string, string | number | boolean | readonly string[]>;
@@ -264,6 +264,29 @@ describe('schedule quality (SPEC 11)', () => {
     const q = quality({ 'z.plan.yaml': program('zeta', chain(2, 'z')), 'a.plan.yaml': program('alpha', chain(2, 'a')), 'm.plan.yaml': program('Mid', chain(2, 'm')) });
     assert.deepEqual(q.scopes.map((s) => [s.kind, s.id]), [['workspace', null], ['program', 'Mid'], ['program', 'alpha'], ['program', 'zeta']]);
     assert.deepEqual(q.scopes[0].metrics.map((m) => m.threshold), qualityMetricIds.map((id) => defaultQualityThresholds[id]));
+  });
+
+  describe('thresholds in .plan-as-code.yaml (quality.<metric>)', () => {
+    const read = (text: string) => readTeamSettings('.plan-as-code.yaml', text);
+    const problems = (text: string) => read(text).diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
+
+    it('reads each metric\'s threshold; the rest keep their defaults; editor overrides win', () => {
+      const file = read('version: 1\nquality:\n  missing-logic: 10\n  cpli: 0.9\n');
+      assert.deepEqual(file.diagnostics, []);
+      assert.deepEqual(file.settings.quality, { 'missing-logic': 10, cpli: 0.9 });
+      const effective = effectiveQualityThresholds(file.settings, { cpli: 0.8 });
+      assert.deepEqual(effective, { ...defaultQualityThresholds, 'missing-logic': 10, cpli: 0.8 });
+    });
+
+    it('a threshold that is not a number of 0 or more: an error naming the setting and the default used', () => {
+      assert.deepEqual(problems('version: 1\nquality:\n  cpli: high\n  missed: -1\n  bei: 0.9\n'), [
+        '3:9 quality.cpli must be a number of 0 or more, not "high"; the default 0.95 is used',
+        '4:11 quality.missed must be a number of 0 or more, not -1; the default 5 is used',
+      ]);
+      assert.deepEqual(read('version: 1\nquality:\n  cpli: high\n  bei: 0.9\n').settings.quality, { bei: 0.9 });
+      assert.deepEqual(problems('version: 1\nquality:\n  misssed: 3\n'), ["3:3 Unknown key 'misssed' in quality (user extensions start with 'x-'); did you mean 'missed'?"]);
+      assert.deepEqual(problems('version: 1\nquality: 5\n'), ['2:10 quality must be a mapping']);
+    });
   });
 
   it('the worked example of docs/FORMAT.md: the text the CLI prints', () => {

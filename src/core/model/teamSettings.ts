@@ -99,9 +99,10 @@ function readQualityThresholds(node: YamlNode, report: (span: Span, message: str
   }
   unknownKeys(node, qualityMetricIds, 'quality', report);
   const read: Partial<Record<QualityMetricId, number>> = {};
-  for (const id of qualityMetricIds) {
-    const entry = node.entries.get(id);
-    if (!entry) continue;
+  // In written order, so the problems read top to bottom.
+  for (const [key, entry] of node.entries) {
+    const id = qualityMetricIds.find((metric) => metric === key);
+    if (id === undefined) continue;
     const value = entry.value.kind === 'scalar' ? entry.value.value : undefined;
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) read[id] = value;
     else report(spanOf(entry.value), messages.qualityThreshold(`quality.${id}`, value === undefined ? `a ${entry.value.kind}` : JSON.stringify(value), defaultQualityThresholds[id]));

@@ -21,7 +21,7 @@ async function exportReport(plans: PlanService, target: unknown): Promise<vscode
   const uri = given ?? (await askWhere(analysis.rollup.statusDate));
   if (!uri) return undefined;
   const { defaultCurrency, analysis: options } = plans.config;
-  const html = steeringReportFile(analysis, { defaultCurrency, thresholds: options.thresholds, sha256Base64 });
+  const html = steeringReportFile(analysis, { defaultCurrency, thresholds: options.thresholds, qualityThresholds: plans.config.quality, sha256Base64 });
   try {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));
   } catch (error) {

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzePlans, defaultQualityThresholds, effectiveQualityThresholds, readTeamSettings, qualityMetricIds, qualityText, scheduleQuality, type AnalysisOptions, type QualityMetric, type QualityMetricId, type ScheduleQuality } from '../../src/core';
+import { analyzePlans, buildRoadmap, buildSteeringReport, defaultQualityThresholds, effectiveQualityThresholds, joinRoadmap, readTeamSettings, roadmapDetails, roadmapOutline, steeringReportHtml, qualityMetricIds, qualityText, scheduleQuality, type AnalysisOptions, type QualityMetric, type QualityMetricId, type ScheduleQuality } from '../../src/core';
 import { day, filesOf, repoRoot, type PlanInput } from './helpers';
 
 type Fields = Record<string, string | number | boolean | readonly string[]>;
@@ -286,6 +286,39 @@ describe('schedule quality (SPEC 11)', () => {
       assert.deepEqual(read('version: 1\nquality:\n  cpli: high\n  bei: 0.9\n').settings.quality, { bei: 0.9 });
       assert.deepEqual(problems('version: 1\nquality:\n  misssed: 3\n'), ["3:3 Unknown key 'misssed' in quality (user extensions start with 'x-'); did you mean 'missed'?"]);
       assert.deepEqual(problems('version: 1\nquality: 5\n'), ['2:10 quality must be a mapping']);
+    });
+  });
+
+  describe('in the steering report and the roadmap panel', () => {
+    // The FORMAT.md example's shape, smaller: docs (planned, started before S, no budget, alone) and x, y linked.
+    const text = program('pg', {
+      x: { start: '2026-04-01', duration: '5d', budget: 1 },
+      y: { depends_on: ['x'], duration: '5d', budget: 1 },
+      docs: { start: '2026-02-16', duration: '2w', state: 'planned' },
+    }).replace('      name: docs\n', '      name: Release notes\n');
+    const analysis = analyzePlans(filesOf(text), at());
+
+    it('the report holds the workspace\'s metrics, failing ones with their offenders by name', () => {
+      const report = buildSteeringReport(analysis);
+      assert.equal(report.quality.metrics.length, 9);
+      const logic = report.quality.metrics[0];
+      // 1 of 3 = 33.3 %: fails, docs named "Release notes".
+      assert.deepEqual({ ...logic, offenders: [...logic.offenders] }, {
+        id: 'missing-logic', label: 'Missing logic', pass: false, value: '33.3%', threshold: '≤ 5%',
+        basis: '1 of 3 projects have no dependency and no dependent', offenders: [{ id: 'docs', name: 'Release notes' }],
+      });
+      const html = steeringReportHtml(report, buildRoadmap(analysis), { sha256Base64: () => 'x' });
+      const section = html.slice(html.indexOf('<section class="quality"'), html.indexOf('</section>', html.indexOf('<section class="quality"')));
+      assert.match(section, /Schedule quality \(\d metrics failing\)/);
+      assert.match(section, /Missing logic <span class="id">missing-logic<\/span><\/td><td class="num">33.3%<\/td>.*Release notes <span class="id">docs<\/span>/);
+    });
+
+    it('the roadmap model carries it only when asked, and through its outline and details', () => {
+      assert.equal(buildRoadmap(analysis).quality, undefined);
+      const model = buildRoadmap(analysis, { quality: { ...defaultQualityThresholds, 'missing-logic': 40 } });
+      assert.ok(model.quality);
+      assert.equal(model.quality.metrics[0].pass, true);
+      assert.deepEqual(joinRoadmap(roadmapOutline(model), roadmapDetails(model)), model);
     });
   });
 

@@ -4,8 +4,8 @@
  * value and threshold written out). The metrics themselves are computed in analysis/quality.ts.
  */
 import { formatDay } from '../base/dates';
-import type { QualityMetricId } from '../base/defaults';
-import { qualityUnits, type QualityMetric, type ScheduleQuality } from '../analysis/quality';
+import type { QualityMetricId, QualityThresholds } from '../base/defaults';
+import { qualityUnits, scheduleQuality, type QualityInput, type QualityMetric, type ScheduleQuality } from '../analysis/quality';
 
 /** SPEC 11's `quality --format json`. */
 export interface QualityJson {
@@ -121,4 +121,48 @@ export function qualityMarkdown(quality: ScheduleQuality): string {
     else lines.push(...head, ...bad.map(row));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** One metric as the steering report and the roadmap panel show it: in words, offenders by name. */
+export interface QualitySummaryMetric {
+  readonly id: QualityMetricId;
+  readonly label: string;
+  readonly pass: boolean;
+  /** "20%", "2", "0.95", "—". */
+  readonly value: string;
+  /** "≤ 5%", "= 0", "≥ 0.95". */
+  readonly threshold: string;
+  /** "1 of 5 projects have no budget and no team". */
+  readonly basis: string;
+  /** Projects (for cpli, programs) by id; for bei, those due and not done. */
+  readonly offenders: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+}
+
+/** The workspace's nine metrics (SPEC 11: what the steering report and the roadmap panel show). */
+export interface QualitySummary {
+  readonly failing: number;
+  readonly metrics: readonly QualitySummaryMetric[];
+}
+
+/** The workspace scope of a quality result, in words; `nameOf` names an offender by its id. */
+export function qualitySummary(quality: ScheduleQuality, nameOf: (id: string) => string): QualitySummary {
+  const metrics = quality.scopes[0].metrics.map((m) => ({
+    id: m.id,
+    label: qualityLabels[m.id].label,
+    pass: m.pass,
+    value: qualityValueText(m),
+    threshold: qualityThresholdText(m),
+    basis: qualityBasisText(m),
+    offenders: m.offenders.map((id) => ({ id, name: nameOf(id) })),
+  }));
+  return { failing: metrics.filter((m) => !m.pass).length, metrics };
+}
+
+/** The schedule quality of an analysis in words, offenders named as the plans name them (the steering report, the roadmap panel). */
+export function reportQuality(analysis: QualityInput, thresholds?: QualityThresholds): QualitySummary {
+  const nameOf = (id: string) => {
+    const entity = analysis.index.definitions.get(id)?.[0];
+    return entity && 'name' in entity && typeof entity.name === 'string' ? entity.name : id;
+  };
+  return qualitySummary(scheduleQuality(analysis, thresholds), nameOf);
 }

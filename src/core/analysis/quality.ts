@@ -115,13 +115,15 @@ export function scheduleQuality(analysis: QualityInput, thresholds: QualityThres
   const inScopeCount = new Map<Program, number>();
   for (const program of index.programs) inScopeCount.set(program, program.projects.filter(inScope).length);
 
-  const facts = new Map<Project, ProjectFacts>();
+  // Each project's facts once, listed by id (so every offender list comes out sorted), and by program.
+  const all: ProjectFacts[] = [];
+  const byProgram = new Map<Program, ProjectFacts[]>();
   for (const project of index.projects) {
     if (!inScope(project)) continue;
     const result = rollup.projects.get(project)!;
     const dates = schedule.dates.get(project);
     const done = result.state === 'done';
-    facts.set(project, {
+    const facts: ProjectFacts = {
       id: project.id!,
       inGroup: project.program !== undefined && (inScopeCount.get(project.program) ?? 0) >= 2,
       logic: linked.has(project),
@@ -132,8 +134,17 @@ export function scheduleQuality(analysis: QualityInput, thresholds: QualityThres
       missingResources: result.figures.bac === 0 && project.team.length === 0,
       due: result.plannedEnd !== null && result.plannedEnd <= S,
       done,
-    });
+    };
+    all.push(facts);
+    if (project.program) {
+      let list = byProgram.get(project.program);
+      if (!list) byProgram.set(project.program, (list = []));
+      list.push(facts);
+    }
   }
+  const byId = (a: ProjectFacts, b: ProjectFacts) => compareIds(a.id, b.id);
+  all.sort(byId);
+  for (const list of byProgram.values()) list.sort(byId);
 
   const cpliOf = (program: Program): ProgramCpli | undefined => {
     const end = program.end?.value;
@@ -143,12 +154,11 @@ export function scheduleQuality(analysis: QualityInput, thresholds: QualityThres
   };
 
   const programs = index.programs.filter((program) => program.id !== undefined);
-  const collect = (projects: readonly Project[]) => projects.flatMap((project) => facts.get(project) ?? []);
   const workspace: QualityScope = {
     kind: 'workspace',
     id: null,
     name: 'Workspace',
-    metrics: measure(collect(index.projects), programs, cpliOf, thresholds),
+    metrics: measure(all, programs, cpliOf, thresholds),
   };
   const scopes = [...programs]
     .sort((a, b) => compareIds(a.id!, b.id!))
@@ -156,12 +166,12 @@ export function scheduleQuality(analysis: QualityInput, thresholds: QualityThres
       kind: 'program',
       id: program.id!,
       name: program.name ?? program.id!,
-      metrics: measure(collect(program.projects), [program], cpliOf, thresholds),
+      metrics: measure(byProgram.get(program) ?? [], [program], cpliOf, thresholds),
     }));
   return { statusDate: S, thresholds, scopes: [workspace, ...scopes] };
 }
 
-/** The nine metrics of one scope: its projects in scope and its programs. */
+/** The nine metrics of one scope: its projects in scope (by id) and its programs. */
 function measure(
   projects: readonly ProjectFacts[],
   programs: readonly Program[],
@@ -193,7 +203,7 @@ function measure(
     lowest === null || lowest.compare(cpliThreshold) >= 0,
     cplis.length,
     programs.length,
-    cplis.filter((p) => p.cpli.compare(cpliThreshold) < 0).map((p) => p.id),
+    cplis.filter((p) => p.cpli.compare(cpliThreshold) < 0).map((p) => p.id).sort(compareIds),
   );
 
   return [
@@ -218,7 +228,7 @@ function ratioMetric(id: QualityMetricId, offenders: string[], count: number, to
 }
 
 function metric(id: QualityMetricId, value: number | null, threshold: number, pass: boolean, count: number, total: number, offenders: readonly string[]): QualityMetric {
-  return { id, value, threshold, pass, count, total, offenders: [...offenders].sort(compareIds) };
+  return { id, value, threshold, pass, count, total, offenders };
 }
 
 /** Ids in a stable order, independent of locale. */

@@ -47,6 +47,7 @@ export class QualityPanel {
                     i > 0 ? ', ' : '',
                     h('button', { className: 'link', attrs: { type: 'button', 'data-open': o.id, title: `${o.id}: open where it is defined` }, text: o.name }),
                   ]),
+                  m.more > 0 ? ` and ${m.more} more (plan-as-code quality lists them all)` : '',
                 )
               : null,
           ),

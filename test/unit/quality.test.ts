@@ -305,12 +305,24 @@ describe('schedule quality (SPEC 11)', () => {
       // 1 of 3 = 33.3 %: fails, docs named "Release notes".
       assert.deepEqual({ ...logic, offenders: [...logic.offenders] }, {
         id: 'missing-logic', label: 'Missing logic', pass: false, value: '33.3%', threshold: '≤ 5%',
-        basis: '1 of 3 projects have no dependency and no dependent', offenders: [{ id: 'docs', name: 'Release notes' }],
+        basis: '1 of 3 projects have no dependency and no dependent', offenders: [{ id: 'docs', name: 'Release notes' }], more: 0,
       });
       const html = steeringReportHtml(report, buildRoadmap(analysis), { sha256Base64: () => 'x' });
       const section = html.slice(html.indexOf('<section class="quality"'), html.indexOf('</section>', html.indexOf('<section class="quality"')));
       assert.match(section, /Schedule quality \(\d metrics failing\)/);
       assert.match(section, /Missing logic <span class="id">missing-logic<\/span><\/td><td class="num">33.3%<\/td>.*Release notes <span class="id">docs<\/span>/);
+    });
+
+    it('lists the first 12 offenders of a metric and counts the rest (a report row fits a page)', () => {
+      // 15 projects alone beside a chain of 2: missing logic names l01 … l12 and 3 more.
+      const alone: Record<string, Fields> = {};
+      for (let i = 1; i <= 15; i++) alone[`l${String(i).padStart(2, '0')}`] = { start: '2026-04-01', duration: '5d', budget: 1 };
+      const report = buildSteeringReport(analyzePlans(filesOf(program('pg', { ...chain(2), ...alone })), at()));
+      const logic = report.quality.metrics[0];
+      assert.deepEqual(logic.offenders.map((o) => o.id), ['l01', 'l02', 'l03', 'l04', 'l05', 'l06', 'l07', 'l08', 'l09', 'l10', 'l11', 'l12']);
+      assert.equal(logic.more, 3);
+      const html = steeringReportHtml(report, buildRoadmap(analyzePlans(filesOf(program('pg', chain(2))), at())), { sha256Base64: () => 'x' });
+      assert.match(html, /, l12 and 3 more<\/td>/);
     });
 
     it('the roadmap model carries it only when asked, and through its outline and details', () => {

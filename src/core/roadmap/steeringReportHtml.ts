@@ -9,6 +9,7 @@
 import type { Health } from '../model/entities';
 import type { Analysis } from '../analysis/workspace';
 import { figureRows, formatIndex, formatMoney, formatPercent } from '../views/figures';
+import { QUALITY_OFFENDERS_SHOWN } from '../views/qualityReport';
 import { milestoneStatusText } from '../views/forecastText';
 import type { FiguresJson } from '../views/rollupReport';
 import {
@@ -366,13 +367,13 @@ function qualitySection(report: SteeringReport): string {
       t(m.value),
       t(m.threshold),
       t(m.basis),
-      m.pass || m.offenders.length === 0 ? '' : m.offenders.map((o) => named(o.name, o.id)).join(', '),
+      m.pass || m.offenders.length === 0 ? '' : m.offenders.map((o) => named(o.name, o.id)).join(', ') + (m.more > 0 ? ` and ${m.more.toLocaleString('en-US')} more` : ''),
     ],
   }));
   return [
     '<section class="quality" id="quality" aria-labelledby="quality-title">',
     `<h2 id="quality-title">Schedule quality (${quality.failing === 0 ? 'every metric passes' : `${plural(quality.failing, 'metric')} failing`})</h2>`,
-    '<p class="meta">How well the schedule is built, over the non-cancelled projects of the workspace (adapted from the DCMA 14-point assessment); failing metrics name the projects (for the critical path length index, the programs) to look at.</p>',
+    `<p class="meta">How well the schedule is built, over the non-cancelled projects of the workspace (adapted from the DCMA 14-point assessment); failing metrics name the projects (for the critical path length index, the programs) to look at, the first ${QUALITY_OFFENDERS_SHOWN} of each (plan-as-code quality lists them all).</p>`,
     titled('', table('quality-table', 'Schedule quality', ['Result', 'Metric', 'Value', 'Passes', 'Basis', 'To look at'], rows, [undefined, undefined, 'num', 'nowrap']), rows.length),
     '</section>',
   ].join('\n');

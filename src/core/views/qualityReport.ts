@@ -134,9 +134,14 @@ export interface QualitySummaryMetric {
   readonly threshold: string;
   /** "1 of 5 projects have no budget and no team". */
   readonly basis: string;
-  /** Projects (for cpli, programs) by id; for bei, those due and not done. */
+  /** Projects (for cpli, programs) by id, the first QUALITY_OFFENDERS_SHOWN; for bei, those due and not done. */
   readonly offenders: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  /** How many more offenders there are than listed (`plan-as-code quality` lists them all). */
+  readonly more: number;
 }
+
+/** Offenders listed per metric in the report and the panel: enough to act on, and a table row that fits a printed page. */
+export const QUALITY_OFFENDERS_SHOWN = 12;
 
 /** The workspace's nine metrics (SPEC 11: what the steering report and the roadmap panel show). */
 export interface QualitySummary {
@@ -153,7 +158,8 @@ export function qualitySummary(quality: ScheduleQuality, nameOf: (id: string) =>
     value: qualityValueText(m),
     threshold: qualityThresholdText(m),
     basis: qualityBasisText(m),
-    offenders: m.offenders.map((id) => ({ id, name: nameOf(id) })),
+    offenders: m.offenders.slice(0, QUALITY_OFFENDERS_SHOWN).map((id) => ({ id, name: nameOf(id) })),
+    more: Math.max(0, m.offenders.length - QUALITY_OFFENDERS_SHOWN),
   }));
   return { failing: metrics.filter((m) => !m.pass).length, metrics };
 }

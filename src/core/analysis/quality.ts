@@ -72,8 +72,8 @@ export interface QualityInput {
 /** What each project in scope contributes, worked out once. */
 interface ProjectFacts {
   readonly id: string;
-  /** In a program with at least two projects in scope. */
-  readonly inGroup: boolean;
+  /** In a program with at least two projects in scope (set once the program's projects are counted). */
+  inGroup: boolean;
   readonly logic: boolean;
   readonly hardConstraint: boolean;
   readonly float: number | undefined;
@@ -94,7 +94,6 @@ export function scheduleQuality(analysis: QualityInput, thresholds: QualityThres
   const { index, schedule, rollup } = analysis;
   const S = rollup.statusDate;
   const cancelled = (project: Project) => rollup.projects.get(project)?.cancelled === true;
-  const inScope = (project: Project) => project.id !== undefined && rollup.projects.has(project) && !cancelled(project);
 
   // Logic: any depends_on link to or from a project, across programs. A project's milestone stands for
   // its project at either end of a link; a program's milestone is a link of its own. Links to or from
@@ -112,20 +111,17 @@ export function scheduleQuality(analysis: QualityInput, thresholds: QualityThres
     }
   }
 
-  const inScopeCount = new Map<Program, number>();
-  for (const program of index.programs) inScopeCount.set(program, program.projects.filter(inScope).length);
-
   // Each project's facts once, listed by id (so every offender list comes out sorted), and by program.
   const all: ProjectFacts[] = [];
   const byProgram = new Map<Program, ProjectFacts[]>();
   for (const project of index.projects) {
-    if (!inScope(project)) continue;
-    const result = rollup.projects.get(project)!;
+    const result = rollup.projects.get(project);
+    if (project.id === undefined || result === undefined || result.cancelled) continue;
     const dates = schedule.dates.get(project);
     const done = result.state === 'done';
     const facts: ProjectFacts = {
-      id: project.id!,
-      inGroup: project.program !== undefined && (inScopeCount.get(project.program) ?? 0) >= 2,
+      id: project.id,
+      inGroup: false,
       logic: linked.has(project),
       hardConstraint: project.start !== undefined && project.dependsOn.length > 0,
       float: schedule.float.get(project),
@@ -144,7 +140,10 @@ export function scheduleQuality(analysis: QualityInput, thresholds: QualityThres
   }
   const byId = (a: ProjectFacts, b: ProjectFacts) => compareIds(a.id, b.id);
   all.sort(byId);
-  for (const list of byProgram.values()) list.sort(byId);
+  for (const list of byProgram.values()) {
+    list.sort(byId);
+    if (list.length >= 2) for (const facts of list) facts.inGroup = true;
+  }
 
   const cpliOf = (program: Program): ProgramCpli | undefined => {
     const end = program.end?.value;

@@ -8,8 +8,8 @@ import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import {
-  defaultParseLimits, defaultThresholds, plural, DEFAULT_CURRENCY, effectiveSettings, parseDay, PlanWorkspace, readTeamSettings, slipDaysSetting, TEAM_SETTINGS_FILE, toOneBased,
-  type Analysis, type AnalysisOptions, type TeamSettings,
+  defaultParseLimits, defaultThresholds, plural, DEFAULT_CURRENCY, effectiveQualityThresholds, effectiveSettings, parseDay, PlanWorkspace, readTeamSettings, slipDaysSetting, TEAM_SETTINGS_FILE, toOneBased,
+  type Analysis, type AnalysisOptions, type QualityThresholds, type TeamSettings,
 } from '../core';
 import { displayPath, findPlanFiles, planFileSize, readPlanFile, UsageError } from '../node/files';
 
@@ -31,6 +31,8 @@ export interface CommandArgs {
   readonly values: Readonly<Record<string, string | boolean | undefined>>;
   /** Where the thresholds and default currency came from, when not the defaults (for a note on stderr). */
   readonly settingsSource: string | undefined;
+  /** The schedule-quality thresholds (SPEC 11): the team's file, else the defaults. */
+  readonly quality: QualityThresholds;
 }
 
 export interface Command {
@@ -68,7 +70,7 @@ type Values = Readonly<Record<string, string | boolean | undefined>>;
 export function commandArgs(values: Values, positionals: readonly string[], format: string, warn: (message: string) => void = () => undefined): CommandArgs {
   const paths = positionals.length > 0 ? positionals : ['.'];
   const file = teamSettingsFile(values.config, paths[0]);
-  const overrides: { -readonly [K in keyof TeamSettings]: TeamSettings[K] } = {};
+  const overrides: { -readonly [K in keyof HealthSettings]: TeamSettings[K] } = {};
   if (values['red-below'] !== undefined) overrides.redBelow = thresholdOption('--red-below', values['red-below']);
   if (values['amber-below'] !== undefined) overrides.amberBelow = thresholdOption('--amber-below', values['amber-below']);
   for (const [flag, key] of [['slip-red-days', 'slipRedDays'], ['slip-amber-days', 'slipAmberDays']] as const) {
@@ -84,20 +86,23 @@ export function commandArgs(values: Values, positionals: readonly string[], form
   const { thresholds, defaultCurrency } = effectiveSettings(file?.settings, overrides);
   const slipChanged = thresholds.slipRedDays !== defaultThresholds.slipRedDays || thresholds.slipAmberDays !== defaultThresholds.slipAmberDays;
   const changed = thresholds.red !== defaultThresholds.red || thresholds.amber !== defaultThresholds.amber || slipChanged || defaultCurrency !== DEFAULT_CURRENCY;
-  const sources = [...(file && Object.keys(file.settings).length > 0 ? [displayPath(file.path)] : []), ...Object.keys(overrides).map((key) => flagOf[key as keyof TeamSettings])];
+  const sources = [...(file && Object.keys(file.settings).length > 0 ? [displayPath(file.path)] : []), ...Object.keys(overrides).map((key) => flagOf[key as keyof HealthSettings])];
   return {
     paths,
     format,
     analysis: { statusDate: statusDateOption(values['status-date']), thresholds, defaultCurrency },
     maxFileSize: maxFileSizeOption(values['max-file-size']),
     values,
+    quality: effectiveQualityThresholds(file?.settings),
     settingsSource: changed
       ? `health red below ${thresholds.red}, amber below ${thresholds.amber}${slipChanged ? `, red when the forecast is more than ${thresholds.slipRedDays} days late, amber more than ${thresholds.slipAmberDays}` : ''}; default currency ${defaultCurrency} (from ${sources.join(', ')})`
       : undefined,
   };
 }
 
-const flagOf: Record<keyof TeamSettings, string> = {
+/** The settings a flag can override (the quality thresholds come from the file only). */
+type HealthSettings = Omit<TeamSettings, 'quality'>;
+const flagOf: Record<keyof HealthSettings, string> = {
   redBelow: '--red-below', amberBelow: '--amber-below', slipRedDays: '--slip-red-days', slipAmberDays: '--slip-amber-days', defaultCurrency: '--currency',
 };
 

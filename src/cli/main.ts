@@ -8,6 +8,7 @@ import { checkCommand } from './check';
 import { commandArgs, commonOptions, type Command, type Io } from './command';
 import { diffCommand } from './diff';
 import { UsageError } from '../node/files';
+import { qualityCommand } from './quality';
 import { renderCommand } from './render';
 import { reportCommand } from './report';
 import { rollupCommand } from './rollup';
@@ -16,7 +17,7 @@ import { version } from './version';
 
 export type { Io } from './command';
 
-const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, reportCommand, diffCommand, trendCommand];
+const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, reportCommand, diffCommand, trendCommand, qualityCommand];
 
 const usage = `plan-as-code ${version} — program and project plans as YAML
 
@@ -26,7 +27,8 @@ ${commands.map((command) => `  plan-as-code ${command.usage}`).join('\n')}
 Paths are plan files or folders (default: the current folder); folders are searched for
 *.plan.yaml and *.plan.yml, skipping node_modules and .git. render and report write one
 self-contained file (--out - writes to standard output); Mermaid is a fenced block unless FILE ends
-in .mmd. report is the steering report: HTML that prints on A4 or Letter landscape.
+in .mmd. report is the steering report: HTML that prints on A4 or Letter landscape. quality is the
+schedule quality (SPEC 11); with --fail it exits 1 when a metric fails.
 
 Health thresholds and the default currency come from the team's .plan-as-code.yaml (found from the
 first path upwards, up to the repository root; --config FILE names another); --red-below N,

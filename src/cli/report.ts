@@ -19,7 +19,7 @@ export const reportCommand: Command = {
     const analysis = await analyzePaths(args);
     const { changes, trend } = await plansOverTime(analysis, args);
     noteSettings(args, io);
-    const html = steeringReportFile(analysis, { defaultCurrency: args.analysis.defaultCurrency, thresholds: args.analysis.thresholds, sha256Base64, changes, trend });
+    const html = steeringReportFile(analysis, { defaultCurrency: args.analysis.defaultCurrency, thresholds: args.analysis.thresholds, qualityThresholds: args.quality, sha256Base64, changes, trend });
     await writeOut(out, html, io);
     noteErrors(analysis, io);
     if (out !== '-') {

@@ -7,9 +7,16 @@
 export { codeDescriptions, diagnosticCodes, type DiagnosticCode } from './base/codes';
 export { formatDay, monthEnd, monthStart, parseDay, type Day } from './base/dates';
 export { Rational } from './base/exact';
-export { DEFAULT_CURRENCY, defaultThresholds } from './base/defaults';
+export {
+  DEFAULT_CURRENCY,
+  defaultQualityThresholds,
+  defaultThresholds,
+  qualityMetricIds,
+  type QualityMetricId,
+  type QualityThresholds,
+} from './base/defaults';
 export { type PlanDiagnostic } from './base/diagnostic';
-export { plural } from './base/messages';
+export { messages, plural } from './base/messages';
 export { toOneBased, type Range, type Span } from './base/positions';
 export { closestName, editDistance } from './base/suggestions';
 
@@ -29,6 +36,7 @@ export {
 } from './model/entities';
 export {
   TEAM_SETTINGS_FILE,
+  effectiveQualityThresholds,
   effectiveSettings,
   readTeamSettings,
   slipDaysSetting,
@@ -144,3 +152,5 @@ export { steeringReportFile, steeringReportHtml } from './roadmap/steeringReport
 export { legendLines, legendShapes, legendWidth, roadmapSvg, xmlEscape } from './roadmap/svg';
 export { trendChartsBody, trendStyle } from './roadmap/trendCharts';
 export { projectEarnedSchedule, setEarnedSchedule, type EarnedSchedule } from './analysis/earnedSchedule';
+export { qualityFails, scheduleQuality, type QualityMetric, type ScheduleQuality } from './analysis/quality';
+export { qualityMarkdown, qualityText, toQualityJson, type QualitySummary } from './views/qualityReport';

@@ -24,7 +24,7 @@ async function exportReport(plans: PlanService, comparison: PlanComparison, targ
   if (!uri) return undefined;
   const { defaultCurrency, analysis: options } = plans.config;
   const history = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading the plans\' history' }, () => plansOverTime(plans, comparison, analysis));
-  const html = steeringReportFile(analysis, { defaultCurrency, thresholds: options.thresholds, sha256Base64, ...history });
+  const html = steeringReportFile(analysis, { defaultCurrency, thresholds: options.thresholds, qualityThresholds: plans.config.quality, sha256Base64, ...history });
   try {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));
   } catch (error) {

@@ -133,7 +133,7 @@ export class RoadmapPanel implements vscode.Disposable {
   private post(): void {
     const analysis = this.plans.latest;
     if (!this.channel || !analysis) return;
-    const model = buildRoadmap(analysis, { defaultCurrency: this.plans.config.defaultCurrency });
+    const model = buildRoadmap(analysis, { defaultCurrency: this.plans.config.defaultCurrency, quality: this.plans.config.quality });
     const comparison = this.comparison?.comparisonFor(analysis) ?? null;
     this.model = model;
     this.sources = roadmapSources(model);

@@ -4,7 +4,10 @@
  * explicitly (user, workspace or folder), so the editor and the CLI in CI agree by default.
  */
 import * as vscode from 'vscode';
-import { effectiveSettings, parseDay, slipDaysSetting, type AnalysisOptions, type TeamSettings } from '../core';
+import {
+  defaultQualityThresholds, effectiveQualityThresholds, effectiveSettings, messages, parseDay, qualityMetricIds, slipDaysSetting,
+  type AnalysisOptions, type QualityMetricId, type QualityThresholds, type TeamSettings,
+} from '../core';
 
 export const section = 'planAsCode';
 
@@ -17,6 +20,8 @@ export interface PlanSettings {
   readonly maxFileSize: number;
   /** False when another YAML tool (Red Hat YAML) reports schema errors from our contributed schema. */
   readonly schemaDiagnostics: boolean;
+  /** Schedule-quality thresholds (SPEC 11): a VS Code setting someone set, else the team's file, else the defaults. */
+  readonly quality: QualityThresholds;
 }
 
 export function readSettings(team?: TeamSettings): PlanSettings {
@@ -36,6 +41,7 @@ export function readSettings(team?: TeamSettings): PlanSettings {
     codeLens: config.get<boolean>('codeLens.enabled', true),
     maxFileSize: Math.max(1, config.get<number>('maxFileSizeMB', 5) * 1024 * 1024),
     schemaDiagnostics: config.get<boolean>('validation.schema', true),
+    quality: effectiveQualityThresholds(team, qualityOverrides(config)),
   };
 }
 
@@ -52,6 +58,25 @@ function slipDays(config: vscode.WorkspaceConfiguration, key: string): number | 
     void vscode.window.showErrorMessage(`Plan as Code: ${checked.problem}.`);
   }
   return checked.value;
+}
+
+/** The `planAsCode.quality.<metric>` settings someone set; a value that is not a number of 0 or more is an error message and not used. */
+function qualityOverrides(config: vscode.WorkspaceConfiguration): Partial<QualityThresholds> {
+  const overrides: Partial<Record<QualityMetricId, number>> = {};
+  for (const id of qualityMetricIds) {
+    const value = explicit<unknown>(config, `quality.${id}`);
+    if (value === undefined) continue;
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
+      overrides[id] = value;
+      continue;
+    }
+    const message = messages.qualityThreshold(`${section}.quality.${id}`, JSON.stringify(value), defaultQualityThresholds[id]);
+    if (!shownProblems.has(message)) {
+      shownProblems.add(message);
+      void vscode.window.showErrorMessage(`Plan as Code: ${message}`);
+    }
+  }
+  return overrides;
 }
 
 /** A setting's value when someone set it (user, workspace or folder), else undefined (its default does not count). */

@@ -10,6 +10,7 @@ import type { Host } from './host';
 import { whenPainted } from './paint';
 import { readState, type ViewState } from './state';
 import { drawInto, svgElement } from './svg';
+import { QualityPanel } from './quality';
 import { LOADING, RollupTable } from './table';
 import { Timeline, type Target } from './timeline';
 import { Tooltip } from './tooltip';
@@ -50,6 +51,8 @@ export class RoadmapApp {
   private readonly tooltip = new Tooltip();
   /** While comparing: which revision, with a button to stop. */
   private readonly compareBanner = h('div', { className: 'compare-banner', attrs: { role: 'status' } });
+  /** Schedule quality (SPEC 11), when the model has it. */
+  private readonly quality = new QualityPanel((id) => this.host.open(id));
   /** While comparing: every change, by kind. */
   private readonly changes = h('section', { className: 'changes', attrs: { 'aria-label': 'Changes since the compared revision' } });
 
@@ -80,6 +83,7 @@ export class RoadmapApp {
       this.timeline.element,
       h('h2', { className: 'table-title', text: 'Rollup' }),
       this.table.element,
+      this.quality.element,
       this.changes,
       this.tooltip.element,
     );
@@ -123,6 +127,7 @@ export class RoadmapApp {
     this.title.textContent = model.title;
     this.subtitle.textContent = `Status date ${formatDay(model.statusDate)} · ${roadmapCountsText(model)}`;
     this.tooltip.setModel(model);
+    this.quality.set(model.quality);
     this.fillFilters(model);
     const position = first
       ? { zoom: this.state.zoom, leftDay: this.state.leftDay, scrollTop: this.state.scrollTop }

@@ -25,6 +25,7 @@ const BASES: readonly Day[] = ['2026-01-05', '2027-10-18', '2025-12-29'].map(toD
 const STATES: readonly State[] = ['planned', 'active', 'on-hold', 'done', 'cancelled'];
 const RAGS: readonly Rag[] = ['green', 'amber', 'red'];
 const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+const PEOPLE = ['ann', 'bob'];
 const FILE_NAMES = ['plans/alpha.plan.yaml', 'plans/beta.plan.yml', 'gamma.plan.yaml', 'teams/delta/delta.plan.yaml', 'omega.plan.yaml'];
 
 /** Money written with up to two decimals: 1234, 1234.5, 1234.56. */
@@ -101,6 +102,8 @@ const projectChoice = fc.record({
   /** Which program holds it (modulo programs + 1: the last means none). */
   home: fc.nat(),
   nested: fc.boolean(),
+  /** Team entries (people of the registry), for schedule quality's missing-resources. */
+  team: option(fc.uniqueArray(fc.constantFrom(...PEOPLE), { minLength: 1, maxLength: 2 })),
   /** A nested project that also names its program (SPEC 3: allowed when it agrees). */
   repeatsProgram: fc.boolean(),
   file: fc.nat(),
@@ -108,6 +111,8 @@ const projectChoice = fc.record({
 const programChoice = fc.record({
   budget: option(money),
   window: fc.boolean(),
+  /** Where a window ends, in days from the base day (around the forecasts, for schedule quality's cpli). */
+  windowEnd: fc.integer({ min: 0, max: 700 }),
   health: option(fc.constantFrom(...RAGS)),
   statusDate: option(fc.integer({ min: 30, max: 400 })),
   benefits: fc.array(fc.record({ value: money, realized: option(money, 3) }), { maxLength: 2 }),
@@ -209,7 +214,7 @@ export function buildWorkspace(choices: WorkspaceChoices): Workspace {
       id,
       name: `Program ${id}`,
       ...(c.budget !== undefined ? { budget: centsText(c.budget) } : {}),
-      ...(c.window ? { start: toDate(base - 30), end: toDate(base + 700) } : {}),
+      ...(c.window ? { start: toDate(base - 30), end: toDate(base + c.windowEnd) } : {}),
       ...(c.health ? { health: c.health } : {}),
       ...(c.statusDate !== undefined ? { status_date: toDate(base + c.statusDate) } : {}),
       benefits: benefitsOf(c.benefits),
@@ -252,6 +257,7 @@ export function buildWorkspace(choices: WorkspaceChoices): Workspace {
     }
     if (c.state) project.state = c.state;
     if (c.health) project.health = c.health;
+    if (c.team) project.team = c.team;
     if (c.baseline) {
       const bs = c.baseline.startShift === undefined ? undefined : start + c.baseline.startShift;
       let be = c.baseline.endShift === undefined ? undefined : end + c.baseline.endShift;
@@ -303,6 +309,7 @@ export function buildWorkspace(choices: WorkspaceChoices): Workspace {
 
   return {
     files: layout.result(),
+    ...(choices.projects.some((c) => c.team) ? { people: PEOPLE } : {}),
     ...(choices.statusDate !== undefined ? { statusDate: toDate(base + choices.statusDate) } : {}),
     today: toDate(base + choices.today),
   };

@@ -63,6 +63,8 @@ export interface Project {
   state?: State;
   health?: Rag;
   baseline?: Baseline;
+  /** Team entries, by person id (allocation left at its default). */
+  team?: string[];
   benefits: Benefit[];
   milestones: Milestone[];
   risks: Risk[];
@@ -108,4 +110,6 @@ export interface Workspace {
   statusDate?: string;
   /** What the run takes as today (passed to the engine, so the test never depends on the clock). */
   today: string;
+  /** Person ids of a people registry, written to a file of its own when given (team entries name them). */
+  people?: string[];
 }

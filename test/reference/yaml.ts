@@ -135,6 +135,7 @@ const project = (p: Project): Entry[] => [
       ],
     },
   },
+  { key: 'team', value: list(p.team ?? [], (person) => [{ key: 'person', value: text(person) }]) },
   { key: 'benefits', value: list(p.benefits, benefit) },
   { key: 'milestones', value: list(p.milestones, milestone) },
   { key: 'risks', value: list(p.risks, risk) },
@@ -183,5 +184,8 @@ function writeFile(file: PlanFileModel, places: Places): WrittenFile {
 export function toFiles(workspace: Workspace): { files: WrittenFile[]; places: Places } {
   const places: Places = new Map();
   const files = workspace.files.map((file) => writeFile(file, places));
+  if (workspace.people && workspace.people.length > 0) {
+    files.push({ path: 'people.plan.yaml', text: ['version: 1', 'people:', ...workspace.people.map((id) => `  - id: ${id}`), ''].join('\n') });
+  }
   return { files, places };
 }

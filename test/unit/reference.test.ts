@@ -9,12 +9,13 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzePlans, toRollupJson } from '../../src/core';
+import { analyzePlans, scheduleQuality, toQualityJson, toRollupJson } from '../../src/core';
 import { boundaryWorkspace } from '../reference/boundary';
 import { compareDiagnostics, compareRollup } from '../reference/compare';
 import { toDay } from '../reference/days';
 import { randomWorkspace } from '../reference/generate';
 import type { Project, Workspace } from '../reference/model';
+import { compareQuality, referenceQuality } from '../reference/quality';
 import { Rational } from '../reference/rational';
 import { reference, type Expected, type ExpectedDiagnostic } from '../reference/spec';
 import { toFiles } from '../reference/yaml';
@@ -194,6 +195,19 @@ describe('reference check: the engine against an independent SPEC v2 implementat
   it('agrees on random valid workspaces (300 runs)', function () {
     this.timeout(60_000);
     fc.assert(fc.property(randomWorkspace, agrees), { seed: SEED, numRuns: 300 });
+  });
+
+  it('agrees on schedule quality (SPEC 11) on random valid workspaces: values, counts, totals, offenders, pass (300 runs)', function () {
+    this.timeout(60_000);
+    fc.assert(
+      fc.property(randomWorkspace, (workspace) => {
+        const { files, analysis, expected } = analyse(workspace);
+        const engine = JSON.parse(JSON.stringify(toQualityJson(scheduleQuality(analysis))));
+        const problems = compareQuality(engine, referenceQuality(workspace, expected));
+        assert.ok(problems.length === 0, `the engine and the reference disagree on schedule quality (S = ${expected.statusDate}):\n  ${problems.join('\n  ')}\n${show(workspace, files)}`);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
   });
 
   it('agrees on boundary workspaces: indices on 0.90 / 0.95, budgets to the cent, whole-day forecasts (300 runs)', function () {

@@ -21,3 +21,25 @@ export const defaultThresholds: HealthThresholds = { red: 0.9, amber: 0.95, slip
 export function slipThresholds(thresholds: HealthThresholds): { red: number; amber: number } {
   return { red: thresholds.slipRedDays ?? defaultThresholds.slipRedDays!, amber: thresholds.slipAmberDays ?? defaultThresholds.slipAmberDays! };
 }
+
+/** The schedule-quality metrics of SPEC 11, in the SPEC table's order (the order every view lists them in). */
+export const qualityMetricIds = [
+  'missing-logic', 'hard-constraints', 'high-float', 'negative-float', 'invalid-dates', 'missing-resources', 'missed', 'bei', 'cpli',
+] as const;
+export type QualityMetricId = (typeof qualityMetricIds)[number];
+
+/** Each metric's pass threshold: percents and counts pass at or below it, `bei` and `cpli` at or above it. */
+export type QualityThresholds = Readonly<Record<QualityMetricId, number>>;
+
+/** SPEC 11's default thresholds. */
+export const defaultQualityThresholds: QualityThresholds = {
+  'missing-logic': 5,
+  'hard-constraints': 5,
+  'high-float': 5,
+  'negative-float': 0,
+  'invalid-dates': 0,
+  'missing-resources': 5,
+  missed: 5,
+  bei: 0.95,
+  cpli: 0.95,
+};

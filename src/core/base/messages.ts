@@ -59,6 +59,7 @@ export const messages = {
   settingsThreshold: (key: string) => `${key} must be a number from 0 to 2, like 0.9`,
   settingsSlipDays: (key: string, value: string, fallback: number) =>
     `${key} ${value} is not a number of days (expected a number 0 or more, like 30); the default ${fallback} is used`,
+  qualityThreshold: (key: string, given: string, fallback: number) => `${key} must be a number of 0 or more, not ${given}; the default ${fallback} is used`,
   settingsThresholdOrder: (amber: number, red: number) =>
     `health.amberBelow (${amber}) must not be below health.redBelow (${red}): amber is the band between the two`,
   rootNotMapping: () => 'A plan document must be a mapping with a portfolio, program or project key',

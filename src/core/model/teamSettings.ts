@@ -10,12 +10,14 @@
  *   slipRedDays: 30     # a forecast end more than this many days after the planned end is red
  *   slipAmberDays: 0    # … more than this many days after it is amber
  * defaultCurrency: EUR  # the currency of programs that name none
+ * quality:              # schedule-quality thresholds (SPEC 11), by metric id
+ *   missing-logic: 10
  * ```
  *
  * Every key is optional. A value that is wrong is reported (file, line and column) and not used.
  * VS Code settings and command-line flags override the file; the file overrides the defaults.
  */
-import { DEFAULT_CURRENCY, defaultThresholds, type HealthThresholds } from '../base/defaults';
+import { DEFAULT_CURRENCY, defaultQualityThresholds, defaultThresholds, qualityMetricIds, type HealthThresholds, type QualityMetricId, type QualityThresholds } from '../base/defaults';
 import type { PlanDiagnostic } from '../base/diagnostic';
 import { messages } from '../base/messages';
 import type { Span } from '../base/positions';
@@ -33,6 +35,8 @@ export interface TeamSettings {
   readonly slipRedDays?: number;
   readonly slipAmberDays?: number;
   readonly defaultCurrency?: string;
+  /** Schedule-quality thresholds, by metric id (SPEC 11). */
+  readonly quality?: Partial<QualityThresholds>;
 }
 
 export interface TeamSettingsFile {
@@ -42,7 +46,7 @@ export interface TeamSettingsFile {
   readonly diagnostics: readonly PlanDiagnostic[];
 }
 
-const keys = ['version', 'health', 'defaultCurrency'];
+const keys = ['version', 'health', 'defaultCurrency', 'quality'];
 const healthKeys = ['redBelow', 'amberBelow', 'slipRedDays', 'slipAmberDays'];
 const slipKeys = ['slipRedDays', 'slipAmberDays'] as const;
 
@@ -92,6 +96,11 @@ export function readTeamSettings(path: string, text: string): TeamSettingsFile {
     if (typeof value === 'string' && /^[A-Z]{3}$/.test(value)) settings.defaultCurrency = value;
     else report(spanOf(currency.value), messages.badPattern('defaultCurrency', "must be an ISO 4217 code, like 'USD'"));
   }
+  const quality = root.entries.get('quality');
+  if (quality) {
+    const read = readQualityThresholds(quality.value, report);
+    if (read) settings.quality = read;
+  }
   return { path, settings, diagnostics };
 }
 
@@ -104,6 +113,32 @@ export function slipDaysSetting(name: string, value: unknown): { value: number; 
   if (Number.isFinite(number) && number >= 0) return { value: number };
   const fallback = name.endsWith('slipRedDays') || name.endsWith('slip-red-days') ? defaultThresholds.slipRedDays! : defaultThresholds.slipAmberDays!;
   return { problem: messages.settingsSlipDays(name, typeof value === 'string' ? `'${value}'` : String(value), fallback) };
+}
+
+/** The `quality:` mapping: each metric's threshold, a number of 0 or more; a wrong one is reported and the default used. */
+function readQualityThresholds(node: YamlNode, report: (span: Span, message: string) => void): Partial<QualityThresholds> | undefined {
+  if (node.kind !== 'map') {
+    report(spanOf(node), messages.wrongType('a mapping', 'quality'));
+    return undefined;
+  }
+  unknownKeys(node, qualityMetricIds, 'quality', report);
+  const read: Partial<Record<QualityMetricId, number>> = {};
+  // In written order, so the problems read top to bottom.
+  for (const [key, entry] of node.entries) {
+    const id = qualityMetricIds.find((metric) => metric === key);
+    if (id === undefined) continue;
+    const value = entry.value.kind === 'scalar' ? entry.value.value : undefined;
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) read[id] = value;
+    else report(spanOf(entry.value), messages.qualityThreshold(`quality.${id}`, value === undefined ? `a ${entry.value.kind}` : JSON.stringify(value), defaultQualityThresholds[id]));
+  }
+  return Object.keys(read).length > 0 ? read : undefined;
+}
+
+/** The schedule-quality thresholds in force: overrides (editor settings), else the file, else SPEC 11's defaults. */
+export function effectiveQualityThresholds(file: TeamSettings | undefined, overrides: Partial<QualityThresholds> = {}): QualityThresholds {
+  const result: Record<QualityMetricId, number> = { ...defaultQualityThresholds };
+  for (const id of qualityMetricIds) result[id] = overrides[id] ?? file?.quality?.[id] ?? defaultQualityThresholds[id];
+  return result;
 }
 
 /** The thresholds and default currency in force: overrides (flags, editor settings), else the file, else the defaults. */

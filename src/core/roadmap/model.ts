@@ -7,7 +7,7 @@
  * per project with an id, in lane order; a bar's row is its index in `bars`.
  */
 import { monthEnd, monthStart, type Day } from '../base/dates';
-import { DEFAULT_CURRENCY } from '../base/defaults';
+import { DEFAULT_CURRENCY, type QualityThresholds } from '../base/defaults';
 import { formatAmount, plural } from '../base/messages';
 import type { Entity, Health, Milestone, Program, Project, ProjectState } from '../model/entities';
 import { entityPosition } from '../model/locate';
@@ -15,6 +15,7 @@ import { currencyOf } from '../analysis/rules';
 import type { MilestoneStatus } from '../analysis/rollup';
 import type { Analysis } from '../analysis/workspace';
 import { forecastNote, milestoneNote } from '../views/forecastText';
+import { reportQuality, type QualitySummary } from '../views/qualityReport';
 import { toRollupJson, workspaceTitle, type RollupJson } from '../views/rollupReport';
 
 /** Where an entity is defined: the core's file path and a 0-based position (see positions.ts). */
@@ -30,6 +31,8 @@ export interface RoadmapSource {
  */
 export interface RoadmapOptions {
   readonly defaultCurrency?: string;
+  /** When given, the model carries the schedule quality (SPEC 11) judged by these thresholds (the roadmap panel shows it). */
+  readonly quality?: QualityThresholds;
 }
 
 export interface RoadmapLane {
@@ -117,6 +120,8 @@ export interface RoadmapModel {
   readonly dependencies: readonly RoadmapDependency[];
   /** Figures of every portfolio, program and project (SPEC 7's rollup JSON), for tooltips and the table. */
   readonly rollup: RollupJson;
+  /** The workspace's schedule quality (SPEC 11), when asked for (RoadmapOptions.quality). */
+  readonly quality?: QualitySummary;
 }
 
 /** Builds the render model of an analysis. */
@@ -241,6 +246,7 @@ export function buildRoadmap(analysis: Analysis, options: RoadmapOptions = {}): 
     milestones,
     dependencies: dependenciesOf(analysis, barIds, milestoneKeys),
     rollup: rollupJson,
+    ...(options.quality ? { quality: reportQuality(analysis, options.quality) } : {}),
   };
 }
 

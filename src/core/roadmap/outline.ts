@@ -59,6 +59,7 @@ export interface RoadmapDetails {
   readonly milestones: readonly RoadmapMilestone[];
   readonly dependencies: readonly RoadmapDependency[];
   readonly rollup: RollupJson;
+  readonly quality?: RoadmapModel['quality'];
 }
 
 const column = <K extends keyof RoadmapBar>(bars: readonly RoadmapBar[], key: K): Array<RoadmapBar[K]> => bars.map((bar) => bar[key]);
@@ -104,6 +105,7 @@ export function roadmapDetails(model: RoadmapModel): RoadmapDetails {
     milestones: model.milestones,
     dependencies: model.dependencies,
     rollup: model.rollup,
+    ...(model.quality ? { quality: model.quality } : {}),
   };
 }
 
@@ -162,6 +164,7 @@ function modelOf(outline: RoadmapOutline, more: DetailBars, rest: Omit<RoadmapDe
     milestones: rest.milestones,
     dependencies: rest.dependencies,
     rollup: rest.rollup,
+    ...(rest.quality ? { quality: rest.quality } : {}),
   };
 }
 

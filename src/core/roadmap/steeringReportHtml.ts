@@ -10,6 +10,7 @@ import { plural } from '../base/messages';
 import type { Health } from '../model/entities';
 import type { Analysis } from '../analysis/workspace';
 import { figureRows, formatIndex, formatMoney, formatPercent } from '../views/figures';
+import { QUALITY_OFFENDERS_SHOWN } from '../views/qualityReport';
 import { milestoneStatusText } from '../views/forecastText';
 import { milestoneChangeLines, undertakingChangeLines } from '../views/historyReport';
 import type { FiguresJson } from '../views/rollupReport';
@@ -53,6 +54,7 @@ export function steeringReportHtml(report: SteeringReport, roadmap: RoadmapModel
     milestonesSection(report),
     risksSection(report.risks),
     issuesSection(report.issues),
+    qualitySection(report),
     ...(report.changes ? [changesSection(report.changes)] : []),
     ...(report.trend ? [trendSection(report, report.trend)] : []),
   ];
@@ -422,6 +424,29 @@ function issuesSection(issues: readonly ReportIssue[]): string {
     `<h2 id="issues-title">Open issues (${issues.length}, ${overdue} overdue)</h2>`,
     '<p class="meta">By severity, overdue ones first; issues of cancelled projects are left out.</p>',
     ...parts,
+    '</section>',
+  ].join('\n');
+}
+
+/** Schedule quality (SPEC 11): the workspace's nine metrics; a failing one names its offenders. */
+function qualitySection(report: SteeringReport): string {
+  const { quality } = report;
+  const rows = quality.metrics.map((m) => ({
+    className: m.pass ? undefined : 'failing',
+    cells: [
+      m.pass ? badge('green', 'pass') : badge('red', 'fail'),
+      `${t(m.label)} <span class="id">${t(m.id)}</span>`,
+      t(m.value),
+      t(m.threshold),
+      t(m.basis),
+      m.pass || m.offenders.length === 0 ? '' : m.offenders.map((o) => named(o.name, o.id)).join(', ') + (m.more > 0 ? ` and ${m.more.toLocaleString('en-US')} more` : ''),
+    ],
+  }));
+  return [
+    '<section class="quality" id="quality" aria-labelledby="quality-title">',
+    `<h2 id="quality-title">Schedule quality (${quality.failing === 0 ? 'every metric passes' : `${plural(quality.failing, 'metric')} failing`})</h2>`,
+    `<p class="meta">How well the schedule is built, over the non-cancelled projects of the workspace (adapted from the DCMA 14-point assessment); failing metrics name the projects (for the critical path length index, the programs) to look at, the first ${QUALITY_OFFENDERS_SHOWN} of each (plan-as-code quality lists them all).</p>`,
+    titled('', table('quality-table', 'Schedule quality', ['Result', 'Metric', 'Value', 'Passes', 'Basis', 'To look at'], rows, [undefined, undefined, 'num', 'nowrap']), rows.length),
     '</section>',
   ].join('\n');
 }

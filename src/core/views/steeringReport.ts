@@ -8,13 +8,14 @@
 import type { PlanDiffJson } from '../history/diff';
 import type { TrendJson } from '../history/trend';
 import { formatDay, parseDay, type Day } from '../base/dates';
-import { defaultThresholds, type HealthThresholds } from '../base/defaults';
+import { defaultThresholds, type HealthThresholds, type QualityThresholds } from '../base/defaults';
 import type { Health, IssueSeverity, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
 import type { MilestoneStatus } from '../analysis/rollup';
 import { currencyOf, riskLevel, type RiskLevel } from '../analysis/rules';
 import type { Analysis } from '../analysis/workspace';
 import { forecastNote, milestoneNote } from './forecastText';
 import { summarizeProblems, type ProblemSummary } from './problems';
+import { reportQuality, type QualitySummary } from './qualityReport';
 import { toFiguresJson, workspaceTitle, type FiguresJson } from './rollupReport';
 
 /** The windows of "coming due", in days after the status date: 0–30, 31–60, 61–90. */
@@ -167,6 +168,8 @@ export interface SteeringReport {
   readonly issues: readonly ReportIssue[];
   readonly counts: ReportCounts;
   readonly problems: ProblemSummary;
+  /** Schedule quality (SPEC 11): the workspace's metrics, failing ones with their offenders. */
+  readonly quality: QualitySummary;
   readonly changes?: ReportChanges;
   readonly trend?: ReportTrend;
 }
@@ -175,6 +178,8 @@ export interface SteeringReportOptions {
   readonly defaultCurrency?: string;
   /** The thresholds the analysis used (to say so in the report); default SPEC 5's. */
   readonly thresholds?: HealthThresholds;
+  /** Schedule-quality thresholds (SPEC 11); default SPEC 11's. */
+  readonly qualityThresholds?: QualityThresholds;
   readonly changes?: ReportChanges;
   readonly trend?: ReportTrend;
 }
@@ -443,6 +448,7 @@ export function buildSteeringReport(analysis: Analysis, options: SteeringReportO
     issues,
     counts,
     problems: summarizeProblems(analysis.diagnostics),
+    quality: reportQuality(analysis, options.qualityThresholds),
     ...(options.changes ? { changes: options.changes } : {}),
     ...(options.trend && options.trend.commits.length > 0 ? { trend: options.trend } : {}),
   };

@@ -8,6 +8,7 @@ import { checkCommand } from './check';
 import { commandArgs, commonOptions, type Command, type Io } from './command';
 import { diffCommand } from './diff';
 import { UsageError } from '../node/files';
+import { peopleCommand } from './people';
 import { renderCommand } from './render';
 import { reportCommand } from './report';
 import { rollupCommand } from './rollup';
@@ -16,7 +17,7 @@ import { version } from './version';
 
 export type { Io } from './command';
 
-const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, reportCommand, diffCommand, trendCommand];
+const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, reportCommand, diffCommand, trendCommand, peopleCommand];
 
 const usage = `plan-as-code ${version} — program and project plans as YAML
 

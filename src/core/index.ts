@@ -8,7 +8,7 @@ export { codeDescriptions, diagnosticCodes, type DiagnosticCode } from './base/c
 export { formatDay, monthEnd, monthStart, parseDay, type Day } from './base/dates';
 export { Rational } from './base/exact';
 export { DEFAULT_CURRENCY, defaultThresholds } from './base/defaults';
-export { type PlanDiagnostic } from './base/diagnostic';
+export { type FileEdit, type PlanDiagnostic, type RelatedLocation } from './base/diagnostic';
 export { plural } from './base/messages';
 export { toOneBased, type Range, type Span } from './base/positions';
 export { closestName, editDistance } from './base/suggestions';
@@ -33,6 +33,7 @@ export { forecastSteps, type ProjectPace } from './analysis/forecast';
 export { earnedValue, type Rollup } from './analysis/rollup';
 export { currencyOf, riskLevel } from './analysis/rules';
 export { runToEnd, type Steps } from './analysis/steps';
+export { peopleLoad, type LoadBasis, type PeopleLoad, type PersonLoad } from './analysis/people';
 export { PlanWorkspace, analyzePlans, figureSteps, rollupOf, type Analysis, type AnalysisOptions } from './analysis/workspace';
 
 export { diffPlans, slipsOver, toDiffJson, type PlanDiff, type PlanDiffJson, type RevisionLabel } from './history/diff';
@@ -51,6 +52,7 @@ export { figureRows, formatIndex, formatMoney, formatPercent, formatRatio, forma
 export { forecastNote, milestoneNote, milestoneStatusText } from './views/forecastText';
 export { diffMarkdown, diffText, formatDayDelta, formatMoneyDelta, trendMarkdown } from './views/historyReport';
 export { idPattern, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, type Occurrence } from './views/navigation';
+export { peopleCsv, peopleMarkdown, peopleReport, weekGrid, type PeopleJson, type PeopleReport } from './views/peopleReport';
 export { summarizeProblems, type ProblemSummary } from './views/problems';
 export {
   asPercent,
@@ -112,6 +114,7 @@ export {
   type RoadmapOutline,
 } from './roadmap/outline';
 export { htmlPage, inlineJson, problemsBanner, roadmapBody } from './roadmap/page';
+export { peopleHtmlBody, peopleStyle } from './roadmap/peopleHtml';
 export {
   arrowsScene,
   axisScene,

@@ -9,6 +9,7 @@ import { commandArgs, commonOptions, type Command, type Io } from './command';
 import { diffCommand } from './diff';
 import { UsageError } from '../node/files';
 import { qualityCommand } from './quality';
+import { peopleCommand } from './people';
 import { renderCommand } from './render';
 import { reportCommand } from './report';
 import { rollupCommand } from './rollup';
@@ -17,7 +18,7 @@ import { version } from './version';
 
 export type { Io } from './command';
 
-const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, reportCommand, diffCommand, trendCommand, qualityCommand];
+const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, reportCommand, diffCommand, trendCommand, qualityCommand, peopleCommand];
 
 const usage = `plan-as-code ${version} — program and project plans as YAML
 

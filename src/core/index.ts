@@ -47,6 +47,7 @@ export { forecastSteps, type ProjectPace } from './analysis/forecast';
 export { earnedValue, type Figures, type ProjectRollup, type Rollup } from './analysis/rollup';
 export { currencyOf, riskLevel } from './analysis/rules';
 export { runToEnd, type Steps } from './analysis/steps';
+export { peopleLoad, type LoadBasis, type PeopleLoad, type PersonLoad } from './analysis/people';
 export { PlanWorkspace, analyzePlans, figureSteps, rollupOf, type Analysis, type AnalysisOptions } from './analysis/workspace';
 
 export { diffPlans, slipsOver, toDiffJson, type PlanDiff, type PlanDiffJson, type RevisionLabel } from './history/diff';
@@ -73,6 +74,7 @@ export {
 export { forecastNote, milestoneNote, milestoneStatusText } from './views/forecastText';
 export { diffMarkdown, diffText, formatDayDelta, formatMoneyDelta, trendMarkdown } from './views/historyReport';
 export { idPattern, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, type Occurrence } from './views/navigation';
+export { peopleCsv, peopleMarkdown, peopleReport, weekGrid, type PeopleJson, type PeopleReport } from './views/peopleReport';
 export { summarizeProblems, type ProblemSummary } from './views/problems';
 export {
   asPercent,
@@ -134,6 +136,7 @@ export {
   type RoadmapOutline,
 } from './roadmap/outline';
 export { htmlPage, inlineJson, problemsBanner, roadmapBody } from './roadmap/page';
+export { peopleHtmlBody, peopleStyle } from './roadmap/peopleHtml';
 export {
   arrowsScene,
   axisScene,

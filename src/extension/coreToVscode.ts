@@ -19,10 +19,18 @@ const severities = {
 /** Diagnostics keep their quick-fix data alongside (vscode.Diagnostic has no field for it). */
 export const diagnosticData = new WeakMap<vscode.Diagnostic, NonNullable<PlanDiagnostic['data']>>();
 
-export function toDiagnostic(d: PlanDiagnostic): vscode.Diagnostic {
+/** `uriOf` turns the core's file paths into URIs, for the related places (other team entries of an overallocation). */
+export function toDiagnostic(d: PlanDiagnostic, uriOf?: (file: string) => vscode.Uri | undefined): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, severities[d.severity]);
   diagnostic.source = 'plan-as-code';
   diagnostic.code = d.code;
   if (d.data) diagnosticData.set(diagnostic, d.data);
+  if (d.related && uriOf) {
+    const related = d.related.flatMap((r) => {
+      const uri = uriOf(r.file);
+      return uri ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message)] : [];
+    });
+    if (related.length > 0) diagnostic.relatedInformation = related;
+  }
   return diagnostic;
 }

@@ -32,7 +32,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, plans: Pla
       if (shown.get(id)?.signature === signature) continue;
       changes.push(() => {
         // One set() per file: VS Code drops markers past ~1,100 in a single call.
-        collection.set(uri, list.map(toDiagnostic));
+        collection.set(uri, list.map((d) => toDiagnostic(d, (file) => plans.uriOf(file))));
         shown.set(id, { uri, signature });
       });
     }
@@ -59,5 +59,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, plans: Pla
 
 function signatureOf(d: PlanDiagnostic): string {
   const { start, end } = d.range;
-  return `${start.line}:${start.character}-${end.line}:${end.character} ${d.code} ${d.message}`;
+  // Related places move with edits of other files: they are part of what is shown.
+  const related = d.related?.map((r) => `${r.file}:${r.range.start.line}:${r.range.start.character}`).join(',') ?? '';
+  return `${start.line}:${start.character}-${end.line}:${end.character} ${d.code} ${d.message} ${related}`;
 }

@@ -257,7 +257,8 @@ export function buildWorkspace(choices: WorkspaceChoices): Workspace {
     }
     if (c.state) project.state = c.state;
     if (c.health) project.health = c.health;
-    if (c.team) project.team = c.team;
+    // Team entries by person id, the allocation left at its default (100).
+    if (c.team) project.team = c.team.map((person) => ({ person }));
     if (c.baseline) {
       const bs = c.baseline.startShift === undefined ? undefined : start + c.baseline.startShift;
       let be = c.baseline.endShift === undefined ? undefined : end + c.baseline.endShift;
@@ -316,3 +317,46 @@ export function buildWorkspace(choices: WorkspaceChoices): Workspace {
 }
 
 export const randomWorkspace: fc.Arbitrary<Workspace> = workspaceChoices.map(buildWorkspace);
+
+// ---------------------------------------------------------------------------------------------------
+// Teams (SPEC 10): the random workspace with a people registry and team entries on its projects. A
+// separate arbitrary, so that `randomWorkspace` draws exactly what it drew before.
+
+const CAPACITIES = ['100', '80', '50', '120', '0', '33.3'] as const;
+const ALLOCATIONS = ['100', '50', '60', '40', '25', '33.3', '33.4', '12.5', '1'] as const;
+
+export const teamChoices = fc.record({
+  people: fc.array(fc.record({ capacity: option(fc.nat(CAPACITIES.length - 1), 3), named: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+  /** Per project (by position, cycling), its team: a person (modulo people) and an allocation (absent: 100). */
+  teams: fc.array(fc.array(fc.record({ person: fc.nat(), allocation: option(fc.nat(ALLOCATIONS.length - 1), 4) }), { maxLength: 3 }), { minLength: 1, maxLength: 10 }),
+  /** Which file holds the registry. */
+  file: fc.nat(),
+});
+export type TeamChoices = typeof teamChoices extends fc.Arbitrary<infer T> ? T : never;
+
+/** Adds the people and teams to a built workspace (in place) and returns it. */
+export function withTeams(workspace: Workspace, choices: TeamChoices): Workspace {
+  const people = choices.people.map((c, i) => ({
+    id: `person${i + 1}`,
+    ...(c.named ? { name: `Person ${i + 1}` } : {}),
+    ...(c.capacity !== undefined ? { capacity: CAPACITIES[c.capacity] } : {}),
+  }));
+  const projects: Project[] = [];
+  const visit = (list: readonly Project[]) => projects.push(...list);
+  for (const file of workspace.files) {
+    for (const document of file.documents) {
+      if ('portfolio' in document) for (const program of document.portfolio.programs) visit(program.projects);
+      else if ('program' in document) visit(document.program.projects);
+      else visit([document.project]);
+    }
+  }
+  projects.forEach((project, i) => {
+    const team = choices.teams[i % choices.teams.length];
+    if (team.length === 0) return;
+    project.team = team.map((t) => ({ person: people[t.person % people.length].id, ...(t.allocation !== undefined ? { allocation: ALLOCATIONS[t.allocation] } : {}) }));
+  });
+  workspace.files[choices.file % workspace.files.length].people = people;
+  return workspace;
+}
+
+export const teamWorkspace: fc.Arbitrary<Workspace> = fc.tuple(workspaceChoices, teamChoices).map(([w, t]) => withTeams(buildWorkspace(w), t));

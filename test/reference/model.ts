@@ -63,12 +63,24 @@ export interface Project {
   state?: State;
   health?: Rag;
   baseline?: Baseline;
-  /** Team entries, by person id (allocation left at its default). */
-  team?: string[];
   benefits: Benefit[];
   milestones: Milestone[];
   risks: Risk[];
   issues: Issue[];
+  /** SPEC 10: people on the project; allocation as written (absent: 100). */
+  team?: TeamEntry[];
+}
+
+export interface TeamEntry {
+  person: string;
+  allocation?: string;
+}
+
+/** A person of the registry; capacity as written (absent: 100). */
+export interface Person {
+  id: string;
+  name?: string;
+  capacity?: string;
 }
 
 export interface Program {
@@ -102,6 +114,8 @@ export type Document = { portfolio: Portfolio } | { program: Program } | { proje
 export interface PlanFileModel {
   path: string;
   documents: Document[];
+  /** A people registry, written as a document of its own after the others. */
+  people?: Person[];
 }
 
 export interface Workspace {

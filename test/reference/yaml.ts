@@ -2,7 +2,7 @@
  * Writes a workspace model as plan files (block YAML, `---` between documents) and records where some
  * values stand, so the test can say on which line and column a diagnostic must be reported.
  */
-import type { Benefit, Document, Issue, Milestone, PlanFileModel, Portfolio, Program, Project, Risk, Workspace } from './model';
+import type { Benefit, Document, Issue, Milestone, Person, PlanFileModel, Portfolio, Program, Project, Risk, TeamEntry, Workspace } from './model';
 
 /** 1-based line and column of a written value. */
 export interface Place {
@@ -135,11 +135,23 @@ const project = (p: Project): Entry[] => [
       ],
     },
   },
-  { key: 'team', value: list(p.team ?? [], (person) => [{ key: 'person', value: text(person) }]) },
   { key: 'benefits', value: list(p.benefits, benefit) },
   { key: 'milestones', value: list(p.milestones, milestone) },
   { key: 'risks', value: list(p.risks, risk) },
   { key: 'issues', value: list(p.issues, issue) },
+  { key: 'team', value: list(p.team ?? [], teamEntry) },
+];
+
+/** A team entry; the place of its person value is recorded (where overallocated is reported). */
+const teamEntry = (t: TeamEntry): Entry[] => [
+  { key: 'person', value: text(t.person), owner: t },
+  { key: 'allocation', value: number(t.allocation) },
+];
+
+const person = (p: Person): Entry[] => [
+  { key: 'id', value: text(p.id) },
+  { key: 'name', value: text(p.name) },
+  { key: 'capacity', value: number(p.capacity) },
 ];
 
 const program = (p: Program): Entry[] => [
@@ -177,6 +189,10 @@ function writeFile(file: PlanFileModel, places: Places): WrittenFile {
     if (index > 0) writer.lines.push('---');
     writer.mapping([{ key: 'version', value: { scalar: '1' } }, root(document)], 0);
   });
+  if (file.people && file.people.length > 0) {
+    if (file.documents.length > 0) writer.lines.push('---');
+    writer.mapping([{ key: 'version', value: { scalar: '1' } }, { key: 'people', value: list(file.people, person) }], 0);
+  }
   return { path: file.path, text: `${writer.lines.join('\n')}\n` };
 }
 

@@ -155,7 +155,7 @@ describe('diagnostics (SPEC section 6)', () => {
 
   // -------------------------------------------------------------------------------------------------
 
-  describe('overallocated (engine choice: at each involved team entry’s person value)', () => {
+  describe('overallocated (SPEC 6 v3: one per person and period, on the entry of the project that starts last)', () => {
     const make = (o: { firstEnd?: string; first?: string; second?: string; secondState?: string; capacity?: string } = {}) =>
       [
         'program:', //                                 1
@@ -182,11 +182,12 @@ describe('diagnostics (SPEC section 6)', () => {
         `    capacity: ${o.capacity ?? '100'}`, //     22
       ].join('\n');
 
-    it('reports the first day above capacity, at each involved entry, naming the person, day and projects', () => {
-      const message = [/bob/, /2026-03-15/, /ci-upgrade/, /auth-migration/];
-      expectExactly(make(), 'overallocated', [
-        { line: 10, column: 19, endLine: 10, endColumn: 22, message },
-        { line: 18, column: 19, message },
+    it('reports the period once, on the entry of the project that starts last, naming the person, period, peak and projects', () => {
+      // ci-upgrade 60% Jan 1 – Mar 31, auth-migration 50% Mar 15 – Apr 30: 110% from Mar 15 to Mar 31.
+      const message = [/'bob'/, /from 2026-03-15 to 2026-03-31/, /peak of 110% against a capacity of 100%/, /'auth-migration' 50%, 'ci-upgrade' 60%/];
+      const d = expectExactly(make(), 'overallocated', [{ line: 18, column: 19, endLine: 18, endColumn: 22, message }]);
+      assert.deepEqual(d[0].related?.map((r) => [r.file, r.range.start.line + 1, r.range.start.character + 1, r.message]), [
+        ['plan.plan.yaml', 10, 19, "'ci-upgrade' 60%, 2026-01-01 – 2026-03-31"],
       ]);
     });
 
@@ -204,15 +205,13 @@ describe('diagnostics (SPEC section 6)', () => {
 
     it('reports overlap on the last day (end is inclusive)', () => {
       expectExactly(make({ firstEnd: '2026-03-15', first: '100', second: '100' }), 'overallocated', [
-        { line: 10, column: 19, message: /2026-03-15/ },
-        { line: 18, column: 19, message: /2026-03-15/ },
+        { line: 18, column: 19, message: [/on 2026-03-15:/, /peak of 200%/] },
       ]);
     });
 
     it('respects a lower capacity', () => {
       expectExactly(make({ capacity: '80', first: '40', second: '41' }), 'overallocated', [
-        { line: 10, column: 19, message: /bob/ },
-        { line: 18, column: 19, message: /bob/ },
+        { line: 18, column: 19, message: [/bob/, /peak of 81% against a capacity of 80%/] },
       ]);
     });
 
@@ -231,10 +230,11 @@ describe('diagnostics (SPEC section 6)', () => {
         'people:', //               11
         '  - id: bob', //           12
       ].join('\n');
-      expectExactly(text, 'overallocated', [
-        { line: 7, column: 15, message: [/bob/, /2026-01-01/, /ci-upgrade/] },
-        { line: 9, column: 15, message: [/bob/, /2026-01-01/, /ci-upgrade/] },
+      // 50 + 60 = 110 on every day of the project: one period, on the first entry, the second related.
+      const d = expectExactly(text, 'overallocated', [
+        { line: 7, column: 15, message: [/bob/, /from 2026-01-01 to 2026-03-31/, /peak of 110%/, /'ci-upgrade' 110%/] },
       ]);
+      assert.deepEqual(d[0].related?.map((r) => r.range.start.line + 1), [9]);
     });
 
     it('counts an absent allocation as 100', () => {
@@ -258,10 +258,7 @@ describe('diagnostics (SPEC section 6)', () => {
         'people:', //               17
         '  - id: bob', //           18
       ].join('\n');
-      expectExactly(text, 'overallocated', [
-        { line: 7, column: 15, message: [/bob/, /2026-03-31/] },
-        { line: 15, column: 15, message: [/bob/, /2026-03-31/] },
-      ]);
+      expectExactly(text, 'overallocated', [{ line: 15, column: 15, message: [/bob/, /on 2026-03-31/, /peak of 101%/, /'ci-upgrade' 100%/] }]);
     });
   });
 

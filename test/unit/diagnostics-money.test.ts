@@ -12,6 +12,7 @@
  * documented choice (e.g. `unscheduled` at the project's id value) and say so in the test name.
  * The assertions (expectDiagnostic, expectExactly, …) are in helpers.ts.
  */
+import assert from 'node:assert/strict';
 import { expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic } from './helpers';
 
 describe('diagnostics (SPEC section 6)', () => {
@@ -111,11 +112,10 @@ describe('diagnostics (SPEC section 6)', () => {
     });
 
     it('reports an overallocation across files in each file', () => {
-      const message = [/bob/, /2026-01-31/, /checkout-v2/, /search/];
-      expectExactly(files, 'overallocated', [
-        { file: 'payments/checkout.plan.yaml', line: 9, column: 15, message },
-        { file: 'search.plan.yaml', line: 7, column: 15, message },
-      ]);
+      // search starts last (Jan 31): the warning is on its entry, checkout-v2's is the related place.
+      const message = [/bob/, /on 2026-01-31/, /'checkout-v2' 60%, 'search' 41%/];
+      const d = expectExactly(files, 'overallocated', [{ file: 'search.plan.yaml', line: 7, column: 15, message }]);
+      assert.deepEqual(d[0].related?.map((r) => `${r.file}:${r.range.start.line + 1}`), ['payments/checkout.plan.yaml:9']);
     });
   });
 

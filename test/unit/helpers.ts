@@ -148,11 +148,11 @@ export function expectDiagnostic(input: PlanInput, expected: Expected, options?:
  * Asserts the diagnostics of one code are exactly these (same count, each at its place).
  * For codes reported in several places (duplicate-id, dependency-cycle, overallocated, …).
  */
-export function expectExactly(input: PlanInput, code: Code, expected: ReadonlyArray<Omit<Expected, 'code'>>, options?: AnalysisOptions): void {
+export function expectExactly(input: PlanInput, code: Code, expected: ReadonlyArray<Omit<Expected, 'code'>>, options?: AnalysisOptions): PlanDiagnostic[] {
   const all = diagnose(input, options);
   const ofCode = all.filter((d) => d.code === code);
   assert.equal(ofCode.length, expected.length, `expected ${expected.length} × ${code}; got:\n${show(all)}`);
-  for (const e of expected) checkOne(all, { ...e, code });
+  return expected.map((e) => checkOne(all, { ...e, code }));
 }
 
 /**

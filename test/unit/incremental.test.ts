@@ -12,7 +12,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { buildRoadmap, PlanWorkspace, toRollupJson, type Analysis, type AnalysisOptions, type Figures } from '../../src/core';
 import { toDay } from '../reference/days';
-import { randomWorkspace } from '../reference/generate';
+import { randomWorkspace, teamWorkspace } from '../reference/generate';
 import { toFiles } from '../reference/yaml';
 
 // bench/generate.mjs writes realistic workspaces with teams, people, managers and cross-program links.
@@ -174,8 +174,8 @@ function run(initial: Files, steps: readonly Step[], structuralShare: number): {
   return { incremental, edits };
 }
 
-function fromReference(): fc.Arbitrary<Files> {
-  return randomWorkspace.map((workspace) => ({
+function fromReference(workspaces = randomWorkspace): fc.Arbitrary<Files> {
+  return workspaces.map((workspace) => ({
     files: new Map(toFiles(workspace).files.map((f) => [f.path, f.text])),
     options: { today: toDay(workspace.today)!, ...(workspace.statusDate !== undefined ? { statusDate: toDay(workspace.statusDate)! } : {}) },
   }));
@@ -218,6 +218,21 @@ describe('incremental analysis equals a full analysis after every edit', functio
     );
     console.log(`      ${incremental} of ${edits} edits analysed incrementally`);
     assert.ok(incremental > edits / 2, `${incremental} of ${edits} edits were incremental`);
+  });
+
+  it('on random workspaces with teams (overallocated periods, their suggestions and related places), under the same edits', () => {
+    let incremental = 0;
+    let edits = 0;
+    fc.assert(
+      fc.property(fromReference(teamWorkspace), fc.array(step, { minLength: 1, maxLength: 12 }), (files, steps) => {
+        const counts = run(files, steps, 15);
+        incremental += counts.incremental;
+        edits += counts.edits;
+      }),
+      { seed: seed + 11, numRuns: runs(80) },
+    );
+    console.log(`      ${incremental} of ${edits} edits analysed incrementally`);
+    assert.ok(incremental > edits / 3, `${incremental} of ${edits} edits were incremental`);
   });
 
   it('takes the incremental way for a value edit, and the full way for a new dependency', () => {

@@ -8,11 +8,12 @@
  * entity, the index, the schedule and the rollup.
  */
 import { formatDay, type Day } from '../base/dates';
-import type { PlanDiagnostic } from '../base/diagnostic';
-import { compareExactly, Rational } from '../base/exact';
+import type { FileEdit, PlanDiagnostic } from '../base/diagnostic';
+import { compareExactly } from '../base/exact';
 import { messages } from '../base/messages';
-import type { Issue, Milestone, Person, Portfolio, Program, Project, Risk, TeamEntry } from '../model/entities';
+import type { Issue, Milestone, Person, Portfolio, Program, Project, Risk } from '../model/entities';
 import { diagnosticAt } from '../model/locate';
+import { compareIds, type Overallocation, type PersonLoad, type PlanLoads } from './people';
 import type { PlanIndex } from './planIndex';
 import { exactSums, writtenValue, type MilestoneOutlook, type ProjectRollup, type RollupResult } from './rollup';
 import { currencyOf, isBetterHealth, riskLevel } from './rules';
@@ -26,6 +27,8 @@ export interface CheckContext {
   readonly defaultCurrency: string;
   /** The latest status date the documents declare, and where (SPEC 5: the others are flagged, whatever S is used). */
   readonly declaredStatusDate: { readonly value: Day; readonly where: string } | undefined;
+  /** Everyone's load on the plan basis (SPEC 10). */
+  readonly people: PlanLoads;
 }
 
 /** A program's window (and the projects outside it), its budget, its declared health and its status date. */
@@ -102,52 +105,55 @@ export function riskChecks(risk: Risk): PlanDiagnostic[] {
   return [diagnosticAt(risk.source, risk.anchor, 'unmitigated-risk', messages.unmitigatedRisk(risk.id ?? risk.title ?? '?', risk.likelihood! * risk.impact!))];
 }
 
-/** A person's team entries over the workspace, in workspace order (the index's structure). */
-export function teamEntriesByPerson(index: PlanIndex): Map<Person, Array<{ project: Project; entry: TeamEntry }>> {
-  const people = new Map<string, Person>();
-  for (const person of index.people) if (!people.has(person.id)) people.set(person.id, person);
-  const byPerson = new Map<Person, Array<{ project: Project; entry: TeamEntry }>>();
-  for (const project of index.projects) {
-    for (const entry of project.team) {
-      const person = people.get(entry.person.name);
-      if (!person || index.definitions.get(person.id)?.[0] !== person) continue;
-      const list = byPerson.get(person);
-      if (list) list.push({ project, entry });
-      else byPerson.set(person, [{ project, entry }]);
-    }
-  }
-  return byPerson;
+/**
+ * A person's periods over capacity on the plan basis (SPEC 6, 10): one warning per period, on the team
+ * entry of the involved project that starts last (ties: the smallest id), the other entries as related
+ * places, and as quick fixes the suggestions that move a project with an explicit start.
+ */
+export function personChecks(person: Person, ctx: CheckContext): PlanDiagnostic[] {
+  const load = ctx.people.loads.get(person);
+  if (!load || load.overallocations.length === 0) return [];
+  return load.overallocations.map((period) => overallocation(load, period, ctx));
 }
 
-/** Sweeps a person's allocations day by day and reports the first day above capacity, at every entry involved. */
-export function personChecks(person: Person, entries: ReadonlyArray<{ project: Project; entry: TeamEntry }>, ctx: CheckContext): PlanDiagnostic[] {
-  const list: Array<{ project: Project; entry: TeamEntry; start: Day; end: Day }> = [];
-  for (const { project, entry } of entries) {
-    if (ctx.rollup.projects.get(project)!.cancelled) continue;
-    const { start, end } = ctx.schedule.dates.get(project)!;
-    if (start === undefined || end === undefined || end < start) continue;
-    list.push({ project, entry, start, end });
+function overallocation(load: PersonLoad, period: Overallocation, ctx: CheckContext): PlanDiagnostic {
+  const involved = load.assignments.filter((a) => a.units > 0n && a.start !== undefined && period.projects.includes(a.project));
+  let anchor = involved[0];
+  for (const a of involved) {
+    if (a.start! > anchor.start! || (a.start === anchor.start && compareIds(a.project.id, anchor.project.id) < 0)) anchor = a;
   }
-  const events: Array<[Day, number]> = [];
-  for (const a of list) events.push([a.start, a.entry.allocation], [a.end + 1, -a.entry.allocation]);
-  events.sort((x, y) => x[0] - y[0]);
-  let total = 0;
-  for (let i = 0; i < events.length; ) {
-    const day = events[i][0];
-    for (; i < events.length && events[i][0] === day; i++) total += events[i][1];
-    const involved = () => list.filter((a) => a.start <= day && day <= a.end);
-    // Percents with decimals: compared exactly (33.3 + 33.3 + 33.4 is not above 100).
-    const exactTotal = () => involved().reduce((sum, a) => sum.add(Rational.of(a.entry.allocation)), Rational.zero);
-    if (compareExactly(total, exactTotal, person.capacity) > 0) {
-      const involvedNow = involved();
-      const projects = [...new Set(involvedNow.map((a) => a.project.id ?? '?'))];
-      return involvedNow.map((a) =>
-        diagnosticAt(a.entry.person.source, a.entry.person.span, 'overallocated',
-          messages.overallocated(person.id, formatDay(day), Math.round(total * 100) / 100, person.capacity, projects)),
-      );
+  const allocation = (project: Project) => {
+    let units = 0n;
+    for (const a of involved) if (a.project === project) units += a.units;
+    return Number(units) / Number(load.exact.scale);
+  };
+  const projects = period.projects.map((project) => messages.allocationOn(project.id ?? '?', allocation(project)));
+  const remedies: string[] = [];
+  const fixes: Array<{ title: string; edits: FileEdit[] }> = [];
+  for (const suggestion of ctx.people.suggestions(load, period)) {
+    const { project, shiftDays, float } = suggestion;
+    const id = project.id ?? '?';
+    if (!project.start) {
+      remedies.push(messages.shiftBlocked(id, shiftDays, float));
+      continue;
     }
+    const newStart = formatDay(project.start.value + shiftDays);
+    remedies.push(messages.shiftResolves(id, shiftDays, newStart, float));
+    const lines = project.source.file.lines;
+    const edits: FileEdit[] = [{ file: project.source.file.path, range: lines.rangeOf(project.start.span), newText: newStart }];
+    if (project.end) edits.push({ file: project.source.file.path, range: lines.rangeOf(project.end.span), newText: formatDay(project.end.value + shiftDays) });
+    fixes.push({ title: messages.shiftFixTitle(id, shiftDays, newStart), edits });
   }
-  return [];
+  const message = messages.overallocated(load.person.id, formatDay(period.from), formatDay(period.to), period.peak, load.capacity!, projects, remedies);
+  const diagnostic = diagnosticAt(anchor.entry.person.source, anchor.entry.person.span, 'overallocated', message, fixes.length > 0 ? { kind: 'edits', fixes } : undefined);
+  const related = involved
+    .filter((a) => a !== anchor)
+    .map((a) => ({
+      file: a.entry.person.source.file.path,
+      range: a.entry.person.source.file.lines.rangeOf(a.entry.person.span),
+      message: messages.overallocatedAlso(a.project.id ?? '?', Number(a.units) / Number(load.exact.scale), formatDay(a.start!), formatDay(a.end!)),
+    }));
+  return related.length > 0 ? { ...diagnostic, related } : diagnostic;
 }
 
 function programWindow(program: Program, plan: Schedule, out: PlanDiagnostic[]): void {

@@ -89,7 +89,7 @@ export function* allUnitsSteps(index: PlanIndex, schedule: Schedule, context: Ch
   for (const [person, entries] of teamEntries) {
     // A person's check sweeps all their allocations: weigh it by their entries.
     if (pauses.due(entries.length)) yield;
-    units.set(units.checks, person, personChecks(person, entries, context));
+    units.set(units.checks, person, personChecks(person, context));
   }
   for (const issue of index.issues) {
     if (pauses.due()) yield;
@@ -198,8 +198,10 @@ function refreshEntity(target: Record<string, unknown>, source: Record<string, u
       (old as TeamEntry[]).forEach((entry, i) => {
         const next = (value as TeamEntry[])[i];
         copyReference(entry.person, next.person);
-        if (entry.allocation !== next.allocation) reallocated = true;
+        if (entry.allocation !== next.allocation || entry.rejected !== next.rejected) reallocated = true;
         (entry as { allocation: number }).allocation = next.allocation;
+        if (next.rejected) (entry as { rejected?: true }).rejected = true;
+        else delete (entry as { rejected?: true }).rejected;
       });
     } else target[key] = value;
   }
@@ -328,19 +330,27 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   }
   for (const program of touchedPrograms) units.set(units.checks, program, programChecks(program, context));
   for (const portfolio of touchedPortfolios) units.set(units.checks, portfolio, portfolioChecks(portfolio, context));
-  const people = new Set<Person>();
-  for (const project of staffing) {
-    for (const entry of project.team) {
-      const person = state.people.get(entry.person.name);
-      if (person) people.add(person);
-    }
-  }
+  // People: the loads of those on projects moved, (un)cancelled, reallocated or edited (their entries'
+  // places), and of people edited; then the periods of everyone whose warning reads them — who shares a
+  // project with them (a suggestion checks the whole team of the project it moves) — or reads a float or
+  // state that changed (the candidates of a suggestion).
+  const reloaded = new Set<Person>();
+  const onTeam = (projects: Iterable<Project>, into: Set<Person>) => {
+    for (const project of projects) for (const person of context.people.teamOf(project)) into.add(person);
+  };
+  onTeam(staffing, reloaded);
+  onTeam(editedProjects, reloaded);
   for (const entity of edited) {
-    if (entity.kind === 'person') people.add(entity);
+    if (entity.kind === 'person' && state.teamEntries.has(entity)) reloaded.add(entity);
     else if (entity.kind === 'issue') units.set(units.checks, entity, issueChecks(entity, context));
     else if (entity.kind === 'risk') units.set(units.checks, entity, riskChecks(entity));
   }
-  for (const person of people) units.set(units.checks, person, personChecks(person, state.teamEntries.get(person) ?? [], context));
+  for (const person of reloaded) context.people.update(person);
+  const rechecked = new Set<Person>(reloaded);
+  for (const person of reloaded) onTeam((state.teamEntries.get(person) ?? []).map((e) => e.project), rechecked);
+  onTeam(valued, rechecked);
+  for (const program of programsOfChange) onTeam(program.projects, rechecked);
+  for (const person of rechecked) units.set(units.checks, person, personChecks(person, context));
   return true;
 }
 

@@ -12,9 +12,10 @@ import { defaultParseLimits, type ParsedFile, type ParseLimits } from '../syntax
 import { oversizedFile, parsePlanFile } from '../syntax/parser';
 import { checkSchema } from '../syntax/schemaCheck';
 import { withoutCancelledProblems } from './cancelled';
-import { teamEntriesByPerson, type CheckContext } from './checks';
+import type { CheckContext } from './checks';
 import { withoutFollowOnProblems } from './followOn';
 import { allUnitsSteps, dependentsOf, refreshInPlace, structureKey, updateForValues, type AnalysisState, type Edit } from './incremental';
+import { PlanLoads, teamEntriesByPerson } from './people';
 import { indexSteps, type PlanIndex } from './planIndex';
 import { rollupSteps, type Rollup, type RollupResult, type RollupState } from './rollup';
 import { effectiveState } from './rules';
@@ -173,16 +174,18 @@ export class PlanWorkspace {
     const statusDate = options.statusDate ?? declared?.value ?? today;
     const thresholds = options.thresholds ?? defaultThresholds;
     const { schedule, rollup } = yield* figureStates(index, statusDate, thresholds);
+    yield;
+    const teamEntries = teamEntriesByPerson(index);
+    const people = new PlanLoads({ index, schedule, rollup: rollup.result }, teamEntries);
+    yield;
     const context: CheckContext = {
       index,
       schedule,
       rollup: rollup.result,
       defaultCurrency: options.defaultCurrency ?? DEFAULT_CURRENCY,
       declaredStatusDate: declared,
+      people,
     };
-    yield;
-    const teamEntries = teamEntriesByPerson(index);
-    yield;
     const units = yield* allUnitsSteps(index, schedule, context, teamEntries);
     yield;
     const state: AnalysisState = {

@@ -10,9 +10,27 @@ export interface PlanDiagnostic {
   readonly message: string;
   /** Machine-readable detail for quick fixes (e.g. the suggested id). */
   readonly data?: DiagnosticData;
+  /** Other places that take part in the problem (VS Code's related information); not in `check --format json`. */
+  readonly related?: readonly RelatedLocation[];
+}
+
+/** A place that takes part in a problem, with what it adds. */
+export interface RelatedLocation {
+  readonly file: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+/** A text edit in a plan file: replace `range` (0-based) with `newText`. */
+export interface FileEdit {
+  readonly file: string;
+  readonly range: Range;
+  readonly newText: string;
 }
 
 export type DiagnosticData =
   | { readonly kind: 'replace'; readonly replacement: string }
   | { readonly kind: 'set-state-done' }
-  | { readonly kind: 'set-progress-100' };
+  | { readonly kind: 'set-progress-100' }
+  /** Quick fixes that each apply edits anywhere in the workspace (each its own action, with its title). */
+  | { readonly kind: 'edits'; readonly fixes: ReadonlyArray<{ readonly title: string; readonly edits: readonly FileEdit[] }> };

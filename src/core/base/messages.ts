@@ -112,8 +112,22 @@ export const messages = {
   missedMilestone: (milestone: string, date: string, statusDate: string) =>
     `Milestone '${milestone}' was due ${date} and is not done (status date ${statusDate})`,
   unmitigatedRisk: (risk: string, score: number) => `Open high risk '${risk}' (score ${score}) has no mitigation`,
-  overallocated: (person: string, day: string, total: number, capacity: number, projects: readonly string[]) =>
-    `'${person}' is allocated ${total}% on ${day}, above a capacity of ${capacity}%, across ${list(projects)}`,
+  /** One period over capacity (SPEC 6, 10): the person, the days, the peak against the capacity, each project with its allocation. */
+  overallocated: (person: string, from: string, to: string, peak: number, capacity: number, projects: readonly string[], remedies: readonly string[]) =>
+    (capacity === 0
+      ? `'${person}' has a capacity of 0%, so any allocation is over it: allocated ${from === to ? `on ${from}` : `from ${from} to ${to}`} (a peak of ${peak}%)`
+      : `'${person}' is over capacity ${from === to ? `on ${from}` : `from ${from} to ${to}`}: a peak of ${peak}% against a capacity of ${capacity}%`) +
+    `, on ${projects.join(', ')}` +
+    (remedies.length > 0 ? `. ${remedies.join('; or ')}` : ''),
+  /** A project and a person's allocation on it, in an overallocated message. */
+  allocationOn: (project: string, allocation: number) => `'${project}' ${allocation}%`,
+  shiftResolves: (project: string, days: number, start: string, float: number) =>
+    `Starting '${project}' ${plural(days, 'day')} later (${start}) resolves it, within its ${plural(float, 'day')} of float`,
+  shiftBlocked: (project: string, days: number, float: number) =>
+    `Starting '${project}' ${plural(days, 'day')} later would resolve it, within its ${plural(float, 'day')} of float, but its start follows its depends_on: move what it depends on, or give it a start`,
+  shiftFixTitle: (project: string, days: number, start: string) => `Start '${project}' ${plural(days, 'day')} later (${start})`,
+  /** The related place of another team entry of the period. */
+  overallocatedAlso: (project: string, allocation: number, start: string, end: string) => `'${project}' ${allocation}%, ${start} – ${end}`,
   statusMismatch: (what: string, declared: string, computed: string, reasons: readonly string[]) =>
     `${what} is declared ${declared} but computes as ${computed}: ${reasons.join('; ')}`,
   doneNotComplete: (project: string, progress: number) => `Project '${project}' is done but its progress is ${progress}%`,

@@ -48,6 +48,8 @@ export interface Person extends EntityBase {
   readonly kind: 'person';
   readonly id: string;
   readonly name: string | undefined;
+  readonly role: string | undefined;
+  /** Percent; 100 when absent, and when the schema rejects the value written (then `invalid` has 'capacity'). */
   readonly capacity: number;
 }
 
@@ -104,6 +106,8 @@ export interface Issue extends EntityBase {
 export interface TeamEntry {
   readonly person: Reference;
   readonly allocation: number;
+  /** The allocation written is one the schema rejects: it gives no load (SPEC 6, a rejected value is not used). */
+  readonly rejected?: true;
 }
 
 export interface Baseline {

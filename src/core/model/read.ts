@@ -304,7 +304,8 @@ class ModelReader {
         const person = t.reference('person');
         const allocation = t.number('allocation', 0, 100)?.value ?? 100;
         if (t.invalid.size > 0) f.invalid.add('team');
-        return person ? [{ person, allocation }] : [];
+        if (!person) return [];
+        return t.invalid.has('allocation') || t.invalid.has('*') ? [{ person, allocation, rejected: true as const }] : [{ person, allocation }];
       }),
       tags: f.references('tags').map((tag) => tag.name),
       program: undefined,
@@ -379,6 +380,7 @@ class ModelReader {
     if (f.id() === undefined) return;
     const person = entity<Person>('person', f, this.source, {
       name: f.text('name'),
+      role: f.text('role'),
       capacity: f.number('capacity', 0)?.value ?? 100,
     });
     this.model.people.push(person);

@@ -251,7 +251,7 @@ export function asPercent(ratio: number | null): number | null {
   return ratio === null ? null : Number((ratio * 100).toPrecision(15));
 }
 
-function csvCell(value: string | number | boolean | null | undefined): string {
+export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

@@ -27,7 +27,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, plans
     vscode.languages.registerHoverProvider(selector, new PlanHoverProvider(plans)),
     vscode.languages.registerDocumentSymbolProvider(selector, new PlanSymbolProvider(plans), { label: 'Plan' }),
     vscode.languages.registerCodeLensProvider(selector, lenses),
-    vscode.languages.registerCodeActionsProvider(selector, new PlanQuickFixProvider(), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerCodeActionsProvider(selector, new PlanQuickFixProvider((file) => plans.uriOf(file)), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     plans.onDidAnalyze(() => lenses.refresh()),
   );
 }

@@ -145,13 +145,16 @@ export {
   gridScene,
   labelsScene,
   laneTitle,
+  milestoneLabels,
   rowsScene,
   truncate,
+  type MilestoneLabel,
   type RoadmapView,
   type Shape,
   type ShapeData,
 } from './roadmap/scene';
 export { steeringReportFile, steeringReportHtml } from './roadmap/steeringReportHtml';
+export { fitText, textWidth } from './roadmap/textWidth';
 export { legendLines, legendShapes, legendWidth, roadmapSvg, xmlEscape } from './roadmap/svg';
 export { trendChartsBody, trendStyle } from './roadmap/trendCharts';
 export { projectEarnedSchedule, setEarnedSchedule, type EarnedSchedule } from './analysis/earnedSchedule';

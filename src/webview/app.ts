@@ -74,14 +74,19 @@ export class RoadmapApp {
         this.saveSoon();
       },
       moved: () => this.saveSoon(),
+      columns: (columns) => {
+        this.state = { ...this.state, columns };
+        this.saveSoon();
+      },
     });
+    this.table.setColumnChoice(this.state.columns);
     root.replaceChildren(
       h('header', { className: 'header' }, h('div', { className: 'heading' }, this.title, this.subtitle), this.notice),
       this.compareBanner,
       this.toolbar(),
       this.legend(),
       this.timeline.element,
-      h('h2', { className: 'table-title', text: 'Rollup' }),
+      h('div', { className: 'table-head' }, h('h2', { className: 'table-title', text: 'Rollup' }), this.table.chooser.element),
       this.table.element,
       this.quality.element,
       this.changes,

@@ -1,6 +1,6 @@
 /**
  * What the roadmap remembers across updates and window reloads (VS Code's getState/setState): zoom,
- * scroll position, filters and the table's sort. Read back defensively: state may come from an older version.
+ * scroll position, filters, the table's sort and its columns. Read back defensively: state may come from an older version.
  */
 import { clampZoom, healthValues, noFilters, zoomPresets, type RoadmapFilters } from '../core';
 
@@ -21,9 +21,27 @@ export interface ViewState {
   readonly filters: RoadmapFilters;
   readonly sort: { readonly key: SortKey; readonly descending: boolean } | null;
   readonly tableScrollTop: number;
+  /**
+   * The table's columns the user showed (true) or hid (false) in the column chooser; the others show
+   * or not by default. Kept as choices, so a column added in a later version takes its own default.
+   */
+  readonly columns: ColumnChoice;
 }
 
-export const initialState: ViewState = { version: 1, zoom: zoomPresets.month, leftDay: null, scrollTop: 0, filters: noFilters, sort: null, tableScrollTop: 0 };
+export type ColumnChoice = Readonly<Partial<Record<SortKey, boolean>>>;
+
+export const initialState: ViewState = { version: 1, zoom: zoomPresets.month, leftDay: null, scrollTop: 0, filters: noFilters, sort: null, tableScrollTop: 0, columns: {} };
+
+/** The column choices of a saved state: known columns and true/false only. */
+function readColumns(raw: unknown): ColumnChoice {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  const choice: Partial<Record<SortKey, boolean>> = {};
+  for (const key of sortKeys) {
+    const value = (raw as Record<string, unknown>)[key];
+    if (typeof value === 'boolean') choice[key] = value;
+  }
+  return choice;
+}
 
 const finite = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 const text = (value: unknown, max = 200) => (typeof value === 'string' ? value.slice(0, max) : '');
@@ -50,5 +68,6 @@ export function readState(raw: unknown): ViewState {
         ? { key: sort.key as SortKey, descending: sort.descending === true }
         : null,
     tableScrollTop: Math.max(0, finite(state.tableScrollTop, 0)),
+    columns: readColumns(state.columns),
   };
 }

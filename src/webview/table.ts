@@ -4,7 +4,8 @@
  */
 import { formatDayDelta, formatIndex, formatMoney, formatMoneyDelta, formatPercent, formatRatio, type FiguresJson, type PortfolioJson, type ProgramJson, type ProjectJson, type RollupJson, type Health, visibleRows, type RoadmapDelta, type RoadmapView } from '../core';
 import { h, setSize } from './dom';
-import type { SortKey, ViewState } from './state';
+import { ColumnChooser } from './columns';
+import type { ColumnChoice, SortKey, ViewState } from './state';
 import { ALL_ROWS_LIMIT } from './timeline';
 
 type Level = 'portfolio' | 'program' | 'project';
@@ -32,8 +33,13 @@ interface Column {
   readonly value: (e: Entry, d: RoadmapDelta | undefined) => number | string | null;
   /** The cell's text, money in the row's `currency`; `d` is its Δ while comparing. */
   readonly text: (e: Entry, currency: string, d: RoadmapDelta | undefined) => string;
-  /** A Δ column, shown only while comparing with another revision. */
+  /** A Δ column, shown only while comparing with another revision (and then by default). */
   readonly delta?: boolean;
+  /**
+   * Shown unless the user hides it in the column chooser: the essential columns, which together fit a
+   * window 1,400 px wide. Any other column is opt-in (so a new figure does not push Health off screen).
+   */
+  readonly byDefault?: true;
 }
 
 const figure = (key: keyof FiguresJson) => (e: Entry) => e.figures[key] as number | null;
@@ -43,9 +49,9 @@ const ratio = (key: keyof FiguresJson) => (e: Entry) => formatRatio(e.figures[ke
 const openIssues = (f: FiguresJson) => f.issues.critical + f.issues.high + f.issues.medium + f.issues.low;
 
 export const columns: readonly Column[] = [
-  { key: 'name', label: 'Name', title: 'Portfolio, program or project', numeric: false, value: (e) => (e.name ?? e.id).toLowerCase(), text: (e) => e.name ?? e.id },
-  { key: 'start', label: 'Start', title: 'Start', numeric: false, value: (e) => e.start, text: (e) => e.start ?? '—' },
-  { key: 'end', label: 'End', title: 'End', numeric: false, value: (e) => e.end, text: (e) => e.end ?? '—' },
+  { key: 'name', label: 'Name', title: 'Portfolio, program or project', numeric: false, byDefault: true, value: (e) => (e.name ?? e.id).toLowerCase(), text: (e) => e.name ?? e.id },
+  { key: 'start', label: 'Start', title: 'Start', numeric: false, byDefault: true, value: (e) => e.start, text: (e) => e.start ?? '—' },
+  { key: 'end', label: 'End', title: 'End', numeric: false, byDefault: true, value: (e) => e.end, text: (e) => e.end ?? '—' },
   {
     key: 'forecastStart',
     label: 'Fcst start',
@@ -59,6 +65,7 @@ export const columns: readonly Column[] = [
     label: 'Fcst end',
     title: 'Forecast end: own pace, pushed by dependencies, milestones included',
     numeric: false,
+    byDefault: true,
     value: (e) => e.figures.forecastEnd,
     text: (e) => e.figures.forecastEnd ?? '—',
   },
@@ -72,13 +79,13 @@ export const columns: readonly Column[] = [
     value: (_, d) => d?.forecastEnd ?? null,
     text: (_, _currency, d) => deltaText(d, formatDayDelta, d?.forecastEnd),
   },
-  { key: 'bac', label: 'BAC', title: 'Budget at completion', numeric: true, value: figure('bac'), text: money('bac') },
+  { key: 'bac', label: 'BAC', title: 'Budget at completion', numeric: true, byDefault: true, value: figure('bac'), text: money('bac') },
   { key: 'deltaBac', label: 'Δ BAC', title: 'BAC now minus BAC in the compared revision', numeric: true, delta: true, value: (_, d) => d?.bac ?? null, text: (_, _currency, d) => deltaText(d, formatMoneyDelta, d?.bac) },
   { key: 'ac', label: 'AC', title: 'Actual cost', numeric: true, value: figure('ac'), text: money('ac') },
   { key: 'ev', label: 'EV', title: 'Earned value', numeric: true, value: figure('ev'), text: money('ev') },
   { key: 'pv', label: 'PV', title: 'Planned value', numeric: true, value: figure('pv'), text: money('pv') },
-  { key: 'cpi', label: 'CPI', title: 'Cost performance index (EV / AC)', numeric: true, value: figure('cpi'), text: index('cpi') },
-  { key: 'spi', label: 'SPI', title: 'Schedule performance index (EV / PV)', numeric: true, value: figure('spi'), text: index('spi') },
+  { key: 'cpi', label: 'CPI', byDefault: true, title: 'Cost performance index (EV / AC)', numeric: true, value: figure('cpi'), text: index('cpi') },
+  { key: 'spi', label: 'SPI', byDefault: true, title: 'Schedule performance index (EV / PV)', numeric: true, value: figure('spi'), text: index('spi') },
   {
     key: 'spiT',
     label: 'SPI(t)',
@@ -88,23 +95,24 @@ export const columns: readonly Column[] = [
     text: index('spiT'),
   },
   { key: 'ieacT', label: 'Fcst end (ES)', title: 'Forecast end by earned schedule: the plan\'s length stretched by 1 / SPI(t)', numeric: false, value: (e) => e.figures.ieacT, text: (e) => e.figures.ieacT ?? '—' },
-  { key: 'eac', label: 'EAC', title: 'Estimate at completion', numeric: true, value: figure('eac'), text: money('eac') },
+  { key: 'eac', label: 'EAC', byDefault: true, title: 'Estimate at completion', numeric: true, value: figure('eac'), text: money('eac') },
   { key: 'deltaEac', label: 'Δ EAC', title: 'EAC now minus EAC in the compared revision', numeric: true, delta: true, value: (_, d) => d?.eac ?? null, text: (_, _currency, d) => deltaText(d, formatMoneyDelta, d?.eac) },
   { key: 'vac', label: 'VAC', title: 'Variance at completion (BAC − EAC)', numeric: true, value: figure('vac'), text: money('vac') },
   { key: 'roiPlanned', label: 'ROI plan', title: 'Return on investment, planned', numeric: true, value: figure('roiPlanned'), text: ratio('roiPlanned') },
   { key: 'roiForecast', label: 'ROI fcst', title: 'Return on investment, forecast', numeric: true, value: figure('roiForecast'), text: ratio('roiForecast') },
-  { key: 'progress', label: 'Progress', title: 'Percent complete', numeric: true, value: figure('progress'), text: (e) => formatPercent(e.figures.progress) },
+  { key: 'progress', label: 'Progress', title: 'Percent complete', numeric: true, byDefault: true, value: figure('progress'), text: (e) => formatPercent(e.figures.progress) },
   {
     key: 'risks',
     label: 'Risks H/M/L',
     title: 'Open risks: high / medium / low',
     numeric: true,
+    byDefault: true,
     value: (e) => e.figures.risks.high * 1e6 + e.figures.risks.medium * 1e3 + e.figures.risks.low,
     text: (e) => `${e.figures.risks.high}/${e.figures.risks.medium}/${e.figures.risks.low}`,
   },
-  { key: 'issues', label: 'Issues', title: 'Open issues', numeric: true, value: (e) => openIssues(e.figures), text: (e) => String(openIssues(e.figures)) },
+  { key: 'issues', label: 'Issues', title: 'Open issues', numeric: true, byDefault: true, value: (e) => openIssues(e.figures), text: (e) => String(openIssues(e.figures)) },
   // A cancelled project computes no health (v3): the cell says cancelled.
-  { key: 'health', label: 'Health', title: 'Computed health', numeric: false, value: (e) => (e.figures.health === null ? -1 : healthRank[e.figures.health]), text: (e) => e.figures.health ?? 'cancelled' },
+  { key: 'health', label: 'Health', title: 'Computed health', numeric: false, byDefault: true, value: (e) => (e.figures.health === null ? -1 : healthRank[e.figures.health]), text: (e) => e.figures.health ?? 'cancelled' },
   {
     key: 'healthChange',
     label: 'Health before → after',
@@ -120,6 +128,7 @@ export const columns: readonly Column[] = [
     label: 'Declared',
     title: 'Declared health',
     numeric: false,
+    byDefault: true,
     value: (e) => (e.figures.declaredHealth ? healthRank[e.figures.declaredHealth] : null),
     text: (e) => e.figures.declaredHealth ?? '—',
   },
@@ -132,9 +141,17 @@ function deltaText(d: RoadmapDelta | undefined, format: (value: number) => strin
   return value === null || value === undefined || value === 0 ? '' : format(value);
 }
 
-/** The columns shown: the Δ columns only while comparing. */
-export function shownColumns(comparing: boolean): readonly Column[] {
+/** The columns there are: the Δ columns only while comparing. */
+export function availableColumns(comparing: boolean): readonly Column[] {
   return comparing ? columns : columns.filter((column) => !column.delta);
+}
+
+/**
+ * The columns shown: of those there are, the ones the user chose, else those shown by default (the
+ * essential ones, and the Δ columns while comparing). The name is always shown.
+ */
+export function shownColumns(comparing: boolean, choice: ColumnChoice = {}): readonly Column[] {
+  return availableColumns(comparing).filter((column) => column.key === 'name' || (choice[column.key] ?? (column.byDefault === true || column.delta === true)));
 }
 
 /** A row's Δ while comparing (portfolios have none). */
@@ -176,7 +193,7 @@ export function tableRows(rollup: RollupJson, view: RoadmapView, sort: ViewState
   for (const program of rollup.programs) if (shownPrograms.has(program.id) && !placed.has(program.id)) roots.push(programNode(program));
   if (unassignedShown) roots.push(...projectNodes(rollup.projects.filter((p) => p.program === null || !programs.has(p.program)).map((p) => p.id)));
 
-  const column = sort ? shownColumns(view.comparison !== null).find((c) => c.key === sort.key) : undefined;
+  const column = sort ? availableColumns(view.comparison !== null).find((c) => c.key === sort.key) : undefined;
   const rows: Row[] = [];
   const value = (node: Node) => column!.value(node.row.entry, deltaOfRow(view, node.row));
   const visit = (nodes: Node[]) => {
@@ -215,10 +232,16 @@ export interface TableEvents {
   open(id: string): void;
   sort(sort: ViewState['sort']): void;
   moved(): void;
+  /** The user chose the columns shown (to keep in the view state). */
+  columns(choice: ColumnChoice): void;
 }
 
 export class RollupTable {
   readonly element: HTMLElement;
+  /** The column chooser, placed by the app beside the table's title. */
+  readonly chooser: ColumnChooser;
+  private choice: ColumnChoice = {};
+  private comparing = false;
   private readonly scroller: HTMLElement;
   private readonly headRow = h('tr');
   private readonly body: HTMLTableSectionElement;
@@ -236,6 +259,7 @@ export class RollupTable {
   private printingAll = false;
 
   constructor(private readonly events: TableEvents) {
+    this.chooser = new ColumnChooser({ choose: (key, shown) => this.choose(key, shown) });
     this.buildHeader();
     this.body = h('tbody');
     const table = h('table', { className: 'rollup', attrs: { 'aria-label': 'Rollup' } }, h('thead', {}, this.headRow), this.body);
@@ -255,6 +279,7 @@ export class RollupTable {
     this.element = h('section', { className: 'table-section', attrs: { 'aria-label': 'Rollup table' } }, this.scroller);
     new ResizeObserver(() => this.draw(false)).observe(this.scroller);
     this.showMessage(LOADING, true);
+    this.updateColumns();
   }
 
   get scrollTop(): number {
@@ -280,6 +305,42 @@ export class RollupTable {
     this.headRow.replaceChildren(...this.headers);
   }
 
+  /** The columns chosen (from the view state): shown from now on. */
+  setColumnChoice(choice: ColumnChoice): void {
+    this.choice = choice;
+    this.updateColumns();
+  }
+
+  /** A choice in the chooser: one column shown or hidden, or all back to their defaults (`key` null). */
+  private choose(key: SortKey | null, shown: boolean): void {
+    this.choice = key === null ? {} : { ...this.choice, [key]: shown };
+    this.events.columns(this.choice);
+    this.updateColumns();
+    // Sorted by a column no longer shown: back to the plan's order, which the header can show.
+    if (this.sort && !this.shown.some((column) => column.key === this.sort?.key)) this.events.sort(null);
+  }
+
+  /** Rebuilds the header, the chooser and the rows drawn when the columns shown changed. */
+  private updateColumns(): void {
+    const shown = shownColumns(this.comparing, this.choice);
+    const keys = new Set(shown.map((column) => column.key));
+    this.chooser.setColumns(availableColumns(this.comparing).filter((column) => column.key !== 'name'), keys);
+    if (shown.length === this.shown.length && shown.every((column, i) => column === this.shown[i])) return;
+    this.shown = shown;
+    this.buildHeader();
+    this.markSort();
+    if (this.view) this.draw(true);
+    else for (const cell of this.body.querySelectorAll('td.none')) cell.setAttribute('colspan', String(shown.length));
+  }
+
+  private markSort(): void {
+    const sort = this.sort;
+    this.headers.forEach((cell, i) => {
+      const key = this.shown[i].key;
+      cell.setAttribute('aria-sort', sort?.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none');
+    });
+  }
+
   /** Instead of rows (before the figures arrive, or when they cannot): one row saying why; `busy` while they load. */
   showMessage(text: string, busy: boolean): void {
     this.view = undefined;
@@ -292,20 +353,15 @@ export class RollupTable {
 
   setRows(rollup: RollupJson, view: RoadmapView, sort: ViewState['sort'], scrollTop?: number): void {
     this.element.removeAttribute('aria-busy');
-    const shown = shownColumns(view.comparison !== null);
-    if (shown !== this.shown) {
-      this.shown = shown;
-      this.buildHeader();
-    }
+    this.view = undefined;
+    this.comparing = view.comparison !== null;
+    this.updateColumns();
     this.view = view;
     this.sort = sort;
     this.rows = tableRows(rollup, view, sort);
     this.openable = new Set([...view.model.bars.map((b) => b.id), ...view.model.lanes.flatMap((l) => (l.program ? [l.program.id] : []))]);
     this.currencies = currenciesOf(view);
-    this.headers.forEach((cell, i) => {
-      const key = this.shown[i].key;
-      cell.setAttribute('aria-sort', sort?.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none');
-    });
+    this.markSort();
     if (scrollTop !== undefined) this.scroller.scrollTop = scrollTop;
     this.draw(true);
   }

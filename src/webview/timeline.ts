@@ -15,6 +15,9 @@ export const PRINT_WIDTH = 960;
 /** Room after the range end for the text beside the last bars. */
 const END_PAD = 140;
 const { rowHeight: ROW, axisHeight: AXIS, labelWidth: LABELS } = geometry;
+/** The chart's least height on screen (it scrolls below that), and its height with no row to show. */
+const MIN_HEIGHT = 180;
+const EMPTY_HEIGHT = 120;
 
 export type Target = { readonly kind: 'bar'; readonly id: string } | { readonly kind: 'milestone'; readonly key: string } | { readonly kind: 'lane'; readonly key: string };
 
@@ -191,7 +194,8 @@ export class Timeline {
   fitZoom(range = this.view?.model.range): number {
     if (!range) return this.zoom;
     const days = range.end - range.start + 1;
-    return clampZoom((this.scroller.clientWidth - LABELS - END_PAD / 2) / days);
+    // The room after the range end too: the names and figures written beside the last marks show whole.
+    return clampZoom((this.scroller.clientWidth - LABELS - END_PAD) / days);
   }
 
   /**
@@ -260,6 +264,23 @@ export class Timeline {
     return index === undefined ? -1 : (this.view?.rowOfBar[index] ?? -1);
   }
 
+  /**
+   * The chart is as tall as its axis and rows (and its horizontal scrollbar), no taller: under a few
+   * rows there is no empty grid, and the table below takes the room. Many rows scroll as before.
+   */
+  private fitHeight(): void {
+    if (!this.view || this.beforePrint) return;
+    const rows = this.view.rows.length;
+    const scrollbar = this.scroller.offsetHeight - this.scroller.clientHeight;
+    const border = this.element.offsetHeight - this.element.clientHeight;
+    // No rows: room for the message saying why.
+    const height = rows === 0 ? EMPTY_HEIGHT : AXIS + rows * ROW + scrollbar + border;
+    const max = `${height}px`;
+    const min = `${Math.min(height, MIN_HEIGHT)}px`;
+    if (this.element.style.maxHeight !== max) this.element.style.maxHeight = max;
+    if (this.element.style.minHeight !== min) this.element.style.minHeight = min;
+  }
+
   private layout(): void {
     if (!this.view) return;
     const width = chartWidth(this.view.model.range, this.zoom) + END_PAD;
@@ -272,12 +293,15 @@ export class Timeline {
     this.statusLine.setAttribute('x2', this.statusLine.getAttribute('x1')!);
     this.statusLine.setAttribute('y1', '0');
     this.statusLine.setAttribute('y2', String(height));
+    this.fitHeight();
   }
 
   private schedule(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      // A resize may have added or removed the horizontal scrollbar.
+      this.fitHeight();
       this.draw(false);
       this.events.moved();
     });

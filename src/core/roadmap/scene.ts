@@ -12,6 +12,7 @@ import { milestoneStatusText } from '../views/forecastText';
 import type { RoadmapComparison, RoadmapDelta, RoadmapGhost } from './comparison';
 import { axisTicks, dayToX, geometry, roadmapRows, zoomUnit, type RoadmapFilters, type RoadmapRow } from './layout';
 import type { RoadmapBar, RoadmapLane, RoadmapMilestone, RoadmapModel } from './model';
+import { fitText, textWidth } from './textWidth';
 
 /** Data attributes a shape may carry; values are ids and keys from the model. */
 export interface ShapeData {
@@ -185,25 +186,38 @@ export function barShape(bar: RoadmapBar, row: number, rangeStart: Day, pxPerDay
   return { t: 'g', cls: cls.join(' '), data: { id: bar.id }, label: described, title: described, children };
 }
 
-/** A milestone diamond (with its name when `named`), in chart coordinates at row `row`. */
-export function milestoneShape(milestone: RoadmapMilestone, row: number, rangeStart: Day, pxPerDay: number, nameChars = 0): Shape {
+/** Where a milestone's name is written: right of its marks, or left of them when it fits there only. */
+export interface MilestoneLabel {
+  readonly text: string;
+  readonly side: 'left' | 'right';
+}
+
+/** Half the width of a milestone diamond, and the gap between a mark and its name. */
+const DIAMOND_R = 6;
+const LABEL_GAP = 4;
+/** The font size of milestone names (.milestone-text). */
+const LABEL_FONT = 11;
+
+/** A milestone diamond (with its name, when given a label), in chart coordinates at row `row`. */
+export function milestoneShape(milestone: RoadmapMilestone, row: number, rangeStart: Day, pxPerDay: number, label?: MilestoneLabel): Shape {
   const cx = dayToX(milestone.date, rangeStart, pxPerDay) + pxPerDay / 2;
   const cy = row * ROW + ROW / 2;
-  const r = 6;
+  const r = DIAMOND_R;
   const cls = ['milestone', milestone.status];
   const children: Shape[] = [];
-  let labelX = cx + r + 4;
+  let labelX = cx + r + LABEL_GAP;
   const diamond = (x: number) => `M${n(x)} ${n(cy - r)}L${n(x + r)} ${n(cy)}L${n(x)} ${n(cy + r)}L${n(x - r)} ${n(cy)}Z`;
   if (!milestone.done && milestone.forecast !== null && milestone.forecast > milestone.date) {
     // Late: a hollow diamond where it is heading, joined to the planned one.
     const fx = dayToX(milestone.forecast, rangeStart, pxPerDay) + pxPerDay / 2;
     cls.push('late');
     children.push({ t: 'line', cls: 'slip', x1: cx + r, y1: cy, x2: fx - r, y2: cy }, { t: 'path', cls: 'forecast-diamond', d: diamond(fx) });
-    labelX = fx + r + 4;
+    labelX = fx + r + LABEL_GAP;
   }
   children.push({ t: 'path', cls: 'diamond', d: diamond(cx) });
   if (milestone.status === 'missed') children.push({ t: 'path', cls: 'missed-mark', d: `M${n(cx - 2.5)} ${n(cy - 2.5)}L${n(cx + 2.5)} ${n(cy + 2.5)}M${n(cx + 2.5)} ${n(cy - 2.5)}L${n(cx - 2.5)} ${n(cy + 2.5)}` });
-  if (nameChars >= 4) children.push({ t: 'text', cls: 'milestone-text', x: labelX, y: cy + 4, text: truncate(milestone.name, nameChars) });
+  if (label?.side === 'right') children.push({ t: 'text', cls: 'milestone-text', x: labelX, y: cy + 4, text: label.text });
+  else if (label) children.push({ t: 'text', cls: 'milestone-text', x: cx - r - LABEL_GAP, y: cy + 4, text: label.text, anchor: 'end' });
   return { t: 'g', cls: cls.join(' '), data: { milestone: milestone.key }, label: describeMilestone(milestone), title: describeMilestone(milestone), children };
 }
 
@@ -220,12 +234,56 @@ export function laneShape(view: RoadmapView, laneIndex: number, row: number, pxP
     children.push({ t: 'path', cls: `summary ${classOf(lane.health)}`, d: `M${n(left)} ${y + 25}V${y + 19}H${n(right)}V${y + 25}L${n(right - 4)} ${y + 22}H${n(left + 4)}Z` });
   }
   const milestones = view.milestonesOfLane.get(laneIndex) ?? [];
-  milestones.forEach((milestone, i) => {
-    const next = milestones[i + 1];
-    const room = (next ? x(next.date) : width) - x(milestone.date) - 24;
-    children.push(milestoneShape(milestone, row, model.range.start, pxPerDay, Math.min(48, Math.floor(room / 6.2))));
-  });
+  const labels = milestoneLabels(milestones, model.range.start, pxPerDay, width);
+  milestones.forEach((milestone, i) => children.push(milestoneShape(milestone, row, model.range.start, pxPerDay, labels[i])));
   return { t: 'g', cls: 'lane', data: { lane: lane.key }, children };
+}
+
+/** Names are cut at this many characters, however much room there is. */
+const LABEL_MAX_CHARS = 48;
+
+/**
+ * Names for the milestones of one row (sorted by date), each inside the chart (0 to `width`) and clear
+ * of every mark and of the names placed before it: right of its marks where the whole name fits, else
+ * left of them where it fits, else cut (ending in "…") on the side with more room, else none.
+ */
+export function milestoneLabels(milestones: readonly RoadmapMilestone[], rangeStart: Day, pxPerDay: number, width: number): Array<MilestoneLabel | undefined> {
+  const x = (day: Day) => dayToX(day, rangeStart, pxPerDay) + pxPerDay / 2;
+  const late = (m: RoadmapMilestone) => !m.done && m.forecast !== null && m.forecast > m.date;
+  // What is drawn in the row, as [left, right] spans: the diamonds, then the names as they are placed.
+  const taken: Array<[number, number]> = [];
+  const marks = milestones.map((m) => {
+    const cx = x(m.date);
+    const fx = late(m) ? x(m.forecast!) : cx;
+    taken.push([cx - DIAMOND_R, cx + DIAMOND_R]);
+    if (fx !== cx) taken.push([fx - DIAMOND_R, fx + DIAMOND_R]);
+    return { left: cx - DIAMOND_R, right: fx + DIAMOND_R };
+  });
+  const edge = 2;
+  /** Free room from `from` rightwards (or leftwards), up to the next span taken or the chart's edge. */
+  const room = (from: number, direction: 1 | -1): number => {
+    if (taken.some(([a, b]) => a < from && from < b)) return 0;
+    let limit = direction > 0 ? width - edge : edge;
+    for (const [a, b] of taken) {
+      if (direction > 0 && a >= from) limit = Math.min(limit, a - LABEL_GAP);
+      if (direction < 0 && b <= from) limit = Math.max(limit, b + LABEL_GAP);
+    }
+    return Math.max(0, (limit - from) * direction);
+  };
+  return milestones.map((m, i) => {
+    const name = truncate(m.name, LABEL_MAX_CHARS);
+    const need = textWidth(name, LABEL_FONT);
+    const rightFrom = marks[i].right + LABEL_GAP;
+    const leftFrom = marks[i].left - LABEL_GAP;
+    const right = room(rightFrom, 1);
+    const left = room(leftFrom, -1);
+    const side: 'left' | 'right' = need <= right || (need > left && right >= left) ? 'right' : 'left';
+    const text = fitText(name, side === 'right' ? right : left, LABEL_FONT);
+    if (text === '') return undefined;
+    const w = textWidth(text, LABEL_FONT);
+    taken.push(side === 'right' ? [rightFrom, rightFrom + w] : [leftFrom - w, leftFrom]);
+    return { text, side };
+  });
 }
 
 /** The chart's rows [first, last): lane header rows and project bars. */

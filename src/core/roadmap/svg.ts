@@ -74,6 +74,7 @@ const svgRules: ReadonlyArray<readonly [string, string]> = [
   ['.milestone.missed .diamond', 'fill:#cf222e;stroke:#cf222e'],
   ['.missed-mark', 'stroke:#fff;stroke-width:1.5'],
   ['.milestone-text', 'font-size:11px;fill:#57606a'],
+  ['.lane .milestone-text', 'paint-order:stroke;stroke:#f6f8fa;stroke-width:3px;stroke-linejoin:round'],
   ['.milestone.at-risk .diamond', 'stroke:#bf8700;stroke-width:2'],
   ['.milestone .forecast-diamond', 'fill:none;stroke:#bf8700;stroke-width:1.5'],
   ['.milestone .slip', 'stroke:#bf8700;stroke-width:1.5;stroke-dasharray:3 2'],

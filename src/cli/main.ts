@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkCommand } from './check';
 import { commandArgs, commonOptions, type Command, type Io } from './command';
 import { diffCommand } from './diff';
+import { exportCommand, importCommand, updateCommand } from './interop';
 import { UsageError } from '../node/files';
 import { renderCommand } from './render';
 import { reportCommand } from './report';
@@ -16,7 +17,7 @@ import { version } from './version';
 
 export type { Io } from './command';
 
-const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, reportCommand, diffCommand, trendCommand];
+const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, reportCommand, diffCommand, trendCommand, importCommand, exportCommand, updateCommand];
 
 const usage = `plan-as-code ${version} — program and project plans as YAML
 

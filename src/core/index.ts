@@ -129,3 +129,11 @@ export {
 export { steeringReportFile, steeringReportHtml } from './roadmap/steeringReportHtml';
 export { legendLines, legendShapes, legendWidth, roadmapSvg, xmlEscape } from './roadmap/svg';
 export { trendChartsBody, trendStyle } from './roadmap/trendCharts';
+
+export { applyEdits, planActuals, type ActualsChange, type ActualsPlan, type TextEdit } from './interop/actuals';
+export { exportCsv } from './interop/csvExport';
+export { csvColumns, importCsv } from './interop/csvImport';
+export { IdAllocator, ImportError, importedPlanFiles, slug, type ImportedPlan, type WrittenPlanFile } from './interop/imported';
+export { exportMspdi, type ExportResult } from './interop/mspdiExport';
+export { importMspdi } from './interop/mspdiImport';
+export { exportTjp } from './interop/tjpExport';

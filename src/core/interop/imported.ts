@@ -39,6 +39,8 @@ export interface ImportedProgram {
   id: string;
   name: string;
   currency?: string;
+  /** The file's status date (MSPDI StatusDate). */
+  statusDate?: Day;
   projects: ImportedProject[];
   milestones: ImportedMilestone[];
 }
@@ -251,6 +253,7 @@ export function importedPlanFiles(plans: readonly ImportedPlan[]): WrittenPlanFi
   for (const { program, source } of programs) {
     const lines = [`# Imported from ${source.replace(/\n/g, ' ')} by plan-as-code import.`, 'version: 1', 'program:', `  id: ${yamlId(program.id)}`, `  name: ${yamlString(program.name)}`];
     if (program.currency !== undefined) lines.push(`  currency: ${program.currency}`);
+    if (program.statusDate !== undefined) lines.push(`  status_date: ${formatDay(program.statusDate)}`);
     lines.push(...milestoneLines(program.milestones, '  '));
     if (program.projects.length > 0) {
       lines.push('  projects:');

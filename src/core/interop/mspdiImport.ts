@@ -181,6 +181,7 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
   const title = (str(project.Title) ?? '').trim() || (str(project.Name) ?? '').trim().replace(/\.(xml|mpp)$/i, '') || options.fileId;
   const currency = str(project.CurrencyCode)?.trim();
   const currencyOk = currency !== undefined && /^[A-Z]{3}$/.test(currency) ? currency : undefined;
+  const statusDate = dayOf(str(project.StatusDate));
 
   // Programs: the file, or the tasks at --programs-at.
   const programs: ImportedProgram[] = [];
@@ -190,11 +191,11 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
   if (programsAt === undefined) {
     const id = options.program ?? options.fileId;
     if (!ids.reserve(id)) throw new ImportError(`${source}: the program id ${id} is already taken by another imported file (give --program)`);
-    fileProgram = { id, name: title, currency: currencyOk, projects: [], milestones: [] };
+    fileProgram = { id, name: title, currency: currencyOk, statusDate, projects: [], milestones: [] };
     programs.push(fileProgram);
   } else {
     for (const task of tasks.filter((t) => t.level === programsAt && !t.milestone && (t.planKind ?? 'program') === 'program')) {
-      const program: ImportedProgram = { id: idOf(task, 'program'), name: task.name || 'Program', currency: currencyOk, projects: [], milestones: [] };
+      const program: ImportedProgram = { id: idOf(task, 'program'), name: task.name || 'Program', currency: currencyOk, statusDate, projects: [], milestones: [] };
       programs.push(program);
       programOf.set(task, program);
     }

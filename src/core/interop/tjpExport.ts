@@ -3,7 +3,7 @@
  * every project: programs as parent tasks, projects as `duration Nd` tasks (tj3's duration is calendar
  * days, its ends exclusive), milestones as milestone tasks at the end of their day and never inside their
  * project's task (that would make it a summary with derived dates), people as resources, progress as
- * `complete`. Every task carries its plan id in a custom attribute `planid`, so a report can name it.
+ * `complete`. Every task carries its plan id in a custom attribute `PlanId`, so a report can name it.
  */
 import { formatDay, type Day } from '../base/dates';
 import { DEFAULT_CURRENCY } from '../base/defaults';
@@ -104,15 +104,14 @@ export function exportTjp(analysis: Analysis, title = 'Plans'): ExportResult {
   };
 
   const lines: string[] = [
-    `/* ${title}: written by plan-as-code export --format tjp. Calendar days; each task's planid is its plan id. */`,
+    `/* ${title}: written by plan-as-code export --format tjp. Calendar days; each task's PlanId is its plan id. */`,
     `project plans ${tjString(title)} ${formatDay(first - 1)} - ${formatDay(last + 32)} {`,
     '  timezone "UTC"',
     `  currency ${tjString(index.programs.find((p) => p.currency)?.currency?.value ?? DEFAULT_CURRENCY)}`,
     `  now ${formatDay(rollup.statusDate)}`,
-    '}',
-    '',
-    'extend task {',
-    '  text planid "Plan id"',
+    '  extend task {',
+    '    text PlanId "Plan id"',
+    '  }',
     '}',
     '',
   ];
@@ -127,7 +126,7 @@ export function exportTjp(analysis: Analysis, title = 'Plans'): ExportResult {
   const milestoneTask = (m: Milestone, indent: string) => {
     const local = fullId.get(m)!.split('.').pop()!;
     const out = [`${indent}task ${local} ${tjString(m.name ?? m.id ?? 'Milestone')} {`, `${indent}  milestone`];
-    if (m.id) out.push(`${indent}  planid ${tjString(m.id)}`);
+    if (m.id) out.push(`${indent}  PlanId ${tjString(m.id)}`);
     if (m.date) {
       // The end of its day: a successor starts the next day, as in the plan.
       out.push(`${indent}  start ${formatDay(m.date.value + 1)}`);
@@ -145,7 +144,7 @@ export function exportTjp(analysis: Analysis, title = 'Plans'): ExportResult {
       notes.push(`project ${project.id}: not scheduled (see check): left out`);
       return [`${indent}# ${project.id}: not scheduled in the plan, left out`];
     }
-    const out = [`${indent}task ${local} ${tjString(project.name ?? project.id ?? 'Project')} {`, `${indent}  planid ${tjString(project.id ?? local)}`];
+    const out = [`${indent}task ${local} ${tjString(project.name ?? project.id ?? 'Project')} {`, `${indent}  PlanId ${tjString(project.id ?? local)}`];
     const explicit = project.start !== undefined || (schedule.links.get(project) ?? []).length === 0;
     const deps = dependsLine(project, d.start, explicit, `${indent}  `);
     const linked = deps.some((l) => l.trim().startsWith('depends '));
@@ -165,7 +164,7 @@ export function exportTjp(analysis: Analysis, title = 'Plans'): ExportResult {
   for (const program of index.programs) {
     const local = programIds.get(program)!;
     lines.push(`task ${local} ${tjString(program.name ?? program.id ?? 'Program')} {`);
-    if (program.id) lines.push(`  planid ${tjString(program.id)}`);
+    if (program.id) lines.push(`  PlanId ${tjString(program.id)}`);
     for (const project of program.projects) {
       lines.push(...projectTask(project, '  '));
       for (const m of project.milestones) lines.push(...milestoneTask(m, '  '));

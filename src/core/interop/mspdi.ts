@@ -12,6 +12,8 @@ export const fields = {
   taskId: { id: '188743731', name: 'Text1', alias: 'Plan id' },
   taskKind: { id: '188743734', name: 'Text2', alias: 'Plan kind' },
   taskState: { id: '188743737', name: 'Text3', alias: 'Plan state' },
+  /** Progress as written when it is not a whole percent (PercentComplete is an integer). */
+  taskProgress: { id: '188743767', name: 'Number1', alias: 'Plan progress' },
   resourceId: { id: '205520904', name: 'Text1', alias: 'Plan id' },
 } as const;
 

@@ -59,10 +59,11 @@ export function exportMspdi(analysis: Analysis, title = 'Plans'): ExportResult {
     const outline = outlineAt(level);
     return { outline, lines: [tag('UID', uid), tag('ID', uid), tag('Name', name), tag('Active', active ? 1 : 0), tag('Manual', 0), tag('Type', 1), tag('IsNull', 0), tag('WBS', outline), tag('OutlineNumber', outline), tag('OutlineLevel', level)] };
   };
-  const custom = (kind: string, id: string | undefined, state?: string) => [
+  const custom = (kind: string, id: string | undefined, state?: string, progress?: number) => [
     ...(id !== undefined ? [`<ExtendedAttribute>${tag('FieldID', fields.taskId.id)}${tag('Value', id)}</ExtendedAttribute>`] : []),
     `<ExtendedAttribute>${tag('FieldID', fields.taskKind.id)}${tag('Value', kind)}</ExtendedAttribute>`,
     ...(state !== undefined ? [`<ExtendedAttribute>${tag('FieldID', fields.taskState.id)}${tag('Value', state)}</ExtendedAttribute>`] : []),
+    ...(progress !== undefined && !Number.isInteger(progress) ? [`<ExtendedAttribute>${tag('FieldID', fields.taskProgress.id)}${tag('Value', String(progress))}</ExtendedAttribute>`] : []),
   ];
   const dates = (start: Day | null | undefined, end: Day | null | undefined) =>
     start != null && end != null
@@ -104,7 +105,7 @@ export function exportMspdi(analysis: Analysis, title = 'Plans'): ExportResult {
     const row: TaskRow = { uid, level, outline, lines };
     rows.push(row);
     links.push({ row, node: project });
-    lines.push('@links', ...custom('project', project.id, project.state?.value));
+    lines.push('@links', ...custom('project', project.id, project.state?.value, project.progress?.value));
     const b = project.baseline;
     if (b && (b.start || b.end || b.budget)) {
       const parts = [tag('Number', 0)];
@@ -178,7 +179,7 @@ export function exportMspdi(analysis: Analysis, title = 'Plans'): ExportResult {
   if (projectStart && projectFinish) summary.push(tag('Start', projectStart), tag('Finish', projectFinish));
   summary.push(tag('Milestone', 0), tag('Summary', 1));
 
-  const definitions = [fields.taskId, fields.taskKind, fields.taskState, fields.resourceId].map(
+  const definitions = [fields.taskId, fields.taskKind, fields.taskState, fields.taskProgress, fields.resourceId].map(
     (f) => `    <ExtendedAttribute>${tag('FieldID', f.id)}${tag('FieldName', f.name)}${tag('Alias', f.alias)}</ExtendedAttribute>`,
   );
   const project = [

@@ -108,6 +108,7 @@ interface Task {
   readonly planId?: string;
   readonly planKind?: string;
   readonly planState?: string;
+  readonly planProgress?: string;
 }
 
 function customFields(xml: XmlObject): Map<string, string> {
@@ -150,6 +151,7 @@ function taskTree(project: XmlObject, source: string, ours: boolean): Task[] {
       planId: custom.get(fields.taskId.id),
       planKind: custom.get(fields.taskKind.id),
       planState: custom.get(fields.taskState.id),
+      planProgress: custom.get(fields.taskProgress.id),
     };
     task.parent?.children.push(task);
     tasks.push(task);
@@ -222,14 +224,15 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
     }
     if (end < start) end = start; // a zero-length task that starts and finishes at 00:00
     const imported: ImportedProject = { id: idOf(task, 'project'), name: task.name || 'Project', start, end, dependsOn: [], team: [], milestones: [] };
-    const percent = num(task.xml.PercentComplete);
+    const exact = task.planProgress === undefined ? undefined : Number(task.planProgress);
+    const percent = exact !== undefined && exact >= 0 && exact <= 100 ? exact : num(task.xml.PercentComplete);
     if (percent !== undefined && percent >= 0 && percent <= 100) imported.progress = percent;
     const cost = str(task.xml.Cost);
     const budget = cost === undefined ? undefined : fromHundredths(cost);
-    if (budget !== undefined && budget > 0) imported.budget = budget;
+    if (budget !== undefined && (budget > 0 || ours)) imported.budget = budget;
     const actual = str(task.xml.ActualCost);
     const spent = actual === undefined ? undefined : fromHundredths(actual);
-    if (spent !== undefined && spent > 0) imported.spent = spent;
+    if (spent !== undefined && (spent > 0 || ours)) imported.spent = spent;
     if (flag(task.xml.Active) === false) imported.state = 'cancelled';
     else if (task.planState !== undefined && states.has(task.planState as ProjectState)) imported.state = task.planState as ProjectState;
     else if (percent === 100) imported.state = 'done';

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkCommand } from './check';
 import { commandArgs, commonOptions, type Command, type Io } from './command';
 import { diffCommand } from './diff';
+import { exportCommand, importCommand, updateCommand } from './interop';
 import { UsageError } from '../node/files';
 import { qualityCommand } from './quality';
 import { peopleCommand } from './people';
@@ -18,7 +19,9 @@ import { version } from './version';
 
 export type { Io } from './command';
 
-const commands: readonly Command[] = [checkCommand, rollupCommand, renderCommand, reportCommand, diffCommand, trendCommand, qualityCommand, peopleCommand];
+const commands: readonly Command[] = [
+  checkCommand, rollupCommand, renderCommand, reportCommand, diffCommand, trendCommand, qualityCommand, peopleCommand, importCommand, exportCommand, updateCommand,
+];
 
 const usage = `plan-as-code ${version} — program and project plans as YAML
 

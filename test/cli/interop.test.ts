@@ -1,0 +1,243 @@
+/**
+ * SPEC 12 on the command line: `import`, `export`, `update` as real processes (dist/cli.js), every
+ * bad-input line and exit code, and the real TaskJuggler (`tj3`): our tjp export scheduled by tj3 gives
+ * every project our dates, and an MSPDI file tj3 writes imports to tj3's dates, links and resources.
+ * The tj3 tests fail (never skip) when tj3 is missing: CI installs it (scripts/install-vscode-host.sh).
+ */
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { randomWorkspace } from '../reference/generate';
+import { toFiles } from '../reference/yaml';
+import { assertBuilt, repoRoot, spawnCli } from '../unit/helpers';
+
+const fixtures = path.join(repoRoot, 'test', 'fixtures', 'interop');
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'plan-interop-'));
+}
+
+function write(dir: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+}
+
+/** The file names under a folder, recursively, sorted. */
+function listing(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+}
+
+/** Runs tj3 in a folder (reports are written there); fails the test when tj3 fails or is missing. */
+function tj3(dir: string, files: readonly string[]): void {
+  try {
+    execFileSync('tj3', [...files], { cwd: dir, stdio: 'pipe', timeout: 120000 });
+  } catch (error) {
+    const e = error as { code?: string; stdout?: Buffer; stderr?: Buffer };
+    if (e.code === 'ENOENT') throw new Error('tj3 is not installed (apt-get install tj3): the TaskJuggler tests need it');
+    throw new Error(`tj3 failed: ${e.stdout?.toString().slice(-2000)}${e.stderr?.toString().slice(-2000)}`);
+  }
+}
+
+/** A tj3 csv report: `"a";"b"` rows. */
+function tjCsv(text: string): string[][] {
+  return text
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(';').map((cell) => cell.replace(/^"|"$/g, '').trim()));
+}
+
+const dayBefore = (date: string) => new Date(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+
+describe('import, export, update on the command line (SPEC 12)', function () {
+  this.timeout(180000);
+  before(assertBuilt);
+
+  describe('import: bad input is one line naming the file and place, exit 2, nothing written', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['laughs.xml', '<?xml version="1.0"?>\n<!DOCTYPE p [\n<!ENTITY a "aaaa">\n<!ENTITY b "&a;&a;&a;&a;">\n]>\n<Project><Title>&b;</Title></Project>\n', /^plan-as-code: laughs\.xml:3:1: the XML declares entities in a DOCTYPE; refused/],
+      ['cut.xml', '<?xml version="1.0"?>\n<Project xmlns="http://schemas.microsoft.com/project">\n<Tasks><Task><UID>1</UID>\n', /^plan-as-code: cut\.xml:\d+:\d+: not well-formed XML/],
+      ['page.xml', '<html><body>not a plan</body></html>\n', /^plan-as-code: page\.xml:1:1: not an MS Project XML file/],
+      ['noheader.csv', '1,2,3\n4,5,6\n', /^plan-as-code: noheader\.csv:1: no header row/],
+      ['baddate.csv', 'id,name,start,end\nx,X,2026-13-01,2026-12-31\n', /^plan-as-code: baddate\.csv:2 \(x\): start "2026-13-01" is not a date/],
+      ['cycle.csv', 'id,name,start,duration,depends_on\na,A,2026-01-05,5d,b\nb,B,,5d,a\n', /^plan-as-code: cycle\.csv: the links form a cycle: a → b → a/],
+    ];
+    for (const [name, text, message] of cases) {
+      it(name, () => {
+        const dir = tempDir();
+        write(dir, { [name]: text });
+        const result = spawnCli(['import', name, '--out', 'out'], dir);
+        assert.equal(result.code, 2, result.stdout + result.stderr);
+        assert.match(result.stderr, message);
+        assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+        assert.deepEqual(listing(path.join(dir, 'out')), []);
+      });
+    }
+
+    it('never overwrites: an existing file is named, nothing is written', () => {
+      const dir = tempDir();
+      write(dir, { 'a.csv': 'id,name,program,start,end\nx,X,core,2026-01-05,2026-01-09\ny,Y,,2026-01-05,2026-01-09\n', 'out/core.plan.yaml': '# mine\n' });
+      const result = spawnCli(['import', 'a.csv', '--out', 'out'], dir);
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /out\/core\.plan\.yaml already exists; nothing written/);
+      assert.deepEqual(listing(path.join(dir, 'out')), ['core.plan.yaml']);
+      assert.equal(fs.readFileSync(path.join(dir, 'out/core.plan.yaml'), 'utf8'), '# mine\n');
+    });
+
+    it('usage: no --out, a bad --from, a bad level', () => {
+      const dir = tempDir();
+      write(dir, { 'a.csv': 'id,name\n' });
+      for (const [args, message] of [
+        [['import', 'a.csv'], /import needs --out DIR/],
+        [['import', 'a.csv', '--out', 'o', '--from', 'xls'], /--from xls is not a format import reads/],
+        [['import', 'a.csv', '--out', 'o', '--projects-at', '0'], /--projects-at 0 is not a level/],
+        [['import', 'missing.xml', '--out', 'o'], /missing\.xml: no such file/],
+      ] as const) {
+        const result = spawnCli([...args], dir);
+        assert.equal(result.code, 2, result.stderr);
+        assert.match(result.stderr, message);
+      }
+    });
+  });
+
+  it('import of the MS Project example writes a plan that check accepts, and says what it left out', () => {
+    const dir = tempDir();
+    const result = spawnCli(['import', path.join(repoRoot, 'examples', 'import', 'website-relaunch.xml'), '--out', dir, '--program', 'web'], repoRoot);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^wrote .*web\.plan\.yaml \(program web: 3 projects, 2 milestones, 2 people\)$/m);
+    assert.match(result.stdout, /not carried over \(5\):\n.*link other than finish-to-start/);
+    const check = spawnCli(['check', dir], repoRoot);
+    assert.equal(check.code, 0, check.stdout);
+  });
+
+  it('export writes each format; export mspdi → import → check passes with the same projects', () => {
+    const dir = tempDir();
+    for (const format of ['mspdi', 'tjp', 'csv']) {
+      const out = path.join(dir, `plans.${format}`);
+      const result = spawnCli(['export', 'examples', '--format', format, '--out', out], repoRoot);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, new RegExp(`wrote .* \\(${format}: 3 programs, 17 projects, 26 milestones\\)`));
+    }
+    const imported = spawnCli(['import', path.join(dir, 'plans.mspdi'), '--out', path.join(dir, 'back')], repoRoot);
+    assert.equal(imported.code, 0, imported.stderr);
+    const rollup = (where: string) => JSON.parse(spawnCli(['rollup', where, '--format', 'json', '--status-date', '2026-09-30'], repoRoot).stdout);
+    const projects = (json: { projects: Array<{ id: string; start: string; end: string; program: string; state: string; figures: { bac: number; ac: number; progress: number } }> }) =>
+      json.projects.map((p) => [p.id, p.program, p.start, p.end, p.state, p.figures.bac, p.figures.ac, p.figures.progress].join(' ')).sort();
+    assert.deepEqual(projects(rollup(path.join(dir, 'back'))), projects(rollup('examples')));
+    assert.equal(spawnCli(['export', 'examples'], repoRoot).code, 2);
+  });
+
+  describe('update', () => {
+    const plan = 'version: 1\nproject:\n  id: a\n  name: A\n  start: 2026-01-05\n  duration: 30d\n  budget: 1000   # approved\n  progress: 10\n';
+
+    it('--dry-run prints each change and the diff, and writes nothing', () => {
+      const dir = tempDir();
+      write(dir, { 'a.plan.yaml': plan, 'act.csv': 'id,progress,spent\na,40,250\n' });
+      const result = spawnCli(['update', '.', '--from', 'act.csv', '--dry-run', '--status-date', '2026-01-20'], dir);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /a {2}progress {4}10 → 40 {3}a\.plan\.yaml\n {2}a {2}spent {7}\(none\) → 250/);
+      assert.match(result.stdout, /before the update → after the update/);
+      assert.match(result.stdout, /Progress 10% → 40%/);
+      assert.match(result.stdout, /--dry-run: nothing written/);
+      assert.equal(fs.readFileSync(path.join(dir, 'a.plan.yaml'), 'utf8'), plan);
+    });
+
+    it('writes only the values', () => {
+      const dir = tempDir();
+      write(dir, { 'a.plan.yaml': plan, 'act.csv': 'id,progress,spent\na,40,250\n' });
+      const result = spawnCli(['update', '.', '--from', 'act.csv'], dir);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(fs.readFileSync(path.join(dir, 'a.plan.yaml'), 'utf8'), plan.replace('progress: 10\n', 'progress: 40\n  spent: 250\n'));
+    });
+
+    it('an unknown id or a bad value: exit 2 naming the row, nothing written', () => {
+      for (const [csvText, message] of [
+        ['id,progress\na,40\nb,50\n', /^plan-as-code: act\.csv:3 \(b\): no project has the id b$/m],
+        ['id,progress\na,four\n', /^plan-as-code: act\.csv:2 \(a\): progress "four" is not a percent/m],
+        ['id,state\na,finished\n', /^plan-as-code: act\.csv:2 \(a\): state "finished" is not a state/m],
+      ] as const) {
+        const dir = tempDir();
+        write(dir, { 'a.plan.yaml': plan, 'act.csv': csvText });
+        const result = spawnCli(['update', '.', '--from', 'act.csv'], dir);
+        assert.equal(result.code, 2, result.stdout + result.stderr);
+        assert.match(result.stderr, message);
+        assert.equal(fs.readFileSync(path.join(dir, 'a.plan.yaml'), 'utf8'), plan);
+      }
+    });
+
+    it('the example actuals apply cleanly to the examples', () => {
+      const dir = tempDir();
+      fs.cpSync(path.join(repoRoot, 'examples'), dir, { recursive: true });
+      const result = spawnCli(['update', '.', '--from', 'actuals.csv'], dir);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /k8s-migration {3}progress {4}90 → 95/);
+      assert.equal(spawnCli(['check', '.'], dir).code, 0);
+    });
+  });
+
+  describe('TaskJuggler (real tj3)', () => {
+    /** Exports the plans under `dir` as tjp, has tj3 schedule it, and compares each project's start and end with our rollup. */
+    function sameDatesInTj3(dir: string): number {
+      const tjp = spawnCli(['export', '.', '--format', 'tjp', '--out', 'plans.tjp'], dir);
+      assert.equal(tjp.code, 0, tjp.stderr);
+      write(dir, { 'dates.tji': 'taskreport "tj-dates" {\n  formats csv\n  columns PlanId, start, end\n  timeformat "%Y-%m-%d %H:%M"\n}\n' });
+      tj3(dir, ['plans.tjp', 'dates.tji']);
+      const rows = new Map(tjCsv(fs.readFileSync(path.join(dir, 'tj-dates.csv'), 'utf8')).map((r) => [r[0], r]));
+      const rollup = JSON.parse(spawnCli(['rollup', '.', '--format', 'json'], dir).stdout) as { projects: Array<{ id: string; start: string; end: string }> };
+      for (const project of rollup.projects) {
+        const row = rows.get(project.id);
+        assert.ok(row, `${project.id} is not in tj3's report`);
+        // tj3's end is exclusive (00:00 of the day after the last day).
+        assert.deepEqual([row[1].slice(0, 10), dayBefore(row[2])], [project.start, project.end], `${project.id} in tj3`);
+      }
+      return rollup.projects.length;
+    }
+
+    it('(a) our tjp export of the examples: tj3 schedules every project to our start and end', () => {
+      const dir = tempDir();
+      fs.cpSync(path.join(repoRoot, 'examples'), dir, { recursive: true });
+      assert.equal(sameDatesInTj3(dir), 17);
+    });
+
+    it('(a) … and of generated workspaces', () => {
+      let compared = 0;
+      for (const workspace of fc.sample(randomWorkspace, { seed: 7, numRuns: 12 })) {
+        const dir = tempDir();
+        write(dir, Object.fromEntries(toFiles(workspace).files.map((f) => [f.path, f.text])));
+        if (spawnCli(['check', '.'], dir).code !== 0) continue;
+        compared += sameDatesInTj3(dir);
+      }
+      assert.ok(compared >= 10, `only ${compared} projects compared`);
+    });
+
+    it('(b) an MSPDI file written by tj3 imports to its dates, links and resources', () => {
+      const dir = tempDir();
+      fs.copyFileSync(path.join(fixtures, 'network.tjp'), path.join(dir, 'network.tjp'));
+      tj3(dir, ['network.tjp']);
+      const tjDates = new Map(tjCsv(fs.readFileSync(path.join(dir, 'network-dates.csv'), 'utf8')).map((r) => [r[0], r]));
+      const result = spawnCli(['import', 'network.xml', '--out', 'plans'], dir);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(spawnCli(['check', 'plans'], dir).code, 0);
+      const rollup = JSON.parse(spawnCli(['rollup', 'plans', '--format', 'json'], dir).stdout) as {
+        projects: Array<{ id: string; start: string; end: string }>;
+        milestones: Array<{ id: string; date: string }>;
+      };
+      for (const id of ['design', 'build', 'docs']) {
+        const project = rollup.projects.find((p) => p.id === id)!;
+        assert.deepEqual([project.start, project.end], [tjDates.get(id)![1].slice(0, 10), dayBefore(tjDates.get(id)![2])], id);
+      }
+      assert.equal(rollup.milestones.find((m) => m.id === 'launch')!.date, tjDates.get('launch')![1].slice(0, 10));
+      const text = fs.readFileSync(path.join(dir, 'plans', 'network.plan.yaml'), 'utf8');
+      assert.match(text, /- id: build\n(.*\n)*? {6}depends_on: \[design\]/);
+      assert.match(text, /- id: launch\n(.*\n)*? {6}depends_on: \[build, docs\]/);
+      assert.match(text, /\{ id: ana-lima, name: Ana Lima \}/);
+      assert.match(text, /- id: design\n(.*\n)*? {8}- \{ person: ana-lima, allocation: 100 \}/);
+    });
+  });
+});

@@ -47,11 +47,13 @@ export { planSnapshot, type PlanSnapshot } from './history/snapshot';
 export { planTrend, type HistoryCommit, type TrendJson } from './history/trend';
 
 export { completionContextAt, type CompletionContext } from './views/completion';
+export { describeEntity, descriptionMarkdown, type DescriptionPart } from './views/describe';
 export { figureRows, formatIndex, formatMoney, formatPercent, formatRatio, formatWindow } from './views/figures';
 export { forecastNote, milestoneNote, milestoneStatusText } from './views/forecastText';
 export { diffMarkdown, diffText, formatDayDelta, formatMoneyDelta, trendMarkdown } from './views/historyReport';
 export { idPattern, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, type Occurrence } from './views/navigation';
 export { summarizeProblems, type ProblemSummary } from './views/problems';
+export { quickFixOf, type QuickFix, type TextEdit } from './views/quickFixes';
 export {
   asPercent,
   rollupCsv,
@@ -64,6 +66,7 @@ export {
   type ProjectJson,
   type RollupJson,
 } from './views/rollupReport';
+export { encodeSemanticTokens, semanticTokenLegend, semanticTokensOf, type SemanticToken } from './views/semanticTokens';
 export {
   buildSteeringReport,
   healthSentence,

@@ -5,6 +5,7 @@
  * waiting for them. Nothing but JSON-RPC goes to stdout: the console is the client's log.
  */
 import {
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocumentSyncKind,
@@ -99,7 +100,7 @@ export function startServer(connection: Connection): void {
     void files.ready();
     void readConfiguration(connection, capabilities, files);
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(DidChangeConfigurationNotificationType, { section }).catch(() => undefined);
+      void connection.client.register(DidChangeConfigurationNotification.type, { section }).catch(() => undefined);
     }
     connection.onDidChangeConfiguration((params) => {
       if (capabilities.workspace?.configuration) void readConfiguration(connection, capabilities, files);
@@ -146,8 +147,6 @@ export function startServer(connection: Connection): void {
   documents.listen(connection);
   connection.listen();
 }
-
-const DidChangeConfigurationNotificationType = 'workspace/didChangeConfiguration';
 
 /** Asks the client for section planAsCode; a refusal, null or nothing means the defaults (and never holds up diagnostics). */
 async function readConfiguration(connection: Connection, capabilities: ClientCapabilities, files: PlanFiles): Promise<void> {

@@ -10,7 +10,8 @@ set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
 # poppler-utils: pdftotext reads back the PDFs the browser tests print (the steering report, the roadmap).
-APT_PACKAGES=(chromium ripgrep libkrb5-dev poppler-utils)
+# neovim: its built-in LSP client drives the language server in test:lsp (test/lsp/nvim.test.ts).
+APT_PACKAGES=(chromium ripgrep libkrb5-dev poppler-utils neovim)
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 host_dir="${PLAN_VSCODE_HOST_DIR:-$repo_root/.cache/vscode-host}"

@@ -83,8 +83,9 @@ export function descriptionMarkdown(parts: readonly DescriptionPart[]): string {
   return parts.map((part) => (part.kind === 'markdown' ? part.value : escapeMarkdown(part.value).replace(/\n/g, '\n\n'))).join('');
 }
 
+/** Escapes what Markdown would read as markup: emphasis, code, links, html, table pipes anywhere; headings and lists at a line's start. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-!~<>|]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/^(\s*)([#+-])/gm, '$1\\$2');
 }
 
 function escapeCode(text: string): string {

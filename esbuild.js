@@ -1,4 +1,4 @@
-// One build for every bundle: extension (Node, `vscode` external), CLI (Node), and the roadmap webview (browser).
+// One build for every bundle: extension (Node, `vscode` external), CLI (Node), language server (Node), and the roadmap webview (browser).
 // `--watch` rebuilds on change; `--production` minifies and drops sourcemaps.
 const esbuild = require('esbuild');
 const { execFileSync } = require('node:child_process');
@@ -33,6 +33,16 @@ const bundles = [
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // The language server (`plan-as-code-lsp`, and `plan-as-code lsp --stdio`, which loads this file).
+    ...common,
+    entryPoints: ['src/server/main.ts'],
+    outfile: 'dist/server.js',
     platform: 'node',
     target: 'node20',
     format: 'cjs',

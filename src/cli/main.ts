@@ -11,6 +11,7 @@ import { exportCommand, importCommand, updateCommand } from './interop';
 import { UsageError } from '../node/files';
 import { qualityCommand } from './quality';
 import { peopleCommand } from './people';
+import { lspUsage, runLsp } from './lsp';
 import { renderCommand } from './render';
 import { reportCommand } from './report';
 import { rollupCommand } from './rollup';
@@ -27,12 +28,14 @@ const usage = `plan-as-code ${version} — program and project plans as YAML
 
 Usage:
 ${commands.map((command) => `  plan-as-code ${command.usage}`).join('\n')}
+  plan-as-code ${lspUsage}
 
 Paths are plan files or folders (default: the current folder); folders are searched for
 *.plan.yaml and *.plan.yml, skipping node_modules and .git. render and report write one
 self-contained file (--out - writes to standard output); Mermaid is a fenced block unless FILE ends
 in .mmd. report is the steering report: HTML that prints on A4 or Letter landscape. quality is the
-schedule quality (SPEC 11); with --fail it exits 1 when a metric fails.
+schedule quality (SPEC 11); with --fail it exits 1 when a metric fails. lsp is the language server for
+editors (LSP 3.17 on standard input and output; also the plan-as-code-lsp bin).
 
 Health thresholds and the default currency come from the team's .plan-as-code.yaml (found from the
 first path upwards, up to the repository root; --config FILE names another); --red-below N,
@@ -72,8 +75,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${version}\n`);
     return 0;
   }
+  if (name === 'lsp') return runLsp(rest, io);
   const command = commands.find((c) => c.name === name);
-  if (!command) throw new UsageError(`unknown command '${name}' (expected ${commands.map((c) => c.name).join(', ')}; see --help)`);
+  if (!command) throw new UsageError(`unknown command '${name}' (expected ${[...commands.map((c) => c.name), 'lsp'].join(', ')}; see --help)`);
 
   let parsed;
   try {

@@ -76,6 +76,7 @@ export { diffMarkdown, diffText, formatDayDelta, formatMoneyDelta, trendMarkdown
 export { idPattern, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, type Occurrence } from './views/navigation';
 export { peopleCsv, peopleMarkdown, peopleReport, weekGrid, type PeopleJson, type PeopleReport } from './views/peopleReport';
 export { summarizeProblems, type ProblemSummary } from './views/problems';
+export { quickFixOf, type QuickFix, type TextEdit } from './views/quickFixes';
 export {
   asPercent,
   rollupCsv,
@@ -88,6 +89,7 @@ export {
   type ProjectJson,
   type RollupJson,
 } from './views/rollupReport';
+export { encodeSemanticTokens, semanticTokenLegend, semanticTokensOf, type SemanticToken } from './views/semanticTokens';
 export {
   buildSteeringReport,
   healthSentence,
@@ -167,3 +169,4 @@ export { exportCsv } from './interop/csvExport';
 export { exportTjp } from './interop/tjpExport';
 export { importCsv } from './interop/csvImport';
 export { importMspdi } from './interop/mspdiImport';
+export { describeEntity, descriptionMarkdown } from './views/describe';

@@ -3,13 +3,10 @@
  * cannot tell apart from other text; registered for plan files only.
  */
 import * as vscode from 'vscode';
-import { occurrencesInFile, type Analysis } from '../core';
+import { semanticTokenLegend, semanticTokensOf, type Analysis } from '../core';
 import type { PlanService } from './planService';
 
-export const legend = new vscode.SemanticTokensLegend(['variable', 'number'], ['declaration', 'readonly']);
-
-/** A date written as a plain value (`start: 2026-01-05`, `- 2026-01-05`). */
-const datePattern = /(?:^|[:\-[,]\s*)(\d{4}-\d{2}-\d{2})(?=\s*(?:[,\]#]|$))/gm;
+export const legend = new vscode.SemanticTokensLegend([...semanticTokenLegend.tokenTypes], [...semanticTokenLegend.tokenModifiers]);
 
 export function registerSemanticTokens(context: vscode.ExtensionContext, plans: PlanService): void {
   const emitter = new vscode.EventEmitter<void>();
@@ -19,16 +16,8 @@ export function registerSemanticTokens(context: vscode.ExtensionContext, plans: 
       const builder = new vscode.SemanticTokensBuilder(legend);
       if (!plans.isPlanDocument(document)) return builder.build();
       const analysis = await plans.analysis();
-      for (const occurrence of occurrencesInFile(analysis, plans.keyOf(document.uri))) {
-        const start = document.positionAt(occurrence.span[0]);
-        const end = document.positionAt(occurrence.span[1]);
-        if (start.line !== end.line) continue;
-        builder.push(start.line, start.character, end.character - start.character, 0, occurrence.isDefinition ? 1 : 0);
-      }
-      const text = document.getText();
-      for (const match of text.matchAll(datePattern)) {
-        const start = document.positionAt(match.index! + match[0].length - match[1].length);
-        builder.push(start.line, start.character, match[1].length, 1, 2);
+      for (const token of semanticTokensOf(analysis, plans.keyOf(document.uri), document.getText())) {
+        builder.push(token.line, token.character, token.length, token.type, token.modifiers);
       }
       return builder.build();
     },

@@ -1,0 +1,76 @@
+/**
+ * Diagnostics pushed (`publishDiagnostics`) for every plan file, opened or not: each file once when it is
+ * first indexed (an empty list when it is clean), then whenever its problems change, and an empty list once
+ * it is clean or gone. The team's `.plan-as-code.yaml` gets its own.
+ */
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
+import type { Analysis, PlanDiagnostic } from '../core';
+import { SLICE_MS, yieldToLoop, type PlanFiles } from './planFiles';
+
+export const source = 'plan-as-code';
+
+const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information } as const;
+
+export function toDiagnostic(d: PlanDiagnostic): Diagnostic {
+  return { range: d.range, severity: severities[d.severity], code: d.code, source, message: d.message, ...(d.data ? { data: d.data } : {}) };
+}
+
+export class DiagnosticsPublisher {
+  /** Uri → a signature of what was last published, so unchanged files are not sent again on every keystroke. */
+  private readonly shown = new Map<string, string>();
+  private latest = 0;
+  private last: Analysis | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly plans: PlanFiles,
+  ) {
+    plans.onDidAnalyze((analysis) => void this.publish(analysis));
+    plans.onDidChangeTeamFile(() => {
+      const team = plans.teamFile;
+      if (team) void connection.sendDiagnostics({ uri: team.uri, diagnostics: team.diagnostics.map(toDiagnostic) });
+    });
+  }
+
+  /** Sends a file's diagnostics again with the next publication (a client may drop them for files it had not open). */
+  resend(uri: string): void {
+    this.shown.delete(uri);
+    if (this.last) void this.publish(this.last);
+  }
+
+  private async publish(analysis: Analysis): Promise<void> {
+    this.last = analysis;
+    const publishing = ++this.latest;
+    const byUri = new Map<string, PlanDiagnostic[]>();
+    for (const uri of this.plans.uris) byUri.set(uri, []);
+    const schema = this.plans.settings.schemaDiagnostics;
+    for (const diagnostic of analysis.diagnostics) {
+      if (!schema && diagnostic.code === 'schema') continue;
+      const uri = this.plans.uriOf(diagnostic.file);
+      if (uri) byUri.get(uri)?.push(diagnostic);
+    }
+    const sends: Array<[string, PlanDiagnostic[], string]> = [];
+    for (const [uri, list] of byUri) {
+      const signature = list.map(signatureOf).join('\n');
+      if (this.shown.get(uri) !== signature) sends.push([uri, list, signature]);
+    }
+    for (const uri of this.shown.keys()) if (!byUri.has(uri)) sends.push([uri, [], '']);
+    // In slices: the first analysis of a large workspace publishes thousands of files (an edit, a few).
+    let sliceStart = performance.now();
+    for (const [uri, list, signature] of sends) {
+      if (byUri.has(uri)) this.shown.set(uri, signature);
+      else this.shown.delete(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics: list.map(toDiagnostic) });
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToLoop();
+        if (publishing !== this.latest) return;
+        sliceStart = performance.now();
+      }
+    }
+  }
+}
+
+function signatureOf(d: PlanDiagnostic): string {
+  const { start, end } = d.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character} ${d.code} ${d.message}`;
+}

@@ -1,0 +1,32 @@
+/**
+ * `plan-as-code-lsp` (and `plan-as-code lsp --stdio`): the language server over standard input and output.
+ * The console goes to the client's log (window/logMessage): stdout carries only JSON-RPC.
+ */
+import { createConnection } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const otherTransports = ['--node-ipc', '--socket', '--pipe'];
+
+/** Starts the server on stdio; returns 2 (bad usage) when asked for another transport. */
+export function runServer(args: readonly string[]): number {
+  const other = args.find((arg) => otherTransports.some((t) => arg === t || arg.startsWith(`${t}=`)));
+  if (other) {
+    process.stderr.write(`plan-as-code lsp: only --stdio is supported (not ${other})\n`);
+    return 2;
+  }
+  // The streams themselves (not readers over them): the connection then exits when stdin closes.
+  const connection = createConnection(process.stdin, process.stdout);
+  const toLog = (write: (message: string) => void) => (...values: unknown[]) => write(values.map(String).join(' '));
+  console.log = toLog((m) => connection.console.log(m));
+  console.info = toLog((m) => connection.console.info(m));
+  console.warn = toLog((m) => connection.console.warn(m));
+  console.error = toLog((m) => connection.console.error(m));
+  console.debug = toLog((m) => connection.console.log(m));
+  startServer(connection);
+  return 0;
+}
+
+if (require.main === module) {
+  const code = runServer(process.argv.slice(2));
+  if (code !== 0) process.exit(code);
+}

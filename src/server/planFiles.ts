@@ -1,0 +1,354 @@
+/**
+ * The plan files of the workspace folders as the server sees them: read from disk, with open documents'
+ * unsaved text winning, kept current by file events (the client's or the server's own watcher), and
+ * analysed in time slices shortly after each change — the same engine and the same rhythm as the VS Code
+ * extension's PlanService. Handlers ask `analysis()` for the analysis of every change so far.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { CancellationToken } from 'vscode-languageserver';
+import { defaultParseLimits, PlanWorkspace, readTeamSettings, TEAM_SETTINGS_FILE, type Analysis, type PlanDiagnostic, type Steps, type TeamSettings } from '../core';
+import { decodePlanText } from '../node/files';
+import { PlanPaths, pathToUri, uriToPath, type Folder } from './paths';
+import { serverSettings, type ServerSettings } from './settings';
+import { walk } from './walk';
+
+/** Delay between the last change and the new analysis (as the extension: a burst of changes settles into one). */
+const ANALYSIS_DELAY_MS = 15;
+/** Longest the server works before it reads the next message. */
+export const SLICE_MS = 12;
+const READ_BATCH = 64;
+
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export interface IndexProgress {
+  report(done: number, total: number): void;
+}
+
+interface PlanFile {
+  readonly uri: string;
+  text: string;
+}
+
+export class PlanFiles {
+  private workspace = new PlanWorkspace();
+  paths: PlanPaths;
+  /** Key → the file, for every indexed plan file. */
+  private readonly files = new Map<string, PlanFile>();
+  /** Uris of the documents the client has open (their text wins over the disk's). */
+  private readonly open = new Set<string>();
+  private clientSettings: unknown = null;
+  private team: { uri: string; settings: TeamSettings; diagnostics: readonly PlanDiagnostic[] } | undefined;
+  settings: ServerSettings;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private current: Analysis | undefined;
+  private running: Promise<Analysis | undefined> | undefined;
+  private generation = 0;
+  private indexing: Promise<void> | undefined;
+  private readonly listeners: Array<(analysis: Analysis) => void> = [];
+  private readonly teamListeners: Array<() => void> = [];
+
+  constructor(
+    private folders: readonly Folder[],
+    private readonly log: { warn(message: string): void; error(message: string): void },
+    private readonly progress: () => Promise<IndexProgress & { done(): void }>,
+  ) {
+    this.settings = serverSettings(null, undefined);
+    this.paths = new PlanPaths(folders, this.settings.filesGlob);
+  }
+
+  get workspaceFolders(): readonly Folder[] {
+    return this.folders;
+  }
+
+  /** Hears every analysis of the whole workspace. */
+  onDidAnalyze(listener: (analysis: Analysis) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Hears every change of the team's settings file (its diagnostics). */
+  onDidChangeTeamFile(listener: () => void): void {
+    this.teamListeners.push(listener);
+  }
+
+  get teamFile() {
+    return this.team;
+  }
+
+  /** The analysis including every change made so far, or undefined when the token is cancelled first. */
+  async analysis(token?: CancellationToken): Promise<Analysis | undefined> {
+    const cancelled = token ? new Promise<undefined>((resolve) => token.onCancellationRequested(() => resolve(undefined))) : undefined;
+    const wait = async <T>(promise: Promise<T>) => (cancelled ? Promise.race([promise, cancelled]) : promise);
+    await wait(this.ready());
+    if (token?.isCancellationRequested) return undefined;
+    if (this.timer !== undefined) this.flush();
+    for (;;) {
+      const running = this.running;
+      if (!running) break;
+      const result = await wait(running);
+      if (token?.isCancellationRequested) return undefined;
+      if (result && !this.running && this.timer === undefined) return result;
+    }
+    return this.current ?? (await wait(this.analyze()));
+  }
+
+  get latest(): Analysis | undefined {
+    return this.current;
+  }
+
+  ready(): Promise<void> {
+    this.indexing ??= this.index();
+    return this.indexing;
+  }
+
+  /** Uri of an indexed file by its key. */
+  uriOf(key: string): string | undefined {
+    return this.files.get(key)?.uri;
+  }
+
+  /** The text the core analyses for a uri (an open document's, else the disk's), if it is a plan file. */
+  textOf(uri: string): string | undefined {
+    return this.files.get(this.paths.keyOf(uri))?.text;
+  }
+
+  get uris(): string[] {
+    return [...this.files.values()].map((file) => file.uri);
+  }
+
+  /** New settings from the client (any JSON; null for none). */
+  setClientSettings(answer: unknown): void {
+    this.clientSettings = answer;
+    this.applySettings();
+  }
+
+  private applySettings(): void {
+    const next = serverSettings(this.clientSettings, this.team?.settings, (message) => this.log.warn(message));
+    const filesChanged = next.filesGlob !== this.settings.filesGlob || next.maxFileSize !== this.settings.maxFileSize;
+    this.settings = next;
+    if (filesChanged && this.indexing) this.reindex();
+    else this.schedule();
+  }
+
+  setFolders(folders: readonly Folder[]): void {
+    this.folders = folders;
+    this.reindex();
+  }
+
+  reindex(): void {
+    this.indexing = this.index();
+  }
+
+  private async index(): Promise<void> {
+    this.generation++;
+    await this.loadTeamFile();
+    this.settings = serverSettings(this.clientSettings, this.team?.settings, (message) => this.log.warn(message));
+    this.paths = new PlanPaths(this.folders, this.settings.filesGlob);
+    this.workspace = new PlanWorkspace({ ...defaultParseLimits, maxFileSize: this.settings.maxFileSize });
+    const openFiles = [...this.files].filter(([, file]) => this.open.has(file.uri));
+    this.files.clear();
+    const progress = await this.progress();
+    try {
+      const found: string[] = [];
+      for (const folder of this.folders) for (const file of (await walk(folder.path)).files) if (this.paths.isPlanPath(file)) found.push(file);
+      for (let i = 0; i < found.length; i += READ_BATCH) {
+        const batch = found.slice(i, i + READ_BATCH);
+        await Promise.all(batch.map((file) => this.readFile(file)));
+        progress.report(Math.min(i + READ_BATCH, found.length), found.length);
+        await yieldToLoop();
+      }
+    } finally {
+      progress.done();
+    }
+    // Unsaved text wins over the file.
+    for (const [, file] of openFiles) if (this.paths.isPlanFile(file.uri)) this.put(file.uri, file.text);
+    await this.analyze();
+  }
+
+  /** Reads a plan file from disk (files above the size limit are recorded, not read). */
+  private async readFile(file: string): Promise<void> {
+    const uri = pathToUri(file);
+    if (this.open.has(this.openUri(uri))) return;
+    try {
+      const stat = await fs.stat(file);
+      if (!stat.isFile()) return this.remove(uri);
+      const key = this.paths.keyOf(uri);
+      if (stat.size > this.settings.maxFileSize) {
+        this.files.set(key, { uri, text: '' });
+        this.workspace.setOversized(key, stat.size);
+      } else this.put(uri, decodePlanText(await fs.readFile(file)));
+    } catch {
+      this.remove(uri);
+    }
+  }
+
+  /** The uri under which the client has a file open, if it does (clients encode uris differently). */
+  private openUri(uri: string): string {
+    const key = this.paths.keyOf(uri);
+    for (const open of this.open) if (this.paths.keyOf(open) === key) return open;
+    return uri;
+  }
+
+  private put(uri: string, text: string): void {
+    const key = this.paths.keyOf(uri);
+    const known = this.files.get(key);
+    // Keep the uri the client used for an open document, so what is published matches its buffers.
+    this.files.set(key, { uri: this.open.has(uri) || !known ? uri : known.uri, text });
+    this.workspace.set(key, text);
+  }
+
+  private remove(uri: string): void {
+    const key = this.paths.keyOf(uri);
+    this.files.delete(key);
+    if (this.workspace.delete(key)) this.schedule();
+  }
+
+  /** A file on disk was created, changed or deleted (a watcher says so). */
+  async fileChanged(file: string): Promise<void> {
+    if (path.basename(file) === TEAM_SETTINGS_FILE) {
+      await this.loadTeamFile();
+      this.applySettings();
+      return;
+    }
+    let stat;
+    try {
+      stat = await fs.stat(file);
+    } catch {
+      this.removeUnder(file);
+      return;
+    }
+    if (stat.isDirectory()) {
+      for (const inside of (await walk(file)).files) if (this.paths.isPlanPath(inside) && !this.files.has(this.paths.keyOf(pathToUri(inside)))) await this.readFile(inside);
+      this.schedule();
+      return;
+    }
+    if (!this.paths.isPlanPath(file)) return;
+    await this.readFile(file);
+    this.schedule();
+  }
+
+  /** Drops a deleted file, or every indexed file inside a deleted folder. */
+  private removeUnder(file: string): void {
+    const prefix = file + path.sep;
+    let removed = false;
+    for (const [key, entry] of this.files) {
+      const onDisk = uriToPath(entry.uri);
+      if (onDisk === undefined || (onDisk !== file && !onDisk.startsWith(prefix)) || this.open.has(entry.uri)) continue;
+      this.files.delete(key);
+      removed = this.workspace.delete(key) || removed;
+    }
+    if (removed) this.schedule();
+  }
+
+  /** The client opened or changed a document. */
+  documentChanged(uri: string, text: string): void {
+    if (this.isTeamFile(uri)) {
+      this.applyTeamText(uri, text);
+      return;
+    }
+    if (!this.paths.isPlanFile(uri)) return;
+    this.open.add(uri);
+    this.schedule();
+    this.put(uri, text);
+  }
+
+  /** The client closed a document: back to what is on disk. */
+  documentClosed(uri: string): void {
+    if (this.isTeamFile(uri)) {
+      void this.loadTeamFile().then(() => this.applySettings());
+      return;
+    }
+    if (!this.open.delete(uri)) return;
+    const file = uriToPath(uri);
+    if (file === undefined) this.remove(uri);
+    else void this.readFile(file).then(() => this.schedule());
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  private isTeamFile(uri: string): boolean {
+    const file = uriToPath(uri);
+    return file !== undefined && this.folders.some((folder) => path.join(folder.path, TEAM_SETTINGS_FILE) === file);
+  }
+
+  /** The team's `.plan-as-code.yaml`: at the root of the first folder that has one. */
+  private async loadTeamFile(): Promise<void> {
+    for (const folder of this.folders) {
+      const file = path.join(folder.path, TEAM_SETTINGS_FILE);
+      const uri = pathToUri(file);
+      let text: string;
+      try {
+        text = decodePlanText(await fs.readFile(file));
+      } catch {
+        continue;
+      }
+      this.applyTeamText(uri, text, false);
+      return;
+    }
+    if (this.team) {
+      this.team = { ...this.team, settings: {}, diagnostics: [] };
+      for (const listener of this.teamListeners) listener();
+      this.team = undefined;
+    }
+  }
+
+  private applyTeamText(uri: string, text: string, apply = true): void {
+    const read = readTeamSettings(TEAM_SETTINGS_FILE, text);
+    this.team = { uri, settings: read.settings, diagnostics: read.diagnostics };
+    for (const listener of this.teamListeners) listener();
+    if (apply) this.applySettings();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), ANALYSIS_DELAY_MS);
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.indexing) void this.indexing.then(() => this.analyze());
+  }
+
+  /** Analyses in time slices; a newer analysis abandons an older one. */
+  private analyze(): Promise<Analysis | undefined> {
+    const generation = ++this.generation;
+    const steps = this.workspace.analyzeSteps(this.settings.analysis);
+    const run = (async () => {
+      try {
+        return await this.drive(steps, generation);
+      } catch (error) {
+        // A fault in the engine must not take the server down; the previous results stay.
+        this.log.error(`plan-as-code: analysis failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return undefined;
+      }
+    })();
+    this.running = run;
+    void run.finally(() => {
+      if (this.running === run) this.running = undefined;
+    });
+    return run;
+  }
+
+  private async drive(steps: Steps<Analysis>, generation: number): Promise<Analysis | undefined> {
+    for (;;) {
+      const sliceStart = performance.now();
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          this.current = step.value;
+          for (const listener of this.listeners) listener(step.value);
+          return step.value;
+        }
+        if (performance.now() - sliceStart > SLICE_MS) break;
+      }
+      await yieldToLoop();
+      if (generation !== this.generation) return undefined;
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The server's settings: what the client answers for `workspace/configuration` (section `planAsCode`,
+ * the same keys as the VS Code extension's settings), over the team's `.plan-as-code.yaml`, over the
+ * defaults. A missing, `null`, empty or wrong answer means the defaults plus the file, never an error:
+ * each wrong value is named in the log and left out.
+ */
+import { effectiveSettings, parseDay, type AnalysisOptions, type TeamSettings } from '../core';
+
+export const section = 'planAsCode';
+export const defaultFilesGlob = '**/*.plan.{yaml,yml}';
+
+export interface ServerSettings {
+  readonly filesGlob: string;
+  readonly analysis: AnalysisOptions;
+  /** Currency of programs that name none. */
+  readonly defaultCurrency: string;
+  readonly codeLens: boolean;
+  readonly maxFileSize: number;
+  /** False when another YAML tool already reports schema problems. */
+  readonly schemaDiagnostics: boolean;
+}
+
+/** The settings from the client's answer (any JSON value) and the team's file; `warn` hears about each value left out. */
+export function serverSettings(answer: unknown, team: TeamSettings | undefined, warn: (message: string) => void = () => {}): ServerSettings {
+  const config = isObject(answer) ? answer : {};
+  const get = (key: string): unknown => {
+    // Clients send either nested objects ({ health: { redBelow } }) or dotted keys ({ 'health.redBelow' }).
+    if (key in config) return config[key];
+    let value: unknown = config;
+    for (const part of key.split('.')) value = isObject(value) ? value[part] : undefined;
+    return value;
+  };
+  const typed = <T>(key: string, check: (value: unknown) => value is T, expected: string): T | undefined => {
+    const value = get(key);
+    if (value === undefined || value === null || value === '') return undefined;
+    if (check(value)) return value;
+    warn(`setting ${section}.${key}: ${JSON.stringify(value)} is not ${expected}; using the default`);
+    return undefined;
+  };
+  const isThreshold = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 2;
+  const isString = (v: unknown): v is string => typeof v === 'string';
+  const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+  const statusDateText = typed('statusDate', isString, 'a date (YYYY-MM-DD)');
+  const statusDate = statusDateText === undefined ? undefined : parseDay(statusDateText.trim());
+  if (statusDateText !== undefined && statusDateText.trim() !== '' && statusDate === undefined) warn(`setting ${section}.statusDate: '${statusDateText}' is not a date (YYYY-MM-DD); using the plans' status date`);
+  const { thresholds, defaultCurrency } = effectiveSettings(team, {
+    redBelow: typed('health.redBelow', isThreshold, 'a number from 0 to 2'),
+    amberBelow: typed('health.amberBelow', isThreshold, 'a number from 0 to 2'),
+    defaultCurrency: typed('defaultCurrency', (v): v is string => typeof v === 'string' && /^[A-Z]{3}$/.test(v), 'an ISO 4217 code (like USD)'),
+  });
+  const sizeMB = typed('maxFileSizeMB', (v): v is number => typeof v === 'number' && v > 0, 'a size in MB above 0') ?? 5;
+  return {
+    filesGlob: typed('files', isString, 'a glob') || defaultFilesGlob,
+    analysis: { statusDate, thresholds, defaultCurrency },
+    defaultCurrency,
+    codeLens: typed('codeLens.enabled', isBoolean, 'true or false') ?? true,
+    maxFileSize: Math.max(1, Math.round(sizeMB * 1024 * 1024)),
+    schemaDiagnostics: typed('validation.schema', isBoolean, 'true or false') ?? true,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,104 @@
+/** The outline (document symbols) and workspace symbols: portfolios, programs, projects and what they hold. */
+import { SymbolKind, type Connection, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver';
+import type { Entity } from '../core';
+import { unlessCancelled } from './cancel';
+import { spanToRange } from './convert';
+import type { PlanFiles } from './planFiles';
+
+const symbolKinds: Record<Entity['kind'], SymbolKind> = {
+  portfolio: SymbolKind.Package,
+  program: SymbolKind.Module,
+  project: SymbolKind.Class,
+  milestone: SymbolKind.Event,
+  risk: SymbolKind.Constant,
+  issue: SymbolKind.Object,
+  person: SymbolKind.Field,
+};
+
+function childrenOf(entity: Entity): Entity[] {
+  switch (entity.kind) {
+    case 'portfolio':
+      return [...entity.inlinePrograms];
+    case 'program':
+      return [...entity.inlineProjects, ...entity.milestones, ...entity.risks, ...entity.issues];
+    case 'project':
+      return [...entity.milestones, ...entity.risks, ...entity.issues];
+    default:
+      return [];
+  }
+}
+
+const nameOf = (entity: Entity) => entity.id ?? ('name' in entity && entity.name ? entity.name : entity.kind);
+const detailOf = (entity: Entity) => ('name' in entity ? (entity.name ?? '') : 'title' in entity ? (entity.title ?? '') : '');
+
+function contains(outer: Range, inner: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+export function registerSymbols(connection: Connection, plans: PlanFiles, hierarchical: boolean): void {
+  connection.onDocumentSymbol((params, token) =>
+    unlessCancelled(token, async (): Promise<DocumentSymbol[] | SymbolInformation[] | null> => {
+      const { uri } = params.textDocument;
+      if (!plans.paths.isPlanFile(uri)) return null;
+      const analysis = await plans.analysis(token);
+      if (!analysis) return null;
+      const key = plans.paths.keyOf(uri);
+      const inFile = (entity: Entity) => entity.source.file.path === key;
+      const { portfolios, programs, projects, people } = analysis.index;
+      const roots = [...portfolios, ...programs.filter((p) => !p.parentPortfolio), ...projects.filter((p) => !p.parentProgram), ...people].filter(inFile);
+      const symbol = (entity: Entity): DocumentSymbol => {
+        const range = spanToRange(entity.source.file, entity.node.span);
+        const anchor = spanToRange(entity.source.file, entity.anchor);
+        return {
+          name: nameOf(entity),
+          detail: detailOf(entity),
+          kind: symbolKinds[entity.kind],
+          range,
+          // The selection must lie inside the range (LSP); an id written elsewhere selects the start.
+          selectionRange: contains(range, anchor) ? anchor : { start: range.start, end: range.start },
+          children: childrenOf(entity).filter(inFile).map(symbol),
+        };
+      };
+      const tree = roots.map(symbol);
+      if (hierarchical) return tree;
+      // Clients without hierarchical symbols get a flat list, each naming its container.
+      const flat: SymbolInformation[] = [];
+      const flatten = (s: DocumentSymbol, container?: string) => {
+        flat.push({ name: s.name, kind: s.kind, location: { uri, range: s.range }, containerName: container });
+        for (const child of s.children ?? []) flatten(child, s.name);
+      };
+      tree.forEach((s) => flatten(s));
+      return flat;
+    }),
+  );
+
+  connection.onWorkspaceSymbol((params, token) =>
+    unlessCancelled(token, async () => {
+      const analysis = await plans.analysis(token);
+      if (!analysis) return null;
+      const query = params.query.toLowerCase();
+      const result: SymbolInformation[] = [];
+      for (const [id, entities] of analysis.index.definitions) {
+        for (const entity of entities) {
+          const name = 'name' in entity && entity.name ? entity.name : 'title' in entity && entity.title ? entity.title : '';
+          if (!matches(id.toLowerCase(), query) && !matches(name.toLowerCase(), query)) continue;
+          const uri = plans.uriOf(entity.source.file.path);
+          if (!uri) continue;
+          result.push({ name: id, kind: symbolKinds[entity.kind], location: { uri, range: spanToRange(entity.source.file, entity.anchor) }, containerName: name || undefined });
+        }
+      }
+      return result;
+    }),
+  );
+}
+
+/** The query's characters appear in order in the text (as editors' symbol search expects). */
+function matches(text: string, query: string): boolean {
+  let at = 0;
+  for (const c of query) {
+    at = text.indexOf(c, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}

@@ -1,0 +1,119 @@
+/**
+ * What clients other than VS Code rely on (SPEC 13): configuration answered with null or never, no file
+ * watching of their own, semantic tokens only when asked, the root from rootUri, cancellation, the CLI's
+ * `lsp --stdio`, the team's settings file.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CancellationTokenSource, type Hover, type InitializeResult } from 'vscode-languageserver-protocol/node';
+import { at, repoRoot, TestClient, uriOf, workspaceWith } from './helpers';
+import { launchText, orphanText, planFiles, programText } from './server.test';
+
+/** Neovim 0.7's client, roughly: no progress, no dynamic registration, no semantic tokens, no refresh. */
+const plainCapabilities = { workspace: { configuration: true }, textDocument: { rename: { prepareSupport: true } } };
+
+describe('language server (what every client can rely on)', function () {
+  this.timeout(60000);
+  const roots: string[] = [];
+  const clients: TestClient[] = [];
+  const start = (files: Record<string, string>, options: Parameters<typeof TestClient.start>[1] = {}) => {
+    const root = workspaceWith(files);
+    roots.push(root);
+    const started = TestClient.start(root, options);
+    clients.push(started.client);
+    return { root, ...started };
+  };
+
+  after(() => {
+    for (const client of clients) client.kill();
+    for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('publishes with the defaults when workspace/configuration answers null', async () => {
+    const { root, client, initialized } = start(planFiles, { capabilities: plainCapabilities, configuration: () => [null] });
+    await initialized;
+    const list = await client.diagnosticsOf(uriOf(root, 'other/orphan.plan.yaml'), (l) => l.length > 0);
+    assert.deepEqual(list.map((d) => d.code), ['unknown-reference']);
+    assert.ok(client.events.includes('configuration'));
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('never waits for a workspace/configuration answer that does not come', async () => {
+    const { root, client, initialized } = start(planFiles, { capabilities: plainCapabilities, configuration: () => new Promise(() => {}) });
+    await initialized;
+    await client.diagnosticsOf(uriOf(root, 'other/orphan.plan.yaml'), (l) => l.length > 0);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uriOf(root, 'plans/launch.plan.yaml') }, position: at(launchText, 5, 'build') });
+    assert.match((hover.contents as { value: string }).value, /Project `build`/);
+  });
+
+  it('applies settings from workspace/configuration over .plan-as-code.yaml, and wrong values fall back', async () => {
+    const files = { ...planFiles, '.plan-as-code.yaml': 'version: 1\ndefaultCurrency: EUR\n' };
+    // The file's EUR shows in the hover's money (€); the client's GBP overrides it (£).
+    const fromFile = start(files, { capabilities: plainCapabilities, configuration: () => [{ health: { redBelow: 'high' } }] });
+    await fromFile.initialized;
+    const hoverOf = async (client: TestClient, root: string) =>
+      (await client.request<Hover>('textDocument/hover', { textDocument: { uri: uriOf(root, 'plans/launch.plan.yaml') }, position: at(launchText, 5, 'build') })).contents as { value: string };
+    await fromFile.client.until('the configuration request', () => fromFile.client.events.includes('configuration'));
+    assert.match((await hoverOf(fromFile.client, fromFile.root)).value, /€|EUR/);
+    await fromFile.client.until('a warning about the wrong value', () => fromFile.client.log.some((m) => /planAsCode\.health\.redBelow/.test(m)));
+    const overridden = start(files, { capabilities: plainCapabilities, configuration: () => [{ defaultCurrency: 'GBP' }] });
+    await overridden.initialized;
+    await overridden.client.until('the configuration request', () => overridden.client.events.includes('configuration'));
+    await overridden.client.diagnosticsOf(uriOf(overridden.root, 'other/orphan.plan.yaml'), (l) => l.length > 0);
+    assert.match((await hoverOf(overridden.client, overridden.root)).value, /£|GBP/);
+  });
+
+  it('watches the folders itself when the client cannot', async () => {
+    const { root, client, initialized } = start(planFiles, { capabilities: plainCapabilities });
+    await initialized;
+    await client.diagnosticsOf(uriOf(root, 'plans/program.plan.yaml'), (l) => l.length === 0);
+    assert.deepEqual(client.registrations, []);
+    // A new folder with a plan file, written while the server runs: nobody tells it.
+    fs.mkdirSync(path.join(root, 'new'));
+    fs.writeFileSync(path.join(root, 'new', 'late.plan.yaml'), orphanText.replace('id: orphan', 'id: late'));
+    const list = await client.diagnosticsOf(uriOf(root, 'new/late.plan.yaml'), (l) => l.length > 0);
+    assert.deepEqual(list.map((d) => d.code), ['unknown-reference']);
+    // Fixing the file on disk clears it.
+    fs.writeFileSync(path.join(root, 'new', 'late.plan.yaml'), orphanText.replace('id: orphan', 'id: late').replace('program: nowhere', 'program: alpha'));
+    await client.diagnosticsOf(uriOf(root, 'new/late.plan.yaml'), (l) => l.length === 0, 'an empty list');
+  });
+
+  it('offers semantic tokens only to a client that asks for them', async () => {
+    const plain = start(planFiles, { capabilities: plainCapabilities });
+    const result = (await plain.initialized) as InitializeResult;
+    assert.equal(result.capabilities.semanticTokensProvider, undefined);
+    const asking = start(planFiles, { capabilities: { ...plainCapabilities, textDocument: { ...plainCapabilities.textDocument, semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } } } });
+    const withTokens = (await asking.initialized) as InitializeResult;
+    assert.deepEqual(withTokens.capabilities.semanticTokensProvider, { legend: { tokenTypes: ['variable', 'number'], tokenModifiers: ['declaration', 'readonly'] }, full: true });
+    const tokens = await asking.client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: uriOf(asking.root, 'plans/launch.plan.yaml') } });
+    // launch (line 2, char 6, 6 long, a declaration); alpha (line 4, char 11); build (line 5, char 15): relative encoding.
+    assert.deepEqual(tokens.data, [2, 6, 6, 0, 1, 2, 11, 5, 0, 0, 1, 15, 5, 0, 0]);
+  });
+
+  it('takes the root from rootUri, not from its working folder', async () => {
+    const { root, client, initialized } = start(planFiles, { capabilities: plainCapabilities, workspaceFolders: false });
+    await initialized;
+    const list = await client.diagnosticsOf(uriOf(root, 'other/orphan.plan.yaml'), (l) => l.length > 0);
+    assert.match(list[0].message, /nowhere/);
+  });
+
+  it('answers a request cancelled while indexing with RequestCancelled', async () => {
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) many[`gen/p${i}.plan.yaml`] = programText.replace('id: alpha', `id: alpha${i}`).replace('id: build', `id: build${i}`);
+    const { root, client, initialized } = start({ ...many, 'plans/launch.plan.yaml': launchText }, { capabilities: plainCapabilities });
+    await initialized;
+    const source = new CancellationTokenSource();
+    const request = client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(root, 'plans/launch.plan.yaml') }, position: at(launchText, 5, 'build') }, source.token);
+    source.cancel();
+    await assert.rejects(request, (error: { code: number }) => error.code === -32800);
+  });
+
+  it('runs as plan-as-code lsp --stdio', async () => {
+    const { root, client, initialized } = start(planFiles, { capabilities: plainCapabilities, command: [path.join(repoRoot, 'dist', 'cli.js'), 'lsp', '--stdio'] });
+    const result = (await initialized) as InitializeResult;
+    assert.equal(result.serverInfo?.name, 'plan-as-code');
+    await client.diagnosticsOf(uriOf(root, 'other/orphan.plan.yaml'), (l) => l.length > 0);
+    assert.equal(await client.stop(), 0);
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * A language client for tests: spawns dist/server.js (run `npm run build` first) and speaks JSON-RPC with
+ * it over stdio, recording what the server pushes so tests wait for specific notifications, never sleep.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+export const serverJs = path.join(repoRoot, 'dist', 'server.js');
+
+/** A folder with the given files (relative path → text), removed by `cleanup`. */
+export function workspaceWith(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pac-lsp-'));
+  for (const [relative, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    fs.writeFileSync(path.join(root, relative), text);
+  }
+  return root;
+}
+
+export const uriOf = (root: string, relative: string) => pathToFileURL(path.join(root, relative)).href;
+
+/** Capabilities like a full client's (VS Code's), trimmed to what the server looks at. */
+export const fullCapabilities: ClientCapabilities = {
+  window: { workDoneProgress: true },
+  workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
+  textDocument: {
+    rename: { prepareSupport: true },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+  },
+};
+
+export interface ClientOptions {
+  readonly capabilities?: ClientCapabilities;
+  /** The answer to workspace/configuration (one per item); a function may never resolve. */
+  readonly configuration?: (items: unknown[]) => unknown;
+  /** Arguments after dist/server.js (default --stdio). */
+  readonly command?: readonly string[];
+  /** Sent as workspaceFolders; else rootUri only. */
+  readonly workspaceFolders?: boolean;
+}
+
+export class TestClient {
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** Every notification and request from the server, in order (method names). */
+  readonly events: string[] = [];
+  readonly log: string[] = [];
+  readonly registrations: unknown[] = [];
+  private readonly waiters: Array<() => void> = [];
+  readonly exited: Promise<number | null>;
+  private stderr = '';
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+  ) {
+    this.exited = new Promise((resolve) => process.on('exit', (code) => resolve(code)));
+    process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
+  }
+
+  static start(root: string, options: ClientOptions = {}): { client: TestClient; initialized: Promise<unknown> } {
+    const child = spawn(process.execPath, [...(options.command ?? [serverJs, '--stdio'])], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new TestClient(child, connection);
+    connection.onError(([error]) => client.log.push(`protocol error: ${error.message}`));
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      client.events.push(`publishDiagnostics ${params.uri}`);
+      client.diagnostics.set(params.uri, params.diagnostics);
+      client.wake();
+    });
+    connection.onNotification('window/logMessage', (params: { message: string }) => client.log.push(params.message));
+    connection.onNotification('$/progress', (params: { value: { kind: string } }) => {
+      client.events.push(`progress ${params.value.kind}`);
+      client.wake();
+    });
+    connection.onRequest('window/workDoneProgress/create', () => {
+      client.events.push('workDoneProgress/create');
+      return null;
+    });
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+      client.events.push('configuration');
+      return options.configuration ? options.configuration(params.items) : params.items.map(() => null);
+    });
+    connection.onRequest('client/registerCapability', (params: { registrations: unknown[] }) => {
+      client.registrations.push(...params.registrations);
+      client.wake();
+      return null;
+    });
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      client.events.push('codeLens/refresh');
+      return null;
+    });
+    connection.listen();
+    const rootUri = pathToFileURL(root).href;
+    const initialized = connection
+      .sendRequest('initialize', {
+        processId: process.pid,
+        rootUri,
+        workspaceFolders: options.workspaceFolders === false ? null : [{ uri: rootUri, name: path.basename(root) }],
+        capabilities: options.capabilities ?? fullCapabilities,
+      })
+      .then((result) => {
+        client.events.push('initialize result');
+        void connection.sendNotification('initialized', {});
+        return result;
+      });
+    return { client, initialized };
+  }
+
+  private wake(): void {
+    for (const waiter of this.waiters.splice(0)) waiter();
+  }
+
+  /** Resolves when `check` holds (checked now and after each message from the server); fails after `ms`. */
+  async until<T>(what: string, check: () => T | undefined | false, ms = 20000): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) assert.fail(`timed out waiting for ${what}; events: ${this.events.slice(-20).join(', ')}; log: ${this.log.join(' | ')}; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** The file's diagnostics once they satisfy `check`. */
+  diagnosticsOf(uri: string, check: (list: Diagnostic[]) => boolean, what = 'diagnostics'): Promise<Diagnostic[]> {
+    return this.until(`${what} of ${uri}`, () => {
+      const list = this.diagnostics.get(uri);
+      return list && check(list) ? list : undefined;
+    });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  notify(method: string, params: unknown): void {
+    void this.connection.sendNotification(method, params);
+  }
+
+  open(uri: string, text: string, version = 1): void {
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+  }
+
+  /** Replaces the whole text of an open document. */
+  change(uri: string, text: string, version: number): void {
+    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** shutdown, exit; resolves with the exit code. */
+  async stop(): Promise<number | null> {
+    await this.request('shutdown', null);
+    this.notify('exit', null);
+    return this.exited;
+  }
+
+  kill(): void {
+    this.process.kill();
+  }
+}
+
+/** A position by the line and the text it should be at (the first occurrence on that line, plus `offset`). */
+export function at(text: string, line: number, word: string, offset = 0): { line: number; character: number } {
+  const character = text.split('\n')[line].indexOf(word);
+  assert.ok(character >= 0, `'${word}' is on line ${line}`);
+  return { line, character: character + offset };
+}

@@ -1,0 +1,139 @@
+/**
+ * Neovim's built-in LSP client (0.7 is SPEC 13's baseline) against the server: a headless Neovim runs
+ * test/lsp/nvim/drive.lua, which writes what it saw as JSON. Skipped, saying so, where `nvim` is not
+ * installed (scripts/install-vscode-host.sh installs it for CI).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot, serverJs, workspaceWith } from './helpers';
+
+const program = `version: 1
+program:
+  id: alpha
+  name: Alpha program
+  status_date: 2026-01-31
+  milestones: [{ name: "Café – été", id: m1, date: 2026-03-20 }]
+  projects:
+    - id: build
+      name: Build the thing
+      start: 2026-01-05
+      duration: 8w
+      budget: 200000
+      progress: 50
+`;
+
+const launch = `version: 1
+project:
+  id: launch
+  name: Launch
+  program: alpha
+  depends_on: [build, m1]
+  duration: 30d
+  budget: 100000
+`;
+
+const orphan = `version: 1
+project:
+  id: orphan
+  name: Orphan
+  program: nowhere
+  start: 2026-02-02
+  duration: 10d
+`;
+
+const typo = `version: 1
+project:
+  id: typo
+  name: Typo
+  start: 2026-03-02
+  duration: 10d
+  budgt: 5000
+`;
+
+interface Seen {
+  error?: string;
+  exit_code?: number;
+  steps: {
+    unopened?: { published: string[]; buffer: Array<{ code: string; lnum: number; col: number }> };
+    hover?: string;
+    definition?: { file: string; line: number; col: number; text: string };
+    completion?: string[];
+    quickfix?: { title: string; line: string };
+    edit?: { warned: Array<{ code: string; lnum: number }>; cleared: unknown[] };
+    rename?: { launch: string; program: string };
+  };
+}
+
+describe('language server in Neovim (built-in client)', function () {
+  this.timeout(120000);
+  let seen: Seen;
+  let root: string;
+
+  before(function () {
+    if (spawnSync('nvim', ['--version']).status !== 0) {
+      console.log('      (nvim is not installed: skipped; scripts/install-vscode-host.sh installs it)');
+      this.skip();
+    }
+    root = workspaceWith({ 'program.plan.yaml': program, 'launch.plan.yaml': launch, 'orphan.plan.yaml': orphan, 'typo.plan.yaml': typo });
+    const out = path.join(root, 'seen.json');
+    const run = spawnSync('nvim', ['--headless', '-u', path.join(repoRoot, 'test/lsp/nvim/init.lua'), '-c', `luafile ${path.join(repoRoot, 'test/lsp/nvim/drive.lua')}`], {
+      cwd: root,
+      env: { ...process.env, PAC_ROOT: root, PAC_OUT: out, PAC_SERVER: `${process.execPath} ${serverJs} --stdio` },
+      timeout: 100000,
+      encoding: 'utf8',
+    });
+    assert.ok(fs.existsSync(out), `Neovim wrote no result (status ${run.status}): ${run.stderr}${run.stdout}`);
+    seen = JSON.parse(fs.readFileSync(out, 'utf8')) as Seen;
+  });
+
+  after(() => {
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('ran every step', () => {
+    assert.equal(seen.error, undefined);
+  });
+
+  it('holds the diagnostics of a file it never opened', () => {
+    assert.deepEqual(seen.steps.unopened?.published, ['unknown-reference']);
+    // `  program: nowhere`: line 4 (0-based), 'nowhere' at column 11.
+    assert.deepEqual(seen.steps.unopened?.buffer, [{ code: 'unknown-reference', lnum: 4, col: 11 }]);
+  });
+
+  it('hovers', () => {
+    assert.match(seen.steps.hover ?? '', /\*\*Project `build`\*\* — Build the thing/);
+  });
+
+  it('goes to a definition in another file, past non-ASCII text (UTF-16 positions)', () => {
+    const text = '  milestones: [{ name: "Café – été", id: m1, date: 2026-03-20 }]';
+    // Neovim's columns are bytes: the three 'é' are 2 bytes each and '–' 3, so m1 (UTF-16 character 41) is at byte 41 + 3 + 2 = 46.
+    assert.equal(text.indexOf('m1'), 41);
+    assert.equal(Buffer.byteLength(text.slice(0, 41)), 46);
+    assert.deepEqual(seen.steps.definition, { file: 'program.plan.yaml', line: 6, col: 46, text });
+  });
+
+  it('completes ids', () => {
+    // What depends_on may name: every project and milestone (Neovim filters by the typed prefix), not the program.
+    assert.deepEqual(seen.steps.completion, ['build', 'launch', 'm1', 'orphan', 'typo']);
+  });
+
+  it('applies a quick fix', () => {
+    assert.deepEqual(seen.steps.quickfix, { title: "Change to 'budget'", line: '  budget: 5000' });
+  });
+
+  it('shows a warning an edit creates, and clears it when the edit is undone', () => {
+    // `      progress: 100` is line 12 (0-based), the value at column 16.
+    assert.deepEqual(seen.steps.edit?.warned, [{ code: 'progress-mismatch', lnum: 12, col: 16 }]);
+    assert.deepEqual(seen.steps.edit?.cleared, []);
+  });
+
+  it('renames across files', () => {
+    assert.deepEqual(seen.steps.rename, { launch: '  program: alpha2', program: '  id: alpha2' });
+  });
+
+  it('exits with 0 after shutdown and exit', () => {
+    assert.equal(seen.exit_code, 0);
+  });
+});

@@ -4,7 +4,7 @@
  * defaults. A missing, `null`, empty or wrong answer means the defaults plus the file, never an error:
  * each wrong value is named in the log and left out.
  */
-import { effectiveSettings, parseDay, type AnalysisOptions, type TeamSettings } from '../core';
+import { effectiveSettings, parseDay, slipDaysSetting, type AnalysisOptions, type TeamSettings } from '../core';
 
 export const section = 'planAsCode';
 export const defaultFilesGlob = '**/*.plan.{yaml,yml}';
@@ -37,6 +37,14 @@ export function serverSettings(answer: unknown, team: TeamSettings | undefined, 
     warn(`setting ${section}.${key}: ${JSON.stringify(value)} is not ${expected}; using the default`);
     return undefined;
   };
+  // A slip threshold (SPEC 5): a number of days, 0 or more; else named, with the default used.
+  const slipDays = (key: string): number | undefined => {
+    const value = get(key);
+    if (value === undefined || value === null || value === '') return undefined;
+    const checked = slipDaysSetting(`${section}.${key}`, value);
+    if (checked.problem !== undefined) warn(`setting ${checked.problem}`);
+    return checked.value;
+  };
   const isThreshold = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 2;
   const isString = (v: unknown): v is string => typeof v === 'string';
   const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
@@ -46,6 +54,8 @@ export function serverSettings(answer: unknown, team: TeamSettings | undefined, 
   const { thresholds, defaultCurrency } = effectiveSettings(team, {
     redBelow: typed('health.redBelow', isThreshold, 'a number from 0 to 2'),
     amberBelow: typed('health.amberBelow', isThreshold, 'a number from 0 to 2'),
+    slipRedDays: slipDays('health.slipRedDays'),
+    slipAmberDays: slipDays('health.slipAmberDays'),
     defaultCurrency: typed('defaultCurrency', (v): v is string => typeof v === 'string' && /^[A-Z]{3}$/.test(v), 'an ISO 4217 code (like USD)'),
   });
   const sizeMB = typed('maxFileSizeMB', (v): v is number => typeof v === 'number' && v > 0, 'a size in MB above 0') ?? 5;

@@ -350,8 +350,11 @@ export function withTeams(workspace: Workspace, choices: TeamChoices): Workspace
       else visit([document.project]);
     }
   }
+  // These teams replace any the random workspace gave (the quality reference's, by id only), and its registry with them.
+  delete workspace.people;
   projects.forEach((project, i) => {
     const team = choices.teams[i % choices.teams.length];
+    delete project.team;
     if (team.length === 0) return;
     project.team = team.map((t) => ({ person: people[t.person % people.length].id, ...(t.allocation !== undefined ? { allocation: ALLOCATIONS[t.allocation] } : {}) }));
   });

@@ -18,7 +18,7 @@ describe('language server settings', () => {
     for (const answer of [null, undefined, {}, [], 'x']) {
       const settings = serverSettings(answer, undefined);
       assert.equal(settings.filesGlob, '**/*.plan.{yaml,yml}');
-      assert.deepEqual(settings.analysis.thresholds, { red: 0.9, amber: 0.95 });
+      assert.deepEqual(settings.analysis.thresholds, { red: 0.9, amber: 0.95, slipRedDays: 30, slipAmberDays: 0 });
       assert.equal(settings.defaultCurrency, 'USD');
       assert.equal(settings.codeLens, true);
       assert.equal(settings.schemaDiagnostics, true);
@@ -29,15 +29,15 @@ describe('language server settings', () => {
 
   it('reads nested and dotted keys; the client overrides the team file, the file the defaults', () => {
     const team = { redBelow: 0.8, amberBelow: 0.85, defaultCurrency: 'EUR' };
-    assert.deepEqual(serverSettings(null, team).analysis.thresholds, { red: 0.8, amber: 0.85 });
+    assert.deepEqual(serverSettings(null, team).analysis.thresholds, { red: 0.8, amber: 0.85, slipRedDays: 30, slipAmberDays: 0 });
     const nested = serverSettings({ health: { redBelow: 0.7 }, codeLens: { enabled: false }, validation: { schema: false }, statusDate: '2026-03-31' }, team);
-    assert.deepEqual(nested.analysis.thresholds, { red: 0.7, amber: 0.85 });
+    assert.deepEqual(nested.analysis.thresholds, { red: 0.7, amber: 0.85, slipRedDays: 30, slipAmberDays: 0 });
     assert.equal(nested.defaultCurrency, 'EUR');
     assert.equal(nested.codeLens, false);
     assert.equal(nested.schemaDiagnostics, false);
     assert.equal(nested.analysis.statusDate !== undefined, true);
-    const dotted = serverSettings({ 'health.amberBelow': 0.99, defaultCurrency: 'GBP', files: 'plans/**/*.yaml', maxFileSizeMB: 1 }, team);
-    assert.deepEqual(dotted.analysis.thresholds, { red: 0.8, amber: 0.99 });
+    const dotted = serverSettings({ 'health.amberBelow': 0.99, 'health.slipRedDays': 60, defaultCurrency: 'GBP', files: 'plans/**/*.yaml', maxFileSizeMB: 1 }, team);
+    assert.deepEqual(dotted.analysis.thresholds, { red: 0.8, amber: 0.99, slipRedDays: 60, slipAmberDays: 0 });
     assert.equal(dotted.defaultCurrency, 'GBP');
     assert.equal(dotted.filesGlob, 'plans/**/*.yaml');
     assert.equal(dotted.maxFileSize, 1048576);
@@ -45,13 +45,13 @@ describe('language server settings', () => {
 
   it('leaves out each wrong value, naming it', () => {
     const warnings: string[] = [];
-    const settings = serverSettings({ health: { redBelow: 'high', amberBelow: 3 }, defaultCurrency: 'euro', codeLens: { enabled: 'yes' }, statusDate: 'soon' }, undefined, (m) => warnings.push(m));
-    assert.deepEqual(settings.analysis.thresholds, { red: 0.9, amber: 0.95 });
+    const settings = serverSettings({ health: { redBelow: 'high', amberBelow: 3, slipRedDays: -1 }, defaultCurrency: 'euro', codeLens: { enabled: 'yes' }, statusDate: 'soon' }, undefined, (m) => warnings.push(m));
+    assert.deepEqual(settings.analysis.thresholds, { red: 0.9, amber: 0.95, slipRedDays: 30, slipAmberDays: 0 });
     assert.equal(settings.defaultCurrency, 'USD');
     assert.equal(settings.codeLens, true);
     assert.equal(settings.analysis.statusDate, undefined);
     assert.deepEqual(warnings.map((w) => /planAsCode\.[\w.]+/.exec(w)?.[0]).sort(), [
-      'planAsCode.codeLens.enabled', 'planAsCode.defaultCurrency', 'planAsCode.health.amberBelow', 'planAsCode.health.redBelow', 'planAsCode.statusDate',
+      'planAsCode.codeLens.enabled', 'planAsCode.defaultCurrency', 'planAsCode.health.amberBelow', 'planAsCode.health.redBelow', 'planAsCode.health.slipRedDays', 'planAsCode.statusDate',
     ]);
   });
 });

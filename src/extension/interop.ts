@@ -94,14 +94,15 @@ async function importPlans(plans: PlanService, output: vscode.OutputChannel, arg
   let imported: ImportedPlan[];
   try {
     const ids = new IdAllocator();
-    // Imported ids never take one the workspace uses (they get -2, -3…), so the plans do not clash. People
-    // are the exception: the same person in both is one person, and a clash is named below.
-    for (const [id, list] of workspace.index.definitions) if (list.some((e) => e.kind !== 'person')) ids.reserve(id);
+    const fileIds = sources.map((source) => slug((source.path.split('/').pop() ?? '').replace(/\.[^.]+$/, '')) || 'import');
+    // Imported ids never take one the workspace uses (they get -2, -3…), so the plans do not clash. Except
+    // people (the same person in both is one person) and the program named after the file (importing a
+    // file again finds its plan file in the way): a clash of those is named below.
+    for (const [id, list] of workspace.index.definitions) if (list.some((e) => e.kind !== 'person') && !fileIds.includes(id)) ids.reserve(id);
     imported = [];
-    for (const source of sources) {
+    for (const [i, source] of sources.entries()) {
       const text = await readInput(source);
-      const name = source.path.split('/').pop() ?? 'import';
-      const fileId = slug(name.replace(/\.[^.]+$/, '')) || 'import';
+      const fileId = fileIds[i];
       const options = { source: shown(source), fileId };
       imported.push(/^\uFEFF?\s*</.test(text) ? importMspdi(text, options, ids) : importCsv(text, options, ids));
     }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerComparison, type PlanComparison } from './compare';
 import { registerDiagnostics } from './diagnostics';
+import { registerInterop } from './interop';
 import { registerLanguageFeatures } from './language';
 import { PlanService } from './planService';
 import { registerReport } from './report';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   const comparison = registerComparison(context, plans);
   const roadmap = registerRoadmap(context, plans, comparison);
   registerReport(context, plans, comparison);
+  registerInterop(context, plans);
   // Index after activation returns, so activation itself stays cheap.
   setTimeout(() => void plans.ready(), 0);
   return { plans, tree, roadmap, comparison, activationMs: performance.now() - started };

@@ -13,23 +13,43 @@ import type { DiagnosticCode } from '../base/codes';
 import type { PlanDiagnostic } from '../base/diagnostic';
 import type { Position } from '../base/positions';
 import type { Entity, Milestone, Program, Project } from '../model/entities';
+import { inputKeys, issueFields, keysOf, milestoneFields, personFields, portfolioFields, programFields, projectFields, riskFields } from '../model/fieldRoles';
 import type { ParsedFile } from '../syntax/nodes';
 import type { PlanIndex } from './planIndex';
 
-const SCHEDULE = ['start', 'end', 'duration', 'depends_on'];
+/** Each figure's inputs by YAML key, from the field roles (model/fieldRoles.ts). */
+const SCHEDULE = inputKeys(projectFields, 'dates');
 /**
  * What a project's forecast is computed from (with its schedule and its dependencies'): not its money.
  * SPI is EV / PV, in which BAC cancels out; a rejected budget (BAC 0) leaves SPI unknown and the forecast
  * at its plan, which can only be earlier than the true one — so a milestone it makes late is late.
  */
-const PROJECT_FORECAST = [...SCHEDULE, 'progress', 'state', 'baseline'];
+const PROJECT_FORECAST = inputKeys(projectFields, 'forecast');
 /** What a project's earned value, forecast and health are computed from (with its schedule). */
-const PROJECT_FIGURES = [...SCHEDULE, 'budget', 'spent', 'progress', 'state', 'baseline', 'health', 'benefits', 'milestones', 'risks', 'issues'];
-const PROJECT_MONEY = ['budget', 'spent', 'progress', 'state', 'baseline'];
-const PROGRAM_FIGURES = ['budget', 'currency', 'start', 'end', 'health', 'benefits', 'milestones', 'risks', 'issues', 'projects'];
-const MILESTONE_FIGURES = ['date', 'done', 'depends_on'];
-const RISK_FIGURES = ['likelihood', 'impact', 'state', 'mitigation'];
-const ISSUE_FIGURES = ['severity', 'state', 'due'];
+const PROJECT_FIGURES = inputKeys(projectFields, 'health');
+const PROJECT_MONEY = inputKeys(projectFields, 'money');
+const PROJECT_LOAD = inputKeys(projectFields, 'load');
+const OVERSPENT = keysOf(projectFields, 'budget', 'baseline', 'spent');
+const PROGRESS = keysOf(projectFields, 'state', 'progress');
+const PROGRAM_FIGURES = inputKeys(programFields, 'health');
+const PROGRAM_MONEY = inputKeys(programFields, 'money');
+const PROGRAM_WINDOW = inputKeys(programFields, 'dates');
+const CURRENCY = keysOf(programFields, 'currency');
+const STATUS_DATE = [...keysOf(portfolioFields, 'statusDate'), ...keysOf(programFields, 'statusDate')];
+const MILESTONE_SCHEDULE = inputKeys(milestoneFields, 'dates');
+const MILESTONE_FIGURES = inputKeys(milestoneFields, 'forecast');
+const MILESTONE_MISSED = keysOf(milestoneFields, 'date', 'done');
+const MILESTONE_DATE = keysOf(milestoneFields, 'date');
+const RISK_FIGURES = inputKeys(riskFields, 'health');
+const ISSUE_FIGURES = inputKeys(issueFields, 'health');
+const ISSUE_OVERDUE = keysOf(issueFields, 'due', 'open');
+const CAPACITY = inputKeys(personFields, 'load');
+
+/** The inputs above, for the test that they are what the table of warnings below says. */
+export const followOnInputs = {
+  SCHEDULE, PROJECT_FORECAST, PROJECT_FIGURES, PROJECT_MONEY, PROJECT_LOAD, OVERSPENT, PROGRESS, PROGRAM_FIGURES, PROGRAM_MONEY, PROGRAM_WINDOW,
+  CURRENCY, STATUS_DATE, MILESTONE_SCHEDULE, MILESTONE_FIGURES, MILESTONE_MISSED, MILESTONE_DATE, RISK_FIGURES, ISSUE_FIGURES, ISSUE_OVERDUE, CAPACITY,
+};
 
 /**
  * THE TABLE: each warning and the inputs it is computed from (SPEC 6: a rejected value silences only the
@@ -54,29 +74,29 @@ const ISSUE_FIGURES = ['severity', 'state', 'due'];
  * | status-date-mismatch | every status_date |
  */
 const followOnRules: Partial<Record<DiagnosticCode, (entity: Entity, taint: Taint, d: PlanDiagnostic, locate: EntityLocator) => boolean>> = {
-  overspent: (e) => e.kind === 'project' && own(e, ['budget', 'baseline', 'spent']),
-  'progress-mismatch': (e) => e.kind === 'project' && own(e, ['state', 'progress']),
+  overspent: (e) => e.kind === 'project' && own(e, OVERSPENT),
+  'progress-mismatch': (e) => e.kind === 'project' && own(e, PROGRESS),
   unscheduled: (e, t) => (e.kind === 'project' || e.kind === 'milestone') && t.scheduleTainted(e),
   'dependency-violation': (e, t) => (e.kind === 'project' || e.kind === 'milestone') && t.scheduleTainted(e),
-  'date-conflict': (e, t) => (e.kind === 'program' ? own(e, ['start', 'end']) : e.kind === 'project' && t.scheduleTainted(e)),
+  'date-conflict': (e, t) => (e.kind === 'program' ? own(e, PROGRAM_WINDOW) : e.kind === 'project' && t.scheduleTainted(e)),
   'outside-window': (e, t) => {
-    if (e.kind === 'project') return t.scheduleTainted(e) || (e.program !== undefined && own(e.program, ['start', 'end']));
-    if (e.kind === 'milestone') return own(e, ['date']) || (e.parent.kind === 'project' && t.scheduleTainted(e.parent));
+    if (e.kind === 'project') return t.scheduleTainted(e) || (e.program !== undefined && own(e.program, PROGRAM_WINDOW));
+    if (e.kind === 'milestone') return own(e, MILESTONE_DATE) || (e.parent.kind === 'project' && t.scheduleTainted(e.parent));
     return false;
   },
   'over-budget': (e) => e.kind === 'program' && programMoneyTainted(e),
   'forecast-over-budget': (e) => e.kind === 'program' && programMoneyTainted(e),
   'status-mismatch': (e, t) => (e.kind === 'project' ? t.figuresTainted(e) : e.kind === 'program' && t.programTainted(e)),
-  'missed-milestone': (e) => e.kind === 'milestone' && own(e, ['date', 'done']),
+  'missed-milestone': (e) => e.kind === 'milestone' && own(e, MILESTONE_MISSED),
   'milestone-at-risk': (e, t) => e.kind === 'milestone' && t.forecastTainted(e),
   'unmitigated-risk': (e) => e.kind === 'risk' && own(e, RISK_FIGURES),
-  'overdue-issue': (e) => e.kind === 'issue' && own(e, ['due', 'state']),
+  'overdue-issue': (e) => e.kind === 'issue' && own(e, ISSUE_OVERDUE),
   overallocated: (e, t, d, locate) => e.kind === 'project' && t.allocationTainted(e, d.range.start, locate),
-  'currency-mismatch': (e) => e.kind === 'program' && (e.portfolio?.programs ?? [e]).some((program) => own(program, ['currency'])),
+  'currency-mismatch': (e) => e.kind === 'program' && (e.portfolio?.programs ?? [e]).some((program) => own(program, CURRENCY)),
 };
 
 function programMoneyTainted(program: Program): boolean {
-  return own(program, ['budget', 'projects']) || program.projects.some((p) => own(p, PROJECT_MONEY));
+  return own(program, PROGRAM_MONEY) || program.projects.some((p) => own(p, PROJECT_MONEY));
 }
 
 export function withoutFollowOnProblems(files: readonly ParsedFile[], index: PlanIndex, diagnostics: readonly PlanDiagnostic[]): PlanDiagnostic[] {
@@ -139,7 +159,7 @@ class Taint {
       case 'dependency-cycle':
         return false;
       case 'status-date-mismatch':
-        return [...this.index.portfolios, ...this.index.programs].some((holder) => own(holder, ['status_date']));
+        return [...this.index.portfolios, ...this.index.programs].some((holder) => own(holder, STATUS_DATE));
       default:
         break;
     }
@@ -156,7 +176,7 @@ class Taint {
 
   /** Its dates rest on an invalid field: its own, or a dependency's (dates flow down depends_on). */
   scheduleTainted(node: Project | Milestone): boolean {
-    return this.memo(this.schedule, node, () => own(node, node.kind === 'project' ? SCHEDULE : ['date', 'depends_on']) || this.dependencies(node).some((d) => this.scheduleTainted(d)));
+    return this.memo(this.schedule, node, () => own(node, node.kind === 'project' ? SCHEDULE : MILESTONE_SCHEDULE) || this.dependencies(node).some((d) => this.scheduleTainted(d)));
   }
 
   /** Its figures or forecast rest on an invalid field: its own, a child's, or a dependency's. */
@@ -191,8 +211,8 @@ class Taint {
     let tainted = this.people.get(name);
     if (tainted === undefined) {
       tainted =
-        this.index.people.some((person) => person.id === name && own(person, ['capacity'])) ||
-        this.index.projects.some((p) => p.team.some((e) => e.person.name === name) && (own(p, ['team', 'state', 'progress']) || this.scheduleTainted(p)));
+        this.index.people.some((person) => person.id === name && own(person, CAPACITY)) ||
+        this.index.projects.some((p) => p.team.some((e) => e.person.name === name) && (own(p, PROJECT_LOAD) || this.scheduleTainted(p)));
       this.people.set(name, tainted);
     }
     return tainted;

@@ -13,7 +13,8 @@
 import type { Day } from '../base/dates';
 import type { HealthThresholds } from '../base/defaults';
 import type { PlanDiagnostic } from '../base/diagnostic';
-import type { DocumentModel, Entity, Milestone, Person, Portfolio, Program, Project, Reference, TeamEntry } from '../model/entities';
+import type { DocumentModel, Entity, EntityBase, EntityKind, Placed, Milestone, Person, Portfolio, Program, Project, Reference, TeamEntry } from '../model/entities';
+import { entityFields, fieldsWithRole, teamEntryFields, type FieldRole, type FieldTable } from '../model/fieldRoles';
 import { milestoneChecks, personChecks, programChecks, projectChecks, issueChecks, riskChecks, portfolioChecks, type CheckContext } from './checks';
 import { settleForecasts, type MilestoneOutlook, type ProjectForecast } from './forecast';
 import type { WritableMap } from './nodeMap';
@@ -119,46 +120,43 @@ export function dependentsOf(schedule: Schedule): Map<Node, Node[]> {
 
 /**
  * What in a file shapes the index: every entity's kind, id and nesting, the ids it references, the
- * people registry, and the values that every other file reads (status dates, currencies). Two texts
- * with the same key differ in values only.
+ * people registry, and the values that every other file reads (status dates, currencies) — the fields
+ * whose role is structure, and the links the file's nesting sets (model/fieldRoles.ts). Two texts with
+ * the same key differ in values only.
  */
 export function structureKey(models: readonly DocumentModel[]): string {
   const parts: string[] = [];
-  const ref = (reference: Reference | undefined) => (reference ? reference.name : '');
   for (const model of models) {
     parts.push('|doc');
     for (const entity of model.entities) {
       parts.push(`${entity.kind}:${entity.id ?? ''}`);
-      switch (entity.kind) {
-        case 'portfolio':
-          parts.push(ref(entity.owner), String(entity.statusDate?.value), String(entity.inlinePrograms.length));
-          break;
-        case 'program':
-          parts.push(ref(entity.portfolioRef), ref(entity.manager), String(entity.parentPortfolio?.id), String(entity.statusDate?.value), String(entity.currency?.value));
-          parts.push(String(entity.inlineProjects.length), String(entity.milestones.length), String(entity.risks.length), String(entity.issues.length));
-          break;
-        case 'project':
-          parts.push(ref(entity.programRef), ref(entity.manager), String(entity.parentProgram?.id), String(entity.hasDependsOn));
-          parts.push(entity.dependsOn.map(ref).join(','), entity.team.map((t) => t.person.name).join(','));
-          parts.push(String(entity.milestones.length), String(entity.risks.length), String(entity.issues.length));
-          break;
-        case 'milestone':
-          parts.push(entity.dependsOn.map(ref).join(','), String(entity.parent.id));
-          break;
-        case 'risk':
-        case 'issue':
-          parts.push(ref(entity.owner), String(entity.parent.id));
-          break;
-        case 'person':
-          break;
-      }
+      const table: FieldTable = entityFields[entity.kind];
+      const values = fieldsOf(entity);
+      for (const field of structureFields[entity.kind]) parts.push(structurePart(table[field], values[field]));
     }
   }
   return parts.join('\u0000');
 }
 
-/** Fields that link entities to each other (set by the index): kept on the old objects. */
-const linkFields = new Set(['program', 'projects', 'portfolio', 'programs', 'parent', 'parentProgram', 'parentPortfolio', 'inlineProjects', 'inlinePrograms', 'milestones', 'risks', 'issues']);
+/** Each kind's fields that are part of its structure key: structure, and links set by the nesting of the file. */
+const structureFields = {} as Record<EntityKind, readonly string[]>;
+for (const kind of Object.keys(entityFields) as EntityKind[]) {
+  const table: FieldTable = entityFields[kind];
+  structureFields[kind] = Object.keys(table).filter((field) => table[field].role === 'structure' || (table[field].role === 'link' && !table[field].byIndex));
+}
+
+/** A structure field as text: a reference by its name, a list by its items' (team entries by their person), a parent by its id, children by their number. */
+function structurePart(role: FieldRole, value: unknown): string {
+  if (role.role === 'link') return Array.isArray(value) ? String(value.length) : String((value as Entity | undefined)?.id);
+  if (value === undefined) return '';
+  if (isReference(value)) return value.name;
+  if (Array.isArray(value)) return value.map((item: Reference | TeamEntry) => (isReference(item) ? item.name : item.person.name)).join(',');
+  if (typeof value === 'object' && value !== null && 'value' in value) return String(value.value);
+  return String(value);
+}
+
+/** The fields that link entities to each other (set by the reader's nesting or by the index): kept on the old objects. */
+export const linkFields: ReadonlySet<string> = new Set(Object.values(entityFields).flatMap((table: FieldTable) => fieldsWithRole(table, 'link')));
 
 /**
  * Folds a file's newly read entities into its old entity objects (same structure key: they pair up in
@@ -170,9 +168,7 @@ export function refreshInPlace(oldModels: readonly DocumentModel[], newModels: r
   oldModels.forEach((oldModel, d) => {
     const newModel = newModels[d];
     oldModel.entities.forEach((oldEntity, i) => {
-      if (refreshEntity(oldEntity as unknown as Record<string, unknown>, newModel.entities[i] as unknown as Record<string, unknown>)) {
-        edit.reallocated.add(oldEntity as Project);
-      }
+      if (refreshEntity(oldEntity, newModel.entities[i]) && oldEntity.kind === 'project') edit.reallocated.add(oldEntity);
       edit.entities.push(oldEntity);
     });
   });
@@ -185,27 +181,62 @@ export interface Edit {
   readonly reallocated: Set<Project>;
 }
 
-/** Copies the new values onto the old entity; true when a team allocation changed. */
-function refreshEntity(target: Record<string, unknown>, source: Record<string, unknown>): boolean {
+/** An entity's fields by name, to be written: the tables name them. */
+type Fields = Record<string, unknown>;
+
+/** An entity's fields by name (an entity is a record of its fields; the tables say which are which). */
+function fieldsOf(entity: Entity | TeamEntry): Fields {
+  const fields: object = entity;
+  return fields as Fields;
+}
+
+/** The fields every entity shares and a node's place in the last numbering: the new ones, always. */
+const ownFields = Object.keys({ id: true, source: true, node: true, anchor: true, invalid: true, placedBy: true, position: true } satisfies Record<keyof EntityBase | keyof Placed, true>);
+
+/**
+ * Copies the new values onto the old entity by its table (same structure key: the same kind, id and
+ * references); links stay, references keep their identity and take the new place. True when a team
+ * allocation changed.
+ */
+function refreshEntity(target: Entity, source: Entity): boolean {
+  const to = fieldsOf(target);
+  const from = fieldsOf(source);
+  for (const field of ownFields) if (field in from) to[field] = from[field];
+  const table: FieldTable = entityFields[target.kind];
   let reallocated = false;
-  for (const key of Object.keys(source)) {
-    if (linkFields.has(key)) continue;
-    const value = source[key];
-    const old = target[key];
-    if (isReference(old) && isReference(value)) copyReference(old, value);
-    else if (key === 'dependsOn') (old as Reference[]).forEach((reference, i) => copyReference(reference, (value as Reference[])[i]));
-    else if (key === 'team') {
-      (old as TeamEntry[]).forEach((entry, i) => {
-        const next = (value as TeamEntry[])[i];
-        copyReference(entry.person, next.person);
-        if (entry.allocation !== next.allocation || entry.rejected !== next.rejected) reallocated = true;
-        (entry as { allocation: number }).allocation = next.allocation;
-        if (next.rejected) (entry as { rejected?: true }).rejected = true;
-        else delete (entry as { rejected?: true }).rejected;
+  for (const field of Object.keys(table)) {
+    const role = table[field];
+    if (role.role === 'link') continue;
+    const value = from[field];
+    const old = to[field];
+    if (role.role !== 'structure') to[field] = value;
+    else if (isReference(old) && isReference(value)) copyReference(old, value);
+    else if (Array.isArray(old) && Array.isArray(value)) {
+      old.forEach((item: Reference | TeamEntry, i) => {
+        const next = value[i] as Reference | TeamEntry;
+        if (isReference(item)) copyReference(item, next as Reference);
+        else if (refreshTeamEntry(item, next as TeamEntry)) reallocated = true;
       });
-    } else target[key] = value;
+    } else to[field] = value;
   }
   return reallocated;
+}
+
+/** A team entry by its table: the person keeps its identity, the allocation is the new one; true when it changed. */
+function refreshTeamEntry(target: TeamEntry, source: TeamEntry): boolean {
+  const to = fieldsOf(target);
+  const from = fieldsOf(source);
+  let changed = false;
+  for (const field of Object.keys(teamEntryFields) as Array<keyof TeamEntry>) {
+    if (teamEntryFields[field].role === 'structure') {
+      copyReference(target[field] as Reference, source[field] as Reference);
+      continue;
+    }
+    if (to[field] !== from[field]) changed = true;
+    if (from[field] === undefined) delete to[field];
+    else to[field] = from[field];
+  }
+  return changed;
 }
 
 function isReference(value: unknown): value is Reference {

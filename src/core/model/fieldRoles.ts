@@ -1,0 +1,185 @@
+/**
+ * The role of every entity field, declared once. The incremental analysis reads it to tell structure
+ * from values and to fold a re-read entity into the old one (analysis/incremental.ts); the follow-on
+ * filter reads it for the YAML keys each figure is computed from (analysis/followOn.ts). Each table is
+ * typed over its entity's own fields, so a field added to an entity does not compile until it has a role.
+ *
+ * The fields every entity shares (`EntityBase`: kind, id, where it is written, its invalid keys) and a
+ * project's or milestone's place in the last numbering (`Placed`) are not in the tables: they are the
+ * entity itself, not one of its values.
+ */
+import type { EntityBase, Issue, Milestone, Person, Placed, Portfolio, Program, Project, Risk, TeamEntry } from './entities';
+
+/**
+ * - `link`: another entity, set by the nesting of the file (a parent, a list of children) or resolved by
+ *   the index (`byIndex`); an edit of values keeps the old object's.
+ * - `structure`: shapes the index or is read by every other file (ids referenced, status date, currency);
+ *   a change of it is a full analysis.
+ * - `schedule`: what dates are computed from (or a date itself).
+ * - `money`: what earned value and costs are computed from.
+ * - `status`: a state or an assessment the checks and the health read (state, done, likelihood…).
+ * - `display`: shown, computed from by nothing.
+ */
+export type Role = 'link' | 'structure' | 'schedule' | 'money' | 'status' | 'display';
+
+/**
+ * The figures whose inputs a field is (the follow-on filter silences a figure's warnings when one of its
+ * inputs was rejected, SPEC 6):
+ * - `dates`: the entity's dates (a project's start and end, a milestone's date).
+ * - `forecast`: its forecast and outlook (not money: SPI is EV / PV, in which BAC cancels out).
+ * - `money`: its earned value and costs.
+ * - `health`: its health and status (status-mismatch): every figure's input, its children and its written health.
+ * - `load`: the load of the people on its team.
+ */
+export type Figure = 'dates' | 'forecast' | 'money' | 'health' | 'load';
+
+export interface FieldRole {
+  readonly role: Role;
+  /** The YAML key it is read from, when not the field's name; null when it has none (a parent, or set by the index). */
+  readonly key?: string | null;
+  /** (link) Resolved by the index across files, not by the nesting of the file: not part of the file's structure. */
+  readonly byIndex?: true;
+  /** The figures it is an input of. */
+  readonly inputs?: readonly Figure[];
+}
+
+/** A table over an entity's own fields (all of them: a missing or an unknown field does not compile). */
+type Table<E> = Record<Exclude<keyof E, keyof EntityBase | keyof Placed | 'kind'>, FieldRole>;
+
+const display: FieldRole = { role: 'display' };
+const structure: FieldRole = { role: 'structure' };
+const resolved: FieldRole = { role: 'link', key: null, byIndex: true };
+/** A project's start, end and duration. */
+const dates: FieldRole = { role: 'schedule', inputs: ['dates', 'forecast', 'health'] };
+
+export const portfolioFields = {
+  name: display,
+  owner: structure,
+  statusDate: { role: 'structure', key: 'status_date' },
+  inlinePrograms: { role: 'link', key: 'programs' },
+  programs: resolved,
+} as const satisfies Table<Portfolio>;
+
+export const programFields = {
+  name: display,
+  manager: structure,
+  portfolioRef: { role: 'structure', key: 'portfolio' },
+  parentPortfolio: { role: 'link', key: null },
+  goal: display,
+  budget: { role: 'money', inputs: ['money', 'health'] },
+  currency: { role: 'structure', inputs: ['health'] },
+  start: { role: 'schedule', inputs: ['dates', 'health'] },
+  end: { role: 'schedule', inputs: ['dates', 'health'] },
+  health: { role: 'status', inputs: ['health'] },
+  statusDate: { role: 'structure', key: 'status_date' },
+  benefits: { role: 'money', inputs: ['health'] },
+  milestones: { role: 'link', inputs: ['health'] },
+  risks: { role: 'link', inputs: ['health'] },
+  issues: { role: 'link', inputs: ['health'] },
+  inlineProjects: { role: 'link', key: 'projects', inputs: ['money', 'health'] },
+  portfolio: resolved,
+  projects: resolved,
+} as const satisfies Table<Program>;
+
+export const projectFields = {
+  name: display,
+  programRef: { role: 'structure', key: 'program' },
+  parentProgram: { role: 'link', key: null },
+  manager: structure,
+  start: dates,
+  end: dates,
+  duration: dates,
+  dependsOn: { role: 'structure', key: 'depends_on', inputs: ['dates', 'forecast', 'health'] },
+  hasDependsOn: { role: 'structure', key: 'depends_on' },
+  budget: { role: 'money', inputs: ['money', 'health'] },
+  spent: { role: 'money', inputs: ['money', 'health'] },
+  progress: { role: 'money', inputs: ['money', 'forecast', 'health', 'load'] },
+  state: { role: 'status', inputs: ['money', 'forecast', 'health', 'load'] },
+  health: { role: 'status', inputs: ['health'] },
+  baseline: { role: 'money', inputs: ['money', 'forecast', 'health'] },
+  benefits: { role: 'money', inputs: ['health'] },
+  milestones: { role: 'link', inputs: ['health'] },
+  risks: { role: 'link', inputs: ['health'] },
+  issues: { role: 'link', inputs: ['health'] },
+  team: { role: 'structure', inputs: ['load'] },
+  tags: display,
+  program: resolved,
+} as const satisfies Table<Project>;
+
+export const milestoneFields = {
+  name: display,
+  date: { role: 'schedule', inputs: ['dates', 'forecast', 'health'] },
+  done: { role: 'status', inputs: ['forecast', 'health'] },
+  dependsOn: { role: 'structure', key: 'depends_on', inputs: ['dates', 'forecast', 'health'] },
+  parent: { role: 'link', key: null },
+} as const satisfies Table<Milestone>;
+
+export const riskFields = {
+  title: display,
+  likelihood: { role: 'status', inputs: ['health'] },
+  impact: { role: 'status', inputs: ['health'] },
+  mitigation: { role: 'status', inputs: ['health'] },
+  owner: structure,
+  open: { role: 'status', key: 'state', inputs: ['health'] },
+  parent: { role: 'link', key: null },
+} as const satisfies Table<Risk>;
+
+export const issueFields = {
+  title: display,
+  severity: { role: 'status', inputs: ['health'] },
+  owner: structure,
+  open: { role: 'status', key: 'state', inputs: ['health'] },
+  raised: display,
+  due: { role: 'schedule', inputs: ['health'] },
+  parent: { role: 'link', key: null },
+} as const satisfies Table<Issue>;
+
+export const personFields = {
+  name: display,
+  role: display,
+  capacity: { role: 'schedule', inputs: ['load'] },
+} as const satisfies Table<Person>;
+
+export const teamEntryFields = {
+  person: structure,
+  allocation: { role: 'schedule', inputs: ['load'] },
+  rejected: { role: 'schedule', key: 'allocation', inputs: ['load'] },
+} as const satisfies Record<keyof TeamEntry, FieldRole>;
+
+/** Each kind's table. */
+export const entityFields = {
+  portfolio: portfolioFields,
+  program: programFields,
+  project: projectFields,
+  milestone: milestoneFields,
+  risk: riskFields,
+  issue: issueFields,
+  person: personFields,
+} as const;
+
+export type FieldTable = Readonly<Record<string, FieldRole>>;
+
+/** The YAML key of a field: its own name unless the table says otherwise. */
+export function yamlKey(table: FieldTable, field: string): string | undefined {
+  const key = table[field].key;
+  return key === undefined ? field : key ?? undefined;
+}
+
+/** The YAML keys of the fields of `table` that are inputs of `figure` (each once). */
+export function inputKeys(table: FieldTable, figure: Figure): string[] {
+  return unique(Object.keys(table).filter((field) => table[field].inputs?.includes(figure)).map((field) => yamlKey(table, field)));
+}
+
+/** The YAML keys of the fields named (typed: a field renamed or removed does not compile). */
+export function keysOf<T extends FieldTable>(table: T, ...fields: ReadonlyArray<keyof T & string>): string[] {
+  return unique(fields.map((field) => yamlKey(table, field)));
+}
+
+/** The fields of `table` with one of these roles. */
+export function fieldsWithRole<T extends FieldTable>(table: T, ...roles: readonly Role[]): Array<keyof T & string> {
+  return Object.keys(table).filter((field) => roles.includes(table[field].role));
+}
+
+function unique(keys: ReadonlyArray<string | undefined>): string[] {
+  return [...new Set(keys.filter((key): key is string => key !== undefined))];
+}

@@ -16,7 +16,9 @@ async function write(relative: string, text: string): Promise<vscode.Uri> {
 describe("the team's settings file", function () {
   this.timeout(60_000);
   let extension: PlanAsCodeApi;
-  // Ended long before today, 90% done: SPI = 0.9 (PV = BAC), CPI = 90 / 90 = 1 → amber by the default thresholds.
+  // At the status date 2020-01-10 (its end; set below, so "today" does not matter), 90% done: SPI = 0.9 (PV = BAC),
+  // CPI = 90 / 90 = 1 → amber by the default thresholds. v3: it is forecast Jan 1 + ceil(10 / 0.9) − 1 = Jan 12, a
+  // slip of 2 days (amber, not more than 30: never red by the slip), so the CPI/SPI thresholds decide red.
   const plan = 'project:\n  id: team-probe\n  name: Team probe\n  start: 2020-01-01\n  end: 2020-01-10\n  budget: 100\n  spent: 90\n  progress: 90\n';
   const health = () => {
     const project = extension.plans.latest?.index.projects.find((p) => p.id === 'team-probe');
@@ -27,12 +29,14 @@ describe("the team's settings file", function () {
   before(async () => {
     extension = await api();
     await extension.plans.ready();
+    await vscode.workspace.getConfiguration('planAsCode').update('statusDate', '2020-01-10', vscode.ConfigurationTarget.Workspace);
     planUri = await write('team-probe.plan.yaml', plan);
     await waitFor('the probe project, amber', () => health() === 'amber', 30_000);
   });
 
   after(async () => {
     await vscode.workspace.getConfiguration('planAsCode').update('health.redBelow', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('planAsCode').update('statusDate', undefined, vscode.ConfigurationTarget.Workspace);
     for (const uri of [planUri, fixture('.plan-as-code.yaml')]) {
       try {
         await vscode.workspace.fs.delete(uri);

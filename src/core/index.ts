@@ -46,7 +46,7 @@ export {
 export { forecastSteps, type ProjectPace } from './analysis/forecast';
 export { earnedValue, type Figures, type ProjectRollup, type Rollup } from './analysis/rollup';
 export { currencyOf, riskLevel } from './analysis/rules';
-export { runToEnd, type Steps } from './analysis/steps';
+export { runInSlices, runToEnd, type Steps } from './analysis/steps';
 export { peopleLoad, type LoadBasis, type PeopleLoad, type PersonLoad } from './analysis/people';
 export { PlanWorkspace, analyzePlans, figureSteps, rollupOf, type Analysis, type AnalysisOptions } from './analysis/workspace';
 
@@ -73,6 +73,7 @@ export {
 } from './views/figures';
 export { forecastNote, milestoneNote, milestoneStatusText } from './views/forecastText';
 export { diffMarkdown, diffText, formatDayDelta, formatMoneyDelta, trendMarkdown } from './views/historyReport';
+export { outlineChildren, outlineDetail, outlineName } from './views/outline';
 export { idPattern, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, type Occurrence } from './views/navigation';
 export { peopleCsv, peopleMarkdown, peopleReport, weekGrid, type PeopleJson, type PeopleReport } from './views/peopleReport';
 export { summarizeProblems, type ProblemSummary } from './views/problems';

@@ -4,7 +4,7 @@
  * text wins), and analysed again shortly after each change. Views subscribe to `onDidAnalyze`.
  */
 import * as vscode from 'vscode';
-import { defaultParseLimits, PlanWorkspace, type Analysis, type Steps } from '../core';
+import { defaultParseLimits, PlanWorkspace, runInSlices, type Analysis, type Steps } from '../core';
 import { readSettings, section, type PlanSettings } from './settings';
 import { TeamSettingsFile } from './teamSettings';
 
@@ -293,23 +293,15 @@ export class PlanService implements vscode.Disposable {
 
   /** Runs the analysis slice by slice; gives up when a newer analysis has started. */
   private async drive(steps: Steps<Analysis>, generation: number): Promise<Analysis | undefined> {
-    for (;;) {
-      const sliceStart = performance.now();
-      for (;;) {
-        const step = steps.next();
-        if (step.done) {
-          // The views update in a task of their own, not on top of the last slice of analysis.
-          await yieldToHost();
-          if (generation !== this.generation) return undefined;
-          this.current = step.value;
-          this.onDidAnalyzeEmitter.fire(step.value);
-          return step.value;
-        }
-        if (performance.now() - sliceStart > SLICE_MS) break;
-      }
-      await yieldToHost();
-      if (generation !== this.generation) return undefined;
-    }
+    const current = () => generation === this.generation;
+    const analysis = await runInSlices(steps, SLICE_MS, yieldToHost, current);
+    if (analysis === undefined) return undefined;
+    // The views update in a task of their own, not on top of the last slice of analysis.
+    await yieldToHost();
+    if (!current()) return undefined;
+    this.current = analysis;
+    this.onDidAnalyzeEmitter.fire(analysis);
+    return analysis;
   }
 
   dispose(): void {

@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver';
-import { defaultParseLimits, PlanWorkspace, readTeamSettings, TEAM_SETTINGS_FILE, type Analysis, type PlanDiagnostic, type Steps, type TeamSettings } from '../core';
+import { defaultParseLimits, PlanWorkspace, readTeamSettings, runInSlices, TEAM_SETTINGS_FILE, type Analysis, type PlanDiagnostic, type Steps, type TeamSettings } from '../core';
 import { decodePlanText } from '../node/files';
 import { PlanPaths, pathToUri, uriToPath, type Folder } from './paths';
 import { serverSettings, type ServerSettings } from './settings';
@@ -332,20 +332,11 @@ export class PlanFiles {
   }
 
   private async drive(steps: Steps<Analysis>, generation: number): Promise<Analysis | undefined> {
-    for (;;) {
-      const sliceStart = performance.now();
-      for (;;) {
-        const step = steps.next();
-        if (step.done) {
-          this.current = step.value;
-          for (const listener of this.listeners) listener(step.value);
-          return step.value;
-        }
-        if (performance.now() - sliceStart > SLICE_MS) break;
-      }
-      await yieldToLoop();
-      if (generation !== this.generation) return undefined;
-    }
+    const analysis = await runInSlices(steps, SLICE_MS, yieldToLoop, () => generation === this.generation);
+    if (analysis === undefined) return undefined;
+    this.current = analysis;
+    for (const listener of this.listeners) listener(analysis);
+    return analysis;
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 /** The outline (document symbols) and workspace symbols: portfolios, programs, projects and what they hold. */
 import { SymbolKind, type Connection, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver';
-import type { Entity } from '../core';
+import { outlineChildren, outlineDetail, outlineName, type Entity } from '../core';
 import { unlessCancelled } from './cancel';
 import { spanToRange } from './convert';
 import type { PlanFiles } from './planFiles';
@@ -15,21 +15,6 @@ const symbolKinds: Record<Entity['kind'], SymbolKind> = {
   person: SymbolKind.Field,
 };
 
-function childrenOf(entity: Entity): Entity[] {
-  switch (entity.kind) {
-    case 'portfolio':
-      return [...entity.inlinePrograms];
-    case 'program':
-      return [...entity.inlineProjects, ...entity.milestones, ...entity.risks, ...entity.issues];
-    case 'project':
-      return [...entity.milestones, ...entity.risks, ...entity.issues];
-    default:
-      return [];
-  }
-}
-
-const nameOf = (entity: Entity) => entity.id ?? ('name' in entity && entity.name ? entity.name : entity.kind);
-const detailOf = (entity: Entity) => ('name' in entity ? (entity.name ?? '') : 'title' in entity ? (entity.title ?? '') : '');
 
 function contains(outer: Range, inner: Range): boolean {
   const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
@@ -51,13 +36,13 @@ export function registerSymbols(connection: Connection, plans: PlanFiles, hierar
         const range = spanToRange(entity.source.file, entity.node.span);
         const anchor = spanToRange(entity.source.file, entity.anchor);
         return {
-          name: nameOf(entity),
-          detail: detailOf(entity),
+          name: outlineName(entity),
+          detail: outlineDetail(entity),
           kind: symbolKinds[entity.kind],
           range,
           // The selection must lie inside the range (LSP); an id written elsewhere selects the start.
           selectionRange: contains(range, anchor) ? anchor : { start: range.start, end: range.start },
-          children: childrenOf(entity).filter(inFile).map(symbol),
+          children: outlineChildren(entity).filter(inFile).map(symbol),
         };
       };
       const tree = roots.map(symbol);

@@ -24,6 +24,23 @@ export class PauseCounter {
   }
 }
 
+/**
+ * Runs steps in time slices of about `sliceMs` (the editor's host, the language server), awaiting `pause()`
+ * between slices; undefined when `current()` says, after a pause, that a newer run has taken over.
+ */
+export async function runInSlices<T>(steps: Steps<T>, sliceMs: number, pause: () => Promise<void>, current: () => boolean): Promise<T | undefined> {
+  for (;;) {
+    const sliceStart = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart > sliceMs) break;
+    }
+    await pause();
+    if (!current()) return undefined;
+  }
+}
+
 export function runToEnd<T>(steps: Steps<T>): T {
   for (;;) {
     const step = steps.next();

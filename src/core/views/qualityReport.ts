@@ -14,15 +14,8 @@ export interface QualityJson {
   readonly scopes: ReadonlyArray<{
     readonly kind: 'workspace' | 'program';
     readonly id: string | null;
-    readonly metrics: ReadonlyArray<{
-      readonly id: QualityMetricId;
-      readonly value: number | null;
-      readonly threshold: number;
-      readonly pass: boolean;
-      readonly count: number;
-      readonly total: number;
-      readonly offenders: readonly string[];
-    }>;
+    /** SPEC 11's fields, exactly those of a metric. */
+    readonly metrics: readonly QualityMetric[];
   }>;
 }
 
@@ -33,6 +26,7 @@ export function toQualityJson(quality: ScheduleQuality): QualityJson {
     scopes: quality.scopes.map((scope) => ({
       kind: scope.kind,
       id: scope.id,
+      // A copy in SPEC 11's field order: the JSON is handed to other code.
       metrics: scope.metrics.map((m) => ({ id: m.id, value: m.value, threshold: m.threshold, pass: m.pass, count: m.count, total: m.total, offenders: [...m.offenders] })),
     })),
   };

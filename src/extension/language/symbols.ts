@@ -1,6 +1,6 @@
 /** The outline: portfolios, programs, projects and what they hold, as document symbols. */
 import * as vscode from 'vscode';
-import type { Entity } from '../../core';
+import { outlineChildren, outlineDetail, outlineName, type Entity } from '../../core';
 import { spanToRange } from '../coreToVscode';
 import { extentOf } from '../describe';
 import type { PlanService } from '../planService';
@@ -15,13 +15,13 @@ export class PlanSymbolProvider implements vscode.DocumentSymbolProvider {
     const inFile = (entity: Entity) => entity.source.file.path === key;
     const symbol = (entity: Entity, children: Entity[]): vscode.DocumentSymbol => {
       const s = new vscode.DocumentSymbol(
-        entity.id ?? ('name' in entity && entity.name ? entity.name : entity.kind),
-        'name' in entity ? (entity.name ?? '') : 'title' in entity ? (entity.title ?? '') : '',
+        outlineName(entity),
+        outlineDetail(entity),
         symbolKinds[entity.kind],
         extentOf(entity),
         spanToRange(entity.source.file, entity.anchor),
       );
-      s.children = children.filter(inFile).map((child) => symbol(child, childrenOf(child)));
+      s.children = children.filter(inFile).map((child) => symbol(child, outlineChildren(child)));
       return s;
     };
     const { portfolios, programs, projects, people } = analysis.index;
@@ -31,7 +31,7 @@ export class PlanSymbolProvider implements vscode.DocumentSymbolProvider {
       ...projects.filter((p) => !p.parentProgram),
       ...people,
     ].filter(inFile);
-    return roots.map((entity) => symbol(entity, childrenOf(entity)));
+    return roots.map((entity) => symbol(entity, outlineChildren(entity)));
   }
 }
 
@@ -44,16 +44,3 @@ const symbolKinds: Record<Entity['kind'], vscode.SymbolKind> = {
   issue: vscode.SymbolKind.Object,
   person: vscode.SymbolKind.Field,
 };
-
-function childrenOf(entity: Entity): Entity[] {
-  switch (entity.kind) {
-    case 'portfolio':
-      return [...entity.inlinePrograms];
-    case 'program':
-      return [...entity.inlineProjects, ...entity.milestones, ...entity.risks, ...entity.issues];
-    case 'project':
-      return [...entity.milestones, ...entity.risks, ...entity.issues];
-    default:
-      return [];
-  }
-}

@@ -93,6 +93,8 @@ export { encodeSemanticTokens, semanticTokenLegend, semanticTokensOf, type Seman
 export {
   buildSteeringReport,
   healthSentence,
+  peopleOverCapacity,
+  type ReportPersonOver,
   type ReportChanges,
   type ReportTrend,
   type SteeringReport,

@@ -15,7 +15,7 @@ import { milestoneStatusText } from '../views/forecastText';
 import { milestoneChangeLines, undertakingChangeLines } from '../views/historyReport';
 import type { FiguresJson } from '../views/rollupReport';
 import {
-  buildSteeringReport, DUE_HORIZONS, type ReportChange, type ReportChanges, type ReportIssue, type ReportItemChange, type ReportMilestone,
+  buildSteeringReport, DUE_HORIZONS, PEOPLE_HORIZON, type ReportChange, type ReportPersonOver, type ReportChanges, type ReportIssue, type ReportItemChange, type ReportMilestone,
   type ReportProgram, type ReportProject, type ReportRisk, type ReportTrend, type SteeringReport, type SteeringReportOptions,
 } from '../views/steeringReport';
 import { createView } from './scene';
@@ -54,6 +54,7 @@ export function steeringReportHtml(report: SteeringReport, roadmap: RoadmapModel
     milestonesSection(report),
     risksSection(report.risks),
     issuesSection(report.issues),
+    peopleSection(report),
     qualitySection(report),
     ...(report.changes ? [changesSection(report.changes)] : []),
     ...(report.trend ? [trendSection(report, report.trend)] : []),
@@ -216,11 +217,52 @@ function milestonesAtRiskPanel(report: SteeringReport): string {
   ].join('');
 }
 
-/**
- * The first page's panels after the programs, in order. SPEC 9 v3 also wants the people over capacity
- * here (SPEC 10): add its panel to this list when the report carries people's loads.
- */
-const summaryPanels: ReadonlyArray<(report: SteeringReport) => string> = [milestonesAtRiskPanel];
+/** Up to this many people over capacity on the first page (all of them in their section). */
+const SUMMARY_PEOPLE = 5;
+
+const peopleTitle = `People over capacity in the next ${PEOPLE_HORIZON} days`;
+
+/** A person's periods in the window: "2026-04-10 – 2026-04-27: 110% (Shop rebuild, Web)", one per line. */
+function peopleRows(people: readonly ReportPersonOver[]): Array<{ cells: string[] }> {
+  return people.map((p) => ({
+    cells: [
+      named(p.name, p.id) + (p.role ? ` <span class="id">${t(p.role)}</span>` : ''),
+      `${t(`${p.peak}%`)} <span class="id">of ${t(`${p.capacity}%`)}</span>`,
+      p.periods
+        .map((period) => {
+          const dates = `${period.beforeWindow ? '(already) ' : ''}${period.from} – ${period.to}${period.afterWindow ? ' (and after)' : ''}`;
+          return `<div class="period"><span class="nowrap">${t(dates)}</span>: ${t(`${period.peak}%`)} on ${period.projects.map((r) => named(r.name, r.id)).join(', ')}</div>`;
+        })
+        .join(''),
+    ],
+  }));
+}
+
+/** The people over capacity on the first page (SPEC 9 v3): the highest against their capacity first. */
+function peopleOverPanel(report: SteeringReport): string {
+  const shown = report.peopleOver.slice(0, SUMMARY_PEOPLE);
+  const more = report.peopleOver.length - shown.length;
+  const title = `<h3 class="people-over-title">${t(peopleTitle)} (${report.peopleOver.length}${more > 0 ? `; the ${shown.length} most loaded here, all under “${t(peopleTitle)}”` : ''})</h3>`;
+  if (shown.length === 0) return `${title}${none('No one is over capacity in the next 90 days (forecast dates).')}`;
+  return title + table('summary-people', peopleTitle, ['Person', 'Peak', 'Periods over capacity (forecast dates)'], peopleRows(shown), [undefined, 'nowrap']);
+}
+
+/** The first page's panels after the programs, in order. */
+const summaryPanels: ReadonlyArray<(report: SteeringReport) => string> = [milestonesAtRiskPanel, peopleOverPanel];
+
+/** Everyone over capacity in the next PEOPLE_HORIZON days, on the forecast basis (SPEC 9 v3, 10). */
+function peopleSection(report: SteeringReport): string {
+  const people = report.peopleOver;
+  return [
+    '<section class="people-over" id="people-over" aria-labelledby="people-over-title">',
+    `<h2 id="people-over-title">${t(peopleTitle)} (${people.length})</h2>`,
+    `<p class="meta">On the forecast dates of the projects (done projects on their scheduled dates), from the status date to ${PEOPLE_HORIZON} days after it; a person's load is the sum of their allocations on the non-cancelled projects under way that day. Highest peak against capacity first; plan-as-code people lists every period.</p>`,
+    people.length === 0
+      ? none(`No one is over capacity in the next ${PEOPLE_HORIZON} days.`)
+      : titled('', table('people-over-table', peopleTitle, ['Person', 'Peak', 'Periods over capacity (forecast dates)'], peopleRows(people), [undefined, 'nowrap']), people.length),
+    '</section>',
+  ].join('\n');
+}
 
 function projectsTable(projects: readonly ReportProject[], currency: string): string {
   if (projects.length === 0) return none('No projects.');
@@ -582,7 +624,7 @@ tr{break-inside:avoid}
 th,td{padding:3px 6px;border-bottom:1px solid var(--border);text-align:left;vertical-align:top;overflow-wrap:anywhere;word-break:break-word}
 th{background:var(--band);font-weight:600}
 th.num,td.num{text-align:right;white-space:nowrap}
-th.nowrap,td.nowrap{white-space:nowrap}
+th.nowrap,td.nowrap,span.nowrap{white-space:nowrap}
 th{overflow-wrap:normal;word-break:normal}
 tr.cancelled td{color:var(--none)}
 tr.cancelled td:first-child{text-decoration:line-through}

@@ -75,6 +75,7 @@ export { forecastNote, milestoneNote, milestoneStatusText } from './views/foreca
 export { diffMarkdown, diffText, formatDayDelta, formatMoneyDelta, trendMarkdown } from './views/historyReport';
 export { idPattern, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, type Occurrence } from './views/navigation';
 export { peopleCsv, peopleMarkdown, peopleReport, weekGrid, type PeopleJson, type PeopleReport } from './views/peopleReport';
+export { peopleView, personView, type PersonProjectView, type PersonView } from './views/peopleView';
 export { summarizeProblems, type ProblemSummary } from './views/problems';
 export { quickFixOf, type QuickFix, type TextEdit } from './views/quickFixes';
 export {

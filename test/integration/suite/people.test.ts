@@ -66,7 +66,8 @@ describe('the People view', function () {
       ['Probe web', '60% · in a period over capacity'],
     ]);
     const tooltip = extension.people.resolveTreeItem(person, node).tooltip as vscode.MarkdownString;
-    assert.match(tooltip.value, /Over capacity 3–20 Apr 2026: 110% on Probe shop, Probe web/);
+    // appendText writes spaces as &nbsp;.
+    assert.match(tooltip.value.replace(/&nbsp;/g, ' '), /Over capacity 3–20 Apr 2026: 110% on Probe shop, Probe web/);
   });
 
   it("opens the person's team entry from a project row", async () => {

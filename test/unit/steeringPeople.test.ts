@@ -55,6 +55,7 @@ describe('steering report: people over capacity in the next 90 days', () => {
     const html = steeringReportHtml(buildSteeringReport(analysis), buildRoadmap(analysis), { sha256Base64 });
     const summary = html.slice(html.indexOf('id="summary"'), html.indexOf('</section>', html.indexOf('id="summary"')));
     assert.match(summary, /People over capacity in the next 90 days \(3\)/);
+    assert.match(summary, /<strong>People over capacity in the next 90 days<\/strong>: Dana, Zoe, Olga/);
     assert.match(summary, /Olga <span class="id">olga<\/span>.*?110%.*?of 100%.*?2026-07-20 – 2026-07-31<\/span>: 110% on Alpha <span class="id">a<\/span>, Beta/);
     assert.ok(summary.indexOf('Zoe') < summary.indexOf('Olga'));
     const section = html.slice(html.indexOf('id="people-over"'));
@@ -68,5 +69,8 @@ describe('steering report: people over capacity in the next 90 days', () => {
     assert.deepEqual(peopleOverCapacity(calm), []);
     const html = steeringReportHtml(buildSteeringReport(calm), buildRoadmap(calm), { sha256Base64 });
     assert.match(html, /No one is over capacity in the next 90 days/);
+    const summary = html.slice(html.indexOf('id="summary"'), html.indexOf('</section>', html.indexOf('id="summary"')));
+    assert.match(summary, /<strong>People over capacity in the next 90 days<\/strong>: none/);
+    assert.ok(!summary.includes('summary-people'), 'no table on the first page when no one is over capacity');
   });
 });

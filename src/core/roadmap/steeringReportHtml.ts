@@ -126,6 +126,7 @@ function summarySection(report: SteeringReport): string {
     `<strong>Open risks</strong>: ${c.risks.high} high, ${c.risks.medium} medium, ${c.risks.low} low`,
     `<strong>Open issues</strong>: ${c.issues.critical} critical, ${c.issues.high} high, ${c.issues.medium} medium, ${c.issues.low} low; ${c.issues.overdue} overdue`,
     `<strong>Problems in the plan files</strong>: ${plural(report.problems.errors, 'error', true)}, ${plural(report.problems.warnings, 'warning', true)}`,
+    `<strong>${t(peopleTitle)}</strong>: ${report.peopleOver.length === 0 ? 'none' : t(report.peopleOver.map((p) => p.name).join(', '))}`,
   ];
   const portfolios =
     report.portfolios.length === 0
@@ -218,7 +219,7 @@ function milestonesAtRiskPanel(report: SteeringReport): string {
 }
 
 /** Up to this many people over capacity on the first page (all of them in their section). */
-const SUMMARY_PEOPLE = 5;
+const SUMMARY_PEOPLE = 3;
 
 const peopleTitle = `People over capacity in the next ${PEOPLE_HORIZON} days`;
 
@@ -243,7 +244,8 @@ function peopleOverPanel(report: SteeringReport): string {
   const shown = report.peopleOver.slice(0, SUMMARY_PEOPLE);
   const more = report.peopleOver.length - shown.length;
   const title = `<h3 class="people-over-title">${t(peopleTitle)} (${report.peopleOver.length}${more > 0 ? `; the ${shown.length} most loaded here, all under “${t(peopleTitle)}”` : ''})</h3>`;
-  if (shown.length === 0) return `${title}${none('No one is over capacity in the next 90 days (forecast dates).')}`;
+  // No one: the counts above say so in one line (the page is full with 12 programs).
+  if (shown.length === 0) return '';
   return title + table('summary-people', peopleTitle, ['Person', 'Peak', 'Periods over capacity (forecast dates)'], peopleRows(shown), [undefined, 'nowrap']);
 }
 

@@ -126,7 +126,7 @@ function summarySection(report: SteeringReport): string {
     `<strong>Open risks</strong>: ${c.risks.high} high, ${c.risks.medium} medium, ${c.risks.low} low`,
     `<strong>Open issues</strong>: ${c.issues.critical} critical, ${c.issues.high} high, ${c.issues.medium} medium, ${c.issues.low} low; ${c.issues.overdue} overdue`,
     `<strong>Problems in the plan files</strong>: ${plural(report.problems.errors, 'error', true)}, ${plural(report.problems.warnings, 'warning', true)}`,
-    `<strong>${t(peopleTitle)}</strong>: ${report.peopleOver.length === 0 ? 'none' : t(report.peopleOver.map((p) => p.name).join(', '))}`,
+    peopleFact(report),
   ];
   const portfolios =
     report.portfolios.length === 0
@@ -219,7 +219,7 @@ function milestonesAtRiskPanel(report: SteeringReport): string {
 }
 
 /** Up to this many people over capacity on the first page (all of them in their section). */
-const SUMMARY_PEOPLE = 3;
+const SUMMARY_PEOPLE = 1;
 
 const peopleTitle = `People over capacity in the next ${PEOPLE_HORIZON} days`;
 
@@ -239,18 +239,21 @@ function peopleRows(people: readonly ReportPersonOver[]): Array<{ cells: string[
   }));
 }
 
-/** The people over capacity on the first page (SPEC 9 v3): the highest against their capacity first. */
-function peopleOverPanel(report: SteeringReport): string {
-  const shown = report.peopleOver.slice(0, SUMMARY_PEOPLE);
-  const more = report.peopleOver.length - shown.length;
-  const title = `<h3 class="people-over-title">${t(peopleTitle)} (${report.peopleOver.length}${more > 0 ? `; the ${shown.length} most loaded here, all under “${t(peopleTitle)}”` : ''})</h3>`;
-  // No one: the counts above say so in one line (the page is full with 12 programs).
-  if (shown.length === 0) return '';
-  return title + table('summary-people', peopleTitle, ['Person', 'Peak', 'Periods over capacity (forecast dates)'], peopleRows(shown), [undefined, 'nowrap']);
+/**
+ * The people over capacity on the first page (SPEC 9 v3), as one of its counts (the page holds 12
+ * programs, so it must fit a line): the SUMMARY_PEOPLE most loaded against their capacity, with peak and
+ * capacity; the rest counted (all of them, with periods and projects, in their section).
+ */
+function peopleFact(report: SteeringReport): string {
+  const people = report.peopleOver;
+  const shown = people.slice(0, SUMMARY_PEOPLE).map((p) => `${t(p.name)} (${t(`${p.peak}%/${p.capacity}%`)})`);
+  const more = people.length - shown.length;
+  const list = people.length === 0 ? 'none' : `${shown.join(', ')}${more > 0 ? `, ${more} more` : ''}`;
+  return `<strong>Over capacity, next ${PEOPLE_HORIZON} days</strong>: ${list}`;
 }
 
 /** The first page's panels after the programs, in order. */
-const summaryPanels: ReadonlyArray<(report: SteeringReport) => string> = [milestonesAtRiskPanel, peopleOverPanel];
+const summaryPanels: ReadonlyArray<(report: SteeringReport) => string> = [milestonesAtRiskPanel];
 
 /** Everyone over capacity in the next PEOPLE_HORIZON days, on the forecast basis (SPEC 9 v3, 10). */
 function peopleSection(report: SteeringReport): string {

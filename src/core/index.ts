@@ -76,6 +76,7 @@ export { diffMarkdown, diffText, formatDayDelta, formatMoneyDelta, trendMarkdown
 export { outlineChildren, outlineDetail, outlineName } from './views/outline';
 export { idPattern, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, type Occurrence } from './views/navigation';
 export { peopleCsv, peopleMarkdown, peopleReport, weekGrid, type PeopleJson, type PeopleReport } from './views/peopleReport';
+export { peopleView, personView, type PersonProjectView, type PersonView } from './views/peopleView';
 export { summarizeProblems, type ProblemSummary } from './views/problems';
 export { quickFixOf, type QuickFix, type TextEdit } from './views/quickFixes';
 export {
@@ -94,6 +95,8 @@ export { encodeSemanticTokens, semanticTokenLegend, semanticTokensOf, type Seman
 export {
   buildSteeringReport,
   healthSentence,
+  peopleOverCapacity,
+  type ReportPersonOver,
   type ReportChanges,
   type ReportTrend,
   type SteeringReport,

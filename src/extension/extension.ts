@@ -9,12 +9,15 @@ import { PlanService } from './planService';
 import { registerReport } from './report';
 import { registerRoadmap, type RoadmapPanel } from './roadmap';
 import { registerSemanticTokens } from './semanticTokens';
+import { registerPeopleTree, type PeopleTreeProvider } from './tree/peopleProvider';
 import { registerProgramTree, type ProgramTreeProvider } from './tree/provider';
 
 export interface PlanAsCodeApi {
   /** For tests and other extensions: the plan workspace service. */
   readonly plans: PlanService;
   readonly tree: ProgramTreeProvider;
+  /** The People view (SPEC 10). */
+  readonly people: PeopleTreeProvider;
   /** The roadmap panel: what it last posted to its webview and what the webview reported drawing. */
   readonly roadmap: RoadmapPanel;
   /** The revision the roadmap is compared with (Plan: Compare Roadmap With…). */
@@ -29,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   context.subscriptions.push(plans);
   registerDiagnostics(context, plans);
   const tree = registerProgramTree(context, plans);
+  const people = registerPeopleTree(context, plans);
   registerLanguageFeatures(context, plans);
   registerSemanticTokens(context, plans);
   registerCommands(context, plans);
@@ -38,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   registerInterop(context, plans);
   // Index after activation returns, so activation itself stays cheap.
   setTimeout(() => void plans.ready(), 0);
-  return { plans, tree, roadmap, comparison, activationMs: performance.now() - started };
+  return { plans, tree, people, roadmap, comparison, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

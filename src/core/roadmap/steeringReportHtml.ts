@@ -15,7 +15,7 @@ import { milestoneStatusText } from '../views/forecastText';
 import { milestoneChangeLines, undertakingChangeLines } from '../views/historyReport';
 import type { FiguresJson } from '../views/rollupReport';
 import {
-  buildSteeringReport, DUE_HORIZONS, type ReportChange, type ReportChanges, type ReportIssue, type ReportItemChange, type ReportMilestone,
+  buildSteeringReport, DUE_HORIZONS, PEOPLE_HORIZON, type ReportChange, type ReportPersonOver, type ReportChanges, type ReportIssue, type ReportItemChange, type ReportMilestone,
   type ReportProgram, type ReportProject, type ReportRisk, type ReportTrend, type SteeringReport, type SteeringReportOptions,
 } from '../views/steeringReport';
 import { createView } from './scene';
@@ -54,6 +54,7 @@ export function steeringReportHtml(report: SteeringReport, roadmap: RoadmapModel
     milestonesSection(report),
     risksSection(report.risks),
     issuesSection(report.issues),
+    peopleSection(report),
     qualitySection(report),
     ...(report.changes ? [changesSection(report.changes)] : []),
     ...(report.trend ? [trendSection(report, report.trend)] : []),
@@ -125,6 +126,7 @@ function summarySection(report: SteeringReport): string {
     `<strong>Open risks</strong>: ${c.risks.high} high, ${c.risks.medium} medium, ${c.risks.low} low`,
     `<strong>Open issues</strong>: ${c.issues.critical} critical, ${c.issues.high} high, ${c.issues.medium} medium, ${c.issues.low} low; ${c.issues.overdue} overdue`,
     `<strong>Problems in the plan files</strong>: ${plural(report.problems.errors, 'error', true)}, ${plural(report.problems.warnings, 'warning', true)}`,
+    peopleFact(report),
   ];
   const portfolios =
     report.portfolios.length === 0
@@ -216,11 +218,56 @@ function milestonesAtRiskPanel(report: SteeringReport): string {
   ].join('');
 }
 
+/** Up to this many people over capacity on the first page (all of them in their section). */
+const SUMMARY_PEOPLE = 1;
+
+const peopleTitle = `People over capacity in the next ${PEOPLE_HORIZON} days`;
+
+/** A person's periods in the window: "2026-04-10 – 2026-04-27: 110% (Shop rebuild, Web)", one per line. */
+function peopleRows(people: readonly ReportPersonOver[]): Array<{ cells: string[] }> {
+  return people.map((p) => ({
+    cells: [
+      named(p.name, p.id) + (p.role ? ` <span class="id">${t(p.role)}</span>` : ''),
+      `${t(`${p.peak}%`)} <span class="id">of ${t(`${p.capacity}%`)}</span>`,
+      p.periods
+        .map((period) => {
+          const dates = `${period.beforeWindow ? '(already) ' : ''}${period.from} – ${period.to}${period.afterWindow ? ' (and after)' : ''}`;
+          return `<div class="period"><span class="nowrap">${t(dates)}</span>: ${t(`${period.peak}%`)} on ${period.projects.map((r) => named(r.name, r.id)).join(', ')}</div>`;
+        })
+        .join(''),
+    ],
+  }));
+}
+
 /**
- * The first page's panels after the programs, in order. SPEC 9 v3 also wants the people over capacity
- * here (SPEC 10): add its panel to this list when the report carries people's loads.
+ * The people over capacity on the first page (SPEC 9 v3), as one of its counts (the page holds 12
+ * programs, so it must fit a line): the SUMMARY_PEOPLE most loaded against their capacity, with peak and
+ * capacity; the rest counted (all of them, with periods and projects, in their section).
  */
+function peopleFact(report: SteeringReport): string {
+  const people = report.peopleOver;
+  const shown = people.slice(0, SUMMARY_PEOPLE).map((p) => `${t(p.name)} (${t(`${p.peak}%/${p.capacity}%`)})`);
+  const more = people.length - shown.length;
+  const list = people.length === 0 ? 'none' : `${shown.join(', ')}${more > 0 ? `, ${more} more` : ''}`;
+  return `<strong>Over capacity, next ${PEOPLE_HORIZON} days</strong>: ${list}`;
+}
+
+/** The first page's panels after the programs, in order. */
 const summaryPanels: ReadonlyArray<(report: SteeringReport) => string> = [milestonesAtRiskPanel];
+
+/** Everyone over capacity in the next PEOPLE_HORIZON days, on the forecast basis (SPEC 9 v3, 10). */
+function peopleSection(report: SteeringReport): string {
+  const people = report.peopleOver;
+  return [
+    '<section class="people-over" id="people-over" aria-labelledby="people-over-title">',
+    `<h2 id="people-over-title">${t(peopleTitle)} (${people.length})</h2>`,
+    `<p class="meta">On the forecast dates of the projects (done projects on their scheduled dates), from the status date to ${PEOPLE_HORIZON} days after it; a person's load is the sum of their allocations on the non-cancelled projects under way that day. Highest peak against capacity first; plan-as-code people lists every period.</p>`,
+    people.length === 0
+      ? none(`No one is over capacity in the next ${PEOPLE_HORIZON} days.`)
+      : titled('', table('people-over-table', peopleTitle, ['Person', 'Peak', 'Periods over capacity (forecast dates)'], peopleRows(people), [undefined, 'nowrap']), people.length),
+    '</section>',
+  ].join('\n');
+}
 
 function projectsTable(projects: readonly ReportProject[], currency: string): string {
   if (projects.length === 0) return none('No projects.');
@@ -582,7 +629,7 @@ tr{break-inside:avoid}
 th,td{padding:3px 6px;border-bottom:1px solid var(--border);text-align:left;vertical-align:top;overflow-wrap:anywhere;word-break:break-word}
 th{background:var(--band);font-weight:600}
 th.num,td.num{text-align:right;white-space:nowrap}
-th.nowrap,td.nowrap{white-space:nowrap}
+th.nowrap,td.nowrap,span.nowrap{white-space:nowrap}
 th{overflow-wrap:normal;word-break:normal}
 tr.cancelled td{color:var(--none)}
 tr.cancelled td:first-child{text-decoration:line-through}

@@ -11,6 +11,7 @@ import { currencyOf, riskLevel } from '../analysis/rules';
 import type { Entity } from '../model/entities';
 import { figureRows, formatWindow } from './figures';
 import { forecastNote, milestoneNote, milestoneStatusText } from './forecastText';
+import { personView } from './peopleView';
 import { toFiguresJson } from './rollupReport';
 
 export type DescriptionPart = { readonly kind: 'markdown' | 'text'; readonly value: string };
@@ -70,7 +71,12 @@ export function describeEntity(analysis: Analysis, entity: Entity, defaultCurren
   } else if (entity.kind === 'issue') {
     text(`${entity.open ? 'open' : 'closed'} · severity ${entity.severity ?? '?'}`);
   } else {
-    text(`${entity.name ?? entity.id} · capacity ${entity.capacity}%`);
+    text(`${entity.name ?? entity.id}${entity.role ? ` · ${entity.role}` : ''} · capacity ${entity.capacity}%`);
+    // Their load on the plan basis (SPEC 10): the peak, the projects, the periods over capacity.
+    const view = personView(analysis, entity);
+    text(`\nLoad (planned dates): ${view.summary}`);
+    if (view.projects.length > 0) text(`\nOn ${view.projects.map((p) => `${p.project.name ?? p.project.id ?? '?'} ${p.allocation}%`).join(', ')}`);
+    for (const period of view.periods) text(`\nOver capacity ${period}`);
   }
   return parts;
 }

@@ -13,6 +13,7 @@ import type { Health, IssueSeverity, Issue, Milestone, Portfolio, Program, Proje
 import type { MilestoneStatus } from '../analysis/rollup';
 import { currencyOf, riskLevel, type RiskLevel } from '../analysis/rules';
 import type { Analysis } from '../analysis/workspace';
+import { peopleLoad } from '../analysis/people';
 import { forecastNote, milestoneNote } from './forecastText';
 import { summarizeProblems, type ProblemSummary } from './problems';
 import { reportQuality, type QualitySummary } from './qualityReport';
@@ -170,8 +171,36 @@ export interface SteeringReport {
   readonly problems: ProblemSummary;
   /** Schedule quality (SPEC 11): the workspace's metrics, failing ones with their offenders. */
   readonly quality: QualitySummary;
+  /** People over capacity in the next PEOPLE_HORIZON days, forecast basis (SPEC 9 v3, 10). */
+  readonly peopleOver: readonly ReportPersonOver[];
   readonly changes?: ReportChanges;
   readonly trend?: ReportTrend;
+}
+
+/** "People over capacity in the next 90 days": the days S..S+90, like the milestones coming due. */
+export const PEOPLE_HORIZON = 90;
+
+/** A period over capacity, cut to the report's window (S..S+PEOPLE_HORIZON). */
+export interface ReportOverPeriod {
+  readonly from: string;
+  readonly to: string;
+  /** The highest load within the window's part of the period, percent. */
+  readonly peak: number;
+  /** Every project with load on a day of that part, by id. */
+  readonly projects: readonly ReportRef[];
+  /** The period began before the status date / goes on after the window. */
+  readonly beforeWindow: boolean;
+  readonly afterWindow: boolean;
+}
+
+export interface ReportPersonOver {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string | null;
+  readonly capacity: number;
+  /** The highest of the periods' peaks. */
+  readonly peak: number;
+  readonly periods: readonly ReportOverPeriod[];
 }
 
 export interface SteeringReportOptions {
@@ -449,7 +478,65 @@ export function buildSteeringReport(analysis: Analysis, options: SteeringReportO
     counts,
     problems: summarizeProblems(analysis.diagnostics),
     quality: reportQuality(analysis, options.qualityThresholds),
+    peopleOver: peopleOverCapacity(analysis),
     ...(options.changes ? { changes: options.changes } : {}),
     ...(options.trend && options.trend.commits.length > 0 ? { trend: options.trend } : {}),
   };
+}
+
+/**
+ * The people over capacity in the next PEOPLE_HORIZON days on the forecast basis (SPEC 9 v3, 10): each
+ * period over capacity cut to S..S+PEOPLE_HORIZON, with its peak and projects within that window; the
+ * people with the highest peak against their capacity first (exactly compared), then by id.
+ */
+export function peopleOverCapacity(analysis: Analysis): ReportPersonOver[] {
+  const S = analysis.rollup.statusDate;
+  const last = S + PEOPLE_HORIZON;
+  const out: Array<{ line: ReportPersonOver; ratio: [bigint, bigint] }> = [];
+  for (const load of peopleLoad(analysis, 'forecast').people) {
+    if (load.capacity === null || load.exact.capacity === null) continue;
+    const periods: ReportOverPeriod[] = [];
+    let best: bigint | undefined;
+    for (const period of load.overallocations) {
+      const from = Math.max(period.from, S);
+      const to = Math.min(period.to, last);
+      if (from > to) continue;
+      let peak: bigint | undefined;
+      let peakPercent = 0;
+      const projects = new Map<string, ReportRef>();
+      load.segments.forEach((segment, i) => {
+        if (segment.to < from || segment.from > to) return;
+        const units = load.exact.loads[i];
+        if (peak === undefined || units > peak) {
+          peak = units;
+          peakPercent = segment.load;
+        }
+        for (const project of segment.projects) projects.set(project.id ?? '?', { id: project.id ?? '?', name: project.name ?? project.id ?? '?' });
+      });
+      if (peak === undefined) continue;
+      if (best === undefined || peak > best) best = peak;
+      periods.push({
+        from: formatDay(from),
+        to: formatDay(to),
+        peak: peakPercent,
+        projects: [...projects.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+        beforeWindow: period.from < S,
+        afterWindow: period.to > last,
+      });
+    }
+    if (periods.length === 0 || best === undefined) continue;
+    const person = load.person;
+    out.push({
+      line: { id: person.id, name: person.name ?? person.id, role: person.role ?? null, capacity: load.capacity, peak: Math.max(...periods.map((p) => p.peak)), periods },
+      ratio: [best, load.exact.capacity],
+    });
+  }
+  // peak / capacity, highest first: a/b > c/d ⇔ a·d > c·b (capacities ≥ 0; a capacity of 0 ranks first).
+  const rank = ([a, b]: [bigint, bigint], [c, d]: [bigint, bigint]) => {
+    if (b === 0n || d === 0n) return b === d ? 0 : b === 0n ? -1 : 1;
+    const x = a * d;
+    const y = c * b;
+    return x > y ? -1 : x < y ? 1 : 0;
+  };
+  return out.sort((x, y) => rank(x.ratio, y.ratio) || (x.line.id < y.line.id ? -1 : x.line.id > y.line.id ? 1 : 0)).map((x) => x.line);
 }

@@ -1,5 +1,6 @@
 /** The "Plan" commands: refresh, create an example plan, go to an entity's definition. (Roadmap: roadmap.ts.) */
 import * as vscode from 'vscode';
+import { exists } from './files';
 import { locationOf } from './describe';
 import type { PlanService } from './planService';
 import { EntityNode } from './tree/node';
@@ -68,13 +69,4 @@ async function createExamplePlan(): Promise<vscode.Uri | undefined> {
   await document.save();
   await vscode.window.showTextDocument(document);
   return uri;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -5,6 +5,7 @@
  * to what it did (`InteropOutcome`), also when it stopped.
  */
 import * as vscode from 'vscode';
+import { exists } from './files';
 import {
   analyzePlans, defaultParseLimits, exportCsv, exportMspdi, exportTjp, IdAllocator, ImportError, importCsv, importedPlanFiles, importMspdi,
   planActuals, plural, slug, type Analysis, type ExportResult, type ImportedPlan,
@@ -54,15 +55,6 @@ async function readInput(uri: vscode.Uri): Promise<string> {
     return decoder.decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
     throw new ImportError(`${shown(uri)}: cannot read this file (${error instanceof Error ? error.message : String(error)})`);
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }
 

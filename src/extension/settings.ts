@@ -6,20 +6,12 @@
 import * as vscode from 'vscode';
 import {
   defaultQualityThresholds, effectiveQualityThresholds, effectiveSettings, messages, parseDay, qualityMetricIds, slipDaysSetting,
-  type AnalysisOptions, type QualityMetricId, type QualityThresholds, type TeamSettings,
+  type EditorSettings, type QualityMetricId, type QualityThresholds, type TeamSettings,
 } from '../core';
 
 export const section = 'planAsCode';
 
-export interface PlanSettings {
-  readonly filesGlob: string;
-  readonly analysis: AnalysisOptions;
-  /** Currency of programs that name none. */
-  readonly defaultCurrency: string;
-  readonly codeLens: boolean;
-  readonly maxFileSize: number;
-  /** False when another YAML tool (Red Hat YAML) reports schema errors from our contributed schema. */
-  readonly schemaDiagnostics: boolean;
+export interface PlanSettings extends EditorSettings {
   /** Schedule-quality thresholds (SPEC 11): a VS Code setting someone set, else the team's file, else the defaults. */
   readonly quality: QualityThresholds;
 }

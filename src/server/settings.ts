@@ -4,21 +4,12 @@
  * defaults. A missing, `null`, empty or wrong answer means the defaults plus the file, never an error:
  * each wrong value is named in the log and left out.
  */
-import { effectiveSettings, parseDay, slipDaysSetting, type AnalysisOptions, type TeamSettings } from '../core';
+import { effectiveSettings, parseDay, slipDaysSetting, type EditorSettings, type TeamSettings } from '../core';
 
 export const section = 'planAsCode';
 export const defaultFilesGlob = '**/*.plan.{yaml,yml}';
 
-export interface ServerSettings {
-  readonly filesGlob: string;
-  readonly analysis: AnalysisOptions;
-  /** Currency of programs that name none. */
-  readonly defaultCurrency: string;
-  readonly codeLens: boolean;
-  readonly maxFileSize: number;
-  /** False when another YAML tool already reports schema problems. */
-  readonly schemaDiagnostics: boolean;
-}
+export type ServerSettings = EditorSettings;
 
 /** The settings from the client's answer (any JSON value) and the team's file; `warn` hears about each value left out. */
 export function serverSettings(answer: unknown, team: TeamSettings | undefined, warn: (message: string) => void = () => {}): ServerSettings {

@@ -32,6 +32,18 @@ export interface AnalysisOptions {
   readonly today?: Day;
 }
 
+/** What an editor (the VS Code extension, the language server) reads plans with: the same keys in both (section `planAsCode`). */
+export interface EditorSettings {
+  readonly filesGlob: string;
+  readonly analysis: AnalysisOptions;
+  /** Currency of programs that name none. */
+  readonly defaultCurrency: string;
+  readonly codeLens: boolean;
+  readonly maxFileSize: number;
+  /** False when another YAML tool (Red Hat YAML) already reports schema problems from the contributed schema. */
+  readonly schemaDiagnostics: boolean;
+}
+
 /**
  * What the engine derived from the files. It describes the workspace until the next analysis of the same
  * `PlanWorkspace`: an incremental analysis after an edit of values updates the entities, maps and sums

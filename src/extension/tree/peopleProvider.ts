@@ -9,7 +9,7 @@ import { peopleView, type Analysis, type PersonProjectView, type PersonView } fr
 import { spanToRange } from '../coreToVscode';
 import { describeEntity, locationOf } from '../describe';
 import type { PlanService } from '../planService';
-import { Throttle } from '../throttle';
+import { LiveTreeProvider, registerLiveTree } from './liveTree';
 
 export type PeopleTreeNode = PersonNode | PersonProjectNode;
 
@@ -79,72 +79,15 @@ export class PersonProjectNode {
   }
 }
 
-export class PeopleTreeProvider implements vscode.TreeDataProvider<PeopleTreeNode> {
-  private readonly onDidChangeTreeDataEmitter = new vscode.EventEmitter<PeopleTreeNode | undefined>();
-  readonly onDidChangeTreeData = this.onDidChangeTreeDataEmitter.event;
-  private analysis: Analysis | undefined;
-  private roots: PersonNode[] | undefined;
-
-  constructor(private readonly plans: PlanService) {}
-
-  /** Shows `analysis` from now on (the load model is worked out when the view asks); `refresh` tells VS Code. */
-  update(analysis: Analysis): void {
-    this.analysis = analysis;
-    this.roots = undefined;
-  }
-
-  refresh(): void {
-    this.onDidChangeTreeDataEmitter.fire(undefined);
-  }
-
-  getChildren(node?: PeopleTreeNode): PeopleTreeNode[] {
-    if (node) return node.children();
-    const analysis = this.analysis;
-    if (!analysis) return [];
-    this.roots ??= peopleView(analysis).map((view) => new PersonNode(view, this.plans, analysis));
-    return this.roots;
-  }
-
-  getTreeItem(node: PeopleTreeNode): vscode.TreeItem {
-    return node.treeItem();
-  }
-
-  resolveTreeItem(item: vscode.TreeItem, node: PeopleTreeNode): vscode.TreeItem {
-    item.tooltip ??= node.tooltip();
-    return item;
-  }
-
-  getParent(): undefined {
-    return undefined;
-  }
-
-  dispose(): void {
-    this.onDidChangeTreeDataEmitter.dispose();
+export class PeopleTreeProvider extends LiveTreeProvider<PeopleTreeNode> {
+  /** The people of `analysis`, the load model worked out when the view asks. */
+  protected rootsOf(analysis: Analysis): PeopleTreeNode[] {
+    return peopleView(analysis).map((view) => new PersonNode(view, this.plans, analysis));
   }
 }
 
-const REFRESH_EVERY_MS = 500;
-
 export function registerPeopleTree(context: vscode.ExtensionContext, plans: PlanService): PeopleTreeProvider {
   const provider = new PeopleTreeProvider(plans);
-  const view = vscode.window.createTreeView('planAsCode.people', { treeDataProvider: provider, showCollapseAll: true });
-  let stale = false;
-  const refreshing = new Throttle(REFRESH_EVERY_MS, () => {
-    stale = false;
-    provider.refresh();
-  });
-  context.subscriptions.push(
-    provider,
-    view,
-    refreshing,
-    plans.onDidAnalyze((analysis) => {
-      provider.update(analysis);
-      stale = true;
-      if (view.visible) refreshing.request();
-    }),
-    view.onDidChangeVisibility(({ visible }) => {
-      if (visible && stale) refreshing.runNow();
-    }),
-  );
+  registerLiveTree(context, plans, 'planAsCode.people', provider);
   return provider;
 }

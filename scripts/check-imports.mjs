@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
 /** The core's stages, lowest first: a stage may import from itself and the ones before it. */
-const stages = ['base', 'syntax', 'model', 'analysis', 'history', 'views', 'roadmap', 'interop'];
+const stages = ['base', 'syntax', 'model', 'analysis', 'history', 'views', 'roadmap', 'documents', 'interop'];
 
 function files(folder) {
   return readdirSync(folder).flatMap((name) => {

@@ -1,6 +1,6 @@
 /**
  * The plan-as-code engine, by stage (each importing only from the ones above it in this list):
- * base → syntax → model → analysis → history → views → roadmap. No VS Code, no file system, no git: callers pass
+* base → syntax → model → analysis → history → views → roadmap → documents → interop. No VS Code, no file system, no git: callers pass
  * file texts in. This file is the public API that the CLI, the extension, the webview and the bench use: every name
  * is listed (no `export *`), so what is not here is internal to the core. Tests may import internals directly.
  */
@@ -141,8 +141,8 @@ export {
   type RoadmapDetails,
   type RoadmapOutline,
 } from './roadmap/outline';
-export { htmlPage, inlineJson, problemsBanner, roadmapBody } from './roadmap/page';
-export { peopleHtmlBody, peopleStyle } from './roadmap/peopleHtml';
+export { htmlPage, inlineJson, problemsBanner, roadmapBody } from './documents/page';
+export { peopleHtmlBody, peopleStyle } from './documents/peopleHtml';
 export {
   arrowsScene,
   axisScene,
@@ -159,10 +159,10 @@ export {
   type Shape,
   type ShapeData,
 } from './roadmap/scene';
-export { steeringReportFile, steeringReportHtml } from './roadmap/steeringReportHtml';
+export { steeringReportFile, steeringReportHtml } from './documents/steeringReportHtml';
 export { fitText, textWidth } from './roadmap/textWidth';
 export { legendLines, legendShapes, legendWidth, roadmapSvg, xmlEscape } from './roadmap/svg';
-export { trendChartsBody, trendStyle } from './roadmap/trendCharts';
+export { trendChartsBody, trendStyle } from './documents/trendCharts';
 export { projectEarnedSchedule, setEarnedSchedule, type EarnedSchedule } from './analysis/earnedSchedule';
 export { qualityFails, scheduleQuality, type QualityMetric, type ScheduleQuality } from './analysis/quality';
 export { qualityMarkdown, qualityText, toQualityJson, type QualitySummary } from './views/qualityReport';

@@ -1,6 +1,6 @@
 /**
  * People and capacity (SPEC 10) as the `people` command prints it: JSON, Markdown and CSV, and the week
- * grid the HTML heatmap (roadmap/peopleHtml.ts) draws. All of it is read from the load model
+ * grid the HTML heatmap (documents/peopleHtml.ts) draws. All of it is read from the load model
  * (analysis/people.ts) of one analysis on one basis.
  */
 import { calendarOf, formatDay, parseDay, type Day } from '../base/dates';

@@ -3,7 +3,7 @@
  * from one analysis — the portfolio figures, each program's health and why, its projects and
  * milestones, the milestones coming due and those missed or at risk, the open risks and issues, and
  * the plans' problems. The history sections (changes since a revision, the trend) are inputs: they are
- * there only when the caller has them. The HTML writer is roadmap/steeringReportHtml.ts.
+ * there only when the caller has them. The HTML writer is documents/steeringReportHtml.ts.
  */
 import type { PlanDiffJson } from '../history/diff';
 import type { TrendJson } from '../history/trend';

@@ -7,7 +7,7 @@ import { formatDay, parseDay } from '../base/dates';
 import type { TrendFiguresJson, TrendJson, TrendPointJson } from '../history/trend';
 import { formatIndex, formatMoney } from '../views/figures';
 import { escapeHtml } from './page';
-import { xmlEscape } from './svg';
+import { xmlEscape } from '../roadmap/svg';
 
 interface Series {
   readonly name: string;

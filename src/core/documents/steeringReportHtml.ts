@@ -18,11 +18,11 @@ import {
   buildSteeringReport, DUE_HORIZONS, PEOPLE_HORIZON, type ReportChange, type ReportPersonOver, type ReportChanges, type ReportIssue, type ReportItemChange, type ReportMilestone,
   type ReportProgram, type ReportProject, type ReportRisk, type ReportTrend, type SteeringReport, type SteeringReportOptions,
 } from '../views/steeringReport';
-import { createView } from './scene';
-import { buildRoadmap, laneModel, type RoadmapModel } from './model';
+import { createView } from '../roadmap/scene';
+import { buildRoadmap, laneModel, type RoadmapModel } from '../roadmap/model';
 import { escapeHtml, htmlPage, problemsBanner } from './page';
 import { trendChart, trendChartStyle } from './reportTrendChart';
-import { roadmapSvg, roadmapSvgStyle } from './svg';
+import { roadmapSvg, roadmapSvgStyle } from '../roadmap/svg';
 
 export interface SteeringReportHtmlOptions {
   /** SHA-256 of a text, base64: the stylesheet is allowed by its hash (the core has no crypto of its own). */

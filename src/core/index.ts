@@ -1,6 +1,6 @@
 /**
  * The plan-as-code engine, by stage (each importing only from the ones above it in this list):
-* base → syntax → model → analysis → history → views → roadmap → documents → interop. No VS Code, no file system, no git: callers pass
+ * base → syntax → model → analysis → history → views → roadmap → documents → interop. No VS Code, no file system, no git: callers pass
  * file texts in. This file is the public API that the CLI, the extension, the webview and the bench use: every name
  * is listed (no `export *`), so what is not here is internal to the core. Tests may import internals directly.
  */

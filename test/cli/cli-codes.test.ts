@@ -16,7 +16,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertBuilt, repoRoot, spawnCli, SPEC_SEVERITY } from '../unit/helpers';
+import { assertBuilt, repoRoot, spawnCli, SPEC_SEVERITY } from '../utils/plans';
 
 const casesRoot = path.join(repoRoot, 'test', 'fixtures', 'defects');
 

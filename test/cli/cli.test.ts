@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { describeCommandLine, diagnosticLine } from '../unit/cli-contract';
-import { assertBuilt, repoRoot, spawnCli } from '../unit/helpers';
+import { assertBuilt, repoRoot, spawnCli } from '../utils/plans';
 
 describe('command line (SPEC 7)', function () {
   this.timeout(60000);

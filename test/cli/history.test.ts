@@ -3,7 +3,7 @@
  * by the tests. The same tests run in-process in test/unit/history-cli.test.ts.
  */
 import { describeHistoryCommands } from '../unit/history-contract';
-import { assertBuilt, spawnCli } from '../unit/helpers';
+import { assertBuilt, spawnCli } from '../utils/plans';
 
 describe('plans over time on the command line (SPEC 8)', function () {
   this.timeout(60000);

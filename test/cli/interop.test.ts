@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { randomWorkspace } from '../reference/generate';
 import { toFiles } from '../reference/yaml';
-import { assertBuilt, repoRoot, spawnCli } from '../unit/helpers';
+import { assertBuilt, repoRoot, spawnCli } from '../utils/plans';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'interop');
 

@@ -1,6 +1,6 @@
 /** `plan-as-code people` (SPEC 10) on the examples: every format, both bases, bad usage. */
 import { strict as assert } from 'node:assert';
-import { assertBuilt, repoRoot, spawnCli } from '../unit/helpers';
+import { assertBuilt, repoRoot, spawnCli } from '../utils/plans';
 
 describe('people command (SPEC 10)', function () {
   this.timeout(60_000);

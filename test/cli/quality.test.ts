@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnCli } from '../unit/helpers';
+import { spawnCli } from '../utils/plans';
 
 // S = 2026-03-01 (declared). a → b linked; both end by S and are done: every metric passes (bei = 2 / 2
 // = 1; the program's forecast end, Feb 20, is before S: no cpli).

@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertBuilt, GitFixture, repoRoot, spawnCli } from '../unit/helpers';
+import { assertBuilt, GitFixture, repoRoot, spawnCli } from '../utils/plans';
 
 interface Edit {
   readonly file: string;

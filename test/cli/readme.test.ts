@@ -16,7 +16,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertBuilt, GitFixture, repoRoot, spawnCli } from '../unit/helpers';
+import { assertBuilt, GitFixture, repoRoot, spawnCli } from '../utils/plans';
 
 const readmePath = path.join(repoRoot, 'README.md');
 const update = process.env.UPDATE_README === '1';

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertBuilt, cliPath, hostileCorpus, hostileDir, spawnCli } from '../unit/helpers';
+import { assertBuilt, cliPath, hostileCorpus, hostileDir, spawnCli } from '../utils/plans';
 
 /**
  * Preloaded into the CLI's process (`node -r`): records every path the process opens or reads through

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { roadmapOutline, type RoadmapModel } from '../../src/core';
-import { checkPrerequisites, cli, embeddedModel, embeddedOutline, figuresShown, landscape, launchBrowser, openOffline, printedText, repo, runCli, squeeze } from './helpers';
+import { checkPrerequisites, cli, embeddedModel, embeddedOutline, figuresShown, landscape, launchBrowser, openOffline, printedText, repo, runCli, squeeze } from '../utils/browser';
 
 /** Each tries to become markup, script or a request if inserted as HTML or SVG. */
 const hostile = {

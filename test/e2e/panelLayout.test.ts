@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { analyzePlans, buildRoadmap, geometry } from '../../src/core';
-import { checkPrerequisites, figuresShown, launchBrowser, openOffline, repo, runCli } from './helpers';
+import { checkPrerequisites, figuresShown, launchBrowser, openOffline, repo, runCli } from '../utils/browser';
 
 /** One program of ten projects: 11 rows. Its own milestones crowd the start and the end of the plan. */
 const orbit = `

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { checkPrerequisites, cli, landscape, launchBrowser, openOffline, printedText, repo, runCli, squeeze, type PaperFormat } from './helpers';
+import { checkPrerequisites, cli, landscape, launchBrowser, openOffline, printedText, repo, runCli, squeeze, type PaperFormat } from '../utils/browser';
 
 interface RollupJson {
   statusDate: string;

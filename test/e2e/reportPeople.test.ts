@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { checkPrerequisites, launchBrowser, openOffline, printedText, runCli, squeeze } from './helpers';
+import { checkPrerequisites, launchBrowser, openOffline, printedText, runCli, squeeze } from '../utils/browser';
 import { STATUS_DATE, steeringPrograms } from './steeringWorkspace';
 
 describe('steering report of 12 programs with people over capacity, on paper', function () {

@@ -11,9 +11,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
-import { checkPrerequisites, launchBrowser, openOffline, runCli, squeeze, type PaperFormat } from './helpers';
+import { checkPrerequisites, launchBrowser, openOffline, runCli, squeeze, type PaperFormat } from '../utils/browser';
 import { HISTORY_DATES, STATUS_DATE, steeringHistory, steeringPrograms } from './steeringWorkspace';
-import type { GitFixture } from '../unit/helpers';
+import type { GitFixture } from '../utils/plans';
 
 describe('steering report of 12 programs, on screen and on paper', function () {
   this.timeout(300_000);

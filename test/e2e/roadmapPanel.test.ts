@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { checkPrerequisites, figuresShown, launchBrowser, openOffline, runCli } from './helpers';
+import { checkPrerequisites, figuresShown, launchBrowser, openOffline, runCli } from '../utils/browser';
 
 describe('roadmap legend in a browser', function () {
   this.timeout(300_000);

@@ -3,7 +3,7 @@
  * with 3–5 projects (some late, some over budget), milestones (some missed or at risk), risks and
  * issues; and a git history of it where several commits share a day. Deterministic: the same every run.
  */
-import { GitFixture } from '../unit/helpers';
+import { GitFixture } from '../utils/plans';
 
 export const STATUS_DATE = '2026-06-01';
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CancellationTokenSource, type Hover, type InitializeResult } from 'vscode-languageserver-protocol/node';
-import { at, repoRoot, TestClient, uriOf, workspaceWith } from './helpers';
+import { at, repoRoot, TestClient, uriOf, workspaceWith } from '../utils/lsp';
 import { launchText, orphanText, planFiles, programText } from './server.test';
 
 /** Neovim 0.7's client, roughly: no progress, no dynamic registration, no semantic tokens, no refresh. */

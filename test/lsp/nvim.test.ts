@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot, serverJs, workspaceWith } from './helpers';
+import { repoRoot, serverJs, workspaceWith } from '../utils/lsp';
 
 const program = `version: 1
 program:

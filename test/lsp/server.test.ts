@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, CompletionItem, DocumentSymbol, Hover, Location, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { at, TestClient, uriOf, workspaceWith } from './helpers';
+import { at, TestClient, uriOf, workspaceWith } from '../utils/lsp';
 
 export const programText = `version: 1
 program:

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CliResult } from './helpers';
+import type { CliResult } from '../utils/plans';
 
 /** Runs the command line with these arguments in the folder `cwd`. */
 export type Runner = (args: readonly string[], cwd: string) => Promise<CliResult>;

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { describeCommandLine, useFixtureFolder } from './cli-contract';
-import { runMain } from './helpers';
+import { runMain } from '../utils/plans';
 
 describe('command line (SPEC 7)', function () {
   this.timeout(60000);

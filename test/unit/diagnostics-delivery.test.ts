@@ -14,7 +14,7 @@
  */
 import assert from 'node:assert/strict';
 import { analyzePlans } from '../../src/core';
-import { day, DEFAULT_FILE, expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic, show } from './helpers';
+import { day, DEFAULT_FILE, expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic, show } from '../utils/plans';
 
 describe('diagnostics (SPEC section 6)', () => {
   describe('missed-milestone (on the date value)', () => {

@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { analyzePlans, toRollupJson, type PlanDiagnostic } from '../../src/core';
-import { day, diagnose, expectDiagnostic, expectOnly, filesOf, show, type PlanInput } from './helpers';
+import { day, diagnose, expectDiagnostic, expectOnly, filesOf, show, type PlanInput } from '../utils/plans';
 
 const STATUS = { statusDate: day('2026-06-01') };
 

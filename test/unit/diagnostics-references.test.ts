@@ -12,7 +12,7 @@
  * documented choice (e.g. `unscheduled` at the project's id value) and say so in the test name.
  * The assertions (expectDiagnostic, expectExactly, …) are in helpers.ts.
  */
-import { expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic } from './helpers';
+import { expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic } from '../utils/plans';
 
 describe('diagnostics (SPEC section 6)', () => {
   describe('duplicate-id', () => {

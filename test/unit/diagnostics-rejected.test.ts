@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { analyzePlans } from '../../src/core';
-import { day, diagnose, expectDiagnostic, expectOnly, filesOf, show } from './helpers';
+import { day, diagnose, expectDiagnostic, expectOnly, filesOf, show } from '../utils/plans';
 
 const STATUS = { statusDate: day('2026-06-01') };
 

@@ -13,7 +13,7 @@
  * The assertions (expectDiagnostic, expectExactly, …) are in helpers.ts.
  */
 import assert from 'node:assert/strict';
-import { expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic } from './helpers';
+import { expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic } from '../utils/plans';
 
 describe('diagnostics (SPEC section 6)', () => {
   describe('dependency-cycle', () => {

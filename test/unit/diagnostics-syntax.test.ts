@@ -14,7 +14,7 @@
  */
 import assert from 'node:assert/strict';
 import { diagnosticCodes, type PlanDiagnostic } from '../../src/core';
-import { diagnose, expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic, show, SPEC_SEVERITY, where } from './helpers';
+import { diagnose, expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic, show, SPEC_SEVERITY, where } from '../utils/plans';
 
 describe('diagnostics (SPEC section 6)', () => {
   describe('the code list', () => {

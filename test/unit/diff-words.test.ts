@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyzePlans, diffMarkdown, diffPlans, diffText, planSnapshot, steeringReportFile, toDiffJson, type PlanDiff } from '../../src/core';
-import { filesOf, yaml, type PlanInput } from './helpers';
+import { filesOf, yaml, type PlanInput } from '../utils/plans';
 
 const sides = { base: { ref: 'main', commit: 'b'.repeat(40) }, head: { ref: null, commit: null } };
 const compare = (base: PlanInput, head: PlanInput): PlanDiff =>

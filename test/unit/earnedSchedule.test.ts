@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzePlans, toRollupJson, type FiguresJson, type RollupJson } from '../../src/core';
-import { byId, day, repoRoot, yaml } from './helpers';
+import { byId, day, repoRoot, yaml } from '../utils/plans';
 
 function rollup(text: string, statusDate: string): RollupJson {
   return toRollupJson(analyzePlans([{ path: 'p.plan.yaml', text }], { statusDate: day(statusDate) }));

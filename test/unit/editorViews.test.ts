@@ -1,7 +1,7 @@
 /** What every editor shows the same way (core/views): an entity's description, the quick fixes, the semantic tokens. */
 import assert from 'node:assert/strict';
 import { analyzePlans, describeEntity, descriptionMarkdown, encodeSemanticTokens, quickFixOf, semanticTokensOf } from '../../src/core';
-import { yaml } from './helpers';
+import { yaml } from '../utils/plans';
 
 const text = yaml`
   version: 1

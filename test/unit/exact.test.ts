@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyzePlans, Rational, toRollupJson, type AnalysisOptions } from '../../src/core';
-import { byId, day, yaml } from './helpers';
+import { byId, day, yaml } from '../utils/plans';
 
 const at = (date: string): AnalysisOptions => ({ statusDate: day(date) });
 

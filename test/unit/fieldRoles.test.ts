@@ -12,7 +12,7 @@ import { readDocument } from '../../src/core/model/read';
 import { parsePlanFile } from '../../src/core/syntax/parser';
 import { checkSchema } from '../../src/core/syntax/schemaCheck';
 import { planKeys } from '../../src/core/syntax/generated/planKeys';
-import { yaml } from './helpers';
+import { yaml } from '../utils/plans';
 
 function models(text: string): DocumentModel[] {
   const file = parsePlanFile('a.plan.yaml', text);

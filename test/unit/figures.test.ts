@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { figureRows, formatEarnedSchedule, formatIndex, formatMoney, formatPercent, formatRatio, formatWindow, type FiguresJson } from '../../src/core';
-import { day } from './helpers';
+import { day } from '../utils/plans';
 
 const missing = [null, NaN, Infinity, -Infinity];
 

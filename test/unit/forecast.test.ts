@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzePlans, toRollupJson, type AnalysisOptions, type RollupJson } from '../../src/core';
-import { byId, day, filesOf, repoRoot, yaml, type PlanInput } from './helpers';
+import { byId, day, filesOf, repoRoot, yaml, type PlanInput } from '../utils/plans';
 
 const at = (date: string): AnalysisOptions => ({ statusDate: day(date) });
 

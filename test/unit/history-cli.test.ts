@@ -3,7 +3,7 @@
  * The same tests run as a real process in test/cli/history.test.ts.
  */
 import { describeHistoryCommands } from './history-contract';
-import { runMain } from './helpers';
+import { runMain } from '../utils/plans';
 
 describe('plans over time on the command line (SPEC 8)', function () {
   this.timeout(60000);

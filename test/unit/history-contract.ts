@@ -13,7 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PlanDiffJson, TrendJson } from '../../src/core';
 import type { Runner } from './cli-contract';
-import { GitFixture, yaml, type CliResult } from './helpers';
+import { GitFixture, yaml, type CliResult } from '../utils/plans';
 
 // The program at two steering meetings: the same plan as test/unit/history.test.ts works out by hand.
 const platform = (meeting: 1 | 2) => yaml`

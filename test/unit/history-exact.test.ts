@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyzePlans, diffPlans, planSnapshot, toDiffJson } from '../../src/core';
-import { day } from './helpers';
+import { day } from '../utils/plans';
 
 const options = { statusDate: day('2026-01-05') };
 const sides = { base: { ref: 'v1', commit: 'a'.repeat(40) }, head: { ref: null, commit: null } };

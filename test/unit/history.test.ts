@@ -29,7 +29,7 @@ import {
   type RevisionFile,
   type RevisionReader,
 } from '../../src/core';
-import { day, filesOf, yaml, type PlanInput } from './helpers';
+import { day, filesOf, yaml, type PlanInput } from '../utils/plans';
 
 // ---------------------------------------------------------------------------------------------------
 // Two revisions of one program, changed the way plans change between two steering meetings.

@@ -10,7 +10,7 @@ import { analyzePlans, applyEdits, exportCsv, exportMspdi, formatDay, IdAllocato
 import { fromHundredths, toHundredths } from '../../src/core/interop/mspdi';
 import { randomWorkspace } from '../reference/generate';
 import { toFiles } from '../reference/yaml';
-import { repoRoot, yaml } from './helpers';
+import { repoRoot, yaml } from '../utils/plans';
 
 const fixture = (name: string) => fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'interop', name), 'utf8');
 const mspdi = (text: string, options: Partial<Parameters<typeof importMspdi>[1]> = {}) => importMspdi(text, { source: 'in.xml', fileId: 'in', ...options }, new IdAllocator());

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyzePlans, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, PlanWorkspace, type Occurrence } from '../../src/core';
-import { filesOf } from './helpers';
+import { filesOf } from '../utils/plans';
 
 const platformPath = 'a/platform.plan.yaml';
 const paymentsPath = 'b/payments.plan.yaml';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { analyzePlans, peopleReport, PlanWorkspace } from '../../src/core';
-import { day } from './helpers';
+import { day } from '../utils/plans';
 
 /** Web 60% Apr 1–30 and Shop rebuild 50% Apr 3–20 (planned) for Olga; Ben 100% on Shop; a successor gives float. */
 const plan = (o: { shopStart?: string; shopTeam?: string; webAllocation?: string; capacity?: string; tailDuration?: string; extra?: string } = {}) => `program:

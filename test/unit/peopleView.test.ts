@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyzePlans, describeEntity, descriptionMarkdown, peopleView } from '../../src/core';
-import { day } from './helpers';
+import { day } from '../utils/plans';
 
 // Olga: Web 60% Apr 1–30 and Shop rebuild 30% + 20% (two entries) Apr 3–20 → 110% on Apr 3–20, capacity 100.
 // Ann: Web 50% → peak 50%. Zed: no team entry. Cancelled Old gives Ann no load and no row.

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzePlans, buildRoadmap, buildSteeringReport, defaultQualityThresholds, effectiveQualityThresholds, joinRoadmap, readTeamSettings, roadmapDetails, roadmapOutline, steeringReportHtml, qualityMetricIds, qualityText, scheduleQuality, type AnalysisOptions, type QualityMetric, type QualityMetricId, type ScheduleQuality } from '../../src/core';
-import { day, filesOf, repoRoot, type PlanInput } from './helpers';
+import { day, filesOf, repoRoot, type PlanInput } from '../utils/plans';
 
 type Fields = Record<string, string | number | boolean | readonly string[]>;
 

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { GitRepository } from '../../src/node/git';
 import { defaultReportBase } from '../../src/node/reportHistory';
-import { day, GitFixture } from './helpers';
+import { day, GitFixture } from '../utils/plans';
 
 describe('the steering report: changes since what (SPEC 9)', function () {
   this.timeout(20000);

@@ -11,7 +11,7 @@ import {
   visibleRows, xmlEscape, xToDay, zoomIn, zoomOut, zoomPresets, zoomUnit,
   type Analysis, type RoadmapModel, type Shape,
 } from '../../src/core';
-import { day, filesOf } from './helpers';
+import { day, filesOf } from '../utils/plans';
 
 /** A file's text from its lines, each ended by a line break. */
 function fileText(lines: string[]): string {

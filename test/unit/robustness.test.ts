@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyzePlans, defaultParseLimits, formatDay, toRollupJson, type Analysis } from '../../src/core';
-import { decode, hostileCorpus } from './helpers';
+import { decode, hostileCorpus } from '../utils/plans';
 
 const corpus = hostileCorpus();
 

@@ -19,7 +19,7 @@ import {
   type ProjectJson,
   type RollupJson,
 } from '../../src/core';
-import { byId, filesOf, yaml } from './helpers';
+import { byId, filesOf, yaml } from '../utils/plans';
 
 /** Numbers within 1e-9 (relative to the expected value when it is above 1); null must be null. */
 function close(actual: number | null | undefined, expected: number | null, what = ''): void {

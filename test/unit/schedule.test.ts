@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyzePlans, parseDay, toRollupJson, type Analysis, type AnalysisOptions, type ProjectJson } from '../../src/core';
-import { byId, filesOf, yaml } from './helpers';
+import { byId, filesOf, yaml } from '../utils/plans';
 
 interface Run {
   readonly analysis: Analysis;

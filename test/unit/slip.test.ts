@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzePlans, forecastNote, rollupCsv, rollupMarkdown, toRollupJson, type AnalysisOptions, type Project } from '../../src/core';
-import { byId, day, repoRoot, runMain, yaml } from './helpers';
+import { byId, day, repoRoot, runMain, yaml } from '../utils/plans';
 
 const at = (date: string, extra: AnalysisOptions = {}): AnalysisOptions => ({ statusDate: day(date), ...extra });
 const analyse = (text: string, options: AnalysisOptions = {}) => analyzePlans([{ path: 'plan.plan.yaml', text }], options);

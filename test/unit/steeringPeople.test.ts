@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { analyzePlans, buildRoadmap, buildSteeringReport, peopleOverCapacity, steeringReportHtml } from '../../src/core';
-import { day } from './helpers';
+import { day } from '../utils/plans';
 
 const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 

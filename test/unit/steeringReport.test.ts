@@ -10,7 +10,7 @@ import {
   analyzePlans, asPercent, buildRoadmap, buildSteeringReport, healthSentence, laneModel, problemsBanner, roadmapCountsText, roadmapSvg, rollupCsv,
   steeringReportHtml, summarizeProblems, toRollupJson, type ReportChanges, type ReportTrend, type SteeringReport,
 } from '../../src/core';
-import { day, filesOf, yaml } from './helpers';
+import { day, filesOf, yaml } from '../utils/plans';
 
 const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyzePlans, effectiveSettings, readTeamSettings } from '../../src/core';
-import { day, yaml } from './helpers';
+import { day, yaml } from '../utils/plans';
 
 // v3: the slip thresholds are part of every set of thresholds in force.
 const slipDefaults = { slipRedDays: 30, slipAmberDays: 0 };

@@ -187,7 +187,7 @@ describe('the roadmap panel at 1,400 × 900', function () {
       assert.equal(await button.getAttribute('aria-expanded'), 'true');
       await page.locator('.column-menu input[data-column="ac"]').check();
       assert.ok((await headers(page)).includes('AC'));
-      assert.equal(await button.textContent(), 'Columns (13 of 19)');
+      assert.equal(await button.textContent(), 'Columns (13 of 21)');
       await page.waitForFunction('window.__states.some((s) => s.columns && s.columns.ac === true)');
       const saved = (await page.evaluate('window.__states.at(-1)')) as { columns: Record<string, boolean> };
       assert.deepEqual(saved.columns, { ac: true });

@@ -5,21 +5,10 @@
  * changes, the roadmap's list of changes) writes fields through it, never by their JSON names.
  */
 import type { MilestoneValuesJson, UndertakingValuesJson } from '../history/diff';
-import { formatMoney, formatPercent } from './figures';
+import { dateText, formatDayDelta, formatMoney, formatMoneyDelta, formatPercent } from './format';
+
+export { dateText, formatDayDelta, formatMoneyDelta } from './format';
 import { milestoneStatusText } from './forecastText';
-
-/** A day difference as a label: "+32 d", "-5 d", "0 d". */
-export function formatDayDelta(days: number | null): string {
-  if (days === null) return '—';
-  return `${days > 0 ? '+' : ''}${days} d`;
-}
-
-/** A money difference with its sign: "+40k", "-1.2M". */
-export function formatMoneyDelta(value: number | null): string {
-  if (value === null) return '—';
-  const text = formatMoney(value);
-  return value > 0 && text !== '0' ? `+${text}` : text;
-}
 
 /** A percent-point difference with its sign: "+12 pts". */
 export function formatPointsDelta(value: number | null): string {
@@ -27,9 +16,6 @@ export function formatPointsDelta(value: number | null): string {
   const rounded = Math.round(value * 10) / 10;
   return `${rounded > 0 ? '+' : ''}${rounded === 0 ? 0 : rounded} pts`;
 }
-
-/** A date as the diff writes it; "—" when there is none. */
-export const dateText = (value: string | null) => value ?? '—';
 
 /**
  * What a move of a field means to a program manager (SPEC 8, v3): a later forecast end is a slip (what

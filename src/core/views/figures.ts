@@ -2,56 +2,10 @@
  * Figures as people read them — compact money, indices, percents and date ranges — and the one list of
  * labelled figures that every view shows (editor hover, tree tooltip, roadmap hover card).
  */
-import { formatDay, type Day } from '../base/dates';
+import { formatIndex, formatMoney, formatPercent, formatRatio } from './format';
 import type { FiguresJson } from './rollupReport';
 
-const moneyUnits = [
-  [1, ''],
-  [1e3, 'k'],
-  [1e6, 'M'],
-  [1e9, 'B'],
-] as const;
-
-/** 1234 → "1.23k", 2400000 → "2.4M": three significant digits at most, the unit chosen after rounding (999,999 is "1M"). */
-export function formatMoney(value: number | null, currency = ''): string {
-  if (value === null || !Number.isFinite(value)) return '—';
-  const abs = Math.abs(value);
-  let unit = abs >= 1e9 ? 3 : abs >= 1e6 ? 2 : abs >= 1e3 ? 1 : 0;
-  let fixed: string;
-  for (;;) {
-    const [size, suffix] = moneyUnits[unit];
-    const scaled = abs / size;
-    fixed = scaled.toFixed(suffix === '' ? 0 : scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2);
-    if (Number(fixed) < 1000 || unit === moneyUnits.length - 1) break;
-    unit++;
-  }
-  const digits = fixed.replace(/\.0+$|(\.\d*?)0+$/, '$1');
-  const text = `${value < 0 && Number(fixed) !== 0 ? '-' : ''}${digits}${moneyUnits[unit][1]}`;
-  return currency ? `${text} ${currency}` : text;
-}
-
-export function formatIndex(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? '—' : value.toFixed(2);
-}
-
-/** A fixed-point number without a negative zero ("-0" when a small negative rounds away). */
-function fixedNumber(value: number, digits: number): string {
-  const text = value.toFixed(digits);
-  return Number(text) === 0 ? (0).toFixed(digits) : text;
-}
-
-export function formatPercent(value: number | null, digits = 0): string {
-  return value === null || !Number.isFinite(value) ? '—' : `${fixedNumber(value, digits)}%`;
-}
-
-export function formatRatio(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? '—' : `${fixedNumber(value * 100, 0)}%`;
-}
-
-export function formatWindow(start: Day | null | undefined, end: Day | null | undefined): string {
-  if (start == null && end == null) return 'unscheduled';
-  return `${start == null ? '?' : formatDay(start)} → ${end == null ? '?' : formatDay(end)}`;
-}
+export { formatIndex, formatMoney, formatPercent, formatRatio, formatWindow } from './format';
 
 /**
  * Earned schedule (SPEC 5.2) in words: "0.78: 47 of 60 planned days earned after 60 elapsed" (ES rounded

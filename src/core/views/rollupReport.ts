@@ -6,6 +6,9 @@ import { formatDay, parseDay } from '../base/dates';
 import type { Portfolio, Program, Project, ProjectState } from '../model/entities';
 import type { Figures, MilestoneStatus, Rollup } from '../analysis/rollup';
 import type { Analysis } from '../analysis/workspace';
+import { asPercent, formatGrouped } from './format';
+
+export { asPercent } from './format';
 
 /** The figures as SPEC 7 prints them: the engine's figures with days written as dates. */
 export type FiguresJson = Omit<Figures, 'forecastStart' | 'forecastEnd' | 'ieacT'> & {
@@ -193,8 +196,7 @@ function rowCells(row: TableRow, formatNumber: (value: number | null, digits: nu
 /** A Markdown table of the rollup (rounded for reading). */
 export function rollupMarkdown(json: RollupJson): string {
   const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-  const format = (value: number | null, digits: number) =>
-    value === null ? '—' : value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const format = formatGrouped;
   const lines = [
     `# Rollup at ${json.statusDate}`,
     '',
@@ -239,16 +241,6 @@ export function rollupCsv(json: RollupJson): string {
     lines.push(cells.map(csvCell).join(','));
   }
   return lines.join('\r\n') + '\r\n';
-}
-
-/**
- * A ratio as a percent, the one unit ROI is shown in (JSON keeps SPEC 5's ratio): 0.85 → 85, without the
- * binary noise of ×100 (0.07 × 100 is 7.000000000000001 in floating point).
- */
-export function asPercent(ratio: number): number;
-export function asPercent(ratio: number | null): number | null;
-export function asPercent(ratio: number | null): number | null {
-  return ratio === null ? null : Number((ratio * 100).toPrecision(15));
 }
 
 export function csvCell(value: string | number | boolean | null | undefined): string {

@@ -71,6 +71,7 @@ export {
   formatRatio,
   formatWindow,
 } from './views/figures';
+export { displayName, isCancelled, isCritical, programOrder, type ProgramGroup } from './views/entityView';
 export { forecastNote, milestoneNote, milestoneStatusText } from './views/forecastText';
 export { diffMarkdown, diffText, formatDayDelta, formatMoneyDelta, trendMarkdown } from './views/historyReport';
 export { idPattern, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, type Occurrence } from './views/navigation';

@@ -2,7 +2,7 @@
  * The rollup table under the roadmap: portfolio › program › project rows with the earned-value figures,
  * sortable by any column (siblings are sorted, the hierarchy stays). Virtualised like the chart.
  */
-import { formatDayDelta, formatIndex, formatMoney, formatMoneyDelta, formatPercent, formatRatio, type FiguresJson, type PortfolioJson, type ProgramJson, type ProjectJson, type RollupJson, type Health, visibleRows, type RoadmapDelta, type RoadmapView } from '../core';
+import { displayName, isCancelled, programOrder, formatDayDelta, formatIndex, formatMoney, formatMoneyDelta, formatPercent, formatRatio, type FiguresJson, type PortfolioJson, type ProgramJson, type ProjectJson, type RollupJson, type Health, visibleRows, type RoadmapDelta, type RoadmapView } from '../core';
 import { h, setSize } from './dom';
 import { ColumnChooser } from './columns';
 import type { ColumnChoice, SortKey, ViewState } from './state';
@@ -49,7 +49,7 @@ const ratio = (key: keyof FiguresJson) => (e: Entry) => formatRatio(e.figures[ke
 const openIssues = (f: FiguresJson) => f.issues.critical + f.issues.high + f.issues.medium + f.issues.low;
 
 export const columns: readonly Column[] = [
-  { key: 'name', label: 'Name', title: 'Portfolio, program or project', numeric: false, byDefault: true, value: (e) => (e.name ?? e.id).toLowerCase(), text: (e) => e.name ?? e.id },
+  { key: 'name', label: 'Name', title: 'Portfolio, program or project', numeric: false, byDefault: true, value: (e) => displayName(e).toLowerCase(), text: (e) => displayName(e) },
   { key: 'start', label: 'Start', title: 'Start', numeric: false, byDefault: true, value: (e) => e.start, text: (e) => e.start ?? '—' },
   { key: 'end', label: 'End', title: 'End', numeric: false, byDefault: true, value: (e) => e.end, text: (e) => e.end ?? '—' },
   {
@@ -180,17 +180,11 @@ export function tableRows(rollup: RollupJson, view: RoadmapView, sort: ViewState
     });
   const programNode = (p: ProgramJson): Node => ({ row: { level: 'program', entry: p }, children: projectNodes(p.projects) });
   const roots: Node[] = [];
-  const placed = new Set<string>();
-  for (const portfolio of rollup.portfolios) {
-    const children = portfolio.programs.flatMap((id) => {
-      const p = programs.get(id);
-      if (!p || !shownPrograms.has(id) || placed.has(id)) return [];
-      placed.add(id);
-      return [programNode(p)];
-    });
-    if (children.length > 0) roots.push({ row: { level: 'portfolio', entry: portfolio }, children });
+  for (const group of programOrder(rollup.portfolios, rollup.programs, (p) => shownPrograms.has(p.id))) {
+    const children = group.programs.map(programNode);
+    if (!group.portfolio) roots.push(...children);
+    else if (children.length > 0) roots.push({ row: { level: 'portfolio', entry: group.portfolio }, children });
   }
-  for (const program of rollup.programs) if (shownPrograms.has(program.id) && !placed.has(program.id)) roots.push(programNode(program));
   if (unassignedShown) roots.push(...projectNodes(rollup.projects.filter((p) => p.program === null || !programs.has(p.program)).map((p) => p.id)));
 
   const column = sort ? availableColumns(view.comparison !== null).find((c) => c.key === sort.key) : undefined;
@@ -398,7 +392,7 @@ export class RollupTable {
 
   private rowElement(row: Row): HTMLTableRowElement {
     const e = row.entry;
-    const cancelled = 'state' in e && e.state === 'cancelled';
+    const cancelled = isCancelled(e);
     const tr = h('tr', { className: `level-${row.level} health-${cancelled ? 'none' : e.figures.health}` });
     const currency = this.currencies.get(e.id) ?? '';
     const d = this.view ? deltaOfRow(this.view, row) : undefined;

@@ -2,7 +2,7 @@
  * Figure formatting: the one display shape of money, indices, percents, ratios and date windows that
  * every view shows (hover, tree tooltip, roadmap card). Expected strings are worked out by hand from
  * the rules: money is compact (k from a thousand, M from a million, B from a billion) with three
- * significant digits and no trailing zeros; indices have two decimals; a missing or non-finite figure
+ * significant digits, trailing zeros kept (one precision per column); indices have two decimals; a missing or non-finite figure
  * is an em dash.
  */
 import { strict as assert } from 'node:assert';

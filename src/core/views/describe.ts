@@ -9,6 +9,7 @@ import type { Analysis } from '../analysis/workspace';
 import { rollupOf } from '../analysis/workspace';
 import { currencyOf, riskLevel } from '../analysis/rules';
 import type { Entity } from '../model/entities';
+import { displayName, isCritical } from './entityView';
 import { figureRows, formatWindow } from './figures';
 import { forecastNote, milestoneNote, milestoneStatusText } from './forecastText';
 import { toFiguresJson } from './rollupReport';
@@ -42,7 +43,7 @@ export function describeEntity(analysis: Analysis, entity: Entity, defaultCurren
       const result = analysis.rollup.projects.get(entity)!;
       const float = analysis.schedule.float.get(entity);
       extra.push(['State', result.state]);
-      if (float !== undefined) extra.push(['Float', `${float} days${float <= 0 ? ' (critical)' : ''}`]);
+      if (float !== undefined) extra.push(['Float', `${float} days${isCritical(float) ? ' (critical)' : ''}`]);
       const { start, end } = result.forecast;
       if (start !== null && end !== null) {
         const note = forecastNote(result.forecast, result.state);
@@ -70,7 +71,7 @@ export function describeEntity(analysis: Analysis, entity: Entity, defaultCurren
   } else if (entity.kind === 'issue') {
     text(`${entity.open ? 'open' : 'closed'} · severity ${entity.severity ?? '?'}`);
   } else {
-    text(`${entity.name ?? entity.id} · capacity ${entity.capacity}%`);
+    text(`${displayName(entity)} · capacity ${entity.capacity}%`);
   }
   return parts;
 }

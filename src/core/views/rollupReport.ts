@@ -6,6 +6,7 @@ import { formatDay, parseDay } from '../base/dates';
 import type { Portfolio, Program, Project, ProjectState } from '../model/entities';
 import type { Figures, MilestoneStatus, Rollup } from '../analysis/rollup';
 import type { Analysis } from '../analysis/workspace';
+import { displayName, isCritical, programOrder } from './entityView';
 import { asPercent, formatGrouped } from './format';
 
 export { asPercent } from './format';
@@ -97,7 +98,7 @@ export function toRollupJson(analysis: Analysis): RollupJson {
           program: project.program?.id ?? null,
           state: result.state,
           float: float ?? null,
-          critical: float !== undefined && float <= 0,
+          critical: isCritical(float),
         };
       }),
     milestones: index.milestones.map((milestone) => {
@@ -118,9 +119,9 @@ export function toRollupJson(analysis: Analysis): RollupJson {
 /** What a workspace is called: its one portfolio's name, else its one program's, else `fallback`. */
 export function workspaceTitle(analysis: Analysis, fallback: string): string {
   const portfolios = analysis.index.portfolios.filter((p) => p.id !== undefined);
-  if (portfolios.length === 1) return portfolios[0].name ?? portfolios[0].id!;
+  if (portfolios.length === 1) return displayName(portfolios[0]);
   const programs = analysis.index.programs.filter((p) => p.id !== undefined);
-  if (portfolios.length === 0 && programs.length === 1) return programs[0].name ?? programs[0].id!;
+  if (portfolios.length === 0 && programs.length === 1) return displayName(programs[0]);
   return fallback;
 }
 
@@ -138,18 +139,10 @@ function tableRows(json: RollupJson): TableRow[] {
       if (project) rows.push({ level: 'project', entry: project });
     }
   };
-  const shown = new Set<string>();
-  for (const portfolio of json.portfolios) {
-    rows.push({ level: 'portfolio', entry: portfolio });
-    for (const id of portfolio.programs) {
-      const program = json.programs.find((p) => p.id === id);
-      if (program && !shown.has(program.id)) {
-        shown.add(program.id);
-        programRows(program);
-      }
-    }
+  for (const group of programOrder(json.portfolios, json.programs)) {
+    if (group.portfolio) rows.push({ level: 'portfolio', entry: group.portfolio });
+    group.programs.forEach(programRows);
   }
-  for (const program of json.programs) if (!shown.has(program.id)) programRows(program);
   for (const project of json.projects) if (project.program === null) rows.push({ level: 'project', entry: project });
   return rows;
 }

@@ -13,6 +13,7 @@ import type { Health, IssueSeverity, Issue, Milestone, Portfolio, Program, Proje
 import type { MilestoneStatus } from '../analysis/rollup';
 import { currencyOf, riskLevel, type RiskLevel } from '../analysis/rules';
 import type { Analysis } from '../analysis/workspace';
+import { displayName, isCritical } from './entityView';
 import { forecastNote, milestoneNote } from './forecastText';
 import { summarizeProblems, type ProblemSummary } from './problems';
 import { reportQuality, type QualitySummary } from './qualityReport';
@@ -275,7 +276,7 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 export function buildSteeringReport(analysis: Analysis, options: SteeringReportOptions = {}): SteeringReport {
   const { index, rollup, schedule } = analysis;
   const S = rollup.statusDate;
-  const ref = (entity: Program | Project | Portfolio): ReportRef => ({ id: entity.id ?? '', name: entity.name ?? entity.id ?? '' });
+  const ref = (entity: Program | Project | Portfolio): ReportRef => ({ id: entity.id ?? '', name: displayName(entity) });
   const programOf = (holder: Program | Project): Program | undefined => (holder.kind === 'program' ? holder : holder.program);
   const programRef = (holder: Program | Project): ReportRef | null => {
     const program = programOf(holder);
@@ -296,7 +297,7 @@ export function buildSteeringReport(analysis: Analysis, options: SteeringReportO
       ...ref(project),
       state: result.state,
       cancelled: result.cancelled,
-      critical: float !== undefined && float <= 0,
+      critical: isCritical(float),
       start: day(result.start),
       end: day(result.end),
       figures: toFiguresJson(result.figures),
@@ -311,7 +312,7 @@ export function buildSteeringReport(analysis: Analysis, options: SteeringReportO
     const date = milestone.date.value;
     return {
       id: milestone.id ?? null,
-      name: milestone.name ?? milestone.id ?? 'Milestone',
+      name: displayName(milestone),
       holder: holderRef(milestone.parent),
       program: programRef(milestone.parent),
       date: formatDay(date),

@@ -7,17 +7,11 @@ import type { Portfolio, Program, Project, ProjectState } from '../model/entitie
 import type { Figures, MilestoneStatus, Rollup } from '../analysis/rollup';
 import type { Analysis } from '../analysis/workspace';
 import { displayName, isCritical, programOrder } from './entityView';
-import { asPercent, formatGrouped } from './format';
+import { csvFigureColumns, figureTable, markdownFigureColumns, type AnyFigureTable, type FiguresJson } from './figureTable';
 
 export { asPercent } from './format';
 
-/** The figures as SPEC 7 prints them: the engine's figures with days written as dates. */
-export type FiguresJson = Omit<Figures, 'forecastStart' | 'forecastEnd' | 'ieacT'> & {
-  /** Projects only. */
-  readonly forecastStart?: string | null;
-  readonly forecastEnd: string | null;
-  readonly ieacT: string | null;
-};
+export type { FiguresJson } from './figureTable';
 
 interface EntryJson {
   id: string;
@@ -147,13 +141,10 @@ function tableRows(json: RollupJson): TableRow[] {
   return rows;
 }
 
-const columns = ['Level', 'Id', 'Name', 'State', 'Start', 'End', 'BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'SPI(t)', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Forecast start', 'Forecast end', 'Forecast end (ES)', 'Slip (days)', 'Health', 'Declared', 'Risks H/M/L', 'Open issues'];
-/** The columns of numbers, right-aligned in Markdown. */
-const numberColumns = new Set(['BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'SPI(t)', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Slip (days)']);
+/** The entity's columns before the figures' (the figures' come from the figure table, views/figureTable.ts). */
+const entityColumns = ['Level', 'Id', 'Name', 'State', 'Start', 'End'];
 
-function rowCells(row: TableRow, formatNumber: (value: number | null, digits: number) => string): string[] {
-  const f = row.entry.figures;
-  const issues = f.issues.critical + f.issues.high + f.issues.medium + f.issues.low;
+function entityCells(row: TableRow): string[] {
   return [
     row.level,
     row.entry.id,
@@ -162,42 +153,21 @@ function rowCells(row: TableRow, formatNumber: (value: number | null, digits: nu
     'state' in row.entry ? String(row.entry.state) : '',
     row.entry.start ?? '',
     row.entry.end ?? '',
-    formatNumber(f.bac, 0),
-    formatNumber(f.ac, 0),
-    formatNumber(f.ev, 0),
-    formatNumber(f.pv, 0),
-    formatNumber(f.cpi, 2),
-    formatNumber(f.spi, 2),
-    formatNumber(f.spiT, 2),
-    formatNumber(f.eac, 0),
-    formatNumber(f.vac, 0),
-    // ROI as a percent, like every view; unknown (no benefit declared) is a dash.
-    f.roiPlanned === null ? '—' : `${formatNumber(asPercent(f.roiPlanned), 0)}%`,
-    f.roiForecast === null ? '—' : `${formatNumber(asPercent(f.roiForecast), 0)}%`,
-    formatNumber(f.progress, 1),
-    f.forecastStart ?? '',
-    f.forecastEnd ?? '',
-    f.ieacT ?? '',
-    f.slip === null ? '' : String(f.slip),
-    f.health ?? '—',
-    f.declaredHealth ?? '',
-    `${f.risks.high}/${f.risks.medium}/${f.risks.low}`,
-    String(issues),
   ];
 }
 
-/** A Markdown table of the rollup (rounded for reading). */
-export function rollupMarkdown(json: RollupJson): string {
+/** A Markdown table of the rollup (rounded for reading); its figure columns are those of `table`. */
+export function rollupMarkdown(json: RollupJson, table: AnyFigureTable = figureTable): string {
   const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-  const format = formatGrouped;
+  const figures = markdownFigureColumns(table);
   const lines = [
     `# Rollup at ${json.statusDate}`,
     '',
-    `| ${columns.join(' | ')} |`,
-    `|${columns.map((column) => (numberColumns.has(column) ? ' ---: ' : ' --- ')).join('|')}|`,
+    `| ${[...entityColumns, ...figures.map((c) => c.header)].join(' | ')} |`,
+    `|${[...entityColumns.map(() => ' --- '), ...figures.map((c) => (c.numeric ? ' ---: ' : ' --- '))].join('|')}|`,
   ];
   for (const row of tableRows(json)) {
-    const cells = rowCells(row, format).map(escape);
+    const cells = [...entityCells(row), ...figures.map((c) => c.cell(row.entry.figures))].map(escape);
     if (row.level === 'program') cells[1] = `**${cells[1]}**`;
     lines.push(`| ${cells.join(' | ')} |`);
   }
@@ -217,9 +187,10 @@ function daysBetween(from: string, to: string): number {
   return (parseDay(to) ?? 0) - (parseDay(from) ?? 0);
 }
 
-/** CSV (RFC 4180) of the rollup, unrounded; text that a spreadsheet would run as a formula is quoted out. */
-export function rollupCsv(json: RollupJson): string {
-  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', 'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'es', 'at', 'spiT', 'svT', 'eac', 'etc', 'vac', 'progress', 'forecastStart', 'forecastEnd', 'ieacT', 'slip', 'benefits', 'roiPlannedPercent', 'roiForecastPercent', 'health', 'declaredHealth', 'risksHigh', 'risksMedium', 'risksLow', 'issuesCritical', 'issuesHigh', 'issuesMedium', 'issuesLow'];
+/** CSV (RFC 4180) of the rollup, unrounded; text that a spreadsheet would run as a formula is quoted out. Its figure columns are those of `table`. */
+export function rollupCsv(json: RollupJson, table: AnyFigureTable = figureTable): string {
+  const figures = csvFigureColumns(table);
+  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', ...figures.map((c) => c.name)];
   const lines = [header.join(',')];
   for (const row of tableRows(json)) {
     const e = row.entry as EntryJson & Partial<ProjectJson> & Partial<ProgramJson>;
@@ -227,9 +198,7 @@ export function rollupCsv(json: RollupJson): string {
     const parent = row.level === 'project' ? e.program : row.level === 'program' ? e.portfolio : null;
     const cells: Array<string | number | boolean | null | undefined> = [
       row.level, e.id, e.name, parent, e.start, e.end, e.state, e.float, e.critical,
-      f.bac, f.pv, f.ev, f.ac, f.cv, f.sv, f.cpi, f.spi, f.es, f.at, f.spiT, f.svT, f.eac, f.etc, f.vac, f.progress, f.forecastStart, f.forecastEnd, f.ieacT, f.slip, f.benefits,
-      asPercent(f.roiPlanned), asPercent(f.roiForecast), f.health, f.declaredHealth,
-      f.risks.high, f.risks.medium, f.risks.low, f.issues.critical, f.issues.high, f.issues.medium, f.issues.low,
+      ...figures.map((c) => c.value(f)),
     ];
     lines.push(cells.map(csvCell).join(','));
   }

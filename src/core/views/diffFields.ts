@@ -5,6 +5,7 @@
  * changes, the roadmap's list of changes) writes fields through it, never by their JSON names.
  */
 import type { MilestoneValuesJson, UndertakingValuesJson } from '../history/diff';
+import { figureTable } from './figureTable';
 import { dateText, formatDayDelta, formatMoney, formatMoneyDelta, formatPercent } from './format';
 
 export { dateText, formatDayDelta, formatMoneyDelta } from './format';
@@ -38,18 +39,21 @@ const replan = (): ChangeMeaning => 're-plan';
 const day: DiffField<string | null> = { label: '', value: dateText, delta: formatDayDelta };
 const money: DiffField<number | null> = { label: '', value: (v) => formatMoney(v), delta: formatMoneyDelta };
 
-/** A project's or program's fields (SPEC 8): every field of the JSON has its entry, so a new one cannot go unlabelled. */
+/**
+ * A project's or program's fields (SPEC 8): every field of the JSON has its entry, so a new one cannot go
+ * unlabelled; a field that is a figure is labelled as the figure table names it.
+ */
 export const undertakingFields: { readonly [K in keyof UndertakingValuesJson]-?: DiffField<UndertakingValuesJson[K]> } = {
   start: { ...day, label: 'Start', meaning: replan },
   end: { ...day, label: 'Planned end', meaning: replan },
-  forecastEnd: { ...day, label: 'Forecast end', meaning: forecastMove },
+  forecastEnd: { ...day, label: figureTable.forecastEnd.short, meaning: forecastMove },
   // Earned schedule's forecast end: told, not counted as a slip (a slip is what --fail-on-slip counts).
-  ieacT: { label: 'Forecast end (ES)', value: (v) => dateText(v ?? null), delta: formatDayDelta },
-  bac: { ...money, label: 'BAC', meaning: () => 'approved budget' },
+  ieacT: { label: figureTable.ieacT.short, value: (v) => dateText(v ?? null), delta: formatDayDelta },
+  bac: { ...money, label: figureTable.bac.short, meaning: () => 'approved budget' },
   budget: { ...money, label: 'Budget', meaning: () => 'approved budget' },
-  eac: { ...money, label: 'EAC', meaning: () => 'forecast cost' },
-  progress: { label: 'Progress', value: (p) => formatPercent(p), delta: formatPointsDelta },
-  health: { label: 'Health', value: (h) => h ?? '—' },
+  eac: { ...money, label: figureTable.eac.short, meaning: () => 'forecast cost' },
+  progress: { label: figureTable.progress.short, value: (p) => formatPercent(p), delta: formatPointsDelta },
+  health: { label: figureTable.health.short, value: (h) => figureTable.health.format(h, '') },
   state: { label: 'State', value: (s) => s ?? '—' },
 };
 

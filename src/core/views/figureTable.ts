@@ -249,6 +249,8 @@ export interface MarkdownFigureColumn {
 }
 
 const numericUnits: ReadonlySet<FigureUnit> = new Set(['money', 'index', 'percent', 'ratio-as-percent', 'days']);
+/** A number (right-aligned in a table), not a date, a health or counts. */
+export const isNumericFigure = (key: FigureKey): boolean => numericUnits.has(figureTable[key].unit);
 
 /** The Markdown table's figure columns, in table order. */
 export function markdownFigureColumns(table: AnyFigureTable = figureTable): MarkdownFigureColumn[] {

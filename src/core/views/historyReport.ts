@@ -6,7 +6,8 @@ import type { Holder } from '../history/snapshot';
 import type { DiffSideJson, ItemChangeJson, MilestoneChange, MilestoneChangeJson, MilestoneValuesJson, PlanDiff, UndertakingChangeJson, UndertakingValuesJson } from '../history/diff';
 import type { TrendFiguresJson, TrendJson } from '../history/trend';
 import { dateText, fieldChange, fieldChangeText, formatDayDelta, formatMoneyDelta, milestoneFieldOrder, milestoneFields, undertakingFieldOrder, undertakingFields, type FieldChange } from './diffFields';
-import { formatIndex, formatMoney, formatPercent } from './figures';
+import { formatMoney } from './format';
+import { figureTable, formatFigure, isNumericFigure, type FiguresJson } from './figureTable';
 import { milestoneStatusText } from './forecastText';
 
 // ---------------------------------------------------------------------------------------------------
@@ -319,6 +320,9 @@ export function diffMarkdown(diff: PlanDiff): string {
 // ---------------------------------------------------------------------------------------------------
 // Trend
 
+/** The figures of the trend's tables, in their order (named and formatted by the figure table). */
+const trendFigures = ['bac', 'eac', 'cpi', 'spi', 'spiT', 'progress', 'forecastEnd', 'health'] as const satisfies ReadonlyArray<keyof TrendFiguresJson & keyof FiguresJson>;
+
 /** `trend --format md`: a table per portfolio and per program, newest commit first. */
 export function trendMarkdown(trend: TrendJson): string {
   const lines = ['# Trend', ''];
@@ -333,13 +337,11 @@ export function trendMarkdown(trend: TrendJson): string {
     for (const point of trend.commits) for (const entry of point[kind]) if (!ids.includes(entry.id)) ids.push(entry.id);
     for (const id of ids) {
       lines.push('', `## ${kind === 'portfolios' ? 'Portfolio' : 'Program'} \`${id}\``, '');
-      lines.push('| Commit | Date | Status date | BAC | EAC | CPI | SPI | SPI(t) | Progress | Forecast end | Health |');
-      lines.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+      lines.push(`| Commit | Date | Status date | ${trendFigures.map((key) => figureTable[key].short).join(' | ')} |`);
+      lines.push(`| --- | --- | --- | ${trendFigures.map((key) => (isNumericFigure(key) ? '---:' : '---')).join(' | ')} |`);
       for (const point of trend.commits) {
         const f: TrendFiguresJson | undefined = point[kind].find((entry) => entry.id === id);
-        const cells = f
-          ? [formatMoney(f.bac), formatMoney(f.eac), formatIndex(f.cpi), formatIndex(f.spi), formatIndex(f.spiT), formatPercent(f.progress), f.forecastEnd ?? '—', f.health ?? '—']
-          : ['', '', '', '', '', '', '', 'not in the plans'];
+        const cells = f ? trendFigures.map((key) => formatFigure(key, f[key], '')) : [...trendFigures.slice(1).map(() => ''), 'not in the plans'];
         lines.push(`| \`${point.commit.slice(0, 7)}\` | ${point.date} | ${point.statusDate} | ${cells.join(' | ')} |`);
       }
     }

@@ -72,6 +72,7 @@ export {
   formatWindow,
 } from './views/figures';
 export { displayName, isCancelled, isCritical, programOrder, type ProgramGroup } from './views/entityView';
+export { figureTable, formatFigure, isNumericFigure, type FigureKey, type FigureSpec } from './views/figureTable';
 export { forecastNote, milestoneNote, milestoneStatusText } from './views/forecastText';
 export { diffMarkdown, diffText, formatDayDelta, formatMoneyDelta, trendMarkdown } from './views/historyReport';
 export { idPattern, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, type Occurrence } from './views/navigation';

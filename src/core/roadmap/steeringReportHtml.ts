@@ -10,7 +10,7 @@ import { plural } from '../base/messages';
 import type { Health } from '../model/entities';
 import type { Analysis } from '../analysis/workspace';
 import { figureTable, formatFigure, isNumericFigure, type FigureKey } from '../views/figureTable';
-import { figureRows, formatMoney } from '../views/figures';
+import { figureRows, formatIndex, formatMoney } from '../views/figures';
 import { QUALITY_OFFENDERS_SHOWN } from '../views/qualityReport';
 import { milestoneStatusText } from '../views/forecastText';
 import { milestoneChangeLines, undertakingChangeLines } from '../views/historyReport';
@@ -68,7 +68,7 @@ export function steeringReportHtml(report: SteeringReport, roadmap: RoadmapModel
     '</header>',
     problemsBanner(report.problems),
     ...sections,
-    `<footer class="report-foot"><p>Health is computed at the status date: red when CPI or SPI is below ${t(report.thresholds.red.toFixed(2))} or a critical issue is open; amber when CPI or SPI is below ${t(report.thresholds.amber.toFixed(2))}, a milestone is missed or at risk, or a high risk or issue is open; a program is at least amber when a project is red. Cancelled projects are shown in grey and left out of every total.</p></footer>`,
+    `<footer class="report-foot"><p>Health is computed at the status date: red when CPI or SPI is below ${t(formatIndex(report.thresholds.red))} or a critical issue is open; amber when CPI or SPI is below ${t(formatIndex(report.thresholds.amber))}, a milestone is missed or at risk, or a high risk or issue is open; a program is at least amber when a project is red. Cancelled projects are shown in grey and left out of every total.</p></footer>`,
     '</main>',
   ].join('\n');
   return htmlPage({
@@ -503,7 +503,7 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
       trendChart({
         title: `CPI, SPI and SPI(t) of ${program.name}`,
         commits,
-        format: (v) => v.toFixed(2),
+        format: formatIndex,
         series: [
           { name: 'CPI', cls: 'cpi', values: points.map((p) => p?.cpi ?? null) },
           { name: 'SPI', cls: 'spi', values: points.map((p) => p?.spi ?? null) },
@@ -511,8 +511,8 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
         ],
         lines: [
           { value: 1, label: '1.00', cls: 'reference' },
-          { value: amber, label: `amber ${amber.toFixed(2)}`, cls: 'threshold-amber' },
-          { value: red, label: `red ${red.toFixed(2)}`, cls: 'threshold-red' },
+          { value: amber, label: `amber ${formatIndex(amber)}`, cls: 'threshold-amber' },
+          { value: red, label: `red ${formatIndex(red)}`, cls: 'threshold-red' },
         ],
       }),
       trendChart({

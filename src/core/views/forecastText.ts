@@ -5,6 +5,7 @@
 import { formatDay } from '../base/dates';
 import type { MilestoneOutlook, ProjectForecast } from '../analysis/forecast';
 import type { Milestone, Project, ProjectState } from '../model/entities';
+import { formatIndex } from './format';
 
 /** A milestone's status as people say it. */
 export const milestoneStatusText = { done: 'done', missed: 'missed', 'at-risk': 'at risk', 'on-track': 'on track', cancelled: 'cancelled' } as const;
@@ -19,9 +20,9 @@ export function forecastNote(forecast: ProjectForecast, state: ProjectState): st
     case 'pushed':
       return `pushed ${days(reason.days)} by ${nameOf(reason.by)}`;
     case 'own-pace':
-      return `late at its own pace: SPI ${reason.spi.toFixed(2)} stretches it ${days(reason.days)}`;
+      return `late at its own pace: SPI ${formatIndex(reason.spi)} stretches it ${days(reason.days)}`;
     case 'current-plan':
-      return `its current plan decides: at SPI ${reason.spi.toFixed(2)} its pace would end it ${formatDay(reason.paceEnd)}, before its re-planned end`;
+      return `its current plan decides: at SPI ${formatIndex(reason.spi)} its pace would end it ${formatDay(reason.paceEnd)}, before its re-planned end`;
     case 'status-date':
       return state === 'planned'
         ? `starts no earlier than the status date, ${days(reason.days)} later than planned`

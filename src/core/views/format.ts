@@ -5,6 +5,7 @@
  */
 import { formatDay, type Day } from '../base/dates';
 import { plural } from '../base/messages';
+import { fixedNumber } from '../base/numbers';
 
 const moneyUnits = [
   [1, ''],
@@ -13,25 +14,7 @@ const moneyUnits = [
   [1e9, 'B'],
 ] as const;
 
-/**
- * The one rounding rule of every figure shown: to `digits` decimals, half away from zero, on the number
- * as written (4.85 → "4.9", as a reader and `toLocaleString` round it; `toFixed` alone would round the
- * binary double just below 4.85 down), and never a negative zero ("-0" when a small negative rounds away).
- */
-export function fixedNumber(value: number, digits: number): string {
-  const written = String(Math.abs(value));
-  let text: string;
-  if (/e/.test(written)) text = Math.abs(value).toFixed(digits);
-  else {
-    const [whole, fraction = ''] = written.split('.');
-    const kept = fraction.slice(0, digits).padEnd(digits, '0');
-    let units = BigInt(whole + kept);
-    if (fraction.length > digits && fraction[digits] >= '5') units += 1n;
-    const all = units.toString().padStart(digits + 1, '0');
-    text = digits === 0 ? all : `${all.slice(0, -digits)}.${all.slice(-digits)}`;
-  }
-  return value < 0 && /[1-9]/.test(text) ? `-${text}` : text;
-}
+export { fixedNumber };
 
 /**
  * Compact money, one rounding rule for every value: three significant digits, trailing zeros kept, so

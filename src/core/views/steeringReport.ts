@@ -14,6 +14,7 @@ import type { MilestoneStatus } from '../analysis/rollup';
 import { currencyOf, riskLevel, type RiskLevel } from '../analysis/rules';
 import type { Analysis } from '../analysis/workspace';
 import { displayName, isCritical } from './entityView';
+import { formatIndex } from './format';
 import { forecastNote, milestoneNote } from './forecastText';
 import { summarizeProblems, type ProblemSummary } from './problems';
 import { reportQuality, type QualitySummary } from './qualityReport';
@@ -198,7 +199,7 @@ export function healthSentence(health: Health | null, reasons: readonly string[]
   let why: string;
   if (reasons.length > 0) why = reasons.join('; ');
   else {
-    const indices = figures ? [['CPI', figures.cpi], ['SPI', figures.spi]].filter(([, v]) => v !== null).map(([k, v]) => `${k} ${(v as number).toFixed(2)}`) : [];
+    const indices = figures ? [['CPI', figures.cpi], ['SPI', figures.spi]].filter(([, v]) => v !== null).map(([k, v]) => `${k} ${formatIndex(v as number)}`) : [];
     why = `${indices.length > 0 ? `${indices.join(', ')}; ` : ''}no missed or late milestone, no open high risk or issue`;
   }
   const declaredText = declared && declared !== health ? ` The plan declares it ${declared}.` : '';
@@ -263,7 +264,7 @@ export function summaryWhy(headline: ReportHeadline | null, figures: { cpi: numb
   const indexReason = (name: string) => reasons.find((r) => r.startsWith(`${name} `));
   const indices = (['CPI', 'SPI'] as const).flatMap((name) => {
     const value = name === 'CPI' ? figures.cpi : figures.spi;
-    return value === null ? [] : [indexReason(name) ?? `${name} ${value.toFixed(2)}`];
+    return value === null ? [] : [indexReason(name) ?? `${name} ${formatIndex(value)}`];
   });
   const others = reasons.filter((r) => !/^(CPI|SPI) /.test(r) && !(headline?.kind === 'milestone' && r.includes(`'${headline.about}'`)));
   const parts = [...(headline ? [headline.text] : []), ...(indices.length > 0 ? [indices.join(', ')] : []), ...others];

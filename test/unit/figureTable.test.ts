@@ -8,6 +8,7 @@ import { analyzePlans, figureRows, rollupCsv, rollupMarkdown, toRollupJson, type
 import type { Figures } from '../../src/core/analysis/rollup';
 import { csvOrder, figureTable, type AnyFigureTable, type FigureSpec } from '../../src/core/views/figureTable';
 import { formatMoney } from '../../src/core/views/format';
+import { undertakingFields } from '../../src/core/views/diffFields';
 import { day, yaml } from './helpers';
 
 // Compile-time: a key of Figures without its entry (or an entry of no figure) fails `tsc` here.
@@ -85,6 +86,12 @@ describe('the figure table', () => {
     assert.ok(rollupMarkdown(json).includes('| VAC |'));
     assert.ok(!figureRows(json.projects[0].figures, '', table).some(([label]) => label === 'VAC'));
     assert.ok(figureRows(json.projects[0].figures).some(([label]) => label === 'VAC'));
+  });
+
+  it("labels the diff's fields that are figures as the table names them", () => {
+    const shared = Object.keys(undertakingFields).filter((key): key is keyof typeof undertakingFields & keyof typeof figureTable => key in figureTable);
+    assert.deepEqual(shared, ['forecastEnd', 'ieacT', 'bac', 'eac', 'progress', 'health']);
+    for (const key of shared) assert.equal(undertakingFields[key].label, figureTable[key].short, key);
   });
 
   it('writes money compact at one precision: 2,840,000 is 2.84M, a BAC of 2.9M is 2.90M', () => {

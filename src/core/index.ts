@@ -71,6 +71,8 @@ export {
   formatRatio,
   formatWindow,
 } from './views/figures';
+export { displayName, isCancelled, isCritical, programOrder, type ProgramGroup } from './views/entityView';
+export { figureTable, formatFigure, isNumericFigure, type FigureKey, type FigureSpec } from './views/figureTable';
 export { forecastNote, milestoneNote, milestoneStatusText } from './views/forecastText';
 export { diffMarkdown, diffText, formatDayDelta, formatMoneyDelta, trendMarkdown } from './views/historyReport';
 export { outlineChildren, outlineDetail, outlineName } from './views/outline';

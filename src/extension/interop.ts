@@ -136,7 +136,7 @@ async function importPlans(plans: PlanService, output: vscode.OutputChannel, arg
     output.appendLine(`  not carried over (${notCarried.length}):`);
     for (const line of notCarried) output.appendLine(`    ${line}`);
   }
-  const message = `Imported ${plural(written.length, 'plan file')} into ${shown(folder)}${notCarried.length > 0 ? `; ${notCarried.length} thing${notCarried.length === 1 ? '' : 's'} could not be carried over` : ''}.`;
+  const message = `Imported ${plural(written.length, 'plan file')} into ${shown(folder)}${notCarried.length > 0 ? `; ${plural(notCarried.length, 'thing')} could not be carried over` : ''}.`;
   if (interactive) void confirmImport(message, written[0], notCarried.length > 0, output);
   return { ok: true, message, written, notCarried };
 }
@@ -196,7 +196,7 @@ async function exportPlans(plans: PlanService, output: vscode.OutputChannel, arg
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   const message =
     `Exported ${plural(programs.length, 'program')}, ${plural(projects.length, 'project')} and ${plural(milestones.length, 'milestone')} to ${shown(uri)} (${label})` +
-    `${result.notes.length > 0 ? `; ${result.notes.length} thing${result.notes.length === 1 ? '' : 's'} not exported` : ''}${errors > 0 ? `; the plans have ${plural(errors, 'error')}` : ''}.`;
+    `${result.notes.length > 0 ? `; ${plural(result.notes.length, 'thing')} not exported` : ''}${errors > 0 ? `; the plans have ${plural(errors, 'error')}` : ''}.`;
   if (result.notes.length > 0) {
     output.appendLine(`Export to ${shown(uri)}: not exported (${result.notes.length}):`);
     for (const note of result.notes) output.appendLine(`  ${note}`);

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import { defaultParseLimits, formatDay, planSnapshot, steeringReportFile, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
+import { defaultParseLimits, formatDay, planSnapshot, plural, steeringReportFile, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
 import { changesSince, defaultReportBase, recentTrend } from '../node/reportHistory';
 import type { PlanComparison } from './compare';
 import type { PlanService } from './planService';
@@ -69,7 +69,7 @@ async function confirm(uri: vscode.Uri, errors: number): Promise<void> {
   const where = vscode.workspace.asRelativePath(uri);
   const message =
     errors > 0
-      ? `Steering report written to ${where}. The plans have ${errors} error${errors === 1 ? '' : 's'}: the report opens with a banner naming them.`
+      ? `Steering report written to ${where}. The plans have ${plural(errors, 'error')}: the report opens with a banner naming them.`
       : `Steering report written to ${where}.`;
   const open = 'Open in Browser';
   const choice = await (errors > 0 ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open));

@@ -2,7 +2,7 @@
  * The rollup table under the roadmap: portfolio › program › project rows with the earned-value figures,
  * sortable by any column (siblings are sorted, the hierarchy stays). Virtualised like the chart.
  */
-import { formatDayDelta, formatIndex, formatMoney, formatMoneyDelta, formatPercent, formatRatio, type FiguresJson, type PortfolioJson, type ProgramJson, type ProjectJson, type RollupJson, type Health, visibleRows, type RoadmapDelta, type RoadmapView } from '../core';
+import { displayName, figureTable, formatFigure, isCancelled, isNumericFigure, programOrder, formatDayDelta, formatMoneyDelta, type FigureKey, type FigureSpec, type FiguresJson, type PortfolioJson, type ProgramJson, type ProjectJson, type RollupJson, type Health, visibleRows, type RoadmapDelta, type RoadmapView } from '../core';
 import { h, setSize } from './dom';
 import { ColumnChooser } from './columns';
 import type { ColumnChoice, SortKey, ViewState } from './state';
@@ -42,33 +42,31 @@ interface Column {
   readonly byDefault?: true;
 }
 
-const figure = (key: keyof FiguresJson) => (e: Entry) => e.figures[key] as number | null;
-const money = (key: keyof FiguresJson) => (e: Entry, currency: string) => formatMoney(e.figures[key] as number | null, currency);
-const index = (key: keyof FiguresJson) => (e: Entry) => formatIndex(e.figures[key] as number | null);
-const ratio = (key: keyof FiguresJson) => (e: Entry) => formatRatio(e.figures[key] as number | null);
 const openIssues = (f: FiguresJson) => f.issues.critical + f.issues.high + f.issues.medium + f.issues.low;
 
+/**
+ * A column of a figure: its header, tooltip, alignment and text as the figure table (the core's
+ * views/figureTable.ts) gives them; its sort value the figure's own unless `overrides` says otherwise.
+ */
+function figureColumn<K extends FigureKey & SortKey>(key: K, overrides: Partial<Pick<Column, 'byDefault' | 'value' | 'text'>> = {}): Column {
+  const spec: Pick<FigureSpec, 'label' | 'short' | 'column' | 'title'> = figureTable[key];
+  return {
+    key,
+    label: spec.column ?? spec.short,
+    title: spec.title ?? spec.label,
+    numeric: isNumericFigure(key),
+    value: (e) => (e.figures[key] as number | string | null | undefined) ?? null,
+    text: (e, currency) => formatFigure(key, e.figures[key], currency),
+    ...overrides,
+  };
+}
+
 export const columns: readonly Column[] = [
-  { key: 'name', label: 'Name', title: 'Portfolio, program or project', numeric: false, byDefault: true, value: (e) => (e.name ?? e.id).toLowerCase(), text: (e) => e.name ?? e.id },
+  { key: 'name', label: 'Name', title: 'Portfolio, program or project', numeric: false, byDefault: true, value: (e) => displayName(e).toLowerCase(), text: (e) => displayName(e) },
   { key: 'start', label: 'Start', title: 'Start', numeric: false, byDefault: true, value: (e) => e.start, text: (e) => e.start ?? '—' },
   { key: 'end', label: 'End', title: 'End', numeric: false, byDefault: true, value: (e) => e.end, text: (e) => e.end ?? '—' },
-  {
-    key: 'forecastStart',
-    label: 'Fcst start',
-    title: 'Forecast start: where the project is heading (projects only)',
-    numeric: false,
-    value: (e) => e.figures.forecastStart ?? null,
-    text: (e) => e.figures.forecastStart ?? '—',
-  },
-  {
-    key: 'forecastEnd',
-    label: 'Fcst end',
-    title: 'Forecast end: own pace, pushed by dependencies, milestones included',
-    numeric: false,
-    byDefault: true,
-    value: (e) => e.figures.forecastEnd,
-    text: (e) => e.figures.forecastEnd ?? '—',
-  },
+  figureColumn('forecastStart'),
+  figureColumn('forecastEnd', { byDefault: true }),
   { key: 'deltaEnd', label: 'Δ end', title: 'Days the end moved since the compared revision', numeric: true, delta: true, value: (_, d) => d?.end ?? null, text: (_, _currency, d) => deltaText(d, formatDayDelta, d?.end) },
   {
     key: 'deltaForecastEnd',
@@ -79,40 +77,26 @@ export const columns: readonly Column[] = [
     value: (_, d) => d?.forecastEnd ?? null,
     text: (_, _currency, d) => deltaText(d, formatDayDelta, d?.forecastEnd),
   },
-  { key: 'bac', label: 'BAC', title: 'Budget at completion', numeric: true, byDefault: true, value: figure('bac'), text: money('bac') },
+  figureColumn('bac', { byDefault: true }),
   { key: 'deltaBac', label: 'Δ BAC', title: 'BAC now minus BAC in the compared revision', numeric: true, delta: true, value: (_, d) => d?.bac ?? null, text: (_, _currency, d) => deltaText(d, formatMoneyDelta, d?.bac) },
-  { key: 'ac', label: 'AC', title: 'Actual cost', numeric: true, value: figure('ac'), text: money('ac') },
-  { key: 'ev', label: 'EV', title: 'Earned value', numeric: true, value: figure('ev'), text: money('ev') },
-  { key: 'pv', label: 'PV', title: 'Planned value', numeric: true, value: figure('pv'), text: money('pv') },
-  { key: 'cpi', label: 'CPI', byDefault: true, title: 'Cost performance index (EV / AC)', numeric: true, value: figure('cpi'), text: index('cpi') },
-  { key: 'spi', label: 'SPI', byDefault: true, title: 'Schedule performance index (EV / PV)', numeric: true, value: figure('spi'), text: index('spi') },
-  {
-    key: 'spiT',
-    label: 'SPI(t)',
-    title: 'Schedule performance index by earned schedule (ES / AT): days of the plan earned per day elapsed',
-    numeric: true,
-    value: figure('spiT'),
-    text: index('spiT'),
-  },
-  { key: 'ieacT', label: 'Fcst end (ES)', title: 'Forecast end by earned schedule: the plan\'s length stretched by 1 / SPI(t)', numeric: false, value: (e) => e.figures.ieacT, text: (e) => e.figures.ieacT ?? '—' },
-  { key: 'eac', label: 'EAC', byDefault: true, title: 'Estimate at completion', numeric: true, value: figure('eac'), text: money('eac') },
+  figureColumn('ac'),
+  figureColumn('ev'),
+  figureColumn('pv'),
+  figureColumn('cpi', { byDefault: true }),
+  figureColumn('spi', { byDefault: true }),
+  figureColumn('spiT'),
+  figureColumn('ieacT'),
+  figureColumn('eac', { byDefault: true }),
   { key: 'deltaEac', label: 'Δ EAC', title: 'EAC now minus EAC in the compared revision', numeric: true, delta: true, value: (_, d) => d?.eac ?? null, text: (_, _currency, d) => deltaText(d, formatMoneyDelta, d?.eac) },
-  { key: 'vac', label: 'VAC', title: 'Variance at completion (BAC − EAC)', numeric: true, value: figure('vac'), text: money('vac') },
-  { key: 'roiPlanned', label: 'ROI plan', title: 'Return on investment, planned', numeric: true, value: figure('roiPlanned'), text: ratio('roiPlanned') },
-  { key: 'roiForecast', label: 'ROI fcst', title: 'Return on investment, forecast', numeric: true, value: figure('roiForecast'), text: ratio('roiForecast') },
-  { key: 'progress', label: 'Progress', title: 'Percent complete', numeric: true, byDefault: true, value: figure('progress'), text: (e) => formatPercent(e.figures.progress) },
-  {
-    key: 'risks',
-    label: 'Risks H/M/L',
-    title: 'Open risks: high / medium / low',
-    numeric: true,
-    byDefault: true,
-    value: (e) => e.figures.risks.high * 1e6 + e.figures.risks.medium * 1e3 + e.figures.risks.low,
-    text: (e) => `${e.figures.risks.high}/${e.figures.risks.medium}/${e.figures.risks.low}`,
-  },
-  { key: 'issues', label: 'Issues', title: 'Open issues', numeric: true, byDefault: true, value: (e) => openIssues(e.figures), text: (e) => String(openIssues(e.figures)) },
+  figureColumn('vac'),
+  figureColumn('roiPlanned'),
+  figureColumn('roiForecast'),
+  figureColumn('progress', { byDefault: true }),
+  // Counts, right-aligned like numbers; sorted by high, then medium, then low.
+  { ...figureColumn('risks', { byDefault: true, value: (e) => e.figures.risks.high * 1e6 + e.figures.risks.medium * 1e3 + e.figures.risks.low }), numeric: true },
+  { ...figureColumn('issues', { byDefault: true, value: (e) => openIssues(e.figures) }), numeric: true },
   // A cancelled project computes no health (v3): the cell says cancelled.
-  { key: 'health', label: 'Health', title: 'Computed health', numeric: false, byDefault: true, value: (e) => (e.figures.health === null ? -1 : healthRank[e.figures.health]), text: (e) => e.figures.health ?? 'cancelled' },
+  figureColumn('health', { byDefault: true, value: (e) => (e.figures.health === null ? -1 : healthRank[e.figures.health]), text: (e) => e.figures.health ?? 'cancelled' }),
   {
     key: 'healthChange',
     label: 'Health before → after',
@@ -123,15 +107,7 @@ export const columns: readonly Column[] = [
     text: (_, _currency, d) =>
       !d ? '' : d.healthBefore === null ? `new: ${d.healthAfter ?? 'cancelled'}` : d.healthBefore === d.healthAfter ? '' : `${d.healthBefore} → ${d.healthAfter ?? 'cancelled'}`,
   },
-  {
-    key: 'declaredHealth',
-    label: 'Declared',
-    title: 'Declared health',
-    numeric: false,
-    byDefault: true,
-    value: (e) => (e.figures.declaredHealth ? healthRank[e.figures.declaredHealth] : null),
-    text: (e) => e.figures.declaredHealth ?? '—',
-  },
+  figureColumn('declaredHealth', { byDefault: true, value: (e) => (e.figures.declaredHealth ? healthRank[e.figures.declaredHealth] : null) }),
 ];
 
 /** A Δ cell: "new" for an added entry, the difference when it is not zero, else empty. */
@@ -180,17 +156,11 @@ export function tableRows(rollup: RollupJson, view: RoadmapView, sort: ViewState
     });
   const programNode = (p: ProgramJson): Node => ({ row: { level: 'program', entry: p }, children: projectNodes(p.projects) });
   const roots: Node[] = [];
-  const placed = new Set<string>();
-  for (const portfolio of rollup.portfolios) {
-    const children = portfolio.programs.flatMap((id) => {
-      const p = programs.get(id);
-      if (!p || !shownPrograms.has(id) || placed.has(id)) return [];
-      placed.add(id);
-      return [programNode(p)];
-    });
-    if (children.length > 0) roots.push({ row: { level: 'portfolio', entry: portfolio }, children });
+  for (const group of programOrder(rollup.portfolios, rollup.programs, (p) => shownPrograms.has(p.id))) {
+    const children = group.programs.map(programNode);
+    if (!group.portfolio) roots.push(...children);
+    else if (children.length > 0) roots.push({ row: { level: 'portfolio', entry: group.portfolio }, children });
   }
-  for (const program of rollup.programs) if (shownPrograms.has(program.id) && !placed.has(program.id)) roots.push(programNode(program));
   if (unassignedShown) roots.push(...projectNodes(rollup.projects.filter((p) => p.program === null || !programs.has(p.program)).map((p) => p.id)));
 
   const column = sort ? availableColumns(view.comparison !== null).find((c) => c.key === sort.key) : undefined;
@@ -398,7 +368,7 @@ export class RollupTable {
 
   private rowElement(row: Row): HTMLTableRowElement {
     const e = row.entry;
-    const cancelled = 'state' in e && e.state === 'cancelled';
+    const cancelled = isCancelled(e);
     const tr = h('tr', { className: `level-${row.level} health-${cancelled ? 'none' : e.figures.health}` });
     const currency = this.currencies.get(e.id) ?? '';
     const d = this.view ? deltaOfRow(this.view, row) : undefined;

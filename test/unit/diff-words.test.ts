@@ -47,19 +47,19 @@ describe('diff in words (SPEC 8, v3)', () => {
       assert.deepEqual(Object.keys(json.projects[0].base!), ['start', 'end', 'forecastEnd', 'bac', 'budget', 'eac', 'progress', 'health', 'state'], "SPEC 8's fields in its order");
     });
 
-    it('text says "approved budget: Budget 1.2M → 1.5M", formatted', () => {
+    it('text says "approved budget: Budget 1.20M → 1.50M", formatted', () => {
       const text = diffText(diff);
       assert.ok(!text.includes('No changes'), text);
-      assert.match(text, /^ {2}changed {2}core {2}Core\n {11}approved budget: Budget 1\.2M → 1\.5M \(\+300k\)$/m);
-      assert.match(text, /^ {2}changed {2}pay {2}Payments\n {11}approved budget: Budget 2M → 2\.5M \(\+500k\)$/m);
+      assert.match(text, /^ {2}changed {2}core {2}Core\n {11}approved budget: Budget 1\.20M → 1\.50M \(\+300k\)$/m);
+      assert.match(text, /^ {2}changed {2}pay {2}Payments\n {11}approved budget: Budget 2\.00M → 2\.50M \(\+500k\)$/m);
     });
 
     it('Markdown lists it under approved budget, not forecast cost', () => {
       const md = diffMarkdown(diff);
       assert.deepEqual(rows(md, 'Approved budget'), [
         '| Project or program | Budget | Δ Budget | BAC | Δ BAC |',
-        '| Payments `pay` (program) | 2M → 2.5M | +500k | 1.2M |  |',
-        '| Core `core` | 1.2M → 1.5M | +300k | 1.2M |  |',
+        '| Payments `pay` (program) | 2.00M → 2.50M | +500k | 1.20M |  |',
+        '| Core `core` | 1.20M → 1.50M | +300k | 1.20M |  |',
       ]);
       assert.ok(!md.includes('#### Forecast cost'));
       assert.match(md, / · 2 approved budget changes$/m);
@@ -80,13 +80,13 @@ describe('diff in words (SPEC 8, v3)', () => {
 
     it('a changed EAC under the same budget and BAC is a forecast cost change', () => {
       // EV = 100000 × 40% = 40000. Base: AC 40000 → CPI 1 → EAC 100000. Head: AC 50000 → CPI 0.8 →
-      // EAC 100000 / 0.8 = 125000 ("125k", +25k).
-      assert.match(diffText(diff), /^ {11}forecast cost: EAC 100k → 125k \(\+25k\)$/m);
+      // EAC 100000 / 0.8 = 125000 ("125k", +25.0k).
+      assert.match(diffText(diff), /^ {11}forecast cost: EAC 100k → 125k \(\+25\.0k\)$/m);
       const md = diffMarkdown(diff);
       assert.deepEqual(rows(md, 'Forecast cost'), [
         '| Project or program | EAC | Δ EAC | BAC (now) |',
-        '| Payments `pay` (program) | 100k → 125k | +25k | 100k |',
-        '| App `app` | 100k → 125k | +25k | 100k |',
+        '| Payments `pay` (program) | 100k → 125k | +25.0k | 100k |',
+        '| App `app` | 100k → 125k | +25.0k | 100k |',
       ]);
       assert.ok(!md.includes('#### Approved budget'));
       assert.ok(!/approved budget/.test(diffText(diff)));
@@ -194,8 +194,8 @@ describe('diff in words (SPEC 8, v3)', () => {
     const section = html.slice(html.indexOf('<section class="changes"'), html.indexOf('</section>', html.indexOf('<section class="changes"')));
 
     it('writes what moved with the labels and formatted figures of diff', () => {
-      // Budget 50000 → 75000.5: "50k → 75k (+25k)", BAC the same (no baseline); EAC = BAC before work starts.
-      assert.ok(section.includes('re-plan: Planned end 2026-03-31 → 2026-04-28 (+28 d); slip: Forecast end 2026-03-31 → 2026-04-28 (+28 d); approved budget: BAC 50k → 75k (+25k); approved budget: Budget 50k → 75k (+25k); forecast cost: EAC 50k → 75k (+25k)'), section);
+      // Budget 50000 → 75000.5: "50.0k → 75.0k (+25.0k)", BAC the same (no baseline); EAC = BAC before work starts.
+      assert.ok(section.includes('re-plan: Planned end 2026-03-31 → 2026-04-28 (+28 d); slip: Forecast end 2026-03-31 → 2026-04-28 (+28 d); approved budget: BAC 50.0k → 75.0k (+25.0k); approved budget: Budget 50.0k → 75.0k (+25.0k); forecast cost: EAC 50.0k → 75.0k (+25.0k)'), section);
       assert.ok(section.includes('done (due 2026-01-02)'), 'the milestone marked done says so');
     });
 

@@ -2,7 +2,7 @@
  * Figure formatting: the one display shape of money, indices, percents, ratios and date windows that
  * every view shows (hover, tree tooltip, roadmap card). Expected strings are worked out by hand from
  * the rules: money is compact (k from a thousand, M from a million, B from a billion) with three
- * significant digits and no trailing zeros; indices have two decimals; a missing or non-finite figure
+ * significant digits, trailing zeros kept (one precision per column); indices have two decimals; a missing or non-finite figure
  * is an em dash.
  */
 import { strict as assert } from 'node:assert';
@@ -30,36 +30,38 @@ describe('figure formatting', () => {
     });
 
     it('switches to k at exactly a thousand, M at a million, B at a billion', () => {
-      assert.equal(formatMoney(1000), '1k');
-      assert.equal(formatMoney(1e6), '1M');
-      assert.equal(formatMoney(1e9), '1B');
+      assert.equal(formatMoney(1000), '1.00k');
+      assert.equal(formatMoney(1e6), '1.00M');
+      assert.equal(formatMoney(1e9), '1.00B');
       assert.equal(formatMoney(999_000), '999k');
       assert.equal(formatMoney(999_000_000), '999M');
     });
 
-    it('keeps three significant digits and drops trailing zeros', () => {
+    it('keeps three significant digits, trailing zeros too, so that a column reads evenly (issue 17: "2.90M" beside "2.84M")', () => {
       assert.equal(formatMoney(1234), '1.23k');
-      assert.equal(formatMoney(1500), '1.5k');
+      assert.equal(formatMoney(1500), '1.50k');
       assert.equal(formatMoney(12_345), '12.3k');
-      assert.equal(formatMoney(12_000), '12k');
+      assert.equal(formatMoney(12_000), '12.0k');
       assert.equal(formatMoney(123_456), '123k');
-      assert.equal(formatMoney(2_400_000), '2.4M');
+      assert.equal(formatMoney(2_400_000), '2.40M');
+      assert.equal(formatMoney(2_900_000), '2.90M');
+      assert.equal(formatMoney(2_840_000), '2.84M');
       assert.equal(formatMoney(45_600_000), '45.6M');
-      assert.equal(formatMoney(1_500_000_000), '1.5B');
+      assert.equal(formatMoney(1_500_000_000), '1.50B');
       assert.equal(formatMoney(2.5e12), '2500B');
     });
 
     it('rounds within a unit up to the next round figure', () => {
-      // 9.999k to two decimals is 10.00k, shown as 10k; 99.99k to one decimal is 100.0k, shown as 100k.
-      assert.equal(formatMoney(9_999), '10k');
+      // 9.999k to two decimals is 10.00k, four digits: to one decimal, 10.0k; 99.99k to one decimal is 100.0k: to none, 100k.
+      assert.equal(formatMoney(9_999), '10.0k');
       assert.equal(formatMoney(99_990), '100k');
     });
 
     it('chooses the unit after rounding: what rounds to 1,000 of a unit is one of the next', () => {
-      assert.equal(formatMoney(999.5), '1k');
-      assert.equal(formatMoney(-999.5), '-1k');
-      assert.equal(formatMoney(999_999), '1M');
-      assert.equal(formatMoney(999_999_999), '1B');
+      assert.equal(formatMoney(999.5), '1.00k');
+      assert.equal(formatMoney(-999.5), '-1.00k');
+      assert.equal(formatMoney(999_999), '1.00M');
+      assert.equal(formatMoney(999_999_999), '1.00B');
     });
 
     it('never shows a negative zero', () => {
@@ -70,15 +72,15 @@ describe('figure formatting', () => {
 
     it('keeps the sign of a negative amount, with the same units', () => {
       assert.equal(formatMoney(-250), '-250');
-      assert.equal(formatMoney(-1500), '-1.5k');
+      assert.equal(formatMoney(-1500), '-1.50k');
       assert.equal(formatMoney(-12_345), '-12.3k');
-      assert.equal(formatMoney(-2_400_000, 'USD'), '-2.4M USD');
+      assert.equal(formatMoney(-2_400_000, 'USD'), '-2.40M USD');
     });
 
     it('writes the currency after the amount, separated by a space', () => {
       assert.equal(formatMoney(100, 'EUR'), '100 EUR');
-      assert.equal(formatMoney(1500, 'USD'), '1.5k USD');
-      assert.equal(formatMoney(1500, ''), '1.5k');
+      assert.equal(formatMoney(1500, 'USD'), '1.50k USD');
+      assert.equal(formatMoney(1500, ''), '1.50k');
     });
   });
 
@@ -171,13 +173,13 @@ describe('figure formatting', () => {
         ['Progress', '40%'],
         ['BAC', '200k EUR'],
         ['AC', '100k EUR'],
-        ['EV', '80k EUR'],
+        ['EV', '80.0k EUR'],
         ['PV', '100k EUR'],
         ['CPI', '0.80'],
         ['SPI', '0.80'],
         ['SPI(t)', '0.79: 47 of 60 planned days earned after 60 elapsed'],
         ['EAC', '250k EUR'],
-        ['VAC', '-50k EUR'],
+        ['VAC', '-50.0k EUR'],
         ['ROI planned', '150%'],
         ['ROI forecast', '100%'],
         ['Forecast end', '2026-07-01'],

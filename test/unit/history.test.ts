@@ -370,12 +370,12 @@ describe('plans over time (SPEC 8): diff as text and Markdown', () => {
     // ("1.73k", +433), build 1000 → 1333.33 (+333) are forecast cost.
     assert.deepEqual(rows('#### Approved budget', '#### Forecast cost'), [
       '| Project or program | Budget | Δ Budget | BAC | Δ BAC |',
-      '| Platform `platform` (program) | — |  | 1.3k → 1.4k | +100 |',
+      '| Platform `platform` (program) | — |  | 1.30k → 1.40k | +100 |',
     ]);
     assert.deepEqual(rows('#### Forecast cost', '#### Health'), [
       '| Project or program | EAC | Δ EAC | BAC (now) |',
-      '| Platform `platform` (program) | 1.3k → 1.73k | +433 | 1.4k |',
-      '| Build (renamed) `build` | 1k → 1.33k | +333 | 1k |',
+      '| Platform `platform` (program) | 1.30k → 1.73k | +433 | 1.40k |',
+      '| Build (renamed) `build` | 1.00k → 1.33k | +333 | 1.00k |',
     ]);
     assert.ok(rows('#### Milestones', '#### Risks').includes('| GA `ga` | program `platform` | re-plan, slip | 2026-02-01 → 2026-02-15 (+14 d) | 2026-02-01 → 2026-02-15 (+14 d) | on track |'));
     assert.match(md, /^### Plan changes: v1 \(aaaaaaa\) → files on disk$/m);
@@ -407,14 +407,14 @@ describe('plans over time (SPEC 8): diff as text and Markdown', () => {
           '           slip: Forecast end 2026-01-10 → 2026-01-14 (+4 d)',
           // Earned schedule: ES 12 × 60 % = 7.2 of AT 8 → SPI(t) 0.9, Jan 1 + ceil(12 / 0.9) − 1 = Jan 14.
           '           Forecast end (ES) 2026-01-10 → 2026-01-14 (+4 d)',
-          '           forecast cost: EAC 1k → 1.33k (+333)',
+          '           forecast cost: EAC 1.00k → 1.33k (+333)',
           '           Progress 50% → 60% (+10 pts)',
           '           Health amber → red',
         ].join('\n'),
       ),
       text,
     );
-    assert.match(text, /^ {11}approved budget: BAC 1\.3k → 1\.4k \(\+100\)$/m);
+    assert.match(text, /^ {11}approved budget: BAC 1\.30k → 1\.40k \(\+100\)$/m);
     assert.match(text, /^ {2}closed {3}Vendor late \(project build\)\n {11}high, open → high, closed$/m);
     assert.match(text, /^ {2}added {4}fresh {2}Fresh\n {11}2026-02-01 → 2026-02-28, BAC 400, green, planned$/m);
     assert.match(text, /^ {2}changed {2}stop {2}Stop\n {11}Forecast end 2026-01-31 → —\n {11}State active → cancelled$/m);
@@ -573,7 +573,7 @@ describe('plans over time (SPEC 8): the roadmap compared with another revision',
       're-plan: Planned end 2026-01-10 → 2026-01-12 (+2 d)',
       'slip: Forecast end 2026-01-10 → 2026-01-14 (+4 d)',
       'Forecast end (ES) 2026-01-10 → 2026-01-14 (+4 d)',
-      'forecast cost: EAC 1k → 1.33k (+333)',
+      'forecast cost: EAC 1.00k → 1.33k (+333)',
       'Progress 50% → 60% (+10 pts)',
       'Health amber → red',
     ]);

@@ -11,6 +11,7 @@ import { formatDay, type Day } from '../base/dates';
 import type { FileEdit, PlanDiagnostic } from '../base/diagnostic';
 import { compareExactly } from '../base/exact';
 import { messages } from '../base/messages';
+import { fixedNumber } from '../base/numbers';
 import type { Issue, Milestone, Person, Portfolio, Program, Project, Risk } from '../model/entities';
 import { diagnosticAt } from '../model/locate';
 import { compareIds, type Overallocation, type PersonLoad, type PlanLoads } from './people';
@@ -258,7 +259,7 @@ function milestoneAtRisk(milestone: Milestone, date: Day, outlook: MilestoneOutl
   let rootCause: string | undefined;
   if (root && root.project !== on) {
     const reason = root.result.forecast.reason;
-    if (reason.kind === 'own-pace') rootCause = messages.slipStartsAtOwnPace(root.project.id ?? '?', reason.spi.toFixed(2), reason.days);
+    if (reason.kind === 'own-pace') rootCause = messages.slipStartsAtOwnPace(root.project.id ?? '?', fixedNumber(reason.spi, 2), reason.days);
     else if (reason.kind === 'status-date') rootCause = messages.slipStartsAtStatusDate(root.project.id ?? '?', reason.days);
   }
   return messages.milestoneAtRisk(milestone.id ?? milestone.name ?? '?', formatDay(date), formatDay(outlook.forecast!), outlook.forecast! - date, waitsFor, rootCause);

@@ -10,6 +10,7 @@ import { formatDay, type Day } from '../base/dates';
 import { slipThresholds, type HealthThresholds } from '../base/defaults';
 import { compareExactly, Rational } from '../base/exact';
 import { plural } from '../base/messages';
+import { fixedNumber } from '../base/numbers';
 import type { Field, Health, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
 import { projectEarnedSchedule, setEarnedSchedule, type EarnedSchedule } from './earnedSchedule';
 import { forecastSteps, type Forecast, type MilestoneOutlook, type ProjectForecast, type ProjectPace } from './forecast';
@@ -504,7 +505,7 @@ interface SlipConcern {
 
 function slipConcern(days: number | null, from: Day | null, who: string): SlipConcern | null {
   if (days === null || from === null || days <= 0) return null;
-  return { days, text: `${who}forecast ${days} day${days === 1 ? '' : 's'} after its planned end ${formatDay(from)}` };
+  return { days, text: `${who}forecast ${plural(days, 'day')} after its planned end ${formatDay(from)}` };
 }
 
 function computeHealth(
@@ -522,8 +523,8 @@ function computeHealth(
   const amber: string[] = [];
   const index = (name: string, value: number | null, exactValue: () => Rational) => {
     if (value === null) return;
-    if (compareExactly(value, exactValue, thresholds.red) < 0) red.push(`${name} ${value.toFixed(2)} < ${thresholds.red.toFixed(2)}`);
-    else if (compareExactly(value, exactValue, thresholds.amber) < 0) amber.push(`${name} ${value.toFixed(2)} < ${thresholds.amber.toFixed(2)}`);
+    if (compareExactly(value, exactValue, thresholds.red) < 0) red.push(`${name} ${fixedNumber(value, 2)} < ${fixedNumber(thresholds.red, 2)}`);
+    else if (compareExactly(value, exactValue, thresholds.amber) < 0) amber.push(`${name} ${fixedNumber(value, 2)} < ${fixedNumber(thresholds.amber, 2)}`);
   };
   index('CPI', cpi, () => {
     const { ev, ac } = exact();

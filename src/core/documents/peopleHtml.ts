@@ -6,6 +6,7 @@
  */
 import { formatDay } from '../base/dates';
 import { plural } from '../base/messages';
+import { displayName } from '../views/entityView';
 import { daysOver, periodText, suggestionText, weekGrid, type PeopleReport } from '../views/peopleReport';
 import { escapeHtml } from './page';
 
@@ -38,7 +39,7 @@ export function peopleHtmlBody(report: PeopleReport): { title: string; body: str
         const level = loadLevel(peak, p.capacity);
         return `<td class="cell ${level}" title="${escapeHtml(`${p.id}, week of ${formatDay(grid.weeks[w])}: ${peak}% (${levelWords[level]})`)}">${peak === 0 ? '' : escapeHtml(String(peak))}</td>`;
       });
-      const who = `${p.name ?? p.id}${p.capacity === null ? '' : ` · ${p.capacity}%`}`;
+      const who = `${displayName(p)}${p.capacity === null ? '' : ` · ${p.capacity}%`}`;
       return `<tr data-person="${escapeHtml(p.id)}"><th scope="row">${escapeHtml(who)}</th>${cells.join('')}</tr>`;
     });
     parts.push(
@@ -53,11 +54,11 @@ export function peopleHtmlBody(report: PeopleReport): { title: string; body: str
     const rows = over.flatMap((p) =>
       p.overallocations.map(
         (o) =>
-          `<tr><td>${escapeHtml(p.name ?? p.id)}</td><td>${escapeHtml(periodText(o.from, o.to))}</td><td class="num">${escapeHtml(`${o.peak}%`)}</td><td class="num">${escapeHtml(p.capacity === null ? '—' : `${p.capacity}%`)}</td><td>${escapeHtml(o.projects.map((id) => report.projectNames.get(id) ?? id).join(', '))}</td></tr>`,
+          `<tr><td>${escapeHtml(displayName(p))}</td><td>${escapeHtml(periodText(o.from, o.to))}</td><td class="num">${escapeHtml(`${o.peak}%`)}</td><td class="num">${escapeHtml(p.capacity === null ? '—' : `${p.capacity}%`)}</td><td>${escapeHtml(o.projects.map((id) => report.projectNames.get(id) ?? id).join(', '))}</td></tr>`,
       ),
     );
     parts.push(`<table class="periods"><thead><tr><th>Person</th><th>Period</th><th>Peak</th><th>Capacity</th><th>Projects</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
-    parts.push(`<p>${escapeHtml(over.map((p) => `${p.name ?? p.id}: ${plural(daysOver(p), 'day')} over`).join('; '))}.</p>`);
+    parts.push(`<p>${escapeHtml(over.map((p) => `${displayName(p)}: ${plural(daysOver(p), 'day')} over`).join('; '))}.</p>`);
   }
   parts.push('<h2>Suggestions</h2>');
   if (json.basis !== 'plan') parts.push('<p class="none">Suggestions are worked out on the plan basis.</p>');

@@ -9,7 +9,8 @@
 import { plural } from '../base/messages';
 import type { Health } from '../model/entities';
 import type { Analysis } from '../analysis/workspace';
-import { figureRows, formatIndex, formatMoney, formatPercent } from '../views/figures';
+import { figureTable, formatFigure, isNumericFigure, type FigureKey } from '../views/figureTable';
+import { figureRows, formatIndex, formatMoney } from '../views/figures';
 import { QUALITY_OFFENDERS_SHOWN } from '../views/qualityReport';
 import { milestoneStatusText } from '../views/forecastText';
 import { milestoneChangeLines, undertakingChangeLines } from '../views/historyReport';
@@ -68,7 +69,7 @@ export function steeringReportHtml(report: SteeringReport, roadmap: RoadmapModel
     '</header>',
     problemsBanner(report.problems),
     ...sections,
-    `<footer class="report-foot"><p>Health is computed at the status date: red when CPI or SPI is below ${t(report.thresholds.red.toFixed(2))} or a critical issue is open; amber when CPI or SPI is below ${t(report.thresholds.amber.toFixed(2))}, a milestone is missed or at risk, or a high risk or issue is open; a program is at least amber when a project is red. Cancelled projects are shown in grey and left out of every total.</p></footer>`,
+    `<footer class="report-foot"><p>Health is computed at the status date: red when CPI or SPI is below ${t(formatIndex(report.thresholds.red))} or a critical issue is open; amber when CPI or SPI is below ${t(formatIndex(report.thresholds.amber))}, a milestone is missed or at risk, or a high risk or issue is open; a program is at least amber when a project is red. Cancelled projects are shown in grey and left out of every total.</p></footer>`,
     '</main>',
   ].join('\n');
   return htmlPage({
@@ -103,6 +104,18 @@ function none(text: string): string {
   return `<p class="none">${t(text)}</p>`;
 }
 
+/**
+ * Figure columns of a report table, as the figure table names and formats them: headers (money's with
+ * the currency when `currency` is given), cell classes (numbers right-aligned, the rest unwrapped), cells.
+ */
+function figureColumns<K extends FigureKey>(keys: readonly K[], currency?: string) {
+  return {
+    head: keys.map((key) => (currency !== undefined && figureTable[key].unit === 'money' ? `${figureTable[key].short} (${currency})` : figureTable[key].short)),
+    classes: keys.map((key): Column => (isNumericFigure(key) ? 'num' : 'nowrap')),
+    cells: (f: Pick<FiguresJson, K> | null, currency = '') => keys.map((key) => t(f === null ? formatFigure(key, null as FiguresJson[K], currency) : formatFigure(key, f[key], currency))),
+  };
+}
+
 function figuresList(figures: FiguresJson, currency: string, budget: number | null): string {
   const rows = figureRows(figures, currency).filter(([label]) => label !== 'Health');
   if (budget !== null) rows.unshift(['Budget (cap)', formatMoney(budget, currency)]);
@@ -128,55 +141,38 @@ function summarySection(report: SteeringReport): string {
     `<strong>Problems in the plan files</strong>: ${plural(report.problems.errors, 'error', true)}, ${plural(report.problems.warnings, 'warning', true)}`,
     peopleFact(report),
   ];
+  const portfolioFigures = figureColumns(['progress', 'bac', 'ac', 'ev', 'eac', 'vac', 'cpi', 'spi', 'forecastEnd']);
   const portfolios =
     report.portfolios.length === 0
       ? ''
       : table(
           'portfolios-table',
           'Portfolio figures',
-          ['Portfolio', 'Health', 'Why', 'Progress', 'BAC', 'AC', 'EV', 'EAC', 'VAC', 'CPI', 'SPI', 'Forecast end'],
+          ['Portfolio', 'Health', 'Why', ...portfolioFigures.head],
           report.portfolios.map((p) => ({
-            cells: [
-              named(p.name, p.id),
-              badge(p.figures.health),
-              t(p.healthText.replace(/^[^:]*: /, '')),
-              t(formatPercent(p.figures.progress)),
-              t(formatMoney(p.figures.bac, p.currency)),
-              t(formatMoney(p.figures.ac, p.currency)),
-              t(formatMoney(p.figures.ev, p.currency)),
-              t(formatMoney(p.figures.eac, p.currency)),
-              t(formatMoney(p.figures.vac, p.currency)),
-              t(formatIndex(p.figures.cpi)),
-              t(formatIndex(p.figures.spi)),
-              t(p.figures.forecastEnd ?? '—'),
-            ],
+            cells: [named(p.name, p.id), badge(p.figures.health), t(p.healthText.replace(/^[^:]*: /, '')), ...portfolioFigures.cells(p.figures, p.currency)],
           })),
-          [undefined, 'nowrap', undefined, 'num', 'num', 'num', 'num', 'num', 'num', 'num', 'num', 'nowrap'],
+          [undefined, 'nowrap', undefined, ...portfolioFigures.classes],
         );
   const order: Array<Health | null> = ['red', 'amber', 'green', null];
   const programs = [...report.programs].sort((a, b) => order.indexOf(a.figures.health) - order.indexOf(b.figures.health));
+  const programFigures = figureColumns(['progress', 'bac', 'eac', 'cpi', 'spi', 'spiT', 'forecastEnd']);
   const programTable =
     programs.length === 0
       ? none('No programs in the plan files.')
       : table(
           'programs-table',
           'Programs by health',
-          ['Program', 'Health', 'Why (headline first)', 'Progress', 'BAC', 'EAC', 'CPI', 'SPI', 'SPI(t)', 'Forecast end'],
+          ['Program', 'Health', 'Why (headline first)', ...programFigures.head],
           programs.map((p) => ({
             cells: [
               named(p.name, p.id),
               badge(p.figures.health),
               p.headline ? `<strong class="headline">${t(p.headline.text)}</strong>${t(p.why.slice(p.headline.text.length))}` : t(p.why),
-              t(formatPercent(p.figures.progress)),
-              t(formatMoney(p.figures.bac, p.currency)),
-              t(formatMoney(p.figures.eac, p.currency)),
-              t(formatIndex(p.figures.cpi)),
-              t(formatIndex(p.figures.spi)),
-              t(formatIndex(p.figures.spiT)),
-              t(p.figures.forecastEnd ?? '—'),
+              ...programFigures.cells(p.figures, p.currency),
             ],
           })),
-          [undefined, 'nowrap', undefined, 'num', 'num', 'num', 'num', 'num', 'num', 'nowrap'],
+          [undefined, 'nowrap', undefined, ...programFigures.classes],
         );
   return [
     '<section class="summary" id="summary" aria-labelledby="summary-title">',
@@ -271,10 +267,11 @@ function peopleSection(report: SteeringReport): string {
 
 function projectsTable(projects: readonly ReportProject[], currency: string): string {
   if (projects.length === 0) return none('No projects.');
+  const figures = figureColumns(['forecastEnd', 'progress', 'bac', 'eac', 'cpi', 'spi', 'spiT'], currency);
   return table(
     'projects-table',
     'Projects',
-    ['Project', 'State', 'Health', 'Start', 'End', 'Forecast end', 'Progress', `BAC (${currency})`, `EAC (${currency})`, 'CPI', 'SPI', 'SPI(t)', 'Notes'],
+    ['Project', 'State', 'Health', 'Start', 'End', ...figures.head, 'Notes'],
     projects.map((p) => {
       const notes = [
         ...(p.cancelled ? [] : p.healthReasons),
@@ -289,18 +286,13 @@ function projectsTable(projects: readonly ReportProject[], currency: string): st
           p.cancelled ? badge(null, 'cancelled') : badge(p.figures.health),
           t(p.start ?? '—'),
           t(p.end ?? '—'),
-          t(p.figures.forecastEnd ?? '—'),
-          t(formatPercent(p.figures.progress)),
-          t(formatMoney(p.figures.bac)),
-          t(formatMoney(p.figures.eac)),
-          t(formatIndex(p.figures.cpi)),
-          t(formatIndex(p.figures.spi)),
-          t(formatIndex(p.figures.spiT)),
+          // Money without its currency: the header says it.
+          ...figures.cells(p.figures),
           t(notes.join('; ')),
         ],
       };
     }),
-    [undefined, 'nowrap', 'nowrap', 'nowrap', 'nowrap', 'nowrap', 'num', 'num', 'num', 'num', 'num', 'num'],
+    [undefined, 'nowrap', 'nowrap', 'nowrap', 'nowrap', ...figures.classes],
   );
 }
 
@@ -537,6 +529,7 @@ function changesSection(changes: ReportChanges): string {
 function trendSection(report: SteeringReport, trend: ReportTrend): string {
   const commits = [...trend.commits].reverse();
   const { red, amber } = report.thresholds;
+  const trendFigures = figureColumns(['cpi', 'spi', 'spiT', 'bac', 'eac', 'forecastEnd']);
   const parts = report.programs.map((program) => {
     const points = commits.map((c) => c.programs.find((p) => p.id === program.id) ?? null);
     if (points.every((p) => p === null)) return '';
@@ -547,12 +540,7 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
           t(c.date.slice(0, 10)),
           `<span class="id">${t(c.commit.slice(0, 7))}</span>${c.subject ? ` ${t(c.subject)}` : ''}`,
           p ? badge(p.health) : '—',
-          t(formatIndex(p?.cpi ?? null)),
-          t(formatIndex(p?.spi ?? null)),
-          t(formatIndex(p?.spiT ?? null)),
-          t(formatMoney(p?.bac ?? null, program.currency)),
-          t(formatMoney(p?.eac ?? null, program.currency)),
-          t(p?.forecastEnd ?? '—'),
+          ...trendFigures.cells(p, program.currency),
         ],
       };
     });
@@ -562,7 +550,7 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
       trendChart({
         title: `CPI, SPI and SPI(t) of ${program.name}`,
         commits,
-        format: (v) => v.toFixed(2),
+        format: formatIndex,
         series: [
           { name: 'CPI', cls: 'cpi', values: points.map((p) => p?.cpi ?? null) },
           { name: 'SPI', cls: 'spi', values: points.map((p) => p?.spi ?? null) },
@@ -570,8 +558,8 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
         ],
         lines: [
           { value: 1, label: '1.00', cls: 'reference' },
-          { value: amber, label: `amber ${amber.toFixed(2)}`, cls: 'threshold-amber' },
-          { value: red, label: `red ${red.toFixed(2)}`, cls: 'threshold-red' },
+          { value: amber, label: `amber ${formatIndex(amber)}`, cls: 'threshold-amber' },
+          { value: red, label: `red ${formatIndex(red)}`, cls: 'threshold-red' },
         ],
       }),
       trendChart({
@@ -584,7 +572,7 @@ function trendSection(report: SteeringReport, trend: ReportTrend): string {
         ],
       }),
       '</div>',
-      table('trend-table', `Trend of ${program.name}`, ['Commit date', 'Commit', 'Health', 'CPI', 'SPI', 'SPI(t)', 'BAC', 'EAC', 'Forecast end'], rows, ['nowrap', undefined, 'nowrap', 'num', 'num', 'num', 'num', 'num', 'nowrap']),
+      table('trend-table', `Trend of ${program.name}`, ['Commit date', 'Commit', 'Health', ...trendFigures.head], rows, ['nowrap', undefined, 'nowrap', ...trendFigures.classes]),
     ].join('\n');
   });
   return [

@@ -3,6 +3,7 @@
  * against BAC, and the forecast end, one point per commit (oldest on the left). Static SVG inside one
  * page: no script, no external resource; every text escaped.
  */
+import { plural } from '../base/messages';
 import { formatDay, parseDay } from '../base/dates';
 import type { TrendFiguresJson, TrendJson, TrendPointJson } from '../history/trend';
 import { formatIndex, formatMoney } from '../views/figures';
@@ -136,7 +137,7 @@ export function trendChartsBody(trend: TrendJson): { title: string; body: string
     lines.push('<p class="lead">No commit in this history changed a plan file.</p>');
     return { title, body: lines.join('\n') };
   }
-  lines.push(`<p class="lead">${points.length} commit${points.length === 1 ? '' : 's'} that changed a plan file, ${escapeHtml(points[0].date)} to ${escapeHtml(points[points.length - 1].date)}; each at its own status date.</p>`);
+  lines.push(`<p class="lead">${plural(points.length, 'commit')} that changed a plan file, ${escapeHtml(points[0].date)} to ${escapeHtml(points[points.length - 1].date)}; each at its own status date.</p>`);
   for (const [kind, key] of [['Portfolio', 'portfolios'], ['Program', 'programs']] as const) {
     const ids: string[] = [];
     for (const point of points) for (const entry of point[key]) if (!ids.includes(entry.id)) ids.push(entry.id);

@@ -3,6 +3,7 @@
  * their projects and milestones, standalone projects, people, and what could not be carried over. Both
  * readers (MSPDI, CSV) build this; `importedPlanFiles` writes it as YAML the engine accepts.
  */
+import { plural } from '../base/messages';
 import { formatDay, type Day } from '../base/dates';
 import type { ProjectState } from '../model/entities';
 
@@ -265,7 +266,7 @@ export function importedPlanFiles(plans: readonly ImportedPlan[]): WrittenPlanFi
     files.push({
       name: `${program.id}.plan.yaml`,
       text: `${lines.join('\n')}\n`,
-      summary: `program ${program.id}: ${count} project${count === 1 ? '' : 's'}, ${milestones} milestone${milestones === 1 ? '' : 's'}${peopleInline && people.length > 0 ? `, ${people.length} ${people.length === 1 ? 'person' : 'people'}` : ''}`,
+      summary: `program ${program.id}: ${plural(count, 'project')}, ${plural(milestones, 'milestone')}${peopleInline && people.length > 0 ? `, ${people.length} ${people.length === 1 ? 'person' : 'people'}` : ''}`,
     });
   }
   for (const plan of plans) {
@@ -274,7 +275,7 @@ export function importedPlanFiles(plans: readonly ImportedPlan[]): WrittenPlanFi
     files.push({
       name: `${plan.standaloneName}.plan.yaml`,
       text: `# Imported from ${plan.source.replace(/\n/g, ' ')} by plan-as-code import: projects outside any program.\n${docs.join('\n---\n')}\n`,
-      summary: `${plan.projects.length} project${plan.projects.length === 1 ? '' : 's'} outside any program`,
+      summary: `${plural(plan.projects.length, 'project')} outside any program`,
     });
   }
   if (!peopleInline && people.length > 0) {

@@ -5,6 +5,7 @@
  * The XML is never trusted: a DOCTYPE that declares entities is refused before parsing (no entity
  * expansion, nothing external is ever read).
  */
+import { plural } from '../base/messages';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { dayOf, EXPORT_AUTHOR, fields, finishDay, fromHundredths } from './mspdi';
 import {
@@ -312,8 +313,8 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
       if (!successor.deps.includes(predecessor.id)) successor.deps.push(predecessor.id);
     }
   }
-  if (otherTypes > 0) notCarried.push(`${otherTypes} link${otherTypes === 1 ? '' : 's'} other than finish-to-start: imported as finish-to-start`);
-  if (lags > 0) notCarried.push(`${lags} link lag${lags === 1 ? '' : 's'}: imported without the lag`);
+  if (otherTypes > 0) notCarried.push(`${plural(otherTypes, 'link')} other than finish-to-start: imported as finish-to-start`);
+  if (lags > 0) notCarried.push(`${plural(lags, 'link lag')}: imported without the lag`);
 
   // People and team entries.
   const people: ImportedPerson[] = [];
@@ -342,7 +343,7 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
     people.push(person);
     personOf.set(uid, person);
   }
-  if (unnamed > 0) notCarried.push(`${unnamed} resource${unnamed === 1 ? '' : 's'} without a name: left out`);
+  if (unnamed > 0) notCarried.push(`${plural(unnamed, 'resource')} without a name: left out`);
   const allocations = new Map<ImportedProject, Map<string, number>>();
   for (const assignment of list(str(project.Assignments) === undefined ? (project.Assignments as XmlObject | undefined)?.Assignment : undefined)) {
     const person = personOf.get(str(assignment.ResourceUID)?.trim() ?? '');

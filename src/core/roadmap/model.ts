@@ -15,6 +15,7 @@ import { currencyOf } from '../analysis/rules';
 import type { MilestoneStatus } from '../analysis/rollup';
 import type { Analysis } from '../analysis/workspace';
 import { forecastNote, milestoneNote } from '../views/forecastText';
+import { displayName, isCritical } from '../views/entityView';
 import { reportQuality, type QualitySummary } from '../views/qualityReport';
 import { toRollupJson, workspaceTitle, type RollupJson } from '../views/rollupReport';
 
@@ -145,7 +146,7 @@ export function buildRoadmap(analysis: Analysis, options: RoadmapOptions = {}): 
       milestones.push({
         key,
         id: milestone.id ?? null,
-        name: milestone.name ?? milestone.id ?? 'Milestone',
+        name: displayName(milestone),
         date: milestone.date.value,
         done: milestone.done,
         status: outlook.status,
@@ -168,7 +169,7 @@ export function buildRoadmap(analysis: Analysis, options: RoadmapOptions = {}): 
       const float = schedule.float.get(project);
       bars.push({
         id: project.id,
-        name: project.name ?? project.id,
+        name: displayName(project),
         lane,
         start: result.start,
         end: result.end,
@@ -178,7 +179,7 @@ export function buildRoadmap(analysis: Analysis, options: RoadmapOptions = {}): 
         healthReasons: result.healthReasons,
         state: result.state,
         cancelled: result.cancelled,
-        critical: float !== undefined && float <= 0,
+        critical: isCritical(float),
         float: float ?? null,
         baselineStart: project.baseline?.start?.value ?? null,
         baselineEnd: project.baseline?.end?.value ?? null,
@@ -198,8 +199,8 @@ export function buildRoadmap(analysis: Analysis, options: RoadmapOptions = {}): 
     laneOfProgram.set(program, lane);
     lanes.push({
       key: `program:${program.id}`,
-      portfolio: program.portfolio?.id !== undefined ? { id: program.portfolio.id, name: program.portfolio.name ?? program.portfolio.id } : null,
-      program: { id: program.id, name: program.name ?? program.id },
+      portfolio: program.portfolio?.id !== undefined ? { id: program.portfolio.id, name: displayName(program.portfolio) } : null,
+      program: { id: program.id, name: displayName(program) },
       start: result?.start ?? null,
       end: result?.end ?? null,
       forecastEnd: result?.figures.forecastEnd ?? null,

@@ -9,6 +9,7 @@ import type { Analysis } from '../analysis/workspace';
 import { rollupOf } from '../analysis/workspace';
 import { currencyOf, riskLevel } from '../analysis/rules';
 import type { Entity } from '../model/entities';
+import { displayName, isCritical } from './entityView';
 import { figureRows, formatWindow } from './figures';
 import { forecastNote, milestoneNote, milestoneStatusText } from './forecastText';
 import { personView } from './peopleView';
@@ -43,7 +44,7 @@ export function describeEntity(analysis: Analysis, entity: Entity, defaultCurren
       const result = analysis.rollup.projects.get(entity)!;
       const float = analysis.schedule.float.get(entity);
       extra.push(['State', result.state]);
-      if (float !== undefined) extra.push(['Float', `${float} days${float <= 0 ? ' (critical)' : ''}`]);
+      if (float !== undefined) extra.push(['Float', `${float} days${isCritical(float) ? ' (critical)' : ''}`]);
       const { start, end } = result.forecast;
       if (start !== null && end !== null) {
         const note = forecastNote(result.forecast, result.state);
@@ -71,11 +72,11 @@ export function describeEntity(analysis: Analysis, entity: Entity, defaultCurren
   } else if (entity.kind === 'issue') {
     text(`${entity.open ? 'open' : 'closed'} · severity ${entity.severity ?? '?'}`);
   } else {
-    text(`${entity.name ?? entity.id}${entity.role ? ` · ${entity.role}` : ''} · capacity ${entity.capacity}%`);
+    text(`${displayName(entity)}${entity.role ? ` · ${entity.role}` : ''} · capacity ${entity.capacity}%`);
     // Their load on the plan basis (SPEC 10): the peak, the projects, the periods over capacity.
     const view = personView(analysis, entity);
     text(`\nLoad (planned dates): ${view.summary}`);
-    if (view.projects.length > 0) text(`\nOn ${view.projects.map((p) => `${p.project.name ?? p.project.id ?? '?'} ${p.allocation}%`).join(', ')}`);
+    if (view.projects.length > 0) text(`\nOn ${view.projects.map((p) => `${displayName(p.project)} ${p.allocation}%`).join(', ')}`);
     for (const period of view.periods) text(`\nOver capacity ${period}`);
   }
   return parts;

@@ -5,21 +5,11 @@
  * changes, the roadmap's list of changes) writes fields through it, never by their JSON names.
  */
 import type { MilestoneValuesJson, UndertakingValuesJson } from '../history/diff';
-import { formatMoney, formatPercent } from './figures';
+import { figureTable } from './figureTable';
+import { dateText, formatDayDelta, formatMoney, formatMoneyDelta, formatPercent } from './format';
+
+export { dateText, formatDayDelta, formatMoneyDelta } from './format';
 import { milestoneStatusText } from './forecastText';
-
-/** A day difference as a label: "+32 d", "-5 d", "0 d". */
-export function formatDayDelta(days: number | null): string {
-  if (days === null) return '—';
-  return `${days > 0 ? '+' : ''}${days} d`;
-}
-
-/** A money difference with its sign: "+40k", "-1.2M". */
-export function formatMoneyDelta(value: number | null): string {
-  if (value === null) return '—';
-  const text = formatMoney(value);
-  return value > 0 && text !== '0' ? `+${text}` : text;
-}
 
 /** A percent-point difference with its sign: "+12 pts". */
 export function formatPointsDelta(value: number | null): string {
@@ -27,9 +17,6 @@ export function formatPointsDelta(value: number | null): string {
   const rounded = Math.round(value * 10) / 10;
   return `${rounded > 0 ? '+' : ''}${rounded === 0 ? 0 : rounded} pts`;
 }
-
-/** A date as the diff writes it; "—" when there is none. */
-export const dateText = (value: string | null) => value ?? '—';
 
 /**
  * What a move of a field means to a program manager (SPEC 8, v3): a later forecast end is a slip (what
@@ -52,18 +39,21 @@ const replan = (): ChangeMeaning => 're-plan';
 const day: DiffField<string | null> = { label: '', value: dateText, delta: formatDayDelta };
 const money: DiffField<number | null> = { label: '', value: (v) => formatMoney(v), delta: formatMoneyDelta };
 
-/** A project's or program's fields (SPEC 8): every field of the JSON has its entry, so a new one cannot go unlabelled. */
+/**
+ * A project's or program's fields (SPEC 8): every field of the JSON has its entry, so a new one cannot go
+ * unlabelled; a field that is a figure is labelled as the figure table names it.
+ */
 export const undertakingFields: { readonly [K in keyof UndertakingValuesJson]-?: DiffField<UndertakingValuesJson[K]> } = {
   start: { ...day, label: 'Start', meaning: replan },
   end: { ...day, label: 'Planned end', meaning: replan },
-  forecastEnd: { ...day, label: 'Forecast end', meaning: forecastMove },
+  forecastEnd: { ...day, label: figureTable.forecastEnd.short, meaning: forecastMove },
   // Earned schedule's forecast end: told, not counted as a slip (a slip is what --fail-on-slip counts).
-  ieacT: { label: 'Forecast end (ES)', value: (v) => dateText(v ?? null), delta: formatDayDelta },
-  bac: { ...money, label: 'BAC', meaning: () => 'approved budget' },
+  ieacT: { label: figureTable.ieacT.short, value: (v) => dateText(v ?? null), delta: formatDayDelta },
+  bac: { ...money, label: figureTable.bac.short, meaning: () => 'approved budget' },
   budget: { ...money, label: 'Budget', meaning: () => 'approved budget' },
-  eac: { ...money, label: 'EAC', meaning: () => 'forecast cost' },
-  progress: { label: 'Progress', value: (p) => formatPercent(p), delta: formatPointsDelta },
-  health: { label: 'Health', value: (h) => h ?? '—' },
+  eac: { ...money, label: figureTable.eac.short, meaning: () => 'forecast cost' },
+  progress: { label: figureTable.progress.short, value: (p) => formatPercent(p), delta: formatPointsDelta },
+  health: { label: figureTable.health.short, value: (h) => figureTable.health.format(h, '') },
   state: { label: 'State', value: (s) => s ?? '—' },
 };
 

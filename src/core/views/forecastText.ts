@@ -2,14 +2,16 @@
  * The forecast in words (SPEC 5.1), for hovers, tooltips and the roadmap: why a project is forecast
  * where it is (its own pace, the status date, or a dependency pushing it), and why a milestone is late.
  */
+import { plural } from '../base/messages';
 import { formatDay } from '../base/dates';
 import type { MilestoneOutlook, ProjectForecast } from '../analysis/forecast';
 import type { Milestone, Project, ProjectState } from '../model/entities';
+import { formatIndex } from './format';
 
 /** A milestone's status as people say it. */
 export const milestoneStatusText = { done: 'done', missed: 'missed', 'at-risk': 'at risk', 'on-track': 'on track', cancelled: 'cancelled' } as const;
 
-const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`;
+const days = (count: number) => plural(count, 'day');
 const nameOf = (entity: Project | Milestone) => `${entity.kind === 'milestone' ? 'milestone ' : ''}'${entity.id ?? entity.name ?? '?'}'`;
 
 /** Why a project's forecast differs from its plan; null when it is on plan (or has no forecast). */
@@ -19,9 +21,9 @@ export function forecastNote(forecast: ProjectForecast, state: ProjectState): st
     case 'pushed':
       return `pushed ${days(reason.days)} by ${nameOf(reason.by)}`;
     case 'own-pace':
-      return `late at its own pace: SPI ${reason.spi.toFixed(2)} stretches it ${days(reason.days)}`;
+      return `late at its own pace: SPI ${formatIndex(reason.spi)} stretches it ${days(reason.days)}`;
     case 'current-plan':
-      return `its current plan decides: at SPI ${reason.spi.toFixed(2)} its pace would end it ${formatDay(reason.paceEnd)}, before its re-planned end`;
+      return `its current plan decides: at SPI ${formatIndex(reason.spi)} its pace would end it ${formatDay(reason.paceEnd)}, before its re-planned end`;
     case 'status-date':
       return state === 'planned'
         ? `starts no earlier than the status date, ${days(reason.days)} later than planned`

@@ -2,11 +2,13 @@
  * The plans over time in words (SPEC 8): `diff` as text for a terminal and as Markdown for a
  * pull-request comment, and `trend` as Markdown tables. Read from the comparison's JSON shape only.
  */
+import { plural } from '../base/messages';
 import type { Holder } from '../history/snapshot';
 import type { DiffSideJson, ItemChangeJson, MilestoneChange, MilestoneChangeJson, MilestoneValuesJson, PlanDiff, UndertakingChangeJson, UndertakingValuesJson } from '../history/diff';
 import type { TrendFiguresJson, TrendJson } from '../history/trend';
 import { dateText, fieldChange, fieldChangeText, formatDayDelta, formatMoneyDelta, milestoneFieldOrder, milestoneFields, undertakingFieldOrder, undertakingFields, type FieldChange } from './diffFields';
-import { formatIndex, formatMoney, formatPercent } from './figures';
+import { formatMoney } from './format';
+import { figureTable, formatFigure, isNumericFigure, type FiguresJson } from './figureTable';
 import { milestoneStatusText } from './forecastText';
 
 // ---------------------------------------------------------------------------------------------------
@@ -194,7 +196,6 @@ const movedCell = (before: string | null, after: string | null, days: number | n
 /** A money cell and its difference cell: the value alone when it did not change. */
 const moneyCells = (before: number | null, after: number | null, delta: number | null) =>
   before === after ? [formatMoney(after), ''] : [arrow(before, after, (v) => formatMoney(v)), formatMoneyDelta(delta)];
-const plural = (count: number, word: string, words = `${word}s`) => `${count} ${count === 1 ? word : words}`;
 
 /**
  * `diff --format md`: a summary for a pull-request comment (SPEC 8) — slips first (later forecasts,
@@ -319,6 +320,9 @@ export function diffMarkdown(diff: PlanDiff): string {
 // ---------------------------------------------------------------------------------------------------
 // Trend
 
+/** The figures of the trend's tables, in their order (named and formatted by the figure table). */
+const trendFigures = ['bac', 'eac', 'cpi', 'spi', 'spiT', 'progress', 'forecastEnd', 'health'] as const satisfies ReadonlyArray<keyof TrendFiguresJson & keyof FiguresJson>;
+
 /** `trend --format md`: a table per portfolio and per program, newest commit first. */
 export function trendMarkdown(trend: TrendJson): string {
   const lines = ['# Trend', ''];
@@ -327,19 +331,17 @@ export function trendMarkdown(trend: TrendJson): string {
     return lines.join('\n') + '\n';
   }
   const first = trend.commits[trend.commits.length - 1];
-  lines.push(`${trend.commits.length} commit${trend.commits.length === 1 ? '' : 's'} that changed a plan file, ${first.date} to ${trend.commits[0].date}, newest first.`);
+  lines.push(`${plural(trend.commits.length, 'commit')} that changed a plan file, ${first.date} to ${trend.commits[0].date}, newest first.`);
   for (const kind of ['portfolios', 'programs'] as const) {
     const ids: string[] = [];
     for (const point of trend.commits) for (const entry of point[kind]) if (!ids.includes(entry.id)) ids.push(entry.id);
     for (const id of ids) {
       lines.push('', `## ${kind === 'portfolios' ? 'Portfolio' : 'Program'} \`${id}\``, '');
-      lines.push('| Commit | Date | Status date | BAC | EAC | CPI | SPI | SPI(t) | Progress | Forecast end | Health |');
-      lines.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+      lines.push(`| Commit | Date | Status date | ${trendFigures.map((key) => figureTable[key].short).join(' | ')} |`);
+      lines.push(`| --- | --- | --- | ${trendFigures.map((key) => (isNumericFigure(key) ? '---:' : '---')).join(' | ')} |`);
       for (const point of trend.commits) {
         const f: TrendFiguresJson | undefined = point[kind].find((entry) => entry.id === id);
-        const cells = f
-          ? [formatMoney(f.bac), formatMoney(f.eac), formatIndex(f.cpi), formatIndex(f.spi), formatIndex(f.spiT), formatPercent(f.progress), f.forecastEnd ?? '—', f.health ?? '—']
-          : ['', '', '', '', '', '', '', 'not in the plans'];
+        const cells = f ? trendFigures.map((key) => formatFigure(key, f[key], '')) : [...trendFigures.slice(1).map(() => ''), 'not in the plans'];
         lines.push(`| \`${point.commit.slice(0, 7)}\` | ${point.date} | ${point.statusDate} | ${cells.join(' | ')} |`);
       }
     }

@@ -7,6 +7,7 @@ import { calendarOf, formatDay, parseDay, type Day } from '../base/dates';
 import { plural } from '../base/messages';
 import { peopleLoad, type LoadBasis, type PersonLoad } from '../analysis/people';
 import type { Analysis } from '../analysis/workspace';
+import { displayName } from './entityView';
 import { csvCell } from './rollupReport';
 
 export interface PeopleSegmentJson {
@@ -86,7 +87,7 @@ function personJson(load: PersonLoad): PersonJson {
 export function peopleReport(analysis: Analysis, basis: LoadBasis): PeopleReport {
   const model = peopleLoad(analysis, basis);
   const projectNames = new Map<string, string>();
-  for (const project of analysis.index.projects) if (project.id !== undefined && !projectNames.has(project.id)) projectNames.set(project.id, project.name ?? project.id);
+  for (const project of analysis.index.projects) if (project.id !== undefined && !projectNames.has(project.id)) projectNames.set(project.id, displayName(project));
   return {
     json: {
       version: 1,

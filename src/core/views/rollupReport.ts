@@ -6,14 +6,12 @@ import { formatDay, parseDay } from '../base/dates';
 import type { Portfolio, Program, Project, ProjectState } from '../model/entities';
 import type { Figures, MilestoneStatus, Rollup } from '../analysis/rollup';
 import type { Analysis } from '../analysis/workspace';
+import { displayName, isCritical, programOrder } from './entityView';
+import { csvFigureColumns, figureTable, markdownFigureColumns, type AnyFigureTable, type FiguresJson } from './figureTable';
 
-/** The figures as SPEC 7 prints them: the engine's figures with days written as dates. */
-export type FiguresJson = Omit<Figures, 'forecastStart' | 'forecastEnd' | 'ieacT'> & {
-  /** Projects only. */
-  readonly forecastStart?: string | null;
-  readonly forecastEnd: string | null;
-  readonly ieacT: string | null;
-};
+export { asPercent } from './format';
+
+export type { FiguresJson } from './figureTable';
 
 interface EntryJson {
   id: string;
@@ -94,7 +92,7 @@ export function toRollupJson(analysis: Analysis): RollupJson {
           program: project.program?.id ?? null,
           state: result.state,
           float: float ?? null,
-          critical: float !== undefined && float <= 0,
+          critical: isCritical(float),
         };
       }),
     milestones: index.milestones.map((milestone) => {
@@ -115,9 +113,9 @@ export function toRollupJson(analysis: Analysis): RollupJson {
 /** What a workspace is called: its one portfolio's name, else its one program's, else `fallback`. */
 export function workspaceTitle(analysis: Analysis, fallback: string): string {
   const portfolios = analysis.index.portfolios.filter((p) => p.id !== undefined);
-  if (portfolios.length === 1) return portfolios[0].name ?? portfolios[0].id!;
+  if (portfolios.length === 1) return displayName(portfolios[0]);
   const programs = analysis.index.programs.filter((p) => p.id !== undefined);
-  if (portfolios.length === 0 && programs.length === 1) return programs[0].name ?? programs[0].id!;
+  if (portfolios.length === 0 && programs.length === 1) return displayName(programs[0]);
   return fallback;
 }
 
@@ -135,29 +133,18 @@ function tableRows(json: RollupJson): TableRow[] {
       if (project) rows.push({ level: 'project', entry: project });
     }
   };
-  const shown = new Set<string>();
-  for (const portfolio of json.portfolios) {
-    rows.push({ level: 'portfolio', entry: portfolio });
-    for (const id of portfolio.programs) {
-      const program = json.programs.find((p) => p.id === id);
-      if (program && !shown.has(program.id)) {
-        shown.add(program.id);
-        programRows(program);
-      }
-    }
+  for (const group of programOrder(json.portfolios, json.programs)) {
+    if (group.portfolio) rows.push({ level: 'portfolio', entry: group.portfolio });
+    group.programs.forEach(programRows);
   }
-  for (const program of json.programs) if (!shown.has(program.id)) programRows(program);
   for (const project of json.projects) if (project.program === null) rows.push({ level: 'project', entry: project });
   return rows;
 }
 
-const columns = ['Level', 'Id', 'Name', 'State', 'Start', 'End', 'BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'SPI(t)', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Forecast start', 'Forecast end', 'Forecast end (ES)', 'Slip (days)', 'Health', 'Declared', 'Risks H/M/L', 'Open issues'];
-/** The columns of numbers, right-aligned in Markdown. */
-const numberColumns = new Set(['BAC', 'AC', 'EV', 'PV', 'CPI', 'SPI', 'SPI(t)', 'EAC', 'VAC', 'ROI planned', 'ROI forecast', 'Progress %', 'Slip (days)']);
+/** The entity's columns before the figures' (the figures' come from the figure table, views/figureTable.ts). */
+const entityColumns = ['Level', 'Id', 'Name', 'State', 'Start', 'End'];
 
-function rowCells(row: TableRow, formatNumber: (value: number | null, digits: number) => string): string[] {
-  const f = row.entry.figures;
-  const issues = f.issues.critical + f.issues.high + f.issues.medium + f.issues.low;
+function entityCells(row: TableRow): string[] {
   return [
     row.level,
     row.entry.id,
@@ -166,43 +153,21 @@ function rowCells(row: TableRow, formatNumber: (value: number | null, digits: nu
     'state' in row.entry ? String(row.entry.state) : '',
     row.entry.start ?? '',
     row.entry.end ?? '',
-    formatNumber(f.bac, 0),
-    formatNumber(f.ac, 0),
-    formatNumber(f.ev, 0),
-    formatNumber(f.pv, 0),
-    formatNumber(f.cpi, 2),
-    formatNumber(f.spi, 2),
-    formatNumber(f.spiT, 2),
-    formatNumber(f.eac, 0),
-    formatNumber(f.vac, 0),
-    // ROI as a percent, like every view; unknown (no benefit declared) is a dash.
-    f.roiPlanned === null ? '—' : `${formatNumber(asPercent(f.roiPlanned), 0)}%`,
-    f.roiForecast === null ? '—' : `${formatNumber(asPercent(f.roiForecast), 0)}%`,
-    formatNumber(f.progress, 1),
-    f.forecastStart ?? '',
-    f.forecastEnd ?? '',
-    f.ieacT ?? '',
-    f.slip === null ? '' : String(f.slip),
-    f.health ?? '—',
-    f.declaredHealth ?? '',
-    `${f.risks.high}/${f.risks.medium}/${f.risks.low}`,
-    String(issues),
   ];
 }
 
-/** A Markdown table of the rollup (rounded for reading). */
-export function rollupMarkdown(json: RollupJson): string {
+/** A Markdown table of the rollup (rounded for reading); its figure columns are those of `table`. */
+export function rollupMarkdown(json: RollupJson, table: AnyFigureTable = figureTable): string {
   const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-  const format = (value: number | null, digits: number) =>
-    value === null ? '—' : value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const figures = markdownFigureColumns(table);
   const lines = [
     `# Rollup at ${json.statusDate}`,
     '',
-    `| ${columns.join(' | ')} |`,
-    `|${columns.map((column) => (numberColumns.has(column) ? ' ---: ' : ' --- ')).join('|')}|`,
+    `| ${[...entityColumns, ...figures.map((c) => c.header)].join(' | ')} |`,
+    `|${[...entityColumns.map(() => ' --- '), ...figures.map((c) => (c.numeric ? ' ---: ' : ' --- '))].join('|')}|`,
   ];
   for (const row of tableRows(json)) {
-    const cells = rowCells(row, format).map(escape);
+    const cells = [...entityCells(row), ...figures.map((c) => c.cell(row.entry.figures))].map(escape);
     if (row.level === 'program') cells[1] = `**${cells[1]}**`;
     lines.push(`| ${cells.join(' | ')} |`);
   }
@@ -222,9 +187,10 @@ function daysBetween(from: string, to: string): number {
   return (parseDay(to) ?? 0) - (parseDay(from) ?? 0);
 }
 
-/** CSV (RFC 4180) of the rollup, unrounded; text that a spreadsheet would run as a formula is quoted out. */
-export function rollupCsv(json: RollupJson): string {
-  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', 'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'es', 'at', 'spiT', 'svT', 'eac', 'etc', 'vac', 'progress', 'forecastStart', 'forecastEnd', 'ieacT', 'slip', 'benefits', 'roiPlannedPercent', 'roiForecastPercent', 'health', 'declaredHealth', 'risksHigh', 'risksMedium', 'risksLow', 'issuesCritical', 'issuesHigh', 'issuesMedium', 'issuesLow'];
+/** CSV (RFC 4180) of the rollup, unrounded; text that a spreadsheet would run as a formula is quoted out. Its figure columns are those of `table`. */
+export function rollupCsv(json: RollupJson, table: AnyFigureTable = figureTable): string {
+  const figures = csvFigureColumns(table);
+  const header = ['level', 'id', 'name', 'parent', 'start', 'end', 'state', 'float', 'critical', ...figures.map((c) => c.name)];
   const lines = [header.join(',')];
   for (const row of tableRows(json)) {
     const e = row.entry as EntryJson & Partial<ProjectJson> & Partial<ProgramJson>;
@@ -232,23 +198,11 @@ export function rollupCsv(json: RollupJson): string {
     const parent = row.level === 'project' ? e.program : row.level === 'program' ? e.portfolio : null;
     const cells: Array<string | number | boolean | null | undefined> = [
       row.level, e.id, e.name, parent, e.start, e.end, e.state, e.float, e.critical,
-      f.bac, f.pv, f.ev, f.ac, f.cv, f.sv, f.cpi, f.spi, f.es, f.at, f.spiT, f.svT, f.eac, f.etc, f.vac, f.progress, f.forecastStart, f.forecastEnd, f.ieacT, f.slip, f.benefits,
-      asPercent(f.roiPlanned), asPercent(f.roiForecast), f.health, f.declaredHealth,
-      f.risks.high, f.risks.medium, f.risks.low, f.issues.critical, f.issues.high, f.issues.medium, f.issues.low,
+      ...figures.map((c) => c.value(f)),
     ];
     lines.push(cells.map(csvCell).join(','));
   }
   return lines.join('\r\n') + '\r\n';
-}
-
-/**
- * A ratio as a percent, the one unit ROI is shown in (JSON keeps SPEC 5's ratio): 0.85 → 85, without the
- * binary noise of ×100 (0.07 × 100 is 7.000000000000001 in floating point).
- */
-export function asPercent(ratio: number): number;
-export function asPercent(ratio: number | null): number | null;
-export function asPercent(ratio: number | null): number | null {
-  return ratio === null ? null : Number((ratio * 100).toPrecision(15));
 }
 
 export function csvCell(value: string | number | boolean | null | undefined): string {

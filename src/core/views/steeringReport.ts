@@ -5,6 +5,7 @@
  * the plans' problems. The history sections (changes since a revision, the trend) are inputs: they are
  * there only when the caller has them. The HTML writer is documents/steeringReportHtml.ts.
  */
+import { plural } from '../base/messages';
 import type { PlanDiffJson } from '../history/diff';
 import type { TrendJson } from '../history/trend';
 import { formatDay, parseDay, type Day } from '../base/dates';
@@ -14,6 +15,8 @@ import type { MilestoneStatus } from '../analysis/rollup';
 import { currencyOf, riskLevel, type RiskLevel } from '../analysis/rules';
 import type { Analysis } from '../analysis/workspace';
 import { peopleLoad } from '../analysis/people';
+import { displayName, isCritical } from './entityView';
+import { formatIndex } from './format';
 import { forecastNote, milestoneNote } from './forecastText';
 import { summarizeProblems, type ProblemSummary } from './problems';
 import { reportQuality, type QualitySummary } from './qualityReport';
@@ -226,7 +229,7 @@ export function healthSentence(health: Health | null, reasons: readonly string[]
   let why: string;
   if (reasons.length > 0) why = reasons.join('; ');
   else {
-    const indices = figures ? [['CPI', figures.cpi], ['SPI', figures.spi]].filter(([, v]) => v !== null).map(([k, v]) => `${k} ${(v as number).toFixed(2)}`) : [];
+    const indices = figures ? [['CPI', figures.cpi], ['SPI', figures.spi]].filter(([, v]) => v !== null).map(([k, v]) => `${k} ${formatIndex(v as number)}`) : [];
     why = `${indices.length > 0 ? `${indices.join(', ')}; ` : ''}no missed or late milestone, no open high risk or issue`;
   }
   const declaredText = declared && declared !== health ? ` The plan declares it ${declared}.` : '';
@@ -291,20 +294,18 @@ export function summaryWhy(headline: ReportHeadline | null, figures: { cpi: numb
   const indexReason = (name: string) => reasons.find((r) => r.startsWith(`${name} `));
   const indices = (['CPI', 'SPI'] as const).flatMap((name) => {
     const value = name === 'CPI' ? figures.cpi : figures.spi;
-    return value === null ? [] : [indexReason(name) ?? `${name} ${value.toFixed(2)}`];
+    return value === null ? [] : [indexReason(name) ?? `${name} ${formatIndex(value)}`];
   });
   const others = reasons.filter((r) => !/^(CPI|SPI) /.test(r) && !(headline?.kind === 'milestone' && r.includes(`'${headline.about}'`)));
   const parts = [...(headline ? [headline.text] : []), ...(indices.length > 0 ? [indices.join(', ')] : []), ...others];
   return parts.length === 0 ? 'no slip, no milestone at risk, no open high risk or issue' : parts.join('; ');
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
 /** Builds the report of an analysis. */
 export function buildSteeringReport(analysis: Analysis, options: SteeringReportOptions = {}): SteeringReport {
   const { index, rollup, schedule } = analysis;
   const S = rollup.statusDate;
-  const ref = (entity: Program | Project | Portfolio): ReportRef => ({ id: entity.id ?? '', name: entity.name ?? entity.id ?? '' });
+  const ref = (entity: Program | Project | Portfolio): ReportRef => ({ id: entity.id ?? '', name: displayName(entity) });
   const programOf = (holder: Program | Project): Program | undefined => (holder.kind === 'program' ? holder : holder.program);
   const programRef = (holder: Program | Project): ReportRef | null => {
     const program = programOf(holder);
@@ -325,7 +326,7 @@ export function buildSteeringReport(analysis: Analysis, options: SteeringReportO
       ...ref(project),
       state: result.state,
       cancelled: result.cancelled,
-      critical: float !== undefined && float <= 0,
+      critical: isCritical(float),
       start: day(result.start),
       end: day(result.end),
       figures: toFiguresJson(result.figures),
@@ -340,7 +341,7 @@ export function buildSteeringReport(analysis: Analysis, options: SteeringReportO
     const date = milestone.date.value;
     return {
       id: milestone.id ?? null,
-      name: milestone.name ?? milestone.id ?? 'Milestone',
+      name: displayName(milestone),
       holder: holderRef(milestone.parent),
       program: programRef(milestone.parent),
       date: formatDay(date),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatDay, type Milestone } from '../../core';
+import { displayName, formatDay, type Milestone } from '../../core';
 import { cancelledColor, EntityNode, inCancelledProject } from './node';
 
 /** Icons by status: a done check, a red missed mark, an amber at-risk mark, a plain milestone. */
@@ -16,7 +16,7 @@ export class MilestoneNode extends EntityNode<Milestone> {
     const milestone = this.entity;
     const outlook = this.context.analysis.rollup.milestones.get(milestone);
     const status = outlook?.status ?? 'on-track';
-    const item = this.item(milestone.name ?? milestone.id ?? 'milestone', vscode.TreeItemCollapsibleState.None);
+    const item = this.item(displayName(milestone), vscode.TreeItemCollapsibleState.None);
     const cancelled = inCancelledProject(this.context, milestone);
     item.iconPath = cancelled ? new vscode.ThemeIcon('milestone', cancelledColor) : icons[status];
     const date = milestone.date ? formatDay(milestone.date.value) : 'no date';

@@ -3,7 +3,7 @@
  * and the Unassigned group), each building its own tree item and children from the latest analysis.
  */
 import * as vscode from 'vscode';
-import { formatPercent, formatWindow, type Analysis, type Entity, type Portfolio, type Program, type Project, type Rollup } from '../../core';
+import { displayName, formatPercent, formatWindow, type Analysis, type Entity, type Portfolio, type Program, type Project, type Rollup } from '../../core';
 import { describeEntity, locationOf } from '../describe';
 import type { PlanService } from '../planService';
 
@@ -47,7 +47,7 @@ export abstract class EntityNode<E extends Entity = Entity> extends PlanTreeNode
 
   /** A portfolio's or program's item: its icon in the colour of its health, its progress and window beside the name. */
   protected rolledUpItem(this: EntityNode<Portfolio | Program>, collapsible: vscode.TreeItemCollapsibleState, icon: string, rollup: Rollup | undefined): vscode.TreeItem {
-    const item = this.item(this.entity.name ?? this.entity.id ?? '(no id)', collapsible);
+    const item = this.item(displayName(this.entity), collapsible);
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(healthColor[rollup?.figures.health ?? 'green']));
     if (rollup) item.description = `${formatPercent(rollup.figures.progress)} · ${formatWindow(rollup.start, rollup.end)}`;
     return item;

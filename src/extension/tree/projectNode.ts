@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatPercent, formatWindow, type Project } from '../../core';
+import { displayName, formatPercent, formatWindow, type Project } from '../../core';
 import { itemNodes } from './itemNodes';
 import { cancelledColor, EntityNode, healthColor, type PlanTreeNode } from './node';
 
@@ -7,7 +7,7 @@ export class ProjectNode extends EntityNode<Project> {
   treeItem(): vscode.TreeItem {
     const project = this.entity;
     const hasChildren = project.milestones.length + project.risks.length + project.issues.length > 0;
-    const item = this.item(project.name ?? project.id ?? '(no id)', hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = this.item(displayName(project), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     const rollup = this.context.analysis.rollup.projects.get(project);
     if (!rollup) return item;
     item.iconPath = rollup.cancelled || rollup.figures.health === null

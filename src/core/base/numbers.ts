@@ -1,0 +1,21 @@
+/** How a number is rounded for people: the one rule every figure shown follows (views/format.ts builds on it). */
+
+/**
+ * The one rounding rule of every figure shown: to `digits` decimals, half away from zero, on the number
+ * as written (4.85 → "4.9", as a reader and `toLocaleString` round it; `toFixed` alone would round the
+ * binary double just below 4.85 down), and never a negative zero ("-0" when a small negative rounds away).
+ */
+export function fixedNumber(value: number, digits: number): string {
+  const written = String(Math.abs(value));
+  let text: string;
+  if (/e/.test(written)) text = Math.abs(value).toFixed(digits);
+  else {
+    const [whole, fraction = ''] = written.split('.');
+    const kept = fraction.slice(0, digits).padEnd(digits, '0');
+    let units = BigInt(whole + kept);
+    if (fraction.length > digits && fraction[digits] >= '5') units += 1n;
+    const all = units.toString().padStart(digits + 1, '0');
+    text = digits === 0 ? all : `${all.slice(0, -digits)}.${all.slice(-digits)}`;
+  }
+  return value < 0 && /[1-9]/.test(text) ? `-${text}` : text;
+}

@@ -9,7 +9,7 @@ import type { Analysis } from '../analysis/workspace';
 import { rollupOf } from '../analysis/workspace';
 import { currencyOf, riskLevel } from '../analysis/rules';
 import type { Entity } from '../model/entities';
-import { displayName, isCritical } from './entityView';
+import { displayName, isCritical, kindWord } from './entityView';
 import { figureRows, formatWindow } from './figures';
 import { forecastNote, milestoneNote, milestoneStatusText } from './forecastText';
 import { personView } from './peopleView';
@@ -17,23 +17,13 @@ import { toFiguresJson } from './rollupReport';
 
 export type DescriptionPart = { readonly kind: 'markdown' | 'text'; readonly value: string };
 
-const kindLabel: Record<Entity['kind'], string> = {
-  portfolio: 'Portfolio',
-  program: 'Program',
-  project: 'Project',
-  milestone: 'Milestone',
-  risk: 'Risk',
-  issue: 'Issue',
-  person: 'Person',
-};
-
 /** The entity and, for portfolio/program/project, its rolled-up figures. */
 export function describeEntity(analysis: Analysis, entity: Entity, defaultCurrency: string): DescriptionPart[] {
   const parts: DescriptionPart[] = [];
   const markdown = (value: string) => parts.push({ kind: 'markdown', value });
   const text = (value: string) => parts.push({ kind: 'text', value });
   const title = 'name' in entity && entity.name ? entity.name : 'title' in entity && entity.title ? entity.title : '';
-  markdown(`**${kindLabel[entity.kind]} \`${escapeCode(entity.id ?? '')}\`**`);
+  markdown(`**${kindWord[entity.kind]} \`${escapeCode(entity.id ?? '')}\`**`);
   if (title) text(` — ${title}`);
   markdown('\n\n');
   if (entity.kind === 'portfolio' || entity.kind === 'program' || entity.kind === 'project') {

@@ -3,7 +3,8 @@
  * and one order of programs under their portfolios — for the reports, the roadmap, the editor and the
  * webview alike. The JSON of SPEC 7 keeps its own fields (a name is `null` there when none is written).
  */
-const kindWord: Record<string, string> = {
+/** Each kind of entity in words, capitalised ("Milestone"). */
+export const kindWord: Record<string, string> = {
   portfolio: 'Portfolio',
   program: 'Program',
   project: 'Project',

@@ -4,7 +4,7 @@
  * text wins), and analysed again shortly after each change. Views subscribe to `onDidAnalyze`.
  */
 import * as vscode from 'vscode';
-import { defaultParseLimits, PlanWorkspace, runInSlices, type Analysis, type Steps } from '../core';
+import { defaultParseLimits, LatestRun, PlanWorkspace, runInSlices, type Analysis, type Steps } from '../core';
 import { readSettings, section, type PlanSettings } from './settings';
 import { TeamSettingsFile } from './teamSettings';
 
@@ -41,9 +41,8 @@ export class PlanService implements vscode.Disposable {
   private settings: PlanSettings = readSettings();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: Analysis | undefined;
-  /** The analysis under way, if any; a newer request abandons it (see `generation`). */
-  private running: Promise<Analysis | undefined> | undefined;
-  private generation = 0;
+  /** The analysis under way, if any; a newer request abandons it. */
+  private readonly runs = new LatestRun<Analysis>();
   private indexing: Promise<void> | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
   /** Creating, deleting or moving a folder may report the folder only: this one hears those. */
@@ -83,10 +82,10 @@ export class PlanService implements vscode.Disposable {
     await this.ready();
     if (this.timer !== undefined) this.flush();
     for (;;) {
-      const running = this.running;
+      const running = this.runs.running;
       if (!running) break;
       const result = await running;
-      if (result && !this.running && this.timer === undefined) return result;
+      if (result && !this.runs.running && this.timer === undefined) return result;
     }
     return this.current ?? (await this.analyze())!;
   }
@@ -273,27 +272,13 @@ export class PlanService implements vscode.Disposable {
    * the extension host for long. A newer call abandons an older one that has not finished.
    */
   private analyze(): Promise<Analysis | undefined> {
-    const generation = ++this.generation;
     const steps = this.workspace.analyzeSteps(this.settings.analysis);
-    const run = (async () => {
-      try {
-        return await this.drive(steps, generation);
-      } catch (error) {
-        // A fault in the engine must not take the extension down; the previous results stay shown.
-        console.error('plan-as-code: analysis failed', error);
-        return undefined;
-      }
-    })();
-    this.running = run;
-    void run.finally(() => {
-      if (this.running === run) this.running = undefined;
-    });
-    return run;
+    // A fault in the engine must not take the extension down; the previous results stay shown.
+    return this.runs.start((current) => this.drive(steps, current), (error) => console.error('plan-as-code: analysis failed', error));
   }
 
   /** Runs the analysis slice by slice; gives up when a newer analysis has started. */
-  private async drive(steps: Steps<Analysis>, generation: number): Promise<Analysis | undefined> {
-    const current = () => generation === this.generation;
+  private async drive(steps: Steps<Analysis>, current: () => boolean): Promise<Analysis | undefined> {
     const analysis = await runInSlices(steps, SLICE_MS, yieldToHost, current);
     if (analysis === undefined) return undefined;
     // The views update in a task of their own, not on top of the last slice of analysis.

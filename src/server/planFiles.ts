@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver';
-import { defaultParseLimits, PlanWorkspace, readTeamSettings, runInSlices, TEAM_SETTINGS_FILE, type Analysis, type PlanDiagnostic, type Steps, type TeamSettings } from '../core';
+import { defaultParseLimits, PlanWorkspace, LatestRun, readTeamSettings, runInSlices, TEAM_SETTINGS_FILE, type Analysis, type PlanDiagnostic, type Steps, type TeamSettings } from '../core';
 import { decodePlanText } from '../node/files';
 import { PlanPaths, pathToUri, uriToPath, type Folder } from './paths';
 import { serverSettings, type ServerSettings } from './settings';
@@ -42,8 +42,8 @@ export class PlanFiles {
   settings: ServerSettings;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: Analysis | undefined;
-  private running: Promise<Analysis | undefined> | undefined;
-  private generation = 0;
+  /** The analysis under way, if any; a newer one abandons it. */
+  private readonly runs = new LatestRun<Analysis>();
   private indexing: Promise<void> | undefined;
   private readonly listeners: Array<(analysis: Analysis) => void> = [];
   private readonly teamListeners: Array<() => void> = [];
@@ -83,11 +83,11 @@ export class PlanFiles {
     if (token?.isCancellationRequested) return undefined;
     if (this.timer !== undefined) this.flush();
     for (;;) {
-      const running = this.running;
+      const running = this.runs.running;
       if (!running) break;
       const result = await wait(running);
       if (token?.isCancellationRequested) return undefined;
-      if (result && !this.running && this.timer === undefined) return result;
+      if (result && !this.runs.running && this.timer === undefined) return result;
     }
     return this.current ?? (await wait(this.analyze()));
   }
@@ -139,7 +139,7 @@ export class PlanFiles {
   }
 
   private async index(): Promise<void> {
-    this.generation++;
+    this.runs.abandon();
     await this.loadTeamFile();
     this.settings = serverSettings(this.clientSettings, this.team?.settings, (message) => this.log.warn(message));
     this.paths = new PlanPaths(this.folders, this.settings.filesGlob);
@@ -313,26 +313,16 @@ export class PlanFiles {
 
   /** Analyses in time slices; a newer analysis abandons an older one. */
   private analyze(): Promise<Analysis | undefined> {
-    const generation = ++this.generation;
     const steps = this.workspace.analyzeSteps(this.settings.analysis);
-    const run = (async () => {
-      try {
-        return await this.drive(steps, generation);
-      } catch (error) {
-        // A fault in the engine must not take the server down; the previous results stay.
-        this.log.error(`plan-as-code: analysis failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return undefined;
-      }
-    })();
-    this.running = run;
-    void run.finally(() => {
-      if (this.running === run) this.running = undefined;
-    });
-    return run;
+    // A fault in the engine must not take the server down; the previous results stay.
+    return this.runs.start(
+      (current) => this.drive(steps, current),
+      (error) => this.log.error(`plan-as-code: analysis failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    );
   }
 
-  private async drive(steps: Steps<Analysis>, generation: number): Promise<Analysis | undefined> {
-    const analysis = await runInSlices(steps, SLICE_MS, yieldToLoop, () => generation === this.generation);
+  private async drive(steps: Steps<Analysis>, current: () => boolean): Promise<Analysis | undefined> {
+    const analysis = await runInSlices(steps, SLICE_MS, yieldToLoop, current);
     if (analysis === undefined) return undefined;
     this.current = analysis;
     for (const listener of this.listeners) listener(analysis);

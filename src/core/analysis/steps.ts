@@ -41,6 +41,36 @@ export async function runInSlices<T>(steps: Steps<T>, sliceMs: number, pause: ()
   }
 }
 
+/** Runs where a newer one abandons an older one still under way (the editor's and the language server's analyses). */
+export class LatestRun<T> {
+  private generation = 0;
+  /** The run under way, if any. */
+  running: Promise<T | undefined> | undefined;
+
+  /** Starts `job`, which asks `current()` whether it is still the newest run; a fault goes to `onError` and the run gives undefined. */
+  start(job: (current: () => boolean) => Promise<T | undefined>, onError: (error: unknown) => void): Promise<T | undefined> {
+    const generation = ++this.generation;
+    const run = (async () => {
+      try {
+        return await job(() => generation === this.generation);
+      } catch (error) {
+        onError(error);
+        return undefined;
+      }
+    })();
+    this.running = run;
+    void run.finally(() => {
+      if (this.running === run) this.running = undefined;
+    });
+    return run;
+  }
+
+  /** Abandons the run under way: it gives undefined at its next pause. */
+  abandon(): void {
+    this.generation++;
+  }
+}
+
 export function runToEnd<T>(steps: Steps<T>): T {
   for (;;) {
     const step = steps.next();

@@ -9,9 +9,8 @@ export const checkCommand: Command = {
   usage: 'check  [paths…] [--format text|json|sarif] [--status-date YYYY-MM-DD] [--max-file-size MB]',
   formats: ['text', 'json', 'sarif'],
   async run(args, io) {
-    const analysis = await analyzePaths(args);
+    const { diagnostics, files } = await analyzePaths(args);
     noteSettings(args, io);
-    const { diagnostics, files } = analysis;
     if (args.format === 'json') io.stdout(`${JSON.stringify(checkJson(files.length, diagnostics), null, 2)}\n`);
     else if (args.format === 'sarif') io.stdout(`${JSON.stringify(checkSarif(diagnostics, version), null, 2)}\n`);
     else {

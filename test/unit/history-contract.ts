@@ -289,10 +289,11 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
           assert.equal(html.code, 0, html.stderr);
           const page = fs.readFileSync(out, 'utf8');
           assert.match(page, /<section class="entity" data-program="platform">/);
-          assert.equal((page.match(/<svg class="chart"/g) ?? []).length, 3);
-          // SPI(t) drawn with SPI in the indices' chart: its line and its points.
-          assert.match(page, /<path class="line spit" d="M[^"]+"\/>/);
-          assert.match(page, /<title>SPI\(t\) \d\.\d\d at 2026-01-\d\d<\/title>/);
+          assert.equal((page.match(/<svg [^>]*class="trend-chart"/g) ?? []).length, 3);
+          // SPI(t) drawn with SPI in the indices' chart (the report's one line chart): its line and its points, each naming its commit.
+          assert.match(page, /<path class="series spit" d="M[^"]+"\/>/);
+          assert.match(page, /<title>SPI\(t\) \d\.\d\d at 2026-01-\d\d [0-9a-f]{7}<\/title>/);
+          assert.match(page, /\.trend-chart path\.series\{fill:none/, 'lines, never filled');
           assert.ok(!/<script|https?:\/\//.test(page.replace(/http:\/\/www\.w3\.org\/2000\/svg/g, '')), 'no script, nothing fetched');
           assert.match(page, /Content-Security-Policy" content="default-src 'none'; style-src 'sha256-/);
         } finally {

@@ -17,23 +17,22 @@ import type { Schedule } from './schedule';
 export type LoadBasis = 'plan' | 'forecast';
 
 /** A run of days with the same set of contributing projects (load > 0). */
-export interface LoadSegment {
+/** A run of days [from, to] and every project with load on any of them, by id. */
+export interface LoadRun {
   readonly from: Day;
   readonly to: Day;
-  /** Percent. */
-  readonly load: number;
-  /** By id. */
   readonly projects: readonly Project[];
 }
 
+export interface LoadSegment extends LoadRun {
+  /** Percent. */
+  readonly load: number;
+}
+
 /** A run of days with load above capacity. */
-export interface Overallocation {
-  readonly from: Day;
-  readonly to: Day;
+export interface Overallocation extends LoadRun {
   /** The highest load in the run, percent. */
   readonly peak: number;
-  /** Every project with load on any day of the run, by id. */
-  readonly projects: readonly Project[];
 }
 
 /** A person's team entry on a non-cancelled project, and the days it loads them on the basis (none: unscheduled or rejected). */

@@ -22,7 +22,7 @@ import {
 import { createView } from '../roadmap/scene';
 import { buildRoadmap, laneModel, type RoadmapModel } from '../roadmap/model';
 import { escapeHtml, htmlPage, problemsBanner } from './page';
-import { trendChart, trendChartStyle } from './reportTrendChart';
+import { trendChart, trendChartStyle } from './trendChart';
 import { roadmapSvg, roadmapSvgStyle } from '../roadmap/svg';
 
 export interface SteeringReportHtmlOptions {

@@ -10,18 +10,19 @@ import type { Analysis } from '../analysis/workspace';
 import { displayName } from './entityView';
 import { csvCell } from './rollupReport';
 
-export interface PeopleSegmentJson {
+/** A run of days and its projects' ids, as `people --format json` writes it. */
+export interface PeopleRunJson {
   readonly from: string;
   readonly to: string;
-  readonly load: number;
   readonly projects: readonly string[];
 }
 
-export interface PeopleOverallocationJson {
-  readonly from: string;
-  readonly to: string;
+export interface PeopleSegmentJson extends PeopleRunJson {
+  readonly load: number;
+}
+
+export interface PeopleOverallocationJson extends PeopleRunJson {
   readonly peak: number;
-  readonly projects: readonly string[];
 }
 
 export interface PersonJson {

@@ -1,6 +1,6 @@
 /**
- * The steering report's trend charts (SPEC 9): one small static SVG line chart of some figures over
- * the commits, oldest on the left. Commits are spaced by their order, not their date, so several
+ * The one line chart of figures over commits (SPEC 8's trend page, SPEC 9's report): a small static
+ * SVG, oldest commit on the left. Commits are spaced by their order, not their date, so several
  * commits of one day stay apart; each point says its commit (date, short id, subject) on hover; the
  * health thresholds can be drawn as labelled lines. Lines only: the stylesheet below never fills a series.
  */
@@ -110,7 +110,7 @@ export function trendChart(chart: TrendChart): string {
   return parts.join('');
 }
 
-/** The charts' rules for the report's one stylesheet: a series is a line (never filled), a point a dot. */
+/** The charts' rules for a page's one stylesheet (it defines --border, --muted, --amber, --red): a series is a line (never filled), a point a dot. */
 export const trendChartStyle = [
   '.trend-charts{display:flex;flex-wrap:wrap;gap:12px;break-inside:avoid}',
   '.trend-chart{max-width:100%;height:auto}',
@@ -119,7 +119,7 @@ export const trendChartStyle = [
   '.trend-chart .reference{stroke:var(--muted);stroke-dasharray:2 3}',
   '.trend-chart line.threshold-amber{stroke:var(--amber);stroke-dasharray:6 3}.trend-chart line.threshold-red{stroke:var(--red);stroke-dasharray:6 3}',
   '.trend-chart text.threshold-amber{fill:var(--amber)}.trend-chart text.threshold-red{fill:var(--red)}',
-  ...[['cpi', '#0969da'], ['spi', '#8250df'], ['spit', '#bf3989'], ['eac', '#cf222e'], ['bac', '#57606a']].map(([cls, colour]) => `.trend-chart .series.${cls}{stroke:${colour}}.trend-chart .point.${cls},.trend-chart .legend.${cls}{fill:${colour}}`),
+  ...[['cpi', '#0969da'], ['spi', '#8250df'], ['spit', '#bf3989'], ['eac', '#cf222e'], ['bac', '#57606a'], ['forecast', '#1a7f37']].map(([cls, colour]) => `.trend-chart .series.${cls}{stroke:${colour}}.trend-chart .point.${cls},.trend-chart .legend.${cls}{fill:${colour}}`),
   '.trend-chart path.series{fill:none;stroke-width:2;stroke-linejoin:round}',
   '.trend-chart .series.bac,.trend-chart .series.spit{stroke-dasharray:6 3}',
 ].join('\n');

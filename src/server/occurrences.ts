@@ -1,7 +1,7 @@
 /** The id under the cursor, with the analysis it comes from: shared by hover, definition, references and rename. */
-import type { CancellationToken, Position } from 'vscode-languageserver';
-import { occurrenceAt, type Analysis, type Occurrence } from '../core';
-import { offsetAt } from './convert';
+import type { CancellationToken, Location, Position, TextDocumentPositionParams } from 'vscode-languageserver';
+import { occurrenceAt, occurrencesOf, type Analysis, type Occurrence } from '../core';
+import { occurrenceLocation, offsetAt } from './convert';
 import type { PlanFiles } from './planFiles';
 
 export async function occurrenceUnder(
@@ -16,4 +16,18 @@ export async function occurrenceUnder(
   if (!analysis || text === undefined) return undefined;
   const occurrence = occurrenceAt(analysis, plans.paths.keyOf(uri), offsetAt(text, position));
   return occurrence ? { analysis, occurrence } : undefined;
+}
+
+/** Where the id under the cursor is written, the occurrences `keep` accepts (definition, references); null off an id. */
+export async function occurrenceLocations(
+  plans: PlanFiles,
+  params: TextDocumentPositionParams,
+  token: CancellationToken,
+  keep: (occurrence: Occurrence) => boolean,
+): Promise<Location[] | null> {
+  const found = await occurrenceUnder(plans, params.textDocument.uri, params.position, token);
+  if (!found) return null;
+  return occurrencesOf(found.analysis, found.occurrence.id)
+    .filter(keep)
+    .flatMap((o) => occurrenceLocation(plans, o) ?? []);
 }

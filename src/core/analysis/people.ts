@@ -55,24 +55,13 @@ export interface PersonLoad {
   readonly overallocations: readonly Overallocation[];
   /** The highest load on any day, percent (0 without load). */
   readonly peak: number;
-  /** @internal Exact figures: percent × scale. */
-  readonly exact: ExactLoad;
-}
-
-/** @internal */
-export interface ExactLoad {
-  readonly scale: bigint;
-  readonly capacity: bigint | null;
-  /** Each segment's load, in units. */
-  readonly loads: readonly bigint[];
-  readonly peaks: readonly bigint[];
+  /** @internal Exact figures (percent × scale): the capacity, each segment's load and each period's peak, in units. */
+  readonly exact: { readonly scale: bigint; readonly capacity: bigint | null; readonly loads: readonly bigint[]; readonly peaks: readonly bigint[] };
 }
 
 /** Start `project` `shiftDays` later: that resolves `person`'s period [from, to] (SPEC 10). */
-export interface LoadSuggestion {
+export interface LoadSuggestion extends Pick<LoadRun, 'from' | 'to'> {
   readonly person: Person;
-  readonly from: Day;
-  readonly to: Day;
   readonly project: Project;
   readonly shiftDays: number;
   /** The project's total float (days). */

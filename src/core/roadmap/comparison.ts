@@ -36,21 +36,21 @@ export interface RoadmapDelta {
   readonly healthAfter: Health | null;
 }
 
-export interface RoadmapComparison {
-  readonly version: 1;
+export type RoadmapComparison = Readonly<{
+  version: 1;
   /** The other revision as people read it: "HEAD (1a2b3c4)". */
-  readonly label: string;
-  readonly ref: string;
-  readonly commit: string;
+  label: string;
+  ref: string;
+  commit: string;
   /** "status date 2026-09-30", or "status date 2026-09-30 → 2026-10-31". */
-  readonly statusDates: string;
-  readonly ghosts: readonly RoadmapGhost[];
-  readonly deltas: readonly RoadmapDelta[];
+  statusDates: string;
+  ghosts: readonly RoadmapGhost[];
+  deltas: readonly RoadmapDelta[];
   /** Every change in words, by kind. */
-  readonly changes: readonly ChangeSection[];
+  changes: readonly ChangeSection[];
   /** Entities listed in the comparison (removed ones included). */
-  readonly count: number;
-}
+  count: number;
+}>;
 
 const day = (text: string | null): Day | null => (text === null ? null : (parseDay(text) ?? null));
 

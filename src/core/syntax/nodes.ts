@@ -56,25 +56,25 @@ export const nothingRejected: Rejected = { values: new Set(), keys: new Map() };
 /** The damage of a document read without trouble. */
 export const noDamage: ReadonlyMap<MapNode, ReadonlySet<string>> = new Map();
 
-export interface ParsedFile {
-  readonly path: string;
-  readonly text: string;
-  readonly lines: LineIndex;
-  readonly documents: readonly PlanDocument[];
+export type ParsedFile = Readonly<{
+  path: string;
+  text: string;
+  lines: LineIndex;
+  documents: readonly PlanDocument[];
   /** yaml-syntax (and read-limit) diagnostics. */
-  readonly diagnostics: readonly PlanDiagnostic[];
-}
+  diagnostics: readonly PlanDiagnostic[];
+}>;
 
-export interface ParseLimits {
+export type ParseLimits = Readonly<{
   /** Largest file read, in UTF-16 code units (≈ bytes for plan text). */
-  readonly maxFileSize: number;
+  maxFileSize: number;
   /** Most values an alias may expand to, per document. */
-  readonly maxAliasExpansion: number;
+  maxAliasExpansion: number;
   /** Deepest nesting read. */
-  readonly maxDepth: number;
+  maxDepth: number;
   /** Try the fast reader first (off only to compare the two in tests). */
-  readonly fast?: boolean;
-}
+  fast?: boolean;
+}>;
 
 export const defaultParseLimits: ParseLimits = { maxFileSize: 5 * 1024 * 1024, maxAliasExpansion: 10_000, maxDepth: 64 };
 

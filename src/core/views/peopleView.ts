@@ -9,25 +9,25 @@ import type { Analysis } from '../analysis/workspace';
 import type { Person, Project, TeamEntry } from '../model/entities';
 import { periodText } from './peopleReport';
 
-export interface PersonProjectView {
-  readonly project: Project;
+export type PersonProjectView = Readonly<{
+  project: Project;
   /** The summed allocation of the person's valid entries on it, percent. */
-  readonly allocation: number;
+  allocation: number;
   /** The person's team entries on it, in the order written (the first is where a click goes). */
-  readonly entries: readonly TeamEntry[];
-}
+  entries: readonly TeamEntry[];
+}>;
 
-export interface PersonView {
-  readonly person: Person;
-  readonly load: PersonLoad;
+export type PersonView = Readonly<{
+  person: Person;
+  load: PersonLoad;
   /** Non-cancelled projects the person is on, by id. */
-  readonly projects: readonly PersonProjectView[];
-  readonly overloaded: boolean;
+  projects: readonly PersonProjectView[];
+  overloaded: boolean;
   /** "peak 110% of 100% · over 3–20 Apr 2026" / "peak 60% of 100%" / "no team entry". */
-  readonly summary: string;
+  summary: string;
   /** Each period over capacity: "3–20 Apr 2026: 110% on Shop rebuild, Web". */
-  readonly periods: readonly string[];
-}
+  periods: readonly string[];
+}>;
 
 const byId = (a: string | undefined, b: string | undefined) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 

@@ -11,8 +11,9 @@ set -euo pipefail
 CODE_SERVER_VERSION=4.100.3
 # poppler-utils: pdftotext reads back the PDFs the browser tests print (the steering report, the roadmap).
 # tj3: TaskJuggler schedules our tjp export and writes the MSPDI the import tests read (test/cli/interop.test.ts).
-# neovim: its built-in LSP client drives the language server in test:lsp (test/lsp/nvim.test.ts).
-APT_PACKAGES=(chromium ripgrep libkrb5-dev poppler-utils tj3 neovim)
+# neovim: its built-in LSP client drives the language server in test:lsp (test/lsp/nvim.test.ts);
+# emacs-nox and elpa-eglot: Emacs's eglot drives it too (test/lsp/emacs.test.ts).
+APT_PACKAGES=(chromium ripgrep libkrb5-dev poppler-utils tj3 neovim emacs-nox elpa-eglot)
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 host_dir="${PLAN_VSCODE_HOST_DIR:-$repo_root/.cache/vscode-host}"

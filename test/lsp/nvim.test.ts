@@ -7,50 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot, serverJs, workspaceWith } from '../utils/lsp';
-
-const program = `version: 1
-program:
-  id: alpha
-  name: Alpha program
-  status_date: 2026-01-31
-  milestones: [{ name: "Café – été", id: m1, date: 2026-03-20 }]
-  projects:
-    - id: build
-      name: Build the thing
-      start: 2026-01-05
-      duration: 8w
-      budget: 200000
-      progress: 50
-`;
-
-const launch = `version: 1
-project:
-  id: launch
-  name: Launch
-  program: alpha
-  depends_on: [build, m1]
-  duration: 30d
-  budget: 100000
-`;
-
-const orphan = `version: 1
-project:
-  id: orphan
-  name: Orphan
-  program: nowhere
-  start: 2026-02-02
-  duration: 10d
-`;
-
-const typo = `version: 1
-project:
-  id: typo
-  name: Typo
-  start: 2026-03-02
-  duration: 10d
-  budgt: 5000
-`;
+import { editorFiles, repoRoot, serverJs, workspaceWith } from '../utils/lsp';
 
 interface Seen {
   error?: string;
@@ -76,7 +33,7 @@ describe('language server in Neovim (built-in client)', function () {
       console.log('      (nvim is not installed: skipped; scripts/install-vscode-host.sh installs it)');
       this.skip();
     }
-    root = workspaceWith({ 'program.plan.yaml': program, 'launch.plan.yaml': launch, 'orphan.plan.yaml': orphan, 'typo.plan.yaml': typo });
+    root = workspaceWith(editorFiles);
     const out = path.join(root, 'seen.json');
     const run = spawnSync('nvim', ['--headless', '-u', path.join(repoRoot, 'test/lsp/nvim/init.lua'), '-c', `luafile ${path.join(repoRoot, 'test/lsp/nvim/drive.lua')}`], {
       cwd: root,

@@ -187,3 +187,51 @@ export function at(text: string, line: number, word: string, offset = 0): { line
   assert.ok(character >= 0, `'${word}' is on line ${line}`);
   return { line, character: character + offset };
 }
+
+// The workspace a real editor is driven through (Neovim, Emacs): a program with a milestone written
+// after non-ASCII text, a project depending on it in another file, a file never opened with an unknown
+// program, and a misspelt key with a quick fix.
+const program = `version: 1
+program:
+  id: alpha
+  name: Alpha program
+  status_date: 2026-01-31
+  milestones: [{ name: "Café – été", id: m1, date: 2026-03-20 }]
+  projects:
+    - id: build
+      name: Build the thing
+      start: 2026-01-05
+      duration: 8w
+      budget: 200000
+      progress: 50
+`;
+
+const launch = `version: 1
+project:
+  id: launch
+  name: Launch
+  program: alpha
+  depends_on: [build, m1]
+  duration: 30d
+  budget: 100000
+`;
+
+const orphan = `version: 1
+project:
+  id: orphan
+  name: Orphan
+  program: nowhere
+  start: 2026-02-02
+  duration: 10d
+`;
+
+const typo = `version: 1
+project:
+  id: typo
+  name: Typo
+  start: 2026-03-02
+  duration: 10d
+  budgt: 5000
+`;
+
+export const editorFiles = { 'program.plan.yaml': program, 'launch.plan.yaml': launch, 'orphan.plan.yaml': orphan, 'typo.plan.yaml': typo };

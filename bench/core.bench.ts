@@ -7,6 +7,8 @@
  *   schedule DIR [--runs N]        figureSteps(): the schedule, forecast and rollup of the analysed index
  *   forecast DIR [--runs N]        forecastSteps() alone against analyzeFully(), alternating
  *   earned-schedule DIR [--runs N] every project's, program's and portfolio's earned schedule against analyzeFully()
+ *   quality DIR [--runs N]         schedule quality (the nine metrics) against analyzeFully()
+ *   people DIR [--runs N]          the people load model on the plan basis against analyzeFully()
  *   incremental DIR [--edits N]    N small edits of the largest program file: set() + analyze() each
  *   gantt DIR --out FILE [--count N] [--html FILE --assets DIST]
  *                                  a Mermaid gantt of N projects with our scheduled dates (and our HTML of the same)
@@ -17,7 +19,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { roadmapHtml, type WebviewAssets } from '../src/cli/render';
 import {
-  buildRoadmap, earnedValue, figureSteps, forecastSteps, formatDay, PlanWorkspace, projectEarnedSchedule, runToEnd, setEarnedSchedule,
+  buildRoadmap, earnedValue, figureSteps, forecastSteps, formatDay, peopleLoad, PlanWorkspace, projectEarnedSchedule, runToEnd, scheduleQuality, setEarnedSchedule,
   type Analysis, type EarnedSchedule, type ProjectRollup, type Milestone, type Project, type ProjectPace, type RoadmapModel,
 } from '../src/core';
 
@@ -121,38 +123,45 @@ function scheduleMode(root: string, runs: number) {
 }
 
 /**
- * What the forecast (SPEC 5.1) adds to an analysis: the forecast of every project and milestone on its
- * own, against a full analysis (index, schedule, forecast, rollup, checks), alternating, after warm-up.
+ * What one part adds to an analysis: `part()` on its own against a full analysis (analyzeFully: index,
+ * schedule, forecast, rollup, checks), alternating, after 3 warm-up runs of each. `included`: the full
+ * analysis runs the part itself, so its share is of the rest (part ÷ (full − part)); otherwise it comes
+ * on top of the analysis (part ÷ full: schedule quality, computed when asked for).
  */
-function forecastMode(root: string, runs: number) {
-  const { workspace, analysis } = analysed(root);
-  const statusDate = analysis.rollup.statusDate;
-  const pace = new Map<Project, ProjectPace>(analysis.index.projects.map((project) => [project, earnedValue(project, analysis.schedule, statusDate)]));
-  const forecast = () => runToEnd(forecastSteps(analysis.index, analysis.schedule, pace, statusDate));
+function share(workspace: PlanWorkspace, analysis: Analysis, runs: number, part: () => unknown, included: boolean) {
   const full = () => runToEnd(workspace.analyzeFully());
+  let sink: unknown;
   for (let i = 0; i < 3; i++) {
-    forecast();
+    sink = part();
     full();
   }
-  const forecastTimes: number[] = [];
+  const partTimes: number[] = [];
   const fullTimes: number[] = [];
   for (let i = 0; i < runs; i++) {
     let start = performance.now();
-    forecast();
-    forecastTimes.push(performance.now() - start);
+    sink = part();
+    partTimes.push(performance.now() - start);
     start = performance.now();
     full();
     fullTimes.push(performance.now() - start);
   }
-  const forecastMs = summary(forecastTimes.map(round));
+  const partMs = summary(partTimes.map(round));
   const fullMs = summary(fullTimes.map(round));
-  return { ...describe(analysis), forecastMs, fullMs, share: round((forecastMs.median / (fullMs.median - forecastMs.median)) * 100) };
+  const rest = included ? fullMs.median - partMs.median : fullMs.median;
+  return { ...describe(analysis), partMs, fullMs, share: round((partMs.median / rest) * 100), included, kept: sink === undefined ? 0 : 1 };
+}
+
+/** The forecast (SPEC 5.1) of every project and milestone. */
+function forecastMode(root: string, runs: number) {
+  const { workspace, analysis } = analysed(root);
+  const statusDate = analysis.rollup.statusDate;
+  const pace = new Map<Project, ProjectPace>(analysis.index.projects.map((project) => [project, earnedValue(project, analysis.schedule, statusDate)]));
+  return share(workspace, analysis, runs, () => runToEnd(forecastSteps(analysis.index, analysis.schedule, pace, statusDate)), true);
 }
 
 /**
- * What earned schedule (SPEC 5.2) adds to an analysis: es … ieacT of every project, program (its
- * non-cancelled projects) and portfolio (all its programs' projects) on their own, against a full
- * analysis, alternating, after warm-up — as the rollup computes them, from the project rollups.
+ * Earned schedule (SPEC 5.2): es … ieacT of every project, program (its non-cancelled projects) and
+ * portfolio (all its programs' projects), as the rollup computes them from the project rollups.
  */
 function earnedScheduleMode(root: string, runs: number) {
   const { workspace, analysis } = analysed(root);
@@ -162,30 +171,25 @@ function earnedScheduleMode(root: string, runs: number) {
     for (const program of programs) for (const project of program.projects) if (!projects.get(project)!.cancelled) list.push(projects.get(project)!);
     return list;
   };
-  let sink: EarnedSchedule | undefined;
-  const earnedSchedule = () => {
-    for (const project of analysis.index.projects) sink = projectEarnedSchedule(projects.get(project)!, statusDate);
-    for (const program of analysis.index.programs) sink = setEarnedSchedule(parts([program]), statusDate);
-    for (const portfolio of analysis.index.portfolios) sink = setEarnedSchedule(parts(portfolio.programs), statusDate);
-  };
-  const full = () => runToEnd(workspace.analyzeFully());
-  for (let i = 0; i < 3; i++) {
-    earnedSchedule();
-    full();
-  }
-  const esTimes: number[] = [];
-  const fullTimes: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    let start = performance.now();
-    earnedSchedule();
-    esTimes.push(performance.now() - start);
-    start = performance.now();
-    full();
-    fullTimes.push(performance.now() - start);
-  }
-  const esMs = summary(esTimes.map(round));
-  const fullMs = summary(fullTimes.map(round));
-  return { ...describe(analysis), esMs, fullMs, share: round((esMs.median / (fullMs.median - esMs.median)) * 100), last: sink };
+  return share(workspace, analysis, runs, () => {
+    let last: EarnedSchedule | undefined;
+    for (const project of analysis.index.projects) last = projectEarnedSchedule(projects.get(project)!, statusDate);
+    for (const program of analysis.index.programs) last = setEarnedSchedule(parts([program]), statusDate);
+    for (const portfolio of analysis.index.portfolios) last = setEarnedSchedule(parts(portfolio.programs), statusDate);
+    return last;
+  }, true);
+}
+
+/** Schedule quality (SPEC 11): the nine metrics per program and for the workspace, on top of the analysis. */
+function qualityMode(root: string, runs: number) {
+  const { workspace, analysis } = analysed(root);
+  return share(workspace, analysis, runs, () => scheduleQuality(analysis), false);
+}
+
+/** The people load model (SPEC 10) on the plan basis, as the `overallocated` check computes it. */
+function peopleMode(root: string, runs: number) {
+  const { workspace, analysis } = analysed(root);
+  return share(workspace, analysis, runs, () => peopleLoad(analysis, 'plan'), true);
 }
 
 /**
@@ -382,6 +386,8 @@ function main() {
     : mode === 'schedule' ? scheduleMode(root, Number(values.runs))
     : mode === 'forecast' ? forecastMode(root, Number(values.runs))
     : mode === 'earned-schedule' ? earnedScheduleMode(root, Number(values.runs))
+    : mode === 'quality' ? qualityMode(root, Number(values.runs))
+    : mode === 'people' ? peopleMode(root, Number(values.runs))
     : mode === 'incremental' ? incrementalMode(root, Number(values.edits))
     : mode === 'gantt' ? ganttMode(root, values.out!, Number(values.count), values.html ? { out: values.html, assets: values.assets! } : undefined)
     : mode === 'tjp' ? tjpMode(root, values.out!)

@@ -79,6 +79,9 @@ console.log(`${files.length} plan files; uptime: ${execSync('uptime', { encoding
 console.log(`indexing (initialized → every file published): ${fmt(indexed)}; RSS after indexing ${rssAfterIndexing.toFixed(0)} MB`);
 console.log(`structural edit → publishDiagnostics: p50 ${fmt(percentile(structural, 50))}, p95 ${fmt(percentile(structural, 95))} (${edits} edits)`);
 console.log(`value edit → hover answered (analysis included): p50 ${fmt(percentile(values, 50))}, p95 ${fmt(percentile(values, 95))} (${edits} edits)`);
-console.log(`RSS at the end ${rss().toFixed(0)} MB`);
+const rssAtEnd = rss();
+// Settled: the server collects once it has been idle for 2 s (src/server/memory.ts); read RSS after that.
+await new Promise((resolve) => setTimeout(resolve, 3000));
+console.log(`RSS right after the last edit ${rssAtEnd.toFixed(0)} MB; settled (3 s later) ${rss().toFixed(0)} MB`);
 await connection.sendRequest('shutdown');
 void connection.sendNotification('exit');

@@ -587,7 +587,7 @@ async function main() {
 
     if (sizes.includes('L') && options['host-only']) {
       const figures = results.sizes.L;
-      for (const figure of ['history', 'diff', 'trend', 'forecast', 'incremental', 'tj3', 'mermaid', 'roadmap']) figures[figure] = { skipped: '--host-only' };
+      for (const figure of ['history', 'diff', 'trend', 'forecast', 'earnedSchedule', 'quality', 'people', 'incremental', 'tj3', 'mermaid', 'roadmap']) figures[figure] = { skipped: '--host-only' };
       figures.host = browserMissing ? { skipped: browserMissing } : await attempt('extension host', () => extensionHost(snapshot, results.workspaces.L.dir, reps.host));
     } else if (sizes.includes('L')) {
       const dir = results.workspaces.L.dir;
@@ -598,8 +598,10 @@ async function main() {
         figures.diff = await attempt('diff', () => cliDiff(snapshot, figures.history.dir, reps.history));
         figures.trend = await attempt('trend', () => cliTimed(snapshot, figures.history.dir, ['trend', '--max', String(HISTORY_COMMITS)], reps.history));
       }
-      log('L: the forecast against a full analysis, 10 runs each');
-      figures.forecast = await attempt('forecast', () => runNode(coreScript, ['forecast', dir, '--runs', '10']));
+      for (const [key, mode] of [['forecast', 'forecast'], ['earnedSchedule', 'earned-schedule'], ['quality', 'quality'], ['people', 'people']]) {
+        log(`L: ${mode} against a full analysis, 10 runs each`);
+        figures[key] = await attempt(mode, () => runNode(coreScript, [mode, dir, '--runs', '10']));
+      }
       log(`L: 50 edits of the largest program file, in ${reps.coldIndex} processes`);
       figures.incremental = await attempt('incremental', () => incrementalEdits(coreScript, dir, reps.coldIndex));
 
@@ -712,14 +714,23 @@ function tableRows(results) {
       L.diff?.medianMs ? 'In bench/work/L-history (the L workspace and 23 weekly meetings, bench/history.mjs): the files on disk are read, hashed as git blobs and analysed as `check` does; the base is listed from git (ls-tree), only the blobs that differ are read (one cat-file) and re-parsed, and the analysis is derived again (incrementally when only values changed).' : undefined);
     overCheck(L.trend, 10, `L: \`trend --max ${HISTORY_COMMITS}\` over ${HISTORY_COMMITS} commits, process`, 'L trend ≤ 10× check',
       L.trend?.medianMs ? `${HISTORY_COMMITS} rollups of L (figures only, no problems), each commit's files listed from git; a file unchanged since the commit before is neither read nor parsed again.` : undefined);
-    const fc = L.forecast;
-    rows.push(row('L: what the forecast adds to a full analysis', {
-      ours: notMeasured(fc) ?? `${fc.share} % (${ms(fc.forecastMs.median)} of ${ms(fc.fullMs.median)})`,
-      target: '≤ 10 %',
-      pass: fc?.share !== undefined ? fc.share <= 10 : undefined,
-      key: 'L forecast adds ≤ 10 % to the analysis',
-      note: fc?.share !== undefined ? 'forecastSteps (every project and milestone) on its own, and a full analysis (analyzeFully: index, schedule, forecast, rollup, checks), alternating, 10 runs each after 3 warm-up runs: the forecast\'s median over the rest of the analysis.' : undefined,
-    }));
+    // What each part of the analysis adds (core.bench.ts `share`): its median over the rest of a full analysis.
+    const parts = [
+      ['forecast', 'the forecast', 10, 'forecastSteps (every project and milestone)'],
+      ['earnedSchedule', 'earned schedule', 5, 'es … ieacT of every project, program and portfolio, from the project rollups'],
+      ['quality', 'schedule quality', 5, 'scheduleQuality (the nine metrics per program and for the workspace), which comes on top of the analysis'],
+      ['people', 'the people load model', 10, 'peopleLoad on the plan basis (what the `overallocated` check computes)'],
+    ];
+    for (const [key, name, limit, what] of parts) {
+      const part = L[key];
+      rows.push(row(`L: what ${name} adds to a full analysis`, {
+        ours: notMeasured(part) ?? `${part.share} % (${ms(part.partMs.median)}; full analysis ${ms(part.fullMs.median)})`,
+        target: `≤ ${limit} %`,
+        pass: part?.share !== undefined ? part.share <= limit : undefined,
+        key: `L ${name} adds ≤ ${limit} % to the analysis`,
+        note: part?.share !== undefined ? `${what} on its own, and a full analysis (analyzeFully: index, schedule, forecast, rollup, checks), alternating, 10 runs each after 3 warm-up runs: its median over ${part.included ? 'the rest of the analysis' : 'the analysis'}.` : undefined,
+      }));
+    }
     rows.push(row(`L: edit → diagnostics, set() + analyze(), p50 (${inc?.fileBytes ? `${Math.round(inc.fileBytes / 1000)} KB` : '~60 KB'} file, 50 edits × ${inc?.runs ?? '?'} processes)`, {
       ours: notMeasured(inc) ?? spread(inc.totalMs.median, inc.totalMs.p50Min, inc.totalMs.p50Max),
     }));

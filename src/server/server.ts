@@ -27,6 +27,7 @@ import { uriToPath, type Folder } from './paths';
 import { PlanFiles, type IndexProgress } from './planFiles';
 import { registerReferences } from './references';
 import { registerRename } from './rename';
+import { IdleCollector } from './memory';
 import { legend, registerSemanticTokens } from './semanticTokens';
 import { section } from './settings';
 import { registerSymbols } from './symbols';
@@ -72,6 +73,8 @@ export function startServer(connection: Connection): void {
     documents.onDidOpen((event) => publisher.resend(event.document.uri));
     documents.onDidClose((event) => files.documentClosed(event.document.uri));
     files.onDidAnalyze(refresher(connection, capabilities));
+    const memory = new IdleCollector();
+    files.onDidAnalyze(() => memory.worked());
 
     const semanticTokens = capabilities.textDocument?.semanticTokens !== undefined;
     return {

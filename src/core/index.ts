@@ -137,6 +137,8 @@ export {
 } from './roadmap/model';
 export {
   joinRoadmap,
+  lazyOutlineModel,
+  outlineCountsText,
   outlineModel,
   roadmapDetails,
   roadmapOutline,
@@ -151,6 +153,7 @@ export {
   barShape,
   createView,
   gridScene,
+  outlineView,
   labelsScene,
   laneTitle,
   milestoneLabels,

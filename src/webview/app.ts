@@ -3,7 +3,7 @@
  * host. Data flows one way: model (from the host) + view state → view → drawing. The view state
  * (zoom, scroll, filters, sort) survives model updates and, through the host, window reloads.
  */
-import { comparedRange, plural, formatDay, outlineModel, roadmapCountsText, type Health, type RoadmapComparison, type RoadmapModel, type RoadmapOutline, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
+import { comparedRange, plural, formatDay, outlineCountsText, outlineView, roadmapCountsText, type Health, type RoadmapComparison, type RoadmapModel, type RoadmapOutline, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
 import type { CopyFormat } from '../shared/protocol';
 import { h } from './dom';
 import type { Host } from './host';
@@ -19,6 +19,7 @@ const healthLabels: ReadonlyArray<[Health, string]> = [['green', 'On track'], ['
 /** The legend wraps at this width: it fits a printed landscape page. */
 const LEGEND_MAX_WIDTH = 880;
 const zoomLabels: ReadonlyArray<[ZoomUnit, string]> = [['week', 'Weeks'], ['month', 'Months'], ['quarter', 'Quarters']];
+const unfiltered = (f: RoadmapFilters) => f.portfolio === '' && f.lane === '' && f.health.length === 0 && f.text.trim() === '';
 
 export class RoadmapApp {
   private model: RoadmapModel | undefined;
@@ -34,6 +35,8 @@ export class RoadmapApp {
   private failure: string | undefined;
   private comparison: RoadmapComparison | null = null;
   private view: RoadmapView | undefined;
+  /** While an outline is shown: its view, whose rows and bars are made as they are drawn. */
+  private outlineView: RoadmapView | undefined;
   private state: ViewState;
   /** True when the view state came back from an earlier session (window reload). */
   private readonly restored: boolean;
@@ -112,7 +115,9 @@ export class RoadmapApp {
    */
   showOutline(outline: RoadmapOutline): void {
     if (this.complete) return;
-    this.show(outlineModel(outline), false);
+    // Made as drawn: the first frame reads the rows in view, not the 10,000 bars of a large plan.
+    this.outlineView = outlineView(outline);
+    this.show(this.outlineView.model, false, outlineCountsText(outline));
   }
 
   /** Shows a model: the first one, or an update that keeps zoom, scroll and filters. */
@@ -122,15 +127,16 @@ export class RoadmapApp {
     else this.show(model, true);
   }
 
-  private show(model: RoadmapModel, complete: boolean): void {
+  private show(model: RoadmapModel, complete: boolean, counts = roadmapCountsText(model)): void {
     const first = this.model === undefined;
+    if (complete) this.outlineView = undefined;
     // The table's restored scroll position, once it has rows to scroll.
     const tableScrollTop = complete && !this.complete ? this.state.tableScrollTop : undefined;
     this.model = model;
     this.complete = complete;
     this.waiting = undefined;
     this.title.textContent = model.title;
-    this.subtitle.textContent = `Status date ${formatDay(model.statusDate)} · ${roadmapCountsText(model)}`;
+    this.subtitle.textContent = `Status date ${formatDay(model.statusDate)} · ${counts}`;
     this.tooltip.setModel(model);
     this.quality.set(model.quality);
     this.fillFilters(model);
@@ -210,7 +216,8 @@ export class RoadmapApp {
     // The other revision's windows may lie outside this one's range: widen it while comparing.
     const model = this.comparison ? { ...shown, range: comparedRange(shown, this.comparison) } : shown;
     const started = performance.now();
-    this.view = createView(model, this.state.filters, this.comparison);
+    const outline = this.outlineView;
+    this.view = outline && outline.model === shown && !this.comparison && unfiltered(this.state.filters) ? outline : createView(model, this.state.filters, this.comparison);
     this.timeline.setView(this.view, position);
     if (this.complete) this.table.setRows(model.rollup, this.view, this.state.sort, tableScrollTop);
     else this.table.showMessage(this.failure ?? LOADING, this.failure === undefined);

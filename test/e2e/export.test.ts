@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { roadmapOutline, type RoadmapModel } from '../../src/core';
+import { roadmapOutline, type RoadmapModel, type RoadmapOutline } from '../../src/core';
 import { checkPrerequisites, cli, embeddedModel, embeddedOutline, figuresShown, landscape, launchBrowser, openOffline, printedText, repo, runCli, squeeze } from '../utils/browser';
 
 /** Each tries to become markup, script or a request if inserted as HTML or SVG. */
@@ -487,6 +487,12 @@ describe('roadmap export in a browser', function () {
           getState: () => window.__state ?? undefined,
           setState: (next) => { window.__state = next; },
         });
+        // The number of elements in the first frame, when it is handed over for painting.
+        const mark = performance.mark.bind(performance);
+        performance.mark = (name, options) => {
+          if (name === 'roadmap:frame') window.__firstFrameElements = document.getElementsByTagName('*').length;
+          return mark(name, options);
+        };
       `);
       await page.goto(`${origin}/index.html`);
       return { page, requests };
@@ -528,6 +534,24 @@ describe('roadmap export in a browser', function () {
       assert.deepEqual(painted, { bars: 17, milestones: 0, figures: false, clock: 'frame' });
       assert.equal(await page.locator('table.rollup tbody tr').count(), 1 + 3 + 17);
       assert.ok((await page.locator('.chart .milestone').count()) > 0);
+      await page.context().close();
+    });
+
+    it('draws the first frame of 10,000 projects from their outline with at most 2,000 elements in the page', async () => {
+      const small = roadmapOutline(full);
+      const count = 10_000;
+      const column = <T>(values: readonly T[]) => Array.from({ length: count }, (_, i) => values[i % values.length]);
+      const bars = Object.fromEntries(Object.entries(small.bars).map(([key, values]) => [key, column(values as readonly unknown[])])) as unknown as RoadmapOutline['bars'];
+      const outline: RoadmapOutline = { ...small, bars: { ...bars, id: bars.id.map((id, i) => `${id}-${i}`), name: bars.name.map((name, i) => `${name} ${i}`) } };
+      const { page } = await openWebview();
+      await hasPosted(page, 'ready');
+      await post(page, [{ type: 'outline', outline }]);
+      await hasPosted(page, 'rendered');
+      const [report] = await renderedPosts(page);
+      assert.deepEqual([report.bars, report.rows], [count, count + small.lanes.length]);
+      assert.ok((report.drawn as number) > 10 && (report.drawn as number) < 100, `${report.drawn as number} bars drawn: the rows in view`);
+      const elements = (await page.evaluate('window.__firstFrameElements')) as number;
+      assert.ok(elements > 100 && elements <= 2000, `${elements} elements in the first frame`);
       await page.context().close();
     });
 

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import {
   analyzePlans, arrowsScene, axisTicks, barShape, buildRoadmap, chartWidth, clampZoom, createView, dayToX, formatDay, joinRoadmap, labelsScene, maxZoom,
-  mermaidText, minZoom, monthEnd, monthStart, noFilters, outlineModel, roadmapCountsText, roadmapDetails, roadmapMermaid, roadmapOutline, roadmapRows,
+  mermaidText, minZoom, monthEnd, monthStart, noFilters, outlineCountsText, outlineModel, outlineView, roadmapCountsText, roadmapDetails, roadmapMermaid, roadmapOutline, roadmapRows,
   roadmapSources, roadmapSvg, rowsScene, truncate,
   visibleRows, xmlEscape, xToDay, zoomIn, zoomOut, zoomPresets, zoomUnit,
   type Analysis, type RoadmapModel, type Shape,
@@ -228,6 +228,30 @@ describe('roadmap in two parts: the outline for the first frame, the details aft
     assert.deepEqual([first.milestones, first.dependencies], [[], []]);
     assert.deepEqual(first.rollup, { version: 1, statusDate: '2026-03-01', portfolios: [], programs: [], projects: [], milestones: [] });
     assert.equal(roadmapCountsText(first), roadmapCountsText(model));
+  });
+
+  it('makes a first frame\'s view of the outline equal to the whole one, reading only the bars of the rows drawn', () => {
+    const outline = roadmapOutline(model);
+    const eager = createView(outlineModel(outline));
+    // Counts which bars' names are read.
+    const read = new Set<number>();
+    const counted = { ...outline, bars: { ...outline.bars, name: new Proxy([...outline.bars.name], { get: (target, key, receiver) => (typeof key === 'string' && /^\d+$/.test(key) && read.add(Number(key)), Reflect.get(target, key, receiver)) }) } };
+    const lazy = outlineView(counted);
+    assert.equal(lazy.rows.length, eager.rows.length);
+    assert.deepEqual(rowsScene(lazy, 0, 3, 4, 900), rowsScene(eager, 0, 3, 4, 900));
+    assert.deepEqual(labelsScene(lazy, 0, 3, 300), labelsScene(eager, 0, 3, 300));
+    // Rows 0–2: the first lane's header and its first two bars.
+    assert.deepEqual([...read].sort(), [0, 1]);
+    assert.deepEqual([...lazy.rows], eager.rows);
+    assert.deepEqual([...lazy.model.bars], eager.model.bars);
+    assert.deepEqual([lazy.rowOfBar, lazy.rowOfLane, lazy.showPortfolio], [eager.rowOfBar, eager.rowOfLane, eager.showPortfolio]);
+    assert.deepEqual([...lazy.barIndex], [...eager.barIndex]);
+    assert.deepEqual(rowsScene(lazy, 0, eager.rows.length, 4, 900), rowsScene(eager, 0, eager.rows.length, 4, 900));
+    assert.equal(outlineCountsText(outline), roadmapCountsText(model));
+    // A bar of no lane has no row, as in the whole view.
+    const astray = { ...outline, bars: { ...outline.bars, lane: outline.bars.lane.map((lane, i) => (i === 1 ? 99 : lane)) } };
+    assert.deepEqual([...outlineView(astray).rows], createView(outlineModel(astray)).rows);
+    assert.deepEqual(outlineView(astray).rowOfBar, createView(outlineModel(astray)).rowOfBar);
   });
 
   it('refuses details that belong to another outline', () => {

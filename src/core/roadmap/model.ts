@@ -331,7 +331,12 @@ export function roadmapCountsText(model: RoadmapModel): string {
   const programs = model.lanes.filter((lane) => lane.program !== null).length;
   const outside = model.lanes.find((lane) => lane.program === null);
   const unassigned = outside ? model.bars.filter((bar) => model.lanes[bar.lane] === outside).length : 0;
-  return `${plural(model.bars.length, 'project', true)} in ${plural(programs, 'program', true)}${unassigned > 0 ? `, ${formatAmount(unassigned)} outside any program` : ''}`;
+  return countsText(model.bars.length, programs, unassigned);
+}
+
+/** "10,005 projects in 30 programs, 5 outside any program". */
+export function countsText(projects: number, programs: number, unassigned: number): string {
+  return `${plural(projects, 'project', true)} in ${plural(programs, 'program', true)}${unassigned > 0 ? `, ${formatAmount(unassigned)} outside any program` : ''}`;
 }
 
 /** Where each id the roadmap can open is defined: projects, programs and milestones with an id. */

@@ -10,7 +10,7 @@
 import { formatDay, type Day } from '../base/dates';
 import type { Health, ProjectState } from '../model/entities';
 import type { RollupJson } from '../views/rollupReport';
-import type { RoadmapBar, RoadmapDependency, RoadmapLane, RoadmapMilestone, RoadmapModel, RoadmapSource } from './model';
+import { countsText, type RoadmapBar, type RoadmapDependency, type RoadmapLane, type RoadmapMilestone, type RoadmapModel, type RoadmapSource } from './model';
 
 /**
  * Every bar's row, dates and look: entry i of each array is bar i (the bar's row order). Columns,
@@ -128,32 +128,38 @@ export function joinRoadmap(outline: RoadmapOutline, details: RoadmapDetails): R
 }
 
 function modelOf(outline: RoadmapOutline, more: DetailBars, rest: Omit<RoadmapDetails, 'bars'>): RoadmapModel {
-  const b = outline.bars;
-  const bars: RoadmapBar[] = new Array<RoadmapBar>(b.id.length);
-  for (let i = 0; i < bars.length; i++) {
-    // The keys in the order buildRoadmap writes them, so that a joined model equals the built one.
-    bars[i] = {
-      id: b.id[i],
-      name: b.name[i],
-      lane: b.lane[i],
-      start: b.start[i],
-      end: b.end[i],
-      progress: b.progress[i],
-      health: b.health[i],
-      declaredHealth: more.declaredHealth[i] ?? null,
-      healthReasons: more.healthReasons[i] ?? [],
-      state: b.state[i],
-      cancelled: b.cancelled[i],
-      critical: b.critical[i],
-      float: more.float[i] ?? null,
-      baselineStart: b.baselineStart[i],
-      baselineEnd: b.baselineEnd[i],
-      forecastStart: b.forecastStart[i],
-      forecastEnd: b.forecastEnd[i],
-      forecastNote: more.forecastNote[i] ?? null,
-      source: more.source[i] ?? nowhere,
-    };
-  }
+  const bars: RoadmapBar[] = new Array<RoadmapBar>(outline.bars.id.length);
+  for (let i = 0; i < bars.length; i++) bars[i] = barOf(outline.bars, more, i);
+  return wholeModel(outline, bars, rest);
+}
+
+/** Bar i: the outline's columns and, where given, its details. */
+function barOf(b: OutlineBars, more: DetailBars, i: number): RoadmapBar {
+  // The keys in the order buildRoadmap writes them, so that a joined model equals the built one.
+  return {
+    id: b.id[i],
+    name: b.name[i],
+    lane: b.lane[i],
+    start: b.start[i],
+    end: b.end[i],
+    progress: b.progress[i],
+    health: b.health[i],
+    declaredHealth: more.declaredHealth[i] ?? null,
+    healthReasons: more.healthReasons[i] ?? [],
+    state: b.state[i],
+    cancelled: b.cancelled[i],
+    critical: b.critical[i],
+    float: more.float[i] ?? null,
+    baselineStart: b.baselineStart[i],
+    baselineEnd: b.baselineEnd[i],
+    forecastStart: b.forecastStart[i],
+    forecastEnd: b.forecastEnd[i],
+    forecastNote: more.forecastNote[i] ?? null,
+    source: more.source[i] ?? nowhere,
+  };
+}
+
+function wholeModel(outline: RoadmapOutline, bars: readonly RoadmapBar[], rest: Omit<RoadmapDetails, 'bars'>): RoadmapModel {
   return {
     version: 1,
     title: outline.title,
@@ -166,6 +172,53 @@ function modelOf(outline: RoadmapOutline, more: DetailBars, rest: Omit<RoadmapDe
     rollup: rest.rollup,
     ...(rest.quality ? { quality: rest.quality } : {}),
   };
+}
+
+/**
+ * The outline's model as `outlineModel` gives it, except that each bar is made when it is first read:
+ * a first frame that draws the rows in view reads a few dozen of the bars, not all of them. Reading
+ * every bar (a filter, a search) makes them all, as outlineModel would have; the array is otherwise
+ * an ordinary one.
+ */
+export function lazyOutlineModel(outline: RoadmapOutline): RoadmapModel {
+  const b = outline.bars;
+  return wholeModel(outline, lazyArray(b.id.length, (i) => barOf(b, noDetails, i)), { version: 1, milestones: [], dependencies: [], rollup: emptyRollup(outline) });
+}
+
+/** An array of `length` entries, entry i made by `make(i)` when first read (and kept). */
+export function lazyArray<T>(length: number, make: (index: number) => T): T[] {
+  const index = (key: string | symbol): number => {
+    if (typeof key !== 'string') return -1;
+    const i = Number(key);
+    return Number.isInteger(i) && i >= 0 && i < length && String(i) === key ? i : -1;
+  };
+  return new Proxy(new Array<T>(length), {
+    get(target, key, receiver) {
+      const i = index(key);
+      if (i >= 0 && !(i in target)) target[i] = make(i);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+    // Array methods (forEach, filter, map…) skip holes: there are none, only entries not made yet.
+    has: (target, key) => index(key) >= 0 || Reflect.has(target, key),
+    getOwnPropertyDescriptor(target, key) {
+      const i = index(key);
+      if (i >= 0 && !(i in target)) target[i] = make(i);
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+    ownKeys(target) {
+      for (let i = 0; i < length; i++) if (!(i in target)) target[i] = make(i);
+      return Reflect.ownKeys(target);
+    },
+  });
+}
+
+/** The counts under the roadmap's title (as roadmapCountsText of its model), from the outline's columns. */
+export function outlineCountsText(outline: RoadmapOutline): string {
+  const programs = outline.lanes.filter((lane) => lane.program !== null).length;
+  const outside = outline.lanes.findIndex((lane) => lane.program === null);
+  let unassigned = 0;
+  if (outside >= 0) for (const lane of outline.bars.lane) if (lane === outside) unassigned++;
+  return countsText(outline.bars.id.length, programs, unassigned);
 }
 
 function emptyRollup(outline: RoadmapOutline): RollupJson {

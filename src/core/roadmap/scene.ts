@@ -12,6 +12,7 @@ import { milestoneStatusText } from '../views/forecastText';
 import type { RoadmapComparison, RoadmapDelta, RoadmapGhost } from './comparison';
 import { axisTicks, dayToX, geometry, roadmapRows, zoomUnit, type RoadmapFilters, type RoadmapRow } from './layout';
 import type { RoadmapBar, RoadmapLane, RoadmapMilestone, RoadmapModel } from './model';
+import { lazyArray, lazyOutlineModel, type RoadmapOutline } from './outline';
 import { fitText, textWidth } from './textWidth';
 
 /** Data attributes a shape may carry; values are ids and keys from the model. */
@@ -88,6 +89,93 @@ export function createView(model: RoadmapModel, filters?: RoadmapFilters, compar
   const ghostOf = new Map((comparison?.ghosts ?? []).map((ghost) => [ghost.id, ghost]));
   const deltaOf = new Map((comparison?.deltas ?? []).map((delta) => [`${delta.kind}:${delta.id}`, delta]));
   return { model, rows, rowOfBar, rowOfLane, barIndex, milestoneById, milestonesOfProject, milestonesOfLane, showPortfolio, comparison, ghostOf, deltaOf };
+}
+
+/**
+ * The view of an outline under no filters, equal to `createView(outlineModel(outline))`, made for a
+ * first frame: its rows and bars are made when read (lazyOutlineModel), the row of each bar is found
+ * with typed arrays, and the lookup from ids to bars is built when first asked. A virtualised chart
+ * that draws the rows in view reads a few dozen of the 10,000 rows and bars.
+ */
+export function outlineView(outline: RoadmapOutline): RoadmapView {
+  const model = lazyOutlineModel(outline);
+  const laneOfBar = outline.bars.lane;
+  const laneCount = outline.lanes.length;
+  const valid = (lane: number) => Number.isInteger(lane) && lane >= 0 && lane < laneCount;
+  // As roadmapRows: each lane's header row, then its bars in their order; a bar of no lane has no row.
+  const barsInLane = new Int32Array(laneCount);
+  for (const lane of laneOfBar) if (valid(lane)) barsInLane[lane]++;
+  const rowOfLane = new Int32Array(laneCount);
+  const next = new Int32Array(laneCount);
+  let total = 0;
+  for (let lane = 0; lane < laneCount; lane++) {
+    rowOfLane[lane] = total;
+    next[lane] = total + 1;
+    total += 1 + barsInLane[lane];
+  }
+  // Each row's entry: a bar's index, or -1 - a lane's index for its header row.
+  const entry = new Int32Array(total);
+  for (let lane = 0; lane < laneCount; lane++) entry[rowOfLane[lane]] = -1 - lane;
+  const rowOfBar = new Int32Array(laneOfBar.length).fill(-1);
+  laneOfBar.forEach((lane, bar) => {
+    if (!valid(lane)) return;
+    const row = next[lane]++;
+    rowOfBar[bar] = row;
+    entry[row] = bar;
+  });
+  const rows = lazyArray<RoadmapRow>(total, (row) => {
+    const value = entry[row];
+    return value < 0 ? { kind: 'lane', lane: -1 - value } : { kind: 'bar', lane: laneOfBar[value], bar: value };
+  });
+  const barIndex = new LazyMap(() => new Map(outline.bars.id.map((id, index) => [id, index])));
+  const showPortfolio = new Set(outline.lanes.filter((lane) => lane.program).map((lane) => lane.portfolio?.id ?? '')).size > 1;
+  return {
+    model,
+    rows,
+    rowOfBar,
+    rowOfLane,
+    barIndex,
+    milestoneById: new Map(),
+    milestonesOfProject: new Map(),
+    milestonesOfLane: new Map(),
+    showPortfolio,
+    comparison: null,
+    ghostOf: new Map(),
+    deltaOf: new Map(),
+  };
+}
+
+/** A map built when first read. */
+class LazyMap<K, V> implements ReadonlyMap<K, V> {
+  private built: Map<K, V> | undefined;
+  constructor(private readonly build: () => Map<K, V>) {}
+  private get map(): Map<K, V> {
+    return (this.built ??= this.build());
+  }
+  get size(): number {
+    return this.map.size;
+  }
+  get(key: K): V | undefined {
+    return this.map.get(key);
+  }
+  has(key: K): boolean {
+    return this.map.has(key);
+  }
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    this.map.forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+  entries(): ReturnType<Map<K, V>['entries']> {
+    return this.map.entries();
+  }
+  keys(): ReturnType<Map<K, V>['keys']> {
+    return this.map.keys();
+  }
+  values(): ReturnType<Map<K, V>['values']> {
+    return this.map.values();
+  }
+  [Symbol.iterator](): ReturnType<Map<K, V>['entries']> {
+    return this.map.entries();
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

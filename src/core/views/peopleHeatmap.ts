@@ -135,6 +135,13 @@ export function peopleHeatmap(analysis: Analysis, basis: LoadBasis): { heatmap: 
     }
     const loads = grid.peaks[i];
     const levels = loads.map((peak) => loadLevel(peak, p.capacity));
+    // A person's weeks repeat a few loads: each is written once.
+    const written = new Map<number, string>();
+    const cellOf = (peak: number, w: number) => {
+      let text = written.get(peak);
+      if (text === undefined) written.set(peak, (text = capacityPercent(peak, p.capacity, levels[w])));
+      return text;
+    };
     return {
       id: p.id,
       name: displayName(p),
@@ -143,7 +150,7 @@ export function peopleHeatmap(analysis: Analysis, basis: LoadBasis): { heatmap: 
       peak: p.peak,
       overloaded: p.overallocations.length > 0,
       loads,
-      cells: loads.map((peak, w) => capacityPercent(peak, p.capacity, levels[w])),
+      cells: loads.map(cellOf),
       levels,
       projects: p.projects.map((project) => {
         const span = spans.get(project.id);

@@ -80,6 +80,7 @@ export { idPattern, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, t
 export { loadLevel, peopleCsv, peopleMarkdown, peopleReport, weekGrid, weekLabel, type LoadLevel, type PeopleJson, type PeopleReport } from './views/peopleReport';
 export {
   capacityPercent,
+  heatmapCellLoad,
   heatmapCellText,
   peopleHeatmap,
   teamEntryKey,

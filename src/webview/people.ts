@@ -6,7 +6,7 @@
  * below, their people and projects as links to the plan files. Virtualised in both directions like the
  * rollup table: only the rows and weeks in view (plus a few) are in the DOM.
  */
-import { formatDay, heatmapCellText, visibleRows, weekLabel, type HeatmapPerson, type LoadBasis, type PeopleHeatmap } from '../core';
+import { formatDay, heatmapCellLoad, visibleRows, weekLabel, type HeatmapPerson, type LoadBasis, type PeopleHeatmap } from '../core';
 import { h, setSize } from './dom';
 
 const NAME_WIDTH = 220;
@@ -228,7 +228,7 @@ export class PeopleTab {
     const cell = heatmap && this.cellAt(element);
     if (!heatmap || !cell) return this.events.point(null, at);
     const { person, week } = cell;
-    const lines: Array<[string, string]> = [['Load', heatmapCellText(person, heatmap.weeks[week], week).replace(/^.*?: /, '')]];
+    const lines: Array<[string, string]> = [['Load', heatmapCellLoad(person, week)]];
     for (const a of this.projectsIn(person, week)) lines.push([heatmap.projects[a.project].name, `${a.allocation}%`]);
     this.events.point({ title: person.name, subtitle: `Week of ${formatDay(heatmap.weeks[week])} · ${heatmap.basis} basis`, lines }, at);
   }

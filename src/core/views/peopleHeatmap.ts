@@ -176,13 +176,17 @@ export function peopleHeatmap(analysis: Analysis, basis: LoadBasis): { heatmap: 
   };
 }
 
-/** "Olga Ivanova, week of 16 Nov 2026: 120% of capacity (load 120%, capacity 100%)": a cell in words. */
-export function heatmapCellText(person: HeatmapPerson, week: Day, w: number): string {
+/** "120% of capacity, over capacity (load 120%, capacity 100%)": a cell's load in words. */
+export function heatmapCellLoad(person: HeatmapPerson, w: number): string {
   const load = person.loads[w];
-  const when = `${person.name}, week of ${formatDay(week)}`;
-  if (load === 0) return `${when}: no load`;
-  if (person.capacity === null) return `${when}: load ${load}%, capacity not valid`;
-  if (person.capacity === 0) return `${when}: load ${load}%, over capacity 0% (any load is over)`;
+  if (load === 0) return 'no load';
+  if (person.capacity === null) return `load ${load}%, capacity not valid`;
+  if (person.capacity === 0) return `load ${load}%, over capacity 0% (any load is over)`;
   const over = person.levels[w] === 'over' ? ', over capacity' : '';
-  return `${when}: ${person.cells[w]} of capacity${over} (load ${load}%, capacity ${person.capacity}%)`;
+  return `${person.cells[w]} of capacity${over} (load ${load}%, capacity ${person.capacity}%)`;
+}
+
+/** "Olga Ivanova, week of 2026-11-16: 120% of capacity, over capacity (load 120%, capacity 100%)": a cell in words. */
+export function heatmapCellText(person: HeatmapPerson, week: Day, w: number): string {
+  return `${person.name}, week of ${formatDay(week)}: ${heatmapCellLoad(person, w)}`;
 }

@@ -77,7 +77,18 @@ export { forecastNote, milestoneNote, milestoneStatusText } from './views/foreca
 export { diffMarkdown, diffText, formatDayDelta, formatMoneyDelta, trendMarkdown } from './views/historyReport';
 export { outlineChildren, outlineDetail, outlineName } from './views/outline';
 export { idPattern, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, type Occurrence } from './views/navigation';
-export { peopleCsv, peopleMarkdown, peopleReport, weekGrid, type PeopleJson, type PeopleReport } from './views/peopleReport';
+export { loadLevel, peopleCsv, peopleMarkdown, peopleReport, weekGrid, weekLabel, type LoadLevel, type PeopleJson, type PeopleReport } from './views/peopleReport';
+export {
+  capacityPercent,
+  heatmapCellLoad,
+  heatmapCellText,
+  peopleHeatmap,
+  teamEntryKey,
+  type HeatmapAssignment,
+  type HeatmapPerson,
+  type PeopleHeatmap,
+  type PeopleHeatmapTargets,
+} from './views/peopleHeatmap';
 export { peopleView, personView, type PersonProjectView, type PersonView } from './views/peopleView';
 export { summarizeProblems, type ProblemSummary } from './views/problems';
 export { quickFixOf, type QuickFix, type TextEdit } from './views/quickFixes';

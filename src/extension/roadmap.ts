@@ -6,9 +6,28 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { buildRoadmap, htmlPage, roadmapBody, roadmapOutline, roadmapSources, rollupCsv, rollupMarkdown, type RoadmapComparison, type RoadmapModel, type RoadmapSource } from '../core';
+import {
+  buildRoadmap,
+  htmlPage,
+  peopleHeatmap,
+  roadmapBody,
+  roadmapOutline,
+  roadmapSources,
+  rollupCsv,
+  rollupMarkdown,
+  teamEntryKey,
+  type Analysis,
+  type LoadBasis,
+  type PeopleHeatmap,
+  type PeopleHeatmapTargets,
+  type RoadmapComparison,
+  type RoadmapModel,
+  type RoadmapSource,
+} from '../core';
 import { parseWebviewMessage, type FromWebview, type ToWebview } from '../shared/protocol';
 import type { PlanComparison } from './compare';
+import { spanToRange } from './coreToVscode';
+import { locationOf } from './describe';
 import type { PlanService } from './planService';
 import { ProgramNode } from './tree/programNode';
 import { Throttle } from './throttle';
@@ -29,6 +48,17 @@ export interface RenderedReport {
   readonly at: number;
 }
 
+/** What the webview last reported drawing on the People tab. */
+export interface PeopleRenderedReport {
+  readonly basis: LoadBasis;
+  readonly people: number;
+  readonly cells: number;
+  readonly elements: number;
+  /** Over-capacity cells drawn: person id, week (YYYY-MM-DD), the text written. */
+  readonly over: ReadonlyArray<readonly [string, string, string]>;
+  readonly at: number;
+}
+
 export class RoadmapPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private channel: WebviewChannel<ToWebview> | undefined;
@@ -42,6 +72,14 @@ export class RoadmapPanel implements vscode.Disposable {
   lastPosted: { readonly model: RoadmapModel; readonly comparison: RoadmapComparison | null; readonly at: number } | undefined;
   /** What the webview last reported drawing. */
   lastRendered: RenderedReport | undefined;
+  /** The basis of the People tab while the page shows it (its heatmap follows every analysis), else null. */
+  private peopleBasis: LoadBasis | null = null;
+  /** What the clicks in the heatmap last sent may open. */
+  private peopleTargets: PeopleHeatmapTargets | undefined;
+  /** The last heatmap sent to the webview (for tests and diagnostics). */
+  lastPeoplePosted: { readonly people: PeopleHeatmap; readonly at: number } | undefined;
+  /** What the webview last reported drawing on the People tab. */
+  lastPeopleRendered: PeopleRenderedReport | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -72,6 +110,13 @@ export class RoadmapPanel implements vscode.Disposable {
     return panel;
   }
 
+  /** Opens the roadmap (or reveals it) on its People tab. */
+  openPeople(): vscode.WebviewPanel {
+    const panel = this.open();
+    this.channel?.send({ type: 'tab', tab: 'people' });
+    return panel;
+  }
+
   /** Adopts a panel VS Code restores after a reload (the webview's own state comes back through getState). */
   restore(panel: vscode.WebviewPanel): void {
     if (this.panel && this.panel !== panel) this.panel.dispose();
@@ -88,6 +133,10 @@ export class RoadmapPanel implements vscode.Disposable {
     // A page that has just loaded gets the outline first: it paints the bars before the whole model arrives.
     this.channel = new WebviewChannel<ToWebview>(panel.webview, () => (this.model ? { type: 'outline', outline: roadmapOutline(this.model) } : undefined));
     this.lastRendered = undefined;
+    this.lastPeopleRendered = undefined;
+    // A new page says which tab it shows (its own state) before it gets a heatmap.
+    this.peopleBasis = null;
+    this.peopleTargets = undefined;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'images', 'icon.png');
     this.panelDisposables = [
       panel.webview.onDidReceiveMessage((message: unknown) => this.handleMessage(message)),
@@ -140,11 +189,26 @@ export class RoadmapPanel implements vscode.Disposable {
     this.channel.setState({ type: 'model', model });
     this.channel.setState({ type: 'comparison', comparison });
     this.lastPosted = { model, comparison, at: Date.now() };
+    this.postPeople(analysis);
+  }
+
+  /** While the page shows the People tab: the heatmap of this analysis on its basis (worked out only then). */
+  private postPeople(analysis: Analysis | undefined = this.plans.latest): void {
+    const basis = this.peopleBasis;
+    if (!this.channel || !analysis || basis === null) return;
+    const { heatmap, targets } = peopleHeatmap(analysis, basis);
+    this.peopleTargets = targets;
+    this.channel.setState({ type: 'people', people: heatmap });
+    this.lastPeoplePosted = { people: heatmap, at: Date.now() };
   }
 
   /** Handles one message from the webview; anything malformed, or an id the roadmap does not show, is ignored. */
   async handleMessage(raw: unknown): Promise<void> {
-    const message: FromWebview | undefined = parseWebviewMessage(raw, (id) => this.sources.has(id));
+    const message: FromWebview | undefined = parseWebviewMessage(
+      raw,
+      (id) => this.sources.has(id),
+      (person, project) => (project === undefined ? this.peopleTargets?.people.has(person) : this.peopleTargets?.entries.has(teamEntryKey(person, project))) === true,
+    );
     if (!message) return;
     switch (message.type) {
       case 'ready':
@@ -158,6 +222,18 @@ export class RoadmapPanel implements vscode.Disposable {
         return;
       case 'open':
         return this.reveal(this.sources.get(message.id)!);
+      case 'people':
+        this.peopleBasis = message.basis;
+        if (message.basis === null) {
+          this.peopleTargets = undefined;
+          this.channel?.clearState('people');
+        } else this.postPeople();
+        return;
+      case 'peopleRendered':
+        this.lastPeopleRendered = { basis: message.basis, people: message.people, cells: message.cells, elements: message.elements, over: message.over, at: Date.now() };
+        return;
+      case 'openPerson':
+        return this.revealPerson(message.person, message.project);
       case 'copy': {
         if (!this.model) return;
         const text = message.format === 'csv' ? rollupCsv(this.model.rollup) : rollupMarkdown(this.model.rollup);
@@ -178,6 +254,25 @@ export class RoadmapPanel implements vscode.Disposable {
     editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
+  /** Opens a person's definition, or their first team entry on a project (its `person:` value selected), as the People view does. */
+  private async revealPerson(person: string, project: string | undefined): Promise<void> {
+    const targets = this.peopleTargets;
+    if (!targets) return;
+    let location: vscode.Location | undefined;
+    if (project === undefined) {
+      const entity = targets.people.get(person);
+      location = entity && locationOf(this.plans, entity);
+    } else {
+      const entry = targets.entries.get(teamEntryKey(person, project));
+      const uri = entry && this.plans.uriOf(entry.person.source.file.path);
+      location = entry && uri && new vscode.Location(uri, spanToRange(entry.person.source.file, entry.person.span));
+    }
+    if (!location) return;
+    const column = this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+    const editor = await vscode.window.showTextDocument(location.uri, { viewColumn: column, selection: location.range, preview: false });
+    editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
     this.panel?.dispose();
@@ -191,6 +286,7 @@ export function registerRoadmap(context: vscode.ExtensionContext, plans: PlanSer
     // From the Plans view's menu on a program the argument is its node; keybindings may pass a program id.
     vscode.commands.registerCommand('planAsCode.openRoadmap', (focus?: unknown) =>
       roadmap.open(focus instanceof ProgramNode ? focus.entity.id : typeof focus === 'string' ? focus : undefined)),
+    vscode.commands.registerCommand('planAsCode.showPeopleLoad', () => roadmap.openPeople()),
     vscode.window.registerWebviewPanelSerializer(roadmapViewType, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => roadmap.restore(panel),
     }),

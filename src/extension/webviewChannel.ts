@@ -48,6 +48,11 @@ export class WebviewChannel<Out extends { readonly type: string }> {
     if (this.ready) this.deliver(message, false);
   }
 
+  /** Forgets the state of this message's type: a page that says `ready` later does not get it. */
+  clearState(type: Out['type']): void {
+    this.state.delete(type);
+  }
+
   /** An event for the page: delivered once, now or on the next `ready`. */
   send(message: Out): void {
     if (this.ready) this.deliver(message, true);

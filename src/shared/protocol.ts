@@ -3,7 +3,7 @@
  * Messages from the webview are untrusted input: `parseWebviewMessage` accepts only well-formed ones
  * and, for `open`, only ids the roadmap actually shows.
  */
-import type { RoadmapComparison, RoadmapModel, RoadmapOutline } from '../core';
+import type { LoadBasis, PeopleHeatmap, RoadmapComparison, RoadmapModel, RoadmapOutline } from '../core';
 
 /** Extension → webview. */
 export type ToWebview =
@@ -14,7 +14,17 @@ export type ToWebview =
   /** Show one lane only (`program:<id>`), as the Plans view's "Open Roadmap" on a program asks (an event). */
   | { readonly type: 'focus'; readonly lane: string }
   /** The revision the roadmap is compared with, or null when not comparing (state, sent with each model). */
-  | { readonly type: 'comparison'; readonly comparison: RoadmapComparison | null };
+  | { readonly type: 'comparison'; readonly comparison: RoadmapComparison | null }
+  /** The People tab's heatmap on the basis the page asked for (state, sent with each model while the page shows the tab). */
+  | { readonly type: 'people'; readonly people: PeopleHeatmap }
+  /** Show a tab (the command "Plan: Show People Load" asks for the People tab; an event). */
+  | { readonly type: 'tab'; readonly tab: RoadmapTab };
+
+/** The panel's tabs: the timeline with the rollup, and the people heatmap. */
+export type RoadmapTab = 'timeline' | 'people';
+
+/** How many over-capacity cells a `peopleRendered` report lists at most. */
+export const MAX_REPORTED_CELLS = 200;
 
 export type CopyFormat = 'markdown' | 'csv';
 
@@ -32,17 +42,43 @@ export type FromWebview =
    */
   | { readonly type: 'rendered'; readonly bars: number; readonly drawn: number; readonly rows: number; readonly ghosts?: number; readonly deltas?: number }
   /** The user stopped comparing from the page. */
-  | { readonly type: 'stopComparing' };
+  | { readonly type: 'stopComparing' }
+  /** The page shows the People tab on this basis (it wants its heatmap, now and after every analysis), or no longer shows it (null). */
+  | { readonly type: 'people'; readonly basis: LoadBasis | null }
+  /** Reveal a person's definition or, with a project, the person's first team entry on it. */
+  | { readonly type: 'openPerson'; readonly person: string; readonly project?: string }
+  /**
+   * A heatmap was drawn: its basis, how many people it has, how many cells and elements are in the DOM,
+   * and the over-capacity cells drawn (person id, week as YYYY-MM-DD, the text written), for tests and diagnostics.
+   */
+  | {
+      readonly type: 'peopleRendered';
+      readonly basis: LoadBasis;
+      readonly people: number;
+      readonly cells: number;
+      readonly elements: number;
+      readonly over: ReadonlyArray<readonly [string, string, string]>;
+    };
 
 const MAX_ID_LENGTH = 1000;
+
+const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH;
+const isBasis = (value: unknown): value is LoadBasis => value === 'plan' || value === 'forecast';
+const isOverCell = (value: unknown): value is readonly [string, string, string] =>
+  Array.isArray(value) && value.length === 3 && isId(value[0]) && typeof value[1] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value[1]) && typeof value[2] === 'string' && value[2].length <= 20;
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10_000_000;
 
 /**
  * The message, when it is one the webview may send and every field is as expected; else undefined.
- * `isKnownId` says whether an id is one the roadmap shows (others are never opened).
+ * `isKnownId` says whether an id is one the roadmap shows (others are never opened); `isKnownPerson`,
+ * whether a person (and, with a project, their team entry on it) is one the heatmap shows.
  */
-export function parseWebviewMessage(value: unknown, isKnownId: (id: string) => boolean): FromWebview | undefined {
+export function parseWebviewMessage(
+  value: unknown,
+  isKnownId: (id: string) => boolean,
+  isKnownPerson: (person: string, project?: string) => boolean = () => false,
+): FromWebview | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   // Own properties only: a structured clone is a plain object, and nothing may come from a prototype.
   const message: Record<string, unknown> = Object.fromEntries(Object.entries(value));
@@ -65,6 +101,19 @@ export function parseWebviewMessage(value: unknown, isKnownId: (id: string) => b
     }
     case 'stopComparing':
       return only('type') ? { type: 'stopComparing' } : undefined;
+    case 'people':
+      return only('type', 'basis') && (message.basis === null || isBasis(message.basis)) ? { type: 'people', basis: message.basis } : undefined;
+    case 'openPerson': {
+      if (!only('type', 'person', 'project') || !isId(message.person)) return undefined;
+      if (message.project === undefined) return isKnownPerson(message.person) ? { type: 'openPerson', person: message.person } : undefined;
+      return isId(message.project) && isKnownPerson(message.person, message.project) ? { type: 'openPerson', person: message.person, project: message.project } : undefined;
+    }
+    case 'peopleRendered': {
+      const { basis, people, cells, elements, over } = message;
+      if (!only('type', 'basis', 'people', 'cells', 'elements', 'over') || !isBasis(basis) || !isCount(people) || !isCount(cells) || !isCount(elements)) return undefined;
+      if (!Array.isArray(over) || over.length > MAX_REPORTED_CELLS || !over.every(isOverCell)) return undefined;
+      return { type: 'peopleRendered', basis, people, cells, elements, over: over.map((cell) => [cell[0], cell[1], cell[2]] as const) };
+    }
     default:
       return undefined;
   }

@@ -3,11 +3,12 @@
  * host. Data flows one way: model (from the host) + view state → view → drawing. The view state
  * (zoom, scroll, filters, sort) survives model updates and, through the host, window reloads.
  */
-import { comparedRange, plural, formatDay, outlineCountsText, outlineView, roadmapCountsText, type Health, type RoadmapComparison, type RoadmapModel, type RoadmapOutline, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
-import type { CopyFormat } from '../shared/protocol';
+import { comparedRange, plural, formatDay, outlineCountsText, outlineView, type LoadBasis, type PeopleHeatmap, roadmapCountsText, type Health, type RoadmapComparison, type RoadmapModel, type RoadmapOutline, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
+import type { CopyFormat, RoadmapTab } from '../shared/protocol';
 import { h } from './dom';
 import type { Host } from './host';
 import { whenPainted } from './paint';
+import { PeopleTab } from './people';
 import { readState, type ViewState } from './state';
 import { drawInto, svgElement } from './svg';
 import { QualityPanel } from './quality';
@@ -41,6 +42,7 @@ export class RoadmapApp {
   /** True when the view state came back from an earlier session (window reload). */
   private readonly restored: boolean;
   private saveTimer = 0;
+  private root: HTMLElement | undefined;
   private readonly title = h('h1', { className: 'title', text: 'Roadmap' });
   private readonly subtitle = h('p', { className: 'subtitle', text: 'Loading the plans…' });
   private readonly notice = h('p', { className: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
@@ -58,6 +60,11 @@ export class RoadmapApp {
   private readonly quality = new QualityPanel((id) => this.host.open(id));
   /** While comparing: every change, by kind. */
   private readonly changes = h('section', { className: 'changes', attrs: { 'aria-label': 'Changes since the compared revision' } });
+  /** The People tab (SPEC 10): the heatmap the extension works out while the tab is shown. */
+  private readonly people: PeopleTab;
+  private readonly tabButtons = new Map<RoadmapTab, HTMLButtonElement>();
+  /** The People tab's first frame, once measured. */
+  private peopleFirstFrame = false;
 
   constructor(root: HTMLElement, private readonly host: Host) {
     const saved = host.getState();
@@ -83,9 +90,14 @@ export class RoadmapApp {
       },
     });
     this.table.setColumnChoice(this.state.columns);
-    root.replaceChildren(
-      h('header', { className: 'header' }, h('div', { className: 'heading' }, this.title, this.subtitle), this.notice),
-      this.compareBanner,
+    this.people = new PeopleTab({
+      basis: (basis) => this.setBasis(basis),
+      open: (person, project) => this.host.openPerson(person, project),
+      point: (card, at) => (card ? this.tooltip.showCard(card.title, card.subtitle, card.lines, at) : this.tooltip.hide()),
+      rendered: (report) => this.host.peopleRendered({ type: 'peopleRendered', ...report }),
+    });
+    // The timeline's parts: hidden together while the People tab is shown.
+    const timelineParts = [
       this.toolbar(),
       this.legend(),
       this.timeline.element,
@@ -93,14 +105,23 @@ export class RoadmapApp {
       this.table.element,
       this.quality.element,
       this.changes,
+    ];
+    for (const part of timelineParts) part.classList.add('timeline-tab');
+    root.replaceChildren(
+      h('header', { className: 'header' }, h('div', { className: 'heading' }, this.title, this.subtitle), this.notice),
+      this.compareBanner,
+      ...(host.hasPeople ? [this.tabStrip(), this.people.element] : []),
+      ...timelineParts,
       this.tooltip.element,
     );
+    this.root = root;
     this.compareBanner.hidden = true;
     this.changes.hidden = true;
     this.changes.addEventListener('click', (event) => {
       const button = (event.target as Element).closest('button[data-open]');
       if (button instanceof HTMLButtonElement && button.dataset.open !== undefined) this.host.open(button.dataset.open);
     });
+    if (host.hasPeople) this.showTab(this.state.tab, false);
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.tooltip.hide();
     });
@@ -252,6 +273,68 @@ export class RoadmapApp {
       });
     });
     this.saveSoon();
+  }
+
+  /** The tab strip: Timeline and People, arrow keys move between them (the WAI-ARIA tabs pattern). */
+  private tabStrip(): HTMLElement {
+    const strip = h('div', { className: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Roadmap views' } });
+    const tabs: ReadonlyArray<[RoadmapTab, string, string]> = [
+      ['timeline', 'Timeline', 'The roadmap and the rollup'],
+      ['people', 'People', 'Load per person and week against capacity'],
+    ];
+    for (const [tab, label, title] of tabs) {
+      const button = h('button', { className: 'tab', attrs: { type: 'button', role: 'tab', id: `tab-${tab}`, title, 'aria-selected': 'false', tabindex: '-1' }, text: label });
+      button.addEventListener('click', () => this.showTab(tab, true));
+      this.tabButtons.set(tab, button);
+      strip.append(button);
+    }
+    this.tabButtons.get('people')!.setAttribute('aria-controls', 'tab-panel-people');
+    strip.addEventListener('keydown', (event) => {
+      const order = tabs.map(([tab]) => tab);
+      const at = order.indexOf(this.state.tab);
+      const next = event.key === 'ArrowRight' ? order[(at + 1) % order.length] : event.key === 'ArrowLeft' ? order[(at + order.length - 1) % order.length] : event.key === 'Home' ? order[0] : event.key === 'End' ? order[order.length - 1] : undefined;
+      if (!next) return;
+      event.preventDefault();
+      this.showTab(next, true);
+      this.tabButtons.get(next)?.focus();
+    });
+    return strip;
+  }
+
+  /** Shows a tab: the timeline's parts, or the People tab (which asks the host for its heatmap while shown). */
+  showTab(tab: RoadmapTab, save = true): void {
+    if (!this.host.hasPeople) return;
+    this.state = { ...this.state, tab };
+    for (const [key, button] of this.tabButtons) {
+      button.setAttribute('aria-selected', String(key === tab));
+      button.tabIndex = key === tab ? 0 : -1;
+    }
+    this.root?.classList.toggle('showing-people', tab === 'people');
+    this.tooltip.hide();
+    this.people.setBasis(this.state.basis);
+    this.people.setVisible(tab === 'people');
+    this.host.people(tab === 'people' ? this.state.basis : null);
+    if (save) this.saveSoon();
+  }
+
+  private setBasis(basis: LoadBasis): void {
+    this.state = { ...this.state, basis };
+    this.people.setBasis(basis);
+    this.host.people(basis);
+    this.saveSoon();
+  }
+
+  /** The People tab's heatmap, from the host: shown when it is on the basis chosen (an older answer is dropped). */
+  setPeople(heatmap: PeopleHeatmap): void {
+    if (heatmap.basis !== this.state.basis) return;
+    const first = !this.peopleFirstFrame && this.state.tab === 'people';
+    const started = performance.now();
+    this.people.setHeatmap(heatmap);
+    if (!first) return;
+    this.peopleFirstFrame = true;
+    performance.measure('people:render', { start: started });
+    // A task queued from the frame runs once that frame has been handed over for painting.
+    requestAnimationFrame(() => setTimeout(() => performance.mark('people:frame', { detail: { elements: document.getElementsByTagName('*').length } }), 0));
   }
 
   private print(on: boolean): void {

@@ -2,8 +2,8 @@
  * Where the roadmap runs: inside a VS Code webview (messages to and from the extension, state kept by
  * VS Code across reloads) or in an exported HTML file (the model embedded in the page, no extension).
  */
-import { joinRoadmap, type RoadmapComparison, type RoadmapDetails, type RoadmapModel, type RoadmapOutline, rollupCsv, rollupMarkdown } from '../core';
-import type { CopyFormat, FromWebview, ToWebview } from '../shared/protocol';
+import { joinRoadmap, type LoadBasis, type PeopleHeatmap, type RoadmapComparison, type RoadmapDetails, type RoadmapModel, type RoadmapOutline, rollupCsv, rollupMarkdown } from '../core';
+import type { CopyFormat, FromWebview, RoadmapTab, ToWebview } from '../shared/protocol';
 import { whenPainted } from './paint';
 
 /** What a host tells the app. */
@@ -18,6 +18,10 @@ export interface HostListener {
   comparison(comparison: RoadmapComparison | null): void;
   /** The whole model cannot come (an exported file cut short). */
   failed(message: string): void;
+  /** The People tab's heatmap, on the basis asked for (VS Code only). */
+  people(heatmap: PeopleHeatmap): void;
+  /** Show a tab (VS Code only). */
+  tab(tab: RoadmapTab): void;
 }
 
 export interface Host {
@@ -31,6 +35,13 @@ export interface Host {
   /** Copies the rollup table; resolves to a short confirmation. */
   copy(format: CopyFormat, model: RoadmapModel): Promise<string>;
   rendered(message: Extract<FromWebview, { type: 'rendered' }>): void;
+  /** Whether the host can show the People tab (the extension works out its heatmap; an export has none). */
+  readonly hasPeople: boolean;
+  /** Asks for the People tab's heatmap on a basis, now and after every analysis; null: the tab is not shown. */
+  people(basis: LoadBasis | null): void;
+  /** Reveals a person's definition or, with a project, their team entry on it. */
+  openPerson(person: string, project?: string): void;
+  peopleRendered(message: Extract<FromWebview, { type: 'peopleRendered' }>): void;
   getState(): unknown;
   setState(state: unknown): void;
 }
@@ -62,6 +73,11 @@ export function vscodeHost(): Host {
           listener.focus(message.lane);
         } else if (message.type === 'comparison' && (message.comparison === null || message.comparison?.version === 1)) {
           listener.comparison(message.comparison);
+        } else if (message.type === 'people' && message.people?.version === 1) {
+          performance.mark('people:data');
+          listener.people(message.people);
+        } else if (message.type === 'tab' && (message.tab === 'people' || message.tab === 'timeline')) {
+          listener.tab(message.tab);
         }
       });
       // Listening: the extension's channel now sends the outline and the model (again after every reload of this page).
@@ -74,6 +90,10 @@ export function vscodeHost(): Host {
       return copied(format);
     },
     rendered: (message) => api.postMessage(message),
+    hasPeople: true,
+    people: (basis) => api.postMessage({ type: 'people', basis }),
+    openPerson: (person, project) => api.postMessage(project === undefined ? { type: 'openPerson', person } : { type: 'openPerson', person, project }),
+    peopleRendered: (message) => api.postMessage(message),
     getState: () => api.getState(),
     setState: (state) => api.setState(state),
   };
@@ -111,6 +131,10 @@ export function exportHost(outlineElement: HTMLElement): Host {
       return copied(format);
     },
     rendered: () => {},
+    hasPeople: false,
+    people: () => {},
+    openPerson: () => {},
+    peopleRendered: () => {},
     getState: () => state,
     setState: (next) => {
       state = next;

@@ -17,4 +17,6 @@ host.listen({
   focus: (lane) => app.focusLane(lane),
   comparison: (comparison) => app.setComparison(comparison),
   failed: (message) => app.showFailure(message),
+  people: (heatmap) => app.setPeople(heatmap),
+  tab: (tab) => app.showTab(tab),
 });

@@ -1,8 +1,9 @@
 /**
  * What the roadmap remembers across updates and window reloads (VS Code's getState/setState): zoom,
- * scroll position, filters, the table's sort and its columns. Read back defensively: state may come from an older version.
+ * scroll position, filters, the table's sort and its columns, the tab shown and the People tab's basis. Read back defensively: state may come from an older version.
  */
-import { clampZoom, healthValues, noFilters, zoomPresets, type RoadmapFilters } from '../core';
+import { clampZoom, healthValues, noFilters, zoomPresets, type LoadBasis, type RoadmapFilters } from '../core';
+import type { RoadmapTab } from '../shared/protocol';
 
 export type SortKey = (typeof sortKeys)[number];
 export const sortKeys = [
@@ -26,11 +27,14 @@ export interface ViewState {
    * or not by default. Kept as choices, so a column added in a later version takes its own default.
    */
   readonly columns: ColumnChoice;
+  readonly tab: RoadmapTab;
+  /** The People tab's basis. */
+  readonly basis: LoadBasis;
 }
 
 export type ColumnChoice = Readonly<Partial<Record<SortKey, boolean>>>;
 
-export const initialState: ViewState = { version: 1, zoom: zoomPresets.month, leftDay: null, scrollTop: 0, filters: noFilters, sort: null, tableScrollTop: 0, columns: {} };
+export const initialState: ViewState = { version: 1, zoom: zoomPresets.month, leftDay: null, scrollTop: 0, filters: noFilters, sort: null, tableScrollTop: 0, columns: {}, tab: 'timeline', basis: 'plan' };
 
 /** The column choices of a saved state: known columns and true/false only. */
 function readColumns(raw: unknown): ColumnChoice {
@@ -69,5 +73,7 @@ export function readState(raw: unknown): ViewState {
         : null,
     tableScrollTop: Math.max(0, finite(state.tableScrollTop, 0)),
     columns: readColumns(state.columns),
+    tab: state.tab === 'people' ? 'people' : 'timeline',
+    basis: state.basis === 'forecast' ? 'forecast' : 'plan',
   };
 }

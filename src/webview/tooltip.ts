@@ -30,6 +30,15 @@ export class Tooltip {
   show(view: RoadmapView, target: Target, at: { x: number; y: number } | Element): void {
     const content = this.content(view, target);
     if (!content) return this.hide();
+    this.place(content, at);
+  }
+
+  /** A card of label/value lines (the People tab's cells), all written as text. */
+  showCard(title: string, subtitle: string, lines: ReadonlyArray<[string, string]>, at: { x: number; y: number } | Element): void {
+    this.place(this.card(title, subtitle, lines, undefined), at);
+  }
+
+  private place(content: Node[], at: { x: number; y: number } | Element): void {
     this.element.replaceChildren(...content);
     this.element.hidden = false;
     const box = this.element.getBoundingClientRect();

@@ -6,7 +6,8 @@ import { strict as assert } from 'node:assert';
 import { parseWebviewMessage } from '../../src/shared/protocol';
 
 const known = new Set(['a1', 'platform']);
-const parse = (value: unknown) => parseWebviewMessage(value, (id) => known.has(id));
+const entries = new Set(['olga', 'olga\nshop']);
+const parse = (value: unknown) => parseWebviewMessage(value, (id) => known.has(id), (person, project) => entries.has(project === undefined ? person : `${person}\n${project}`));
 
 describe('webview messages', () => {
   it('accepts every well-formed message', () => {
@@ -17,6 +18,20 @@ describe('webview messages', () => {
     assert.deepEqual(parse({ type: 'rendered', bars: 17, drawn: 17, rows: 20 }), { type: 'rendered', bars: 17, drawn: 17, rows: 20 });
     assert.deepEqual(parse({ type: 'rendered', bars: 3, drawn: 3, rows: 5, ghosts: 2, deltas: 4 }), { type: 'rendered', bars: 3, drawn: 3, rows: 5, ghosts: 2, deltas: 4 });
     assert.deepEqual(parse({ type: 'stopComparing' }), { type: 'stopComparing' });
+    assert.deepEqual(parse({ type: 'people', basis: 'plan' }), { type: 'people', basis: 'plan' });
+    assert.deepEqual(parse({ type: 'people', basis: 'forecast' }), { type: 'people', basis: 'forecast' });
+    assert.deepEqual(parse({ type: 'people', basis: null }), { type: 'people', basis: null });
+    assert.deepEqual(parse({ type: 'openPerson', person: 'olga' }), { type: 'openPerson', person: 'olga' });
+    assert.deepEqual(parse({ type: 'openPerson', person: 'olga', project: 'shop' }), { type: 'openPerson', person: 'olga', project: 'shop' });
+    const report = { type: 'peopleRendered', basis: 'plan', people: 3, cells: 15, elements: 40, over: [['olga', '2026-04-06', '110%']] };
+    assert.deepEqual(parse(report), report);
+  });
+
+  it('opens only people and team entries the heatmap shows', () => {
+    assert.equal(parse({ type: 'openPerson', person: 'ann' }), undefined);
+    assert.equal(parse({ type: 'openPerson', person: 'olga', project: 'web' }), undefined);
+    assert.equal(parse({ type: 'openPerson', person: 'olga', project: '' }), undefined);
+    assert.equal(parse({ type: 'openPerson', person: 'a1' }), undefined, 'a project id is not a person');
   });
 
   it('opens only ids the roadmap shows', () => {
@@ -37,6 +52,13 @@ describe('webview messages', () => {
       { type: 'rendered', bars: 1, drawn: 1, rows: 1, ghosts: 2 }, { type: 'rendered', bars: 1, drawn: 1, rows: 1, ghosts: -1, deltas: 0 },
       { type: 'stopComparing', ref: 'HEAD' }, { type: 'compareWith', ref: 'HEAD' },
       { type: 'command', command: 'workbench.action.terminal.new' },
+      { type: 'people' }, { type: 'people', basis: 'baseline' }, { type: 'people', basis: 'plan', extra: 1 },
+      { type: 'openPerson' }, { type: 'openPerson', person: 7 }, { type: 'openPerson', person: 'olga', project: 7 }, { type: 'openPerson', person: 'olga', line: 3 },
+      { type: 'peopleRendered', basis: 'plan', people: 1, cells: 1, elements: 1 },
+      { type: 'peopleRendered', basis: 'plan', people: 1, cells: 1, elements: 1, over: [['olga', 'Nov', '110%']] },
+      { type: 'peopleRendered', basis: 'plan', people: 1, cells: 1, elements: 1, over: [['olga', '2026-04-06']] },
+      { type: 'peopleRendered', basis: 'plan', people: 1, cells: 1, elements: 1, over: Array.from({ length: 201 }, () => ['olga', '2026-04-06', '110%']) },
+      { type: 'peopleRendered', basis: 'nope', people: 1, cells: 1, elements: 1, over: [] },
     ];
     for (const value of bad) assert.equal(parse(value), undefined, JSON.stringify(value) ?? String(value));
   });

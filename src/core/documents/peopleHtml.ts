@@ -7,17 +7,8 @@
 import { formatDay } from '../base/dates';
 import { plural } from '../base/messages';
 import { displayName } from '../views/entityView';
-import { daysOver, periodText, suggestionText, weekGrid, type PeopleReport } from '../views/peopleReport';
+import { daysOver, loadLevel, periodText, suggestionText, weekGrid, weekLabel, type PeopleReport } from '../views/peopleReport';
 import { escapeHtml } from './page';
-
-/** How a week's peak stands against the capacity: none, up to half, up to capacity, over. */
-export function loadLevel(peak: number, capacity: number | null): 'none' | 'low' | 'ok' | 'full' | 'over' | 'unknown' {
-  if (peak === 0) return 'none';
-  if (capacity === null) return 'unknown';
-  if (peak > capacity) return 'over';
-  if (peak === capacity) return 'full';
-  return peak * 2 <= capacity ? 'low' : 'ok';
-}
 
 const levelWords = { none: 'no load', low: 'up to half of capacity', ok: 'under capacity', full: 'at capacity', over: 'over capacity', unknown: 'capacity unknown' } as const;
 
@@ -65,13 +56,6 @@ export function peopleHtmlBody(report: PeopleReport): { title: string; body: str
   else if (json.suggestions.length === 0) parts.push('<p class="none">None: no period can be resolved by starting one planned project later within its float.</p>');
   else parts.push(`<ul class="suggestions">${json.suggestions.map((_, i) => `<li>${escapeHtml(suggestionText(report, i))}</li>`).join('')}</ul>`);
   return { title, body: `<main class="people">${parts.join('\n')}</main>` };
-}
-
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function weekLabel(monday: number): string {
-  const text = formatDay(monday);
-  return `${Number(text.slice(-2))} ${months[Number(text.slice(-5, -3)) - 1]}`;
 }
 
 export const peopleStyle = `

@@ -5,7 +5,7 @@
  */
 import { calendarOf, formatDay, parseDay, type Day } from '../base/dates';
 import { plural } from '../base/messages';
-import { peopleLoad, type LoadBasis, type PersonLoad } from '../analysis/people';
+import { peopleLoad, type LoadBasis, type PeopleLoad, type PersonLoad } from '../analysis/people';
 import type { Analysis } from '../analysis/workspace';
 import { displayName } from './entityView';
 import { csvCell } from './rollupReport';
@@ -86,7 +86,12 @@ function personJson(load: PersonLoad): PersonJson {
 
 /** Everyone of the registry, by id, on a basis; suggestions on the plan basis only. */
 export function peopleReport(analysis: Analysis, basis: LoadBasis): PeopleReport {
-  const model = peopleLoad(analysis, basis);
+  return peopleReportOf(analysis, peopleLoad(analysis, basis));
+}
+
+/** The report of a load model already worked out (its people in the same order). */
+export function peopleReportOf(analysis: Analysis, model: PeopleLoad): PeopleReport {
+  const { basis } = model;
   const projectNames = new Map<string, string>();
   for (const project of analysis.index.projects) if (project.id !== undefined && !projectNames.has(project.id)) projectNames.set(project.id, displayName(project));
   return {
@@ -112,6 +117,11 @@ export function periodText(from: string, to: string): string {
   if (a.year !== b.year) return `${a.date} ${monthNames[a.month]} ${a.year} – ${b.date} ${monthNames[b.month]} ${b.year}`;
   if (a.month !== b.month) return `${a.date} ${monthNames[a.month]} – ${b.date} ${monthNames[b.month]} ${b.year}`;
   return `${a.date}–${b.date} ${monthNames[a.month]} ${a.year}`;
+}
+
+/** "3–20 Apr 2026: 110% on Shop rebuild, Web": a period over capacity, its peak and its projects. */
+export function periodLine(from: string, to: string, peak: number, projectNames: readonly string[]): string {
+  return `${periodText(from, to)}: ${peak}% on ${projectNames.join(', ')}`;
 }
 
 /** "start Shop rebuild 9 days later: resolves Olga 3–20 Apr 2026, within its 21 days of float". */
@@ -151,6 +161,23 @@ export function peopleMarkdown(report: PeopleReport): string {
 /** The Monday of a day's ISO week (1970-01-01, day 0, was a Thursday). */
 export function mondayOf(day: Day): Day {
   return day - ((((day + 3) % 7) + 7) % 7);
+}
+
+/** "16 Nov": the label of a week (its Monday). */
+export function weekLabel(monday: Day): string {
+  const { date, month } = calendarOf(monday);
+  return `${date} ${monthNames[month]}`;
+}
+
+/** How a week's peak stands against the capacity: none, up to half, up to capacity, at capacity, over. */
+export type LoadLevel = 'none' | 'low' | 'ok' | 'full' | 'over' | 'unknown';
+
+export function loadLevel(peak: number, capacity: number | null): LoadLevel {
+  if (peak === 0) return 'none';
+  if (capacity === null) return 'unknown';
+  if (peak > capacity) return 'over';
+  if (peak === capacity) return 'full';
+  return peak * 2 <= capacity ? 'low' : 'ok';
 }
 
 /** The weeks (Mondays) that hold any load, from the first to the last, and each person's peak per week. */

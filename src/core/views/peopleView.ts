@@ -7,7 +7,7 @@ import { formatDay } from '../base/dates';
 import { personLoad, peopleLoad, teamEntriesByPerson, type PersonLoad } from '../analysis/people';
 import type { Analysis } from '../analysis/workspace';
 import type { Person, Project, TeamEntry } from '../model/entities';
-import { periodText } from './peopleReport';
+import { periodLine, periodText } from './peopleReport';
 
 export type PersonProjectView = Readonly<{
   project: Project;
@@ -42,9 +42,7 @@ function viewOf(load: PersonLoad): PersonView {
   const projects = [...byProject]
     .map(([project, row]) => ({ project, allocation: Number(row.units) / Number(load.exact.scale), entries: row.entries }))
     .sort((a, b) => byId(a.project.id, b.project.id));
-  const periods = load.overallocations.map(
-    (o) => `${periodText(formatDay(o.from), formatDay(o.to))}: ${o.peak}% on ${o.projects.map((p) => p.name ?? p.id ?? '?').join(', ')}`,
-  );
+  const periods = load.overallocations.map((o) => periodLine(formatDay(o.from), formatDay(o.to), o.peak, o.projects.map((p) => p.name ?? p.id ?? '?')));
   const over = load.overallocations;
   let summary: string;
   if (load.assignments.length === 0) summary = 'no team entry';

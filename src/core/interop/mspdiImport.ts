@@ -97,6 +97,24 @@ const flag = (value: XmlValue | undefined): boolean | undefined => {
   return text === undefined ? undefined : text === '1' || text === 'true';
 };
 
+/**
+ * Where a value stands in the text, as `:line:col` for messages, or '' when it cannot be found: its first
+ * occurrence after the task's UID inside <Tasks> (or in the whole text for the project's own values).
+ * Only on the error path.
+ */
+function placeOfTaskValue(text: string, uid: string | undefined, value: string): string {
+  let from = 0;
+  if (uid !== undefined) {
+    from = /<(?:[\w.-]+:)?Tasks>/.exec(text)?.index ?? 0;
+    const escaped = uid.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const at = new RegExp(`<(?:[\\w.-]+:)?UID>\\s*${escaped}\\s*<`).exec(text.slice(from));
+    if (!at) return '';
+    from += at.index;
+  }
+  const offset = text.indexOf(value, from);
+  return offset < 0 ? '' : `:${placeOf(text, offset)}`;
+}
+
 interface Task {
   readonly uid: string;
   readonly name: string;
@@ -184,7 +202,15 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
   const title = (str(project.Title) ?? '').trim() || (str(project.Name) ?? '').trim().replace(/\.(xml|mpp)$/i, '') || options.fileId;
   const currency = str(project.CurrencyCode)?.trim();
   const currencyOk = currency !== undefined && /^[A-Z]{3}$/.test(currency) ? currency : undefined;
-  const statusDate = dayOf(str(project.StatusDate));
+  /** A date element: undefined when absent or empty; a value that is there but is not a date is bad input naming the task and its place. */
+  const dateOf = (value: XmlValue | undefined, what: string, uid?: string, read: (text: string) => number | undefined = dayOf): number | undefined => {
+    const raw = str(value)?.trim();
+    if (raw === undefined || raw === '') return undefined;
+    const day = read(raw);
+    if (day === undefined) throw new ImportError(`${source}${placeOfTaskValue(text, uid, raw)}: ${what} "${raw}" is not a date (expected a dateTime like 2026-03-02T08:00:00)`);
+    return day;
+  };
+  const statusDate = dateOf(project.StatusDate, 'the project\'s StatusDate');
 
   // Programs: the file, or the tasks at --programs-at.
   const programs: ImportedProgram[] = [];
@@ -216,9 +242,8 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
   const projectTasks = tasks.filter((t) => !t.milestone && (t.level === projectsAt || (ours && t.level === 1 && t.planKind === 'project' && programsAt !== undefined)));
   for (const task of projectTasks) {
     const where = `task ${task.uid} "${task.name}"`;
-    const start = dayOf(str(task.xml.Start));
-    const finishText = str(task.xml.Finish);
-    let end = finishDay(finishText);
+    const start = dateOf(task.xml.Start, `${where}: Start`, task.uid);
+    let end = dateOf(task.xml.Finish, `${where}: Finish`, task.uid, finishDay);
     if (start === undefined || end === undefined) {
       notCarried.push(`${where}: no Start or Finish date: left out`);
       continue;
@@ -239,7 +264,7 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
     else if (percent === 100) imported.state = 'done';
     const baseline = list(task.xml.Baseline).find((b) => (num(b.Number) ?? 0) === 0);
     if (baseline) {
-      const b = { start: dayOf(str(baseline.Start)), end: finishDay(str(baseline.Finish)), budget: str(baseline.Cost) === undefined ? undefined : fromHundredths(str(baseline.Cost)!) };
+      const b = { start: dateOf(baseline.Start, `${where}: baseline Start`, task.uid), end: dateOf(baseline.Finish, `${where}: baseline Finish`, task.uid, finishDay), budget: str(baseline.Cost) === undefined ? undefined : fromHundredths(str(baseline.Cost)!) };
       if (b.start !== undefined && b.end !== undefined && b.end < b.start) b.end = b.start;
       if (b.budget === 0 && cost === undefined) b.budget = undefined;
       if (b.start !== undefined || b.end !== undefined || b.budget !== undefined) imported.baseline = b;
@@ -260,7 +285,7 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
   // Milestones: of the project above them, else of the program.
   const milestoneOf = new Map<Task, ImportedMilestone>();
   for (const task of tasks.filter((t) => t.milestone)) {
-    const date = dayOf(str(task.xml.Start));
+    const date = dateOf(task.xml.Start, `milestone ${task.uid} "${task.name}": Start`, task.uid);
     if (date === undefined) {
       notCarried.push(`milestone ${task.uid} "${task.name}": no Start date: left out`);
       continue;

@@ -69,6 +69,49 @@ describe('interop (SPEC 12)', () => {
     });
   });
 
+  describe('readable ids', () => {
+    it('fromName gives the smallest free `name-n`, as trying every n from 2 would (whatever was reserved in between)', () => {
+      // The naive allocator the counter per name must agree with.
+      class Naive {
+        readonly taken = new Set<string>();
+        reserve(id: string) {
+          if (this.taken.has(id)) return false;
+          this.taken.add(id);
+          return true;
+        }
+        fromName(base: string) {
+          let id = base;
+          for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+          this.taken.add(id);
+          return id;
+        }
+      }
+      const step = fc.oneof(
+        fc.record({ reserve: fc.constantFrom('task', 'task-2', 'task-3', 'task-5', 'design', 'design-2', 'x') }),
+        fc.record({ name: fc.constantFrom('Task', 'Task 2', 'Task-3', 'Design', 'design', '!!', 'X') }),
+      );
+      fc.assert(
+        fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+          const ids = new IdAllocator();
+          const naive = new Naive();
+          for (const s of steps) {
+            if ('reserve' in s) assert.equal(ids.reserve(s.reserve), naive.reserve(s.reserve));
+            else assert.equal(ids.fromName(s.name, 'project'), naive.fromName(s.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'project'));
+          }
+        }),
+        { seed: 2012, numRuns: 500 },
+      );
+    });
+
+    it('20,000 tasks with one name get task, task-2 … task-20000', () => {
+      const ids = new IdAllocator();
+      const given = Array.from({ length: 20000 }, () => ids.fromName('Task', 'task'));
+      assert.equal(given[0], 'task');
+      assert.equal(given[19999], 'task-20000');
+      assert.equal(new Set(given).size, 20000);
+    });
+  });
+
   describe('MSPDI import', () => {
     it('reads a file as MS Project writes it: summary task UID 0, level-1 projects, subtasks folded in, baseline, hundredths, assignments', () => {
       const plan = mspdi(fixture('ms-project.xml'), { fileId: 'ms-project' });

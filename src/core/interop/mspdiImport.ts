@@ -36,16 +36,71 @@ interface XmlObject {
   [key: string]: XmlValue | undefined;
 }
 
-const arrays = new Set([
-  'Project.Tasks.Task',
-  'Project.Resources.Resource',
-  'Project.Assignments.Assignment',
-  'Project.Tasks.Task.PredecessorLink',
-  'Project.Tasks.Task.Baseline',
-  'Project.Tasks.Task.ExtendedAttribute',
-  'Project.Resources.Resource.ExtendedAttribute',
-  'Project.ExtendedAttributes.ExtendedAttribute',
+/** Elements that are lists wherever they appear (MSPDI repeats them), by the path of their parent. */
+const listsByParent = new Map<string, ReadonlySet<string>>([
+  ['Project.Tasks', new Set(['Task'])],
+  ['Project.Resources', new Set(['Resource'])],
+  ['Project.Assignments', new Set(['Assignment'])],
+  ['Project.Tasks.Task', new Set(['PredecessorLink', 'Baseline', 'ExtendedAttribute'])],
+  ['Project.Resources.Resource', new Set(['ExtendedAttribute'])],
+  ['Project.ExtendedAttributes', new Set(['ExtendedAttribute'])],
 ]);
+
+/** Never read, however large: MS Project's timephased data (values hour by hour, often most of a file). */
+const skipped = new Set(['TimephasedData']);
+
+/**
+ * Every element the reader takes, wherever it stands. The parser keeps no other element in its tree
+ * (a task has some 100 in a file MS Project saved; timephased data, calendars' week days…): they are read
+ * through and dropped at once, which keeps the tree of a 10,000-task file small.
+ */
+const readElements = new Set([
+  'Project', 'Title', 'Name', 'Author', 'CurrencyCode', 'StatusDate',
+  'Tasks', 'Task', 'UID', 'OutlineLevel', 'OutlineNumber', 'IsNull', 'Milestone', 'Active', 'Start', 'Finish', 'PercentComplete', 'Cost', 'ActualCost',
+  'ExtendedAttribute', 'FieldID', 'Value', 'Baseline', 'Number', 'PredecessorLink', 'PredecessorUID', 'Type', 'LinkLag',
+  'Resources', 'Resource', 'MaxUnits', 'Assignments', 'Assignment', 'TaskUID', 'ResourceUID', 'Units', 'Calendars', 'Calendar',
+]);
+
+/** An element as the parser gives it in document order (`preserveOrder`): its tag to its children; `#text` to a text. */
+type OrderedNode = Record<string, unknown>;
+
+function tagOf(node: OrderedNode): string | undefined {
+  for (const key in node) if (key !== ':@') return key;
+  return undefined;
+}
+
+/**
+ * An element's children as the readers take them: an element with only text is its text (`''` when
+ * empty); else an object by tag, a tag that repeats (or is a list by `listsByParent`) as a list of them.
+ * One pass over the parser's tree, which is kept in document order: cheaper than the parser's own
+ * conversion, and what is skipped is never converted.
+ */
+function toXmlValue(children: readonly OrderedNode[], path: string): XmlValue {
+  if (children.length === 0) return '';
+  let object: XmlObject | undefined;
+  let text: string | undefined;
+  const lists = listsByParent.get(path);
+  for (const node of children) {
+    const tag = tagOf(node);
+    if (tag === undefined || skipped.has(tag) || tag === '__proto__') continue;
+    const content = node[tag];
+    if (tag === '#text') {
+      text = text === undefined ? String(content) : text + String(content);
+      continue;
+    }
+    const inner = content as OrderedNode[];
+    // A leaf with a text (most elements): no path needed.
+    const value = inner.length === 1 && tagOf(inner[0]) === '#text' ? String(inner[0]['#text']) : toXmlValue(inner, `${path}.${tag}`);
+    object ??= {};
+    const existing = object[tag];
+    if (existing === undefined) object[tag] = lists?.has(tag) ? [value] : value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else object[tag] = [existing, value];
+  }
+  if (object === undefined) return text ?? '';
+  if (text !== undefined && text !== '') object['#text'] = text;
+  return object;
+}
 
 /** The line and column of an offset, 1-based, for messages. */
 function placeOf(text: string, offset: number): string {
@@ -72,13 +127,21 @@ export function parseMspdiXml(text: string, source: string): XmlObject {
     ignorePiTags: true,
     processEntities: true,
     htmlEntities: false,
-    isArray: (_name, jpath) => arrays.has(String(jpath)),
+    // The tree in document order, converted by toXmlValue; callbacks get the parser's path matcher, not a path string per element.
+    preserveOrder: true,
+    jPath: false,
+    stopNodes: ['Project.Tasks.Task.TimephasedData', 'Project.Resources.Resource.TimephasedData', 'Project.Assignments.Assignment.TimephasedData'],
+    // Keep what is read, and the root whatever it is (for the message when it is not <Project>).
+    updateTag: (tag, matcher) => readElements.has(tag) || (matcher as { getDepth(): number }).getDepth() <= 1,
   });
-  const parsed = parser.parse(text) as XmlObject;
-  const project = parsed.Project;
+  const roots = (parser.parse(text) as OrderedNode[]).filter((node) => {
+    const tag = tagOf(node);
+    return tag !== undefined && !tag.startsWith('?') && !tag.startsWith('#');
+  });
+  const root = roots.length > 0 ? tagOf(roots[0]) : undefined;
+  const project = root === 'Project' ? toXmlValue(roots[0].Project as OrderedNode[], 'Project') : undefined;
   if (project === undefined || typeof project !== 'object' || Array.isArray(project)) {
-    const root = Object.keys(parsed).find((k) => !k.startsWith('?') && !k.startsWith('#')) ?? 'nothing';
-    throw new ImportError(`${source}:1:1: not an MS Project XML file (its root element is <${root}>, expected <Project>)`);
+    throw new ImportError(`${source}:1:1: not an MS Project XML file (its root element is <${root ?? 'nothing'}>, expected <Project>)`);
   }
   return project;
 }

@@ -697,7 +697,8 @@ async function main() {
   const { git } = results;
   const m = results.machine;
   console.log(`Commit ${git.commit?.slice(0, 7) ?? 'unknown'}${git.dirty ? ' with uncommitted changes' : ''}. Load average at the start ${m.loadAverageAtStart.join(', ')} on ${m.cpus} CPUs: ${m.quietAtStart ? 'quiet' : 'BUSY — other work was running; times may be inflated, re-run on a quiet machine (--wait-quiet 600)'}. During the run the 1-minute load reached ${m.loadMaxDuringRun} (the bench itself keeps about one CPU busy); at the end ${m.loadAverageAtEnd.join(', ')}.\n`);
-  console.log(printTable(results.rows));
+  // --interop-only: the table shows only what was measured (latest.json keeps every row).
+  console.log(printTable(options['interop-only'] ? results.rows.filter((r) => r.ours !== 'skipped: --interop-only') : results.rows));
   console.log('\nratio: the peer\'s time over ours (how many times faster we are). Medians of the runs, the spread (fastest–slowest run) in parentheses; KB and MB are 1,024 and 1,048,576 bytes.');
   const notes = results.rows.filter((r) => r.note).map((r) => `- ${r.figure}: ${r.note}`);
   if (notes.length) console.log(`\n${notes.join('\n')}`);

@@ -64,6 +64,9 @@ const readElements = new Set([
 /** An element as the parser gives it in document order (`preserveOrder`): its tag to its children; `#text` to a text. */
 type OrderedNode = Record<string, unknown>;
 
+/** What a converted node is replaced with. */
+const done: OrderedNode = {};
+
 function tagOf(node: OrderedNode): string | undefined {
   for (const key in node) if (key !== ':@') return key;
   return undefined;
@@ -75,12 +78,15 @@ function tagOf(node: OrderedNode): string | undefined {
  * One pass over the parser's tree, which is kept in document order: cheaper than the parser's own
  * conversion, and what is skipped is never converted.
  */
-function toXmlValue(children: readonly OrderedNode[], path: string): XmlValue {
+function toXmlValue(children: OrderedNode[], path: string): XmlValue {
   if (children.length === 0) return '';
   let object: XmlObject | undefined;
   let text: string | undefined;
   const lists = listsByParent.get(path);
-  for (const node of children) {
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i];
+    // Let go of the parser's node once read: the garbage collector can take it back while the rest is converted.
+    children[i] = done;
     const tag = tagOf(node);
     if (tag === undefined || skipped.has(tag) || tag === '__proto__') continue;
     const content = node[tag];

@@ -181,7 +181,7 @@ describe('interop (SPEC 12)', () => {
     it('refuses a cycle in the links, naming it', () => {
       const task = (uid: number, pred: number) =>
         `<Task><UID>${uid}</UID><Name>T${uid}</Name><OutlineLevel>1</OutlineLevel><Start>2026-01-05T08:00:00</Start><Finish>2026-01-09T17:00:00</Finish><PredecessorLink><PredecessorUID>${pred}</PredecessorUID></PredecessorLink></Task>`;
-      throwsImport(() => mspdi(`<Project><Tasks>${task(1, 2)}${task(2, 1)}</Tasks></Project>`), /^in\.xml: the links form a cycle: t1 → t2 → t1/);
+      throwsImport(() => mspdi(`<Project><Tasks>${task(1, 2)}${task(2, 1)}</Tasks></Project>`), /^in\.xml: the links form a cycle: t1 \(task 1\) → t2 \(task 2\) → t1 /);
     });
   });
 
@@ -204,7 +204,7 @@ describe('interop (SPEC 12)', () => {
       throwsImport(() => csv('id,name,start,end\na,A,2026-02-30,2026-03-01\n'), /^in\.csv:2 \(a\): start "2026-02-30" is not a date/);
       throwsImport(() => csv('x,y\n1,2\n'), /^in\.csv:1: no header row/);
       throwsImport(() => csv('id,name,start\na,A,2026-01-01\n'), /^in\.csv:2 \(a\): no end and no duration/);
-      throwsImport(() => csv('id,name,end,depends_on\na,A,2026-01-10,b\nb,B,2026-01-20,a\n'), /^in\.csv: the links form a cycle: a → b → a/);
+      throwsImport(() => csv('id,name,end,depends_on\na,A,2026-01-10,b\nb,B,2026-01-20,a\n'), /^in\.csv:2: the links form a cycle: a \(line 2\) → b \(line 3\) → a /);
       throwsImport(() => csv('id,name,start,end\na,A,2026-01-01,2026-01-02\na,B,2026-01-01,2026-01-02\n'), /^in\.csv:3: id a is already the id of the row on line 2/);
       throwsImport(() => csv('id,name,start,end,budget\na,A,2026-01-01,2026-01-02,lots\n'), /^in\.csv:2 \(a\): budget "lots" is not an amount/);
       throwsImport(() => csv('id,name\n"a,A\n'), /^in\.csv:\d+: not readable as CSV/);

@@ -245,6 +245,7 @@ export function importCsv(text: string, options: CsvImportOptions, ids: IdAlloca
     }
   }
   const plan: ImportedPlan = { source, standaloneName: options.fileId, programs: [...programs.values()], projects: standalone, people: [], notCarried };
-  rejectCycles(plan);
+  const lineOf = new Map(pending.map((p) => [p.project.id, p.line]));
+  rejectCycles(plan, (id) => (lineOf.has(id) ? `line ${lineOf.get(id)}` : undefined), (id) => lineOf.get(id));
   return plan;
 }

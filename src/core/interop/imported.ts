@@ -156,10 +156,19 @@ export function dependencyCycle(plan: Pick<ImportedPlan, 'programs' | 'projects'
   return undefined;
 }
 
-/** Throws the cycle as bad input naming the file. */
-export function rejectCycles(plan: ImportedPlan): void {
+/**
+ * Throws the cycle as bad input naming the file and where each id on it comes from (`place`: a CSV's
+ * `line 2`, an MSPDI's `task 7`); `line` gives the line of the first for the `file:line` prefix.
+ */
+export function rejectCycles(plan: ImportedPlan, place?: (id: string) => string | undefined, line?: (id: string) => number | undefined): void {
   const cycle = dependencyCycle(plan);
-  if (cycle) throw new ImportError(`${plan.source}: the links form a cycle: ${cycle.join(' → ')} (a plan's dependencies cannot go round)`);
+  if (!cycle) return;
+  const first = line?.(cycle[0]);
+  const named = cycle.map((id, i) => {
+    const where = i < cycle.length - 1 ? place?.(id) : undefined;
+    return where ? `${id} (${where})` : id;
+  });
+  throw new ImportError(`${plan.source}${first !== undefined ? `:${first}` : ''}: the links form a cycle: ${named.join(' → ')} (a plan's dependencies cannot go round)`);
 }
 
 // ---- Writing YAML -------------------------------------------------------------------------------

@@ -466,6 +466,9 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
   if (list((project.Calendars as XmlObject | undefined)?.Calendar).length > 0 && !ours) notCarried.push('calendars: plans count calendar days');
 
   const plan: ImportedPlan = { source, standaloneName: options.fileId, programs, projects: standalone, people, notCarried };
-  rejectCycles(plan);
+  const taskOf = new Map<string, string>();
+  for (const [task, project] of projectOf) taskOf.set(project.id, task.uid);
+  for (const [task, milestone] of milestoneOf) taskOf.set(milestone.id, task.uid);
+  rejectCycles(plan, (id) => (taskOf.has(id) ? `task ${taskOf.get(id)}` : undefined));
   return plan;
 }

@@ -38,12 +38,14 @@ const { values: options } = parseArgs({
     'skip-roadmap': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     'host-only': { type: 'boolean', default: false },
+    'interop-only': { type: 'boolean', default: false },
     build: { type: 'boolean', default: false },
     'wait-quiet': { type: 'string', default: '0' },
     out: { type: 'string', default: join(resultsDir, 'latest.json') },
   },
 });
 if (options['host-only']) Object.assign(options, { sizes: 'L', 'skip-peers': true });
+if (options['interop-only']) Object.assign(options, { sizes: 'L', 'skip-peers': true, 'skip-host': true, 'skip-roadmap': true });
 const sizes = options.sizes.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
 for (const size of sizes) if (!['S', 'M', 'L'].includes(size)) fail(`--sizes: unknown size ${size} (S, M or L)`);
 const quick = options.quick;
@@ -55,6 +57,7 @@ const reps = {
   host: quick ? 1 : 3,
   roadmap: quick ? 1 : 7,
   history: quick ? 1 : 3,
+  interop: quick ? 1 : 3,
 };
 
 const started = performance.now();
@@ -186,6 +189,54 @@ function cliTimed(snapshot, cwd, args, runs) {
     if (run.status !== 0) throw new Error(`${args[0]} exited ${run.status}: ${run.stderr.trim().split('\n').slice(-2).join(' ')}`);
   }
   return { runs, medianMs: median(walls), minMs: Math.min(...walls), maxMs: Math.max(...walls) };
+}
+
+/**
+ * `plan-as-code ARGS` as a process in `cwd` under GNU time: wall time (median of `runs`) and the most max
+ * RSS. `before` runs untimed before each run (to remove what the last run wrote).
+ */
+function cliMeasured(snapshot, cwd, args, runs, timeBinary, before = () => undefined) {
+  const cli = join(snapshot, 'dist', 'cli.js');
+  const walls = [];
+  const rss = [];
+  const cpu = [];
+  for (let i = 0; i < runs; i++) {
+    before();
+    const [command, commandArgs] = timeBinary ? [timeBinary, ['-f', '%M %U %S', process.execPath, cli, ...args]] : [process.execPath, [cli, ...args]];
+    const t0 = performance.now();
+    const run = spawnSync(command, commandArgs, { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    walls.push(performance.now() - t0);
+    if (run.status !== 0) throw new Error(`${args[0]} exited ${run.status}: ${run.stderr.trim().split('\n').slice(-2).join(' ')}`);
+    if (timeBinary) {
+      const [kb, user, system] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
+      rss.push(kb * 1024);
+      cpu.push((user + system) * 1000);
+    }
+  }
+  return { runs, medianMs: median(walls), minMs: Math.min(...walls), maxMs: Math.max(...walls), maxRssBytes: rss.length ? Math.max(...rss) : undefined, cpuMs: cpu.length ? median(cpu) : undefined };
+}
+
+/**
+ * SPEC 12 on L: `export` of the workspace to each format, then `import` of the MSPDI and CSV it wrote
+ * (into a fresh folder each run), as processes: wall time and max RSS.
+ */
+function interopFigures(snapshot, dir, runs, timeBinary) {
+  const out = join(workDir, 'L-interop');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const figures = {};
+  for (const format of ['mspdi', 'tjp', 'csv']) {
+    const file = join(out, `L.${format}`);
+    figures[`export-${format}`] = { ...cliMeasured(snapshot, repo, ['export', dir, '--format', format, '--out', file], runs, timeBinary), bytes: statSync(file).size };
+  }
+  for (const format of ['mspdi', 'csv']) {
+    const file = join(out, `L.${format}`);
+    const target = join(out, `import-${format}`);
+    const text = readFileSync(file, 'utf8');
+    const tasks = format === 'mspdi' ? (text.match(/<Task>/g) ?? []).length - 1 : text.split('\n').filter(Boolean).length - 1;
+    figures[`import-${format}`] = { ...cliMeasured(snapshot, repo, ['import', file, '--from', format, '--out', target], runs, timeBinary, () => rmSync(target, { recursive: true, force: true })), bytes: statSync(file).size, tasks };
+  }
+  return figures;
 }
 
 /** `diff` in the L history as a what-if: HEAD against the files on disk with the largest program file edited. */
@@ -565,8 +616,9 @@ async function main() {
     for (const size of sizes) {
       const dir = results.workspaces[size].dir;
       const figures = (results.sizes[size] = {});
-      if (options['host-only']) {
-        for (const figure of ['check', 'index', 'scheduleRollup', 'yamlls']) figures[figure] = { skipped: '--host-only' };
+      if (options['host-only'] || options['interop-only']) {
+        const why = options['host-only'] ? '--host-only' : '--interop-only';
+        for (const figure of ['check', 'index', 'scheduleRollup', 'yamlls']) figures[figure] = { skipped: why };
         continue;
       }
       log(`${size}: cold check as a process ×${reps.check}`);
@@ -585,7 +637,13 @@ async function main() {
       } else figures.yamlls = { skipped: peer('yaml-language-server')?.skipped ?? 'not installed' };
     }
 
-    if (sizes.includes('L') && options['host-only']) {
+    if (sizes.includes('L')) {
+      log(`L: export to MSPDI, tjp and CSV, import of the MSPDI and the CSV ×${reps.interop}`);
+      results.sizes.L.interop = await attempt('interop', () => interopFigures(snapshot, results.workspaces.L.dir, reps.interop, timeBinary));
+    }
+    if (sizes.includes('L') && options['interop-only']) {
+      for (const figure of ['history', 'diff', 'trend', 'forecast', 'incremental', 'tj3', 'mermaid', 'roadmap', 'host']) results.sizes.L[figure] = { skipped: '--interop-only' };
+    } else if (sizes.includes('L') && options['host-only']) {
       const figures = results.sizes.L;
       for (const figure of ['history', 'diff', 'trend', 'forecast', 'earnedSchedule', 'quality', 'people', 'incremental', 'tj3', 'mermaid', 'roadmap']) figures[figure] = { skipped: '--host-only' };
       figures.host = browserMissing ? { skipped: browserMissing } : await attempt('extension host', () => extensionHost(snapshot, results.workspaces.L.dir, reps.host));
@@ -646,7 +704,8 @@ async function main() {
   const { git } = results;
   const m = results.machine;
   console.log(`Commit ${git.commit?.slice(0, 7) ?? 'unknown'}${git.dirty ? ' with uncommitted changes' : ''}. Load average at the start ${m.loadAverageAtStart.join(', ')} on ${m.cpus} CPUs: ${m.quietAtStart ? 'quiet' : 'BUSY — other work was running; times may be inflated, re-run on a quiet machine (--wait-quiet 600)'}. During the run the 1-minute load reached ${m.loadMaxDuringRun} (the bench itself keeps about one CPU busy); at the end ${m.loadAverageAtEnd.join(', ')}.\n`);
-  console.log(printTable(results.rows));
+  // --interop-only: the table shows only what was measured (latest.json keeps every row).
+  console.log(printTable(options['interop-only'] ? results.rows.filter((r) => r.ours !== 'skipped: --interop-only') : results.rows));
   console.log('\nratio: the peer\'s time over ours (how many times faster we are). Medians of the runs, the spread (fastest–slowest run) in parentheses; KB and MB are 1,024 and 1,048,576 bytes.');
   const notes = results.rows.filter((r) => r.note).map((r) => `- ${r.figure}: ${r.note}`);
   if (notes.length) console.log(`\n${notes.join('\n')}`);
@@ -810,6 +869,26 @@ function tableRows(results) {
       pass: roadmap?.domNodes !== undefined ? roadmap.domNodes <= 2000 : undefined,
       key: 'roadmap DOM ≤ 2,000',
     }));
+    const interop = L.interop;
+    const interopRows = [
+      ['export-mspdi', '`export --format mspdi`'],
+      ['export-tjp', '`export --format tjp`'],
+      ['export-csv', '`export --format csv`'],
+      ['import-mspdi', '`import` of that MSPDI'],
+      ['import-csv', '`import` of that CSV'],
+    ];
+    for (const [key, what] of interopRows) {
+      const f = !interop || notMeasured(interop) ? interop : interop[key];
+      const mb = f?.bytes ? `${(f.bytes / 1e6).toFixed(1)} MB` : '';
+      const shape = key.startsWith('export') ? `${results.workspaces.L.projects.toLocaleString('en-US')} projects of L → ${mb}` : `${mb}, ${f?.tasks?.toLocaleString('en-US') ?? '?'} tasks`;
+      rows.push(row(`L: ${what}, process (${shape})`, {
+        ours: notMeasured(f) ?? `${spread(f.medianMs, f.minMs, f.maxMs)}; CPU ${f.cpuMs !== undefined ? ms(f.cpuMs) : 'n/a'}; max RSS ${f.maxRssBytes ? mib(f.maxRssBytes) : 'n/a (no GNU time)'}`,
+        note: key === 'export-mspdi' && f?.cpuMs !== undefined ? 'Wall time, median of the runs (fastest–slowest); CPU: user + system time of the process (GNU time), median — on a busy machine a truer measure of the work than the wall time; max RSS: the most of the runs.' : undefined,
+        target: '≤ 3 s, ≤ 300 MB',
+        pass: f?.medianMs !== undefined && f.maxRssBytes !== undefined ? f.medianMs <= 3000 && f.maxRssBytes <= 300 * 1024 * 1024 : undefined,
+        key: `L ${what.replace(/`/g, '')} ≤ 3 s, ≤ 300 MB`,
+      }));
+    }
     rows.push(row('L: CLI max RSS, `check`', {
       ours: notMeasured(check) ?? (check.maxRssBytes ? mib(check.maxRssBytes) : 'skipped: no GNU time'),
       target: '≤ 250 MB',

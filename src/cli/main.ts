@@ -12,6 +12,7 @@ import { UsageError } from '../node/files';
 import { qualityCommand } from './quality';
 import { peopleCommand } from './people';
 import { lspUsage, runLsp } from './lsp';
+import { OutputWriter } from './output';
 import { renderCommand } from './render';
 import { reportCommand } from './report';
 import { rollupCommand } from './rollup';
@@ -45,8 +46,14 @@ days, USD).
 
 Exit codes: 0 no errors (warnings allowed), 1 errors in the plans, 2 bad usage.`;
 
+/** Every command's standard output (output.ts): a reader that goes away ends the output quietly; a full disk is exit 2. */
+const stdout = new OutputWriter(process.stdout, (message) => {
+  process.stderr.write(`plan-as-code: ${message}\n`);
+  process.exitCode = 2;
+});
+
 const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: stdout.write,
   stderr: (text) => process.stderr.write(text),
   isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 };
@@ -101,6 +108,6 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
+    process.exitCode = stdout.failure ? 2 : code;
   });
 }

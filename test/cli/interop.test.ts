@@ -53,6 +53,11 @@ function tjCsv(text: string): string[][] {
     .map((line) => line.split(';').map((cell) => cell.replace(/^"|"$/g, '').trim()));
 }
 
+/** A small MSPDI file: one <Task> a line from line 3 on. */
+function mspdi(tasks: readonly string[]): string {
+  return `<?xml version="1.0"?>\n<Project xmlns="http://schemas.microsoft.com/project"><Title>T</Title><Tasks>\n${tasks.map((t) => `<Task>${t}</Task>\n`).join('')}</Tasks></Project>\n`;
+}
+
 const dayBefore = (date: string) => new Date(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
 
 describe('import, export, update on the command line (SPEC 12)', function () {
@@ -66,7 +71,13 @@ describe('import, export, update on the command line (SPEC 12)', function () {
       ['page.xml', '<html><body>not a plan</body></html>\n', /^plan-as-code: page\.xml:1:1: not an MS Project XML file/],
       ['noheader.csv', '1,2,3\n4,5,6\n', /^plan-as-code: noheader\.csv:1: no header row/],
       ['baddate.csv', 'id,name,start,end\nx,X,2026-13-01,2026-12-31\n', /^plan-as-code: baddate\.csv:2 \(x\): start "2026-13-01" is not a date/],
-      ['cycle.csv', 'id,name,start,duration,depends_on\na,A,2026-01-05,5d,b\nb,B,,5d,a\n', /^plan-as-code: cycle\.csv: the links form a cycle: a → b → a/],
+      ['cycle.csv', 'id,name,start,duration,depends_on\na,A,2026-01-05,5d,b\nb,B,,5d,a\n', /^plan-as-code: cycle\.csv:2: the links form a cycle: a \(line 2\) → b \(line 3\) → a /],
+      // An external entity (XXE) is refused like any declared entity: nothing is read from /etc/passwd.
+      ['xxe.xml', '<?xml version="1.0"?>\n<!DOCTYPE Project [\n  <!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>\n<Project xmlns="http://schemas.microsoft.com/project"><Title>&xxe;</Title></Project>\n', /^plan-as-code: xxe\.xml:3:3: the XML declares entities in a DOCTYPE; refused/],
+      ['plan.mpp', '\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1\u0000\u0000\u0000\u0000binary', /^plan-as-code: plan\.mpp:1: not MS Project XML or CSV but a binary file/],
+      ['baddate.xml', mspdi(['<UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel><Start>2026-01-05T08:00:00</Start><Finish>2026-01-09T17:00:00</Finish>', '<UID>2</UID><Name>B</Name><OutlineLevel>1</OutlineLevel><Start>2026-01-05T08:00:00</Start><Finish>2026-02-30T17:00:00</Finish>']), /^plan-as-code: baddate\.xml:4:105: task 2 "B": Finish "2026-02-30T17:00:00" is not a date/],
+      ['badbaseline.xml', mspdi(['<UID>7</UID><Name>A</Name><OutlineLevel>1</OutlineLevel><Start>2026-01-05T08:00:00</Start><Finish>2026-01-09T17:00:00</Finish><Baseline><Number>0</Number><Start>next week</Start></Baseline>']), /^plan-as-code: badbaseline\.xml:3:\d+: task 7 "A": baseline Start "next week" is not a date/],
+      ['cycle.xml', mspdi(['<UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel><Start>2026-01-05T08:00:00</Start><Finish>2026-01-09T17:00:00</Finish><PredecessorLink><PredecessorUID>2</PredecessorUID></PredecessorLink>', '<UID>2</UID><Name>B</Name><OutlineLevel>1</OutlineLevel><Start>2026-01-12T08:00:00</Start><Finish>2026-01-16T17:00:00</Finish><PredecessorLink><PredecessorUID>1</PredecessorUID></PredecessorLink>']), /^plan-as-code: cycle\.xml: the links form a cycle: a \(task 1\) → b \(task 2\) → a /],
     ];
     for (const [name, text, message] of cases) {
       it(name, () => {

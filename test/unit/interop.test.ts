@@ -69,6 +69,49 @@ describe('interop (SPEC 12)', () => {
     });
   });
 
+  describe('readable ids', () => {
+    it('fromName gives the smallest free `name-n`, as trying every n from 2 would (whatever was reserved in between)', () => {
+      // The naive allocator the counter per name must agree with.
+      class Naive {
+        readonly taken = new Set<string>();
+        reserve(id: string) {
+          if (this.taken.has(id)) return false;
+          this.taken.add(id);
+          return true;
+        }
+        fromName(base: string) {
+          let id = base;
+          for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+          this.taken.add(id);
+          return id;
+        }
+      }
+      const step = fc.oneof(
+        fc.record({ reserve: fc.constantFrom('task', 'task-2', 'task-3', 'task-5', 'design', 'design-2', 'x') }),
+        fc.record({ name: fc.constantFrom('Task', 'Task 2', 'Task-3', 'Design', 'design', '!!', 'X') }),
+      );
+      fc.assert(
+        fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+          const ids = new IdAllocator();
+          const naive = new Naive();
+          for (const s of steps) {
+            if ('reserve' in s) assert.equal(ids.reserve(s.reserve), naive.reserve(s.reserve));
+            else assert.equal(ids.fromName(s.name, 'project'), naive.fromName(s.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'project'));
+          }
+        }),
+        { seed: 2012, numRuns: 500 },
+      );
+    });
+
+    it('20,000 tasks with one name get task, task-2 … task-20000', () => {
+      const ids = new IdAllocator();
+      const given = Array.from({ length: 20000 }, () => ids.fromName('Task', 'task'));
+      assert.equal(given[0], 'task');
+      assert.equal(given[19999], 'task-20000');
+      assert.equal(new Set(given).size, 20000);
+    });
+  });
+
   describe('MSPDI import', () => {
     it('reads a file as MS Project writes it: summary task UID 0, level-1 projects, subtasks folded in, baseline, hundredths, assignments', () => {
       const plan = mspdi(fixture('ms-project.xml'), { fileId: 'ms-project' });
@@ -138,7 +181,7 @@ describe('interop (SPEC 12)', () => {
     it('refuses a cycle in the links, naming it', () => {
       const task = (uid: number, pred: number) =>
         `<Task><UID>${uid}</UID><Name>T${uid}</Name><OutlineLevel>1</OutlineLevel><Start>2026-01-05T08:00:00</Start><Finish>2026-01-09T17:00:00</Finish><PredecessorLink><PredecessorUID>${pred}</PredecessorUID></PredecessorLink></Task>`;
-      throwsImport(() => mspdi(`<Project><Tasks>${task(1, 2)}${task(2, 1)}</Tasks></Project>`), /^in\.xml: the links form a cycle: t1 → t2 → t1/);
+      throwsImport(() => mspdi(`<Project><Tasks>${task(1, 2)}${task(2, 1)}</Tasks></Project>`), /^in\.xml: the links form a cycle: t1 \(task 1\) → t2 \(task 2\) → t1 /);
     });
   });
 
@@ -161,7 +204,7 @@ describe('interop (SPEC 12)', () => {
       throwsImport(() => csv('id,name,start,end\na,A,2026-02-30,2026-03-01\n'), /^in\.csv:2 \(a\): start "2026-02-30" is not a date/);
       throwsImport(() => csv('x,y\n1,2\n'), /^in\.csv:1: no header row/);
       throwsImport(() => csv('id,name,start\na,A,2026-01-01\n'), /^in\.csv:2 \(a\): no end and no duration/);
-      throwsImport(() => csv('id,name,end,depends_on\na,A,2026-01-10,b\nb,B,2026-01-20,a\n'), /^in\.csv: the links form a cycle: a → b → a/);
+      throwsImport(() => csv('id,name,end,depends_on\na,A,2026-01-10,b\nb,B,2026-01-20,a\n'), /^in\.csv:2: the links form a cycle: a \(line 2\) → b \(line 3\) → a /);
       throwsImport(() => csv('id,name,start,end\na,A,2026-01-01,2026-01-02\na,B,2026-01-01,2026-01-02\n'), /^in\.csv:3: id a is already the id of the row on line 2/);
       throwsImport(() => csv('id,name,start,end,budget\na,A,2026-01-01,2026-01-02,lots\n'), /^in\.csv:2 \(a\): budget "lots" is not an amount/);
       throwsImport(() => csv('id,name\n"a,A\n'), /^in\.csv:\d+: not readable as CSV/);

@@ -48,6 +48,12 @@ function delimiterOf(text: string): string {
 
 /** Reads the CSV (quotes, embedded newlines, a BOM; `,`, `;` or tab) with its header; throws one line naming the place. */
 export function readCsvTable(text: string, source: string, wanted: readonly CsvColumn[] = csvColumns): CsvTable {
+  // A NUL byte is in no text file: an MS Project .mpp, an Excel .xlsx (a zip), a PDF…
+  const nul = text.slice(0, 65536).indexOf('\u0000');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split('\n').length;
+    throw new ImportError(`${source}:${line}: not MS Project XML or CSV but a binary file (an .mpp or .xlsx? Save it as XML from MS Project, as CSV from a spreadsheet)`);
+  }
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(text, { bom: true, delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as never;
@@ -239,6 +245,7 @@ export function importCsv(text: string, options: CsvImportOptions, ids: IdAlloca
     }
   }
   const plan: ImportedPlan = { source, standaloneName: options.fileId, programs: [...programs.values()], projects: standalone, people: [], notCarried };
-  rejectCycles(plan);
+  const lineOf = new Map(pending.map((p) => [p.project.id, p.line]));
+  rejectCycles(plan, (id) => (lineOf.has(id) ? `line ${lineOf.get(id)}` : undefined), (id) => lineOf.get(id));
   return plan;
 }

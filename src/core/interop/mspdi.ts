@@ -63,5 +63,6 @@ export function toHundredths(value: number): string {
 }
 
 export function xmlText(text: string): string {
+  if (!/[&<>"]/.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -36,16 +36,77 @@ interface XmlObject {
   [key: string]: XmlValue | undefined;
 }
 
-const arrays = new Set([
-  'Project.Tasks.Task',
-  'Project.Resources.Resource',
-  'Project.Assignments.Assignment',
-  'Project.Tasks.Task.PredecessorLink',
-  'Project.Tasks.Task.Baseline',
-  'Project.Tasks.Task.ExtendedAttribute',
-  'Project.Resources.Resource.ExtendedAttribute',
-  'Project.ExtendedAttributes.ExtendedAttribute',
+/** Elements that are lists wherever they appear (MSPDI repeats them), by the path of their parent. */
+const listsByParent = new Map<string, ReadonlySet<string>>([
+  ['Project.Tasks', new Set(['Task'])],
+  ['Project.Resources', new Set(['Resource'])],
+  ['Project.Assignments', new Set(['Assignment'])],
+  ['Project.Tasks.Task', new Set(['PredecessorLink', 'Baseline', 'ExtendedAttribute'])],
+  ['Project.Resources.Resource', new Set(['ExtendedAttribute'])],
+  ['Project.ExtendedAttributes', new Set(['ExtendedAttribute'])],
 ]);
+
+/** Never read, however large: MS Project's timephased data (values hour by hour, often most of a file). */
+const skipped = new Set(['TimephasedData']);
+
+/**
+ * Every element the reader takes, wherever it stands. The parser keeps no other element in its tree
+ * (a task has some 100 in a file MS Project saved; timephased data, calendars' week days…): they are read
+ * through and dropped at once, which keeps the tree of a 10,000-task file small.
+ */
+const readElements = new Set([
+  'Project', 'Title', 'Name', 'Author', 'CurrencyCode', 'StatusDate',
+  'Tasks', 'Task', 'UID', 'OutlineLevel', 'OutlineNumber', 'IsNull', 'Milestone', 'Active', 'Start', 'Finish', 'PercentComplete', 'Cost', 'ActualCost',
+  'ExtendedAttribute', 'FieldID', 'Value', 'Baseline', 'Number', 'PredecessorLink', 'PredecessorUID', 'Type', 'LinkLag',
+  'Resources', 'Resource', 'MaxUnits', 'Assignments', 'Assignment', 'TaskUID', 'ResourceUID', 'Units', 'Calendars', 'Calendar',
+]);
+
+/** An element as the parser gives it in document order (`preserveOrder`): its tag to its children; `#text` to a text. */
+type OrderedNode = Record<string, unknown>;
+
+/** What a converted node is replaced with. */
+const done: OrderedNode = {};
+
+function tagOf(node: OrderedNode): string | undefined {
+  for (const key in node) if (key !== ':@') return key;
+  return undefined;
+}
+
+/**
+ * An element's children as the readers take them: an element with only text is its text (`''` when
+ * empty); else an object by tag, a tag that repeats (or is a list by `listsByParent`) as a list of them.
+ * One pass over the parser's tree, which is kept in document order: cheaper than the parser's own
+ * conversion, and what is skipped is never converted.
+ */
+function toXmlValue(children: OrderedNode[], path: string): XmlValue {
+  if (children.length === 0) return '';
+  let object: XmlObject | undefined;
+  let text: string | undefined;
+  const lists = listsByParent.get(path);
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i];
+    // Let go of the parser's node once read: the garbage collector can take it back while the rest is converted.
+    children[i] = done;
+    const tag = tagOf(node);
+    if (tag === undefined || skipped.has(tag) || tag === '__proto__') continue;
+    const content = node[tag];
+    if (tag === '#text') {
+      text = text === undefined ? String(content) : text + String(content);
+      continue;
+    }
+    const inner = content as OrderedNode[];
+    // A leaf with a text (most elements): no path needed.
+    const value = inner.length === 1 && tagOf(inner[0]) === '#text' ? String(inner[0]['#text']) : toXmlValue(inner, `${path}.${tag}`);
+    object ??= {};
+    const existing = object[tag];
+    if (existing === undefined) object[tag] = lists?.has(tag) ? [value] : value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else object[tag] = [existing, value];
+  }
+  if (object === undefined) return text ?? '';
+  if (text !== undefined && text !== '') object['#text'] = text;
+  return object;
+}
 
 /** The line and column of an offset, 1-based, for messages. */
 function placeOf(text: string, offset: number): string {
@@ -72,13 +133,21 @@ export function parseMspdiXml(text: string, source: string): XmlObject {
     ignorePiTags: true,
     processEntities: true,
     htmlEntities: false,
-    isArray: (_name, jpath) => arrays.has(String(jpath)),
+    // The tree in document order, converted by toXmlValue; callbacks get the parser's path matcher, not a path string per element.
+    preserveOrder: true,
+    jPath: false,
+    stopNodes: ['Project.Tasks.Task.TimephasedData', 'Project.Resources.Resource.TimephasedData', 'Project.Assignments.Assignment.TimephasedData'],
+    // Keep what is read, and the root whatever it is (for the message when it is not <Project>).
+    updateTag: (tag, matcher) => readElements.has(tag) || (matcher as { getDepth(): number }).getDepth() <= 1,
   });
-  const parsed = parser.parse(text) as XmlObject;
-  const project = parsed.Project;
+  const roots = (parser.parse(text) as OrderedNode[]).filter((node) => {
+    const tag = tagOf(node);
+    return tag !== undefined && !tag.startsWith('?') && !tag.startsWith('#');
+  });
+  const root = roots.length > 0 ? tagOf(roots[0]) : undefined;
+  const project = root === 'Project' ? toXmlValue(roots[0].Project as OrderedNode[], 'Project') : undefined;
   if (project === undefined || typeof project !== 'object' || Array.isArray(project)) {
-    const root = Object.keys(parsed).find((k) => !k.startsWith('?') && !k.startsWith('#')) ?? 'nothing';
-    throw new ImportError(`${source}:1:1: not an MS Project XML file (its root element is <${root}>, expected <Project>)`);
+    throw new ImportError(`${source}:1:1: not an MS Project XML file (its root element is <${root ?? 'nothing'}>, expected <Project>)`);
   }
   return project;
 }
@@ -96,6 +165,24 @@ const flag = (value: XmlValue | undefined): boolean | undefined => {
   const text = str(value)?.trim().toLowerCase();
   return text === undefined ? undefined : text === '1' || text === 'true';
 };
+
+/**
+ * Where a value stands in the text, as `:line:col` for messages, or '' when it cannot be found: its first
+ * occurrence after the task's UID inside <Tasks> (or in the whole text for the project's own values).
+ * Only on the error path.
+ */
+function placeOfTaskValue(text: string, uid: string | undefined, value: string): string {
+  let from = 0;
+  if (uid !== undefined) {
+    from = /<(?:[\w.-]+:)?Tasks>/.exec(text)?.index ?? 0;
+    const escaped = uid.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const at = new RegExp(`<(?:[\\w.-]+:)?UID>\\s*${escaped}\\s*<`).exec(text.slice(from));
+    if (!at) return '';
+    from += at.index;
+  }
+  const offset = text.indexOf(value, from);
+  return offset < 0 ? '' : `:${placeOf(text, offset)}`;
+}
 
 interface Task {
   readonly uid: string;
@@ -184,7 +271,15 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
   const title = (str(project.Title) ?? '').trim() || (str(project.Name) ?? '').trim().replace(/\.(xml|mpp)$/i, '') || options.fileId;
   const currency = str(project.CurrencyCode)?.trim();
   const currencyOk = currency !== undefined && /^[A-Z]{3}$/.test(currency) ? currency : undefined;
-  const statusDate = dayOf(str(project.StatusDate));
+  /** A date element: undefined when absent or empty; a value that is there but is not a date is bad input naming the task and its place. */
+  const dateOf = (value: XmlValue | undefined, what: string, uid?: string, read: (text: string) => number | undefined = dayOf): number | undefined => {
+    const raw = str(value)?.trim();
+    if (raw === undefined || raw === '') return undefined;
+    const day = read(raw);
+    if (day === undefined) throw new ImportError(`${source}${placeOfTaskValue(text, uid, raw)}: ${what} "${raw}" is not a date (expected a dateTime like 2026-03-02T08:00:00)`);
+    return day;
+  };
+  const statusDate = dateOf(project.StatusDate, 'the project\'s StatusDate');
 
   // Programs: the file, or the tasks at --programs-at.
   const programs: ImportedProgram[] = [];
@@ -216,9 +311,8 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
   const projectTasks = tasks.filter((t) => !t.milestone && (t.level === projectsAt || (ours && t.level === 1 && t.planKind === 'project' && programsAt !== undefined)));
   for (const task of projectTasks) {
     const where = `task ${task.uid} "${task.name}"`;
-    const start = dayOf(str(task.xml.Start));
-    const finishText = str(task.xml.Finish);
-    let end = finishDay(finishText);
+    const start = dateOf(task.xml.Start, `${where}: Start`, task.uid);
+    let end = dateOf(task.xml.Finish, `${where}: Finish`, task.uid, finishDay);
     if (start === undefined || end === undefined) {
       notCarried.push(`${where}: no Start or Finish date: left out`);
       continue;
@@ -239,7 +333,7 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
     else if (percent === 100) imported.state = 'done';
     const baseline = list(task.xml.Baseline).find((b) => (num(b.Number) ?? 0) === 0);
     if (baseline) {
-      const b = { start: dayOf(str(baseline.Start)), end: finishDay(str(baseline.Finish)), budget: str(baseline.Cost) === undefined ? undefined : fromHundredths(str(baseline.Cost)!) };
+      const b = { start: dateOf(baseline.Start, `${where}: baseline Start`, task.uid), end: dateOf(baseline.Finish, `${where}: baseline Finish`, task.uid, finishDay), budget: str(baseline.Cost) === undefined ? undefined : fromHundredths(str(baseline.Cost)!) };
       if (b.start !== undefined && b.end !== undefined && b.end < b.start) b.end = b.start;
       if (b.budget === 0 && cost === undefined) b.budget = undefined;
       if (b.start !== undefined || b.end !== undefined || b.budget !== undefined) imported.baseline = b;
@@ -260,7 +354,7 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
   // Milestones: of the project above them, else of the program.
   const milestoneOf = new Map<Task, ImportedMilestone>();
   for (const task of tasks.filter((t) => t.milestone)) {
-    const date = dayOf(str(task.xml.Start));
+    const date = dateOf(task.xml.Start, `milestone ${task.uid} "${task.name}": Start`, task.uid);
     if (date === undefined) {
       notCarried.push(`milestone ${task.uid} "${task.name}": no Start date: left out`);
       continue;
@@ -372,6 +466,9 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
   if (list((project.Calendars as XmlObject | undefined)?.Calendar).length > 0 && !ours) notCarried.push('calendars: plans count calendar days');
 
   const plan: ImportedPlan = { source, standaloneName: options.fileId, programs, projects: standalone, people, notCarried };
-  rejectCycles(plan);
+  const taskOf = new Map<string, string>();
+  for (const [task, project] of projectOf) taskOf.set(project.id, task.uid);
+  for (const [task, milestone] of milestoneOf) taskOf.set(milestone.id, task.uid);
+  rejectCycles(plan, (id) => (taskOf.has(id) ? `task ${taskOf.get(id)}` : undefined));
   return plan;
 }

@@ -268,7 +268,7 @@ export class PlanWorkspace {
     const diagnostics: PlanDiagnostic[] = [];
     for (const entry of entries) for (const d of entry.fileDiagnostics) diagnostics.push(d);
     for (const d of state.units.all()) diagnostics.push(d);
-    const shown = withoutCancelledProblems(withoutFollowOnProblems(files, state.index, diagnostics), state.index, state.schedule, state.rollup.result).sort(compareDiagnostics);
+    const shown = withoutCancelledProblems(withoutFollowOnProblems(files, state.index, state.rollup.result, diagnostics), state.index, state.schedule, state.rollup.result).sort(compareDiagnostics);
     return { files, index: state.index, schedule: state.schedule, rollup: state.rollup.result, diagnostics: shown };
   }
 }

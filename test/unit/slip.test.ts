@@ -375,4 +375,17 @@ describe('docs/FORMAT.md: the worked examples of the v3 rules', () => {
     assert.match(analysis.diagnostics[0].message, /app.*2026-03-14/);
     assert.equal([...analysis.index.projects].find((p: Project) => p.id === 'app')!.invalid.has('budget'), true);
   });
+
+  it('rejected value and health: red from the rejected budget, status-mismatch for the slip and the milestone alone', () => {
+    const text = example('rejected value and health');
+    const analysis = analyse(text);
+    assert.equal(analysis.rollup.programs.get(analysis.index.programs[0])!.figures.health, 'red');
+    assert.deepEqual(analysis.diagnostics.map((d) => d.code), ['status-mismatch', 'milestone-at-risk', 'schema']);
+    assert.equal(
+      analysis.diagnostics[0].message,
+      "Program 'mobile' is declared green but computes as amber: forecast 4 days after its planned end 2026-03-10; milestone 'store-release' at risk (due 2026-03-10, forecast 2026-03-14)",
+    );
+    // The milestone due after the forecast: no slip, nothing at risk, only the schema error.
+    assert.deepEqual(analyse(text.replace('date: 2026-03-10', 'date: 2026-03-20')).diagnostics.map((d) => d.code), ['schema']);
+  });
 });

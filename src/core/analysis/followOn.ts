@@ -64,7 +64,7 @@ export const followOnInputs = {
  * | unscheduled, dependency-violation, date-conflict (project) | the schedule: its and its dependencies' start, end, duration, depends_on |
  * | date-conflict (program) | the program's start, end |
  * | outside-window | the project's schedule and its program's start, end; a milestone's date and its project's schedule |
- * | over-budget, forecast-over-budget | the program's budget and projects; its projects' budget, spent, progress, state, baseline |
+ * | over-budget, forecast-over-budget | the program's budget and projects; its counted (not cancelled) projects' budget, spent, progress, state, baseline |
  * | status-mismatch | the reasons of the computed health (THE HEALTH TABLE below): judged on those that rest on no rejected value |
  * | missed-milestone | the milestone's date, done |
  * | milestone-at-risk | the milestone's date, done, depends_on; the forecast of what it depends on (schedule, state, progress, baseline — not money) |
@@ -85,8 +85,8 @@ const followOnRules: Partial<Record<DiagnosticCode, (entity: Entity, taint: Tain
     if (e.kind === 'milestone') return own(e, MILESTONE_DATE) || (e.parent.kind === 'project' && t.scheduleTainted(e.parent));
     return false;
   },
-  'over-budget': (e) => e.kind === 'program' && programMoneyTainted(e),
-  'forecast-over-budget': (e) => e.kind === 'program' && programMoneyTainted(e),
+  'over-budget': (e, t) => e.kind === 'program' && programMoneyTainted(e, t),
+  'forecast-over-budget': (e, t) => e.kind === 'program' && programMoneyTainted(e, t),
   'status-mismatch': (e, t) => (e.kind === 'project' || e.kind === 'program') && !t.trusted(e).mismatch,
   'missed-milestone': (e) => e.kind === 'milestone' && own(e, MILESTONE_MISSED),
   'milestone-at-risk': (e, t) => e.kind === 'milestone' && t.forecastTainted(e),
@@ -136,8 +136,9 @@ function concernTainted(holder: Program | Project, concern: HealthConcern, taint
   return rests(holder, concern.basis, taint);
 }
 
-function programMoneyTainted(program: Program): boolean {
-  return own(program, PROGRAM_MONEY) || program.projects.some((p) => own(p, PROJECT_MONEY));
+/** The program's budget, or the money of a project its sums count (a cancelled one counts nowhere), was rejected. */
+function programMoneyTainted(program: Program, taint: Taint): boolean {
+  return own(program, PROGRAM_MONEY) || taint.counted(program).some((p) => own(p, PROJECT_MONEY));
 }
 
 export function withoutFollowOnProblems(files: readonly ParsedFile[], index: PlanIndex, rollup: RollupResult, diagnostics: readonly PlanDiagnostic[]): PlanDiagnostic[] {

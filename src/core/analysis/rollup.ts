@@ -166,33 +166,45 @@ export interface RollupState {
 }
 
 export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: Day, thresholds: HealthThresholds): Steps<RollupState> {
-  const pauses = new PauseCounter();
-  // Projects are the first positions of the index's nodes: loops over them need no lookup.
-  const { projects } = index;
+  // Everything is dirty: every project valued, forecast and rolled up, then every program and portfolio.
   const earned = new NodeMap<Project, EarnedValue>(index.positions);
-  for (let i = 0; i < projects.length; i++) {
-    if (pauses.due()) yield;
-    earned.setAt(i, earnedValue(projects[i], schedule, statusDate));
-  }
+  yield* revalue(earned, index.projects, schedule, statusDate);
   const forecast = yield* forecastSteps(index, schedule, earned, statusDate);
+  const result: RollupResult = { statusDate, milestones: forecast.milestones, projects: new NodeMap(index.positions), programs: new Map(), portfolios: new Map() };
+  const state: RollupState = { result, earned, forecast };
+  yield* rerollup(state, index.projects, index.programs, index.portfolios, thresholds);
+  return state;
+}
 
-  const projectRollups = new NodeMap<Project, ProjectRollup>(index.positions);
-  for (let i = 0; i < projects.length; i++) {
+/** Stage revalue: the earned value of `projects` worked out again (the full analysis: every project). */
+export function* revalue(earned: WritableMap<Project, EarnedValue>, projects: Iterable<Project>, schedule: Schedule, statusDate: Day): Steps<void> {
+  const pauses = new PauseCounter();
+  for (const project of projects) {
     if (pauses.due()) yield;
-    projectRollups.setAt(i, rollupProject(projects[i], earned.at(i)!, forecast, thresholds, statusDate));
+    earned.set(project, earnedValue(project, schedule, statusDate));
   }
-  const programRollups = new Map<Program, Rollup>();
-  for (const program of index.programs) {
+}
+
+/**
+ * Stage rerollup: the rollups of `projects`, then of `programs` and `portfolios`, worked out again from
+ * the earned values and the forecast (the full analysis: all of them; an edit, those it reaches).
+ */
+export function* rerollup(state: RollupState, projects: Iterable<Project>, programs: Iterable<Program>, portfolios: Iterable<Portfolio>, thresholds: HealthThresholds): Steps<void> {
+  const pauses = new PauseCounter();
+  const { result, earned, forecast } = state;
+  const { statusDate } = result;
+  const projectRollups = result.projects as WritableMap<Project, ProjectRollup>;
+  for (const project of projects) {
+    if (pauses.due()) yield;
+    projectRollups.set(project, rollupProject(project, earned.get(project)!, forecast, thresholds, statusDate));
+  }
+  const programRollups = result.programs as WritableMap<Program, Rollup>;
+  for (const program of programs) {
     if (pauses.due(program.projects.length)) yield;
     programRollups.set(program, rollupProgram(program, projectRollups, forecast, thresholds, statusDate));
   }
-  const portfolioRollups = new Map<Portfolio, Rollup>();
-  for (const portfolio of index.portfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, thresholds, statusDate));
-  return {
-    result: { statusDate, milestones: forecast.milestones, projects: projectRollups, programs: programRollups, portfolios: portfolioRollups },
-    earned,
-    forecast,
-  };
+  const portfolioRollups = result.portfolios as WritableMap<Portfolio, Rollup>;
+  for (const portfolio of portfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, thresholds, statusDate));
 }
 
 export function earnedValue(project: Project, schedule: Schedule, statusDate: Day): EarnedValue {

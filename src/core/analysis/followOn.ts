@@ -106,9 +106,9 @@ const followOnRules: Partial<Record<DiagnosticCode, (entity: Entity, taint: Tain
  * |---|---|
  * | CPI (project) | the project's money: budget, spent, progress, state, baseline |
  * | SPI (project) | its forecast inputs: its schedule and its dependencies', progress, state, baseline (BAC cancels out: a rejected budget leaves SPI unknown, never low) |
- * | CPI, SPI (program, portfolio) | the money and forecast inputs of every project counted |
+ * | CPI, SPI (program) | the money and forecast inputs of every project it counts |
  * | slip (project) | its forecast, and what it waits for |
- * | slip (program, portfolio) | the program's start, end; the forecasts of the projects counted and of every milestone |
+ * | slip (program) | its start, end; the forecasts of the projects it counts and of its and their milestones |
  * | a milestone missed or at risk | that milestone's forecast: its date, done, depends_on and what it waits for |
  * | open critical / high issues, high risks | the issues or risks counted (a program's own and its projects'): stands while one of them is read in full |
  * | a red part (a program's project) | that part's reasons, by this table |

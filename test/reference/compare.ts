@@ -155,7 +155,7 @@ export function compareDiagnostics(
   all: readonly ExpectedDiagnostic[],
   ignored: readonly string[] = [],
 ): { missing: string[]; extra: string[]; unnamed: string[] } {
-  const codes = new Set(['milestone-at-risk', 'status-date-mismatch', 'overdue-issue', 'over-budget', 'forecast-over-budget', 'overspent'].filter((code) => !ignored.includes(code)));
+  const codes = new Set(['milestone-at-risk', 'status-date-mismatch', 'overdue-issue', 'over-budget', 'forecast-over-budget', 'overspent', 'status-mismatch'].filter((code) => !ignored.includes(code)));
   const key = (d: { code: string; file: string; line: number; column: number }) => `${d.code} ${placeOf(d)}`;
   const actual = engine
     .filter((d) => codes.has(d.code))

@@ -363,3 +363,54 @@ export function withTeams(workspace: Workspace, choices: TeamChoices): Workspace
 }
 
 export const teamWorkspace: fc.Arbitrary<Workspace> = fc.tuple(workspaceChoices, teamChoices).map(([w, t]) => withTeams(buildWorkspace(w), t));
+
+// ---------------------------------------------------------------------------------------------------
+// Rejected budgets (SPEC 6): the random workspace with some projects' budgets written so that the schema
+// rejects them — misspelt, or a value that is not a budget. A separate arbitrary, like the teams.
+
+/** How a budget is written so that the schema rejects it: under a misspelt key, or as text, or negative. */
+const REJECTED_BUDGETS: ReadonlyArray<{ key: string; text: (cents: string) => string }> = [
+  { key: 'budgte', text: (cents) => cents },
+  { key: 'budget', text: (cents) => `${cents.replace(/\.\d+$/, '')},000` },
+  { key: 'budget', text: (cents) => `${cents}k` },
+  { key: 'budget', text: (cents) => `-1${cents}` },
+];
+
+export const rejectedBudgetChoices = fc.record({
+  /** Per project (by position, cycling): its budget as written (absent: kept), one of REJECTED_BUDGETS. */
+  rejected: fc.array(option(fc.nat(REJECTED_BUDGETS.length - 1), 2), { minLength: 1, maxLength: 6 }),
+  /** A declared health on every project and program that has none, so that status-mismatch is often in play. */
+  declare: fc.constantFrom<Rag>(...RAGS),
+});
+export type RejectedBudgetChoices = typeof rejectedBudgetChoices extends fc.Arbitrary<infer T> ? T : never;
+
+/** Rejects the budgets chosen (a project without a budget gets one to reject) and declares healths, in place. */
+export function withRejectedBudgets(workspace: Workspace, choices: RejectedBudgetChoices): Workspace {
+  const projects: Project[] = [];
+  const programs: Program[] = [];
+  const visitProgram = (program: Program) => {
+    programs.push(program);
+    projects.push(...program.projects);
+  };
+  for (const file of workspace.files) {
+    for (const document of file.documents) {
+      if ('portfolio' in document) document.portfolio.programs.forEach(visitProgram);
+      else if ('program' in document) visitProgram(document.program);
+      else projects.push(document.project);
+    }
+  }
+  projects.forEach((project, i) => {
+    project.health ??= choices.declare;
+    const how = choices.rejected[i % choices.rejected.length];
+    if (how === undefined) return;
+    const written = REJECTED_BUDGETS[how];
+    project.rejectedBudget = { key: written.key, text: written.text(project.budget ?? '1500') };
+    delete project.budget;
+  });
+  for (const program of programs) program.health ??= choices.declare;
+  return workspace;
+}
+
+export const rejectedBudgetWorkspace: fc.Arbitrary<Workspace> = fc
+  .tuple(workspaceChoices, rejectedBudgetChoices)
+  .map(([w, r]) => withRejectedBudgets(buildWorkspace(w), r));

@@ -58,6 +58,11 @@ export interface Project {
   duration?: string;
   depends_on?: string[];
   budget?: string;
+  /**
+   * A budget the schema rejects (SPEC 6), written instead of `budget`: under `key` (misspelt, or
+   * `budget` itself) as `text`. It is no figure's input: the project has no budget.
+   */
+  rejectedBudget?: { key: string; text: string };
   spent?: string;
   progress?: string;
   state?: State;

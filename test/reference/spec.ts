@@ -50,6 +50,13 @@
  *      their health like a project's or a program's does.
  * (17) Earned schedule (SPEC 5.2) of a set is computed over its non-cancelled projects; a set with none
  *      (a program without projects, or whose projects are all cancelled) has every ES figure null.
+ * (18) A budget the schema rejects (SPEC 6) is no figure's input (the project has no budget), and no
+ *      warning is computed from it: not the project's overspent, nor its program's over-budget and
+ *      forecast-over-budget when the project counts in the program's sums (it is not cancelled). Of a
+ *      computed health, what rests on it is set aside: the project's CPI, and the CPI and SPI of a program
+ *      that counts it (the sums weigh each project by its BAC); a project red by nothing else is then
+ *      not a red project of its program. status-mismatch compares the declared health with the health
+ *      of what is left ("its program's health warnings that do not depend on that value").
  */
 import { toDate, toDay, type Day } from './days';
 import type { Issue, Milestone, Portfolio, Program, Project, Rag, Risk, State, Workspace } from './model';
@@ -64,6 +71,8 @@ const AMBER_BELOW = Rational.decimal('0.95');
 /** The default slip thresholds in days (SPEC 5, v3: slipRedDays, slipAmberDays). */
 const SLIP_RED_DAYS = 30;
 const SLIP_AMBER_DAYS = 0;
+/** Health from best to worst. */
+const RAGS_IN_ORDER: readonly Rag[] = ['green', 'amber', 'red'];
 
 export interface RiskCounts {
   high: number;
@@ -149,7 +158,7 @@ export interface ExpectedMilestone {
   forecast: string | null;
   status: MilestoneStatus;
 }
-export type ReferenceCode = 'milestone-at-risk' | 'status-date-mismatch' | 'overdue-issue' | 'over-budget' | 'forecast-over-budget' | 'overspent';
+export type ReferenceCode = 'milestone-at-risk' | 'status-date-mismatch' | 'overdue-issue' | 'over-budget' | 'forecast-over-budget' | 'overspent' | 'status-mismatch';
 export interface ExpectedDiagnostic {
   code: ReferenceCode;
   file: string;
@@ -512,6 +521,14 @@ export function reference(workspace: Workspace, places: Places): Expected {
 
   // --- Projects.
   const projectHealth = new Map<string, Rag | null>();
+  /** The health from what rests on no rejected value. INTERPRETATION (18). */
+  const trustedHealth = new Map<string, Rag | null>();
+  const rank = (health: Rag) => RAGS_IN_ORDER.indexOf(health);
+  /** SPEC 6 status-mismatch: the declared health is better than the computed one (of what can be trusted). */
+  const statusMismatch = (entity: Project | Program, kind: string, trusted: Rag | null) => {
+    if (entity.health === undefined || trusted === null || rank(entity.health) >= rank(trusted)) return;
+    diagnostics.push({ code: 'status-mismatch', ...place(entity, 'health'), about: `health of ${kind} ${entity.id}`, mentions: [[entity.id], [entity.health], [trusted]] });
+  };
   const expectedProjects: ExpectedProject[] = projects.map(({ project, programId }) => {
     const { s, e } = schedule(project);
     const ev = earned(project);
@@ -522,10 +539,12 @@ export function reference(workspace: Workspace, places: Places): Expected {
     const state = stateOf(project);
     const slip = state === 'done' || forecast === null ? null : forecast.fe - windowOf(project).pe;
     // INTERPRETATION (4): a cancelled project has no computed health (v3).
-    const health = cancelled(project)
-      ? null
-      : computedHealth({ cpi: ev.cpi, spi: ev.spi, issues, risks, lateMilestone: late(project.milestones), redChild: false, slip });
+    const inputs = { cpi: ev.cpi, spi: ev.spi, issues, risks, lateMilestone: late(project.milestones), redChild: false, slip };
+    const health = cancelled(project) ? null : computedHealth(inputs);
     projectHealth.set(project.id, health);
+    const trusted = cancelled(project) ? null : computedHealth({ ...inputs, cpi: project.rejectedBudget ? null : ev.cpi });
+    trustedHealth.set(project.id, trusted);
+    statusMismatch(project, 'project', trusted);
     const float = floatOf.get(project.id) ?? null;
     return {
       id: project.id,
@@ -592,7 +611,7 @@ export function reference(workspace: Workspace, places: Places): Expected {
     // INTERPRETATION (6).
     const risks = members.map((p) => countRisks(p.risks)).reduce(addRisks, countRisks(program.risks));
     const issues = members.map((p) => countIssues(p.issues)).reduce(addIssues, countIssues(program.issues));
-    const health = computedHealth({
+    const healthInputs = {
       cpi: figures.cpi,
       spi: figures.spi,
       issues,
@@ -601,11 +620,20 @@ export function reference(workspace: Workspace, places: Places): Expected {
       // INTERPRETATION (5).
       redChild: members.some((p) => projectHealth.get(p.id) === 'red'),
       slip,
-    });
+    };
+    const health = computedHealth(healthInputs);
     rolledPrograms.set(program.id, { sums, members, start, end, forecastEnd, risks, issues, health, slip });
+    // INTERPRETATION (18).
+    const rejected = members.some((p) => p.rejectedBudget !== undefined);
+    statusMismatch(program, 'program', computedHealth({
+      ...healthInputs,
+      cpi: rejected ? null : figures.cpi,
+      spi: rejected ? null : figures.spi,
+      redChild: members.some((p) => trustedHealth.get(p.id) === 'red'),
+    }));
 
-    // INTERPRETATION (14).
-    if (program.budget !== undefined) {
+    // INTERPRETATIONS (14) and (18).
+    if (program.budget !== undefined && !rejected) {
       const budget = Rational.decimal(program.budget);
       const about = `budget of ${program.id}`;
       if (sums.bac.gt(budget)) diagnostics.push({ code: 'over-budget', ...place(program, 'budget'), about, mentions: [[program.id]] });
@@ -701,7 +729,8 @@ export function reference(workspace: Workspace, places: Places): Expected {
   // --- Spending above the budget at completion (SPEC 6: AC > BAC on a project), compared exactly as written.
   for (const { project } of projects) {
     // v3: no diagnostic on a cancelled project beyond the structural ones. INTERPRETATION (12).
-    if (project.spent === undefined || cancelled(project)) continue;
+    // INTERPRETATION (18): not from a rejected budget.
+    if (project.spent === undefined || cancelled(project) || project.rejectedBudget) continue;
     const { ac, bac } = earned(project);
     if (ac.gt(bac)) diagnostics.push({ code: 'overspent', ...place(project, 'spent'), about: `spent of ${project.id}`, mentions: [[project.id]] });
   }

@@ -121,10 +121,11 @@ const project = (p: Project): Entry[] => [
   { key: 'duration', value: text(p.duration) },
   { key: 'depends_on', value: flow(p.depends_on) },
   { key: 'budget', value: number(p.budget) },
+  ...(p.rejectedBudget ? [{ key: p.rejectedBudget.key, value: { scalar: p.rejectedBudget.text }, owner: p.rejectedBudget }] : []),
   { key: 'spent', value: number(p.spent), owner: p },
   { key: 'progress', value: number(p.progress) },
   { key: 'state', value: text(p.state) },
-  { key: 'health', value: text(p.health) },
+  { key: 'health', value: text(p.health), owner: p },
   {
     key: 'baseline',
     value: p.baseline && {
@@ -161,7 +162,7 @@ const program = (p: Program): Entry[] => [
   { key: 'budget', value: number(p.budget), owner: p },
   { key: 'start', value: text(p.start) },
   { key: 'end', value: text(p.end) },
-  { key: 'health', value: text(p.health) },
+  { key: 'health', value: text(p.health), owner: p },
   { key: 'status_date', value: text(p.status_date), owner: p },
   { key: 'benefits', value: list(p.benefits, benefit) },
   { key: 'milestones', value: list(p.milestones, milestone) },

@@ -179,6 +179,73 @@ describe('a value the schema rejects is not used further (SPEC section 6)', () =
   });
 });
 
+describe('a rejected budget sets aside only the health reasons computed from it (SPEC 6, status-mismatch)', () => {
+  /**
+   * A project declared green, active since Jan 5, spent 1000 at progress 40: its budget misspelt (read as
+   * 0, so CPI 0 — red, but only because of the rejected value). `end` decides whether it also slips.
+   */
+  const project = (end: string, budget = '  budgte: 5000') =>
+    [
+      'project:', //              1
+      '  id: app', //             2
+      '  name: App', //           3
+      '  start: 2026-01-05', //   4
+      `  end: ${end}`, //         5
+      '  health: green', //       6
+      budget, //                  7
+      '  spent: 1000', //         8
+      '  progress: 40', //        9
+    ].join('\n');
+  const schemaError = { code: 'schema', line: 7, column: 3, message: /^Unknown key 'budgte' in project 'app'; did you mean 'budget'\?$/ } as const;
+
+  it('rejected budget and a slip: status-mismatch stays, for the slip, without the CPI of the rejected budget', () => {
+    // Ended Apr 30, still active at S = Jun 1: forecast Jun 1, 32 days after its planned end (red).
+    expectOnly(project('2026-04-30'), [
+      { code: 'status-mismatch', line: 6, column: 11, message: /^Project 'app' is declared green but computes as red: forecast 32 days after its planned end 2026-04-30$/ },
+      schemaError,
+    ], STATUS);
+  });
+
+  it('rejected budget and only CPI red: status-mismatch is silenced', () => {
+    // Ends Dec 31: forecast on its plan, no slip; SPI unknown (BAC 0). Only CPI 0 < 0.90 makes it red.
+    expectOnly(project('2026-12-31'), [schemaError], STATUS);
+    // A budget of 500 written correctly: CPI = 0.40 × 500 / 1000 = 0.2, a reason of its own (and overspent).
+    expectOnly(project('2026-12-31', '  budget: 500'), [
+      { code: 'status-mismatch', line: 6, column: 11, message: /computes as red: CPI 0\.20 < 0\.90$/ },
+      { code: 'overspent', line: 8, column: 10 },
+    ], STATUS);
+  });
+
+  it("a program's red project, red only by its rejected budget, is set aside; its own late milestone is not", () => {
+    const text = (milestoneDate: string) =>
+      [
+        'program:', //                         1
+        '  id: mobile', //                     2
+        '  name: Mobile', //                   3
+        '  health: green', //                  4
+        '  milestones:', //                    5
+        `    - { id: launch, name: Launch, date: ${milestoneDate} }`, // 6
+        '  projects:', //                      7
+        '    - id: app', //                    8
+        '      name: App', //                  9
+        '      start: 2026-01-05', //          10
+        '      end: 2026-12-31', //            11
+        '      budget: 5,000', //              12  rejected: thousands separator
+        '      spent: 1000', //                13
+        '      progress: 40', //               14
+      ].join('\n');
+    const schema = { code: 'schema', line: 12, column: 15 } as const;
+    // Launch Dec 1 is on track: the program's only concerns are app's CPI and "project 'app' is red".
+    expectOnly(text('2026-12-01'), [schema], STATUS);
+    // Launch May 1 is missed (before S): amber, whatever the budget.
+    expectOnly(text('2026-05-01'), [
+      { code: 'status-mismatch', line: 4, column: 11, message: /^Program 'mobile' is declared green but computes as amber: milestone 'launch' missed \(2026-05-01\)$/ },
+      { code: 'missed-milestone', line: 6, column: 41 },
+      schema,
+    ], STATUS);
+  });
+});
+
 describe('unknown keys suggest the closest key of that entity', () => {
   it("'dependson' in a project: one error, 'did you mean depends_on?', and no unscheduled from the missing dependency", () => {
     const files = {

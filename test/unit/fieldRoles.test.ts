@@ -57,12 +57,11 @@ describe('field roles, declared once', () => {
     assert.deepEqual(sets, {
       SCHEDULE: sorted('start', 'end', 'duration', 'depends_on'),
       PROJECT_FORECAST: sorted('start', 'end', 'duration', 'depends_on', 'progress', 'state', 'baseline'),
-      PROJECT_FIGURES: sorted('start', 'end', 'duration', 'depends_on', 'budget', 'spent', 'progress', 'state', 'baseline', 'health', 'benefits', 'milestones', 'risks', 'issues'),
       PROJECT_MONEY: sorted('budget', 'spent', 'progress', 'state', 'baseline'),
       PROJECT_LOAD: sorted('team', 'state', 'progress'),
       OVERSPENT: sorted('budget', 'baseline', 'spent'),
       PROGRESS: sorted('state', 'progress'),
-      PROGRAM_FIGURES: sorted('budget', 'currency', 'start', 'end', 'health', 'benefits', 'milestones', 'risks', 'issues', 'projects'),
+      PROJECT_STATE: ['state'],
       PROGRAM_MONEY: sorted('budget', 'projects'),
       PROGRAM_WINDOW: sorted('start', 'end'),
       CURRENCY: ['currency'],
@@ -72,7 +71,7 @@ describe('field roles, declared once', () => {
       MILESTONE_MISSED: sorted('date', 'done'),
       MILESTONE_DATE: ['date'],
       RISK_FIGURES: sorted('likelihood', 'impact', 'state', 'mitigation'),
-      ISSUE_FIGURES: sorted('severity', 'state', 'due'),
+      ISSUE_FIGURES: sorted('severity', 'state'),
       ISSUE_OVERDUE: sorted('due', 'state'),
       CAPACITY: ['capacity'],
     });

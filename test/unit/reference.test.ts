@@ -4,7 +4,8 @@
  * valid workspaces over several files and on boundary workspaces (indices exactly on 0.90 / 0.95 with
  * values that are not exact in binary, budgets equal to the cent, whole-day forecasts), every field of
  * `rollup --format json` and the places of milestone-at-risk, status-date-mismatch, overdue-issue,
- * over-budget and forecast-over-budget must agree. A failure prints the plan files and each differing
+ * over-budget, forecast-over-budget, overspent and status-mismatch must agree — also where a project's
+ * budget is written for the schema to reject (SPEC 6). A failure prints the plan files and each differing
  * field; fast-check shrinks the workspace first.
  */
 import assert from 'node:assert/strict';
@@ -13,12 +14,12 @@ import { analyzePlans, scheduleQuality, toQualityJson, toRollupJson } from '../.
 import { boundaryWorkspace } from '../reference/boundary';
 import { compareDiagnostics, compareRollup } from '../reference/compare';
 import { toDay } from '../reference/days';
-import { randomWorkspace } from '../reference/generate';
+import { randomWorkspace, rejectedBudgetWorkspace } from '../reference/generate';
 import type { Project, Workspace } from '../reference/model';
 import { compareQuality, referenceQuality } from '../reference/quality';
 import { Rational } from '../reference/rational';
 import { reference, type Expected, type ExpectedDiagnostic } from '../reference/spec';
-import { toFiles } from '../reference/yaml';
+import { toFiles, type Places } from '../reference/yaml';
 
 const SEED = 20261127;
 
@@ -42,11 +43,34 @@ function analyse(workspace: Workspace) {
   return { files, analysis, expected: reference(workspace, places) };
 }
 
+/** The budgets written for the schema to reject (rejectedBudgetWorkspace), as `file:line`. */
+function rejectedBudgetLines(workspace: Workspace, places: Places): string[] {
+  const lines: string[] = [];
+  const visit = (project: Project) => {
+    const written = project.rejectedBudget && places.get(project.rejectedBudget)?.get(project.rejectedBudget.key);
+    if (written) lines.push(`${written.file}:${written.line}`);
+  };
+  for (const file of workspace.files) {
+    for (const document of file.documents) {
+      if ('portfolio' in document) for (const program of document.portfolio.programs) program.projects.forEach(visit);
+      else if ('program' in document) document.program.projects.forEach(visit);
+      else visit(document.project);
+    }
+  }
+  return lines.sort();
+}
+
 /** Asserts the engine agrees with the reference on this workspace, field by field. */
 function agrees(workspace: Workspace): void {
   const { files, analysis, expected } = analyse(workspace);
+  // The only errors: a schema error on each budget written to be rejected.
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-  assert.equal(errors.length, 0, `the generator wrote an invalid workspace:\n${errors.map((d) => `  ${d.file}:${d.range.start.line + 1} ${d.code}: ${d.message}`).join('\n')}\n${show(workspace, files)}`);
+  const rejected = rejectedBudgetLines(workspace, toFiles(workspace).places);
+  assert.deepEqual(
+    errors.map((d) => `${d.code} ${d.file}:${d.range.start.line + 1}`).sort(),
+    rejected.map((at) => `schema ${at}`),
+    `the generator wrote an invalid workspace:\n${errors.map((d) => `  ${d.file}:${d.range.start.line + 1} ${d.code}: ${d.message}`).join('\n')}\n${show(workspace, files)}`,
+  );
 
   const rollup = JSON.parse(JSON.stringify(toRollupJson(analysis)));
   const differences = compareRollup(rollup, expected, []);
@@ -195,6 +219,11 @@ describe('reference check: the engine against an independent SPEC v2 implementat
   it('agrees on random valid workspaces (300 runs)', function () {
     this.timeout(60_000);
     fc.assert(fc.property(randomWorkspace, agrees), { seed: SEED, numRuns: 300 });
+  });
+
+  it('agrees on random workspaces with budgets the schema rejects: figures, money warnings, status-mismatch (300 runs)', function () {
+    this.timeout(60_000);
+    fc.assert(fc.property(rejectedBudgetWorkspace, agrees), { seed: SEED, numRuns: 300 });
   });
 
   it('agrees on schedule quality (SPEC 11) on random valid workspaces: values, counts, totals, offenders, pass (300 runs)', function () {

@@ -316,11 +316,15 @@ describe('v3: a rejected value silences only what depends on it (SPEC 6)', () =>
   `;
 
   it('a misspelt budget keeps milestone-at-risk (its own project\'s and another\'s) and silences the money warnings', () => {
-    const codes = analyse(text).diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}`);
+    const diagnostics = analyse(text).diagnostics;
+    const codes = diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}`);
     // store-release (line 8) and web-beta (line 22) wait for app, forecast to end Mar 20: at risk (and dated
-    // before app's end: dependency-violation, from dates alone). The program's declared green against its
-    // computed amber rests on the sums that count app's budget: silenced, like over-budget and overspent.
-    assert.deepEqual(codes.sort(), ['dependency-violation 22', 'dependency-violation 8', 'milestone-at-risk 22', 'milestone-at-risk 8', 'schema 14']);
+    // before app's end: dependency-violation, from dates alone). over-budget and overspent rest on app's
+    // budget: silenced. The program computes red from app's CPI (its budget read as 0) and amber from its
+    // milestone at risk: its declared green is still worse than amber — said for the milestone alone.
+    assert.deepEqual(codes.sort(), ['dependency-violation 22', 'dependency-violation 8', 'milestone-at-risk 22', 'milestone-at-risk 8', 'schema 14', 'status-mismatch 6']);
+    const mismatch = diagnostics.find((d) => d.code === 'status-mismatch')!;
+    assert.equal(mismatch.message, "Program 'mobile' is declared green but computes as amber: milestone 'store-release' at risk (due 2026-03-10, forecast 2026-03-20)");
   });
 });
 
@@ -370,5 +374,18 @@ describe('docs/FORMAT.md: the worked examples of the v3 rules', () => {
     assert.deepEqual(analysis.diagnostics.map((d) => d.code), ['milestone-at-risk', 'schema']);
     assert.match(analysis.diagnostics[0].message, /app.*2026-03-14/);
     assert.equal([...analysis.index.projects].find((p: Project) => p.id === 'app')!.invalid.has('budget'), true);
+  });
+
+  it('rejected value and health: red from the rejected budget, status-mismatch for the slip and the milestone alone', () => {
+    const text = example('rejected value and health');
+    const analysis = analyse(text);
+    assert.equal(analysis.rollup.programs.get(analysis.index.programs[0])!.figures.health, 'red');
+    assert.deepEqual(analysis.diagnostics.map((d) => d.code), ['status-mismatch', 'milestone-at-risk', 'schema']);
+    assert.equal(
+      analysis.diagnostics[0].message,
+      "Program 'mobile' is declared green but computes as amber: forecast 4 days after its planned end 2026-03-10; milestone 'store-release' at risk (due 2026-03-10, forecast 2026-03-14)",
+    );
+    // The milestone due after the forecast: no slip, nothing at risk, only the schema error.
+    assert.deepEqual(analyse(text.replace('date: 2026-03-10', 'date: 2026-03-20')).diagnostics.map((d) => d.code), ['schema']);
   });
 });

@@ -12,7 +12,7 @@ import type { FileEdit, PlanDiagnostic } from '../base/diagnostic';
 import { compareExactly } from '../base/exact';
 import { messages } from '../base/messages';
 import { fixedNumber } from '../base/numbers';
-import type { Issue, Milestone, Person, Portfolio, Program, Project, Risk } from '../model/entities';
+import type { Health, Issue, Milestone, Person, Portfolio, Program, Project, Risk } from '../model/entities';
 import { diagnosticAt } from '../model/locate';
 import { compareIds, type Overallocation, type PersonLoad, type PlanLoads } from './people';
 import type { PlanIndex } from './planIndex';
@@ -37,7 +37,7 @@ export function programChecks(program: Program, ctx: CheckContext): PlanDiagnost
   const out: PlanDiagnostic[] = [];
   programWindow(program, ctx.schedule, out);
   programBudget(program, ctx.rollup, ctx.defaultCurrency, out);
-  declaredHealth(program, `Program '${program.id}'`, ctx.rollup.programs.get(program)!, out);
+  declaredHealth(program, ctx.rollup.programs.get(program)!, out);
   statusDate(program, ctx, out);
   return out;
 }
@@ -71,7 +71,7 @@ export function projectChecks(project: Project, ctx: CheckContext): PlanDiagnost
     out.push(diagnosticAt(project.source, project.spent.span, 'overspent', messages.overspent(project.id ?? '?', figures.ac, figures.bac, currencyOf(project, ctx.defaultCurrency))));
   }
   progress(project, out);
-  declaredHealth(project, `Project '${project.id}'`, result, out);
+  declaredHealth(project, result, out);
   return out;
 }
 
@@ -223,12 +223,22 @@ function progress(project: Project, out: PlanDiagnostic[]): void {
   }
 }
 
-function declaredHealth(entity: Project | Program, what: string, result: { figures: { health: ProjectRollup['figures']['health'] }; healthReasons: readonly string[] }, out: PlanDiagnostic[]): void {
-  const declared = entity.health;
+function declaredHealth(entity: Project | Program, result: { figures: { health: ProjectRollup['figures']['health'] }; healthReasons: readonly string[] }, out: PlanDiagnostic[]): void {
   // A cancelled project computes no health (v3): nothing to mismatch.
-  if (declared && result.figures.health !== null && isBetterHealth(declared.value, result.figures.health)) {
-    out.push(diagnosticAt(entity.source, declared.span, 'status-mismatch', messages.statusMismatch(what, declared.value, result.figures.health, result.healthReasons)));
-  }
+  if (result.figures.health === null) return;
+  const found = statusMismatch(entity, result.figures.health, result.healthReasons);
+  if (found) out.push(found);
+}
+
+/**
+ * The status-mismatch of a project or program whose health computes as `computed` for these reasons: when
+ * its declared health is better (the follow-on filter restates it from the reasons it can trust, SPEC 6).
+ */
+export function statusMismatch(entity: Project | Program, computed: Health, reasons: readonly string[]): PlanDiagnostic | undefined {
+  const declared = entity.health;
+  if (!declared || !isBetterHealth(declared.value, computed)) return undefined;
+  const what = `${entity.kind === 'project' ? 'Project' : 'Program'} '${entity.id}'`;
+  return diagnosticAt(entity.source, declared.span, 'status-mismatch', messages.statusMismatch(what, declared.value, computed, reasons));
 }
 
 /**

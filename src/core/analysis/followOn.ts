@@ -12,10 +12,13 @@
 import type { DiagnosticCode } from '../base/codes';
 import type { PlanDiagnostic } from '../base/diagnostic';
 import type { Position } from '../base/positions';
-import type { Entity, Milestone, Program, Project } from '../model/entities';
+import type { Entity, Health, Issue, Milestone, Program, Project, Risk } from '../model/entities';
 import { inputKeys, issueFields, keysOf, milestoneFields, personFields, portfolioFields, programFields, projectFields, riskFields } from '../model/fieldRoles';
 import type { ParsedFile } from '../syntax/nodes';
+import { statusMismatch } from './checks';
 import type { PlanIndex } from './planIndex';
+import { healthOf, type HealthBasis, type HealthConcern, type RollupResult } from './rollup';
+import { isBetterHealth, riskLevel } from './rules';
 
 /** Each figure's inputs by YAML key, from the field roles (model/fieldRoles.ts). */
 const SCHEDULE = inputKeys(projectFields, 'dates');
@@ -25,13 +28,10 @@ const SCHEDULE = inputKeys(projectFields, 'dates');
  * at its plan, which can only be earlier than the true one — so a milestone it makes late is late.
  */
 const PROJECT_FORECAST = inputKeys(projectFields, 'forecast');
-/** What a project's earned value, forecast and health are computed from (with its schedule). */
-const PROJECT_FIGURES = inputKeys(projectFields, 'health');
 const PROJECT_MONEY = inputKeys(projectFields, 'money');
 const PROJECT_LOAD = inputKeys(projectFields, 'load');
 const OVERSPENT = keysOf(projectFields, 'budget', 'baseline', 'spent');
 const PROGRESS = keysOf(projectFields, 'state', 'progress');
-const PROGRAM_FIGURES = inputKeys(programFields, 'health');
 const PROGRAM_MONEY = inputKeys(programFields, 'money');
 const PROGRAM_WINDOW = inputKeys(programFields, 'dates');
 const CURRENCY = keysOf(programFields, 'currency');
@@ -40,6 +40,7 @@ const MILESTONE_SCHEDULE = inputKeys(milestoneFields, 'dates');
 const MILESTONE_FIGURES = inputKeys(milestoneFields, 'forecast');
 const MILESTONE_MISSED = keysOf(milestoneFields, 'date', 'done');
 const MILESTONE_DATE = keysOf(milestoneFields, 'date');
+const PROJECT_STATE = keysOf(projectFields, 'state');
 const RISK_FIGURES = inputKeys(riskFields, 'health');
 const ISSUE_FIGURES = inputKeys(issueFields, 'health');
 const ISSUE_OVERDUE = keysOf(issueFields, 'due', 'open');
@@ -47,7 +48,7 @@ const CAPACITY = inputKeys(personFields, 'load');
 
 /** The inputs above, for the test that they are what the table of warnings below says. */
 export const followOnInputs = {
-  SCHEDULE, PROJECT_FORECAST, PROJECT_FIGURES, PROJECT_MONEY, PROJECT_LOAD, OVERSPENT, PROGRESS, PROGRAM_FIGURES, PROGRAM_MONEY, PROGRAM_WINDOW,
+  SCHEDULE, PROJECT_FORECAST, PROJECT_MONEY, PROJECT_LOAD, OVERSPENT, PROGRESS, PROJECT_STATE, PROGRAM_MONEY, PROGRAM_WINDOW,
   CURRENCY, STATUS_DATE, MILESTONE_SCHEDULE, MILESTONE_FIGURES, MILESTONE_MISSED, MILESTONE_DATE, RISK_FIGURES, ISSUE_FIGURES, ISSUE_OVERDUE, CAPACITY,
 };
 
@@ -63,8 +64,8 @@ export const followOnInputs = {
  * | unscheduled, dependency-violation, date-conflict (project) | the schedule: its and its dependencies' start, end, duration, depends_on |
  * | date-conflict (program) | the program's start, end |
  * | outside-window | the project's schedule and its program's start, end; a milestone's date and its project's schedule |
- * | over-budget, forecast-over-budget | the program's budget and projects; its projects' budget, spent, progress, state, baseline |
- * | status-mismatch | every health input: the entity's figures, milestones, risks, issues (a program's: its projects' too) |
+ * | over-budget, forecast-over-budget | the program's budget and projects; its counted (not cancelled) projects' budget, spent, progress, state, baseline |
+ * | status-mismatch | the reasons of the computed health (THE HEALTH TABLE below): judged on those that rest on no rejected value |
  * | missed-milestone | the milestone's date, done |
  * | milestone-at-risk | the milestone's date, done, depends_on; the forecast of what it depends on (schedule, state, progress, baseline — not money) |
  * | unmitigated-risk | the risk's likelihood, impact, state, mitigation |
@@ -84,9 +85,9 @@ const followOnRules: Partial<Record<DiagnosticCode, (entity: Entity, taint: Tain
     if (e.kind === 'milestone') return own(e, MILESTONE_DATE) || (e.parent.kind === 'project' && t.scheduleTainted(e.parent));
     return false;
   },
-  'over-budget': (e) => e.kind === 'program' && programMoneyTainted(e),
-  'forecast-over-budget': (e) => e.kind === 'program' && programMoneyTainted(e),
-  'status-mismatch': (e, t) => (e.kind === 'project' ? t.figuresTainted(e) : e.kind === 'program' && t.programTainted(e)),
+  'over-budget': (e, t) => e.kind === 'program' && programMoneyTainted(e, t),
+  'forecast-over-budget': (e, t) => e.kind === 'program' && programMoneyTainted(e, t),
+  'status-mismatch': (e, t) => (e.kind === 'project' || e.kind === 'program') && !t.trusted(e).mismatch,
   'missed-milestone': (e) => e.kind === 'milestone' && own(e, MILESTONE_MISSED),
   'milestone-at-risk': (e, t) => e.kind === 'milestone' && t.forecastTainted(e),
   'unmitigated-risk': (e) => e.kind === 'risk' && own(e, RISK_FIGURES),
@@ -95,16 +96,63 @@ const followOnRules: Partial<Record<DiagnosticCode, (entity: Entity, taint: Tain
   'currency-mismatch': (e) => e.kind === 'program' && (e.portfolio?.programs ?? [e]).some((program) => own(program, CURRENCY)),
 };
 
-function programMoneyTainted(program: Program): boolean {
-  return own(program, PROGRAM_MONEY) || program.projects.some((p) => own(p, PROJECT_MONEY));
+/**
+ * THE HEALTH TABLE: each reason of a computed health (SPEC 5) and the inputs it is computed from. A
+ * declared health is compared with the health of the reasons that rest on no rejected value: a rejected
+ * budget sets aside the money reasons (CPI, and a program's indices, which weigh each project by its
+ * BAC), not a slip, a milestone at risk or an open issue (SPEC 6).
+ *
+ * | reason | its inputs |
+ * |---|---|
+ * | CPI (project) | the project's money: budget, spent, progress, state, baseline |
+ * | SPI (project) | its forecast inputs: its schedule and its dependencies', progress, state, baseline (BAC cancels out: a rejected budget leaves SPI unknown, never low) |
+ * | CPI, SPI (program) | the money and forecast inputs of every project it counts |
+ * | slip (project) | its forecast, and what it waits for |
+ * | slip (program) | its start, end; the forecasts of the projects it counts and of its and their milestones |
+ * | a milestone missed or at risk | that milestone's forecast: its date, done, depends_on and what it waits for |
+ * | open critical / high issues, high risks | the issues or risks counted (a program's own and its projects'): stands while one of them is read in full |
+ * | a red part (a program's project) | that part's reasons, by this table |
+ *
+ * Any reason of an entity with a line that could not be read (`*`) is set aside.
+ */
+const healthInputs: { readonly [K in HealthBasis['kind']]: (holder: Program | Project, basis: Extract<HealthBasis, { kind: K }>, taint: Taint) => boolean } = {
+  cpi: (h, _, t) => t.counted(h).some((p) => own(p, PROJECT_MONEY)),
+  spi: (h, _, t) => t.counted(h).some((p) => (h.kind === 'program' && own(p, PROJECT_MONEY)) || own(p, PROJECT_FORECAST) || t.scheduleTainted(p)),
+  slip: (h, _, t) =>
+    h.kind === 'project'
+      ? t.forecastTainted(h)
+      : own(h, PROGRAM_WINDOW) || h.milestones.some((m) => t.forecastTainted(m)) || t.counted(h).some((p) => t.forecastTainted(p) || p.milestones.some((m) => t.forecastTainted(m))),
+  'critical-issues': (h, _, t) => !t.listed(h, (p) => p.issues).some((i) => i.open && i.severity === 'critical' && !own(i, ISSUE_FIGURES)),
+  'high-issues': (h, _, t) => !t.listed(h, (p) => p.issues).some((i) => i.open && i.severity === 'high' && !own(i, ISSUE_FIGURES)),
+  'high-risks': (h, _, t) => !t.listed(h, (p) => p.risks).some((r) => r.open && riskLevel(r) === 'high' && !own(r, RISK_FIGURES)),
+  milestone: (_, basis, t) => t.forecastTainted(basis.milestone),
+  'red-part': (_, basis, t) => basis.part.kind !== 'project' || t.trusted(basis.part).health !== 'red',
+};
+
+/** Whether a reason of `holder`'s health rests on a rejected value (THE HEALTH TABLE). */
+function concernTainted(holder: Program | Project, concern: HealthConcern, taint: Taint): boolean {
+  if (holder.invalid.has('*')) return true;
+  const rests = healthInputs[concern.basis.kind] as (holder: Program | Project, basis: HealthBasis, taint: Taint) => boolean;
+  return rests(holder, concern.basis, taint);
 }
 
-export function withoutFollowOnProblems(files: readonly ParsedFile[], index: PlanIndex, diagnostics: readonly PlanDiagnostic[]): PlanDiagnostic[] {
+/** The program's budget, or the money of a project its sums count (a cancelled one counts nowhere), was rejected. */
+function programMoneyTainted(program: Program, taint: Taint): boolean {
+  return own(program, PROGRAM_MONEY) || taint.counted(program).some((p) => own(p, PROJECT_MONEY));
+}
+
+export function withoutFollowOnProblems(files: readonly ParsedFile[], index: PlanIndex, rollup: RollupResult, diagnostics: readonly PlanDiagnostic[]): PlanDiagnostic[] {
   const kept = withoutSchemaOnSyntaxLines(withoutBrokenDocuments(files, diagnostics));
-  const taint = new Taint(index);
+  const taint = new Taint(index, rollup);
   if (!taint.any) return kept;
   const locate = new EntityLocator(index);
-  return kept.filter((d) => !taint.isFollowOn(d, locate));
+  const shown: PlanDiagnostic[] = [];
+  for (const d of kept) {
+    if (taint.isFollowOn(d, locate)) continue;
+    // A status-mismatch kept says why from the reasons it rests on.
+    shown.push(d.code === 'status-mismatch' ? (taint.restated(d, locate) ?? d) : d);
+  }
+  return shown;
 }
 
 function withoutBrokenDocuments(files: readonly ParsedFile[], diagnostics: readonly PlanDiagnostic[]): PlanDiagnostic[] {
@@ -141,11 +189,14 @@ function withoutSchemaOnSyntaxLines(diagnostics: PlanDiagnostic[]): PlanDiagnost
 class Taint {
   readonly any: boolean;
   private readonly schedule = new Map<Project | Milestone, boolean>();
-  private readonly figures = new Map<Project | Milestone, boolean>();
+  private readonly health = new Map<Program | Project, TrustedHealth>();
   private readonly forecast = new Map<Project | Milestone, boolean>();
   private readonly people = new Map<string, boolean>();
 
-  constructor(private readonly index: PlanIndex) {
+  constructor(
+    private readonly index: PlanIndex,
+    private readonly rollup: RollupResult,
+  ) {
     this.any = index.entities.some((e) => e.invalid.size > 0);
   }
 
@@ -179,28 +230,50 @@ class Taint {
     return this.memo(this.schedule, node, () => own(node, node.kind === 'project' ? SCHEDULE : MILESTONE_SCHEDULE) || this.dependencies(node).some((d) => this.scheduleTainted(d)));
   }
 
-  /** Its figures or forecast rest on an invalid field: its own, a child's, or a dependency's. */
-  figuresTainted(node: Project | Milestone): boolean {
-    return this.memo(this.figures, node, () => {
-      if (node.kind === 'milestone') return own(node, MILESTONE_FIGURES) || this.dependencies(node).some((d) => this.figuresTainted(d));
-      return (
-        own(node, PROJECT_FIGURES) ||
-        node.milestones.some((m) => this.figuresTainted(m)) ||
-        node.risks.some((r) => own(r, RISK_FIGURES)) ||
-        node.issues.some((i) => own(i, ISSUE_FIGURES)) ||
-        this.dependencies(node).some((d) => this.figuresTainted(d))
-      );
-    });
+  /**
+   * The health of a project or program from the reasons that rest on no rejected value, those reasons,
+   * and whether its declared health is better (memoised).
+   */
+  trusted(holder: Program | Project): TrustedHealth {
+    let known = this.health.get(holder);
+    if (known) return known;
+    const rollup = holder.kind === 'project' ? this.rollup.projects.get(holder) : this.rollup.programs.get(holder);
+    const concerns = rollup?.healthConcerns.filter((c) => !concernTainted(holder, c, this)) ?? [];
+    const health = healthOf(concerns);
+    const all = rollup?.healthConcerns.length ?? 0;
+    const declared = holder.health?.value;
+    const computed = rollup?.figures.health ?? null;
+    known = {
+      health,
+      reasons: concerns.filter((c) => c.level === health).map((c) => c.text),
+      mismatch: computed !== null && declared !== undefined && isBetterHealth(declared, health),
+      changed: concerns.length !== all,
+    };
+    this.health.set(holder, known);
+    return known;
   }
 
-  programTainted(program: Program): boolean {
-    return (
-      own(program, PROGRAM_FIGURES) ||
-      program.projects.some((p) => this.figuresTainted(p)) ||
-      program.milestones.some((m) => this.figuresTainted(m)) ||
-      program.risks.some((r) => own(r, RISK_FIGURES)) ||
-      program.issues.some((i) => own(i, ISSUE_FIGURES))
-    );
+  /** A status-mismatch kept, restated from the reasons it can trust when some were set aside. */
+  restated(d: PlanDiagnostic, locate: EntityLocator): PlanDiagnostic | undefined {
+    const entity = locate.at(d.file, d.range.start);
+    if (entity?.kind !== 'project' && entity?.kind !== 'program') return undefined;
+    const trusted = this.trusted(entity);
+    return trusted.changed ? statusMismatch(entity, trusted.health, trusted.reasons) : undefined;
+  }
+
+  /** The non-cancelled projects a reason of `holder` is computed from: itself, or a program's. */
+  counted(holder: Program | Project): readonly Project[] {
+    if (holder.kind === 'project') return [holder];
+    return holder.projects.filter((p) => this.rollup.projects.get(p)?.cancelled === false);
+  }
+
+  /**
+   * The risks or issues `holder`'s counts are made of: its own, and a program's projects' counted — those
+   * of a project whose state was rejected count as rejected too (it may have been cancelled).
+   */
+  listed<T extends Risk | Issue>(holder: Program | Project, of: (holder: Program | Project) => readonly T[]): T[] {
+    if (holder.kind === 'project') return [...of(holder)];
+    return [...of(holder), ...this.counted(holder).flatMap((p) => (own(p, PROJECT_STATE) ? [] : of(p)))];
   }
 
   /** The person of the team entry at `at` in `project`: their capacity, or any of their allocations, rests on an invalid field. */
@@ -237,6 +310,15 @@ class Taint {
 function own(entity: Entity, keys: readonly string[]): boolean {
   if (entity.invalid.size === 0) return false;
   return entity.invalid.has('*') || keys.some((key) => entity.invalid.has(key));
+}
+
+/** The health of an entity from the reasons resting on no rejected value, and whether its declared health is better. */
+interface TrustedHealth {
+  readonly health: Health;
+  readonly reasons: readonly string[];
+  readonly mismatch: boolean;
+  /** Some reason was set aside. */
+  readonly changed: boolean;
 }
 
 function samePosition(a: Position, b: Position): boolean {

@@ -84,12 +84,33 @@ export function* forecastSteps(
   statusDate: Day,
 ): Steps<Forecast> {
   const forecast: Forecast = { projects: new NodeMap(index.positions), milestones: new NodeMap(index.positions) };
-  const { nodes } = index.positions;
+  // Everything is dirty: every project and milestone is forecast (an edit does this for what it reaches).
+  yield* reforecast(forecast, index.positions.nodes, index, schedule, pace, statusDate);
+  return forecast;
+}
+
+/**
+ * Stage reforecast: the forecasts of `nodes` worked out again, pausing every few hundred. The full
+ * analysis reforecasts every project and milestone; an edit, those downstream of what it changed.
+ */
+export function* reforecast(
+  forecast: Forecast,
+  nodes: readonly Node[],
+  index: PlanIndex,
+  schedule: Schedule,
+  pace: ReadonlyMap<Project, ProjectPace>,
+  statusDate: Day,
+): Steps<void> {
+  const projects = forecast.projects as WritableMap<Project, ProjectForecast>;
+  const milestones = forecast.milestones as WritableMap<Milestone, MilestoneOutlook>;
+  for (const node of nodes) {
+    if (node.kind === 'project') projects.delete(node);
+    else milestones.delete(node);
+  }
   for (let from = 0; from < nodes.length; from += ITEMS_PER_PAUSE) {
     if (from > 0) yield;
     settleForecasts(nodes.slice(from, from + ITEMS_PER_PAUSE), forecast, index, schedule, pace, statusDate);
   }
-  return forecast;
 }
 
 /**
@@ -97,7 +118,7 @@ export function* forecastSteps(
  * depth first in dependency order, iteratively (a 10,000-long chain must not exhaust the stack). A
  * dependency met again while still open lies on a cycle (reported by the schedule): it is skipped.
  */
-export function settleForecasts(
+function settleForecasts(
   nodes: Iterable<Node>,
   forecast: Forecast,
   index: PlanIndex,

@@ -13,16 +13,15 @@
 import type { Day } from '../base/dates';
 import type { HealthThresholds } from '../base/defaults';
 import type { PlanDiagnostic } from '../base/diagnostic';
-import type { DocumentModel, Entity, EntityBase, EntityKind, Placed, Milestone, Person, Portfolio, Program, Project, Reference, TeamEntry } from '../model/entities';
+import type { DocumentModel, Entity, EntityBase, EntityKind, Issue, Placed, Milestone, Person, Portfolio, Program, Project, Reference, Risk, TeamEntry } from '../model/entities';
 import { entityFields, fieldsWithRole, teamEntryFields, type FieldRole, type FieldTable } from '../model/fieldRoles';
 import { milestoneChecks, personChecks, programChecks, projectChecks, issueChecks, riskChecks, portfolioChecks, type CheckContext } from './checks';
-import { settleForecasts, type MilestoneOutlook, type ProjectForecast } from './forecast';
-import type { WritableMap } from './nodeMap';
+import { reforecast } from './forecast';
 import { referenceProblems, type PlanIndex } from './planIndex';
-import { earnedValue, rollupPortfolio, rollupProgram, rollupProject, type EarnedValue, type ProjectRollup, type Rollup, type RollupState } from './rollup';
+import { rerollup, revalue, type RollupState } from './rollup';
 import { effectiveState } from './rules';
-import { criticalPath, linksOf, milestoneDateChecks, projectDateChecks, settleDates, type ProjectDates, type Schedule } from './schedule';
-import { PauseCounter, type Steps } from './steps';
+import { milestoneDateChecks, projectDateChecks, redate, refloat, type ProjectDates, type Schedule } from './schedule';
+import { PauseCounter, runToEnd, type Steps } from './steps';
 
 type Node = Project | Milestone;
 
@@ -66,41 +65,63 @@ export interface AnalysisState {
   readonly atRisk: Set<Milestone>;
 }
 
-/** Runs every unit of problems over the whole workspace (the full analysis), pausing every few hundred units. */
-export function* allUnitsSteps(index: PlanIndex, schedule: Schedule, context: CheckContext, teamEntries: AnalysisState['teamEntries']): Steps<DiagnosticUnits> {
+/** The entities whose units of problems are worked out again: all of them in the full analysis. */
+export interface Rechecked {
+  /** Reference problems. */
+  readonly references: Iterable<Entity>;
+  /** Date problems of projects and milestones. */
+  readonly dated: Iterable<Node>;
+  readonly projects: Iterable<Project>;
+  readonly milestones: Iterable<Milestone>;
+  readonly programs: Iterable<Program>;
+  readonly portfolios: Iterable<Portfolio>;
+  readonly people: Iterable<Person>;
+  readonly issues: Iterable<Issue>;
+  readonly risks: Iterable<Risk>;
+}
+
+/**
+ * Stage recheck: the units of problems of these entities worked out again, pausing every few hundred
+ * units, and the milestones at risk kept up to date. The full analysis rechecks everything; an edit,
+ * the units whose inputs it touched.
+ */
+export function* recheck(state: AnalysisState, rechecked: Rechecked): Steps<void> {
   const pauses = new PauseCounter();
-  const units = new DiagnosticUnits();
-  units.global = [...index.duplicateDiagnostics, ...schedule.cycleDiagnostics];
-  for (const entity of index.entities) {
+  const { index, schedule, units, context, atRisk } = state;
+  for (const entity of rechecked.references) {
     if (pauses.due()) yield;
     units.set(units.references, entity, referenceProblems(entity, index));
   }
-  for (const project of index.projects) {
+  for (const node of rechecked.dated) {
     if (pauses.due()) yield;
-    units.set(units.dates, project, projectDateChecks(project, schedule));
+    units.set(units.dates, node, node.kind === 'project' ? projectDateChecks(node, schedule) : milestoneDateChecks(node, schedule));
+  }
+  for (const project of rechecked.projects) {
+    if (pauses.due()) yield;
     units.set(units.checks, project, projectChecks(project, context));
   }
-  for (const milestone of index.milestones) {
+  for (const milestone of rechecked.milestones) {
     if (pauses.due()) yield;
-    units.set(units.dates, milestone, milestoneDateChecks(milestone, schedule));
-    units.set(units.checks, milestone, milestoneChecks(milestone, context));
+    const problems = milestoneChecks(milestone, context);
+    units.set(units.checks, milestone, problems);
+    if (problems.some((d) => d.code === 'milestone-at-risk')) atRisk.add(milestone);
+    else atRisk.delete(milestone);
   }
-  for (const program of index.programs) units.set(units.checks, program, programChecks(program, context));
-  for (const portfolio of index.portfolios) units.set(units.checks, portfolio, portfolioChecks(portfolio, context));
-  for (const [person, entries] of teamEntries) {
+  for (const program of rechecked.programs) units.set(units.checks, program, programChecks(program, context));
+  for (const portfolio of rechecked.portfolios) units.set(units.checks, portfolio, portfolioChecks(portfolio, context));
+  for (const person of rechecked.people) {
     // A person's check sweeps all their allocations: weigh it by their entries.
-    if (pauses.due(entries.length)) yield;
+    if (pauses.due(state.teamEntries.get(person)?.length ?? 1)) yield;
     units.set(units.checks, person, personChecks(person, context));
   }
-  for (const issue of index.issues) {
+  for (const issue of rechecked.issues) {
     if (pauses.due()) yield;
     units.set(units.checks, issue, issueChecks(issue, context));
   }
-  for (const risk of index.risks) {
+  for (const risk of rechecked.risks) {
     if (pauses.due()) yield;
     units.set(units.checks, risk, riskChecks(risk));
   }
-  return units;
 }
 
 /** Who depends on each node, from the schedule's links. */
@@ -253,18 +274,21 @@ function copyReference(target: Reference, source: Reference): void {
 
 /**
  * Derives again what `edited` (refreshed entities of the changed files) reach, updating `state` in
- * place. Returns false when the edit cannot be handled incrementally (the caller analyses in full).
+ * place, by the stages of the full analysis (redate, refloat, revalue, reforecast, rerollup, recheck)
+ * run on what is dirty. Returns false when the edit cannot be handled incrementally (the caller
+ * analyses in full).
  */
 export function updateForValues(state: AnalysisState, edit: Edit): boolean {
-  const { index, schedule, rollup, units, context, statusDate } = state;
+  const { index, schedule, rollup, context, statusDate } = state;
   const edited = edit.entities;
   const dependents = state.dependents();
   const editedProjects = edited.filter((e): e is Project => e.kind === 'project');
   const editedMilestones = edited.filter((e): e is Milestone => e.kind === 'milestone');
+  const isCancelled = (project: Project) => effectiveState(project, undefined, statusDate) === 'cancelled';
   // A project cancelled or taken back (v3) changes its milestones' status and which of its problems are
   // shown: a full analysis.
   for (const project of editedProjects) {
-    if ((rollup.earned.get(project)?.state === 'cancelled') !== (effectiveState(project, undefined, statusDate) === 'cancelled')) return false;
+    if ((rollup.earned.get(project)?.state === 'cancelled') !== isCancelled(project)) return false;
   }
   for (const entity of edited) {
     // Duplicates name each other's places; cycles are reported on every link: both are structure.
@@ -274,47 +298,30 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
 
   // Dates: the edited projects and everything downstream of them and of the edited milestones (a
   // project can start the day after a milestone), in dependency order.
-  const dates = schedule.dates as WritableMap<Project, ProjectDates>;
   const editedMilestoneSet = new Set<Node>(editedMilestones);
   const dateCandidates = downstream([...editedProjects, ...editedMilestones], dependents, (node) => node.kind === 'project' || editedMilestoneSet.has(node))
     .filter((node): node is Project => node.kind === 'project');
   if (dateCandidates.some((project) => schedule.cyclic.has(project))) return false;
-  const before = new Map(dateCandidates.map((project) => [project, dates.get(project)]));
-  for (const project of dateCandidates) dates.delete(project);
-  settleDates(dateCandidates, dates, (node) => linksOf(schedule, node));
-  const moved = dateCandidates.filter((project) => !sameDates(before.get(project), dates.get(project)));
+  const before = new Map(dateCandidates.map((project) => [project, schedule.dates.get(project)]));
+  runToEnd(redate(schedule, dateCandidates));
+  const moved = dateCandidates.filter((project) => !sameDates(before.get(project), schedule.dates.get(project)));
 
   // Float, per program touched.
   const programsOfChange = new Set<Program>();
   for (const project of [...editedProjects, ...moved]) if (project.program) programsOfChange.add(project.program);
-  const isCancelled = (project: Project) => effectiveState(project, undefined, statusDate) === 'cancelled';
-  const float = schedule.float as WritableMap<Project, number>;
-  for (const program of programsOfChange) {
-    for (const project of program.projects) float.delete(project);
-    criticalPath(program, dates, schedule.cyclic, isCancelled, (node) => linksOf(schedule, node), float, index.positions);
-  }
+  runToEnd(refloat(schedule, programsOfChange, isCancelled, index.positions));
 
   // Earned value of what changed, then the forecast downstream of it.
-  const earned = rollup.earned as WritableMap<Project, EarnedValue>;
   const valued = new Set<Project>([...editedProjects, ...moved]);
+  const wasCancelled = new Set([...valued].filter((project) => rollup.earned.get(project)?.state === 'cancelled'));
+  runToEnd(revalue(rollup.earned, valued, schedule, statusDate));
   // Whose allocations count on which days: projects moved, (un)cancelled or reallocated.
   const staffing = new Set<Project>([...moved, ...edit.reallocated]);
-  for (const project of valued) {
-    const wasCancelled = earned.get(project)?.state === 'cancelled';
-    earned.set(project, earnedValue(project, schedule, statusDate));
-    if (wasCancelled !== (earned.get(project)!.state === 'cancelled')) staffing.add(project);
-  }
+  for (const project of valued) if (wasCancelled.has(project) !== (rollup.earned.get(project)!.state === 'cancelled')) staffing.add(project);
   const forecastCandidates = downstream([...valued, ...editedMilestones], dependents, () => true);
-  const forecastProjects = rollup.forecast.projects as WritableMap<Project, ProjectForecast>;
-  const outlooks = rollup.forecast.milestones as WritableMap<Milestone, MilestoneOutlook>;
-  for (const node of forecastCandidates) {
-    if (node.kind === 'project') forecastProjects.delete(node);
-    else outlooks.delete(node);
-  }
-  settleForecasts(forecastCandidates, rollup.forecast, index, schedule, earned, statusDate);
+  runToEnd(reforecast(rollup.forecast, forecastCandidates, index, schedule, rollup.earned, statusDate));
 
-  // Project rollups: what changed, and the holders of milestones whose outlook may have changed.
-  const projectRollups = rollup.result.projects as WritableMap<Project, ProjectRollup>;
+  // Rollups: what changed, the holders of milestones whose outlook may have changed, and what sums them up.
   const touchedProjects = new Set<Project>(valued);
   const touchedPrograms = new Set<Program>(programsOfChange);
   for (const node of forecastCandidates) {
@@ -330,37 +337,11 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
       else touchedPrograms.add(parent);
     }
   }
-  for (const project of touchedProjects) {
-    projectRollups.set(project, rollupProject(project, earned.get(project)!, rollup.forecast, state.thresholds, statusDate));
-    if (project.program) touchedPrograms.add(project.program);
-  }
-  const programRollups = rollup.result.programs as Map<Program, Rollup>;
-  for (const program of touchedPrograms) programRollups.set(program, rollupProgram(program, projectRollups, rollup.forecast, state.thresholds, statusDate));
-  const portfolioRollups = rollup.result.portfolios as Map<Portfolio, Rollup>;
+  for (const project of touchedProjects) if (project.program) touchedPrograms.add(project.program);
   const touchedPortfolios = new Set<Portfolio>(edited.filter((e): e is Portfolio => e.kind === 'portfolio'));
   for (const program of touchedPrograms) if (program.portfolio) touchedPortfolios.add(program.portfolio);
-  for (const portfolio of touchedPortfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, state.thresholds, statusDate));
+  runToEnd(rerollup(rollup, touchedProjects, touchedPrograms, touchedPortfolios, state.thresholds));
 
-  // Problems: the units whose inputs changed.
-  for (const entity of edited) units.set(units.references, entity, referenceProblems(entity, index));
-  const dated = new Set<Node>([...editedProjects, ...editedMilestones, ...moved]);
-  // A dependency-violation depends on the dependency's end: a moved project's or an edited milestone's.
-  for (const node of [...moved, ...editedMilestones]) for (const dependent of dependents.get(node) ?? []) dated.add(dependent);
-  for (const node of dated) units.set(units.dates, node, node.kind === 'project' ? projectDateChecks(node, schedule) : milestoneDateChecks(node, schedule));
-  for (const project of touchedProjects) units.set(units.checks, project, projectChecks(project, context));
-  // Milestones whose outlook may have changed, and every one at risk: its message names where the slip
-  // starts, however far upstream that is.
-  const milestones = new Set<Milestone>(editedMilestones);
-  for (const node of forecastCandidates) if (node.kind === 'milestone') milestones.add(node);
-  for (const milestone of state.atRisk) milestones.add(milestone);
-  for (const milestone of milestones) {
-    const problems = milestoneChecks(milestone, context);
-    units.set(units.checks, milestone, problems);
-    if (problems.some((d) => d.code === 'milestone-at-risk')) state.atRisk.add(milestone);
-    else state.atRisk.delete(milestone);
-  }
-  for (const program of touchedPrograms) units.set(units.checks, program, programChecks(program, context));
-  for (const portfolio of touchedPortfolios) units.set(units.checks, portfolio, portfolioChecks(portfolio, context));
   // People: the loads of those on projects moved, (un)cancelled, reallocated or edited (their entries'
   // places), and of people edited; then the periods of everyone whose warning reads them — who shares a
   // project with them (a suggestion checks the whole team of the project it moves) — or reads a float or
@@ -371,17 +352,33 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   };
   onTeam(staffing, reloaded);
   onTeam(editedProjects, reloaded);
-  for (const entity of edited) {
-    if (entity.kind === 'person' && state.teamEntries.has(entity)) reloaded.add(entity);
-    else if (entity.kind === 'issue') units.set(units.checks, entity, issueChecks(entity, context));
-    else if (entity.kind === 'risk') units.set(units.checks, entity, riskChecks(entity));
-  }
+  for (const entity of edited) if (entity.kind === 'person' && state.teamEntries.has(entity)) reloaded.add(entity);
   for (const person of reloaded) context.people.update(person);
   const rechecked = new Set<Person>(reloaded);
   for (const person of reloaded) onTeam((state.teamEntries.get(person) ?? []).map((e) => e.project), rechecked);
   onTeam(valued, rechecked);
   for (const program of programsOfChange) onTeam(program.projects, rechecked);
-  for (const person of rechecked) units.set(units.checks, person, personChecks(person, context));
+
+  // Problems: the units whose inputs changed.
+  const dated = new Set<Node>([...editedProjects, ...editedMilestones, ...moved]);
+  // A dependency-violation depends on the dependency's end: a moved project's or an edited milestone's.
+  for (const node of [...moved, ...editedMilestones]) for (const dependent of dependents.get(node) ?? []) dated.add(dependent);
+  // Milestones whose outlook may have changed, and every one at risk: its message names where the slip
+  // starts, however far upstream that is.
+  const milestones = new Set<Milestone>(editedMilestones);
+  for (const node of forecastCandidates) if (node.kind === 'milestone') milestones.add(node);
+  for (const milestone of state.atRisk) milestones.add(milestone);
+  runToEnd(recheck(state, {
+    references: edited,
+    dated,
+    projects: touchedProjects,
+    milestones,
+    programs: touchedPrograms,
+    portfolios: touchedPortfolios,
+    people: rechecked,
+    issues: edited.filter((e): e is Issue => e.kind === 'issue'),
+    risks: edited.filter((e): e is Risk => e.kind === 'risk'),
+  }));
   return true;
 }
 

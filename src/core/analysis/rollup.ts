@@ -72,12 +72,35 @@ export interface Figures {
   readonly ieacT: Day | null;
 }
 
+/**
+ * What one reason of a computed health is computed from (SPEC 5), so that a reason resting on a value
+ * the schema rejected can be set aside (SPEC 6; the table of what each rests on is in followOn.ts).
+ */
+export type HealthBasis =
+  /** The holder's CPI, SPI or slip (a project's own; a program's or portfolio's from its projects). */
+  | { readonly kind: 'cpi' | 'spi' | 'slip' }
+  /** Its open critical or high issues, or its open high risks (a program's own and its projects'). */
+  | { readonly kind: 'critical-issues' | 'high-issues' | 'high-risks' }
+  /** One of its milestones, missed or at risk. */
+  | { readonly kind: 'milestone'; readonly milestone: Milestone }
+  /** A part of it that is red (a program's project, a portfolio's program). */
+  | { readonly kind: 'red-part'; readonly part: Project | Program };
+
+/** One reason of a computed health: how bad, in words, and what it is computed from. */
+export interface HealthConcern {
+  readonly level: 'red' | 'amber';
+  readonly text: string;
+  readonly basis: HealthBasis;
+}
+
 export interface Rollup {
   readonly figures: Figures;
   readonly start: Day | null;
   readonly end: Day | null;
-  /** Why the computed health is not green, in words. */
+  /** Why the computed health is not green, in words (the concerns of its level). */
   readonly healthReasons: readonly string[];
+  /** Every concern the health was computed from, red and amber (empty when green). */
+  readonly healthConcerns: readonly HealthConcern[];
   /** The planned end the slip is measured from (a project's pe; a program's declared or planned end); null when unknown. */
   readonly slipFrom: Day | null;
 }
@@ -143,33 +166,45 @@ export interface RollupState {
 }
 
 export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: Day, thresholds: HealthThresholds): Steps<RollupState> {
-  const pauses = new PauseCounter();
-  // Projects are the first positions of the index's nodes: loops over them need no lookup.
-  const { projects } = index;
+  // Everything is dirty: every project valued, forecast and rolled up, then every program and portfolio.
   const earned = new NodeMap<Project, EarnedValue>(index.positions);
-  for (let i = 0; i < projects.length; i++) {
-    if (pauses.due()) yield;
-    earned.setAt(i, earnedValue(projects[i], schedule, statusDate));
-  }
+  yield* revalue(earned, index.projects, schedule, statusDate);
   const forecast = yield* forecastSteps(index, schedule, earned, statusDate);
+  const result: RollupResult = { statusDate, milestones: forecast.milestones, projects: new NodeMap(index.positions), programs: new Map(), portfolios: new Map() };
+  const state: RollupState = { result, earned, forecast };
+  yield* rerollup(state, index.projects, index.programs, index.portfolios, thresholds);
+  return state;
+}
 
-  const projectRollups = new NodeMap<Project, ProjectRollup>(index.positions);
-  for (let i = 0; i < projects.length; i++) {
+/** Stage revalue: the earned value of `projects` worked out again (the full analysis: every project). */
+export function* revalue(earned: WritableMap<Project, EarnedValue>, projects: Iterable<Project>, schedule: Schedule, statusDate: Day): Steps<void> {
+  const pauses = new PauseCounter();
+  for (const project of projects) {
     if (pauses.due()) yield;
-    projectRollups.setAt(i, rollupProject(projects[i], earned.at(i)!, forecast, thresholds, statusDate));
+    earned.set(project, earnedValue(project, schedule, statusDate));
   }
-  const programRollups = new Map<Program, Rollup>();
-  for (const program of index.programs) {
+}
+
+/**
+ * Stage rerollup: the rollups of `projects`, then of `programs` and `portfolios`, worked out again from
+ * the earned values and the forecast (the full analysis: all of them; an edit, those it reaches).
+ */
+export function* rerollup(state: RollupState, projects: Iterable<Project>, programs: Iterable<Program>, portfolios: Iterable<Portfolio>, thresholds: HealthThresholds): Steps<void> {
+  const pauses = new PauseCounter();
+  const { result, earned, forecast } = state;
+  const { statusDate } = result;
+  const projectRollups = result.projects as WritableMap<Project, ProjectRollup>;
+  for (const project of projects) {
+    if (pauses.due()) yield;
+    projectRollups.set(project, rollupProject(project, earned.get(project)!, forecast, thresholds, statusDate));
+  }
+  const programRollups = result.programs as WritableMap<Program, Rollup>;
+  for (const program of programs) {
     if (pauses.due(program.projects.length)) yield;
     programRollups.set(program, rollupProgram(program, projectRollups, forecast, thresholds, statusDate));
   }
-  const portfolioRollups = new Map<Portfolio, Rollup>();
-  for (const portfolio of index.portfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, thresholds, statusDate));
-  return {
-    result: { statusDate, milestones: forecast.milestones, projects: projectRollups, programs: programRollups, portfolios: portfolioRollups },
-    earned,
-    forecast,
-  };
+  const portfolioRollups = result.portfolios as WritableMap<Portfolio, Rollup>;
+  for (const portfolio of portfolios) portfolioRollups.set(portfolio, rollupPortfolio(portfolio, programRollups, projectRollups, thresholds, statusDate));
 }
 
 export function earnedValue(project: Project, schedule: Schedule, statusDate: Day): EarnedValue {
@@ -216,9 +251,9 @@ export function rollupProject(project: Project, value: EarnedValue, forecast: Fo
   // slip = forecastEnd − pe for a project not done (null for done and cancelled ones: nothing left to finish).
   const slip = value.state === 'done' || cancelled || projectForecast.end === null || value.plannedEnd === null ? null : projectForecast.end - value.plannedEnd;
   // v3: a cancelled project asks for no attention: no computed health.
-  const { health, reasons } = cancelled
-    ? { health: null, reasons: [] }
-    : computeHealth(cpi, spi, sums, issues, risks, milestoneConcerns(project.milestones, forecast), noChildren, slipConcern(slip, value.plannedEnd, ''), thresholds);
+  const { health, reasons, concerns } = cancelled
+    ? { health: null, reasons: noReasons, concerns: noConcerns }
+    : computeHealth(cpi, spi, sums, issues, risks, milestoneConcerns(project.milestones, forecast), noParts, slipConcern(slip, value.plannedEnd, ''), thresholds);
   return {
     figures: figuresOf({
       bac: terms.bac, pv, ev, ac: terms.ac, cpi, spi, eac, etc: eac - terms.ac, progress: terms.percent,
@@ -228,6 +263,7 @@ export function rollupProject(project: Project, value: EarnedValue, forecast: Fo
     start: value.start,
     end: value.end,
     healthReasons: reasons,
+    healthConcerns: concerns,
     slipFrom: value.plannedEnd,
     state: value.state,
     cancelled,
@@ -238,7 +274,16 @@ export function rollupProject(project: Project, value: EarnedValue, forecast: Fo
   };
 }
 
-const noChildren: readonly string[] = [];
+const noReasons: readonly string[] = [];
+const noConcerns: readonly HealthConcern[] = [];
+const noParts: readonly RedPart[] = [];
+const noMilestones: readonly MilestoneConcern[] = [];
+
+/** A red part of a program or portfolio, for its health. */
+interface RedPart {
+  readonly part: Project | Program;
+  readonly text: string;
+}
 
 type FigureInputs = Omit<Figures, 'cv' | 'sv' | 'vac' | 'roiPlanned' | 'roiForecast' | keyof EarnedSchedule>;
 
@@ -342,8 +387,8 @@ function totalsToRollup(
   totals: Totals,
   counted: Counted,
   declaredHealth: Health | null,
-  milestones: readonly string[],
-  redChildren: readonly string[],
+  milestones: readonly MilestoneConcern[],
+  redParts: readonly RedPart[],
   slip: { readonly days: number | null; readonly from: Day | null; readonly reason: SlipConcern | null },
   thresholds: HealthThresholds,
   statusDate: Day,
@@ -353,7 +398,7 @@ function totalsToRollup(
   const spi = pv !== 0 ? ev / pv : null;
   const progress = rolledProgress(totals, counted);
   const sums = () => exactSums(counted().map((project) => project.terms));
-  const { health, reasons } = computeHealth(cpi, spi, sums, totals.issues, totals.risks, milestones, redChildren, slip.reason, thresholds);
+  const { health, reasons, concerns } = computeHealth(cpi, spi, sums, totals.issues, totals.risks, milestones, redParts, slip.reason, thresholds);
   return {
     figures: figuresOf({
       bac, pv, ev, ac, cpi, spi, eac, etc: totals.etc, progress, forecastEnd: totals.forecastEnd, benefits, health,
@@ -362,6 +407,7 @@ function totalsToRollup(
     start: totals.start,
     end: totals.end,
     healthReasons: reasons,
+    healthConcerns: concerns,
     slipFrom: slip.from,
   };
 }
@@ -371,7 +417,7 @@ export function rollupProgram(program: Program, projects: ReadonlyMap<Project, P
   addRisks(totals.risks, countRisks(program.risks));
   addIssues(totals.issues, countIssues(program.issues));
   totals.benefits = sumBenefits(program.benefits, 0);
-  const redChildren: string[] = [];
+  const redParts: RedPart[] = [];
   const milestoneDays = (milestone: Milestone) => {
     if (!milestone.date) return;
     totals.start = earliest(totals.start, milestone.date.value);
@@ -387,7 +433,7 @@ export function rollupProgram(program: Program, projects: ReadonlyMap<Project, P
     totals.plannedEnd = latest(totals.plannedEnd, result.plannedEnd);
     if (result.state !== 'done') totals.unfinished = true;
     project.milestones.forEach(milestoneDays);
-    if (result.figures.health === 'red') redChildren.push(`project '${project.id}' is red`);
+    if (result.figures.health === 'red') redParts.push({ part: project, text: `project '${project.id}' is red` });
   }
   // A milestone counts for the entity that holds it: the program's own here (its projects' count for them).
   const milestones = milestoneConcerns(program.milestones, forecast);
@@ -396,7 +442,7 @@ export function rollupProgram(program: Program, projects: ReadonlyMap<Project, P
   const days = totals.unfinished && totals.forecastEnd !== null && from !== null ? totals.forecastEnd - from : null;
   const slip = { days, from, reason: slipConcern(days, from, '') };
   const counted = countedProjects([program], projects);
-  return totalsToRollup(totals, () => counted, program.health?.value ?? null, milestones, redChildren, slip, thresholds, statusDate);
+  return totalsToRollup(totals, () => counted, program.health?.value ?? null, milestones, redParts, slip, thresholds, statusDate);
 }
 
 function countedProjects(programs: readonly Program[], projects: ReadonlyMap<Project, ProjectRollup>): ProjectRollup[] {
@@ -418,18 +464,18 @@ export function rollupPortfolio(
   statusDate: Day,
 ): Rollup {
   const totals = emptyTotals();
-  const redChildren: string[] = [];
+  const redParts: RedPart[] = [];
   // A portfolio's slip is the largest of its programs' (the first such program on a tie).
   let slip: { days: number | null; from: Day | null; reason: SlipConcern | null } = { days: null, from: null, reason: null };
   for (const program of portfolio.programs) {
     const result = programs.get(program)!;
     addPart(totals, result);
-    if (result.figures.health === 'red') redChildren.push(`program '${program.id}' is red`);
+    if (result.figures.health === 'red') redParts.push({ part: program, text: `program '${program.id}' is red` });
     const days = result.figures.slip;
     if (days !== null && (slip.days === null || days > slip.days)) slip = { days, from: result.slipFrom, reason: slipConcern(days, result.slipFrom, `program '${program.id}' `) };
   }
   const counted = countedProjects(portfolio.programs, projects);
-  return totalsToRollup(totals, () => counted, null, noChildren, redChildren, slip, thresholds, statusDate);
+  return totalsToRollup(totals, () => counted, null, noMilestones, redParts, slip, thresholds, statusDate);
 }
 
 /** ΣEV / ΣBAC × 100; with no budget, project progress weighted by planned days. */
@@ -483,18 +529,24 @@ export function exactSums(parts: readonly ProjectTerms[]): { bac: Rational; pv: 
   return { bac, pv, ev, ac, eac };
 }
 
+/** A milestone missed or at risk, in words. */
+interface MilestoneConcern {
+  readonly milestone: Milestone;
+  readonly text: string;
+}
+
 /** What a holder's milestones say about its health: missed ones and ones at risk. */
-function milestoneConcerns(list: readonly Milestone[], forecast: Forecast): string[] {
-  let concerns: string[] | undefined;
+function milestoneConcerns(list: readonly Milestone[], forecast: Forecast): readonly MilestoneConcern[] {
+  let concerns: MilestoneConcern[] | undefined;
   for (const milestone of list) {
     const outlook = forecast.milestones.get(milestone);
     const name = milestone.id ?? milestone.name ?? '?';
-    if (outlook?.status === 'missed') (concerns ??= []).push(`milestone '${name}' missed (${formatDay(milestone.date!.value)})`);
+    if (outlook?.status === 'missed') (concerns ??= []).push({ milestone, text: `milestone '${name}' missed (${formatDay(milestone.date!.value)})` });
     else if (outlook?.status === 'at-risk') {
-      (concerns ??= []).push(`milestone '${name}' at risk (due ${formatDay(milestone.date!.value)}, forecast ${formatDay(outlook.forecast!)})`);
+      (concerns ??= []).push({ milestone, text: `milestone '${name}' at risk (due ${formatDay(milestone.date!.value)}, forecast ${formatDay(outlook.forecast!)})` });
     }
   }
-  return concerns ?? [];
+  return concerns ?? noMilestones;
 }
 
 /** A slip and its words ("forecast 42 days after its planned end 2026-06-30"); null when it is not late (thresholds are ≥ 0). */
@@ -514,40 +566,57 @@ function computeHealth(
   exact: () => { pv: Rational | null; ev: Rational; ac: Rational },
   issues: IssueCounts,
   risks: RiskCounts,
-  milestones: readonly string[],
-  redChildren: readonly string[],
+  milestones: readonly MilestoneConcern[],
+  redParts: readonly RedPart[],
   slip: SlipConcern | null,
   thresholds: HealthThresholds,
-): { health: Health; reasons: string[] } {
-  const red: string[] = [];
-  const amber: string[] = [];
-  const index = (name: string, value: number | null, exactValue: () => Rational) => {
+): { health: Health; reasons: readonly string[]; concerns: readonly HealthConcern[] } {
+  let concerns: HealthConcern[] | undefined;
+  const add = (level: HealthConcern['level'], text: string, basis: HealthBasis) => (concerns ??= []).push({ level, text, basis });
+  const index = (basis: HealthBasis, name: string, value: number | null, exactValue: () => Rational) => {
     if (value === null) return;
-    if (compareExactly(value, exactValue, thresholds.red) < 0) red.push(`${name} ${fixedNumber(value, 2)} < ${fixedNumber(thresholds.red, 2)}`);
-    else if (compareExactly(value, exactValue, thresholds.amber) < 0) amber.push(`${name} ${fixedNumber(value, 2)} < ${fixedNumber(thresholds.amber, 2)}`);
+    if (compareExactly(value, exactValue, thresholds.red) < 0) add('red', `${name} ${fixedNumber(value, 2)} < ${fixedNumber(thresholds.red, 2)}`, basis);
+    else if (compareExactly(value, exactValue, thresholds.amber) < 0) add('amber', `${name} ${fixedNumber(value, 2)} < ${fixedNumber(thresholds.amber, 2)}`, basis);
   };
-  index('CPI', cpi, () => {
+  index(CPI, 'CPI', cpi, () => {
     const { ev, ac } = exact();
     return ev.div(ac);
   });
-  index('SPI', spi, () => {
+  index(SPI, 'SPI', spi, () => {
     const { ev, pv } = exact();
     return ev.div(pv!);
   });
-  if (issues.critical > 0) red.push(counted(issues.critical, 'open critical issue'));
+  if (issues.critical > 0) add('red', counted(issues.critical, 'open critical issue'), CRITICAL_ISSUES);
   if (slip !== null) {
     // slip > slipRedDays → red; else slip > slipAmberDays → at least amber (whole days: exact as they are).
     const limits = slipThresholds(thresholds);
-    if (slip.days > limits.red) red.push(slip.text);
-    else if (slip.days > limits.amber) amber.push(slip.text);
+    if (slip.days > limits.red) add('red', slip.text, SLIP);
+    else if (slip.days > limits.amber) add('amber', slip.text, SLIP);
   }
-  for (const concern of milestones) amber.push(concern);
-  if (risks.high > 0) amber.push(counted(risks.high, 'open high risk'));
-  if (issues.high > 0) amber.push(counted(issues.high, 'open high issue'));
-  for (const child of redChildren) amber.push(child);
-  if (red.length > 0) return { health: 'red', reasons: red };
-  if (amber.length > 0) return { health: 'amber', reasons: amber };
-  return { health: 'green', reasons: [] };
+  for (const { milestone, text } of milestones) add('amber', text, { kind: 'milestone', milestone });
+  if (risks.high > 0) add('amber', counted(risks.high, 'open high risk'), HIGH_RISKS);
+  if (issues.high > 0) add('amber', counted(issues.high, 'open high issue'), HIGH_ISSUES);
+  for (const { part, text } of redParts) add('amber', text, { kind: 'red-part', part });
+  if (concerns === undefined) return { health: 'green', reasons: noReasons, concerns: noConcerns };
+  const health = healthOf(concerns);
+  return { health, reasons: concerns.filter((c) => c.level === health).map((c) => c.text), concerns };
+}
+
+const CPI: HealthBasis = { kind: 'cpi' };
+const SPI: HealthBasis = { kind: 'spi' };
+const SLIP: HealthBasis = { kind: 'slip' };
+const CRITICAL_ISSUES: HealthBasis = { kind: 'critical-issues' };
+const HIGH_ISSUES: HealthBasis = { kind: 'high-issues' };
+const HIGH_RISKS: HealthBasis = { kind: 'high-risks' };
+
+/** The health these concerns give: red when one is red, amber when one is amber, else green. */
+export function healthOf(concerns: readonly HealthConcern[]): Health {
+  let health: Health = 'green';
+  for (const concern of concerns) {
+    if (concern.level === 'red') return 'red';
+    health = 'amber';
+  }
+  return health;
 }
 
 function sumBenefits(benefits: Project['benefits'], start: number): number {

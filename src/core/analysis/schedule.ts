@@ -57,18 +57,36 @@ export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project)
   const cycleDiagnostics: PlanDiagnostic[] = [];
   const cyclic = yield* findCycles([...links.keys()], index.positions, dependencies, cycleDiagnostics);
 
-  const dates = new NodeMap<Project, ProjectDates>(index.positions);
-  for (let from = 0; from < index.projects.length; from += ITEMS_PER_PAUSE) {
-    if (from > 0) yield;
-    settleDates(index.projects.slice(from, from + ITEMS_PER_PAUSE), dates, dependencies);
-  }
+  const schedule: Schedule = { dates: new NodeMap<Project, ProjectDates>(index.positions), cyclic, float: new NodeMap<Project, number>(index.positions), links, cycleDiagnostics };
+  // Everything is dirty: every project is dated, every program's float worked out (an edit does this for what it reaches).
+  yield* redate(schedule, index.projects);
+  yield* refloat(schedule, index.programs, isCancelled, index.positions);
+  return schedule;
+}
 
-  const float = new NodeMap<Project, number>(index.positions);
-  for (const program of index.programs) {
-    yield;
-    criticalPath(program, dates, cyclic, isCancelled, dependencies, float, index.positions);
+/**
+ * Stage redate: the dates of `projects` worked out again (and, first, of what they need that has none),
+ * pausing every few hundred. The full analysis redates every project; an edit, those it reaches.
+ */
+export function* redate(schedule: Schedule, projects: readonly Project[]): Steps<void> {
+  const dates = schedule.dates as WritableMap<Project, ProjectDates>;
+  for (const project of projects) dates.delete(project);
+  const dependencies = (node: Node) => linksOf(schedule, node);
+  for (let from = 0; from < projects.length; from += ITEMS_PER_PAUSE) {
+    if (from > 0) yield;
+    settleDates(projects.slice(from, from + ITEMS_PER_PAUSE), dates, dependencies);
   }
-  return { dates, cyclic, float, links, cycleDiagnostics };
+}
+
+/** Stage refloat: the total float of the projects of `programs` worked out again (the full analysis: every program). */
+export function* refloat(schedule: Schedule, programs: Iterable<Program>, isCancelled: (project: Project) => boolean, positions: NodePositions): Steps<void> {
+  const float = schedule.float as WritableMap<Project, number>;
+  const dependencies = (node: Node) => linksOf(schedule, node);
+  for (const program of programs) {
+    yield;
+    for (const project of program.projects) float.delete(project);
+    criticalPath(program, schedule.dates, schedule.cyclic, isCancelled, dependencies, float, positions);
+  }
 }
 
 /**
@@ -77,7 +95,7 @@ export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project)
  * projects are written in: a date that needs itself stays unknown, one that an explicit start or end
  * settles is kept. Returns how many projects it dated.
  */
-export function settleDates(projects: Iterable<Project>, dates: WritableMap<Project, ProjectDates>, dependencies: (node: Node) => readonly Link[]): number {
+function settleDates(projects: Iterable<Project>, dates: WritableMap<Project, ProjectDates>, dependencies: (node: Node) => readonly Link[]): number {
   const endOf = (node: Node): Day | undefined => (node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? dates.get(node)?.end));
   const visiting = new Set<Project>();
   const stack: Project[] = [];
@@ -324,7 +342,7 @@ function cyclePath(to: Node, from: Node, members: Set<Node>, dependencies: (node
  * Backward pass over a program's non-cancelled, scheduled projects (SPEC 4). Dependencies on milestones,
  * cancelled projects and projects of other programs are fixed dates, so they have no successor links here.
  */
-export function criticalPath(
+function criticalPath(
   program: Program,
   dates: ReadonlyMap<Project, ProjectDates>,
   cyclic: ReadonlySet<Node>,

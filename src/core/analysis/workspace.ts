@@ -14,7 +14,7 @@ import { checkSchema } from '../syntax/schemaCheck';
 import { withoutCancelledProblems } from './cancelled';
 import type { CheckContext } from './checks';
 import { withoutFollowOnProblems } from './followOn';
-import { allUnitsSteps, dependentsOf, refreshInPlace, structureKey, updateForValues, type AnalysisState, type Edit } from './incremental';
+import { DiagnosticUnits, dependentsOf, recheck, refreshInPlace, structureKey, updateForValues, type AnalysisState, type Edit } from './incremental';
 import { PlanLoads, teamEntriesByPerson } from './people';
 import { indexSteps, type PlanIndex } from './planIndex';
 import { rollupSteps, type Rollup, type RollupResult, type RollupState } from './rollup';
@@ -198,15 +198,28 @@ export class PlanWorkspace {
       declaredStatusDate: declared,
       people,
     };
-    const units = yield* allUnitsSteps(index, schedule, context, teamEntries);
-    yield;
+    const units = new DiagnosticUnits();
+    units.global = [...index.duplicateDiagnostics, ...schedule.cycleDiagnostics];
     const state: AnalysisState = {
       index, schedule, rollup, units, context, thresholds, statusDate,
       dependents: lazily(() => dependentsOf(schedule)),
       teamEntries,
       people: new Map([...teamEntries.keys()].map((person) => [person.id, person])),
-      atRisk: new Set(index.milestones.filter((milestone) => units.checks.get(milestone)?.some((d) => d.code === 'milestone-at-risk'))),
+      atRisk: new Set(),
     };
+    // Everything is dirty: every unit of problems.
+    yield* recheck(state, {
+      references: index.entities,
+      dated: index.positions.nodes,
+      projects: index.projects,
+      milestones: index.milestones,
+      programs: index.programs,
+      portfolios: index.portfolios,
+      people: teamEntries.keys(),
+      issues: index.issues,
+      risks: index.risks,
+    });
+    yield;
     const analysis = this.assemble(entries, state);
     this.previous = { optionsKey: optionsKey(options, today), entries: new Map(paths.map((path, i) => [path, entries[i]])), state, analysis };
     this.lastAnalysis = 'full';
@@ -268,7 +281,7 @@ export class PlanWorkspace {
     const diagnostics: PlanDiagnostic[] = [];
     for (const entry of entries) for (const d of entry.fileDiagnostics) diagnostics.push(d);
     for (const d of state.units.all()) diagnostics.push(d);
-    const shown = withoutCancelledProblems(withoutFollowOnProblems(files, state.index, diagnostics), state.index, state.schedule, state.rollup.result).sort(compareDiagnostics);
+    const shown = withoutCancelledProblems(withoutFollowOnProblems(files, state.index, state.rollup.result, diagnostics), state.index, state.schedule, state.rollup.result).sort(compareDiagnostics);
     return { files, index: state.index, schedule: state.schedule, rollup: state.rollup.result, diagnostics: shown };
   }
 }

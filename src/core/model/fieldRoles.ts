@@ -28,7 +28,8 @@ export type Role = 'link' | 'structure' | 'schedule' | 'money' | 'status' | 'dis
  * - `dates`: the entity's dates (a project's start and end, a milestone's date).
  * - `forecast`: its forecast and outlook (not money: SPI is EV / PV, in which BAC cancels out).
  * - `money`: its earned value and costs.
- * - `health`: its health and status (status-mismatch): every figure's input, its children and its written health.
+ * - `health`: what a risk or an issue adds to its holder's health (its level, its severity, whether it is open).
+ *   A project's or program's health is judged reason by reason, by the inputs of each (followOn.ts).
  * - `load`: the load of the people on its team.
  */
 export type Figure = 'dates' | 'forecast' | 'money' | 'health' | 'load';
@@ -50,7 +51,7 @@ const display: FieldRole = { role: 'display' };
 const structure: FieldRole = { role: 'structure' };
 const resolved: FieldRole = { role: 'link', key: null, byIndex: true };
 /** A project's start, end and duration. */
-const dates: FieldRole = { role: 'schedule', inputs: ['dates', 'forecast', 'health'] };
+const dates: FieldRole = { role: 'schedule', inputs: ['dates', 'forecast'] };
 
 export const portfolioFields = {
   name: display,
@@ -66,17 +67,17 @@ export const programFields = {
   portfolioRef: { role: 'structure', key: 'portfolio' },
   parentPortfolio: { role: 'link', key: null },
   goal: display,
-  budget: { role: 'money', inputs: ['money', 'health'] },
-  currency: { role: 'structure', inputs: ['health'] },
-  start: { role: 'schedule', inputs: ['dates', 'health'] },
-  end: { role: 'schedule', inputs: ['dates', 'health'] },
-  health: { role: 'status', inputs: ['health'] },
+  budget: { role: 'money', inputs: ['money'] },
+  currency: structure,
+  start: { role: 'schedule', inputs: ['dates'] },
+  end: { role: 'schedule', inputs: ['dates'] },
+  health: { role: 'status' },
   statusDate: { role: 'structure', key: 'status_date' },
-  benefits: { role: 'money', inputs: ['health'] },
-  milestones: { role: 'link', inputs: ['health'] },
-  risks: { role: 'link', inputs: ['health'] },
-  issues: { role: 'link', inputs: ['health'] },
-  inlineProjects: { role: 'link', key: 'projects', inputs: ['money', 'health'] },
+  benefits: { role: 'money' },
+  milestones: { role: 'link' },
+  risks: { role: 'link' },
+  issues: { role: 'link' },
+  inlineProjects: { role: 'link', key: 'projects', inputs: ['money'] },
   portfolio: resolved,
   projects: resolved,
 } as const satisfies Table<Program>;
@@ -89,18 +90,18 @@ export const projectFields = {
   start: dates,
   end: dates,
   duration: dates,
-  dependsOn: { role: 'structure', key: 'depends_on', inputs: ['dates', 'forecast', 'health'] },
+  dependsOn: { role: 'structure', key: 'depends_on', inputs: ['dates', 'forecast'] },
   hasDependsOn: { role: 'structure', key: 'depends_on' },
-  budget: { role: 'money', inputs: ['money', 'health'] },
-  spent: { role: 'money', inputs: ['money', 'health'] },
-  progress: { role: 'money', inputs: ['money', 'forecast', 'health', 'load'] },
-  state: { role: 'status', inputs: ['money', 'forecast', 'health', 'load'] },
-  health: { role: 'status', inputs: ['health'] },
-  baseline: { role: 'money', inputs: ['money', 'forecast', 'health'] },
-  benefits: { role: 'money', inputs: ['health'] },
-  milestones: { role: 'link', inputs: ['health'] },
-  risks: { role: 'link', inputs: ['health'] },
-  issues: { role: 'link', inputs: ['health'] },
+  budget: { role: 'money', inputs: ['money'] },
+  spent: { role: 'money', inputs: ['money'] },
+  progress: { role: 'money', inputs: ['money', 'forecast', 'load'] },
+  state: { role: 'status', inputs: ['money', 'forecast', 'load'] },
+  health: { role: 'status' },
+  baseline: { role: 'money', inputs: ['money', 'forecast'] },
+  benefits: { role: 'money' },
+  milestones: { role: 'link' },
+  risks: { role: 'link' },
+  issues: { role: 'link' },
   team: { role: 'structure', inputs: ['load'] },
   tags: display,
   program: resolved,
@@ -108,9 +109,9 @@ export const projectFields = {
 
 export const milestoneFields = {
   name: display,
-  date: { role: 'schedule', inputs: ['dates', 'forecast', 'health'] },
-  done: { role: 'status', inputs: ['forecast', 'health'] },
-  dependsOn: { role: 'structure', key: 'depends_on', inputs: ['dates', 'forecast', 'health'] },
+  date: { role: 'schedule', inputs: ['dates', 'forecast'] },
+  done: { role: 'status', inputs: ['forecast'] },
+  dependsOn: { role: 'structure', key: 'depends_on', inputs: ['dates', 'forecast'] },
   parent: { role: 'link', key: null },
 } as const satisfies Table<Milestone>;
 
@@ -130,7 +131,7 @@ export const issueFields = {
   owner: structure,
   open: { role: 'status', key: 'state', inputs: ['health'] },
   raised: display,
-  due: { role: 'schedule', inputs: ['health'] },
+  due: { role: 'schedule' },
   parent: { role: 'link', key: null },
 } as const satisfies Table<Issue>;
 

@@ -103,6 +103,8 @@ class FastReader {
   /** The current line. */
   private index = 0;
   private depth = 0;
+  /** The entries of the mappings being read, innermost last: each mapping's go into an array of their exact size. */
+  private readonly stack: Entry[] = [];
 
   constructor(
     private readonly text: string,
@@ -174,7 +176,10 @@ class FastReader {
 
   /** A block mapping whose first key starts at `from` (on the current line) at column `indent`. */
   private mapping(indent: number, from: number): MapOf {
-    const entries = new Entries();
+    const stack = this.stack;
+    const base = stack.length;
+    /** The keys so far, once there are many (else a scan of the stack finds a duplicate). */
+    let keys: Set<string> | undefined;
     const lines = this.lines;
     let first = true;
     let end = from;
@@ -201,9 +206,18 @@ class FastReader {
         value = this.inline(valueStart, lineEnd);
         this.index++;
       }
-      if (!entries.add(new Entry(key, keyStart, colon, value))) giveUp();
+      if (keys) {
+        if (keys.has(key)) giveUp();
+        keys.add(key);
+      } else {
+        for (let i = base; i < stack.length; i++) if (stack[i].key === key) giveUp();
+        if (stack.length - base >= 16) keys = new Set(stack.slice(base).map((e) => e.key)).add(key);
+      }
+      stack.push(new Entry(key, keyStart, colon, value));
       end = Math.max(value.end, colon);
     }
+    const entries = new Entries(stack.slice(base));
+    stack.length = base;
     return new MapOf(entries, from, end);
   }
 
@@ -258,7 +272,8 @@ class FastReader {
       items.push(item!);
       end = item!.end;
     }
-    return new Seq(items, start, end);
+    // An array of the exact size is kept (a grown one has room for more).
+    return new Seq(items.slice(), start, end);
   }
 
   /** A value written on one line from `from`: a scalar or a flow collection, then only a comment. */

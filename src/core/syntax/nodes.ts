@@ -103,8 +103,12 @@ const indexFrom = 24;
 
 /** The entries of a mapping, in order, first entry per key: a `ReadonlyMap` kept in one array. */
 export class Entries implements ReadonlyMap<string, MapEntry> {
-  private readonly list: MapEntry[] = [];
   private index: Map<string, MapEntry> | undefined;
+
+  /** `list`: entries with distinct keys, taken over (the fast reader hands over an array of the exact size). */
+  constructor(private readonly list: MapEntry[] = []) {
+    if (list.length >= indexFrom) this.index = new Map(list.map((e) => [e.key, e]));
+  }
 
   /** Adds an entry unless its key is there already; false when it was. */
   add(entry: MapEntry): boolean {

@@ -218,7 +218,7 @@ export function toPlain(node: YamlNode | undefined): unknown {
       return node.items.map(toPlain);
     case 'map': {
       const result: Record<string, unknown> = {};
-      for (const [key, entry] of node.entries) result[key] = toPlain(entry.value);
+      for (const entry of node.entries.values()) result[entry.key] = toPlain(entry.value);
       return result;
     }
   }

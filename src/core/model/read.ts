@@ -39,8 +39,12 @@ export function readDocument(
     else reader.project(rootValue, undefined);
   }
   for (const item of reader.items(root.entries.get('people')?.value)) reader.person(item);
+  // Most entities have nothing invalid: they share one empty set (read.ts alone adds to these sets, while reading).
+  for (const entity of model.entities) if (entity.invalid.size === 0) (entity as { invalid: ReadonlySet<string> }).invalid = noneInvalid;
   return model;
 }
+
+const noneInvalid: ReadonlySet<string> = new Set();
 
 /** A value as written: its spans are the entry's, made when asked for (most never are). */
 class WrittenField<T> implements Field<T> {

@@ -51,7 +51,7 @@ function keyString(text: string, from: number, to: number): string {
 }
 const RESERVED_KEY = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
 /** Plain scalars may start with these (and anything beyond ASCII); YAML indicators make us give up. */
-const PLAIN_START = /^[A-Za-z0-9_.~/(+$\u00a0-\uffff]|^-[^\s]/;
+const PLAIN_START = /[A-Za-z0-9_.~/(+$\u00a0-\uffff]|-[^\s]/y;
 
 /** Reads `text` (no BOM) into documents, or returns undefined when the full parser must read it. */
 export function fastReadYaml(text: string, maxDepth: number): FastDocument[] | undefined {
@@ -368,7 +368,8 @@ function skipSpaces(text: string, from: number, end: number): number {
 
 /** A plain scalar from `from`, ending before trailing spaces or a comment. */
 function plainScalar(text: string, from: number, lineEnd: number, inFlow: boolean): Scalar {
-  if (!PLAIN_START.test(text.slice(from, from + 2))) giveUp();
+  PLAIN_START.lastIndex = from;
+  if (!PLAIN_START.test(text)) giveUp();
   let end = from;
   let i = from;
   for (; i < lineEnd; i++) {
@@ -386,23 +387,35 @@ function isFlowIndicator(c: number): boolean {
   return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 }
 
+// A regular expression written in a function is a new object each time the function runs: these run
+// for every scalar of a workspace, so they are made once.
+const NULL = /^(?:[Nn]ull|NULL)$/;
+const TRUE = /^(?:[Tt]rue|TRUE)$/;
+const FALSE = /^(?:[Ff]alse|FALSE)$/;
+const OCTAL = /^0o[0-7]+$/;
+const INTEGER = /^[-+]?[0-9]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const INFINITY_OR_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const DECIMAL = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
 /** The YAML 1.2 core schema, as the `yaml` package resolves plain scalars. */
 export function resolvePlain(text: string): string | number | boolean | null {
   const c = text.charCodeAt(0);
   // Only scalars starting like a number, `.`, `~`, or a letter of null/true/false can be anything but text.
   if (c === 126 && text.length === 1) return null;
-  if (/^(?:[Nn]ull|NULL)$/.test(text)) return null;
-  if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
-  if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
+  if (NULL.test(text)) return null;
+  if (TRUE.test(text)) return true;
+  if (FALSE.test(text)) return false;
   if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
-    if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
-    if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
-    if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
-    if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) {
+    if (OCTAL.test(text)) return parseInt(text.slice(2), 8);
+    if (INTEGER.test(text)) return parseInt(text, 10);
+    if (HEX.test(text)) return parseInt(text.slice(2), 16);
+    if (INFINITY_OR_NAN.test(text)) {
       return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity;
     }
-    if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return parseFloat(text);
-    if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return parseFloat(text);
+    if (EXPONENT.test(text)) return parseFloat(text);
+    if (DECIMAL.test(text)) return parseFloat(text);
   }
   return text;
 }

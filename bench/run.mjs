@@ -12,7 +12,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Buffer } from 'node:buffer';
 import { performance } from 'node:perf_hooks';
@@ -160,35 +160,64 @@ function runNode(script, args, { timeoutMs = 600_000 } = {}) {
 
 // ---------------------------------------------------------------- our figures
 
-/** `plan-as-code check DIR` as a process: wall time, and max RSS from GNU time. */
+/** Where a CLI process run under bench/gc-probe.mjs writes its garbage collection time. */
+const gcProbe = pathToFileURL(join(benchDir, 'gc-probe.mjs')).href;
+const gcOut = join(tmpdir(), `plan-bench-gc-${process.pid}.json`);
+const gcEnv = { ...process.env, PLAN_BENCH_GC_OUT: gcOut };
+
+/** What the probe wrote for the process that just ended: GC time over the process's whole time, as a share. */
+function readGc() {
+  try {
+    const { gcMs, collections, totalMs } = JSON.parse(readFileSync(gcOut, 'utf8'));
+    rmSync(gcOut, { force: true });
+    return { gcMs, collections, totalMs, share: gcMs / totalMs };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The median run's GC figures (by share) of the runs that reported them. */
+function gcSummary(samples) {
+  const got = samples.filter(Boolean).sort((a, b) => a.share - b.share);
+  if (got.length === 0) return undefined;
+  const m = got[(got.length - 1) >> 1];
+  return { sharePercent: Math.round(m.share * 1000) / 10, gcMs: Math.round(m.gcMs), totalMs: Math.round(m.totalMs), collections: m.collections, runs: got.length };
+}
+
+/** `plan-as-code check DIR` as a process: wall time, max RSS from GNU time, and the share of garbage collection. */
 function cliCheck(snapshot, dir, runs, timeBinary) {
   const cli = join(snapshot, 'dist', 'cli.js');
   const walls = [];
   const rss = [];
+  const gc = [];
   let exitCode;
   for (let i = 0; i < runs; i++) {
-    const args = timeBinary ? [timeBinary, ['-f', '%M', process.execPath, cli, 'check', dir]] : [process.execPath, [cli, 'check', dir]];
+    const node = [process.execPath, '--import', gcProbe, cli, 'check', dir];
+    const args = timeBinary ? [timeBinary, ['-f', '%M', ...node]] : [node[0], node.slice(1)];
     const t0 = performance.now();
-    const run = spawnSync(args[0], args[1], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(args[0], args[1], { env: gcEnv, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     walls.push(performance.now() - t0);
+    gc.push(readGc());
     exitCode = run.status;
     if (run.status !== 0 && run.status !== 1) throw new Error(`check exited ${run.status}: ${run.stderr.trim().split('\n').slice(-2).join(' ')}`);
     if (timeBinary) rss.push(Number(run.stderr.trim().split('\n').pop()) * 1024);
   }
-  return { runs, medianMs: median(walls), minMs: Math.min(...walls), maxMs: Math.max(...walls), exitCode, maxRssBytes: rss.length ? Math.max(...rss) : undefined };
+  return { runs, medianMs: median(walls), minMs: Math.min(...walls), maxMs: Math.max(...walls), exitCode, maxRssBytes: rss.length ? Math.max(...rss) : undefined, gc: gcSummary(gc) };
 }
 
 /** `plan-as-code ARGS` as a process in `cwd`: wall time, median of `runs`. */
 function cliTimed(snapshot, cwd, args, runs) {
   const cli = join(snapshot, 'dist', 'cli.js');
   const walls = [];
+  const gc = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const run = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, ['--import', gcProbe, cli, ...args], { cwd, env: gcEnv, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     walls.push(performance.now() - t0);
+    gc.push(readGc());
     if (run.status !== 0) throw new Error(`${args[0]} exited ${run.status}: ${run.stderr.trim().split('\n').slice(-2).join(' ')}`);
   }
-  return { runs, medianMs: median(walls), minMs: Math.min(...walls), maxMs: Math.max(...walls) };
+  return { runs, medianMs: median(walls), minMs: Math.min(...walls), maxMs: Math.max(...walls), gc: gcSummary(gc) };
 }
 
 /**
@@ -889,11 +918,24 @@ function tableRows(results) {
         key: `L ${what.replace(/`/g, '')} ≤ 3 s, ≤ 300 MB`,
       }));
     }
+    const gcRow = (value, command, limit) => {
+      const gc = value?.gc;
+      rows.push(row(`L: garbage collection share, \`${command}\` process`, {
+        ours: notMeasured(value) ?? (gc ? `${gc.sharePercent} % (${ms(gc.gcMs)} of ${ms(gc.totalMs)}, ${gc.collections} collections)` : 'not measured'),
+        target: limit !== undefined ? `≤ ${limit} %` : '',
+        pass: limit !== undefined && gc ? gc.sharePercent <= limit : undefined,
+        key: limit !== undefined ? `L ${command} GC ≤ ${limit} %` : undefined,
+        note: command === 'check' && gc ? 'Each CLI process above runs with bench/gc-probe.mjs preloaded: the durations of its perf_hooks \'gc\' entries over the time from the process\'s start to its exit; the median run by share.' : undefined,
+      }));
+    };
+    gcRow(check, 'check', 10);
+    gcRow(L.diff, 'diff');
+    gcRow(L.trend, 'trend');
     rows.push(row('L: CLI max RSS, `check`', {
       ours: notMeasured(check) ?? (check.maxRssBytes ? mib(check.maxRssBytes) : 'skipped: no GNU time'),
-      target: '≤ 250 MB',
-      pass: check?.maxRssBytes ? check.maxRssBytes <= 250 * 1024 * 1024 : undefined,
-      key: 'CLI max RSS ≤ 250 MB',
+      target: '≤ 200 MB',
+      pass: check?.maxRssBytes ? check.maxRssBytes <= 200 * 1024 * 1024 : undefined,
+      key: 'CLI max RSS ≤ 200 MB',
     }));
   }
   const b = results.bundles;

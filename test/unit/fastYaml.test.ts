@@ -96,6 +96,20 @@ describe('fast YAML reader', () => {
     }
   });
 
+  it('finds a duplicate key in a long mapping, and reads a long one without', () => {
+    const keys = Array.from({ length: 30 }, (_, i) => `k${i}: ${i}`);
+    for (const at of [1, 17, 29]) {
+      const text = [...keys.slice(0, at), 'k0: again', ...keys.slice(at)].join('\n') + '\n';
+      assert.equal(fastReadYaml(text, 64), undefined, `duplicate after ${at} keys`);
+      assert.equal(fastReadYaml(`root:\n${text.replace(/^/gm, '  ').trimEnd()}\n`, 64), undefined, `nested, duplicate after ${at} keys`);
+    }
+    assert.ok(agree(`${keys.join('\n')}\n`));
+    const long = fastReadYaml(`${keys.join('\n')}\n`, 64)![0].root!;
+    assert.ok(long.kind === 'map');
+    assert.deepStrictEqual([long.entries.size, long.entries.get('k3')?.value.span, long.entries.get('k29')?.value.span, long.entries.has('k30')], [30, [22, 23], [217, 219], false]);
+    assert.ok(agree(`- ${keys.join('\n  ')}\n- a: 1\n`));
+  });
+
   it('agrees on random plan-like documents (property)', () => {
     const scalar = fc.oneof(
       fc.constantFrom('x', 'alpha-1', '2026-01-05', '8w', '12', '-3', '1.5', 'true', 'null', '~', 'Yes', 'a b c', 'it\'s', 'a#b', 'a # c', 'é ü', '0x1F', '.inf'),

@@ -19,16 +19,24 @@ export interface Range {
 /** A half-open span of UTF-16 offsets into a file's text, as the YAML parser reports them. */
 export type Span = readonly [start: number, end: number];
 
-/** Maps offsets to positions for one file's text (binary search over line starts). */
+/** Maps offsets to positions for one file's text (binary search over line starts, found when first asked for). */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private starts: Int32Array | undefined;
   private readonly length: number;
 
-  constructor(text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.lineStarts = starts;
+  constructor(private readonly text: string) {
     this.length = text.length;
+  }
+
+  private get lineStarts(): Int32Array {
+    if (this.starts) return this.starts;
+    const text = this.text;
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+    const starts = new Int32Array(count);
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+    return (this.starts = starts);
   }
 
   get lineCount(): number {

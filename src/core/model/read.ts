@@ -6,7 +6,7 @@
  */
 import { parseDay, parseDuration, type Day } from '../base/dates';
 import type { Span } from '../base/positions';
-import { type MapNode, nothingRejected, type ParsedFile, type Rejected, type YamlNode } from '../syntax/nodes';
+import { type MapEntry, type MapNode, nothingRejected, type ParsedFile, type Rejected, type YamlNode } from '../syntax/nodes';
 import {
   healthValues, issueSeverities, projectStates,
   type Baseline, type Benefit, type DocumentModel, type EntityBase, type Field, type Issue, type Milestone, type Person,
@@ -39,7 +39,31 @@ export function readDocument(
     else reader.project(rootValue, undefined);
   }
   for (const item of reader.items(root.entries.get('people')?.value)) reader.person(item);
+  // Most entities have nothing invalid: they share one empty set (read.ts alone adds to these sets, while reading).
+  for (const entity of model.entities) if (entity.invalid.size === 0) (entity as { invalid: ReadonlySet<string> }).invalid = noneInvalid;
   return model;
+}
+
+const noneInvalid: ReadonlySet<string> = new Set();
+
+/** A value as written: its spans are the entry's, made when asked for (most never are). */
+class WrittenField<T> implements Field<T> {
+  constructor(
+    readonly value: T,
+    private readonly entry: MapEntry,
+  ) {}
+
+  get span(): Span {
+    return this.entry.value.span;
+  }
+
+  get keySpan(): Span {
+    return this.entry.keySpan;
+  }
+
+  toJSON(): Field<T> {
+    return { value: this.value, span: this.span, keySpan: this.keySpan };
+  }
 }
 
 /** Typed access to one mapping's fields; records the keys whose values are unusable or unknown. */
@@ -56,7 +80,7 @@ class Fields {
   }
 
   /** The entry of `key` unless its value is rejected or unknown (then the key is invalid). */
-  private entry(key: string): { value: YamlNode; keySpan: Span } | undefined {
+  private entry(key: string): MapEntry | undefined {
     if (this.invalid.has(key)) return undefined;
     const entry = this.node.entries.get(key);
     if (!entry) return undefined;
@@ -67,25 +91,19 @@ class Fields {
     return entry;
   }
 
-  private scalar(key: string): { value: unknown; span: Span; keySpan: Span } | undefined {
+  private typed<T>(key: string, convert: (value: unknown) => T | undefined): Field<T> | undefined {
     const entry = this.entry(key);
     if (!entry) return undefined;
     if (entry.value.kind !== 'scalar') {
       this.invalid.add(key);
       return undefined;
     }
-    return { value: entry.value.value, span: entry.value.span, keySpan: entry.keySpan };
-  }
-
-  private typed<T>(key: string, convert: (value: unknown) => T | undefined): Field<T> | undefined {
-    const raw = this.scalar(key);
-    if (!raw) return undefined;
-    const value = convert(raw.value);
+    const value = convert(entry.value.value);
     if (value === undefined) {
       this.invalid.add(key);
       return undefined;
     }
-    return { value, span: raw.span, keySpan: raw.keySpan };
+    return new WrittenField(value, entry);
   }
 
   has(key: string): boolean {

@@ -7,10 +7,13 @@
  * YAML parser, with its exact error messages, reads those files.
  */
 import type { Span } from '../base/positions';
-import type { MapEntry, MapNode, ScalarNode, SeqNode, YamlNode } from './nodes';
+import { Entries, Entry, MapOf, Scalar, Seq } from './nodes';
+
+/** The nodes this reader builds (their offsets are fields, not arrays). */
+type Node = Scalar | Seq | MapOf;
 
 export interface FastDocument {
-  readonly root: YamlNode | undefined;
+  readonly root: Node | undefined;
   readonly span: Span;
 }
 
@@ -19,10 +22,36 @@ const giveUp = (): never => {
   throw new GiveUp();
 };
 
-const KEY = /^([A-Za-z_][A-Za-z0-9_.-]*):(?=[ \r]|$)/;
+/**
+ * The end of a block key at `from` (`[A-Za-z_][A-Za-z0-9_.-]*` followed by `:` and a space or the line
+ * end), or -1: what `/^([A-Za-z_][A-Za-z0-9_.-]*):(?=[ \r]|$)/` matches, without a substring and a match per line.
+ */
+function keyEnd(text: string, from: number, lineEnd: number): number {
+  let c = text.charCodeAt(from);
+  if (!(from < lineEnd && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95))) return -1;
+  let i = from + 1;
+  for (; i < lineEnd; i++) {
+    c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45)) break;
+  }
+  if (i >= lineEnd || c !== 58) return -1;
+  const after = i + 1;
+  // `(?=[ \r]|$)`: the line ends before a `\r\n` too, so the `\r` case is the line end.
+  return after === lineEnd || text.charCodeAt(after) === 32 || text.charCodeAt(after) === 13 ? i : -1;
+}
+
+/** The keys plans are written with, so that each file's keys share one string each. */
+const keyStrings = new Map<string, string>();
+function keyString(text: string, from: number, to: number): string {
+  const key = text.slice(from, to);
+  const known = keyStrings.get(key);
+  if (known !== undefined) return known;
+  if (keyStrings.size < 4096) keyStrings.set(key, key);
+  return key;
+}
 const RESERVED_KEY = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
 /** Plain scalars may start with these (and anything beyond ASCII); YAML indicators make us give up. */
-const PLAIN_START = /^[A-Za-z0-9_.~/(+$\u00a0-\uffff]|^-[^\s]/;
+const PLAIN_START = /[A-Za-z0-9_.~/(+$\u00a0-\uffff]|-[^\s]/y;
 
 /** Reads `text` (no BOM) into documents, or returns undefined when the full parser must read it. */
 export function fastReadYaml(text: string, maxDepth: number): FastDocument[] | undefined {
@@ -34,28 +63,23 @@ export function fastReadYaml(text: string, maxDepth: number): FastDocument[] | u
   }
 }
 
-interface Line {
-  /** Offset of the first character of the line. */
-  readonly start: number;
+/** A line's offsets, kept in typed arrays (one allocation per file, not one object per line). */
+class Lines {
+  /** Offset of the first character of each line. */
+  readonly start: Int32Array;
   /** Offset of the line end (the `\n`, or `\r` of `\r\n`, or the text end). */
-  readonly end: number;
-  /** Columns of leading spaces. */
-  readonly indent: number;
-  /** Blank or comment only. */
-  readonly empty: boolean;
-}
+  readonly end: Int32Array;
+  /** Columns of leading spaces; -1 for a blank or comment-only line. */
+  readonly indent: Int32Array;
+  readonly count: number;
 
-class FastReader {
-  private readonly lines: Line[] = [];
-  private index = 0;
-  private depth = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly maxDepth: number,
-  ) {
-    // Tabs are legal in some places and not others; the full parser knows which.
-    if (text.includes('\t')) giveUp();
+  constructor(text: string) {
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+    this.start = new Int32Array(count);
+    this.end = new Int32Array(count);
+    this.indent = new Int32Array(count);
+    let line = 0;
     for (let start = 0; start <= text.length; ) {
       let next = text.indexOf('\n', start);
       if (next === -1) next = text.length;
@@ -63,101 +87,138 @@ class FastReader {
       let indent = start;
       while (indent < end && text.charCodeAt(indent) === 32) indent++;
       const first = indent < end ? text.charCodeAt(indent) : -1;
-      this.lines.push({ start, end, indent: indent - start, empty: first === -1 || first === 35 });
+      this.start[line] = start;
+      this.end[line] = end;
+      this.indent[line] = first === -1 || first === 35 ? -1 : indent - start;
+      line++;
       if (next === text.length) break;
       start = next + 1;
     }
+    this.count = line;
+  }
+}
+
+class FastReader {
+  private readonly lines: Lines;
+  /** The current line. */
+  private index = 0;
+  private depth = 0;
+  /** The entries of the mappings being read, innermost last: each mapping's go into an array of their exact size. */
+  private readonly stack: Entry[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {
+    // Tabs are legal in some places and not others; the full parser knows which.
+    if (text.includes('\t')) giveUp();
+    this.lines = new Lines(text);
   }
 
   /** The documents with content, in order (empty and comment-only documents are left out). */
   documents(): FastDocument[] {
     const documents: FastDocument[] = [];
+    const lines = this.lines;
     let docStart = 0;
-    while (this.index < this.lines.length) {
-      const line = this.lines[this.index];
-      if (line.empty) {
+    while (this.index < lines.count) {
+      const line = this.index;
+      const indent = lines.indent[line];
+      if (indent === -1) {
         this.index++;
         continue;
       }
-      const content = this.text.slice(line.start, line.end);
-      if (content.startsWith('---')) {
-        if (!/^---\s*(?:#.*)?$/.test(content)) giveUp();
-        docStart = line.start;
+      const start = lines.start[line];
+      if (this.text.startsWith('---', start)) {
+        if (!/^---\s*(?:#.*)?$/.test(this.text.slice(start, lines.end[line]))) giveUp();
+        docStart = start;
         this.index++;
         continue;
       }
-      if (line.indent !== 0 || content.startsWith('%') || content.startsWith('...')) giveUp();
+      if (indent !== 0 || this.text.startsWith('%', start) || this.text.startsWith('...', start)) giveUp();
       const root = this.block(0);
-      const next = this.index < this.lines.length ? this.lines[this.index] : undefined;
+      const next = this.index < lines.count ? this.index : -1;
       // A root block ends only at a document marker or the end of the text.
-      if (next && !this.text.startsWith('---', next.start)) giveUp();
-      const end = next ? next.start : this.text.length;
+      if (next !== -1 && !this.text.startsWith('---', lines.start[next])) giveUp();
+      const end = next !== -1 ? lines.start[next] : this.text.length;
       documents.push({ root, span: [docStart, end] });
       docStart = end;
     }
     return documents;
   }
 
-  private startsSequence(line: Line): boolean {
-    const at = line.start + line.indent;
-    return this.text.charCodeAt(at) === 45 && (at + 1 === line.end || this.text.charCodeAt(at + 1) === 32);
+  private startsSequence(line: number): boolean {
+    const at = this.lines.start[line] + this.lines.indent[line];
+    return this.text.charCodeAt(at) === 45 && (at + 1 === this.lines.end[line] || this.text.charCodeAt(at + 1) === 32);
   }
 
-  /** Skips blank and comment lines; the next content line or undefined. */
-  private peek(): Line | undefined {
-    while (this.index < this.lines.length) {
-      const line = this.lines[this.index];
-      if (!line.empty) {
-        if (line.indent === 0 && this.text.startsWith('---', line.start)) return undefined;
-        return line;
+  /** Skips blank and comment lines; the next content line or -1. */
+  private peek(): number {
+    const lines = this.lines;
+    while (this.index < lines.count) {
+      const indent = lines.indent[this.index];
+      if (indent !== -1) {
+        if (indent === 0 && this.text.startsWith('---', lines.start[this.index])) return -1;
+        return this.index;
       }
       this.index++;
     }
-    return undefined;
+    return -1;
   }
 
   /** A block node whose first line is the current one, at `indent`. */
-  private block(indent: number): YamlNode {
-    const line = this.peek()!;
-    if (line.indent !== indent || ++this.depth > this.maxDepth) giveUp();
-    const node = this.startsSequence(line) ? this.sequence(indent) : this.mapping(indent, line.start + indent);
+  private block(indent: number): Node {
+    const line = this.peek();
+    if (this.lines.indent[line] !== indent || ++this.depth > this.maxDepth) giveUp();
+    const node = this.startsSequence(line) ? this.sequence(indent) : this.mapping(indent, this.lines.start[line] + indent);
     this.depth--;
     return node;
   }
 
   /** A block mapping whose first key starts at `from` (on the current line) at column `indent`. */
-  private mapping(indent: number, from: number): MapNode {
-    const entries = new Map<string, MapEntry>();
+  private mapping(indent: number, from: number): MapOf {
+    const stack = this.stack;
+    const base = stack.length;
+    /** The keys so far, once there are many (else a scan of the stack finds a duplicate). */
+    let keys: Set<string> | undefined;
+    const lines = this.lines;
     let first = true;
     let end = from;
     for (;;) {
-      const line = first ? this.lines[this.index] : this.peek();
-      if (!line) break;
+      const line = first ? this.index : this.peek();
+      if (line === -1) break;
+      const lineEnd = lines.end[line];
       if (!first) {
-        if (line.indent < indent) break;
-        if (line.indent > indent) giveUp();
+        if (lines.indent[line] < indent) break;
+        if (lines.indent[line] > indent) giveUp();
         if (this.startsSequence(line)) break;
       }
-      const keyStart = first ? from : line.start + indent;
+      const keyStart = first ? from : lines.start[line] + indent;
       first = false;
-      const match = KEY.exec(this.text.slice(keyStart, line.end));
-      if (!match || RESERVED_KEY.test(match[1])) giveUp();
-      const key = match![1];
-      if (entries.has(key)) giveUp();
-      const keySpan: Span = [keyStart, keyStart + key.length];
-      const colon = keyStart + key.length;
-      const valueStart = skipSpaces(this.text, colon + 1, line.end);
-      let value: YamlNode;
-      if (this.endsLine(valueStart, line.end)) {
+      const colon = keyEnd(this.text, keyStart, lineEnd);
+      if (colon === -1) giveUp();
+      const key = keyString(this.text, keyStart, colon);
+      if (RESERVED_KEY.test(key)) giveUp();
+      const valueStart = skipSpaces(this.text, colon + 1, lineEnd);
+      let value: Node;
+      if (this.endsLine(valueStart, lineEnd)) {
         value = this.below(indent, valueStart, true);
       } else {
-        value = this.inline(valueStart, line.end);
+        value = this.inline(valueStart, lineEnd);
         this.index++;
       }
-      entries.set(key, { key, keySpan, value });
-      end = Math.max(value.span[1], keySpan[1]);
+      if (keys) {
+        if (keys.has(key)) giveUp();
+        keys.add(key);
+      } else {
+        for (let i = base; i < stack.length; i++) if (stack[i].key === key) giveUp();
+        if (stack.length - base >= 16) keys = new Set(stack.slice(base).map((e) => e.key)).add(key);
+      }
+      stack.push(new Entry(key, keyStart, colon, value));
+      end = Math.max(value.end, colon);
     }
-    return { kind: 'map', entries, span: [from, end] };
+    const entries = new Entries(stack.slice(base));
+    stack.length = base;
+    return new MapOf(entries, from, end);
   }
 
   /** True when nothing but a comment follows `at` on its line. */
@@ -169,67 +230,70 @@ class FastReader {
    * The value of a key or dash with nothing after it on its line (at `at`, column `indent`): the block
    * indented below it, a sequence at the key's own column when `sequenceAtColumn`, or else null.
    */
-  private below(indent: number, at: number, sequenceAtColumn: boolean): YamlNode {
+  private below(indent: number, at: number, sequenceAtColumn: boolean): Node {
     this.index++;
     const next = this.peek();
-    if (next && next.indent > indent) return this.block(next.indent);
-    if (sequenceAtColumn && next && next.indent === indent && this.startsSequence(next)) return this.sequence(indent);
-    return { kind: 'scalar', value: null, span: [at, at] };
+    if (next !== -1 && this.lines.indent[next] > indent) return this.block(this.lines.indent[next]);
+    if (sequenceAtColumn && next !== -1 && this.lines.indent[next] === indent && this.startsSequence(next)) return this.sequence(indent);
+    return new Scalar(null, at, at);
   }
 
   /** A block sequence whose dashes stand at column `indent`. */
-  private sequence(indent: number): SeqNode {
-    const items: YamlNode[] = [];
+  private sequence(indent: number): Seq {
+    const items: Node[] = [];
+    const lines = this.lines;
     let start = -1;
     let end = -1;
     for (;;) {
       const line = this.peek();
-      if (!line || line.indent < indent) break;
-      if (line.indent > indent || !this.startsSequence(line)) {
-        if (line.indent === indent) break;
+      if (line === -1 || lines.indent[line] < indent) break;
+      if (lines.indent[line] > indent || !this.startsSequence(line)) {
+        if (lines.indent[line] === indent) break;
         giveUp();
       }
-      const dash = line.start + indent;
+      const lineStart = lines.start[line];
+      const lineEnd = lines.end[line];
+      const dash = lineStart + indent;
       if (start === -1) start = dash;
-      const itemStart = skipSpaces(this.text, dash + 1, line.end);
-      let item: YamlNode;
-      if (this.endsLine(itemStart, line.end)) {
+      const itemStart = skipSpaces(this.text, dash + 1, lineEnd);
+      let item: Node;
+      if (this.endsLine(itemStart, lineEnd)) {
         item = this.below(indent, itemStart, false);
-      } else if (KEY.test(this.text.slice(itemStart, line.end))) {
+      } else if (keyEnd(this.text, itemStart, lineEnd) !== -1) {
         if (++this.depth > this.maxDepth) giveUp();
-        item = this.mapping(itemStart - line.start, itemStart);
+        item = this.mapping(itemStart - lineStart, itemStart);
         this.depth--;
       } else if (this.text.charCodeAt(itemStart) === 45 && this.text.charCodeAt(itemStart + 1) === 32) {
         giveUp();
       } else {
-        item = this.inline(itemStart, line.end);
+        item = this.inline(itemStart, lineEnd);
         this.index++;
       }
       items.push(item!);
-      end = item!.span[1];
+      end = item!.end;
     }
-    return { kind: 'seq', items, span: [start, end] };
+    // An array of the exact size is kept (a grown one has room for more).
+    return new Seq(items.slice(), start, end);
   }
 
   /** A value written on one line from `from`: a scalar or a flow collection, then only a comment. */
-  private inline(from: number, lineEnd: number): YamlNode {
+  private inline(from: number, lineEnd: number): Node {
     const c = this.text.charCodeAt(from);
-    let node: YamlNode;
-    let after: number;
+    let node: Node;
     if (c === 91 || c === 123) {
-      [node, after] = this.flow(from, lineEnd);
+      node = this.flow(from, lineEnd);
     } else if (c === 34 || c === 39) {
-      [node, after] = this.quoted(from, lineEnd);
+      node = this.quoted(from, lineEnd);
     } else {
-      const [value, end] = plainScalar(this.text, from, lineEnd, false);
-      return { kind: 'scalar', value: resolvePlain(value), span: [from, end] };
+      return plainScalar(this.text, from, lineEnd, false);
     }
-    after = skipSpaces(this.text, after, lineEnd);
+    const after = skipSpaces(this.text, node.end, lineEnd);
     if (after !== lineEnd && !(this.text.charCodeAt(after) === 35 && after > 0 && this.text.charCodeAt(after - 1) === 32)) giveUp();
     return node;
   }
 
-  private quoted(from: number, lineEnd: number): [ScalarNode, number] {
+  /** A quoted scalar from `from`; it ends at its `end`. */
+  private quoted(from: number, lineEnd: number): Scalar {
     const quote = this.text[from];
     let value = '';
     let i = from + 1;
@@ -244,49 +308,48 @@ class FastReader {
         i = close + 2;
         continue;
       }
-      return [{ kind: 'scalar', value, span: [from, close + 1] }, close + 1];
+      return new Scalar(value, from, close + 1);
     }
   }
 
-  /** `[a, "b"]` or `{ k: v, k2: [x, y] }`, nested, on one line. */
-  private flow(from: number, lineEnd: number): [YamlNode, number] {
+  /** `[a, "b"]` or `{ k: v, k2: [x, y] }`, nested, on one line; it ends at its `end`. */
+  private flow(from: number, lineEnd: number): Node {
     if (++this.depth > this.maxDepth) giveUp();
     const isMap = this.text.charCodeAt(from) === 123;
     const close = isMap ? 125 : 93;
-    const items: YamlNode[] = [];
-    const entries = new Map<string, MapEntry>();
-    const done = (end: number): [YamlNode, number] => {
+    const items: Node[] = [];
+    const entries = new Entries();
+    const done = (end: number): Node => {
       this.depth--;
-      const span: Span = [from, end];
-      return [isMap ? { kind: 'map', entries, span } : { kind: 'seq', items, span }, end];
+      return isMap ? new MapOf(entries, from, end) : new Seq(items, from, end);
     };
     let i = skipSpaces(this.text, from + 1, lineEnd);
     if (this.text.charCodeAt(i) === close) return done(i + 1);
     for (;;) {
       if (i >= lineEnd) giveUp();
-      let key: string | undefined;
-      let keySpan: Span | undefined;
+      let key = '';
+      let keyStart = -1;
       if (isMap) {
-        const match = KEY.exec(this.text.slice(i, lineEnd));
-        if (!match || RESERVED_KEY.test(match[1]) || entries.has(match[1])) giveUp();
-        key = match![1];
-        keySpan = [i, i + key.length];
-        i = skipSpaces(this.text, i + key.length + 1, lineEnd);
+        const colon = keyEnd(this.text, i, lineEnd);
+        if (colon === -1) giveUp();
+        key = keyString(this.text, i, colon);
+        if (RESERVED_KEY.test(key) || entries.has(key)) giveUp();
+        keyStart = i;
+        i = skipSpaces(this.text, colon + 1, lineEnd);
       }
-      let node: YamlNode;
+      let node: Node;
       const c = this.text.charCodeAt(i);
       if (c === 34 || c === 39) {
-        [node, i] = this.quoted(i, lineEnd);
+        node = this.quoted(i, lineEnd);
       } else if (c === 91 || c === 123) {
-        [node, i] = this.flow(i, lineEnd);
+        node = this.flow(i, lineEnd);
       } else if (isMap && (c === 44 || c === close)) {
-        node = { kind: 'scalar', value: null, span: [i, i] };
+        node = new Scalar(null, i, i);
       } else {
-        const [value, end] = plainScalar(this.text, i, lineEnd, true);
-        node = { kind: 'scalar', value: resolvePlain(value), span: [i, end] };
-        i = end;
+        node = plainScalar(this.text, i, lineEnd, true);
       }
-      if (isMap) entries.set(key!, { key: key!, keySpan: keySpan!, value: node });
+      i = node.end;
+      if (isMap) entries.add(new Entry(key, keyStart, keyStart + key.length, node));
       else items.push(node);
       i = skipSpaces(this.text, i, lineEnd);
       const next = this.text.charCodeAt(i);
@@ -303,9 +366,10 @@ function skipSpaces(text: string, from: number, end: number): number {
   return from;
 }
 
-/** A plain scalar from `from`: its text and end offset (before trailing spaces or a comment). */
-function plainScalar(text: string, from: number, lineEnd: number, inFlow: boolean): [string, number] {
-  if (!PLAIN_START.test(text.slice(from, from + 2))) giveUp();
+/** A plain scalar from `from`, ending before trailing spaces or a comment. */
+function plainScalar(text: string, from: number, lineEnd: number, inFlow: boolean): Scalar {
+  PLAIN_START.lastIndex = from;
+  if (!PLAIN_START.test(text)) giveUp();
   let end = from;
   let i = from;
   for (; i < lineEnd; i++) {
@@ -316,30 +380,42 @@ function plainScalar(text: string, from: number, lineEnd: number, inFlow: boolea
     if (c !== 32) end = i + 1;
   }
   if (end === from) giveUp();
-  return [text.slice(from, end), end];
+  return new Scalar(resolvePlain(text.slice(from, end)), from, end);
 }
 
 function isFlowIndicator(c: number): boolean {
   return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 }
 
+// A regular expression written in a function is a new object each time the function runs: these run
+// for every scalar of a workspace, so they are made once.
+const NULL = /^(?:[Nn]ull|NULL)$/;
+const TRUE = /^(?:[Tt]rue|TRUE)$/;
+const FALSE = /^(?:[Ff]alse|FALSE)$/;
+const OCTAL = /^0o[0-7]+$/;
+const INTEGER = /^[-+]?[0-9]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const INFINITY_OR_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const DECIMAL = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
 /** The YAML 1.2 core schema, as the `yaml` package resolves plain scalars. */
 export function resolvePlain(text: string): string | number | boolean | null {
   const c = text.charCodeAt(0);
   // Only scalars starting like a number, `.`, `~`, or a letter of null/true/false can be anything but text.
   if (c === 126 && text.length === 1) return null;
-  if (/^(?:[Nn]ull|NULL)$/.test(text)) return null;
-  if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
-  if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
+  if (NULL.test(text)) return null;
+  if (TRUE.test(text)) return true;
+  if (FALSE.test(text)) return false;
   if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
-    if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
-    if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
-    if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
-    if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) {
+    if (OCTAL.test(text)) return parseInt(text.slice(2), 8);
+    if (INTEGER.test(text)) return parseInt(text, 10);
+    if (HEX.test(text)) return parseInt(text.slice(2), 16);
+    if (INFINITY_OR_NAN.test(text)) {
       return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity;
     }
-    if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return parseFloat(text);
-    if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return parseFloat(text);
+    if (EXPONENT.test(text)) return parseFloat(text);
+    if (DECIMAL.test(text)) return parseFloat(text);
   }
   return text;
 }

@@ -29,6 +29,136 @@ export interface MapNode {
 }
 export type YamlNode = ScalarNode | SeqNode | MapNode;
 
+/*
+ * The classes both readers build the tree with. A large workspace has hundreds of thousands of nodes, kept
+ * as long as their file: each holds its offsets as two numbers (no array per span, made only when asked
+ * for), its kind on the prototype, and a mapping its entries in one array (`Entries`), not a `Map`.
+ */
+
+export class Scalar implements ScalarNode {
+  declare readonly kind: 'scalar';
+  constructor(
+    readonly value: string | number | boolean | null,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  get span(): Span {
+    return [this.start, this.end];
+  }
+  toJSON(): object {
+    return { kind: this.kind, value: this.value, span: this.span };
+  }
+}
+Object.defineProperty(Scalar.prototype, 'kind', { value: 'scalar' });
+
+export class Seq implements SeqNode {
+  declare readonly kind: 'seq';
+  constructor(
+    readonly items: readonly YamlNode[],
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  get span(): Span {
+    return [this.start, this.end];
+  }
+  toJSON(): object {
+    return { kind: this.kind, items: this.items, span: this.span };
+  }
+}
+Object.defineProperty(Seq.prototype, 'kind', { value: 'seq' });
+
+export class MapOf implements MapNode {
+  declare readonly kind: 'map';
+  constructor(
+    readonly entries: Entries,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  get span(): Span {
+    return [this.start, this.end];
+  }
+  toJSON(): object {
+    return { kind: this.kind, entries: [...this.entries.values()], span: this.span };
+  }
+}
+Object.defineProperty(MapOf.prototype, 'kind', { value: 'map' });
+
+export class Entry implements MapEntry {
+  constructor(
+    readonly key: string,
+    readonly keyStart: number,
+    readonly keyEnd: number,
+    readonly value: YamlNode,
+  ) {}
+  get keySpan(): Span {
+    return [this.keyStart, this.keyEnd];
+  }
+  toJSON(): object {
+    return { key: this.key, keySpan: this.keySpan, value: this.value };
+  }
+}
+
+/** Above this many keys a mapping also keeps a `Map` from key to entry; below, a scan of the array is as fast. */
+const indexFrom = 24;
+
+/** The entries of a mapping, in order, first entry per key: a `ReadonlyMap` kept in one array. */
+export class Entries implements ReadonlyMap<string, MapEntry> {
+  private index: Map<string, MapEntry> | undefined;
+
+  /** `list`: entries with distinct keys, taken over (the fast reader hands over an array of the exact size). */
+  constructor(private readonly list: MapEntry[] = []) {
+    if (list.length >= indexFrom) this.index = new Map(list.map((e) => [e.key, e]));
+  }
+
+  /** Adds an entry unless its key is there already; false when it was. */
+  add(entry: MapEntry): boolean {
+    if (this.has(entry.key)) return false;
+    this.list.push(entry);
+    if (this.index) this.index.set(entry.key, entry);
+    else if (this.list.length >= indexFrom) this.index = new Map(this.list.map((e) => [e.key, e]));
+    return true;
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  get(key: string): MapEntry | undefined {
+    if (this.index) return this.index.get(key);
+    const list = this.list;
+    for (let i = 0; i < list.length; i++) if (list[i].key === key) return list[i];
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  *entries(): MapIterator<[string, MapEntry]> {
+    for (const entry of this.list) yield [entry.key, entry];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const entry of this.list) yield entry.key;
+  }
+
+  values(): MapIterator<MapEntry> {
+    return this.list.values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, MapEntry]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: MapEntry, key: string, map: ReadonlyMap<string, MapEntry>) => void, thisArg?: unknown): void {
+    for (const entry of this.list) callback.call(thisArg, entry, entry.key, this);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'Entries';
+  }
+}
+
 export interface PlanDocument {
   /** 0-based position of the document in its file. */
   readonly index: number;
@@ -88,7 +218,7 @@ export function toPlain(node: YamlNode | undefined): unknown {
       return node.items.map(toPlain);
     case 'map': {
       const result: Record<string, unknown> = {};
-      for (const [key, entry] of node.entries) result[key] = toPlain(entry.value);
+      for (const entry of node.entries.values()) result[entry.key] = toPlain(entry.value);
       return result;
     }
   }

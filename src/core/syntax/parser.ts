@@ -8,7 +8,7 @@ import { LineIndex, type Span } from '../base/positions';
 import { messages } from '../base/messages';
 import type { PlanDiagnostic } from '../base/diagnostic';
 import { fastReadYaml } from './fastReader';
-import { defaultParseLimits, type MapEntry, noDamage, type ParsedFile, type ParseLimits, type PlanDocument, type ScalarNode, type YamlNode } from './nodes';
+import { defaultParseLimits, Entries, Entry, MapOf, noDamage, Scalar, Seq, type ParsedFile, type ParseLimits, type PlanDocument, type ScalarNode, type YamlNode } from './nodes';
 import { recoverYaml, type YamlRead } from './recovery';
 
 class ReadLimitError extends Error {}
@@ -175,7 +175,7 @@ class TreeBuilder {
     if (viaAlias && ++this.expansions > this.limits.maxAliasExpansion) {
       throw new ReadLimitError(messages.tooManyAliases(this.limits.maxAliasExpansion));
     }
-    if (node == null) return { kind: 'scalar', value: null, span: fallback };
+    if (node == null) return new Scalar(null, fallback[0], fallback[1]);
     const span: Span = node.range ? [node.range[0], node.range[1]] : fallback;
     if (isAlias(node)) {
       const target = (node as Alias).resolve(this.doc);
@@ -183,13 +183,13 @@ class TreeBuilder {
       // Report problems in an aliased value where the alias is written.
       return relocate(resolved, span);
     }
-    if (isScalar(node)) return { kind: 'scalar', value: plainScalar(node.value), span };
+    if (isScalar(node)) return new Scalar(plainScalar(node.value), span[0], span[1]);
     if (isSeq(node)) {
       const items = node.items.map((item) => this.convert(item as AstNode, depth + 1, viaAlias, span));
-      return { kind: 'seq', items, span: node.flow ? span : [span[0], items.length > 0 ? items[items.length - 1].span[1] : span[0]] };
+      return new Seq(items, span[0], node.flow ? span[1] : items.length > 0 ? items[items.length - 1].span[1] : span[0]);
     }
     if (isMap(node)) {
-      const entries = new Map<string, MapEntry>();
+      const entries = new Entries();
       let end = span[0];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
@@ -208,13 +208,13 @@ class TreeBuilder {
           continue;
         }
         const value = this.convert(pair.value as AstNode | null, depth + 1, viaAlias, [keySpan[1], keySpan[1]]);
-        if (!entries.has(key)) entries.set(key, { key, keySpan, value });
+        entries.add(new Entry(key, keySpan[0], keySpan[1], value));
         end = Math.max(end, value.span[1], keySpan[1]);
       }
       // A block collection ends where its last value ends (not at the next line), as the fast reader says.
-      return { kind: 'map', entries, span: node.flow ? span : [span[0], end] };
+      return new MapOf(entries, span[0], node.flow ? span[1] : end);
     }
-    return { kind: 'scalar', value: null, span };
+    return new Scalar(null, span[0], span[1]);
   }
 }
 
@@ -226,6 +226,13 @@ function plainScalar(value: unknown): ScalarNode['value'] {
 }
 
 function relocate(node: YamlNode, span: Span): YamlNode {
-  return { ...node, span };
+  switch (node.kind) {
+    case 'scalar':
+      return new Scalar(node.value, span[0], span[1]);
+    case 'seq':
+      return new Seq(node.items, span[0], span[1]);
+    case 'map':
+      return new MapOf(node.entries as Entries, span[0], span[1]);
+  }
 }
 

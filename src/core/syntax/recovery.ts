@@ -15,7 +15,7 @@
 import type { Span } from '../base/positions';
 import { messages } from '../base/messages';
 import { type Edit, findLayoutMistakes } from './layout';
-import { type MapEntry, type MapNode, noDamage, type PlanDocument, type YamlNode } from './nodes';
+import { Entries, Entry, MapOf, type MapNode, noDamage, type PlanDocument, Scalar, Seq, type YamlNode } from './nodes';
 
 /** What one reading of a text gives: documents, the parser's errors, and read limits hit. */
 export interface YamlRead {
@@ -283,20 +283,21 @@ class EditedText {
  * left with nothing but placeholders is itself unread (its key is lost in its parent).
  */
 function rebuild(node: YamlNode, at: (offset: number) => number, unread: ReadonlyMap<string, string>, damage: Map<MapNode, ReadonlySet<string>>): YamlNode | undefined {
-  const span: Span = [at(node.span[0]), at(node.span[1])];
+  const start = at(node.span[0]);
+  const end = at(node.span[1]);
   switch (node.kind) {
     case 'scalar':
-      return { kind: 'scalar', value: node.value, span };
+      return new Scalar(node.value, start, end);
     case 'seq': {
       const items: YamlNode[] = [];
       for (const item of node.items) {
         const rebuilt = rebuild(item, at, unread, damage);
         if (rebuilt) items.push(rebuilt);
       }
-      return { kind: 'seq', items, span };
+      return new Seq(items, start, end);
     }
     case 'map': {
-      const entries = new Map<string, MapEntry>();
+      const entries = new Entries();
       const lost = new Set<string>();
       for (const [key, entry] of node.entries) {
         const meant = unread.get(key);
@@ -309,10 +310,11 @@ function rebuild(node: YamlNode, at: (offset: number) => number, unread: Readonl
           lost.add(key);
           continue;
         }
-        entries.set(key, { key, keySpan: [at(entry.keySpan[0]), at(entry.keySpan[1])], value });
+        const keySpan = entry.keySpan;
+        entries.add(new Entry(key, at(keySpan[0]), at(keySpan[1]), value));
       }
       if (entries.size === 0 && lost.size > 0) return undefined;
-      const map: MapNode = { kind: 'map', entries, span };
+      const map = new MapOf(entries, start, end);
       if (lost.size > 0) damage.set(map, lost);
       return map;
     }

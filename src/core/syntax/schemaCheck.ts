@@ -12,7 +12,7 @@ import type { DiagnosticData, PlanDiagnostic } from '../base/diagnostic';
 import type { Span } from '../base/positions';
 import { closestName } from '../base/suggestions';
 import { numberHint } from './numberHint';
-import { type MapEntry, type MapNode, nothingRejected, type ParsedFile, type PlanDocument, type Rejected, type YamlNode, nodeAtPointer, toPlain } from './nodes';
+import { Entries, Entry, type MapEntry, MapOf, type MapNode, nothingRejected, type ParsedFile, type PlanDocument, type Rejected, type YamlNode, nodeAtPointer, toPlain } from './nodes';
 
 const rootEntityKeys = ['portfolio', 'program', 'project'];
 
@@ -98,9 +98,9 @@ function rootTypo(root: MapNode): { root: MapNode; entry: MapEntry; meant: strin
     if (planKeys.document.keys.includes(entry.key) || entry.key.startsWith('x-')) continue;
     const meant = closestName(entry.key, rootEntityKeys);
     if (!meant) continue;
-    const entries = new Map<string, MapEntry>();
-    for (const [key, other] of root.entries) entries.set(other === entry ? meant : key, other === entry ? { ...entry, key: meant } : other);
-    return { root: { kind: 'map', entries, span: root.span }, entry, meant };
+    const entries = new Entries();
+    for (const other of root.entries.values()) entries.add(other === entry ? new Entry(meant, entry.keySpan[0], entry.keySpan[1], entry.value) : other);
+    return { root: new MapOf(entries, root.span[0], root.span[1]), entry, meant };
   }
   return undefined;
 }

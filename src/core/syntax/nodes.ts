@@ -35,53 +35,46 @@ export type YamlNode = ScalarNode | SeqNode | MapNode;
  * for), its kind on the prototype, and a mapping its entries in one array (`Entries`), not a `Map`.
  */
 
-export class Scalar implements ScalarNode {
+/** Where a node stands in its text: two offsets, the span made only when asked for. */
+abstract class Located {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  get span(): Span {
+    return [this.start, this.end];
+  }
+  /** The node as JSON: its kind, what it holds, its span. */
+  toJSON(): object {
+    const node = this as unknown as YamlNode;
+    const held = node.kind === 'scalar' ? { value: node.value } : node.kind === 'seq' ? { items: node.items } : { entries: [...node.entries.values()] };
+    return { kind: node.kind, ...held, span: this.span };
+  }
+}
+
+export class Scalar extends Located implements ScalarNode {
   declare readonly kind: 'scalar';
-  constructor(
-    readonly value: string | number | boolean | null,
-    readonly start: number,
-    readonly end: number,
-  ) {}
-  get span(): Span {
-    return [this.start, this.end];
-  }
-  toJSON(): object {
-    return { kind: this.kind, value: this.value, span: this.span };
+  constructor(readonly value: string | number | boolean | null, start: number, end: number) {
+    super(start, end);
   }
 }
-Object.defineProperty(Scalar.prototype, 'kind', { value: 'scalar' });
 
-export class Seq implements SeqNode {
+export class Seq extends Located implements SeqNode {
   declare readonly kind: 'seq';
-  constructor(
-    readonly items: readonly YamlNode[],
-    readonly start: number,
-    readonly end: number,
-  ) {}
-  get span(): Span {
-    return [this.start, this.end];
-  }
-  toJSON(): object {
-    return { kind: this.kind, items: this.items, span: this.span };
+  constructor(readonly items: readonly YamlNode[], start: number, end: number) {
+    super(start, end);
   }
 }
-Object.defineProperty(Seq.prototype, 'kind', { value: 'seq' });
 
-export class MapOf implements MapNode {
+export class MapOf extends Located implements MapNode {
   declare readonly kind: 'map';
-  constructor(
-    readonly entries: Entries,
-    readonly start: number,
-    readonly end: number,
-  ) {}
-  get span(): Span {
-    return [this.start, this.end];
-  }
-  toJSON(): object {
-    return { kind: this.kind, entries: [...this.entries.values()], span: this.span };
+  constructor(readonly entries: Entries, start: number, end: number) {
+    super(start, end);
   }
 }
-Object.defineProperty(MapOf.prototype, 'kind', { value: 'map' });
+
+// The kind on the prototype: one word shared by every node of a class, not a field of each.
+for (const [node, kind] of [[Scalar, 'scalar'], [Seq, 'seq'], [MapOf, 'map']] as const) Object.defineProperty(node.prototype, 'kind', { value: kind });
 
 export class Entry implements MapEntry {
   constructor(

@@ -24,27 +24,27 @@ export interface HeatmapAssignment {
   readonly to: number;
 }
 
-export interface HeatmapPerson {
-  readonly id: string;
+export type HeatmapPerson = Readonly<{
+  id: string;
   /** The display name (the id when no name is declared). */
-  readonly name: string;
-  readonly role: string | null;
+  name: string;
+  role: string | null;
   /** Percent; null when the schema rejects the capacity written. */
-  readonly capacity: number | null;
+  capacity: number | null;
   /** The highest load on any day, percent of a full-time person. */
-  readonly peak: number;
-  readonly overloaded: boolean;
+  peak: number;
+  overloaded: boolean;
   /** Per week: the week's peak load, percent of a full-time person (the values of `people --format html`). */
-  readonly loads: readonly number[];
+  loads: readonly number[];
   /** Per week: that peak written as a percent of the person's capacity ("120%"), '' without load. */
-  readonly cells: readonly string[];
+  cells: readonly string[];
   /** Per week: how the peak stands against the capacity. */
-  readonly levels: readonly LoadLevel[];
+  levels: readonly LoadLevel[];
   /** By project id. */
-  readonly projects: readonly HeatmapAssignment[];
+  projects: readonly HeatmapAssignment[];
   /** Each period over capacity in words: "14–28 Nov 2026: 120% on Checkout v2, Real-time fraud scoring". */
-  readonly periods: readonly string[];
-}
+  periods: readonly string[];
+}>;
 
 export interface PeopleHeatmap {
   readonly version: 1;

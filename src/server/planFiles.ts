@@ -81,7 +81,13 @@ export class PlanFiles {
     const wait = async <T>(promise: Promise<T>) => (cancelled ? Promise.race([promise, cancelled]) : promise);
     await wait(this.ready());
     if (token?.isCancellationRequested) return undefined;
-    if (this.timer !== undefined) this.flush();
+    // Indexed: the change waiting for its analysis is analysed now (flush() would start it a tick later,
+    // and this request would answer from the analysis before the change).
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      void this.analyze();
+    }
     for (;;) {
       const running = this.runs.running;
       if (!running) break;
@@ -167,17 +173,23 @@ export class PlanFiles {
   /** Reads a plan file from disk (files above the size limit are recorded, not read). */
   private async readFile(file: string): Promise<void> {
     const uri = pathToUri(file);
-    if (this.open.has(this.openUri(uri))) return;
+    // Open in the client, now or by the time the disk answers: the document's text wins.
+    const open = () => this.open.has(this.openUri(uri));
+    if (open()) return;
     try {
       const stat = await fs.stat(file);
+      if (open()) return;
       if (!stat.isFile()) return this.remove(uri);
       const key = this.paths.keyOf(uri);
       if (stat.size > this.settings.maxFileSize) {
         this.files.set(key, { uri, text: '' });
         this.workspace.setOversized(key, stat.size);
-      } else this.put(uri, decodePlanText(await fs.readFile(file)));
+        return;
+      }
+      const text = decodePlanText(await fs.readFile(file));
+      if (!open()) this.put(uri, text);
     } catch {
-      this.remove(uri);
+      if (!open()) this.remove(uri);
     }
   }
 

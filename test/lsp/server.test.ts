@@ -113,6 +113,20 @@ describe('language server (protocol)', function () {
     assert.deepEqual(hover.range, { start: { line: 5, character: 15 }, end: { line: 5, character: 20 } });
   });
 
+  it('hovers an id of a document just opened, not yet on disk, with no wait between (the analysis includes it)', async () => {
+    const docUri = uri('plans/fresh.plan.yaml');
+    // Unscheduled (a start, no end or duration): a warning, so its clearing after the close can be waited for.
+    const text = 'version: 1\nproject:\n  id: fresh\n  name: Fresh\n  program: alpha\n  start: 2026-01-05\n';
+    await client.diagnosticsOf(uri('plans/program.plan.yaml'), () => true);
+    client.open(docUri, text, 1);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: docUri }, position: at(text, 2, 'fresh', 1) });
+    assert.match((hover?.contents as { value: string } | undefined)?.value ?? 'no hover', /\*\*Project `fresh`\*\* — Fresh/);
+    await client.diagnosticsOf(docUri, (l) => l.some((d) => d.code === 'unscheduled'));
+    // Closed, and not on disk: gone from the workspace (its warning cleared) before the next test.
+    client.notify('textDocument/didClose', { textDocument: { uri: docUri } });
+    await client.diagnosticsOf(docUri, (l) => l.length === 0, 'an empty list once closed');
+  });
+
   it('goes to the definition in another file', async () => {
     const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri('plans/launch.plan.yaml') }, position: at(launchText, 4, 'alpha') });
     // `  id: alpha` is line 2 of program.plan.yaml, the id at characters 6–11.
@@ -204,7 +218,7 @@ describe('language server (protocol)', function () {
   it('gives code lenses with health and figures above programs and projects', async () => {
     const lenses = await client.request<Array<{ range: { start: { line: number } }; command: { title: string } }>>('textDocument/codeLens', { textDocument: { uri: uri('plans/program.plan.yaml') } });
     assert.deepEqual(lenses.map((l) => l.range.start.line), [2, 6]);
-    assert.match(lenses[0].command.title, /^(green|amber|red|none|grey|gray|\w+) · .* · CPI .* · SPI .* · EAC /);
+    assert.match(lenses[0].command.title, /^(green|amber|red|none|grey|gray|\w+) · .* · CPI .* · SPI .* · SPI\(t\) .* · EAC /);
   });
 
   it('publishes a warning a live edit creates, and an empty list once the edit is undone', async () => {
@@ -235,6 +249,27 @@ describe('language server (protocol)', function () {
     fs.rmSync(file);
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('plans/later.plan.yaml'), type: 3 }] });
     await client.diagnosticsOf(uri('plans/later.plan.yaml'), (l) => l.length === 0, 'an empty list once deleted');
+  });
+
+  it("keeps an open document's text when a disk read begun before it opened finishes after (the file just written)", async () => {
+    // A race: whether the read is still under way when the document opens depends on the machine, so the
+    // scenario runs on several files (the unguarded server lost about one edit in two).
+    for (let i = 0; i < 6; i++) {
+      const file = path.join(root, `plans/written${i}.plan.yaml`);
+      const docUri = uri(`plans/written${i}.plan.yaml`);
+      const clean = `version: 1\nproject:\n  id: written${i}\n  name: Written\n  start: 2026-01-05\n  duration: 1w\n`;
+      fs.writeFileSync(file, clean);
+      // The watcher's news first, then the editor opens and edits before the server has read the disk.
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: docUri, type: 1 }, { uri: docUri, type: 2 }] });
+      client.open(docUri, clean, 1);
+      client.change(docUri, clean.replace('  duration: 1w\n', '  spent: 10\n'), 2);
+      await client.diagnosticsOf(docUri, (l) => l.some((d) => d.code === 'unscheduled'), `the unsaved edit of written${i} analysed`);
+      client.change(docUri, clean, 3);
+      await client.diagnosticsOf(docUri, (l) => l.length === 0, 'clean again');
+      client.notify('textDocument/didClose', { textDocument: { uri: docUri } });
+      fs.rmSync(file);
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: docUri, type: 3 }] });
+    }
   });
 
   it('exits with 0 after shutdown and exit', async () => {

@@ -1,6 +1,6 @@
 /**
  * `plan-as-code-lsp` (and `plan-as-code lsp --stdio`): the language server over standard input and output,
- * or over Node's IPC channel with `--node-ipc` (how the VS Code extension starts it, as a Node module).
+ * or over Node's IPC channel with `--node-ipc` (how vscode-languageclient starts a server that is a Node module).
  * The console goes to the client's log (window/logMessage): stdout carries only JSON-RPC.
  */
 import { createConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver/node';

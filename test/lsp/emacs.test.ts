@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { editorFiles, repoRoot, serverJs, workspaceWith } from '../utils/lsp';
+import { driveEditor, editorFiles, repoRoot, workspaceWith } from '../utils/lsp';
 
 interface Seen {
   error?: string;
@@ -37,15 +37,7 @@ describe('language server in Emacs (eglot)', function () {
     root = workspaceWith(editorFiles);
     // eglot serves a project: a git repository is one.
     execFileSync('git', ['init', '-q'], { cwd: root });
-    const out = path.join(root, 'seen.json');
-    const run = spawnSync('emacs', ['--batch', '-q', '-l', path.join(repoRoot, 'test/lsp/emacs/drive.el')], {
-      cwd: root,
-      env: { ...process.env, PAC_ROOT: root, PAC_OUT: out, PAC_SERVER: `${process.execPath} ${serverJs} --stdio` },
-      timeout: 100000,
-      encoding: 'utf8',
-    });
-    assert.ok(fs.existsSync(out), `Emacs wrote no result (status ${run.status}): ${run.stderr}${run.stdout}`);
-    seen = JSON.parse(fs.readFileSync(out, 'utf8')) as Seen;
+    seen = driveEditor<Seen>('emacs', ['--batch', '-q', '-l', path.join(repoRoot, 'test/lsp/emacs/drive.el')], root);
   });
 
   after(() => {

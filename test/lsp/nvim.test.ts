@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { editorFiles, repoRoot, serverJs, workspaceWith } from '../utils/lsp';
+import { driveEditor, editorFiles, repoRoot, workspaceWith } from '../utils/lsp';
 
 interface Seen {
   error?: string;
@@ -34,15 +34,7 @@ describe('language server in Neovim (built-in client)', function () {
       this.skip();
     }
     root = workspaceWith(editorFiles);
-    const out = path.join(root, 'seen.json');
-    const run = spawnSync('nvim', ['--headless', '-u', path.join(repoRoot, 'test/lsp/nvim/init.lua'), '-c', `luafile ${path.join(repoRoot, 'test/lsp/nvim/drive.lua')}`], {
-      cwd: root,
-      env: { ...process.env, PAC_ROOT: root, PAC_OUT: out, PAC_SERVER: `${process.execPath} ${serverJs} --stdio` },
-      timeout: 100000,
-      encoding: 'utf8',
-    });
-    assert.ok(fs.existsSync(out), `Neovim wrote no result (status ${run.status}): ${run.stderr}${run.stdout}`);
-    seen = JSON.parse(fs.readFileSync(out, 'utf8')) as Seen;
+    seen = driveEditor<Seen>('nvim', ['--headless', '-u', path.join(repoRoot, 'test/lsp/nvim/init.lua'), '-c', `luafile ${path.join(repoRoot, 'test/lsp/nvim/drive.lua')}`], root);
   });
 
   after(() => {

@@ -3,7 +3,7 @@
  * it over stdio, recording what the server pushes so tests wait for specific notifications, never sleep.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -243,3 +243,20 @@ project:
 `;
 
 export const editorFiles = { 'program.plan.yaml': program, 'launch.plan.yaml': launch, 'orphan.plan.yaml': orphan, 'typo.plan.yaml': typo };
+
+/**
+ * Runs a real editor headless in `root` against the server (PAC_ROOT, PAC_OUT and PAC_SERVER in its
+ * environment, as test/lsp/nvim/drive.lua and test/lsp/emacs/drive.el read them) and returns the JSON its
+ * script wrote to PAC_OUT.
+ */
+export function driveEditor<T>(editor: string, args: readonly string[], root: string): T {
+  const out = path.join(root, 'seen.json');
+  const run = spawnSync(editor, args, {
+    cwd: root,
+    env: { ...process.env, PAC_ROOT: root, PAC_OUT: out, PAC_SERVER: `${process.execPath} ${serverJs} --stdio` },
+    timeout: 100000,
+    encoding: 'utf8',
+  });
+  if (!fs.existsSync(out)) throw new Error(`${editor} wrote no result (status ${run.status}): ${run.stderr}${run.stdout}`);
+  return JSON.parse(fs.readFileSync(out, 'utf8')) as T;
+}

@@ -671,7 +671,7 @@ async function main() {
       results.sizes.L.interop = await attempt('interop', () => interopFigures(snapshot, results.workspaces.L.dir, reps.interop, timeBinary));
     }
     if (sizes.includes('L') && options['interop-only']) {
-      for (const figure of ['history', 'diff', 'trend', 'forecast', 'incremental', 'tj3', 'mermaid', 'roadmap', 'host']) results.sizes.L[figure] = { skipped: '--interop-only' };
+      for (const figure of ['history', 'diff', 'trend', 'forecast', 'earnedSchedule', 'quality', 'people', 'incremental', 'tj3', 'mermaid', 'roadmap', 'host']) results.sizes.L[figure] = { skipped: '--interop-only' };
     } else if (sizes.includes('L') && options['host-only']) {
       const figures = results.sizes.L;
       for (const figure of ['history', 'diff', 'trend', 'forecast', 'earnedSchedule', 'quality', 'people', 'incremental', 'tj3', 'mermaid', 'roadmap']) figures[figure] = { skipped: '--host-only' };

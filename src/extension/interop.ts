@@ -7,17 +7,7 @@ import * as vscode from 'vscode';
 import { loadLazy } from './loadLazy';
 import type { PlanService } from './planService';
 
-/** What a command did: `ok` false when it stopped (cancelled, bad input, a file in the way); `message` says why or what. */
-export interface InteropOutcome {
-  readonly ok: boolean;
-  readonly message: string;
-  /** Files written (import, export). */
-  readonly written?: vscode.Uri[];
-  /** What the import could not carry over, or what the export left out. */
-  readonly notCarried?: string[];
-  /** The actuals' changes, as listed before they were applied. */
-  readonly changes?: ReadonlyArray<{ id: string; field: string; before: string | null; after: string; file: string }>;
-}
+export type { InteropOutcome } from './interopCommands';
 
 export function registerInterop(context: vscode.ExtensionContext, plans: PlanService): void {
   const output = vscode.window.createOutputChannel('Plan as Code: Import and Export');

@@ -12,8 +12,19 @@ import {
   planActuals, plural, slug, type Analysis, type ExportResult, type ImportedPlan,
 } from '../core';
 import { writeNewFiles } from '../node/interopFiles';
-import type { InteropOutcome } from './interop';
 import type { PlanService } from './planService';
+
+/** What a command did: `ok` false when it stopped (cancelled, bad input, a file in the way); `message` says why or what. */
+export interface InteropOutcome {
+  readonly ok: boolean;
+  readonly message: string;
+  /** Files written (import, export). */
+  readonly written?: vscode.Uri[];
+  /** What the import could not carry over, or what the export left out. */
+  readonly notCarried?: string[];
+  /** The actuals' changes, as listed before they were applied. */
+  readonly changes?: ReadonlyArray<{ id: string; field: string; before: string | null; after: string; file: string }>;
+}
 
 const exportFormats = ['mspdi', 'tjp', 'csv'] as const;
 type ExportFormat = (typeof exportFormats)[number];

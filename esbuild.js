@@ -2,6 +2,7 @@
 // `--watch` rebuilds on change; `--production` minifies and drops sourcemaps.
 const esbuild = require('esbuild');
 const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 
 const production = process.argv.includes('--production');
@@ -18,17 +19,28 @@ const common = {
   define: { PLAN_AS_CODE_VERSION: JSON.stringify(version) },
 };
 
+/**
+ * The extension's command-only code (src/extension/lazy.ts: import/export/update actuals and their
+ * parsers, the steering report) is its own bundle, dist/extensionLazy.js, loaded on first use: in
+ * dist/extension.js `import('./lazy')` stays a require of that file, so activation does not load it.
+ * @type {import('esbuild').Plugin}
+ */
+const lazyExternal = {
+  name: 'extension-lazy',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/lazy$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'extension', 'loadLazy.ts')) ? { path: './extensionLazy.js', external: true } : undefined,
+    );
+  },
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const extension = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'] };
+
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
-  {
-    ...common,
-    entryPoints: ['src/extension/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['vscode'],
-  },
+  { ...extension, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyExternal] },
+  { ...extension, entryPoints: ['src/extension/lazy.ts'], outfile: 'dist/extensionLazy.js' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
@@ -60,6 +72,9 @@ const bundles = [
 ];
 
 async function main() {
+  // PLAN_METAFILE=1: write dist/<bundle>.meta.json (what is in each bundle; esbuild's analyzer reads it).
+  const metafile = process.env.PLAN_METAFILE === '1';
+  if (metafile) for (const options of bundles) options.metafile = true;
   // The schema validator is generated code (Ajv standalone): no schema compile at run time.
   execFileSync(process.execPath, [path.join(__dirname, 'scripts', 'compile-schema.mjs')], { stdio: 'inherit' });
   const contexts = await Promise.all(bundles.map((options) => esbuild.context(options)));
@@ -67,7 +82,13 @@ async function main() {
     await Promise.all(contexts.map((context) => context.watch()));
     return;
   }
-  await Promise.all(contexts.map((context) => context.rebuild()));
+  const results = await Promise.all(contexts.map((context) => context.rebuild()));
+  if (metafile) {
+    for (const [i, result] of results.entries()) {
+      fs.writeFileSync(bundles[i].outfile.replace(/\.js$/, '.meta.json'), JSON.stringify(result.metafile));
+      console.log(await esbuild.analyzeMetafile(result.metafile));
+    }
+  }
   await Promise.all(contexts.map((context) => context.dispose()));
 }
 

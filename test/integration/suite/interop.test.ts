@@ -3,6 +3,7 @@
 // overwrites), export writes each format, and actuals are one edit that one undo takes back; a bad row
 // changes nothing.
 import * as assert from 'node:assert/strict';
+import { sep } from 'node:path';
 import * as vscode from 'vscode';
 import type { PlanAsCodeApi } from '../../../src/extension/extension';
 import type { InteropOutcome } from '../../../src/extension/interop';
@@ -30,6 +31,16 @@ describe('import, export and actuals commands', function () {
   });
 
   const mspdi = () => vscode.Uri.joinPath(vscode.extensions.getExtension('plan-as-code.plan-as-code')!.extensionUri, 'test', 'fixtures', 'interop', 'ms-project.xml');
+
+  it('loads the commands\' code (dist/extensionLazy.js) on the first command, not at activation', async () => {
+    // The suites before this one (alphabetical order) run none of import, export, update actuals or the steering report.
+    const loaded = () => Object.keys(require.cache).some((file) => file.endsWith(`${sep}dist${sep}extensionLazy.js`));
+    assert.equal(loaded(), false, 'activation loaded dist/extensionLazy.js');
+    await vscode.workspace.fs.createDirectory(folder());
+    const outcome = await vscode.commands.executeCommand<InteropOutcome>('planAsCode.export', 'csv', vscode.Uri.joinPath(folder(), 'first.csv'));
+    assert.equal(outcome.ok, true, outcome.message);
+    assert.equal(loaded(), true, 'the first command did not load dist/extensionLazy.js');
+  });
 
   it('imports an MS Project file into a folder of the workspace, which then analyses the plans; a second import writes nothing', async () => {
     const target = vscode.Uri.joinPath(folder(), 'imported');

@@ -16,7 +16,7 @@ import { ceilExactly, compareExactly, Rational } from '../base/exact';
 import type { Milestone, Project, ProjectState } from '../model/entities';
 import { NodeMap, type Node, type WritableMap } from './nodeMap';
 import type { PlanIndex } from './planIndex';
-import type { Schedule } from './schedule';
+import type { Link, Schedule } from './schedule';
 import { ITEMS_PER_PAUSE, type Steps } from './steps';
 
 /** Why a forecast is where it is, in terms a tooltip can put in words. */
@@ -72,6 +72,7 @@ export interface Forecast {
 }
 
 
+const noLinks: readonly Link[] = [];
 const noForecast: ProjectForecast = { start: null, end: null, reason: { kind: 'none' } };
 const asPlanned: ForecastReason = { kind: 'as-planned' };
 /** A cancelled project's milestone: shown, never forecast, never late (v3). */
@@ -130,14 +131,8 @@ function settleForecasts(
   const milestones = forecast.milestones as WritableMap<Milestone, MilestoneOutlook>;
   const visiting = new Set<Node>();
   const done = (node: Node) => (node.kind === 'project' ? projects.has(node) : milestones.has(node));
-  const dependenciesOf = (node: Node): Node[] => {
-    const targets: Node[] = [];
-    for (const reference of node.dependsOn) {
-      const target = index.dependencyTargets.get(reference);
-      if (target) targets.push(target);
-    }
-    return targets;
-  };
+  // The schedule's links: each node's depends_on items that name something, in order (worked out once per index).
+  const links = schedule.links;
   /** Only planned projects and open milestones wait for their dependencies' forecasts. */
   const waits = (node: Node): boolean => (node.kind === 'milestone' ? !node.done : pace.get(node)?.state === 'planned');
   /**
@@ -157,8 +152,16 @@ function settleForecasts(
         continue;
       }
       visiting.add(node);
-      const targets = dependenciesOf(node);
-      const pending = waits(node) ? targets.find((target) => !done(target) && !visiting.has(target)) : undefined;
+      const targets = links.get(node) ?? noLinks;
+      let pending: Node | undefined;
+      if (targets.length > 0 && waits(node)) {
+        for (const { target } of targets) {
+          if (!done(target) && !visiting.has(target)) {
+            pending = target;
+            break;
+          }
+        }
+      }
       if (pending) {
         stack.push(pending);
         continue;
@@ -176,7 +179,7 @@ function forecastProject(
   schedule: Schedule,
   pace: ProjectPace,
   statusDate: Day,
-  dependencies: readonly Node[],
+  dependencies: readonly Link[],
   finishOf: (node: Node) => Day | null,
 ): ProjectForecast {
   const dates = schedule.dates.get(project);
@@ -206,7 +209,7 @@ function forecastProject(
     case 'planned': {
       let start = Math.max(s, statusDate);
       let by: Node | undefined;
-      for (const dependency of dependencies) {
+      for (const { target: dependency } of dependencies) {
         const finish = finishOf(dependency);
         if (finish !== null && finish + 1 > start) {
           start = finish + 1;
@@ -220,13 +223,13 @@ function forecastProject(
   }
 }
 
-function milestoneOutlook(milestone: Milestone, statusDate: Day, dependencies: readonly Node[], finishOf: (node: Node) => Day | null): MilestoneOutlook {
+function milestoneOutlook(milestone: Milestone, statusDate: Day, dependencies: readonly Link[], finishOf: (node: Node) => Day | null): MilestoneOutlook {
   const date = milestone.date?.value;
   if (milestone.done) return { status: 'done', forecast: date ?? null, waitsFor: undefined };
   if (date === undefined) return { status: 'on-track', forecast: null, waitsFor: undefined };
   let forecast = Math.max(date, statusDate);
   let waitsFor: MilestoneOutlook['waitsFor'];
-  for (const dependency of dependencies) {
+  for (const { target: dependency } of dependencies) {
     // The same day is fine: a milestone can fall on the day its dependency ends.
     const finish = finishOf(dependency);
     if (finish !== null && finish > forecast) {

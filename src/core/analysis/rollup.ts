@@ -231,14 +231,32 @@ export function earnedValue(project: Project, schedule: Schedule, statusDate: Da
     ac: project.spent,
   };
   const terms: ProjectTerms = { bac, percent, ac, elapsed, window, written };
-  return {
-    terms, state, start, end, plannedStart: ps, plannedEnd: pe, pv, ev, cpi, spi, eac,
-    plannedDays: window,
-    exactSpi: () => {
-      const exact = exactTerms(terms);
-      return exact.pv === null || exact.pv.isZero() ? null : exact.ev.div(exact.pv);
-    },
-  };
+  return new ProjectValue(terms, state, start, end, ps, pe, pv, ev, cpi, spi, eac);
+}
+
+/** A project's earned value: one class, so that its exact SPI is a method rather than a closure per project. */
+class ProjectValue implements EarnedValue {
+  readonly plannedDays: number | null;
+  constructor(
+    readonly terms: ProjectTerms,
+    readonly state: ProjectState,
+    readonly start: Day | null,
+    readonly end: Day | null,
+    readonly plannedStart: Day | null,
+    readonly plannedEnd: Day | null,
+    readonly pv: number | null,
+    readonly ev: number,
+    readonly cpi: number | null,
+    readonly spi: number | null,
+    readonly eac: number,
+  ) {
+    this.plannedDays = terms.window;
+  }
+
+  exactSpi(): Rational | null {
+    const exact = exactTerms(this.terms);
+    return exact.pv === null || exact.pv.isZero() ? null : exact.ev.div(exact.pv);
+  }
 }
 
 export function rollupProject(project: Project, value: EarnedValue, forecast: Forecast, thresholds: HealthThresholds, statusDate: Day): ProjectRollup {
@@ -254,12 +272,41 @@ export function rollupProject(project: Project, value: EarnedValue, forecast: Fo
   const { health, reasons, concerns } = cancelled
     ? { health: null, reasons: noReasons, concerns: noConcerns }
     : computeHealth(cpi, spi, sums, issues, risks, milestoneConcerns(project.milestones, forecast), noParts, slipConcern(slip, value.plannedEnd, ''), thresholds);
+  const { bac, ac } = terms;
+  const benefits = sumBenefits(project.benefits, 0);
+  const es = projectEarnedSchedule(value, statusDate);
+  // Written out in full, in figuresOf's order (one shape for every holder's figures).
+  const figures: Figures = {
+    bac,
+    pv,
+    ev,
+    ac,
+    cv: ev - ac,
+    sv: pv === null ? null : ev - pv,
+    cpi,
+    spi,
+    eac,
+    etc: eac - ac,
+    vac: bac - eac,
+    progress: terms.percent,
+    forecastStart: projectForecast.start,
+    forecastEnd: projectForecast.end,
+    benefits,
+    roiPlanned: roi(benefits, bac),
+    roiForecast: roi(benefits, eac),
+    health,
+    declaredHealth: project.health?.value ?? null,
+    risks,
+    issues,
+    slip,
+    es: es.es,
+    at: es.at,
+    spiT: es.spiT,
+    svT: es.svT,
+    ieacT: es.ieacT,
+  };
   return {
-    figures: figuresOf({
-      bac: terms.bac, pv, ev, ac: terms.ac, cpi, spi, eac, etc: eac - terms.ac, progress: terms.percent,
-      forecastStart: projectForecast.start, forecastEnd: projectForecast.end, benefits: sumBenefits(project.benefits, 0), health,
-      declaredHealth: project.health?.value ?? null, risks, issues, slip,
-    }, projectEarnedSchedule(value, statusDate)),
+    figures,
     start: value.start,
     end: value.end,
     healthReasons: reasons,
@@ -309,8 +356,8 @@ function figuresOf(f: FigureInputs, schedule: EarnedSchedule): Figures {
     forecastStart: f.forecastStart,
     forecastEnd: f.forecastEnd,
     benefits: f.benefits,
-    roiPlanned: f.bac !== 0 && f.benefits !== 0 ? (f.benefits - f.bac) / f.bac : null,
-    roiForecast: f.eac !== 0 && f.benefits !== 0 ? (f.benefits - f.eac) / f.eac : null,
+    roiPlanned: roi(f.benefits, f.bac),
+    roiForecast: roi(f.benefits, f.eac),
     health: f.health,
     declaredHealth: f.declaredHealth,
     risks: f.risks,
@@ -322,6 +369,11 @@ function figuresOf(f: FigureInputs, schedule: EarnedSchedule): Figures {
     svT: schedule.svT,
     ieacT: schedule.ieacT,
   };
+}
+
+/** (benefits − cost) / cost; null where no benefit is declared or the cost is 0. */
+function roi(benefits: number, cost: number): number | null {
+  return cost !== 0 && benefits !== 0 ? (benefits - cost) / cost : null;
 }
 
 /** The sums a program or portfolio rolls up from its parts. */
@@ -418,21 +470,14 @@ export function rollupProgram(program: Program, projects: ReadonlyMap<Project, P
   addIssues(totals.issues, countIssues(program.issues));
   totals.benefits = sumBenefits(program.benefits, 0);
   const redParts: RedPart[] = [];
-  const milestoneDays = (milestone: Milestone) => {
-    if (!milestone.date) return;
-    totals.start = earliest(totals.start, milestone.date.value);
-    totals.end = latest(totals.end, milestone.date.value);
-    totals.plannedEnd = latest(totals.plannedEnd, milestone.date.value);
-    totals.forecastEnd = latest(totals.forecastEnd, forecast.milestones.get(milestone)?.forecast ?? null);
-  };
-  program.milestones.forEach(milestoneDays);
+  addMilestoneDays(totals, program.milestones, forecast);
   for (const project of program.projects) {
     const result = projects.get(project)!;
     if (result.cancelled) continue;
     addPart(totals, result);
     totals.plannedEnd = latest(totals.plannedEnd, result.plannedEnd);
     if (result.state !== 'done') totals.unfinished = true;
-    project.milestones.forEach(milestoneDays);
+    if (project.milestones.length > 0) addMilestoneDays(totals, project.milestones, forecast);
     if (result.figures.health === 'red') redParts.push({ part: project, text: `project '${project.id}' is red` });
   }
   // A milestone counts for the entity that holds it: the program's own here (its projects' count for them).
@@ -443,6 +488,18 @@ export function rollupProgram(program: Program, projects: ReadonlyMap<Project, P
   const slip = { days, from, reason: slipConcern(days, from, '') };
   const counted = countedProjects([program], projects);
   return totalsToRollup(totals, () => counted, program.health?.value ?? null, milestones, redParts, slip, thresholds, statusDate);
+}
+
+/** Milestones' dates widen a program's span and planned end; their forecasts, its forecast end. */
+function addMilestoneDays(totals: Totals, milestones: readonly Milestone[], forecast: Forecast): void {
+  for (const milestone of milestones) {
+    if (!milestone.date) continue;
+    const date = milestone.date.value;
+    totals.start = earliest(totals.start, date);
+    totals.end = latest(totals.end, date);
+    totals.plannedEnd = latest(totals.plannedEnd, date);
+    totals.forecastEnd = latest(totals.forecastEnd, forecast.milestones.get(milestone)?.forecast ?? null);
+  }
 }
 
 function countedProjects(programs: readonly Program[], projects: ReadonlyMap<Project, ProjectRollup>): ProjectRollup[] {
@@ -571,36 +628,51 @@ function computeHealth(
   slip: SlipConcern | null,
   thresholds: HealthThresholds,
 ): { health: Health; reasons: readonly string[]; concerns: readonly HealthConcern[] } {
+  // Appended in this order: CPI, SPI, critical issues, slip, milestones, high risks, high issues, red parts.
   let concerns: HealthConcern[] | undefined;
-  const add = (level: HealthConcern['level'], text: string, basis: HealthBasis) => (concerns ??= []).push({ level, text, basis });
-  const index = (basis: HealthBasis, name: string, value: number | null, exactValue: () => Rational) => {
-    if (value === null) return;
-    if (compareExactly(value, exactValue, thresholds.red) < 0) add('red', `${name} ${fixedNumber(value, 2)} < ${fixedNumber(thresholds.red, 2)}`, basis);
-    else if (compareExactly(value, exactValue, thresholds.amber) < 0) add('amber', `${name} ${fixedNumber(value, 2)} < ${fixedNumber(thresholds.amber, 2)}`, basis);
-  };
-  index(CPI, 'CPI', cpi, () => {
-    const { ev, ac } = exact();
-    return ev.div(ac);
-  });
-  index(SPI, 'SPI', spi, () => {
-    const { ev, pv } = exact();
-    return ev.div(pv!);
-  });
-  if (issues.critical > 0) add('red', counted(issues.critical, 'open critical issue'), CRITICAL_ISSUES);
+  if (cpi !== null) {
+    concerns = indexConcern(concerns, CPI, 'CPI', cpi, () => {
+      const { ev, ac } = exact();
+      return ev.div(ac);
+    }, thresholds);
+  }
+  if (spi !== null) {
+    concerns = indexConcern(concerns, SPI, 'SPI', spi, () => {
+      const { ev, pv } = exact();
+      return ev.div(pv!);
+    }, thresholds);
+  }
+  if (issues.critical > 0) (concerns ??= []).push({ level: 'red', text: counted(issues.critical, 'open critical issue'), basis: CRITICAL_ISSUES });
   if (slip !== null) {
     // slip > slipRedDays → red; else slip > slipAmberDays → at least amber (whole days: exact as they are).
     const limits = slipThresholds(thresholds);
-    if (slip.days > limits.red) add('red', slip.text, SLIP);
-    else if (slip.days > limits.amber) add('amber', slip.text, SLIP);
+    if (slip.days > limits.red) (concerns ??= []).push({ level: 'red', text: slip.text, basis: SLIP });
+    else if (slip.days > limits.amber) (concerns ??= []).push({ level: 'amber', text: slip.text, basis: SLIP });
   }
-  for (const { milestone, text } of milestones) add('amber', text, { kind: 'milestone', milestone });
-  if (risks.high > 0) add('amber', counted(risks.high, 'open high risk'), HIGH_RISKS);
-  if (issues.high > 0) add('amber', counted(issues.high, 'open high issue'), HIGH_ISSUES);
-  for (const { part, text } of redParts) add('amber', text, { kind: 'red-part', part });
-  if (concerns === undefined) return { health: 'green', reasons: noReasons, concerns: noConcerns };
+  for (const { milestone, text } of milestones) (concerns ??= []).push({ level: 'amber', text, basis: { kind: 'milestone', milestone } });
+  if (risks.high > 0) (concerns ??= []).push({ level: 'amber', text: counted(risks.high, 'open high risk'), basis: HIGH_RISKS });
+  if (issues.high > 0) (concerns ??= []).push({ level: 'amber', text: counted(issues.high, 'open high issue'), basis: HIGH_ISSUES });
+  for (const { part, text } of redParts) (concerns ??= []).push({ level: 'amber', text, basis: { kind: 'red-part', part } });
+  if (concerns === undefined) return green;
   const health = healthOf(concerns);
   return { health, reasons: concerns.filter((c) => c.level === health).map((c) => c.text), concerns };
 }
+
+/** A CPI or SPI below the red threshold (red), else below the amber one (amber), added to `concerns`. */
+function indexConcern(
+  concerns: HealthConcern[] | undefined,
+  basis: HealthBasis,
+  name: string,
+  value: number,
+  exactValue: () => Rational,
+  thresholds: HealthThresholds,
+): HealthConcern[] | undefined {
+  if (compareExactly(value, exactValue, thresholds.red) < 0) (concerns ??= []).push({ level: 'red', text: `${name} ${fixedNumber(value, 2)} < ${fixedNumber(thresholds.red, 2)}`, basis });
+  else if (compareExactly(value, exactValue, thresholds.amber) < 0) (concerns ??= []).push({ level: 'amber', text: `${name} ${fixedNumber(value, 2)} < ${fixedNumber(thresholds.amber, 2)}`, basis });
+  return concerns;
+}
+
+const green = { health: 'green', reasons: noReasons, concerns: noConcerns } as const;
 
 const CPI: HealthBasis = { kind: 'cpi' };
 const SPI: HealthBasis = { kind: 'spi' };
@@ -625,7 +697,15 @@ function sumBenefits(benefits: Project['benefits'], start: number): number {
   return total;
 }
 
+/**
+ * The counts of a holder with no risks or no issues: one object shared by them all (10,000 projects
+ * mostly have none). Figures are read, never written: totals add into their own counts.
+ */
+const noRisks: RiskCounts = { high: 0, medium: 0, low: 0 };
+const noIssues: IssueCounts = { critical: 0, high: 0, medium: 0, low: 0 };
+
 function countRisks(risks: readonly Risk[]): RiskCounts {
+  if (risks.length === 0) return noRisks;
   const counts: RiskCounts = { high: 0, medium: 0, low: 0 };
   for (const risk of risks) {
     const level = risk.open ? riskLevel(risk) : undefined;
@@ -635,6 +715,7 @@ function countRisks(risks: readonly Risk[]): RiskCounts {
 }
 
 function countIssues(issues: readonly Issue[]): IssueCounts {
+  if (issues.length === 0) return noIssues;
   const counts: IssueCounts = { critical: 0, high: 0, medium: 0, low: 0 };
   for (const issue of issues) if (issue.open && issue.severity) counts[issue.severity]++;
   return counts;

@@ -39,18 +39,7 @@ export interface Link {
 const CYCLE_LISTING_LIMIT = 12;
 
 export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project) => boolean): Steps<Schedule> {
-  // Each node's resolved dependencies, worked out once.
-  const links = new NodeMap<Node, Link[]>(index.positions);
-  const { nodes } = index.positions;
-  for (let i = 0; i < nodes.length; i++) {
-    if (nodes[i].dependsOn.length === 0) continue;
-    const list: Link[] = [];
-    for (const reference of nodes[i].dependsOn) {
-      const target = index.dependencyTargets.get(reference);
-      if (target) list.push({ reference, target });
-    }
-    links.setAt(i, list);
-  }
+  const links = linksOfIndex(index);
   const dependencies = (node: Node) => links.get(node) ?? noLinks;
 
   // Only a node with dependencies can start a cycle.
@@ -62,6 +51,31 @@ export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project)
   yield* redate(schedule, index.projects);
   yield* refloat(schedule, index.programs, isCancelled, index.positions);
   return schedule;
+}
+
+/**
+ * Each node's resolved dependencies, worked out once per index: they follow from its references and
+ * what they name, which an edit of values keeps (references keep their identity: incremental.ts),
+ * so every analysis of the same index reads the same links.
+ */
+const indexLinks = new WeakMap<PlanIndex, NodeMap<Node, Link[]>>();
+
+function linksOfIndex(index: PlanIndex): NodeMap<Node, Link[]> {
+  const known = indexLinks.get(index);
+  if (known) return known;
+  const links = new NodeMap<Node, Link[]>(index.positions);
+  const { nodes } = index.positions;
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i].dependsOn.length === 0) continue;
+    const list: Link[] = [];
+    for (const reference of nodes[i].dependsOn) {
+      const target = index.dependencyTargets.get(reference);
+      if (target) list.push({ reference, target });
+    }
+    links.setAt(i, list);
+  }
+  indexLinks.set(index, links);
+  return links;
 }
 
 /**

@@ -106,9 +106,9 @@ function near(a: number, b: number): boolean {
  * −1, 0 or 1 as `value` is below, equal to or above `limit`, where `value` is the float of a figure and
  * `exact` computes the same figure exactly (only called when the float is too close to tell).
  */
-export function compareExactly(value: number, exact: () => Rational, limit: number, exactLimit: () => Rational = () => Rational.of(limit)): number {
+export function compareExactly(value: number, exact: () => Rational, limit: number, exactLimit?: () => Rational): number {
   if (!near(value, limit)) return value < limit ? -1 : 1;
-  return exact().compare(exactLimit());
+  return exact().compare(exactLimit ? exactLimit() : Rational.of(limit));
 }
 
 /** `Math.ceil` of a quotient computed as `value`, exact where `value` is within a hair of an integer. */

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { execSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -81,7 +82,7 @@ console.log(`structural edit → publishDiagnostics: p50 ${fmt(percentile(struct
 console.log(`value edit → hover answered (analysis included): p50 ${fmt(percentile(values, 50))}, p95 ${fmt(percentile(values, 95))} (${edits} edits)`);
 const rssAtEnd = rss();
 // Settled: the server collects once it has been idle for 2 s (src/server/memory.ts); read RSS after that.
-await new Promise((resolve) => setTimeout(resolve, 3000));
+await sleep(3000);
 console.log(`RSS right after the last edit ${rssAtEnd.toFixed(0)} MB; settled (3 s later) ${rss().toFixed(0)} MB`);
 await connection.sendRequest('shutdown');
 void connection.sendNotification('exit');

@@ -46,7 +46,7 @@ export {
 export { forecastSteps, type ProjectPace } from './analysis/forecast';
 export { earnedValue, type Figures, type ProjectRollup, type Rollup } from './analysis/rollup';
 export { currencyOf, riskLevel } from './analysis/rules';
-export { LatestRun, runInSlices, runToEnd, type Steps } from './analysis/steps';
+export { Debounce, LatestRun, runInSlices, runToEnd, type Steps } from './analysis/steps';
 export { peopleLoad, type LoadBasis, type PeopleLoad, type PersonLoad } from './analysis/people';
 export { PlanWorkspace, analyzePlans, figureSteps, rollupOf, type Analysis, type AnalysisOptions, type EditorSettings } from './analysis/workspace';
 

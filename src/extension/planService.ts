@@ -4,7 +4,7 @@
  * text wins), and analysed again shortly after each change. Views subscribe to `onDidAnalyze`.
  */
 import * as vscode from 'vscode';
-import { defaultParseLimits, LatestRun, PlanWorkspace, runInSlices, type Analysis, type Steps } from '../core';
+import { Debounce, defaultParseLimits, LatestRun, PlanWorkspace, runInSlices, type Analysis, type Steps } from '../core';
 import { readSettings, section, type PlanSettings } from './settings';
 import { TeamSettingsFile } from './teamSettings';
 
@@ -39,7 +39,8 @@ export class PlanService implements vscode.Disposable {
   /** The team's .plan-as-code.yaml: thresholds and currency shared with the CLI. */
   private readonly team = new TeamSettingsFile();
   private settings: PlanSettings = readSettings();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The analysis after edits, once they pause. */
+  private readonly edits = new Debounce(ANALYSIS_DELAY_MS, () => void this.analyze());
   private current: Analysis | undefined;
   /** The analysis under way, if any; a newer request abandons it. */
   private readonly runs = new LatestRun<Analysis>();
@@ -69,7 +70,7 @@ export class PlanService implements vscode.Disposable {
       }),
       { dispose: () => this.watcher?.dispose() },
       { dispose: () => this.folderWatcher?.dispose() },
-      { dispose: () => clearTimeout(this.timer) },
+      { dispose: () => this.edits.cancel() },
     );
   }
 
@@ -80,12 +81,12 @@ export class PlanService implements vscode.Disposable {
   /** The latest analysis, including every change made so far (indexing first if needed). */
   async analysis(): Promise<Analysis> {
     await this.ready();
-    if (this.timer !== undefined) this.flush();
+    if (this.edits.cancel()) void this.analyze();
     for (;;) {
       const running = this.runs.running;
       if (!running) break;
       const result = await running;
-      if (result && !this.runs.running && this.timer === undefined) return result;
+      if (result && !this.runs.running && !this.edits.waiting) return result;
     }
     return this.current ?? (await this.analyze())!;
   }
@@ -257,14 +258,7 @@ export class PlanService implements vscode.Disposable {
   }
 
   private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), ANALYSIS_DELAY_MS);
-  }
-
-  private flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    void this.analyze();
+    this.edits.request();
   }
 
   /**

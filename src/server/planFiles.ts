@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver';
-import { defaultParseLimits, PlanWorkspace, LatestRun, readTeamSettings, runInSlices, TEAM_SETTINGS_FILE, type Analysis, type PlanDiagnostic, type Steps, type TeamSettings } from '../core';
+import { Debounce, defaultParseLimits, PlanWorkspace, LatestRun, readTeamSettings, runInSlices, TEAM_SETTINGS_FILE, type Analysis, type PlanDiagnostic, type Steps, type TeamSettings } from '../core';
 import { decodePlanText } from '../node/files';
 import { PlanPaths, pathToUri, uriToPath, type Folder } from './paths';
 import { serverSettings, type ServerSettings } from './settings';
@@ -40,7 +40,10 @@ export class PlanFiles {
   private clientSettings: unknown = null;
   private team: { uri: string; settings: TeamSettings; diagnostics: readonly PlanDiagnostic[] } | undefined;
   settings: ServerSettings;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The analysis after changes, once they pause (after indexing). */
+  private readonly changes = new Debounce(ANALYSIS_DELAY_MS, () => {
+    if (this.indexing) void this.indexing.then(() => this.analyze());
+  });
   private current: Analysis | undefined;
   /** The analysis under way, if any; a newer one abandons it. */
   private readonly runs = new LatestRun<Analysis>();
@@ -81,19 +84,15 @@ export class PlanFiles {
     const wait = async <T>(promise: Promise<T>) => (cancelled ? Promise.race([promise, cancelled]) : promise);
     await wait(this.ready());
     if (token?.isCancellationRequested) return undefined;
-    // Indexed: the change waiting for its analysis is analysed now (flush() would start it a tick later,
-    // and this request would answer from the analysis before the change).
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      void this.analyze();
-    }
+    // Indexed: the change waiting for its analysis is analysed now (the debounced run would start it a
+    // tick later, and this request would answer from the analysis before the change).
+    if (this.changes.cancel()) void this.analyze();
     for (;;) {
       const running = this.runs.running;
       if (!running) break;
       const result = await wait(running);
       if (token?.isCancellationRequested) return undefined;
-      if (result && !this.runs.running && this.timer === undefined) return result;
+      if (result && !this.runs.running && !this.changes.waiting) return result;
     }
     return this.current ?? (await wait(this.analyze()));
   }
@@ -313,14 +312,7 @@ export class PlanFiles {
   }
 
   private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), ANALYSIS_DELAY_MS);
-  }
-
-  private flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.indexing) void this.indexing.then(() => this.analyze());
+    this.changes.request();
   }
 
   /** Analyses in time slices; a newer analysis abandons an older one. */
@@ -342,6 +334,6 @@ export class PlanFiles {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.changes.cancel();
   }
 }

@@ -41,6 +41,38 @@ export async function runInSlices<T>(steps: Steps<T>, sliceMs: number, pause: ()
   }
 }
 
+/** One run of an action `delayMs` after the last request (the editor's and the language server's analysis after edits). */
+export class Debounce {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly delayMs: number,
+    private readonly action: () => void,
+  ) {}
+
+  /** Whether a run is waiting for its delay. */
+  get waiting(): boolean {
+    return this.timer !== undefined;
+  }
+
+  /** Runs the action `delayMs` from now; a run already waiting is put off to then. */
+  request(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.action();
+    }, this.delayMs);
+  }
+
+  /** Drops the waiting run; true when there was one. */
+  cancel(): boolean {
+    const was = this.timer !== undefined;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    return was;
+  }
+}
+
 /** Runs where a newer one abandons an older one still under way (the editor's and the language server's analyses). */
 export class LatestRun<T> {
   private generation = 0;

@@ -11,7 +11,7 @@ import type { Day } from '../base/dates';
 import { Rational } from '../base/exact';
 import type { Person, Project, TeamEntry } from '../model/entities';
 import type { PlanIndex } from './planIndex';
-import type { RollupResult } from './rollup';
+import type { ProjectRollup, RollupResult } from './rollup';
 import type { Schedule } from './schedule';
 
 export type LoadBasis = 'plan' | 'forecast';
@@ -55,8 +55,18 @@ export interface PersonLoad {
   readonly overallocations: readonly Overallocation[];
   /** The highest load on any day, percent (0 without load). */
   readonly peak: number;
-  /** @internal Exact figures (percent × scale): the capacity, each segment's load and each period's peak, in units. */
-  readonly exact: { readonly scale: bigint; readonly capacity: bigint | null; readonly loads: readonly bigint[]; readonly peaks: readonly bigint[] };
+  /**
+   * @internal Exact figures (percent × scale): the capacity, each segment's load and each period's peak, in
+   * units; and each segment's first and last day (what the suggestions search, without the segments).
+   */
+  readonly exact: {
+    readonly scale: bigint;
+    readonly capacity: bigint | null;
+    readonly loads: readonly bigint[];
+    readonly peaks: readonly bigint[];
+    readonly from: readonly Day[];
+    readonly to: readonly Day[];
+  };
 }
 
 /** Start `project` `shiftDays` later: that resolves `person`'s period [from, to] (SPEC 10). */
@@ -75,24 +85,7 @@ export interface LoadInputs {
   readonly rollup: RollupResult;
 }
 
-export type TeamEntries = ReadonlyMap<Person, ReadonlyArray<{ readonly project: Project; readonly entry: TeamEntry }>>;
-
-/** A person's team entries over the workspace, in workspace order; a person defined twice counts at the first definition. */
-export function teamEntriesByPerson(index: PlanIndex): Map<Person, Array<{ project: Project; entry: TeamEntry }>> {
-  const people = new Map<string, Person>();
-  for (const person of index.people) if (!people.has(person.id)) people.set(person.id, person);
-  const byPerson = new Map<Person, Array<{ project: Project; entry: TeamEntry }>>();
-  for (const project of index.projects) {
-    for (const entry of project.team) {
-      const person = people.get(entry.person.name);
-      if (!person || index.definitions.get(person.id)?.[0] !== person) continue;
-      const list = byPerson.get(person);
-      if (list) list.push({ project, entry });
-      else byPerson.set(person, [{ project, entry }]);
-    }
-  }
-  return byPerson;
-}
+export type TeamEntries = PlanIndex['teamEntries'];
 
 /** The people of the registry, one per id (the first definition), by id. */
 export function registryPeople(index: PlanIndex): Person[] {
@@ -112,28 +105,21 @@ export function compareIds(a: string | undefined, b: string | undefined): number
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** The window a project loads its team on a basis; undefined when it gives no load (cancelled, unscheduled). */
-export function loadWindow(project: Project, basis: LoadBasis, inputs: LoadInputs): { start: Day; end: Day } | undefined {
-  const result = inputs.rollup.projects.get(project);
-  if (!result || result.cancelled) return undefined;
-  let start: Day | undefined | null;
-  let end: Day | undefined | null;
-  if (basis === 'forecast' && result.state !== 'done') {
-    start = result.forecast.start;
-    end = result.forecast.end;
-  } else {
-    const dates = inputs.schedule.dates.get(project);
-    start = dates?.start;
-    end = dates?.end;
-  }
-  if (start === undefined || start === null || end === undefined || end === null || end < start) return undefined;
-  return { start, end };
+/** The days a project loads its team. */
+export interface LoadWindow {
+  readonly start: Day;
+  readonly end: Day;
 }
 
-/** Whether a project counts at all (not cancelled). */
-function counted(project: Project, inputs: LoadInputs): boolean {
-  const result = inputs.rollup.projects.get(project);
-  return result !== undefined && !result.cancelled;
+/** The window a counted (not cancelled) project loads its team on a basis: its forecast's or its schedule's days (no copy), when they make one. */
+function windowOf(project: Project, result: ProjectRollup, basis: LoadBasis, inputs: LoadInputs): LoadWindow | undefined {
+  const days = basis === 'forecast' && result.state !== 'done' ? result.forecast : inputs.schedule.dates.get(project);
+  return days !== undefined && isWindow(days) ? days : undefined;
+}
+
+function isWindow(days: { readonly start?: Day | null; readonly end?: Day | null }): days is LoadWindow {
+  const { start, end } = days;
+  return start !== undefined && start !== null && end !== undefined && end !== null && end >= start;
 }
 
 /** A person's load on a basis: segments, periods over capacity and peak, by a sweep over their entries' start and end events. */
@@ -147,91 +133,142 @@ export function personLoad(person: Person, entries: ReadonlyArray<{ project: Pro
     scale = (scale * den) / gcd(scale, den);
   };
   if (capacityKnown) denominator(person.capacity);
-  const kept = entries.filter(({ project }) => counted(project, inputs));
-  for (const { entry } of kept) if (!entry.rejected) denominator(entry.allocation);
-  const unitsOf = (value: number) => (Number.isInteger(value) ? BigInt(value) * scale : (() => {
+  const kept: Array<{ project: Project; entry: TeamEntry; result: ProjectRollup }> = [];
+  for (const { project, entry } of entries) {
+    const result = inputs.rollup.projects.get(project);
+    if (result === undefined || result.cancelled) continue;
+    kept.push({ project, entry, result });
+    if (!entry.rejected) denominator(entry.allocation);
+  }
+  const unitsOf = (value: number): bigint => {
+    if (scale === 1n && Number.isInteger(value) && value >= 0 && value < wholePercents.length) return wholePercents[value];
+    if (Number.isInteger(value)) return BigInt(value) * scale;
     const exact = Rational.of(value);
     return (exact.num * scale) / exact.den;
-  })());
+  };
 
-  const assignments: Assignment[] = kept.map(({ project, entry }) => {
-    const window = entry.rejected ? undefined : loadWindow(project, basis, inputs);
-    return { project, entry, start: window?.start, end: window?.end, units: entry.rejected ? 0n : unitsOf(entry.allocation) };
+  const assignments: Assignment[] = kept.map(({ project, entry, result }): Assignment => {
+    if (entry.rejected) return { project, entry, start: undefined, end: undefined, units: 0n };
+    const window = windowOf(project, result, basis, inputs);
+    return { project, entry, start: window?.start, end: window?.end, units: unitsOf(entry.allocation) };
   });
   const capacity = capacityKnown ? unitsOf(person.capacity) : null;
 
-  // Events: +units at start, −units the day after the end; the set of projects changes only there.
-  const events: Array<{ day: Day; a: Assignment; sign: 1 | -1 }> = [];
-  for (const a of assignments) {
+  // Events: +units at start, −units the day after the end; the set of projects changes only there. Each
+  // event is one number, day × 2^21 + (assignment × 2 + 1 for an end), sorted as numbers: by day, then
+  // in the order of the entries (a person has far fewer than 2^20 team entries).
+  const keys = new Float64Array(assignments.length * 2);
+  let count = 0;
+  for (let i = 0; i < assignments.length; i++) {
+    const a = assignments[i];
     if (a.start === undefined || a.end === undefined || a.units === 0n) continue;
-    events.push({ day: a.start, a, sign: 1 }, { day: a.end + 1, a, sign: -1 });
+    keys[count++] = a.start * EVENT_DAY + i * 2;
+    keys[count++] = (a.end + 1) * EVENT_DAY + i * 2 + 1;
   }
-  events.sort((x, y) => x.day - y.day);
-  const segments: LoadSegment[] = [];
+  const events = keys.subarray(0, count).sort();
+  // The segments, compact: each one's days and load, and its projects as a run of `involved` (sorted by
+  // id only when someone reads the segments or a period: an analysis computes everyone's load and reads
+  // only the periods).
+  const from: Day[] = [];
+  const to: Day[] = [];
   const loads: bigint[] = [];
-  const active = new Map<Project, number>();
+  const involved: Project[] = [];
+  const involvedAt: number[] = [0];
+  // The projects with load on the current day and how many of their entries are active (a short list).
+  const active: Project[] = [];
+  const activeEntries: number[] = [];
   let load = 0n;
-  let openFrom: Day | undefined;
-  let openLoad = 0n;
-  let openProjects: Project[] = [];
-  const close = (until: Day) => {
-    if (openFrom === undefined) return;
-    segments.push({ from: openFrom, to: until, load: toPercent(openLoad, scale), projects: openProjects });
-    loads.push(openLoad);
-    openFrom = undefined;
-  };
   for (let i = 0; i < events.length; ) {
-    const day = events[i].day;
+    const day = Math.floor(events[i] / EVENT_DAY);
     let changed = false;
-    for (; i < events.length && events[i].day === day; i++) {
-      const { a, sign } = events[i];
-      load += BigInt(sign) * a.units;
-      const count = (active.get(a.project) ?? 0) + sign;
-      if (count === 0) {
-        active.delete(a.project);
-        changed = true;
+    for (; i < events.length && Math.floor(events[i] / EVENT_DAY) === day; i++) {
+      const code = events[i] - day * EVENT_DAY;
+      const a = assignments[code >> 1];
+      const at = active.indexOf(a.project);
+      if ((code & 1) === 0) {
+        load += a.units;
+        if (at >= 0) activeEntries[at]++;
+        else {
+          active.push(a.project);
+          activeEntries.push(1);
+          changed = true;
+        }
       } else {
-        if (count === 1 && sign === 1) changed = true;
-        active.set(a.project, count);
+        load -= a.units;
+        if (--activeEntries[at] === 0) {
+          active.splice(at, 1);
+          activeEntries.splice(at, 1);
+          changed = true;
+        }
       }
     }
     // Two entries of one project share a window: the set (and the load) changes only when a project starts or ends.
     if (!changed) continue;
-    close(day - 1);
-    if (active.size > 0) {
-      openFrom = day;
-      openLoad = load;
-      openProjects = [...active.keys()].sort((x, y) => compareIds(x.id, y.id));
+    if (from.length > to.length) to.push(day - 1);
+    if (active.length > 0) {
+      from.push(day);
+      loads.push(load);
+      involved.push(...active);
+      involvedAt.push(involved.length);
     }
   }
+  const projectsOf = (first: number, last: number): Project[] => {
+    const list = involved.slice(involvedAt[first], involvedAt[last + 1]);
+    return list.length === 1 ? list : [...new Set(list)].sort((x, y) => compareIds(x.id, y.id));
+  };
 
   const overallocations: Overallocation[] = [];
   const peaks: bigint[] = [];
   let peak = 0n;
-  for (let i = 0; i < segments.length; i++) {
+  for (let i = 0; i < loads.length; ) {
     if (loads[i] > peak) peak = loads[i];
-    if (capacity === null || loads[i] <= capacity) continue;
-    const previous = overallocations.length > 0 ? overallocations[overallocations.length - 1] : undefined;
-    if (previous && previous.to + 1 === segments[i].from && loads[i - 1] > capacity) {
-      const projects = [...new Set([...previous.projects, ...segments[i].projects])].sort((x, y) => compareIds(x.id, y.id));
-      const top = peaks[peaks.length - 1] > loads[i] ? peaks[peaks.length - 1] : loads[i];
-      peaks[peaks.length - 1] = top;
-      overallocations[overallocations.length - 1] = { from: previous.from, to: segments[i].to, peak: toPercent(top, scale), projects };
-    } else {
-      peaks.push(loads[i]);
-      overallocations.push({ from: segments[i].from, to: segments[i].to, peak: toPercent(loads[i], scale), projects: segments[i].projects });
+    if (capacity === null || loads[i] <= capacity) {
+      i++;
+      continue;
     }
+    // A run of adjacent segments over capacity is one period.
+    let last = i;
+    let top = loads[i];
+    while (last + 1 < loads.length && from[last + 1] === to[last] + 1 && loads[last + 1] > capacity) {
+      last++;
+      if (loads[last] > top) top = loads[last];
+    }
+    if (top > peak) peak = top;
+    peaks.push(top);
+    overallocations.push({ from: from[i], to: to[last], peak: toPercent(top, scale), projects: projectsOf(i, last) });
+    i = last + 1;
   }
-  return {
-    person,
-    capacity: capacityKnown ? person.capacity : null,
-    assignments,
-    segments,
-    overallocations,
-    peak: toPercent(peak, scale),
-    exact: { scale, capacity, loads, peaks },
-  };
+  return new Load(person, capacityKnown ? person.capacity : null, assignments, overallocations, toPercent(peak, scale), { scale, capacity, loads, peaks, from, to }, projectsOf);
 }
+
+/** A person's load; its segments made when first read. */
+class Load implements PersonLoad {
+  private made: LoadSegment[] | undefined;
+
+  constructor(
+    readonly person: Person,
+    readonly capacity: number | null,
+    readonly assignments: readonly Assignment[],
+    readonly overallocations: readonly Overallocation[],
+    readonly peak: number,
+    readonly exact: PersonLoad['exact'],
+    private readonly projectsOf: (first: number, last: number) => Project[],
+  ) {}
+
+  get segments(): readonly LoadSegment[] {
+    if (this.made === undefined) {
+      const { from, to, loads, scale } = this.exact;
+      this.made = loads.map((units, i) => ({ from: from[i], to: to[i], load: toPercent(units, scale), projects: this.projectsOf(i, i) }));
+    }
+    return this.made;
+  }
+}
+
+/** 0n … 1000n made once: most allocations and capacities are whole percents (one BigInt fewer per team entry). */
+const wholePercents: readonly bigint[] = Array.from({ length: 1001 }, (_, i) => BigInt(i));
+
+/** An event's day in its sort key (see personLoad). */
+const EVENT_DAY = 2 ** 21;
 
 function toPercent(units: bigint, scale: bigint): number {
   return scale === 1n ? Number(units) : Number(units) / Number(scale);
@@ -298,28 +335,27 @@ export function periodSuggestions(load: PersonLoad, period: Overallocation, load
  * capacity (cap − units < load ≤ cap), or undefined when there is none.
  */
 function firstNewOverDay(load: PersonLoad, units: bigint, lo: Day, hi: Day): Day | undefined {
-  const { segments } = load;
-  const { loads, capacity } = load.exact;
+  const { loads, capacity, from, to } = load.exact;
   const cap = capacity!;
   const bad = (value: bigint) => value <= cap && value + units > cap;
   // The first segment ending on or after lo.
   let low = 0;
-  let high = segments.length;
+  let high = loads.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (segments[mid].to < lo) low = mid + 1;
+    if (to[mid] < lo) low = mid + 1;
     else high = mid;
   }
   let day = lo;
   let i = low;
   const gapBad = bad(0n);
   while (day <= hi) {
-    if (i < segments.length && segments[i].from <= day) {
-      if (bad(loads[i])) return segments[i].to;
-      day = segments[i].to + 1;
+    if (i < loads.length && from[i] <= day) {
+      if (bad(loads[i])) return to[i];
+      day = to[i] + 1;
       i++;
     } else {
-      const gapEnd = i < segments.length ? segments[i].from - 1 : Number.POSITIVE_INFINITY;
+      const gapEnd = i < loads.length ? from[i] - 1 : Number.POSITIVE_INFINITY;
       if (gapBad) return gapEnd;
       day = gapEnd + 1;
     }
@@ -335,30 +371,27 @@ export interface PeopleLoad {
 }
 
 /** The people and their load on a basis, for the views (the `people` command, the report). */
-export function peopleLoad(inputs: LoadInputs, basis: LoadBasis, teamEntries: TeamEntries = teamEntriesByPerson(inputs.index)): PeopleLoad {
+export function peopleLoad(inputs: LoadInputs, basis: LoadBasis, teamEntries: TeamEntries = inputs.index.teamEntries): PeopleLoad {
   const loads = new Map<Person, PersonLoad>();
   for (const person of registryPeople(inputs.index)) loads.set(person, personLoad(person, teamEntries.get(person) ?? [], basis, inputs));
   const suggestions: LoadSuggestion[] = [];
   if (basis === 'plan') {
-    const teamOf = teamLookup(teamEntries);
+    const team = (project: Project) => teamOf(inputs.index, project);
     for (const load of loads.values()) {
-      for (const period of load.overallocations) suggestions.push(...periodSuggestions(load, period, loads, teamOf, inputs));
+      for (const period of load.overallocations) suggestions.push(...periodSuggestions(load, period, loads, team, inputs));
     }
   }
   return { basis, people: [...loads.values()], suggestions };
 }
 
-/** Who is on a project's team (people of the registry, each once). */
-export function teamLookup(teamEntries: TeamEntries): (project: Project) => readonly Person[] {
-  const byProject = new Map<Project, Person[]>();
-  for (const [person, entries] of teamEntries) {
-    for (const { project } of entries) {
-      const list = byProject.get(project);
-      if (!list) byProject.set(project, [person]);
-      else if (!list.includes(person)) list.push(person);
-    }
+/** Who is on a project's team (people of the registry, each once), worked out when asked (suggestions and edits ask for a few projects). */
+export function teamOf(index: PlanIndex, project: Project): Person[] {
+  const team: Person[] = [];
+  for (const entry of project.team) {
+    const person = index.definitions.get(entry.person.name)?.[0];
+    if (person?.kind === 'person' && !team.includes(person)) team.push(person);
   }
-  return (project) => byProject.get(project) ?? [];
+  return team;
 }
 
 /** The plan-basis loads of everyone with team entries, kept with the analysis for the checks (and updated person by person after an edit). */
@@ -368,9 +401,9 @@ export class PlanLoads {
 
   constructor(
     private readonly inputs: LoadInputs,
-    readonly teamEntries: TeamEntries,
+    readonly teamEntries: TeamEntries = inputs.index.teamEntries,
   ) {
-    this.teamOf = teamLookup(teamEntries);
+    this.teamOf = (project) => teamOf(inputs.index, project);
     for (const person of teamEntries.keys()) this.update(person);
   }
 

@@ -10,7 +10,7 @@
 import type { PlanDiagnostic } from '../base/diagnostic';
 import { messages } from '../base/messages';
 import { closestName } from '../base/suggestions';
-import type { DocumentModel, Entity, EntityKind, EntityLists, Issue, Milestone, Person, Portfolio, Program, Project, Reference, Risk } from '../model/entities';
+import type { DocumentModel, Entity, EntityKind, EntityLists, Issue, Milestone, Person, Portfolio, Program, Project, Reference, Risk, TeamEntry } from '../model/entities';
 import { diagnosticAt, locationText } from '../model/locate';
 import { nodePositions, type NodePositions } from './nodeMap';
 import { PauseCounter, type Steps } from './steps';
@@ -30,6 +30,17 @@ export interface PlanIndex extends EntityLists {
   readonly duplicateDiagnostics: readonly PlanDiagnostic[];
   /** Where each project and milestone is, for the analysis's per-node values (see nodeMap.ts). */
   readonly positions: NodePositions;
+  /**
+   * Each person's team entries, in workspace order: every entry whose person names a person of the
+   * registry (the first definition of its id). An edit that keeps the index keeps the entries' identity.
+   */
+  readonly teamEntries: ReadonlyMap<Person, readonly TeamPlace[]>;
+}
+
+/** A team entry and the project it is written in. */
+export interface TeamPlace {
+  readonly project: Project;
+  readonly entry: TeamEntry;
 }
 
 export interface ResolvedReference {
@@ -105,11 +116,21 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
 
   const dependencyTargets = new Map<Reference, Project | Milestone>();
   const references: ResolvedReference[] = [];
+  const teamEntries = new Map<Person, TeamPlace[]>();
   for (const entity of entities) {
     if (pauses.due()) yield;
-    for (const { reference } of referencesOf(entity)) {
+    // A project's team references come in the order of its team entries: the person each names, found
+    // here once, gathers the person's entries.
+    let teamEntry = 0;
+    for (const { reference, role } of referencesOf(entity)) {
       const found = definitions.get(reference.name)?.[0];
       references.push({ reference, target: found });
+      if (role !== 'team' || entity.kind !== 'project') continue;
+      const entry = entity.team[teamEntry++];
+      if (found?.kind !== 'person') continue;
+      const list = teamEntries.get(found);
+      if (list) list.push({ project: entity, entry });
+      else teamEntries.set(found, [{ project: entity, entry }]);
     }
     if (entity.kind === 'project' || entity.kind === 'milestone') {
       for (const reference of entity.dependsOn) {
@@ -120,7 +141,7 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
   }
   return {
     portfolios, programs, projects, milestones, risks, issues, people, entities, definitions, hasPeople: people.length > 0, dependencyTargets, references,
-    duplicateDiagnostics, positions: nodePositions(projects, milestones),
+    duplicateDiagnostics, positions: nodePositions(projects, milestones), teamEntries,
   };
 }
 

@@ -15,7 +15,7 @@ import { withoutCancelledProblems } from './cancelled';
 import type { CheckContext } from './checks';
 import { withoutFollowOnProblems } from './followOn';
 import { DiagnosticUnits, dependentsOf, recheck, refreshInPlace, structureKey, updateForValues, type AnalysisState, type Edit } from './incremental';
-import { PlanLoads, teamEntriesByPerson } from './people';
+import { PlanLoads } from './people';
 import { indexSteps, type PlanIndex } from './planIndex';
 import { rollupSteps, type Rollup, type RollupResult, type RollupState } from './rollup';
 import { effectiveState } from './rules';
@@ -187,8 +187,8 @@ export class PlanWorkspace {
     const thresholds = options.thresholds ?? defaultThresholds;
     const { schedule, rollup } = yield* figureStates(index, statusDate, thresholds);
     yield;
-    const teamEntries = teamEntriesByPerson(index);
-    const people = new PlanLoads({ index, schedule, rollup: rollup.result }, teamEntries);
+    const teamEntries = index.teamEntries;
+    const people = new PlanLoads({ index, schedule, rollup: rollup.result });
     yield;
     const context: CheckContext = {
       index,

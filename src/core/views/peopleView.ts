@@ -4,7 +4,7 @@
  * capacity, on the plan basis (the basis of `overallocated`). Read from the load model (analysis/people.ts).
  */
 import { formatDay } from '../base/dates';
-import { personLoad, peopleLoad, teamEntriesByPerson, type PersonLoad } from '../analysis/people';
+import { personLoad, peopleLoad, type PersonLoad } from '../analysis/people';
 import type { Analysis } from '../analysis/workspace';
 import type { Person, Project, TeamEntry } from '../model/entities';
 import { periodLine, periodText } from './peopleReport';
@@ -62,5 +62,5 @@ export function peopleView(analysis: Analysis): PersonView[] {
 
 /** One person's load on the plan basis (for a hover). */
 export function personView(analysis: Analysis, person: Person): PersonView {
-  return viewOf(personLoad(person, teamEntriesByPerson(analysis.index).get(person) ?? [], 'plan', analysis));
+  return viewOf(personLoad(person, analysis.index.teamEntries.get(person) ?? [], 'plan', analysis));
 }

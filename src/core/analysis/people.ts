@@ -106,7 +106,7 @@ export function compareIds(a: string | undefined, b: string | undefined): number
 }
 
 /** The days a project loads its team. */
-export interface LoadWindow {
+interface LoadWindow {
   readonly start: Day;
   readonly end: Day;
 }
@@ -155,15 +155,16 @@ export function personLoad(person: Person, entries: ReadonlyArray<{ project: Pro
   const capacity = capacityKnown ? unitsOf(person.capacity) : null;
 
   // Events: +units at start, −units the day after the end; the set of projects changes only there. Each
-  // event is one number, day × 2^21 + (assignment × 2 + 1 for an end), sorted as numbers: by day, then
-  // in the order of the entries (a person has far fewer than 2^20 team entries).
+  // event is one number, day × perDay + (assignment × 2, + 1 for an end), sorted as numbers: by day, then
+  // in the order of the entries. Exact: |day| < 2^22 (years −9999 to 9999) and perDay < 2^31.
+  const perDay = Math.max(2, assignments.length * 2);
   const keys = new Float64Array(assignments.length * 2);
   let count = 0;
   for (let i = 0; i < assignments.length; i++) {
     const a = assignments[i];
     if (a.start === undefined || a.end === undefined || a.units === 0n) continue;
-    keys[count++] = a.start * EVENT_DAY + i * 2;
-    keys[count++] = (a.end + 1) * EVENT_DAY + i * 2 + 1;
+    keys[count++] = a.start * perDay + i * 2;
+    keys[count++] = (a.end + 1) * perDay + i * 2 + 1;
   }
   const events = keys.subarray(0, count).sort();
   // The segments, compact: each one's days and load, and its projects as a run of `involved` (sorted by
@@ -179,10 +180,10 @@ export function personLoad(person: Person, entries: ReadonlyArray<{ project: Pro
   const activeEntries: number[] = [];
   let load = 0n;
   for (let i = 0; i < events.length; ) {
-    const day = Math.floor(events[i] / EVENT_DAY);
+    const day = Math.floor(events[i] / perDay);
     let changed = false;
-    for (; i < events.length && Math.floor(events[i] / EVENT_DAY) === day; i++) {
-      const code = events[i] - day * EVENT_DAY;
+    for (; i < events.length && Math.floor(events[i] / perDay) === day; i++) {
+      const code = events[i] - day * perDay;
       const a = assignments[code >> 1];
       const at = active.indexOf(a.project);
       if ((code & 1) === 0) {
@@ -266,9 +267,6 @@ class Load implements PersonLoad {
 
 /** 0n … 1000n made once: most allocations and capacities are whole percents (one BigInt fewer per team entry). */
 const wholePercents: readonly bigint[] = Array.from({ length: 1001 }, (_, i) => BigInt(i));
-
-/** An event's day in its sort key (see personLoad). */
-const EVENT_DAY = 2 ** 21;
 
 function toPercent(units: bigint, scale: bigint): number {
   return scale === 1n ? Number(units) : Number(units) / Number(scale);

@@ -12,25 +12,40 @@ export type Node = Project | Milestone;
 /** Where each project and milestone of an index is: projects first, then milestones, in workspace order. */
 export interface NodePositions {
   readonly nodes: readonly Node[];
+  /** Each node's position, made the first time a node placed by a later numbering is looked up here. */
   readonly positionOf: ReadonlyMap<Node, number>;
 }
 
 /**
  * Numbers the nodes. Each node also keeps its number and this numbering (`Placed`), so that a lookup by
  * a numbering that placed the node last is two property reads; a lookup by an older numbering (an earlier
- * index still read after the ids changed) finds it in `positionOf`, as before.
+ * index still read after the ids changed) finds it in `positionOf`, a map made only then: an analysis
+ * numbers 20,000 nodes and almost never reads an older numbering.
  */
 export function nodePositions(projects: readonly Project[], milestones: readonly Milestone[]): NodePositions {
   const nodes: Node[] = [...projects, ...milestones];
-  const positionOf = new Map<Node, number>();
-  const positions: NodePositions = { nodes, positionOf };
+  const positions = new Positions(nodes);
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
-    positionOf.set(node, i);
     node.placedBy = positions;
     node.position = i;
   }
   return positions;
+}
+
+class Positions implements NodePositions {
+  private map: Map<Node, number> | undefined;
+
+  constructor(readonly nodes: readonly Node[]) {}
+
+  get positionOf(): ReadonlyMap<Node, number> {
+    if (this.map === undefined) {
+      const { nodes } = this;
+      this.map = new Map();
+      for (let i = 0; i < nodes.length; i++) this.map.set(nodes[i], i);
+    }
+    return this.map;
+  }
 }
 
 /** The position of `node` in `positions`, or undefined if that numbering does not hold it. */

@@ -13,6 +13,7 @@ import { oversizedFile, parsePlanFile } from '../syntax/parser';
 import { checkSchema } from '../syntax/schemaCheck';
 import { withoutCancelledProblems } from './cancelled';
 import type { CheckContext } from './checks';
+import { errorsOf } from './errors';
 import { withoutFollowOnProblems } from './followOn';
 import { DiagnosticUnits, dependentsOf, recheck, refreshInPlace, structureKey, updateForValues, type AnalysisState, type Edit } from './incremental';
 import { PlanLoads, teamEntriesByPerson } from './people';
@@ -174,6 +175,32 @@ export class PlanWorkspace {
     return { index, schedule, rollup: rollup.result };
   }
 
+  /**
+   * The figures (as `figures`) and the errors (errors.ts) without the checks that only warn: every error
+   * `analyze` shows is among them, so none here means `analyze` shows none. The next `analyze` is a full one.
+   */
+  figuresAndErrors(options: AnalysisOptions = {}): Pick<Analysis, 'index' | 'schedule' | 'rollup'> & { errors: PlanDiagnostic[] } {
+    const { index, schedule, statusDate, errors } = this.scheduleAndErrors(options);
+    const rollup = runToEnd(rollupSteps(index, schedule, statusDate, options.thresholds ?? defaultThresholds));
+    return { index, schedule, rollup: rollup.result, errors };
+  }
+
+  /** The errors alone (as `figuresAndErrors`, without the rollup). */
+  errors(options: AnalysisOptions = {}): PlanDiagnostic[] {
+    return this.scheduleAndErrors(options).errors;
+  }
+
+  private scheduleAndErrors(options: AnalysisOptions) {
+    const entries = this.paths.map((path) => this.files.get(path)!);
+    this.previous = undefined;
+    this.dirty.clear();
+    const index = runToEnd(indexSteps(entries.flatMap((entry) => entry.models)));
+    const statusDate = options.statusDate ?? declaredStatusDate(index)?.value ?? options.today ?? systemToday();
+    // The schedule as figureStates makes it.
+    const schedule = runToEnd(scheduleSteps(index, (project) => effectiveState(project, undefined, statusDate) === 'cancelled'));
+    return { index, schedule, statusDate, errors: errorsOf(entries.flatMap((entry) => entry.fileDiagnostics), index, schedule) };
+  }
+
   /** Analyses everything again, whatever the last analysis was. */
   *analyzeFully(options: AnalysisOptions = {}): Steps<Analysis> {
     const paths = this.paths;
@@ -320,6 +347,17 @@ export function analyzePlans(files: ReadonlyArray<{ path: string; text: string }
   const workspace = new PlanWorkspace(limits);
   for (const file of files) workspace.set(file.path, file.text);
   return workspace.analyze(options);
+}
+
+/**
+ * The errors `analyze` shows for a set of files (sorted as there): the full analysis runs only when the
+ * search for errors without the warnings (`PlanWorkspace.errors`) finds some.
+ */
+export function planErrors(files: ReadonlyArray<{ path: string; text: string }>, options: AnalysisOptions = {}, limits?: ParseLimits): PlanDiagnostic[] {
+  const workspace = new PlanWorkspace(limits);
+  for (const file of files) workspace.set(file.path, file.text);
+  if (workspace.errors(options).length === 0) return [];
+  return workspace.analyze(options).diagnostics.filter((d) => d.severity === 'error');
 }
 
 /**

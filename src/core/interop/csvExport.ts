@@ -14,7 +14,7 @@ export function csvCell(text: string): string {
   return /[",;\n\r]/.test(guarded) || guarded !== text ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
-export function exportCsv(analysis: Analysis): ExportResult {
+export function exportCsv(analysis: Pick<Analysis, 'index' | 'schedule' | 'rollup'>): ExportResult {
   const notes: string[] = [];
   const { index, schedule } = analysis;
   const lines = [csvColumns.join(',')];

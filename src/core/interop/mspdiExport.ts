@@ -53,7 +53,7 @@ function calendarDaysCalendar(): string {
 }
 
 /** Writes the workspace as MSPDI. */
-export function exportMspdi(analysis: Analysis, title = 'Plans'): ExportResult {
+export function exportMspdi(analysis: Pick<Analysis, 'index' | 'schedule' | 'rollup'>, title = 'Plans'): ExportResult {
   const notes: string[] = [];
   const { index, schedule, rollup } = analysis;
   const currencies = [...new Set(index.programs.map((p) => p.currency?.value).filter((c): c is string => c !== undefined))];

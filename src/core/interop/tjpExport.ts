@@ -33,7 +33,7 @@ export function tjpIds(): (id: string) => string {
   };
 }
 
-export function exportTjp(analysis: Analysis, title = 'Plans'): ExportResult {
+export function exportTjp(analysis: Pick<Analysis, 'index' | 'schedule' | 'rollup'>, title = 'Plans'): ExportResult {
   const notes: string[] = [];
   const { index, schedule, rollup } = analysis;
   const taskId = tjpIds();

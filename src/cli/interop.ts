@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import {
   analyzePlans, applyEdits, defaultParseLimits, diffPlans, diffText, exportCsv, exportMspdi, exportTjp, IdAllocator, ImportError, importCsv, importedPlanFiles,
-  importMspdi, planActuals, planErrors, planSnapshot, plural, slug, type Analysis, type ExportResult, type ImportedPlan,
+  importMspdi, planActuals, planErrors, planSnapshot, plural, slug, type ExportFigures, type ExportResult, type ImportedPlan,
 } from '../core';
 import { noteErrors, readPaths, requiredOut, writeOut, type Command } from './command';
 import { displayPath, findPlanFiles, readPlanFile, UsageError } from '../node/files';
@@ -82,10 +82,7 @@ export const importCommand: Command = {
 
 const exportFormats = ['mspdi', 'tjp', 'csv'] as const;
 
-/** What an export is written from: the figures of an analysis. */
-type Figures = Pick<Analysis, 'index' | 'schedule' | 'rollup'>;
-
-function exportTitle(analysis: Figures): string {
+function exportTitle(analysis: ExportFigures): string {
   const { portfolios, programs } = analysis.index;
   if (portfolios.length === 1 && portfolios[0].name) return portfolios[0].name;
   if (programs.length === 1 && programs[0].name) return programs[0].name;
@@ -101,15 +98,10 @@ export const exportCommand: Command = {
     const out = requiredOut('export', args.values.out);
     // No --format: from the file's extension (.xml, .tjp, .csv), else MS Project XML.
     const format = args.values.format === undefined ? (/\.tjp$/i.test(out) ? 'tjp' : /\.csv$/i.test(out) ? 'csv' : 'mspdi') : args.format;
-    // The figures without the warnings' checks; the full analysis only to count the errors when there are some.
+    // The schedule without the rollup and the warnings' checks; the full analysis only to count the errors when there are some.
     const workspace = await readPaths(args);
-    const figures = workspace.figuresAndErrors(args.analysis);
-    let analysis: Figures = figures;
-    if (figures.errors.length > 0) {
-      const full = workspace.analyze(args.analysis);
-      noteErrors(full, io);
-      analysis = full;
-    }
+    const analysis = workspace.scheduleWithErrors(args.analysis);
+    if (analysis.errors.length > 0) noteErrors(workspace.analyze(args.analysis), io);
     const title = exportTitle(analysis);
     const result: ExportResult = format === 'tjp' ? exportTjp(analysis, title) : format === 'csv' ? exportCsv(analysis) : exportMspdi(analysis, title);
     await writeOut(out, result.text, io);

@@ -183,6 +183,7 @@ export { projectEarnedSchedule, setEarnedSchedule, type EarnedSchedule } from '.
 export { qualityFails, scheduleQuality, type QualityMetric, type ScheduleQuality } from './analysis/quality';
 export { qualityMarkdown, qualityText, toQualityJson, type QualitySummary } from './views/qualityReport';
 export { exportMspdi, type ExportResult } from './interop/mspdiExport';
+export type { ExportFigures } from './interop/figures';
 export { IdAllocator, ImportError, importedPlanFiles, slug, type ImportedPlan } from './interop/imported';
 export { applyEdits, planActuals } from './interop/actuals';
 export { exportCsv } from './interop/csvExport';

@@ -1,7 +1,7 @@
-// The errors found without the warnings' checks (analysis/errors.ts), which `import` and `export` use
-// instead of the full analysis: every error the full analysis shows must be among them (else an import
-// could write plans that `check` rejects, or an export keep quiet about errors), and the figures must be
-// the ones the full analysis gives (the exports are written from them).
+// The errors found without the rollup and the warnings' checks (analysis/errors.ts), which `import` and
+// `export` use instead of the full analysis: every error the full analysis shows must be among them (else
+// an import could write plans that `check` rejects, or an export keep quiet about errors), and the exports
+// written from the schedule alone (interop/figures.ts: states and program spans) must be the same text.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,9 +25,9 @@ function workspaceOf(files: Files): PlanWorkspace {
 /** Every error `analyze` shows is among `errors()`; planErrors gives exactly the errors `analyze` shows. Returns the number shown. */
 function errorsCovered(files: Files): number {
   const shown = analyzePlans(files, options).diagnostics.filter((d) => d.severity === 'error');
-  const found = new Set(workspaceOf(files).errors(options).map(key));
+  const found = new Set(workspaceOf(files).scheduleWithErrors(options).errors.map(key));
   const missing = shown.filter((d) => !found.has(key(d)));
-  assert.deepEqual(missing.map(key), [], `errors the full analysis shows that errors() does not find:\n${files.map((f) => `--- ${f.path}\n${f.text}`).join('\n')}`);
+  assert.deepEqual(missing.map(key), [], `errors the full analysis shows that scheduleWithErrors does not find:\n${files.map((f) => `--- ${f.path}\n${f.text}`).join('\n')}`);
   assert.deepEqual(planErrors(files, options).map(key), shown.map(key));
   return shown.length;
 }
@@ -101,15 +101,29 @@ describe('errors without the warnings (analysis/errors.ts: import and export)', 
     assert.ok(withErrors >= 30, `${withErrors} of 100 edits with errors`);
   });
 
-  it('gives the figures of the full analysis: each export of them is the same text', () => {
-    for (const folder of folders) {
-      const files = folderFiles(folder);
+  it('gives what the exports need as the full analysis does: each export is the same text (folders, and random workspaces: 3 × 100 runs)', () => {
+    const sameExports = (files: Files, where: string) => {
       const full = analyzePlans(files, options);
-      const figures = workspaceOf(files).figuresAndErrors(options);
-      assert.equal(exportMspdi(figures, 'T').text, exportMspdi(full, 'T').text, folder);
-      assert.equal(exportTjp(figures, 'T').text, exportTjp(full, 'T').text, folder);
-      assert.equal(exportCsv(figures).text, exportCsv(full).text, folder);
-      assert.equal(figures.errors.length > 0, full.diagnostics.some((d) => d.severity === 'error'), folder);
+      const figures = workspaceOf(files).scheduleWithErrors(options);
+      assert.equal(exportMspdi(figures, 'T').text, exportMspdi(full, 'T').text, where);
+      assert.equal(exportTjp(figures, 'T').text, exportTjp(full, 'T').text, where);
+      assert.equal(exportCsv(figures).text, exportCsv(full).text, where);
+      assert.equal(figures.errors.length > 0, full.diagnostics.some((d) => d.severity === 'error'), where);
+    };
+    for (const folder of folders) sameExports(folderFiles(folder), folder);
+    // A program's span (the MSPDI summary task's Start and Finish): its milestone before every project, a
+    // project's milestone after every project, a cancelled project after both (left out of the span).
+    const span = [
+      'version: 1', 'program:', '  id: p', '  name: P', '  milestones:', '    - { id: kickoff, name: Kickoff, date: 2026-01-05 }', '  projects:',
+      '    - { id: a, name: A, start: 2026-02-02, duration: 4w, milestones: [{ id: late, name: Late, date: 2026-06-01 }] }',
+      '    - { id: b, name: B, start: 2026-02-09, duration: 2w, state: cancelled }',
+      '    - { id: c, name: C, start: 2026-03-02, end: 2026-12-31, state: cancelled }',
+      '',
+    ].join('\n');
+    sameExports([{ path: 'span.plan.yaml', text: span }], 'span.plan.yaml');
+    assert.match(exportMspdi(analyzePlans([{ path: 'span.plan.yaml', text: span }], options), 'T').text, /<Name>P<\/Name>.*<Start>2026-01-05T08:00:00<\/Start><Finish>2026-06-01T17:00:00<\/Finish>/);
+    for (const arbitrary of [randomWorkspace, rejectedBudgetWorkspace, boundaryWorkspace]) {
+      fc.assert(fc.property(arbitrary, (workspace) => sameExports(toFiles(workspace).files, 'a random workspace')), { seed: 20261205, numRuns: 100 });
     }
   });
 });

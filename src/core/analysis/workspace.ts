@@ -176,21 +176,11 @@ export class PlanWorkspace {
   }
 
   /**
-   * The figures (as `figures`) and the errors (errors.ts) without the checks that only warn: every error
-   * `analyze` shows is among them, so none here means `analyze` shows none. The next `analyze` is a full one.
+   * The index, the schedule and the status date (what an export is written from), and the errors
+   * (errors.ts) found without the rollup and the checks that only warn: every error `analyze` shows is
+   * among them, so none here means `analyze` shows none. The next `analyze` is a full one.
    */
-  figuresAndErrors(options: AnalysisOptions = {}): Pick<Analysis, 'index' | 'schedule' | 'rollup'> & { errors: PlanDiagnostic[] } {
-    const { index, schedule, statusDate, errors } = this.scheduleAndErrors(options);
-    const rollup = runToEnd(rollupSteps(index, schedule, statusDate, options.thresholds ?? defaultThresholds));
-    return { index, schedule, rollup: rollup.result, errors };
-  }
-
-  /** The errors alone (as `figuresAndErrors`, without the rollup). */
-  errors(options: AnalysisOptions = {}): PlanDiagnostic[] {
-    return this.scheduleAndErrors(options).errors;
-  }
-
-  private scheduleAndErrors(options: AnalysisOptions) {
+  scheduleWithErrors(options: AnalysisOptions = {}): Pick<Analysis, 'index' | 'schedule'> & { rollup: { statusDate: Day }; errors: PlanDiagnostic[] } {
     const entries = this.paths.map((path) => this.files.get(path)!);
     this.previous = undefined;
     this.dirty.clear();
@@ -198,7 +188,7 @@ export class PlanWorkspace {
     const statusDate = options.statusDate ?? declaredStatusDate(index)?.value ?? options.today ?? systemToday();
     // The schedule as figureStates makes it.
     const schedule = runToEnd(scheduleSteps(index, (project) => effectiveState(project, undefined, statusDate) === 'cancelled'));
-    return { index, schedule, statusDate, errors: errorsOf(entries.flatMap((entry) => entry.fileDiagnostics), index, schedule) };
+    return { index, schedule, rollup: { statusDate }, errors: errorsOf(entries.flatMap((entry) => entry.fileDiagnostics), index, schedule) };
   }
 
   /** Analyses everything again, whatever the last analysis was. */
@@ -351,12 +341,12 @@ export function analyzePlans(files: ReadonlyArray<{ path: string; text: string }
 
 /**
  * The errors `analyze` shows for a set of files (sorted as there): the full analysis runs only when the
- * search for errors without the warnings (`PlanWorkspace.errors`) finds some.
+ * search for errors without the warnings (`PlanWorkspace.scheduleWithErrors`) finds some.
  */
 export function planErrors(files: ReadonlyArray<{ path: string; text: string }>, options: AnalysisOptions = {}, limits?: ParseLimits): PlanDiagnostic[] {
   const workspace = new PlanWorkspace(limits);
   for (const file of files) workspace.set(file.path, file.text);
-  if (workspace.errors(options).length === 0) return [];
+  if (workspace.scheduleWithErrors(options).errors.length === 0) return [];
   return workspace.analyze(options).diagnostics.filter((d) => d.severity === 'error');
 }
 

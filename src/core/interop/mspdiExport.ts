@@ -7,8 +7,8 @@
  */
 import type { Day } from '../base/dates';
 import { DEFAULT_CURRENCY } from '../base/defaults';
-import type { Analysis } from '../analysis/workspace';
 import type { Milestone, Program, Project } from '../model/entities';
+import { programSpan, projectState, type ExportFigures } from './figures';
 import { EXPORT_AUTHOR, fields, finishTime, startTime, toHundredths, xmlText } from './mspdi';
 
 export interface ExportResult {
@@ -53,7 +53,7 @@ function calendarDaysCalendar(): string {
 }
 
 /** Writes the workspace as MSPDI. */
-export function exportMspdi(analysis: Pick<Analysis, 'index' | 'schedule' | 'rollup'>, title = 'Plans'): ExportResult {
+export function exportMspdi(analysis: ExportFigures, title = 'Plans'): ExportResult {
   const notes: string[] = [];
   const { index, schedule, rollup } = analysis;
   const currencies = [...new Set(index.programs.map((p) => p.currency?.value).filter((c): c is string => c !== undefined))];
@@ -111,8 +111,7 @@ export function exportMspdi(analysis: Pick<Analysis, 'index' | 'schedule' | 'rol
     const scheduled = schedule.dates.get(project);
     if (scheduled?.start === undefined || scheduled.end === undefined) notes.push(`project ${project.id}: not scheduled (see check): written without dates`);
     lines.push(...dates(scheduled?.start, scheduled?.end));
-    const state = rollup.projects.get(project)?.state;
-    const percent = project.progress?.value ?? (state === 'done' ? 100 : undefined);
+    const percent = project.progress?.value ?? (projectState(project, analysis) === 'done' ? 100 : undefined);
     lines.push(tag('Milestone', 0), tag('Summary', project.milestones.length > 0 ? 1 : 0));
     if (percent !== undefined) lines.push(tag('PercentComplete', Math.round(percent)));
     if (project.budget) lines.push(tag('Cost', toHundredths(project.budget.value)));
@@ -139,7 +138,7 @@ export function exportMspdi(analysis: Pick<Analysis, 'index' | 'schedule' | 'rol
   const addProgram = (program: Program) => {
     const uid = nextUid++;
     const { outline, lines } = head(uid, program.name ?? program.id ?? 'Program', 1, true);
-    const r = rollup.programs.get(program);
+    const r = programSpan(program, analysis);
     lines.push(...dates(r?.start, r?.end), tag('Milestone', 0), tag('Summary', 1));
     lines.push(...custom('program', program.id));
     const row: TaskRow = { uid, level: 1, outline, lines };

@@ -171,6 +171,11 @@ export function requiredOut(command: string, value: string | boolean | undefined
 
 /** Reads every plan file under the paths (files above the size limit are reported, never read) and analyses them. */
 export async function analyzePaths(args: CommandArgs): Promise<Analysis> {
+  return (await readPaths(args)).analyze(args.analysis);
+}
+
+/** Reads every plan file under the paths into a workspace, not yet analysed. */
+export async function readPaths(args: CommandArgs): Promise<PlanWorkspace> {
   const files = await findPlanFiles(args.paths);
   const workspace = new PlanWorkspace({ ...defaultParseLimits, maxFileSize: args.maxFileSize });
   for (const absolute of files) {
@@ -179,7 +184,7 @@ export async function analyzePaths(args: CommandArgs): Promise<Analysis> {
     if (size > args.maxFileSize) workspace.setOversized(path, size);
     else workspace.set(path, readPlanFile(absolute, path));
   }
-  return workspace.analyze(args.analysis);
+  return workspace;
 }
 
 /** A note on stderr saying which thresholds and currency were used, when they are not the defaults. */

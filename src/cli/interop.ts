@@ -5,9 +5,9 @@
 import * as path from 'node:path';
 import {
   analyzePlans, applyEdits, defaultParseLimits, diffPlans, diffText, exportCsv, exportMspdi, exportTjp, IdAllocator, ImportError, importCsv, importedPlanFiles,
-  importMspdi, planActuals, planSnapshot, plural, slug, type Analysis, type ExportResult, type ImportedPlan,
+  importMspdi, planActuals, planErrors, planSnapshot, plural, slug, type ExportFigures, type ExportResult, type ImportedPlan,
 } from '../core';
-import { analyzePaths, noteErrors, requiredOut, writeOut, type Command } from './command';
+import { noteErrors, readPaths, requiredOut, writeOut, type Command } from './command';
 import { displayPath, findPlanFiles, readPlanFile, UsageError } from '../node/files';
 import { readInputFile, rewriteFiles, writeNewFiles } from '../node/interopFiles';
 
@@ -66,8 +66,7 @@ export const importCommand: Command = {
     }
     const files = importedPlanFiles(plans);
     // What is written must be what `check` accepts: a plan the engine finds errors in is never written.
-    const analysis = analyzePlans(files.map((f) => ({ path: f.name, text: f.text })), args.analysis, defaultParseLimits);
-    const error = analysis.diagnostics.find((d) => d.severity === 'error');
+    const error = planErrors(files.map((f) => ({ path: f.name, text: f.text })), args.analysis, defaultParseLimits)[0];
     if (error) throw new UsageError(`the imported plans would not pass check (${error.file}:${error.range.start.line + 1}: ${error.message}); nothing written`);
     const folder = values.out;
     writeNewFiles(folder, files);
@@ -83,7 +82,7 @@ export const importCommand: Command = {
 
 const exportFormats = ['mspdi', 'tjp', 'csv'] as const;
 
-function exportTitle(analysis: Analysis): string {
+function exportTitle(analysis: ExportFigures): string {
   const { portfolios, programs } = analysis.index;
   if (portfolios.length === 1 && portfolios[0].name) return portfolios[0].name;
   if (programs.length === 1 && programs[0].name) return programs[0].name;
@@ -99,8 +98,10 @@ export const exportCommand: Command = {
     const out = requiredOut('export', args.values.out);
     // No --format: from the file's extension (.xml, .tjp, .csv), else MS Project XML.
     const format = args.values.format === undefined ? (/\.tjp$/i.test(out) ? 'tjp' : /\.csv$/i.test(out) ? 'csv' : 'mspdi') : args.format;
-    const analysis = await analyzePaths(args);
-    noteErrors(analysis, io);
+    // The schedule without the rollup and the warnings' checks; the full analysis only to count the errors when there are some.
+    const workspace = await readPaths(args);
+    const analysis = workspace.scheduleWithErrors(args.analysis);
+    if (analysis.errors.length > 0) noteErrors(workspace.analyze(args.analysis), io);
     const title = exportTitle(analysis);
     const result: ExportResult = format === 'tjp' ? exportTjp(analysis, title) : format === 'csv' ? exportCsv(analysis) : exportMspdi(analysis, title);
     await writeOut(out, result.text, io);

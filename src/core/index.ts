@@ -48,7 +48,7 @@ export { earnedValue, type Figures, type ProjectRollup, type Rollup } from './an
 export { currencyOf, riskLevel } from './analysis/rules';
 export { Debounce, LatestRun, runInSlices, runToEnd, type Steps } from './analysis/steps';
 export { peopleLoad, type LoadBasis, type PeopleLoad, type PersonLoad } from './analysis/people';
-export { PlanWorkspace, analyzePlans, figureSteps, rollupOf, type Analysis, type AnalysisOptions, type EditorSettings } from './analysis/workspace';
+export { PlanWorkspace, analyzePlans, figureSteps, planErrors, rollupOf, type Analysis, type AnalysisOptions, type EditorSettings } from './analysis/workspace';
 
 export { diffPlans, slipsOver, toDiffJson, type PlanDiff, type PlanDiffJson, type RevisionLabel } from './history/diff';
 export {
@@ -183,6 +183,7 @@ export { projectEarnedSchedule, setEarnedSchedule, type EarnedSchedule } from '.
 export { qualityFails, scheduleQuality, type QualityMetric, type ScheduleQuality } from './analysis/quality';
 export { qualityMarkdown, qualityText, toQualityJson, type QualitySummary } from './views/qualityReport';
 export { exportMspdi, type ExportResult } from './interop/mspdiExport';
+export type { ExportFigures } from './interop/figures';
 export { IdAllocator, ImportError, importedPlanFiles, slug, type ImportedPlan } from './interop/imported';
 export { applyEdits, planActuals } from './interop/actuals';
 export { exportCsv } from './interop/csvExport';

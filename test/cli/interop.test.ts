@@ -144,6 +144,18 @@ describe('import, export, update on the command line (SPEC 12)', function () {
     assert.equal(spawnCli(['export', 'examples'], repoRoot).code, 2);
   });
 
+  it('export of plans with errors still writes, and says how many errors as rollup does (export finds errors without the warnings)', () => {
+    const dir = tempDir();
+    for (const defect of ['unknown-reference', 'date-conflict', 'clean']) {
+      const plans = path.join('test', 'fixtures', 'defects', defect);
+      const result = spawnCli(['export', plans, '--format', 'csv', '--out', path.join(dir, `${defect}.csv`)], repoRoot);
+      assert.equal(result.code, 0, result.stderr);
+      const note = (text: string) => text.split('\n').filter((line) => line.includes('figures may be incomplete'));
+      assert.deepEqual(note(result.stderr), note(spawnCli(['rollup', plans], repoRoot).stderr), defect);
+      assert.equal(note(result.stderr).length, defect === 'clean' ? 0 : 1, defect);
+    }
+  });
+
   describe('update', () => {
     const plan = 'version: 1\nproject:\n  id: a\n  name: A\n  start: 2026-01-05\n  duration: 30d\n  budget: 1000   # approved\n  progress: 10\n';
 

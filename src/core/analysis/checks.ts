@@ -157,7 +157,8 @@ function overallocation(load: PersonLoad, period: Overallocation, ctx: CheckCont
   return related.length > 0 ? { ...diagnostic, related } : diagnostic;
 }
 
-function programWindow(program: Program, plan: Schedule, out: PlanDiagnostic[]): void {
+/** A program whose end is before its start (an error, errors.ts), and its projects outside its window. */
+export function programWindow(program: Program, plan: Schedule, out: PlanDiagnostic[]): void {
   const windowStart = program.start?.value;
   const windowEnd = program.end?.value;
   if (program.start && program.end && program.end.value < program.start.value) {

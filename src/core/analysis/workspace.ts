@@ -13,6 +13,7 @@ import { oversizedFile, parsePlanFile } from '../syntax/parser';
 import { checkSchema } from '../syntax/schemaCheck';
 import { withoutCancelledProblems } from './cancelled';
 import type { CheckContext } from './checks';
+import { errorsOf } from './errors';
 import { withoutFollowOnProblems } from './followOn';
 import { DiagnosticUnits, dependentsOf, recheck, refreshInPlace, structureKey, updateForValues, type AnalysisState, type Edit } from './incremental';
 import { PlanLoads } from './people';
@@ -174,6 +175,22 @@ export class PlanWorkspace {
     return { index, schedule, rollup: rollup.result };
   }
 
+  /**
+   * The index, the schedule and the status date (what an export is written from), and the errors
+   * (errors.ts) found without the rollup and the checks that only warn: every error `analyze` shows is
+   * among them, so none here means `analyze` shows none. The next `analyze` is a full one.
+   */
+  scheduleWithErrors(options: AnalysisOptions = {}): Pick<Analysis, 'index' | 'schedule'> & { rollup: { statusDate: Day }; errors: PlanDiagnostic[] } {
+    const entries = this.paths.map((path) => this.files.get(path)!);
+    this.previous = undefined;
+    this.dirty.clear();
+    const index = runToEnd(indexSteps(entries.flatMap((entry) => entry.models)));
+    const statusDate = options.statusDate ?? declaredStatusDate(index)?.value ?? options.today ?? systemToday();
+    // The schedule as figureStates makes it.
+    const schedule = runToEnd(scheduleSteps(index, (project) => effectiveState(project, undefined, statusDate) === 'cancelled'));
+    return { index, schedule, rollup: { statusDate }, errors: errorsOf(entries.flatMap((entry) => entry.fileDiagnostics), index, schedule) };
+  }
+
   /** Analyses everything again, whatever the last analysis was. */
   *analyzeFully(options: AnalysisOptions = {}): Steps<Analysis> {
     const paths = this.paths;
@@ -320,6 +337,17 @@ export function analyzePlans(files: ReadonlyArray<{ path: string; text: string }
   const workspace = new PlanWorkspace(limits);
   for (const file of files) workspace.set(file.path, file.text);
   return workspace.analyze(options);
+}
+
+/**
+ * The errors `analyze` shows for a set of files (sorted as there): the full analysis runs only when the
+ * search for errors without the warnings (`PlanWorkspace.scheduleWithErrors`) finds some.
+ */
+export function planErrors(files: ReadonlyArray<{ path: string; text: string }>, options: AnalysisOptions = {}, limits?: ParseLimits): PlanDiagnostic[] {
+  const workspace = new PlanWorkspace(limits);
+  for (const file of files) workspace.set(file.path, file.text);
+  if (workspace.scheduleWithErrors(options).errors.length === 0) return [];
+  return workspace.analyze(options).diagnostics.filter((d) => d.severity === 'error');
 }
 
 /**

@@ -3,7 +3,7 @@
  * `import` of it gives back the projects. Dates are the scheduled ones, written out.
  */
 import { formatDay } from '../base/dates';
-import type { Analysis } from '../analysis/workspace';
+import type { ExportFigures } from './figures';
 import { csvColumns } from './csvImport';
 import type { ExportResult } from './mspdiExport';
 import { yamlNumber } from './imported';
@@ -14,7 +14,7 @@ export function csvCell(text: string): string {
   return /[",;\n\r]/.test(guarded) || guarded !== text ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
-export function exportCsv(analysis: Analysis): ExportResult {
+export function exportCsv(analysis: ExportFigures): ExportResult {
   const notes: string[] = [];
   const { index, schedule } = analysis;
   const lines = [csvColumns.join(',')];

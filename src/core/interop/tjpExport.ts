@@ -7,7 +7,7 @@
  */
 import { formatDay, type Day } from '../base/dates';
 import { DEFAULT_CURRENCY } from '../base/defaults';
-import type { Analysis } from '../analysis/workspace';
+import { projectState, type ExportFigures } from './figures';
 import type { Milestone, Program, Project } from '../model/entities';
 import type { ExportResult } from './mspdiExport';
 
@@ -33,7 +33,7 @@ export function tjpIds(): (id: string) => string {
   };
 }
 
-export function exportTjp(analysis: Analysis, title = 'Plans'): ExportResult {
+export function exportTjp(analysis: ExportFigures, title = 'Plans'): ExportResult {
   const notes: string[] = [];
   const { index, schedule, rollup } = analysis;
   const taskId = tjpIds();
@@ -151,7 +151,7 @@ export function exportTjp(analysis: Analysis, title = 'Plans'): ExportResult {
     if (explicit || !linked) out.push(`${indent}  start ${formatDay(d.start)}`);
     out.push(...deps);
     out.push(`${indent}  duration ${d.end - d.start + 1}d`);
-    const state = rollup.projects.get(project)?.state;
+    const state = projectState(project, analysis);
     const percent = project.progress?.value ?? (state === 'done' ? 100 : undefined);
     if (percent !== undefined) out.push(`${indent}  complete ${Math.round(percent)}`);
     if (state === 'cancelled') out.push(`${indent}  # cancelled in the plan`);

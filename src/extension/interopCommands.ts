@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { exists } from './files';
 import {
-  analyzePlans, defaultParseLimits, exportCsv, exportMspdi, exportTjp, IdAllocator, ImportError, importCsv, importedPlanFiles, importMspdi,
+  defaultParseLimits, exportCsv, exportMspdi, exportTjp, IdAllocator, ImportError, importCsv, importedPlanFiles, importMspdi, planErrors,
   planActuals, plural, slug, type Analysis, type ExportResult, type ImportedPlan,
 } from '../core';
 import { writeNewFiles } from '../node/interopFiles';
@@ -98,8 +98,9 @@ export async function importPlans(plans: PlanService, output: vscode.OutputChann
   // What is written must be what `check` accepts (as the CLI's import), here together with the workspace's plans.
   const keys = new Set(targets.map((t) => plans.keyOf(t.uri)));
   const together = [...workspace.files.filter((f) => !keys.has(f.path)).map((f) => ({ path: f.path, text: f.text })), ...targets.map((t) => ({ path: plans.keyOf(t.uri), text: t.text }))];
-  const analysis = analyzePlans(together, plans.config.analysis, { ...defaultParseLimits, maxFileSize: plans.config.maxFileSize });
-  const error = analysis.diagnostics.find((d) => d.severity === 'error' && keys.has(d.file));
+  // The errors only (the whole analysis only when there are some), as the CLI's import finds them.
+  const errors = planErrors(together, plans.config.analysis, { ...defaultParseLimits, maxFileSize: plans.config.maxFileSize });
+  const error = errors.find((d) => keys.has(d.file));
   if (error) return stopped(`Import: the imported plans would not pass check (${error.file}:${error.range.start.line + 1}: ${error.message}); nothing written.`);
 
   const existing: vscode.Uri[] = [];

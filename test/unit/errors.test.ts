@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { analyzePlans, exportCsv, exportMspdi, exportTjp, planErrors, PlanWorkspace, type AnalysisOptions, type PlanDiagnostic } from '../../src/core';
+import { analyzePlans, diagnosticCodes, exportCsv, exportMspdi, exportTjp, planErrors, PlanWorkspace, type AnalysisOptions, type PlanDiagnostic } from '../../src/core';
 import { boundaryWorkspace } from '../reference/boundary';
 import { randomWorkspace, rejectedBudgetWorkspace } from '../reference/generate';
 import { toFiles } from '../reference/yaml';
@@ -22,9 +22,13 @@ function workspaceOf(files: Files): PlanWorkspace {
   return workspace;
 }
 
+/** The error codes the comparisons below have met (each must be met: see the first test). */
+const codesMet = new Set<string>();
+
 /** Every error `analyze` shows is among `errors()`; planErrors gives exactly the errors `analyze` shows. Returns the number shown. */
 function errorsCovered(files: Files): number {
   const shown = analyzePlans(files, options).diagnostics.filter((d) => d.severity === 'error');
+  for (const d of shown) codesMet.add(d.code);
   const found = new Set(workspaceOf(files).scheduleWithErrors(options).errors.map(key));
   const missing = shown.filter((d) => !found.has(key(d)));
   assert.deepEqual(missing.map(key), [], `errors the full analysis shows that scheduleWithErrors does not find:\n${files.map((f) => `--- ${f.path}\n${f.text}`).join('\n')}`);
@@ -69,6 +73,10 @@ describe('errors without the warnings (analysis/errors.ts: import and export)', 
     assert.equal(errorsCovered([{ path: 'window.plan.yaml', text: window }]), 1);
     // The defect fixtures of every error code (syntax, schema, duplicate id, reference, cycle, unscheduled, date conflict).
     assert.ok(withErrors >= 7, `${withErrors} folders with errors`);
+    // Every error code of SPEC 6 was compared: a code (or a new check giving one) without a case here could
+    // be missed by errors.ts and go unnoticed.
+    const errorCodes = Object.entries(diagnosticCodes).filter(([, severity]) => severity === 'error').map(([code]) => code);
+    assert.deepEqual(errorCodes.filter((code) => !codesMet.has(code)), [], 'error codes no case here produces');
   });
 
   it('finds every error the full analysis shows in random workspaces: valid, with rejected budgets, on boundaries (3 × 150 runs)', () => {

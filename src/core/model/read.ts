@@ -275,20 +275,13 @@ class Fields {
 }
 
 /**
- * The fields every entity shares, taken from its mapping. Each builder below passes its own fields to
- * `entity`, which assigns these onto the same object (no spread: V8 builds spread objects slowly, and a
- * large workspace has tens of thousands of entities).
+ * An entity made from its mapping's fields: the fields every entity shares (kind, source, node, id,
+ * anchor, invalid) are written last in each builder's object literal, so that V8 keeps them all in the
+ * object (no property added after it is made), and the entity holds the invalid keys found later.
  */
-function entity<E extends EntityBase & { readonly kind: string }>(kind: E['kind'], f: Fields, source: Source, fields: Omit<E, keyof EntityBase | 'kind'>): E {
-  const e = fields as Record<string, unknown>;
-  e.kind = kind;
-  e.source = source;
-  e.node = f.node;
-  e.id = f.id();
-  e.anchor = f.anchor();
-  e.invalid = f.invalid;
-  f.owner = e as unknown as E;
-  return e as unknown as E;
+function owned<E extends EntityBase>(f: Fields, e: E): E {
+  f.owner = e;
+  return e;
 }
 
 class ModelReader {
@@ -310,12 +303,18 @@ class ModelReader {
 
   portfolio(node: MapNode): Portfolio {
     const f = this.fields(node);
-    const portfolio = entity<Portfolio>('portfolio', f, this.source, {
+    const portfolio = owned<Portfolio>(f, {
       name: f.text('name'),
       owner: f.reference('owner'),
       statusDate: f.day('status_date'),
       inlinePrograms: none,
       programs: [],
+      kind: 'portfolio',
+      source: this.source,
+      node: f.node,
+      id: f.id(),
+      anchor: f.anchor(),
+      invalid: f.invalid,
     });
     this.model.entities.push(portfolio);
     (portfolio as { inlinePrograms: readonly Program[] }).inlinePrograms = listOr(f.maps('programs').map((item) => this.program(item, portfolio)));
@@ -325,7 +324,7 @@ class ModelReader {
 
   program(node: MapNode, parentPortfolio: Portfolio | undefined): Program {
     const f = this.fields(node);
-    const program = entity<Program>('program', f, this.source, {
+    const program = owned<Program>(f, {
       name: f.text('name'),
       manager: f.reference('manager'),
       portfolioRef: f.reference('portfolio'),
@@ -344,6 +343,12 @@ class ModelReader {
       inlineProjects: none,
       portfolio: undefined,
       projects: [],
+      kind: 'program',
+      source: this.source,
+      node: f.node,
+      id: f.id(),
+      anchor: f.anchor(),
+      invalid: f.invalid,
     });
     this.model.entities.push(program);
     this.children(f, program);
@@ -361,7 +366,7 @@ class ModelReader {
       baseline = { start: b.day('start'), end: b.day('end'), budget: b.number('budget', 0) };
       if (b.invalid.size > 0) f.invalidate('baseline');
     }
-    const project = entity<Project>('project', f, this.source, {
+    const project = owned<Project>(f, {
       name: f.text('name'),
       programRef: f.reference('program'),
       parentProgram,
@@ -393,6 +398,12 @@ class ModelReader {
       program: undefined,
       placedBy: undefined,
       position: -1,
+      kind: 'project',
+      source: this.source,
+      node: f.node,
+      id: f.id(),
+      anchor: f.anchor(),
+      invalid: f.invalid,
     });
     this.model.entities.push(project);
     this.children(f, project);
@@ -433,7 +444,7 @@ class ModelReader {
   }
 
   private milestone(m: Fields, parent: Program | Project): Milestone {
-    return entity<Milestone>('milestone', m, this.source, {
+    return owned<Milestone>(m, {
       name: m.text('name'),
       date: m.day('date'),
       done: m.bool('done') ?? false,
@@ -441,12 +452,18 @@ class ModelReader {
       parent,
       placedBy: undefined,
       position: -1,
+      kind: 'milestone',
+      source: this.source,
+      node: m.node,
+      id: m.id(),
+      anchor: m.anchor(),
+      invalid: m.invalid,
     });
   }
 
   private risk(r: Fields, parent: Program | Project): Risk {
     const mitigation = r.text('mitigation');
-    return entity<Risk>('risk', r, this.source, {
+    return owned<Risk>(r, {
       title: r.text('title'),
       likelihood: r.integer('likelihood', 1, 5),
       impact: r.integer('impact', 1, 5),
@@ -454,11 +471,17 @@ class ModelReader {
       owner: r.reference('owner'),
       open: r.oneOf('state', openOrClosed)?.value !== 'closed',
       parent,
+      kind: 'risk',
+      source: this.source,
+      node: r.node,
+      id: r.id(),
+      anchor: r.anchor(),
+      invalid: r.invalid,
     });
   }
 
   private issue(i: Fields, parent: Program | Project): Issue {
-    return entity<Issue>('issue', i, this.source, {
+    return owned<Issue>(i, {
       title: i.text('title'),
       severity: i.oneOf('severity', issueSeverities)?.value,
       owner: i.reference('owner'),
@@ -466,16 +489,29 @@ class ModelReader {
       raised: i.day('raised'),
       due: i.day('due'),
       parent,
+      kind: 'issue',
+      source: this.source,
+      node: i.node,
+      id: i.id(),
+      anchor: i.anchor(),
+      invalid: i.invalid,
     });
   }
 
   person(node: MapNode): void {
     const f = this.fields(node);
-    if (f.id() === undefined) return;
-    const person = entity<Person>('person', f, this.source, {
+    const id = f.id();
+    if (id === undefined) return;
+    const person = owned<Person>(f, {
       name: f.text('name'),
       role: f.text('role'),
       capacity: f.number('capacity', 0)?.value ?? 100,
+      kind: 'person',
+      source: this.source,
+      node: f.node,
+      id,
+      anchor: f.anchor(),
+      invalid: f.invalid,
     });
     this.model.people.push(person);
     this.model.entities.push(person);

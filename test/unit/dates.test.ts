@@ -1,7 +1,7 @@
 // parseDay reads `YYYY-MM-DD` digit by digit; it must give what reading it through Date.UTC gave (the
 // reference below, as it was written before), for every date and near-miss.
 import * as assert from 'node:assert/strict';
-import { parseDay } from '../../src/core/base/dates';
+import { parseDay, parseDuration } from '../../src/core/base/dates';
 
 function throughDate(text: string): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -38,5 +38,19 @@ describe('parseDay', () => {
     assert.equal(parseDay(20_260_105), undefined);
     assert.equal(parseDay(null), undefined);
     assert.equal(parseDay('2026-01-05'), 20_458);
+  });
+});
+
+describe('parseDuration', () => {
+  it('reads what /^([1-9][0-9]{0,5})([dw])$/ matches, as it did', () => {
+    const byMatch = (text: string) => {
+      const match = /^([1-9][0-9]{0,5})([dw])$/.exec(text);
+      return match ? Number(match[1]) * (match[2] === 'w' ? 7 : 1) : undefined;
+    };
+    const texts = ['1d', '9w', '0d', '01d', '10d', '999999d', '1000000d', '123456w', '8W', '8', 'd', 'w8', '8 w', ' 8w', '8w ', '-8w', '+8w', '8.5w', '8ww', '8dw', '', '٣d', '1e3d'];
+    for (let n = 0; n < 1200; n += 7) texts.push(`${n}d`, `${n}w`, `0${n}w`);
+    for (const text of texts) assert.equal(parseDuration(text), byMatch(text), text);
+    assert.equal(parseDuration(8), undefined);
+    assert.equal(parseDuration('8w'), 56);
   });
 });

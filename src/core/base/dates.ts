@@ -56,11 +56,13 @@ export function formatDay(day: Day): string {
 
 /** `Nd` or `Nw` (calendar days) as a number of days, or undefined. */
 export function parseDuration(text: unknown): number | undefined {
-  if (typeof text !== 'string') return undefined;
-  const match = /^([1-9][0-9]{0,5})([dw])$/.exec(text);
-  if (!match) return undefined;
-  const count = Number(match[1]);
-  return match[2] === 'w' ? count * 7 : count;
+  // What /^([1-9][0-9]{0,5})([dw])$/ matches, read without a match.
+  if (typeof text !== 'string' || text.length < 2 || text.length > 7) return undefined;
+  const unit = text.charCodeAt(text.length - 1);
+  if (unit !== 100 && unit !== 119) return undefined; // d, w
+  const count = digits(text, 0, text.length - 1);
+  if (count < 1 || text.charCodeAt(0) === 48) return undefined;
+  return unit === 119 ? count * 7 : count;
 }
 
 export function today(): Day {

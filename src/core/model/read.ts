@@ -9,7 +9,7 @@ import type { Span } from '../base/positions';
 import { type MapEntry, type MapNode, nothingRejected, type ScalarNode, type ParsedFile, type Rejected, type YamlNode } from '../syntax/nodes';
 import {
   healthValues, issueSeverities, projectStates,
-  type Baseline, type Benefit, type DocumentModel, type EntityBase, type Field, type Issue, type Milestone, type Person,
+  type Baseline, type Benefit, type TeamEntry, type DocumentModel, type EntityBase, type Field, type Issue, type Milestone, type Person,
   type Entity, type Portfolio, type Program, type Project, type Reference, type Risk, type Source,
 } from './entities';
 
@@ -252,8 +252,15 @@ class Fields {
     return entry.value as YamlNode & { kind: K };
   }
 
-  private itemsOf(list: YamlNode & { kind: 'seq' }): MapNode[] {
-    return list.items.filter((item): item is MapNode => item.kind === 'map' && !this.rejected.values.has(item));
+  /** The items that are mappings the schema did not reject: the list itself when they all are (as nearly always). */
+  private itemsOf(list: YamlNode & { kind: 'seq' }): readonly MapNode[] {
+    const items = list.items;
+    const rejected = this.rejected.values;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item.kind !== 'map' || (rejected.size > 0 && rejected.has(item))) return items.filter((it): it is MapNode => it.kind === 'map' && !rejected.has(it));
+    }
+    return items as readonly MapNode[];
   }
 
   /** The entity's id value, else its first key, else the mapping itself. */
@@ -386,14 +393,7 @@ class ModelReader {
       milestones: none,
       risks: none,
       issues: none,
-      team: listOr(f.maps('team').flatMap((item) => {
-        const t = this.fields(item);
-        const person = t.reference('person');
-        const allocation = t.number('allocation', 0, 100)?.value ?? 100;
-        if (t.invalid.size > 0) f.invalidate('team');
-        if (!person) return [];
-        return t.invalid.has('allocation') || t.invalid.has('*') ? [{ person, allocation, rejected: true as const }] : [{ person, allocation }];
-      })),
+      team: this.team(f),
       tags: listOr(f.references('tags').map((tag) => tag.name)),
       program: undefined,
       placedBy: undefined,
@@ -409,6 +409,21 @@ class ModelReader {
     this.children(f, project);
     this.model.projects.push(project);
     return project;
+  }
+
+  private team(f: Fields): readonly TeamEntry[] {
+    const items = f.maps('team');
+    if (items.length === 0) return none;
+    const team: TeamEntry[] = [];
+    for (const item of items) {
+      const t = this.fields(item);
+      const person = t.reference('person');
+      const allocation = t.number('allocation', 0, 100)?.value ?? 100;
+      if (t.invalid.size > 0) f.invalidate('team');
+      if (!person) continue;
+      team.push(t.invalid.has('allocation') || t.invalid.has('*') ? { person, allocation, rejected: true as const } : { person, allocation });
+    }
+    return listOr(team);
   }
 
   private benefits(f: Fields): readonly Benefit[] {

@@ -6,7 +6,7 @@
  */
 import { parseDay, parseDuration, type Day } from '../base/dates';
 import type { Span } from '../base/positions';
-import { type MapEntry, type MapNode, nothingRejected, type ScalarNode, type ParsedFile, type Rejected, type YamlNode } from '../syntax/nodes';
+import { entriesOf, type MapEntry, type MapNode, nothingRejected, type ScalarNode, type ParsedFile, type Rejected, type YamlNode } from '../syntax/nodes';
 import {
   healthValues, issueSeverities, projectStates,
   type Baseline, type Benefit, type TeamEntry, type DocumentModel, type EntityBase, type Field, type Issue, type Milestone, type Person,
@@ -206,15 +206,18 @@ class Fields {
   }
 
   reference(key: string): Reference | undefined {
-    const field = this.textField(key);
-    return field && field.value !== '' ? { name: field.value, span: field.span, source: this.source } : undefined;
+    const entry = this.scalar(key);
+    if (!entry) return undefined;
+    const name = this.valueOnly(key, asText(scalarValue(entry)));
+    return name ? { name, span: entry.value.span, source: this.source } : undefined;
   }
 
   references(key: string): readonly Reference[] {
     const seq = this.sequenceAt(key);
     if (!seq) return none;
     const result: Reference[] = [];
-    for (const item of seq.items) {
+    for (let i = 0; i < seq.items.length; i++) {
+      const item = seq.items[i];
       if (item.kind === 'scalar' && typeof item.value === 'string' && item.value !== '' && !this.rejected.values.has(item)) {
         result.push({ name: item.value, span: item.span, source: this.source });
       } else {
@@ -267,7 +270,7 @@ class Fields {
   anchor(): Span {
     const id = this.node.entries.get('id');
     if (id && id.value.kind === 'scalar' && id.value.value !== null) return id.value.span;
-    const first = this.node.entries.values().next().value;
+    const first = entriesOf(this.node)[0] as MapEntry | undefined;
     return first ? first.keySpan : [this.node.span[0], this.node.span[0]];
   }
 
@@ -415,8 +418,8 @@ class ModelReader {
     const items = f.maps('team');
     if (items.length === 0) return none;
     const team: TeamEntry[] = [];
-    for (const item of items) {
-      const t = this.fields(item);
+    for (let i = 0; i < items.length; i++) {
+      const t = this.fields(items[i]);
       const person = t.reference('person');
       const allocation = t.number('allocation', 0, 100)?.value ?? 100;
       if (t.invalid.size > 0) f.invalidate('team');
@@ -449,8 +452,8 @@ class ModelReader {
   private list<E extends Milestone | Risk | Issue>(items: readonly MapNode[], parent: Program | Project, all: E[], read: (this: ModelReader, item: Fields, parent: Program | Project) => E): readonly E[] {
     if (items.length === 0) return none;
     const list: E[] = [];
-    for (const item of items) {
-      const child = read.call(this, this.fields(item), parent);
+    for (let i = 0; i < items.length; i++) {
+      const child = read.call(this, this.fields(items[i]), parent);
       list.push(child);
       this.model.entities.push(child);
       all.push(child);

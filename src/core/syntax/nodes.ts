@@ -116,6 +116,11 @@ export class Entries implements ReadonlyMap<string, MapEntry> {
     return this.list.length;
   }
 
+  /** The entries in order, as the array they are kept in (read it, never change it). */
+  get all(): readonly MapEntry[] {
+    return this.list;
+  }
+
   get(key: string): MapEntry | undefined {
     if (this.index) return this.index.get(key);
     const list = this.list;
@@ -200,6 +205,11 @@ export type ParseLimits = Readonly<{
 }>;
 
 export const defaultParseLimits: ParseLimits = { maxFileSize: 5 * 1024 * 1024, maxAliasExpansion: 10_000, maxDepth: 64 };
+
+/** The entries of a mapping in order, without an iterator (both readers keep them in `Entries`). */
+export function entriesOf(node: MapNode): readonly MapEntry[] {
+  return node.entries instanceof Entries ? node.entries.all : [...node.entries.values()];
+}
 
 /** The plain JSON value of a node, for schema validation. */
 export function toPlain(node: YamlNode | undefined): unknown {

@@ -6,7 +6,7 @@
  * Ajv reads it; a keyword it does not know, a non-finite number or a `__proto__` key make it not sure.
  */
 import { planSchema } from './generated/planSchema';
-import type { YamlNode } from './nodes';
+import { entriesOf, type YamlNode } from './nodes';
 
 /** True: the node is valid for sure; false: invalid, or not sure. */
 type Check = (node: YamlNode) => boolean;
@@ -164,17 +164,19 @@ class Compiler {
     const rest = additional === false ? undefined : this.compile(additional);
     return (node) => {
       if (node.kind !== 'map') return true;
-      for (const entry of node.entries.values()) {
+      const entries = entriesOf(node);
+      for (let e = 0; e < entries.length; e++) {
+        const entry = entries[e];
         const key = entry.key;
         // A plain object has no own `__proto__` key: leave such a document to the validator.
         if (key === '__proto__') return false;
         const known = byKey.get(key);
         let matched = known !== undefined;
         if (known && !known(entry.value)) return false;
-        for (const [re, check] of byPattern) {
-          if (!re.test(key)) continue;
+        for (let p = 0; p < byPattern.length; p++) {
+          if (!byPattern[p][0].test(key)) continue;
           matched = true;
-          if (!check(entry.value)) return false;
+          if (!byPattern[p][1](entry.value)) return false;
         }
         if (!matched && !(rest && rest(entry.value))) return false;
       }

@@ -64,10 +64,13 @@ const noneInvalid: ReadonlySet<string> = new Set();
 
 /** A value as written: its spans are the entry's, made when asked for (most never are). */
 class WrittenField<T> implements Field<T> {
-  constructor(
-    readonly value: T,
-    private readonly entry: MapEntry,
-  ) {}
+  // Declared and assigned (not defined as class fields): one is made per field read.
+  declare readonly value: T;
+  declare private readonly entry: MapEntry;
+  constructor(value: T, entry: MapEntry) {
+    this.value = value;
+    this.entry = entry;
+  }
 
   get span(): Span {
     return this.entry.value.span;

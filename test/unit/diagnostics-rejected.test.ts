@@ -47,6 +47,12 @@ describe('a value the schema rejects is not used further (SPEC section 6)', () =
     expectOnly(text, [{ code: 'schema', line: 10, column: 15 }], STATUS);
   });
 
+  it("a project the schema rejects (not a mapping): no over-budget from the program's other projects", () => {
+    // The list of projects is found invalid after the program is made: the program still knows it.
+    const text = program('    - { id: b, name: B, start: 2026-01-05, duration: 2w, budget: 500 }', '    - 5'); // 7: a project of unknown budget
+    expectOnly(text, [{ code: 'schema', line: 7, column: 7 }], STATUS);
+  });
+
   it('a state the schema rejects: not read as "not cancelled" in the program sums', () => {
     const text = program(
       '    - id: a', //                6

@@ -6,6 +6,11 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { defaultParseLimits, PlanWorkspace, type Analysis } from '../../src/core';
 import { fastReadYaml } from '../../src/core/syntax/fastReader';
+import { Entries, Entry, MapOf, Scalar, Seq, toPlain, type YamlNode } from '../../src/core/syntax/nodes';
+import { parsePlanFile } from '../../src/core/syntax/parser';
+import { treeCheckOf, validTree } from '../../src/core/syntax/treeSchema';
+import Ajv from 'ajv';
+import validatePlan from '../../src/core/syntax/generated/planValidator';
 
 const options = { statusDate: 20_600, today: 20_600 };
 
@@ -241,5 +246,152 @@ describe('fast path and full path agree (entities, positions, diagnostics, figur
     const { generateWorkspace } = await import('../../bench/generate.mjs');
     const files = (generateWorkspace('S', 11) as Array<{ path: string; text: string }>).map((f) => [f.path, f.text] as const);
     agree(files);
+  });
+});
+
+/** The tree of a plain value (positions do not matter to the schema). */
+function treeOf(value: unknown): YamlNode {
+  if (Array.isArray(value)) return new Seq(value.map(treeOf), 0, 0);
+  if (value !== null && typeof value === 'object') {
+    const entries = new Entries();
+    for (const [key, v] of Object.entries(value)) entries.add(new Entry(key, 0, 0, treeOf(v)));
+    return new MapOf(entries, 0, 0);
+  }
+  return new Scalar(value as string | number | boolean | null, 0, 0);
+}
+
+/** Numbers the tree check leaves to the validator. */
+function hasNonFinite(node: YamlNode): boolean {
+  if (node.kind === 'scalar') return typeof node.value === 'number' && !Number.isFinite(node.value);
+  if (node.kind === 'seq') return node.items.some(hasNonFinite);
+  return [...node.entries.values()].some((e) => e.key === '__proto__' || hasNonFinite(e.value));
+}
+
+/** The tree check says valid exactly when the validator does (it may leave non-finite numbers to it). */
+function treeAgrees(root: YamlNode, seen: { valid: number; invalid: number }): void {
+  const onTree = validTree(root);
+  const byAjv = validatePlan(toPlain(root));
+  if (onTree) assert.ok(byAjv, `valid on the tree, not for the validator: ${JSON.stringify(toPlain(root))}`);
+  else if (byAjv) assert.ok(hasNonFinite(root), `valid for the validator, not on the tree: ${JSON.stringify(toPlain(root))}`);
+  if (byAjv) seen.valid++;
+  else seen.invalid++;
+}
+
+/** Valid documents of every entity, to mutate. */
+const validPlans: unknown[] = [
+  {
+    version: 1,
+    portfolio: { id: 'pf', name: 'Portfolio', owner: 'alice', status_date: '2026-03-31', 'x-note': [1, { a: null }], programs: [{ id: 'pg', name: 'P' }] },
+    people: [{ id: 'alice', name: 'Alice', role: 'PM', capacity: 80 }],
+  },
+  {
+    program: {
+      id: 'prog', name: 'Programme', manager: 'bob', portfolio: 'pf', goal: 'g', budget: 1000, currency: 'EUR', start: '2026-01-05', end: '2024-02-29',
+      health: 'amber', status_date: '2026-02-01', benefits: [{ name: 'b', value: 10, realized: 2.5 }],
+      milestones: [{ id: 'm1', name: 'M', date: '2026-06-30', done: true, depends_on: ['a'] }],
+      risks: [{ id: 'r1', title: 'R', likelihood: 1, impact: 5, mitigation: 'm', owner: 'o', state: 'open' }],
+      issues: [{ id: 'i1', title: 'I', severity: 'critical', owner: 'o', state: 'closed', raised: '2026-01-01', due: '2026-12-31' }],
+      projects: [
+        {
+          id: 'a', name: 'A', program: 'prog', manager: 'm', start: '2026-01-05', end: '2026-02-05', duration: '8w', depends_on: ['b.c'], budget: 0, spent: 3,
+          progress: 100, state: 'on-hold', health: 'green', baseline: { start: '2026-01-05', end: '2026-03-01', budget: 5 },
+          team: [{ person: 'p1', allocation: 1 }, { person: 'p2' }], tags: ['t', ''], 'x-y': 'z',
+        },
+      ],
+    },
+  },
+  { project: { id: 'solo', name: 'Solo', duration: '999999d', progress: 0, tags: [] } },
+];
+
+/** Values to put anywhere: of every type, on both sides of each limit of the schema. */
+const someValue = fc.constantFrom<unknown>(
+  'a', '', 'é', '\u{1F600}', '-x', 'p-1', 'USD', 'usd', 'green', 'blue', 'open', 'low', 'planned', '8w', '0d', '1234567d', '2026-01-05',
+  '2026-02-29', '2024-02-29', '2026-13-01', '2026-1-5', 0, 1, 5, 6, 1.5, -1, 100, 101, true, false, null, [], ['a'], [1], {}, { id: 'x', name: 'n' },
+  { name: 'n', date: '2026-01-05' }, { person: 'p', allocation: 100 }, Infinity, NaN,
+);
+const someKey = fc.constantFrom('id', 'name', 'title', 'date', 'value', 'person', 'allocation', 'likelihood', 'severity', 'start', 'budget', 'x-a', 'nmae', 'toString', '__proto__');
+
+type Mutation = readonly [number, 'delete' | 'set' | 'add', unknown, string];
+
+/** Applies a mutation at the `at`-th mapping or list (in document order) of a deep copy of `plan`. */
+function mutate(plan: unknown, [at, kind, value, key]: Mutation): unknown {
+  const copy = structuredClone(plan);
+  const holders: Array<Record<string, unknown> | unknown[]> = [];
+  const walk = (v: unknown): void => {
+    if (v === null || typeof v !== 'object') return;
+    holders.push(v as Record<string, unknown>);
+    for (const child of Object.values(v)) walk(child);
+  };
+  walk(copy);
+  const holder = holders[at % holders.length];
+  const keys = Object.keys(holder);
+  const existing = keys.length > 0 ? keys[at % keys.length] : undefined;
+  if (Array.isArray(holder)) {
+    if (kind === 'delete' && existing !== undefined) holder.splice(Number(existing), 1);
+    else if (kind === 'set' && existing !== undefined) holder[Number(existing)] = value;
+    else holder.push(value);
+  } else if (kind === 'delete' && existing !== undefined) {
+    delete holder[existing];
+  } else if (kind === 'set' && existing !== undefined) {
+    holder[existing] = value;
+  } else {
+    Object.defineProperty(holder, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
+
+describe('the schema checked on the located tree agrees with the validator', () => {
+  it('on valid plans with random changes (property)', () => {
+    const seen = { valid: 0, invalid: 0 };
+    const mutation = fc.tuple(fc.nat(), fc.constantFrom('delete' as const, 'set' as const, 'add' as const), someValue, someKey);
+    fc.assert(
+      fc.property(fc.nat(validPlans.length - 1), fc.array(mutation, { maxLength: 2 }), (which, mutations) => {
+        const plan = mutations.reduce((p, m) => mutate(p, m), validPlans[which]);
+        treeAgrees(treeOf(plan), seen);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+    assert.ok(seen.valid > 300 && seen.invalid > 300, `valid ${seen.valid}, invalid ${seen.invalid}`);
+  });
+
+  it('on generated plan files with near-misses, as either reader reads them (property)', () => {
+    const seen = { valid: 0, invalid: 0 };
+    fc.assert(
+      fc.property(plan, fc.boolean(), (plans, fast) => {
+        for (const [path, text] of plans) {
+          for (const document of parsePlanFile(path, text, { ...defaultParseLimits, fast }).documents) {
+            if (document.root?.kind === 'map') treeAgrees(document.root, seen);
+          }
+        }
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+    assert.ok(seen.valid > 0 && seen.invalid > 100, `valid ${seen.valid}, invalid ${seen.invalid}`);
+  });
+
+  it('leaves to the validator what a plain copy reads differently: `__proto__` keys, inherited names', () => {
+    const schema = { type: 'object', properties: { toString: { type: 'string' } }, additionalProperties: { type: 'object', required: ['id'] } };
+    const ajv = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    // Ajv reads `toString` of any object (inherited), and a `__proto__` key is no own key of the plain copy.
+    const withProto = new MapOf(new Entries([new Entry('__proto__', 0, 0, treeOf({ a: 1 }))]), 0, 0);
+    assert.equal(ajv(toPlain(withProto)), false);
+    assert.equal(treeCheckOf(schema)(withProto), false);
+    assert.equal(treeCheckOf({ type: 'object', additionalProperties: true })(withProto), false);
+    assert.equal(treeCheckOf(schema)(treeOf({})), false);
+    assert.equal(treeCheckOf({ type: 'object', properties: { id: { type: 'string' } } })(treeOf({})), true);
+    // A keyword it does not know: not sure.
+    assert.equal(treeCheckOf({ type: 'string', maxLength: 3 })(treeOf('ab')), false);
+  });
+
+  it('finds every document of a generated workspace valid (the validator is not needed)', async () => {
+    const { generateWorkspace } = await import('../../bench/generate.mjs');
+    let documents = 0;
+    for (const { path, text } of generateWorkspace('S', 11) as Array<{ path: string; text: string }>) {
+      for (const document of parsePlanFile(path, text).documents) {
+        documents++;
+        assert.ok(document.root && validTree(document.root) && validatePlan(toPlain(document.root)), path);
+      }
+    }
+    assert.ok(documents > 50);
   });
 });

@@ -66,8 +66,9 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
   const people: Person[] = [];
   const entities: Entity[] = [];
   // push rather than flatMap: a few times faster over thousands of short lists, and it can pause.
-  for (const d of documents) {
+  for (let i = 0; i < documents.length; i++) {
     if (pauses.due()) yield;
+    const d = documents[i];
     portfolios.push(...d.portfolios);
     programs.push(...d.programs);
     projects.push(...d.projects);
@@ -80,8 +81,9 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
 
   const definitions = new Map<string, Entity[]>();
   // Workspace order (file, document, then as written), so "first definition wins" is predictable.
-  for (const entity of entities) {
+  for (let i = 0; i < entities.length; i++) {
     if (pauses.due()) yield;
+    const entity = entities[i];
     if (entity.id === undefined) continue;
     const list = definitions.get(entity.id);
     if (list) list.push(entity);
@@ -107,8 +109,9 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
     program.projects = [...program.inlineProjects];
     if (!program.parentPortfolio && referenced) referenced.programs.push(program);
   }
-  for (const project of projects) {
+  for (let i = 0; i < projects.length; i++) {
     if (pauses.due()) yield;
+    const project = projects[i];
     const referenced = target(project.programRef, referenceKinds.program) as Program | undefined;
     project.program = project.parentProgram ?? referenced;
     if (!project.parentProgram && referenced) referenced.projects.push(project);
@@ -117,25 +120,30 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
   const dependencyTargets = new Map<Reference, Project | Milestone>();
   const references: ResolvedReference[] = [];
   const teamEntries = new Map<Person, TeamPlace[]>();
-  for (const entity of entities) {
+  const resolving = { definitions, references };
+  // Indexed loops: in a generator, `for … of` makes an iterator result per item.
+  for (let e = 0; e < entities.length; e++) {
     if (pauses.due()) yield;
-    // A project's team references come in the order of its team entries: the person each names, found
-    // here once, gathers the person's entries.
-    let teamEntry = 0;
-    for (const { reference, role } of referencesOf(entity)) {
-      const found = definitions.get(reference.name)?.[0];
-      references.push({ reference, target: found });
-      if (role !== 'team' || entity.kind !== 'project') continue;
-      const entry = entity.team[teamEntry++];
-      if (found?.kind !== 'person') continue;
-      const list = teamEntries.get(found);
-      if (list) list.push({ project: entity, entry });
-      else teamEntries.set(found, [{ project: entity, entry }]);
+    const entity = entities[e];
+    eachReference(entity, resolveInto, resolving);
+    if (entity.kind === 'project') {
+      // A project's team persons are the last references it writes, in the order of its team entries
+      // (eachReference): the person each names, found just now, gathers the person's entries.
+      const team = entity.team;
+      const first = references.length - team.length;
+      for (let i = 0; i < team.length; i++) {
+        const found = references[first + i].target;
+        if (found?.kind !== 'person') continue;
+        const list = teamEntries.get(found);
+        if (list) list.push({ project: entity, entry: team[i] });
+        else teamEntries.set(found, [{ project: entity, entry: team[i] }]);
+      }
     }
     if (entity.kind === 'project' || entity.kind === 'milestone') {
-      for (const reference of entity.dependsOn) {
-        const found = target(reference, referenceKinds.dependency);
-        if (found) dependencyTargets.set(reference, found as Project | Milestone);
+      const dependsOn = entity.dependsOn;
+      for (let i = 0; i < dependsOn.length; i++) {
+        const found = target(dependsOn[i], referenceKinds.dependency);
+        if (found) dependencyTargets.set(dependsOn[i], found as Project | Milestone);
       }
     }
   }
@@ -147,37 +155,49 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
 
 type Role = 'portfolio' | 'program' | 'dependency' | 'team' | 'person';
 
-/** The references an entity writes, each with what it must name. */
-function referencesOf(entity: Entity): Array<{ reference: Reference; field: string; role: Role }> {
-  const out: Array<{ reference: Reference; field: string; role: Role }> = [];
-  const add = (reference: Reference | undefined, field: string, role: Role) => {
-    if (reference) out.push({ reference, field, role });
-  };
+/** Adds a reference and the entity it names (the first definition of its name) to the index's list. */
+function resolveInto(into: { definitions: ReadonlyMap<string, readonly Entity[]>; references: ResolvedReference[] }, reference: Reference): void {
+  into.references.push({ reference, target: into.definitions.get(reference.name)?.[0] });
+}
+
+/** Called for each reference an entity writes, with what it must name, and what the caller passes along. */
+type ReferenceVisit<C> = (context: C, reference: Reference, field: string, role: Role) => void;
+
+/**
+ * Visits the references an entity writes, each with what it must name, in written order: no list and
+ * no object per reference (this runs for every entity of each analysis, twice).
+ */
+function eachReference<C>(entity: Entity, visit: ReferenceVisit<C>, context: C): void {
   switch (entity.kind) {
     case 'portfolio':
-      add(entity.owner, 'owner', 'person');
+      if (entity.owner) visit(context, entity.owner, 'owner', 'person');
       break;
     case 'program':
-      add(entity.portfolioRef, 'portfolio', 'portfolio');
-      add(entity.manager, 'manager', 'person');
+      if (entity.portfolioRef) visit(context, entity.portfolioRef, 'portfolio', 'portfolio');
+      if (entity.manager) visit(context, entity.manager, 'manager', 'person');
       break;
-    case 'project':
-      add(entity.programRef, 'program', 'program');
-      add(entity.manager, 'manager', 'person');
-      for (const reference of entity.dependsOn) add(reference, 'depends_on', 'dependency');
-      for (const entry of entity.team) add(entry.person, 'team person', 'team');
+    case 'project': {
+      if (entity.programRef) visit(context, entity.programRef, 'program', 'program');
+      if (entity.manager) visit(context, entity.manager, 'manager', 'person');
+      const dependsOn = entity.dependsOn;
+      for (let i = 0; i < dependsOn.length; i++) visit(context, dependsOn[i], 'depends_on', 'dependency');
+      // Last, in team order: indexSteps reads each team person's target back from the end of its list.
+      const team = entity.team;
+      for (let i = 0; i < team.length; i++) visit(context, team[i].person, 'team person', 'team');
       break;
-    case 'milestone':
-      for (const reference of entity.dependsOn) add(reference, 'depends_on', 'dependency');
+    }
+    case 'milestone': {
+      const dependsOn = entity.dependsOn;
+      for (let i = 0; i < dependsOn.length; i++) visit(context, dependsOn[i], 'depends_on', 'dependency');
       break;
+    }
     case 'risk':
     case 'issue':
-      add(entity.owner, 'owner', 'person');
+      if (entity.owner) visit(context, entity.owner, 'owner', 'person');
       break;
     case 'person':
       break;
   }
-  return out;
 }
 
 const labels: Record<Exclude<Role, 'person'>, string> = { portfolio: 'portfolio', program: 'program', dependency: 'project or milestone', team: 'person' };
@@ -222,35 +242,39 @@ function suggest(index: PlanIndex, name: string, kinds: readonly EntityKind[] | 
   return suggestion;
 }
 
+/** The problem of one reference, if any, added to `out`. */
+function referenceProblem({ index, out }: { index: PlanIndex; out: PlanDiagnostic[] }, reference: Reference, field: string, role: Role): void {
+  const found = index.definitions.get(reference.name)?.[0];
+  if (role === 'person') {
+    if (!index.hasPeople || found?.kind === 'person') return;
+    const suggestion = suggest(index, reference.name, 'people');
+    out.push(
+      diagnosticAt(reference.source, reference.span, 'unknown-person', messages.unknownPerson(field, reference.name, suggestion),
+        suggestion ? { kind: 'replace', replacement: suggestion } : undefined),
+    );
+    return;
+  }
+  const kinds = kindsOf[role];
+  if (found && kinds.includes(found.kind)) return;
+  if (found) {
+    out.push(diagnosticAt(reference.source, reference.span, 'unknown-reference', messages.wrongKindReference(field, reference.name, labels[role], found.kind)));
+  } else {
+    const suggestion = suggest(index, reference.name, kinds);
+    out.push(
+      diagnosticAt(reference.source, reference.span, 'unknown-reference', messages.unknownReference(field, reference.name, labels[role], suggestion),
+        suggestion ? { kind: 'replace', replacement: suggestion } : undefined),
+    );
+  }
+}
+
 /**
  * The problems of one entity's references: names of no such entity (or of the wrong kind), managers and
  * owners who are not people of the registry, and a nested program or project that names another parent.
  */
 export function referenceProblems(entity: Entity, index: PlanIndex): PlanDiagnostic[] {
   const out: PlanDiagnostic[] = [];
-  for (const { reference, field, role } of referencesOf(entity)) {
-    const found = index.definitions.get(reference.name)?.[0];
-    if (role === 'person') {
-      if (!index.hasPeople || found?.kind === 'person') continue;
-      const suggestion = suggest(index, reference.name, 'people');
-      out.push(
-        diagnosticAt(reference.source, reference.span, 'unknown-person', messages.unknownPerson(field, reference.name, suggestion),
-          suggestion ? { kind: 'replace', replacement: suggestion } : undefined),
-      );
-      continue;
-    }
-    const kinds = kindsOf[role];
-    if (found && kinds.includes(found.kind)) continue;
-    if (found) {
-      out.push(diagnosticAt(reference.source, reference.span, 'unknown-reference', messages.wrongKindReference(field, reference.name, labels[role], found.kind)));
-    } else {
-      const suggestion = suggest(index, reference.name, kinds);
-      out.push(
-        diagnosticAt(reference.source, reference.span, 'unknown-reference', messages.unknownReference(field, reference.name, labels[role], suggestion),
-          suggestion ? { kind: 'replace', replacement: suggestion } : undefined),
-      );
-    }
-  }
+  eachReference(entity, referenceProblem, { index, out });
+
   // Written inside one program (portfolio) but naming another: a schema error.
   const nested = entity.kind === 'program' ? [entity.parentPortfolio, entity.portfolioRef] as const : entity.kind === 'project' ? [entity.parentProgram, entity.programRef] as const : undefined;
   if (nested) {

@@ -3,21 +3,43 @@
 export type Day = number;
 
 export const DAY_MS = 86_400_000;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** The day of a `YYYY-MM-DD` string, or undefined when it is not a real calendar date. */
 export function parseDay(text: unknown): Day | undefined {
-  if (typeof text !== 'string') return undefined;
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const time = Date.UTC(year, month - 1, day);
-  const check = new Date(time);
-  // Date.UTC maps 0..99 to 1900..1999; setUTCFullYear keeps the year as written.
-  check.setUTCFullYear(year);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
-  return Math.round(check.getTime() / DAY_MS);
+  // Read digit by digit (no match, no Date): every date of a workspace is read, on each read of its file.
+  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  // As this was read through Date.UTC, which takes the year 0 for 1900 (not a leap year): kept as it was.
+  if (year === 0 && month === 2 && day === 29) return undefined;
+  return daysFromCivil(year, month, day);
+}
+
+/** The number written by the ASCII digits from `from` to `to`, or -1 when one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a date of the proleptic Gregorian calendar (what Date.UTC counts), year ≥ 0. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /**
@@ -34,11 +56,13 @@ export function formatDay(day: Day): string {
 
 /** `Nd` or `Nw` (calendar days) as a number of days, or undefined. */
 export function parseDuration(text: unknown): number | undefined {
-  if (typeof text !== 'string') return undefined;
-  const match = /^([1-9][0-9]{0,5})([dw])$/.exec(text);
-  if (!match) return undefined;
-  const count = Number(match[1]);
-  return match[2] === 'w' ? count * 7 : count;
+  // What /^([1-9][0-9]{0,5})([dw])$/ matches, read without a match.
+  if (typeof text !== 'string' || text.length < 2 || text.length > 7) return undefined;
+  const unit = text.charCodeAt(text.length - 1);
+  if (unit !== 100 && unit !== 119) return undefined; // d, w
+  const count = digits(text, 0, text.length - 1);
+  if (count < 1 || text.charCodeAt(0) === 48) return undefined;
+  return unit === 119 ? count * 7 : count;
 }
 
 export function today(): Day {

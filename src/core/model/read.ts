@@ -6,14 +6,15 @@
  */
 import { parseDay, parseDuration, type Day } from '../base/dates';
 import type { Span } from '../base/positions';
-import { type MapEntry, type MapNode, nothingRejected, type ParsedFile, type Rejected, type YamlNode } from '../syntax/nodes';
+import { entriesOf, type MapEntry, type MapNode, nothingRejected, type ScalarNode, type ParsedFile, type Rejected, type YamlNode } from '../syntax/nodes';
 import {
   healthValues, issueSeverities, projectStates,
-  type Baseline, type Benefit, type DocumentModel, type EntityBase, type Field, type Issue, type Milestone, type Person,
-  type Portfolio, type Program, type Project, type Reference, type Risk, type Source,
+  type Baseline, type Benefit, type TeamEntry, type DocumentModel, type EntityBase, type Field, type Issue, type Milestone, type Person,
+  type Entity, type Portfolio, type Program, type Project, type Reference, type Risk, type Source,
 } from './entities';
 
 const rootKinds = ['portfolio', 'program', 'project'] as const;
+const openOrClosed = ['open', 'closed'] as const;
 
 /**
  * Reads the entities of one document; never throws. `checked` is what the schema check made of it:
@@ -39,19 +40,37 @@ export function readDocument(
     else reader.project(rootValue, undefined);
   }
   for (const item of reader.items(root.entries.get('people')?.value)) reader.person(item);
-  // Most entities have nothing invalid: they share one empty set (read.ts alone adds to these sets, while reading).
-  for (const entity of model.entities) if (entity.invalid.size === 0) (entity as { invalid: ReadonlySet<string> }).invalid = noneInvalid;
+  // Most documents define one kind of entity: the other lists are the one empty list.
+  const lists = model as unknown as Record<keyof DocumentModel, readonly Entity[]>;
+  for (const key of modelLists) if (lists[key].length === 0) lists[key] = none;
   return model;
 }
 
+const modelLists = ['portfolios', 'programs', 'projects', 'milestones', 'risks', 'issues', 'people', 'entities'] as const satisfies ReadonlyArray<keyof DocumentModel>;
+
+/**
+ * The one empty list that entities and documents hold for a list with nothing in it (most of them: a
+ * project's risks, tags, …), frozen: no list an entity holds is added to after reading.
+ */
+const none: readonly never[] = Object.freeze([]);
+
+/** A list, or the one empty list. */
+function listOr<T>(list: T[]): readonly T[] {
+  return list.length === 0 ? none : list;
+}
+
+/** Most entities have nothing invalid: they share one empty set (read.ts alone adds to these sets, while reading). */
 const noneInvalid: ReadonlySet<string> = new Set();
 
 /** A value as written: its spans are the entry's, made when asked for (most never are). */
 class WrittenField<T> implements Field<T> {
-  constructor(
-    readonly value: T,
-    private readonly entry: MapEntry,
-  ) {}
+  // Declared and assigned (not defined as class fields): one is made per field read.
+  declare readonly value: T;
+  declare private readonly entry: MapEntry;
+  constructor(value: T, entry: MapEntry) {
+    this.value = value;
+    this.entry = entry;
+  }
 
   get span(): Span {
     return this.entry.value.span;
@@ -66,9 +85,15 @@ class WrittenField<T> implements Field<T> {
   }
 }
 
+const scalarValue = (entry: MapEntry): ScalarNode['value'] => (entry.value as ScalarNode).value;
+const asText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
 /** Typed access to one mapping's fields; records the keys whose values are unusable or unknown. */
 class Fields {
-  readonly invalid: Set<string>;
+  /** The invalid keys, made when the first one is found. */
+  private invalidKeys: Set<string> | undefined;
+  /** The entity read from this mapping, once made: it holds the invalid keys (`entity`). */
+  owner: { invalid: ReadonlySet<string> } | undefined;
 
   constructor(
     readonly node: MapNode,
@@ -76,7 +101,21 @@ class Fields {
     private readonly rejected: Rejected,
   ) {
     const unknown = rejected.keys.get(node);
-    this.invalid = unknown ? new Set(unknown) : new Set();
+    if (unknown) this.invalidKeys = new Set(unknown);
+  }
+
+  /** The keys whose value is unusable or unknown so far. */
+  get invalid(): ReadonlySet<string> {
+    return this.invalidKeys ?? noneInvalid;
+  }
+
+  /** Records an invalid key (on the entity too, when it is made already). */
+  invalidate(key: string): void {
+    if (!this.invalidKeys) {
+      this.invalidKeys = new Set();
+      if (this.owner) this.owner.invalid = this.invalidKeys;
+    }
+    this.invalidKeys.add(key);
   }
 
   /** The entry of `key` unless its value is rejected or unknown (then the key is invalid). */
@@ -85,25 +124,36 @@ class Fields {
     const entry = this.node.entries.get(key);
     if (!entry) return undefined;
     if (this.rejected.values.size > 0 && this.rejected.values.has(entry.value)) {
-      this.invalid.add(key);
+      this.invalidate(key);
       return undefined;
     }
     return entry;
   }
 
-  private typed<T>(key: string, convert: (value: unknown) => T | undefined): Field<T> | undefined {
+  /** The entry of `key` when its value is a scalar; else undefined (and the key is invalid when written). */
+  private scalar(key: string): MapEntry | undefined {
     const entry = this.entry(key);
     if (!entry) return undefined;
     if (entry.value.kind !== 'scalar') {
-      this.invalid.add(key);
+      this.invalidate(key);
       return undefined;
     }
-    const value = convert(entry.value.value);
+    return entry;
+  }
+
+  /** A value read from `entry` as a field; an unusable one (undefined) makes the key invalid. */
+  private field<T>(key: string, entry: MapEntry, value: T | undefined): Field<T> | undefined {
     if (value === undefined) {
-      this.invalid.add(key);
+      this.invalidate(key);
       return undefined;
     }
     return new WrittenField(value, entry);
+  }
+
+  /** The same, the value alone. */
+  private valueOnly<T>(key: string, value: T | undefined): T | undefined {
+    if (value === undefined) this.invalidate(key);
+    return value;
   }
 
   has(key: string): boolean {
@@ -111,62 +161,81 @@ class Fields {
   }
 
   text(key: string): string | undefined {
-    return this.typed(key, (v) => (typeof v === 'string' ? v : undefined))?.value;
+    const entry = this.scalar(key);
+    return entry && this.valueOnly(key, asText(scalarValue(entry)));
   }
 
   textField(key: string): Field<string> | undefined {
-    return this.typed(key, (v) => (typeof v === 'string' ? v : undefined));
+    const entry = this.scalar(key);
+    return entry && this.field(key, entry, asText(scalarValue(entry)));
   }
 
   number(key: string, min = -Infinity, max = Infinity): Field<number> | undefined {
-    return this.typed(key, (v) => (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : undefined));
+    const entry = this.scalar(key);
+    if (!entry) return undefined;
+    const v = scalarValue(entry);
+    return this.field(key, entry, typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : undefined);
   }
 
   integer(key: string, min: number, max: number): number | undefined {
-    return this.typed(key, (v) => (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined))?.value;
+    const entry = this.scalar(key);
+    if (!entry) return undefined;
+    const v = scalarValue(entry);
+    return this.valueOnly(key, typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined);
   }
 
   bool(key: string): boolean | undefined {
-    return this.typed(key, (v) => (typeof v === 'boolean' ? v : undefined))?.value;
+    const entry = this.scalar(key);
+    if (!entry) return undefined;
+    const v = scalarValue(entry);
+    return this.valueOnly(key, typeof v === 'boolean' ? v : undefined);
   }
 
   day(key: string): Field<Day> | undefined {
-    return this.typed(key, parseDay);
+    const entry = this.scalar(key);
+    return entry && this.field(key, entry, parseDay(scalarValue(entry)));
   }
 
   duration(key: string): Field<number> | undefined {
-    return this.typed(key, parseDuration);
+    const entry = this.scalar(key);
+    return entry && this.field(key, entry, parseDuration(scalarValue(entry)));
   }
 
   oneOf<T extends string>(key: string, allowed: readonly T[]): Field<T> | undefined {
-    return this.typed(key, (v) => (allowed.includes(v as T) ? (v as T) : undefined));
+    const entry = this.scalar(key);
+    if (!entry) return undefined;
+    const v = scalarValue(entry);
+    return this.field(key, entry, allowed.includes(v as T) ? (v as T) : undefined);
   }
 
   reference(key: string): Reference | undefined {
-    const field = this.textField(key);
-    return field && field.value !== '' ? { name: field.value, span: field.span, source: this.source } : undefined;
+    const entry = this.scalar(key);
+    if (!entry) return undefined;
+    const name = this.valueOnly(key, asText(scalarValue(entry)));
+    return name ? { name, span: entry.value.span, source: this.source } : undefined;
   }
 
-  references(key: string): Reference[] {
+  references(key: string): readonly Reference[] {
     const seq = this.sequenceAt(key);
-    if (!seq) return [];
+    if (!seq) return none;
     const result: Reference[] = [];
-    for (const item of seq.items) {
+    for (let i = 0; i < seq.items.length; i++) {
+      const item = seq.items[i];
       if (item.kind === 'scalar' && typeof item.value === 'string' && item.value !== '' && !this.rejected.values.has(item)) {
         result.push({ name: item.value, span: item.span, source: this.source });
       } else {
-        this.invalid.add(key);
+        this.invalidate(key);
       }
     }
-    return result;
+    return listOr(result);
   }
 
   /** The mappings listed under `key` (items that are not mappings, or rejected, make the key invalid). */
-  maps(key: string): MapNode[] {
+  maps(key: string): readonly MapNode[] {
     const seq = this.sequenceAt(key);
-    if (!seq) return [];
+    if (!seq) return none;
     const items = this.itemsOf(seq);
-    if (items.length !== seq.items.length) this.invalid.add(key);
+    if (items.length !== seq.items.length) this.invalidate(key);
     return items;
   }
 
@@ -183,21 +252,28 @@ class Fields {
     const entry = this.entry(key);
     if (!entry) return undefined;
     if (entry.value.kind !== kind) {
-      this.invalid.add(key);
+      this.invalidate(key);
       return undefined;
     }
     return entry.value as YamlNode & { kind: K };
   }
 
-  private itemsOf(list: YamlNode & { kind: 'seq' }): MapNode[] {
-    return list.items.filter((item): item is MapNode => item.kind === 'map' && !this.rejected.values.has(item));
+  /** The items that are mappings the schema did not reject: the list itself when they all are (as nearly always). */
+  private itemsOf(list: YamlNode & { kind: 'seq' }): readonly MapNode[] {
+    const items = list.items;
+    const rejected = this.rejected.values;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item.kind !== 'map' || (rejected.size > 0 && rejected.has(item))) return items.filter((it): it is MapNode => it.kind === 'map' && !rejected.has(it));
+    }
+    return items as readonly MapNode[];
   }
 
   /** The entity's id value, else its first key, else the mapping itself. */
   anchor(): Span {
     const id = this.node.entries.get('id');
     if (id && id.value.kind === 'scalar' && id.value.value !== null) return id.value.span;
-    const first = this.node.entries.values().next().value;
+    const first = entriesOf(this.node)[0] as MapEntry | undefined;
     return first ? first.keySpan : [this.node.span[0], this.node.span[0]];
   }
 
@@ -212,19 +288,13 @@ class Fields {
 }
 
 /**
- * The fields every entity shares, taken from its mapping. Each builder below passes its own fields to
- * `entity`, which assigns these onto the same object (no spread: V8 builds spread objects slowly, and a
- * large workspace has tens of thousands of entities).
+ * An entity made from its mapping's fields: the fields every entity shares (kind, source, node, id,
+ * anchor, invalid) are written last in each builder's object literal, so that V8 keeps them all in the
+ * object (no property added after it is made), and the entity holds the invalid keys found later.
  */
-function entity<E extends EntityBase & { readonly kind: string }>(kind: E['kind'], f: Fields, source: Source, fields: Omit<E, keyof EntityBase | 'kind'>): E {
-  const e = fields as Record<string, unknown>;
-  e.kind = kind;
-  e.source = source;
-  e.node = f.node;
-  e.id = f.id();
-  e.anchor = f.anchor();
-  e.invalid = f.invalid;
-  return e as unknown as E;
+function owned<E extends EntityBase>(f: Fields, e: E): E {
+  f.owner = e;
+  return e;
 }
 
 class ModelReader {
@@ -246,22 +316,28 @@ class ModelReader {
 
   portfolio(node: MapNode): Portfolio {
     const f = this.fields(node);
-    const portfolio = entity<Portfolio>('portfolio', f, this.source, {
+    const portfolio = owned<Portfolio>(f, {
       name: f.text('name'),
       owner: f.reference('owner'),
       statusDate: f.day('status_date'),
-      inlinePrograms: [],
+      inlinePrograms: none,
       programs: [],
+      kind: 'portfolio',
+      source: this.source,
+      node: f.node,
+      id: f.id(),
+      anchor: f.anchor(),
+      invalid: f.invalid,
     });
     this.model.entities.push(portfolio);
-    (portfolio.inlinePrograms as Program[]).push(...f.maps('programs').map((item) => this.program(item, portfolio)));
+    (portfolio as { inlinePrograms: readonly Program[] }).inlinePrograms = listOr(f.maps('programs').map((item) => this.program(item, portfolio)));
     this.model.portfolios.push(portfolio);
     return portfolio;
   }
 
   program(node: MapNode, parentPortfolio: Portfolio | undefined): Program {
     const f = this.fields(node);
-    const program = entity<Program>('program', f, this.source, {
+    const program = owned<Program>(f, {
       name: f.text('name'),
       manager: f.reference('manager'),
       portfolioRef: f.reference('portfolio'),
@@ -274,16 +350,22 @@ class ModelReader {
       health: f.oneOf('health', healthValues),
       statusDate: f.day('status_date'),
       benefits: this.benefits(f),
-      milestones: [],
-      risks: [],
-      issues: [],
-      inlineProjects: [],
+      milestones: none,
+      risks: none,
+      issues: none,
+      inlineProjects: none,
       portfolio: undefined,
       projects: [],
+      kind: 'program',
+      source: this.source,
+      node: f.node,
+      id: f.id(),
+      anchor: f.anchor(),
+      invalid: f.invalid,
     });
     this.model.entities.push(program);
     this.children(f, program);
-    (program.inlineProjects as Project[]).push(...f.maps('projects').map((item) => this.project(item, program)));
+    (program as { inlineProjects: readonly Project[] }).inlineProjects = listOr(f.maps('projects').map((item) => this.project(item, program)));
     this.model.programs.push(program);
     return program;
   }
@@ -295,9 +377,9 @@ class ModelReader {
     if (baselineNode) {
       const b = this.fields(baselineNode);
       baseline = { start: b.day('start'), end: b.day('end'), budget: b.number('budget', 0) };
-      if (b.invalid.size > 0) f.invalid.add('baseline');
+      if (b.invalid.size > 0) f.invalidate('baseline');
     }
-    const project = entity<Project>('project', f, this.source, {
+    const project = owned<Project>(f, {
       name: f.text('name'),
       programRef: f.reference('program'),
       parentProgram,
@@ -314,21 +396,20 @@ class ModelReader {
       health: f.oneOf('health', healthValues),
       baseline,
       benefits: this.benefits(f),
-      milestones: [],
-      risks: [],
-      issues: [],
-      team: f.maps('team').flatMap((item) => {
-        const t = this.fields(item);
-        const person = t.reference('person');
-        const allocation = t.number('allocation', 0, 100)?.value ?? 100;
-        if (t.invalid.size > 0) f.invalid.add('team');
-        if (!person) return [];
-        return t.invalid.has('allocation') || t.invalid.has('*') ? [{ person, allocation, rejected: true as const }] : [{ person, allocation }];
-      }),
-      tags: f.references('tags').map((tag) => tag.name),
+      milestones: none,
+      risks: none,
+      issues: none,
+      team: this.team(f),
+      tags: listOr(f.references('tags').map((tag) => tag.name)),
       program: undefined,
       placedBy: undefined,
       position: -1,
+      kind: 'project',
+      source: this.source,
+      node: f.node,
+      id: f.id(),
+      anchor: f.anchor(),
+      invalid: f.invalid,
     });
     this.model.entities.push(project);
     this.children(f, project);
@@ -336,70 +417,122 @@ class ModelReader {
     return project;
   }
 
-  private benefits(f: Fields): Benefit[] {
-    return f.maps('benefits').map((item) => {
+  private team(f: Fields): readonly TeamEntry[] {
+    const items = f.maps('team');
+    if (items.length === 0) return none;
+    const team: TeamEntry[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const t = this.fields(items[i]);
+      const person = t.reference('person');
+      const allocation = t.number('allocation', 0, 100)?.value ?? 100;
+      if (t.invalid.size > 0) f.invalidate('team');
+      if (!person) continue;
+      team.push(t.invalid.has('allocation') || t.invalid.has('*') ? { person, allocation, rejected: true as const } : { person, allocation });
+    }
+    return listOr(team);
+  }
+
+  private benefits(f: Fields): readonly Benefit[] {
+    const items = f.maps('benefits');
+    if (items.length === 0) return none;
+    return items.map((item) => {
       const b = this.fields(item);
       const benefit = { name: b.text('name'), value: b.number('value', 0)?.value ?? 0, realized: b.number('realized', 0)?.value };
-      if (b.invalid.has('value') || b.invalid.has('realized') || b.invalid.has('*')) f.invalid.add('benefits');
+      if (b.invalid.has('value') || b.invalid.has('realized') || b.invalid.has('*')) f.invalidate('benefits');
       return benefit;
     });
   }
 
-  /** Milestones, risks and issues of a program or project. */
+  /** Milestones, risks and issues of a program or project, each added to the document's lists as read. */
   private children(f: Fields, parent: Program | Project): void {
-    this.list(f, 'milestones', parent.milestones, this.model.milestones, (m) =>
-      entity<Milestone>('milestone', m, this.source, {
-        name: m.text('name'),
-        date: m.day('date'),
-        done: m.bool('done') ?? false,
-        dependsOn: m.references('depends_on'),
-        parent,
-        placedBy: undefined,
-        position: -1,
-      }),
-    );
-    this.list(f, 'risks', parent.risks, this.model.risks, (r) => {
-      const mitigation = r.text('mitigation');
-      return entity<Risk>('risk', r, this.source, {
-        title: r.text('title'),
-        likelihood: r.integer('likelihood', 1, 5),
-        impact: r.integer('impact', 1, 5),
-        mitigation: mitigation?.trim() ? mitigation : undefined,
-        owner: r.reference('owner'),
-        open: r.oneOf('state', ['open', 'closed'] as const)?.value !== 'closed',
-        parent,
-      });
-    });
-    this.list(f, 'issues', parent.issues, this.model.issues, (i) =>
-      entity<Issue>('issue', i, this.source, {
-        title: i.text('title'),
-        severity: i.oneOf('severity', issueSeverities)?.value,
-        owner: i.reference('owner'),
-        open: i.oneOf('state', ['open', 'closed'] as const)?.value !== 'closed',
-        raised: i.day('raised'),
-        due: i.day('due'),
-        parent,
-      }),
-    );
+    const lists = parent as { milestones: readonly Milestone[]; risks: readonly Risk[]; issues: readonly Issue[] };
+    lists.milestones = this.list(f.maps('milestones'), parent, this.model.milestones, this.milestone);
+    lists.risks = this.list(f.maps('risks'), parent, this.model.risks, this.risk);
+    lists.issues = this.list(f.maps('issues'), parent, this.model.issues, this.issue);
   }
 
-  /** Reads the items of a list key, adding each to its holder's list, the document's list and its entities. */
-  private list<E extends Milestone | Risk | Issue>(f: Fields, key: string, holder: readonly E[], all: E[], read: (item: Fields) => E): void {
-    for (const item of f.maps(key)) {
-      const child = read(this.fields(item));
-      (holder as E[]).push(child);
+  /** Reads the items of a list key: each is added to the document's list of its kind and its entities. */
+  private list<E extends Milestone | Risk | Issue>(items: readonly MapNode[], parent: Program | Project, all: E[], read: (this: ModelReader, item: Fields, parent: Program | Project) => E): readonly E[] {
+    if (items.length === 0) return none;
+    const list: E[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const child = read.call(this, this.fields(items[i]), parent);
+      list.push(child);
       this.model.entities.push(child);
       all.push(child);
     }
+    return list;
+  }
+
+  private milestone(m: Fields, parent: Program | Project): Milestone {
+    return owned<Milestone>(m, {
+      name: m.text('name'),
+      date: m.day('date'),
+      done: m.bool('done') ?? false,
+      dependsOn: m.references('depends_on'),
+      parent,
+      placedBy: undefined,
+      position: -1,
+      kind: 'milestone',
+      source: this.source,
+      node: m.node,
+      id: m.id(),
+      anchor: m.anchor(),
+      invalid: m.invalid,
+    });
+  }
+
+  private risk(r: Fields, parent: Program | Project): Risk {
+    const mitigation = r.text('mitigation');
+    return owned<Risk>(r, {
+      title: r.text('title'),
+      likelihood: r.integer('likelihood', 1, 5),
+      impact: r.integer('impact', 1, 5),
+      mitigation: mitigation?.trim() ? mitigation : undefined,
+      owner: r.reference('owner'),
+      open: r.oneOf('state', openOrClosed)?.value !== 'closed',
+      parent,
+      kind: 'risk',
+      source: this.source,
+      node: r.node,
+      id: r.id(),
+      anchor: r.anchor(),
+      invalid: r.invalid,
+    });
+  }
+
+  private issue(i: Fields, parent: Program | Project): Issue {
+    return owned<Issue>(i, {
+      title: i.text('title'),
+      severity: i.oneOf('severity', issueSeverities)?.value,
+      owner: i.reference('owner'),
+      open: i.oneOf('state', openOrClosed)?.value !== 'closed',
+      raised: i.day('raised'),
+      due: i.day('due'),
+      parent,
+      kind: 'issue',
+      source: this.source,
+      node: i.node,
+      id: i.id(),
+      anchor: i.anchor(),
+      invalid: i.invalid,
+    });
   }
 
   person(node: MapNode): void {
     const f = this.fields(node);
-    if (f.id() === undefined) return;
-    const person = entity<Person>('person', f, this.source, {
+    const id = f.id();
+    if (id === undefined) return;
+    const person = owned<Person>(f, {
       name: f.text('name'),
       role: f.text('role'),
       capacity: f.number('capacity', 0)?.value ?? 100,
+      kind: 'person',
+      source: this.source,
+      node: f.node,
+      id,
+      anchor: f.anchor(),
+      invalid: f.invalid,
     });
     this.model.people.push(person);
     this.model.entities.push(person);

@@ -40,13 +40,25 @@ function keyEnd(text: string, from: number, lineEnd: number): number {
   return after === lineEnd || text.charCodeAt(after) === 32 || text.charCodeAt(after) === 13 ? i : -1;
 }
 
-/** The keys plans are written with, so that each file's keys share one string each. */
-const keyStrings = new Map<string, string>();
+/**
+ * The keys plans are written with, so that each file's keys share one string each, found by a hash of
+ * their characters (no string is cut from the text for a key seen before).
+ */
+const keyStrings = new Map<number, string[]>();
+let keyCount = 0;
 function keyString(text: string, from: number, to: number): string {
+  let hash = to - from;
+  for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  const known = keyStrings.get(hash);
+  if (known !== undefined) {
+    for (let k = 0; k < known.length; k++) if (known[k].length === to - from && text.startsWith(known[k], from)) return known[k];
+  }
   const key = text.slice(from, to);
-  const known = keyStrings.get(key);
-  if (known !== undefined) return known;
-  if (keyStrings.size < 4096) keyStrings.set(key, key);
+  if (keyCount < 4096) {
+    keyCount++;
+    if (known) known.push(key);
+    else keyStrings.set(hash, [key]);
+  }
   return key;
 }
 const RESERVED_KEY = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
@@ -380,7 +392,21 @@ function plainScalar(text: string, from: number, lineEnd: number, inFlow: boolea
     if (c !== 32) end = i + 1;
   }
   if (end === from) giveUp();
-  return new Scalar(resolvePlain(text.slice(from, end)), from, end);
+  return new Scalar(end - from <= 15 ? (digitsValue(text, from, end) ?? resolvePlain(text.slice(from, end))) : resolvePlain(text.slice(from, end)), from, end);
+}
+
+/**
+ * The number written by the ASCII digits from `from` to `end` (at most 15: exact as a double, as
+ * parseInt reads it), or undefined when one is not a digit: what `resolvePlain` gives, without cutting a string.
+ */
+function digitsValue(text: string, from: number, end: number): number | undefined {
+  let n = 0;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 function isFlowIndicator(c: number): boolean {

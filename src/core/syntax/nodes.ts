@@ -35,12 +35,19 @@ export type YamlNode = ScalarNode | SeqNode | MapNode;
  * for), its kind on the prototype, and a mapping its entries in one array (`Entries`), not a `Map`.
  */
 
+/*
+ * Fields are `declare`d and assigned in the constructors: the build's target (ES2022) would otherwise
+ * define each field on every node before the constructor assigns it, a slower way to make an object.
+ */
+
 /** Where a node stands in its text: two offsets, the span made only when asked for. */
 abstract class Located {
-  constructor(
-    readonly start: number,
-    readonly end: number,
-  ) {}
+  declare readonly start: number;
+  declare readonly end: number;
+  constructor(start: number, end: number) {
+    this.start = start;
+    this.end = end;
+  }
   get span(): Span {
     return [this.start, this.end];
   }
@@ -54,22 +61,28 @@ abstract class Located {
 
 export class Scalar extends Located implements ScalarNode {
   declare readonly kind: 'scalar';
-  constructor(readonly value: string | number | boolean | null, start: number, end: number) {
+  declare readonly value: string | number | boolean | null;
+  constructor(value: string | number | boolean | null, start: number, end: number) {
     super(start, end);
+    this.value = value;
   }
 }
 
 export class Seq extends Located implements SeqNode {
   declare readonly kind: 'seq';
-  constructor(readonly items: readonly YamlNode[], start: number, end: number) {
+  declare readonly items: readonly YamlNode[];
+  constructor(items: readonly YamlNode[], start: number, end: number) {
     super(start, end);
+    this.items = items;
   }
 }
 
 export class MapOf extends Located implements MapNode {
   declare readonly kind: 'map';
-  constructor(readonly entries: Entries, start: number, end: number) {
+  declare readonly entries: Entries;
+  constructor(entries: Entries, start: number, end: number) {
     super(start, end);
+    this.entries = entries;
   }
 }
 
@@ -77,12 +90,16 @@ export class MapOf extends Located implements MapNode {
 for (const [node, kind] of [[Scalar, 'scalar'], [Seq, 'seq'], [MapOf, 'map']] as const) Object.defineProperty(node.prototype, 'kind', { value: kind });
 
 export class Entry implements MapEntry {
-  constructor(
-    readonly key: string,
-    readonly keyStart: number,
-    readonly keyEnd: number,
-    readonly value: YamlNode,
-  ) {}
+  declare readonly key: string;
+  declare readonly keyStart: number;
+  declare readonly keyEnd: number;
+  declare readonly value: YamlNode;
+  constructor(key: string, keyStart: number, keyEnd: number, value: YamlNode) {
+    this.key = key;
+    this.keyStart = keyStart;
+    this.keyEnd = keyEnd;
+    this.value = value;
+  }
   get keySpan(): Span {
     return [this.keyStart, this.keyEnd];
   }
@@ -96,11 +113,13 @@ const indexFrom = 24;
 
 /** The entries of a mapping, in order, first entry per key: a `ReadonlyMap` kept in one array. */
 export class Entries implements ReadonlyMap<string, MapEntry> {
-  private index: Map<string, MapEntry> | undefined;
+  declare private readonly list: MapEntry[];
+  declare private index: Map<string, MapEntry> | undefined;
 
   /** `list`: entries with distinct keys, taken over (the fast reader hands over an array of the exact size). */
-  constructor(private readonly list: MapEntry[] = []) {
-    if (list.length >= indexFrom) this.index = new Map(list.map((e) => [e.key, e]));
+  constructor(list: MapEntry[] = []) {
+    this.list = list;
+    this.index = list.length >= indexFrom ? new Map(list.map((e) => [e.key, e])) : undefined;
   }
 
   /** Adds an entry unless its key is there already; false when it was. */
@@ -114,6 +133,11 @@ export class Entries implements ReadonlyMap<string, MapEntry> {
 
   get size(): number {
     return this.list.length;
+  }
+
+  /** The entries in order, as the array they are kept in (read it, never change it). */
+  get all(): readonly MapEntry[] {
+    return this.list;
   }
 
   get(key: string): MapEntry | undefined {
@@ -200,6 +224,11 @@ export type ParseLimits = Readonly<{
 }>;
 
 export const defaultParseLimits: ParseLimits = { maxFileSize: 5 * 1024 * 1024, maxAliasExpansion: 10_000, maxDepth: 64 };
+
+/** The entries of a mapping in order, without an iterator (both readers keep them in `Entries`). */
+export function entriesOf(node: MapNode): readonly MapEntry[] {
+  return node.entries instanceof Entries ? node.entries.all : [...node.entries.values()];
+}
 
 /** The plain JSON value of a node, for schema validation. */
 export function toPlain(node: YamlNode | undefined): unknown {

@@ -12,6 +12,7 @@ import type { DiagnosticData, PlanDiagnostic } from '../base/diagnostic';
 import type { Span } from '../base/positions';
 import { closestName } from '../base/suggestions';
 import { numberHint } from './numberHint';
+import { validTree } from './treeSchema';
 import { Entries, Entry, type MapEntry, MapOf, type MapNode, nothingRejected, type ParsedFile, type PlanDocument, type Rejected, type YamlNode, nodeAtPointer, toPlain } from './nodes';
 
 const rootEntityKeys = ['portfolio', 'program', 'project'];
@@ -71,7 +72,8 @@ export function checkSchema(file: ParsedFile, documentIndex: number): SchemaChec
     report(first ? first.keySpan : [root.span[0], root.span[0]], messages.noRootEntity());
   }
 
-  if (validatePlan(toPlain(root))) return { diagnostics, root, rejected: unreadOnly() };
+  // A valid document (nearly all) is checked on its tree; the validator, on a plain copy, reports the problems of the others.
+  if (validTree(root) || validatePlan(toPlain(root))) return { diagnostics, root, rejected: unreadOnly() };
   const rejected = rejectedSoFar();
   const seen = new Set<string>();
   // Unknown keys first: the key a misspelt one was meant to be is then not also reported missing.

@@ -1,5 +1,7 @@
-// parseDay reads `YYYY-MM-DD` digit by digit; it must give what reading it through Date.UTC gave (the
-// reference below, as it was written before), for every date and near-miss.
+// parseDay reads `YYYY-MM-DD` digit by digit; it must give what reading it through a Date gives (the
+// reference below), for every date and near-miss. The year 0000 is a leap year of the proleptic Gregorian
+// calendar (ISO 8601, and the schema's date format): 0000-02-29 is a day (Date.UTC alone would take the
+// year 0 for 1900, as the reading before this one did).
 import * as assert from 'node:assert/strict';
 import { parseDay, parseDuration } from '../../src/core/base/dates';
 
@@ -8,8 +10,8 @@ function throughDate(text: string): number | undefined {
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const check = new Date(Date.UTC(year, month - 1, day));
-  check.setUTCFullYear(year);
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, day);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
   return Math.round(check.getTime() / 86_400_000);
 }
@@ -38,6 +40,8 @@ describe('parseDay', () => {
     assert.equal(parseDay(20_260_105), undefined);
     assert.equal(parseDay(null), undefined);
     assert.equal(parseDay('2026-01-05'), 20_458);
+    assert.equal(parseDay('0000-02-29'), parseDay('0000-03-01')! - 1);
+    assert.equal(parseDay('1900-02-29'), undefined);
   });
 });
 

@@ -11,8 +11,6 @@ export function parseDay(text: unknown): Day | undefined {
   const month = digits(text, 5, 7);
   const day = digits(text, 8, 10);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  // As this was read through Date.UTC, which takes the year 0 for 1900 (not a leap year): kept as it was.
-  if (year === 0 && month === 2 && day === 29) return undefined;
   return daysFromCivil(year, month, day);
 }
 

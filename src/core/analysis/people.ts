@@ -133,12 +133,15 @@ export function personLoad(person: Person, entries: ReadonlyArray<{ project: Pro
     scale = (scale * den) / gcd(scale, den);
   };
   if (capacityKnown) denominator(person.capacity);
-  const kept: Array<{ project: Project; entry: TeamEntry; result: ProjectRollup }> = [];
-  for (const { project, entry } of entries) {
-    const result = inputs.rollup.projects.get(project);
+  // The entries on projects that count (not cancelled), by their place in `entries`.
+  const kept: number[] = [];
+  const results = keptResults;
+  for (let i = 0; i < entries.length; i++) {
+    const result = inputs.rollup.projects.get(entries[i].project);
     if (result === undefined || result.cancelled) continue;
-    kept.push({ project, entry, result });
-    if (!entry.rejected) denominator(entry.allocation);
+    results[kept.length] = result;
+    kept.push(i);
+    if (!entries[i].entry.rejected) denominator(entries[i].entry.allocation);
   }
   const unitsOf = (value: number): bigint => {
     if (scale === 1n && Number.isInteger(value) && value >= 0 && value < wholePercents.length) return wholePercents[value];
@@ -147,26 +150,32 @@ export function personLoad(person: Person, entries: ReadonlyArray<{ project: Pro
     return (exact.num * scale) / exact.den;
   };
 
-  const assignments: Assignment[] = kept.map(({ project, entry, result }): Assignment => {
-    if (entry.rejected) return { project, entry, start: undefined, end: undefined, units: 0n };
-    const window = windowOf(project, result, basis, inputs);
-    return { project, entry, start: window?.start, end: window?.end, units: unitsOf(entry.allocation) };
-  });
+  // The assignments as columns (made into objects only when read: an analysis reads those of the people
+  // over capacity): each kept entry's window on the basis (NaN: none) and its allocation in units.
+  const windows: number[] = [];
+  const units: bigint[] = [];
+  for (let k = 0; k < kept.length; k++) {
+    const { project, entry } = entries[kept[k]];
+    const window = entry.rejected ? undefined : windowOf(project, results[k], basis, inputs);
+    windows.push(window?.start ?? Number.NaN, window?.end ?? Number.NaN);
+    units.push(entry.rejected ? 0n : unitsOf(entry.allocation));
+  }
+  results.length = 0;
   const capacity = capacityKnown ? unitsOf(person.capacity) : null;
 
   // Events: +units at start, −units the day after the end; the set of projects changes only there. Each
   // event is one number, day × perDay + (assignment × 2, + 1 for an end), sorted as numbers: by day, then
   // in the order of the entries. Exact: |day| < 2^22 (years −9999 to 9999) and perDay < 2^31.
-  const perDay = Math.max(2, assignments.length * 2);
-  const keys = new Float64Array(assignments.length * 2);
+  const perDay = Math.max(2, kept.length * 2);
+  const events = eventKeys(kept.length * 2);
   let count = 0;
-  for (let i = 0; i < assignments.length; i++) {
-    const a = assignments[i];
-    if (a.start === undefined || a.end === undefined || a.units === 0n) continue;
-    keys[count++] = a.start * perDay + i * 2;
-    keys[count++] = (a.end + 1) * perDay + i * 2 + 1;
+  for (let k = 0; k < kept.length; k++) {
+    const start = windows[2 * k];
+    if (Number.isNaN(start) || units[k] === 0n) continue;
+    events[count++] = start * perDay + k * 2;
+    events[count++] = (windows[2 * k + 1] + 1) * perDay + k * 2 + 1;
   }
-  const events = keys.subarray(0, count).sort();
+  events.subarray(0, count).sort();
   // The segments, compact: each one's days and load, and its projects as a run of `involved` (sorted by
   // id only when someone reads the segments or a period: an analysis computes everyone's load and reads
   // only the periods).
@@ -179,26 +188,30 @@ export function personLoad(person: Person, entries: ReadonlyArray<{ project: Pro
   const active: Project[] = [];
   const activeEntries: number[] = [];
   let load = 0n;
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < count; ) {
     const day = Math.floor(events[i] / perDay);
     let changed = false;
-    for (; i < events.length && Math.floor(events[i] / perDay) === day; i++) {
+    for (; i < count && Math.floor(events[i] / perDay) === day; i++) {
       const code = events[i] - day * perDay;
-      const a = assignments[code >> 1];
-      const at = active.indexOf(a.project);
+      const k = code >> 1;
+      const project = entries[kept[k]].project;
+      const at = active.indexOf(project);
       if ((code & 1) === 0) {
-        load += a.units;
+        load += units[k];
         if (at >= 0) activeEntries[at]++;
         else {
-          active.push(a.project);
+          active.push(project);
           activeEntries.push(1);
           changed = true;
         }
       } else {
-        load -= a.units;
+        load -= units[k];
         if (--activeEntries[at] === 0) {
-          active.splice(at, 1);
-          activeEntries.splice(at, 1);
+          // Out of the list by the last one taking its place (its order does not matter: a segment's projects are sorted when made).
+          active[at] = active[active.length - 1];
+          activeEntries[at] = activeEntries[activeEntries.length - 1];
+          active.pop();
+          activeEntries.pop();
           changed = true;
         }
       }
@@ -239,22 +252,44 @@ export function personLoad(person: Person, entries: ReadonlyArray<{ project: Pro
     overallocations.push({ from: from[i], to: to[last], peak: toPercent(top, scale), projects: projectsOf(i, last) });
     i = last + 1;
   }
-  return new Load(person, capacityKnown ? person.capacity : null, assignments, overallocations, toPercent(peak, scale), { scale, capacity, loads, peaks, from, to }, projectsOf);
+  const assignmentsOf = (): Assignment[] =>
+    kept.map((i, k) => {
+      const start = windows[2 * k];
+      const window = Number.isNaN(start) ? { start: undefined, end: undefined } : { start, end: windows[2 * k + 1] };
+      return { project: entries[i].project, entry: entries[i].entry, ...window, units: units[k] };
+    });
+  return new Load(person, capacityKnown ? person.capacity : null, overallocations, toPercent(peak, scale), { scale, capacity, loads, peaks, from, to }, projectsOf, assignmentsOf);
 }
 
-/** A person's load; its segments made when first read. */
+/** The rollups of one person's kept entries at a time (emptied after each person). */
+const keptResults: ProjectRollup[] = [];
+
+/** A scratch array for the event keys of one person at a time (grown when needed, never shrunk). */
+let scratchKeys = new Float64Array(1024);
+function eventKeys(length: number): Float64Array {
+  if (scratchKeys.length < length) scratchKeys = new Float64Array(Math.max(length, scratchKeys.length * 2));
+  return scratchKeys;
+}
+
+/** A person's load; its segments and assignments made when first read. */
 class Load implements PersonLoad {
   private made: LoadSegment[] | undefined;
+  private madeAssignments: Assignment[] | undefined;
 
   constructor(
     readonly person: Person,
     readonly capacity: number | null,
-    readonly assignments: readonly Assignment[],
     readonly overallocations: readonly Overallocation[],
     readonly peak: number,
     readonly exact: PersonLoad['exact'],
     private readonly projectsOf: (first: number, last: number) => Project[],
+    private readonly assignmentsOf: () => Assignment[],
   ) {}
+
+  get assignments(): readonly Assignment[] {
+    this.madeAssignments ??= this.assignmentsOf();
+    return this.madeAssignments;
+  }
 
   get segments(): readonly LoadSegment[] {
     if (this.made === undefined) {

@@ -4,7 +4,7 @@
  * incremental analysis after edits that reach a suggestion from afar.
  */
 import assert from 'node:assert/strict';
-import { analyzePlans, peopleReport, PlanWorkspace } from '../../src/core';
+import { analyzePlans, formatDay, peopleLoad, peopleReport, PlanWorkspace } from '../../src/core';
 import { day } from '../utils/plans';
 
 /** Web 60% Apr 1–30 and Shop rebuild 50% Apr 3–20 (planned) for Olga; Ben 100% on Shop; a successor gives float. */
@@ -55,6 +55,16 @@ describe('people and capacity (SPEC 10)', () => {
     assert.deepEqual(olga.projects, [{ id: 'shop', allocation: 50 }, { id: 'web', allocation: 60 }]);
     assert.deepEqual(json.people.map((p) => p.id), ['ben', 'olga']);
     assert.equal(json.people[0].role, null);
+  });
+
+  it("each person's assignments: project, window on the basis, allocation in the person's units (none for a cancelled project)", () => {
+    const analysis = analyzePlans([{ path: 'a.plan.yaml', text: plan({ webAllocation: '60.5', extra: '    - id: gone\n      name: Gone\n      start: 2026-04-01\n      duration: 5d\n      state: cancelled\n      team:\n        - person: olga\n' }) }], S);
+    const olga = peopleLoad(analysis, 'plan').people.find((p) => p.person.id === 'olga')!;
+    const seen = olga.assignments.map((a) => [a.project.id, a.start === undefined ? null : formatDay(a.start), a.end === undefined ? null : formatDay(a.end), a.units]);
+    // Scale 2 (60.5 = 121/2): web 121, shop 100 units.
+    assert.deepEqual(seen, [['web', '2026-04-01', '2026-04-30', 121n], ['shop', '2026-04-03', '2026-04-20', 100n]]);
+    assert.equal(olga.exact.scale, 2n);
+    assert.equal(olga.assignments, olga.assignments, 'made once');
   });
 
   it('suggests the smallest shift that resolves the period without a new day over capacity for anyone on the team', () => {

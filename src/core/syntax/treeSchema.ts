@@ -5,6 +5,7 @@
  * problems, so diagnostics cannot differ. It knows the keywords plan.schema.json uses, each exactly as
  * Ajv reads it; a keyword it does not know, a non-finite number or a `__proto__` key make it not sure.
  */
+import { parseDay } from '../base/dates';
 import { planSchema } from './generated/planSchema';
 import { entriesOf, type YamlNode } from './nodes';
 
@@ -14,27 +15,8 @@ type Check = (node: YamlNode) => boolean;
 const notSure: Check = () => false;
 const anything: Check = () => true;
 
-/** What Ajv's `date` format (ajv-formats, full) accepts: YYYY-MM-DD of a real calendar day (read without a match). */
-function isDate(text: string): boolean {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 7);
-  const day = digits(text, 8, 10);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
-}
-
-/** The number written by the ASCII digits from `from` to `to`, or -1 when one is not a digit. */
-function digits(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
-}
+/** What Ajv's `date` format (ajv-formats, full) accepts: YYYY-MM-DD of a real calendar day — what parseDay reads (test/unit/dates.test.ts, fastPath.test.ts). */
+const isDate = (text: string): boolean => parseDay(text) !== undefined;
 
 /** Length in code points, as Ajv counts for `minLength`. */
 function codePoints(text: string): number {

@@ -59,7 +59,6 @@ export interface AnalysisState {
   readonly statusDate: Day;
   /** Who depends on each project or milestone (the schedule's links, reversed), worked out when first needed. */
   readonly dependents: () => ReadonlyMap<Node, readonly Node[]>;
-  readonly teamEntries: ReadonlyMap<Person, ReadonlyArray<{ project: Project; entry: TeamEntry }>>;
   readonly people: ReadonlyMap<string, Person>;
   /** The milestones reported at risk (their messages follow slips upstream, so each edit checks them again). */
   readonly atRisk: Set<Milestone>;
@@ -111,7 +110,7 @@ export function* recheck(state: AnalysisState, rechecked: Rechecked): Steps<void
   for (const portfolio of rechecked.portfolios) units.set(units.checks, portfolio, portfolioChecks(portfolio, context));
   for (const person of rechecked.people) {
     // A person's check sweeps all their allocations: weigh it by their entries.
-    if (pauses.due(state.teamEntries.get(person)?.length ?? 1)) yield;
+    if (pauses.due(state.index.teamEntries.get(person)?.length ?? 1)) yield;
     units.set(units.checks, person, personChecks(person, context));
   }
   for (const issue of rechecked.issues) {
@@ -352,10 +351,10 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   };
   onTeam(staffing, reloaded);
   onTeam(editedProjects, reloaded);
-  for (const entity of edited) if (entity.kind === 'person' && state.teamEntries.has(entity)) reloaded.add(entity);
+  for (const entity of edited) if (entity.kind === 'person' && state.index.teamEntries.has(entity)) reloaded.add(entity);
   for (const person of reloaded) context.people.update(person);
   const rechecked = new Set<Person>(reloaded);
-  for (const person of reloaded) onTeam((state.teamEntries.get(person) ?? []).map((e) => e.project), rechecked);
+  for (const person of reloaded) onTeam((state.index.teamEntries.get(person) ?? []).map((e) => e.project), rechecked);
   onTeam(valued, rechecked);
   for (const program of programsOfChange) onTeam(program.projects, rechecked);
 

@@ -10,7 +10,7 @@
 import type { Day } from '../base/dates';
 import { Rational } from '../base/exact';
 import type { Person, Project, TeamEntry } from '../model/entities';
-import type { PlanIndex } from './planIndex';
+import type { PlanIndex, TeamPlace } from './planIndex';
 import type { ProjectRollup, RollupResult } from './rollup';
 import type { Schedule } from './schedule';
 
@@ -85,8 +85,6 @@ export interface LoadInputs {
   readonly rollup: RollupResult;
 }
 
-export type TeamEntries = PlanIndex['teamEntries'];
-
 /** The people of the registry, one per id (the first definition), by id. */
 export function registryPeople(index: PlanIndex): Person[] {
   const seen = new Set<string>();
@@ -123,7 +121,7 @@ function isWindow(days: { readonly start?: Day | null; readonly end?: Day | null
 }
 
 /** A person's load on a basis: segments, periods over capacity and peak, by a sweep over their entries' start and end events. */
-export function personLoad(person: Person, entries: ReadonlyArray<{ project: Project; entry: TeamEntry }>, basis: LoadBasis, inputs: LoadInputs): PersonLoad {
+export function personLoad(person: Person, entries: readonly TeamPlace[], basis: LoadBasis, inputs: LoadInputs): PersonLoad {
   const capacityKnown = !person.invalid.has('capacity');
   // The person's scale: the least common denominator of their allocations and capacity.
   let scale = 1n;
@@ -404,7 +402,8 @@ export interface PeopleLoad {
 }
 
 /** The people and their load on a basis, for the views (the `people` command, the report). */
-export function peopleLoad(inputs: LoadInputs, basis: LoadBasis, teamEntries: TeamEntries = inputs.index.teamEntries): PeopleLoad {
+export function peopleLoad(inputs: LoadInputs, basis: LoadBasis): PeopleLoad {
+  const { teamEntries } = inputs.index;
   const loads = new Map<Person, PersonLoad>();
   for (const person of registryPeople(inputs.index)) loads.set(person, personLoad(person, teamEntries.get(person) ?? [], basis, inputs));
   const suggestions: LoadSuggestion[] = [];
@@ -432,16 +431,13 @@ export class PlanLoads {
   readonly loads = new Map<Person, PersonLoad>();
   readonly teamOf: (project: Project) => readonly Person[];
 
-  constructor(
-    private readonly inputs: LoadInputs,
-    readonly teamEntries: TeamEntries = inputs.index.teamEntries,
-  ) {
+  constructor(private readonly inputs: LoadInputs) {
     this.teamOf = (project) => teamOf(inputs.index, project);
-    for (const person of teamEntries.keys()) this.update(person);
+    for (const person of inputs.index.teamEntries.keys()) this.update(person);
   }
 
   update(person: Person): void {
-    const entries = this.teamEntries.get(person);
+    const entries = this.inputs.index.teamEntries.get(person);
     if (entries) this.loads.set(person, personLoad(person, entries, 'plan', this.inputs));
   }
 

@@ -220,7 +220,6 @@ export class PlanWorkspace {
     const state: AnalysisState = {
       index, schedule, rollup, units, context, thresholds, statusDate,
       dependents: lazily(() => dependentsOf(schedule)),
-      teamEntries,
       people: new Map([...teamEntries.keys()].map((person) => [person.id, person])),
       atRisk: new Set(),
     };

@@ -9,11 +9,6 @@ export function locationOf(plans: PlanService, entity: Entity): vscode.Location 
   return uri ? new vscode.Location(uri, spanToRange(entity.source.file, entity.anchor)) : undefined;
 }
 
-/** The whole mapping of an entity (for outline ranges). */
-export function extentOf(entity: Entity): vscode.Range {
-  return spanToRange(entity.source.file, entity.node.span);
-}
-
 /** Markdown for a hover or tooltip: the entity and, for portfolio/program/project, its rolled-up figures (core/views/describe.ts). */
 export function describeEntity(analysis: Analysis, entity: Entity, defaultCurrency: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);

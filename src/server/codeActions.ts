@@ -43,7 +43,7 @@ export function registerCodeActions(connection: Connection, plans: PlanFiles): v
               if (target) (changes[target] ??= []).push({ range: edit.range, newText: edit.newText });
             }
             if (Object.keys(changes).length === 0) return;
-            actions.push({ title: suggestion.title, kind: CodeActionKind.QuickFix, diagnostics: [sent ?? toDiagnostic(diagnostic)], isPreferred: i === 0, edit: { changes } });
+            actions.push({ title: suggestion.title, kind: CodeActionKind.QuickFix, diagnostics: [sent ?? toDiagnostic(diagnostic, (file) => plans.uriOf(file))], isPreferred: i === 0, edit: { changes } });
           });
           continue;
         }
@@ -52,7 +52,7 @@ export function registerCodeActions(connection: Connection, plans: PlanFiles): v
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
-          diagnostics: [sent ?? toDiagnostic(diagnostic)],
+          diagnostics: [sent ?? toDiagnostic(diagnostic, (file) => plans.uriOf(file))],
           isPreferred: true,
           edit: { changes: { [uri]: fix.edits.map((edit) => ({ range: edit.range, newText: edit.newText })) } },
         });

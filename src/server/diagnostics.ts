@@ -11,8 +11,21 @@ export const source = 'plan-as-code';
 
 const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information } as const;
 
-export function toDiagnostic(d: PlanDiagnostic): Diagnostic {
-  return { range: d.range, severity: severities[d.severity], code: d.code, source, message: d.message, ...(d.data ? { data: d.data } : {}) };
+/** `uriOf` turns the core's file names into uris, for the related places (the other team entries of an overallocation). */
+export function toDiagnostic(d: PlanDiagnostic, uriOf?: (file: string) => string | undefined): Diagnostic {
+  const related = uriOf && d.related?.flatMap((r) => {
+    const uri = uriOf(r.file);
+    return uri ? [{ location: { uri, range: r.range }, message: r.message }] : [];
+  });
+  return {
+    range: d.range,
+    severity: severities[d.severity],
+    code: d.code,
+    source,
+    message: d.message,
+    ...(related && related.length > 0 ? { relatedInformation: related } : {}),
+    ...(d.data ? { data: d.data } : {}),
+  };
 }
 
 export class DiagnosticsPublisher {
@@ -28,7 +41,7 @@ export class DiagnosticsPublisher {
     plans.onDidAnalyze((analysis) => void this.publish(analysis));
     plans.onDidChangeTeamFile(() => {
       const team = plans.teamFile;
-      if (team) void connection.sendDiagnostics({ uri: team.uri, diagnostics: team.diagnostics.map(toDiagnostic) });
+      if (team) void connection.sendDiagnostics({ uri: team.uri, diagnostics: team.diagnostics.map((d) => toDiagnostic(d)) });
     });
   }
 
@@ -60,7 +73,7 @@ export class DiagnosticsPublisher {
     for (const [uri, list, signature] of sends) {
       if (byUri.has(uri)) this.shown.set(uri, signature);
       else this.shown.delete(uri);
-      void this.connection.sendDiagnostics({ uri, diagnostics: list.map(toDiagnostic) });
+      void this.connection.sendDiagnostics({ uri, diagnostics: list.map((d) => toDiagnostic(d, (file) => this.plans.uriOf(file))) });
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToLoop();
         if (publishing !== this.latest) return;
@@ -72,5 +85,7 @@ export class DiagnosticsPublisher {
 
 function signatureOf(d: PlanDiagnostic): string {
   const { start, end } = d.range;
-  return `${start.line}:${start.character}-${end.line}:${end.character} ${d.code} ${d.message}`;
+  // Related places move with edits of other files: they are part of what is published.
+  const related = d.related?.map((r) => `${r.file}:${r.range.start.line}:${r.range.start.character}`).join(',') ?? '';
+  return `${start.line}:${start.character}-${end.line}:${end.character} ${d.code} ${d.message} ${related}`;
 }

@@ -1,21 +1,27 @@
 /**
- * `plan-as-code-lsp` (and `plan-as-code lsp --stdio`): the language server over standard input and output.
+ * `plan-as-code-lsp` (and `plan-as-code lsp --stdio`): the language server over standard input and output,
+ * or over Node's IPC channel with `--node-ipc` (how the VS Code extension starts it, as a Node module).
  * The console goes to the client's log (window/logMessage): stdout carries only JSON-RPC.
  */
-import { createConnection } from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
-const otherTransports = ['--node-ipc', '--socket', '--pipe'];
+const otherTransports = ['--socket', '--pipe'];
 
-/** Starts the server on stdio; returns 2 (bad usage) when asked for another transport. */
+/** Starts the server on stdio (or Node IPC); returns 2 (bad usage) when asked for another transport. */
 export function runServer(args: readonly string[]): number {
   const other = args.find((arg) => otherTransports.some((t) => arg === t || arg.startsWith(`${t}=`)));
   if (other) {
-    process.stderr.write(`plan-as-code lsp: only --stdio is supported (not ${other})\n`);
+    process.stderr.write(`plan-as-code lsp: only --stdio and --node-ipc are supported (not ${other})\n`);
+    return 2;
+  }
+  const ipc = args.includes('--node-ipc');
+  if (ipc && !process.send) {
+    process.stderr.write('plan-as-code lsp: --node-ipc needs a parent that forked this process with an IPC channel\n');
     return 2;
   }
   // The streams themselves (not readers over them): the connection then exits when stdin closes.
-  const connection = createConnection(process.stdin, process.stdout);
+  const connection = ipc ? createConnection(new IPCMessageReader(process), new IPCMessageWriter(process)) : createConnection(process.stdin, process.stdout);
   const toLog = (write: (message: string) => void) => (...values: unknown[]) => write(values.map(String).join(' '));
   console.log = toLog((m) => connection.console.log(m));
   console.info = toLog((m) => connection.console.info(m));

@@ -81,7 +81,13 @@ export class PlanFiles {
     const wait = async <T>(promise: Promise<T>) => (cancelled ? Promise.race([promise, cancelled]) : promise);
     await wait(this.ready());
     if (token?.isCancellationRequested) return undefined;
-    if (this.timer !== undefined) this.flush();
+    // Indexed: the change waiting for its analysis is analysed now (flush() would start it a tick later,
+    // and this request would answer from the analysis before the change).
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      void this.analyze();
+    }
     for (;;) {
       const running = this.runs.running;
       if (!running) break;

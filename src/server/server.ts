@@ -10,6 +10,7 @@ import {
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
+  WatchKind,
   type ClientCapabilities,
   type Connection,
   type InitializeParams,
@@ -111,13 +112,23 @@ export function startServer(connection: Connection): void {
     });
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: files.settings.filesGlob }, { globPattern: `**/${TEAM_SETTINGS_FILE}` }] })
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            { globPattern: files.settings.filesGlob },
+            { globPattern: `**/${TEAM_SETTINGS_FILE}` },
+            // A folder created, deleted or moved may be reported as the folder only (its plan files are not named).
+            { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+          ],
+        })
         .catch(() => startWatcher());
     } else startWatcher();
     connection.onDidChangeWatchedFiles((params) => {
+      // Once per path: a plan file created or deleted is reported by two watchers.
+      const seen = new Set<string>();
       for (const change of params.changes) {
         const file = uriToPath(change.uri);
-        if (file === undefined) continue;
+        if (file === undefined || seen.has(file)) continue;
+        seen.add(file);
         if (change.type === FileChangeType.Deleted || !files.isOpen(change.uri)) void files.fileChanged(file);
       }
     });

@@ -116,4 +116,40 @@ describe('language server (what every client can rely on)', function () {
     await client.diagnosticsOf(uriOf(root, 'other/orphan.plan.yaml'), (l) => l.length > 0);
     assert.equal(await client.stop(), 0);
   });
+
+  it('runs over Node IPC (--node-ipc), as the VS Code extension starts it, with nothing on stdout', async () => {
+    const { root, client, initialized } = start(planFiles, { ipc: true });
+    let stdout = '';
+    client.process.stdout!.on('data', (chunk) => (stdout += String(chunk)));
+    const result = (await initialized) as InitializeResult;
+    assert.equal(result.serverInfo?.name, 'plan-as-code');
+    await client.diagnosticsOf(uriOf(root, 'other/orphan.plan.yaml'), (l) => l.length > 0);
+    assert.equal(await client.stop(), 0);
+    assert.equal(stdout, '');
+  });
+
+  it("relates an overallocation's other team entries, in another file, and offers moving a project", async () => {
+    // Dora: Probe web 60% Apr 1–30 (web.plan.yaml) and Probe shop 50% Apr 3–20 (shop.plan.yaml) → 110% on Apr 3–20.
+    const shop = 'version: 1\nprogram:\n  id: probe\n  name: Probe\n  status_date: 2026-03-01\n  projects:\n    - id: probe-shop\n      name: Probe shop\n      start: 2026-04-03\n      end: 2026-04-20\n      state: planned\n      team:\n        - person: dora\n          allocation: 50\npeople:\n  - { id: dora, name: Dora, role: designer }\n';
+    const web = 'version: 1\nproject:\n  id: probe-web\n  name: Probe web\n  program: probe\n  start: 2026-04-01\n  end: 2026-04-30\n  team:\n    - person: dora\n      allocation: 60\n---\nversion: 1\nproject:\n  id: probe-tail\n  name: Probe tail\n  program: probe\n  depends_on: [probe-web]\n  duration: 70d\n';
+    const { root, client, initialized } = start({ 'shop.plan.yaml': shop, 'web.plan.yaml': web });
+    await initialized;
+    const shopUri = uriOf(root, 'shop.plan.yaml');
+    const list = await client.diagnosticsOf(shopUri, (l) => l.some((d) => d.code === 'overallocated'));
+    const warning = list.find((d) => d.code === 'overallocated')!;
+    // On the entry of the project that starts last (Probe shop, `        - person: dora`, line 12); Probe web's entry related.
+    assert.deepEqual(warning.range, { start: { line: 12, character: 18 }, end: { line: 12, character: 22 } });
+    assert.deepEqual(
+      warning.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.location.range.start.character]),
+      [[uriOf(root, 'web.plan.yaml'), 8, 14]],
+    );
+    assert.match(warning.relatedInformation![0].message, /probe-web/);
+    const actions = await client.request<Array<{ title: string; edit: { changes: Record<string, unknown[]> } }>>('textDocument/codeAction', {
+      textDocument: { uri: shopUri },
+      range: warning.range,
+      context: { diagnostics: [warning] },
+    });
+    // Probe shop 28 days later, its start and end in shop.plan.yaml (as in the Problems panel's quick fix).
+    assert.deepEqual(actions.map((a) => [a.title, Object.keys(a.edit.changes)]), [["Start 'probe-shop' 28 days later (2026-05-01)", [shopUri]]]);
+  });
 });

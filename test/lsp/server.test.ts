@@ -113,6 +113,20 @@ describe('language server (protocol)', function () {
     assert.deepEqual(hover.range, { start: { line: 5, character: 15 }, end: { line: 5, character: 20 } });
   });
 
+  it('hovers an id of a document just opened, not yet on disk, with no wait between (the analysis includes it)', async () => {
+    const docUri = uri('plans/fresh.plan.yaml');
+    // Unscheduled (a start, no end or duration): a warning, so its clearing after the close can be waited for.
+    const text = 'version: 1\nproject:\n  id: fresh\n  name: Fresh\n  program: alpha\n  start: 2026-01-05\n';
+    await client.diagnosticsOf(uri('plans/program.plan.yaml'), () => true);
+    client.open(docUri, text, 1);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: docUri }, position: at(text, 2, 'fresh', 1) });
+    assert.match((hover?.contents as { value: string } | undefined)?.value ?? 'no hover', /\*\*Project `fresh`\*\* — Fresh/);
+    await client.diagnosticsOf(docUri, (l) => l.some((d) => d.code === 'unscheduled'));
+    // Closed, and not on disk: gone from the workspace (its warning cleared) before the next test.
+    client.notify('textDocument/didClose', { textDocument: { uri: docUri } });
+    await client.diagnosticsOf(docUri, (l) => l.length === 0, 'an empty list once closed');
+  });
+
   it('goes to the definition in another file', async () => {
     const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri('plans/launch.plan.yaml') }, position: at(launchText, 4, 'alpha') });
     // `  id: alpha` is line 2 of program.plan.yaml, the id at characters 6–11.
@@ -204,7 +218,7 @@ describe('language server (protocol)', function () {
   it('gives code lenses with health and figures above programs and projects', async () => {
     const lenses = await client.request<Array<{ range: { start: { line: number } }; command: { title: string } }>>('textDocument/codeLens', { textDocument: { uri: uri('plans/program.plan.yaml') } });
     assert.deepEqual(lenses.map((l) => l.range.start.line), [2, 6]);
-    assert.match(lenses[0].command.title, /^(green|amber|red|none|grey|gray|\w+) · .* · CPI .* · SPI .* · EAC /);
+    assert.match(lenses[0].command.title, /^(green|amber|red|none|grey|gray|\w+) · .* · CPI .* · SPI .* · SPI\(t\) .* · EAC /);
   });
 
   it('publishes a warning a live edit creates, and an empty list once the edit is undone', async () => {

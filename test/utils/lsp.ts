@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
@@ -51,6 +53,8 @@ export interface ClientOptions {
   readonly configuration?: (items: unknown[]) => unknown;
   /** Arguments after dist/server.js (default --stdio). */
   readonly command?: readonly string[];
+  /** Over Node IPC (`--node-ipc`, the process forked with an IPC channel), as the VS Code extension starts it. */
+  readonly ipc?: boolean;
   /** Sent as workspaceFolders; else rootUri only. */
   readonly workspaceFolders?: boolean;
 }
@@ -74,8 +78,12 @@ export class TestClient {
   }
 
   static start(root: string, options: ClientOptions = {}): { client: TestClient; initialized: Promise<unknown> } {
-    const child = spawn(process.execPath, [...(options.command ?? [serverJs, '--stdio'])], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const child = options.ipc
+      ? spawn(process.execPath, [serverJs, '--node-ipc'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
+      : spawn(process.execPath, [...(options.command ?? [serverJs, '--stdio'])], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = options.ipc
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection);
     connection.onError(([error]) => client.log.push(`protocol error: ${error.message}`));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

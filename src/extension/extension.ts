@@ -46,8 +46,8 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   const roadmap = registerRoadmap(context, plans, comparison);
   registerReport(context, plans, comparison);
   registerInterop(context, plans);
-  // Index after activation returns, so activation itself stays cheap.
-  setTimeout(() => void plans.ready(), 0);
+  // The host indexes only when a view needs its analysis (PlanService.ready): the Plans or People view
+  // on screen, the roadmap, the report, compare, a command.
   return { plans, tree, people, roadmap, comparison, activationMs: performance.now() - started, languageClient };
 }
 

@@ -173,17 +173,23 @@ export class PlanFiles {
   /** Reads a plan file from disk (files above the size limit are recorded, not read). */
   private async readFile(file: string): Promise<void> {
     const uri = pathToUri(file);
-    if (this.open.has(this.openUri(uri))) return;
+    // Open in the client, now or by the time the disk answers: the document's text wins.
+    const open = () => this.open.has(this.openUri(uri));
+    if (open()) return;
     try {
       const stat = await fs.stat(file);
+      if (open()) return;
       if (!stat.isFile()) return this.remove(uri);
       const key = this.paths.keyOf(uri);
       if (stat.size > this.settings.maxFileSize) {
         this.files.set(key, { uri, text: '' });
         this.workspace.setOversized(key, stat.size);
-      } else this.put(uri, decodePlanText(await fs.readFile(file)));
+        return;
+      }
+      const text = decodePlanText(await fs.readFile(file));
+      if (!open()) this.put(uri, text);
     } catch {
-      this.remove(uri);
+      if (!open()) this.remove(uri);
     }
   }
 

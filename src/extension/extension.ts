@@ -38,7 +38,9 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   context.subscriptions.push(plans);
   // Diagnostics and every language feature come from the language server, in its own process.
   languageClient = serverCanRun() ? startLanguageClient(context, plans.config) : undefined;
-  void languageClient?.start().catch((error: unknown) => void vscode.window.showErrorMessage(`Plan as Code: the language server did not start: ${error instanceof Error ? error.message : String(error)}`));
+  const client = languageClient;
+  // Started after activation returns (forking the server's process is not activation's work).
+  setTimeout(() => void client?.start().catch((error: unknown) => void vscode.window.showErrorMessage(`Plan as Code: the language server did not start: ${error instanceof Error ? error.message : String(error)}`)), 0);
   const tree = registerProgramTree(context, plans);
   const people = registerPeopleTree(context, plans);
   registerCommands(context, plans);

@@ -1,4 +1,4 @@
-/** An entity as the editor shows it: where it is written, and its hover and tooltip text. */
+/** An entity as the editor shows it: where it is written, and its tooltip text in the Plans and People views. */
 import * as vscode from 'vscode';
 import { describeEntity as describeInCore, type Analysis, type Entity } from '../core';
 import type { PlanService } from './planService';
@@ -9,12 +9,7 @@ export function locationOf(plans: PlanService, entity: Entity): vscode.Location 
   return uri ? new vscode.Location(uri, spanToRange(entity.source.file, entity.anchor)) : undefined;
 }
 
-/** The whole mapping of an entity (for outline ranges). */
-export function extentOf(entity: Entity): vscode.Range {
-  return spanToRange(entity.source.file, entity.node.span);
-}
-
-/** Markdown for a hover or tooltip: the entity and, for portfolio/program/project, its rolled-up figures (core/views/describe.ts). */
+/** Markdown for a tooltip: the entity and, for portfolio/program/project, its rolled-up figures (core/views/describe.ts). */
 export function describeEntity(analysis: Analysis, entity: Entity, defaultCurrency: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.supportHtml = false;

@@ -1,14 +1,13 @@
 /** Plan as Code: plans as YAML, with live diagnostics, the program tree, navigation and the roadmap. */
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerComparison, type PlanComparison } from './compare';
-import { registerDiagnostics } from './diagnostics';
 import { registerInterop } from './interop';
-import { registerLanguageFeatures } from './language';
+import { serverCanRun, startLanguageClient } from './languageClient';
 import { PlanService } from './planService';
 import { registerReport } from './report';
 import { registerRoadmap, type RoadmapPanel } from './roadmap';
-import { registerSemanticTokens } from './semanticTokens';
 import { registerPeopleTree, type PeopleTreeProvider } from './tree/peopleProvider';
 import { registerProgramTree, type ProgramTreeProvider } from './tree/provider';
 
@@ -24,25 +23,38 @@ export interface PlanAsCodeApi {
   readonly comparison: PlanComparison;
   /** How long the body of activate() took, in milliseconds (for the benchmark). */
   readonly activationMs: number;
+  /**
+   * The client of the language server, which gives every language feature of plan files (SPEC 13); undefined
+   * in a virtual workspace, where the server cannot read the files (docs/ARCHITECTURE.md).
+   */
+  readonly languageClient: LanguageClient | undefined;
 }
+
+let languageClient: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   const started = performance.now();
   const plans = new PlanService();
   context.subscriptions.push(plans);
-  registerDiagnostics(context, plans);
+  // Diagnostics and every language feature come from the language server, in its own process.
+  languageClient = serverCanRun() ? startLanguageClient(context, plans.config) : undefined;
+  const client = languageClient;
+  // Started after activation returns (forking the server's process is not activation's work).
+  setTimeout(() => void client?.start().catch((error: unknown) => void vscode.window.showErrorMessage(`Plan as Code: the language server did not start: ${error instanceof Error ? error.message : String(error)}`)), 0);
   const tree = registerProgramTree(context, plans);
   const people = registerPeopleTree(context, plans);
-  registerLanguageFeatures(context, plans);
-  registerSemanticTokens(context, plans);
   registerCommands(context, plans);
   const comparison = registerComparison(context, plans);
   const roadmap = registerRoadmap(context, plans, comparison);
   registerReport(context, plans, comparison);
   registerInterop(context, plans);
-  // Index after activation returns, so activation itself stays cheap.
-  setTimeout(() => void plans.ready(), 0);
-  return { plans, tree, people, roadmap, comparison, activationMs: performance.now() - started };
+  // The host indexes only when a view needs its analysis (PlanService.ready): the Plans or People view
+  // on screen, the roadmap, the report, compare, a command.
+  return { plans, tree, people, roadmap, comparison, activationMs: performance.now() - started, languageClient };
 }
 
-export function deactivate(): void {}
+export function deactivate(): Promise<void> | undefined {
+  const client = languageClient;
+  languageClient = undefined;
+  return client?.stop().catch(() => undefined);
+}

@@ -1,7 +1,9 @@
 /**
  * The workspace of plan files as the extension sees it: every plan file of every workspace folder,
  * read through `vscode.workspace.fs`, kept current by a file watcher and by open editors (unsaved
- * text wins), and analysed again shortly after each change. Views subscribe to `onDidAnalyze`.
+ * text wins), and analysed again shortly after each change. Views subscribe to `onDidAnalyze`. It
+ * indexes only once something asks (`ready`, `analysis`): the language server, in its own process, gives
+ * the diagnostics and language features.
  */
 import * as vscode from 'vscode';
 import { Debounce, defaultParseLimits, LatestRun, PlanWorkspace, runInSlices, type Analysis, type Steps } from '../core';
@@ -96,7 +98,11 @@ export class PlanService implements vscode.Disposable {
     return this.current;
   }
 
-  /** Starts indexing the workspace (once); resolves when every file has been read. */
+  /**
+   * Starts indexing the workspace (once); resolves when every file has been read. Nothing indexes before a
+   * view that shows the analysis asks for it (the Plans or People view shown, the roadmap, the report, a
+   * command): diagnostics and the language features come from the language server.
+   */
   ready(): Promise<void> {
     this.indexing ??= this.index();
     return this.indexing;
@@ -185,8 +191,9 @@ export class PlanService implements vscode.Disposable {
     await this.analyze();
   }
 
+  /** Reads everything again, if indexing has started (before, the first index will read it as it is). */
   private reindex(): void {
-    this.indexing = this.index();
+    if (this.indexing) this.indexing = this.index();
   }
 
   private put(uri: vscode.Uri, text: string): void {
@@ -244,20 +251,21 @@ export class PlanService implements vscode.Disposable {
   }
 
   private onDocument(document: vscode.TextDocument): void {
-    if (!this.isPlanDocument(document)) return;
+    if (!this.indexing || !this.isPlanDocument(document)) return;
     // The delay counts from the change, so reading the new text (a few ms for a large file) is part of it.
     this.schedule();
     this.put(document.uri, document.getText());
   }
 
   private onClose(document: vscode.TextDocument): void {
-    if (!this.isPlanDocument(document)) return;
+    if (!this.indexing || !this.isPlanDocument(document)) return;
     // Back to what is saved: re-read the file, or drop it when it no longer exists (an untitled file).
     if (document.uri.scheme === 'untitled') this.remove(document.uri);
     else void this.readFromDisk(document.uri);
   }
 
   private schedule(): void {
+    if (!this.indexing) return;
     this.edits.request();
   }
 

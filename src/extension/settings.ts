@@ -76,3 +76,18 @@ function explicit<T>(config: vscode.WorkspaceConfiguration, key: string): T | un
   const inspected = config.inspect<T>(key);
   return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
 }
+
+/**
+ * The `planAsCode` settings someone set (user, workspace or folder), by key (`health.redBelow`), for the
+ * language server's `workspace/configuration`: a key left at its default is left out, so the team's
+ * `.plan-as-code.yaml` applies to it there as here (readSettings).
+ */
+export function explicitSettings(keys: readonly string[], scope?: vscode.Uri): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration(section, scope);
+  const set: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = explicit<unknown>(config, key);
+    if (value !== undefined) set[key] = value;
+  }
+  return set;
+}

@@ -1,18 +1,17 @@
 /**
  * The team's `.plan-as-code.yaml` in VS Code: found at the root of the first workspace folder that has
- * one, read again when it changes (unsaved edits included), its mistakes shown in the Problems panel.
- * PlanService combines it with the VS Code settings (settings.ts) for every analysis.
+ * one, read again when it changes (unsaved edits included). PlanService combines it with the VS Code
+ * settings (settings.ts) for the views' analysis; its mistakes reach the Problems panel from the language
+ * server, which reads the same file.
  */
 import * as vscode from 'vscode';
-import { readTeamSettings, TEAM_SETTINGS_FILE, type PlanDiagnostic, type TeamSettings } from '../core';
-import { toDiagnostic } from './coreToVscode';
+import { readTeamSettings, TEAM_SETTINGS_FILE, type TeamSettings } from '../core';
 
 export class TeamSettingsFile implements vscode.Disposable {
   private readonly onDidChangeEmitter = new vscode.EventEmitter<void>();
   /** Fires when the file is created, edited, saved or deleted. */
   readonly onDidChange = this.onDidChangeEmitter.event;
-  private readonly collection = vscode.languages.createDiagnosticCollection('plan-as-code-settings');
-  private readonly disposables: vscode.Disposable[] = [this.onDidChangeEmitter, this.collection];
+  private readonly disposables: vscode.Disposable[] = [this.onDidChangeEmitter];
   private current: TeamSettings | undefined;
   private uri: vscode.Uri | undefined;
 
@@ -52,7 +51,6 @@ export class TeamSettingsFile implements vscode.Disposable {
       this.apply(uri, text);
       return;
     }
-    if (this.uri) this.collection.delete(this.uri);
     this.uri = undefined;
     this.update(undefined);
   }
@@ -62,10 +60,8 @@ export class TeamSettingsFile implements vscode.Disposable {
   }
 
   private apply(uri: vscode.Uri, text: string): void {
-    if (this.uri && this.uri.toString() !== uri.toString()) this.collection.delete(this.uri);
     this.uri = uri;
     const read = readTeamSettings(vscode.workspace.asRelativePath(uri), text);
-    this.collection.set(uri, read.diagnostics.map((d: PlanDiagnostic) => toDiagnostic(d)));
     this.update(read.settings);
   }
 

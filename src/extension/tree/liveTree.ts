@@ -41,7 +41,11 @@ export abstract class LiveTreeProvider<Node extends LiveNode> implements vscode.
 
   getChildren(node?: Node): Node[] {
     if (node) return node.children() as Node[];
-    if (!this.analysis) return [];
+    if (!this.analysis) {
+      // VS Code asks only for a view on screen: the first time, the workspace is indexed for it.
+      void this.plans.ready();
+      return [];
+    }
     this.roots ??= this.rootsOf(this.analysis);
     return this.roots;
   }

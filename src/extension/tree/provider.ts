@@ -28,7 +28,12 @@ export class ProgramTreeProvider extends LiveTreeProvider<PlanTreeNode> {
 export function registerProgramTree(context: vscode.ExtensionContext, plans: PlanService): ProgramTreeProvider {
   const provider = new ProgramTreeProvider(plans);
   registerLiveTree(context, plans, 'planAsCode.programs', provider);
+  // Until the first analysis, which comes when a view asks for it (liveTree.ts), the view says it is indexing.
   void vscode.commands.executeCommand('setContext', 'planAsCode.indexing', true);
-  void plans.ready().then(() => vscode.commands.executeCommand('setContext', 'planAsCode.indexing', false));
+  const indexed = plans.onDidAnalyze(() => {
+    indexed.dispose();
+    void vscode.commands.executeCommand('setContext', 'planAsCode.indexing', false);
+  });
+  context.subscriptions.push(indexed);
   return provider;
 }

@@ -1,0 +1,65 @@
+/**
+ * Every language feature of plan files comes from the language server (SPEC 13): diagnostics, hover,
+ * completion, definition, references, rename, symbols, code lenses, quick fixes and semantic tokens.
+ * dist/server.js runs as a Node module in its own process (Node IPC); nothing of it runs on the
+ * extension host. Plan files are chosen by `planAsCode.files`, as the server chooses them.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { TEAM_SETTINGS_FILE } from '../core';
+import { explicitSettings, section, type PlanSettings } from './settings';
+
+/** Whether the server can run here: it reads the plan files from disk, so every folder must be on the file system. */
+export function serverCanRun(): boolean {
+  return (vscode.workspace.workspaceFolders ?? []).every((folder) => folder.uri.scheme === 'file');
+}
+
+export function startLanguageClient(context: vscode.ExtensionContext, settings: PlanSettings): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const settingKeys = Object.keys((context.extension.packageJSON as { contributes?: { configuration?: { properties?: object } } }).contributes?.configuration?.properties ?? {})
+    .filter((key) => key.startsWith(`${section}.`))
+    .map((key) => key.slice(section.length + 1));
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: selector(settings.filesGlob),
+    outputChannelName: 'Plan as Code Language Server',
+    middleware: {
+      workspace: {
+        // The settings someone set (user, workspace or folder), not VS Code's defaults: an unset threshold
+        // leaves the team's .plan-as-code.yaml in force, in the server as in the CLI.
+        configuration: (params, token, next) =>
+          params.items.some((item) => item.section === section)
+            ? params.items.map((item) => (item.section === section ? explicitSettings(settingKeys, item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : null))
+            : next(params, token),
+      },
+      // The health dot in front of the figures, as VS Code draws icons (other editors get the text only).
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = await next(document, token);
+        for (const lens of lenses ?? []) if (lens.command && !lens.command.title.startsWith('$(')) lens.command.title = `$(circle-filled) ${lens.command.title}`;
+        return lenses;
+      },
+    },
+  };
+  const client = new LanguageClient('planAsCode', 'Plan as Code', serverOptions, clientOptions);
+  // Another files glob: the documents the client hands the server change with it.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(`${section}.files`)) return;
+      const glob = vscode.workspace.getConfiguration(section).get<string>('files') || settings.filesGlob;
+      client.clientOptions.documentSelector = selector(glob);
+      if (client.isRunning()) void client.restart().catch(() => undefined);
+    }),
+  );
+  return client;
+}
+
+/** The plan files and the team's settings file (its unsaved edits count, as for plan files). */
+function selector(filesGlob: string): LanguageClientOptions['documentSelector'] {
+  return [
+    { scheme: 'file', pattern: filesGlob },
+    { scheme: 'file', pattern: `**/${TEAM_SETTINGS_FILE}` },
+  ];
+}

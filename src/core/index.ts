@@ -90,6 +90,7 @@ export {
   type PeopleHeatmapTargets,
 } from './views/peopleHeatmap';
 export { peopleView, personView, type PersonProjectView, type PersonView } from './views/peopleView';
+export { EXPANDED_UP_TO, peopleTreeRows, peopleTreeTooltip, planTreeRows, planTreeTooltip, type RowCollapse, type RowIcon, type RowTarget, type TreeRow } from './views/treeRows';
 export { summarizeProblems, type ProblemSummary } from './views/problems';
 export { quickFixOf, type QuickFix, type TextEdit } from './views/quickFixes';
 export {
@@ -190,4 +191,4 @@ export { exportCsv } from './interop/csvExport';
 export { exportTjp } from './interop/tjpExport';
 export { importCsv } from './interop/csvImport';
 export { importMspdi } from './interop/mspdiImport';
-export { describeEntity, descriptionMarkdown } from './views/describe';
+export { describeEntity, descriptionMarkdown, type DescriptionPart } from './views/describe';

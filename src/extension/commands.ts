@@ -1,9 +1,9 @@
 /** The "Plan" commands: refresh, create an example plan, go to an entity's definition. (Roadmap: roadmap.ts.) */
 import * as vscode from 'vscode';
 import { exists } from './files';
-import { locationOf } from './describe';
 import type { PlanService } from './planService';
-import { EntityNode } from './tree/node';
+import { RowNode } from './tree/rowTree';
+import type { ViewSource } from './viewSource';
 
 const examplePlan = `version: 1
 program:
@@ -35,13 +35,17 @@ program:
           mitigation: Agree a fallback supplier early
 `;
 
-export function registerCommands(context: vscode.ExtensionContext, plans: PlanService): void {
+export function registerCommands(context: vscode.ExtensionContext, plans: PlanService, views: ViewSource): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('planAsCode.createExamplePlan', () => createExamplePlan()),
-    // Refresh reads every plan file from disk again (open editors' unsaved text still wins).
-    vscode.commands.registerCommand('planAsCode.refresh', () => plans.reload()),
+    // Refresh reads every plan file from disk again (open editors' unsaved text still wins), in the server
+    // and, when it has indexed for a view, on the extension host; it resolves once the new analyses are in.
+    vscode.commands.registerCommand('planAsCode.refresh', () => {
+      const unsaved = vscode.workspace.textDocuments.filter((document) => document.isDirty || document.isUntitled).map((document) => document.uri.toString());
+      return Promise.all([views.request('planAsCode/reload', { unsaved }), plans.latest ? plans.reload() : undefined]);
+    }),
     vscode.commands.registerCommand('planAsCode.goToDefinition', async (node?: unknown) => {
-      const location = node instanceof EntityNode ? locationOf(plans, node.entity) : undefined;
+      const location = node instanceof RowNode ? node.location : undefined;
       if (!location) return;
       await vscode.window.showTextDocument(location.uri, { selection: location.range, preview: false });
     }),

@@ -6,6 +6,7 @@ import { registerComparison, type PlanComparison } from './compare';
 import { registerInterop } from './interop';
 import { serverCanRun, startLanguageClient } from './languageClient';
 import { PlanService } from './planService';
+import { HostViews, ServerViews } from './viewSource';
 import { registerReport } from './report';
 import { registerRoadmap, type RoadmapPanel } from './roadmap';
 import { registerPeopleTree, type PeopleTreeProvider } from './tree/peopleProvider';
@@ -40,16 +41,22 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   languageClient = serverCanRun() ? startLanguageClient(context, plans.config) : undefined;
   const client = languageClient;
   // Started after activation returns (forking the server's process is not activation's work).
-  setTimeout(() => void client?.start().catch((error: unknown) => void vscode.window.showErrorMessage(`Plan as Code: the language server did not start: ${error instanceof Error ? error.message : String(error)}`)), 0);
-  const tree = registerProgramTree(context, plans);
-  const people = registerPeopleTree(context, plans);
-  registerCommands(context, plans);
+  const serverStarted = client
+    ? new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => client.start())
+    : undefined;
+  serverStarted?.catch((error: unknown) => void vscode.window.showErrorMessage(`Plan as Code: the language server did not start: ${error instanceof Error ? error.message : String(error)}`));
+  // The Plans and People views ask the server for what they show (the host, where there is no server).
+  const views = client && serverStarted ? new ServerViews(client, serverStarted) : new HostViews(plans);
+  context.subscriptions.push(views);
+  const tree = registerProgramTree(context, views);
+  const people = registerPeopleTree(context, views);
+  registerCommands(context, plans, views);
   const comparison = registerComparison(context, plans);
   const roadmap = registerRoadmap(context, plans, comparison);
   registerReport(context, plans, comparison);
   registerInterop(context, plans);
-  // The host indexes only when a view needs its analysis (PlanService.ready): the Plans or People view
-  // on screen, the roadmap, the report, compare, a command.
+  // The host indexes only when a view that is not yet fed by the server needs its analysis
+  // (PlanService.ready): the roadmap, the report, compare, import, export, actuals.
   return { plans, tree, people, roadmap, comparison, activationMs: performance.now() - started, languageClient };
 }
 

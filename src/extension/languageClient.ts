@@ -26,6 +26,8 @@ export function startLanguageClient(context: vscode.ExtensionContext, settings: 
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector(settings.filesGlob),
     outputChannelName: 'Plan as Code Language Server',
+    // The Plans and People views ask the server for their rows; it tells us after every analysis (protocol.ts).
+    initializationOptions: { views: true },
     middleware: {
       workspace: {
         // The settings someone set (user, workspace or folder), not VS Code's defaults: an unset threshold

@@ -29,7 +29,7 @@ import type { PlanComparison } from './compare';
 import { spanToRange } from './coreToVscode';
 import { locationOf } from './describe';
 import type { PlanService } from './planService';
-import { ProgramNode } from './tree/programNode';
+import { RowNode } from './tree/rowTree';
 import { Throttle } from './throttle';
 import { WebviewChannel } from './webviewChannel';
 
@@ -285,7 +285,7 @@ export function registerRoadmap(context: vscode.ExtensionContext, plans: PlanSer
     roadmap,
     // From the Plans view's menu on a program the argument is its node; keybindings may pass a program id.
     vscode.commands.registerCommand('planAsCode.openRoadmap', (focus?: unknown) =>
-      roadmap.open(focus instanceof ProgramNode ? focus.entity.id : typeof focus === 'string' ? focus : undefined)),
+      roadmap.open(focus instanceof RowNode ? (focus.row.contextValue === 'program' ? focus.row.entity : undefined) : typeof focus === 'string' ? focus : undefined)),
     vscode.commands.registerCommand('planAsCode.showPeopleLoad', () => roadmap.openPeople()),
     vscode.window.registerWebviewPanelSerializer(roadmapViewType, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => roadmap.restore(panel),

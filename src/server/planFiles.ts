@@ -143,6 +143,18 @@ export class PlanFiles {
     this.indexing = this.index();
   }
 
+  /**
+   * Reads every file from disk again (the editor's Refresh), but the open documents whose uris are in
+   * `unsaved`: the client says which of its documents differ from the disk; the others are read as the
+   * disk has them now (the editor shows the same text once it notices the change).
+   */
+  reload(unsaved: readonly string[]): Promise<void> {
+    const keep = new Set(unsaved.map((uri) => this.paths.keyOf(uri)));
+    for (const uri of this.open) if (!keep.has(this.paths.keyOf(uri))) this.open.delete(uri);
+    this.reindex();
+    return this.indexing!;
+  }
+
   private async index(): Promise<void> {
     this.runs.abandon();
     await this.loadTeamFile();
@@ -237,13 +249,17 @@ export class PlanFiles {
     this.schedule();
   }
 
-  /** Drops a deleted file, or every indexed file inside a deleted folder. */
+  /**
+   * Drops a deleted file, or every indexed file inside a deleted folder — open ones too (as VS Code did
+   * before the server: a file deleted is gone from the plans, whatever editor still shows it); an edit
+   * of such a document brings its text back.
+   */
   private removeUnder(file: string): void {
     const prefix = file + path.sep;
     let removed = false;
     for (const [key, entry] of this.files) {
       const onDisk = uriToPath(entry.uri);
-      if (onDisk === undefined || (onDisk !== file && !onDisk.startsWith(prefix)) || this.open.has(entry.uri)) continue;
+      if (onDisk === undefined || (onDisk !== file && !onDisk.startsWith(prefix))) continue;
       this.files.delete(key);
       removed = this.workspace.delete(key) || removed;
     }

@@ -32,6 +32,7 @@ import { IdleCollector } from './memory';
 import { legend, registerSemanticTokens } from './semanticTokens';
 import { section } from './settings';
 import { registerSymbols } from './symbols';
+import { registerViews } from './views';
 import { FolderWatcher } from './watcher';
 import * as path from 'node:path';
 
@@ -70,6 +71,7 @@ export function startServer(connection: Connection): void {
     registerCodeLens(connection, files);
     registerCodeActions(connection, files);
     registerSemanticTokens(connection, files);
+    registerViews(connection, files, (params.initializationOptions as { views?: unknown } | undefined)?.views === true);
     documents.onDidChangeContent((event) => files.documentChanged(event.document.uri, event.document.getText()));
     documents.onDidOpen((event) => publisher.resend(event.document.uri));
     documents.onDidClose((event) => files.documentClosed(event.document.uri));

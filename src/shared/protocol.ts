@@ -3,7 +3,7 @@
  * Messages from the webview are untrusted input: `parseWebviewMessage` accepts only well-formed ones
  * and, for `open`, only ids the roadmap actually shows.
  */
-import type { LoadBasis, PeopleHeatmap, RoadmapComparison, RoadmapModel, RoadmapOutline } from '../core';
+import type { DescriptionPart, LoadBasis, PeopleHeatmap, Range, RoadmapComparison, RoadmapModel, RoadmapOutline, RowCollapse, RowIcon } from '../core';
 
 /** Extension → webview. */
 export type ToWebview =
@@ -117,4 +117,120 @@ export function parseWebviewMessage(
     default:
       return undefined;
   }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Extension ↔ language server: the views' own requests (SPEC 13). The analysis runs in the server; the
+// Plans and People views ask it for their rows and tooltips and draw them. Params are checked by the
+// server, answers by the extension, with the functions below.
+
+/** A row of the Plans or People view as the server sends it (core's TreeRow with its target as a uri). */
+export type ViewRow = Readonly<{
+  id: string;
+  label: string;
+  description?: string;
+  icon?: RowIcon;
+  collapse: RowCollapse;
+  contextValue: string;
+  entity?: string;
+  target?: Readonly<{ uri: string; range: Range; title: string }>;
+  tooltip?: string;
+}>;
+
+export type TreeParams = Readonly<{ parent?: string }>;
+export type TooltipParams = Readonly<{ id: string }>;
+export type ReloadParams = Readonly<{ unsaved: readonly string[] }>;
+
+/** Each request the views send: its params and its answer (null: nothing for that id, or the request came too early). */
+export interface ViewRequests {
+  /** The Plans view's rows under `parent` (the top rows without one). */
+  'planAsCode/planTree': { params: TreeParams; result: ViewRow[] | null };
+  /** A Plans view row's tooltip: the entity and its rolled-up figures, as Markdown and plain-text parts. */
+  'planAsCode/planTooltip': { params: TooltipParams; result: DescriptionPart[] | null };
+  /** The People view's rows: everyone, or a person's projects. */
+  'planAsCode/peopleTree': { params: TreeParams; result: ViewRow[] | null };
+  /** A person's tooltip. */
+  'planAsCode/peopleTooltip': { params: TooltipParams; result: DescriptionPart[] | null };
+  /**
+   * Read every plan file from disk again but the documents open with unsaved changes (`unsaved`, their
+   * uris); answered once the new analysis is in.
+   */
+  'planAsCode/reload': { params: ReloadParams; result: null };
+}
+export type ViewRequest = keyof ViewRequests;
+
+/**
+ * Server → extension after every analysis of the whole workspace (the views fetch again). Sent only to a
+ * client that says it wants it in `initializationOptions` (`{ views: true }`): other editors never see it.
+ */
+export const analyzedNotification = 'planAsCode/analyzed';
+
+const isRange = (value: unknown): value is Range => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { start, end } = value as Record<string, unknown>;
+  const isPosition = (p: unknown) =>
+    typeof p === 'object' && p !== null && Number.isInteger((p as Record<string, unknown>).line) && Number.isInteger((p as Record<string, unknown>).character);
+  return isPosition(start) && isPosition(end);
+};
+const optionalString = (value: unknown) => value === undefined || typeof value === 'string';
+const COLLAPSE: readonly RowCollapse[] = ['none', 'collapsed', 'expanded'];
+
+/** The params of a tree request, when well-formed (a parent id of at most MAX_ID_LENGTH characters, or none). */
+export function parseTreeParams(value: unknown): TreeParams | undefined {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { parent, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return undefined;
+  if (parent === undefined || parent === null) return {};
+  return isId(parent) ? { parent } : undefined;
+}
+
+/** The params of a tooltip request, when well-formed. */
+export function parseTooltipParams(value: unknown): TooltipParams | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { id, ...rest } = value as Record<string, unknown>;
+  return Object.keys(rest).length === 0 && isId(id) ? { id } : undefined;
+}
+
+/** The rows of a tree answer, when every row is well-formed; null stays null. */
+export function parseViewRows(value: unknown): ViewRow[] | null | undefined {
+  if (value === null) return null;
+  if (!Array.isArray(value)) return undefined;
+  for (const row of value as unknown[]) {
+    if (typeof row !== 'object' || row === null) return undefined;
+    const r = row as Record<string, unknown>;
+    if (!isId(r.id) || typeof r.label !== 'string' || !optionalString(r.description) || !optionalString(r.tooltip) || typeof r.contextValue !== 'string' || !optionalString(r.entity)) return undefined;
+    if (!COLLAPSE.includes(r.collapse as RowCollapse)) return undefined;
+    const icon = r.icon as Record<string, unknown> | undefined;
+    if (icon !== undefined && (typeof icon !== 'object' || icon === null || typeof icon.name !== 'string' || !optionalString(icon.color))) return undefined;
+    const target = r.target as Record<string, unknown> | undefined;
+    if (target !== undefined && (typeof target !== 'object' || target === null || typeof target.uri !== 'string' || typeof target.title !== 'string' || !isRange(target.range))) return undefined;
+  }
+  return value as ViewRow[];
+}
+
+/** The parts of a tooltip answer, when well-formed; null stays null. */
+export function parseDescription(value: unknown): DescriptionPart[] | null | undefined {
+  if (value === null) return null;
+  if (!Array.isArray(value)) return undefined;
+  const ok = (value as unknown[]).every(
+    (part) => typeof part === 'object' && part !== null && ((part as DescriptionPart).kind === 'markdown' || (part as DescriptionPart).kind === 'text') && typeof (part as DescriptionPart).value === 'string',
+  );
+  return ok ? (value as DescriptionPart[]) : undefined;
+}
+
+const MAX_UNSAVED = 100_000;
+const MAX_URI_LENGTH = 8192;
+
+/** The params of a reload, when well-formed (at most MAX_UNSAVED uris of at most MAX_URI_LENGTH characters). */
+export function parseReloadParams(value: unknown): ReloadParams | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { unsaved, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || !Array.isArray(unsaved) || unsaved.length > MAX_UNSAVED) return undefined;
+  return unsaved.every((uri) => typeof uri === 'string' && uri.length > 0 && uri.length <= MAX_URI_LENGTH) ? { unsaved: unsaved as string[] } : undefined;
+}
+
+/** The answer of a request that answers nothing. */
+export function parseNull(value: unknown): null | undefined {
+  return value === null ? null : undefined;
 }

@@ -3,7 +3,7 @@
  * pass, and `open` only for ids the roadmap shows.
  */
 import { strict as assert } from 'node:assert';
-import { parseWebviewMessage } from '../../src/shared/protocol';
+import { parseDescription, parseReloadParams, parseTooltipParams, parseTreeParams, parseViewRows, parseWebviewMessage } from '../../src/shared/protocol';
 
 const known = new Set(['a1', 'platform']);
 const entries = new Set(['olga', 'olga\nshop']);
@@ -66,5 +66,44 @@ describe('webview messages', () => {
   it('is not fooled by inherited properties', () => {
     const sneaky = Object.create({ type: 'ready' });
     assert.equal(parse(sneaky), undefined);
+  });
+});
+
+describe('the views’ requests to the language server', () => {
+  const row = { id: 'program:alpha@a.plan.yaml', label: 'Alpha', collapse: 'expanded', contextValue: 'program', icon: { name: 'layers', color: 'charts.red' } };
+  const range = { start: { line: 2, character: 6 }, end: { line: 2, character: 11 } };
+
+  it('takes a tree request with a parent id or none, and nothing else', () => {
+    assert.deepEqual(parseTreeParams({}), {});
+    assert.deepEqual(parseTreeParams(undefined), {});
+    assert.deepEqual(parseTreeParams({ parent: 'program:a@b' }), { parent: 'program:a@b' });
+    assert.equal(parseTreeParams({ parent: 1 }), undefined);
+    assert.equal(parseTreeParams({ parent: '' }), undefined);
+    assert.equal(parseTreeParams({ parent: 'x'.repeat(1001) }), undefined);
+    assert.equal(parseTreeParams({ parent: 'a', more: 1 }), undefined);
+    assert.equal(parseTreeParams(['a']), undefined);
+  });
+
+  it('takes a tooltip request with an id, and a reload with the unsaved uris', () => {
+    assert.deepEqual(parseTooltipParams({ id: 'person:dora@t.plan.yaml' }), { id: 'person:dora@t.plan.yaml' });
+    assert.equal(parseTooltipParams({}), undefined);
+    assert.equal(parseTooltipParams({ id: 'a', parent: 'b' }), undefined);
+    assert.deepEqual(parseReloadParams({ unsaved: ['file:///a.plan.yaml'] }), { unsaved: ['file:///a.plan.yaml'] });
+    assert.equal(parseReloadParams({}), undefined);
+    assert.equal(parseReloadParams({ unsaved: [''] }), undefined);
+    assert.equal(parseReloadParams({ unsaved: 'file:///a' }), undefined);
+  });
+
+  it('draws only well-formed rows and tooltips', () => {
+    const target = { uri: 'file:///a.plan.yaml', range, title: 'Open definition' };
+    assert.deepEqual(parseViewRows([{ ...row, target, entity: 'alpha' }]), [{ ...row, target, entity: 'alpha' }]);
+    assert.equal(parseViewRows(null), null);
+    assert.equal(parseViewRows([{ ...row, collapse: 'open' }]), undefined);
+    assert.equal(parseViewRows([{ ...row, label: 3 }]), undefined);
+    assert.equal(parseViewRows([{ ...row, icon: { color: 'red' } }]), undefined);
+    assert.equal(parseViewRows([{ ...row, target: { ...target, range: { start: { line: 'x' } } } }]), undefined);
+    assert.equal(parseViewRows({ rows: [] }), undefined);
+    assert.deepEqual(parseDescription([{ kind: 'text', value: '<b>' }]), [{ kind: 'text', value: '<b>' }]);
+    assert.equal(parseDescription([{ kind: 'html', value: '<b>' }]), undefined);
   });
 });

@@ -57,6 +57,8 @@ export interface ClientOptions {
   readonly ipc?: boolean;
   /** Sent as workspaceFolders; else rootUri only. */
   readonly workspaceFolders?: boolean;
+  /** Sent as initializationOptions. */
+  readonly initializationOptions?: unknown;
 }
 
 export class TestClient {
@@ -91,6 +93,10 @@ export class TestClient {
       client.diagnostics.set(params.uri, params.diagnostics);
       client.wake();
     });
+    connection.onNotification('planAsCode/analyzed', () => {
+      client.events.push('analyzed');
+      client.wake();
+    });
     connection.onNotification('window/logMessage', (params: { message: string }) => client.log.push(params.message));
     connection.onNotification('$/progress', (params: { value: { kind: string } }) => {
       client.events.push(`progress ${params.value.kind}`);
@@ -121,6 +127,7 @@ export class TestClient {
         rootUri,
         workspaceFolders: options.workspaceFolders === false ? null : [{ uri: rootUri, name: path.basename(root) }],
         capabilities: options.capabilities ?? fullCapabilities,
+        ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       })
       .then((result) => {
         client.events.push('initialize result');

@@ -7,7 +7,7 @@ import { api, fixture, ours, positionOf, waitFor } from './helpers';
 describe('activation', function () {
   this.timeout(60_000);
 
-  it('leaves the analysis to the language server until a view needs it, then indexes for the Plans view', async () => {
+  it('leaves the analysis to the language server: diagnostics, hover, and the Plans and People views come from it', async () => {
     const extension = await api();
     assert.ok(extension.languageClient, 'the language server is started in a workspace on disk');
     // Diagnostics of a file never opened, and a hover: both from the server.
@@ -15,10 +15,10 @@ describe('activation', function () {
     const document = await vscode.workspace.openTextDocument(fixture('program.plan.yaml'));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'id: build', 5));
     assert.ok(hovers.length > 0, 'a hover from the server');
-    assert.equal(extension.plans.latest, undefined, 'the extension host has not indexed: no view asked for it');
-    // The Plans view shown: it asks for its roots, and the host indexes for it.
+    // The Plans and People views shown: they get their rows from the server, and the host indexes nothing.
     await vscode.commands.executeCommand('workbench.view.extension.planAsCode');
-    await waitFor('the Plans view filled', () => extension.tree.getChildren().length > 0, 30_000);
-    assert.ok(extension.plans.latest);
+    await waitFor('the Plans view filled', async () => (await extension.tree.getChildren()).length > 0, 30_000);
+    await waitFor('the People view filled', async () => (await extension.people.getChildren()).length > 0, 30_000);
+    assert.equal(extension.plans.latest, undefined, 'the extension host has not indexed: the views ask the server');
   });
 });

@@ -1,7 +1,7 @@
 // The extension through the real VS Code API, on the fixture workspace (a copy made by the runner).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, fixture, ours, positionOf, waitFor } from './helpers';
+import { api, fixture, labelsOf, ours, positionOf, rowLabelled, waitFor } from './helpers';
 
 const programUri = () => fixture('program.plan.yaml');
 const extraUri = () => fixture('later/extra.plan.yaml');
@@ -222,12 +222,12 @@ describe('Plan as Code in VS Code', function () {
   describe('views', () => {
     it('builds the program tree with health, progress and an open command', async () => {
       const { tree } = await api();
-      await waitFor('tree roots', () => (tree.getChildren().length > 0 ? true : undefined));
-      const roots = tree.getChildren().map((node) => tree.getTreeItem(node));
+      await waitFor('tree roots', async () => ((await tree.getChildren()).length > 0 ? true : undefined));
+      const roots = (await tree.getChildren()).map((node) => tree.getTreeItem(node));
       const alpha = roots.find((item) => item.label === 'Alpha program');
       assert.ok(alpha, `roots: ${roots.map((r) => r.label).join(', ')}`);
-      const node = tree.getChildren().find((n) => tree.getTreeItem(n).label === 'Alpha program')!;
-      const children = tree.getChildren(node).map((n) => tree.getTreeItem(n));
+      const node = (await rowLabelled(tree, 'Alpha program'))!;
+      const children = (await tree.getChildren(node)).map((n) => tree.getTreeItem(n));
       const build = children.find((c) => c.label === 'Build the thing');
       assert.ok(build, `children: ${children.map((c) => c.label).join(', ')}`);
       assert.match(String(build.description), /50%/);
@@ -247,9 +247,9 @@ describe('Plan as Code in VS Code', function () {
       await vscode.workspace.fs.writeFile(large, encoder.encode(`program:\n  id: large-program\n  name: Large program\n  projects:\n${projects(51, 'large')}`));
       await vscode.workspace.fs.writeFile(small, encoder.encode(`program:\n  id: small-program\n  name: Small program\n  projects:\n${projects(50, 'small')}`));
       try {
-        const item = (label: string) => tree.getChildren().map((node) => tree.getTreeItem(node)).find((i) => i.label === label);
-        const [largeItem, smallItem] = await waitFor('both programs in the tree', () => {
-          const found = [item('Large program'), item('Small program')];
+        const item = async (label: string) => (await tree.getChildren()).map((node) => tree.getTreeItem(node)).find((i) => i.label === label);
+        const [largeItem, smallItem] = await waitFor('both programs in the tree', async () => {
+          const found = [await item('Large program'), await item('Small program')];
           return found.every(Boolean) ? found : undefined;
         }, 30_000);
         assert.equal(largeItem!.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, '51 projects');
@@ -257,8 +257,8 @@ describe('Plan as Code in VS Code', function () {
       } finally {
         await vscode.workspace.fs.delete(fixture('sizes'), { recursive: true });
         // The suites after this one read the fixture's programs only: wait until the deletion is analysed.
-        await waitFor('both programs gone from the tree', () =>
-          tree.getChildren().some((node) => ['Large program', 'Small program'].includes(String(tree.getTreeItem(node).label))) ? undefined : true, 30_000);
+        await waitFor('both programs gone from the tree', async () =>
+          (await labelsOf(tree)).some((label) => ['Large program', 'Small program'].includes(label)) ? undefined : true, 30_000);
       }
     });
 

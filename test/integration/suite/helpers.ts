@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PlanAsCodeApi } from '../../../src/extension/extension';
-import type { PlanTreeNode } from '../../../src/extension/tree/node';
+import type { RowNode } from '../../../src/extension/tree/rowTree';
 
 export async function api(): Promise<PlanAsCodeApi> {
   const extension = vscode.extensions.getExtension<PlanAsCodeApi>('plan-as-code.plan-as-code');
@@ -46,7 +46,19 @@ export function positionOf(document: vscode.TextDocument, text: string, offset =
   return document.positionAt(index + offset);
 }
 
-/** Every node of the Plans tree, depth first. */
-export function allNodes(tree: PlanAsCodeApi['tree'], from?: PlanTreeNode): PlanTreeNode[] {
-  return tree.getChildren(from).flatMap((node) => [node, ...allNodes(tree, node)]);
+/** Every node of the Plans tree, depth first (each level as the language server answers it). */
+export async function allNodes(tree: PlanAsCodeApi['tree'], from?: RowNode): Promise<RowNode[]> {
+  const nodes: RowNode[] = [];
+  for (const node of await tree.getChildren(from)) nodes.push(node, ...(await allNodes(tree, node)));
+  return nodes;
+}
+
+/** The labels of a tree's rows under `from` (the top rows without it). */
+export async function labelsOf(tree: PlanAsCodeApi['tree'], from?: RowNode): Promise<string[]> {
+  return (await tree.getChildren(from)).map((node) => String(tree.getTreeItem(node).label));
+}
+
+/** The row of a tree labelled `label` under `from` (the top rows without it), if any. */
+export async function rowLabelled(tree: PlanAsCodeApi['tree'], label: string, from?: RowNode): Promise<RowNode | undefined> {
+  return (await tree.getChildren(from)).find((node) => tree.getTreeItem(node).label === label);
 }

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PlanAsCodeApi } from '../../../src/extension/extension';
-import type { PeopleTreeNode } from '../../../src/extension/tree/peopleProvider';
+import type { RowNode } from '../../../src/extension/tree/rowTree';
 import { api, fixture, waitFor } from './helpers';
 
 const encoder = new TextEncoder();
@@ -36,12 +36,11 @@ describe('the People view', function () {
   this.timeout(60_000);
   let extension: PlanAsCodeApi;
   const uri = fixture('people-probe.plan.yaml');
-  const item = (node: PeopleTreeNode) => extension.people.getTreeItem(node);
-  const dora = () => extension.people.getChildren().find((node) => item(node).label === 'Dora');
+  const item = (node: RowNode) => extension.people.getTreeItem(node);
+  const dora = async () => (await extension.people.getChildren()).find((node) => item(node).label === 'Dora');
 
   before(async () => {
     extension = await api();
-    await extension.plans.ready();
     await vscode.workspace.fs.writeFile(uri, encoder.encode(probe(50)));
   });
 
@@ -51,28 +50,28 @@ describe('the People view', function () {
     } catch {
       // already gone
     }
-    await waitFor('Dora gone', () => (dora() ? undefined : true), 30_000);
+    await waitFor('Dora gone', async () => ((await dora()) ? undefined : true), 30_000);
   });
 
   it('shows the overloaded designer first, with peak and period, and her projects with allocation', async () => {
     const node = await waitFor('Dora in the People view', () => dora(), 30_000);
-    assert.equal(extension.people.getChildren()[0], node, 'people over capacity come first');
+    assert.equal((await extension.people.getChildren())[0].row.id, node.row.id, 'people over capacity come first');
     const person = item(node);
     assert.equal(person.description, 'designer · peak 110% of 100% · over 3–20 Apr 2026');
     assert.equal(person.contextValue, 'person.overloaded');
-    const projects = extension.people.getChildren(node).map(item);
+    const projects = (await extension.people.getChildren(node)).map(item);
     assert.deepEqual(projects.map((p) => [p.label, p.description]), [
       ['Probe shop', '50% · in a period over capacity'],
       ['Probe web', '60% · in a period over capacity'],
     ]);
-    const tooltip = extension.people.resolveTreeItem(person, node).tooltip as vscode.MarkdownString;
+    const tooltip = (await extension.people.resolveTreeItem(person, node, new vscode.CancellationTokenSource().token)).tooltip as vscode.MarkdownString;
     // appendText writes spaces as &nbsp;.
     assert.match(tooltip.value.replace(/&nbsp;/g, ' '), /Over capacity 3–20 Apr 2026: 110% on Probe shop, Probe web/);
   });
 
   it("opens the person's team entry from a project row", async () => {
     const node = await waitFor('Dora', () => dora(), 30_000);
-    const shop = item(extension.people.getChildren(node)[0]);
+    const shop = item((await extension.people.getChildren(node))[0]);
     assert.ok(shop.command);
     await vscode.commands.executeCommand(shop.command.command, ...(shop.command.arguments ?? []));
     const editor = await waitFor('the probe open', () => (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() ? vscode.window.activeTextEditor : undefined));
@@ -87,9 +86,12 @@ describe('the People view', function () {
     const listening = extension.people.onDidChangeTreeData(() => changes++);
     try {
       await vscode.workspace.fs.writeFile(uri, encoder.encode(probe(40)));
-      await waitFor('Dora at capacity', () => (dora() && item(dora()!).description === 'designer · peak 100% of 100%' ? true : undefined), 30_000);
+      const atCapacity = await waitFor('Dora at capacity', async () => {
+        const node = await dora();
+        return node && item(node).description === 'designer · peak 100% of 100%' ? node : undefined;
+      }, 30_000);
       await waitFor('the view told to refresh', () => changes > 0);
-      assert.equal(item(dora()!).contextValue, 'person');
+      assert.equal(item(atCapacity).contextValue, 'person');
     } finally {
       listening.dispose();
     }

@@ -71,8 +71,8 @@ describe('steering report command', function () {
     ].join('\n');
     await withPlan('dropped.plan.yaml', plan, 'dropped', async () => {
       const item = (label: string) =>
-        waitFor(`tree item ${label}`, () => {
-          const node = allNodes(extension.tree).find((n) => extension.tree.getTreeItem(n).label === label);
+        waitFor(`tree item ${label}`, async () => {
+          const node = (await allNodes(extension.tree)).find((n) => extension.tree.getTreeItem(n).label === label);
           return node ? extension.tree.getTreeItem(node) : undefined;
         }, 20_000);
       const icon = async (label: string) => (await item(label)).iconPath as vscode.ThemeIcon;

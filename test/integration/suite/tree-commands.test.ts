@@ -5,11 +5,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { PlanAsCodeApi } from '../../../src/extension/extension';
-import type { PlanTreeNode } from '../../../src/extension/tree/node';
-import { allNodes, api, fixture, positionOf, waitFor } from './helpers';
+import type { RowNode } from '../../../src/extension/tree/rowTree';
+import { allNodes, api, fixture, labelsOf, positionOf, rowLabelled, waitFor } from './helpers';
 
-function nodeLabelled(tree: PlanAsCodeApi['tree'], label: string): PlanTreeNode {
-  const node = allNodes(tree).find((n) => tree.getTreeItem(n).label === label);
+async function nodeLabelled(tree: PlanAsCodeApi['tree'], label: string): Promise<RowNode> {
+  const node = (await allNodes(tree)).find((n) => tree.getTreeItem(n).label === label);
   assert.ok(node, `no tree node '${label}'`);
   return node;
 }
@@ -20,8 +20,7 @@ describe('Plans view commands', function () {
 
   before(async () => {
     extension = await api();
-    await extension.plans.ready();
-    await waitFor('tree roots', () => extension.tree.getChildren().length > 0);
+    await waitFor('tree roots', async () => (await extension.tree.getChildren()).length > 0);
   });
 
   afterEach(async () => {
@@ -36,8 +35,10 @@ describe('Plans view commands', function () {
     writeFileSync(path, before.replace(/name: .*/, 'name: Renamed on disk'));
     try {
       await vscode.commands.executeCommand('planAsCode.refresh');
-      const project = extension.plans.latest!.index.projects.find((p) => p.id === 'extra');
-      assert.equal(project?.name, 'Renamed on disk');
+      // Answered by the server from the analysis that the refresh waited for: no waiting here.
+      const alpha = await rowLabelled(extension.tree, 'Alpha program');
+      assert.ok(alpha);
+      assert.ok((await labelsOf(extension.tree, alpha)).includes('Renamed on disk'));
     } finally {
       writeFileSync(path, before);
       await vscode.commands.executeCommand('planAsCode.refresh');
@@ -53,7 +54,7 @@ describe('Plans view commands', function () {
     await vscode.commands.executeCommand('planAsCode.openRoadmap');
     // The whole workspace: lanes alpha and demo, and projects build, launch and extra (all three in alpha).
     await rows(5, 'the whole roadmap');
-    const program = nodeLabelled(extension.tree, 'Alpha program');
+    const program = await nodeLabelled(extension.tree, 'Alpha program');
     assert.equal(extension.tree.getTreeItem(program).contextValue, 'program');
     await vscode.commands.executeCommand('planAsCode.openRoadmap', program);
     const report = await rows(4, "alpha's lane and its three projects");
@@ -61,7 +62,7 @@ describe('Plans view commands', function () {
   });
 
   it('"Go to Definition" on an item opens where it is defined', async () => {
-    const node = nodeLabelled(extension.tree, 'Launch partner not ready');
+    const node = await nodeLabelled(extension.tree, 'Launch partner not ready');
     assert.equal(extension.tree.getTreeItem(node).contextValue, 'risk');
     await vscode.commands.executeCommand('planAsCode.goToDefinition', node);
     const editor = await waitFor('the editor of program.plan.yaml', () =>
@@ -76,7 +77,7 @@ describe('Plans view commands', function () {
     };
     const menus = manifest.contributes.menus['view/item/context'];
     assert.ok(menus.length > 0);
-    const values = new Set(allNodes(extension.tree).map((node) => extension.tree.getTreeItem(node).contextValue));
+    const values = new Set((await allNodes(extension.tree)).map((node) => extension.tree.getTreeItem(node).contextValue));
     for (const menu of menus) {
       const equals = /viewItem == (\w+)/.exec(menu.when ?? '')?.[1];
       const pattern = /viewItem =~ \/(.+)\/(?:\s|$)/.exec(menu.when ?? '')?.[1];

@@ -1,7 +1,7 @@
 // The index under change: files created, edited and deleted outside the editor; commands that write files.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, fixture, ours, waitFor } from './helpers';
+import { api, fixture, labelsOf, ours, rowLabelled, waitFor } from './helpers';
 
 const encoder = new TextEncoder();
 
@@ -39,13 +39,13 @@ describe('the plan workspace under change', function () {
   it('shows projects without a program under "Unassigned projects"', async () => {
     const { tree } = await api();
     const uri = await write('created/orphan.plan.yaml', 'project:\n  id: orphan\n  name: Orphan project\n  start: 2026-01-05\n  duration: 2w\n');
-    const unassignedLabels = () => {
-      const node = tree.getChildren().find((n) => tree.getTreeItem(n).label === 'Unassigned projects');
-      return node ? tree.getChildren(node).map((n) => tree.getTreeItem(n).label) : [];
+    const unassignedLabels = async () => {
+      const node = await rowLabelled(tree, 'Unassigned projects');
+      return node ? labelsOf(tree, node) : ([] as string[]);
     };
-    await waitFor(`Orphan project under Unassigned (has: ${unassignedLabels().join(', ')})`, () => unassignedLabels().includes('Orphan project'), 30_000);
+    await waitFor('Orphan project under Unassigned', async () => (await unassignedLabels()).includes('Orphan project'), 30_000);
     await vscode.workspace.fs.delete(uri);
-    await waitFor('Orphan project gone', () => !unassignedLabels().includes('Orphan project'), 30_000);
+    await waitFor('Orphan project gone', async () => !(await unassignedLabels()).includes('Orphan project'), 30_000);
   });
 
   it('fixes a progress mismatch with one quick fix', async () => {
@@ -109,14 +109,14 @@ describe('plan text is only ever text', function () {
       'created/hostile.plan.yaml',
       `program:\n  id: hostile-program\n  name: ${JSON.stringify(script)}\n  projects:\n    - id: hostile-project\n      name: ${JSON.stringify(image)}\n      description: ${JSON.stringify(command)}\n      start: 2026-01-05\n      duration: 2w\n      risks:\n        - { title: ${JSON.stringify(command)}, likelihood: 1, impact: 1 }\n`,
     );
-    const program = await waitFor('hostile program in the tree', () => tree.getChildren().find((node) => tree.getTreeItem(node).label === script));
+    const program = await waitFor('hostile program in the tree', () => rowLabelled(tree, script));
     const item = tree.getTreeItem(program);
     assert.equal(item.tooltip, undefined, 'the tooltip is worked out on hover');
-    const tooltip = tree.resolveTreeItem(item, program).tooltip as vscode.MarkdownString;
+    const tooltip = (await tree.resolveTreeItem(item, program, new vscode.CancellationTokenSource().token)).tooltip as vscode.MarkdownString;
     assert.equal(tooltip.isTrusted, false, 'tooltips never run command links');
     assert.ok(!tooltip.supportHtml, 'tooltips never render HTML');
     assert.ok(!tooltip.value.includes(script), `the raw tag reached the Markdown: ${tooltip.value}`);
-    const project = tree.getChildren(program).map((node) => tree.getTreeItem(node)).find((child) => child.label === image);
+    const project = (await tree.getChildren(program)).map((node) => tree.getTreeItem(node)).find((child) => child.label === image);
     assert.ok(project, 'project label is the raw string, shown as text');
 
     const document = await vscode.workspace.openTextDocument(uri);

@@ -478,6 +478,10 @@ async function extensionHost(snapshot, workspaceDir, runs) {
     logLevel: 'warning',
   });
   const staged = stageExtension(snapshot);
+  // How many problems the Problems panel must show once the language server has analysed L: what
+  // `plan-as-code check` finds in the same files (the host bench checks the count, read from its environment).
+  const checked = spawnSync(process.execPath, [join(snapshot, 'dist', 'cli.js'), 'check', workspaceDir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  process.env.PLAN_BENCH_EXPECTED_DIAGNOSTICS = String(JSON.parse(checked.stdout).diagnostics.length);
   try {
     const samples = [];
     for (let i = 0; i < runs; i++) {
@@ -851,12 +855,12 @@ function tableRows(results) {
       key: 'L edit → diagnostics p95 ≤ 30 ms',
       note: inc?.totalMs ? 'Each process: the first analysis, then 50 edits of one value each (set() re-reads the file, analyze() derives again only what the edit reaches). The median of the processes\' p50 and p95, and their spread.' : undefined,
     }));
-    rows.push(row('L in VS Code: longest extension-host task while indexing', {
+    rows.push(row('L in VS Code: longest extension-host task while the server indexes', {
       ours: notMeasured(host) ?? `≤ ${ms(host.longestTaskMs)} (gaps > 50 ms: ${host.longTasksPerRun.join(', ')})`,
-      target: '≤ 50 ms',
-      pass: host?.longestTaskMs !== undefined ? host.longestTaskMs <= 50 : undefined,
-      key: 'longest task while indexing L ≤ 50 ms',
-      note: host?.longTasksPerRun ? `From activation until the first analysis is in the Problems panel, worst of ${host.runs} runs: the smaller of two upper bounds, the longest gap between the ticks of a 5 ms timer (at most 5 ms over the task) and the maximum of monitorEventLoopDelay (10 ms resolution). In parentheses, the gaps over 50 ms in each run (bench/results/latest.json gives each one's end and the process's CPU time in it: near or above the gap, the host was busy; far below, it waited for a CPU).` : undefined,
+      target: '≤ 20 ms',
+      pass: host?.longestTaskMs !== undefined ? host.longestTaskMs <= 20 : undefined,
+      key: 'longest host task while the server indexes L ≤ 20 ms',
+      note: host?.longTasksPerRun ? `From activation (the Plans view shown) until the language server's first analysis is in the Problems panel, worst of ${host.runs} runs: the smaller of two upper bounds, the longest gap between the ticks of a 5 ms timer (at most 5 ms over the task) and the maximum of monitorEventLoopDelay (10 ms resolution). In parentheses, the gaps over 50 ms in each run (bench/results/latest.json gives each one's end and the process's CPU time in it: near or above the gap, the host was busy; far below, it waited for a CPU).` : undefined,
     }));
     rows.push(row('L in VS Code: activation → diagnostics shown', { ours: notMeasured(host) ?? ms(host.publishedMs) }));
     const edits = host?.edits;

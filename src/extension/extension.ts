@@ -29,6 +29,8 @@ export interface PlanAsCodeApi {
    * in a virtual workspace, where the server cannot read the files (docs/ARCHITECTURE.md).
    */
   readonly languageClient: LanguageClient | undefined;
+  /** Fires after every analysis of the whole workspace by the language server (by the host where there is none). */
+  readonly analyzed: vscode.Event<void>;
 }
 
 let languageClient: LanguageClient | undefined;
@@ -57,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   registerInterop(context, plans);
   // The host indexes only when a view that is not yet fed by the server needs its analysis
   // (PlanService.ready): the roadmap, the report, compare, import, export, actuals.
-  return { plans, tree, people, roadmap, comparison, activationMs: performance.now() - started, languageClient };
+  return { plans, tree, people, roadmap, comparison, activationMs: performance.now() - started, languageClient, analyzed: views.onDidAnalyze };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -33,6 +33,7 @@ export {
   type Program,
   type Project,
   type Risk,
+  type TeamEntry,
 } from './model/entities';
 export {
   TEAM_SETTINGS_FILE,

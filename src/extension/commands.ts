@@ -35,14 +35,15 @@ program:
           mitigation: Agree a fallback supplier early
 `;
 
-export function registerCommands(context: vscode.ExtensionContext, plans: PlanService, views: ViewSource): void {
+export function registerCommands(context: vscode.ExtensionContext, views: ViewSource, hostPlans: () => PlanService | undefined): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('planAsCode.createExamplePlan', () => createExamplePlan()),
     // Refresh reads every plan file from disk again (open editors' unsaved text still wins), in the server
-    // and, when it has indexed for a view, on the extension host; it resolves once the new analyses are in.
+    // and, when something made one (the API, a virtual workspace), in the extension host's analysis; it resolves once the new analyses are in.
     vscode.commands.registerCommand('planAsCode.refresh', () => {
       const unsaved = vscode.workspace.textDocuments.filter((document) => document.isDirty || document.isUntitled).map((document) => document.uri.toString());
-      return Promise.all([views.request('planAsCode/reload', { unsaved }), plans.latest ? plans.reload() : undefined]);
+      const plans = hostPlans();
+      return Promise.all([views.request('planAsCode/reload', { unsaved }), plans?.latest ? plans.reload() : undefined]);
     }),
     vscode.commands.registerCommand('planAsCode.goToDefinition', async (node?: unknown) => {
       const location = node instanceof RowNode ? node.location : undefined;

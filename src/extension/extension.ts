@@ -5,15 +5,20 @@ import { registerCommands } from './commands';
 import { registerComparison, type PlanComparison } from './compare';
 import { registerInterop } from './interop';
 import { serverCanRun, startLanguageClient } from './languageClient';
-import { PlanService } from './planService';
-import { HostViews, ServerViews } from './viewSource';
+import { loadLazyNow } from './loadLazy';
+import type { PlanService } from './planService';
 import { registerReport } from './report';
 import { registerRoadmap, type RoadmapPanel } from './roadmap';
 import { registerPeopleTree, type PeopleTreeProvider } from './tree/peopleProvider';
 import { registerProgramTree, type ProgramTreeProvider } from './tree/provider';
+import { ServerViews, type ViewSource } from './viewSource';
 
 export interface PlanAsCodeApi {
-  /** For tests and other extensions: the plan workspace service. */
+  /**
+   * For other extensions and tests: an analysis of the workspace on the extension host (PlanService), made
+   * when first read — it reads and analyses every plan file on the host, which nothing of this extension
+   * does where the language server runs.
+   */
   readonly plans: PlanService;
   readonly tree: ProgramTreeProvider;
   /** The People view (SPEC 10). */
@@ -25,10 +30,13 @@ export interface PlanAsCodeApi {
   /** How long the body of activate() took, in milliseconds (for the benchmark). */
   readonly activationMs: number;
   /**
-   * The client of the language server, which gives every language feature of plan files (SPEC 13); undefined
-   * in a virtual workspace, where the server cannot read the files (docs/ARCHITECTURE.md).
+   * The client of the language server, which gives every language feature of plan files and what every
+   * view shows (SPEC 13); undefined in a virtual workspace, where the server cannot read the files
+   * (docs/ARCHITECTURE.md).
    */
   readonly languageClient: LanguageClient | undefined;
+  /** Where the views get what they show: the server's requests (the host's own analysis where there is no server). */
+  readonly views: ViewSource;
   /** Fires after every analysis of the whole workspace by the language server (by the host where there is none). */
   readonly analyzed: vscode.Event<void>;
 }
@@ -37,29 +45,44 @@ let languageClient: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   const started = performance.now();
-  const plans = new PlanService();
-  context.subscriptions.push(plans);
-  // Diagnostics and every language feature come from the language server, in its own process.
-  languageClient = serverCanRun() ? startLanguageClient(context, plans.config) : undefined;
+  // The extension host's own analysis, made only when asked for (a virtual workspace, the API).
+  let hostPlans: PlanService | undefined;
+  const plans = (): PlanService => {
+    if (!hostPlans) {
+      hostPlans = new (loadLazyNow().PlanService)();
+      context.subscriptions.push(hostPlans);
+    }
+    return hostPlans;
+  };
+  // Diagnostics, every language feature and what the views show come from the language server, in its own process.
+  languageClient = serverCanRun() ? startLanguageClient(context) : undefined;
   const client = languageClient;
   // Started after activation returns (forking the server's process is not activation's work).
-  const serverStarted = client
-    ? new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => client.start())
-    : undefined;
+  const serverStarted = client ? new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => client.start()) : undefined;
   serverStarted?.catch((error: unknown) => void vscode.window.showErrorMessage(`Plan as Code: the language server did not start: ${error instanceof Error ? error.message : String(error)}`));
-  // The Plans and People views ask the server for what they show (the host, where there is no server).
-  const views = client && serverStarted ? new ServerViews(client, serverStarted) : new HostViews(plans);
+  const views: ViewSource = client && serverStarted ? new ServerViews(client, serverStarted) : new (loadLazyNow().HostViews)(plans());
   context.subscriptions.push(views);
   const tree = registerProgramTree(context, views);
   const people = registerPeopleTree(context, views);
-  registerCommands(context, plans, views);
-  const comparison = registerComparison(context, plans);
-  const roadmap = registerRoadmap(context, plans, comparison);
-  registerReport(context, plans, comparison);
-  registerInterop(context, plans);
-  // The host indexes only when a view that is not yet fed by the server needs its analysis
-  // (PlanService.ready): the roadmap, the report, compare, import, export, actuals.
-  return { plans, tree, people, roadmap, comparison, activationMs: performance.now() - started, languageClient, analyzed: views.onDidAnalyze };
+  registerCommands(context, views, () => hostPlans);
+  const comparison = registerComparison(context, views);
+  const roadmap = registerRoadmap(context, views, comparison);
+  registerReport(context, views);
+  registerInterop(context, views, plans);
+  const activationMs = performance.now() - started;
+  return {
+    get plans() {
+      return plans();
+    },
+    tree,
+    people,
+    roadmap,
+    comparison,
+    activationMs,
+    languageClient,
+    views,
+    analyzed: views.onDidAnalyze,
+  };
 }
 
 export function deactivate(): Promise<void> | undefined {

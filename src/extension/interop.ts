@@ -6,15 +6,16 @@
 import * as vscode from 'vscode';
 import { loadLazy } from './loadLazy';
 import type { PlanService } from './planService';
+import type { ViewSource } from './viewSource';
 
 export type { InteropOutcome } from './interopCommands';
 
-export function registerInterop(context: vscode.ExtensionContext, plans: PlanService): void {
+export function registerInterop(context: vscode.ExtensionContext, _views: ViewSource, hostPlans: () => PlanService): void {
   const output = vscode.window.createOutputChannel('Plan as Code: Import and Export');
   context.subscriptions.push(
     output,
-    vscode.commands.registerCommand('planAsCode.import', async (...args: unknown[]) => (await loadLazy()).importPlans(plans, output, args)),
-    vscode.commands.registerCommand('planAsCode.export', async (...args: unknown[]) => (await loadLazy()).exportPlans(plans, output, args)),
-    vscode.commands.registerCommand('planAsCode.updateActuals', async (...args: unknown[]) => (await loadLazy()).updateActuals(plans, args)),
+    vscode.commands.registerCommand('planAsCode.import', async (...args: unknown[]) => (await loadLazy()).importPlans(hostPlans(), output, args)),
+    vscode.commands.registerCommand('planAsCode.export', async (...args: unknown[]) => (await loadLazy()).exportPlans(hostPlans(), output, args)),
+    vscode.commands.registerCommand('planAsCode.updateActuals', async (...args: unknown[]) => (await loadLazy()).updateActuals(hostPlans(), args)),
   );
 }

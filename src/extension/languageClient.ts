@@ -7,14 +7,15 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { TEAM_SETTINGS_FILE } from '../core';
-import { explicitSettings, section, type PlanSettings } from './settings';
+import { defaultFilesGlob, explicitSettings, section } from './settings';
 
 /** Whether the server can run here: it reads the plan files from disk, so every folder must be on the file system. */
 export function serverCanRun(): boolean {
   return (vscode.workspace.workspaceFolders ?? []).every((folder) => folder.uri.scheme === 'file');
 }
 
-export function startLanguageClient(context: vscode.ExtensionContext, settings: PlanSettings): LanguageClient {
+export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const filesGlob = () => vscode.workspace.getConfiguration(section).get<string>('files') || defaultFilesGlob;
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -24,7 +25,7 @@ export function startLanguageClient(context: vscode.ExtensionContext, settings: 
     .filter((key) => key.startsWith(`${section}.`))
     .map((key) => key.slice(section.length + 1));
   const clientOptions: LanguageClientOptions = {
-    documentSelector: selector(settings.filesGlob),
+    documentSelector: selector(filesGlob()),
     outputChannelName: 'Plan as Code Language Server',
     // The Plans and People views ask the server for their rows; it tells us after every analysis (protocol.ts).
     initializationOptions: { views: true },
@@ -50,8 +51,7 @@ export function startLanguageClient(context: vscode.ExtensionContext, settings: 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(`${section}.files`)) return;
-      const glob = vscode.workspace.getConfiguration(section).get<string>('files') || settings.filesGlob;
-      client.clientOptions.documentSelector = selector(glob);
+      client.clientOptions.documentSelector = selector(filesGlob());
       if (client.isRunning()) void client.restart().catch(() => undefined);
     }),
   );

@@ -10,3 +10,9 @@ let loading: Promise<typeof Lazy> | undefined;
 export function loadLazy(): Promise<typeof Lazy> {
   return (loading ??= import('./lazy'));
 }
+
+/** The same, at once (a synchronous require): for what must answer synchronously, such as the API's `plans`. */
+export function loadLazyNow(): typeof Lazy {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./lazy') as typeof Lazy;
+}

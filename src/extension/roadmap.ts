@@ -1,36 +1,32 @@
 /**
  * The roadmap panel: one webview (opened beside the editor, revealed when already open, restored after
- * a window reload by a serializer) that draws the render model of the latest analysis. The webview runs
+ * a window reload by a serializer) that draws the render model of the latest analysis, which the language
+ * server builds (`planAsCode/roadmap`, `planAsCode/peopleHeatmap`): nothing but drawing happens here. The webview runs
  * the extension's own bundle (dist/webview.js) under a strict CSP; its messages are validated before
  * anything happens, and it is sent a new model after every analysis, a burst coalesced into one post.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
-  buildRoadmap,
   htmlPage,
-  peopleHeatmap,
   roadmapBody,
   roadmapOutline,
   roadmapSources,
   rollupCsv,
   rollupMarkdown,
   teamEntryKey,
-  type Analysis,
   type LoadBasis,
   type PeopleHeatmap,
-  type PeopleHeatmapTargets,
   type RoadmapComparison,
   type RoadmapModel,
   type RoadmapSource,
 } from '../core';
-import { parseWebviewMessage, type FromWebview, type ToWebview } from '../shared/protocol';
+import { parseWebviewMessage, type FromWebview, type HeatmapAnswer, type Place, type ToWebview } from '../shared/protocol';
 import type { PlanComparison } from './compare';
-import { spanToRange } from './coreToVscode';
-import { locationOf } from './describe';
-import type { PlanService } from './planService';
+import { toRange } from './coreToVscode';
 import { RowNode } from './tree/rowTree';
 import { Throttle } from './throttle';
+import type { ViewSource } from './viewSource';
 import { WebviewChannel } from './webviewChannel';
 
 export const roadmapViewType = 'planAsCode.roadmap';
@@ -65,6 +61,11 @@ export class RoadmapPanel implements vscode.Disposable {
   private panelDisposables: vscode.Disposable[] = [];
   private model: RoadmapModel | undefined;
   private sources = new Map<string, RoadmapSource>();
+  /** The uri of each file the model's sources name. */
+  private uris: Readonly<Record<string, string>> = {};
+  /** Counts the requests for a model (and for a heatmap): an answer to an older one is dropped. */
+  private requested = 0;
+  private peopleRequested = 0;
   /** Posts the latest analysis's model, at most once per POST_INTERVAL_MS while analyses follow each other. */
   private readonly posting = new Throttle(POST_INTERVAL_MS, () => this.post());
   private readonly subscriptions: vscode.Disposable[];
@@ -75,7 +76,7 @@ export class RoadmapPanel implements vscode.Disposable {
   /** The basis of the People tab while the page shows it (its heatmap follows every analysis), else null. */
   private peopleBasis: LoadBasis | null = null;
   /** What the clicks in the heatmap last sent may open. */
-  private peopleTargets: PeopleHeatmapTargets | undefined;
+  private peopleTargets: Pick<HeatmapAnswer, 'people' | 'entries'> | undefined;
   /** The last heatmap sent to the webview (for tests and diagnostics). */
   lastPeoplePosted: { readonly people: PeopleHeatmap; readonly at: number } | undefined;
   /** What the webview last reported drawing on the People tab. */
@@ -83,10 +84,10 @@ export class RoadmapPanel implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly plans: PlanService,
+    private readonly views: ViewSource,
     private readonly comparison?: PlanComparison,
   ) {
-    this.subscriptions = [plans.onDidAnalyze(() => this.onAnalysis()), this.posting];
+    this.subscriptions = [views.onDidAnalyze(() => this.onAnalysis()), this.posting];
     if (comparison) this.subscriptions.push(comparison.onDidChange(() => this.posting.runNow()));
   }
 
@@ -144,8 +145,7 @@ export class RoadmapPanel implements vscode.Disposable {
     ];
     panel.webview.html = this.html(panel.webview);
     // The channel holds the model until the page says it is ready.
-    if (this.plans.latest) this.posting.runNow();
-    else void this.plans.analysis().then(() => this.posting.runNow());
+    this.posting.runNow();
   }
 
   private detach(panel: vscode.WebviewPanel): void {
@@ -178,28 +178,43 @@ export class RoadmapPanel implements vscode.Disposable {
     if (this.panel) this.posting.request();
   }
 
-  /** Sends the model of the latest analysis and, while comparing, its comparison (the channel delivers them when the page is ready). */
+  /**
+   * Asks the server for the model of the latest analysis and, while comparing, its comparison, and sends
+   * them (the channel delivers them when the page is ready); an answer overtaken by a newer request is dropped.
+   */
   private post(): void {
-    const analysis = this.plans.latest;
-    if (!this.channel || !analysis) return;
-    const model = buildRoadmap(analysis, { defaultCurrency: this.plans.config.defaultCurrency, quality: this.plans.config.quality });
-    const comparison = this.comparison?.comparisonFor(analysis) ?? null;
-    this.model = model;
-    this.sources = roadmapSources(model);
-    this.channel.setState({ type: 'model', model });
-    this.channel.setState({ type: 'comparison', comparison });
-    this.lastPosted = { model, comparison, at: Date.now() };
-    this.postPeople(analysis);
+    if (!this.channel) return;
+    const request = ++this.requested;
+    void this.views.request('planAsCode/roadmap', {}).then(
+      (answer) => {
+        if (request !== this.requested || !this.channel || !answer) return;
+        const { model, comparison } = answer;
+        this.model = model;
+        this.sources = roadmapSources(model);
+        this.uris = answer.uris;
+        this.channel.setState({ type: 'model', model });
+        this.channel.setState({ type: 'comparison', comparison });
+        this.lastPosted = { model, comparison, at: Date.now() };
+      },
+      (error: unknown) => console.warn(`Plan as Code: the roadmap: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    this.postPeople();
   }
 
-  /** While the page shows the People tab: the heatmap of this analysis on its basis (worked out only then). */
-  private postPeople(analysis: Analysis | undefined = this.plans.latest): void {
+  /** While the page shows the People tab: the heatmap of the latest analysis on its basis (worked out only then). */
+  private postPeople(): void {
     const basis = this.peopleBasis;
-    if (!this.channel || !analysis || basis === null) return;
-    const { heatmap, targets } = peopleHeatmap(analysis, basis);
-    this.peopleTargets = targets;
-    this.channel.setState({ type: 'people', people: heatmap });
-    this.lastPeoplePosted = { people: heatmap, at: Date.now() };
+    if (!this.channel || basis === null) return;
+    const request = ++this.peopleRequested;
+    void this.views.request('planAsCode/peopleHeatmap', { basis }).then(
+      (answer) => {
+        if (request !== this.peopleRequested || !this.channel || !answer || this.peopleBasis !== basis) return;
+        this.peopleTargets = { people: answer.people, entries: answer.entries };
+        this.channel.setState({ type: 'people', people: answer.heatmap });
+        this.lastPeoplePosted = { people: answer.heatmap, at: Date.now() };
+      },
+      (error: unknown) => console.warn(`Plan as Code: the People tab: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   /** Handles one message from the webview; anything malformed, or an id the roadmap does not show, is ignored. */
@@ -207,7 +222,11 @@ export class RoadmapPanel implements vscode.Disposable {
     const message: FromWebview | undefined = parseWebviewMessage(
       raw,
       (id) => this.sources.has(id),
-      (person, project) => (project === undefined ? this.peopleTargets?.people.has(person) : this.peopleTargets?.entries.has(teamEntryKey(person, project))) === true,
+      (person, project) => {
+        const targets = this.peopleTargets;
+        if (!targets) return false;
+        return project === undefined ? Object.hasOwn(targets.people, person) : Object.hasOwn(targets.entries, teamEntryKey(person, project));
+      },
     );
     if (!message) return;
     switch (message.type) {
@@ -225,6 +244,7 @@ export class RoadmapPanel implements vscode.Disposable {
       case 'people':
         this.peopleBasis = message.basis;
         if (message.basis === null) {
+          this.peopleRequested++;
           this.peopleTargets = undefined;
           this.channel?.clearState('people');
         } else this.postPeople();
@@ -246,8 +266,9 @@ export class RoadmapPanel implements vscode.Disposable {
 
   /** Opens the file at the definition, in the editor group beside the roadmap. */
   private async reveal(source: RoadmapSource): Promise<void> {
-    const uri = this.plans.uriOf(source.file);
-    if (!uri) return;
+    const known = Object.hasOwn(this.uris, source.file) ? this.uris[source.file] : undefined;
+    if (!known) return;
+    const uri = vscode.Uri.parse(known);
     const position = new vscode.Position(source.line, source.character);
     const column = this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
     const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, selection: new vscode.Range(position, position), preview: false });
@@ -258,16 +279,12 @@ export class RoadmapPanel implements vscode.Disposable {
   private async revealPerson(person: string, project: string | undefined): Promise<void> {
     const targets = this.peopleTargets;
     if (!targets) return;
-    let location: vscode.Location | undefined;
-    if (project === undefined) {
-      const entity = targets.people.get(person);
-      location = entity && locationOf(this.plans, entity);
-    } else {
-      const entry = targets.entries.get(teamEntryKey(person, project));
-      const uri = entry && this.plans.uriOf(entry.person.source.file.path);
-      location = entry && uri && new vscode.Location(uri, spanToRange(entry.person.source.file, entry.person.span));
-    }
-    if (!location) return;
+    const place: Place | undefined =
+      project === undefined
+        ? Object.hasOwn(targets.people, person) ? targets.people[person] : undefined
+        : Object.hasOwn(targets.entries, teamEntryKey(person, project)) ? targets.entries[teamEntryKey(person, project)] : undefined;
+    if (!place) return;
+    const location = new vscode.Location(vscode.Uri.parse(place.uri), toRange(place.range));
     const column = this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
     const editor = await vscode.window.showTextDocument(location.uri, { viewColumn: column, selection: location.range, preview: false });
     editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -279,8 +296,8 @@ export class RoadmapPanel implements vscode.Disposable {
   }
 }
 
-export function registerRoadmap(context: vscode.ExtensionContext, plans: PlanService, comparison?: PlanComparison): RoadmapPanel {
-  const roadmap = new RoadmapPanel(context.extensionUri, plans, comparison);
+export function registerRoadmap(context: vscode.ExtensionContext, views: ViewSource, comparison?: PlanComparison): RoadmapPanel {
+  const roadmap = new RoadmapPanel(context.extensionUri, views, comparison);
   context.subscriptions.push(
     roadmap,
     // From the Plans view's menu on a program the argument is its node; keybindings may pass a program id.

@@ -9,6 +9,9 @@ import {
   type EditorSettings, type QualityMetricId, type QualityThresholds, type TeamSettings,
 } from '../core';
 
+/** The plan files when `planAsCode.files` is not set (SPEC 2). */
+export const defaultFilesGlob = '**/*.plan.{yaml,yml}';
+
 export const section = 'planAsCode';
 
 export interface PlanSettings extends EditorSettings {
@@ -27,7 +30,7 @@ export function readSettings(team?: TeamSettings): PlanSettings {
     defaultCurrency: explicit<string>(config, 'defaultCurrency') || undefined,
   });
   return {
-    filesGlob: config.get<string>('files', '**/*.plan.{yaml,yml}') || '**/*.plan.{yaml,yml}',
+    filesGlob: config.get<string>('files', defaultFilesGlob) || defaultFilesGlob,
     analysis: { statusDate, thresholds, defaultCurrency },
     defaultCurrency,
     codeLens: config.get<boolean>('codeLens.enabled', true),

@@ -1,20 +1,35 @@
 /**
  * Where the Plans and People views get what they show (SPEC 13): the language server, by the requests of
  * src/shared/protocol.ts, its answers checked before they are drawn. In a virtual workspace, where the
- * server cannot read the files, the extension host answers the same requests from its own analysis.
+ * server cannot read the files, the extension host answers the same requests from its own analysis
+ * (hostViews.ts, in the bundle loaded on first use).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { analyzedNotification, parseDescription, parseNull, parseViewRows, type ViewRequest, type ViewRequests } from '../shared/protocol';
-import type { Analysis } from '../core';
-import { viewAnswers, type AnswerContext } from '../shared/viewAnswers';
-import type { PlanService } from './planService';
+import {
+  analyzedNotification,
+  comparedNotification,
+  parseCompareChoices,
+  parseCompared,
+  parseComparedParams,
+  parseDescription,
+  parseHeatmapAnswer,
+  parseNull,
+  parseReportAnswer,
+  parseRoadmapAnswer,
+  parseViewRows,
+  type ComparedParams,
+  type ViewRequest,
+  type ViewRequests,
+} from '../shared/protocol';
 
 export interface ViewSource extends vscode.Disposable {
   /** The answer to a view's request; null when there is none (an id no longer in the plans, no server). */
   request<M extends ViewRequest>(method: M, params: ViewRequests[M]['params'], token?: vscode.CancellationToken): Promise<ViewRequests[M]['result']>;
   /** Fires after every analysis of the whole workspace. */
   readonly onDidAnalyze: vscode.Event<void>;
+  /** Fires when what the roadmap is compared with changes on its own (the ref moved, or is gone). */
+  readonly onDidCompare: vscode.Event<ComparedParams>;
 }
 
 const checks: { readonly [M in ViewRequest]: (value: unknown) => ViewRequests[M]['result'] | undefined } = {
@@ -23,19 +38,32 @@ const checks: { readonly [M in ViewRequest]: (value: unknown) => ViewRequests[M]
   'planAsCode/planTooltip': parseDescription,
   'planAsCode/peopleTooltip': parseDescription,
   'planAsCode/reload': parseNull,
+  'planAsCode/roadmap': parseRoadmapAnswer,
+  'planAsCode/peopleHeatmap': parseHeatmapAnswer,
+  'planAsCode/compareChoices': parseCompareChoices,
+  'planAsCode/compare': parseCompared,
+  'planAsCode/report': parseReportAnswer,
 };
 
 /** The views' requests sent to the language server once it has started. */
 export class ServerViews implements ViewSource {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidAnalyze = this.emitter.event;
-  private readonly listening: vscode.Disposable;
+  private readonly compareEmitter = new vscode.EventEmitter<ComparedParams>();
+  readonly onDidCompare = this.compareEmitter.event;
+  private readonly listening: vscode.Disposable[];
 
   constructor(
     private readonly client: LanguageClient,
     private readonly started: Promise<void>,
   ) {
-    this.listening = client.onNotification(analyzedNotification, () => this.emitter.fire());
+    this.listening = [
+      client.onNotification(analyzedNotification, () => this.emitter.fire()),
+      client.onNotification(comparedNotification, (params: unknown) => {
+        const parsed = parseComparedParams(params);
+        if (parsed) this.compareEmitter.fire(parsed);
+      }),
+    ];
   }
 
   async request<M extends ViewRequest>(method: M, params: ViewRequests[M]['params'], token?: vscode.CancellationToken): Promise<ViewRequests[M]['result']> {
@@ -48,28 +76,8 @@ export class ServerViews implements ViewSource {
   }
 
   dispose(): void {
-    this.listening.dispose();
+    for (const listening of this.listening) listening.dispose();
     this.emitter.dispose();
+    this.compareEmitter.dispose();
   }
-}
-
-/** The same answers from the extension host's own analysis (a virtual workspace: no language server). */
-export class HostViews implements ViewSource {
-  readonly onDidAnalyze: vscode.Event<void>;
-
-  constructor(private readonly plans: PlanService) {
-    this.onDidAnalyze = (listener, thisArg, disposables) => plans.onDidAnalyze(() => listener.call(thisArg), undefined, disposables);
-  }
-
-  async request<M extends ViewRequest>(method: M, params: ViewRequests[M]['params']): Promise<ViewRequests[M]['result']> {
-    if (method === 'planAsCode/reload') {
-      await this.plans.reload();
-      return null as ViewRequests[M]['result'];
-    }
-    const analysis = await this.plans.analysis();
-    const answer = viewAnswers[method as Exclude<ViewRequest, 'planAsCode/reload'>] as (a: Analysis, p: unknown, c: AnswerContext) => unknown;
-    return answer(analysis, params, { uriOf: (file) => this.plans.uriOf(file)?.toString(), defaultCurrency: this.plans.config.defaultCurrency }) as ViewRequests[M]['result'];
-  }
-
-  dispose(): void {}
 }

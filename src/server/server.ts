@@ -54,6 +54,7 @@ export function startServer(connection: Connection): void {
   let capabilities: ClientCapabilities = {};
   let plans: PlanFiles | undefined;
   let watcher: FolderWatcher | undefined;
+  const disposables: Array<{ dispose(): void }> = [];
   const documents = new TextDocuments(TextDocument);
   const log = { warn: (message: string) => connection.console.warn(message), error: (message: string) => connection.console.error(message) };
 
@@ -71,7 +72,8 @@ export function startServer(connection: Connection): void {
     registerCodeLens(connection, files);
     registerCodeActions(connection, files);
     registerSemanticTokens(connection, files);
-    registerViews(connection, files, (params.initializationOptions as { views?: unknown } | undefined)?.views === true);
+    const views = registerViews(connection, files, (params.initializationOptions as { views?: unknown } | undefined)?.views === true);
+    disposables.push(views);
     documents.onDidChangeContent((event) => files.documentChanged(event.document.uri, event.document.getText()));
     documents.onDidOpen((event) => publisher.resend(event.document.uri));
     documents.onDidClose((event) => files.documentClosed(event.document.uri));
@@ -157,6 +159,7 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => {
     watcher?.dispose();
+    for (const disposable of disposables) disposable.dispose();
     plans?.dispose();
   });
 

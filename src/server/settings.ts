@@ -4,12 +4,15 @@
  * defaults. A missing, `null`, empty or wrong answer means the defaults plus the file, never an error:
  * each wrong value is named in the log and left out.
  */
-import { effectiveSettings, parseDay, slipDaysSetting, type EditorSettings, type TeamSettings } from '../core';
+import { defaultQualityThresholds, effectiveQualityThresholds, effectiveSettings, messages, parseDay, qualityMetricIds, slipDaysSetting, type EditorSettings, type QualityMetricId, type QualityThresholds, type TeamSettings } from '../core';
 
 export const section = 'planAsCode';
 export const defaultFilesGlob = '**/*.plan.{yaml,yml}';
 
-export type ServerSettings = EditorSettings;
+export type ServerSettings = EditorSettings & {
+  /** Schedule-quality thresholds (SPEC 11): the client's setting, else the team's file, else the defaults. */
+  readonly quality: QualityThresholds;
+};
 
 /** The settings from the client's answer (any JSON value) and the team's file; `warn` hears about each value left out. */
 export function serverSettings(answer: unknown, team: TeamSettings | undefined, warn: (message: string) => void = () => {}): ServerSettings {
@@ -57,7 +60,20 @@ export function serverSettings(answer: unknown, team: TeamSettings | undefined, 
     codeLens: typed('codeLens.enabled', isBoolean, 'true or false') ?? true,
     maxFileSize: Math.max(1, Math.round(sizeMB * 1024 * 1024)),
     schemaDiagnostics: typed('validation.schema', isBoolean, 'true or false') ?? true,
+    quality: effectiveQualityThresholds(team, qualityOverrides(get, warn)),
   };
+}
+
+/** The `quality.<metric>` values the client set; one that is not a number of 0 or more is named and not used. */
+function qualityOverrides(get: (key: string) => unknown, warn: (message: string) => void): Partial<QualityThresholds> {
+  const overrides: Partial<Record<QualityMetricId, number>> = {};
+  for (const id of qualityMetricIds) {
+    const value = get(`quality.${id}`);
+    if (value === undefined || value === null || value === '') continue;
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) overrides[id] = value;
+    else warn(`setting ${messages.qualityThreshold(`${section}.quality.${id}`, JSON.stringify(value), defaultQualityThresholds[id])}`);
+  }
+  return overrides;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,50 +1,115 @@
 /**
  * The VS Code extension's views ask the server for what they show (SPEC 13): the Plans and People views'
- * rows and tooltips, answered from the analysis of every change so far (src/shared/viewAnswers.ts).
- * Params are checked first (src/shared/protocol.ts). After each analysis a client that asked for it
- * (`initializationOptions.views`) is told, so its views fetch again.
+ * rows and tooltips, the roadmap's model and the People tab's heatmap, answered from the analysis of every
+ * change so far (src/shared/viewAnswers.ts); the roadmap compared with another revision (comparison.ts);
+ * a reload from disk. Params are checked first (src/shared/protocol.ts). After each analysis a client
+ * that asked for it (`initializationOptions.views`) is told, so its views fetch again.
  */
 import { ErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
-import { analyzedNotification, parseReloadParams, parseTooltipParams, parseTreeParams, type ViewRequest, type ViewRequests } from '../shared/protocol';
+import { UnreadableRevisionError } from '../core';
+import { GitError } from '../node/git';
+import {
+  analyzedNotification,
+  comparedNotification,
+  parseBasisParams,
+  parseCompareParams,
+  parseGitParams,
+  parseNoParams,
+  parseReloadParams,
+  parseReportParams,
+  parseTooltipParams,
+  parseTreeParams,
+  type ComparedParams,
+  type ViewRequest,
+  type ViewRequests,
+} from '../shared/protocol';
 import { viewAnswers, type AnswerContext } from '../shared/viewAnswers';
 import { unlessCancelled } from './cancel';
+import { ServerComparison } from './comparison';
 import type { PlanFiles } from './planFiles';
+import { steeringReport } from './report';
 
-const parsers: { readonly [M in ViewRequest]: (value: unknown) => ViewRequests[M]['params'] | undefined } = {
+type Params<M extends ViewRequest> = ViewRequests[M]['params'];
+
+const parsers: { readonly [M in ViewRequest]: (value: unknown) => Params<M> | undefined } = {
   'planAsCode/planTree': parseTreeParams,
   'planAsCode/peopleTree': parseTreeParams,
   'planAsCode/planTooltip': parseTooltipParams,
   'planAsCode/peopleTooltip': parseTooltipParams,
   'planAsCode/reload': parseReloadParams,
+  'planAsCode/roadmap': parseNoParams,
+  'planAsCode/peopleHeatmap': parseBasisParams,
+  'planAsCode/compareChoices': parseGitParams,
+  'planAsCode/compare': parseCompareParams,
+  'planAsCode/report': parseReportParams,
 };
 
-export function registerViews(connection: Connection, plans: PlanFiles, notify: boolean): void {
+export function registerViews(connection: Connection, plans: PlanFiles, notify: boolean): { dispose(): void } {
+  const comparison = new ServerComparison(plans, (compared, problem) => {
+    if (!notify) return;
+    const params: ComparedParams = problem === undefined ? { compared } : { compared, problem };
+    void connection.sendNotification(comparedNotification, params).catch(() => undefined);
+  });
   const context: AnswerContext = {
     uriOf: (file) => plans.uriOf(file),
     get defaultCurrency() {
       return plans.settings.defaultCurrency;
     },
+    get quality() {
+      return plans.settings.quality;
+    },
+    comparisonFor: (analysis) => comparison.comparisonFor(analysis),
   };
-  for (const method of Object.keys(viewAnswers) as Array<keyof typeof viewAnswers>) handle(connection, plans, method, context);
-  connection.onRequest('planAsCode/reload', async (value: unknown) => {
-    const params = parsers['planAsCode/reload'](value);
-    if (!params) return new ResponseError(ErrorCodes.InvalidParams, 'planAsCode/reload: the params are not well-formed');
-    await plans.reload(params.unsaved);
+  for (const method of Object.keys(viewAnswers) as Array<keyof typeof viewAnswers>) {
+    const answer = viewAnswers[method] as (analysis: Parameters<(typeof viewAnswers)[typeof method]>[0], params: unknown, context: AnswerContext) => unknown;
+    handle(connection, method, (params, token) =>
+      unlessCancelled(token, async () => {
+        const analysis = await plans.analysis(token);
+        return analysis ? answer(analysis, params, context) : null;
+      }),
+    );
+  }
+  handle(connection, 'planAsCode/reload', async ({ unsaved }) => {
+    await plans.reload(unsaved);
     await plans.analysis();
     return null;
   });
+  handle(connection, 'planAsCode/compareChoices', ({ gitPath }) => gitAnswer(() => comparison.choices(gitPath)));
+  handle(connection, 'planAsCode/compare', ({ ref, gitPath }) =>
+    gitAnswer(async () => {
+      if (ref === null) {
+        comparison.stop();
+        return null;
+      }
+      return comparison.compareWith(ref, gitPath);
+    }),
+  );
+  handle(connection, 'planAsCode/report', ({ history }, token) =>
+    unlessCancelled(token, async () => {
+      const analysis = await plans.analysis(token);
+      return analysis ? steeringReport(plans, comparison, analysis, history) : null;
+    }),
+  );
   if (notify) plans.onDidAnalyze(() => void connection.sendNotification(analyzedNotification).catch(() => undefined));
+  return comparison;
 }
 
-function handle<M extends keyof typeof viewAnswers>(connection: Connection, plans: PlanFiles, method: M, context: AnswerContext): void {
-  const parse = parsers[method] as (value: unknown) => ViewRequests[M]['params'] | undefined;
-  const answer = viewAnswers[method] as (analysis: Parameters<(typeof viewAnswers)[M]>[0], params: ViewRequests[M]['params'], context: AnswerContext) => ViewRequests[M]['result'];
+/** Registers a request's handler behind its params' check (InvalidParams when they are not well-formed). */
+function handle<M extends ViewRequest>(connection: Connection, method: M, answer: (params: Params<M>, token: CancellationToken) => Promise<unknown>): void {
+  const parse = parsers[method] as (value: unknown) => Params<M> | undefined;
   connection.onRequest(method, (value: unknown, token: CancellationToken) => {
     const params = parse(value);
     if (!params) return new ResponseError(ErrorCodes.InvalidParams, `${method}: the params are not well-formed`);
-    return unlessCancelled(token, async () => {
-      const analysis = await plans.analysis(token);
-      return analysis ? answer(analysis, params, context) : null;
-    });
+    return answer(params, token);
   });
+}
+
+/** Git's refusal (not a repository, an unknown ref, git not found) as an error whose message is for a person. */
+async function gitAnswer<T>(work: () => Promise<T>): Promise<T | ResponseError<void>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof GitError || error instanceof UnreadableRevisionError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
+    throw error;
+  }
 }

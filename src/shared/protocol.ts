@@ -156,7 +156,47 @@ export interface ViewRequests {
    * uris); answered once the new analysis is in.
    */
   'planAsCode/reload': { params: ReloadParams; result: null };
+  /** The roadmap's render model and, while comparing, its comparison; the uri of each file its sources name. */
+  'planAsCode/roadmap': { params: Readonly<Record<string, never>>; result: RoadmapAnswer | null };
+  /** The People tab's heatmap on a basis, with where each person and team entry it shows is written. */
+  'planAsCode/peopleHeatmap': { params: Readonly<{ basis: LoadBasis }>; result: HeatmapAnswer | null };
+  /** The branches, tags and recent commits that changed plans, to choose what to compare with (runs git). */
+  'planAsCode/compareChoices': { params: GitParams; result: CompareChoices };
+  /** Compare with `ref` from now on (runs git), or stop comparing (null); what is compared after. */
+  'planAsCode/compare': { params: CompareParams; result: Compared };
+  /** The steering report's HTML; with `history`, its changes and trend from git (runs git). */
+  'planAsCode/report': { params: ReportParams; result: ReportAnswer | null };
 }
+
+export type ReportParams = Readonly<{ history?: GitParams }>;
+export type ReportAnswer = Readonly<{ html: string; statusDate: number; errors: number }>;
+
+/** A place in a file, by uri. */
+export type Place = Readonly<{ uri: string; range: Range }>;
+
+export type RoadmapAnswer = Readonly<{ model: RoadmapModel; comparison: RoadmapComparison | null; uris: Readonly<Record<string, string>> }>;
+
+export type HeatmapAnswer = Readonly<{
+  heatmap: PeopleHeatmap;
+  /** Each person the heatmap shows, where defined. */
+  people: Readonly<Record<string, Place>>;
+  /** Each person's first team entry on a project (by teamEntryKey), its `person:` value. */
+  entries: Readonly<Record<string, Place>>;
+}>;
+
+/** The `git` to run: VS Code's user setting `git.path`, when set (never a workspace's). */
+export type GitParams = Readonly<{ gitPath?: string }>;
+export type CompareParams = Readonly<{ ref: string | null; gitPath?: string }>;
+/** What the roadmap is compared with: a ref and the commit it named when read; null when not comparing. */
+export type Compared = Readonly<{ ref: string; commit: string }> | null;
+export type CompareChoices = Readonly<{
+  refs: ReadonlyArray<Readonly<{ name: string; kind: 'branch' | 'remote' | 'tag'; commit: string }>>;
+  commits: ReadonlyArray<Readonly<{ commit: string; date: string; subject: string }>>;
+}>;
+
+/** Server → extension when what is compared changes on its own (the ref moved and was read again, or is gone: `problem`). */
+export const comparedNotification = 'planAsCode/compared';
+export type ComparedParams = Readonly<{ compared: Compared; problem?: string }>;
 export type ViewRequest = keyof ViewRequests;
 
 /**
@@ -233,4 +273,103 @@ export function parseReloadParams(value: unknown): ReloadParams | undefined {
 /** The answer of a request that answers nothing. */
 export function parseNull(value: unknown): null | undefined {
   return value === null ? null : undefined;
+}
+
+const MAX_REF_LENGTH = 1000;
+const isOptionalPath = (value: unknown) => value === undefined || (typeof value === 'string' && value.length > 0 && value.length <= MAX_URI_LENGTH);
+const isRecordOf = (value: unknown, check: (v: unknown) => boolean) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(check);
+const isPlace = (value: unknown) => typeof value === 'object' && value !== null && typeof (value as Place).uri === 'string' && isRange((value as Place).range);
+const isPlainObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The params of a request that takes none. */
+export function parseNoParams(value: unknown): Readonly<Record<string, never>> | undefined {
+  if (value === undefined || value === null) return {};
+  return isPlainObject(value) && Object.keys(value as object).length === 0 ? {} : undefined;
+}
+
+export function parseBasisParams(value: unknown): Readonly<{ basis: LoadBasis }> | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const { basis, ...rest } = value as Record<string, unknown>;
+  return Object.keys(rest).length === 0 && isBasis(basis) ? { basis } : undefined;
+}
+
+export function parseGitParams(value: unknown): GitParams | undefined {
+  if (value === undefined || value === null) return {};
+  if (!isPlainObject(value)) return undefined;
+  const { gitPath, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || !isOptionalPath(gitPath)) return undefined;
+  return gitPath === undefined ? {} : { gitPath: gitPath as string };
+}
+
+export function parseCompareParams(value: unknown): CompareParams | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const { ref, gitPath, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || !isOptionalPath(gitPath)) return undefined;
+  // A ref is never an option to git (it would be read as one): no leading '-'.
+  if (ref !== null && (typeof ref !== 'string' || ref.trim() === '' || ref.length > MAX_REF_LENGTH || ref.startsWith('-'))) return undefined;
+  return gitPath === undefined ? { ref } : { ref, gitPath: gitPath as string };
+}
+
+/**
+ * A roadmap answer, when its shape is right: the model and the comparison are the server's own render
+ * data (drawn as text by the page, never as HTML), so their shape is checked, not every field.
+ */
+export function parseRoadmapAnswer(value: unknown): RoadmapAnswer | null | undefined {
+  if (value === null) return null;
+  if (!isPlainObject(value)) return undefined;
+  const { model, comparison, uris } = value as Record<string, unknown>;
+  if (!isPlainObject(model) || !Array.isArray((model as RoadmapModel).bars) || !Array.isArray((model as RoadmapModel).lanes)) return undefined;
+  if (comparison !== null && !isPlainObject(comparison)) return undefined;
+  return isRecordOf(uris, (uri) => typeof uri === 'string') ? (value as RoadmapAnswer) : undefined;
+}
+
+export function parseHeatmapAnswer(value: unknown): HeatmapAnswer | null | undefined {
+  if (value === null) return null;
+  if (!isPlainObject(value)) return undefined;
+  const { heatmap, people, entries } = value as Record<string, unknown>;
+  if (!isPlainObject(heatmap) || !isRecordOf(people, isPlace) || !isRecordOf(entries, isPlace)) return undefined;
+  return value as HeatmapAnswer;
+}
+
+export function parseCompareChoices(value: unknown): CompareChoices | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const { refs, commits } = value as Record<string, unknown>;
+  const ok =
+    Array.isArray(refs) &&
+    refs.every((r) => isPlainObject(r) && typeof r.name === 'string' && ['branch', 'remote', 'tag'].includes(r.kind as string) && typeof r.commit === 'string') &&
+    Array.isArray(commits) &&
+    commits.every((c) => isPlainObject(c) && typeof c.commit === 'string' && typeof c.date === 'string' && typeof c.subject === 'string');
+  return ok ? (value as CompareChoices) : undefined;
+}
+
+export function parseCompared(value: unknown): Compared | undefined {
+  if (value === null) return null;
+  return isPlainObject(value) && typeof (value as { ref: unknown }).ref === 'string' && typeof (value as { commit: unknown }).commit === 'string'
+    ? { ref: (value as { ref: string }).ref, commit: (value as { commit: string }).commit }
+    : undefined;
+}
+
+export function parseComparedParams(value: unknown): ComparedParams | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const { compared, problem } = value as Record<string, unknown>;
+  const parsed = parseCompared(compared);
+  if (parsed === undefined || (problem !== undefined && typeof problem !== 'string')) return undefined;
+  return problem === undefined ? { compared: parsed } : { compared: parsed, problem: problem as string };
+}
+
+export function parseReportParams(value: unknown): ReportParams | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const { history, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return undefined;
+  if (history === undefined) return {};
+  const git = parseGitParams(history);
+  return git && history !== null ? { history: git } : undefined;
+}
+
+export function parseReportAnswer(value: unknown): ReportAnswer | null | undefined {
+  if (value === null) return null;
+  if (!isPlainObject(value)) return undefined;
+  const { html, statusDate, errors } = value as Record<string, unknown>;
+  return typeof html === 'string' && Number.isInteger(statusDate) && isCount(errors) ? { html, statusDate: statusDate as number, errors } : undefined;
 }

@@ -2,18 +2,21 @@
  * How each of the views' requests (protocol.ts) is answered from an analysis: by the language server,
  * and, in a virtual workspace where the server cannot read the files, by the extension host itself.
  */
-import { peopleTreeRows, peopleTreeTooltip, planTreeRows, planTreeTooltip, type Analysis, type TreeRow } from '../core';
-import type { ViewRequest, ViewRequests, ViewRow } from './protocol';
+import { buildRoadmap, peopleHeatmap, peopleTreeRows, peopleTreeTooltip, planTreeRows, planTreeTooltip, roadmapSources, type Analysis, type QualityThresholds, type RoadmapComparison, type TeamEntry, type TreeRow } from '../core';
+import type { Place, ViewRequest, ViewRequests, ViewRow } from './protocol';
 
 export interface AnswerContext {
   /** The uri of a file by the core's name for it. */
   uriOf(file: string): string | undefined;
   readonly defaultCurrency: string;
+  readonly quality: QualityThresholds;
+  /** The live plans compared with another revision, while comparing (else null). */
+  comparisonFor(analysis: Analysis): RoadmapComparison | null;
 }
 
-type Answered = Exclude<ViewRequest, 'planAsCode/reload'>;
+type Answered = Exclude<ViewRequest, 'planAsCode/reload' | 'planAsCode/compareChoices' | 'planAsCode/compare' | 'planAsCode/report'>;
 
-/** Every request but reload, which is about the files, not about an analysis. */
+/** Every request about an analysis (reload and compare are about the files and git). */
 type Answers = { readonly [M in Answered]: (analysis: Analysis, params: ViewRequests[M]['params'], context: AnswerContext) => ViewRequests[M]['result'] };
 
 export const viewAnswers: Answers = {
@@ -21,7 +24,36 @@ export const viewAnswers: Answers = {
   'planAsCode/peopleTree': (analysis, { parent }, context) => rows(peopleTreeRows(analysis, parent), context),
   'planAsCode/planTooltip': (analysis, { id }, context) => planTreeTooltip(analysis, id, context.defaultCurrency) ?? null,
   'planAsCode/peopleTooltip': (analysis, { id }, context) => peopleTreeTooltip(analysis, id, context.defaultCurrency) ?? null,
+  'planAsCode/roadmap': (analysis, _params, context) => {
+    const model = buildRoadmap(analysis, { defaultCurrency: context.defaultCurrency, quality: context.quality });
+    const uris: Record<string, string> = {};
+    for (const source of roadmapSources(model).values()) {
+      const uri = uris[source.file] ?? context.uriOf(source.file);
+      if (uri) uris[source.file] = uri;
+    }
+    return { model, comparison: context.comparisonFor(analysis), uris };
+  },
+  'planAsCode/peopleHeatmap': (analysis, { basis }, context) => {
+    const { heatmap, targets } = peopleHeatmap(analysis, basis);
+    const people: Record<string, Place> = {};
+    for (const [id, person] of targets.people) {
+      const uri = context.uriOf(person.source.file.path);
+      if (uri) people[id] = { uri, range: person.source.file.lines.rangeOf(person.anchor) };
+    }
+    const entries: Record<string, Place> = {};
+    for (const [key, entry] of targets.entries) {
+      const place = entryPlace(entry, context);
+      if (place) entries[key] = place;
+    }
+    return { heatmap, people, entries };
+  },
 };
+
+/** Where a team entry is written: its `person:` value. */
+function entryPlace(entry: TeamEntry, context: AnswerContext): Place | undefined {
+  const uri = context.uriOf(entry.person.source.file.path);
+  return uri ? { uri, range: entry.person.source.file.lines.rangeOf(entry.person.span) } : undefined;
+}
 
 function rows(found: readonly TreeRow[] | undefined, context: AnswerContext): ViewRow[] | null {
   return found ? found.map((row) => viewRow(row, context)) : null;

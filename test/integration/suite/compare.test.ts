@@ -23,14 +23,14 @@ describe('compare the roadmap with a git revision', function () {
 
   before(async () => {
     extension = await api();
-    await extension.plans.ready();
+    await extension.tree.getChildren();
     root = vscode.workspace.workspaceFolders![0].uri.fsPath;
     assert.ok(!fs.existsSync(path.join(root, '.git')), 'the fixture copy is not a repository yet');
     original = fs.readFileSync(path.join(root, 'program.plan.yaml'), 'utf8');
     // VS Code's Git extension off: the comparison runs git itself.
     await vscode.workspace.getConfiguration('git').update('enabled', false, vscode.ConfigurationTarget.Global);
     // The figures below are at the fixture workspace's status date (plans.code-workspace): 2026-02-01.
-    assert.equal(extension.plans.config.analysis.statusDate, Date.UTC(2026, 1, 1) / 86_400_000);
+    assert.equal(vscode.workspace.getConfiguration('planAsCode').get('statusDate'), '2026-02-01');
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('commit', '-q', '-m', 'The fixture plans');
@@ -54,7 +54,8 @@ describe('compare the roadmap with a git revision', function () {
     // is thrown in this extension host, into whichever test runs then.
     await vscode.workspace.getConfiguration('git').update('path', undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('git').update('enabled', undefined, vscode.ConfigurationTarget.Global);
-    await extension.plans.analysis();
+    // The server has analysed the restored file (a request answers from the analysis of every change).
+    await extension.tree.getChildren();
   });
 
   const rendered = (what: string, accept: (report: RenderedReport) => boolean, timeoutMs = 20_000) =>
@@ -134,7 +135,7 @@ describe('compare the roadmap with a git revision', function () {
     const log = path.join(root, '..', `git-restricted-${process.pid}.log`);
     const wrapper = path.join(root, '..', `git-restricted-${process.pid}.sh`);
     fs.writeFileSync(wrapper, `#!/bin/sh\necho "$@" >> '${log}'\nexec git "$@"\n`, { mode: 0o755 });
-    const untrusted = new PlanComparison(extension.plans, () => false);
+    const untrusted = new PlanComparison(extension.views, () => false);
     try {
       await vscode.workspace.getConfiguration('git').update('path', wrapper, vscode.ConfigurationTarget.Global);
       assert.equal(await untrusted.compareWith('HEAD'), false);

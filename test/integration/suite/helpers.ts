@@ -62,3 +62,12 @@ export async function labelsOf(tree: PlanAsCodeApi['tree'], from?: RowNode): Pro
 export async function rowLabelled(tree: PlanAsCodeApi['tree'], label: string, from?: RowNode): Promise<RowNode | undefined> {
   return (await tree.getChildren(from)).find((node) => tree.getTreeItem(node).label === label);
 }
+
+/**
+ * Where the language server says an id is defined (its workspace symbols), or undefined when it has no such
+ * id: a request answered from the analysis of every change the server has heard of.
+ */
+export async function definitionOf(id: string): Promise<vscode.Location | undefined> {
+  const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', id);
+  return symbols.find((symbol) => symbol.name === id)?.location;
+}

@@ -21,7 +21,6 @@ describe('import, export and actuals commands', function () {
 
   before(async () => {
     extension = await api();
-    await extension.plans.ready();
   });
 
   after(async () => {

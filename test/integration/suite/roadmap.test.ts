@@ -4,12 +4,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PlanAsCodeApi } from '../../../src/extension/extension';
 import type { RenderedReport } from '../../../src/extension/roadmap';
-import { api, fixture, positionOf, waitFor } from './helpers';
+import { allNodes, api, fixture, positionOf, waitFor } from './helpers';
 
-/** Ids of the projects the fixture workspace defines (with an id), from the extension's own analysis. */
-async function projectIds(plans: PlanAsCodeApi['plans']): Promise<string[]> {
-  const analysis = await plans.analysis();
-  return [...new Set(analysis.index.projects.flatMap((p) => (p.id === undefined ? [] : [p.id])))].sort();
+/** Ids of the projects the fixture workspace defines (with an id), as the Plans view lists them (another request than the roadmap's). */
+async function projectIds(tree: PlanAsCodeApi['tree']): Promise<string[]> {
+  const projects = (await allNodes(tree)).filter((node) => node.row.contextValue === 'project');
+  return [...new Set(projects.flatMap((node) => (node.row.entity === undefined ? [] : [node.row.entity])))].sort();
 }
 
 describe('roadmap panel', function () {
@@ -18,7 +18,6 @@ describe('roadmap panel', function () {
 
   before(async () => {
     extension = await api();
-    await extension.plans.ready();
   });
 
   afterEach(() => {
@@ -42,7 +41,7 @@ describe('roadmap panel', function () {
   });
 
   it("receives the workspace's data and draws a bar for every project", async () => {
-    const ids = await projectIds(extension.plans);
+    const ids = await projectIds(extension.tree);
     assert.deepEqual(ids, ['build', 'extra', 'launch']);
     await vscode.commands.executeCommand('planAsCode.openRoadmap');
     const report = await rendered('the webview to draw the model', (r) => r.bars === ids.length);

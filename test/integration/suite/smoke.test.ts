@@ -17,7 +17,7 @@ describe('integration harness', () => {
     assert.ok(extension, 'extension plan-as-code.plan-as-code not loaded');
     const exported = await api();
     assert.ok(extension.isActive);
-    assert.equal(typeof exported.plans.analysis, 'function');
+    assert.equal(typeof exported.views.request, 'function');
   });
 
   it('opens the fixture workspace and finds its plan files', async () => {

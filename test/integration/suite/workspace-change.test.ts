@@ -2,7 +2,7 @@
 // twice, and edits are undone.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, fixture, ours, positionOf, waitFor } from './helpers';
+import { api, definitionOf, fixture, ours, positionOf, waitFor } from './helpers';
 
 const encoder = new TextEncoder();
 /** How long to wait for the file watcher to report a change made on disk. */
@@ -15,10 +15,7 @@ async function write(uri: vscode.Uri, text: string): Promise<vscode.Uri> {
 
 /** Where the index says an id is defined, as a path relative to the first folder. */
 async function definedIn(id: string): Promise<string | undefined> {
-  const { plans } = await api();
-  const analysis = await plans.analysis();
-  const entity = analysis.index.definitions.get(id)?.[0];
-  return entity ? plans.uriOf(entity.source.file.path)?.path : undefined;
+  return (await definitionOf(id))?.uri.path;
 }
 
 describe('the workspace under change', function () {

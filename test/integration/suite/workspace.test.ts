@@ -1,7 +1,7 @@
 // The index under change: files created, edited and deleted outside the editor; commands that write files.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, fixture, labelsOf, ours, rowLabelled, waitFor } from './helpers';
+import { api, definitionOf, fixture, labelsOf, ours, rowLabelled, waitFor } from './helpers';
 
 const encoder = new TextEncoder();
 
@@ -84,8 +84,7 @@ describe('the plan workspace under change', function () {
     assert.match(uri.path, /example(-\d+)?\.plan\.yaml$/);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.match(text, /program:/);
-    const { plans } = await api();
-    await waitFor('example indexed', async () => (await plans.analysis()).index.definitions.has('example-program'));
+    await waitFor('example indexed', async () => (await definitionOf('example-program')) !== undefined);
     const errors = ours(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepEqual(errors.map((d) => d.message), []);
     // A second run never overwrites the first file.

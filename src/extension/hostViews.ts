@@ -1,0 +1,45 @@
+/**
+ * The views' requests answered on the extension host from its own analysis (PlanService): only where the
+ * language server cannot run (a virtual workspace: no folder on disk). Part of dist/extensionLazy.js.
+ */
+import type * as vscode from 'vscode';
+import { createHash } from 'node:crypto';
+import { steeringReportFile, type Analysis } from '../core';
+import type { ComparedParams, ViewRequest, ViewRequests } from '../shared/protocol';
+import { viewAnswers, type AnswerContext } from '../shared/viewAnswers';
+import type { PlanService } from './planService';
+
+const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+import type { ViewSource } from './viewSource';
+
+/** The same answers as the server's, from the extension host's own analysis. */
+export class HostViews implements ViewSource {
+  readonly onDidAnalyze: vscode.Event<void>;
+  /** Nothing is compared here: comparing runs git, and a virtual workspace has no folder on disk. */
+  readonly onDidCompare: vscode.Event<ComparedParams> = () => ({ dispose() {} });
+
+  constructor(private readonly plans: PlanService) {
+    this.onDidAnalyze = (listener, thisArg, disposables) => plans.onDidAnalyze(() => listener.call(thisArg), undefined, disposables);
+  }
+
+  async request<M extends ViewRequest>(method: M, params: ViewRequests[M]['params']): Promise<ViewRequests[M]['result']> {
+    if (method === 'planAsCode/reload') {
+      await this.plans.reload();
+      return null as ViewRequests[M]['result'];
+    }
+    if (method === 'planAsCode/compareChoices' || method === 'planAsCode/compare') throw new Error('the workspace has no folder on disk, so there is no git history to compare with');
+    if (method === 'planAsCode/report') {
+      const analysis = await this.plans.analysis();
+      const { defaultCurrency, analysis: options, quality } = this.plans.config;
+      const html = steeringReportFile(analysis, { defaultCurrency, thresholds: options.thresholds, qualityThresholds: quality, sha256Base64 });
+      return { html, statusDate: analysis.rollup.statusDate, errors: analysis.diagnostics.filter((d) => d.severity === 'error').length } as ViewRequests[M]['result'];
+    }
+    const analysis = await this.plans.analysis();
+    const answer = viewAnswers[method as keyof typeof viewAnswers] as (a: Analysis, p: unknown, c: AnswerContext) => unknown;
+    const { defaultCurrency, quality } = this.plans.config;
+    const context: AnswerContext = { uriOf: (file) => this.plans.uriOf(file)?.toString(), defaultCurrency, quality, comparisonFor: () => null };
+    return answer(analysis, params, context) as ViewRequests[M]['result'];
+  }
+
+  dispose(): void {}
+}

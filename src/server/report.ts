@@ -1,0 +1,35 @@
+/**
+ * The steering report (SPEC 9) of the latest analysis, as one HTML file's text, with the changes and the
+ * trend as the CLI's `report` gives them: since the newest tag, else the newest commit at least 30 days
+ * old, against the plans as they are in the editor (unsaved edits included). Those two are left out when
+ * the client does not ask for them (VS Code in Restricted Mode: they run git), when no folder is in a git
+ * repository, or when git cannot give them — the report is worth writing without them.
+ */
+import { createHash } from 'node:crypto';
+import { defaultParseLimits, planSnapshot, steeringReportFile, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
+import { changesSince, defaultReportBase, recentTrend } from '../node/reportHistory';
+import type { ReportAnswer } from '../shared/protocol';
+import type { ServerComparison } from './comparison';
+import type { PlanFiles } from './planFiles';
+
+const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+
+export async function steeringReport(plans: PlanFiles, comparison: ServerComparison, analysis: Analysis, history: { readonly gitPath?: string } | undefined): Promise<ReportAnswer> {
+  const { settings } = plans;
+  const overTime = history ? await plansOverTime(plans, comparison, analysis, history.gitPath) : {};
+  const html = steeringReportFile(analysis, { defaultCurrency: settings.defaultCurrency, thresholds: settings.analysis.thresholds, qualityThresholds: settings.quality, sha256Base64, ...overTime });
+  return { html, statusDate: analysis.rollup.statusDate, errors: analysis.diagnostics.filter((d) => d.severity === 'error').length };
+}
+
+async function plansOverTime(plans: PlanFiles, comparison: ServerComparison, analysis: Analysis, gitPath: string | undefined): Promise<{ changes?: PlanDiffJson; trend?: TrendJson }> {
+  // Plain data at once: the live workspace may analyse an edit while git is read.
+  const head = planSnapshot(analysis);
+  const source = await comparison.historySource(gitPath).catch(() => undefined);
+  if (!source) return {};
+  const options = plans.settings.analysis;
+  const limits = { ...defaultParseLimits, maxFileSize: plans.settings.maxFileSize };
+  const base = await defaultReportBase(source.repository, analysis.rollup.statusDate).catch(() => undefined);
+  const changes = base ? await changesSince(source, base, head, options, limits).catch(() => undefined) : undefined;
+  const trend = await recentTrend(source, options, limits).catch(() => undefined);
+  return { ...(changes ? { changes } : {}), ...(trend ? { trend } : {}) };
+}

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { TestClient, uriOf, workspaceWith } from '../utils/lsp';
 import { launchText, orphanText, programText } from './server.test';
@@ -169,5 +170,91 @@ describe('language server: the views’ requests', function () {
       started.client.kill();
       fs.rmSync(other, { recursive: true, force: true });
     }
+  });
+});
+
+describe('language server: the roadmap, the People tab, compare and the report', function () {
+  this.timeout(60000);
+  let root: string;
+  let client: TestClient;
+  const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env: gitEnv, encoding: 'utf8' });
+  type Model = { bars: Array<{ id: string; name: string; source: { file: string } }>; lanes: Array<{ key: string }> };
+  type Comparison = { label: string; count: number; ghosts: Array<{ id: string; label: string }> } | null;
+  const roadmap = () => client.request<{ model: Model; comparison: Comparison; uris: Record<string, string> }>('planAsCode/roadmap', {});
+
+  before(async () => {
+    root = workspaceWith({ 'plans/program.plan.yaml': programText, 'plans/launch.plan.yaml': launchText, 'team.plan.yaml': peopleText });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'plans');
+    const started = TestClient.start(root, { initializationOptions: { views: true } });
+    client = started.client;
+    await started.initialized;
+  });
+
+  after(async () => {
+    client?.kill();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('answers the roadmap: bars and lanes, and the uri of each file a bar opens', async () => {
+    const { model, comparison, uris } = await roadmap();
+    assert.deepEqual(model.bars.map((b) => b.id).sort(), ['build', 'launch', 'shop', 'web']);
+    assert.deepEqual(model.lanes.map((l) => l.key), ['program:alpha', 'program:team-program']);
+    assert.equal(comparison, null);
+    const build = model.bars.find((b) => b.id === 'build')!;
+    assert.equal(uris[build.source.file], uriOf(root, 'plans/program.plan.yaml'));
+  });
+
+  it('answers the People tab: the heatmap, and where each person and team entry is written', async () => {
+    const answer = await client.request<{ heatmap: { people: Array<{ id: string }> }; people: Record<string, { uri: string; range: { start: { line: number } } }>; entries: Record<string, { uri: string; range: { start: { line: number } } }> }>(
+      'planAsCode/peopleHeatmap',
+      { basis: 'plan' },
+    );
+    assert.deepEqual(answer.heatmap.people.map((p) => p.id), ['dora', 'eve']);
+    assert.equal(answer.people.dora.uri, uriOf(root, 'team.plan.yaml'));
+    // Shop's team entry: line 17 (0-based), "        - person: dora".
+    assert.equal(answer.entries['dora\nshop'].range.start.line, 17);
+    await assert.rejects(client.request('planAsCode/peopleHeatmap', { basis: 'both' }), (error: { code?: number }) => error.code === -32602);
+  });
+
+  it('compares with a revision: HEAD first unchanged, an unsaved edit slips, an unknown ref is refused, null stops', async () => {
+    const choices = await client.request<{ refs: Array<{ name: string; kind: string }>; commits: Array<{ subject: string }> }>('planAsCode/compareChoices', {});
+    assert.deepEqual(choices.refs.map((r) => [r.name, r.kind]), [['main', 'branch']]);
+    assert.deepEqual(choices.commits.map((c) => c.subject), ['plans']);
+    const compared = await client.request<{ ref: string; commit: string }>('planAsCode/compare', { ref: 'HEAD' });
+    assert.deepEqual(compared, { ref: 'HEAD', commit: git('rev-parse', 'HEAD').trim() });
+    assert.equal((await roadmap()).comparison?.count, 0);
+    const program = uriOf(root, 'plans/program.plan.yaml');
+    client.open(program, programText);
+    client.change(program, programText.replace('duration: 8w', 'duration: 12w'), 2);
+    const slipped = (await roadmap()).comparison!;
+    assert.deepEqual(slipped.ghosts.map((g) => [g.id, g.label]), [['build', '+28 d'], ['launch', '+28 d']]);
+    await assert.rejects(client.request('planAsCode/compare', { ref: 'no-such-ref' }), (error: { code?: number; message: string }) => error.code === -32600 && /no-such-ref/.test(error.message));
+    assert.equal((await roadmap()).comparison?.ghosts.length, 2, 'an unknown ref keeps the comparison as it was');
+    await assert.rejects(client.request('planAsCode/compare', { ref: '--output=/tmp/x' }), (error: { code?: number }) => error.code === -32602);
+    assert.equal(await client.request('planAsCode/compare', { ref: null }), null);
+    assert.equal((await roadmap()).comparison, null);
+    client.change(program, programText, 3);
+  });
+
+  it('tells the client when the compared ref moves (a commit), and reads it again', async () => {
+    await client.request('planAsCode/compare', { ref: 'HEAD' });
+    fs.writeFileSync(path.join(root, 'plans/launch.plan.yaml'), launchText.replace('duration: 30d', 'duration: 40d'));
+    git('commit', '-q', '-am', 'Launch takes 40 days');
+    const head = git('rev-parse', 'HEAD').trim();
+    await client.until('the comparison read again', () => client.compared.some((p) => (p as { compared: { commit: string } | null }).compared?.commit === head));
+    await client.request('planAsCode/compare', { ref: null });
+  });
+
+  it('builds the steering report, with the changes and trend from git only when asked', async () => {
+    const plain = await client.request<{ html: string; errors: number; statusDate: number }>('planAsCode/report', {});
+    assert.match(plain.html, /<section [^>]*data-program="alpha"/);
+    assert.ok(!/<script/i.test(plain.html));
+    assert.ok(!plain.html.includes('class="trend'), 'no trend without history');
+    const withHistory = await client.request<{ html: string }>('planAsCode/report', { history: {} });
+    assert.ok(withHistory.html.length > plain.html.length, 'the trend and changes from git');
+    await assert.rejects(client.request('planAsCode/report', { history: null }), (error: { code?: number }) => error.code === -32602);
   });
 });

@@ -67,6 +67,8 @@ export class TestClient {
   readonly events: string[] = [];
   readonly log: string[] = [];
   readonly registrations: unknown[] = [];
+  /** The params of each planAsCode/compared notification. */
+  readonly compared: unknown[] = [];
   private readonly waiters: Array<() => void> = [];
   readonly exited: Promise<number | null>;
   private stderr = '';
@@ -95,6 +97,10 @@ export class TestClient {
     });
     connection.onNotification('planAsCode/analyzed', () => {
       client.events.push('analyzed');
+      client.wake();
+    });
+    connection.onNotification('planAsCode/compared', (params: unknown) => {
+      client.compared.push(params);
       client.wake();
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => client.log.push(params.message));

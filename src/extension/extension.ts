@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { registerComparison, type PlanComparison } from './compare';
 import { registerInterop } from './interop';
 import { serverCanRun, startLanguageClient } from './languageClient';
+import { loadLazy } from './loadLazy';
 import { PlanService } from './planService';
 import { HostViews, ServerViews } from './viewSource';
 import { registerReport } from './report';
@@ -48,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
     : undefined;
   serverStarted?.catch((error: unknown) => void vscode.window.showErrorMessage(`Plan as Code: the language server did not start: ${error instanceof Error ? error.message : String(error)}`));
   // The Plans and People views ask the server for what they show (the host, where there is no server).
-  const views = client && serverStarted ? new ServerViews(client, serverStarted) : new HostViews(plans);
+  const views = client && serverStarted ? new ServerViews(client, serverStarted) : new HostViews(plans, async () => (await loadLazy()).interopAnswers);
   context.subscriptions.push(views);
   const tree = registerProgramTree(context, views);
   const people = registerPeopleTree(context, views);
@@ -56,9 +57,9 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   const comparison = registerComparison(context, plans);
   const roadmap = registerRoadmap(context, plans, comparison);
   registerReport(context, plans, comparison);
-  registerInterop(context, plans);
+  registerInterop(context, views);
   // The host indexes only when a view that is not yet fed by the server needs its analysis
-  // (PlanService.ready): the roadmap, the report, compare, import, export, actuals.
+  // (PlanService.ready): the roadmap, the report, compare.
   return { plans, tree, people, roadmap, comparison, activationMs: performance.now() - started, languageClient, analyzed: views.onDidAnalyze };
 }
 

@@ -5,8 +5,12 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { analyzedNotification, parseDescription, parseNull, parseViewRows, type ViewRequest, type ViewRequests } from '../shared/protocol';
+import {
+  analyzedNotification, parseActualsAnswer, parseDescription, parseExportAnswer, parseImportAnswer, parseNull, parseViewRows, type InteropRequest, type ViewRequest,
+  type ViewRequests,
+} from '../shared/protocol';
 import type { Analysis } from '../core';
+import type { InteropContext, interopAnswers } from '../shared/interopAnswers';
 import { viewAnswers, type AnswerContext } from '../shared/viewAnswers';
 import type { PlanService } from './planService';
 
@@ -23,7 +27,12 @@ const checks: { readonly [M in ViewRequest]: (value: unknown) => ViewRequests[M]
   'planAsCode/planTooltip': parseDescription,
   'planAsCode/peopleTooltip': parseDescription,
   'planAsCode/reload': parseNull,
+  'planAsCode/export': parseExportAnswer,
+  'planAsCode/import': parseImportAnswer,
+  'planAsCode/actuals': parseActualsAnswer,
 };
+
+const interopRequests: readonly string[] = ['planAsCode/export', 'planAsCode/import', 'planAsCode/actuals'] satisfies InteropRequest[];
 
 /** The views' requests sent to the language server once it has started. */
 export class ServerViews implements ViewSource {
@@ -57,7 +66,14 @@ export class ServerViews implements ViewSource {
 export class HostViews implements ViewSource {
   readonly onDidAnalyze: vscode.Event<void>;
 
-  constructor(private readonly plans: PlanService) {
+  /**
+   * `interop` loads the answers of Import, Export and Update Actuals: with the commands' code
+   * (dist/extensionLazy.js), which has their parsers, never at activation.
+   */
+  constructor(
+    private readonly plans: PlanService,
+    private readonly interop: () => Promise<typeof interopAnswers>,
+  ) {
     this.onDidAnalyze = (listener, thisArg, disposables) => plans.onDidAnalyze(() => listener.call(thisArg), undefined, disposables);
   }
 
@@ -67,8 +83,20 @@ export class HostViews implements ViewSource {
       return null as ViewRequests[M]['result'];
     }
     const analysis = await this.plans.analysis();
-    const answer = viewAnswers[method as Exclude<ViewRequest, 'planAsCode/reload'>] as (a: Analysis, p: unknown, c: AnswerContext) => unknown;
-    return answer(analysis, params, { uriOf: (file) => this.plans.uriOf(file)?.toString(), defaultCurrency: this.plans.config.defaultCurrency }) as ViewRequests[M]['result'];
+    const context: AnswerContext = { uriOf: (file) => this.plans.uriOf(file)?.toString(), defaultCurrency: this.plans.config.defaultCurrency };
+    if (interopRequests.includes(method)) {
+      const answers = await this.interop();
+      const interop: InteropContext = {
+        ...context,
+        keyOf: (uri) => this.plans.keyOf(vscode.Uri.parse(uri)),
+        joinUri: (folder, name) => vscode.Uri.joinPath(vscode.Uri.parse(folder), name).toString(),
+        analysisOptions: this.plans.config.analysis,
+        maxFileSize: this.plans.config.maxFileSize,
+      };
+      return (answers[method as InteropRequest] as (a: Analysis, p: unknown, c: InteropContext) => unknown)(analysis, params, interop) as ViewRequests[M]['result'];
+    }
+    const answer = viewAnswers[method as Exclude<ViewRequest, 'planAsCode/reload' | InteropRequest>] as (a: Analysis, p: unknown, c: AnswerContext) => unknown;
+    return answer(analysis, params, context) as ViewRequests[M]['result'];
   }
 
   dispose(): void {}

@@ -3,7 +3,7 @@
  * and, in a virtual workspace where the server cannot read the files, by the extension host itself.
  */
 import { peopleTreeRows, peopleTreeTooltip, planTreeRows, planTreeTooltip, type Analysis, type TreeRow } from '../core';
-import type { ViewRequest, ViewRequests, ViewRow } from './protocol';
+import type { InteropRequest, ViewRequest, ViewRequests, ViewRow } from './protocol';
 
 export interface AnswerContext {
   /** The uri of a file by the core's name for it. */
@@ -11,9 +11,9 @@ export interface AnswerContext {
   readonly defaultCurrency: string;
 }
 
-type Answered = Exclude<ViewRequest, 'planAsCode/reload'>;
+type Answered = Exclude<ViewRequest, 'planAsCode/reload' | InteropRequest>;
 
-/** Every request but reload, which is about the files, not about an analysis. */
+/** Every request but reload, which is about the files, not about an analysis, and Import/Export/Actuals (interopAnswers.ts). */
 type Answers = { readonly [M in Answered]: (analysis: Analysis, params: ViewRequests[M]['params'], context: AnswerContext) => ViewRequests[M]['result'] };
 
 export const viewAnswers: Answers = {

@@ -294,11 +294,11 @@ const MAX_NAME_LENGTH = 4096;
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_TEXT_LENGTH;
 const isName = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_NAME_LENGTH;
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((line) => typeof line === 'string');
-/** An object with exactly these own keys (optional ones may be missing). */
-function fields(value: unknown, keys: readonly string[], optional: readonly string[] = []): Record<string, unknown> | undefined {
+/** An object with exactly these own keys. */
+function fields(value: unknown, keys: readonly string[]): Record<string, unknown> | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const own = Object.keys(value);
-  if (own.some((key) => !keys.includes(key) && !optional.includes(key)) || keys.some((key) => !Object.prototype.hasOwnProperty.call(value, key))) return undefined;
+  if (own.some((key) => !keys.includes(key)) || keys.some((key) => !Object.prototype.hasOwnProperty.call(value, key))) return undefined;
   return value as Record<string, unknown>;
 }
 

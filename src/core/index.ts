@@ -17,7 +17,7 @@ export {
 } from './base/defaults';
 export { type PlanDiagnostic } from './base/diagnostic';
 export { messages, plural } from './base/messages';
-export { toOneBased, type Range, type Span } from './base/positions';
+export { LineIndex, toOneBased, type Range, type Span } from './base/positions';
 export { closestName, editDistance } from './base/suggestions';
 
 export { defaultParseLimits, type ParsedFile, type ParseLimits, type YamlNode } from './syntax/nodes';

@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   const comparison = registerComparison(context, views);
   const roadmap = registerRoadmap(context, views, comparison);
   registerReport(context, views);
-  registerInterop(context, views, plans);
+  registerInterop(context, views);
   const activationMs = performance.now() - started;
   return {
     get plans() {

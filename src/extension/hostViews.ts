@@ -2,10 +2,11 @@
  * The views' requests answered on the extension host from its own analysis (PlanService): only where the
  * language server cannot run (a virtual workspace: no folder on disk). Part of dist/extensionLazy.js.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
 import { steeringReportFile, type Analysis } from '../core';
-import type { ComparedParams, ViewRequest, ViewRequests } from '../shared/protocol';
+import { interopAnswers, type InteropContext } from '../shared/interopAnswers';
+import type { ComparedParams, InteropRequest, ViewRequest, ViewRequests } from '../shared/protocol';
 import { viewAnswers, type AnswerContext } from '../shared/viewAnswers';
 import type { PlanService } from './planService';
 
@@ -35,9 +36,19 @@ export class HostViews implements ViewSource {
       return { html, statusDate: analysis.rollup.statusDate, errors: analysis.diagnostics.filter((d) => d.severity === 'error').length } as ViewRequests[M]['result'];
     }
     const analysis = await this.plans.analysis();
-    const answer = viewAnswers[method as keyof typeof viewAnswers] as (a: Analysis, p: unknown, c: AnswerContext) => unknown;
     const { defaultCurrency, quality } = this.plans.config;
     const context: AnswerContext = { uriOf: (file) => this.plans.uriOf(file)?.toString(), defaultCurrency, quality, comparisonFor: () => null };
+    if (Object.hasOwn(interopAnswers, method)) {
+      const interop: InteropContext = {
+        ...context,
+        keyOf: (uri) => this.plans.keyOf(vscode.Uri.parse(uri)),
+        joinUri: (folder, name) => vscode.Uri.joinPath(vscode.Uri.parse(folder), name).toString(),
+        analysisOptions: this.plans.config.analysis,
+        maxFileSize: this.plans.config.maxFileSize,
+      };
+      return (interopAnswers[method as InteropRequest] as (a: Analysis, p: unknown, c: InteropContext) => unknown)(analysis, params, interop) as ViewRequests[M]['result'];
+    }
+    const answer = viewAnswers[method as keyof typeof viewAnswers] as (a: Analysis, p: unknown, c: AnswerContext) => unknown;
     return answer(analysis, params, context) as ViewRequests[M]['result'];
   }
 

@@ -3,16 +3,17 @@
  * import, export and update as commands (registered in interop.ts; this code is in dist/extensionLazy.js,
  * loaded on the first command). Each takes its inputs as arguments (file URIs, a format) and then
  * asks nothing, so keybindings, tests and other extensions can run it; without them it asks. Each resolves
- * to what it did (`InteropOutcome`), also when it stopped.
+ * to what it did (`InteropOutcome`), also when it stopped. The parsing and the analysis are the language
+ * server's (SPEC 13: requests planAsCode/import, export and actuals); here the input files are read, the
+ * output files written, the edits applied and the messages shown.
  */
 import * as vscode from 'vscode';
 import { exists } from './files';
-import {
-  defaultParseLimits, exportCsv, exportMspdi, exportTjp, IdAllocator, ImportError, importCsv, importedPlanFiles, importMspdi, planErrors,
-  planActuals, plural, slug, type Analysis, type ExportResult, type ImportedPlan,
-} from '../core';
+import { plural } from '../core';
 import { writeNewFiles } from '../node/interopFiles';
-import type { PlanService } from './planService';
+import { textFingerprint } from '../shared/fingerprint';
+import { exportFormats, type ExportFormat } from '../shared/protocol';
+import type { ViewSource } from './viewSource';
 
 /** What a command did: `ok` false when it stopped (cancelled, bad input, a file in the way); `message` says why or what. */
 export interface InteropOutcome {
@@ -26,9 +27,6 @@ export interface InteropOutcome {
   readonly changes?: ReadonlyArray<{ id: string; field: string; before: string | null; after: string; file: string }>;
 }
 
-const exportFormats = ['mspdi', 'tjp', 'csv'] as const;
-type ExportFormat = (typeof exportFormats)[number];
-
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
@@ -41,20 +39,24 @@ const uriArgs = (args: readonly unknown[]): vscode.Uri[] => args.flatMap((a) => 
 
 const shown = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 
-async function readInput(uri: vscode.Uri): Promise<string> {
+/** A file's text, or the message saying it cannot be read. */
+async function readInput(uri: vscode.Uri): Promise<{ text: string } | { error: string }> {
   try {
-    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+    return { text: decoder.decode(await vscode.workspace.fs.readFile(uri)) };
   } catch (error) {
-    throw new ImportError(`${shown(uri)}: cannot read this file (${error instanceof Error ? error.message : String(error)})`);
+    return { error: `${shown(uri)}: cannot read this file (${error instanceof Error ? error.message : String(error)})` };
   }
 }
+
+/** Said when the language server has no answer (it stopped, or its analysis was cancelled). */
+const noAnswer = (command: string) => `${command}: the language server gave no answer; nothing done.`;
 
 /**
  * Import: `planAsCode.import(files: Uri | Uri[], folder: Uri)` — the last URI is the folder, the ones
  * before it the MSPDI/CSV files. Never overwrites: when any file to write exists, names them all and
  * writes nothing.
  */
-export async function importPlans(plans: PlanService, output: vscode.OutputChannel, args: readonly unknown[]): Promise<InteropOutcome> {
+export async function importPlans(views: ViewSource, output: vscode.OutputChannel, args: readonly unknown[]): Promise<InteropOutcome> {
   const given = uriArgs(args);
   const interactive = given.length < 2;
   const sources = interactive
@@ -72,36 +74,18 @@ export async function importPlans(plans: PlanService, output: vscode.OutputChann
     : given[given.length - 1];
   if (!folder) return { ok: false, message: 'cancelled' };
 
-  const workspace = await plans.analysis();
-  let files: ReturnType<typeof importedPlanFiles>;
-  let imported: ImportedPlan[];
-  try {
-    const ids = new IdAllocator();
-    const fileIds = sources.map((source) => slug((source.path.split('/').pop() ?? '').replace(/\.[^.]+$/, '')) || 'import');
-    // Imported ids never take one the workspace uses (they get -2, -3…), so the plans do not clash. Except
-    // people (the same person in both is one person) and the program named after the file (importing a
-    // file again finds its plan file in the way): a clash of those is named below.
-    for (const [id, list] of workspace.index.definitions) if (list.some((e) => e.kind !== 'person') && !fileIds.includes(id)) ids.reserve(id);
-    imported = [];
-    for (const [i, source] of sources.entries()) {
-      const text = await readInput(source);
-      const fileId = fileIds[i];
-      const options = { source: shown(source), fileId };
-      imported.push(/^\uFEFF?\s*</.test(text) ? importMspdi(text, options, ids) : importCsv(text, options, ids));
-    }
-    files = importedPlanFiles(imported);
-  } catch (error) {
-    if (error instanceof ImportError) return stopped(`Import: ${error.message}; nothing written.`);
-    throw error;
+  const read: Array<{ name: string; fileName: string; text: string }> = [];
+  for (const source of sources) {
+    const input = await readInput(source);
+    if ('error' in input) return stopped(`Import: ${input.error}; nothing written.`);
+    read.push({ name: shown(source), fileName: source.path.split('/').pop() ?? '', text: input.text });
   }
+  // Parsed, and checked together with the workspace's plans, by the language server.
+  const answer = await views.request('planAsCode/import', { sources: read, folder: folder.toString() });
+  if (!answer) return stopped(noAnswer('Import'));
+  if ('error' in answer) return stopped(answer.error);
+  const files = answer.files;
   const targets = files.map((f) => ({ ...f, uri: vscode.Uri.joinPath(folder, f.name) }));
-  // What is written must be what `check` accepts (as the CLI's import), here together with the workspace's plans.
-  const keys = new Set(targets.map((t) => plans.keyOf(t.uri)));
-  const together = [...workspace.files.filter((f) => !keys.has(f.path)).map((f) => ({ path: f.path, text: f.text })), ...targets.map((t) => ({ path: plans.keyOf(t.uri), text: t.text }))];
-  // The errors only (the whole analysis only when there are some), as the CLI's import finds them.
-  const errors = planErrors(together, plans.config.analysis, { ...defaultParseLimits, maxFileSize: plans.config.maxFileSize });
-  const error = errors.find((d) => keys.has(d.file));
-  if (error) return stopped(`Import: the imported plans would not pass check (${error.file}:${error.range.start.line + 1}: ${error.message}); nothing written.`);
 
   const existing: vscode.Uri[] = [];
   for (const target of targets) if (await exists(target.uri)) existing.push(target.uri);
@@ -121,7 +105,7 @@ export async function importPlans(plans: PlanService, output: vscode.OutputChann
   }
 
   const written = targets.map((t) => t.uri);
-  const notCarried = imported.flatMap((p) => p.notCarried.map((line) => (line.startsWith(p.source) ? line : `${p.source}: ${line}`)));
+  const notCarried = answer.notCarried;
   output.appendLine(`Import of ${sources.map(shown).join(', ')}:`);
   for (const target of targets) output.appendLine(`  wrote ${shown(target.uri)} (${target.summary})`);
   if (notCarried.length > 0) {
@@ -141,14 +125,6 @@ async function confirmImport(message: string, first: vscode.Uri | undefined, los
   if (choice === open && first) await vscode.window.showTextDocument(first);
 }
 
-/** The title of an export: the one portfolio's or program's name, else "Plans" (as the CLI's export). */
-function exportTitle(analysis: Analysis): string {
-  const { portfolios, programs } = analysis.index;
-  if (portfolios.length === 1 && portfolios[0].name) return portfolios[0].name;
-  if (programs.length === 1 && programs[0].name) return programs[0].name;
-  return 'Plans';
-}
-
 const formatLabels: Record<ExportFormat, { label: string; detail: string; extension: string }> = {
   mspdi: { label: 'MS Project XML (MSPDI)', detail: 'Opens in MS Project and ProjectLibre', extension: 'xml' },
   tjp: { label: 'TaskJuggler 3', detail: 'tj3 schedules it to the same dates', extension: 'tjp' },
@@ -156,7 +132,7 @@ const formatLabels: Record<ExportFormat, { label: string; detail: string; extens
 };
 
 /** Export: `planAsCode.export(format?: 'mspdi'|'tjp'|'csv', file?: Uri)` in either order; a file alone names the format by its extension. */
-export async function exportPlans(plans: PlanService, output: vscode.OutputChannel, args: readonly unknown[]): Promise<InteropOutcome> {
+export async function exportPlans(views: ViewSource, output: vscode.OutputChannel, args: readonly unknown[]): Promise<InteropOutcome> {
   const named = args.find((a): a is string => typeof a === 'string');
   if (named !== undefined && !(exportFormats as readonly string[]).includes(named)) return stopped(`Export: ${named} is not a format (expected mspdi, tjp or csv).`);
   const givenFile = uriArgs(args)[0];
@@ -176,18 +152,16 @@ export async function exportPlans(plans: PlanService, output: vscode.OutputChann
     givenFile ??
     (await vscode.window.showSaveDialog({ title: `Export Plans to ${label}`, saveLabel: 'Export', defaultUri: folder ? vscode.Uri.joinPath(folder, `plans.${extension}`) : undefined, filters: { [label]: [extension] } }));
   if (!uri) return { ok: false, message: 'cancelled' };
-  const analysis = await plans.analysis();
-  const title = exportTitle(analysis);
-  const result: ExportResult = format === 'tjp' ? exportTjp(analysis, title) : format === 'csv' ? exportCsv(analysis) : exportMspdi(analysis, title);
+  const result = await views.request('planAsCode/export', { format });
+  if (!result) return stopped(noAnswer('Export'));
   try {
     await vscode.workspace.fs.writeFile(uri, encoder.encode(result.text));
   } catch (error) {
     return stopped(`Could not write the export to ${uri.fsPath || uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const { programs, projects, milestones } = analysis.index;
-  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+  const { programs, projects, milestones, errors } = result;
   const message =
-    `Exported ${plural(programs.length, 'program')}, ${plural(projects.length, 'project')} and ${plural(milestones.length, 'milestone')} to ${shown(uri)} (${label})` +
+    `Exported ${plural(programs, 'program')}, ${plural(projects, 'project')} and ${plural(milestones, 'milestone')} to ${shown(uri)} (${label})` +
     `${result.notes.length > 0 ? `; ${plural(result.notes.length, 'thing')} not exported` : ''}${errors > 0 ? `; the plans have ${plural(errors, 'error')}` : ''}.`;
   if (result.notes.length > 0) {
     output.appendLine(`Export to ${shown(uri)}: not exported (${result.notes.length}):`);
@@ -207,21 +181,19 @@ export async function exportPlans(plans: PlanService, output: vscode.OutputChann
  * first and applied only when confirmed — given a CSV as argument it asks nothing — as one WorkspaceEdit,
  * so one undo takes them back. All or nothing: a bad row is named and nothing changes.
  */
-export async function updateActuals(plans: PlanService, args: readonly unknown[]): Promise<InteropOutcome> {
+export async function updateActuals(views: ViewSource, args: readonly unknown[]): Promise<InteropOutcome> {
   const given = uriArgs(args)[0];
   const csv =
     given ??
     (await vscode.window.showOpenDialog({ title: 'Update Actuals from CSV (one row per project id: progress, spent, state)', openLabel: 'Read Actuals', filters: { CSV: ['csv'], 'All files': ['*'] } }))?.[0];
   if (!csv) return { ok: false, message: 'cancelled' };
-  const analysis = await plans.analysis();
-  let actuals: ReturnType<typeof planActuals>;
-  try {
-    actuals = planActuals(analysis, await readInput(csv), { source: shown(csv) });
-  } catch (error) {
-    if (error instanceof ImportError) return stopped(`Update Actuals: ${error.message}; nothing changed.`);
-    throw error;
-  }
-  const changes = actuals.changes.map(({ id, field, before, after, file }) => ({ id, field, before, after, file }));
+  const input = await readInput(csv);
+  if ('error' in input) return stopped(`Update Actuals: ${input.error}; nothing changed.`);
+  // The changes and where they go, from the language server's analysis.
+  const actuals = await views.request('planAsCode/actuals', { csv: input.text, source: shown(csv) });
+  if (!actuals) return stopped(noAnswer('Update Actuals'));
+  if ('error' in actuals) return stopped(actuals.error);
+  const changes = actuals.changes;
   if (changes.length === 0) {
     const message = 'No changes: the plans already hold these values.';
     if (!given) void vscode.window.showInformationMessage(message);
@@ -232,21 +204,19 @@ export async function updateActuals(plans: PlanService, args: readonly unknown[]
     const apply = `Apply ${plural(changes.length, 'Change')}`;
     const limit = 25;
     const detail = [...lines.slice(0, limit), ...(lines.length > limit ? [`… and ${lines.length - limit} more`] : [])].join('\n');
-    const choice = await vscode.window.showInformationMessage(`Update actuals from ${shown(csv)}: ${plural(changes.length, 'change')} in ${plural(actuals.edits.size, 'file')}`, { modal: true, detail }, apply);
+    const choice = await vscode.window.showInformationMessage(`Update actuals from ${shown(csv)}: ${plural(changes.length, 'change')} in ${plural(actuals.files.length, 'file')}`, { modal: true, detail }, apply);
     if (choice !== apply) return { ok: false, message: 'cancelled', changes };
   }
-  // The offsets are in the texts analysed; a document edited since (while the question was open) stops it.
+  // The ranges are in the texts analysed; a document edited since (while the question was open) stops it.
   const edit = new vscode.WorkspaceEdit();
-  for (const [path, edits] of actuals.edits) {
-    const uri = plans.uriOf(path);
-    const parsed = analysis.files.find((f) => f.path === path);
-    if (!uri || !parsed) return stopped(`Update Actuals: ${path} is no longer in the workspace; nothing changed.`);
+  for (const { uri: located, file, fingerprint, edits } of actuals.files) {
+    const uri = vscode.Uri.parse(located);
     const document = await vscode.workspace.openTextDocument(uri);
-    if (document.getText() !== parsed.text) return stopped(`Update Actuals: ${path} changed while updating; nothing changed (run it again).`);
-    for (const one of edits) edit.replace(uri, new vscode.Range(document.positionAt(one.start), document.positionAt(one.end)), one.text);
+    if (textFingerprint(document.getText()) !== fingerprint) return stopped(`Update Actuals: ${file} changed while updating; nothing changed (run it again).`);
+    for (const { range, text } of edits) edit.replace(uri, new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character), text);
   }
   if (!(await vscode.workspace.applyEdit(edit))) return stopped('Update Actuals: VS Code did not apply the edit; nothing changed.');
-  const message = `Updated ${plural(changes.length, 'value')} in ${plural(actuals.edits.size, 'file')} from ${shown(csv)} (not saved yet: Undo takes it back).`;
+  const message = `Updated ${plural(changes.length, 'value')} in ${plural(actuals.files.length, 'file')} from ${shown(csv)} (not saved yet: Undo takes it back).`;
   if (!given) void vscode.window.showInformationMessage(message);
   return { ok: true, message, changes };
 }

@@ -9,11 +9,14 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   analyzedNotification,
   comparedNotification,
+  parseActualsAnswer,
   parseCompareChoices,
   parseCompared,
   parseComparedParams,
   parseDescription,
+  parseExportAnswer,
   parseHeatmapAnswer,
+  parseImportAnswer,
   parseNull,
   parseReportAnswer,
   parseRoadmapAnswer,
@@ -43,6 +46,9 @@ const checks: { readonly [M in ViewRequest]: (value: unknown) => ViewRequests[M]
   'planAsCode/compareChoices': parseCompareChoices,
   'planAsCode/compare': parseCompared,
   'planAsCode/report': parseReportAnswer,
+  'planAsCode/export': parseExportAnswer,
+  'planAsCode/import': parseImportAnswer,
+  'planAsCode/actuals': parseActualsAnswer,
 };
 
 /** The views' requests sent to the language server once it has started. */

@@ -2,9 +2,10 @@
  * The VS Code extension's views ask the server for what they show (SPEC 13): the Plans and People views'
  * rows and tooltips, the roadmap's model and the People tab's heatmap, answered from the analysis of every
  * change so far (src/shared/viewAnswers.ts); the roadmap compared with another revision (comparison.ts);
- * a reload from disk. Params are checked first (src/shared/protocol.ts). After each analysis a client
+ * a reload from disk; Import, Export and Update Actuals (src/shared/interopAnswers.ts). Params are checked first (src/shared/protocol.ts). After each analysis a client
  * that asked for it (`initializationOptions.views`) is told, so its views fetch again.
  */
+import * as path from 'node:path';
 import { ErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { UnreadableRevisionError } from '../core';
 import { GitError } from '../node/git';
@@ -12,20 +13,26 @@ import {
   analyzedNotification,
   comparedNotification,
   parseBasisParams,
+  parseActualsParams,
   parseCompareParams,
+  parseExportParams,
   parseGitParams,
+  parseImportParams,
   parseNoParams,
   parseReloadParams,
   parseReportParams,
   parseTooltipParams,
   parseTreeParams,
   type ComparedParams,
+  type InteropRequest,
   type ViewRequest,
   type ViewRequests,
 } from '../shared/protocol';
+import { interopAnswers, type InteropContext } from '../shared/interopAnswers';
 import { viewAnswers, type AnswerContext } from '../shared/viewAnswers';
 import { unlessCancelled } from './cancel';
 import { ServerComparison } from './comparison';
+import { pathToUri, uriToPath } from './paths';
 import type { PlanFiles } from './planFiles';
 import { steeringReport } from './report';
 
@@ -42,6 +49,9 @@ const parsers: { readonly [M in ViewRequest]: (value: unknown) => Params<M> | un
   'planAsCode/compareChoices': parseGitParams,
   'planAsCode/compare': parseCompareParams,
   'planAsCode/report': parseReportParams,
+  'planAsCode/export': parseExportParams,
+  'planAsCode/import': parseImportParams,
+  'planAsCode/actuals': parseActualsParams,
 };
 
 export function registerViews(connection: Connection, plans: PlanFiles, notify: boolean): { dispose(): void } {
@@ -66,6 +76,34 @@ export function registerViews(connection: Connection, plans: PlanFiles, notify: 
       unlessCancelled(token, async () => {
         const analysis = await plans.analysis(token);
         return analysis ? answer(analysis, params, context) : null;
+      }),
+    );
+  }
+  // Import, Export and Update Actuals (SPEC 12): the same checks and waits.
+  const interop: InteropContext = {
+    uriOf: (file) => plans.uriOf(file),
+    get defaultCurrency() {
+      return plans.settings.defaultCurrency;
+    },
+    get quality() {
+      return plans.settings.quality;
+    },
+    comparisonFor: () => null,
+    keyOf: (uri) => plans.paths.keyOf(uri),
+    joinUri,
+    get analysisOptions() {
+      return plans.settings.analysis;
+    },
+    get maxFileSize() {
+      return plans.settings.maxFileSize;
+    },
+  };
+  for (const method of Object.keys(interopAnswers) as InteropRequest[]) {
+    const answer = interopAnswers[method] as (analysis: Parameters<(typeof interopAnswers)[typeof method]>[0], params: unknown, context: InteropContext) => unknown;
+    handle(connection, method, (params, token) =>
+      unlessCancelled(token, async () => {
+        const analysis = await plans.analysis(token);
+        return analysis ? answer(analysis, params, interop) : null;
       }),
     );
   }
@@ -112,4 +150,10 @@ async function gitAnswer<T>(work: () => Promise<T>): Promise<T | ResponseError<v
     if (error instanceof GitError || error instanceof UnreadableRevisionError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
     throw error;
   }
+}
+
+/** The uri of `name` inside the folder `folder` (a `file:` uri through the disk's path, else by its text). */
+function joinUri(folder: string, name: string): string {
+  const onDisk = uriToPath(folder);
+  return onDisk === undefined ? `${folder.replace(/\/+$/, '')}/${encodeURIComponent(name)}` : pathToUri(path.join(onDisk, name));
 }

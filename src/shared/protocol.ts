@@ -166,6 +166,15 @@ export interface ViewRequests {
   'planAsCode/compare': { params: CompareParams; result: Compared };
   /** The steering report's HTML; with `history`, its changes and trend from git (runs git). */
   'planAsCode/report': { params: ReportParams; result: ReportAnswer | null };
+  /** Plan: Export…: the whole workspace in one format, with what the command reports about it. */
+  'planAsCode/export': { params: ExportParams; result: ExportAnswer | null };
+  /**
+   * Plan: Import…: the plan files that importing these sources into `folder` makes, checked together with
+   * the workspace's plans (the extension reads the sources and writes the files), or why nothing is written.
+   */
+  'planAsCode/import': { params: ImportParams; result: ImportAnswer | null };
+  /** Plan: Update Actuals from CSV…: the changes a CSV of actuals makes, and the edits that make them. */
+  'planAsCode/actuals': { params: ActualsParams; result: ActualsAnswer | null };
 }
 
 export type ReportParams = Readonly<{ history?: GitParams }>;
@@ -198,6 +207,8 @@ export type CompareChoices = Readonly<{
 export const comparedNotification = 'planAsCode/compared';
 export type ComparedParams = Readonly<{ compared: Compared; problem?: string }>;
 export type ViewRequest = keyof ViewRequests;
+/** The requests of Import, Export and Update Actuals (answered by src/shared/interopAnswers.ts). */
+export type InteropRequest = 'planAsCode/export' | 'planAsCode/import' | 'planAsCode/actuals';
 
 /**
  * Server → extension after every analysis of the whole workspace (the views fetch again). Sent only to a
@@ -372,4 +383,137 @@ export function parseReportAnswer(value: unknown): ReportAnswer | null | undefin
   if (!isPlainObject(value)) return undefined;
   const { html, statusDate, errors } = value as Record<string, unknown>;
   return typeof html === 'string' && Number.isInteger(statusDate) && isCount(errors) ? { html, statusDate: statusDate as number, errors } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Extension ↔ language server: Plan: Import…, Plan: Export… and Plan: Update Actuals from CSV… (SPEC 12
+// in VS Code). The server parses and analyses; the extension reads the input files, writes the output
+// files and applies the edits. Answered from the analysis by src/shared/interopAnswers.ts.
+
+export const exportFormats = ['mspdi', 'tjp', 'csv'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export type ExportParams = Readonly<{ format: ExportFormat }>;
+export type ExportAnswer = Readonly<{
+  text: string;
+  /** What the format could not hold (the output channel's lines). */
+  notes: string[];
+  programs: number;
+  projects: number;
+  milestones: number;
+  /** The errors in the plans exported. */
+  errors: number;
+}>;
+
+/** An input file: `name` as the messages show it, `fileName` its base name (the program's id comes from it), its text. */
+export type ImportSource = Readonly<{ name: string; fileName: string; text: string }>;
+/** The sources, and the folder (a uri) the plan files are to be written into. */
+export type ImportParams = Readonly<{ sources: readonly ImportSource[]; folder: string }>;
+/** A plan file to write: its name in the folder, its text, what it holds. */
+export type ImportedFile = Readonly<{ name: string; text: string; summary: string }>;
+/** The files to write and what could not be carried over, or the message saying why nothing is written. */
+export type ImportAnswer = Readonly<{ files: ImportedFile[]; notCarried: string[] }> | Readonly<{ error: string }>;
+
+/** The CSV's text, and its name as the messages show it. */
+export type ActualsParams = Readonly<{ csv: string; source: string }>;
+export type ActualsChangeLine = Readonly<{ id: string; field: string; before: string | null; after: string; file: string }>;
+/**
+ * A file's edits: `file` is the core's name for it, `fingerprint` that of the text the edits were
+ * located in (textFingerprint), so the extension applies them only to that very text.
+ */
+export type ActualsFileEdits = Readonly<{ uri: string; file: string; fingerprint: string; edits: Array<Readonly<{ range: Range; text: string }>> }>;
+export type ActualsAnswer = Readonly<{ changes: ActualsChangeLine[]; files: ActualsFileEdits[] }> | Readonly<{ error: string }>;
+
+/** Longest text a request carries (an input file, a CSV), in UTF-16 code units. */
+export const MAX_TEXT_LENGTH = 64 * 1024 * 1024;
+/** Most input files one import takes. */
+export const MAX_SOURCES = 1000;
+const MAX_NAME_LENGTH = 4096;
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_TEXT_LENGTH;
+const isName = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_NAME_LENGTH;
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((line) => typeof line === 'string');
+/** An object with exactly these own keys. */
+function fields(value: unknown, keys: readonly string[]): Record<string, unknown> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const own = Object.keys(value);
+  if (own.some((key) => !keys.includes(key)) || keys.some((key) => !Object.prototype.hasOwnProperty.call(value, key))) return undefined;
+  return value as Record<string, unknown>;
+}
+
+/** The params of an export, when well-formed (a format export writes). */
+export function parseExportParams(value: unknown): ExportParams | undefined {
+  const params = fields(value, ['format']);
+  return params && (exportFormats as readonly unknown[]).includes(params.format) ? { format: params.format as ExportFormat } : undefined;
+}
+
+/** The params of an import, when well-formed: 1 to MAX_SOURCES sources of at most MAX_TEXT_LENGTH each, and a folder uri. */
+export function parseImportParams(value: unknown): ImportParams | undefined {
+  const params = fields(value, ['sources', 'folder']);
+  if (!params || !isName(params.folder) || !Array.isArray(params.sources) || params.sources.length === 0 || params.sources.length > MAX_SOURCES) return undefined;
+  const sources: ImportSource[] = [];
+  for (const item of params.sources as unknown[]) {
+    const source = fields(item, ['name', 'fileName', 'text']);
+    if (!source || !isName(source.name) || !isName(source.fileName) || !isText(source.text)) return undefined;
+    sources.push({ name: source.name, fileName: source.fileName, text: source.text });
+  }
+  return { sources, folder: params.folder };
+}
+
+/** The params of an actuals request, when well-formed (a CSV of at most MAX_TEXT_LENGTH, its name). */
+export function parseActualsParams(value: unknown): ActualsParams | undefined {
+  const params = fields(value, ['csv', 'source']);
+  return params && isText(params.csv) && isName(params.source) ? { csv: params.csv, source: params.source } : undefined;
+}
+
+/** An export's answer, when well-formed; null stays null. */
+export function parseExportAnswer(value: unknown): ExportAnswer | null | undefined {
+  if (value === null) return null;
+  const answer = fields(value, ['text', 'notes', 'programs', 'projects', 'milestones', 'errors']);
+  if (!answer || typeof answer.text !== 'string' || !isStrings(answer.notes)) return undefined;
+  return isCount(answer.programs) && isCount(answer.projects) && isCount(answer.milestones) && isCount(answer.errors) ? (answer as ExportAnswer) : undefined;
+}
+
+/** A message saying why nothing is done, when the answer is one. */
+const refusal = (value: unknown): Readonly<{ error: string }> | undefined => {
+  const answer = fields(value, ['error']);
+  return answer && typeof answer.error === 'string' && answer.error.length > 0 ? { error: answer.error } : undefined;
+};
+/** A plan file's name in the folder: one path segment, never `..`. */
+const isFileName = (value: unknown): value is string => isName(value) && !/[/\\]/.test(value) && value !== '.' && value !== '..';
+
+/** An import's answer, when well-formed (file names are single names inside the folder); null stays null. */
+export function parseImportAnswer(value: unknown): ImportAnswer | null | undefined {
+  if (value === null) return null;
+  const refused = refusal(value);
+  if (refused) return refused;
+  const answer = fields(value, ['files', 'notCarried']);
+  if (!answer || !Array.isArray(answer.files) || !isStrings(answer.notCarried)) return undefined;
+  const ok = (answer.files as unknown[]).every((item) => {
+    const file = fields(item, ['name', 'text', 'summary']);
+    return file !== undefined && isFileName(file.name) && typeof file.text === 'string' && typeof file.summary === 'string';
+  });
+  return ok ? (answer as ImportAnswer) : undefined;
+}
+
+/** An actuals answer, when well-formed; null stays null. */
+export function parseActualsAnswer(value: unknown): ActualsAnswer | null | undefined {
+  if (value === null) return null;
+  const refused = refusal(value);
+  if (refused) return refused;
+  const answer = fields(value, ['changes', 'files']);
+  if (!answer || !Array.isArray(answer.changes) || !Array.isArray(answer.files)) return undefined;
+  const changesOk = (answer.changes as unknown[]).every((item) => {
+    const change = fields(item, ['id', 'field', 'before', 'after', 'file']);
+    return change !== undefined && isName(change.id) && isName(change.field) && (change.before === null || typeof change.before === 'string') && typeof change.after === 'string' && isName(change.file);
+  });
+  const filesOk = (answer.files as unknown[]).every((item) => {
+    const file = fields(item, ['uri', 'file', 'fingerprint', 'edits']);
+    if (!file || !isName(file.uri) || !isName(file.file) || !isName(file.fingerprint) || !Array.isArray(file.edits)) return false;
+    return (file.edits as unknown[]).every((edit) => {
+      const one = fields(edit, ['range', 'text']);
+      return one !== undefined && isRange(one.range) && typeof one.text === 'string';
+    });
+  });
+  return changesOk && filesOk ? (answer as ActualsAnswer) : undefined;
 }

@@ -3,7 +3,7 @@
  * and, in a virtual workspace where the server cannot read the files, by the extension host itself.
  */
 import { buildRoadmap, peopleHeatmap, peopleTreeRows, peopleTreeTooltip, planTreeRows, planTreeTooltip, roadmapSources, type Analysis, type QualityThresholds, type RoadmapComparison, type TeamEntry, type TreeRow } from '../core';
-import type { Place, ViewRequest, ViewRequests, ViewRow } from './protocol';
+import type { InteropRequest, Place, ViewRequest, ViewRequests, ViewRow } from './protocol';
 
 export interface AnswerContext {
   /** The uri of a file by the core's name for it. */
@@ -14,9 +14,9 @@ export interface AnswerContext {
   comparisonFor(analysis: Analysis): RoadmapComparison | null;
 }
 
-type Answered = Exclude<ViewRequest, 'planAsCode/reload' | 'planAsCode/compareChoices' | 'planAsCode/compare' | 'planAsCode/report'>;
+type Answered = Exclude<ViewRequest, 'planAsCode/reload' | 'planAsCode/compareChoices' | 'planAsCode/compare' | 'planAsCode/report' | InteropRequest>;
 
-/** Every request about an analysis (reload and compare are about the files and git). */
+/** Every request about an analysis (reload and compare are about the files and git; the report and Import/Export/Actuals have their own modules). */
 type Answers = { readonly [M in Answered]: (analysis: Analysis, params: ViewRequests[M]['params'], context: AnswerContext) => ViewRequests[M]['result'] };
 
 export const viewAnswers: Answers = {

@@ -3,7 +3,10 @@
  * pass, and `open` only for ids the roadmap shows.
  */
 import { strict as assert } from 'node:assert';
-import { parseDescription, parseReloadParams, parseTooltipParams, parseTreeParams, parseViewRows, parseWebviewMessage } from '../../src/shared/protocol';
+import {
+  MAX_SOURCES, MAX_TEXT_LENGTH, parseActualsAnswer, parseActualsParams, parseDescription, parseExportAnswer, parseExportParams, parseImportAnswer, parseImportParams,
+  parseReloadParams, parseTooltipParams, parseTreeParams, parseViewRows, parseWebviewMessage,
+} from '../../src/shared/protocol';
 
 const known = new Set(['a1', 'platform']);
 const entries = new Set(['olga', 'olga\nshop']);
@@ -105,5 +108,69 @@ describe('the views’ requests to the language server', () => {
     assert.equal(parseViewRows({ rows: [] }), undefined);
     assert.deepEqual(parseDescription([{ kind: 'text', value: '<b>' }]), [{ kind: 'text', value: '<b>' }]);
     assert.equal(parseDescription([{ kind: 'html', value: '<b>' }]), undefined);
+  });
+});
+
+describe('Import, Export and Update Actuals requests to the language server', () => {
+  const source = { name: 'inbox/a.csv', fileName: 'a.csv', text: 'id,name\nweb,Web\n' };
+  const range = { start: { line: 8, character: 12 }, end: { line: 8, character: 14 } };
+
+  it('takes an export in a format export writes, and nothing else', () => {
+    for (const format of ['mspdi', 'tjp', 'csv']) assert.deepEqual(parseExportParams({ format }), { format });
+    assert.equal(parseExportParams({ format: 'pdf' }), undefined);
+    assert.equal(parseExportParams({}), undefined);
+    assert.equal(parseExportParams({ format: 'csv', out: '/etc/passwd' }), undefined);
+    assert.equal(parseExportParams('csv'), undefined);
+    assert.equal(parseExportParams(Object.create({ format: 'csv' })), undefined);
+  });
+
+  it('takes an import of 1 to MAX_SOURCES sources, each text at most MAX_TEXT_LENGTH, into a folder', () => {
+    assert.deepEqual(parseImportParams({ sources: [source], folder: 'file:///w/plans' }), { sources: [source], folder: 'file:///w/plans' });
+    assert.equal(parseImportParams({ sources: Array.from({ length: MAX_SOURCES }, () => source), folder: 'file:///w' })?.sources.length, MAX_SOURCES);
+    assert.equal(parseImportParams({ sources: Array.from({ length: MAX_SOURCES + 1 }, () => source), folder: 'file:///w' }), undefined);
+    assert.equal(parseImportParams({ sources: [], folder: 'file:///w' }), undefined);
+    assert.equal(parseImportParams({ sources: [source] }), undefined);
+    assert.equal(parseImportParams({ sources: [source], folder: '' }), undefined);
+    assert.equal(parseImportParams({ sources: [{ ...source, text: 1 }], folder: 'file:///w' }), undefined);
+    assert.equal(parseImportParams({ sources: [{ ...source, fileName: '' }], folder: 'file:///w' }), undefined);
+    assert.equal(parseImportParams({ sources: [{ ...source, format: 'csv' }], folder: 'file:///w' }), undefined);
+    const longest = 'x'.repeat(MAX_TEXT_LENGTH);
+    assert.equal(parseImportParams({ sources: [{ ...source, text: longest }], folder: 'file:///w' })?.sources[0].text.length, MAX_TEXT_LENGTH);
+    assert.equal(parseImportParams({ sources: [{ ...source, text: `${longest}x` }], folder: 'file:///w' }), undefined);
+  });
+
+  it('takes an actuals request with the CSV’s text and its name', () => {
+    assert.deepEqual(parseActualsParams({ csv: 'id,progress\nweb,40\n', source: 'finance.csv' }), { csv: 'id,progress\nweb,40\n', source: 'finance.csv' });
+    assert.equal(parseActualsParams({ csv: 'id\n' }), undefined);
+    assert.equal(parseActualsParams({ csv: 3, source: 'a.csv' }), undefined);
+    assert.equal(parseActualsParams({ csv: 'x'.repeat(MAX_TEXT_LENGTH + 1), source: 'a.csv' }), undefined);
+  });
+
+  it('uses only well-formed answers: counts, import file names inside the folder, located edits', () => {
+    const exported = { text: '<Project/>', notes: ['x'], programs: 1, projects: 2, milestones: 0, errors: 0 };
+    assert.deepEqual(parseExportAnswer(exported), exported);
+    assert.equal(parseExportAnswer(null), null);
+    assert.equal(parseExportAnswer({ ...exported, projects: -1 }), undefined);
+    assert.equal(parseExportAnswer({ ...exported, notes: [1] }), undefined);
+    assert.equal(parseExportAnswer({ ...exported, text: undefined }), undefined);
+
+    const imported = { files: [{ name: 'a.plan.yaml', text: 'version: 1\n', summary: '1 project' }], notCarried: [] };
+    assert.deepEqual(parseImportAnswer(imported), imported);
+    assert.deepEqual(parseImportAnswer({ error: 'Import: a.csv:2: bad; nothing written.' }), { error: 'Import: a.csv:2: bad; nothing written.' });
+    assert.equal(parseImportAnswer({ error: '' }), undefined);
+    for (const name of ['../a.plan.yaml', 'sub/a.plan.yaml', 'sub\\a.plan.yaml', '..', '']) {
+      assert.equal(parseImportAnswer({ ...imported, files: [{ ...imported.files[0], name }] }), undefined, name);
+    }
+    assert.equal(parseImportAnswer({ files: [], notCarried: 'x' }), undefined);
+
+    const file = { uri: 'file:///w/a.plan.yaml', file: 'a.plan.yaml', fingerprint: 'abc=', edits: [{ range, text: '40' }] };
+    const actuals = { changes: [{ id: 'web', field: 'progress', before: '10', after: '40', file: 'a.plan.yaml' }], files: [file] };
+    assert.deepEqual(parseActualsAnswer(actuals), actuals);
+    assert.deepEqual(parseActualsAnswer({ changes: [{ ...actuals.changes[0], before: null }], files: [] }), { changes: [{ ...actuals.changes[0], before: null }], files: [] });
+    assert.deepEqual(parseActualsAnswer({ error: 'Update Actuals: x; nothing changed.' }), { error: 'Update Actuals: x; nothing changed.' });
+    assert.equal(parseActualsAnswer({ ...actuals, files: [{ ...file, edits: [{ range: { start: range.start }, text: '40' }] }] }), undefined);
+    assert.equal(parseActualsAnswer({ ...actuals, files: [{ ...file, fingerprint: undefined }] }), undefined);
+    assert.equal(parseActualsAnswer({ ...actuals, changes: [{ ...actuals.changes[0], after: 40 }] }), undefined);
+    assert.equal(parseActualsAnswer({ changes: [] }), undefined);
   });
 });

@@ -1,13 +1,15 @@
 // `Plan: Import…`, `Plan: Export…` and `Plan: Update Actuals from CSV…` in a real VS Code: given their
 // inputs as arguments they ask nothing. Import writes plan files the workspace then analyses (and never
 // overwrites), export writes each format, and actuals are one edit that one undo takes back; a bad row
-// changes nothing.
+// changes nothing. What the language server's analysis makes of the files is read from the Plans view and the
+// Problems panel, as a user sees it (the host does not analyse).
 import * as assert from 'node:assert/strict';
 import { sep } from 'node:path';
 import * as vscode from 'vscode';
 import type { PlanAsCodeApi } from '../../../src/extension/extension';
 import type { InteropOutcome } from '../../../src/extension/interop';
-import { api, fixture, waitFor } from './helpers';
+import type { RowNode } from '../../../src/extension/tree/rowTree';
+import { allNodes, api, fixture, ours, waitFor } from './helpers';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -21,7 +23,12 @@ describe('import, export and actuals commands', function () {
 
   before(async () => {
     extension = await api();
+    await waitFor('the Plans view’s rows', async () => (await extension.tree.getChildren()).length > 0, WATCHER_MS);
   });
+
+  /** The Plans view's project rows, by the project's id. */
+  const projectRows = async (): Promise<Map<string, RowNode>> =>
+    new Map((await allNodes(extension.tree)).filter((node) => node.row.contextValue === 'project').map((node) => [node.row.entity ?? '', node]));
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -54,17 +61,16 @@ describe('import, export and actuals commands', function () {
     // The workspace already has a project `build` (program alpha): the imported Build is build-2, and Go live depends on it.
     assert.match(text, /- id: build-2\n {6}name: Build\n/);
     assert.match(text, /depends_on: \[build-2\]/);
-    const analysis = await waitFor(
-      'the imported program analysed',
-      async () => {
-        const a = await extension.plans.analysis();
-        return a.index.programs.some((p) => p.id === 'ms-project') ? a : undefined;
-      },
+    const program = await waitFor(
+      'the imported program in the Plans view',
+      async () => (await extension.tree.getChildren()).find((node) => node.row.contextValue === 'program' && node.row.entity === 'ms-project'),
       WATCHER_MS,
     );
-    const program = analysis.index.programs.find((p) => p.id === 'ms-project')!;
-    assert.deepEqual(analysis.index.projects.filter((p) => p.program === program).map((p) => p.id), ['design', 'build-2', 'content-migration']);
-    assert.equal(analysis.diagnostics.filter((d) => d.severity === 'error' && d.file.includes('interop-tmp/')).length, 0);
+    assert.deepEqual((await extension.tree.getChildren(program)).filter((n) => n.row.contextValue === 'project').map((n) => n.row.entity), ['design', 'build-2', 'content-migration']);
+    // Analysed: the server has published the imported file's diagnostics (warnings at most, never an error).
+    const imported = vscode.Uri.joinPath(target, 'ms-project.plan.yaml');
+    await waitFor('the imported file’s diagnostics', () => extension.languageClient?.diagnostics?.has(imported) ?? true, WATCHER_MS);
+    assert.equal(ours(imported).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, 0);
 
     // Again into the same folder: the file exists, so nothing is written and the message names it.
     const before = (await vscode.workspace.fs.stat(vscode.Uri.joinPath(target, 'ms-project.plan.yaml'))).mtime;
@@ -81,8 +87,8 @@ describe('import, export and actuals commands', function () {
   });
 
   it('exports the workspace to MS Project XML, TaskJuggler and CSV', async () => {
-    const analysis = await extension.plans.analysis();
-    const projects = analysis.index.projects.map((p) => p.id);
+    const rows = await projectRows();
+    const projects = [...rows.keys()];
     const read = async (name: string) => decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), name)));
     for (const [format, name] of [['mspdi', 'plans.xml'], ['tjp', 'plans.tjp'], ['csv', 'plans.csv']] as const) {
       const outcome = await vscode.commands.executeCommand<InteropOutcome>('planAsCode.export', format, vscode.Uri.joinPath(folder(), name));
@@ -91,7 +97,7 @@ describe('import, export and actuals commands', function () {
     }
     const xml = await read('plans.xml');
     assert.match(xml, /^<\?xml [^>]*\?>\s*<Project xmlns="http:\/\/schemas\.microsoft\.com\/project">/);
-    for (const id of ['build', 'launch']) assert.ok(xml.includes(`<Name>${analysis.index.projects.find((p) => p.id === id)!.name}</Name>`), `MSPDI task of ${id}`);
+    for (const id of ['build', 'launch']) assert.ok(xml.includes(`<Name>${rows.get(id)!.row.label}</Name>`), `MSPDI task of ${id}`);
     const tjp = await read('plans.tjp');
     assert.match(tjp, /^project /m);
     // Every scheduled project is a task (the fixture's `extra`, unscheduled because of its typo, is left out).
@@ -127,7 +133,7 @@ describe('import, export and actuals commands', function () {
       '',
     ].join('\n');
     await vscode.workspace.fs.writeFile(plan, encoder.encode(original));
-    await waitFor('actuals plan indexed', async () => (await extension.plans.analysis()).index.definitions.has('act-two'), WATCHER_MS);
+    await waitFor('actuals plan indexed', async () => (await projectRows()).has('act-two'), WATCHER_MS);
     const document = await vscode.window.showTextDocument(plan);
 
     // A bad third row: nothing changes, and the message names the row.
@@ -151,7 +157,13 @@ describe('import, export and actuals commands', function () {
       .replace('  progress: 10\n', '  progress: 40\n  spent: 1250.5\n')
       .replace('  budget: 500\n', '  budget: 500\n  spent: 99\n  state: active\n');
     assert.equal(document.document.getText(), updated);
-    await waitFor('the analysis sees the actuals', async () => (await extension.plans.analysis()).index.projects.find((p) => p.id === 'act-two')?.spent?.value === 99);
+    await waitFor('the analysis sees the actuals', async () => {
+      const rows = await projectRows();
+      const two = rows.get('act-two');
+      if (!two || !rows.get('act-one')?.row.description?.startsWith('40%')) return false;
+      const item = await extension.tree.resolveTreeItem(extension.tree.getTreeItem(two), two, new vscode.CancellationTokenSource().token);
+      return item.tooltip instanceof vscode.MarkdownString && /\b99(\.00)?\b/.test(item.tooltip.value);
+    });
 
     await vscode.commands.executeCommand('undo');
     await waitFor('one undo takes the whole update back', () => document.document.getText() === original);

@@ -17,8 +17,10 @@ export function serverCanRun(): boolean {
 export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const filesGlob = () => vscode.workspace.getConfiguration(section).get<string>('files') || defaultFilesGlob;
   const module = context.asAbsolutePath('dist/server.js');
+  // The bench's profiling run (PLAN_BENCH_PROFILE=DIR) profiles the server too: its CPU profile is written there when it exits.
+  const profileDir = process.env.PLAN_BENCH_PROFILE;
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, ...(profileDir ? { options: { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } } : {}) },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const settingKeys = Object.keys((context.extension.packageJSON as { contributes?: { configuration?: { properties?: object } } }).contributes?.configuration?.properties ?? {})

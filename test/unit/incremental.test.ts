@@ -10,7 +10,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { buildRoadmap, PlanWorkspace, toRollupJson, type Analysis, type AnalysisOptions, type Figures } from '../../src/core';
+import { buildRoadmap, peopleView, PlanWorkspace, toRollupJson, type Analysis, type AnalysisOptions, type Figures } from '../../src/core';
 import { toDay } from '../reference/days';
 import { randomWorkspace, teamWorkspace } from '../reference/generate';
 import { toFiles } from '../reference/yaml';
@@ -127,6 +127,14 @@ function observable(analysis: Analysis) {
     rollup: toRollupJson(analysis),
     earnedSchedule: earnedSchedules(analysis),
     roadmap: buildRoadmap(analysis),
+    // The People view reads the analysis's own loads (kept across edits of values) through views made once per load.
+    people: peopleView(analysis).map((view) => ({
+      person: view.person.id,
+      summary: view.summary,
+      overloaded: view.overloaded,
+      periods: view.periods,
+      projects: view.projects.map((row) => [row.project.id, row.allocation, row.entries.length]),
+    })),
   };
 }
 

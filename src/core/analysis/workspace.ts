@@ -6,7 +6,7 @@
 import { today as systemToday, type Day } from '../base/dates';
 import { DEFAULT_CURRENCY, defaultThresholds, type HealthThresholds } from '../base/defaults';
 import type { PlanDiagnostic } from '../base/diagnostic';
-import type { DocumentModel, Portfolio, Program, Project } from '../model/entities';
+import type { DocumentModel, Person, Portfolio, Program, Project } from '../model/entities';
 import { readDocument } from '../model/read';
 import { defaultParseLimits, type ParsedFile, type ParseLimits } from '../syntax/nodes';
 import { oversizedFile, parsePlanFile } from '../syntax/parser';
@@ -16,7 +16,7 @@ import type { CheckContext } from './checks';
 import { errorsOf } from './errors';
 import { withoutFollowOnProblems } from './followOn';
 import { DiagnosticUnits, dependentsOf, recheck, refreshInPlace, structureKey, updateForValues, type AnalysisState, type Edit } from './incremental';
-import { PlanLoads } from './people';
+import { PlanLoads, type PersonLoad } from './people';
 import { indexSteps, type PlanIndex } from './planIndex';
 import { rollupSteps, type Rollup, type RollupResult, type RollupState } from './rollup';
 import { effectiveState } from './rules';
@@ -59,6 +59,11 @@ export interface Analysis {
   readonly rollup: RollupResult;
   /** Sorted by file, then its syntax errors first, then line and column. */
   readonly diagnostics: readonly PlanDiagnostic[];
+  /**
+   * The plan-basis load of everyone with team entries, as the checks read it (SPEC 10): a person's load is
+   * a new object when an edit changed it, the same object otherwise (until the next analysis).
+   */
+  readonly planLoads: ReadonlyMap<Person, PersonLoad>;
 }
 
 interface FileEntry {
@@ -298,7 +303,7 @@ export class PlanWorkspace {
     for (const entry of entries) for (const d of entry.fileDiagnostics) diagnostics.push(d);
     for (const d of state.units.all()) diagnostics.push(d);
     const shown = withoutCancelledProblems(withoutFollowOnProblems(files, state.index, state.rollup.result, diagnostics), state.index, state.schedule, state.rollup.result).sort(compareDiagnostics);
-    return { files, index: state.index, schedule: state.schedule, rollup: state.rollup.result, diagnostics: shown };
+    return { files, index: state.index, schedule: state.schedule, rollup: state.rollup.result, diagnostics: shown, planLoads: state.context.people.loads };
   }
 }
 

@@ -4,7 +4,7 @@
  * capacity, on the plan basis (the basis of `overallocated`). Read from the load model (analysis/people.ts).
  */
 import { formatDay } from '../base/dates';
-import { personLoad, peopleLoad, type PersonLoad } from '../analysis/people';
+import { personLoad, registryPeople, type PersonLoad } from '../analysis/people';
 import type { Analysis } from '../analysis/workspace';
 import type { Person, Project, TeamEntry } from '../model/entities';
 import { periodLine, periodText } from './peopleReport';
@@ -54,9 +54,24 @@ function viewOf(load: PersonLoad): PersonView {
   return { person: load.person, load, projects, overloaded: over.length > 0, summary, periods };
 }
 
-/** Everyone of the registry on the plan basis: those over capacity first, each group by id. */
+/** Each load's view, made once: an analysis after an edit keeps the loads the edit did not change. */
+const viewsOfLoads = new WeakMap<PersonLoad, PersonView>();
+
+function cachedViewOf(load: PersonLoad): PersonView {
+  let view = viewsOfLoads.get(load);
+  if (!view) viewsOfLoads.set(load, (view = viewOf(load)));
+  return view;
+}
+
+/**
+ * Everyone of the registry on the plan basis: those over capacity first, each group by id. The loads are
+ * the analysis's own (those the checks read), so this is a walk over views already made for the people
+ * whose load an edit did not change.
+ */
 export function peopleView(analysis: Analysis): PersonView[] {
-  const views = peopleLoad(analysis, 'plan').people.map(viewOf);
+  const views = registryPeople(analysis.index).map((person) =>
+    cachedViewOf(analysis.planLoads.get(person) ?? personLoad(person, analysis.index.teamEntries.get(person) ?? [], 'plan', analysis)),
+  );
   return [...views.filter((v) => v.overloaded), ...views.filter((v) => !v.overloaded)];
 }
 

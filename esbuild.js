@@ -21,15 +21,18 @@ const common = {
 
 /**
  * The extension's command-only code (src/extension/lazy.ts: import/export/update actuals and their
- * parsers, the steering report) is its own bundle, dist/extensionLazy.js, loaded on first use: in
- * dist/extension.js `import('./lazy')` stays a require of that file, so activation does not load it.
+ * parsers, the steering report) is its own bundle, dist/extensionLazy.js, loaded on first use, and the
+ * language server's client (src/extension/client.ts) is dist/extensionClient.js, loaded right after
+ * activation: in dist/extension.js `import('./lazy')` and `import('./client')` stay requires of those
+ * files, so activation loads neither.
  * @type {import('esbuild').Plugin}
  */
 const lazyExternal = {
   name: 'extension-lazy',
   setup(build) {
-    build.onResolve({ filter: /^\.\/lazy$/ }, (args) =>
-      args.importer.endsWith(path.join('src', 'extension', 'loadLazy.ts')) ? { path: './extensionLazy.js', external: true } : undefined,
+    const files = { './lazy': './extensionLazy.js', './client': './extensionClient.js' };
+    build.onResolve({ filter: /^\.\/(lazy|client)$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'extension', 'loadLazy.ts')) ? { path: files[args.path], external: true } : undefined,
     );
   },
 };
@@ -41,6 +44,8 @@ const extension = { ...common, platform: 'node', target: 'node20', format: 'cjs'
 const bundles = [
   { ...extension, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyExternal] },
   { ...extension, entryPoints: ['src/extension/lazy.ts'], outfile: 'dist/extensionLazy.js' },
+  // The language server's client, loaded right after activation (src/extension/client.ts).
+  { ...extension, entryPoints: ['src/extension/client.ts'], outfile: 'dist/extensionClient.js' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],

@@ -4,8 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerComparison, type PlanComparison } from './compare';
 import { registerInterop } from './interop';
-import { serverCanRun, startLanguageClient } from './languageClient';
-import { loadLazyNow } from './loadLazy';
+import { loadClient, loadLazyNow } from './loadLazy';
 import type { PlanService } from './planService';
 import { registerReport } from './report';
 import { registerRoadmap, type RoadmapPanel } from './roadmap';
@@ -43,6 +42,11 @@ export interface PlanAsCodeApi {
 
 let languageClient: LanguageClient | undefined;
 
+/** Whether the server can run here: it reads the plan files from disk, so every folder must be on the file system. */
+function serverCanRun(): boolean {
+  return (vscode.workspace.workspaceFolders ?? []).every((folder) => folder.uri.scheme === 'file');
+}
+
 export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   const started = performance.now();
   // The extension host's own analysis, made only when asked for (a virtual workspace, the API).
@@ -54,13 +58,15 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
     }
     return hostPlans;
   };
-  // Diagnostics, every language feature and what the views show come from the language server, in its own process.
-  languageClient = serverCanRun() ? startLanguageClient(context) : undefined;
-  const client = languageClient;
-  // Started after activation returns (forking the server's process is not activation's work).
-  const serverStarted = client ? new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => client.start()) : undefined;
-  serverStarted?.catch((error: unknown) => void vscode.window.showErrorMessage(`Plan as Code: the language server did not start: ${error instanceof Error ? error.message : String(error)}`));
-  const views: ViewSource = client && serverStarted ? new ServerViews(client, serverStarted) : new (loadLazyNow().HostViews)(plans());
+  // Diagnostics, every language feature and what the views show come from the language server, in its own
+  // process. Its client is loaded and the server started after activation returns: neither is activation's work.
+  const client = serverCanRun()
+    ? new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => (languageClient = (await loadClient()).startLanguageClient(context)))
+    : undefined;
+  const views: ViewSource = client ? new ServerViews(client) : new (loadLazyNow().HostViews)(plans());
+  if (views instanceof ServerViews) {
+    views.ready.catch((error: unknown) => void vscode.window.showErrorMessage(`Plan as Code: the language server did not start: ${error instanceof Error ? error.message : String(error)}`));
+  }
   context.subscriptions.push(views);
   const tree = registerProgramTree(context, views);
   const people = registerPeopleTree(context, views);
@@ -79,7 +85,9 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
     roadmap,
     comparison,
     activationMs,
-    languageClient,
+    get languageClient() {
+      return languageClient;
+    },
     views,
     analyzed: views.onDidAnalyze,
   };

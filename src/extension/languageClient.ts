@@ -9,11 +9,6 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { TEAM_SETTINGS_FILE } from '../core';
 import { defaultFilesGlob, explicitSettings, section } from './settings';
 
-/** Whether the server can run here: it reads the plan files from disk, so every folder must be on the file system. */
-export function serverCanRun(): boolean {
-  return (vscode.workspace.workspaceFolders ?? []).every((folder) => folder.uri.scheme === 'file');
-}
-
 export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const filesGlob = () => vscode.workspace.getConfiguration(section).get<string>('files') || defaultFilesGlob;
   const module = context.asAbsolutePath('dist/server.js');

@@ -1,8 +1,10 @@
 /**
- * Loads the command-only code (lazy.ts) on first use. In the build, esbuild.js turns `./lazy` into the
+ * Loads the command-only code (lazy.ts) on first use, and the language server's client (client.ts) right
+ * after activation. In the build, esbuild.js turns `./lazy` into the
  * separate file dist/extensionLazy.js beside dist/extension.js (not bundled into it); from source
  * (tsx) it is the module itself.
  */
+import type * as Client from './client';
 import type * as Lazy from './lazy';
 
 let loading: Promise<typeof Lazy> | undefined;
@@ -15,4 +17,11 @@ export function loadLazy(): Promise<typeof Lazy> {
 export function loadLazyNow(): typeof Lazy {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./lazy') as typeof Lazy;
+}
+
+let loadingClient: Promise<typeof Client> | undefined;
+
+/** Loads the language server's client (client.ts, dist/extensionClient.js in the build). */
+export function loadClient(): Promise<typeof Client> {
+  return (loadingClient ??= import('./client'));
 }

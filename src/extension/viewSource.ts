@@ -57,25 +57,34 @@ export class ServerViews implements ViewSource {
   readonly onDidAnalyze = this.emitter.event;
   private readonly compareEmitter = new vscode.EventEmitter<ComparedParams>();
   readonly onDidCompare = this.compareEmitter.event;
-  private readonly listening: vscode.Disposable[];
+  private listening: vscode.Disposable[] = [];
+  /** The client once it has started (its notifications heard from before the start). */
+  private readonly started: Promise<LanguageClient>;
 
-  constructor(
-    private readonly client: LanguageClient,
-    private readonly started: Promise<void>,
-  ) {
-    this.listening = [
-      client.onNotification(analyzedNotification, () => this.emitter.fire()),
-      client.onNotification(comparedNotification, (params: unknown) => {
-        const parsed = parseComparedParams(params);
-        if (parsed) this.compareEmitter.fire(parsed);
-      }),
-    ];
+  /** `client`: the language server's client, made (not started) right after activation. */
+  constructor(client: Promise<LanguageClient>) {
+    this.started = client.then(async (made) => {
+      this.listening = [
+        made.onNotification(analyzedNotification, () => this.emitter.fire()),
+        made.onNotification(comparedNotification, (params: unknown) => {
+          const parsed = parseComparedParams(params);
+          if (parsed) this.compareEmitter.fire(parsed);
+        }),
+      ];
+      await made.start();
+      return made;
+    });
+  }
+
+  /** Resolves once the server has started; rejects when it could not. */
+  get ready(): Promise<unknown> {
+    return this.started;
   }
 
   async request<M extends ViewRequest>(method: M, params: ViewRequests[M]['params'], token?: vscode.CancellationToken): Promise<ViewRequests[M]['result']> {
-    await this.started;
+    const client = await this.started;
     // Without a token, not an undefined one: the client would send it as a second param.
-    const answer: unknown = await (token ? this.client.sendRequest(method, params, token) : this.client.sendRequest(method, params));
+    const answer: unknown = await (token ? client.sendRequest(method, params, token) : client.sendRequest(method, params));
     const checked = checks[method](answer) as ViewRequests[M]['result'] | undefined;
     if (checked === undefined) throw new Error(`Plan as Code: the language server's answer to ${method} is not well-formed`);
     return checked;

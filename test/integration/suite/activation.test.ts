@@ -10,7 +10,8 @@ describe('activation', function () {
 
   it('leaves the analysis to the language server: diagnostics, hover, and the Plans and People views come from it', async () => {
     const extension = await api();
-    assert.ok(extension.languageClient, 'the language server is started in a workspace on disk');
+    // The client is loaded and the server started right after activation returns.
+    await waitFor('the language server started in a workspace on disk', () => extension.languageClient?.isRunning(), 30_000);
     // Diagnostics of a file never opened, and a hover: both from the server.
     await waitFor('unknown-reference in extra.plan.yaml', () => ours(fixture('later/extra.plan.yaml')).find((d) => d.code === 'unknown-reference'), 30_000);
     const document = await vscode.workspace.openTextDocument(fixture('program.plan.yaml'));

@@ -33,7 +33,7 @@ const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
 const rootUri = pathToFileURL(root).href;
-await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'L' }], capabilities: { workspace: { configuration: true } } });
+await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'L' }], capabilities: { workspace: { configuration: true }, textDocument: { semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } } } });
 const started = performance.now();
 const allPublished = new Promise((resolve) => {
   waiter = () => {
@@ -75,11 +75,50 @@ for (let i = 0; i < edits; i++) {
   await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 7 } });
   values.push(performance.now() - t);
 }
+// As VS Code works: an edit of a value that creates or clears a warning (`spent:` above the budget, then back),
+// timed until its publishDiagnostics, with what the editor asks after each change (code lenses, semantic
+// tokens, the outline) and a pause between edits as by hand.
+// The largest program file, as the VS Code bench edits (bench/host/index.ts).
+const programFile = files.filter((f) => f.includes('/programs/')).sort((a, b) => readFileSync(b, 'utf8').length - readFileSync(a, 'utf8').length)[0] ?? file;
+const programUri = pathToFileURL(programFile).href;
+const programText = readFileSync(programFile, 'utf8');
+const programLines = programText.split('\n');
+await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: programUri, languageId: 'yaml', version: 1, text: programText } });
+let programVersion = 1;
+const spentLines = programLines.map((l, i) => [l, i]).filter(([l]) => /^\s+spent: /.test(l)).map(([, i]) => i);
+const warned = [];
+if (spentLines.length > 0) {
+  const line = spentLines[Math.floor(spentLines.length / 2)];
+  const indent = /^\s+/.exec(programLines[line])[0];
+  for (let i = 0; i < edits; i++) {
+    const edited = [...programLines];
+    const over = i % 2 === 0;
+    edited[line] = `${indent}spent: ${over ? 99999999 : programLines[line].trim().slice('spent: '.length)}`;
+    const wanted = (list) => list.some((d) => d.code === 'overspent' && d.range.start.line === line) === over;
+    const done = new Promise((resolve) => {
+      waiter = (params) => {
+        if (params.uri === programUri && wanted(params.diagnostics)) resolve();
+      };
+    });
+    const t = performance.now();
+    void connection.sendNotification('textDocument/didChange', { textDocument: { uri: programUri, version: ++programVersion }, contentChanges: [{ text: edited.join('\n') }] });
+    const asked = [
+      connection.sendRequest('textDocument/codeLens', { textDocument: { uri: programUri } }),
+      connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: programUri } }),
+      connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: programUri } }),
+    ];
+    await done;
+    warned.push(performance.now() - t);
+    await Promise.all(asked);
+    await sleep(250);
+  }
+}
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 console.log(`${files.length} plan files; uptime: ${execSync('uptime', { encoding: 'utf8' }).trim()}`);
 console.log(`indexing (initialized → every file published): ${fmt(indexed)}; RSS after indexing ${rssAfterIndexing.toFixed(0)} MB`);
 console.log(`structural edit → publishDiagnostics: p50 ${fmt(percentile(structural, 50))}, p95 ${fmt(percentile(structural, 95))} (${edits} edits)`);
 console.log(`value edit → hover answered (analysis included): p50 ${fmt(percentile(values, 50))}, p95 ${fmt(percentile(values, 95))} (${edits} edits)`);
+if (warned.length > 0) console.log(`value edit creating/clearing a warning → publishDiagnostics, with code lenses, semantic tokens and symbols asked: p50 ${fmt(percentile(warned, 50))}, p95 ${fmt(percentile(warned, 95))} (${warned.length} edits, 250 ms apart)`);
 const rssAtEnd = rss();
 // Settled: the server collects once it has been idle for 2 s (src/server/memory.ts); read RSS after that.
 await sleep(3000);

@@ -37,7 +37,7 @@ export interface PlanAsCodeApi {
   /** Where the views get what they show: the server's requests (the host's own analysis where there is no server). */
   readonly views: ViewSource;
   /** Fires after every analysis of the whole workspace by the language server (by the host where there is none). */
-  readonly analyzed: vscode.Event<void>;
+  readonly analyzed: vscode.Event<unknown>;
 }
 
 let languageClient: LanguageClient | undefined;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
 import { steeringReportFile, type Analysis } from '../core';
 import { interopAnswers, type InteropContext } from '../shared/interopAnswers';
-import type { ComparedParams, InteropRequest, ViewRequest, ViewRequests } from '../shared/protocol';
+import type { AnalyzedParams, ComparedParams, InteropRequest, ViewRequest, ViewRequests } from '../shared/protocol';
 import { viewAnswers, type AnswerContext } from '../shared/viewAnswers';
 import type { PlanService } from './planService';
 
@@ -15,12 +15,12 @@ import type { ViewSource } from './viewSource';
 
 /** The same answers as the server's, from the extension host's own analysis. */
 export class HostViews implements ViewSource {
-  readonly onDidAnalyze: vscode.Event<void>;
+  readonly onDidAnalyze: vscode.Event<AnalyzedParams>;
   /** Nothing is compared here: comparing runs git, and a virtual workspace has no folder on disk. */
   readonly onDidCompare: vscode.Event<ComparedParams> = () => ({ dispose() {} });
 
   constructor(private readonly plans: PlanService) {
-    this.onDidAnalyze = (listener, thisArg, disposables) => plans.onDidAnalyze(() => listener.call(thisArg), undefined, disposables);
+    this.onDidAnalyze = (listener, thisArg, disposables) => plans.onDidAnalyze(() => listener.call(thisArg, {}), undefined, disposables);
   }
 
   async request<M extends ViewRequest>(method: M, params: ViewRequests[M]['params']): Promise<ViewRequests[M]['result']> {

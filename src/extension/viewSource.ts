@@ -10,6 +10,7 @@ import {
   analyzedNotification,
   comparedNotification,
   parseActualsAnswer,
+  parseAnalyzedParams,
   parseCompareChoices,
   parseCompared,
   parseComparedParams,
@@ -21,6 +22,7 @@ import {
   parseReportAnswer,
   parseRoadmapAnswer,
   parseViewRows,
+  type AnalyzedParams,
   type ComparedParams,
   type ViewRequest,
   type ViewRequests,
@@ -29,8 +31,8 @@ import {
 export interface ViewSource extends vscode.Disposable {
   /** The answer to a view's request; null when there is none (an id no longer in the plans, no server). */
   request<M extends ViewRequest>(method: M, params: ViewRequests[M]['params'], token?: vscode.CancellationToken): Promise<ViewRequests[M]['result']>;
-  /** Fires after every analysis of the whole workspace. */
-  readonly onDidAnalyze: vscode.Event<void>;
+  /** Fires after every analysis of the whole workspace, saying which views' rows are the same as last fetched. */
+  readonly onDidAnalyze: vscode.Event<AnalyzedParams>;
   /** Fires when what the roadmap is compared with changes on its own (the ref moved, or is gone). */
   readonly onDidCompare: vscode.Event<ComparedParams>;
 }
@@ -53,7 +55,7 @@ const checks: { readonly [M in ViewRequest]: (value: unknown) => ViewRequests[M]
 
 /** The views' requests sent to the language server once it has started. */
 export class ServerViews implements ViewSource {
-  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly emitter = new vscode.EventEmitter<AnalyzedParams>();
   readonly onDidAnalyze = this.emitter.event;
   private readonly compareEmitter = new vscode.EventEmitter<ComparedParams>();
   readonly onDidCompare = this.compareEmitter.event;
@@ -65,7 +67,7 @@ export class ServerViews implements ViewSource {
   constructor(client: Promise<LanguageClient>) {
     this.started = client.then(async (made) => {
       this.listening = [
-        made.onNotification(analyzedNotification, () => this.emitter.fire()),
+        made.onNotification(analyzedNotification, (params: unknown) => this.emitter.fire(parseAnalyzedParams(params))),
         made.onNotification(comparedNotification, (params: unknown) => {
           const parsed = parseComparedParams(params);
           if (parsed) this.compareEmitter.fire(parsed);

@@ -23,6 +23,7 @@ import {
   parseReportParams,
   parseTooltipParams,
   parseTreeParams,
+  type AnalyzedParams,
   type ComparedParams,
   type InteropRequest,
   type ViewRequest,
@@ -70,15 +71,33 @@ export function registerViews(connection: Connection, plans: PlanFiles, notify: 
     },
     comparisonFor: (analysis) => comparison.comparisonFor(analysis),
   };
+  // The People view's rows as last answered, by parent ('' for the top rows): after an analysis, the same
+  // answers mean the client need not fetch and draw the view again (see AnalyzedParams).
+  const peopleAnswered = new Map<string, string>();
   for (const method of Object.keys(viewAnswers) as Array<keyof typeof viewAnswers>) {
     const answer = viewAnswers[method] as (analysis: Parameters<(typeof viewAnswers)[typeof method]>[0], params: unknown, context: AnswerContext) => unknown;
     handle(connection, method, (params, token) =>
       unlessCancelled(token, async () => {
         const analysis = await plans.analysis(token);
-        return analysis ? answer(analysis, params, context) : null;
+        if (!analysis) return null;
+        const result = answer(analysis, params, context);
+        if (method === 'planAsCode/peopleTree') peopleAnswered.set((params as { parent?: string }).parent ?? '', JSON.stringify(result));
+        return result;
       }),
     );
   }
+  /** True when every People view answer the client holds is what this analysis gives (none held: unknown, so false). */
+  const peopleUnchanged = (analysis: Parameters<typeof viewAnswers['planAsCode/peopleTree']>[0]): boolean => {
+    if (peopleAnswered.size === 0) return false;
+    for (const [parent, json] of peopleAnswered) {
+      if (JSON.stringify(viewAnswers['planAsCode/peopleTree'](analysis, parent ? { parent } : {}, context)) !== json) {
+        // The client fetches again (if the view is shown) and tells us what it holds.
+        peopleAnswered.clear();
+        return false;
+      }
+    }
+    return true;
+  };
   // Import, Export and Update Actuals (SPEC 12): the same checks and waits.
   const interop: InteropContext = {
     uriOf: (file) => plans.uriOf(file),
@@ -128,7 +147,12 @@ export function registerViews(connection: Connection, plans: PlanFiles, notify: 
       return analysis ? steeringReport(plans, comparison, analysis, history) : null;
     }),
   );
-  if (notify) plans.onDidAnalyze(() => void connection.sendNotification(analyzedNotification).catch(() => undefined));
+  if (notify) {
+    plans.onDidAnalyze((analysis) => {
+      const params: AnalyzedParams = peopleUnchanged(analysis) ? { unchanged: ['people'] } : {};
+      void connection.sendNotification(analyzedNotification, params).catch(() => undefined);
+    });
+  }
   return comparison;
 }
 

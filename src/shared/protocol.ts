@@ -216,6 +216,18 @@ export type InteropRequest = 'planAsCode/export' | 'planAsCode/import' | 'planAs
  */
 export const analyzedNotification = 'planAsCode/analyzed';
 
+/**
+ * What came with an analysis: `unchanged` names the views whose rows, as the client last fetched them, are
+ * all the same after it (the People view after most edits of values: nobody's load moved), so that the
+ * client need not fetch and draw them again. Absent: anything may have changed.
+ */
+export type AnalyzedParams = Readonly<{ unchanged?: readonly 'people'[] }>;
+
+export function parseAnalyzedParams(value: unknown): AnalyzedParams {
+  if (!isPlainObject(value) || !Array.isArray((value as { unchanged?: unknown }).unchanged)) return {};
+  return { unchanged: ((value as { unchanged: unknown[] }).unchanged).filter((view): view is 'people' => view === 'people') };
+}
+
 const isRange = (value: unknown): value is Range => {
   if (typeof value !== 'object' || value === null) return false;
   const { start, end } = value as Record<string, unknown>;

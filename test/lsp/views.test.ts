@@ -147,6 +147,26 @@ describe('language server: the views’ requests', function () {
     await client.request('planAsCode/reload', { unsaved: [] });
   });
 
+  it('says when the People view’s rows are all as last fetched (an edit of a name), and not when a load moved', async () => {
+    const team = uri('team.plan.yaml');
+    const people = (await client.request<Row[]>('planAsCode/peopleTree', {}))!;
+    await client.request('planAsCode/peopleTree', { parent: people[0].id });
+    const next = async (text: string, version: number) => {
+      const before = client.analyzed.length;
+      client.change(team, text, version);
+      await client.until('the analysis of the edit', () => client.analyzed.length > before);
+      return client.analyzed[client.analyzed.length - 1] as { unchanged?: string[] };
+    };
+    client.open(team, peopleText);
+    // The program's name, on its own line: nobody's load or row moves.
+    assert.deepEqual(await next(peopleText.replace('name: Team program', 'name: Team programme'), 2), { unchanged: ['people'] });
+    const moved = await next(peopleText.replace('allocation: 50', 'allocation: 40'), 3);
+    assert.equal(moved.unchanged, undefined, 'Dora is at 100% now: her row changed');
+    // Not fetched again since: the server cannot say the rows the client holds are the same.
+    assert.equal((await next(peopleText.replace('allocation: 50', 'allocation: 41'), 4)).unchanged, undefined);
+    client.notify('textDocument/didClose', { textDocument: { uri: team } });
+  });
+
   it('tells a client that asked for it after every analysis, and no other client', async () => {
     const analyzed = () => client.events.filter((e) => e === 'analyzed').length;
     const before = analyzed();

@@ -67,6 +67,8 @@ export class TestClient {
   readonly events: string[] = [];
   readonly log: string[] = [];
   readonly registrations: unknown[] = [];
+  /** The params of each planAsCode/analyzed notification. */
+  readonly analyzed: unknown[] = [];
   /** The params of each planAsCode/compared notification. */
   readonly compared: unknown[] = [];
   private readonly waiters: Array<() => void> = [];
@@ -95,7 +97,8 @@ export class TestClient {
       client.diagnostics.set(params.uri, params.diagnostics);
       client.wake();
     });
-    connection.onNotification('planAsCode/analyzed', () => {
+    connection.onNotification('planAsCode/analyzed', (params: unknown) => {
+      client.analyzed.push(params);
       client.events.push('analyzed');
       client.wake();
     });

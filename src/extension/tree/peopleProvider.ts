@@ -16,6 +16,6 @@ export class PeopleTreeProvider extends RowTreeProvider {
 
 export function registerPeopleTree(context: vscode.ExtensionContext, source: ViewSource): PeopleTreeProvider {
   const provider = new PeopleTreeProvider(source);
-  registerRowTree(context, source, 'planAsCode.people', provider);
+  registerRowTree(context, source, 'planAsCode.people', provider, 'people');
   return provider;
 }

@@ -108,7 +108,7 @@ export function markdown(parts: readonly DescriptionPart[]): vscode.MarkdownStri
 const REFRESH_EVERY_MS = 500;
 
 /** Shows `provider` in the view `viewId`, fetched again after every analysis while it is visible. */
-export function registerRowTree(context: vscode.ExtensionContext, source: ViewSource, viewId: string, provider: RowTreeProvider): vscode.TreeView<RowNode> {
+export function registerRowTree(context: vscode.ExtensionContext, source: ViewSource, viewId: string, provider: RowTreeProvider, skippable?: 'people'): vscode.TreeView<RowNode> {
   const view = vscode.window.createTreeView(viewId, { treeDataProvider: provider, showCollapseAll: true });
   let stale = false;
   const refreshing = new Throttle(REFRESH_EVERY_MS, () => {
@@ -119,7 +119,9 @@ export function registerRowTree(context: vscode.ExtensionContext, source: ViewSo
     provider,
     view,
     refreshing,
-    source.onDidAnalyze(() => {
+    source.onDidAnalyze(({ unchanged }) => {
+      // The server says the rows this view last fetched are all the same: nothing to fetch or draw.
+      if (skippable && unchanged?.includes(skippable)) return;
       stale = true;
       if (view.visible) refreshing.request();
     }),

@@ -37,6 +37,11 @@ export class PlanFiles {
   private readonly files = new Map<string, PlanFile>();
   /** Uris of the documents the client has open (their text wins over the disk's). */
   private readonly open = new Set<string>();
+  /**
+   * Open documents whose file was deleted on disk, with the text they had: the client sending that same
+   * text again (an editor re-syncing the orphaned buffer) does not bring the file back; an edit does.
+   */
+  private readonly deletedWhileOpen = new Map<string, string>();
   private clientSettings: unknown = null;
   private team: { uri: string; settings: TeamSettings; diagnostics: readonly PlanDiagnostic[] } | undefined;
   settings: ServerSettings;
@@ -239,6 +244,13 @@ export class PlanFiles {
       this.removeUnder(file);
       return;
     }
+    // Written again after a deletion while open: the disk's text counts, as for a file never opened.
+    const again = pathToUri(file);
+    for (const uri of this.deletedWhileOpen.keys()) {
+      if (this.paths.keyOf(uri) !== this.paths.keyOf(again)) continue;
+      this.deletedWhileOpen.delete(uri);
+      this.open.delete(uri);
+    }
     if (stat.isDirectory()) {
       for (const inside of (await walk(file)).files) if (this.paths.isPlanPath(inside) && !this.files.has(this.paths.keyOf(pathToUri(inside)))) await this.readFile(inside);
       this.schedule();
@@ -260,6 +272,7 @@ export class PlanFiles {
     for (const [key, entry] of this.files) {
       const onDisk = uriToPath(entry.uri);
       if (onDisk === undefined || (onDisk !== file && !onDisk.startsWith(prefix))) continue;
+      if (this.open.has(entry.uri)) this.deletedWhileOpen.set(entry.uri, entry.text);
       this.files.delete(key);
       removed = this.workspace.delete(key) || removed;
     }
@@ -273,6 +286,11 @@ export class PlanFiles {
       return;
     }
     if (!this.paths.isPlanFile(uri)) return;
+    const deleted = this.deletedWhileOpen.get(uri);
+    if (deleted !== undefined) {
+      if (deleted === text) return;
+      this.deletedWhileOpen.delete(uri);
+    }
     this.open.add(uri);
     this.schedule();
     this.put(uri, text);
@@ -284,14 +302,16 @@ export class PlanFiles {
       void this.loadTeamFile().then(() => this.applySettings());
       return;
     }
+    this.deletedWhileOpen.delete(uri);
     if (!this.open.delete(uri)) return;
     const file = uriToPath(uri);
     if (file === undefined) this.remove(uri);
     else void this.readFile(file).then(() => this.schedule());
   }
 
+  /** Whether the client's text of the file wins over the disk's (not once the file was deleted under it). */
   isOpen(uri: string): boolean {
-    return this.open.has(uri);
+    return this.open.has(uri) && !this.deletedWhileOpen.has(uri);
   }
 
   private isTeamFile(uri: string): boolean {

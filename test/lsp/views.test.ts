@@ -167,6 +167,31 @@ describe('language server: the views’ requests', function () {
     client.notify('textDocument/didClose', { textDocument: { uri: team } });
   });
 
+  it('forgets a file deleted on disk while open; the buffer sent again unchanged does not bring it back, an edit does', async () => {
+    const file = path.join(root, 'plans/gone.plan.yaml');
+    const gone = uri('plans/gone.plan.yaml');
+    const text = 'version: 1\nproject:\n  id: gone\n  name: Gone soon\n  start: 2026-01-05\n  duration: 1w\n';
+    const unassigned = async () => {
+      const row = (await planTree())!.find((r) => r.id === 'unassigned');
+      return row ? (await planTree(row.id))!.map((r) => r.label) : [];
+    };
+    fs.writeFileSync(file, text);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: gone, type: 1 }] });
+    client.open(gone, text);
+    assert.ok((await unassigned()).includes('Gone soon'));
+    fs.rmSync(file);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: gone, type: 3 }] });
+    // The server reads the event and looks at the disk: ask until its answer says (each answer waits for the analysis).
+    let rows = await unassigned();
+    for (let asked = 1; asked < 500 && rows.includes('Gone soon'); asked++) rows = await unassigned();
+    assert.ok(!rows.includes('Gone soon'), 'deleted on disk: gone, though open');
+    client.change(gone, text, 2);
+    assert.ok(!(await unassigned()).includes('Gone soon'), 'the same text sent again: still gone');
+    client.change(gone, text.replace('Gone soon', 'Typed back'), 3);
+    assert.ok((await unassigned()).includes('Typed back'), 'an edit of the orphaned buffer brings it back');
+    client.notify('textDocument/didClose', { textDocument: { uri: gone } });
+  });
+
   it('tells a client that asked for it after every analysis, and no other client', async () => {
     const analyzed = () => client.events.filter((e) => e === 'analyzed').length;
     const before = analyzed();

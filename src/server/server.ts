@@ -12,6 +12,7 @@ import {
   TextDocuments,
   WatchKind,
   type ClientCapabilities,
+  type FileEvent,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -130,14 +131,16 @@ export function startServer(connection: Connection): void {
         .catch(() => startWatcher());
     } else startWatcher();
     connection.onDidChangeWatchedFiles((params) => {
-      // Once per path: a plan file created or deleted is reported by two watchers.
-      const seen = new Set<string>();
+      // Once per path, as its last change in the batch left it: a plan file created or deleted is reported by
+      // two watchers, and one batch may hold a change and then the deletion of the same file.
+      const last = new Map<string, FileEvent>();
       for (const change of params.changes) {
         const file = uriToPath(change.uri);
-        if (file === undefined || seen.has(file)) continue;
-        seen.add(file);
-        if (change.type === FileChangeType.Deleted || !files.isOpen(change.uri)) void files.fileChanged(file);
+        if (file === undefined) continue;
+        last.delete(file);
+        last.set(file, change);
       }
+      for (const [file, change] of last) if (change.type === FileChangeType.Deleted || !files.isOpen(change.uri)) void files.fileChanged(file);
     });
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {

@@ -42,6 +42,8 @@ export interface PlanAsCodeApi {
 
 let languageClient: LanguageClient | undefined;
 
+const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Whether the server can run here: it reads the plan files from disk, so every folder must be on the file system. */
 function serverCanRun(): boolean {
   return (vscode.workspace.workspaceFolders ?? []).every((folder) => folder.uri.scheme === 'file');
@@ -61,7 +63,12 @@ export function activate(context: vscode.ExtensionContext): PlanAsCodeApi {
   // Diagnostics, every language feature and what the views show come from the language server, in its own
   // process. Its client is loaded and the server started after activation returns: neither is activation's work.
   const client = serverCanRun()
-    ? new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => (languageClient = (await loadClient()).startLanguageClient(context)))
+    ? new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+        // Loading the client's code, making the client and starting the server: three tasks, not one.
+        const { startLanguageClient } = await loadClient();
+        await yieldToHost();
+        return (languageClient = startLanguageClient(context));
+      })
     : undefined;
   const views: ViewSource = client ? new ServerViews(client) : new (loadLazyNow().HostViews)(plans());
   if (views instanceof ServerViews) {

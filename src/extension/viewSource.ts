@@ -73,6 +73,7 @@ export class ServerViews implements ViewSource {
           if (parsed) this.compareEmitter.fire(parsed);
         }),
       ];
+      await new Promise<void>((resolve) => setImmediate(resolve));
       await made.start();
       return made;
     });

@@ -61,7 +61,8 @@ export function registerViews(connection: Connection, plans: PlanFiles, notify: 
     const params: ComparedParams = problem === undefined ? { compared } : { compared, problem };
     void connection.sendNotification(comparedNotification, params).catch(() => undefined);
   });
-  const context: AnswerContext = {
+  // One context for every answer: the views' (AnswerContext) and Import, Export and Update Actuals' (SPEC 12).
+  const context: InteropContext = {
     uriOf: (file) => plans.uriOf(file),
     get defaultCurrency() {
       return plans.settings.defaultCurrency;
@@ -70,6 +71,14 @@ export function registerViews(connection: Connection, plans: PlanFiles, notify: 
       return plans.settings.quality;
     },
     comparisonFor: (analysis) => comparison.comparisonFor(analysis),
+    keyOf: (uri) => plans.paths.keyOf(uri),
+    joinUri,
+    get analysisOptions() {
+      return plans.settings.analysis;
+    },
+    get maxFileSize() {
+      return plans.settings.maxFileSize;
+    },
   };
   // The People view's rows as last answered, by parent ('' for the top rows): after an analysis, the same
   // answers mean the client need not fetch and draw the view again (see AnalyzedParams).
@@ -99,30 +108,12 @@ export function registerViews(connection: Connection, plans: PlanFiles, notify: 
     return true;
   };
   // Import, Export and Update Actuals (SPEC 12): the same checks and waits.
-  const interop: InteropContext = {
-    uriOf: (file) => plans.uriOf(file),
-    get defaultCurrency() {
-      return plans.settings.defaultCurrency;
-    },
-    get quality() {
-      return plans.settings.quality;
-    },
-    comparisonFor: () => null,
-    keyOf: (uri) => plans.paths.keyOf(uri),
-    joinUri,
-    get analysisOptions() {
-      return plans.settings.analysis;
-    },
-    get maxFileSize() {
-      return plans.settings.maxFileSize;
-    },
-  };
   for (const method of Object.keys(interopAnswers) as InteropRequest[]) {
     const answer = interopAnswers[method] as (analysis: Parameters<(typeof interopAnswers)[typeof method]>[0], params: unknown, context: InteropContext) => unknown;
     handle(connection, method, (params, token) =>
       unlessCancelled(token, async () => {
         const analysis = await plans.analysis(token);
-        return analysis ? answer(analysis, params, interop) : null;
+        return analysis ? answer(analysis, params, context) : null;
       }),
     );
   }

@@ -3,7 +3,7 @@
  * Messages from the webview are untrusted input: `parseWebviewMessage` accepts only well-formed ones
  * and, for `open`, only ids the roadmap actually shows.
  */
-import type { DescriptionPart, LoadBasis, PeopleHeatmap, Range, RoadmapComparison, RoadmapModel, RoadmapOutline, RowCollapse, RowIcon } from '../core';
+import type { DescriptionPart, LoadBasis, PeopleHeatmap, Range, RoadmapComparison, RoadmapModel, RoadmapOutline, RowCollapse, TreeRow } from '../core';
 
 /** Extension → webview. */
 export type ToWebview =
@@ -125,17 +125,7 @@ export function parseWebviewMessage(
 // server, answers by the extension, with the functions below.
 
 /** A row of the Plans or People view as the server sends it (core's TreeRow with its target as a uri). */
-export type ViewRow = Readonly<{
-  id: string;
-  label: string;
-  description?: string;
-  icon?: RowIcon;
-  collapse: RowCollapse;
-  contextValue: string;
-  entity?: string;
-  target?: Readonly<{ uri: string; range: Range; title: string }>;
-  tooltip?: string;
-}>;
+export type ViewRow = Readonly<Omit<TreeRow, 'target'> & { target?: Readonly<{ uri: string; range: Range; title: string }> }>;
 
 export type TreeParams = Readonly<{ parent?: string }>;
 export type TooltipParams = Readonly<{ id: string }>;

@@ -3,7 +3,6 @@
  * --max-file-size), reading the plan files of the paths given, and the shape of a command. Each command
  * lives in a file of its own (check.ts, rollup.ts, render.ts, …) and main.ts lists them.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
@@ -211,7 +210,4 @@ export async function writeOut(out: string, text: string, io: { stdout: (text: s
   }
 }
 
-/** SHA-256 of a text, base64: what a Content-Security-Policy hash source holds. */
-export function sha256Base64(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('base64');
-}
+export { sha256Base64 } from '../node/hash';

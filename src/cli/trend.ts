@@ -2,7 +2,7 @@
  * `plan-as-code trend`: the rollup of every commit of the current branch's first-parent history that
  * changed a plan file (SPEC 8), as JSON, Markdown tables or one self-contained HTML page of charts.
  */
-import { createHash } from 'node:crypto';
+import { sha256Base64 } from '../node/hash';
 import { defaultParseLimits, htmlPage, parseDay, planTrend, trendChartsBody, trendMarkdown, trendStyle, type HistoryCommit, type TrendJson } from '../core';
 import { noteSettings, writeOut, type Command, type CommandArgs } from './command';
 import { UsageError } from '../node/files';
@@ -26,7 +26,7 @@ function sinceOption(value: string | boolean | undefined): number | undefined {
 /** The trend as one HTML file: static SVG charts and their stylesheet, allowed by hash; no script. */
 export function trendHtml(trend: TrendJson): string {
   const { title, body } = trendChartsBody(trend);
-  const styleHash = `'sha256-${createHash('sha256').update(trendStyle, 'utf8').digest('base64')}'`;
+  const styleHash = `'sha256-${sha256Base64(trendStyle)}'`;
   return htmlPage({ title, csp: { 'style-src': styleHash, 'img-src': "'none'" }, colorScheme: 'light dark', styles: [{ text: trendStyle }], body });
 }
 

@@ -24,11 +24,17 @@ export const restrictedModeMessage =
   'Comparing the roadmap with another revision is not available in Restricted Mode: it runs git, and a repository can configure git to run programs. Trust this workspace to compare.';
 
 /** `git.path` as the user set it (user settings only: a workspace must not choose the program that runs). */
-export function userGitPath(): string | undefined {
+function userGitPath(): string | undefined {
   const inspected = vscode.workspace.getConfiguration('git').inspect<string | string[] | null>('path');
   const value = inspected?.globalValue;
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' && first.trim() !== '' ? first : undefined;
+}
+
+/** The `git` the server runs, as a request's params: the user's `git.path`, when set. */
+export function gitParams(): { gitPath?: string } {
+  const gitPath = userGitPath();
+  return gitPath === undefined ? {} : { gitPath };
 }
 
 /** The git call's refusal as the server said it (its message is for a person). */
@@ -66,7 +72,7 @@ export class PlanComparison implements vscode.Disposable {
         const revision = this.revision;
         if (!state.focused || !revision || !this.isTrusted()) return;
         const generation = this.generation;
-        void this.views.request('planAsCode/compare', { ref: revision.ref, ...this.git() }).then(
+        void this.views.request('planAsCode/compare', { ref: revision.ref, ...gitParams() }).then(
           (compared) => {
             if (generation === this.generation && compared) this.show(compared.ref, compared.commit);
           },
@@ -92,7 +98,7 @@ export class PlanComparison implements vscode.Disposable {
       if (chosen === undefined) return false;
       const generation = ++this.generation;
       const compared = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading the plans at ${chosen}` }, () =>
-        this.views.request('planAsCode/compare', { ref: chosen, ...this.git() }),
+        this.views.request('planAsCode/compare', { ref: chosen, ...gitParams() }),
       );
       if (generation !== this.generation || !compared) return false;
       this.show(compared.ref, compared.commit);
@@ -108,11 +114,6 @@ export class PlanComparison implements vscode.Disposable {
     if (!this.revision) return;
     void this.views.request('planAsCode/compare', { ref: null }).catch(() => undefined);
     this.clear();
-  }
-
-  private git(): { gitPath?: string } {
-    const gitPath = userGitPath();
-    return gitPath === undefined ? {} : { gitPath };
   }
 
   /** Shows what is compared (a new object only when the ref or commit changed). */
@@ -144,7 +145,7 @@ export class PlanComparison implements vscode.Disposable {
     const head: vscode.QuickPickItem & { ref: string } = { label: '$(git-commit) HEAD', description: 'the last commit: shows your uncommitted changes', ref: 'HEAD' };
     quickPick.items = [head];
     const load = (async () => {
-      const { refs, commits }: CompareChoices = await this.views.request('planAsCode/compareChoices', this.git());
+      const { refs, commits }: CompareChoices = await this.views.request('planAsCode/compareChoices', gitParams());
       const section = (label: string): Item => ({ label, kind: vscode.QuickPickItemKind.Separator });
       const of = (kind: string, icon: string): Item[] =>
         refs.filter((r) => r.kind === kind).map((r) => ({ label: `$(${icon}) ${r.name}`, description: r.commit.slice(0, 7), ref: r.name }));

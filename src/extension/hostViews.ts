@@ -3,14 +3,11 @@
  * language server cannot run (a virtual workspace: no folder on disk). Part of dist/extensionLazy.js.
  */
 import * as vscode from 'vscode';
-import { createHash } from 'node:crypto';
-import { steeringReportFile, type Analysis } from '../core';
+import type { Analysis } from '../core';
 import { interopAnswers, type InteropContext } from '../shared/interopAnswers';
 import type { AnalyzedParams, ComparedParams, InteropRequest, ViewRequest, ViewRequests } from '../shared/protocol';
-import { viewAnswers, type AnswerContext } from '../shared/viewAnswers';
+import { reportAnswer, viewAnswers, type AnswerContext } from '../shared/viewAnswers';
 import type { PlanService } from './planService';
-
-const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 import type { ViewSource } from './viewSource';
 
 /** The same answers as the server's, from the extension host's own analysis. */
@@ -29,12 +26,7 @@ export class HostViews implements ViewSource {
       return null as ViewRequests[M]['result'];
     }
     if (method === 'planAsCode/compareChoices' || method === 'planAsCode/compare') throw new Error('the workspace has no folder on disk, so there is no git history to compare with');
-    if (method === 'planAsCode/report') {
-      const analysis = await this.plans.analysis();
-      const { defaultCurrency, analysis: options, quality } = this.plans.config;
-      const html = steeringReportFile(analysis, { defaultCurrency, thresholds: options.thresholds, qualityThresholds: quality, sha256Base64 });
-      return { html, statusDate: analysis.rollup.statusDate, errors: analysis.diagnostics.filter((d) => d.severity === 'error').length } as ViewRequests[M]['result'];
-    }
+    if (method === 'planAsCode/report') return reportAnswer(await this.plans.analysis(), this.plans.config) as ViewRequests[M]['result'];
     const analysis = await this.plans.analysis();
     const { defaultCurrency, quality } = this.plans.config;
     const context: AnswerContext = { uriOf: (file) => this.plans.uriOf(file)?.toString(), defaultCurrency, quality, comparisonFor: () => null };

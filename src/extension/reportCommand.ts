@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { formatDay, plural } from '../core';
-import { userGitPath } from './compare';
+import { gitParams } from './compare';
 import type { ViewSource } from './viewSource';
 
 /**
@@ -15,8 +15,7 @@ import type { ViewSource } from './viewSource';
  */
 export async function exportReport(views: ViewSource, target: unknown, isTrusted = vscode.workspace.isTrusted): Promise<vscode.Uri | undefined> {
   const given = target instanceof vscode.Uri ? target : undefined;
-  const gitPath = userGitPath();
-  const history = isTrusted ? { history: gitPath === undefined ? {} : { gitPath } } : {};
+  const history = isTrusted ? { history: gitParams() } : {};
   const building = Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Building the steering report' }, () => views.request('planAsCode/report', history)));
   // Asked while it is built; the default name carries the status date, known once the analysis is in.
   const uri = given ?? (await askWhere(building));

@@ -9,19 +9,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   analyzedNotification,
   comparedNotification,
-  parseActualsAnswer,
   parseAnalyzedParams,
-  parseCompareChoices,
-  parseCompared,
   parseComparedParams,
-  parseDescription,
-  parseExportAnswer,
-  parseHeatmapAnswer,
-  parseImportAnswer,
-  parseNull,
-  parseReportAnswer,
-  parseRoadmapAnswer,
-  parseViewRows,
+  viewRequestChecks,
   type AnalyzedParams,
   type ComparedParams,
   type ViewRequest,
@@ -37,21 +27,6 @@ export interface ViewSource extends vscode.Disposable {
   readonly onDidCompare: vscode.Event<ComparedParams>;
 }
 
-const checks: { readonly [M in ViewRequest]: (value: unknown) => ViewRequests[M]['result'] | undefined } = {
-  'planAsCode/planTree': parseViewRows,
-  'planAsCode/peopleTree': parseViewRows,
-  'planAsCode/planTooltip': parseDescription,
-  'planAsCode/peopleTooltip': parseDescription,
-  'planAsCode/reload': parseNull,
-  'planAsCode/roadmap': parseRoadmapAnswer,
-  'planAsCode/peopleHeatmap': parseHeatmapAnswer,
-  'planAsCode/compareChoices': parseCompareChoices,
-  'planAsCode/compare': parseCompared,
-  'planAsCode/report': parseReportAnswer,
-  'planAsCode/export': parseExportAnswer,
-  'planAsCode/import': parseImportAnswer,
-  'planAsCode/actuals': parseActualsAnswer,
-};
 
 /** The views' requests sent to the language server once it has started. */
 export class ServerViews implements ViewSource {
@@ -88,7 +63,7 @@ export class ServerViews implements ViewSource {
     const client = await this.started;
     // Without a token, not an undefined one: the client would send it as a second param.
     const answer: unknown = await (token ? client.sendRequest(method, params, token) : client.sendRequest(method, params));
-    const checked = checks[method](answer) as ViewRequests[M]['result'] | undefined;
+    const checked = viewRequestChecks[method].result(answer) as ViewRequests[M]['result'] | undefined;
     if (checked === undefined) throw new Error(`Plan as Code: the language server's answer to ${method} is not well-formed`);
     return checked;
   }

@@ -5,20 +5,15 @@
  * the client does not ask for them (VS Code in Restricted Mode: they run git), when no folder is in a git
  * repository, or when git cannot give them — the report is worth writing without them.
  */
-import { createHash } from 'node:crypto';
-import { defaultParseLimits, planSnapshot, steeringReportFile, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
+import { defaultParseLimits, planSnapshot, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
 import { changesSince, defaultReportBase, recentTrend } from '../node/reportHistory';
 import type { ReportAnswer } from '../shared/protocol';
+import { reportAnswer } from '../shared/viewAnswers';
 import type { ServerComparison } from './comparison';
 import type { PlanFiles } from './planFiles';
 
-const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
-
 export async function steeringReport(plans: PlanFiles, comparison: ServerComparison, analysis: Analysis, history: { readonly gitPath?: string } | undefined): Promise<ReportAnswer> {
-  const { settings } = plans;
-  const overTime = history ? await plansOverTime(plans, comparison, analysis, history.gitPath) : {};
-  const html = steeringReportFile(analysis, { defaultCurrency: settings.defaultCurrency, thresholds: settings.analysis.thresholds, qualityThresholds: settings.quality, sha256Base64, ...overTime });
-  return { html, statusDate: analysis.rollup.statusDate, errors: analysis.diagnostics.filter((d) => d.severity === 'error').length };
+  return reportAnswer(analysis, plans.settings, history ? await plansOverTime(plans, comparison, analysis, history.gitPath) : {});
 }
 
 async function plansOverTime(plans: PlanFiles, comparison: ServerComparison, analysis: Analysis, gitPath: string | undefined): Promise<{ changes?: PlanDiffJson; trend?: TrendJson }> {

@@ -12,17 +12,7 @@ import { GitError } from '../node/git';
 import {
   analyzedNotification,
   comparedNotification,
-  parseBasisParams,
-  parseActualsParams,
-  parseCompareParams,
-  parseExportParams,
-  parseGitParams,
-  parseImportParams,
-  parseNoParams,
-  parseReloadParams,
-  parseReportParams,
-  parseTooltipParams,
-  parseTreeParams,
+  viewRequestChecks,
   type AnalyzedParams,
   type ComparedParams,
   type InteropRequest,
@@ -39,21 +29,6 @@ import { steeringReport } from './report';
 
 type Params<M extends ViewRequest> = ViewRequests[M]['params'];
 
-const parsers: { readonly [M in ViewRequest]: (value: unknown) => Params<M> | undefined } = {
-  'planAsCode/planTree': parseTreeParams,
-  'planAsCode/peopleTree': parseTreeParams,
-  'planAsCode/planTooltip': parseTooltipParams,
-  'planAsCode/peopleTooltip': parseTooltipParams,
-  'planAsCode/reload': parseReloadParams,
-  'planAsCode/roadmap': parseNoParams,
-  'planAsCode/peopleHeatmap': parseBasisParams,
-  'planAsCode/compareChoices': parseGitParams,
-  'planAsCode/compare': parseCompareParams,
-  'planAsCode/report': parseReportParams,
-  'planAsCode/export': parseExportParams,
-  'planAsCode/import': parseImportParams,
-  'planAsCode/actuals': parseActualsParams,
-};
 
 export function registerViews(connection: Connection, plans: PlanFiles, notify: boolean): { dispose(): void } {
   const comparison = new ServerComparison(plans, (compared, problem) => {
@@ -149,7 +124,7 @@ export function registerViews(connection: Connection, plans: PlanFiles, notify: 
 
 /** Registers a request's handler behind its params' check (InvalidParams when they are not well-formed). */
 function handle<M extends ViewRequest>(connection: Connection, method: M, answer: (params: Params<M>, token: CancellationToken) => Promise<unknown>): void {
-  const parse = parsers[method] as (value: unknown) => Params<M> | undefined;
+  const parse = viewRequestChecks[method].params as (value: unknown) => Params<M> | undefined;
   connection.onRequest(method, (value: unknown, token: CancellationToken) => {
     const params = parse(value);
     if (!params) return new ResponseError(ErrorCodes.InvalidParams, `${method}: the params are not well-formed`);

@@ -519,3 +519,28 @@ export function parseActualsAnswer(value: unknown): ActualsAnswer | null | undef
   });
   return changesOk && filesOk ? (answer as ActualsAnswer) : undefined;
 }
+
+/**
+ * Each of the views' requests with its two checks, in one table: `params` runs in the server before it
+ * answers (InvalidParams otherwise), `result` in the extension before it draws the answer.
+ */
+export const viewRequestChecks: {
+  readonly [M in ViewRequest]: {
+    readonly params: (value: unknown) => ViewRequests[M]['params'] | undefined;
+    readonly result: (value: unknown) => ViewRequests[M]['result'] | undefined;
+  };
+} = {
+  'planAsCode/planTree': { params: parseTreeParams, result: parseViewRows },
+  'planAsCode/peopleTree': { params: parseTreeParams, result: parseViewRows },
+  'planAsCode/planTooltip': { params: parseTooltipParams, result: parseDescription },
+  'planAsCode/peopleTooltip': { params: parseTooltipParams, result: parseDescription },
+  'planAsCode/reload': { params: parseReloadParams, result: parseNull },
+  'planAsCode/roadmap': { params: parseNoParams, result: parseRoadmapAnswer },
+  'planAsCode/peopleHeatmap': { params: parseBasisParams, result: parseHeatmapAnswer },
+  'planAsCode/compareChoices': { params: parseGitParams, result: parseCompareChoices },
+  'planAsCode/compare': { params: parseCompareParams, result: parseCompared },
+  'planAsCode/report': { params: parseReportParams, result: parseReportAnswer },
+  'planAsCode/export': { params: parseExportParams, result: parseExportAnswer },
+  'planAsCode/import': { params: parseImportParams, result: parseImportAnswer },
+  'planAsCode/actuals': { params: parseActualsParams, result: parseActualsAnswer },
+};

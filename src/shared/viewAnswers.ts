@@ -2,8 +2,9 @@
  * How each of the views' requests (protocol.ts) is answered from an analysis: by the language server,
  * and, in a virtual workspace where the server cannot read the files, by the extension host itself.
  */
-import { buildRoadmap, peopleHeatmap, peopleTreeRows, peopleTreeTooltip, planTreeRows, planTreeTooltip, roadmapSources, type Analysis, type QualityThresholds, type RoadmapComparison, type TeamEntry, type TreeRow } from '../core';
-import type { InteropRequest, Place, ViewRequest, ViewRequests, ViewRow } from './protocol';
+import { buildRoadmap, peopleHeatmap, steeringReportFile, peopleTreeRows, peopleTreeTooltip, planTreeRows, planTreeTooltip, roadmapSources, type Analysis, type AnalysisOptions, type QualityThresholds, type RoadmapComparison, type PlanDiffJson, type TrendJson, type TeamEntry, type TreeRow } from '../core';
+import { sha256Base64 } from '../node/hash';
+import type { InteropRequest, Place, ReportAnswer, ViewRequest, ViewRequests, ViewRow } from './protocol';
 
 export interface AnswerContext {
   /** The uri of a file by the core's name for it. */
@@ -63,4 +64,17 @@ function viewRow(row: TreeRow, context: AnswerContext): ViewRow {
   const { target, ...rest } = row;
   const uri = target && context.uriOf(target.file);
   return uri ? { ...rest, target: { uri, range: target.range, title: target.title } } : rest;
+}
+
+/**
+ * The steering report's answer (SPEC 9): its HTML, the status date (the default file name) and the count
+ * of errors (the message after writing); with the changes and trend from git when the caller read them.
+ */
+export function reportAnswer(
+  analysis: Analysis,
+  settings: { readonly defaultCurrency: string; readonly analysis: AnalysisOptions; readonly quality: QualityThresholds },
+  overTime: { readonly changes?: PlanDiffJson; readonly trend?: TrendJson } = {},
+): ReportAnswer {
+  const html = steeringReportFile(analysis, { defaultCurrency: settings.defaultCurrency, thresholds: settings.analysis.thresholds, qualityThresholds: settings.quality, sha256Base64, ...overTime });
+  return { html, statusDate: analysis.rollup.statusDate, errors: analysis.diagnostics.filter((d) => d.severity === 'error').length };
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repoRoot, TestClient, uriOf, workspaceWith } from '../utils/lsp';
+import { repoRoot, serverFor, TestClient, uriOf } from '../utils/lsp';
 import { launchText, orphanText, programText } from './server.test';
 
 type ExportAnswer = { text: string; notes: string[]; programs: number; projects: number; milestones: number; errors: number };
@@ -32,17 +32,8 @@ describe('language server: Import, Export and Update Actuals', function () {
   let client: TestClient;
   const uri = (relative: string) => uriOf(root, relative);
 
-  before(async () => {
-    root = workspaceWith({ 'plans/program.plan.yaml': programText, 'plans/launch.plan.yaml': launchText, 'other/orphan.plan.yaml': orphanText });
-    const started = TestClient.start(root, { initializationOptions: { views: true } });
-    client = started.client;
-    await started.initialized;
-  });
-
-  after(async () => {
-    client?.kill();
-    fs.rmSync(root, { recursive: true, force: true });
-  });
+  const server = serverFor({ 'plans/program.plan.yaml': programText, 'plans/launch.plan.yaml': launchText, 'other/orphan.plan.yaml': orphanText }, { initializationOptions: { views: true } });
+  before(() => ({ root, client } = server));
 
   it('exports the workspace in each format with the figures the command reports', async () => {
     const csv = await client.request<ExportAnswer>('planAsCode/export', { format: 'csv' });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { TestClient, uriOf, workspaceWith } from '../utils/lsp';
+import { serverFor, TestClient, uriOf, workspaceWith } from '../utils/lsp';
 import { launchText, orphanText, programText } from './server.test';
 
 type Row = {
@@ -54,17 +54,11 @@ describe('language server: the views’ requests', function () {
   const uri = (relative: string) => uriOf(root, relative);
   const planTree = (parent?: string) => client.request<Row[] | null>('planAsCode/planTree', parent === undefined ? {} : { parent });
 
-  before(async () => {
-    root = workspaceWith({ 'plans/program.plan.yaml': programText, 'plans/launch.plan.yaml': launchText, 'other/orphan.plan.yaml': orphanText, 'team.plan.yaml': peopleText });
-    const started = TestClient.start(root, { initializationOptions: { views: true } });
-    client = started.client;
-    await started.initialized;
-  });
-
-  after(async () => {
-    client?.kill();
-    fs.rmSync(root, { recursive: true, force: true });
-  });
+  const server = serverFor(
+    { 'plans/program.plan.yaml': programText, 'plans/launch.plan.yaml': launchText, 'other/orphan.plan.yaml': orphanText, 'team.plan.yaml': peopleText },
+    { initializationOptions: { views: true } },
+  );
+  before(() => ({ root, client } = server));
 
   it('answers the Plans view: programs with health and progress, their projects in order, each opening its definition', async () => {
     const roots = (await planTree())!;
@@ -229,20 +223,13 @@ describe('language server: the roadmap, the People tab, compare and the report',
   type Comparison = { label: string; count: number; ghosts: Array<{ id: string; label: string }> } | null;
   const roadmap = () => client.request<{ model: Model; comparison: Comparison; uris: Record<string, string> }>('planAsCode/roadmap', {});
 
-  before(async () => {
-    root = workspaceWith({ 'plans/program.plan.yaml': programText, 'plans/launch.plan.yaml': launchText, 'team.plan.yaml': peopleText });
+  const server = serverFor({ 'plans/program.plan.yaml': programText, 'plans/launch.plan.yaml': launchText, 'team.plan.yaml': peopleText }, { initializationOptions: { views: true } }, (folder) => {
+    root = folder;
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('commit', '-q', '-m', 'plans');
-    const started = TestClient.start(root, { initializationOptions: { views: true } });
-    client = started.client;
-    await started.initialized;
   });
-
-  after(async () => {
-    client?.kill();
-    fs.rmSync(root, { recursive: true, force: true });
-  });
+  before(() => ({ client } = server));
 
   it('answers the roadmap: bars and lanes, and the uri of each file a bar opens', async () => {
     const { model, comparison, uris } = await roadmap();

@@ -61,6 +61,26 @@ export interface ClientOptions {
   readonly initializationOptions?: unknown;
 }
 
+/**
+ * A server on a new workspace of `files` for one describe block: started and initialized before its
+ * tests (after `prepare` ran in the folder), killed and the folder removed after them.
+ */
+export function serverFor(files: Record<string, string>, options: ClientOptions = {}, prepare?: (root: string) => void): { readonly root: string; readonly client: TestClient } {
+  const server = {} as { root: string; client: TestClient };
+  before(async () => {
+    server.root = workspaceWith(files);
+    prepare?.(server.root);
+    const started = TestClient.start(server.root, options);
+    server.client = started.client;
+    await started.initialized;
+  });
+  after(() => {
+    server.client?.kill();
+    fs.rmSync(server.root, { recursive: true, force: true });
+  });
+  return server;
+}
+
 export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   /** Every notification and request from the server, in order (method names). */

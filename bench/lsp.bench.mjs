@@ -1,7 +1,10 @@
 // The language server on a generated workspace: time from `initialized` until every plan file is
 // published, RSS after indexing, and edit latency — a structural edit (a new project naming a program
 // that does not exist: a full analysis) until its publishDiagnostics, and an edit of a value until a
-// hover on the file is answered (the hover waits for the analysis of the edit). Run `npm run build` first.
+// hover on the file is answered (the hover waits for the analysis of the edit); memory: RSS after indexing
+// once the server has settled (src/server/memory.ts collects when it has been idle for 5 s), and again
+// after 1,000 more edits (one structural in 25), settled. Run `npm run build` first.
+// PLAN_BENCH_PROFILE=DIR writes the server's CPU profile there.
 //
 //   node bench/generate.mjs L /tmp/pac-L && node bench/lsp.bench.mjs /tmp/pac-L [edits]
 import { spawn } from 'node:child_process';
@@ -18,7 +21,8 @@ const edits = Number(process.argv[3] ?? 40);
 const server = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'server.js');
 const files = execSync(`find ${JSON.stringify(root)} -name '*.plan.yaml' -not -path '*/node_modules/*'`, { encoding: 'utf8' }).trim().split('\n').sort();
 
-const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const profile = process.env.PLAN_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PLAN_BENCH_PROFILE}`] : [];
+const child = spawn(process.execPath, [...profile, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 const published = new Map();
 let waiter;
@@ -44,6 +48,12 @@ void connection.sendNotification('initialized', {});
 await allPublished;
 const indexed = performance.now() - started;
 const rssAfterIndexing = rss();
+// Settled: the server collects once it has been idle for 5 s (src/server/memory.ts); read RSS after that.
+const settle = async () => {
+  await sleep(6000);
+  return rss();
+};
+const rssIndexedSettled = await settle();
 
 const file = files[100];
 const uri = pathToFileURL(file).href;
@@ -113,15 +123,35 @@ if (spentLines.length > 0) {
     await sleep(250);
   }
 }
+// Memory over 1,000 edits: values of the first file (each until its hover is answered), and every 25th a
+// structural edit (a full analysis, until its publishDiagnostics).
+const rssBeforeMany = rss();
+for (let i = 0; i < 1000; i++) {
+  if (i % 25 === 0) {
+    const done = new Promise((resolve) => {
+      waiter = (params) => {
+        if (params.uri === uri && params.diagnostics.some((d) => d.message.includes(`many-${i}`))) resolve();
+      };
+    });
+    void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text: `${original}---\nversion: 1\nproject:\n  id: many-${i}\n  program: many-${i}\n  start: 2026-01-05\n  duration: 5d\n` }] });
+    await done;
+    continue;
+  }
+  const edited = [...lines];
+  edited[budgetLine] = `  budget: ${900000 + i * 1000}`;
+  void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text: edited.join('\n') }] });
+  await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 7 } });
+}
+const rssAfterMany = rss();
+const rssManySettled = await settle();
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
+const mb = (value) => `${value.toFixed(0)} MB`;
 console.log(`${files.length} plan files; uptime: ${execSync('uptime', { encoding: 'utf8' }).trim()}`);
-console.log(`indexing (initialized → every file published): ${fmt(indexed)}; RSS after indexing ${rssAfterIndexing.toFixed(0)} MB`);
+console.log(`indexing (initialized → every file published): ${fmt(indexed)}; RSS after indexing ${mb(rssAfterIndexing)}, settled ${mb(rssIndexedSettled)}`);
 console.log(`structural edit → publishDiagnostics: p50 ${fmt(percentile(structural, 50))}, p95 ${fmt(percentile(structural, 95))} (${edits} edits)`);
 console.log(`value edit → hover answered (analysis included): p50 ${fmt(percentile(values, 50))}, p95 ${fmt(percentile(values, 95))} (${edits} edits)`);
 if (warned.length > 0) console.log(`value edit creating/clearing a warning → publishDiagnostics, with code lenses, semantic tokens and symbols asked: p50 ${fmt(percentile(warned, 50))}, p95 ${fmt(percentile(warned, 95))} (${warned.length} edits, 250 ms apart)`);
-const rssAtEnd = rss();
-// Settled: the server collects once it has been idle for 2 s (src/server/memory.ts); read RSS after that.
-await sleep(3000);
-console.log(`RSS right after the last edit ${rssAtEnd.toFixed(0)} MB; settled (3 s later) ${rss().toFixed(0)} MB`);
+const growth = ((rssManySettled - rssIndexedSettled) / rssIndexedSettled) * 100;
+console.log(`memory over 1,000 more edits (${1000 / 25} structural): RSS ${mb(rssBeforeMany)} before them, ${mb(rssAfterMany)} right after, ${mb(rssManySettled)} settled: ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % over the settled RSS after indexing (${3 * edits + 1000} edits in all)`);
 await connection.sendRequest('shutdown');
 void connection.sendNotification('exit');

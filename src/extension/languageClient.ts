@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { TEAM_SETTINGS_FILE } from '../core';
+import type { PlanInitializationOptions } from '../shared/protocol';
 import { defaultFilesGlob, explicitSettings, section } from './settings';
 
 export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
@@ -24,8 +25,9 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector(filesGlob()),
     outputChannelName: 'Plan as Code Language Server',
-    // The Plans and People views ask the server for their rows; it tells us after every analysis (protocol.ts).
-    initializationOptions: { views: true },
+    // The Plans and People views ask the server for their rows; it tells us after every analysis. Clean files
+    // are not published unless they had problems: VS Code has nothing to clear (protocol.ts).
+    initializationOptions: { views: true, publishClean: 'cleared' } satisfies PlanInitializationOptions,
     middleware: {
       workspace: {
         // The settings someone set (user, workspace or folder), not VS Code's defaults: an unset threshold

@@ -34,9 +34,15 @@ export class DiagnosticsPublisher {
   private latest = 0;
   private last: Analysis | undefined;
 
+  /**
+   * @param publishClean `all`: every plan file gets a publication, an empty list when it is clean (what
+   *   every client can rely on, SPEC 13); `cleared`: a clean file only when it had problems published
+   *   (protocol.ts PlanInitializationOptions)
+   */
   constructor(
     private readonly connection: Connection,
     private readonly plans: PlanFiles,
+    private readonly publishClean: 'all' | 'cleared' = 'all',
   ) {
     plans.onDidAnalyze((analysis) => void this.publish(analysis));
     plans.onDidChangeTeamFile(() => {
@@ -65,7 +71,8 @@ export class DiagnosticsPublisher {
     const sends: Array<[string, PlanDiagnostic[], string]> = [];
     for (const [uri, list] of byUri) {
       const signature = list.map(signatureOf).join('\n');
-      if (this.shown.get(uri) !== signature) sends.push([uri, list, signature]);
+      const shown = this.shown.get(uri) ?? (this.publishClean === 'cleared' ? '' : undefined);
+      if (shown !== signature) sends.push([uri, list, signature]);
     }
     for (const uri of this.shown.keys()) if (!byUri.has(uri)) sends.push([uri, [], '']);
     // In slices: the first analysis of a large workspace publishes thousands of files (an edit, a few).

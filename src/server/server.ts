@@ -33,6 +33,7 @@ import { IdleCollector } from './memory';
 import { legend, registerSemanticTokens } from './semanticTokens';
 import { section } from './settings';
 import { registerSymbols } from './symbols';
+import { planInitializationOptions } from '../shared/protocol';
 import { registerViews } from './views';
 import { FolderWatcher } from './watcher';
 import * as path from 'node:path';
@@ -63,7 +64,8 @@ export function startServer(connection: Connection): void {
     capabilities = params.capabilities;
     plans = new PlanFiles(foldersOf(params), log, () => indexProgress(connection, capabilities));
     const files = plans;
-    const publisher = new DiagnosticsPublisher(connection, files);
+    const options = planInitializationOptions(params.initializationOptions);
+    const publisher = new DiagnosticsPublisher(connection, files, options.publishClean);
     registerHover(connection, files);
     registerCompletion(connection, files);
     registerDefinition(connection, files);
@@ -73,7 +75,7 @@ export function startServer(connection: Connection): void {
     registerCodeLens(connection, files);
     registerCodeActions(connection, files);
     registerSemanticTokens(connection, files);
-    const views = registerViews(connection, files, (params.initializationOptions as { views?: unknown } | undefined)?.views === true);
+    const views = registerViews(connection, files, options.views);
     disposables.push(views);
     documents.onDidChangeContent((event) => files.documentChanged(event.document.uri, event.document.getText()));
     documents.onDidOpen((event) => publisher.resend(event.document.uri));

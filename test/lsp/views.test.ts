@@ -213,6 +213,27 @@ describe('language server: the views’ requests', function () {
   });
 });
 
+describe('language server: clean files for a client that asks (publishClean: cleared)', function () {
+  this.timeout(60000);
+  const server = serverFor({ 'plans/program.plan.yaml': programText, 'other/orphan.plan.yaml': orphanText }, { initializationOptions: { views: true, publishClean: 'cleared' } });
+
+  it('publishes a clean file only once it had problems: then its warning, then an empty list', async () => {
+    const { root, client } = server;
+    const clean = uriOf(root, 'plans/program.plan.yaml');
+    const orphan = uriOf(root, 'other/orphan.plan.yaml');
+    await client.diagnosticsOf(orphan, (list) => list.length > 0, 'the orphan’s problems');
+    // A hover waits for the analysis; its answer comes after everything that analysis published.
+    await client.request('textDocument/hover', { textDocument: { uri: clean }, position: { line: 2, character: 7 } });
+    assert.ok(!client.events.includes(`publishDiagnostics ${clean}`), `no empty list for a file that never had problems: ${client.events.join(', ')}`);
+
+    client.open(clean, programText);
+    client.change(clean, programText.replace('progress: 50', 'progress: 150'), 2);
+    await client.diagnosticsOf(clean, (list) => list.length > 0, 'the edit’s warning');
+    client.change(clean, programText, 3);
+    await client.diagnosticsOf(clean, (list) => list.length === 0, 'an empty list once the edit is undone');
+  });
+});
+
 describe('language server: the roadmap, the People tab, compare and the report', function () {
   this.timeout(60000);
   let root: string;

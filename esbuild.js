@@ -37,6 +37,23 @@ const lazyExternal = {
   },
 };
 
+/**
+ * In the client's bundle, vscode-languageserver-protocol (and /node) are taken from dist/extensionProtocol.js
+ * (src/extension/protocolBundle.ts), its own bundle, loaded just before (src/extension/bundleLoader.ts).
+ * @type {import('esbuild').Plugin}
+ */
+const protocolExternal = {
+  name: 'extension-protocol',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-languageserver-protocol(\/node)?$/ }, (args) => ({ path: args.path, namespace: 'protocol-bundle' }));
+    build.onLoad({ filter: /.*/, namespace: 'protocol-bundle' }, (args) => ({
+      contents: `module.exports = require('./extensionProtocol.js').${args.path.endsWith('/node') ? 'node' : 'main'};`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/extensionProtocol\.js$/ }, (args) => (args.namespace === 'protocol-bundle' ? { path: args.path, external: true } : undefined));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const extension = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'] };
 
@@ -45,7 +62,8 @@ const bundles = [
   { ...extension, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyExternal] },
   { ...extension, entryPoints: ['src/extension/lazy.ts'], outfile: 'dist/extensionLazy.js' },
   // The language server's client, loaded right after activation (src/extension/client.ts).
-  { ...extension, entryPoints: ['src/extension/client.ts'], outfile: 'dist/extensionClient.js' },
+  { ...extension, entryPoints: ['src/extension/client.ts'], outfile: 'dist/extensionClient.js', plugins: [protocolExternal] },
+  { ...extension, entryPoints: ['src/extension/protocolBundle.ts'], outfile: 'dist/extensionProtocol.js' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],

@@ -404,7 +404,7 @@ function cpuPressure() {
   }
 }
 
-async function hostRun(staged, testsPath, workspaceDir) {
+async function hostRun(staged, testsPath, workspaceDir, userDataDir) {
   const machineBefore = { loadAverage: load(), cpuPressurePercent: cpuPressure() };
   const workspace = mkdtempSync(join(tmpdir(), 'plan-bench-workspace-'));
   cpSync(workspaceDir, workspace, { recursive: true });
@@ -420,6 +420,7 @@ async function hostRun(staged, testsPath, workspaceDir) {
     extensionTestsPath: testsPath,
     timeoutMs: 300_000,
     chromiumPath,
+    userDataDir,
     onLog: (line) => {
       recent.push(line);
       if (recent.length > 40) recent.shift();
@@ -482,11 +483,14 @@ async function extensionHost(snapshot, workspaceDir, runs) {
   // `plan-as-code check` finds in the same files (the host bench checks the count, read from its environment).
   const checked = spawnSync(process.execPath, [join(snapshot, 'dist', 'cli.js'), 'check', workspaceDir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   process.env.PLAN_BENCH_EXPECTED_DIAGNOSTICS = String(JSON.parse(checked.stdout).diagnostics.length);
+  // One user-data folder for the runs, as one person's VS Code opened again: the first run's activation
+  // writes V8's code cache of the language client (src/extension/bundleLoader.ts), the later ones load from it.
+  const userDataDir = mkdtempSync(join(tmpdir(), 'plan-bench-user-data-'));
   try {
     const samples = [];
     for (let i = 0; i < runs; i++) {
       log(`extension host on L, run ${i + 1} of ${runs}`);
-      samples.push(await hostRun(staged, testsPath, workspaceDir));
+      samples.push(await hostRun(staged, testsPath, workspaceDir, userDataDir));
     }
     const pick = (key) => samples.map((s) => s[key]);
     // Edit → Problems: every edit of every run, pooled.
@@ -506,6 +510,9 @@ async function extensionHost(snapshot, workspaceDir, runs) {
       publishedMs: median(pick('publishedMs')),
       // The worst run: the target is "no single task longer than 50 ms".
       longestTaskMs: Math.max(...pick('longestTaskMs')),
+      longestTaskPerRun: pick('longestTaskMs'),
+      /** Each run's loading of the language client's bundles: code cache none/taken/rejected, compile and run task times. */
+      clientLoadsPerRun: pick('clientLoads'),
       longTasksPerRun: pick('longTasks'),
       // The extension host's memory (the whole process, built-in extensions included), median of the runs.
       heapBeforeActivationBytes: median(samples.map((s) => s.memory.beforeActivation.heapUsed)),
@@ -551,6 +558,7 @@ async function extensionHost(snapshot, workspaceDir, runs) {
     };
   } finally {
     rmSync(staged, { recursive: true, force: true });
+    rmSync(userDataDir, { recursive: true, force: true });
   }
 }
 
@@ -856,11 +864,11 @@ function tableRows(results) {
       note: inc?.totalMs ? 'Each process: the first analysis, then 50 edits of one value each (set() re-reads the file, analyze() derives again only what the edit reaches). The median of the processes\' p50 and p95, and their spread.' : undefined,
     }));
     rows.push(row('L in VS Code: longest extension-host task while the server indexes', {
-      ours: notMeasured(host) ?? `≤ ${ms(host.longestTaskMs)} (gaps > 50 ms: ${host.longTasksPerRun.join(', ')})`,
+      ours: notMeasured(host) ?? `≤ ${ms(host.longestTaskMs)} (by run: ${host.longestTaskPerRun.map(ms).join(', ')}; gaps > 50 ms: ${host.longTasksPerRun.join(', ')})`,
       target: '≤ 20 ms',
       pass: host?.longestTaskMs !== undefined ? host.longestTaskMs <= 20 : undefined,
       key: 'longest host task while the server indexes L ≤ 20 ms',
-      note: host?.longTasksPerRun ? `From activation (the Plans view shown) until the language server's first analysis is in the Problems panel, worst of ${host.runs} runs: the smaller of two upper bounds, the longest gap between the ticks of a 5 ms timer (at most 5 ms over the task) and the maximum of monitorEventLoopDelay (10 ms resolution). In parentheses, the gaps over 50 ms in each run (bench/results/latest.json gives each one's end and the process's CPU time in it: near or above the gap, the host was busy; far below, it waited for a CPU).` : undefined,
+      note: host?.longTasksPerRun ? `From activation (the Plans view shown) until the language server's first analysis is in the Problems panel, worst of ${host.runs} runs (one user-data folder for all: the first run's activation writes V8's code cache of the language client, the later ones load from it): the smaller of two upper bounds, the longest gap between the ticks of a 5 ms timer (at most 5 ms over the task) and the maximum of monitorEventLoopDelay (10 ms resolution). In parentheses, the gaps over 50 ms in each run (bench/results/latest.json gives each one's end and the process's CPU time in it: near or above the gap, the host was busy; far below, it waited for a CPU).` : undefined,
     }));
     rows.push(row('L in VS Code: activation → diagnostics shown', { ours: notMeasured(host) ?? ms(host.publishedMs) }));
     const edits = host?.edits;

@@ -35,10 +35,11 @@ const WORKBENCH_CHATTER = [
  * @param {string} [options.chromiumPath]
  * @param {(line: string) => void} [options.onOutput] each line run() prints (the extension host's console)
  * @param {(line: string) => void} [options.onLog] code-server's output, browser warnings and errors, workbench chatter
+ * @param {string} [options.userDataDir] code-server's user-data folder, kept between runs (default: a fresh one)
  * @returns {Promise<{outcome: Promise<{code: number} | {error: string}>, page: import('playwright-core').Page,
  *   url: string, server: Awaited<ReturnType<typeof startCodeServer>>, closeBrowser: () => Promise<void>, stop: () => Promise<void>}>}
  */
-export async function startExtensionHostRun({ workspace, extensionDevelopmentPath, extensionTestsPath, timeoutMs, chromiumPath = '/usr/bin/chromium', onOutput = () => {}, onLog = () => {} }) {
+export async function startExtensionHostRun({ workspace, extensionDevelopmentPath, extensionTestsPath, timeoutMs, chromiumPath = '/usr/bin/chromium', onOutput = () => {}, onLog = () => {}, userDataDir }) {
   let server;
   let browser;
   let stopping;
@@ -56,7 +57,7 @@ export async function startExtensionHostRun({ workspace, extensionDevelopmentPat
     return stopping;
   };
   try {
-    server = await startCodeServer({ workspace, onOutput: (line) => onLog(`[code-server] ${line}`) });
+    server = await startCodeServer({ workspace, userDataDir, onOutput: (line) => onLog(`[code-server] ${line}`) });
     // Playwright gives each launch a fresh temporary profile (--user-data-dir) and deletes it on close.
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

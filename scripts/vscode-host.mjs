@@ -125,26 +125,27 @@ function signal(pid, sig) {
  * @param {Record<string, unknown>} [options.settings] user settings, merged over DEFAULT_USER_SETTINGS
  * @param {(line: string) => void} [options.onOutput] every line code-server prints
  * @param {number} [options.startTimeoutMs]
+ * @param {string} [options.userDataDir] a user-data folder kept between starts (its global storage too); default: a fresh one
  * @returns {Promise<{port: number, url: string, workbenchUrl: (o?: object) => string, output: string[],
  *   exited: Promise<{code: number | null, sig: string | null}>, stop: () => Promise<void>}>}
  */
-export async function startCodeServer({ workspace, port, settings = {}, onOutput = () => {}, startTimeoutMs = 60_000 }) {
+export async function startCodeServer({ workspace, port, settings = {}, onOutput = () => {}, startTimeoutMs = 60_000, userDataDir }) {
   if (!existsSync(codeServerEntry)) {
     throw new Error(`code-server is not installed in ${hostDir}: run \`bash scripts/install-vscode-host.sh\``);
   }
   // A free port can be taken between the probe and code-server's bind: try a few.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce({ workspace, port: port ?? (await findFreePort()), settings, onOutput, startTimeoutMs });
+      return await startOnce({ workspace, port: port ?? (await findFreePort()), settings, onOutput, startTimeoutMs, userDataDir });
     } catch (error) {
       if (port !== undefined || attempt >= 3 || !/EADDRINUSE/.test(String(error))) throw error;
     }
   }
 }
 
-async function startOnce({ workspace, port, settings, onOutput, startTimeoutMs }) {
+async function startOnce({ workspace, port, settings, onOutput, startTimeoutMs, userDataDir: keptUserData }) {
   const tempRoot = await mkdtemp(join(tmpdir(), 'plan-vscode-host-'));
-  const userDataDir = join(tempRoot, 'user-data');
+  const userDataDir = keptUserData ?? join(tempRoot, 'user-data');
   const extensionsDir = join(tempRoot, 'extensions');
   // An empty config keeps the user's ~/.config/code-server/config.yaml (auth, cert…) out of the run.
   const configFile = join(tempRoot, 'config.yaml');

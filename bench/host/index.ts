@@ -122,6 +122,7 @@ export async function run(): Promise<void> {
     codeLoadingMs,
     codeLoadingSpan,
     activationMs: api.activationMs,
+    clientLoads: api.clientLoads.map((load) => ({ ...load, file: load.file.split(/[\\/]/).pop() })),
     readyMs: indexed - t0,
     publishedMs: published - t0,
     longestTaskMs: Math.min(indexing.longestGapMs, indexing.histogramMaxMs),

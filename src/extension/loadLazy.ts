@@ -6,6 +6,9 @@
  * CommonJS file goes through Node's ESM loader, which first scans the whole file for its exports (the
  * client's loading took 127 ms of the extension host that way).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BundleLoader } from './bundleLoader';
 import type * as Client from './client';
 import type * as Lazy from './lazy';
 
@@ -24,7 +27,15 @@ export function loadLazyNow(): typeof Lazy {
 
 let loadingClient: Promise<typeof Client> | undefined;
 
-/** Loads the language server's client (client.ts, dist/extensionClient.js in the build). */
-export function loadClient(): Promise<typeof Client> {
-  return (loadingClient ??= Promise.resolve().then(() => require('./client') as typeof Client));
+/**
+ * Loads the language server's client (client.ts): in the build, dist/extensionProtocol.js and then
+ * dist/extensionClient.js, each compiled and run in tasks of their own by `loader`; from source, the module.
+ */
+export function loadClient(loader: BundleLoader): Promise<typeof Client> {
+  return (loadingClient ??= (async () => {
+    const protocolFile = join(__dirname, 'extensionProtocol.js');
+    if (!existsSync(protocolFile)) return require('./client') as typeof Client;
+    const protocol = await loader.load({ file: protocolFile });
+    return (await loader.load({ file: join(__dirname, 'extensionClient.js'), provided: new Map([['./extensionProtocol.js', protocol]]) })) as typeof Client;
+  })());
 }

@@ -24,4 +24,15 @@ describe('activation', function () {
     const loaded = (bundle: string) => Object.keys(require.cache).some((file) => file.endsWith(`${sep}dist${sep}${bundle}`));
     assert.ok(!loaded('extensionLazy.js'), 'the extension host has not loaded the engine (dist/extensionLazy.js): the views ask the server');
   });
+
+  it('loads the language client as two bundles, each compiled in one task and run in another (bundleLoader.ts)', async () => {
+    const extension = await api();
+    await waitFor('the language server started', () => extension.languageClient?.isRunning(), 30_000);
+    const loads = extension.clientLoads.map((load) => [load.file.split(/[\\/]/).pop(), load.cache]);
+    // A fresh profile: no code cache yet (the bench's later runs take it: bench/README.md).
+    assert.deepEqual(loads, [['extensionProtocol.js', 'none'], ['extensionClient.js', 'none']]);
+    // Not through require: the bundles are not in Node's module cache.
+    const loaded = (bundle: string) => Object.keys(require.cache).some((file) => file.endsWith(`${sep}dist${sep}${bundle}`));
+    assert.ok(!loaded('extensionClient.js') && !loaded('extensionProtocol.js'));
+  });
 });

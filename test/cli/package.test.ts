@@ -1,0 +1,27 @@
+/**
+ * The extension as it is published: `vsce ls` (what `npm run package` puts in the .vsix, by .vscodeignore)
+ * holds every bundle the build makes for the extension — a bundle left out loads in development and fails
+ * in every installed copy (dist/extensionProtocol.js, the client's first half, was missing from the list).
+ */
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+
+const repo = path.resolve(__dirname, '..', '..');
+
+describe('the packaged extension', () => {
+  it('holds every bundle the extension loads (all of dist/ but the CLI, source maps and metafiles)', function () {
+    this.timeout(60_000);
+    const listed = new Set(
+      execFileSync(process.execPath, [path.join(repo, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' })
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
+    const bundles = readdirSync(path.join(repo, 'dist')).filter((name) => /\.(js|css)$/.test(name) && name !== 'cli.js');
+    assert.ok(bundles.includes('extensionProtocol.js') && bundles.includes('server.js'), `the build's bundles: ${bundles.join(', ')}`);
+    assert.deepEqual(bundles.filter((name) => !listed.has(`dist/${name}`)), []);
+    assert.ok(!listed.has('dist/cli.js'), 'the CLI is not part of the extension');
+  });
+});

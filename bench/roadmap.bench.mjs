@@ -188,8 +188,18 @@ export async function runRoadmapBench({ size = 'L', runs = 7, count = 1000, merm
   writeWorkspace(generateWorkspace(size, 42), work);
   const loadAtStart = loadavg().map(round);
   const started = performance.now();
-  const cli = spawnSync(process.execPath, [join(repo, 'dist', 'cli.js'), 'render', work, '--out', html], { encoding: 'utf8' });
+  // With bench/gc-probe.mjs preloaded: the process's garbage collection time, as for the other commands.
+  const gcOut = join(tmpdir(), `plan-bench-render-gc-${process.pid}.json`);
+  const cli = spawnSync(process.execPath, ['--import', pathToFileURL(join(repo, 'bench', 'gc-probe.mjs')).href, join(repo, 'dist', 'cli.js'), 'render', work, '--out', html], { encoding: 'utf8', env: { ...process.env, PLAN_BENCH_GC_OUT: gcOut } });
   const cliMs = performance.now() - started;
+  let cliRenderGc;
+  try {
+    const { gcMs, collections, totalMs } = JSON.parse(readFileSync(gcOut, 'utf8'));
+    cliRenderGc = { sharePercent: round((gcMs / totalMs) * 100), gcMs: Math.round(gcMs), totalMs: Math.round(totalMs), collections };
+  } catch {
+    cliRenderGc = undefined;
+  }
+  rmSync(gcOut, { force: true });
   if (cli.status !== 0) throw new Error(`render failed: ${cli.stderr}`);
   const subset = await likeForLikeInputs(work, count, gantt, subsetHtml);
   const mermaidBundle = join(peersDir, 'node_modules', 'mermaid', 'package.json');
@@ -237,6 +247,7 @@ export async function runRoadmapBench({ size = 'L', runs = 7, count = 1000, merm
     runs,
     viewport: `${viewport.width}x${viewport.height}`,
     cliRenderMs: Math.round(cliMs),
+    cliRenderGc,
     htmlMB: round(statSync(html).size / 1024 / 1024),
     outlineKB: round(Buffer.byteLength(/<script type="application\/json" id="roadmap-outline">([^<]*)<\/script>/.exec(readFileSync(html, 'utf8'))[1]) / 1024),
     firstFrameMs: pick(ours, 'firstFrameMs'),
@@ -301,7 +312,7 @@ export async function runRoadmapBench({ size = 'L', runs = 7, count = 1000, merm
       `  scrolling        frame ${result.scroll.frameMsMedian} ms median, ${result.scroll.frameMsP95} ms p95, ${result.scroll.frameMsMax} ms max`,
       `  zooming          step ${result.zoom.stepMsMedian} ms median, ${result.zoom.stepMsMax} ms max`,
       `  bundle           ${bundle.jsKB} KB js + ${bundle.cssKB} KB css minified (${bundle.gzipKB} KB gzipped)   target ≤ ${targets.bundleKB} KB`,
-      `  CLI render       ${result.cliRenderMs} ms for a ${result.htmlMB} MB HTML file`,
+      `  CLI render       ${result.cliRenderMs} ms for a ${result.htmlMB} MB HTML file${result.cliRenderGc ? `; garbage collection ${result.cliRenderGc.sharePercent} % of the process (${result.cliRenderGc.gcMs} of ${result.cliRenderGc.totalMs} ms)` : ''}`,
       `  ${result.meetsTargets ? 'meets' : 'MISSES'} the targets${result.problems.length ? `; problems: ${result.problems.join('; ')}` : ''}`,
     ]
       .filter(Boolean)

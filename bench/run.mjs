@@ -229,12 +229,15 @@ function cliMeasured(snapshot, cwd, args, runs, timeBinary, before = () => undef
   const walls = [];
   const rss = [];
   const cpu = [];
+  const gc = [];
   for (let i = 0; i < runs; i++) {
     before();
-    const [command, commandArgs] = timeBinary ? [timeBinary, ['-f', '%M %U %S', process.execPath, cli, ...args]] : [process.execPath, [cli, ...args]];
+    const node = [process.execPath, '--import', gcProbe, cli, ...args];
+    const [command, commandArgs] = timeBinary ? [timeBinary, ['-f', '%M %U %S', ...node]] : [node[0], node.slice(1)];
     const t0 = performance.now();
-    const run = spawnSync(command, commandArgs, { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(command, commandArgs, { cwd, env: gcEnv, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     walls.push(performance.now() - t0);
+    gc.push(readGc());
     if (run.status !== 0) throw new Error(`${args[0]} exited ${run.status}: ${run.stderr.trim().split('\n').slice(-2).join(' ')}`);
     if (timeBinary) {
       const [kb, user, system] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
@@ -242,7 +245,7 @@ function cliMeasured(snapshot, cwd, args, runs, timeBinary, before = () => undef
       cpu.push((user + system) * 1000);
     }
   }
-  return { runs, medianMs: median(walls), minMs: Math.min(...walls), maxMs: Math.max(...walls), maxRssBytes: rss.length ? Math.max(...rss) : undefined, cpuMs: cpu.length ? median(cpu) : undefined };
+  return { runs, medianMs: median(walls), minMs: Math.min(...walls), maxMs: Math.max(...walls), maxRssBytes: rss.length ? Math.max(...rss) : undefined, cpuMs: cpu.length ? median(cpu) : undefined, gc: gcSummary(gc) };
 }
 
 /**
@@ -955,7 +958,7 @@ function tableRows(results) {
     }
     const gcRow = (value, command, limit) => {
       const gc = value?.gc;
-      rows.push(row(`L: garbage collection share, \`${command}\` process`, {
+      rows.push(row(`L: garbage collection share, \`${command.replace(/ of .*$/, '')}\` process${/ of /.test(command) ? ` (${command.replace(/^.*? of /, 'of ')})` : ''}`, {
         ours: notMeasured(value) ?? (gc ? `${gc.sharePercent} % (${ms(gc.gcMs)} of ${ms(gc.totalMs)}, ${gc.collections} collections)` : 'not measured'),
         target: limit !== undefined ? `≤ ${limit} %` : '',
         pass: limit !== undefined && gc ? gc.sharePercent <= limit : undefined,
@@ -966,6 +969,8 @@ function tableRows(results) {
     gcRow(check, 'check', 10);
     gcRow(L.diff, 'diff');
     gcRow(L.trend, 'trend');
+    for (const [key, what] of interopRows) gcRow(!interop || notMeasured(interop) ? interop : interop[key], what.replace(/`/g, ''));
+    gcRow(!roadmap || notMeasured(roadmap) ? roadmap : { gc: roadmap.raw.cliRenderGc }, 'render');
     rows.push(row('L: CLI max RSS, `check`', {
       ours: notMeasured(check) ?? (check.maxRssBytes ? mib(check.maxRssBytes) : 'skipped: no GNU time'),
       target: '≤ 200 MB',

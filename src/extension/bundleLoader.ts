@@ -78,7 +78,7 @@ export class BundleLoader {
   private writeLater(script: vm.Script, cacheFile: string): void {
     this.pending.push({ script, cacheFile });
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.writeNow(), CACHE_DELAY_MS);
+    this.timer = setTimeout(() => void this.writeNow(), CACHE_DELAY_MS);
   }
 
   /** Writes the caches waiting (each in its own task), then removes the caches of other versions. */
@@ -104,7 +104,12 @@ export class BundleLoader {
     for (const name of safeList(dir)) {
       const bundle = /^(.*)-[0-9a-f]{16}-v8-.*\.cache$/.exec(name)?.[1];
       const current = [...written].some((kept) => kept.startsWith(`${bundle}-`));
-      if (bundle && current && !written.has(name)) rmSync(join(dir, name), { force: true });
+      if (!bundle || !current || written.has(name)) continue;
+      try {
+        rmSync(join(dir, name), { force: true });
+      } catch {
+        // Left for the next version's clean-up.
+      }
     }
   }
 }

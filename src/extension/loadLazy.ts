@@ -2,9 +2,10 @@
  * Loads the command-only code (lazy.ts) on first use, and the language server's client (client.ts) right
  * after activation. In the build, esbuild.js turns `./lazy` and `./client` into the separate files
  * dist/extensionLazy.js and dist/extensionClient.js beside dist/extension.js (not bundled into it); from
- * source (tsx) they are the modules themselves. Each is a plain `require`: a dynamic `import()` of a
- * CommonJS file goes through Node's ESM loader, which first scans the whole file for its exports (the
- * client's loading took 127 ms of the extension host that way).
+ * source (tsx) they are the modules themselves. The lazy code is a plain `require` (a dynamic `import()`
+ * of a CommonJS file goes through Node's ESM loader, which first scans the whole file for its exports: the
+ * client's loading took 127 ms of the extension host that way); the client, in the build, is two bundles
+ * that bundleLoader.ts compiles and runs in short tasks.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,6 +5,7 @@
  */
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { Analysis, PlanDiagnostic } from '../core';
+import type { PublishClean } from '../shared/protocol';
 import { SLICE_MS, yieldToLoop, type PlanFiles } from './planFiles';
 
 export const source = 'plan-as-code';
@@ -42,7 +43,7 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly plans: PlanFiles,
-    private readonly publishClean: 'all' | 'cleared' = 'all',
+    private readonly publishClean: PublishClean = 'all',
   ) {
     plans.onDidAnalyze((analysis) => void this.publish(analysis));
     plans.onDidChangeTeamFile(() => {

@@ -19,6 +19,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TEAM_SETTINGS_FILE, type Analysis } from '../core';
+import { planInitializationOptions } from '../shared/protocol';
 import { registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
 import { completionTriggers, registerCompletion } from './completion';
@@ -33,7 +34,6 @@ import { IdleCollector } from './memory';
 import { legend, registerSemanticTokens } from './semanticTokens';
 import { section } from './settings';
 import { registerSymbols } from './symbols';
-import { planInitializationOptions } from '../shared/protocol';
 import { registerViews } from './views';
 import { FolderWatcher } from './watcher';
 import * as path from 'node:path';

@@ -209,10 +209,11 @@ export type InteropRequest = 'planAsCode/export' | 'planAsCode/import' | 'planAs
  *   workspace sent it 2,600 empty lists: vscode-languageclient queues them and takes each from the front
  *   of a Map whose iterator skips every entry deleted before it, one task of 65–78 ms on the extension host.
  */
-export type PlanInitializationOptions = Readonly<{ views?: boolean; publishClean?: 'all' | 'cleared' }>;
+export type PlanInitializationOptions = Readonly<{ views?: boolean; publishClean?: PublishClean }>;
+export type PublishClean = 'all' | 'cleared';
 
 /** Reads a client's `initializationOptions` (any JSON) as far as it says what this server knows. */
-export function planInitializationOptions(value: unknown): { views: boolean; publishClean: 'all' | 'cleared' } {
+export function planInitializationOptions(value: unknown): { views: boolean; publishClean: PublishClean } {
   const options = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   return { views: options.views === true, publishClean: options.publishClean === 'cleared' ? 'cleared' : 'all' };
 }

@@ -4,7 +4,7 @@
 // odd indentation, duplicate keys) and what it reads itself (comments, quotes, flow lists and maps, CRLF).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { defaultParseLimits, PlanWorkspace, type Analysis } from '../../src/core';
+import { defaultParseLimits, PlanWorkspace, toFiguresJson, type Analysis, type Figures } from '../../src/core';
 import { fastReadYaml } from '../../src/core/syntax/fastReader';
 import { Entries, Entry, MapOf, Scalar, Seq, toPlain, type YamlNode } from '../../src/core/syntax/nodes';
 import { parsePlanFile } from '../../src/core/syntax/parser';
@@ -44,6 +44,8 @@ function picture(value: unknown, top = false): unknown {
   if ('path' in v && 'text' in v && 'lines' in v) return `file ${v.path}`;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(v).sort()) if (key !== 'placedBy') out[key] = picture(v[key]);
+  // A rollup's figures, each of them (a project's are read from its row of numbers, not own properties).
+  if ('figures' in v) out.figures = picture(toFiguresJson(v.figures as Figures));
   return out;
 }
 

@@ -14,7 +14,7 @@ import { fixedNumber } from '../base/numbers';
 import type { Field, Health, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
 import { projectEarnedSchedule, setEarnedSchedule, type EarnedSchedule } from './earnedSchedule';
 import { forecastSteps, type Forecast, type MilestoneOutlook, type ProjectForecast, type ProjectPace } from './forecast';
-import { NodeMap, type WritableMap } from './nodeMap';
+import { NodeMap, positionIn, type NodePositions, type WritableMap } from './nodeMap';
 import type { PlanIndex } from './planIndex';
 import { effectiveState, riskLevel } from './rules';
 import type { Schedule } from './schedule';
@@ -163,6 +163,8 @@ export interface RollupState {
   readonly result: RollupResult;
   readonly earned: WritableMap<Project, EarnedValue>;
   readonly forecast: Forecast;
+  /** The projects' number figures, a row each (an edit writes the rows of what it reaches in place, as it does the maps). */
+  readonly cells: FigureCells;
 }
 
 export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: Day, thresholds: HealthThresholds): Steps<RollupState> {
@@ -171,7 +173,7 @@ export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: D
   yield* revalue(earned, index.projects, schedule, statusDate);
   const forecast = yield* forecastSteps(index, schedule, earned, statusDate);
   const result: RollupResult = { statusDate, milestones: forecast.milestones, projects: new NodeMap(index.positions), programs: new Map(), portfolios: new Map() };
-  const state: RollupState = { result, earned, forecast };
+  const state: RollupState = { result, earned, forecast, cells: new FigureCells(index.positions) };
   yield* rerollup(state, index.projects, index.programs, index.portfolios, thresholds);
   return state;
 }
@@ -196,7 +198,7 @@ export function* rerollup(state: RollupState, projects: Iterable<Project>, progr
   const projectRollups = result.projects as WritableMap<Project, ProjectRollup>;
   for (const project of projects) {
     if (pauses.due()) yield;
-    projectRollups.set(project, rollupProject(project, earned.get(project)!, forecast, thresholds, statusDate));
+    projectRollups.set(project, rollupProject(project, earned.get(project)!, forecast, thresholds, statusDate, state.cells));
   }
   const programRollups = result.programs as WritableMap<Program, Rollup>;
   for (const program of programs) {
@@ -259,72 +261,168 @@ class ProjectValue implements EarnedValue {
   }
 }
 
-export function rollupProject(project: Project, value: EarnedValue, forecast: Forecast, thresholds: HealthThresholds, statusDate: Day): ProjectRollup {
+export function rollupProject(project: Project, value: EarnedValue, forecast: Forecast, thresholds: HealthThresholds, statusDate: Day, cells: FigureCells): ProjectRollup {
   const { terms, pv, ev, cpi, spi, eac } = value;
   const projectForecast = forecast.projects.get(project)!;
   const risks = countRisks(project.risks);
   const issues = countIssues(project.issues);
-  const sums = () => exactTerms(terms);
   const cancelled = value.state === 'cancelled';
   // slip = forecastEnd − pe for a project not done (null for done and cancelled ones: nothing left to finish).
   const slip = value.state === 'done' || cancelled || projectForecast.end === null || value.plannedEnd === null ? null : projectForecast.end - value.plannedEnd;
   // v3: a cancelled project asks for no attention: no computed health.
   const { health, reasons, concerns } = cancelled
-    ? { health: null, reasons: noReasons, concerns: noConcerns }
-    : computeHealth(cpi, spi, sums, issues, risks, milestoneConcerns(project.milestones, forecast), noParts, slipConcern(slip, value.plannedEnd, ''), thresholds);
+    ? noHealth
+    : computeHealth(cpi, spi, () => exactTerms(terms), issues, risks, milestoneConcerns(project.milestones, forecast), noParts, slipConcern(slip, value.plannedEnd, ''), thresholds);
   const { bac, ac } = terms;
   const benefits = sumBenefits(project.benefits, 0);
   const es = projectEarnedSchedule(value, statusDate);
-  // Written out in full, in figuresOf's order (one shape for every holder's figures).
-  const figures: Figures = {
-    bac,
-    pv,
-    ev,
-    ac,
-    cv: ev - ac,
-    sv: pv === null ? null : ev - pv,
-    cpi,
-    spi,
-    eac,
-    etc: eac - ac,
-    vac: bac - eac,
-    progress: terms.percent,
-    forecastStart: projectForecast.start,
-    forecastEnd: projectForecast.end,
-    benefits,
-    roiPlanned: roi(benefits, bac),
-    roiForecast: roi(benefits, eac),
-    health,
-    declaredHealth: project.health?.value ?? null,
-    risks,
-    issues,
-    slip,
-    es: es.es,
-    at: es.at,
-    spiT: es.spiT,
-    svT: es.svT,
-    ieacT: es.ieacT,
-  };
-  return {
-    figures,
-    start: value.start,
-    end: value.end,
-    healthReasons: reasons,
-    healthConcerns: concerns,
-    slipFrom: value.plannedEnd,
-    state: value.state,
-    cancelled,
-    plannedStart: value.plannedStart,
-    plannedEnd: value.plannedEnd,
-    forecast: projectForecast,
-    terms,
-  };
+  // The row, cell by cell in Cell's order; a null figure is a bit of the mask (its cell stays 0).
+  const row = cells.rowOf(project);
+  const c = cells.cells;
+  let nulls = 0;
+  c[row + Cell.bac] = bac;
+  if (pv === null) nulls |= 1 << Cell.pv;
+  else c[row + Cell.pv] = pv;
+  c[row + Cell.ev] = ev;
+  c[row + Cell.ac] = ac;
+  c[row + Cell.cv] = ev - ac;
+  if (pv === null) nulls |= 1 << Cell.sv;
+  else c[row + Cell.sv] = ev - pv;
+  if (cpi === null) nulls |= 1 << Cell.cpi;
+  else c[row + Cell.cpi] = cpi;
+  if (spi === null) nulls |= 1 << Cell.spi;
+  else c[row + Cell.spi] = spi;
+  c[row + Cell.eac] = eac;
+  c[row + Cell.etc] = eac - ac;
+  c[row + Cell.vac] = bac - eac;
+  c[row + Cell.progress] = terms.percent;
+  nulls |= put(c, row, Cell.forecastStart, projectForecast.start);
+  nulls |= put(c, row, Cell.forecastEnd, projectForecast.end);
+  c[row + Cell.benefits] = benefits;
+  nulls |= put(c, row, Cell.roiPlanned, roi(benefits, bac));
+  nulls |= put(c, row, Cell.roiForecast, roi(benefits, eac));
+  nulls |= put(c, row, Cell.slip, slip);
+  nulls |= put(c, row, Cell.es, es.es);
+  nulls |= put(c, row, Cell.at, es.at);
+  nulls |= put(c, row, Cell.spiT, es.spiT);
+  nulls |= put(c, row, Cell.svT, es.svT);
+  nulls |= put(c, row, Cell.ieacT, es.ieacT);
+  return new ProjectResult(
+    c, row, nulls, health, project.health?.value ?? null, risks, issues, reasons, concerns, value.start, value.end, value.plannedEnd,
+    value.state, cancelled, value.plannedStart, value.plannedEnd, projectForecast, terms,
+  );
+}
+
+/** Writes a figure that may be null into its cell; returns its bit of the null mask. */
+function put(cells: Float64Array, row: number, cell: Cell, value: number | null): number {
+  if (value === null) return 1 << cell;
+  cells[row + cell] = value;
+  return 0;
+}
+
+/** The cells of a project's row of number figures, in the order SPEC 7 lists the figures. */
+const enum Cell {
+  bac, pv, ev, ac, cv, sv, cpi, spi, eac, etc, vac, progress, forecastStart, forecastEnd, benefits, roiPlanned, roiForecast, slip, es, at, spiT, svT, ieacT,
+  count,
+}
+
+/**
+ * The number figures of every project of an analysis: a row of doubles per project, by its position in
+ * the index, in one Float64Array (issue 22: held as 23 boxed numbers in an object per project, they made
+ * most of the rollup's time and of the garbage collector's).
+ */
+export class FigureCells {
+  readonly cells: Float64Array;
+
+  constructor(private readonly positions: NodePositions) {
+    this.cells = new Float64Array(positions.nodes.length * Cell.count);
+  }
+
+  /** The first cell of a project's row; a project the index does not hold is a programming error. */
+  rowOf(project: Project): number {
+    const at = positionIn(this.positions, project);
+    if (at === undefined) throw new Error(`FigureCells: project '${project.id ?? '?'}' is not in the index`);
+    return at * Cell.count;
+  }
+}
+
+/**
+ * A project's rollup, which is also its figures (`figures` is itself): the numbers read from its row of
+ * FigureCells, the rest held here. The row is private, so that only the figures are seen.
+ */
+class ProjectResult implements ProjectRollup, Figures {
+  readonly #cells: Float64Array;
+  readonly #row: number;
+  /** Bit k set: the figure in cell k is null. */
+  readonly #nulls: number;
+
+  constructor(
+    cells: Float64Array,
+    row: number,
+    nulls: number,
+    readonly health: Health | null,
+    readonly declaredHealth: Health | null,
+    readonly risks: RiskCounts,
+    readonly issues: IssueCounts,
+    readonly healthReasons: readonly string[],
+    readonly healthConcerns: readonly HealthConcern[],
+    readonly start: Day | null,
+    readonly end: Day | null,
+    readonly slipFrom: Day | null,
+    readonly state: ProjectState,
+    readonly cancelled: boolean,
+    readonly plannedStart: Day | null,
+    readonly plannedEnd: Day | null,
+    readonly forecast: ProjectForecast,
+    readonly terms: ProjectTerms,
+  ) {
+    this.#cells = cells;
+    this.#row = row;
+    this.#nulls = nulls;
+  }
+
+  get figures(): Figures {
+    return this;
+  }
+
+  #value(cell: Cell): number {
+    return this.#cells[this.#row + cell];
+  }
+
+  #nullable(cell: Cell): number | null {
+    return (this.#nulls >> cell) & 1 ? null : this.#cells[this.#row + cell];
+  }
+
+  get bac(): number { return this.#value(Cell.bac); }
+  get pv(): number | null { return this.#nullable(Cell.pv); }
+  get ev(): number { return this.#value(Cell.ev); }
+  get ac(): number { return this.#value(Cell.ac); }
+  get cv(): number { return this.#value(Cell.cv); }
+  get sv(): number | null { return this.#nullable(Cell.sv); }
+  get cpi(): number | null { return this.#nullable(Cell.cpi); }
+  get spi(): number | null { return this.#nullable(Cell.spi); }
+  get eac(): number { return this.#value(Cell.eac); }
+  get etc(): number { return this.#value(Cell.etc); }
+  get vac(): number { return this.#value(Cell.vac); }
+  get progress(): number { return this.#value(Cell.progress); }
+  get forecastStart(): Day | null { return this.#nullable(Cell.forecastStart); }
+  get forecastEnd(): Day | null { return this.#nullable(Cell.forecastEnd); }
+  get benefits(): number { return this.#value(Cell.benefits); }
+  get roiPlanned(): number | null { return this.#nullable(Cell.roiPlanned); }
+  get roiForecast(): number | null { return this.#nullable(Cell.roiForecast); }
+  get slip(): number | null { return this.#nullable(Cell.slip); }
+  get es(): number | null { return this.#nullable(Cell.es); }
+  get at(): number | null { return this.#nullable(Cell.at); }
+  get spiT(): number | null { return this.#nullable(Cell.spiT); }
+  get svT(): number | null { return this.#nullable(Cell.svT); }
+  get ieacT(): Day | null { return this.#nullable(Cell.ieacT); }
 }
 
 const noReasons: readonly string[] = [];
 const noConcerns: readonly HealthConcern[] = [];
 const noParts: readonly RedPart[] = [];
 const noMilestones: readonly MilestoneConcern[] = [];
+const noHealth = { health: null, reasons: noReasons, concerns: noConcerns } as const;
 
 /** A red part of a program or portfolio, for its health. */
 interface RedPart {

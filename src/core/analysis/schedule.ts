@@ -40,12 +40,7 @@ const CYCLE_LISTING_LIMIT = 12;
 
 export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project) => boolean): Steps<Schedule> {
   const links = linksOfIndex(index);
-  const dependencies = (node: Node) => links.get(node) ?? noLinks;
-
-  // Only a node with dependencies can start a cycle.
-  const cycleDiagnostics: PlanDiagnostic[] = [];
-  const cyclic = yield* findCycles([...links.keys()], index.positions, dependencies, cycleDiagnostics);
-
+  const { cyclic, cycleDiagnostics } = yield* cyclesOfIndex(index, links);
   const schedule: Schedule = { dates: new NodeMap<Project, ProjectDates>(index.positions), cyclic, float: new NodeMap<Project, number>(index.positions), links, cycleDiagnostics };
   // Everything is dirty: every project is dated, every program's float worked out (an edit does this for what it reaches).
   yield* redate(schedule, index.projects);
@@ -76,6 +71,26 @@ function linksOfIndex(index: PlanIndex): NodeMap<Node, Link[]> {
   }
   indexLinks.set(index, links);
   return links;
+}
+
+/** The dependency cycles of an index and their problems: like its links, they follow from the index alone. */
+interface Cycles {
+  readonly cyclic: ReadonlySet<Node>;
+  readonly cycleDiagnostics: readonly PlanDiagnostic[];
+}
+
+const indexCycles = new WeakMap<PlanIndex, Cycles>();
+
+function* cyclesOfIndex(index: PlanIndex, links: NodeMap<Node, Link[]>): Steps<Cycles> {
+  const known = indexCycles.get(index);
+  if (known) return known;
+  const dependencies = (node: Node) => links.get(node) ?? noLinks;
+  const cycleDiagnostics: PlanDiagnostic[] = [];
+  // Only a node with dependencies can start a cycle.
+  const cyclic = yield* findCycles([...links.keys()], index.positions, dependencies, cycleDiagnostics);
+  const cycles: Cycles = { cyclic, cycleDiagnostics };
+  indexCycles.set(index, cycles);
+  return cycles;
 }
 
 /**

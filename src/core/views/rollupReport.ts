@@ -56,8 +56,40 @@ const day = (value: number | null | undefined): string | null => (value == null 
 const ids = (entities: ReadonlyArray<{ id: string | undefined }>): string[] => entities.flatMap((e) => (e.id === undefined ? [] : [e.id]));
 
 /** The figures in their JSON shape (a copy: the JSON is handed to other code). */
+/**
+ * The figures in SPEC 7's shape and order, read one by one (a project's figures are read from its row
+ * of numbers, not own properties: never spread them).
+ */
 export function toFiguresJson(f: Figures): FiguresJson {
-  const json: FiguresJson = { ...f, forecastStart: day(f.forecastStart), forecastEnd: day(f.forecastEnd), ieacT: day(f.ieacT), risks: { ...f.risks }, issues: { ...f.issues } };
+  const json: FiguresJson = {
+    bac: f.bac,
+    pv: f.pv,
+    ev: f.ev,
+    ac: f.ac,
+    cv: f.cv,
+    sv: f.sv,
+    cpi: f.cpi,
+    spi: f.spi,
+    eac: f.eac,
+    etc: f.etc,
+    vac: f.vac,
+    progress: f.progress,
+    forecastStart: day(f.forecastStart),
+    forecastEnd: day(f.forecastEnd),
+    benefits: f.benefits,
+    roiPlanned: f.roiPlanned,
+    roiForecast: f.roiForecast,
+    health: f.health,
+    declaredHealth: f.declaredHealth,
+    risks: { ...f.risks },
+    issues: { ...f.issues },
+    slip: f.slip,
+    es: f.es,
+    at: f.at,
+    spiT: f.spiT,
+    svT: f.svT,
+    ieacT: day(f.ieacT),
+  };
   if (f.forecastStart === undefined) delete (json as { forecastStart?: unknown }).forecastStart;
   return json;
 }

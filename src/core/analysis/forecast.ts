@@ -129,6 +129,7 @@ function settleForecasts(
 ): void {
   const projects = forecast.projects as WritableMap<Project, ProjectForecast>;
   const milestones = forecast.milestones as WritableMap<Milestone, MilestoneOutlook>;
+  // Reached in this walk: done, or on the stack when not done (never removed: a Set shrinks by copying).
   const visiting = new Set<Node>();
   const done = (node: Node) => (node.kind === 'project' ? projects.has(node) : milestones.has(node));
   // The schedule's links: each node's depends_on items that name something, in order (worked out once per index).
@@ -168,7 +169,6 @@ function settleForecasts(
       }
       if (node.kind === 'project') projects.set(node, forecastProject(node, schedule, pace.get(node)!, statusDate, targets, finishOf));
       else milestones.set(node, cancelledHolder(node) ? cancelledOutlook : milestoneOutlook(node, statusDate, targets, finishOf));
-      visiting.delete(node);
       stack.pop();
     }
   }

@@ -226,21 +226,22 @@ export function earnedValue(project: Project, schedule: Schedule, statusDate: Da
   const cpi = ac !== 0 ? ev / ac : null;
   const spi = pv ? ev / pv : null;
   const eac = cpi !== null && cpi > 0 ? bac / cpi : ac + (bac - ev);
-  const written = {
-    text: project.source.file.text,
-    bac: project.baseline?.budget ?? project.budget,
-    percent: state === 'done' ? undefined : project.progress,
-    ac: project.spent,
-  };
-  const terms: ProjectTerms = { bac, percent, ac, elapsed, window, written };
-  return new ProjectValue(terms, state, start, end, ps, pe, pv, ev, cpi, spi, eac);
+  return new ProjectValue(project, bac, percent, ac, elapsed, window, state, start, end, ps, pe, pv, ev, cpi, spi, eac);
 }
 
-/** A project's earned value: one class, so that its exact SPI is a method rather than a closure per project. */
-class ProjectValue implements EarnedValue {
-  readonly plannedDays: number | null;
+/**
+ * A project's earned value, which is also its terms (`terms` is itself): one object per project, so that
+ * its exact SPI is a method rather than a closure per project. Where the terms are written is looked up
+ * when an exact comparison asks (seldom: at a tie with a threshold).
+ */
+class ProjectValue implements EarnedValue, ProjectTerms {
   constructor(
-    readonly terms: ProjectTerms,
+    private readonly project: Project,
+    readonly bac: number,
+    readonly percent: number,
+    readonly ac: number,
+    readonly elapsed: number | null,
+    readonly window: number | null,
     readonly state: ProjectState,
     readonly start: Day | null,
     readonly end: Day | null,
@@ -251,12 +252,28 @@ class ProjectValue implements EarnedValue {
     readonly cpi: number | null,
     readonly spi: number | null,
     readonly eac: number,
-  ) {
-    this.plannedDays = terms.window;
+  ) {}
+
+  get plannedDays(): number | null {
+    return this.window;
+  }
+
+  get terms(): ProjectTerms {
+    return this;
+  }
+
+  get written(): ProjectTerms['written'] {
+    const { project } = this;
+    return {
+      text: project.source.file.text,
+      bac: project.baseline?.budget ?? project.budget,
+      percent: this.state === 'done' ? undefined : project.progress,
+      ac: project.spent,
+    };
   }
 
   exactSpi(): Rational | null {
-    const exact = exactTerms(this.terms);
+    const exact = exactTerms(this);
     return exact.pv === null || exact.pv.isZero() ? null : exact.ev.div(exact.pv);
   }
 }

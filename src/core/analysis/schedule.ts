@@ -126,6 +126,7 @@ export function* refloat(schedule: Schedule, programs: Iterable<Program>, isCanc
  */
 function settleDates(projects: Iterable<Project>, dates: WritableMap<Project, ProjectDates>, dependencies: (node: Node) => readonly Link[]): number {
   const endOf = (node: Node): Day | undefined => (node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? dates.get(node)?.end));
+  // Reached in this walk: done, or on the stack when not done (never removed: a Set shrinks by copying).
   const visiting = new Set<Project>();
   const stack: Project[] = [];
   let settled = 0;
@@ -154,7 +155,6 @@ function settleDates(projects: Iterable<Project>, dates: WritableMap<Project, Pr
       }
       dates.set(project, scheduleProject(project, dependencies(project), endOf));
       settled++;
-      visiting.delete(project);
       stack.pop();
     }
   }
@@ -381,50 +381,79 @@ function criticalPath(
   positions: NodePositions,
 ): void {
   const members: Project[] = [];
-  const spans: Array<{ start: Day; end: Day }> = [];
   for (const project of program.projects) {
     const d = dates.get(project);
     if (isCancelled(project) || cyclic.has(project) || d?.start === undefined || d.end === undefined) continue;
     members.push(project);
-    spans.push(d as { start: Day; end: Day });
   }
-  if (members.length === 0) return;
-  // Members numbered 0…n−1: the backward pass works on arrays. A link's target is found by its position
-  // in the index (memberAt, cleared again before returning).
+  const n = members.length;
+  if (n === 0) return;
+  // Members numbered 0…n−1: the backward pass works on typed arrays. A link's target is found by its
+  // position in the index (memberAt, cleared again before returning). The links between members are
+  // kept as two adjacency lists in compressed rows (each member's predecessors, each one's successors).
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
   const memberAt = memberScratch(positions.nodes.length);
-  for (let i = 0; i < members.length; i++) memberAt[positionIn(positions, members[i])!] = i + 1;
-  const predecessors: number[][] = members.map(() => []);
-  const successors: number[][] = members.map(() => []);
-  const pending = new Array<number>(members.length).fill(0);
-  for (let i = 0; i < members.length; i++) {
+  for (let i = 0; i < n; i++) {
+    const d = dates.get(members[i])!;
+    starts[i] = d.start!;
+    ends[i] = d.end!;
+    memberAt[positionIn(positions, members[i])!] = i + 1;
+  }
+  const memberOf = (target: Node): number => {
+    if (target.kind !== 'project') return -1;
+    const at = positionIn(positions, target);
+    return at === undefined ? -1 : memberAt[at] - 1;
+  };
+  // First the number of links from and to each member, then the links themselves.
+  const predecessorEnd = new Int32Array(n + 1);
+  const successorEnd = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
     for (const { target } of dependencies(members[i])) {
-      if (target.kind !== 'project') continue;
-      const at = positionIn(positions, target);
-      const t = at === undefined ? -1 : memberAt[at] - 1;
+      const t = memberOf(target);
       if (t < 0) continue;
-      predecessors[i].push(t);
-      successors[t].push(i);
+      predecessorEnd[i + 1]++;
+      successorEnd[t + 1]++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    predecessorEnd[i + 1] += predecessorEnd[i];
+    successorEnd[i + 1] += successorEnd[i];
+  }
+  const predecessors = new Int32Array(predecessorEnd[n]);
+  const successors = new Int32Array(successorEnd[n]);
+  const successorFill = successorEnd.slice(0, n);
+  // Each member's count of successors not yet done.
+  const pending = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let p = predecessorEnd[i];
+    for (const { target } of dependencies(members[i])) {
+      const t = memberOf(target);
+      if (t < 0) continue;
+      predecessors[p++] = t;
+      successors[successorFill[t]++] = i;
       pending[t]++;
     }
   }
   for (const member of members) memberAt[positionIn(positions, member)!] = 0;
   let programEnd = -Infinity;
-  for (const span of spans) programEnd = Math.max(programEnd, span.end);
-  const latestStart = new Array<Day>(members.length);
+  for (let i = 0; i < n; i++) programEnd = Math.max(programEnd, ends[i]);
+  const latestStart = new Float64Array(n);
   // Reverse topological order: a project is done once all its successors are.
-  const ready: number[] = [];
-  for (let i = 0; i < members.length; i++) if (pending[i] === 0) ready.push(i);
-  for (let r = 0; r < ready.length; r++) {
+  const ready = new Int32Array(n);
+  let readyCount = 0;
+  for (let i = 0; i < n; i++) if (pending[i] === 0) ready[readyCount++] = i;
+  for (let r = 0; r < readyCount; r++) {
     const i = ready[r];
-    const { start, end } = spans[i];
+    const start = starts[i];
     let latestFinish = programEnd;
-    if (successors[i].length > 0) {
+    if (successorEnd[i + 1] > successorEnd[i]) {
       latestFinish = Infinity;
-      for (const successor of successors[i]) latestFinish = Math.min(latestFinish, latestStart[successor] - 1);
+      for (let k = successorEnd[i]; k < successorEnd[i + 1]; k++) latestFinish = Math.min(latestFinish, latestStart[successors[k]] - 1);
     }
-    const ls = latestFinish - (end - start + 1) + 1;
+    const ls = latestFinish - (ends[i] - start + 1) + 1;
     latestStart[i] = ls;
     float.set(members[i], ls - start);
-    for (const t of predecessors[i]) if (--pending[t] === 0) ready.push(t);
+    for (let k = predecessorEnd[i]; k < predecessorEnd[i + 1]; k++) if (--pending[predecessors[k]] === 0) ready[readyCount++] = predecessors[k];
   }
 }

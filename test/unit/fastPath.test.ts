@@ -44,8 +44,11 @@ function picture(value: unknown, top = false): unknown {
   if ('path' in v && 'text' in v && 'lines' in v) return `file ${v.path}`;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(v).sort()) if (key !== 'placedBy') out[key] = picture(v[key]);
-  // A rollup's figures, each of them (a project's are read from its row of numbers, not own properties).
+  // A rollup's figures, each of them, and its reasons (a project's are read from its row of numbers and
+  // put together when asked, not own properties), and a concern's words.
   if ('figures' in v) out.figures = picture(toFiguresJson(v.figures as Figures));
+  if ('healthReasons' in v) out.healthReasons = picture(v.healthReasons);
+  if ('level' in v && 'basis' in v && 'text' in v) out.text = v.text;
   return out;
 }
 

@@ -287,9 +287,9 @@ export function rollupProject(project: Project, value: EarnedValue, forecast: Fo
   // slip = forecastEnd − pe for a project not done (null for done and cancelled ones: nothing left to finish).
   const slip = value.state === 'done' || cancelled || projectForecast.end === null || value.plannedEnd === null ? null : projectForecast.end - value.plannedEnd;
   // v3: a cancelled project asks for no attention: no computed health.
-  const { health, reasons, concerns } = cancelled
+  const { health, concerns } = cancelled
     ? noHealth
-    : computeHealth(cpi, spi, () => exactTerms(terms), issues, risks, milestoneConcerns(project.milestones, forecast), noParts, slipConcern(slip, value.plannedEnd, ''), thresholds);
+    : computeHealth(cpi, spi, () => exactTerms(terms), issues, risks, milestoneConcerns(project.milestones, forecast), noParts, slipOf(slip, value.plannedEnd, ''), thresholds);
   const { bac, ac } = terms;
   const benefits = sumBenefits(project.benefits, 0);
   const es = projectEarnedSchedule(value, statusDate);
@@ -325,7 +325,7 @@ export function rollupProject(project: Project, value: EarnedValue, forecast: Fo
   nulls |= put(c, row, Cell.svT, es.svT);
   nulls |= put(c, row, Cell.ieacT, es.ieacT);
   return new ProjectResult(
-    c, row, nulls, health, project.health?.value ?? null, risks, issues, reasons, concerns, value.start, value.end, value.plannedEnd,
+    c, row, nulls, health, project.health?.value ?? null, risks, issues, concerns, value.start, value.end, value.plannedEnd,
     value.state, cancelled, value.plannedStart, value.plannedEnd, projectForecast, terms,
   );
 }
@@ -372,6 +372,7 @@ class ProjectResult implements ProjectRollup, Figures {
   readonly #row: number;
   /** Bit k set: the figure in cell k is null. */
   readonly #nulls: number;
+  #reasons: readonly string[] | undefined;
 
   constructor(
     cells: Float64Array,
@@ -381,7 +382,6 @@ class ProjectResult implements ProjectRollup, Figures {
     readonly declaredHealth: Health | null,
     readonly risks: RiskCounts,
     readonly issues: IssueCounts,
-    readonly healthReasons: readonly string[],
     readonly healthConcerns: readonly HealthConcern[],
     readonly start: Day | null,
     readonly end: Day | null,
@@ -400,6 +400,11 @@ class ProjectResult implements ProjectRollup, Figures {
 
   get figures(): Figures {
     return this;
+  }
+
+  /** The concerns of its health's level, in words (put together when first read). */
+  get healthReasons(): readonly string[] {
+    return (this.#reasons ??= reasonsOf(this.health, this.healthConcerns));
   }
 
   #value(cell: Cell): number {
@@ -439,7 +444,7 @@ const noReasons: readonly string[] = [];
 const noConcerns: readonly HealthConcern[] = [];
 const noParts: readonly RedPart[] = [];
 const noMilestones: readonly MilestoneConcern[] = [];
-const noHealth = { health: null, reasons: noReasons, concerns: noConcerns } as const;
+const noHealth = { health: null, concerns: noConcerns } as const;
 
 /** A red part of a program or portfolio, for its health. */
 interface RedPart {
@@ -556,7 +561,7 @@ function totalsToRollup(
   declaredHealth: Health | null,
   milestones: readonly MilestoneConcern[],
   redParts: readonly RedPart[],
-  slip: { readonly days: number | null; readonly from: Day | null; readonly reason: SlipConcern | null },
+  slip: { readonly days: number | null; readonly from: Day | null; readonly reason: Slip | null },
   thresholds: HealthThresholds,
   statusDate: Day,
 ): Rollup {
@@ -565,7 +570,7 @@ function totalsToRollup(
   const spi = pv !== 0 ? ev / pv : null;
   const progress = rolledProgress(totals, counted);
   const sums = () => exactSums(counted().map((project) => project.terms));
-  const { health, reasons, concerns } = computeHealth(cpi, spi, sums, totals.issues, totals.risks, milestones, redParts, slip.reason, thresholds);
+  const { health, concerns } = computeHealth(cpi, spi, sums, totals.issues, totals.risks, milestones, redParts, slip.reason, thresholds);
   return {
     figures: figuresOf({
       bac, pv, ev, ac, cpi, spi, eac, etc: totals.etc, progress, forecastEnd: totals.forecastEnd, benefits, health,
@@ -573,7 +578,7 @@ function totalsToRollup(
     }, setEarnedSchedule(counted(), statusDate)),
     start: totals.start,
     end: totals.end,
-    healthReasons: reasons,
+    healthReasons: reasonsOf(health, concerns),
     healthConcerns: concerns,
     slipFrom: slip.from,
   };
@@ -600,7 +605,7 @@ export function rollupProgram(program: Program, projects: ReadonlyMap<Project, P
   // The slip from the program's declared end when given, else from the latest planned end of its parts.
   const from = program.end?.value ?? totals.plannedEnd;
   const days = totals.unfinished && totals.forecastEnd !== null && from !== null ? totals.forecastEnd - from : null;
-  const slip = { days, from, reason: slipConcern(days, from, '') };
+  const slip = { days, from, reason: slipOf(days, from, '') };
   const counted = countedProjects([program], projects);
   return totalsToRollup(totals, () => counted, program.health?.value ?? null, milestones, redParts, slip, thresholds, statusDate);
 }
@@ -638,13 +643,13 @@ export function rollupPortfolio(
   const totals = emptyTotals();
   const redParts: RedPart[] = [];
   // A portfolio's slip is the largest of its programs' (the first such program on a tie).
-  let slip: { days: number | null; from: Day | null; reason: SlipConcern | null } = { days: null, from: null, reason: null };
+  let slip: { days: number | null; from: Day | null; reason: Slip | null } = { days: null, from: null, reason: null };
   for (const program of portfolio.programs) {
     const result = programs.get(program)!;
     addPart(totals, result);
     if (result.figures.health === 'red') redParts.push({ part: program, text: `program '${program.id}' is red` });
     const days = result.figures.slip;
-    if (days !== null && (slip.days === null || days > slip.days)) slip = { days, from: result.slipFrom, reason: slipConcern(days, result.slipFrom, `program '${program.id}' `) };
+    if (days !== null && (slip.days === null || days > slip.days)) slip = { days, from: result.slipFrom, reason: slipOf(days, result.slipFrom, `program '${program.id}' `) };
   }
   const counted = countedProjects(portfolio.programs, projects);
   return totalsToRollup(totals, () => counted, null, noMilestones, redParts, slip, thresholds, statusDate);
@@ -702,9 +707,72 @@ export function exactSums(parts: readonly ProjectTerms[]): { bac: Rational; pv: 
 }
 
 /** A milestone missed or at risk, in words. */
-interface MilestoneConcern {
-  readonly milestone: Milestone;
-  readonly text: string;
+/**
+ * A health concern whose words are put together when first read: most never are (a view or a check
+ * reads a few), and 10,000 projects' concerns in words were a tenth of the rollup's time.
+ */
+abstract class Worded implements HealthConcern {
+  #text: string | undefined;
+
+  constructor(
+    readonly level: 'red' | 'amber',
+    readonly basis: HealthBasis,
+  ) {}
+
+  get text(): string {
+    return (this.#text ??= this.words());
+  }
+
+  protected abstract words(): string;
+}
+
+/** A CPI or SPI below a threshold: "CPI 0.85 < 0.90". */
+class IndexConcern extends Worded {
+  constructor(level: 'red' | 'amber', basis: HealthBasis, private readonly name: string, private readonly value: number, private readonly threshold: number) {
+    super(level, basis);
+  }
+
+  protected words(): string {
+    return `${this.name} ${fixedNumber(this.value, 2)} < ${fixedNumber(this.threshold, 2)}`;
+  }
+}
+
+/** Open issues or risks: "2 open high risks". */
+class CountConcern extends Worded {
+  constructor(level: 'red' | 'amber', basis: HealthBasis, private readonly count: number, private readonly what: string) {
+    super(level, basis);
+  }
+
+  protected words(): string {
+    return counted(this.count, this.what);
+  }
+}
+
+/** A slip: "forecast 42 days after its planned end 2026-06-30" (after whose, for a portfolio). */
+class SlipConcern extends Worded {
+  constructor(level: 'red' | 'amber', readonly slip: Slip) {
+    super(level, SLIP);
+  }
+
+  protected words(): string {
+    const { who, days, from } = this.slip;
+    return `${who}forecast ${plural(days, 'day')} after its planned end ${formatDay(from)}`;
+  }
+}
+
+/** A milestone missed or at risk (always amber). */
+class MilestoneConcern extends Worded {
+  constructor(readonly milestone: Milestone, private readonly outlook: MilestoneOutlook) {
+    super('amber', { kind: 'milestone', milestone });
+  }
+
+  protected words(): string {
+    const { milestone, outlook } = this;
+    const name = milestone.id ?? milestone.name ?? '?';
+    return outlook.status === 'missed'
+      ? `milestone '${name}' missed (${formatDay(milestone.date!.value)})`
+      : `milestone '${name}' at risk (due ${formatDay(milestone.date!.value)}, forecast ${formatDay(outlook.forecast!)})`;
+  }
 }
 
 /** What a holder's milestones say about its health: missed ones and ones at risk. */
@@ -712,24 +780,27 @@ function milestoneConcerns(list: readonly Milestone[], forecast: Forecast): read
   let concerns: MilestoneConcern[] | undefined;
   for (const milestone of list) {
     const outlook = forecast.milestones.get(milestone);
-    const name = milestone.id ?? milestone.name ?? '?';
-    if (outlook?.status === 'missed') (concerns ??= []).push({ milestone, text: `milestone '${name}' missed (${formatDay(milestone.date!.value)})` });
-    else if (outlook?.status === 'at-risk') {
-      (concerns ??= []).push({ milestone, text: `milestone '${name}' at risk (due ${formatDay(milestone.date!.value)}, forecast ${formatDay(outlook.forecast!)})` });
-    }
+    if (outlook?.status === 'missed' || outlook?.status === 'at-risk') (concerns ??= []).push(new MilestoneConcern(milestone, outlook));
   }
   return concerns ?? noMilestones;
 }
 
-/** A slip and its words ("forecast 42 days after its planned end 2026-06-30"); null when it is not late (thresholds are ≥ 0). */
-interface SlipConcern {
+/** A slip that is late (thresholds are ≥ 0): how many days after which planned end, and whose ('' for the holder's own). */
+interface Slip {
   readonly days: number;
-  readonly text: string;
+  readonly from: Day;
+  readonly who: string;
 }
 
-function slipConcern(days: number | null, from: Day | null, who: string): SlipConcern | null {
+function slipOf(days: number | null, from: Day | null, who: string): Slip | null {
   if (days === null || from === null || days <= 0) return null;
-  return { days, text: `${who}forecast ${plural(days, 'day')} after its planned end ${formatDay(from)}` };
+  return { days, from, who };
+}
+
+/** The concerns of a computed health and its level (the reasons are the concerns of that level, in words). */
+interface ComputedHealth {
+  readonly health: Health;
+  readonly concerns: readonly HealthConcern[];
 }
 
 function computeHealth(
@@ -740,9 +811,9 @@ function computeHealth(
   risks: RiskCounts,
   milestones: readonly MilestoneConcern[],
   redParts: readonly RedPart[],
-  slip: SlipConcern | null,
+  slip: Slip | null,
   thresholds: HealthThresholds,
-): { health: Health; reasons: readonly string[]; concerns: readonly HealthConcern[] } {
+): ComputedHealth {
   // Appended in this order: CPI, SPI, critical issues, slip, milestones, high risks, high issues, red parts.
   let concerns: HealthConcern[] | undefined;
   if (cpi !== null) {
@@ -757,20 +828,24 @@ function computeHealth(
       return ev.div(pv!);
     }, thresholds);
   }
-  if (issues.critical > 0) (concerns ??= []).push({ level: 'red', text: counted(issues.critical, 'open critical issue'), basis: CRITICAL_ISSUES });
+  if (issues.critical > 0) (concerns ??= []).push(new CountConcern('red', CRITICAL_ISSUES, issues.critical, 'open critical issue'));
   if (slip !== null) {
     // slip > slipRedDays → red; else slip > slipAmberDays → at least amber (whole days: exact as they are).
     const limits = slipThresholds(thresholds);
-    if (slip.days > limits.red) (concerns ??= []).push({ level: 'red', text: slip.text, basis: SLIP });
-    else if (slip.days > limits.amber) (concerns ??= []).push({ level: 'amber', text: slip.text, basis: SLIP });
+    if (slip.days > limits.red) (concerns ??= []).push(new SlipConcern('red', slip));
+    else if (slip.days > limits.amber) (concerns ??= []).push(new SlipConcern('amber', slip));
   }
-  for (const { milestone, text } of milestones) (concerns ??= []).push({ level: 'amber', text, basis: { kind: 'milestone', milestone } });
-  if (risks.high > 0) (concerns ??= []).push({ level: 'amber', text: counted(risks.high, 'open high risk'), basis: HIGH_RISKS });
-  if (issues.high > 0) (concerns ??= []).push({ level: 'amber', text: counted(issues.high, 'open high issue'), basis: HIGH_ISSUES });
+  for (const concern of milestones) (concerns ??= []).push(concern);
+  if (risks.high > 0) (concerns ??= []).push(new CountConcern('amber', HIGH_RISKS, risks.high, 'open high risk'));
+  if (issues.high > 0) (concerns ??= []).push(new CountConcern('amber', HIGH_ISSUES, issues.high, 'open high issue'));
   for (const { part, text } of redParts) (concerns ??= []).push({ level: 'amber', text, basis: { kind: 'red-part', part } });
   if (concerns === undefined) return green;
-  const health = healthOf(concerns);
-  return { health, reasons: concerns.filter((c) => c.level === health).map((c) => c.text), concerns };
+  return { health: healthOf(concerns), concerns };
+}
+
+/** Why a health is what it is, in words: the concerns of its level. */
+function reasonsOf(health: Health | null, concerns: readonly HealthConcern[]): readonly string[] {
+  return concerns.length === 0 ? noReasons : concerns.filter((c) => c.level === health).map((c) => c.text);
 }
 
 /** A CPI or SPI below the red threshold (red), else below the amber one (amber), added to `concerns`. */
@@ -782,12 +857,12 @@ function indexConcern(
   exactValue: () => Rational,
   thresholds: HealthThresholds,
 ): HealthConcern[] | undefined {
-  if (compareExactly(value, exactValue, thresholds.red) < 0) (concerns ??= []).push({ level: 'red', text: `${name} ${fixedNumber(value, 2)} < ${fixedNumber(thresholds.red, 2)}`, basis });
-  else if (compareExactly(value, exactValue, thresholds.amber) < 0) (concerns ??= []).push({ level: 'amber', text: `${name} ${fixedNumber(value, 2)} < ${fixedNumber(thresholds.amber, 2)}`, basis });
+  if (compareExactly(value, exactValue, thresholds.red) < 0) (concerns ??= []).push(new IndexConcern('red', basis, name, value, thresholds.red));
+  else if (compareExactly(value, exactValue, thresholds.amber) < 0) (concerns ??= []).push(new IndexConcern('amber', basis, name, value, thresholds.amber));
   return concerns;
 }
 
-const green = { health: 'green', reasons: noReasons, concerns: noConcerns } as const;
+const green: ComputedHealth = { health: 'green', concerns: noConcerns };
 
 const CPI: HealthBasis = { kind: 'cpi' };
 const SPI: HealthBasis = { kind: 'spi' };

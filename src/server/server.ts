@@ -30,7 +30,7 @@ import { uriToPath, type Folder } from './paths';
 import { PlanFiles, type IndexProgress } from './planFiles';
 import { registerReferences } from './references';
 import { registerRename } from './rename';
-import { IdleCollector } from './memory';
+import { IdleCollector, YOUNG_IDLE_MS, youngCollection } from './memory';
 import { legend, registerSemanticTokens } from './semanticTokens';
 import { section } from './settings';
 import { registerSymbols } from './symbols';
@@ -82,7 +82,12 @@ export function startServer(connection: Connection): void {
     documents.onDidClose((event) => files.documentClosed(event.document.uri));
     files.onDidAnalyze(refresher(connection, capabilities));
     const memory = new IdleCollector();
-    files.onDidAnalyze(() => memory.worked());
+    const young = new IdleCollector(YOUNG_IDLE_MS, youngCollection());
+    disposables.push(memory, young);
+    files.onDidAnalyze(() => {
+      memory.worked();
+      young.worked();
+    });
 
     const semanticTokens = capabilities.textDocument?.semanticTokens !== undefined;
     return {

@@ -824,3 +824,25 @@ describe('rollup (SPEC 5)', () => {
     });
   });
 });
+
+describe('rollup: each project its own figures, however many', () => {
+  it('keeps 300 projects apart (their rows of numbers lie in several blocks): BAC, EV, AC, CPI and null PV each its own', () => {
+    const projects = Array.from({ length: 300 }, (_, i) =>
+      // Every third project has no dates: PV, SV and SPI unknown (null) for it alone.
+      i % 3 === 0
+        ? `    - { id: p${i}, name: P${i}, budget: ${1000 + i}, progress: 50, spent: ${i + 1} }`
+        : `    - { id: p${i}, name: P${i}, start: 2026-01-01, duration: 10d, budget: ${1000 + i}, progress: 50, spent: ${i + 1} }`,
+    );
+    const text = `program:\n  id: g\n  name: Growth\n  projects:\n${projects.join('\n')}\n`;
+    const json = toRollupJson(analyzePlans([{ path: 'g.plan.yaml', text }], { statusDate: parseDay('2026-01-05')! }));
+    assert.equal(json.projects.length, 300);
+    for (let i = 0; i < 300; i++) {
+      const f = byId(json.projects, `p${i}`).figures;
+      // BAC as budgeted, EV = BAC × 50 %, AC as spent, CPI = EV / AC.
+      assert.deepEqual([f.bac, f.ev, f.ac], [1000 + i, (1000 + i) / 2, i + 1], `p${i}`);
+      close(f.cpi, (1000 + i) / 2 / (i + 1), `p${i} cpi`);
+      // Dated: 5 of 10 days passed, PV = BAC / 2.
+      close(f.pv, i % 3 === 0 ? null : (1000 + i) / 2, `p${i} pv`);
+    }
+  });
+});

@@ -308,7 +308,11 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   // Float, per program touched.
   const programsOfChange = new Set<Program>();
   for (const project of [...editedProjects, ...moved]) if (project.program) programsOfChange.add(project.program);
+  const floatBefore = new Map<Project, number | undefined>();
+  for (const program of programsOfChange) for (const project of program.projects) floatBefore.set(project, schedule.float.get(project));
   runToEnd(refloat(schedule, programsOfChange, isCancelled, index.positions));
+  const floatMoved: Project[] = [];
+  for (const [project, float] of floatBefore) if (schedule.float.get(project) !== float) floatMoved.push(project);
 
   // Earned value of what changed, then the forecast downstream of it.
   const valued = new Set<Project>([...editedProjects, ...moved]);
@@ -356,7 +360,7 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   const rechecked = new Set<Person>(reloaded);
   for (const person of reloaded) onTeam((state.index.teamEntries.get(person) ?? []).map((e) => e.project), rechecked);
   onTeam(valued, rechecked);
-  for (const program of programsOfChange) onTeam(program.projects, rechecked);
+  onTeam(floatMoved, rechecked);
 
   // Problems: the units whose inputs changed.
   const dated = new Set<Node>([...editedProjects, ...editedMilestones, ...moved]);

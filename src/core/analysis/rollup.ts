@@ -173,7 +173,7 @@ export function* rollupSteps(index: PlanIndex, schedule: Schedule, statusDate: D
   yield* revalue(earned, index.projects, schedule, statusDate);
   const forecast = yield* forecastSteps(index, schedule, earned, statusDate);
   const result: RollupResult = { statusDate, milestones: forecast.milestones, projects: new NodeMap(index.positions), programs: new Map(), portfolios: new Map() };
-  const state: RollupState = { result, earned, forecast, cells: new FigureCells(index.positions) };
+  const state: RollupState = { result, earned, forecast, cells: new FigureCells(index.positions, index.projects.length) };
   yield* rerollup(state, index.projects, index.programs, index.portfolios, thresholds);
   return state;
 }
@@ -294,8 +294,8 @@ export function rollupProject(project: Project, value: EarnedValue, forecast: Fo
   const benefits = sumBenefits(project.benefits, 0);
   const es = projectEarnedSchedule(value, statusDate);
   // The row, cell by cell in Cell's order; a null figure is a bit of the mask (its cell stays 0).
+  const c = cells.blockOf(project);
   const row = cells.rowOf(project);
-  const c = cells.cells;
   let nulls = 0;
   c[row + Cell.bac] = bac;
   if (pv === null) nulls |= 1 << Cell.pv;
@@ -331,7 +331,7 @@ export function rollupProject(project: Project, value: EarnedValue, forecast: Fo
 }
 
 /** Writes a figure that may be null into its cell; returns its bit of the null mask. */
-function put(cells: Float64Array, row: number, cell: Cell, value: number | null): number {
+function put(cells: number[], row: number, cell: Cell, value: number | null): number {
   if (value === null) return 1 << cell;
   cells[row + cell] = value;
   return 0;
@@ -345,37 +345,64 @@ const enum Cell {
 
 /**
  * The number figures of every project of an analysis: a row of doubles per project, by its position in
- * the index, in one Float64Array (issue 22: held as 23 boxed numbers in an object per project, they made
- * most of the rollup's time and of the garbage collector's).
+ * the index (projects come first there), in blocks of ROWS_PER_BLOCK rows (issue 22: held as 23 boxed
+ * numbers in an object per project, they made most of the rollup's time and of the garbage collector's).
+ *
+ * Each block is a JS array of doubles, held unboxed in V8's heap, small enough for its ordinary pages,
+ * which V8 reuses: the memory of every full analysis is fresh, and fresh memory is slow here (2.6 MB as
+ * a Float64Array: 5 ms of page faults per analysis, 10 ms as a resizable one) or kept by glibc (a
+ * Float64Array is malloc'd: the server's settled RSS after 1,000 edits +25 % of what it was after
+ * indexing, bench/lsp.bench.mjs). One JS array of the whole size would start with its elements in a
+ * dictionary (10 ms to fill).
  */
 export class FigureCells {
-  readonly cells: Float64Array;
+  private readonly blocks: number[][] = [];
 
-  constructor(private readonly positions: NodePositions) {
-    this.cells = new Float64Array(positions.nodes.length * Cell.count);
+  constructor(private readonly positions: NodePositions, projects: number) {
+    const cells = ROWS_PER_BLOCK * Cell.count;
+    for (let at = 0; at < projects; at += ROWS_PER_BLOCK) {
+      const block = new Array<number>(cells);
+      // A double first: the block holds doubles from the start.
+      for (let i = 0; i < cells; i++) block[i] = 0.5;
+      this.blocks.push(block);
+    }
   }
 
-  /** The first cell of a project's row; a project the index does not hold is a programming error. */
+  /** The block of a project's row; a project the index does not hold is a programming error. */
+  blockOf(project: Project): number[] {
+    const block = this.blocks[this.positionOf(project) >> ROW_BITS];
+    if (block === undefined) throw new Error(`FigureCells: project '${project.id ?? '?'}' has no row`);
+    return block;
+  }
+
+  /** The first cell of a project's row in its block. */
   rowOf(project: Project): number {
+    return (this.positionOf(project) & (ROWS_PER_BLOCK - 1)) * Cell.count;
+  }
+
+  private positionOf(project: Project): number {
     const at = positionIn(this.positions, project);
     if (at === undefined) throw new Error(`FigureCells: project '${project.id ?? '?'}' is not in the index`);
-    return at * Cell.count;
+    return at;
   }
 }
+
+const ROW_BITS = 7;
+const ROWS_PER_BLOCK = 1 << ROW_BITS;
 
 /**
  * A project's rollup, which is also its figures (`figures` is itself): the numbers read from its row of
  * FigureCells, the rest held here. The row is private, so that only the figures are seen.
  */
 class ProjectResult implements ProjectRollup, Figures {
-  readonly #cells: Float64Array;
+  readonly #cells: number[];
   readonly #row: number;
   /** Bit k set: the figure in cell k is null. */
   readonly #nulls: number;
   #reasons: readonly string[] | undefined;
 
   constructor(
-    cells: Float64Array,
+    cells: number[],
     row: number,
     nulls: number,
     readonly health: Health | null,

@@ -104,6 +104,33 @@ async function firstFrame(page, url) {
   });
 }
 
+/**
+ * The floor: a page that does next to nothing — its script draws 13 bars on a canvas (what our first
+ * frame shows of L) — measured as our first frame is, from its script having run ('floor:data') to the
+ * browser's first contentful paint. What this Chromium on this machine takes to put any first frame on
+ * screen; no page can beat it.
+ */
+const floorPage = `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0}canvas{display:block}</style></head>
+<body><canvas id="c" width="1440" height="900"></canvas><script>
+performance.mark('floor:data');
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') performance.mark('floor:painted', { startTime: entry.startTime });
+}).observe({ type: 'paint', buffered: true });
+const c = document.getElementById('c').getContext('2d');
+for (let i = 0; i < 13; i++) { c.fillStyle = '#3b82f6'; c.fillRect(240 + 37 * i, 60 + 28 * i, 320, 18); c.fillStyle = '#111'; c.fillText('Project ' + i, 8, 73 + 28 * i); }
+</script></body></html>`;
+
+async function floorFrame(browser, url) {
+  const page = await browser.newPage({ viewport });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('floor:painted').length > 0, undefined, { timeout: 60_000 });
+    return await page.evaluate(() => performance.getEntriesByName('floor:painted')[0].startTime - performance.getEntriesByName('floor:data')[0].startTime);
+  } finally {
+    await page.close();
+  }
+}
+
 /** Longer than any frame of a working page on a busy machine; a frame not delivered by then fails the run. */
 const FRAME_TIMEOUT_MS = 10_000;
 
@@ -212,14 +239,19 @@ export async function runRoadmapBench({ size = 'L', runs = 7, count = 1000, merm
   const ours = [];
   const oursSubset = [];
   const peer = [];
+  const floor = [];
+  const floorHtml = join(tmpdir(), `plan-roadmap-floor-${process.pid}.html`);
+  writeFileSync(floorHtml, floorPage);
   try {
     for (let i = 0; i < runs; i++) {
+      floor.push(await floorFrame(browser, pathToFileURL(floorHtml).href));
       ours.push(await measurePage(browser, pathToFileURL(html).href, { interact: true }));
       oursSubset.push(await measurePage(browser, pathToFileURL(subsetHtml).href, { interact: false }));
       if (!mermaidSkipped) peer.push(await mermaidRender(browser, readFileSync(gantt, 'utf8'), viewport));
     }
   } finally {
     await browser.close();
+    rmSync(floorHtml, { force: true });
   }
   const loadAtEnd = loadavg().map(round);
   const frames = ours.flatMap((s) => s.scroll.frames);
@@ -257,6 +289,7 @@ export async function runRoadmapBench({ size = 'L', runs = 7, count = 1000, merm
     fromOpeningMs: pick(ours, 'fromOpeningMs'),
     figuresMs: pick(ours, 'figuresMs'),
     firstFrameShows: ours[0].shown,
+    floorMs: spread(floor.map(round)),
     domElements: Math.max(...ours.map((s) => s.domElements)),
     barsInDom: ours[0].barsInDom,
     scroll: {
@@ -307,6 +340,7 @@ export async function runRoadmapBench({ size = 'L', runs = 7, count = 1000, merm
         ? `  Mermaid          skipped: ${m.skipped}`
         : `  Mermaid ${m.version}  ${m.projects.toLocaleString('en-US')} projects: render() → SVG ${ms(m.renderMs)}, → handed over ${ms(m.paintedMs)}, → on screen ${m.presentedMs ? ms(m.presentedMs) : 'n/a'}; ${m.domNodes} SVG elements`,
       m.skipped ? '' : `  ours vs Mermaid  our ${result.projects.toLocaleString('en-US')} on screen vs its ${m.projects.toLocaleString('en-US')} as SVG: ${result.mermaidRatio}× (on screen both: ${result.mermaidRatioOnScreen ?? 'n/a'}×)   target ≥ ${targets.mermaidRatio}×`,
+      `  floor            ${ms(result.floorMs)} data → on screen for a page that draws 13 bars on a canvas and nothing else${m.skipped ? '' : `: 10× Mermaid's SVG would need ≤ ${round(m.renderMs.median / 10)} ms`}`,
       `  like for like    our ${result.likeForLike.projects.toLocaleString('en-US')} (the same projects): ${ms(result.likeForLike.firstFrameMs)} data → on screen${m.skipped ? '' : `: ${result.likeForLike.ratioOnScreen ?? 'n/a'}× Mermaid on screen, ${result.likeForLike.ratioToSvg}× Mermaid's SVG`}`,
       `  DOM elements     ${result.domElements} with the figures, ${result.scroll.maxDomElements} while scrolling, ${result.zoom.domElements} after zooming   target ≤ ${targets.domElements}`,
       `  scrolling        frame ${result.scroll.frameMsMedian} ms median, ${result.scroll.frameMsP95} ms p95, ${result.scroll.frameMsMax} ms max`,

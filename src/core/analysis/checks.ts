@@ -64,9 +64,15 @@ export function projectChecks(project: Project, ctx: CheckContext): PlanDiagnost
   const result = ctx.rollup.projects.get(project)!;
   const figures = result.figures;
   // Money is compared exactly as written: spent 1000000000000000.02 is above a budget of 1000000000000000.01.
-  const { terms } = result;
-  const exactSpent = () => writtenValue(terms.written.text, terms.written.ac, figures.ac);
-  const exactBac = () => writtenValue(terms.written.text, terms.written.bac, figures.bac);
+  // Where they are written is looked up only when the comparison needs the exact values.
+  const exactSpent = () => {
+    const { text, ac } = result.terms.written;
+    return writtenValue(text, ac, figures.ac);
+  };
+  const exactBac = () => {
+    const { text, bac } = result.terms.written;
+    return writtenValue(text, bac, figures.bac);
+  };
   if (project.spent && compareExactly(figures.ac, exactSpent, figures.bac, exactBac) > 0) {
     out.push(diagnosticAt(project.source, project.spent.span, 'overspent', messages.overspent(project.id ?? '?', figures.ac, figures.bac, currencyOf(project, ctx.defaultCurrency))));
   }

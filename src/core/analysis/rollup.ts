@@ -294,21 +294,18 @@ export function rollupProject(project: Project, value: EarnedValue, forecast: Fo
   const benefits = sumBenefits(project.benefits, 0);
   const es = projectEarnedSchedule(value, statusDate);
   // The row, cell by cell in Cell's order; a null figure is a bit of the mask (its cell stays 0).
-  const c = cells.blockOf(project);
-  const row = cells.rowOf(project);
+  const at = cells.rowOf(project);
+  const c = cells.blockOf(at);
+  const row = firstCell(at);
   let nulls = 0;
   c[row + Cell.bac] = bac;
-  if (pv === null) nulls |= 1 << Cell.pv;
-  else c[row + Cell.pv] = pv;
+  nulls |= put(c, row, Cell.pv, pv);
   c[row + Cell.ev] = ev;
   c[row + Cell.ac] = ac;
   c[row + Cell.cv] = ev - ac;
-  if (pv === null) nulls |= 1 << Cell.sv;
-  else c[row + Cell.sv] = ev - pv;
-  if (cpi === null) nulls |= 1 << Cell.cpi;
-  else c[row + Cell.cpi] = cpi;
-  if (spi === null) nulls |= 1 << Cell.spi;
-  else c[row + Cell.spi] = spi;
+  nulls |= put(c, row, Cell.sv, pv === null ? null : ev - pv);
+  nulls |= put(c, row, Cell.cpi, cpi);
+  nulls |= put(c, row, Cell.spi, spi);
   c[row + Cell.eac] = eac;
   c[row + Cell.etc] = eac - ac;
   c[row + Cell.vac] = bac - eac;
@@ -368,23 +365,22 @@ export class FigureCells {
     }
   }
 
-  /** The block of a project's row; a project the index does not hold is a programming error. */
-  blockOf(project: Project): number[] {
-    const block = this.blocks[this.positionOf(project) >> ROW_BITS];
-    if (block === undefined) throw new Error(`FigureCells: project '${project.id ?? '?'}' has no row`);
-    return block;
-  }
-
-  /** The first cell of a project's row in its block. */
+  /** A project's row: its position in the index. A project the index does not hold is a programming error. */
   rowOf(project: Project): number {
-    return (this.positionOf(project) & (ROWS_PER_BLOCK - 1)) * Cell.count;
-  }
-
-  private positionOf(project: Project): number {
     const at = positionIn(this.positions, project);
-    if (at === undefined) throw new Error(`FigureCells: project '${project.id ?? '?'}' is not in the index`);
+    if (at === undefined || at >> ROW_BITS >= this.blocks.length) throw new Error(`FigureCells: project '${project.id ?? '?'}' has no row`);
     return at;
   }
+
+  /** The block that holds a row. */
+  blockOf(row: number): number[] {
+    return this.blocks[row >> ROW_BITS];
+  }
+}
+
+/** The first cell of a row in its block. */
+function firstCell(row: number): number {
+  return (row & (ROWS_PER_BLOCK - 1)) * Cell.count;
 }
 
 const ROW_BITS = 7;

@@ -55,10 +55,9 @@ export interface RollupJson {
 const day = (value: number | null | undefined): string | null => (value == null ? null : formatDay(value));
 const ids = (entities: ReadonlyArray<{ id: string | undefined }>): string[] => entities.flatMap((e) => (e.id === undefined ? [] : [e.id]));
 
-/** The figures in their JSON shape (a copy: the JSON is handed to other code). */
 /**
- * The figures in SPEC 7's shape and order, read one by one (a project's figures are read from its row
- * of numbers, not own properties: never spread them).
+ * The figures in their JSON shape, SPEC 7's order (a copy: the JSON is handed to other code), read one by
+ * one: a project's figures are read from its row of numbers, not own properties — never spread them.
  */
 export function toFiguresJson(f: Figures): FiguresJson {
   const json: FiguresJson = {

@@ -91,6 +91,16 @@ describe('field roles, declared once', () => {
     assert.notEqual(structureKey(models(plan(100, 'x', '2026-02-09'))), base, 'a status date is read by every file');
   });
 
+  it('tell the entities whose values changed from those that only moved', () => {
+    const edit = refreshInPlace(models(plan(100, 'x', '2026-02-02')), models(plan(1000, 'x', '2026-02-02')));
+    assert.deepEqual(edit.entities.map((e) => e.id), ['a'], 'the budget 100 → 1000');
+    assert.deepEqual(edit.moved.map((e) => e.id).sort(), ['ann', 'prog'], 'the program above it, and the person one character further on');
+    const rewritten = refreshInPlace(models(plan(1000, 'x', '2026-02-02')), models(plan(1000, 'x', '2026-02-02').replace('budget: 1000', 'budget: 1000.0')));
+    assert.deepEqual(rewritten.entities.map((e) => e.id), ['a'], 'the same number written otherwise: its exact figure is read from how it is written');
+    const commented = refreshInPlace(models(plan(1000, 'x', '2026-02-02')), models(plan(1000, 'x', '2026-02-02').replace('name: A', 'name: A # the first')));
+    assert.deepEqual(commented.entities, [], 'a comment changes no value');
+  });
+
   it('fold new values into the old entities, keeping links and references', () => {
     const old = models(plan(100, 'x', '2026-02-02'));
     const oldProject = old[0].projects[0];

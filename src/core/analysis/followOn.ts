@@ -141,10 +141,11 @@ function programMoneyTainted(program: Program, taint: Taint): boolean {
   return own(program, PROGRAM_MONEY) || taint.counted(program).some((p) => own(p, PROJECT_MONEY));
 }
 
-export function withoutFollowOnProblems(files: readonly ParsedFile[], index: PlanIndex, rollup: RollupResult, diagnostics: readonly PlanDiagnostic[]): PlanDiagnostic[] {
+/** `anyInvalid`: whether some entity has an invalid field (the workspace knows it per file, from reading it). */
+export function withoutFollowOnProblems(files: readonly ParsedFile[], index: PlanIndex, rollup: RollupResult, diagnostics: readonly PlanDiagnostic[], anyInvalid: boolean): PlanDiagnostic[] {
   const kept = withoutSchemaOnSyntaxLines(withoutBrokenDocuments(files, diagnostics));
+  if (!anyInvalid) return kept;
   const taint = new Taint(index, rollup);
-  if (!taint.any) return kept;
   const locate = new EntityLocator(index);
   const shown: PlanDiagnostic[] = [];
   for (const d of kept) {
@@ -187,7 +188,6 @@ function withoutSchemaOnSyntaxLines(diagnostics: PlanDiagnostic[]): PlanDiagnost
 
 /** Which entities' figures rest on an invalid field, memoised per question. */
 class Taint {
-  readonly any: boolean;
   private readonly schedule = new Map<Project | Milestone, boolean>();
   private readonly health = new Map<Program | Project, TrustedHealth>();
   private readonly forecast = new Map<Project | Milestone, boolean>();
@@ -196,9 +196,7 @@ class Taint {
   constructor(
     private readonly index: PlanIndex,
     private readonly rollup: RollupResult,
-  ) {
-    this.any = index.entities.some((e) => e.invalid.size > 0);
-  }
+  ) {}
 
   isFollowOn(d: PlanDiagnostic, locate: EntityLocator): boolean {
     switch (d.code) {

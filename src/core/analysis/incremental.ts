@@ -13,7 +13,7 @@
 import type { Day } from '../base/dates';
 import type { HealthThresholds } from '../base/defaults';
 import type { PlanDiagnostic } from '../base/diagnostic';
-import type { DocumentModel, Entity, EntityBase, EntityKind, Issue, Placed, Milestone, Person, Portfolio, Program, Project, Reference, Risk, TeamEntry } from '../model/entities';
+import type { DocumentModel, Entity, EntityBase, EntityKind, Field, Issue, Placed, Milestone, Person, Portfolio, Program, Project, Reference, Risk, TeamEntry } from '../model/entities';
 import { entityFields, fieldsWithRole, teamEntryFields, type FieldRole, type FieldTable } from '../model/fieldRoles';
 import { milestoneChecks, personChecks, programChecks, projectChecks, issueChecks, riskChecks, portfolioChecks, type CheckContext } from './checks';
 import { reforecast } from './forecast';
@@ -181,23 +181,30 @@ export const linkFields: ReadonlySet<string> = new Set(Object.values(entityField
 /**
  * Folds a file's newly read entities into its old entity objects (same structure key: they pair up in
  * order). Values and places are the new ones; links and the identity of entities and references are the
- * old ones, which the index and every map of the analysis hold.
+ * old ones, which the index and every map of the analysis hold. Each entity is told apart as changed (a
+ * value as written, or what is invalid, differs) or only moved (the same values at other places: an edit
+ * above it changed the length of a line, or its comments).
  */
 export function refreshInPlace(oldModels: readonly DocumentModel[], newModels: readonly DocumentModel[]): Edit {
-  const edit: Edit = { entities: [], reallocated: new Set() };
+  const edit: Edit = { entities: [], moved: [], reallocated: new Set() };
   oldModels.forEach((oldModel, d) => {
     const newModel = newModels[d];
     oldModel.entities.forEach((oldEntity, i) => {
-      if (refreshEntity(oldEntity, newModel.entities[i]) && oldEntity.kind === 'project') edit.reallocated.add(oldEntity);
-      edit.entities.push(oldEntity);
+      const { changed, reallocated } = refreshEntity(oldEntity, newModel.entities[i]);
+      if (reallocated && oldEntity.kind === 'project') edit.reallocated.add(oldEntity);
+      (changed ? edit.entities : edit.moved).push(oldEntity);
     });
   });
   return edit;
 }
 
-/** What an edit changed: the entities of the edited files, and the projects whose team allocations changed. */
+/**
+ * What an edit changed: the entities of the edited files whose values changed, those only moved, and the
+ * projects whose team allocations changed.
+ */
 export interface Edit {
   readonly entities: Entity[];
+  readonly moved: Entity[];
   readonly reallocated: Set<Project>;
 }
 
@@ -215,14 +222,20 @@ const ownFields = Object.keys({ id: true, source: true, node: true, anchor: true
 
 /**
  * Copies the new values onto the old entity by its table (same structure key: the same kind, id and
- * references); links stay, references keep their identity and take the new place. True when a team
- * allocation changed.
+ * references); links stay, references keep their identity and take the new place. Says whether a value
+ * changed, and whether a team allocation did.
  */
-function refreshEntity(target: Entity, source: Entity): boolean {
+function refreshEntity(target: Entity, source: Entity): { changed: boolean; reallocated: boolean } {
   const to = fieldsOf(target);
   const from = fieldsOf(source);
-  for (const field of ownFields) if (field in from) to[field] = from[field];
+  const written = { before: target.source.file.text, after: source.source.file.text };
+  let changed = !sameSet(target.invalid, source.invalid);
   const table: FieldTable = entityFields[target.kind];
+  for (const field of Object.keys(table)) {
+    const role = table[field];
+    if (!changed && role.role !== 'link' && role.role !== 'structure') changed = !sameWritten(to[field], from[field], written);
+  }
+  for (const field of ownFields) if (field in from) to[field] = from[field];
   let reallocated = false;
   for (const field of Object.keys(table)) {
     const role = table[field];
@@ -239,7 +252,35 @@ function refreshEntity(target: Entity, source: Entity): boolean {
       });
     } else to[field] = value;
   }
-  return reallocated;
+  return { changed: changed || reallocated, reallocated };
+}
+
+/**
+ * Whether a value read before an edit and the one read after are the same but for their places: a field
+ * has the same value written the same way (an exact figure is computed from how it is written), a list or
+ * record the same items. Anything else is taken as changed.
+ */
+function sameWritten(before: unknown, after: unknown, written: { readonly before: string; readonly after: string }): boolean {
+  if (Object.is(before, after)) return true;
+  if (typeof before !== 'object' || typeof after !== 'object' || before === null || after === null) return false;
+  if (Array.isArray(before)) return Array.isArray(after) && before.length === after.length && before.every((item, i) => sameWritten(item, after[i], written));
+  if (isField(before) && isField(after)) {
+    return Object.is(before.value, after.value) && written.before.slice(before.span[0], before.span[1]) === written.after.slice(after.span[0], after.span[1]);
+  }
+  if (Object.getPrototypeOf(before) !== Object.prototype || Object.getPrototypeOf(after) !== Object.prototype) return false;
+  const keys = Object.keys(before);
+  if (keys.length !== Object.keys(after).length) return false;
+  return keys.every((key) => key in after && sameWritten((before as Fields)[key], (after as Fields)[key], written));
+}
+
+function isField(value: object): value is Field<unknown> {
+  return 'value' in value && 'span' in value && 'keySpan' in value;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const key of a) if (!b.has(key)) return false;
+  return true;
 }
 
 /** A team entry by its table: the person keeps its identity, the allocation is the new one; true when it changed. */
@@ -289,7 +330,7 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   for (const project of editedProjects) {
     if ((rollup.earned.get(project)?.state === 'cancelled') !== isCancelled(project)) return false;
   }
-  for (const entity of edited) {
+  for (const entity of [...edited, ...edit.moved]) {
     // Duplicates name each other's places; cycles are reported on every link: both are structure.
     if (entity.id !== undefined && (index.definitions.get(entity.id)?.length ?? 0) > 1) return false;
     if ((entity.kind === 'project' || entity.kind === 'milestone') && schedule.cyclic.has(entity)) return false;
@@ -371,16 +412,35 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   const milestones = new Set<Milestone>(editedMilestones);
   for (const node of forecastCandidates) if (node.kind === 'milestone') milestones.add(node);
   for (const milestone of state.atRisk) milestones.add(milestone);
+  // Entities that only moved: the same figures, their problems at their new places — and those of the
+  // people on a moved project's team (a warning on its team entry, or naming it as a related place or
+  // in a quick fix), and of the program or portfolio a moved part belongs to.
+  const movedBy = <K extends Entity['kind']>(kind: K) => edit.moved.filter((e): e is Extract<Entity, { kind: K }> => e.kind === kind);
+  const movedProjects = movedBy('project');
+  const movedMilestones = movedBy('milestone');
+  const checkedPrograms = new Set<Program>([...touchedPrograms, ...movedBy('program')]);
+  for (const project of movedProjects) if (project.program) checkedPrograms.add(project.program);
+  for (const entity of [...movedMilestones, ...movedBy('risk'), ...movedBy('issue')]) {
+    if (entity.parent.kind === 'program') checkedPrograms.add(entity.parent);
+    else if (entity.parent.program) checkedPrograms.add(entity.parent.program);
+  }
+  const checkedPortfolios = new Set<Portfolio>([...touchedPortfolios, ...movedBy('portfolio')]);
+  for (const program of checkedPrograms) if (program.portfolio) checkedPortfolios.add(program.portfolio);
+  for (const person of movedBy('person')) if (state.index.teamEntries.has(person)) rechecked.add(person);
+  onTeam(movedProjects, rechecked);
+  for (const node of [...movedProjects, ...movedMilestones]) dated.add(node);
+  for (const milestone of movedMilestones) milestones.add(milestone);
+
   runToEnd(recheck(state, {
-    references: edited,
+    references: [...edited, ...edit.moved],
     dated,
-    projects: touchedProjects,
+    projects: new Set([...touchedProjects, ...movedProjects]),
     milestones,
-    programs: touchedPrograms,
-    portfolios: touchedPortfolios,
+    programs: checkedPrograms,
+    portfolios: checkedPortfolios,
     people: rechecked,
-    issues: edited.filter((e): e is Issue => e.kind === 'issue'),
-    risks: edited.filter((e): e is Risk => e.kind === 'risk'),
+    issues: [...edited, ...edit.moved].filter((e): e is Issue => e.kind === 'issue'),
+    risks: [...edited, ...edit.moved].filter((e): e is Risk => e.kind === 'risk'),
   }));
   return true;
 }

@@ -74,6 +74,8 @@ interface FileEntry {
   /** What in the file shapes the index (incremental.ts), worked out when first compared: equal keys mean an edit of values only. */
   structure?: string;
   readonly broken: boolean;
+  /** Some entity of the file has an invalid field (followOn.ts): none, nearly always. */
+  readonly invalid: boolean;
 }
 
 function structureOf(entry: FileEntry): string {
@@ -117,7 +119,8 @@ export class PlanWorkspace {
       fileDiagnostics.push(...checked.diagnostics);
       models.push(readDocument(parsed, index, checked));
     });
-    this.files.set(path, { text, parsed, fileDiagnostics, models, broken: parsed.documents.some((d) => d.broken) });
+    const invalid = models.some((model) => model.entities.some((entity) => entity.invalid.size > 0));
+    this.files.set(path, { text, parsed, fileDiagnostics, models, broken: parsed.documents.some((d) => d.broken), invalid });
   }
 
   /** Records a file that is too large to read, by its size in bytes. */
@@ -125,7 +128,7 @@ export class PlanWorkspace {
     if (!this.files.has(path)) this.sortedPaths = undefined;
     this.dirty.add(path);
     const parsed = oversizedFile(path, size, this.limits);
-    this.files.set(path, { text: `\u0000oversized:${size}`, parsed, fileDiagnostics: parsed.diagnostics, models: [], structure: '', broken: false });
+    this.files.set(path, { text: `\u0000oversized:${size}`, parsed, fileDiagnostics: parsed.diagnostics, models: [], structure: '', broken: false, invalid: false });
   }
 
   get maxFileSize(): number {
@@ -273,11 +276,12 @@ export class PlanWorkspace {
       return previous.analysis;
     }
     // From here on the old entities take the new values: a fall back to the full analysis rereads them.
-    const edited: Edit = { entities: [], reallocated: new Set() };
+    const edited: Edit = { entities: [], moved: [], reallocated: new Set() };
     const entries = previous.entries as Map<string, FileEntry>;
     for (const [path, before, entry] of changed) {
       const edit = refreshInPlace(before.models, entry.models);
       edited.entities.push(...edit.entities);
+      edited.moved.push(...edit.moved);
       for (const project of edit.reallocated) edited.reallocated.add(project);
       // The old entities, now with the new values: the same structure as the new text.
       const merged: FileEntry = { ...entry, models: before.models, structure: structureOf(entry) };
@@ -302,7 +306,7 @@ export class PlanWorkspace {
     const diagnostics: PlanDiagnostic[] = [];
     for (const entry of entries) for (const d of entry.fileDiagnostics) diagnostics.push(d);
     for (const d of state.units.all()) diagnostics.push(d);
-    const shown = withoutCancelledProblems(withoutFollowOnProblems(files, state.index, state.rollup.result, diagnostics), state.index, state.schedule, state.rollup.result).sort(compareDiagnostics);
+    const shown = withoutCancelledProblems(withoutFollowOnProblems(files, state.index, state.rollup.result, diagnostics, entries.some((entry) => entry.invalid)), state.index, state.schedule, state.rollup.result).sort(compareDiagnostics);
     return { files, index: state.index, schedule: state.schedule, rollup: state.rollup.result, diagnostics: shown, planLoads: state.context.people.loads };
   }
 }

@@ -89,10 +89,10 @@ export function setEarnedSchedule(parts: readonly ScheduledWork[], statusDate: D
 
   const PD = PE - PS + 1;
   // Each counted project's offset from PS, window length and weight, in flat arrays.
-  const offsets = new Float64Array(counted);
-  const lengths = new Float64Array(counted);
-  const weights = new Float64Array(counted);
-  const shares = new Float64Array(counted);
+  const offsets = scratch.take(0, counted);
+  const lengths = scratch.take(1, counted);
+  const weights = scratch.take(2, counted);
+  const shares = scratch.take(3, counted);
   let ev = 0;
   let i = 0;
   for (const work of parts) {
@@ -126,6 +126,25 @@ export function setEarnedSchedule(parts: readonly ScheduledWork[], statusDate: D
   });
 }
 
+/**
+ * Working arrays of doubles kept from one set to the next (a portfolio's is recomputed after every edit:
+ * fresh memory for five arrays of its projects each time cost more than the sums). A view of the first
+ * `length` doubles is handed out; its contents are what the last user left.
+ */
+class Scratch {
+  private readonly buffers: Float64Array[] = [];
+
+  take(slot: number, length: number): Float64Array {
+    let buffer = this.buffers[slot];
+    if (!buffer || buffer.length < length) {
+      buffer = new Float64Array(Math.max(length, 2 * (buffer?.length ?? 0)));
+      this.buffers[slot] = buffer;
+    }
+    return buffer.subarray(0, length);
+  }
+}
+const scratch = new Scratch();
+
 /** Plans up to this many days (per project, plus a constant) are walked day by day; longer ones are bisected. */
 const WALK_DAYS_PER_PROJECT = 8;
 const WALK_DAYS = 4096;
@@ -135,7 +154,7 @@ type Reaches = (pv: number, x: number) => boolean;
 /** Day by day from PS, each day adding the rate of the windows open on it: O(projects + days). */
 function walk(offsets: Float64Array, lengths: Float64Array, weights: Float64Array, PD: number, reaches: Reaches): number {
   if (reaches(0, 0)) return 0;
-  const change = new Float64Array(PD + 1);
+  const change = scratch.take(4, PD + 1).fill(0);
   for (let j = 0; j < offsets.length; j++) {
     const rate = weights[j] / lengths[j];
     change[offsets[j]] += rate;

@@ -141,10 +141,19 @@ function programMoneyTainted(program: Program, taint: Taint): boolean {
   return own(program, PROGRAM_MONEY) || taint.counted(program).some((p) => own(p, PROJECT_MONEY));
 }
 
-/** `anyInvalid`: whether some entity has an invalid field (the workspace knows it per file, from reading it). */
-export function withoutFollowOnProblems(files: readonly ParsedFile[], index: PlanIndex, rollup: RollupResult, diagnostics: readonly PlanDiagnostic[], anyInvalid: boolean): PlanDiagnostic[] {
-  const kept = withoutSchemaOnSyntaxLines(withoutBrokenDocuments(files, diagnostics));
-  if (!anyInvalid) return kept;
+/**
+ * `some`: whether some document is broken and some entity has an invalid field (the workspace knows both
+ * per file, from reading it: nearly always neither).
+ */
+export function withoutFollowOnProblems(
+  files: readonly ParsedFile[],
+  index: PlanIndex,
+  rollup: RollupResult,
+  diagnostics: readonly PlanDiagnostic[],
+  some: { readonly broken: boolean; readonly invalid: boolean },
+): PlanDiagnostic[] {
+  const kept = withoutSchemaOnSyntaxLines(some.broken ? withoutBrokenDocuments(files, diagnostics) : [...diagnostics]);
+  if (!some.invalid) return kept;
   const taint = new Taint(index, rollup);
   const locate = new EntityLocator(index);
   const shown: PlanDiagnostic[] = [];

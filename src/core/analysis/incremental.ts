@@ -13,6 +13,7 @@
 import type { Day } from '../base/dates';
 import type { HealthThresholds } from '../base/defaults';
 import type { PlanDiagnostic } from '../base/diagnostic';
+import type { Span } from '../base/positions';
 import type { DocumentModel, Entity, EntityBase, EntityKind, Field, Issue, Placed, Milestone, Person, Portfolio, Program, Project, Reference, Risk, TeamEntry } from '../model/entities';
 import { entityFields, fieldsWithRole, teamEntryFields, type FieldRole, type FieldTable } from '../model/fieldRoles';
 import { milestoneChecks, personChecks, programChecks, projectChecks, issueChecks, riskChecks, portfolioChecks, type CheckContext } from './checks';
@@ -265,12 +266,20 @@ function sameWritten(before: unknown, after: unknown, written: { readonly before
   if (typeof before !== 'object' || typeof after !== 'object' || before === null || after === null) return false;
   if (Array.isArray(before)) return Array.isArray(after) && before.length === after.length && before.every((item, i) => sameWritten(item, after[i], written));
   if (isField(before) && isField(after)) {
-    return Object.is(before.value, after.value) && written.before.slice(before.span[0], before.span[1]) === written.after.slice(after.span[0], after.span[1]);
+    return Object.is(before.value, after.value) && sameText(written.before, before.span, written.after, after.span);
   }
   if (Object.getPrototypeOf(before) !== Object.prototype || Object.getPrototypeOf(after) !== Object.prototype) return false;
   const keys = Object.keys(before);
   if (keys.length !== Object.keys(after).length) return false;
   return keys.every((key) => key in after && sameWritten((before as Fields)[key], (after as Fields)[key], written));
+}
+
+/** The text at `a` in `textA` is the text at `b` in `textB` (compared in place, no string cut). */
+function sameText(textA: string, a: Span, textB: string, b: Span): boolean {
+  const length = a[1] - a[0];
+  if (b[1] - b[0] !== length) return false;
+  for (let i = 0; i < length; i++) if (textA.charCodeAt(a[0] + i) !== textB.charCodeAt(b[0] + i)) return false;
+  return true;
 }
 
 function isField(value: object): value is Field<unknown> {

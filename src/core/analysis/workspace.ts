@@ -306,7 +306,9 @@ export class PlanWorkspace {
     const diagnostics: PlanDiagnostic[] = [];
     for (const entry of entries) for (const d of entry.fileDiagnostics) diagnostics.push(d);
     for (const d of state.units.all()) diagnostics.push(d);
-    const shown = withoutCancelledProblems(withoutFollowOnProblems(files, state.index, state.rollup.result, diagnostics, entries.some((entry) => entry.invalid)), state.index, state.schedule, state.rollup.result).sort(compareDiagnostics);
+    const some = { broken: entries.some((entry) => entry.broken), invalid: entries.some((entry) => entry.invalid) };
+    const kept = withoutFollowOnProblems(files, state.index, state.rollup.result, diagnostics, some);
+    const shown = withoutCancelledProblems(kept, state.index, state.schedule, state.rollup.result).sort(compareDiagnostics);
     return { files, index: state.index, schedule: state.schedule, rollup: state.rollup.result, diagnostics: shown, planLoads: state.context.people.loads };
   }
 }

@@ -441,8 +441,21 @@ async function hostRun(staged, testsPath, workspaceDir, userDataDir) {
       }
     },
   });
+  // PLAN_BENCH_RENDERER_PROFILE=dir: a CPU profile of the workbench's renderer over the whole run.
+  const rendererProfile = process.env.PLAN_BENCH_RENDERER_PROFILE;
+  const cdp = rendererProfile ? await session.page.context().newCDPSession(session.page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   try {
     const outcome = await session.outcome;
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(rendererProfile, { recursive: true });
+      writeFileSync(join(rendererProfile, `renderer-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    }
     if (outcome.error || outcome.code !== 0 || !result) {
       throw new Error(`${outcome.error ?? `run() failed (exit ${outcome.code})`}; last lines: ${recent.slice(-6).join(' | ')}`);
     }

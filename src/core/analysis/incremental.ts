@@ -161,9 +161,12 @@ export function structureKey(models: readonly DocumentModel[]): string {
 
 /** Each kind's fields that are part of its structure key: structure, and links set by the nesting of the file. */
 const structureFields = {} as Record<EntityKind, readonly string[]>;
+/** Each kind's fields that are not links, listed once (an edit folds hundreds of entities). */
+const valueFields = {} as Record<EntityKind, readonly string[]>;
 for (const kind of Object.keys(entityFields) as EntityKind[]) {
   const table: FieldTable = entityFields[kind];
   structureFields[kind] = Object.keys(table).filter((field) => table[field].role === 'structure' || (table[field].role === 'link' && !table[field].byIndex));
+  valueFields[kind] = Object.keys(table).filter((field) => table[field].role !== 'link');
 }
 
 /** A structure field as text: a reference by its name, a list by its items' (team entries by their person), a parent by its id, children by their number. */
@@ -232,15 +235,14 @@ function refreshEntity(target: Entity, source: Entity): { changed: boolean; real
   const written = { before: target.source.file.text, after: source.source.file.text };
   let changed = !sameSet(target.invalid, source.invalid);
   const table: FieldTable = entityFields[target.kind];
-  for (const field of Object.keys(table)) {
-    const role = table[field];
-    if (!changed && role.role !== 'link' && role.role !== 'structure') changed = !sameWritten(to[field], from[field], written);
+  const fields = valueFields[target.kind];
+  for (let i = 0; i < fields.length && !changed; i++) {
+    if (table[fields[i]].role !== 'structure') changed = !sameWritten(to[fields[i]], from[fields[i]], written);
   }
   for (const field of ownFields) if (field in from) to[field] = from[field];
   let reallocated = false;
-  for (const field of Object.keys(table)) {
+  for (const field of fields) {
     const role = table[field];
-    if (role.role === 'link') continue;
     const value = from[field];
     const old = to[field];
     if (role.role !== 'structure') to[field] = value;

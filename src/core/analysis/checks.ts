@@ -232,8 +232,11 @@ function progress(project: Project, out: PlanDiagnostic[]): void {
 
 function declaredHealth(entity: Project | Program, result: { figures: { health: ProjectRollup['figures']['health'] }; healthReasons: readonly string[] }, out: PlanDiagnostic[]): void {
   // A cancelled project computes no health (v3): nothing to mismatch.
-  if (result.figures.health === null) return;
-  const found = statusMismatch(entity, result.figures.health, result.healthReasons);
+  const computed = result.figures.health;
+  if (computed === null) return;
+  // The reasons are put into words only for a mismatch (nearly every health agrees with its declaration).
+  if (!entity.health || !isBetterHealth(entity.health.value, computed)) return;
+  const found = statusMismatch(entity, computed, result.healthReasons);
   if (found) out.push(found);
 }
 

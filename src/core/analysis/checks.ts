@@ -232,23 +232,22 @@ function progress(project: Project, out: PlanDiagnostic[]): void {
 
 function declaredHealth(entity: Project | Program, result: { figures: { health: ProjectRollup['figures']['health'] }; healthReasons: readonly string[] }, out: PlanDiagnostic[]): void {
   // A cancelled project computes no health (v3): nothing to mismatch.
-  const computed = result.figures.health;
-  if (computed === null) return;
-  // The reasons are put into words only for a mismatch (nearly every health agrees with its declaration).
-  if (!entity.health || !isBetterHealth(entity.health.value, computed)) return;
-  const found = statusMismatch(entity, computed, result.healthReasons);
+  if (result.figures.health === null) return;
+  const found = statusMismatch(entity, result.figures.health, () => result.healthReasons);
   if (found) out.push(found);
 }
 
 /**
  * The status-mismatch of a project or program whose health computes as `computed` for these reasons: when
  * its declared health is better (the follow-on filter restates it from the reasons it can trust, SPEC 6).
+ * The reasons are asked for only then: nearly every health agrees with its declaration, and a rollup puts
+ * its reasons into words when they are first read.
  */
-export function statusMismatch(entity: Project | Program, computed: Health, reasons: readonly string[]): PlanDiagnostic | undefined {
+export function statusMismatch(entity: Project | Program, computed: Health, reasons: () => readonly string[]): PlanDiagnostic | undefined {
   const declared = entity.health;
   if (!declared || !isBetterHealth(declared.value, computed)) return undefined;
   const what = `${entity.kind === 'project' ? 'Project' : 'Program'} '${entity.id}'`;
-  return diagnosticAt(entity.source, declared.span, 'status-mismatch', messages.statusMismatch(what, declared.value, computed, reasons));
+  return diagnosticAt(entity.source, declared.span, 'status-mismatch', messages.statusMismatch(what, declared.value, computed, reasons()));
 }
 
 /**

@@ -265,7 +265,7 @@ class Taint {
     const entity = locate.at(d.file, d.range.start);
     if (entity?.kind !== 'project' && entity?.kind !== 'program') return undefined;
     const trusted = this.trusted(entity);
-    return trusted.changed ? statusMismatch(entity, trusted.health, trusted.reasons) : undefined;
+    return trusted.changed ? statusMismatch(entity, trusted.health, () => trusted.reasons) : undefined;
   }
 
   /** The non-cancelled projects a reason of `holder` is computed from: itself, or a program's. */

@@ -341,7 +341,9 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   for (const project of editedProjects) {
     if ((rollup.earned.get(project)?.state === 'cancelled') !== isCancelled(project)) return false;
   }
-  for (const entity of [...edited, ...edit.moved]) {
+  // Every entity of the edited files: those whose values changed and those that only moved.
+  const fileEntities = [...edited, ...edit.moved];
+  for (const entity of fileEntities) {
     // Duplicates name each other's places; cycles are reported on every link: both are structure.
     if (entity.id !== undefined && (index.definitions.get(entity.id)?.length ?? 0) > 1) return false;
     if ((entity.kind === 'project' || entity.kind === 'milestone') && schedule.cyclic.has(entity)) return false;
@@ -443,15 +445,15 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   for (const milestone of movedMilestones) milestones.add(milestone);
 
   runToEnd(recheck(state, {
-    references: [...edited, ...edit.moved],
+    references: fileEntities,
     dated,
     projects: new Set([...touchedProjects, ...movedProjects]),
     milestones,
     programs: checkedPrograms,
     portfolios: checkedPortfolios,
     people: rechecked,
-    issues: [...edited, ...edit.moved].filter((e): e is Issue => e.kind === 'issue'),
-    risks: [...edited, ...edit.moved].filter((e): e is Risk => e.kind === 'risk'),
+    issues: fileEntities.filter((e): e is Issue => e.kind === 'issue'),
+    risks: fileEntities.filter((e): e is Risk => e.kind === 'risk'),
   }));
   return true;
 }

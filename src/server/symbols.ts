@@ -33,7 +33,7 @@ export function registerSymbols(connection: Connection, plans: PlanFiles, hierar
       const { portfolios, programs, projects, people } = analysis.index;
       const roots = [...portfolios, ...programs.filter((p) => !p.parentPortfolio), ...projects.filter((p) => !p.parentProgram), ...people].filter(inFile);
       const symbol = (entity: Entity): DocumentSymbol => {
-        const range = spanToRange(entity.source.file, entity.node.span);
+        const range = spanToRange(entity.source.file, entity.span);
         const anchor = spanToRange(entity.source.file, entity.anchor);
         return {
           name: outlineName(entity),

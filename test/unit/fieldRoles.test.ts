@@ -120,6 +120,6 @@ describe('field roles, declared once', () => {
     assert.equal(oldProject.team[0].person, person);
     assert.equal(oldProject.team[0].allocation, 80);
     assert.ok(edit.reallocated.has(oldProject), 'the allocation changed: 50 → 80');
-    assert.equal(oldProject.node, next[0].projects[0].node, 'the place is the new one');
+    assert.equal(oldProject.span, next[0].projects[0].span, 'the place is the new one');
   });
 });

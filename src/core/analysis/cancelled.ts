@@ -26,7 +26,7 @@ export function withoutCancelledProblems(diagnostics: readonly PlanDiagnostic[],
     if (!cancelled(project)) continue;
     const { file } = project.source;
     const list = spans.get(file.path) ?? [];
-    list.push({ start: file.lines.positionAt(project.node.span[0]), end: file.lines.positionAt(project.node.span[1]) });
+    list.push({ start: file.lines.positionAt(project.span[0]), end: file.lines.positionAt(project.span[1]) });
     spans.set(file.path, list);
   }
   if (spans.size === 0) return [...diagnostics];

@@ -142,18 +142,18 @@ function programMoneyTainted(program: Program, taint: Taint): boolean {
 }
 
 /**
- * `some`: whether some document is broken and some entity has an invalid field (the workspace knows both
- * per file, from reading it: nearly always neither).
+ * `brokenFiles`: the files with a broken document; `someInvalid`: whether some entity has an invalid
+ * field (the workspace knows both per file, from reading it: nearly always none and no).
  */
 export function withoutFollowOnProblems(
-  files: readonly ParsedFile[],
+  brokenFiles: readonly ParsedFile[],
   index: PlanIndex,
   rollup: RollupResult,
   diagnostics: readonly PlanDiagnostic[],
-  some: { readonly broken: boolean; readonly invalid: boolean },
+  someInvalid: boolean,
 ): PlanDiagnostic[] {
-  const kept = withoutSchemaOnSyntaxLines(some.broken ? withoutBrokenDocuments(files, diagnostics) : [...diagnostics]);
-  if (!some.invalid) return kept;
+  const kept = withoutSchemaOnSyntaxLines(brokenFiles.length > 0 ? withoutBrokenDocuments(brokenFiles, diagnostics) : [...diagnostics]);
+  if (!someInvalid) return kept;
   const taint = new Taint(index, rollup);
   const locate = new EntityLocator(index);
   const shown: PlanDiagnostic[] = [];
@@ -363,7 +363,7 @@ class EntityLocator {
     for (const entity of [...portfolios, ...programs, ...projects, ...milestones, ...risks, ...issues, ...people] as Entity[]) {
       const lines = entity.source.file.lines;
       const list = byFile.get(entity.source.file.path) ?? [];
-      list.push({ entity, start: lines.positionAt(entity.node.span[0]), end: lines.positionAt(entity.node.span[1]) });
+      list.push({ entity, start: lines.positionAt(entity.span[0]), end: lines.positionAt(entity.span[1]) });
       byFile.set(entity.source.file.path, list);
     }
     return byFile;

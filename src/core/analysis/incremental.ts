@@ -16,6 +16,7 @@ import type { PlanDiagnostic } from '../base/diagnostic';
 import type { Span } from '../base/positions';
 import type { DocumentModel, Entity, EntityBase, EntityKind, Field, Issue, Placed, Milestone, Person, Portfolio, Program, Project, Reference, Risk, TeamEntry } from '../model/entities';
 import { entityFields, fieldsWithRole, teamEntryFields, type FieldRole, type FieldTable } from '../model/fieldRoles';
+import type { WrittenReference } from '../model/read';
 import { milestoneChecks, personChecks, programChecks, projectChecks, issueChecks, riskChecks, portfolioChecks, type CheckContext } from './checks';
 import { reforecast } from './forecast';
 import { referenceProblems, type PlanIndex } from './planIndex';
@@ -222,7 +223,7 @@ function fieldsOf(entity: Entity | TeamEntry): Fields {
 }
 
 /** The fields every entity shares and a node's place in the last numbering: the new ones, always. */
-const ownFields = Object.keys({ id: true, source: true, node: true, anchor: true, invalid: true, placedBy: true, position: true } satisfies Record<keyof EntityBase | keyof Placed, true>);
+const ownFields = Object.keys({ id: true, source: true, span: true, anchor: true, invalid: true, placedBy: true, position: true } satisfies Record<keyof EntityBase | keyof Placed, true>);
 
 /**
  * Copies the new values onto the old entity by its table (same structure key: the same kind, id and
@@ -316,9 +317,8 @@ function isReference(value: unknown): value is Reference {
 }
 
 function copyReference(target: Reference, source: Reference): void {
-  const t = target as { span: Reference['span']; source: Reference['source'] };
-  t.span = source.span;
-  t.source = source.source;
+  // The model's references are all read by read.ts.
+  (target as WrittenReference).moveTo(source);
 }
 
 // --------------------------------------------------------------------------------------------- update

@@ -9,7 +9,7 @@ import type { PlanDiagnostic } from '../base/diagnostic';
 import type { DocumentModel, Person, Portfolio, Program, Project } from '../model/entities';
 import { readDocument } from '../model/read';
 import { defaultParseLimits, type ParsedFile, type ParseLimits } from '../syntax/nodes';
-import { oversizedFile, parsePlanFile } from '../syntax/parser';
+import { oversizedFile, parsePlanFile, releaseTree } from '../syntax/parser';
 import { checkSchema } from '../syntax/schemaCheck';
 import { withoutCancelledProblems } from './cancelled';
 import type { CheckContext } from './checks';
@@ -120,7 +120,9 @@ export class PlanWorkspace {
       models.push(readDocument(parsed, index, checked));
     });
     const invalid = models.some((model) => model.entities.some((entity) => entity.invalid.size > 0));
-    this.files.set(path, { text, parsed, fileDiagnostics, models, broken: parsed.documents.some((d) => d.broken), invalid });
+    const broken = parsed.documents.some((d) => d.broken);
+    releaseTree(parsed);
+    this.files.set(path, { text, parsed, fileDiagnostics, models, broken, invalid });
   }
 
   /** Records a file that is too large to read, by its size in bytes. */
@@ -306,8 +308,8 @@ export class PlanWorkspace {
     const diagnostics: PlanDiagnostic[] = [];
     for (const entry of entries) for (const d of entry.fileDiagnostics) diagnostics.push(d);
     for (const d of state.units.all()) diagnostics.push(d);
-    const some = { broken: entries.some((entry) => entry.broken), invalid: entries.some((entry) => entry.invalid) };
-    const kept = withoutFollowOnProblems(files, state.index, state.rollup.result, diagnostics, some);
+    const broken = entries.filter((entry) => entry.broken).map((entry) => entry.parsed);
+    const kept = withoutFollowOnProblems(broken, state.index, state.rollup.result, diagnostics, entries.some((entry) => entry.invalid));
     const shown = withoutCancelledProblems(kept, state.index, state.schedule, state.rollup.result).sort(compareDiagnostics);
     return { files, index: state.index, schedule: state.schedule, rollup: state.rollup.result, diagnostics: shown, planLoads: state.context.people.loads };
   }

@@ -7,6 +7,7 @@
 import { formatDay, type Day } from '../base/dates';
 import type { Analysis } from '../analysis/workspace';
 import type { Portfolio, Program, Project } from '../model/entities';
+import { entityNode } from '../model/locate';
 import type { MapNode, ParsedFile } from '../syntax/nodes';
 import { cellOf, csvMoney, csvPercent, csvState, readCsvTable } from './csvImport';
 import { ImportError, yamlNumber } from './imported';
@@ -139,25 +140,25 @@ export function planActuals(analysis: Pick<Analysis, 'index'>, csvText: string, 
     if (progress !== undefined) {
       const value = csvPercent(progress);
       if (value === undefined) throw new ImportError(`${at} (${id}): progress "${progress}" is not a percent from 0 to 100`);
-      add(file, project.node, id, 'progress', yamlNumber(value), row.line);
+      add(file, entityNode(project), id, 'progress', yamlNumber(value), row.line);
     }
     if (spent !== undefined) {
       const value = csvMoney(spent);
       if (value === undefined) throw new ImportError(`${at} (${id}): spent "${spent}" is not an amount of money (a number of 0 or more)`);
-      add(file, project.node, id, 'spent', yamlNumber(value), row.line);
+      add(file, entityNode(project), id, 'spent', yamlNumber(value), row.line);
     }
     if (state !== undefined) {
       const value = csvState(state);
       if (value === undefined) throw new ImportError(`${at} (${id}): state "${state}" is not a state (planned, active, on-hold, done, cancelled)`);
-      add(file, project.node, id, 'state', value, row.line);
+      add(file, entityNode(project), id, 'state', value, row.line);
     }
   }
   if (options.statusDate !== undefined) {
     const day = formatDay(options.statusDate);
     const holders: Array<Portfolio | Program> = [...index.portfolios, ...index.programs];
     for (const holder of holders) {
-      if (!holder.statusDate && !holder.node.entries.has('status_date')) continue;
-      add(holder.source.file, holder.node, holder.id ?? '?', 'status_date', day, null);
+      if (!holder.statusDate && !entityNode(holder).entries.has('status_date')) continue;
+      add(holder.source.file, entityNode(holder), holder.id ?? '?', 'status_date', day, null);
     }
   }
   return { changes, edits };

@@ -4,7 +4,7 @@
  */
 import type { Day } from '../base/dates';
 import type { Span } from '../base/positions';
-import type { MapNode, ParsedFile } from '../syntax/nodes';
+import type { ParsedFile } from '../syntax/nodes';
 
 export type Health = 'green' | 'amber' | 'red';
 export type ProjectState = 'planned' | 'active' | 'on-hold' | 'done' | 'cancelled';
@@ -36,7 +36,11 @@ export interface Reference {
 
 export interface EntityBase {
   readonly source: Source;
-  readonly node: MapNode;
+  /**
+   * Where the entity's mapping is written. The entity keeps its places as offsets, not the YAML tree it
+   * was read from: the tree is let go once read (`entityNode` in locate.ts finds the mapping again).
+   */
+  readonly span: Span;
   readonly id: string | undefined;
   /** Where to report a problem with the whole entity: its id, else its first key. */
   readonly anchor: Span;

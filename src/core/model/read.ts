@@ -64,26 +64,66 @@ function listOr<T>(list: T[]): readonly T[] {
 /** Most entities have nothing invalid: they share one empty set (read.ts alone adds to these sets, while reading). */
 const noneInvalid: ReadonlySet<string> = new Set();
 
-/** A value as written: its spans are the entry's, made when asked for (most never are). */
+/**
+ * A value as written: the offsets of its value and key (not the tree's entry, which is let go once the
+ * document is read), the spans made when asked for (most never are).
+ */
 class WrittenField<T> implements Field<T> {
   // Declared and assigned (not defined as class fields): one is made per field read.
   declare readonly value: T;
-  declare private readonly entry: MapEntry;
+  declare private readonly start: number;
+  declare private readonly end: number;
+  declare private readonly keyStart: number;
+  declare private readonly keyEnd: number;
   constructor(value: T, entry: MapEntry) {
     this.value = value;
-    this.entry = entry;
+    this.start = entry.value.start;
+    this.end = entry.value.end;
+    this.keyStart = entry.keyStart;
+    this.keyEnd = entry.keyEnd;
   }
 
   get span(): Span {
-    return this.entry.value.span;
+    return [this.start, this.end];
   }
 
   get keySpan(): Span {
-    return this.entry.keySpan;
+    return [this.keyStart, this.keyEnd];
   }
 
   toJSON(): Field<T> {
     return { value: this.value, span: this.span, keySpan: this.keySpan };
+  }
+}
+
+/**
+ * A reference as written: its place as offsets, the span made when asked for. An edit that only moves it
+ * gives it its new place (`moveTo`), so that what links to it keeps linking to it.
+ */
+export class WrittenReference implements Reference {
+  declare readonly name: string;
+  declare private start: number;
+  declare private end: number;
+  declare source: Source;
+  constructor(name: string, node: YamlNode, source: Source) {
+    this.name = name;
+    this.start = node.start;
+    this.end = node.end;
+    this.source = source;
+  }
+
+  get span(): Span {
+    return [this.start, this.end];
+  }
+
+  /** Takes the place of the same reference read again. */
+  moveTo(read: Reference): void {
+    [this.start, this.end] = read.span;
+    this.source = read.source;
+  }
+
+  toJSON(): Reference {
+    return { name: this.name, span: this.span, source: this.source };
   }
 }
 
@@ -214,7 +254,7 @@ class Fields {
     const entry = this.scalar(key);
     if (!entry) return undefined;
     const name = this.valueOnly(key, asText(scalarValue(entry)));
-    return name ? { name, span: entry.value.span, source: this.source } : undefined;
+    return name ? new WrittenReference(name, entry.value, this.source) : undefined;
   }
 
   references(key: string): readonly Reference[] {
@@ -224,7 +264,7 @@ class Fields {
     for (let i = 0; i < seq.items.length; i++) {
       const item = seq.items[i];
       if (item.kind === 'scalar' && typeof item.value === 'string' && item.value !== '' && !this.rejected.values.has(item)) {
-        result.push({ name: item.value, span: item.span, source: this.source });
+        result.push(new WrittenReference(item.value, item, this.source));
       } else {
         this.invalidate(key);
       }
@@ -326,7 +366,7 @@ class ModelReader {
       programs: [],
       kind: 'portfolio',
       source: this.source,
-      node: f.node,
+      span: f.node.span,
       id: f.id(),
       anchor: f.anchor(),
       invalid: f.invalid,
@@ -360,7 +400,7 @@ class ModelReader {
       projects: [],
       kind: 'program',
       source: this.source,
-      node: f.node,
+      span: f.node.span,
       id: f.id(),
       anchor: f.anchor(),
       invalid: f.invalid,
@@ -408,7 +448,7 @@ class ModelReader {
       position: -1,
       kind: 'project',
       source: this.source,
-      node: f.node,
+      span: f.node.span,
       id: f.id(),
       anchor: f.anchor(),
       invalid: f.invalid,
@@ -477,7 +517,7 @@ class ModelReader {
       position: -1,
       kind: 'milestone',
       source: this.source,
-      node: m.node,
+      span: m.node.span,
       id: m.id(),
       anchor: m.anchor(),
       invalid: m.invalid,
@@ -496,7 +536,7 @@ class ModelReader {
       parent,
       kind: 'risk',
       source: this.source,
-      node: r.node,
+      span: r.node.span,
       id: r.id(),
       anchor: r.anchor(),
       invalid: r.invalid,
@@ -514,7 +554,7 @@ class ModelReader {
       parent,
       kind: 'issue',
       source: this.source,
-      node: i.node,
+      span: i.node.span,
       id: i.id(),
       anchor: i.anchor(),
       invalid: i.invalid,
@@ -531,7 +571,7 @@ class ModelReader {
       capacity: f.number('capacity', 0)?.value ?? 100,
       kind: 'person',
       source: this.source,
-      node: f.node,
+      span: f.node.span,
       id,
       anchor: f.anchor(),
       invalid: f.invalid,

@@ -6,26 +6,31 @@
 import type { LineIndex, Span } from '../base/positions';
 import type { PlanDiagnostic } from '../base/diagnostic';
 
-export interface ScalarNode {
-  readonly kind: 'scalar';
-  readonly value: string | number | boolean | null;
+/** Where a node is written: its offsets, and the span they make (a new array each time it is asked for). */
+interface NodePlace {
+  readonly start: number;
+  readonly end: number;
   readonly span: Span;
 }
-export interface SeqNode {
+export interface ScalarNode extends NodePlace {
+  readonly kind: 'scalar';
+  readonly value: string | number | boolean | null;
+}
+export interface SeqNode extends NodePlace {
   readonly kind: 'seq';
   readonly items: readonly YamlNode[];
-  readonly span: Span;
 }
 export interface MapEntry {
   readonly key: string;
+  readonly keyStart: number;
+  readonly keyEnd: number;
   readonly keySpan: Span;
   readonly value: YamlNode;
 }
-export interface MapNode {
+export interface MapNode extends NodePlace {
   readonly kind: 'map';
   /** First entry per key (YAML duplicates are a syntax error, reported by the parser). */
   readonly entries: ReadonlyMap<string, MapEntry>;
-  readonly span: Span;
 }
 export type YamlNode = ScalarNode | SeqNode | MapNode;
 

@@ -7,7 +7,7 @@ import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, type Node as 
 import { LineIndex, type Span } from '../base/positions';
 import { messages } from '../base/messages';
 import type { PlanDiagnostic } from '../base/diagnostic';
-import { fastReadYaml } from './fastReader';
+import { type FastDocument, fastReadYaml } from './fastReader';
 import { defaultParseLimits, Entries, Entry, MapOf, noDamage, Scalar, Seq, type ParsedFile, type ParseLimits, type PlanDocument, type ScalarNode, type YamlNode } from './nodes';
 import { recoverYaml, type YamlRead } from './recovery';
 
@@ -44,10 +44,7 @@ export function parsePlanFile(path: string, rawText: string, limits: ParseLimits
 
   if (limits.fast !== false) {
     const fast = fastReadYaml(text, limits.maxDepth);
-    if (fast) {
-      const documents = fast.map((document, index): PlanDocument => ({ index, root: document.root, span: document.span, broken: false, damage: noDamage }));
-      return { path, text, lines, documents, diagnostics };
-    }
+    if (fast) return new FastReadFile(path, text, lines, fastDocuments(fast), limits.maxDepth);
   }
 
   const first = readYaml(text, limits, false);
@@ -61,6 +58,49 @@ export function parsePlanFile(path: string, rawText: string, limits: ParseLimits
   const recovered = recoverYaml(text, first, (edited) => readYaml(edited, limits, limits.fast !== false));
   for (const problem of recovered.problems) report(problem.span, problem.message, problem.fix);
   return { path, text, lines, documents: recovered.documents, diagnostics };
+}
+
+function fastDocuments(read: readonly FastDocument[]): PlanDocument[] {
+  return read.map((document, index): PlanDocument => ({ index, root: document.root, span: document.span, broken: false, damage: noDamage }));
+}
+
+/**
+ * A file the fast reader read, without a problem. Its tree is needed while its entities are read, and
+ * then seldom (an import of actuals finds the mappings it edits): `releaseTree` lets it go, and it is read
+ * again from the text when next asked for. The entities keep their places as offsets, so a workspace
+ * of 10,000 projects does not hold ~30 MB of tree, nor does the garbage collector copy it.
+ */
+class FastReadFile implements ParsedFile {
+  declare readonly path: string;
+  declare readonly text: string;
+  declare readonly lines: LineIndex;
+  declare readonly diagnostics: readonly PlanDiagnostic[];
+  declare private tree: readonly PlanDocument[] | undefined;
+  declare private readonly maxDepth: number;
+  constructor(path: string, text: string, lines: LineIndex, tree: readonly PlanDocument[], maxDepth: number) {
+    this.path = path;
+    this.text = text;
+    this.lines = lines;
+    this.diagnostics = noDiagnostics;
+    this.tree = tree;
+    this.maxDepth = maxDepth;
+  }
+
+  get documents(): readonly PlanDocument[] {
+    // The text read without a problem before; it reads the same again.
+    return (this.tree ??= fastDocuments(fastReadYaml(this.text, this.maxDepth)!));
+  }
+
+  releaseTree(): void {
+    this.tree = undefined;
+  }
+}
+
+const noDiagnostics: readonly PlanDiagnostic[] = [];
+
+/** Lets a file's tree go once its entities are read, when it can be read again from the text (see `FastReadFile`). */
+export function releaseTree(file: ParsedFile): void {
+  if (file instanceof FastReadFile) file.releaseTree();
 }
 
 /** One reading of a text: the fast reader when allowed (it reads only error-free text), else the `yaml` package. */

@@ -13,10 +13,9 @@
 import type { Day } from '../base/dates';
 import type { HealthThresholds } from '../base/defaults';
 import type { PlanDiagnostic } from '../base/diagnostic';
-import type { Span } from '../base/positions';
-import type { DocumentModel, Entity, EntityBase, EntityKind, Field, Issue, Placed, Milestone, Person, Portfolio, Program, Project, Reference, Risk, TeamEntry } from '../model/entities';
+import type { DocumentModel, Entity, EntityBase, EntityKind, Issue, Placed, Milestone, Person, Portfolio, Program, Project, Reference, Risk, TeamEntry } from '../model/entities';
 import { entityFields, fieldsWithRole, teamEntryFields, type FieldRole, type FieldTable } from '../model/fieldRoles';
-import type { WrittenReference } from '../model/read';
+import { WrittenField, type WrittenReference } from '../model/read';
 import { milestoneChecks, personChecks, programChecks, projectChecks, issueChecks, riskChecks, portfolioChecks, type CheckContext } from './checks';
 import { reforecast } from './forecast';
 import { referenceProblems, type PlanIndex } from './planIndex';
@@ -268,8 +267,8 @@ function sameWritten(before: unknown, after: unknown, written: { readonly before
   if (Object.is(before, after)) return true;
   if (typeof before !== 'object' || typeof after !== 'object' || before === null || after === null) return false;
   if (Array.isArray(before)) return Array.isArray(after) && before.length === after.length && before.every((item, i) => sameWritten(item, after[i], written));
-  if (isField(before) && isField(after)) {
-    return Object.is(before.value, after.value) && sameText(written.before, before.span, written.after, after.span);
+  if (before instanceof WrittenField && after instanceof WrittenField) {
+    return Object.is(before.value, after.value) && sameText(written.before, before, written.after, after);
   }
   if (Object.getPrototypeOf(before) !== Object.prototype || Object.getPrototypeOf(after) !== Object.prototype) return false;
   const keys = Object.keys(before);
@@ -278,15 +277,11 @@ function sameWritten(before: unknown, after: unknown, written: { readonly before
 }
 
 /** The text at `a` in `textA` is the text at `b` in `textB` (compared in place, no string cut). */
-function sameText(textA: string, a: Span, textB: string, b: Span): boolean {
-  const length = a[1] - a[0];
-  if (b[1] - b[0] !== length) return false;
-  for (let i = 0; i < length; i++) if (textA.charCodeAt(a[0] + i) !== textB.charCodeAt(b[0] + i)) return false;
+function sameText(textA: string, a: WrittenField<unknown>, textB: string, b: WrittenField<unknown>): boolean {
+  const length = a.end - a.start;
+  if (b.end - b.start !== length) return false;
+  for (let i = 0; i < length; i++) if (textA.charCodeAt(a.start + i) !== textB.charCodeAt(b.start + i)) return false;
   return true;
-}
-
-function isField(value: object): value is Field<unknown> {
-  return 'value' in value && 'span' in value && 'keySpan' in value;
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

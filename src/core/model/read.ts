@@ -68,11 +68,12 @@ const noneInvalid: ReadonlySet<string> = new Set();
  * A value as written: the offsets of its value and key (not the tree's entry, which is let go once the
  * document is read), the spans made when asked for (most never are).
  */
-class WrittenField<T> implements Field<T> {
+export class WrittenField<T> implements Field<T> {
   // Declared and assigned (not defined as class fields): one is made per field read.
   declare readonly value: T;
-  declare private readonly start: number;
-  declare private readonly end: number;
+  /** The value's offsets (an edit compares them without making spans). */
+  declare readonly start: number;
+  declare readonly end: number;
   declare private readonly keyStart: number;
   declare private readonly keyEnd: number;
   constructor(value: T, entry: MapEntry) {

@@ -134,31 +134,33 @@ export function planActuals(analysis: Pick<Analysis, 'index'>, csvText: string, 
     if (definitions.length > 1) throw new ImportError(`${at} (${id}): the id ${id} is defined ${definitions.length} times (run check)`);
     const project = projects[0];
     const file = project.source.file;
+    const node = entityNode(project);
     const progress = cellOf(table, row, 'progress');
     const spent = cellOf(table, row, 'spent');
     const state = cellOf(table, row, 'state');
     if (progress !== undefined) {
       const value = csvPercent(progress);
       if (value === undefined) throw new ImportError(`${at} (${id}): progress "${progress}" is not a percent from 0 to 100`);
-      add(file, entityNode(project), id, 'progress', yamlNumber(value), row.line);
+      add(file, node, id, 'progress', yamlNumber(value), row.line);
     }
     if (spent !== undefined) {
       const value = csvMoney(spent);
       if (value === undefined) throw new ImportError(`${at} (${id}): spent "${spent}" is not an amount of money (a number of 0 or more)`);
-      add(file, entityNode(project), id, 'spent', yamlNumber(value), row.line);
+      add(file, node, id, 'spent', yamlNumber(value), row.line);
     }
     if (state !== undefined) {
       const value = csvState(state);
       if (value === undefined) throw new ImportError(`${at} (${id}): state "${state}" is not a state (planned, active, on-hold, done, cancelled)`);
-      add(file, entityNode(project), id, 'state', value, row.line);
+      add(file, node, id, 'state', value, row.line);
     }
   }
   if (options.statusDate !== undefined) {
     const day = formatDay(options.statusDate);
     const holders: Array<Portfolio | Program> = [...index.portfolios, ...index.programs];
     for (const holder of holders) {
-      if (!holder.statusDate && !entityNode(holder).entries.has('status_date')) continue;
-      add(holder.source.file, entityNode(holder), holder.id ?? '?', 'status_date', day, null);
+      const node = entityNode(holder);
+      if (!holder.statusDate && !node.entries.has('status_date')) continue;
+      add(holder.source.file, node, holder.id ?? '?', 'status_date', day, null);
     }
   }
   return { changes, edits };

@@ -54,6 +54,19 @@ const protocolExternal = {
   },
 };
 
+/**
+ * The CLI's executable, dist/cli.js (src/cli/bin.ts), runs check, rollup, quality and people itself; for
+ * anything else it loads the whole CLI, dist/cliAll.js (src/cli/main.ts): in dist/cli.js `import('./main')`
+ * stays a require of that file.
+ * @type {import('esbuild').Plugin}
+ */
+const cliAllExternal = {
+  name: 'cli-all',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/main$/ }, (args) => (args.importer.endsWith(path.join('src', 'cli', 'bin.ts')) ? { path: './cliAll.js', external: true } : undefined));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const extension = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'] };
 
@@ -66,13 +79,16 @@ const bundles = [
   { ...extension, entryPoints: ['src/extension/protocolBundle.ts'], outfile: 'dist/extensionProtocol.js' },
   {
     ...common,
-    entryPoints: ['src/cli/main.ts'],
+    entryPoints: ['src/cli/bin.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     target: 'node20',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [cliAllExternal],
   },
+  // The whole CLI (every command), loaded by dist/cli.js for the commands it does not run itself.
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliAll.js', platform: 'node', target: 'node20', format: 'cjs' },
   {
     // The language server (`plan-as-code-lsp`, and `plan-as-code lsp --stdio`, which loads this file).
     ...common,

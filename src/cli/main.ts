@@ -1,18 +1,18 @@
 /**
  * `plan-as-code`: the engine on the command line, for CI. Each command is in a file of its own; this one
- * reads the command line, checks what every command shares, and runs the command.
+ * lists them all, reads the command line and runs the command (dispatch.ts). The executable (bin.ts)
+ * runs the commands CI runs most without loading this bundle.
  * Exit codes: 0 no error, 1 the plans have an error (check), 2 bad usage, 3 an internal fault.
  */
-import { parseArgs } from 'node:util';
 import { checkCommand } from './check';
-import { commandArgs, commonOptions, type Command, type Io } from './command';
+import type { Command, Io } from './command';
+import { failure, processIo, runCommand, stdout } from './dispatch';
 import { diffCommand } from './diff';
 import { exportCommand, importCommand, updateCommand } from './interop';
 import { UsageError } from '../node/files';
 import { qualityCommand } from './quality';
 import { peopleCommand } from './people';
 import { lspUsage, runLsp } from './lsp';
-import { OutputWriter } from './output';
 import { renderCommand } from './render';
 import { reportCommand } from './report';
 import { rollupCommand } from './rollup';
@@ -46,29 +46,11 @@ days, USD).
 
 Exit codes: 0 no errors (warnings allowed), 1 errors in the plans, 2 bad usage.`;
 
-/** Every command's standard output (output.ts): a reader that goes away ends the output quietly; a full disk is exit 2. */
-const stdout = new OutputWriter(process.stdout, (message) => {
-  process.stderr.write(`plan-as-code: ${message}\n`);
-  process.exitCode = 2;
-});
-
-const processIo: Io = {
-  stdout: stdout.write,
-  stderr: (text) => process.stderr.write(text),
-  isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-};
-
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   try {
     return await run(argv, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`plan-as-code: ${error.message}\n`);
-      return 2;
-    }
-    const detail = error instanceof Error ? (process.env.PLAN_AS_CODE_DEBUG ? error.stack : error.message) : String(error);
-    io.stderr(`plan-as-code: internal error: ${detail}\nPlease report this with the plan file that caused it.\n`);
-    return 3;
+    return failure(error, io);
   }
 }
 
@@ -85,25 +67,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (name === 'lsp') return runLsp(rest, io);
   const command = commands.find((c) => c.name === name);
   if (!command) throw new UsageError(`unknown command '${name}' (expected ${[...commands.map((c) => c.name), 'lsp'].join(', ')}; see --help)`);
-
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...rest], allowPositionals: true, strict: true, options: { ...commonOptions, ...command.options } });
-  } catch (error) {
-    const takes = Object.keys({ ...commonOptions, ...command.options }).map((o) => `--${o}`).join(', ');
-    const unknown = /Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
-    throw new UsageError(unknown ? `${name} has no option ${unknown} (it takes ${takes})` : (error as Error).message.split('\n')[0]);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
+  return runCommand(command, rest, io, () => {
     io.stdout(`${usage}\n`);
     return 0;
-  }
-  const format = typeof values.format === 'string' ? values.format : command.formats[0];
-  if (!command.formats.includes(format)) {
-    throw new UsageError(`--format ${format} is not a format of ${name} (expected ${command.formats.join(', ')})`);
-  }
-  return command.run(commandArgs(values, positionals, format, (message) => io.stderr(`plan-as-code: ${message}\n`)), io);
+  });
 }
 
 if (require.main === module) {

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
+import { bin } from '../../src/cli/bin';
 import { analyzePlans, parseDay, type AnalysisOptions, type Day, type PlanDiagnostic } from '../../src/core';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -212,14 +212,18 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** `main()` in this process, with a fake io (a TTY or not) and the working folder set to `cwd`. */
+/**
+ * The executable's entry (`bin()`: check, rollup, quality and people itself, every other command through
+ * main.ts, as dist/cli.js does) in this process, with a fake io (a TTY or not) and the working folder set
+ * to `cwd`.
+ */
 export async function runMain(args: readonly string[], cwd: string, isTty = false): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const previous = process.cwd();
   process.chdir(cwd);
   try {
-    const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTty });
+    const code = await bin(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTty });
     return { code, stdout, stderr };
   } finally {
     process.chdir(previous);

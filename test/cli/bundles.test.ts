@@ -1,0 +1,43 @@
+/**
+ * The CLI's two bundles (esbuild.js): dist/cli.js runs check, rollup, quality and people by itself, and
+ * loads dist/cliAll.js, the whole CLI, only for the other commands — so a `check` in CI compiles about
+ * 60 % of the code it used to (docs/ARCHITECTURE.md, "The command line").
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { assertBuilt, cliPath, repoRoot } from '../utils/plans';
+
+describe('the CLI bundles', function () {
+  this.timeout(60000);
+  let alone: string;
+
+  before(() => {
+    assertBuilt();
+    // dist/cli.js without the whole CLI beside it.
+    alone = mkdtempSync(path.join(os.tmpdir(), 'plan-cli-alone-'));
+    copyFileSync(cliPath, path.join(alone, 'cli.js'));
+  });
+  after(() => rmSync(alone, { recursive: true, force: true }));
+
+  const run = (dir: string, args: readonly string[]) => spawnSync(process.execPath, [path.join(dir, 'cli.js'), ...args], { cwd: repoRoot, encoding: 'utf8' });
+
+  it('dist/cli.js runs check, rollup, quality and people and says its version without dist/cliAll.js', () => {
+    for (const args of [['check', 'examples'], ['rollup', 'examples', '--format', 'json'], ['quality', 'examples'], ['people', 'examples', '--format', 'csv'], ['check', 'examples', '--no-such-flag'], ['--version']]) {
+      const full = run(path.dirname(cliPath), args);
+      const single = run(alone, args);
+      assert.deepEqual([single.status, single.stdout, single.stderr], [full.status, full.stdout, full.stderr], args.join(' '));
+    }
+  });
+
+  it('loads the whole CLI for every other command and for --help (so, without it, they fail)', () => {
+    for (const args of [['render', 'examples', '--out', '-'], ['--help'], ['check', '--help'], ['no-such-command']]) {
+      assert.notEqual(run(path.dirname(cliPath), args).stderr.includes('cliAll.js'), true, args.join(' '));
+      const single = run(alone, args);
+      assert.equal(single.status, 3, `${args.join(' ')}: ${single.stderr}`);
+      assert.match(single.stderr, /cliAll\.js/, args.join(' '));
+    }
+  });
+});

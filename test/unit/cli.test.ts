@@ -1,5 +1,5 @@
 /**
- * SPEC 7 (Command line) in-process: `main()` with a fake io, from a temporary folder of fixture files.
+ * SPEC 7 (Command line) in-process: `bin()` (as dist/cli.js runs it) with a fake io, from a temporary folder of fixture files.
  * The same tests run as a real process in test/cli/cli.test.ts.
  */
 import { strict as assert } from 'node:assert';
@@ -9,7 +9,7 @@ import { runMain } from '../utils/plans';
 describe('command line (SPEC 7)', function () {
   this.timeout(60000);
 
-  describeCommandLine('in-process main()', runMain);
+  describeCommandLine('in-process bin()', runMain);
 
   describe('colour', () => {
     const root = useFixtureFolder();

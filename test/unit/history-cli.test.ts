@@ -8,5 +8,5 @@ import { runMain } from '../utils/plans';
 describe('plans over time on the command line (SPEC 8)', function () {
   this.timeout(60000);
 
-  describeHistoryCommands('in-process main()', runMain);
+  describeHistoryCommands('in-process bin()', runMain);
 });

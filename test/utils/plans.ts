@@ -1,7 +1,7 @@
 /**
  * What more than one test file needs, written once (pattern: yaml-language-server's test/utils/):
  * plan text and dates, the SPEC 6 code table, diagnostic assertions, the hostile corpus, and running
- * the CLI — in this process through `main()`, or as `node dist/cli.js` (test/cli).
+ * the CLI — in this process through `bin()`, or as `node dist/cli.js` (test/cli).
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';

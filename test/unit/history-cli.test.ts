@@ -1,5 +1,5 @@
 /**
- * SPEC 8 (Plans over time) in-process: `main()` with a fake io, on git repositories made by the tests.
+ * SPEC 8 (Plans over time) in-process: `bin()` (as dist/cli.js runs it, main.ts for these commands) with a fake io, on git repositories made by the tests.
  * The same tests run as a real process in test/cli/history.test.ts.
  */
 import { describeHistoryCommands } from './history-contract';

@@ -56,8 +56,8 @@ const protocolExternal = {
 
 /**
  * The CLI's executable, dist/cli.js (src/cli/bin.ts), runs check, rollup, quality and people itself; for
- * anything else it loads the whole CLI, dist/cliAll.js (src/cli/main.ts): in dist/cli.js `import('./main')`
- * stays a require of that file.
+ * anything else it loads the whole CLI, dist/cliAll.js (src/cli/main.ts): bin.ts's `require('./main')` becomes
+ * a require of that file in dist/cli.js.
  * @type {import('esbuild').Plugin}
  */
 const cliAllExternal = {

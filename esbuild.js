@@ -55,15 +55,17 @@ const protocolExternal = {
 };
 
 /**
- * The CLI's executable, dist/cli.js (src/cli/bin.ts), runs check, rollup, quality and people itself; for
- * anything else it loads the whole CLI, dist/cliAll.js (src/cli/main.ts): bin.ts's `require('./main')` becomes
- * a require of that file in dist/cli.js.
+ * The CLI is three bundles: dist/cli.js (src/cli/bin.ts) only picks dist/cliQuick.js (src/cli/quick.ts:
+ * check, rollup, quality, people) or dist/cliAll.js (src/cli/main.ts: every command). `require('./quick')`
+ * and `require('./main')` in bin.ts and quick.ts become requires of those files.
  * @type {import('esbuild').Plugin}
  */
-const cliAllExternal = {
-  name: 'cli-all',
+const cliBundles = {
+  name: 'cli-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/main$/ }, (args) => (args.importer.endsWith(path.join('src', 'cli', 'bin.ts')) ? { path: './cliAll.js', external: true } : undefined));
+    const files = { './quick': './cliQuick.js', './main': './cliAll.js' };
+    const pickers = [path.join('src', 'cli', 'bin.ts'), path.join('src', 'cli', 'quick.ts')];
+    build.onResolve({ filter: /^\.\/(quick|main)$/ }, (args) => (pickers.some((file) => args.importer.endsWith(file)) ? { path: files[args.path], external: true } : undefined));
   },
 };
 
@@ -85,9 +87,10 @@ const bundles = [
     target: 'node20',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [cliAllExternal],
+    plugins: [cliBundles],
   },
-  // The whole CLI (every command), loaded by dist/cli.js for the commands it does not run itself.
+  // The commands CI runs most, and the whole CLI: loaded by dist/cli.js.
+  { ...common, entryPoints: ['src/cli/quick.ts'], outfile: 'dist/cliQuick.js', platform: 'node', target: 'node20', format: 'cjs', plugins: [cliBundles] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliAll.js', platform: 'node', target: 'node20', format: 'cjs' },
   {
     // The language server (`plan-as-code-lsp`, and `plan-as-code lsp --stdio`, which loads this file).

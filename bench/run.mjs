@@ -132,7 +132,7 @@ function bundleSizes(snapshot) {
     const bytes = readFileSync(path);
     return { bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
   };
-  return { extension: size('extension.js'), webview: size('webview.js'), webviewCss: size('webview.css'), cli: size('cli.js') };
+  return { extension: size('extension.js'), webview: size('webview.js'), webviewCss: size('webview.css'), cli: size('cli.js'), cliQuick: size('cliQuick.js'), cliAll: size('cliAll.js') };
 }
 
 async function bundleCoreBench() {
@@ -1005,7 +1005,10 @@ function tableRows(results) {
     pass: webview !== undefined ? webview <= 150 * 1024 : undefined,
     key: 'webview bundle ≤ 150 KB',
   }));
-  rows.push(row('bundle dist/cli.js (minified)', { ours: b.cli ? `${kib(b.cli.bytes)} (${kib(b.cli.gzipBytes)} gz)` : 'missing' }));
+  // What a command compiles: dist/cli.js, then dist/cliQuick.js (check, rollup, quality, people) or dist/cliAll.js.
+  const cliSize = (bundle) => (bundle ? `${kib(bundle.bytes)} (${kib(bundle.gzipBytes)} gz)` : 'missing');
+  rows.push(row('bundle dist/cli.js + cliQuick.js, what `check` loads (minified)', { ours: b.cli && b.cliQuick ? cliSize({ bytes: b.cli.bytes + b.cliQuick.bytes, gzipBytes: b.cli.gzipBytes + b.cliQuick.gzipBytes }) : 'missing' }));
+  rows.push(row('bundle dist/cli.js + cliAll.js, what the other commands load (minified)', { ours: b.cli && b.cliAll ? cliSize({ bytes: b.cli.bytes + b.cliAll.bytes, gzipBytes: b.cli.gzipBytes + b.cliAll.gzipBytes }) : 'missing' }));
   return rows;
 }
 

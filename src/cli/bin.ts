@@ -1,47 +1,56 @@
 /**
- * The `plan-as-code` executable (dist/cli.js). check, rollup, quality and people — what CI runs on every
- * push — run from this bundle alone; every other command (render, report, diff, trend, import, export,
- * update, lsp), --help and a mistyped command are main.ts's, a bundle of its own
- * (dist/cliAll.js) loaded only for them: a `check` no longer compiles the roadmap, the reports, git and
- * the MS Project and CSV readers before it starts.
+ * The `plan-as-code` executable (dist/cli.js): it only picks the bundle that runs the command line.
+ * check, rollup, quality and people — what CI runs on every push — are quick.ts's (dist/cliQuick.js);
+ * every other command, --help and a mistyped command are main.ts's (dist/cliAll.js). Each command runs
+ * wholly inside one bundle, so no object of one bundle's copy of the core meets the other's.
  */
-import { checkCommand } from './check';
 import type { Io } from './command';
 import type * as Main from './main';
-import { failure, processIo, runCommand, stdout } from './dispatch';
-import { peopleCommand } from './people';
-import { qualityCommand } from './quality';
-import { rollupCommand } from './rollup';
+import type * as Quick from './quick';
 import { version } from './version';
 
-const quick = [checkCommand, rollupCommand, qualityCommand, peopleCommand];
+/** The commands quick.ts runs (`quickCommands`; a unit test checks both name the same). */
+export const quickNames: ReadonlySet<string> = new Set(['check', 'rollup', 'quality', 'people']);
 
-/**
- * The whole command line, as main.ts reads it, loaded now: a plain `require` (esbuild.js makes it one of
- * dist/cliAll.js; a dynamic `import()` of a CommonJS file goes through Node's ESM loader, which scans the
- * whole file first).
- */
-function whole(argv: readonly string[], io: Io): Promise<number> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('./main') as typeof Main).main(argv, io);
+interface Cli {
+  run(argv: readonly string[], io?: Io): Promise<number>;
+  runProcess(argv: readonly string[]): void;
 }
 
-export async function bin(argv: readonly string[], io: Io = processIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === '--version' || name === '-v') {
-    io.stdout(`${version}\n`);
-    return 0;
+/**
+ * The bundle for a command line, loaded now: a plain `require` (esbuild.js makes `./quick` and `./main`
+ * requires of dist/cliQuick.js and dist/cliAll.js; a dynamic `import()` of a CommonJS file goes through
+ * Node's ESM loader, which scans the whole file first).
+ */
+function cliFor(argv: readonly string[]): Cli {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  if (quickNames.has(argv[0])) {
+    const { quick, runProcess } = require('./quick') as typeof Quick;
+    return { run: quick, runProcess };
   }
-  const command = quick.find((c) => c.name === name);
-  try {
-    return await (command ? runCommand(command, rest, io, () => whole(argv, io)) : whole(argv, io));
-  } catch (error) {
-    return failure(error, io);
-  }
+  const { main, runProcess } = require('./main') as typeof Main;
+  return { run: main, runProcess };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+/** The command line run in this process with `io` (the tests' way in; the executable's is below). */
+export function bin(argv: readonly string[], io?: Io): Promise<number> {
+  return cliFor(argv).run(argv, io);
 }
 
 if (require.main === module) {
-  bin(process.argv.slice(2)).then((code) => {
-    process.exitCode = stdout.failure ? 2 : code;
-  });
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--version' || argv[0] === '-v') {
+    process.stdout.write(`${version}\n`);
+  } else {
+    let cli: Cli | undefined;
+    try {
+      cli = cliFor(argv);
+    } catch (error) {
+      // A bundle missing beside this one: a broken install, said in one line.
+      process.stderr.write(`plan-as-code: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+      process.exitCode = 3;
+    }
+    cli?.runProcess(argv);
+  }
 }

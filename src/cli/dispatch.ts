@@ -19,6 +19,13 @@ export const processIo: Io = {
   isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 };
 
+/** Runs a command line as this process's: its exit code, or 2 when standard output failed. */
+export function runAsProcess(run: (argv: readonly string[], io: Io) => Promise<number>, argv: readonly string[]): void {
+  void run(argv, processIo).then((code) => {
+    process.exitCode = stdout.failure ? 2 : code;
+  });
+}
+
 /** A run that threw: a usage error is one line and exit 2; anything else is an internal error, exit 3. */
 export function failure(error: unknown, io: Io): number {
   if (error instanceof UsageError) {

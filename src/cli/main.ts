@@ -1,12 +1,12 @@
 /**
  * `plan-as-code`: the engine on the command line, for CI. Each command is in a file of its own; this one
  * lists them all, reads the command line and runs the command (dispatch.ts). The executable (bin.ts)
- * runs the commands CI runs most without loading this bundle.
+ * loads this bundle (dist/cliAll.js) for every command but the four CI runs most (quick.ts).
  * Exit codes: 0 no error, 1 the plans have an error (check), 2 bad usage, 3 an internal fault.
  */
 import { checkCommand } from './check';
 import type { Command, Io } from './command';
-import { failure, processIo, runCommand, stdout } from './dispatch';
+import { failure, processIo, runAsProcess, runCommand } from './dispatch';
 import { diffCommand } from './diff';
 import { exportCommand, importCommand, updateCommand } from './interop';
 import { UsageError } from '../node/files';
@@ -73,8 +73,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   });
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = stdout.failure ? 2 : code;
-  });
+/** Runs the command line of this process. */
+export function runProcess(argv: readonly string[]): void {
+  runAsProcess(main, argv);
 }
+
+if (require.main === module) runProcess(process.argv.slice(2));

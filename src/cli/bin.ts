@@ -47,7 +47,8 @@ if (require.main === module) {
     try {
       cli = cliFor(argv);
     } catch (error) {
-      // A bundle missing beside this one: a broken install, said in one line.
+      // A bundle missing beside this one: a broken install, said in one line (as dispatch.ts's `failure`
+      // says an internal error; loading it here would load the core this file exists to put off).
       process.stderr.write(`plan-as-code: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
       process.exitCode = 3;
     }

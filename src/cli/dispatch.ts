@@ -1,6 +1,6 @@
 /**
- * Running one command, as both CLI bundles do (bin.ts, main.ts): standard output, reading a command's
- * arguments, and how a failure is reported.
+ * Running one command, as both CLI bundles that run commands do (quick.ts, main.ts): standard output,
+ * reading a command's arguments, how a failure is reported and the process's exit code.
  */
 import { parseArgs } from 'node:util';
 import { commandArgs, commonOptions, type Command, type Io } from './command';

@@ -3,7 +3,8 @@
 // new project naming a program that does not exist: a full analysis) until its publishDiagnostics, and an edit of a value until a
 // hover on the file is answered (the hover waits for the analysis of the edit); memory: RSS after indexing
 // once the server has settled (src/server/memory.ts collects when it has been idle for 5 s), and again
-// after 1,000 more edits (one structural in 25), settled. Run `npm run build` first.
+// after 1,000 more edits (one structural in 25), settled; and an edit of a depends_on (an id mistyped, then
+// back) until its publishDiagnostics. Run `npm run build` first.
 // PLAN_BENCH_PROFILE=DIR writes the server's CPU profile there.
 //
 //   node bench/generate.mjs L /tmp/pac-L && node bench/lsp.bench.mjs /tmp/pac-L [edits]
@@ -138,6 +139,38 @@ if (spentLines.length > 0) {
     await sleep(250);
   }
 }
+// An edit of what a project depends on, as VS Code makes it: one id in a depends_on mistyped (an
+// unknown-reference error appears on that line), then written back (it goes), each timed until its
+// publishDiagnostics, with the same requests after it and the same pause. The project is linked again
+// (incremental.ts), the workspace not analysed again.
+const dependencyLines = programLines.map((l, i) => [l, i]).filter(([l]) => /^\s+depends_on: \[[A-Za-z0-9_.-]+/.test(l)).map(([, i]) => i);
+const relinked = [];
+if (dependencyLines.length > 0) {
+  const line = dependencyLines[Math.floor(dependencyLines.length / 2)];
+  const [written, head, id] = /^(\s+depends_on: \[)([A-Za-z0-9_.-]+)/.exec(programLines[line]);
+  for (let i = -WARM_UP; i < 2 * edits; i++) {
+    const edited = [...programLines];
+    const wrong = i % 2 === 0;
+    if (wrong) edited[line] = programLines[line].replace(written, `${head}${id}x`);
+    const wanted = (list) => list.some((d) => d.code === 'unknown-reference' && d.range.start.line === line) === wrong;
+    const done = new Promise((resolve) => {
+      waiter = (params) => {
+        if (params.uri === programUri && wanted(params.diagnostics)) resolve();
+      };
+    });
+    const t = performance.now();
+    void connection.sendNotification('textDocument/didChange', { textDocument: { uri: programUri, version: ++programVersion }, contentChanges: [{ text: edited.join('\n') }] });
+    const asked = [
+      connection.sendRequest('textDocument/codeLens', { textDocument: { uri: programUri } }),
+      connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: programUri } }),
+      connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: programUri } }),
+    ];
+    await done;
+    if (i >= 0) relinked.push(performance.now() - t);
+    await Promise.all(asked);
+    await sleep(250);
+  }
+}
 // Memory over 1,000 edits: values of the first file (each until its hover is answered), and every 25th a
 // structural edit (a full analysis, until its publishDiagnostics).
 const rssBeforeMany = rss();
@@ -167,7 +200,8 @@ console.log(`structural edit → publishDiagnostics: p50 ${fmt(percentile(struct
 console.log(`value edit → hover answered (analysis included): p50 ${fmt(percentile(values, 50))}, p95 ${fmt(percentile(values, 95))} (${edits} edits)`);
 if (warned.length > 0) console.log(`value edit creating/clearing a warning → publishDiagnostics, with code lenses, semantic tokens and symbols asked: p50 ${fmt(percentile(warned, 50))}, p95 ${fmt(percentile(warned, 95))} (${warned.length} edits, 250 ms apart, after ${WARM_UP} not counted)`);
 if (warnedAlone.length > 0) console.log(`the same, nothing else asked (as Neovim 0.7): p50 ${fmt(percentile(warnedAlone, 50))}, p95 ${fmt(percentile(warnedAlone, 95))} (${warnedAlone.length} edits, 250 ms apart)`);
+if (relinked.length > 0) console.log(`depends_on edit creating/clearing an unknown-reference error → publishDiagnostics, with code lenses, semantic tokens and symbols asked: p50 ${fmt(percentile(relinked, 50))}, p95 ${fmt(percentile(relinked, 95))} (${relinked.length} edits, 250 ms apart, after ${WARM_UP} not counted)`);
 const growth = ((rssManySettled - rssIndexedSettled) / rssIndexedSettled) * 100;
-console.log(`memory over 1,000 more edits (${1000 / 25} structural): RSS ${mb(rssBeforeMany)} before them, ${mb(rssAfterMany)} right after, ${mb(rssManySettled)} settled: ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % over the settled RSS after indexing (${3 * edits + 1000} edits in all)`);
+console.log(`memory over 1,000 more edits (${1000 / 25} structural): RSS ${mb(rssBeforeMany)} before them, ${mb(rssAfterMany)} right after, ${mb(rssManySettled)} settled: ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % over the settled RSS after indexing (${3 * edits + relinked.length + 1000} edits in all)`);
 await connection.sendRequest('shutdown');
 void connection.sendNotification('exit');

@@ -87,8 +87,22 @@ describe('field roles, declared once', () => {
   it('tell a value edit from a structure edit', () => {
     const base = structureKey(models(plan(100, 'x', '2026-02-02')));
     assert.equal(structureKey(models(plan(250, 'x', '2026-02-02'))), base, 'a budget is a value');
-    assert.notEqual(structureKey(models(plan(100, 'y', '2026-02-02'))), base, 'a dependency is structure');
+    assert.equal(structureKey(models(plan(100, 'y', '2026-02-02'))), base, 'a dependency is linked again, not a structure edit');
     assert.notEqual(structureKey(models(plan(100, 'x', '2026-02-09'))), base, 'a status date is read by every file');
+  });
+
+  it('tell an edit of what a project depends on, and keep what it depended on', () => {
+    const old = models(plan(100, 'x', '2026-02-02'));
+    const oldProject = old[0].projects[0];
+    const before = oldProject.dependsOn;
+    const same = refreshInPlace(old, models(plan(1000, 'x', '2026-02-02')));
+    assert.deepEqual(same.relinked, [], 'the same ids: nothing to link again');
+    assert.equal(oldProject.dependsOn, before);
+    const edit = refreshInPlace(old, models(plan(1000, 'x, y', '2026-02-02')));
+    assert.deepEqual(edit.relinked.map(({ node, before: was }) => [node.id, was.map((r) => r.name)]), [['a', ['x']]]);
+    assert.equal(edit.relinked[0].before, before, 'the references it had, to be let go by the index');
+    assert.deepEqual(oldProject.dependsOn.map((r) => r.name), ['x', 'y'], 'the new references');
+    assert.ok(edit.entities.includes(oldProject), 'an edited entity like any other');
   });
 
   it('tell the entities whose values changed from those that only moved', () => {

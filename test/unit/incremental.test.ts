@@ -10,7 +10,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { buildRoadmap, peopleView, PlanWorkspace, toRollupJson, type Analysis, type AnalysisOptions, type Figures } from '../../src/core';
+import { buildRoadmap, occurrencesInFile, peopleView, PlanWorkspace, scheduleQuality, toQualityJson, toRollupJson, type Analysis, type AnalysisOptions, type Figures } from '../../src/core';
 import { toDay } from '../reference/days';
 import { randomWorkspace, teamWorkspace } from '../reference/generate';
 import { toFiles } from '../reference/yaml';
@@ -71,12 +71,47 @@ const valueEdits: ReadonlyArray<[string, Edit]> = [
   ['a rejected done', valueEdit(/^\s*done:/, () => 'yes')],
 ];
 
+/** The ids a text defines. */
+const idsOf = (text: string) => [...text.matchAll(/^\s*(?:- )?id: ([A-Za-z0-9_.-]+)/gm)].map((m) => m[1]);
+
+/** Replaces a randomly chosen depends_on list (flow style, as written) by what `next` makes of its items. */
+function dependencyEdit(next: (items: string[], ids: string[], pick: (n: number) => number) => string[]): Edit {
+  return (text, pick) => {
+    const lists = [...text.matchAll(/depends_on: \[([^\]\n]*)\]/g)];
+    if (lists.length === 0) return text;
+    const list = lists[pick(lists.length)];
+    const items = list[1].split(',').map((item) => item.trim()).filter(Boolean);
+    const at = list.index! + 'depends_on: ['.length;
+    return `${text.slice(0, at)}${next(items, idsOf(text), pick).join(', ')}${text.slice(at + list[1].length)}`;
+  };
+}
+
+/**
+ * Edits of what projects and milestones depend on: the incremental path links them again, unless the
+ * edit closes a cycle or the node was on one (then a full analysis).
+ */
+const dependencyEdits: ReadonlyArray<[string, Edit]> = [
+  ['drop a dependency', (text) => text.replace(/depends_on: \[[^\]]*\]/, 'depends_on: []')],
+  ['name another id in a dependency', dependencyEdit((items, ids, pick) => {
+    if (items.length === 0 || ids.length === 0) return items;
+    const changed = pick(items.length);
+    return items.map((item, i) => (i === changed ? ids[pick(ids.length)] : item));
+  })],
+  ['add an item to a dependency', dependencyEdit((items, ids, pick) => (ids.length === 0 ? items : [...items, ids[pick(ids.length)]]))],
+  // Typing an id: its first characters name nothing (or another id), a typo a wrong one.
+  ['type a dependency', dependencyEdit((items, ids, pick) => (ids.length === 0 ? items : [...items, ids[pick(ids.length)].slice(0, 1 + pick(4))]))],
+  ['mistype a dependency', dependencyEdit((items) => items.map((item, i) => (i === 0 ? `${item}z` : item)))],
+  ['drop an item of a dependency', dependencyEdit((items, _, pick) => {
+    const dropped = pick(items.length);
+    return items.filter((_, i) => i !== dropped);
+  })],
+];
+
 /** Edits that change the structure or break the file: the analysis falls back to a full one. */
 const structuralEdits: ReadonlyArray<[string, Edit]> = [
   ['rename an id', valueEdit(/^\s*(- )?id:/, (value) => `${value}x`)],
-  ['drop a dependency', (text) => text.replace(/depends_on: \[[^\]]*\]/, 'depends_on: []')],
   ['add a dependency', (text, pick) => {
-    const ids = [...text.matchAll(/^\s*(?:- )?id: ([A-Za-z0-9_.-]+)/gm)].map((m) => m[1]);
+    const ids = idsOf(text);
     const lines = text.split('\n');
     const at = lines.findIndex((line) => /^\s+duration:/.test(line));
     if (at < 0 || ids.length === 0) return text;
@@ -124,6 +159,10 @@ function earnedSchedules(analysis: Analysis) {
 function observable(analysis: Analysis) {
   return {
     diagnostics: analysis.diagnostics,
+    // What navigation reads (definition, references, rename, semantic tokens): every id written, file by file.
+    occurrences: analysis.files.map((file) =>
+      occurrencesInFile(analysis, file.path).map((o) => [o.id, o.span[0], o.span[1], o.isDefinition, o.entity ? `${o.entity.kind}:${o.entity.source.file.path}:${o.entity.anchor[0]}` : null])),
+    quality: toQualityJson(scheduleQuality(analysis)),
     rollup: toRollupJson(analysis),
     earnedSchedule: earnedSchedules(analysis),
     roadmap: buildRoadmap(analysis),
@@ -147,21 +186,32 @@ interface Step {
 
 const step: fc.Arbitrary<Step> = fc.record({ file: fc.nat(), edit: fc.nat(), seed: fc.nat() });
 
-/** Applies the steps one by one, comparing after each; returns how many went the incremental way. */
-function run(initial: Files, steps: readonly Step[], structuralShare: number): { incremental: number; edits: number } {
+/** How many edits were made, and how many of them went the incremental way. */
+interface Counts {
+  incremental: number;
+  edits: number;
+}
+
+/**
+ * Applies the steps one by one, comparing after each; `structural` and `dependency` are the percentages of
+ * edits of each kind (the others are value edits). Counts all edits, and the dependency edits apart.
+ */
+function run(initial: Files, steps: readonly Step[], shares: { structural: number; dependency: number }): Counts & { dependency: Counts } {
   const workspace = new PlanWorkspace();
   const texts = new Map(initial.files);
   for (const [path, text] of texts) workspace.set(path, text);
   const paths = [...texts.keys()].sort();
   let incremental = 0;
   let edits = 0;
+  const dependency = { incremental: 0, edits: 0 };
   let compare = analyses(workspace, { files: texts, options: initial.options });
   assert.deepEqual(observable(compare.incremental), observable(compare.full));
   const log: string[] = [];
   for (const s of steps) {
     const path = paths[s.file % paths.length];
-    const structural = s.seed % 100 < structuralShare;
-    const list = structural ? structuralEdits : valueEdits;
+    const share = s.seed % 100;
+    const kind = share < shares.structural ? 'structural' : share < shares.structural + shares.dependency ? 'dependency' : 'value';
+    const list = kind === 'structural' ? structuralEdits : kind === 'dependency' ? dependencyEdits : valueEdits;
     const [name, edit] = list[s.edit % list.length];
     let state = s.seed;
     const pick = (n: number) => {
@@ -177,9 +227,13 @@ function run(initial: Files, steps: readonly Step[], structuralShare: number): {
     log.push(`${name} in ${path}`);
     compare = analyses(workspace, { files: texts, options: initial.options });
     if (workspace.lastAnalysis === 'incremental') incremental++;
+    if (kind === 'dependency') {
+      dependency.edits++;
+      if (workspace.lastAnalysis === 'incremental') dependency.incremental++;
+    }
     assert.deepEqual(observable(compare.incremental), observable(compare.full), `after: ${log.join(' → ')}`);
   }
-  return { incremental, edits };
+  return { incremental, edits, dependency };
 }
 
 function fromReference(workspaces = randomWorkspace): fc.Arbitrary<Files> {
@@ -196,61 +250,50 @@ const runs = (fixed: number) => Math.max(1, Math.round(fixed * Number(process.en
 describe('incremental analysis equals a full analysis after every edit', function () {
   this.timeout(600_000);
 
-  it('on random workspaces of up to five files, under random value and structure edits', () => {
-    let incremental = 0;
-    let edits = 0;
+  /** Runs the property, then says how many edits went the incremental way (each kind must, mostly). */
+  function property(files: fc.Arbitrary<Files>, maxSteps: number, shares: { structural: number; dependency: number }, parameters: fc.Parameters<[Files, Step[]]>): void {
+    const all = { incremental: 0, edits: 0 };
+    const dependency = { incremental: 0, edits: 0 };
     fc.assert(
-      fc.property(fromReference(), fc.array(step, { minLength: 1, maxLength: 12 }), (files, steps) => {
-        const counts = run(files, steps, 25);
-        incremental += counts.incremental;
-        edits += counts.edits;
+      fc.property(files, fc.array(step, { minLength: 1, maxLength: maxSteps }), (initial, steps) => {
+        const counts = run(initial, steps, shares);
+        all.incremental += counts.incremental;
+        all.edits += counts.edits;
+        dependency.incremental += counts.dependency.incremental;
+        dependency.edits += counts.dependency.edits;
       }),
-      { seed, numRuns: runs(120) },
+      parameters,
     );
-    // The comparison is only worth something if most value edits really went the incremental way.
-    console.log(`      ${incremental} of ${edits} edits analysed incrementally`);
-    assert.ok(incremental > edits / 3, `${incremental} of ${edits} edits were incremental`);
+    // The comparison is only worth something if most value and dependency edits really went the incremental way.
+    console.log(`      ${all.incremental} of ${all.edits} edits analysed incrementally (of the ${dependency.edits} edits of a depends_on, ${dependency.incremental})`);
+    assert.ok(all.incremental > all.edits / 3, `${all.incremental} of ${all.edits} edits were incremental`);
+    assert.ok(dependency.incremental > dependency.edits / 3, `${dependency.incremental} of ${dependency.edits} edits of a depends_on were incremental`);
+  }
+
+  it('on random workspaces of up to five files, under random value, dependency and structure edits', () => {
+    property(fromReference(), 12, { structural: 20, dependency: 20 }, { seed, numRuns: runs(120) });
   });
 
   it('on generated workspaces with teams, people and links across programs (bench/generate.mjs)', () => {
-    let incremental = 0;
-    let edits = 0;
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(step, { minLength: 1, maxLength: 25 }), (seed, steps) => {
-        const files = { files: new Map(generateWorkspace('S', seed).map((f) => [f.path, f.text])), options: { today: toDay('2026-09-30')! } };
-        const counts = run(files, steps, 15);
-        incremental += counts.incremental;
-        edits += counts.edits;
-      }),
-      { seed: seed + 7, numRuns: runs(12) },
-    );
-    console.log(`      ${incremental} of ${edits} edits analysed incrementally`);
-    assert.ok(incremental > edits / 2, `${incremental} of ${edits} edits were incremental`);
+    const generated = fc.integer({ min: 1, max: 1000 }).map((seed): Files => ({
+      files: new Map(generateWorkspace('S', seed).map((f) => [f.path, f.text])),
+      options: { today: toDay('2026-09-30')! },
+    }));
+    property(generated, 25, { structural: 10, dependency: 25 }, { seed: seed + 7, numRuns: runs(12) });
   });
 
   it('on random workspaces with teams (overallocated periods, their suggestions and related places), under the same edits', () => {
-    let incremental = 0;
-    let edits = 0;
-    fc.assert(
-      fc.property(fromReference(teamWorkspace), fc.array(step, { minLength: 1, maxLength: 12 }), (files, steps) => {
-        const counts = run(files, steps, 15);
-        incremental += counts.incremental;
-        edits += counts.edits;
-      }),
-      { seed: seed + 11, numRuns: runs(80) },
-    );
-    console.log(`      ${incremental} of ${edits} edits analysed incrementally`);
-    assert.ok(incremental > edits / 3, `${incremental} of ${edits} edits were incremental`);
+    property(fromReference(teamWorkspace), 12, { structural: 15, dependency: 15 }, { seed: seed + 11, numRuns: runs(80) });
   });
 
-  it('takes the incremental way for a value edit, and the full way for a new dependency', () => {
+  it('takes the incremental way for a value edit and for a depends_on naming other ids, the full way for a cycle', () => {
     const workspace = new PlanWorkspace();
-    const program = (progress: number, extra = '') =>
-      `program:\n  id: g\n  name: G\n  status_date: 2026-03-01\n  projects:\n    - { id: a, name: A, start: 2026-01-01, duration: 30d, budget: 100, spent: 50, progress: ${progress} }\n    - { id: b, name: B, duration: 10d, budget: 100${extra} }\n`;
-    workspace.set('g.plan.yaml', program(10, ', depends_on: [a]'));
+    const program = (progress: number, b = ', depends_on: [a]', a = '') =>
+      `program:\n  id: g\n  name: G\n  status_date: 2026-03-01\n  projects:\n    - { id: a, name: A, start: 2026-01-01, duration: 30d, budget: 100, spent: 50, progress: ${progress}${a} }\n    - { id: b, name: B, duration: 10d, budget: 100${b} }\n`;
+    workspace.set('g.plan.yaml', program(10));
     workspace.analyze();
     assert.equal(workspace.lastAnalysis, 'full');
-    workspace.set('g.plan.yaml', program(20, ', depends_on: [a]'));
+    workspace.set('g.plan.yaml', program(20));
     const edited = workspace.analyze();
     assert.equal(workspace.lastAnalysis, 'incremental');
     // The program's earned schedule follows the edit: a at 20 % of 30 days, b (01-31..02-09) at 0 %: EV = 20,
@@ -259,8 +302,53 @@ describe('incremental analysis equals a full analysis after every edit', functio
     assert.deepEqual([g.es, g.at], [6, 60]);
     workspace.analyze();
     assert.equal(workspace.lastAnalysis, 'unchanged');
+
+    // Typed into b's depends_on: the id of a program (not something to depend on), then of nothing.
+    const problems = (analysis: Analysis) => analysis.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`);
     workspace.set('g.plan.yaml', program(20, ', depends_on: [a, g]'));
+    assert.deepEqual(problems(workspace.analyze()), ['unknown-reference 6:68']);
+    assert.equal(workspace.lastAnalysis, 'incremental');
+    workspace.set('g.plan.yaml', program(20, ', depends_on: [a, gx]'));
+    assert.deepEqual(problems(workspace.analyze()), ['unknown-reference 6:68']);
+    assert.equal(workspace.lastAnalysis, 'incremental');
+    // b no longer waits for a: its start is unknown, so is its end.
+    workspace.set('g.plan.yaml', program(20, ', depends_on: []'));
+    const alone = workspace.analyze();
+    assert.equal(workspace.lastAnalysis, 'incremental');
+    assert.deepEqual(alone.schedule.dates.get(alone.index.projects[1]), { start: undefined, end: undefined });
+    assert.deepEqual(problems(alone), ['unscheduled 6:12']);
+    workspace.set('g.plan.yaml', program(20));
+    const again = workspace.analyze();
+    assert.equal(workspace.lastAnalysis, 'incremental');
+    assert.deepEqual(again.schedule.dates.get(again.index.projects[1]), { start: toDay('2026-01-31'), end: toDay('2026-02-09') });
+    assert.deepEqual(problems(again), []);
+
+    // b depends on c now: an edit of c's duration then moves b (what depends on c is known again).
+    const withC = (b: string, duration: string, progress = 20) =>
+      `${program(progress, b)}    - { id: c, name: C, start: 2026-02-01, duration: ${duration}, budget: 100 }\n`;
+    workspace.set('g.plan.yaml', withC(', depends_on: [a]', '10d'));
     workspace.analyze();
+    // (An edit of a value first: it works out who depends on whom, which the relinking must then redo.)
+    workspace.set('g.plan.yaml', withC(', depends_on: [a]', '10d', 30));
+    workspace.analyze();
+    assert.equal(workspace.lastAnalysis, 'incremental');
+    workspace.set('g.plan.yaml', withC(', depends_on: [c]', '10d'));
+    const onC = workspace.analyze();
+    assert.equal(workspace.lastAnalysis, 'incremental');
+    assert.deepEqual(onC.schedule.dates.get(onC.index.projects[1]), { start: toDay('2026-02-11'), end: toDay('2026-02-20') });
+    workspace.set('g.plan.yaml', withC(', depends_on: [c]', '20d'));
+    const longerC = workspace.analyze();
+    assert.equal(workspace.lastAnalysis, 'incremental');
+    assert.deepEqual(longerC.schedule.dates.get(longerC.index.projects[1]), { start: toDay('2026-02-21'), end: toDay('2026-03-02') });
+    workspace.set('g.plan.yaml', program(20));
+    workspace.analyze();
+
+    // a depending on b closes a cycle: a full analysis finds it; breaking it is one too.
+    workspace.set('g.plan.yaml', program(20, ', depends_on: [a]', ', depends_on: [b]'));
+    assert.ok(problems(workspace.analyze()).some((p) => p.startsWith('dependency-cycle')));
+    assert.equal(workspace.lastAnalysis, 'full');
+    workspace.set('g.plan.yaml', program(20, ', depends_on: [a]', ', depends_on: []'));
+    assert.deepEqual(problems(workspace.analyze()), []);
     assert.equal(workspace.lastAnalysis, 'full');
   });
 });

@@ -5,9 +5,11 @@
  * and what it pushes, their program and portfolio sums, and the problems that can change.
  *
  * The edited file's new entities are folded into the old entity objects (`refreshInPlace`), so every
- * link of the index (a program's projects, a dependency's target) stays valid. Anything beyond a value
- * edit — a new id or reference, a file added or removed, a broken document, a cycle or a duplicate id
- * involving the file, another status date or other options — is analysed in full. The property test in
+ * link of the index (a program's projects, a dependency's target) stays valid. A depends_on that names
+ * other ids (typed into, an item added or dropped) links its project or milestone again (`relinkIndex`,
+ * `relinkSchedule`), which is then an edited entity like any other. Anything beyond that — a new id or
+ * another reference, a file added or removed, a broken document, a cycle made, broken or involving the
+ * file, a duplicate id in it, another status date or other options — is analysed in full. The property test in
  * test/unit/incremental.test.ts checks that both ways give the same analysis after every edit.
  */
 import type { Day } from '../base/dates';
@@ -18,10 +20,10 @@ import { entityFields, fieldsWithRole, teamEntryFields, type FieldRole, type Fie
 import { WrittenField, type WrittenReference } from '../model/read';
 import { milestoneChecks, personChecks, programChecks, projectChecks, issueChecks, riskChecks, portfolioChecks, type CheckContext } from './checks';
 import { reforecast } from './forecast';
-import { referenceProblems, type PlanIndex } from './planIndex';
+import { referenceProblems, relinkIndex, type PlanIndex } from './planIndex';
 import { rerollup, revalue, type RollupState } from './rollup';
 import { effectiveState } from './rules';
-import { milestoneDateChecks, projectDateChecks, redate, refloat, type ProjectDates, type Schedule } from './schedule';
+import { linksOf, milestoneDateChecks, projectDateChecks, redate, refloat, relinkSchedule, type Link, type ProjectDates, type Schedule } from './schedule';
 import { PauseCounter, runToEnd, type Steps } from './steps';
 
 type Node = Project | Milestone;
@@ -190,12 +192,13 @@ export const linkFields: ReadonlySet<string> = new Set(Object.values(entityField
  * above it changed the length of a line, or its comments).
  */
 export function refreshInPlace(oldModels: readonly DocumentModel[], newModels: readonly DocumentModel[]): Edit {
-  const edit: Edit = { entities: [], moved: [], reallocated: new Set() };
+  const edit: Edit = { entities: [], moved: [], reallocated: new Set(), relinked: [] };
   oldModels.forEach((oldModel, d) => {
     const newModel = newModels[d];
     oldModel.entities.forEach((oldEntity, i) => {
-      const { changed, reallocated } = refreshEntity(oldEntity, newModel.entities[i]);
+      const { changed, reallocated, dependedOn } = refreshEntity(oldEntity, newModel.entities[i]);
       if (reallocated && oldEntity.kind === 'project') edit.reallocated.add(oldEntity);
+      if (dependedOn && (oldEntity.kind === 'project' || oldEntity.kind === 'milestone')) edit.relinked.push({ node: oldEntity, before: dependedOn });
       (changed ? edit.entities : edit.moved).push(oldEntity);
     });
   });
@@ -203,13 +206,21 @@ export function refreshInPlace(oldModels: readonly DocumentModel[], newModels: r
 }
 
 /**
- * What an edit changed: the entities of the edited files whose values changed, those only moved, and the
- * projects whose team allocations changed.
+ * What an edit changed: the entities of the edited files whose values changed, those only moved, the
+ * projects whose team allocations changed, and the projects and milestones that depend on other ids now
+ * (with the references they had).
  */
 export interface Edit {
   readonly entities: Entity[];
   readonly moved: Entity[];
   readonly reallocated: Set<Project>;
+  readonly relinked: Relinked[];
+}
+
+/** A project or milestone whose depends_on names other ids than before, and the references it had. */
+export interface Relinked {
+  readonly node: Node;
+  readonly before: readonly Reference[];
 }
 
 /** An entity's fields by name, to be written: the tables name them. */
@@ -226,10 +237,11 @@ const ownFields = Object.keys({ id: true, source: true, span: true, anchor: true
 
 /**
  * Copies the new values onto the old entity by its table (same structure key: the same kind, id and
- * references); links stay, references keep their identity and take the new place. Says whether a value
- * changed, and whether a team allocation did.
+ * references but those of depends_on); links stay, references keep their identity and take the new
+ * place. Says whether a value changed, whether a team allocation did, and what the entity depended on
+ * when its depends_on names other ids now (it takes the new references).
  */
-function refreshEntity(target: Entity, source: Entity): { changed: boolean; reallocated: boolean } {
+function refreshEntity(target: Entity, source: Entity): { changed: boolean; reallocated: boolean; dependedOn: readonly Reference[] | undefined } {
   const to = fieldsOf(target);
   const from = fieldsOf(source);
   const written = { before: target.source.file.text, after: source.source.file.text };
@@ -237,15 +249,25 @@ function refreshEntity(target: Entity, source: Entity): { changed: boolean; real
   const table: FieldTable = entityFields[target.kind];
   const fields = valueFields[target.kind];
   for (let i = 0; i < fields.length && !changed; i++) {
-    if (table[fields[i]].role !== 'structure') changed = !sameWritten(to[fields[i]], from[fields[i]], written);
+    const role = table[fields[i]].role;
+    if (role !== 'structure' && role !== 'dependency') changed = !sameWritten(to[fields[i]], from[fields[i]], written);
   }
   for (const field of ownFields) if (field in from) to[field] = from[field];
   let reallocated = false;
+  let dependedOn: readonly Reference[] | undefined;
   for (const field of fields) {
     const role = table[field];
     const value = from[field];
     const old = to[field];
-    if (role.role !== 'structure') to[field] = value;
+    if (role.role === 'dependency') {
+      const before = old as readonly Reference[];
+      const after = value as readonly Reference[];
+      if (sameNames(before, after)) before.forEach((reference, i) => copyReference(reference, after[i]));
+      else {
+        to[field] = after;
+        dependedOn = before;
+      }
+    } else if (role.role !== 'structure') to[field] = value;
     else if (isReference(old) && isReference(value)) copyReference(old, value);
     else if (Array.isArray(old) && Array.isArray(value)) {
       old.forEach((item: Reference | TeamEntry, i) => {
@@ -255,7 +277,12 @@ function refreshEntity(target: Entity, source: Entity): { changed: boolean; real
       });
     } else to[field] = value;
   }
-  return { changed: changed || reallocated, reallocated };
+  return { changed: changed || reallocated || dependedOn !== undefined, reallocated, dependedOn };
+}
+
+/** The same names in the same order. */
+function sameNames(a: readonly Reference[], b: readonly Reference[]): boolean {
+  return a.length === b.length && a.every((reference, i) => reference.name === b[i].name);
 }
 
 /**
@@ -327,7 +354,6 @@ function copyReference(target: Reference, source: Reference): void {
 export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   const { index, schedule, rollup, context, statusDate } = state;
   const edited = edit.entities;
-  const dependents = state.dependents();
   const editedProjects = edited.filter((e): e is Project => e.kind === 'project');
   const editedMilestones = edited.filter((e): e is Milestone => e.kind === 'milestone');
   const isCancelled = (project: Project) => effectiveState(project, undefined, statusDate) === 'cancelled';
@@ -342,6 +368,17 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
     // Duplicates name each other's places; cycles are reported on every link: both are structure.
     if (entity.id !== undefined && (index.definitions.get(entity.id)?.length ?? 0) > 1) return false;
     if ((entity.kind === 'project' || entity.kind === 'milestone') && schedule.cyclic.has(entity)) return false;
+  }
+  // What depends on other ids now is linked again: then it is an edited entity like any other (its
+  // dates, forecast and problems follow from its links), unless it closed a cycle.
+  const dependents = state.dependents();
+  if (edit.relinked.length > 0) {
+    const nodes = edit.relinked.map(({ node }) => node);
+    const before = nodes.map((node) => linksOf(schedule, node));
+    relinkIndex(index, edit.relinked);
+    const acyclic = relinkSchedule(schedule, index, nodes);
+    nodes.forEach((node, i) => relinkDependents(dependents as Map<Node, Node[]>, node, before[i], linksOf(schedule, node)));
+    if (!acyclic) return false;
   }
 
   // Dates: the edited projects and everything downstream of them and of the edited milestones (a
@@ -451,6 +488,20 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
     risks: fileEntities.filter((e): e is Risk => e.kind === 'risk'),
   }));
   return true;
+}
+
+/** Who depends on what (dependentsOf) after `node`'s links went from `before` to `after`: one entry per link. */
+function relinkDependents(dependents: Map<Node, Node[]>, node: Node, before: readonly Link[], after: readonly Link[]): void {
+  for (const { target } of before) {
+    const list = dependents.get(target)!;
+    list.splice(list.indexOf(node), 1);
+    if (list.length === 0) dependents.delete(target);
+  }
+  for (const { target } of after) {
+    const list = dependents.get(target);
+    if (list) list.push(node);
+    else dependents.set(target, [node]);
+  }
 }
 
 /** `seeds` and every node that depends on them, directly or not, that `keep` accepts (each once). */

@@ -153,6 +153,53 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
   };
 }
 
+/**
+ * After an edit that changed only what some projects and milestones depend on (incremental.ts): what
+ * their new depends_on items name, in place of what the old ones named, and a new list of every
+ * reference (so that what was worked out from the old list is not taken for this one) with theirs in
+ * place of the old ones.
+ */
+export function relinkIndex(index: PlanIndex, relinked: ReadonlyArray<{ readonly node: Project | Milestone; readonly before: readonly Reference[] }>): void {
+  const targets = index.dependencyTargets as Map<Reference, Project | Milestone>;
+  let references: readonly ResolvedReference[] | undefined = index.references;
+  for (const { node, before } of relinked) {
+    for (let i = 0; i < before.length; i++) targets.delete(before[i]);
+    const dependsOn = node.dependsOn;
+    const resolved: ResolvedReference[] = [];
+    for (let i = 0; i < dependsOn.length; i++) {
+      const found = index.definitions.get(dependsOn[i].name)?.[0];
+      if (found && (referenceKinds.dependency as readonly EntityKind[]).includes(found.kind)) targets.set(dependsOn[i], found as Project | Milestone);
+      resolved.push({ reference: dependsOn[i], target: found });
+    }
+    references = references && replaced(references, before, resolved);
+  }
+  if (!references) {
+    // Where the first item of a list that was empty goes is not known: every reference listed again.
+    const resolving = { definitions: index.definitions, references: [] as ResolvedReference[] };
+    for (let e = 0; e < index.entities.length; e++) eachReference(index.entities[e], resolveInto, resolving);
+    references = resolving.references;
+  }
+  (index as { references: readonly ResolvedReference[] }).references = references;
+}
+
+/**
+ * `references` with a node's depends_on items (`before`, written together: eachReference) replaced by
+ * `after`, as a new list; undefined when `before` is empty (the place of the first item is not known).
+ */
+function replaced(references: readonly ResolvedReference[], before: readonly Reference[], after: readonly ResolvedReference[]): ResolvedReference[] | undefined {
+  if (before.length === 0) return undefined;
+  let at = -1;
+  for (let i = 0; i < references.length; i++) {
+    if (references[i].reference === before[0]) {
+      at = i;
+      break;
+    }
+  }
+  // Not where eachReference put them (never, unless the index was changed otherwise): list them all again.
+  if (at < 0 || before.some((reference, i) => references[at + i]?.reference !== reference)) return undefined;
+  return references.slice(0, at).concat(after, references.slice(at + before.length));
+}
+
 type Role = 'portfolio' | 'program' | 'dependency' | 'team' | 'person';
 
 /** Adds a reference and the entity it names (the first definition of its name) to the index's list. */

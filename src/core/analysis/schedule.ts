@@ -60,17 +60,47 @@ function linksOfIndex(index: PlanIndex): NodeMap<Node, Link[]> {
   if (known) return known;
   const links = new NodeMap<Node, Link[]>(index.positions);
   const { nodes } = index.positions;
-  for (let i = 0; i < nodes.length; i++) {
-    if (nodes[i].dependsOn.length === 0) continue;
-    const list: Link[] = [];
-    for (const reference of nodes[i].dependsOn) {
-      const target = index.dependencyTargets.get(reference);
-      if (target) list.push({ reference, target });
-    }
-    links.setAt(i, list);
-  }
+  for (let i = 0; i < nodes.length; i++) if (nodes[i].dependsOn.length > 0) links.setAt(i, linksOfNode(nodes[i], index));
   indexLinks.set(index, links);
   return links;
+}
+
+/** A node's depends_on items that name a project or milestone, and what they name. */
+function linksOfNode(node: Node, index: PlanIndex): Link[] {
+  const list: Link[] = [];
+  for (const reference of node.dependsOn) {
+    const target = index.dependencyTargets.get(reference);
+    if (target) list.push({ reference, target });
+  }
+  return list;
+}
+
+/**
+ * After an edit that changed what some nodes depend on (their index relinked: planIndex.ts), their links
+ * made again from it. False when the new links close a cycle (the cycles, and what they leave unscheduled,
+ * are for a full analysis to find); a node that was on a cycle is never relinked (incremental.ts).
+ */
+export function relinkSchedule(schedule: Schedule, index: PlanIndex, nodes: readonly Node[]): boolean {
+  const links = schedule.links as WritableMap<Node, readonly Link[]>;
+  for (const node of nodes) {
+    if (node.dependsOn.length > 0) links.set(node, linksOfNode(node, index));
+    else links.delete(node);
+  }
+  return !nodes.some((node) => dependsOnItself(schedule, node));
+}
+
+/** Whether `node` is among what it depends on, directly or not. */
+function dependsOnItself(schedule: Schedule, node: Node): boolean {
+  const seen = new Set<Node>();
+  const stack = linksOf(schedule, node).map((link) => link.target);
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (next === node) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    for (const { target } of linksOf(schedule, next)) if (!seen.has(target)) stack.push(target);
+  }
+  return false;
 }
 
 /** The dependency cycles of an index and their problems: like its links, they follow from the index alone. */

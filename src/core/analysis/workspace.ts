@@ -278,13 +278,14 @@ export class PlanWorkspace {
       return previous.analysis;
     }
     // From here on the old entities take the new values: a fall back to the full analysis rereads them.
-    const edited: Edit = { entities: [], moved: [], reallocated: new Set() };
+    const edited: Edit = { entities: [], moved: [], reallocated: new Set(), relinked: [] };
     const entries = previous.entries as Map<string, FileEntry>;
     for (const [path, before, entry] of changed) {
       const edit = refreshInPlace(before.models, entry.models);
       edited.entities.push(...edit.entities);
       edited.moved.push(...edit.moved);
       for (const project of edit.reallocated) edited.reallocated.add(project);
+      edited.relinked.push(...edit.relinked);
       // The old entities, now with the new values: the same structure as the new text.
       const merged: FileEntry = { ...entry, models: before.models, structure: structureOf(entry) };
       this.files.set(path, merged);

@@ -141,8 +141,6 @@ export interface Project extends Undertaking, Placed {
   readonly parentProgram: Program | undefined;
   readonly duration: Field<number> | undefined;
   readonly dependsOn: readonly Reference[];
-  /** True when a depends_on key is written (even empty). */
-  readonly hasDependsOn: boolean;
   readonly spent: Field<number> | undefined;
   readonly progress: Field<number> | undefined;
   readonly state: Field<ProjectState> | undefined;

@@ -15,12 +15,14 @@ import type { EntityBase, Issue, Milestone, Person, Placed, Portfolio, Program, 
  *   the index (`byIndex`); an edit of values keeps the old object's.
  * - `structure`: shapes the index or is read by every other file (ids referenced, status date, currency);
  *   a change of it is a full analysis.
+ * - `dependency`: the ids a project or milestone depends on; a change of them links it again in the
+ *   index and the schedule (incremental.ts), a full analysis only when it closes a cycle or opens one.
  * - `schedule`: what dates are computed from (or a date itself).
  * - `money`: what earned value and costs are computed from.
  * - `status`: a state or an assessment the checks and the health read (state, done, likelihood…).
  * - `display`: shown, computed from by nothing.
  */
-export type Role = 'link' | 'structure' | 'schedule' | 'money' | 'status' | 'display';
+export type Role = 'link' | 'structure' | 'dependency' | 'schedule' | 'money' | 'status' | 'display';
 
 /**
  * The figures whose inputs a field is (the follow-on filter silences a figure's warnings when one of its
@@ -90,8 +92,7 @@ export const projectFields = {
   start: dates,
   end: dates,
   duration: dates,
-  dependsOn: { role: 'structure', key: 'depends_on', inputs: ['dates', 'forecast'] },
-  hasDependsOn: { role: 'structure', key: 'depends_on' },
+  dependsOn: { role: 'dependency', key: 'depends_on', inputs: ['dates', 'forecast'] },
   budget: { role: 'money', inputs: ['money'] },
   spent: { role: 'money', inputs: ['money'] },
   progress: { role: 'money', inputs: ['money', 'forecast', 'load'] },
@@ -111,7 +112,7 @@ export const milestoneFields = {
   name: display,
   date: { role: 'schedule', inputs: ['dates', 'forecast'] },
   done: { role: 'status', inputs: ['forecast'] },
-  dependsOn: { role: 'structure', key: 'depends_on', inputs: ['dates', 'forecast'] },
+  dependsOn: { role: 'dependency', key: 'depends_on', inputs: ['dates', 'forecast'] },
   parent: { role: 'link', key: null },
 } as const satisfies Table<Milestone>;
 

@@ -199,10 +199,6 @@ class Fields {
     return value;
   }
 
-  has(key: string): boolean {
-    return this.node.entries.has(key);
-  }
-
   text(key: string): string | undefined {
     const entry = this.scalar(key);
     return entry && this.valueOnly(key, asText(scalarValue(entry)));
@@ -431,7 +427,6 @@ class ModelReader {
       end: f.day('end'),
       duration: f.duration('duration'),
       dependsOn: f.references('depends_on'),
-      hasDependsOn: f.has('depends_on'),
       budget: f.number('budget', 0),
       spent: f.number('spent', 0),
       progress: f.number('progress', 0, 100),

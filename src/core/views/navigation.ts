@@ -19,8 +19,7 @@ export interface Occurrence {
 
 /** Every definition and reference of ids in a file, in text order. */
 export function occurrencesInFile(analysis: Analysis, path: string): Occurrence[] {
-  const written = writtenIn(analysis.index).get(path);
-  if (!written) return [];
+  const written = writtenIn(analysis.index, path);
   const result: Occurrence[] = [];
   for (const [id, entity] of written.definitions) result.push({ id, file: entity.source.file, span: entity.anchor, entity, isDefinition: true });
   for (const { reference, target } of written.references) result.push(referenceOccurrence(reference, target));
@@ -33,27 +32,25 @@ interface WrittenInFile {
 }
 
 /**
- * The definitions and references of each file, grouped once per index rather than searched for on every
- * call (the semantic tokens, hover and completion ask for one file of a workspace of thousands). An
+ * The definitions and references of a file, found once per list of references of an index rather than on
+ * every call (the semantic tokens, hover and completion ask again and again for the few files open). An
  * index outlives edits of values: the incremental analysis keeps it, and its entities and references,
- * updating their positions in place; spans are read at each call.
+ * updating their positions in place; spans are read at each call. An edit of what something depends on
+ * gives the index a new list of references: what is found is kept by that list.
  */
-const writtenByIndex = new WeakMap<PlanIndex, Map<string, WrittenInFile>>();
+const writtenByReferences = new WeakMap<PlanIndex['references'], Map<string, WrittenInFile>>();
 
-function writtenIn(index: PlanIndex): Map<string, WrittenInFile> {
-  let byFile = writtenByIndex.get(index);
-  if (byFile) return byFile;
-  const files = new Map<string, WrittenInFile>();
-  const of = (path: string) => {
-    let written = files.get(path);
-    if (!written) files.set(path, (written = { definitions: [], references: [] }));
-    return written;
-  };
-  for (const [id, entities] of index.definitions) for (const entity of entities) of(entity.source.file.path).definitions.push([id, entity]);
-  for (const resolved of index.references) of(resolved.reference.source.file.path).references.push(resolved);
-  byFile = files;
-  writtenByIndex.set(index, byFile);
-  return byFile;
+function writtenIn(index: PlanIndex, path: string): WrittenInFile {
+  let files = writtenByReferences.get(index.references);
+  if (!files) writtenByReferences.set(index.references, (files = new Map()));
+  let written = files.get(path);
+  if (written) return written;
+  written = { definitions: [], references: [] };
+  // Every entity with an id is a definition of it (planIndex.ts).
+  for (const entity of index.entities) if (entity.id !== undefined && entity.source.file.path === path) written.definitions.push([entity.id, entity]);
+  for (const resolved of index.references) if (resolved.reference.source.file.path === path) written.references.push(resolved);
+  files.set(path, written);
+  return written;
 }
 
 /** The id definition or reference under an offset. */

@@ -239,6 +239,33 @@ describe('language server (protocol)', function () {
     client.notify('textDocument/didClose', { textDocument: { uri: docUri } });
   });
 
+  it('links a depends_on typed into again: an error while it names nothing, and references that follow it', async () => {
+    const docUri = uri('plans/launch.plan.yaml');
+    const programUri = uri('plans/program.plan.yaml');
+    const referencesOfBuild = async () =>
+      (await client.request<Location[]>('textDocument/references', { textDocument: { uri: programUri }, position: at(programText, 6, 'build'), context: { includeDeclaration: false } }))
+        .map((l) => [path.basename(l.uri), l.range.start.line, l.range.start.character]);
+    await client.diagnosticsOf(docUri, (l) => l.length === 0);
+    client.open(docUri, launchText, 1);
+    // A key taken back: `buil` names nothing (the quick fix offers `build`), and nothing refers to build.
+    client.change(docUri, launchText.replace('[build]', '[buil]'), 2);
+    const typed = await client.diagnosticsOf(docUri, (l) => l.length > 0, 'the unknown reference');
+    assert.deepEqual(typed.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [['unknown-reference', 5, 15, 19]]);
+    assert.deepEqual(await referencesOfBuild(), []);
+    // Typed again, and a second item: the error goes, and launch refers to build again where it is now.
+    client.change(docUri, launchText.replace('[build]', '[alpha, build]'), 3);
+    const wrongKind = await client.diagnosticsOf(docUri, (l) => l.some((d) => d.range.start.character === 15 && d.range.end.character === 20), 'alpha is a program');
+    assert.deepEqual(wrongKind.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['unknown-reference', 5, 15]]);
+    assert.deepEqual(await referencesOfBuild(), [['launch.plan.yaml', 5, 22]]);
+    // …and build, where it is written now, goes to its definition.
+    const definition = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: docUri }, position: { line: 5, character: 24 } });
+    assert.deepEqual(definition, [{ uri: programUri, range: { start: { line: 6, character: 10 }, end: { line: 6, character: 15 } } }]);
+    client.change(docUri, launchText, 4);
+    await client.diagnosticsOf(docUri, (l) => l.length === 0, 'an empty list');
+    assert.deepEqual(await referencesOfBuild(), [['launch.plan.yaml', 5, 15]]);
+    client.notify('textDocument/didClose', { textDocument: { uri: docUri } });
+  });
+
   it('follows plan files changed on disk (didChangeWatchedFiles)', async () => {
     assert.ok(client.registrations.some((r) => (r as { method: string }).method === 'workspace/didChangeWatchedFiles'), 'the server registers its watchers');
     const file = path.join(root, 'plans/later.plan.yaml');

@@ -151,7 +151,11 @@ describe('language server: the views’ requests', function () {
       await client.until('the analysis of the edit', () => client.analyzed.length > before);
       return client.analyzed[client.analyzed.length - 1] as { unchanged?: string[] };
     };
+    // Opening analyses too (the same text as on disk): its notification must come before the edits',
+    // or the first edit would be answered with it, and each later one with the one before.
+    const opened = client.analyzed.length;
     client.open(team, peopleText);
+    await client.until('the analysis of the opening', () => client.analyzed.length > opened);
     // The program's name, on its own line: nobody's load or row moves.
     assert.deepEqual(await next(peopleText.replace('name: Team program', 'name: Team programme'), 2), { unchanged: ['people'] });
     const moved = await next(peopleText.replace('allocation: 50', 'allocation: 40'), 3);

@@ -385,7 +385,7 @@ const KEY_INTERVAL_MS = 80;
 /**
  * TYPED_KEYS keys pressed in the browser at a steady KEY_INTERVAL_MS, as a fast typist would: into a
  * project's name ('value': each key an edit of values), after the id in a `depends_on` ('reference':
- * each key makes another reference, so the whole workspace is analysed again), or into a project's name
+ * each key makes another reference, so the project is linked again), or into a project's name
  * in a plain-text copy that the extension does not analyse ('baseline'). Reports what the
  * extension host did meanwhile: its longest task (how long a completion or a hover could have waited),
  * the CPU time it used, the analyses finished, and how long after the last key the analysis of the

@@ -103,6 +103,31 @@ const programText = readFileSync(programFile, 'utf8');
 const programLines = programText.split('\n');
 await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: programUri, languageId: 'yaml', version: 1, text: programText } });
 let programVersion = 1;
+/**
+ * Sends the program file's new text and waits for its publishDiagnostics that `wanted` accepts, asking
+ * meanwhile, when `asking`, what VS Code asks after a change (code lenses, semantic tokens, the outline).
+ * Resolves with the time until that publication, once what was asked is answered.
+ */
+const programEdit = async (text, wanted, asking) => {
+  const done = new Promise((resolve) => {
+    waiter = (params) => {
+      if (params.uri === programUri && wanted(params.diagnostics)) resolve();
+    };
+  });
+  const t = performance.now();
+  void connection.sendNotification('textDocument/didChange', { textDocument: { uri: programUri, version: ++programVersion }, contentChanges: [{ text }] });
+  const asked = asking
+    ? [
+        connection.sendRequest('textDocument/codeLens', { textDocument: { uri: programUri } }),
+        connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: programUri } }),
+        connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: programUri } }),
+      ]
+    : [];
+  await done;
+  const ms = performance.now() - t;
+  await Promise.all(asked);
+  return ms;
+};
 const spentLines = programLines.map((l, i) => [l, i]).filter(([l]) => /^\s+spent: /.test(l)).map(([, i]) => i);
 const warned = [];
 const warnedAlone = [];
@@ -117,25 +142,10 @@ if (spentLines.length > 0) {
     const over = i % 2 === 0;
     edited[line] = `${indent}spent: ${over ? 99999999 : programLines[line].trim().slice('spent: '.length)}`;
     const wanted = (list) => list.some((d) => d.code === 'overspent' && d.range.start.line === line) === over;
-    const done = new Promise((resolve) => {
-      waiter = (params) => {
-        if (params.uri === programUri && wanted(params.diagnostics)) resolve();
-      };
-    });
-    const t = performance.now();
-    void connection.sendNotification('textDocument/didChange', { textDocument: { uri: programUri, version: ++programVersion }, contentChanges: [{ text: edited.join('\n') }] });
     // The first half as VS Code asks after a change; the second half as a client that asks nothing (Neovim 0.7).
     const asking = i < edits;
-    const asked = asking
-      ? [
-          connection.sendRequest('textDocument/codeLens', { textDocument: { uri: programUri } }),
-          connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: programUri } }),
-          connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: programUri } }),
-        ]
-      : [];
-    await done;
-    if (i >= 0) (asking ? warned : warnedAlone).push(performance.now() - t);
-    await Promise.all(asked);
+    const ms = await programEdit(edited.join('\n'), wanted, asking);
+    if (i >= 0) (asking ? warned : warnedAlone).push(ms);
     await sleep(250);
   }
 }
@@ -153,21 +163,8 @@ if (dependencyLines.length > 0) {
     const wrong = i % 2 === 0;
     if (wrong) edited[line] = programLines[line].replace(written, `${head}${id}x`);
     const wanted = (list) => list.some((d) => d.code === 'unknown-reference' && d.range.start.line === line) === wrong;
-    const done = new Promise((resolve) => {
-      waiter = (params) => {
-        if (params.uri === programUri && wanted(params.diagnostics)) resolve();
-      };
-    });
-    const t = performance.now();
-    void connection.sendNotification('textDocument/didChange', { textDocument: { uri: programUri, version: ++programVersion }, contentChanges: [{ text: edited.join('\n') }] });
-    const asked = [
-      connection.sendRequest('textDocument/codeLens', { textDocument: { uri: programUri } }),
-      connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: programUri } }),
-      connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: programUri } }),
-    ];
-    await done;
-    if (i >= 0) relinked.push(performance.now() - t);
-    await Promise.all(asked);
+    const ms = await programEdit(edited.join('\n'), wanted, true);
+    if (i >= 0) relinked.push(ms);
     await sleep(250);
   }
 }

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { fastReadYaml, resolvePlain } from '../../src/core/syntax/fastReader';
+import { fastReadYaml, plainStart, reservedKey, resolvePlain } from '../../src/core/syntax/fastReader';
 import { defaultParseLimits, parsePlanFile, type YamlNode } from '../../src/core';
 
 const slowLimits = { ...defaultParseLimits, fast: false };
@@ -74,6 +74,25 @@ describe('fast YAML reader', () => {
       ['.NaN', NaN], ['2026-01-05', '2026-01-05'], ['8w', '8w'], ['1_000', '1_000'], ['0.', 0], ['v1.2', 'v1.2'],
     ];
     for (const [text, value] of cases) assert.deepStrictEqual(resolvePlain(text), value, text);
+  });
+
+  it('tells a plain scalar’s start and a reserved key by character codes exactly as the regular expressions would', () => {
+    const start = /[A-Za-z0-9_.~/(+$\u00a0-\uffff]|-[^\s]/y;
+    const regexStart = (text: string) => {
+      start.lastIndex = 0;
+      return start.test(text);
+    };
+    for (let c = 0; c <= 0xffff; c++) {
+      const one = String.fromCharCode(c);
+      assert.equal(plainStart(one, 0), regexStart(one), `U+${c.toString(16)}`);
+      assert.equal(plainStart(`-${one}`, 0), regexStart(`-${one}`), `- U+${c.toString(16)}`);
+    }
+    assert.equal(plainStart('-', 0), false, 'a lone dash at the end of the text');
+    const reserved = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
+    for (const key of ['true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'fAlse', 'null', 'Null', 'NULL', 'nULL', 'name', 'node', 'trueish', 'tru', 'fa', 'nuts', 'falsE']) {
+      assert.equal(reservedKey(key), reserved.test(key), key);
+    }
+    fc.assert(fc.property(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.-]{0,6}$/), (key) => reservedKey(key) === reserved.test(key)), { seed: 7, numRuns: 2000 });
   });
 
   it('gives up on what it does not read: anchors, tags, block scalars, escapes, tabs, duplicate keys', () => {

@@ -62,8 +62,28 @@ function keyString(text: string, from: number, to: number): string {
   return key;
 }
 const RESERVED_KEY = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
-/** Plain scalars may start with these (and anything beyond ASCII); YAML indicators make us give up. */
-const PLAIN_START = /[A-Za-z0-9_.~/(+$\u00a0-\uffff]|-[^\s]/y;
+
+/** A key the core schema reads as a boolean or null: the regular expression only for `tr…`, `fa…`, `nu…` in any case. */
+export function reservedKey(key: string): boolean {
+  if (key.length !== 4 && key.length !== 5) return false;
+  const first = key.charCodeAt(0) | 32;
+  const second = key.charCodeAt(1) | 32;
+  const maybe = (first === 116 && second === 114) || (first === 102 && second === 97) || (first === 110 && second === 117);
+  return maybe && RESERVED_KEY.test(key);
+}
+
+/**
+ * Whether a plain scalar may start at `from`: a letter, digit, `_ . ~ / ( + $`, anything beyond ASCII, or
+ * `-` before a character that is not white space (`/[A-Za-z0-9_.~/(+$\u00a0-\uffff]|-[^\s]/y`, tested by
+ * character code); on YAML's indicators we give up.
+ */
+export function plainStart(text: string, from: number): boolean {
+  const c = text.charCodeAt(from);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0xa0) return true;
+  if (c === 95 || c === 46 || c === 126 || c === 47 || c === 40 || c === 43 || c === 36) return true;
+  return c === 45 && from + 1 < text.length && !WHITE_SPACE.test(text[from + 1]);
+}
+const WHITE_SPACE = /\s/;
 
 /** Reads `text` (no BOM) into documents, or returns undefined when the full parser must read it. */
 export function fastReadYaml(text: string, maxDepth: number): FastDocument[] | undefined {
@@ -209,7 +229,7 @@ class FastReader {
       const colon = keyEnd(this.text, keyStart, lineEnd);
       if (colon === -1) giveUp();
       const key = keyString(this.text, keyStart, colon);
-      if (RESERVED_KEY.test(key)) giveUp();
+      if (reservedKey(key)) giveUp();
       const valueStart = skipSpaces(this.text, colon + 1, lineEnd);
       let value: Node;
       if (this.endsLine(valueStart, lineEnd)) {
@@ -345,7 +365,7 @@ class FastReader {
         const colon = keyEnd(this.text, i, lineEnd);
         if (colon === -1) giveUp();
         key = keyString(this.text, i, colon);
-        if (RESERVED_KEY.test(key) || entries.has(key)) giveUp();
+        if (reservedKey(key) || entries.has(key)) giveUp();
         keyStart = i;
         i = skipSpaces(this.text, colon + 1, lineEnd);
       }
@@ -380,8 +400,7 @@ function skipSpaces(text: string, from: number, end: number): number {
 
 /** A plain scalar from `from`, ending before trailing spaces or a comment. */
 function plainScalar(text: string, from: number, lineEnd: number, inFlow: boolean): Scalar {
-  PLAIN_START.lastIndex = from;
-  if (!PLAIN_START.test(text)) giveUp();
+  if (!plainStart(text, from)) giveUp();
   let end = from;
   let i = from;
   for (; i < lineEnd; i++) {

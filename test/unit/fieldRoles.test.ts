@@ -99,10 +99,17 @@ describe('field roles, declared once', () => {
     assert.deepEqual(same.relinked, [], 'the same ids: nothing to link again');
     assert.equal(oldProject.dependsOn, before);
     const edit = refreshInPlace(old, models(plan(1000, 'x, y', '2026-02-02')));
-    assert.deepEqual(edit.relinked.map(({ node, before: was }) => [node.id, was.map((r) => r.name)]), [['a', ['x']]]);
+    assert.deepEqual(edit.relinked.map(({ node, before: was }) => [node?.id, was.map((r) => r.name)]), [['a', ['x']]]);
     assert.equal(edit.relinked[0].before, before, 'the references it had, to be let go by the index');
     assert.deepEqual(oldProject.dependsOn.map((r) => r.name), ['x', 'y'], 'the new references');
     assert.ok(edit.entities.includes(oldProject), 'an edited entity like any other');
+    // A manager named, then another: references to link again too (no node: nothing depends on them).
+    const managed = (name: string) => models(plan(1000, 'x, y', '2026-02-02').replace(/^( +)name: A\n/m, (line, indent: string) => `${line}${indent}manager: ${name}\n`));
+    const withManager = managed('ann');
+    assert.equal(structureKey(managed('bob')), structureKey(withManager), 'a manager is linked again, not a structure edit');
+    const renamed = refreshInPlace(withManager, managed('bob'));
+    assert.deepEqual(renamed.relinked.map(({ node, before: was, after }) => [node?.id, was.map((r) => r.name), after.map((r) => r.name)]), [[undefined, ['ann'], ['bob']]]);
+    assert.equal(withManager[0].projects[0].manager?.name, 'bob');
   });
 
   it('tell the entities whose values changed from those that only moved', () => {

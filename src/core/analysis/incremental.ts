@@ -17,7 +17,7 @@ import type { HealthThresholds } from '../base/defaults';
 import type { PlanDiagnostic } from '../base/diagnostic';
 import type { DocumentModel, Entity, EntityBase, EntityKind, Issue, Placed, Milestone, Person, Portfolio, Program, Project, Reference, Risk, TeamEntry } from '../model/entities';
 import { entityFields, fieldsWithRole, teamEntryFields, type FieldRole, type FieldTable } from '../model/fieldRoles';
-import { WrittenField, type WrittenReference } from '../model/read';
+import { none, WrittenField, type WrittenReference } from '../model/read';
 import { milestoneChecks, personChecks, programChecks, projectChecks, issueChecks, riskChecks, portfolioChecks, type CheckContext } from './checks';
 import { reforecast } from './forecast';
 import { referenceProblems, relinkIndex, type PlanIndex } from './planIndex';
@@ -196,9 +196,9 @@ export function refreshInPlace(oldModels: readonly DocumentModel[], newModels: r
   oldModels.forEach((oldModel, d) => {
     const newModel = newModels[d];
     oldModel.entities.forEach((oldEntity, i) => {
-      const { changed, reallocated, dependedOn } = refreshEntity(oldEntity, newModel.entities[i]);
+      const { changed, reallocated, relinked } = refreshEntity(oldEntity, newModel.entities[i]);
       if (reallocated && oldEntity.kind === 'project') edit.reallocated.add(oldEntity);
-      if (dependedOn && (oldEntity.kind === 'project' || oldEntity.kind === 'milestone')) edit.relinked.push({ node: oldEntity, before: dependedOn });
+      edit.relinked.push(...relinked);
       (changed ? edit.entities : edit.moved).push(oldEntity);
     });
   });
@@ -217,10 +217,15 @@ export interface Edit {
   readonly relinked: Relinked[];
 }
 
-/** A project or milestone whose depends_on names other ids than before, and the references it had. */
+/**
+ * References of an entity that name other ids than before: a project's or milestone's depends_on (`node`),
+ * or a manager or owner. `before` the references it wrote, `after` those it writes now, in written order.
+ */
 export interface Relinked {
-  readonly node: Node;
   readonly before: readonly Reference[];
+  readonly after: readonly Reference[];
+  /** The project or milestone, when these are its depends_on. */
+  readonly node?: Node;
 }
 
 /** An entity's fields by name, to be written: the tables name them. */
@@ -237,11 +242,11 @@ const ownFields = Object.keys({ id: true, source: true, span: true, anchor: true
 
 /**
  * Copies the new values onto the old entity by its table (same structure key: the same kind, id and
- * references but those of depends_on); links stay, references keep their identity and take the new
- * place. Says whether a value changed, whether a team allocation did, and what the entity depended on
- * when its depends_on names other ids now (it takes the new references).
+ * references but its depends_on, manager and owner); links stay, references keep their identity and take
+ * the new place. Says whether a value changed, whether a team allocation did, and which of its
+ * references name other ids now (it takes the new references).
  */
-function refreshEntity(target: Entity, source: Entity): { changed: boolean; reallocated: boolean; dependedOn: readonly Reference[] | undefined } {
+function refreshEntity(target: Entity, source: Entity): { changed: boolean; reallocated: boolean; relinked: Relinked[] } {
   const to = fieldsOf(target);
   const from = fieldsOf(source);
   const written = { before: target.source.file.text, after: source.source.file.text };
@@ -250,22 +255,23 @@ function refreshEntity(target: Entity, source: Entity): { changed: boolean; real
   const fields = valueFields[target.kind];
   for (let i = 0; i < fields.length && !changed; i++) {
     const role = table[fields[i]].role;
-    if (role !== 'structure' && role !== 'dependency') changed = !sameWritten(to[fields[i]], from[fields[i]], written);
+    if (role !== 'structure' && role !== 'dependency' && role !== 'person') changed = !sameWritten(to[fields[i]], from[fields[i]], written);
   }
   for (const field of ownFields) if (field in from) to[field] = from[field];
   let reallocated = false;
-  let dependedOn: readonly Reference[] | undefined;
+  const relinked: Relinked[] = [];
   for (const field of fields) {
     const role = table[field];
     const value = from[field];
     const old = to[field];
-    if (role.role === 'dependency') {
-      const before = old as readonly Reference[];
-      const after = value as readonly Reference[];
+    if (role.role === 'dependency' || role.role === 'person') {
+      // A list of references (depends_on), or one reference or none (a manager, an owner).
+      const before: readonly Reference[] = role.role === 'dependency' ? (old as readonly Reference[]) : old ? [old as Reference] : none;
+      const after: readonly Reference[] = role.role === 'dependency' ? (value as readonly Reference[]) : value ? [value as Reference] : none;
       if (sameNames(before, after)) before.forEach((reference, i) => copyReference(reference, after[i]));
       else {
-        to[field] = after;
-        dependedOn = before;
+        to[field] = value;
+        relinked.push(role.role === 'dependency' ? { before, after, node: target as Node } : { before, after });
       }
     } else if (role.role !== 'structure') to[field] = value;
     else if (isReference(old) && isReference(value)) copyReference(old, value);
@@ -277,7 +283,7 @@ function refreshEntity(target: Entity, source: Entity): { changed: boolean; real
       });
     } else to[field] = value;
   }
-  return { changed: changed || reallocated || dependedOn !== undefined, reallocated, dependedOn };
+  return { changed: changed || reallocated || relinked.length > 0, reallocated, relinked };
 }
 
 /** The same names in the same order. */
@@ -373,7 +379,7 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   // dates, forecast and problems follow from its links), unless it closed a cycle.
   const dependents = state.dependents();
   if (edit.relinked.length > 0) {
-    const nodes = edit.relinked.map(({ node }) => node);
+    const nodes = edit.relinked.flatMap(({ node }) => (node ? [node] : []));
     const before = nodes.map((node) => linksOf(schedule, node));
     relinkIndex(index, edit.relinked);
     const acyclic = relinkSchedule(schedule, index, nodes);

@@ -154,27 +154,30 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
 }
 
 /**
- * After an edit that changed only what some projects and milestones depend on (incremental.ts): what
- * their new depends_on items name, in place of what the old ones named, and a new list of every
- * reference (so that what was worked out from the old list is not taken for this one) with theirs in
- * place of the old ones.
+ * After an edit that changed only what some projects and milestones depend on, or who manages or owns
+ * something (incremental.ts): what the new depends_on items name, in place of what the old ones named, and
+ * a new list of every reference (so that what was worked out from the old list is not taken for this
+ * one) with the new references in place of the old ones.
  */
-export function relinkIndex(index: PlanIndex, relinked: ReadonlyArray<{ readonly node: Project | Milestone; readonly before: readonly Reference[] }>): void {
+export function relinkIndex(
+  index: PlanIndex,
+  relinked: ReadonlyArray<{ readonly before: readonly Reference[]; readonly after: readonly Reference[]; readonly node?: Project | Milestone }>,
+): void {
   const targets = index.dependencyTargets as Map<Reference, Project | Milestone>;
   let references: readonly ResolvedReference[] | undefined = index.references;
-  for (const { node, before } of relinked) {
-    for (let i = 0; i < before.length; i++) targets.delete(before[i]);
-    const dependsOn = node.dependsOn;
+  for (const { before, after, node } of relinked) {
     const resolved: ResolvedReference[] = [];
-    for (let i = 0; i < dependsOn.length; i++) {
-      const found = index.definitions.get(dependsOn[i].name)?.[0];
-      if (found && (referenceKinds.dependency as readonly EntityKind[]).includes(found.kind)) targets.set(dependsOn[i], found as Project | Milestone);
-      resolved.push({ reference: dependsOn[i], target: found });
+    for (let i = 0; i < after.length; i++) resolved.push({ reference: after[i], target: index.definitions.get(after[i].name)?.[0] });
+    if (node) {
+      for (let i = 0; i < before.length; i++) targets.delete(before[i]);
+      for (const { reference, target } of resolved) {
+        if (target && (referenceKinds.dependency as readonly EntityKind[]).includes(target.kind)) targets.set(reference, target as Project | Milestone);
+      }
     }
     references = references && replaced(references, before, resolved);
   }
   if (!references) {
-    // Where the first item of a list that was empty goes is not known: every reference listed again.
+    // Where a reference goes that had none before it is not known: every reference listed again.
     const resolving = { definitions: index.definitions, references: [] as ResolvedReference[] };
     for (let e = 0; e < index.entities.length; e++) eachReference(index.entities[e], resolveInto, resolving);
     references = resolving.references;
@@ -183,8 +186,9 @@ export function relinkIndex(index: PlanIndex, relinked: ReadonlyArray<{ readonly
 }
 
 /**
- * `references` with a node's depends_on items (`before`, written together: eachReference) replaced by
- * `after`, as a new list; undefined when `before` is empty (the place of the first item is not known).
+ * `references` with an entity's references `before` (one, or the items of a depends_on, written together:
+ * eachReference) replaced by `after`, as a new list; undefined when `before` is empty (where the first
+ * would go is not known).
  */
 function replaced(references: readonly ResolvedReference[], before: readonly Reference[], after: readonly ResolvedReference[]): ResolvedReference[] | undefined {
   if (before.length === 0) return undefined;

@@ -17,12 +17,14 @@ import type { EntityBase, Issue, Milestone, Person, Placed, Portfolio, Program, 
  *   a change of it is a full analysis.
  * - `dependency`: the ids a project or milestone depends on; a change of them links it again in the
  *   index and the schedule (incremental.ts), a full analysis only when it closes a cycle or opens one.
+ * - `person`: a person named (a manager, an owner), read by nothing but its own problems, navigation and
+ *   what is shown; a change of it links it again in the index (incremental.ts).
  * - `schedule`: what dates are computed from (or a date itself).
  * - `money`: what earned value and costs are computed from.
  * - `status`: a state or an assessment the checks and the health read (state, done, likelihood…).
  * - `display`: shown, computed from by nothing.
  */
-export type Role = 'link' | 'structure' | 'dependency' | 'schedule' | 'money' | 'status' | 'display';
+export type Role = 'link' | 'structure' | 'dependency' | 'person' | 'schedule' | 'money' | 'status' | 'display';
 
 /**
  * The figures whose inputs a field is (the follow-on filter silences a figure's warnings when one of its
@@ -51,13 +53,14 @@ type Table<E> = Record<Exclude<keyof E, keyof EntityBase | keyof Placed | 'kind'
 
 const display: FieldRole = { role: 'display' };
 const structure: FieldRole = { role: 'structure' };
+const person: FieldRole = { role: 'person' };
 const resolved: FieldRole = { role: 'link', key: null, byIndex: true };
 /** A project's start, end and duration. */
 const dates: FieldRole = { role: 'schedule', inputs: ['dates', 'forecast'] };
 
 export const portfolioFields = {
   name: display,
-  owner: structure,
+  owner: person,
   statusDate: { role: 'structure', key: 'status_date' },
   inlinePrograms: { role: 'link', key: 'programs' },
   programs: resolved,
@@ -65,7 +68,7 @@ export const portfolioFields = {
 
 export const programFields = {
   name: display,
-  manager: structure,
+  manager: person,
   portfolioRef: { role: 'structure', key: 'portfolio' },
   parentPortfolio: { role: 'link', key: null },
   goal: display,
@@ -88,7 +91,7 @@ export const projectFields = {
   name: display,
   programRef: { role: 'structure', key: 'program' },
   parentProgram: { role: 'link', key: null },
-  manager: structure,
+  manager: person,
   start: dates,
   end: dates,
   duration: dates,
@@ -121,7 +124,7 @@ export const riskFields = {
   likelihood: { role: 'status', inputs: ['health'] },
   impact: { role: 'status', inputs: ['health'] },
   mitigation: { role: 'status', inputs: ['health'] },
-  owner: structure,
+  owner: person,
   open: { role: 'status', key: 'state', inputs: ['health'] },
   parent: { role: 'link', key: null },
 } as const satisfies Table<Risk>;
@@ -129,7 +132,7 @@ export const riskFields = {
 export const issueFields = {
   title: display,
   severity: { role: 'status', inputs: ['health'] },
-  owner: structure,
+  owner: person,
   open: { role: 'status', key: 'state', inputs: ['health'] },
   raised: display,
   due: { role: 'schedule' },

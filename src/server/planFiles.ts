@@ -368,6 +368,9 @@ export class PlanFiles {
   private async drive(steps: Steps<Analysis>, current: () => boolean): Promise<Analysis | undefined> {
     const analysis = await runInSlices(steps, SLICE_MS, yieldToLoop, current);
     if (analysis === undefined) return undefined;
+    // The last analysis again: nothing changed (a document opened with the text on disk, the same text
+    // sent again), so nothing is published, refreshed or announced — a client would only redraw.
+    if (analysis === this.current) return analysis;
     this.current = analysis;
     for (const listener of this.listeners) listener(analysis);
     return analysis;

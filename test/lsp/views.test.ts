@@ -151,11 +151,9 @@ describe('language server: the views’ requests', function () {
       await client.until('the analysis of the edit', () => client.analyzed.length > before);
       return client.analyzed[client.analyzed.length - 1] as { unchanged?: string[] };
     };
-    // Opening analyses too (the same text as on disk): its notification must come before the edits',
-    // or the first edit would be answered with it, and each later one with the one before.
-    const opened = client.analyzed.length;
+    // Opened with the text on disk: nothing changes, nothing is announced (had it been, its notification
+    // could come after the first edit's wait began, and answer it: it did, under load).
     client.open(team, peopleText);
-    await client.until('the analysis of the opening', () => client.analyzed.length > opened);
     // The program's name, on its own line: nobody's load or row moves.
     assert.deepEqual(await next(peopleText.replace('name: Team program', 'name: Team programme'), 2), { unchanged: ['people'] });
     const moved = await next(peopleText.replace('allocation: 50', 'allocation: 40'), 3);
@@ -191,7 +189,7 @@ describe('language server: the views’ requests', function () {
     client.notify('textDocument/didClose', { textDocument: { uri: gone } });
   });
 
-  it('tells a client that asked for it after every analysis, and no other client', async () => {
+  it('tells a client that asked for it after every analysis that changed something, and no other client', async () => {
     const analyzed = () => client.events.filter((e) => e === 'analyzed').length;
     const before = analyzed();
     const edited = uri('plans/program.plan.yaml');

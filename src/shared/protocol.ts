@@ -218,7 +218,7 @@ export function planInitializationOptions(value: unknown): { views: boolean; pub
   return { views: options.views === true, publishClean: options.publishClean === 'cleared' ? 'cleared' : 'all' };
 }
 
-/** Server → extension after every analysis of the whole workspace (the views fetch again); only with `views: true`. */
+/** Server → extension after every analysis of the whole workspace that changed something (the views fetch again); only with `views: true`. */
 export const analyzedNotification = 'planAsCode/analyzed';
 
 /**

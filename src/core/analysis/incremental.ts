@@ -7,9 +7,10 @@
  * The edited file's new entities are folded into the old entity objects (`refreshInPlace`), so every
  * link of the index (a program's projects, a dependency's target) stays valid. A depends_on that names
  * other ids (typed into, an item added or dropped) links its project or milestone again (`relinkIndex`,
- * `relinkSchedule`), which is then an edited entity like any other. Anything beyond that — a new id or
- * another reference, a file added or removed, a broken document, a cycle made, broken or involving the
- * file, a duplicate id in it, another status date or other options — is analysed in full. The property test in
+ * `relinkSchedule`), which is then an edited entity like any other; so does a manager or an owner named
+ * otherwise (`relinkIndex` alone). Anything beyond that — a new id or another reference, a file added or
+ * removed, a broken document, a cycle made, broken or involving the file, a duplicate id in it, another
+ * status date or other options — is analysed in full. The property test in
  * test/unit/incremental.test.ts checks that both ways give the same analysis after every edit.
  */
 import type { Day } from '../base/dates';
@@ -207,8 +208,8 @@ export function refreshInPlace(oldModels: readonly DocumentModel[], newModels: r
 
 /**
  * What an edit changed: the entities of the edited files whose values changed, those only moved, the
- * projects whose team allocations changed, and the projects and milestones that depend on other ids now
- * (with the references they had).
+ * projects whose team allocations changed, and the references that name other ids now (depends_on
+ * lists, managers, owners: with the references they replace).
  */
 export interface Edit {
   readonly entities: Entity[];

@@ -35,8 +35,9 @@ interface WrittenInFile {
  * The definitions and references of a file, found once per list of references of an index rather than on
  * every call (the semantic tokens, hover and completion ask again and again for the few files open). An
  * index outlives edits of values: the incremental analysis keeps it, and its entities and references,
- * updating their positions in place; spans are read at each call. An edit of what something depends on
- * gives the index a new list of references: what is found is kept by that list.
+ * updating their positions in place; spans are read at each call. An edit that names other ids in a
+ * depends_on, a manager or an owner gives the index a new list of references: what is found is kept by
+ * that list.
  */
 const writtenByReferences = new WeakMap<PlanIndex['references'], Map<string, WrittenInFile>>();
 

@@ -213,8 +213,8 @@ export interface CliResult {
 }
 
 /**
- * The executable's entry (`bin()`: check, rollup, quality and people itself, every other command through
- * main.ts, as dist/cli.js does) in this process, with a fake io (a TTY or not) and the working folder set
+ * The executable's entry (`bin()`: check, rollup, quality and people through quick.ts, every other command
+ * through main.ts, as dist/cli.js does) in this process, with a fake io (a TTY or not) and the working folder set
  * to `cwd`.
  */
 export async function runMain(args: readonly string[], cwd: string, isTty = false): Promise<CliResult> {

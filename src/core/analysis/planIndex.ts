@@ -98,10 +98,7 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
     }
   }
 
-  const target = (reference: Reference | undefined, kinds: readonly EntityKind[]): Entity | undefined => {
-    const found = reference ? definitions.get(reference.name)?.[0] : undefined;
-    return found && kinds.includes(found.kind) ? found : undefined;
-  };
+  const target = (reference: Reference | undefined, kinds: readonly EntityKind[]) => namedOfKind(definitions, reference, kinds);
   for (const portfolio of portfolios) portfolio.programs = [...portfolio.inlinePrograms];
   for (const program of programs) {
     const referenced = target(program.portfolioRef, referenceKinds.portfolio) as Portfolio | undefined;
@@ -166,15 +163,16 @@ export function relinkIndex(
   const targets = index.dependencyTargets as Map<Reference, Project | Milestone>;
   let references: readonly ResolvedReference[] | undefined = index.references;
   for (const { before, after, node } of relinked) {
-    const resolved: ResolvedReference[] = [];
-    for (let i = 0; i < after.length; i++) resolved.push({ reference: after[i], target: index.definitions.get(after[i].name)?.[0] });
+    const resolving = { definitions: index.definitions, references: [] as ResolvedReference[] };
+    for (let i = 0; i < after.length; i++) resolveInto(resolving, after[i]);
     if (node) {
       for (let i = 0; i < before.length; i++) targets.delete(before[i]);
-      for (const { reference, target } of resolved) {
-        if (target && (referenceKinds.dependency as readonly EntityKind[]).includes(target.kind)) targets.set(reference, target as Project | Milestone);
+      for (let i = 0; i < after.length; i++) {
+        const found = namedOfKind(index.definitions, after[i], referenceKinds.dependency);
+        if (found) targets.set(after[i], found as Project | Milestone);
       }
     }
-    references = references && replaced(references, before, resolved);
+    references = references && replaced(references, before, resolving.references);
   }
   if (!references) {
     // Where a reference goes that had none before it is not known: every reference listed again.
@@ -205,6 +203,12 @@ function replaced(references: readonly ResolvedReference[], before: readonly Ref
 }
 
 type Role = 'portfolio' | 'program' | 'dependency' | 'team' | 'person';
+
+/** What a reference names (the first definition of its name) when it is of one of these kinds. */
+function namedOfKind(definitions: ReadonlyMap<string, readonly Entity[]>, reference: Reference | undefined, kinds: readonly EntityKind[]): Entity | undefined {
+  const found = reference ? definitions.get(reference.name)?.[0] : undefined;
+  return found && kinds.includes(found.kind) ? found : undefined;
+}
 
 /** Adds a reference and the entity it names (the first definition of its name) to the index's list. */
 function resolveInto(into: { definitions: ReadonlyMap<string, readonly Entity[]>; references: ResolvedReference[] }, reference: Reference): void {

@@ -8,6 +8,7 @@ import { DEFAULT_CURRENCY, defaultThresholds, type HealthThresholds } from '../b
 import type { PlanDiagnostic } from '../base/diagnostic';
 import type { DocumentModel, Person, Portfolio, Program, Project } from '../model/entities';
 import { readDocument } from '../model/read';
+import { readPlanText } from '../model/readText';
 import { defaultParseLimits, type ParsedFile, type ParseLimits } from '../syntax/nodes';
 import { oversizedFile, parsePlanFile, releaseTree } from '../syntax/parser';
 import { checkSchema } from '../syntax/schemaCheck';
@@ -82,6 +83,8 @@ function structureOf(entry: FileEntry): string {
   return (entry.structure ??= structureKey(entry.models));
 }
 
+const noProblems: readonly PlanDiagnostic[] = [];
+
 /** The last analysis and what it was computed from, for the next one. */
 interface Previous {
   readonly optionsKey: string;
@@ -111,6 +114,12 @@ export class PlanWorkspace {
     if (this.files.get(path)?.text === text) return;
     if (!this.files.has(path)) this.sortedPaths = undefined;
     this.dirty.add(path);
+    // Nearly every file: its entities straight from the text, nothing wrong in it (model/readText.ts).
+    const read = readPlanText(path, text, this.limits);
+    if (read) {
+      this.files.set(path, { text, parsed: read.parsed, fileDiagnostics: noProblems, models: read.models, broken: false, invalid: false });
+      return;
+    }
     const parsed = parsePlanFile(path, text, this.limits);
     const fileDiagnostics = [...parsed.diagnostics];
     const models: DocumentModel[] = [];

@@ -14,7 +14,7 @@ import {
 } from './entities';
 
 const rootKinds = ['portfolio', 'program', 'project'] as const;
-const openOrClosed = ['open', 'closed'] as const;
+export const openOrClosed = ['open', 'closed'] as const;
 
 /**
  * Reads the entities of one document; never throws. `checked` is what the schema check made of it:
@@ -40,7 +40,11 @@ export function readDocument(
     else reader.project(rootValue, undefined);
   }
   for (const item of reader.items(root.entries.get('people')?.value)) reader.person(item);
-  // Most documents define one kind of entity: the other lists are the one empty list.
+  return finished(model);
+}
+
+/** A document's model once read: its lists with nothing in them made the one empty list (most documents define one kind of entity). */
+export function finished(model: DocumentModel): DocumentModel {
   const lists = model as unknown as Record<keyof DocumentModel, readonly Entity[]>;
   for (const key of modelLists) if (lists[key].length === 0) lists[key] = none;
   return model;
@@ -57,12 +61,12 @@ const modelLists = ['portfolios', 'programs', 'projects', 'milestones', 'risks',
 export const none: readonly never[] = [];
 
 /** A list, or the one empty list. */
-function listOr<T>(list: T[]): readonly T[] {
+export function listOr<T>(list: T[]): readonly T[] {
   return list.length === 0 ? none : list;
 }
 
 /** Most entities have nothing invalid: they share one empty set (read.ts alone adds to these sets, while reading). */
-const noneInvalid: ReadonlySet<string> = new Set();
+export const noneInvalid: ReadonlySet<string> = new Set();
 
 /**
  * A value as written: the offsets of its value and key (not the tree's entry, which is let go once the
@@ -76,12 +80,12 @@ export class WrittenField<T> implements Field<T> {
   declare readonly end: number;
   declare private readonly keyStart: number;
   declare private readonly keyEnd: number;
-  constructor(value: T, entry: MapEntry) {
+  constructor(value: T, start: number, end: number, keyStart: number, keyEnd: number) {
     this.value = value;
-    this.start = entry.value.start;
-    this.end = entry.value.end;
-    this.keyStart = entry.keyStart;
-    this.keyEnd = entry.keyEnd;
+    this.start = start;
+    this.end = end;
+    this.keyStart = keyStart;
+    this.keyEnd = keyEnd;
   }
 
   get span(): Span {
@@ -106,7 +110,7 @@ export class WrittenReference implements Reference {
   declare private start: number;
   declare private end: number;
   declare source: Source;
-  constructor(name: string, node: YamlNode, source: Source) {
+  constructor(name: string, node: { readonly start: number; readonly end: number }, source: Source) {
     this.name = name;
     this.start = node.start;
     this.end = node.end;
@@ -190,7 +194,7 @@ class Fields {
       this.invalidate(key);
       return undefined;
     }
-    return new WrittenField(value, entry);
+    return new WrittenField(value, entry.value.start, entry.value.end, entry.keyStart, entry.keyEnd);
   }
 
   /** The same, the value alone. */

@@ -17,8 +17,8 @@ export interface FastDocument {
   readonly span: Span;
 }
 
-class GiveUp extends Error {}
-const giveUp = (): never => {
+export class GiveUp extends Error {}
+export const giveUp = (): never => {
   throw new GiveUp();
 };
 
@@ -26,7 +26,7 @@ const giveUp = (): never => {
  * The end of a block key at `from` (`[A-Za-z_][A-Za-z0-9_.-]*` followed by `:` and a space or the line
  * end), or -1: what `/^([A-Za-z_][A-Za-z0-9_.-]*):(?=[ \r]|$)/` matches, without a substring and a match per line.
  */
-function keyEnd(text: string, from: number, lineEnd: number): number {
+export function keyEnd(text: string, from: number, lineEnd: number): number {
   let c = text.charCodeAt(from);
   if (!(from < lineEnd && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95))) return -1;
   let i = from + 1;
@@ -46,7 +46,7 @@ function keyEnd(text: string, from: number, lineEnd: number): number {
  */
 const keyStrings = new Map<number, string[]>();
 let keyCount = 0;
-function keyString(text: string, from: number, to: number): string {
+export function keyString(text: string, from: number, to: number): string {
   let hash = to - from;
   for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
   const known = keyStrings.get(hash);
@@ -88,7 +88,7 @@ const WHITE_SPACE = /\s/;
 /** Reads `text` (no BOM) into documents, or returns undefined when the full parser must read it. */
 export function fastReadYaml(text: string, maxDepth: number): FastDocument[] | undefined {
   try {
-    return new FastReader(text, maxDepth).documents();
+    return new FastReader(text, maxDepth).trees();
   } catch (error) {
     if (error instanceof GiveUp || error instanceof RangeError) return undefined;
     throw error;
@@ -96,7 +96,7 @@ export function fastReadYaml(text: string, maxDepth: number): FastDocument[] | u
 }
 
 /** A line's offsets, kept in typed arrays (one allocation per file, not one object per line). */
-class Lines {
+export class Lines {
   /** Offset of the first character of each line. */
   readonly start: Int32Array;
   /** Offset of the line end (the `\n`, or `\r` of `\r\n`, or the text end). */
@@ -130,26 +130,35 @@ class Lines {
   }
 }
 
-class FastReader {
-  private readonly lines: Lines;
+/**
+ * The reader itself. Its steps are open to a reader that reads the same text into something else
+ * (model/readText.ts reads entities straight from it): what it accepts, it accepts exactly here.
+ */
+export class FastReader {
+  protected readonly lines: Lines;
   /** The current line. */
-  private index = 0;
-  private depth = 0;
+  protected index = 0;
+  protected depth = 0;
   /** The entries of the mappings being read, innermost last: each mapping's go into an array of their exact size. */
   private readonly stack: Entry[] = [];
 
   constructor(
-    private readonly text: string,
-    private readonly maxDepth: number,
+    protected readonly text: string,
+    protected readonly maxDepth: number,
   ) {
     // Tabs are legal in some places and not others; the full parser knows which.
     if (text.includes('\t')) giveUp();
     this.lines = new Lines(text);
   }
 
-  /** The documents with content, in order (empty and comment-only documents are left out). */
-  documents(): FastDocument[] {
-    const documents: FastDocument[] = [];
+  /** The documents with content as trees. */
+  trees(): FastDocument[] {
+    return this.documents((reader) => reader.block(0));
+  }
+
+  /** The documents with content, in order (empty and comment-only documents are left out), each root read by `readRoot`. */
+  documents<R, T extends FastReader>(this: T, readRoot: (reader: T, index: number) => R): Array<{ root: R; span: Span }> {
+    const documents: Array<{ root: R; span: Span }> = [];
     const lines = this.lines;
     let docStart = 0;
     while (this.index < lines.count) {
@@ -167,7 +176,7 @@ class FastReader {
         continue;
       }
       if (indent !== 0 || this.text.startsWith('%', start) || this.text.startsWith('...', start)) giveUp();
-      const root = this.block(0);
+      const root = readRoot(this, documents.length);
       const next = this.index < lines.count ? this.index : -1;
       // A root block ends only at a document marker or the end of the text.
       if (next !== -1 && !this.text.startsWith('---', lines.start[next])) giveUp();
@@ -178,13 +187,13 @@ class FastReader {
     return documents;
   }
 
-  private startsSequence(line: number): boolean {
+  protected startsSequence(line: number): boolean {
     const at = this.lines.start[line] + this.lines.indent[line];
     return this.text.charCodeAt(at) === 45 && (at + 1 === this.lines.end[line] || this.text.charCodeAt(at + 1) === 32);
   }
 
   /** Skips blank and comment lines; the next content line or -1. */
-  private peek(): number {
+  protected peek(): number {
     const lines = this.lines;
     while (this.index < lines.count) {
       const indent = lines.indent[this.index];
@@ -198,7 +207,7 @@ class FastReader {
   }
 
   /** A block node whose first line is the current one, at `indent`. */
-  private block(indent: number): Node {
+  protected block(indent: number): Node {
     const line = this.peek();
     if (this.lines.indent[line] !== indent || ++this.depth > this.maxDepth) giveUp();
     const node = this.startsSequence(line) ? this.sequence(indent) : this.mapping(indent, this.lines.start[line] + indent);
@@ -207,7 +216,7 @@ class FastReader {
   }
 
   /** A block mapping whose first key starts at `from` (on the current line) at column `indent`. */
-  private mapping(indent: number, from: number): MapOf {
+  protected mapping(indent: number, from: number): MapOf {
     const stack = this.stack;
     const base = stack.length;
     /** The keys so far, once there are many (else a scan of the stack finds a duplicate). */
@@ -254,7 +263,7 @@ class FastReader {
   }
 
   /** True when nothing but a comment follows `at` on its line. */
-  private endsLine(at: number, lineEnd: number): boolean {
+  protected endsLine(at: number, lineEnd: number): boolean {
     return at === lineEnd || this.text.charCodeAt(at) === 35; // '#'
   }
 
@@ -262,7 +271,7 @@ class FastReader {
    * The value of a key or dash with nothing after it on its line (at `at`, column `indent`): the block
    * indented below it, a sequence at the key's own column when `sequenceAtColumn`, or else null.
    */
-  private below(indent: number, at: number, sequenceAtColumn: boolean): Node {
+  protected below(indent: number, at: number, sequenceAtColumn: boolean): Node {
     this.index++;
     const next = this.peek();
     if (next !== -1 && this.lines.indent[next] > indent) return this.block(this.lines.indent[next]);
@@ -271,7 +280,7 @@ class FastReader {
   }
 
   /** A block sequence whose dashes stand at column `indent`. */
-  private sequence(indent: number): Seq {
+  protected sequence(indent: number): Seq {
     const items: Node[] = [];
     const lines = this.lines;
     let start = -1;
@@ -309,7 +318,7 @@ class FastReader {
   }
 
   /** A value written on one line from `from`: a scalar or a flow collection, then only a comment. */
-  private inline(from: number, lineEnd: number): Node {
+  protected inline(from: number, lineEnd: number): Node {
     const c = this.text.charCodeAt(from);
     let node: Node;
     if (c === 91 || c === 123) {
@@ -393,7 +402,7 @@ class FastReader {
   }
 }
 
-function skipSpaces(text: string, from: number, end: number): number {
+export function skipSpaces(text: string, from: number, end: number): number {
   while (from < end && text.charCodeAt(from) === 32) from++;
   return from;
 }

@@ -60,6 +60,18 @@ export function parsePlanFile(path: string, rawText: string, limits: ParseLimits
   return { path, text, lines, documents: recovered.documents, diagnostics };
 }
 
+function fastDocumentsOr(read: readonly FastDocument[] | undefined, otherwise: () => readonly PlanDocument[]): readonly PlanDocument[] {
+  return read ? fastDocuments(read) : otherwise();
+}
+
+/**
+ * A file read without its tree (its entities read straight from the text: model/readText.ts): its tree is
+ * read from the text when first asked for, like a released one.
+ */
+export function fastReadLater(path: string, text: string, maxDepth: number): ParsedFile {
+  return new FastReadFile(path, text, new LineIndex(text), undefined, maxDepth);
+}
+
 function fastDocuments(read: readonly FastDocument[]): PlanDocument[] {
   return read.map((document, index): PlanDocument => ({ index, root: document.root, span: document.span, broken: false, damage: noDamage }));
 }
@@ -77,7 +89,7 @@ class FastReadFile implements ParsedFile {
   declare readonly diagnostics: readonly PlanDiagnostic[];
   declare private tree: readonly PlanDocument[] | undefined;
   declare private readonly maxDepth: number;
-  constructor(path: string, text: string, lines: LineIndex, tree: readonly PlanDocument[], maxDepth: number) {
+  constructor(path: string, text: string, lines: LineIndex, tree: readonly PlanDocument[] | undefined, maxDepth: number) {
     this.path = path;
     this.text = text;
     this.lines = lines;
@@ -87,8 +99,9 @@ class FastReadFile implements ParsedFile {
   }
 
   get documents(): readonly PlanDocument[] {
-    // The text read without a problem before; it reads the same again.
-    return (this.tree ??= fastDocuments(fastReadYaml(this.text, this.maxDepth)!));
+    // The fast reader read the text (or model/readText.ts, which reads only what the fast reader reads)
+    // without a problem before: it reads the same again. Were it ever not to, the full parser reads it.
+    return (this.tree ??= fastDocumentsOr(fastReadYaml(this.text, this.maxDepth), () => parsePlanFile(this.path, this.text, { ...defaultParseLimits, maxDepth: this.maxDepth, fast: false }).documents));
   }
 
   releaseTree(): void {

@@ -10,7 +10,7 @@ import { planSchema } from './generated/planSchema';
 import { entriesOf, type YamlNode } from './nodes';
 
 /** True: the node is valid for sure; false: invalid, or not sure. */
-type Check = (node: YamlNode) => boolean;
+export type Check = (node: YamlNode) => boolean;
 
 const notSure: Check = () => false;
 const anything: Check = () => true;
@@ -205,7 +205,13 @@ function typeCheck(type: unknown): Check | undefined {
  * True when the document root (as the model reads it) is valid against plan.schema.json for sure; false
  * when it is not, or when this check cannot tell (then Ajv decides, on the plain copy).
  */
-export const validTree: Check = new Compiler(planSchema).compile(planSchema);
+const planCompiler = new Compiler(planSchema);
+export const validTree: Check = planCompiler.compile(planSchema);
+
+/** The check of one part of plan.schema.json (a property's schema), its `$ref`s resolved in the whole schema. */
+export function planCheckOf(part: unknown): Check {
+  return planCompiler.compile(part);
+}
 
 /** For tests: the same check against another schema. */
 export function treeCheckOf(schema: Readonly<Record<string, unknown>>): Check {

@@ -12,7 +12,7 @@ import { readDocument } from '../../src/core/model/read';
 import { kinds, readPlanText, unreadKinds } from '../../src/core/model/readText';
 import { fastReadYaml } from '../../src/core/syntax/fastReader';
 import { defaultParseLimits } from '../../src/core/syntax/nodes';
-import { parsePlanFile } from '../../src/core/syntax/parser';
+import { fastReadLater, parsePlanFile } from '../../src/core/syntax/parser';
 import { checkSchema } from '../../src/core/syntax/schemaCheck';
 
 /** The full way: the tree, the schema check, read.ts; with the diagnostics it found. */
@@ -282,6 +282,18 @@ describe('entities straight from the text agree with the full way', function () 
     for (const text of [project('  x-a: 1\n  x-a: 2\n'), project('  tags: [core, ""]\n'), project('  tags:\n    - ""\n')]) {
       assert.equal(readPlanText('a.plan.yaml', text, defaultParseLimits), undefined, text);
     }
+  });
+
+  it("reads a file's tree from its text when asked for, with the full parser where the fast reader does not read it", () => {
+    const read = readPlanText('a.plan.yaml', 'project:\n  id: a\n  name: A\n', defaultParseLimits)!;
+    const root = read.parsed.documents[0].root;
+    assert.equal(root?.kind === 'map' && root.entries.get('project')?.keySpan.join('-'), '0-7');
+    // Not a file the one pass reads (a tab), as a file read without its tree would be, were the fast reader ever not to read it.
+    const later = fastReadLater('b.plan.yaml', 'project:\n  id:\tb\n', defaultParseLimits.maxDepth);
+    const project = later.documents[0].root;
+    assert.ok(project?.kind === 'map');
+    const value = project.entries.get('project')?.value;
+    assert.equal(value?.kind === 'map' && value.entries.get('id')?.value.kind === 'scalar' && (value.entries.get('id')!.value as { value: unknown }).value, 'b');
   });
 
   it('leaves a byte order mark, an oversized file and a turned-off fast reader to the full way', () => {

@@ -13,7 +13,7 @@
  */
 import { parseDay, parseDuration } from '../base/dates';
 import type { Span } from '../base/positions';
-import { FastReader, GiveUp, giveUp, keyEnd, keyString, skipSpaces } from '../syntax/fastReader';
+import { FastReader, GiveUp, giveUp, keyEnd, skipSpaces } from '../syntax/fastReader';
 import { planSchema } from '../syntax/generated/planSchema';
 import { entriesOf, type MapNode, type ParsedFile, type ParseLimits, type ScalarNode, type SeqNode, type YamlNode } from '../syntax/nodes';
 import { fastReadLater } from '../syntax/parser';
@@ -112,31 +112,19 @@ class TextReader extends FastReader {
   /** A block mapping of `kind` whose first key starts at `from` at column `indent`, as `mapping` reads it, made into what its kind makes. */
   private mapping_(kind: Kind, indent: number, from: number): unknown {
     const text = this.text;
-    const lines = this.lines;
     const d = (drafts[this.level] ??= new Draft());
     this.level++;
     d.present = 0;
     d.extensions.length = 0;
-    let first = true;
     let end = from;
-    for (;;) {
-      const line = first ? this.index : this.peek();
-      if (line === -1) break;
-      const lineEnd = lines.end[line];
-      if (!first) {
-        if (lines.indent[line] < indent) break;
-        if (lines.indent[line] > indent) giveUp();
-        if (this.startsSequence(line)) break;
-      }
-      const keyStart = first ? from : lines.start[line] + indent;
-      const colon = keyEnd(text, keyStart, lineEnd);
-      if (colon === -1) giveUp();
-      const key = keyString(text, keyStart, colon);
+    for (let first = true; ; first = false) {
+      const key = this.nextKey(indent, from, first);
+      if (key === undefined) break;
+      const { keyStart, colon, lineEnd } = this;
       if (first) {
         d.firstKeyStart = keyStart;
         d.firstKeyEnd = colon;
       }
-      first = false;
       const valueStart = skipSpaces(text, colon + 1, lineEnd);
       const onItsLine = !this.endsLine(valueStart, lineEnd);
       const rule = kind.rules.get(key);
@@ -399,9 +387,9 @@ function anchor(d: Draft, slot: number): Span {
   return node && node.value !== null ? [node.start, node.end] : [d.firstKeyStart, d.firstKeyEnd];
 }
 
-/** Gives children read before their parent the parent. */
-function adopt(children: readonly { parent: unknown }[], parent: unknown): void {
-  for (let i = 0; i < children.length; i++) children[i].parent = parent;
+/** Gives entities read before the entity that holds them that entity (as `parent`, `parentProgram` or `parentPortfolio`). */
+function adopt(children: readonly object[], parent: object, key = 'parent'): void {
+  for (let i = 0; i < children.length; i++) (children[i] as Record<string, unknown>)[key] = parent;
 }
 
 type Children = { milestones: readonly Milestone[]; risks: readonly Risk[]; issues: readonly Issue[] };
@@ -411,9 +399,9 @@ function withChildren(d: Draft, s: Record<string, number>, parent: Program | Pro
   lists.milestones = madeList<Milestone>(d, s.milestones);
   lists.risks = madeList<Risk>(d, s.risks);
   lists.issues = madeList<Issue>(d, s.issues);
-  adopt(lists.milestones as unknown as { parent: unknown }[], parent);
-  adopt(lists.risks as unknown as { parent: unknown }[], parent);
-  adopt(lists.issues as unknown as { parent: unknown }[], parent);
+  adopt(lists.milestones, parent);
+  adopt(lists.risks, parent);
+  adopt(lists.issues, parent);
 }
 
 /** The benefits of a program or project: `none` when there are none, else the list as read. */
@@ -454,7 +442,7 @@ const builders: Record<string, (d: Draft, reader: TextReader, s: Record<string, 
       invalid: noneInvalid,
     };
     const programs = madeList<Program>(d, s.programs);
-    for (const program of programs) (program as { parentPortfolio: Portfolio | undefined }).parentPortfolio = portfolio;
+    adopt(programs, portfolio, 'parentPortfolio');
     (portfolio as { inlinePrograms: readonly Program[] }).inlinePrograms = listOr(programs as Program[]);
     return portfolio;
   },
@@ -489,7 +477,7 @@ const builders: Record<string, (d: Draft, reader: TextReader, s: Record<string, 
     };
     withChildren(d, s, program);
     const projects = madeList<Project>(d, s.projects);
-    for (const project of projects) (project as { parentProgram: Program | undefined }).parentProgram = program;
+    adopt(projects, program, 'parentProgram');
     (program as { inlineProjects: readonly Project[] }).inlineProjects = listOr(projects as Project[]);
     return program;
   },

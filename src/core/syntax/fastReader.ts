@@ -215,29 +215,45 @@ export class FastReader {
     return node;
   }
 
+  /** Where the key `nextKey` found last starts, its colon, and the end of its line. */
+  protected keyStart = 0;
+  protected colon = 0;
+  protected lineEnd = 0;
+
+  /**
+   * The next key of a block mapping at column `indent` (the first one at `from`, on the current line), or
+   * undefined where the mapping ends; its place in `keyStart`, `colon` and `lineEnd`.
+   */
+  protected nextKey(indent: number, from: number, first: boolean): string | undefined {
+    const lines = this.lines;
+    const line = first ? this.index : this.peek();
+    if (line === -1) return undefined;
+    const lineEnd = lines.end[line];
+    if (!first) {
+      if (lines.indent[line] < indent) return undefined;
+      if (lines.indent[line] > indent) giveUp();
+      if (this.startsSequence(line)) return undefined;
+    }
+    const keyStart = first ? from : lines.start[line] + indent;
+    const colon = keyEnd(this.text, keyStart, lineEnd);
+    if (colon === -1) giveUp();
+    this.keyStart = keyStart;
+    this.colon = colon;
+    this.lineEnd = lineEnd;
+    return keyString(this.text, keyStart, colon);
+  }
+
   /** A block mapping whose first key starts at `from` (on the current line) at column `indent`. */
   protected mapping(indent: number, from: number): MapOf {
     const stack = this.stack;
     const base = stack.length;
     /** The keys so far, once there are many (else a scan of the stack finds a duplicate). */
     let keys: Set<string> | undefined;
-    const lines = this.lines;
-    let first = true;
     let end = from;
-    for (;;) {
-      const line = first ? this.index : this.peek();
-      if (line === -1) break;
-      const lineEnd = lines.end[line];
-      if (!first) {
-        if (lines.indent[line] < indent) break;
-        if (lines.indent[line] > indent) giveUp();
-        if (this.startsSequence(line)) break;
-      }
-      const keyStart = first ? from : lines.start[line] + indent;
-      first = false;
-      const colon = keyEnd(this.text, keyStart, lineEnd);
-      if (colon === -1) giveUp();
-      const key = keyString(this.text, keyStart, colon);
+    for (let first = true; ; first = false) {
+      const key = this.nextKey(indent, from, first);
+      if (key === undefined) break;
+      const { keyStart, colon, lineEnd } = this;
       if (reservedKey(key)) giveUp();
       const valueStart = skipSpaces(this.text, colon + 1, lineEnd);
       let value: Node;

@@ -258,13 +258,7 @@ class TextReader extends FastReader {
     const items: unknown[] = [];
     const lines = this.lines;
     let end = -1;
-    for (;;) {
-      const line = this.peek();
-      if (line === -1 || lines.indent[line] < indent) break;
-      if (lines.indent[line] > indent || !this.startsSequence(line)) {
-        if (lines.indent[line] === indent) break;
-        giveUp();
-      }
+    for (let line = this.nextItem(indent); line !== -1; line = this.nextItem(indent)) {
       const lineStart = lines.start[line];
       const lineEnd = lines.end[line];
       const itemStart = skipSpaces(this.text, lineStart + indent + 1, lineEnd);

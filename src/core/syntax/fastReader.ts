@@ -295,19 +295,25 @@ export class FastReader {
     return new Scalar(null, at, at);
   }
 
+  /** The line of the next item of a block sequence whose dashes stand at column `indent`, or -1 where the sequence ends. */
+  protected nextItem(indent: number): number {
+    const lines = this.lines;
+    const line = this.peek();
+    if (line === -1 || lines.indent[line] < indent) return -1;
+    if (lines.indent[line] > indent || !this.startsSequence(line)) {
+      if (lines.indent[line] === indent) return -1;
+      giveUp();
+    }
+    return line;
+  }
+
   /** A block sequence whose dashes stand at column `indent`. */
   protected sequence(indent: number): Seq {
     const items: Node[] = [];
     const lines = this.lines;
     let start = -1;
     let end = -1;
-    for (;;) {
-      const line = this.peek();
-      if (line === -1 || lines.indent[line] < indent) break;
-      if (lines.indent[line] > indent || !this.startsSequence(line)) {
-        if (lines.indent[line] === indent) break;
-        giveUp();
-      }
+    for (let line = this.nextItem(indent); line !== -1; line = this.nextItem(indent)) {
       const lineStart = lines.start[line];
       const lineEnd = lines.end[line];
       const dash = lineStart + indent;

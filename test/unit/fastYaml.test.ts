@@ -76,6 +76,28 @@ describe('fast YAML reader', () => {
     for (const [text, value] of cases) assert.deepStrictEqual(resolvePlain(text), value, text);
   });
 
+  it('resolves plain scalars as the regular expressions alone would (the first letter and a date told by character codes)', () => {
+    // The core schema's patterns, each tried in turn: what resolvePlain gave before it looked at the first letter and at a `-`.
+    const patterns: Array<[RegExp, (text: string) => unknown]> = [
+      [/^(?:[Nn]ull|NULL)$/, () => null], [/^(?:[Tt]rue|TRUE)$/, () => true], [/^(?:[Ff]alse|FALSE)$/, () => false],
+      [/^0o[0-7]+$/, (t) => parseInt(t.slice(2), 8)], [/^[-+]?[0-9]+$/, (t) => parseInt(t, 10)], [/^0x[0-9a-fA-F]+$/, (t) => parseInt(t.slice(2), 16)],
+      [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (t) => (t.slice(-3).toLowerCase() === 'nan' ? NaN : t[0] === '-' ? -Infinity : Infinity)],
+      [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat], [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat],
+    ];
+    const reference = (text: string): unknown => {
+      if (text === '~') return null;
+      const c = text.charCodeAt(0);
+      for (const [pattern, value] of patterns.slice(0, 3)) if (pattern.test(text)) return value(text);
+      if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) for (const [pattern, value] of patterns.slice(3)) if (pattern.test(text)) return value(text);
+      return text;
+    };
+    const alphabet = fc.constantFrom(...'0123456789-+.eEoxXabcdfABCDFinNIaTtRrUuLlSs~_ '.split(''));
+    const plain = fc.array(alphabet, { minLength: 1, maxLength: 12 }).map((chars) => chars.join(''));
+    const dateLike = fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom('-', 'e-', 'E-', '.', '')).map(([y, m, d, sep]) => `${y}${sep}${m}-${d}`);
+    fc.assert(fc.property(fc.oneof(plain, dateLike), (text) => Object.is(resolvePlain(text), reference(text)) || (Number.isNaN(resolvePlain(text)) && Number.isNaN(reference(text)))), { seed: 12, numRuns: 20_000 });
+    for (const text of ['2026-01-05', '1e-5', '1E-5', '-1e-5', '-5', '2e-', '12-e5', 'Null', 'nULL', 'TRUE', 'tRUE', 'False', 'fALSE']) assert.ok(Object.is(resolvePlain(text), reference(text)), text);
+  });
+
   it('tells a plain scalar’s start and a reserved key by character codes exactly as the regular expressions would', () => {
     const start = /[A-Za-z0-9_.~/(+$\u00a0-\uffff]|-[^\s]/y;
     const regexStart = (text: string) => {

@@ -480,10 +480,15 @@ export function resolvePlain(text: string): string | number | boolean | null {
   const c = text.charCodeAt(0);
   // Only scalars starting like a number, `.`, `~`, or a letter of null/true/false can be anything but text.
   if (c === 126 && text.length === 1) return null;
-  if (NULL.test(text)) return null;
-  if (TRUE.test(text)) return true;
-  if (FALSE.test(text)) return false;
+  // null, true and false start with their letter, in either case (`| 32` makes an ASCII letter lower case).
+  const lower = c | 32;
+  if (lower === 110 && NULL.test(text)) return null;
+  if (lower === 116 && TRUE.test(text)) return true;
+  if (lower === 102 && FALSE.test(text)) return false;
   if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
+    // In a number a `-` after the first character follows the exponent's `e`: a date (`2026-01-05`) is text.
+    const dash = text.indexOf('-', 1);
+    if (dash > 0 && (text.charCodeAt(dash - 1) | 32) !== 101) return text;
     if (OCTAL.test(text)) return parseInt(text.slice(2), 8);
     if (INTEGER.test(text)) return parseInt(text, 10);
     if (HEX.test(text)) return parseInt(text.slice(2), 16);

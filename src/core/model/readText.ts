@@ -104,13 +104,13 @@ class TextReader extends FastReader {
     const kind = kinds.document ?? giveUp();
     const line = this.peek();
     if (this.lines.indent[line] !== 0 || ++this.depth > this.maxDepth || this.startsSequence(line)) giveUp();
-    const model = this.mapping_(kind, 0, this.lines.start[line]) as DocumentModel;
+    const model = this.mappingOf(kind, 0, this.lines.start[line]) as DocumentModel;
     this.depth--;
     return model;
   }
 
   /** A block mapping of `kind` whose first key starts at `from` at column `indent`, as `mapping` reads it, made into what its kind makes. */
-  private mapping_(kind: Kind, indent: number, from: number): unknown {
+  private mappingOf(kind: Kind, indent: number, from: number): unknown {
     const text = this.text;
     const d = (drafts[this.level] ??= new Draft());
     this.level++;
@@ -234,7 +234,7 @@ class TextReader extends FastReader {
     if (next === -1 || this.lines.indent[next] <= indent) giveUp();
     const at = this.lines.indent[next];
     if (++this.depth > this.maxDepth || this.startsSequence(next)) giveUp();
-    const made = this.mapping_(kind, at, this.lines.start[next] + at);
+    const made = this.mappingOf(kind, at, this.lines.start[next] + at);
     this.depth--;
     return made;
   }
@@ -272,7 +272,7 @@ class TextReader extends FastReader {
       }
       // An item that is not a mapping starting on the dash's line: the full way.
       if (this.endsLine(itemStart, lineEnd) || keyEnd(this.text, itemStart, lineEnd) === -1 || ++this.depth > this.maxDepth) giveUp();
-      items.push(this.mapping_(kind, itemStart - lineStart, itemStart));
+      items.push(this.mappingOf(kind, itemStart - lineStart, itemStart));
       this.depth--;
       end = this.valueEnd;
     }

@@ -117,12 +117,16 @@ describe('fast YAML reader', () => {
     fc.assert(fc.property(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.-]{0,6}$/), (key) => reservedKey(key) === reserved.test(key)), { seed: 7, numRuns: 2000 });
   });
 
-  it('gives up on what it does not read: anchors, tags, block scalars, escapes, tabs, duplicate keys', () => {
+  it('gives up on what it does not read: anchors, tags, block scalars it leaves to the parser, escapes, tabs, duplicate keys', () => {
     for (const text of [
       'a: &x 1\nb: *x\n',
       'a: !!str 1\n',
-      'a: |\n  text\n',
-      'a: >\n  text\n',
+      '- |\n  text\n',
+      'a: |2\n  text\n',
+      'a: |\n\n  text\n',
+      'a: >\n  text\n    more\n',
+      'a: |\nb: 1\n',
+      'a: |+\n  text',
       'a: "x\\ny"\n',
       'a:\n\t- 1\n',
       'a: 1\na: 2\n',
@@ -177,6 +181,58 @@ describe('fast YAML reader', () => {
       return (markers ? ['---', ...out, '---', ...out] : out).join(eol) + eol;
     });
     fc.assert(fc.property(decorate, (text) => void agree(text)), { numRuns: 400, seed: 20261125 });
+  });
+
+  it('reads block scalars as the full parser does (property)', () => {
+    const word = fc.constantFrom('Move', 'the service', 'a: b', '# not a comment', '- item', '"quoted"', "it's", '[x]', 'é', 'x  y');
+    // A line of a block scalar: text, an empty line, a line of spaces, a more indented line.
+    const line = fc.oneof(
+      { arbitrary: fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => ({ text: w.join(' ') })), weight: 6 },
+      { arbitrary: fc.constant({ empty: '' }), weight: 2 },
+      { arbitrary: fc.constantFrom(' ', '  ', '      ').map((spaces) => ({ empty: spaces })), weight: 1 },
+      { arbitrary: word.map((w) => ({ more: w })), weight: 1 },
+    );
+    const scalar = fc.record({
+      indicator: fc.constantFrom('|', '>'),
+      chomp: fc.constantFrom('', '-', '+'),
+      header: fc.constantFrom('', '', '', '  # note', ' ', '#x', '2'),
+      lines: fc.array(line, { minLength: 1, maxLength: 5 }),
+      deeper: fc.constantFrom(1, 2, 4),
+      lead: fc.constantFrom('', '', '', '', 'empty'),
+    });
+    const text = fc
+      .record({
+        scalar,
+        at: fc.constantFrom(0, 2, 4),
+        item: fc.boolean(),
+        after: fc.constantFrom('key', 'key', 'comment', 'comment-deep', 'end', 'end-no-break', 'odd'),
+        eol: fc.constantFrom('\n', '\r\n'),
+      })
+      .map(({ scalar: b, at, item, after, eol }) => {
+        const pad = ' '.repeat(at);
+        const content = ' '.repeat(at + b.deeper);
+        // The mapping that holds it: the document's, under a key, or an item of a list, nested once or twice.
+        const lines: string[] = [];
+        if (at === 2) lines.push(item ? '- first: 1' : 'outer:');
+        if (at === 4) lines.push('top:', item ? '  - first: 1' : '  outer:');
+        if (!(item && at > 0)) lines.push(`${pad}first: 1`);
+        lines.push(`${pad}d: ${b.indicator}${b.chomp}${b.header}`);
+        if (b.lead === 'empty') lines.push('');
+        for (const l of b.lines) lines.push('text' in l ? `${content}${l.text}` : 'more' in l ? `${content}  ${l.more}` : l.empty);
+        if (after === 'key') lines.push(`${pad}next: 2`);
+        if (after === 'comment') lines.push(`${pad}# a comment`, `${pad}next: 2`);
+        if (after === 'comment-deep') lines.push(`${content}# inside`, `${pad}next: 2`);
+        if (after === 'odd') lines.push(`${' '.repeat(at + 1)}odd: 3`);
+        return lines.join(eol) + (after === 'end-no-break' ? '' : eol);
+      });
+    let accepted = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        if (agree(t)) accepted++;
+      }),
+      { numRuns: 1500, seed: 20261206 },
+    );
+    assert.ok(accepted > 300, `the fast reader read ${accepted} of 1,500`);
   });
 
   it('agrees on mutated plan files (property)', () => {

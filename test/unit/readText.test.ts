@@ -68,7 +68,7 @@ function agree(path: string, text: string): boolean {
 // ---- Plan files from the schema's shape ----
 
 /** A YAML value as written: a scalar's text, a list of them, a list of mappings, or a mapping. */
-type Written = string | { list: string[] } | { maps: Mapping[] } | { map: Mapping };
+type Written = string | { list: string[] } | { maps: Mapping[] } | { map: Mapping } | { block: string; lines: string[] };
 type Mapping = Array<[string, Written]>;
 
 const pick = <T>(...values: T[]) => fc.constantFrom(...values);
@@ -89,6 +89,12 @@ const levels = values(['1', '3', '5'], ['0', '6', '2.5']);
 const currencies = values(['USD', 'EUR', '"GBP"'], ['usd']);
 const allocations = values(['1', '50', '100', '12.5'], ['0', '150']);
 const capacities = values(['100', '0', '50.5'], ['-1']);
+/** Text written as a block scalar: literal or folded, each way of chomping. */
+const blockTexts = fc.record({
+  block: fc.constantFrom('|', '|-', '|+', '>', '>-', '>+'),
+  lines: fc.array(fc.constantFrom('Move every service', 'onto the platform: then', '# retire the old one', '- and more', ''), { minLength: 1, maxLength: 4 }),
+});
+const longTexts = fc.oneof({ arbitrary: texts, weight: 3 }, { arbitrary: blockTexts.map((b): Written => b), weight: 1 });
 /** Keys the schema does not know, and extensions (allowed anywhere, whatever their value). */
 const strayKeys = pick('nmae', 'toString', 'x-note', 'x-cost-center', 'x-a');
 const strayValues = pick<Written>('anything', '{ a: 1, b: [x, y] }', '[1, 2]', { list: ['x', 'y'] }, { map: [['deep', 'value']] });
@@ -112,7 +118,7 @@ const scalarList = (item: fc.Arbitrary<string>) => fc.array(item, { maxLength: 3
 const mapsOf = (item: fc.Arbitrary<Mapping>, max = 3) => fc.array(item, { maxLength: max }).map((maps): Written => ({ maps }));
 
 const milestone = fields({ id: [ids, 2], name: [texts, 80], date: [days, 80], done: [bools, 2], depends_on: [scalarList(ids), 2] });
-const risk = fields({ id: [ids, 3], title: [texts, 80], likelihood: [levels, 80], impact: [levels, 80], mitigation: [texts, 2], owner: [ids, 2], state: [openClosed, 2] });
+const risk = fields({ id: [ids, 3], title: [texts, 80], likelihood: [levels, 80], impact: [levels, 80], mitigation: [longTexts, 2], owner: [ids, 2], state: [openClosed, 2] });
 const issue = fields({ id: [ids, 3], title: [texts, 80], severity: [severities, 80], owner: [ids, 2], state: [openClosed, 2], raised: [days, 2], due: [days, 2] });
 const benefit = fields({ name: [texts, 80], value: [money, 80], realized: [money, 2] });
 const teamEntry = fields({ person: [ids, 80], allocation: [allocations, 3] });
@@ -121,7 +127,7 @@ const person = fields({ id: [ids, 80], name: [texts, 3], role: [texts, 2], capac
 
 const project = fields(
   {
-    id: [ids, 80], name: [texts, 80], program: [ids, 2], manager: [ids, 3], description: [texts, 3], start: [days, 5], end: [days, 2], duration: [durations, 5],
+    id: [ids, 80], name: [texts, 80], program: [ids, 2], manager: [ids, 3], description: [longTexts, 3], start: [days, 5], end: [days, 2], duration: [durations, 5],
     depends_on: [scalarList(ids), 3], budget: [money, 5], spent: [money, 4], progress: [percents, 4], state: [states, 3], health: [healths, 3],
     tags: [scalarList(values(['core', 'q3'], ['""', '1'])), 3],
   },
@@ -129,12 +135,12 @@ const project = fields(
 );
 const program = fields(
   {
-    id: [ids, 80], name: [texts, 80], manager: [ids, 3], portfolio: [ids, 2], goal: [texts, 2], description: [texts, 3], budget: [money, 4], currency: [currencies, 2],
+    id: [ids, 80], name: [texts, 80], manager: [ids, 3], portfolio: [ids, 2], goal: [longTexts, 2], description: [longTexts, 3], budget: [money, 4], currency: [currencies, 2],
     start: [days, 2], end: [days, 2], health: [healths, 2], status_date: [days, 2],
   },
   { benefits: mapsOf(benefit), milestones: mapsOf(milestone), risks: mapsOf(risk), issues: mapsOf(issue), projects: mapsOf(project, 3) },
 );
-const portfolio = fields({ id: [ids, 80], name: [texts, 80], owner: [ids, 2], description: [texts, 3], status_date: [days, 2] }, { programs: mapsOf(program, 2) });
+const portfolio = fields({ id: [ids, 80], name: [texts, 80], owner: [ids, 2], description: [longTexts, 3], status_date: [days, 2] }, { programs: mapsOf(program, 2) });
 
 const document: fc.Arbitrary<Mapping> = fc
   .tuple(fc.constantFrom('portfolio', 'program', 'program', 'project', 'project', 'people-only', 'two'), portfolio, program, project, fc.option(mapsOf(person), { nil: undefined }), fc.boolean())
@@ -165,6 +171,7 @@ function writeMapping(mapping: Mapping, indent: string, style: Style, first = in
     const comment = next(style) % 11 === 0 ? '   # note' : '';
     if (next(style) % 13 === 0) lines.push(`${indent}# a comment`);
     if (typeof value === 'string') lines.push(`${lead}${key}: ${value}${comment}`);
+    else if ('block' in value) lines.push(`${lead}${key}: ${value.block}${comment}`, ...value.lines.map((line) => (line === '' ? '' : `${indent}  ${line}`)));
     else if ('list' in value) {
       // A comment cannot stand inside a flow list.
       if (value.list.length === 0 || (next(style) % 2 === 0 && !value.list.some((item) => item.includes('#')))) lines.push(`${lead}${key}: [${value.list.join(', ')}]${comment}`);

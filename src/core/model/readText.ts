@@ -218,12 +218,9 @@ class TextReader extends FastReader {
     return made;
   }
 
-  /** A value as the fast reader reads it: on its line, or the block below. */
+  /** A value as the fast reader reads it: on its line (a block scalar on the lines below), or the block below. */
   private value(indent: number, valueStart: number, lineEnd: number, onItsLine: boolean): YamlNode {
-    if (!onItsLine) return this.below(indent, valueStart, true);
-    const value = this.inline(valueStart, lineEnd);
-    this.index++;
-    return value;
+    return onItsLine ? this.lineValue(valueStart, lineEnd, indent) : this.below(indent, valueStart, true);
   }
 
   /** The mapping of `kind` below a key with nothing after it, where `below` and `block` would read it. */

@@ -1,10 +1,11 @@
 /**
  * A fast reader for the plain block YAML that plan files are almost always written in: block mappings
- * and sequences, plain and quoted one-line scalars, one-line flow lists and mappings of scalars,
- * comments and `---` documents. It builds the same located tree as the full parser (`parser.ts`), about
- * 20× faster, and gives up (returns undefined) on anything else — anchors, tags, block scalars,
- * multi-line scalars or flow collections, escapes, tabs, duplicate keys, odd indentation — so the full
- * YAML parser, with its exact error messages, reads those files.
+ * and sequences, plain and quoted one-line scalars, literal and folded block scalars as a key's value
+ * (`description: >-`), one-line flow lists and mappings of scalars, comments and `---` documents. It
+ * builds the same located tree as the full parser (`parser.ts`), about 20× faster, and gives up (returns
+ * undefined) on anything else — anchors, tags, multi-line plain or quoted scalars or flow collections,
+ * escapes, tabs, duplicate keys, odd indentation, the rarer forms of block scalars — so the full YAML
+ * parser, with its exact error messages, reads those files.
  */
 import type { Span } from '../base/positions';
 import { Entries, Entry, MapOf, Scalar, Seq } from './nodes';
@@ -260,8 +261,7 @@ export class FastReader {
       if (this.endsLine(valueStart, lineEnd)) {
         value = this.below(indent, valueStart, true);
       } else {
-        value = this.inline(valueStart, lineEnd);
-        this.index++;
+        value = this.lineValue(valueStart, lineEnd, indent);
       }
       if (keys) {
         if (keys.has(key)) giveUp();
@@ -337,6 +337,87 @@ export class FastReader {
     }
     // An array of the exact size is kept (a grown one has room for more).
     return new Seq(items.slice(), start, end);
+  }
+
+  /**
+   * The value of a key of a block mapping at column `indent`, written after it on its line: a block
+   * scalar (`|`, `>`) on the lines below, or a value on this line alone. Moves past the lines it takes.
+   */
+  protected lineValue(from: number, lineEnd: number, indent: number): Node {
+    const c = this.text.charCodeAt(from);
+    if (c === 124 || c === 62) return this.blockScalar(from, lineEnd, indent);
+    const value = this.inline(from, lineEnd);
+    this.index++;
+    return value;
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar whose header is at `from`, the value of a key of a
+   * mapping at column `indent`, as YAML 1.2 reads it: its lines are those below indented as the first
+   * of them is (more than `indent`); the line breaks kept (literal) or folded to spaces (folded), the
+   * last one kept once (clip), dropped (`-`) or kept with the empty lines after it (`+`). It ends, like
+   * the full parser's, after the line break of its last line (after its empty lines for `+`). Gives up on
+   * what plans seldom hold: an indentation indicator, empty lines before the first line or more indented
+   * than it, a folded line more indented than the first, an empty scalar, the text's end without a line
+   * break after `+`.
+   */
+  private blockScalar(from: number, lineEnd: number, indent: number): Scalar {
+    const text = this.text;
+    const lines = this.lines;
+    const folded = text.charCodeAt(from) === 62;
+    let at = from + 1;
+    const chomp = text.charCodeAt(at);
+    const keep = chomp === 43; // +
+    const strip = chomp === 45; // -
+    if (keep || strip) at++;
+    // After the indicators: spaces, then a comment or the line end (an indentation digit: the full way).
+    const after = skipSpaces(text, at, lineEnd);
+    if (after !== lineEnd && !(text.charCodeAt(after) === 35 && after > at)) giveUp();
+    const header = this.index;
+    let contentIndent = -1;
+    let last = -1; // the last line of text
+    let empties = 0; // empty lines since the last line of text
+    let value = '';
+    for (let line = header + 1; line < lines.count; line++) {
+      const start = lines.start[line];
+      const end = lines.end[line];
+      // The empty "line" after a final line break is the text's end, not a line.
+      if (start === text.length) break;
+      let spaces = start;
+      while (spaces < end && text.charCodeAt(spaces) === 32) spaces++;
+      spaces -= start;
+      if (start + spaces === end) {
+        // An empty line: before the first line of text, or more indented than it, the full way.
+        if (contentIndent === -1 || spaces > contentIndent) giveUp();
+        empties++;
+        continue;
+      }
+      if (contentIndent === -1) {
+        if (spaces <= indent) giveUp(); // an empty scalar
+        contentIndent = spaces;
+      } else if (spaces < contentIndent) {
+        break;
+      } else if (spaces > contentIndent && folded) {
+        giveUp(); // a more indented line of a folded scalar keeps its line breaks: the full way
+      }
+      const content = text.slice(start + contentIndent, end);
+      if (last === -1) value = content;
+      else if (folded) value += (empties === 0 ? ' ' : '\n'.repeat(empties)) + content;
+      else value += '\n'.repeat(empties + 1) + content;
+      last = line;
+      empties = 0;
+    }
+    if (last === -1) giveUp();
+    const next = last + 1 + empties;
+    // Where it ends: after its last line's line break (the text's end when there is none), after the empty lines for `+`.
+    const endLine = keep ? next : last + 1;
+    // `+` at the text's end without a line break after its last line: the full way.
+    if (keep && next >= lines.count) giveUp();
+    const end = endLine < lines.count ? lines.start[endLine] : text.length;
+    if (keep) value += '\n'.repeat(empties + 1);
+    else if (!strip) value += '\n';
+    this.index = last + 1;
+    return new Scalar(value, from, end);
   }
 
   /** A value written on one line from `from`: a scalar or a flow collection, then only a comment. */

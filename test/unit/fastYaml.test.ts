@@ -117,7 +117,7 @@ describe('fast YAML reader', () => {
     fc.assert(fc.property(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.-]{0,6}$/), (key) => reservedKey(key) === reserved.test(key)), { seed: 7, numRuns: 2000 });
   });
 
-  it('gives up on what it does not read: anchors, tags, block scalars it leaves to the parser, escapes, tabs, duplicate keys', () => {
+  it('gives up on what it does not read: anchors, tags, block scalars it leaves to the parser, escapes YAML does not have, tabs, duplicate keys', () => {
     for (const text of [
       'a: &x 1\nb: *x\n',
       'a: !!str 1\n',
@@ -127,7 +127,9 @@ describe('fast YAML reader', () => {
       'a: >\n  text\n    more\n',
       'a: |\nb: 1\n',
       'a: |+\n  text',
-      'a: "x\\ny"\n',
+      'a: "x\\qy"\n',
+      'a: "x\\\n  y"\n',
+      'a: "\\U00110000"\n',
       'a:\n\t- 1\n',
       'a: 1\na: 2\n',
       'a: b: c\n',
@@ -225,6 +227,27 @@ describe('fast YAML reader', () => {
         if (after === 'odd') lines.push(`${' '.repeat(at + 1)}odd: 3`);
         return lines.join(eol) + (after === 'end-no-break' ? '' : eol);
       });
+    let accepted = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        if (agree(t)) accepted++;
+      }),
+      { numRuns: 1500, seed: 20261206 },
+    );
+    assert.ok(accepted > 300, `the fast reader read ${accepted} of 1,500`);
+  });
+
+  it('reads the escapes of double-quoted scalars as the full parser does (property)', () => {
+    const piece = fc.constantFrom(
+      'x', ' ', '# c', ': ', "'", '\\"', '\\\\', '\\/', '\\n', '\\t', '\\0', '\\a', '\\b', '\\v', '\\f', '\\r', '\\e', '\\ ', '\\N', '\\_', '\\L', '\\P',
+      '\\x41', '\\xe9', '\\u00e9', '\\u20AC', '\\ud83d', '\\ude00', '\\U0001F600', '\\U0010FFFF', '\\U00110000', '\\q', '\\x4', '\\uZZZZ', '\\', 'é',
+    );
+    const quoted = fc.array(piece, { maxLength: 6 }).map((pieces) => `"${pieces.join('')}"`);
+    const text = fc
+      .tuple(quoted, quoted, fc.constantFrom('value', 'flow-list', 'flow-map', 'item'), fc.constantFrom('\n', '\r\n'))
+      .map(([a, b, where, eol]) =>
+        (where === 'value' ? [`a: ${a}`, `b: ${b} # note`] : where === 'flow-list' ? [`a: [${a}, ${b}]`] : where === 'flow-map' ? [`a: { k: ${a}, l: ${b} }`] : [`- ${a}`, `- ${b}`]).join(eol) + eol,
+      );
     let accepted = 0;
     fc.assert(
       fc.property(text, (t) => {

@@ -75,7 +75,7 @@ const pick = <T>(...values: T[]) => fc.constantFrom(...values);
 /** Values the schema takes, now and then one it rejects (a file has dozens of values: most files stay valid). */
 const values = (valid: string[], rejected: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...valid), weight: 60 }, { arbitrary: fc.constantFrom(...rejected), weight: 1 });
 const ids = values(['a', 'b', 'p-1', 'x.y', 'prog', 'alice', 'bob', '"quoted-id"', "'single'", 'a # note'], ['2026', '-bad', '', 'a b']);
-const texts = values(['Alpha', 'Beta release', '"  "', '"Quoted # x"', "'it''s'", 'é ü', 'yes', 'a #comment', '"123"'], ['""', '123', 'true', '~']);
+const texts = values(['Alpha', 'Beta release', '"  "', '"Say \\"hi\\""', '"caf\\u00e9 \\t tab"', '"Quoted # x"', "'it''s'", 'é ü', 'yes', 'a #comment', '"123"'], ['""', '123', 'true', '~']);
 const days = values(['2026-01-05', '2026-06-30', '2027-02-28', '"2026-03-01"'], ['2026-02-30', 'soon']);
 const money = values(['0', '1500', '250000', '2.5e3', '0.5'], ['-5', '"40"', '.inf']);
 const percents = values(['0', '50', '100', '33.5'], ['101', '-1']);

@@ -4,8 +4,8 @@
  * (`description: >-`), one-line flow lists and mappings of scalars, comments and `---` documents. It
  * builds the same located tree as the full parser (`parser.ts`), about 20× faster, and gives up (returns
  * undefined) on anything else — anchors, tags, multi-line plain or quoted scalars or flow collections,
- * escapes, tabs, duplicate keys, odd indentation, the rarer forms of block scalars — so the full YAML
- * parser, with its exact error messages, reads those files.
+ * escapes YAML does not have, tabs, duplicate keys, odd indentation, the rarer forms of block scalars —
+ * so the full YAML parser, with its exact error messages, reads those files.
  */
 import type { Span } from '../base/positions';
 import { Entries, Entry, MapOf, Scalar, Seq } from './nodes';
@@ -439,13 +439,13 @@ export class FastReader {
   /** A quoted scalar from `from`; it ends at its `end`. */
   private quoted(from: number, lineEnd: number): Scalar {
     const quote = this.text[from];
+    if (quote === '"') return this.doubleQuoted(from, lineEnd);
     let value = '';
     let i = from + 1;
     for (;;) {
       const close = this.text.indexOf(quote, i);
       if (close === -1 || close >= lineEnd) giveUp();
       const part = this.text.slice(i, close);
-      if (quote === '"' && part.includes('\\')) giveUp();
       value += part;
       if (quote === "'" && this.text[close + 1] === "'") {
         value += "'";
@@ -453,6 +453,42 @@ export class FastReader {
         continue;
       }
       return new Scalar(value, from, close + 1);
+    }
+  }
+
+  /**
+   * A double-quoted scalar from `from`, closed on its line, its escapes read as YAML 1.2 reads them
+   * (`\\"`, `\\n`, `\\u00e9`, …); a line continuation, or an escape YAML does not have, is the full parser's.
+   */
+  private doubleQuoted(from: number, lineEnd: number): Scalar {
+    const text = this.text;
+    let value = '';
+    let run = from + 1;
+    for (let i = run; ; ) {
+      if (i >= lineEnd) giveUp();
+      const c = text.charCodeAt(i);
+      if (c === 34) return new Scalar(value + text.slice(run, i), from, i + 1);
+      if (c !== 92) {
+        i++;
+        continue;
+      }
+      value += text.slice(run, i);
+      if (i + 1 >= lineEnd) giveUp();
+      const e = text.charCodeAt(i + 1);
+      const simple = escapes.get(e);
+      if (simple !== undefined) {
+        value += simple;
+        i += 2;
+      } else {
+        const digits = e === 120 ? 2 : e === 117 ? 4 : e === 85 ? 8 : giveUp(); // x, u, U
+        const hex = text.slice(i + 2, i + 2 + digits);
+        if (i + 2 + digits > lineEnd || !HEX_DIGITS.test(hex) || hex.length !== digits) giveUp();
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff) giveUp();
+        value += String.fromCodePoint(code);
+        i += 2 + digits;
+      }
+      run = i;
     }
   }
 
@@ -504,6 +540,14 @@ export class FastReader {
     }
   }
 }
+
+/** YAML 1.2's one-character escapes in a double-quoted scalar, by the character after the backslash. */
+const escapes = new Map<number, string>(
+  Object.entries({ '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' }).map(
+    ([char, value]) => [char.charCodeAt(0), value],
+  ),
+);
+const HEX_DIGITS = /^[0-9a-fA-F]*$/;
 
 export function skipSpaces(text: string, from: number, end: number): number {
   while (from < end && text.charCodeAt(from) === 32) from++;

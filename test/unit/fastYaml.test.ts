@@ -134,7 +134,8 @@ describe('fast YAML reader', () => {
       'a: 1\na: 2\n',
       'a: b: c\n',
       'a: [1,\n  2]\n',
-      'a: plain\n  continued\n',
+      'a: plain\n  - continued\n',
+      'a: plain\n  key: value\n',
       '? complex\n: key\n',
       '"quoted key": 1\n',
       '%YAML 1.2\n---\na: 1\n',
@@ -235,6 +236,43 @@ describe('fast YAML reader', () => {
       { numRuns: 1500, seed: 20261206 },
     );
     assert.ok(accepted > 300, `the fast reader read ${accepted} of 1,500`);
+  });
+
+  it('reads a plain scalar that goes on over the lines below as the full parser does (property)', () => {
+    const piece = fc.constantFrom('alpha', 'beta 2', '12', 'true', 'é ü', 'x-y', 'a:b', 'c#d', '- dash', '[x]', '# c', 'k: v', 'end:', 'trailing  ', 'a # b');
+    const more = fc.oneof(
+      { arbitrary: fc.tuple(fc.constantFrom(0, 1, 2, 4), piece).map(([deeper, text]) => ({ deeper, text })), weight: 5 },
+      { arbitrary: fc.constant({ deeper: -1, text: '' }), weight: 1 },
+      { arbitrary: fc.constant({ deeper: 2, text: '# comment' }), weight: 1 },
+    );
+    const text = fc
+      .record({
+        first: piece,
+        more: fc.array(more, { minLength: 1, maxLength: 4 }),
+        at: fc.constantFrom(0, 2, 4),
+        item: fc.boolean(),
+        after: fc.constantFrom('key', 'end', 'end-no-break'),
+        eol: fc.constantFrom('\n', '\r\n'),
+      })
+      .map(({ first, more: lines, at, item, after, eol }) => {
+        const pad = ' '.repeat(at);
+        const out: string[] = [];
+        if (at === 2) out.push(item ? '- first: 1' : 'outer:');
+        if (at === 4) out.push('top:', item ? '  - first: 1' : '  outer:');
+        if (!(item && at > 0)) out.push(`${pad}first: 1`);
+        out.push(`${pad}d: ${first}`);
+        for (const l of lines) out.push(l.deeper < 0 ? '' : `${' '.repeat(at + l.deeper)}${l.text}`);
+        if (after === 'key') out.push(`${pad}next: 2`);
+        return out.join(eol) + (after === 'end-no-break' ? '' : eol);
+      });
+    let accepted = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        if (agree(t)) accepted++;
+      }),
+      { numRuns: 1500, seed: 20261206 },
+    );
+    assert.ok(accepted > 200, `the fast reader read ${accepted} of 1,500`);
   });
 
   it('reads the escapes of double-quoted scalars as the full parser does (property)', () => {

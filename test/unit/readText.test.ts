@@ -89,12 +89,14 @@ const levels = values(['1', '3', '5'], ['0', '6', '2.5']);
 const currencies = values(['USD', 'EUR', '"GBP"'], ['usd']);
 const allocations = values(['1', '50', '100', '12.5'], ['0', '150']);
 const capacities = values(['100', '0', '50.5'], ['-1']);
-/** Text written as a block scalar: literal or folded, each way of chomping. */
+/** Text written as a block scalar: literal or folded, each way of chomping (`block: ''` is plain text over several lines). */
 const blockTexts = fc.record({
   block: fc.constantFrom('|', '|-', '|+', '>', '>-', '>+'),
   lines: fc.array(fc.constantFrom('Move every service', 'onto the platform: then', '# retire the old one', '- and more', ''), { minLength: 1, maxLength: 4 }),
 });
-const longTexts = fc.oneof({ arbitrary: texts, weight: 3 }, { arbitrary: blockTexts.map((b): Written => b), weight: 1 });
+/** Plain text that goes on over the lines below. */
+const plainLines = fc.array(fc.constantFrom('Move every service', 'onto the platform', 'and retire 2 stacks', ''), { minLength: 2, maxLength: 4 }).map((lines): Written => ({ block: '', lines: ['Plan', ...lines] }));
+const longTexts = fc.oneof({ arbitrary: texts, weight: 3 }, { arbitrary: blockTexts.map((b): Written => b), weight: 1 }, { arbitrary: plainLines, weight: 1 });
 /** Keys the schema does not know, and extensions (allowed anywhere, whatever their value). */
 const strayKeys = pick('nmae', 'toString', 'x-note', 'x-cost-center', 'x-a');
 const strayValues = pick<Written>('anything', '{ a: 1, b: [x, y] }', '[1, 2]', { list: ['x', 'y'] }, { map: [['deep', 'value']] });
@@ -171,6 +173,7 @@ function writeMapping(mapping: Mapping, indent: string, style: Style, first = in
     const comment = next(style) % 11 === 0 ? '   # note' : '';
     if (next(style) % 13 === 0) lines.push(`${indent}# a comment`);
     if (typeof value === 'string') lines.push(`${lead}${key}: ${value}${comment}`);
+    else if ('block' in value && value.block === '') lines.push(`${lead}${key}: ${value.lines[0]}`, ...value.lines.slice(1).map((line) => (line === '' ? '' : `${indent}  ${line}`)));
     else if ('block' in value) lines.push(`${lead}${key}: ${value.block}${comment}`, ...value.lines.map((line) => (line === '' ? '' : `${indent}  ${line}`)));
     else if ('list' in value) {
       // A comment cannot stand inside a flow list.

@@ -1,11 +1,12 @@
 /**
  * A fast reader for the plain block YAML that plan files are almost always written in: block mappings
- * and sequences, plain and quoted one-line scalars, literal and folded block scalars as a key's value
- * (`description: >-`), one-line flow lists and mappings of scalars, comments and `---` documents. It
- * builds the same located tree as the full parser (`parser.ts`), about 20× faster, and gives up (returns
- * undefined) on anything else — anchors, tags, multi-line plain or quoted scalars or flow collections,
- * escapes YAML does not have, tabs, duplicate keys, odd indentation, the rarer forms of block scalars —
- * so the full YAML parser, with its exact error messages, reads those files.
+ * and sequences, plain and quoted one-line scalars (double-quoted ones with their escapes), as a key's
+ * value also literal and folded block scalars (`description: >-`) and plain scalars that go on over the
+ * lines below, one-line flow lists and mappings of scalars, comments and `---` documents. It builds the
+ * same located tree as the full parser (`parser.ts`), about 20× faster, and gives up (returns undefined)
+ * on anything else — anchors, tags, multi-line quoted scalars or flow collections, escapes YAML does not
+ * have, tabs, duplicate keys, odd indentation, the rarer forms of block and multi-line plain scalars — so
+ * the full YAML parser, with its exact error messages, reads those files.
  */
 import type { Span } from '../base/positions';
 import { Entries, Entry, MapOf, Scalar, Seq } from './nodes';
@@ -348,7 +349,44 @@ export class FastReader {
     if (c === 124 || c === 62) return this.blockScalar(from, lineEnd, indent);
     const value = this.inline(from, lineEnd);
     this.index++;
-    return value;
+    // A plain scalar with nothing after it on its line may go on over the lines below.
+    const plain = c !== 34 && c !== 39 && c !== 91 && c !== 123;
+    return plain && skipSpaces(this.text, value.end, lineEnd) === lineEnd ? this.plainLines(value as Scalar, indent) : value;
+  }
+
+  /**
+   * A plain scalar, the value of a key of a mapping at column `indent`, with the lines below it that go
+   * on with it (indented more than `indent`), folded as YAML 1.2 folds them: a line break to a space, each
+   * empty line between to a line break. A line that goes on with an indicator, a comment or a `: ` is the
+   * full parser's. The scalar itself when no line goes on with it.
+   */
+  private plainLines(first: Scalar, indent: number): Scalar {
+    const text = this.text;
+    const lines = this.lines;
+    let value: string | undefined;
+    let end = first.end;
+    let empties = 0;
+    let line = this.index;
+    for (; line < lines.count && lines.start[line] < text.length; line++) {
+      const start = lines.start[line];
+      const lineEnd = lines.end[line];
+      const at = skipSpaces(text, start, lineEnd);
+      if (at === lineEnd) {
+        empties++;
+        continue;
+      }
+      if (at - start <= indent) break;
+      if (continuationStops(text.charCodeAt(at))) giveUp();
+      let contentEnd = lineEnd;
+      while (text.charCodeAt(contentEnd - 1) === 32) contentEnd--;
+      const content = text.slice(at, contentEnd);
+      if (content.includes(': ') || content.includes(' #') || content.endsWith(':')) giveUp();
+      value = (value ?? text.slice(first.start, first.end)) + (empties === 0 ? ' ' : '\n'.repeat(empties)) + content;
+      end = contentEnd;
+      empties = 0;
+      this.index = line + 1;
+    }
+    return value === undefined ? first : new Scalar(value, first.start, end);
   }
 
   /**
@@ -582,6 +620,12 @@ function digitsValue(text: string, from: number, end: number): number | undefine
     n = n * 10 + c;
   }
   return n;
+}
+
+/** A character that a line going on with a plain scalar may not start with here: an indicator, a quote, a comment. */
+function continuationStops(c: number): boolean {
+  // - ? : , [ ] { } # & * ! | > ' " % @ `
+  return c === 45 || c === 63 || c === 58 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === 35 || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96;
 }
 
 function isFlowIndicator(c: number): boolean {

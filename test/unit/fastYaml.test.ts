@@ -157,7 +157,8 @@ describe('fast YAML reader', () => {
       'a:\n\t- 1\n',
       'a: 1\na: 2\n',
       'a: b: c\n',
-      'a: [1,\n  2]\n',
+      'a: [1,\n2]\n',
+      'a: [1\n  2]\n',
       'a: plain\n  - continued\n',
       'a: plain\n  key: value\n',
       '? complex\n: key\n',
@@ -278,6 +279,42 @@ describe('fast YAML reader', () => {
       });
     const accepted = agreeing(text);
     assert.ok(accepted > 200, `the fast reader read ${accepted} of 1,500`);
+  });
+
+  it('reads a flow list or mapping over several lines as the full parser does (property)', () => {
+    const scalar = fc.constantFrom('a', 'prj-1', '12', '"q, r"', "'s'", 'x y', '');
+    // Where a line may break inside the collection: its indentation past the holder's column (0 or less: the full parser's), and what the line holds first.
+    const lineBreak = fc.record({ deeper: fc.constantFrom(-1, 0, 1, 2, 4), comment: fc.boolean(), empty: fc.boolean() });
+    const flow: fc.Memo<string> = fc.memo((n) =>
+      fc
+        .tuple(fc.boolean(), fc.array(n <= 1 ? scalar : fc.oneof(scalar, flow(n - 1)), { minLength: 1, maxLength: 4 }), fc.array(fc.option(lineBreak, { nil: undefined, freq: 2 }), { minLength: 6, maxLength: 6 }))
+        .map(([isMap, items, breaks]) => {
+          const parts = items.map((item, i) => (isMap ? `k${i}: ${item}` : item));
+          let out = isMap ? '{ ' : '[';
+          parts.forEach((part, i) => {
+            const b = breaks[i % breaks.length];
+            if (b) out += `${i > 0 && b.comment ? ' # note' : ''}<br>${b.empty ? '<br>' : ''}<indent ${b.deeper}>`;
+            out += part + (i < parts.length - 1 ? ', ' : '');
+          });
+          const last = breaks[5];
+          return out + (last ? `<br><indent ${last.deeper}>` : '') + (isMap ? ' }' : ']');
+        }),
+    );
+    const text = fc
+      .record({ value: flow(3), at: fc.constantFrom(0, 2, 4), item: fc.boolean(), where: fc.constantFrom('value', 'below', 'list-item'), eol: fc.constantFrom('\n', '\r\n') })
+      .map(({ value, at, item, where, eol }) => {
+        const lines = holderAt(at, item);
+        const pad = ' '.repeat(at);
+        const head = where === 'value' ? `${pad}d: ` : where === 'below' ? `${pad}d:${eol}${pad}  ` : `${pad}d:${eol}${pad}  - `;
+        // Each break: a line break, an empty line maybe, then the indentation past the holder's column.
+        const written = value.replace(/<br>/g, eol).replace(/<indent (-?\d+)>/g, (_, deeper: string) => ' '.repeat(Math.max(0, at + Number(deeper))));
+        lines.push(head + written, `${pad}next: 2`);
+        return lines.join(eol) + eol;
+      });
+    const accepted = agreeing(text);
+    assert.ok(accepted > 200, `the fast reader read ${accepted} of 1,500`);
+    // As a formatter writes a long list, and with comment lines between, in the first column too.
+    for (const t of ['key:\n  [\n    a,\n    b\n  ]\n', 'key: [a,\n  # c\n  b]\n', 'key: [a,\n# c\n  b]\n', 'key: { a: 1,\n\n  b: [c,\n    d] }\n']) assert.ok(agree(t), t);
   });
 
   it('reads the escapes of double-quoted scalars as the full parser does (property)', () => {

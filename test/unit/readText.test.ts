@@ -286,6 +286,13 @@ describe('entities straight from the text agree with the full way', function () 
     assert.ok(deepest >= 6);
   });
 
+  it('reads a long list as a formatter writes it, over several lines', () => {
+    const text = 'project:\n  id: a\n  name: A\n  depends_on:\n    [\n      b,\n      c # the vendor\n    ]\n  tags: [core,\n    q3]\n';
+    assert.ok(agree('a.plan.yaml', text));
+    const read = readPlanText('a.plan.yaml', text, defaultParseLimits)!;
+    assert.deepEqual(read.models[0].projects[0].dependsOn.map((r) => r.name), ['b', 'c']);
+  });
+
   it('leaves to the full way what it would read otherwise: an extension key twice, an empty tag', () => {
     const project = (more: string) => `project:\n  id: a\n  name: A\n${more}`;
     assert.ok(agree('a.plan.yaml', project('  x-a: 1\n  x-b: 2\n  tags: [core]\n')));

@@ -261,7 +261,7 @@ class TextReader extends FastReader {
       const itemStart = skipSpaces(this.text, lineStart + indent + 1, lineEnd);
       if (this.text.charCodeAt(itemStart) === 123) {
         // `- { … }`, read as `sequence` reads it.
-        const item = this.inline(itemStart, lineEnd);
+        const item = this.inline(itemStart, lineEnd, indent);
         this.index++;
         items.push(item.kind === 'map' ? this.flowMapping(kind, item) : giveUp());
         end = item.end;

@@ -2,11 +2,11 @@
  * A fast reader for the plain block YAML that plan files are almost always written in: block mappings
  * and sequences, plain and quoted one-line scalars (double-quoted ones with their escapes), as a key's
  * value also literal and folded block scalars (`description: >-`) and plain scalars that go on over the
- * lines below, one-line flow lists and mappings of scalars, comments and `---` documents. It builds the
- * same located tree as the full parser (`parser.ts`), about 20× faster, and gives up (returns undefined)
- * on anything else — anchors, tags, multi-line quoted scalars or flow collections, escapes YAML does not
- * have, tabs, duplicate keys, odd indentation, the rarer forms of block and multi-line plain scalars — so
- * the full YAML parser, with its exact error messages, reads those files.
+ * lines below, flow lists and mappings (over several lines too, as a formatter writes a long one), comments
+ * and `---` documents. It builds the same located tree as the full parser (`parser.ts`), about 20× faster,
+ * and gives up (returns undefined) on anything else — anchors, tags, multi-line quoted scalars, a trailing
+ * comma, escapes YAML does not have, tabs, duplicate keys, odd indentation, the rarer forms of block and
+ * multi-line plain scalars — so the full YAML parser, with its exact error messages, reads those files.
  */
 import type { Span } from '../base/positions';
 import { Entries, Entry, MapOf, Scalar, Seq } from './nodes';
@@ -209,10 +209,19 @@ export class FastReader {
   }
 
   /** A block node whose first line is the current one, at `indent`. */
-  protected block(indent: number): Node {
+  protected block(indent: number, parentIndent = -1): Node {
     const line = this.peek();
     if (this.lines.indent[line] !== indent || ++this.depth > this.maxDepth) giveUp();
-    const node = this.startsSequence(line) ? this.sequence(indent) : this.mapping(indent, this.lines.start[line] + indent);
+    const at = this.lines.start[line] + indent;
+    const c = this.text.charCodeAt(at);
+    let node: Node;
+    if (c === 91 || c === 123) {
+      // A flow list or mapping on the lines below a key (where a formatter puts a long one).
+      node = this.inline(at, this.lines.end[line], parentIndent);
+      this.index++;
+    } else {
+      node = this.startsSequence(line) ? this.sequence(indent) : this.mapping(indent, at);
+    }
     this.depth--;
     return node;
   }
@@ -291,7 +300,7 @@ export class FastReader {
   protected below(indent: number, at: number, sequenceAtColumn: boolean): Node {
     this.index++;
     const next = this.peek();
-    if (next !== -1 && this.lines.indent[next] > indent) return this.block(this.lines.indent[next]);
+    if (next !== -1 && this.lines.indent[next] > indent) return this.block(this.lines.indent[next], indent);
     if (sequenceAtColumn && next !== -1 && this.lines.indent[next] === indent && this.startsSequence(next)) return this.sequence(indent);
     return new Scalar(null, at, at);
   }
@@ -330,7 +339,7 @@ export class FastReader {
       } else if (this.text.charCodeAt(itemStart) === 45 && this.text.charCodeAt(itemStart + 1) === 32) {
         giveUp();
       } else {
-        item = this.inline(itemStart, lineEnd);
+        item = this.inline(itemStart, lineEnd, indent);
         this.index++;
       }
       items.push(item!);
@@ -347,7 +356,7 @@ export class FastReader {
   protected lineValue(from: number, lineEnd: number, indent: number): Node {
     const c = this.text.charCodeAt(from);
     if (c === 124 || c === 62) return this.blockScalar(from, lineEnd, indent);
-    const value = this.inline(from, lineEnd);
+    const value = this.inline(from, lineEnd, indent);
     this.index++;
     // A plain scalar with nothing after it on its line may go on over the lines below.
     const plain = c !== 34 && c !== 39 && c !== 91 && c !== 123;
@@ -459,11 +468,15 @@ export class FastReader {
   }
 
   /** A value written on one line from `from`: a scalar or a flow collection, then only a comment. */
-  protected inline(from: number, lineEnd: number): Node {
+  protected inline(from: number, lineEnd: number, indent = -1): Node {
     const c = this.text.charCodeAt(from);
     let node: Node;
     if (c === 91 || c === 123) {
-      node = this.flow(from, lineEnd);
+      this.flowEnd = lineEnd;
+      this.flowIndent = indent;
+      node = this.flow(from);
+      // The line it closes on (the current one: `index` moved with it).
+      lineEnd = this.flowEnd;
     } else if (c === 34 || c === 39) {
       node = this.quoted(from, lineEnd);
     } else {
@@ -530,10 +543,19 @@ export class FastReader {
     }
   }
 
-  /** `[a, "b"]` or `{ k: v, k2: [x, y] }`, nested, on one line; it ends at its `end`. */
-  private flow(from: number, lineEnd: number): Node {
+  /** The end of the line a flow collection is being read on, and the column its lines must be indented past (-1: one line only). */
+  protected flowEnd = 0;
+  private flowIndent = -1;
+
+  /**
+   * `[a, "b"]` or `{ k: v, k2: [x, y] }`, nested; it ends at its `end`. On one line, or over the lines
+   * below when `flowIndent` allows (each indented past it: comments and empty lines between are spaces),
+   * `index` and `flowEnd` then on the line it closes on. A scalar going on over lines is the full parser's.
+   */
+  private flow(from: number): Node {
     if (++this.depth > this.maxDepth) giveUp();
-    const isMap = this.text.charCodeAt(from) === 123;
+    const text = this.text;
+    const isMap = text.charCodeAt(from) === 123;
     const close = isMap ? 125 : 93;
     const items: Node[] = [];
     const entries = new Entries();
@@ -541,41 +563,68 @@ export class FastReader {
       this.depth--;
       return isMap ? new MapOf(entries, from, end) : new Seq(items, from, end);
     };
-    let i = skipSpaces(this.text, from + 1, lineEnd);
-    if (this.text.charCodeAt(i) === close) return done(i + 1);
+    let i = this.flowSpace(from + 1);
+    if (text.charCodeAt(i) === close) return done(i + 1);
     for (;;) {
-      if (i >= lineEnd) giveUp();
+      if (i >= this.flowEnd) giveUp();
       let key = '';
       let keyStart = -1;
       if (isMap) {
-        const colon = keyEnd(this.text, i, lineEnd);
+        const colon = keyEnd(text, i, this.flowEnd);
         if (colon === -1) giveUp();
-        key = keyString(this.text, i, colon);
+        key = keyString(text, i, colon);
         if (reservedKey(key) || entries.has(key)) giveUp();
         keyStart = i;
-        i = skipSpaces(this.text, colon + 1, lineEnd);
+        const line = this.index;
+        i = this.flowSpace(colon + 1);
+        // A key with no value before a line break: the full parser's.
+        if (this.index !== line && (text.charCodeAt(i) === 44 || text.charCodeAt(i) === close)) giveUp();
       }
       let node: Node;
-      const c = this.text.charCodeAt(i);
+      const c = text.charCodeAt(i);
       if (c === 34 || c === 39) {
-        node = this.quoted(i, lineEnd);
+        node = this.quoted(i, this.flowEnd);
       } else if (c === 91 || c === 123) {
-        node = this.flow(i, lineEnd);
+        node = this.flow(i);
       } else if (isMap && (c === 44 || c === close)) {
         node = new Scalar(null, i, i);
       } else {
-        node = plainScalar(this.text, i, lineEnd, true);
+        node = plainScalar(text, i, this.flowEnd, true);
       }
-      i = node.end;
       if (isMap) entries.add(new Entry(key, keyStart, keyStart + key.length, node));
       else items.push(node);
-      i = skipSpaces(this.text, i, lineEnd);
-      const next = this.text.charCodeAt(i);
+      i = this.flowSpace(node.end);
+      const next = text.charCodeAt(i);
       if (next === close) return done(i + 1);
       if (next !== 44) giveUp();
-      i = skipSpaces(this.text, i + 1, lineEnd);
-      if (this.text.charCodeAt(i) === close) giveUp(); // a trailing comma: let the full parser decide
+      i = this.flowSpace(i + 1);
+      if (text.charCodeAt(i) === close) giveUp(); // a trailing comma: let the full parser decide
     }
+  }
+
+  /**
+   * Past the spaces from `at` inside a flow collection; at its line's end or at a comment, when it may go
+   * on over lines, on to the next line that holds anything (indented past `flowIndent`, or the full parser's).
+   */
+  private flowSpace(at: number): number {
+    const text = this.text;
+    const lines = this.lines;
+    at = skipSpaces(text, at, this.flowEnd);
+    while (at === this.flowEnd || (text.charCodeAt(at) === 35 && text.charCodeAt(at - 1) === 32)) {
+      if (this.flowIndent < 0) return at;
+      const line = ++this.index;
+      if (line >= lines.count || lines.start[line] >= text.length) giveUp();
+      const start = lines.start[line];
+      this.flowEnd = lines.end[line];
+      at = skipSpaces(text, start, this.flowEnd);
+      if (at === this.flowEnd) continue; // an empty line
+      if (text.charCodeAt(at) === 35) {
+        at = this.flowEnd; // a comment line
+        continue;
+      }
+      if (at - start <= this.flowIndent) giveUp();
+    }
+    return at;
   }
 }
 

@@ -372,6 +372,9 @@ export class FastReader {
   private plainLines(first: Scalar, indent: number): Scalar {
     const text = this.text;
     const lines = this.lines;
+    // Nearly always: the next line holds the next key, or less.
+    const next = this.index;
+    if (next < lines.count && lines.indent[next] !== -1 && lines.indent[next] <= indent) return first;
     let value: string | undefined;
     let end = first.end;
     let empties = 0;

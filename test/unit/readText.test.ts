@@ -287,10 +287,13 @@ describe('entities straight from the text agree with the full way', function () 
   });
 
   it('reads a long list as a formatter writes it, over several lines', () => {
-    const text = 'project:\n  id: a\n  name: A\n  depends_on:\n    [\n      b,\n      c # the vendor\n    ]\n  tags: [core,\n    q3]\n';
+    const text =
+      'project:\n  id: a\n  name: A\n  depends_on:\n    [\n      b,\n      c, # the vendor\n    ]\n  tags: [core,\n    q3]\n' +
+      '  x-note: 1\n  team:\n    [\n      { person: p2, allocation: 20 },\n      { person: p3 },\n    ]\n';
     assert.ok(agree('a.plan.yaml', text));
     const read = readPlanText('a.plan.yaml', text, defaultParseLimits)!;
     assert.deepEqual(read.models[0].projects[0].dependsOn.map((r) => r.name), ['b', 'c']);
+    assert.deepEqual(read.models[0].projects[0].team.map((t) => [t.person.name, t.allocation]), [['p2', 20], ['p3', 100]]);
   });
 
   it('leaves to the full way what it would read otherwise: an extension key twice, an empty tag', () => {

@@ -151,7 +151,7 @@ class TextReader extends FastReader {
           d.value[slot] = this.flowValue(rule, value);
           valueEnd = value.end;
         } else {
-          d.value[slot] = rule.list ? this.listBelow(rule.of, indent) : this.mappingBelow(rule.of, indent);
+          d.value[slot] = rule.list ? this.listBelow(rule, indent) : this.mappingBelow(rule.of, indent);
           valueEnd = this.valueEnd;
         }
       }
@@ -236,11 +236,18 @@ class TextReader extends FastReader {
     return made;
   }
 
-  /** The list of mappings of `kind` below a key with nothing after it, where `below` (and `block`) would read it. */
-  private listBelow(kind: Kind, indent: number): unknown[] {
+  /** The list of mappings of the rule's kind below a key with nothing after it, where `below` (and `block`) would read it. */
+  private listBelow(rule: Rule, indent: number): unknown {
+    const kind = rule.of!;
     this.index++;
     const next = this.peek();
     if (next !== -1 && this.lines.indent[next] > indent) {
+      if (this.text.charCodeAt(this.lines.start[next] + this.lines.indent[next]) === 91) {
+        // A flow list on the lines below (as a formatter writes a long one), read as `block` reads it.
+        const value = this.block(this.lines.indent[next], indent);
+        this.valueEnd = value.end;
+        return this.flowValue(rule, value);
+      }
       if (++this.depth > this.maxDepth || !this.startsSequence(next)) giveUp();
       const list = this.list(kind, this.lines.indent[next]);
       this.depth--;

@@ -4,8 +4,8 @@
  * value also literal and folded block scalars (`description: >-`) and plain scalars that go on over the
  * lines below, flow lists and mappings (over several lines too, as a formatter writes a long one), comments
  * and `---` documents. It builds the same located tree as the full parser (`parser.ts`), about 20× faster,
- * and gives up (returns undefined) on anything else — anchors, tags, multi-line quoted scalars, a trailing
- * comma, escapes YAML does not have, tabs, duplicate keys, odd indentation, the rarer forms of block and
+ * and gives up (returns undefined) on anything else — anchors, tags, multi-line quoted scalars,
+ * escapes YAML does not have, tabs, duplicate keys, odd indentation, the rarer forms of block and
  * multi-line plain scalars — so the full YAML parser, with its exact error messages, reads those files.
  */
 import type { Span } from '../base/positions';
@@ -601,7 +601,8 @@ export class FastReader {
       if (next === close) return done(i + 1);
       if (next !== 44) giveUp();
       i = this.flowSpace(i + 1);
-      if (text.charCodeAt(i) === close) giveUp(); // a trailing comma: let the full parser decide
+      // A comma after the last item (as Prettier writes a long list over lines) is allowed.
+      if (text.charCodeAt(i) === close) return done(i + 1);
     }
   }
 

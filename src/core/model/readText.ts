@@ -70,7 +70,6 @@ interface Rule {
 
 /** A mapping of plan.schema.json read in one pass: the document or one of its object definitions. */
 interface Kind {
-  readonly name: string;
   readonly rules: Map<string, Rule>;
   /** The bits of the required keys. */
   readonly required: number;
@@ -368,6 +367,7 @@ function made<T>(d: Draft, slot: number): T | undefined {
   return d.has(slot) ? (d.value[slot] as T) : undefined;
 }
 
+/** What a list slot was made into: `none` when it is not written or empty (`[]`: flowValue), else never empty (a block list has an item). */
 function madeList<T>(d: Draft, slot: number): readonly T[] {
   return d.has(slot) ? (d.value[slot] as readonly T[]) : none;
 }
@@ -400,12 +400,6 @@ function withChildren(d: Draft, s: Record<string, number>, parent: Program | Pro
   adopt(lists.milestones, parent);
   adopt(lists.risks, parent);
   adopt(lists.issues, parent);
-}
-
-/** The benefits of a program or project: `none` when there are none, else the list as read. */
-function benefitsOf(d: Draft, slot: number): readonly Benefit[] {
-  const list = madeList<Benefit>(d, slot);
-  return list.length === 0 ? none : list;
 }
 
 const builders: Record<string, (d: Draft, reader: TextReader, s: Record<string, number>) => unknown> = {
@@ -441,7 +435,7 @@ const builders: Record<string, (d: Draft, reader: TextReader, s: Record<string, 
     };
     const programs = madeList<Program>(d, s.programs);
     adopt(programs, portfolio, 'parentPortfolio');
-    (portfolio as { inlinePrograms: readonly Program[] }).inlinePrograms = listOr(programs as Program[]);
+    (portfolio as { inlinePrograms: readonly Program[] }).inlinePrograms = programs;
     return portfolio;
   },
 
@@ -459,7 +453,7 @@ const builders: Record<string, (d: Draft, reader: TextReader, s: Record<string, 
       end: day(d, s.end),
       health: oneOf(d, s.health, healthValues),
       statusDate: day(d, s.status_date),
-      benefits: benefitsOf(d, s.benefits),
+      benefits: madeList<Benefit>(d, s.benefits),
       milestones: none,
       risks: none,
       issues: none,
@@ -476,7 +470,7 @@ const builders: Record<string, (d: Draft, reader: TextReader, s: Record<string, 
     withChildren(d, s, program);
     const projects = madeList<Project>(d, s.projects);
     adopt(projects, program, 'parentProgram');
-    (program as { inlineProjects: readonly Project[] }).inlineProjects = listOr(projects as Project[]);
+    (program as { inlineProjects: readonly Project[] }).inlineProjects = projects;
     return program;
   },
 
@@ -497,11 +491,11 @@ const builders: Record<string, (d: Draft, reader: TextReader, s: Record<string, 
       state: oneOf(d, s.state, projectStates),
       health: oneOf(d, s.health, healthValues),
       baseline: made<Baseline>(d, s.baseline),
-      benefits: benefitsOf(d, s.benefits),
+      benefits: madeList<Benefit>(d, s.benefits),
       milestones: none,
       risks: none,
       issues: none,
-      team: listOr(madeList<TeamEntry>(d, s.team) as TeamEntry[]),
+      team: madeList<TeamEntry>(d, s.team),
       tags: listOr(references(d, s.tags, source).map((tag) => tag.name)),
       program: undefined,
       placedBy: undefined,
@@ -693,7 +687,7 @@ function kindsOf(schema: SchemaPart): Record<string, Kind> {
     if (!requiredKeys.every((key) => key in slots)) continue;
     const required = requiredKeys.reduce((bits, key) => bits | (1 << slots[key]), 0);
     const build = builders[name];
-    kinds[name] = { name, rules: new Map(), required, slots, build: (d, reader) => build(d, reader, slots) };
+    kinds[name] = { rules: new Map(), required, slots, build: (d, reader) => build(d, reader, slots) };
   }
   for (const [name, kind] of Object.entries(kinds)) {
     for (const [key, sub] of Object.entries(parts[name].properties as Record<string, SchemaPart>)) {

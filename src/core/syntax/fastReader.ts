@@ -48,7 +48,7 @@ export function keyEnd(text: string, from: number, lineEnd: number): number {
  */
 const keyStrings = new Map<number, string[]>();
 let keyCount = 0;
-export function keyString(text: string, from: number, to: number): string {
+function keyString(text: string, from: number, to: number): string {
   let hash = to - from;
   for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
   const known = keyStrings.get(hash);
@@ -98,7 +98,7 @@ export function fastReadYaml(text: string, maxDepth: number): FastDocument[] | u
 }
 
 /** A line's offsets, kept in typed arrays (one allocation per file, not one object per line). */
-export class Lines {
+class Lines {
   /** Offset of the first character of each line. */
   readonly start: Int32Array;
   /** Offset of the line end (the `\n`, or `\r` of `\r\n`, or the text end). */
@@ -378,8 +378,7 @@ export class FastReader {
     let value: string | undefined;
     let end = first.end;
     let empties = 0;
-    let line = this.index;
-    for (; line < lines.count && lines.start[line] < text.length; line++) {
+    for (let line = next; line < lines.count && lines.start[line] < text.length; line++) {
       const start = lines.start[line];
       const lineEnd = lines.end[line];
       const at = skipSpaces(text, start, lineEnd);
@@ -433,9 +432,7 @@ export class FastReader {
       const end = lines.end[line];
       // The empty "line" after a final line break is the text's end, not a line.
       if (start === text.length) break;
-      let spaces = start;
-      while (spaces < end && text.charCodeAt(spaces) === 32) spaces++;
-      spaces -= start;
+      const spaces = skipSpaces(text, start, end) - start;
       if (start + spaces === end) {
         // An empty line: before the first line of text, or more indented than it, the full way.
         if (contentIndent === -1 || spaces > contentIndent) giveUp();

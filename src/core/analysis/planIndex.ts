@@ -22,8 +22,6 @@ export interface PlanIndex extends EntityLists {
   readonly hasPeople: boolean;
   /** What each depends_on reference names, when it names a project or milestone. */
   readonly dependencyTargets: ReadonlyMap<Reference, Project | Milestone>;
-  /** Every written reference and the entity it names (for navigation). */
-  readonly references: readonly ResolvedReference[];
   /** Every entity, in workspace order (an entity before its children). */
   readonly entities: readonly Entity[];
   /** The duplicate-id problems: each definition of an id defined more than once. */
@@ -115,21 +113,16 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
   }
 
   const dependencyTargets = new Map<Reference, Project | Milestone>();
-  const references: ResolvedReference[] = [];
   const teamEntries = new Map<Person, TeamPlace[]>();
-  const resolving = { definitions, references };
   // Indexed loops: in a generator, `for … of` makes an iterator result per item.
   for (let e = 0; e < entities.length; e++) {
     if (pauses.due()) yield;
     const entity = entities[e];
-    eachReference(entity, resolveInto, resolving);
     if (entity.kind === 'project') {
-      // A project's team persons are the last references it writes, in the order of its team entries
-      // (eachReference): the person each names, found just now, gathers the person's entries.
+      // The person each team entry names (the first definition of its id) gathers the person's entries.
       const team = entity.team;
-      const first = references.length - team.length;
       for (let i = 0; i < team.length; i++) {
-        const found = references[first + i].target;
+        const found = definitions.get(team[i].person.name)?.[0];
         if (found?.kind !== 'person') continue;
         const list = teamEntries.get(found);
         if (list) list.push({ project: entity, entry: team[i] });
@@ -145,26 +138,44 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
     }
   }
   return {
-    portfolios, programs, projects, milestones, risks, issues, people, entities, definitions, hasPeople: people.length > 0, dependencyTargets, references,
+    portfolios, programs, projects, milestones, risks, issues, people, entities, definitions, hasPeople: people.length > 0, dependencyTargets,
     duplicateDiagnostics, positions: nodePositions(projects, milestones), teamEntries,
   };
 }
 
 /**
+ * Every written reference of an index and the entity it names (for navigation), in workspace order and,
+ * in an entity, in written order (eachReference): listed when first asked for — `check` never asks — and
+ * then kept for the index.
+ */
+export function writtenReferences(index: PlanIndex): readonly ResolvedReference[] {
+  let references = listedReferences.get(index);
+  if (!references) listedReferences.set(index, (references = listReferences(index)));
+  return references;
+}
+
+const listedReferences = new WeakMap<PlanIndex, readonly ResolvedReference[]>();
+
+function listReferences(index: PlanIndex): ResolvedReference[] {
+  const resolving = { definitions: index.definitions, references: [] as ResolvedReference[] };
+  for (let e = 0; e < index.entities.length; e++) eachReference(index.entities[e], resolveInto, resolving);
+  return resolving.references;
+}
+
+/**
  * After an edit that changed only what some projects and milestones depend on, or who manages or owns
- * something (incremental.ts): what the new depends_on items name, in place of what the old ones named, and
- * a new list of every reference (so that what was worked out from the old list is not taken for this
- * one) with the new references in place of the old ones.
+ * something (incremental.ts): what the new depends_on items name, in place of what the old ones named, and,
+ * when the index's references were listed, a new list of them (so that what was worked out from the old
+ * list is not taken for this one) with the new references in place of the old ones.
  */
 export function relinkIndex(
   index: PlanIndex,
   relinked: ReadonlyArray<{ readonly before: readonly Reference[]; readonly after: readonly Reference[]; readonly node?: Project | Milestone }>,
 ): void {
   const targets = index.dependencyTargets as Map<Reference, Project | Milestone>;
-  let references: readonly ResolvedReference[] | undefined = index.references;
+  const listed = listedReferences.get(index);
+  let references: readonly ResolvedReference[] | undefined = listed;
   for (const { before, after, node } of relinked) {
-    const resolving = { definitions: index.definitions, references: [] as ResolvedReference[] };
-    for (let i = 0; i < after.length; i++) resolveInto(resolving, after[i]);
     if (node) {
       for (let i = 0; i < before.length; i++) targets.delete(before[i]);
       for (let i = 0; i < after.length; i++) {
@@ -172,15 +183,14 @@ export function relinkIndex(
         if (found) targets.set(after[i], found as Project | Milestone);
       }
     }
-    references = references && replaced(references, before, resolving.references);
-  }
-  if (!references) {
-    // Where a reference goes that had none before it is not known: every reference listed again.
+    if (!references) continue;
     const resolving = { definitions: index.definitions, references: [] as ResolvedReference[] };
-    for (let e = 0; e < index.entities.length; e++) eachReference(index.entities[e], resolveInto, resolving);
-    references = resolving.references;
+    for (let i = 0; i < after.length; i++) resolveInto(resolving, after[i]);
+    references = replaced(references, before, resolving.references);
   }
-  (index as { references: readonly ResolvedReference[] }).references = references;
+  if (!listed) return;
+  // Where a reference goes that had none before it is not known: every reference listed again.
+  listedReferences.set(index, references ?? listReferences(index));
 }
 
 /**

@@ -280,7 +280,7 @@ class TextReader extends FastReader {
       end = this.valueEnd;
     }
     this.valueEnd = end;
-    return items;
+    return items.slice();
   }
 }
 
@@ -351,14 +351,12 @@ function reference(d: Draft, slot: number, source: Source): Reference | undefine
 function references(d: Draft, slot: number, source: Source): readonly Reference[] {
   if (!d.has(slot)) return none;
   const items = (d.value[slot] as SeqNode).items;
-  const result: Reference[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
+  const result = items.map((item) => {
     const name = item.kind === 'scalar' ? item.value : undefined;
     // read.ts makes the key invalid for an item that is not a text or is empty.
     if (typeof name !== 'string' || name === '') return giveUp();
-    result.push(new WrittenReference(name, item, source));
-  }
+    return new WrittenReference(name, item, source);
+  });
   return listOr(result);
 }
 

@@ -2,7 +2,7 @@
  * What is written where: id definitions and references by position, for go to definition, references,
  * rename, hover and completion. Offsets are into the file text as the core parsed it (no BOM).
  */
-import type { PlanIndex, ResolvedReference } from '../analysis/planIndex';
+import { writtenReferences, type PlanIndex, type ResolvedReference } from '../analysis/planIndex';
 import type { Analysis } from '../analysis/workspace';
 import type { Span } from '../base/positions';
 import type { Entity, EntityKind, Reference } from '../model/entities';
@@ -39,17 +39,18 @@ interface WrittenInFile {
  * depends_on, a manager or an owner gives the index a new list of references: what is found is kept by
  * that list.
  */
-const writtenByReferences = new WeakMap<PlanIndex['references'], Map<string, WrittenInFile>>();
+const writtenByReferences = new WeakMap<readonly ResolvedReference[], Map<string, WrittenInFile>>();
 
 function writtenIn(index: PlanIndex, path: string): WrittenInFile {
-  let files = writtenByReferences.get(index.references);
-  if (!files) writtenByReferences.set(index.references, (files = new Map()));
+  const references = writtenReferences(index);
+  let files = writtenByReferences.get(references);
+  if (!files) writtenByReferences.set(references, (files = new Map()));
   let written = files.get(path);
   if (written) return written;
   written = { definitions: [], references: [] };
   // Every entity with an id is a definition of it (planIndex.ts).
   for (const entity of index.entities) if (entity.id !== undefined && entity.source.file.path === path) written.definitions.push([entity.id, entity]);
-  for (const resolved of index.references) if (resolved.reference.source.file.path === path) written.references.push(resolved);
+  for (const resolved of references) if (resolved.reference.source.file.path === path) written.references.push(resolved);
   files.set(path, written);
   return written;
 }
@@ -64,7 +65,7 @@ export function occurrencesOf(analysis: Analysis, id: string): Occurrence[] {
   const definitions = (analysis.index.definitions.get(id) ?? []).map(
     (entity): Occurrence => ({ id, file: entity.source.file, span: entity.anchor, entity, isDefinition: true }),
   );
-  const references = analysis.index.references
+  const references = writtenReferences(analysis.index)
     .filter(({ reference }) => reference.name === id)
     .map(({ reference, target }) => referenceOccurrence(reference, target));
   return [...definitions, ...references];

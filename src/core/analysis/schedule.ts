@@ -72,7 +72,8 @@ function linksOfNode(node: Node, index: PlanIndex): Link[] {
     const target = index.dependencyTargets.get(reference);
     if (target) list.push({ reference, target });
   }
-  return list;
+  // Kept with the index: at its length (a list built by push keeps room for 17).
+  return list.slice();
 }
 
 /**

@@ -8,7 +8,8 @@
  * link of the index (a program's projects, a dependency's target) stays valid. A depends_on that names
  * other ids (typed into, an item added or dropped) links its project or milestone again (`relinkIndex`,
  * `relinkSchedule`), which is then an edited entity like any other; so does a manager or an owner named
- * otherwise (`relinkIndex` alone). Anything beyond that — a new id or another reference, a file added or
+ * otherwise (`relinkIndex` alone), and a team entry's person (`relinkIndex`, then everyone's team entries
+ * gathered again, `regatherTeams`, and the loads of who lost or gained the entry). Anything beyond that — a new id or another reference, a file added or
  * removed, a broken document, a cycle made, broken or involving the file, a duplicate id in it, another
  * status date or other options — is analysed in full. The property test in
  * test/unit/incremental.test.ts checks that both ways give the same analysis after every edit.
@@ -21,7 +22,7 @@ import { entityFields, fieldsWithRole, teamEntryFields, type FieldRole, type Fie
 import { none, WrittenField, type WrittenReference } from '../model/read';
 import { milestoneChecks, personChecks, programChecks, projectChecks, issueChecks, riskChecks, portfolioChecks, type CheckContext } from './checks';
 import { reforecast } from './forecast';
-import { referenceProblems, relinkIndex, type PlanIndex } from './planIndex';
+import { referenceProblems, regatherTeams, relinkIndex, type PlanIndex } from './planIndex';
 import { rerollup, revalue, type RollupState } from './rollup';
 import { effectiveState } from './rules';
 import { linksOf, milestoneDateChecks, projectDateChecks, redate, refloat, relinkSchedule, type Link, type ProjectDates, type Schedule } from './schedule';
@@ -172,12 +173,15 @@ for (const kind of Object.keys(entityFields) as EntityKind[]) {
   valueFields[kind] = Object.keys(table).filter((field) => table[field].role !== 'link');
 }
 
-/** A structure field as text: a reference by its name, a list by its items' (team entries by their person), a parent by its id, children by their number. */
+/**
+ * A structure field as text: a reference by its name, a team by its number of entries (the person of each
+ * is relinked: refreshTeamEntry), a parent by its id, children by their number.
+ */
 function structurePart(role: FieldRole, value: unknown): string {
   if (role.role === 'link') return Array.isArray(value) ? String(value.length) : String((value as Entity | undefined)?.id);
   if (value === undefined) return '';
   if (isReference(value)) return value.name;
-  if (Array.isArray(value)) return value.map((item: Reference | TeamEntry) => (isReference(item) ? item.name : item.person.name)).join(',');
+  if (Array.isArray(value)) return String(value.length);
   if (typeof value === 'object' && value !== null && 'value' in value) return String(value.value);
   return String(value);
 }
@@ -227,6 +231,8 @@ export interface Relinked {
   readonly after: readonly Reference[];
   /** The project or milestone, when these are its depends_on. */
   readonly node?: Node;
+  /** When this is the person of a team entry. */
+  readonly staffing?: true;
 }
 
 /** An entity's fields by name, to be written: the tables name them. */
@@ -277,10 +283,11 @@ function refreshEntity(target: Entity, source: Entity): { changed: boolean; real
     } else if (role.role !== 'structure') to[field] = value;
     else if (isReference(old) && isReference(value)) copyReference(old, value);
     else if (Array.isArray(old) && Array.isArray(value)) {
-      old.forEach((item: Reference | TeamEntry, i) => {
-        const next = value[i] as Reference | TeamEntry;
-        if (isReference(item)) copyReference(item, next as Reference);
-        else if (refreshTeamEntry(item, next as TeamEntry)) reallocated = true;
+      // A team (the one list that is structure).
+      (old as TeamEntry[]).forEach((entry, i) => {
+        const { changed: entryChanged, person } = refreshTeamEntry(entry, value[i] as TeamEntry);
+        if (entryChanged) reallocated = true;
+        if (person) relinked.push({ ...person, staffing: true });
       });
     } else to[field] = value;
   }
@@ -324,21 +331,33 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return true;
 }
 
-/** A team entry by its table: the person keeps its identity, the allocation is the new one; true when it changed. */
-function refreshTeamEntry(target: TeamEntry, source: TeamEntry): boolean {
+/**
+ * A team entry by its table: the person keeps its identity when it names the same id, else the entry
+ * takes the new reference (`person`: the old one and the new one); the allocation is the new one.
+ * `changed` when either changed.
+ */
+function refreshTeamEntry(target: TeamEntry, source: TeamEntry): { changed: boolean; person?: { before: Reference[]; after: Reference[] } } {
   const to = fieldsOf(target);
   const from = fieldsOf(source);
   let changed = false;
+  let person: { before: Reference[]; after: Reference[] } | undefined;
   for (const field of Object.keys(teamEntryFields) as Array<keyof TeamEntry>) {
-    if (teamEntryFields[field].role === 'structure') {
-      copyReference(target[field] as Reference, source[field] as Reference);
+    if (teamEntryFields[field].role === 'staffing') {
+      const before = target[field] as Reference;
+      const after = source[field] as Reference;
+      if (before.name === after.name) copyReference(before, after);
+      else {
+        to[field] = after;
+        person = { before: [before], after: [after] };
+        changed = true;
+      }
       continue;
     }
     if (to[field] !== from[field]) changed = true;
     if (from[field] === undefined) delete to[field];
     else to[field] = from[field];
   }
-  return changed;
+  return { changed, person };
 }
 
 function isReference(value: unknown): value is Reference {
@@ -379,10 +398,18 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   // What depends on other ids now is linked again: then it is an edited entity like any other (its
   // dates, forecast and problems follow from its links), unless it closed a cycle.
   const dependents = state.dependents();
+  // The people whom team entries named before an edit that names others (their loads lose the entries).
+  const unstaffed = new Set<Person>();
   if (edit.relinked.length > 0) {
     const nodes = edit.relinked.flatMap(({ node }) => (node ? [node] : []));
     const before = nodes.map((node) => linksOf(schedule, node));
+    const restaffed = edit.relinked.filter((relinked) => relinked.staffing);
+    for (const { before } of restaffed) {
+      const named = index.definitions.get(before[0].name)?.[0];
+      if (named?.kind === 'person') unstaffed.add(named);
+    }
     relinkIndex(index, edit.relinked);
+    if (restaffed.length > 0) regatherTeams(index);
     const acyclic = relinkSchedule(schedule, index, nodes);
     nodes.forEach((node, i) => relinkDependents(dependents as Map<Node, Node[]>, node, before[i], linksOf(schedule, node)));
     if (!acyclic) return false;
@@ -449,6 +476,7 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   onTeam(staffing, reloaded);
   onTeam(editedProjects, reloaded);
   for (const entity of edited) if (entity.kind === 'person' && state.index.teamEntries.has(entity)) reloaded.add(entity);
+  for (const person of unstaffed) reloaded.add(person);
   for (const person of reloaded) context.people.update(person);
   const rechecked = new Set<Person>(reloaded);
   for (const person of reloaded) onTeam((state.index.teamEntries.get(person) ?? []).map((e) => e.project), rechecked);

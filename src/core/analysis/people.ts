@@ -436,9 +436,11 @@ export class PlanLoads {
     for (const person of inputs.index.teamEntries.keys()) this.update(person);
   }
 
+  /** A person's load again (none when no team entry names them now). */
   update(person: Person): void {
     const entries = this.inputs.index.teamEntries.get(person);
     if (entries) this.loads.set(person, personLoad(person, entries, 'plan', this.inputs));
+    else this.loads.delete(person);
   }
 
   suggestions(load: PersonLoad, period: Overallocation): LoadSuggestion[] {

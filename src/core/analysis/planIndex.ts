@@ -30,7 +30,8 @@ export interface PlanIndex extends EntityLists {
   readonly positions: NodePositions;
   /**
    * Each person's team entries, in workspace order: every entry whose person names a person of the
-   * registry (the first definition of its id). An edit that keeps the index keeps the entries' identity.
+   * registry (the first definition of its id). An edit of values keeps them; one that names another
+   * person in a team entry gathers them again (`regatherTeams`).
    */
   readonly teamEntries: ReadonlyMap<Person, readonly TeamPlace[]>;
 }
@@ -118,17 +119,7 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
   for (let e = 0; e < entities.length; e++) {
     if (pauses.due()) yield;
     const entity = entities[e];
-    if (entity.kind === 'project') {
-      // The person each team entry names (the first definition of its id) gathers the person's entries.
-      const team = entity.team;
-      for (let i = 0; i < team.length; i++) {
-        const found = definitions.get(team[i].person.name)?.[0];
-        if (found?.kind !== 'person') continue;
-        const list = teamEntries.get(found);
-        if (list) list.push({ project: entity, entry: team[i] });
-        else teamEntries.set(found, [{ project: entity, entry: team[i] }]);
-      }
-    }
+    if (entity.kind === 'project') gatherTeam(teamEntries, entity, definitions);
     if (entity.kind === 'project' || entity.kind === 'milestone') {
       const dependsOn = entity.dependsOn;
       for (let i = 0; i < dependsOn.length; i++) {
@@ -141,6 +132,28 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
     portfolios, programs, projects, milestones, risks, issues, people, entities, definitions, hasPeople: people.length > 0, dependencyTargets,
     duplicateDiagnostics, positions: nodePositions(projects, milestones), teamEntries,
   };
+}
+
+/** The person each team entry of `project` names (the first definition of its id) gathers the entry. */
+function gatherTeam(teamEntries: Map<Person, TeamPlace[]>, project: Project, definitions: ReadonlyMap<string, readonly Entity[]>): void {
+  const team = project.team;
+  for (let i = 0; i < team.length; i++) {
+    const found = definitions.get(team[i].person.name)?.[0];
+    if (found?.kind !== 'person') continue;
+    const list = teamEntries.get(found);
+    if (list) list.push({ project, entry: team[i] });
+    else teamEntries.set(found, [{ project, entry: team[i] }]);
+  }
+}
+
+/**
+ * After an edit that named another person in a team entry (incremental.ts): each person's team entries
+ * gathered again, as indexSteps gathers them.
+ */
+export function regatherTeams(index: PlanIndex): void {
+  const teamEntries = new Map<Person, TeamPlace[]>();
+  for (const entity of index.entities) if (entity.kind === 'project') gatherTeam(teamEntries, entity, index.definitions);
+  (index as { teamEntries: PlanIndex['teamEntries'] }).teamEntries = teamEntries;
 }
 
 /**

@@ -19,12 +19,15 @@ import type { EntityBase, Issue, Milestone, Person, Placed, Portfolio, Program, 
  *   index and the schedule (incremental.ts), a full analysis only when it closes a cycle or opens one.
  * - `person`: a person named (a manager, an owner), read by nothing but its own problems, navigation and
  *   what is shown; a change of it links it again in the index (incremental.ts).
+ * - `staffing`: the person a team entry names; a change of it links it again in the index and gathers
+ *   everyone's team entries again, then the loads of the people it took the entry from and gave it to
+ *   (incremental.ts).
  * - `schedule`: what dates are computed from (or a date itself).
  * - `money`: what earned value and costs are computed from.
  * - `status`: a state or an assessment the checks and the health read (state, done, likelihood…).
  * - `display`: shown, computed from by nothing.
  */
-export type Role = 'link' | 'structure' | 'dependency' | 'person' | 'schedule' | 'money' | 'status' | 'display';
+export type Role = 'link' | 'structure' | 'dependency' | 'person' | 'staffing' | 'schedule' | 'money' | 'status' | 'display';
 
 /**
  * The figures whose inputs a field is (the follow-on filter silences a figure's warnings when one of its
@@ -106,6 +109,7 @@ export const projectFields = {
   milestones: { role: 'link' },
   risks: { role: 'link' },
   issues: { role: 'link' },
+  /** Structure by its number of entries; the person of each is `staffing` (teamEntryFields). */
   team: { role: 'structure', inputs: ['load'] },
   tags: display,
   program: resolved,
@@ -146,7 +150,7 @@ export const personFields = {
 } as const satisfies Table<Person>;
 
 export const teamEntryFields = {
-  person: structure,
+  person: { role: 'staffing', inputs: ['load'] },
   allocation: { role: 'schedule', inputs: ['load'] },
   rejected: { role: 'schedule', key: 'allocation', inputs: ['load'] },
 } as const satisfies Record<keyof TeamEntry, FieldRole>;

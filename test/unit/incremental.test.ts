@@ -90,6 +90,18 @@ function dependencyEdit(next: (items: string[], ids: string[], pick: (n: number)
 const personEdit = (next: (value: string, ids: string[], pick: (n: number) => number) => string): Edit => (text, pick) =>
   valueEdit(/^\s*(- )?(manager|owner):/, (value) => next(value, idsOf(text), pick))(text, pick);
 
+/** The texts of the workspace being edited (for edits that name what another file defines). */
+let workspaceTexts: readonly string[] = [];
+
+/** A project's `program:` or a program's `portfolio:` replaced by what `next` makes of it; `named` are the values such lines of the workspace hold. */
+const membershipEdit = (next: (value: string, named: string[], ids: string[], pick: (n: number) => number) => string): Edit => (text, pick) => {
+  const key = pick(2) === 0 ? 'program' : 'portfolio';
+  const pattern = new RegExp(`^\\s*(?:- )?${key}: ([A-Za-z0-9_.-]+)`, 'gm');
+  const named = [...new Set(workspaceTexts.flatMap((t) => [...t.matchAll(pattern)].map((m) => m[1])))];
+  const ids = [...new Set(workspaceTexts.flatMap(idsOf))];
+  return valueEdit(new RegExp(`^\\s*(?:- )?${key}: [A-Za-z0-9_.-]`), (value) => next(value, named, ids, pick))(text, pick);
+};
+
 /** A team entry's person (block or flow) replaced by what `next` makes of it; `people` are the persons the file's teams name. */
 const teamEdit = (next: (value: string, people: string[], pick: (n: number) => number) => string): Edit => (text, pick) => {
   const written = [...text.matchAll(/person: ([A-Za-z0-9_.-]+)/g)];
@@ -126,6 +138,11 @@ const relinkEdits: ReadonlyArray<[string, Edit]> = [
   ['give a team entry to another person', teamEdit((value, people, pick) => people[pick(people.length)])],
   ['type a team person', teamEdit((value, _, pick) => value.slice(0, 1 + pick(value.length)))],
   ['mistype a team person', teamEdit((value) => `${value}x`)],
+  // What a project or program belongs to: another program or portfolio (it moves), a name being typed, a project's id.
+  ['name another program or portfolio', membershipEdit((value, named, _, pick) => (named.length > 0 ? named[pick(named.length)] : value))],
+  ['type a program or portfolio', membershipEdit((value, _, __, pick) => value.slice(0, 1 + pick(value.length)))],
+  ['mistype a program or portfolio', membershipEdit((value) => `${value}x`)],
+  ['name another id as program or portfolio', membershipEdit((value, _, ids, pick) => (ids.length > 0 ? ids[pick(ids.length)] : value))],
   ['name another id as a team person', (text, pick) => {
     const ids = idsOf(text);
     return ids.length === 0 ? text : teamEdit(() => ids[pick(ids.length)])(text, pick);
@@ -244,6 +261,7 @@ function run(initial: Files, steps: readonly Step[], shares: { structural: numbe
       return state % n;
     };
     const before = texts.get(path)!;
+    workspaceTexts = [...texts.values()];
     const after = edit(before, pick);
     if (after === before) continue;
     texts.set(path, after);
@@ -290,9 +308,9 @@ describe('incremental analysis equals a full analysis after every edit', functio
       parameters,
     );
     // The comparison is only worth something if most value and relinking edits really went the incremental way.
-    console.log(`      ${all.incremental} of ${all.edits} edits analysed incrementally (of the ${relink.edits} edits of a depends_on, manager, owner or team person, ${relink.incremental})`);
+    console.log(`      ${all.incremental} of ${all.edits} edits analysed incrementally (of the ${relink.edits} edits of a depends_on, manager, owner, program, portfolio or team person, ${relink.incremental})`);
     assert.ok(all.incremental > all.edits / 3, `${all.incremental} of ${all.edits} edits were incremental`);
-    assert.ok(relink.incremental > relink.edits / 3, `${relink.incremental} of ${relink.edits} edits of a depends_on, manager, owner or team person were incremental`);
+    assert.ok(relink.incremental > relink.edits / 3, `${relink.incremental} of ${relink.edits} edits of a depends_on, manager, owner, program, portfolio or team person were incremental`);
   }
 
   it('on random workspaces of up to five files, under random value, relinking and structure edits', () => {
@@ -375,6 +393,55 @@ describe('incremental analysis equals a full analysis after every edit', functio
     workspace.set('g.plan.yaml', program(20, ', depends_on: [a]', ', depends_on: []'));
     assert.deepEqual(problems(workspace.analyze()), []);
     assert.equal(workspace.lastAnalysis, 'full');
+  });
+
+  it('takes the incremental way for a program naming another portfolio and a project another program: the sums move', () => {
+    const workspace = new PlanWorkspace();
+    const plan = (portfolio: string, program: string) =>
+      'portfolio:\n  id: p1\n  name: P1\n' +
+      '---\nportfolio:\n  id: p2\n  name: P2\n' +
+      `---\nprogram:\n  id: g\n  name: G\n  portfolio: ${portfolio}\n  status_date: 2026-03-01\n  projects:\n` +
+      '    - { id: a, name: A, start: 2026-01-01, duration: 30d, budget: 100 }\n' +
+      '---\nprogram:\n  id: h\n  name: H\n  portfolio: p2\n' +
+      `---\nproject:\n  id: b\n  name: B\n  program: ${program}\n  start: 2026-01-10\n  duration: 10d\n  budget: 50\n`;
+    const budgets = (analysis: Analysis) => ({
+      portfolios: analysis.index.portfolios.map((p) => [p.id, p.programs.map((g) => g.id), analysis.rollup.portfolios.get(p)!.figures.bac]),
+      programs: analysis.index.programs.map((g) => [g.id, g.projects.map((project) => project.id), analysis.rollup.programs.get(g)!.figures.bac]),
+      float: analysis.schedule.float.get(analysis.index.projects[1]),
+    });
+    workspace.set('g.plan.yaml', plan('p1', 'g'));
+    assert.deepEqual(budgets(workspace.analyze()), {
+      portfolios: [['p1', ['g'], 150], ['p2', ['h'], 0]],
+      programs: [['g', ['a', 'b'], 150], ['h', [], 0]],
+      float: 11,
+    });
+    workspace.set('g.plan.yaml', plan('p2', 'g'));
+    assert.deepEqual(budgets(workspace.analyze()), {
+      portfolios: [['p1', [], 0], ['p2', ['g', 'h'], 150]],
+      programs: [['g', ['a', 'b'], 150], ['h', [], 0]],
+      float: 11,
+    });
+    assert.equal(workspace.lastAnalysis, 'incremental');
+    workspace.set('g.plan.yaml', plan('p2', 'h'));
+    assert.deepEqual(budgets(workspace.analyze()), {
+      portfolios: [['p1', [], 0], ['p2', ['g', 'h'], 150]],
+      programs: [['g', ['a'], 100], ['h', ['b'], 50]],
+      float: 0,
+    });
+    assert.equal(workspace.lastAnalysis, 'incremental');
+    // Typed over: b belongs to no program (no float), then to g again.
+    workspace.set('g.plan.yaml', plan('p2', 'x'));
+    const alone = workspace.analyze();
+    assert.equal(workspace.lastAnalysis, 'incremental');
+    assert.deepEqual(budgets(alone), { portfolios: [['p1', [], 0], ['p2', ['g', 'h'], 100]], programs: [['g', ['a'], 100], ['h', [], 0]], float: undefined });
+    assert.deepEqual(alone.diagnostics.map((d) => d.code), ['unknown-reference']);
+    workspace.set('g.plan.yaml', plan('p1', 'g'));
+    assert.deepEqual(budgets(workspace.analyze()), {
+      portfolios: [['p1', ['g'], 150], ['p2', ['h'], 0]],
+      programs: [['g', ['a', 'b'], 150], ['h', [], 0]],
+      float: 11,
+    });
+    assert.equal(workspace.lastAnalysis, 'incremental');
   });
 
   it('takes the incremental way for a team entry naming another person: the load moves, a name being typed is unknown', () => {

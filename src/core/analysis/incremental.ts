@@ -8,7 +8,8 @@
  * link of the index (a program's projects, a dependency's target) stays valid. A depends_on that names
  * other ids (typed into, an item added or dropped) links its project or milestone again (`relinkIndex`,
  * `relinkSchedule`), which is then an edited entity like any other; so does a manager or an owner named
- * otherwise (`relinkIndex` alone), and a team entry's person (`relinkIndex`, then everyone's team entries
+ * otherwise (`relinkIndex` alone), a project's program or a program's portfolio (`relinkIndex`, then
+ * `regroup`: the holders it left and joined are edited entities), and a team entry's person (`relinkIndex`, then everyone's team entries
  * gathered again, `regatherTeams`, and the loads of who lost or gained the entry). Anything beyond that — a new id or another reference, a file added or
  * removed, a broken document, a cycle made, broken or involving the file, a duplicate id in it, another
  * status date or other options — is analysed in full. The property test in
@@ -22,10 +23,11 @@ import { entityFields, fieldsWithRole, teamEntryFields, type FieldRole, type Fie
 import { none, WrittenField, type WrittenReference } from '../model/read';
 import { milestoneChecks, personChecks, programChecks, projectChecks, issueChecks, riskChecks, portfolioChecks, type CheckContext } from './checks';
 import { reforecast } from './forecast';
-import { referenceProblems, regatherTeams, relinkIndex, type PlanIndex } from './planIndex';
+import { referenceProblems, regatherTeams, regroup, relinkIndex, type PlanIndex } from './planIndex';
 import { rerollup, revalue, type RollupState } from './rollup';
 import { effectiveState } from './rules';
 import { linksOf, milestoneDateChecks, projectDateChecks, redate, refloat, relinkSchedule, type Link, type ProjectDates, type Schedule } from './schedule';
+import type { WritableMap } from './nodeMap';
 import { PauseCounter, runToEnd, type Steps } from './steps';
 
 type Node = Project | Milestone;
@@ -231,6 +233,8 @@ export interface Relinked {
   readonly after: readonly Reference[];
   /** The project or milestone, when these are its depends_on. */
   readonly node?: Node;
+  /** The project or program, when this is the program or portfolio it names. */
+  readonly member?: Project | Program;
   /** When this is the person of a team entry. */
   readonly staffing?: true;
 }
@@ -262,7 +266,7 @@ function refreshEntity(target: Entity, source: Entity): { changed: boolean; real
   const fields = valueFields[target.kind];
   for (let i = 0; i < fields.length && !changed; i++) {
     const role = table[fields[i]].role;
-    if (role !== 'structure' && role !== 'dependency' && role !== 'person') changed = !sameWritten(to[fields[i]], from[fields[i]], written);
+    if (role !== 'structure' && role !== 'dependency' && role !== 'person' && role !== 'membership') changed = !sameWritten(to[fields[i]], from[fields[i]], written);
   }
   for (const field of ownFields) if (field in from) to[field] = from[field];
   let reallocated = false;
@@ -271,14 +275,16 @@ function refreshEntity(target: Entity, source: Entity): { changed: boolean; real
     const role = table[field];
     const value = from[field];
     const old = to[field];
-    if (role.role === 'dependency' || role.role === 'person') {
-      // A list of references (depends_on), or one reference or none (a manager, an owner).
+    if (role.role === 'dependency' || role.role === 'person' || role.role === 'membership') {
+      // A list of references (depends_on), or one reference or none (a manager, an owner, a program, a portfolio).
       const before: readonly Reference[] = role.role === 'dependency' ? (old as readonly Reference[]) : old ? [old as Reference] : none;
       const after: readonly Reference[] = role.role === 'dependency' ? (value as readonly Reference[]) : value ? [value as Reference] : none;
       if (sameNames(before, after)) before.forEach((reference, i) => copyReference(reference, after[i]));
       else {
         to[field] = value;
-        relinked.push(role.role === 'dependency' ? { before, after, node: target as Node } : { before, after });
+        if (role.role === 'dependency') relinked.push({ before, after, node: target as Node });
+        else if (role.role === 'membership') relinked.push({ before, after, member: target as Project | Program });
+        else relinked.push({ before, after });
       }
     } else if (role.role !== 'structure') to[field] = value;
     else if (isReference(old) && isReference(value)) copyReference(old, value);
@@ -398,8 +404,11 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   // What depends on other ids now is linked again: then it is an edited entity like any other (its
   // dates, forecast and problems follow from its links), unless it closed a cycle.
   const dependents = state.dependents();
-  // The people whom team entries named before an edit that names others (their loads lose the entries).
+  // The people whom team entries named before an edit that names others (their loads lose the entries),
+  // and the programs and portfolios that projects and programs left.
   const unstaffed = new Set<Person>();
+  const formerPrograms = new Set<Program>();
+  const formerPortfolios = new Set<Portfolio>();
   if (edit.relinked.length > 0) {
     const nodes = edit.relinked.flatMap(({ node }) => (node ? [node] : []));
     const before = nodes.map((node) => linksOf(schedule, node));
@@ -410,6 +419,14 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
     }
     relinkIndex(index, edit.relinked);
     if (restaffed.length > 0) regatherTeams(index);
+    for (const { member } of edit.relinked) {
+      if (!member) continue;
+      const left = regroup(index, member);
+      if (left?.kind === 'program') formerPrograms.add(left);
+      else if (left?.kind === 'portfolio') formerPortfolios.add(left);
+      // A project of no program now has no float (refloat works out that of a program's projects).
+      if (member.kind === 'project' && !member.program) (schedule.float as WritableMap<Project, number>).delete(member);
+    }
     const acyclic = relinkSchedule(schedule, index, nodes);
     nodes.forEach((node, i) => relinkDependents(dependents as Map<Node, Node[]>, node, before[i], linksOf(schedule, node)));
     if (!acyclic) return false;
@@ -426,7 +443,7 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   const moved = dateCandidates.filter((project) => !sameDates(before.get(project), schedule.dates.get(project)));
 
   // Float, per program touched.
-  const programsOfChange = new Set<Program>();
+  const programsOfChange = new Set<Program>(formerPrograms);
   for (const project of [...editedProjects, ...moved]) if (project.program) programsOfChange.add(project.program);
   const floatBefore = new Map<Project, number | undefined>();
   for (const program of programsOfChange) for (const project of program.projects) floatBefore.set(project, schedule.float.get(project));
@@ -461,7 +478,7 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
     }
   }
   for (const project of touchedProjects) if (project.program) touchedPrograms.add(project.program);
-  const touchedPortfolios = new Set<Portfolio>(edited.filter((e): e is Portfolio => e.kind === 'portfolio'));
+  const touchedPortfolios = new Set<Portfolio>([...formerPortfolios, ...edited.filter((e): e is Portfolio => e.kind === 'portfolio')]);
   for (const program of touchedPrograms) if (program.portfolio) touchedPortfolios.add(program.portfolio);
   runToEnd(rerollup(rollup, touchedProjects, touchedPrograms, touchedPortfolios, state.thresholds));
 

@@ -134,6 +134,40 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
   };
 }
 
+/**
+ * After an edit that made a project name another program, or a program another portfolio (incremental.ts):
+ * what it belongs to found again as indexSteps finds it, and the lists of the holder it left and of the one
+ * it joined made again in indexSteps's order (those written in it, then those that name it, in workspace
+ * order). Returns the holder it left, if any.
+ */
+export function regroup(index: PlanIndex, member: Project | Program): Program | Portfolio | undefined {
+  const { definitions } = index;
+  if (member.kind === 'project') {
+    const left = member.program;
+    member.program = member.parentProgram ?? (namedOfKind(definitions, member.programRef, referenceKinds.program) as Program | undefined);
+    if (member.program === left) return undefined;
+    for (const program of [left, member.program]) {
+      if (!program) continue;
+      program.projects = [...program.inlineProjects];
+      for (const project of index.projects) {
+        if (!project.parentProgram && namedOfKind(definitions, project.programRef, referenceKinds.program) === program) program.projects.push(project);
+      }
+    }
+    return left;
+  }
+  const left = member.portfolio;
+  member.portfolio = member.parentPortfolio ?? (namedOfKind(definitions, member.portfolioRef, referenceKinds.portfolio) as Portfolio | undefined);
+  if (member.portfolio === left) return undefined;
+  for (const portfolio of [left, member.portfolio]) {
+    if (!portfolio) continue;
+    portfolio.programs = [...portfolio.inlinePrograms];
+    for (const program of index.programs) {
+      if (!program.parentPortfolio && namedOfKind(definitions, program.portfolioRef, referenceKinds.portfolio) === portfolio) portfolio.programs.push(program);
+    }
+  }
+  return left;
+}
+
 /** The person each team entry of `project` names (the first definition of its id) gathers the entry. */
 function gatherTeam(teamEntries: Map<Person, TeamPlace[]>, project: Project, definitions: ReadonlyMap<string, readonly Entity[]>): void {
   const team = project.team;

@@ -19,6 +19,9 @@ import type { EntityBase, Issue, Milestone, Person, Placed, Portfolio, Program, 
  *   index and the schedule (incremental.ts), a full analysis only when it closes a cycle or opens one.
  * - `person`: a person named (a manager, an owner), read by nothing but its own problems, navigation and
  *   what is shown; a change of it links it again in the index (incremental.ts).
+ * - `membership`: the program a project names (`program:`), the portfolio a program names (`portfolio:`);
+ *   a change of it links it again in the index and moves it from one holder's list to the other's, whose
+ *   float, rollups and problems are then worked out again (incremental.ts).
  * - `staffing`: the person a team entry names; a change of it links it again in the index and gathers
  *   everyone's team entries again, then the loads of the people it took the entry from and gave it to
  *   (incremental.ts).
@@ -27,7 +30,7 @@ import type { EntityBase, Issue, Milestone, Person, Placed, Portfolio, Program, 
  * - `status`: a state or an assessment the checks and the health read (state, done, likelihood…).
  * - `display`: shown, computed from by nothing.
  */
-export type Role = 'link' | 'structure' | 'dependency' | 'person' | 'staffing' | 'schedule' | 'money' | 'status' | 'display';
+export type Role = 'link' | 'structure' | 'dependency' | 'person' | 'membership' | 'staffing' | 'schedule' | 'money' | 'status' | 'display';
 
 /**
  * The figures whose inputs a field is (the follow-on filter silences a figure's warnings when one of its
@@ -72,7 +75,7 @@ export const portfolioFields = {
 export const programFields = {
   name: display,
   manager: person,
-  portfolioRef: { role: 'structure', key: 'portfolio' },
+  portfolioRef: { role: 'membership', key: 'portfolio' },
   parentPortfolio: { role: 'link', key: null },
   goal: display,
   budget: { role: 'money', inputs: ['money'] },
@@ -92,7 +95,7 @@ export const programFields = {
 
 export const projectFields = {
   name: display,
-  programRef: { role: 'structure', key: 'program' },
+  programRef: { role: 'membership', key: 'program' },
   parentProgram: { role: 'link', key: null },
   manager: person,
   start: dates,

@@ -113,6 +113,38 @@ describe('a value the schema rejects is not used further (SPEC section 6)', () =
     expectOnly(files, [{ code: 'schema', file: 'a.plan.yaml', line: 8, column: 19, message: /write 60 — no % sign/ }], STATUS);
   });
 
+  it("another person's allocation or a progress the schema rejects: bob's overallocated stays (only from it)", () => {
+    // SPEC 6: no follow-on warning computed from a rejected value, and only from it. Bob's load on the plan
+    // basis reads his own allocations, the projects' windows and whether they are cancelled: not amy's
+    // allocation, not a progress.
+    const files = {
+      'a.plan.yaml': [
+        'project:', '  id: a', '  name: A', '  start: 2026-01-05', '  duration: 30w', '  progress: 150', //  6
+        '  team:', '    - person: bob', '      allocation: 60', '    - person: amy', '      allocation: 0', //  11
+      ].join('\n'),
+      'b.plan.yaml': ['project:', '  id: b', '  name: B', '  start: 2026-01-05', '  duration: 30w', '  team:', '    - person: bob', '      allocation: 50'].join('\n'),
+      'people.plan.yaml': ['people:', '  - id: bob', '  - id: amy'].join('\n'),
+    };
+    expectOnly(files, [
+      { code: 'schema', file: 'a.plan.yaml', line: 6, column: 13 },
+      // On the entry of the project that starts last; a tie: the smallest id.
+      { code: 'overallocated', file: 'a.plan.yaml', line: 8, column: 15, message: /'bob' is over capacity .* a peak of 110%/ },
+      { code: 'schema', file: 'a.plan.yaml', line: 11, column: 19 },
+    ], STATUS);
+  });
+
+  it("one of bob's own allocations the schema rejects: no overallocated from his others (his load is not known)", () => {
+    const team = (id: string, allocation: string) => ['project:', `  id: ${id}`, `  name: ${id}`, '  start: 2026-01-05', '  duration: 30w', '  team:', '    - person: bob', `      allocation: ${allocation}`].join('\n');
+    const files = { 'a.plan.yaml': team('a', '0'), 'b.plan.yaml': team('b', '60'), 'c.plan.yaml': team('c', '50'), 'people.plan.yaml': ['people:', '  - id: bob'].join('\n') };
+    expectOnly(files, [{ code: 'schema', file: 'a.plan.yaml', line: 8, column: 19 }], STATUS);
+  });
+
+  it("a state the schema rejects on one of bob's projects: no overallocated (the project may be cancelled)", () => {
+    const team = (id: string, extra: string[] = []) => ['project:', `  id: ${id}`, `  name: ${id}`, '  start: 2026-01-05', '  duration: 30w', ...extra, '  team:', '    - person: bob', '      allocation: 60'].join('\n');
+    const files = { 'a.plan.yaml': team('a', ['  state: dropped']), 'b.plan.yaml': team('b'), 'people.plan.yaml': ['people:', '  - id: bob'].join('\n') };
+    expectOnly(files, [{ code: 'schema', file: 'a.plan.yaml', line: 6, column: 10 }], STATUS);
+  });
+
   it("a person's capacity the schema rejects: no overallocated against the default 100", () => {
     const team = (id: string) => ['project:', `  id: ${id}`, `  name: ${id}`, '  start: 2026-01-05', '  duration: 30w', '  team:', '    - person: bob', '      allocation: 60'].join('\n');
     const files = { 'a.plan.yaml': team('a'), 'b.plan.yaml': team('b'), 'people.plan.yaml': ['people:', '  - id: bob', '    capacity: -50'].join('\n') };

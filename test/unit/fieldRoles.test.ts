@@ -58,7 +58,7 @@ describe('field roles, declared once', () => {
       SCHEDULE: sorted('start', 'end', 'duration', 'depends_on'),
       PROJECT_FORECAST: sorted('start', 'end', 'duration', 'depends_on', 'progress', 'state', 'baseline'),
       PROJECT_MONEY: sorted('budget', 'spent', 'progress', 'state', 'baseline'),
-      PROJECT_LOAD: sorted('team', 'state', 'progress'),
+      PROJECT_LOAD: sorted('state'),
       OVERSPENT: sorted('budget', 'baseline', 'spent'),
       PROGRESS: sorted('state', 'progress'),
       PROJECT_STATE: ['state'],

@@ -70,7 +70,7 @@ export const followOnInputs = {
  * | milestone-at-risk | the milestone's date, done, depends_on; the forecast of what it depends on (schedule, state, progress, baseline — not money) |
  * | unmitigated-risk | the risk's likelihood, impact, state, mitigation |
  * | overdue-issue | the issue's due, state |
- * | overallocated | the person's capacity; their projects' team, state, progress and schedule |
+ * | overallocated | the person's capacity; their own allocations; their projects' state and schedule (the plan basis: not progress) |
  * | currency-mismatch | the currency of the portfolio's programs |
  * | status-date-mismatch | every status_date |
  */
@@ -283,7 +283,11 @@ class Taint {
     return [...of(holder), ...this.counted(holder).flatMap((p) => (own(p, PROJECT_STATE) ? [] : of(p)))];
   }
 
-  /** The person of the team entry at `at` in `project`: their capacity, or any of their allocations, rests on an invalid field. */
+  /**
+   * The person of the team entry at `at` in `project`: their capacity, one of their own allocations, or the
+   * state or schedule of one of their projects rests on an invalid field (another person's allocation does
+   * not: SPEC 6, only from it).
+   */
   allocationTainted(project: Project, at: Position, locate: EntityLocator): boolean {
     const entry = project.team.find((e) => samePosition(locate.positionOf(project, e.person.span[0]), at));
     if (!entry) return false;
@@ -292,7 +296,10 @@ class Taint {
     if (tainted === undefined) {
       tainted =
         this.index.people.some((person) => person.id === name && own(person, CAPACITY)) ||
-        this.index.projects.some((p) => p.team.some((e) => e.person.name === name) && (own(p, PROJECT_LOAD) || this.scheduleTainted(p)));
+        this.index.projects.some((p) => {
+          const entries = p.team.filter((e) => e.person.name === name);
+          return entries.length > 0 && (entries.some((e) => e.rejected) || own(p, PROJECT_LOAD) || this.scheduleTainted(p));
+        });
       this.people.set(name, tainted);
     }
     return tainted;

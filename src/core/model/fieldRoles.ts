@@ -40,7 +40,8 @@ export type Role = 'link' | 'structure' | 'dependency' | 'person' | 'membership'
  * - `money`: its earned value and costs.
  * - `health`: what a risk or an issue adds to its holder's health (its level, its severity, whether it is open).
  *   A project's or program's health is judged reason by reason, by the inputs of each (followOn.ts).
- * - `load`: the load of the people on its team.
+ * - `load`: the load of the people on its team on the plan basis, as the checks read it (whether the project
+ *   counts; a team entry's own allocation is told apart by the entry: TeamEntry.rejected).
  */
 export type Figure = 'dates' | 'forecast' | 'money' | 'health' | 'load';
 
@@ -104,7 +105,7 @@ export const projectFields = {
   dependsOn: { role: 'dependency', key: 'depends_on', inputs: ['dates', 'forecast'] },
   budget: { role: 'money', inputs: ['money'] },
   spent: { role: 'money', inputs: ['money'] },
-  progress: { role: 'money', inputs: ['money', 'forecast', 'load'] },
+  progress: { role: 'money', inputs: ['money', 'forecast'] },
   state: { role: 'status', inputs: ['money', 'forecast', 'load'] },
   health: { role: 'status' },
   baseline: { role: 'money', inputs: ['money', 'forecast'] },
@@ -113,7 +114,7 @@ export const projectFields = {
   risks: { role: 'link' },
   issues: { role: 'link' },
   /** Structure by its number of entries; the person of each is `staffing` (teamEntryFields). */
-  team: { role: 'structure', inputs: ['load'] },
+  team: { role: 'structure' },
   tags: display,
   program: resolved,
 } as const satisfies Table<Project>;

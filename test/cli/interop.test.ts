@@ -239,6 +239,24 @@ describe('import, export, update on the command line (SPEC 12)', function () {
       assert.ok(compared >= 10, `only ${compared} projects compared`);
     });
 
+    it('(a) … with names tj3 would read as a macro, an environment variable or an escaped quote: scheduled, named as written', () => {
+      const dir = tempDir();
+      const names = ['Prog ${x} and ${ y }', 'Home is $(HOME)', 'Ends with \\', 'Say "hi" to a\\"b', 'Plain $ {x} and $5'];
+      write(dir, {
+        'p.plan.yaml': [
+          'program:', '  id: prog', `  name: '${names[0]}'`, '  projects:',
+          ...names.slice(1).map((name, i) => `    - { id: p${i}, name: '${name.replace(/'/g, "''")}', start: 2026-01-0${i + 5}, duration: 3d }`),
+        ].join('\n'),
+      });
+      assert.equal(spawnCli(['check', '.'], dir).code, 0);
+      const tjp = spawnCli(['export', '.', '--format', 'tjp', '--out', 'plans.tjp'], dir);
+      assert.equal(tjp.code, 0, tjp.stderr);
+      write(dir, { 'names.tji': 'taskreport "tj-names" {\n  formats csv\n  columns PlanId, name\n}\n' });
+      tj3(dir, ['plans.tjp', 'names.tji']);
+      const read = new Map(tjCsv(fs.readFileSync(path.join(dir, 'tj-names.csv'), 'utf8')).map((r) => [r[0], r[1].replace(/\u200b/g, '')]));
+      assert.deepEqual(['prog', 'p0', 'p1', 'p2', 'p3'].map((id) => read.get(id)), names);
+    });
+
     it('(b) an MSPDI file written by tj3 imports to its dates, links and resources', () => {
       const dir = tempDir();
       fs.copyFileSync(path.join(fixtures, 'network.tjp'), path.join(dir, 'network.tjp'));

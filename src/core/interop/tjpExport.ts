@@ -13,7 +13,16 @@ import type { ExportResult } from './mspdiExport';
 
 /** A TaskJuggler string literal. */
 function tjString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+  const safe = text
+    .replace(/[\r\n]+/g, ' ')
+    // tj3 calls a macro at `${name}` and reads an environment variable at `$(NAME)`, inside strings too, and
+    // has no escape for either: a zero-width space after the `$` keeps them text.
+    .replace(/\$(?=[{(])/g, '$\u200b')
+    // It reads `\"` as a quote and any other backslash as itself: only a backslash that would stand before
+    // the closing quote needs keeping apart from it.
+    .replace(/\\$/, '\\\u200b')
+    .replace(/"/g, '\\"');
+  return `"${safe}"`;
 }
 
 /** TaskJuggler ids are letters, digits and `_`, not starting with a digit. */

@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { analyzePlans, applyEdits, exportCsv, exportMspdi, formatDay, IdAllocator, ImportError, importCsv, importedPlanFiles, importMspdi, planActuals, type Analysis } from '../../src/core';
 import { fromHundredths, toHundredths } from '../../src/core/interop/mspdi';
 import { randomWorkspace } from '../reference/generate';
@@ -247,6 +248,27 @@ describe('interop (SPEC 12)', () => {
       }
     });
 
+    it('export csv never writes a cell a spreadsheet would run, and import gives the text back', () => {
+      const names = ["-1+cmd|' /C calc'!A0", '=SUM(A1)', '+1 555', '@here', '\tTabbed', "'=already", "'quoted", '-5', '1e3', 'Plain'];
+      const text = [
+        'program:', '  id: g', '  name: G', '  projects:',
+        ...names.map((name, i) => `    - { id: p${i}, name: ${JSON.stringify(name)}, manager: ${JSON.stringify(name)}, start: 2026-01-05, duration: 3d }`),
+      ].join('\n');
+      const before = analyzeFiles([{ path: 'g.plan.yaml', text }]);
+      assert.deepEqual(errors(before), []);
+      const written = exportCsv(before).text;
+      // Every name and manager cell as a spreadsheet reads it: a plain number or text that starts with none of = + - @ tab.
+      const rows = parseCsv(written, { relax_column_count: true }) as string[][];
+      assert.deepEqual([rows[0][1], rows[0][11]], ['name', 'manager']);
+      for (const row of rows.slice(1)) {
+        for (const value of [row[1], row[11]]) {
+          assert.ok(!/^[=+\-@\t\r]/.test(value) || /^-?\d+(\.\d+)?$/.test(value), `a spreadsheet runs ${JSON.stringify(value)}`);
+        }
+      }
+      const after = analyzeImport(csv(written));
+      assert.deepEqual(after.index.projects.map((p) => [p.name, p.manager?.name]), names.map((name) => [name, name]));
+    });
+
     it('export csv → import gives back the projects (ids, names, programs, dates, deps on projects, money, progress, states)', () => {
       const before = analyzeFiles(examples());
       const plan = csv(exportCsv(before).text);
@@ -313,6 +335,17 @@ describe('interop (SPEC 12)', () => {
       throwsImport(() => run('id,state\npg,done\n'), /^a\.csv:2 \(pg\): no project has the id pg \(it is a program\)/);
       throwsImport(() => run('id,spent\na,-5\n'), /^a\.csv:2 \(a\): spent "-5" is not an amount/);
       throwsImport(() => run('name,progress\nA,5\n'), /^a\.csv:1: the header has no id column/);
+      // More digits than a number holds (read as Infinity) are no amount, not `spent: Infinity`.
+      throwsImport(() => run(`id,spent\na,${'9'.repeat(400)}\n`), /^a\.csv:2 \(a\): spent "9+" is not an amount/);
+    });
+
+    it('a key written without a value takes one after a space, apart from a comment after it', () => {
+      const written = 'project:\n  id: p\n  name: P\n  start: 2026-01-05\n  duration: 10d\n  progress:\n  spent:   # none yet\n';
+      const analysis = analyzeFiles([{ path: 'p.plan.yaml', text: written }]);
+      const actuals = planActuals(analysis, 'id,progress,spent\np,40,100\n', { source: 'a.csv' });
+      const text = applyEdits(written, actuals.edits.get('p.plan.yaml') ?? []);
+      assert.equal(text, written.replace('progress:\n', 'progress: 40\n').replace('spent:   # none yet', 'spent:   100 # none yet'));
+      assert.deepEqual(errors(analyzeFiles([{ path: 'p.plan.yaml', text }])), []);
     });
   });
 });

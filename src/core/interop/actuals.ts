@@ -65,7 +65,12 @@ function setKey(file: ParsedFile, node: MapNode, key: string, value: string, aft
   const entry = node.entries.get(key);
   if (entry) {
     const [start, end] = entry.value.span;
-    return { edit: { start, end, text: value }, before: text.slice(start, end) };
+    // A key written without a value (`progress:`, `spent:   # none yet`) takes one apart from its colon and
+    // from a comment after it.
+    const empty = start === end;
+    const gap = empty && text[start - 1] === ':' ? ' ' : '';
+    const tail = empty && text[end] === '#' ? ' ' : '';
+    return { edit: { start, end, text: gap + value + tail }, before: text.slice(start, end) };
   }
   if (text[node.span[0]] === '{') {
     const close = text.lastIndexOf('}', node.span[1]);

@@ -10,7 +10,10 @@ import { yamlNumber } from './imported';
 
 /** A CSV cell: quoted when it holds a separator, a quote or a line break; a leading =, +, - or @ is quoted too, so spreadsheets never run it. */
 export function csvCell(text: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  // A spreadsheet runs a cell that starts with = + - @ (or a tab, a carriage return) as a formula: such a
+  // cell is written after a `'` — but for a plain number (`-5`) — and so is one that starts with `'`
+  // itself, so that import, which takes one `'` off, gives back what was written.
+  const guarded = (/^[=+\-@\t\r']/.test(text) && !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text)) ? `'${text}` : text;
   return /[",;\n\r]/.test(guarded) || guarded !== text ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 

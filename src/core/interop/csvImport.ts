@@ -78,10 +78,12 @@ export function readCsvTable(text: string, source: string, wanted: readonly CsvC
 
 export function cellOf(table: CsvTable, row: { readonly cells: readonly string[] }, column: CsvColumn): string | undefined {
   const index = table.columns.get(column);
-  const value = index === undefined ? undefined : row.cells[index]?.trim();
+  const cell = index === undefined ? undefined : row.cells[index];
+  const value = cell?.trim();
   if (value === undefined || value === '') return undefined;
-  // `'=…`: what export writes so that spreadsheets never run a cell as a formula.
-  return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
+  // `'=…`: what export writes so that spreadsheets never run a cell as a formula (csvCell); the cell's own
+  // leading tab is kept then.
+  return /^\s*'[=+\-@\t\r']/.test(cell!) ? cell!.replace(/^\s*'/, '').trimEnd() : value;
 }
 
 /** A date cell: `YYYY-MM-DD`, also with a time after it (`2026-03-02T09:00`, `2026-03-02 09:00`) or with `/`. */
@@ -94,7 +96,9 @@ export function csvDay(text: string): Day | undefined {
 export function csvMoney(text: string): number | undefined {
   const cleaned = text.replace(/[\s$€£¥]|^[A-Z]{3}\s*/g, '');
   if (!/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(cleaned)) return undefined;
-  return Number(cleaned.replace(/,/g, ''));
+  const amount = Number(cleaned.replace(/,/g, ''));
+  // Digits beyond what a number holds (read as Infinity) are no amount.
+  return Number.isFinite(amount) ? amount : undefined;
 }
 
 /** Percent: `70`, `70%`, `70.5`. */

@@ -179,7 +179,8 @@ export {
 } from './roadmap/scene';
 export { steeringReportFile, steeringReportHtml } from './documents/steeringReportHtml';
 export { fitText, textWidth } from './roadmap/textWidth';
-export { legendLines, legendShapes, legendWidth, roadmapSvg, xmlEscape } from './roadmap/svg';
+export { legendLines, legendShapes, legendWidth, roadmapSvg } from './roadmap/svg';
+export { xmlEscape } from './base/xml';
 export { trendChartsBody, trendStyle } from './documents/trendCharts';
 export { projectEarnedSchedule, setEarnedSchedule, type EarnedSchedule } from './analysis/earnedSchedule';
 export { qualityFails, scheduleQuality, type QualityMetric, type ScheduleQuality } from './analysis/quality';

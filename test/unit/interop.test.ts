@@ -236,6 +236,17 @@ describe('interop (SPEC 12)', () => {
       assert.match(text, /<Name>Upgrade CI to ephemeral runners<\/Name>.*?<Cost>18000000<\/Cost><ActualCost>17150000<\/ActualCost>/);
     });
 
+    it('export mspdi writes well-formed XML whatever a name holds: characters XML 1.0 forbids are replaced', () => {
+      const text = ['program:', '  id: g', '  name: "Ctl\\a\\x01 name <&> \\"q\\" \'s"', '  projects:', '    - { id: p, name: "tab\\there", start: 2026-01-05, duration: 3d }'].join('\n');
+      const before = analyzeFiles([{ path: 'g.plan.yaml', text }]);
+      assert.deepEqual(errors(before), []);
+      const written = exportMspdi(before).text;
+      // eslint-disable-next-line no-control-regex
+      assert.doesNotMatch(written, /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+      assert.match(written, /<Name>Ctl\uFFFD\uFFFD name &lt;&amp;&gt; &quot;q&quot; &#39;s<\/Name>/);
+      assert.deepEqual(analyzeImport(mspdi(written)).index.programs.map((p) => p.name), ['Ctl\uFFFD\uFFFD name <&> "q" \'s']);
+    });
+
     it('export mspdi → import keeps random workspaces (generated plans)', () => {
       for (const workspace of fc.sample(randomWorkspace, { seed: 12, numRuns: 40 })) {
         const before = analyzeFiles(toFiles(workspace).files);

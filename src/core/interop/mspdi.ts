@@ -62,7 +62,5 @@ export function toHundredths(value: number): string {
   return rest ? `${integer}.${rest}` : integer;
 }
 
-export function xmlText(text: string): string {
-  if (!/[&<>"]/.test(text)) return text;
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+/** Element text of MS Project XML: escaped, and characters XML 1.0 forbids (a control character in a name) replaced. */
+export { xmlText } from '../base/xml';

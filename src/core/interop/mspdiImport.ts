@@ -132,7 +132,8 @@ export function parseMspdiXml(text: string, source: string): XmlObject {
     ignoreDeclaration: true,
     ignorePiTags: true,
     processEntities: true,
-    htmlEntities: false,
+    // Character references (`&#39;`, `&#x41;`) are text too; a DOCTYPE's own entities are refused above.
+    htmlEntities: true,
     // The tree in document order, converted by toXmlValue; callbacks get the parser's path matcher, not a path string per element.
     preserveOrder: true,
     jPath: false,

@@ -1,16 +1,10 @@
 /** The roadmap as one static SVG: the webview's own shapes, serialised with every string escaped. */
 import { formatDay } from '../base/dates';
+import { xmlEscape } from '../base/xml';
 import { chartWidth, geometry } from './layout';
 import { roadmapCountsText, type RoadmapModel } from './model';
 import { arrowsScene, axisScene, createView, gridScene, labelsScene, n, rowsScene, statusLineScene, type Shape } from './scene';
 
-/** Text and attribute values for XML: escaped, and characters XML 1.0 forbids replaced. */
-export function xmlEscape(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const dataAttributes = { id: 'data-id', milestone: 'data-milestone', lane: 'data-lane', project: 'data-project' } as const;
 

@@ -58,8 +58,8 @@ export function readCsvTable(text: string, source: string, wanted: readonly CsvC
   try {
     records = parse(text, { bom: true, delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as never;
   } catch (error) {
-    const e = error as Error & { lines?: number };
-    throw new ImportError(`${source}:${e.lines ?? 1}: not readable as CSV: ${e.message.replace(/^[A-Za-z ]+: /, '').replace(/\s+at line \d+.*$/s, '')}`);
+    const e = error as Error & { lines?: number; code?: string };
+    throw new ImportError(`${source}:${e.lines ?? 1}: not readable as CSV: ${csvProblems[e.code ?? ''] ?? e.message.replace(/\s+at line \d+.*$/s, '')}`);
   }
   if (records.length === 0) throw new ImportError(`${source}:1: empty: expected a header row (columns such as ${wanted.slice(0, 5).join(', ')})`);
   const header = records[0].record.map((h) => h.trim().toLowerCase().replace(/\s+/g, ' '));
@@ -85,6 +85,13 @@ export function cellOf(table: CsvTable, row: { readonly cells: readonly string[]
   // leading tab is kept then.
   return /^\s*'[=+\-@\t\r']/.test(cell!) ? cell!.replace(/^\s*'/, '').trimEnd() : value;
 }
+
+/** What csv-parse's errors mean, in the words of someone who wrote the file. */
+const csvProblems: Record<string, string> = {
+  CSV_INVALID_CLOSING_QUOTE: 'a quoted cell goes on after its closing quote (a cell in quotes ends at the quote before a comma; write "" for a quote inside it)',
+  CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed (a quote opens it and none ends it before the end of the file)',
+  INVALID_OPENING_QUOTE: 'a quote inside a cell that is not in quotes (put the cell in quotes and write "" for the quote)',
+};
 
 /** A date cell: `YYYY-MM-DD`, also with a time after it (`2026-03-02T09:00`, `2026-03-02 09:00`) or with `/`. */
 export function csvDay(text: string): Day | undefined {

@@ -161,6 +161,18 @@ describe('interop (SPEC 12)', () => {
       ]);
     });
 
+    it('a Cost or ActualCost that is no amount (more digits than a number holds, text) is left out and said so', () => {
+      const text = `<Project><Tasks>
+        <Task><UID>1</UID><Name>Alpha</Name><OutlineLevel>1</OutlineLevel><Start>2026-01-05T08:00:00</Start><Finish>2026-01-09T17:00:00</Finish><Cost>${'9'.repeat(400)}</Cost><ActualCost>lots</ActualCost></Task>
+      </Tasks></Project>`;
+      const plan = mspdi(text);
+      const [alpha] = plan.programs[0].projects;
+      assert.deepEqual([alpha.budget, alpha.spent], [undefined, undefined]);
+      assert.ok(plan.notCarried.some((line) => /task 1 "Alpha": Cost "9{24}…" is not an amount of money: left out/.test(line)), plan.notCarried.join(' | '));
+      assert.ok(plan.notCarried.some((line) => /task 1 "Alpha": ActualCost "lots" is not an amount of money: left out/.test(line)), plan.notCarried.join(' | '));
+      assert.deepEqual(errors(analyzeImport(plan)), []);
+    });
+
     it('--programs-at and --projects-at choose the levels; names give unique readable ids', () => {
       const task = (uid: number, name: string, level: number) =>
         `<Task><UID>${uid}</UID><Name>${name}</Name><OutlineLevel>${level}</OutlineLevel><Start>2026-01-05T08:00:00</Start><Finish>2026-01-09T17:00:00</Finish></Task>`;

@@ -48,7 +48,9 @@ export function fromHundredths(text: string): number | undefined {
   const digits = match[2].padStart(3, '0');
   const whole = digits.slice(0, -2);
   const fraction = `${digits.slice(-2)}${match[3] ?? ''}`.replace(/0+$/, '');
-  return Number(`${match[1]}${whole}${fraction ? `.${fraction}` : ''}`);
+  const amount = Number(`${match[1]}${whole}${fraction ? `.${fraction}` : ''}`);
+  // More digits than a number holds (read as Infinity) are no amount.
+  return Number.isFinite(amount) ? amount : undefined;
 }
 
 /** Money in hundredths as a decimal text: 1250 → `125000`, 100000.04 → `10000004`, 0.125 → `12.5`. */

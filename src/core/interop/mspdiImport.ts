@@ -323,11 +323,15 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
     const exact = task.planProgress === undefined ? undefined : Number(task.planProgress);
     const percent = exact !== undefined && exact >= 0 && exact <= 100 ? exact : num(task.xml.PercentComplete);
     if (percent !== undefined && percent >= 0 && percent <= 100) imported.progress = percent;
+    const money = (text: string | undefined, element: string) => {
+      const amount = text === undefined ? undefined : fromHundredths(text);
+      if (text !== undefined && amount === undefined) notCarried.push(`${where}: ${element} "${text.length > 24 ? `${text.slice(0, 24)}…` : text}" is not an amount of money: left out`);
+      return amount;
+    };
     const cost = str(task.xml.Cost);
-    const budget = cost === undefined ? undefined : fromHundredths(cost);
+    const budget = money(cost, 'Cost');
     if (budget !== undefined && (budget > 0 || ours)) imported.budget = budget;
-    const actual = str(task.xml.ActualCost);
-    const spent = actual === undefined ? undefined : fromHundredths(actual);
+    const spent = money(str(task.xml.ActualCost), 'ActualCost');
     if (spent !== undefined && (spent > 0 || ours)) imported.spent = spent;
     if (flag(task.xml.Active) === false) imported.state = 'cancelled';
     else if (task.planState !== undefined && states.has(task.planState as ProjectState)) imported.state = task.planState as ProjectState;

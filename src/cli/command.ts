@@ -22,6 +22,8 @@ export interface Io {
 export interface CommandArgs {
   /** Paths given (files or folders); `.` when none. */
   readonly paths: readonly string[];
+  /** Whether paths were given (else `paths` is the current folder). */
+  readonly pathsGiven: boolean;
   readonly format: string;
   /** What every command accepts: the analysis options and the file size limit. */
   readonly analysis: AnalysisOptions;
@@ -88,6 +90,7 @@ export function commandArgs(values: Values, positionals: readonly string[], form
   const sources = [...(file && Object.keys(file.settings).length > 0 ? [displayPath(file.path)] : []), ...Object.keys(overrides).map((key) => flagOf[key as keyof HealthSettings])];
   return {
     paths,
+    pathsGiven: positionals.length > 0,
     format,
     analysis: { statusDate: statusDateOption(values['status-date']), thresholds, defaultCurrency },
     maxFileSize: maxFileSizeOption(values['max-file-size']),

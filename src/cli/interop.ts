@@ -50,6 +50,7 @@ export const importCommand: Command = {
     if (args.paths.length > 1 && program !== undefined && args.paths.some((p) => formatOf(readInputFile(p), from as string | undefined) === 'mspdi')) {
       throw new UsageError('--program names the program of one MS Project file: import the files one at a time');
     }
+    if (!args.pathsGiven) throw new UsageError('import needs FILE… (the MS Project XML or CSV files to read)');
     const ids = new IdAllocator();
     const plans: ImportedPlan[] = [];
     for (const given of args.paths) {
@@ -131,6 +132,9 @@ export const updateCommand: Command = {
     const limits = { ...defaultParseLimits, maxFileSize: args.maxFileSize };
     const before = analyzePlans(texts, args.analysis, limits);
     const actuals = asUsage(() => planActuals(before, csv, { source, statusDate: args.values['status-date'] !== undefined ? args.analysis.statusDate : undefined }));
+    if (actuals.ignoredColumns.length > 0) {
+      io.stderr(`plan-as-code: ${source}: ${plural(actuals.ignoredColumns.length, 'column')} not read (update reads progress, spent and state): ${actuals.ignoredColumns.map((c) => `"${c}"`).join(', ')}\n`);
+    }
     if (actuals.changes.length === 0) {
       io.stdout('No changes: the plans already hold these values.\n');
       return 0;

@@ -109,6 +109,8 @@ describe('import, export, update on the command line (SPEC 12)', function () {
         [['import', 'a.csv', '--out', 'o', '--from', 'xls'], /--from xls is not a format import reads/],
         [['import', 'a.csv', '--out', 'o', '--projects-at', '0'], /--projects-at 0 is not a level/],
         [['import', 'missing.xml', '--out', 'o'], /missing\.xml: no such file/],
+        [['import', '--out', 'o'], /import needs FILE… \(the MS Project XML or CSV files to read\)/],
+        [['import', 'a.csv', '--out', 'o'], /a\.csv:1: a header and no rows: nothing to read/],
       ] as const) {
         const result = spawnCli([...args], dir);
         assert.equal(result.code, 2, result.stderr);
@@ -171,6 +173,15 @@ describe('import, export, update on the command line (SPEC 12)', function () {
       assert.equal(fs.readFileSync(path.join(dir, 'a.plan.yaml'), 'utf8'), plan);
     });
 
+    it('says which columns it does not read', () => {
+      const dir = tempDir();
+      write(dir, { 'a.plan.yaml': plan, 'act.csv': 'id,progress,Budget,Owner\na,40,900,ann\n' });
+      const result = spawnCli(['update', '.', '--from', 'act.csv'], dir);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stderr, /^plan-as-code: act\.csv: 2 columns not read \(update reads progress, spent and state\): "Budget", "Owner"$/m);
+      assert.equal(fs.readFileSync(path.join(dir, 'a.plan.yaml'), 'utf8'), plan.replace('progress: 10\n', 'progress: 40\n'));
+    });
+
     it('writes only the values', () => {
       const dir = tempDir();
       write(dir, { 'a.plan.yaml': plan, 'act.csv': 'id,progress,spent\na,40,250\n' });
@@ -184,6 +195,7 @@ describe('import, export, update on the command line (SPEC 12)', function () {
         ['id,progress\na,40\nb,50\n', /^plan-as-code: act\.csv:3 \(b\): no project has the id b$/m],
         ['id,progress\na,four\n', /^plan-as-code: act\.csv:2 \(a\): progress "four" is not a percent/m],
         ['id,state\na,finished\n', /^plan-as-code: act\.csv:2 \(a\): state "finished" is not a state/m],
+        ['id,spent\na,1' + '0'.repeat(400) + '\n', /^plan-as-code: act\.csv:2 \(a\): spent "10+" is not an amount/m],
       ] as const) {
         const dir = tempDir();
         write(dir, { 'a.plan.yaml': plan, 'act.csv': csvText });

@@ -220,6 +220,7 @@ describe('interop (SPEC 12)', () => {
       throwsImport(() => csv('id,name,end,depends_on\na,A,2026-01-10,b\nb,B,2026-01-20,a\n'), /^in\.csv:2: the links form a cycle: a \(line 2\) → b \(line 3\) → a /);
       throwsImport(() => csv('id,name,start,end\na,A,2026-01-01,2026-01-02\na,B,2026-01-01,2026-01-02\n'), /^in\.csv:3: id a is already the id of the row on line 2/);
       throwsImport(() => csv('id,name,start,end,budget\na,A,2026-01-01,2026-01-02,lots\n'), /^in\.csv:2 \(a\): budget "lots" is not an amount/);
+      throwsImport(() => csv('id,end,depends_on\na,2026-01-10,zzz\n'), /^in\.csv:2 \(a\): no start, and its depends_on \(zzz\) names no other row of the file/);
       throwsImport(() => csv('id,name\n"a,A\n'), /^in\.csv:\d+: not readable as CSV: a quoted cell is never closed/);
       throwsImport(() => csv('id,name\n"a,"unterminated\n'), /^in\.csv:2: not readable as CSV: a quoted cell goes on after its closing quote/);
       throwsImport(() => csv('id,name\na,b"c\n'), /^in\.csv:2: not readable as CSV: a quote inside a cell that is not in quotes/);

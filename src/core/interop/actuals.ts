@@ -36,6 +36,8 @@ export interface ActualsPlan {
   readonly changes: readonly ActualsChange[];
   /** Edits per file path, in no particular order (apply with `applyEdits`). */
   readonly edits: ReadonlyMap<string, readonly TextEdit[]>;
+  /** The CSV's columns that are not read (as written in its header). */
+  readonly ignoredColumns: readonly string[];
 }
 
 /** The text with the edits made (edits do not overlap). */
@@ -168,5 +170,5 @@ export function planActuals(analysis: Pick<Analysis, 'index'>, csvText: string, 
       add(holder.source.file, node, holder.id ?? '?', 'status_date', day, null);
     }
   }
-  return { changes, edits };
+  return { changes, edits, ignoredColumns: table.unknown };
 }

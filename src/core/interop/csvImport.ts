@@ -62,6 +62,7 @@ export function readCsvTable(text: string, source: string, wanted: readonly CsvC
     throw new ImportError(`${source}:${e.lines ?? 1}: not readable as CSV: ${csvProblems[e.code ?? ''] ?? e.message.replace(/\s+at line \d+.*$/s, '')}`);
   }
   if (records.length === 0) throw new ImportError(`${source}:1: empty: expected a header row (columns such as ${wanted.slice(0, 5).join(', ')})`);
+  if (records.length === 1) throw new ImportError(`${source}:1: a header and no rows: nothing to read`);
   const header = records[0].record.map((h) => h.trim().toLowerCase().replace(/\s+/g, ' '));
   const columns = new Map<CsvColumn, number>();
   const unknown: string[] = [];
@@ -253,6 +254,9 @@ export function importCsv(text: string, options: CsvImportOptions, ids: IdAlloca
       const target = rowIds.has(dep) ? dep : byName.get(dep);
       if (target === undefined) notCarried.push(`${at(line)} (${project.id}): depends_on ${dep} names no row of the file: left out`);
       else if (target !== project.id && !project.dependsOn.includes(target)) project.dependsOn.push(target);
+    }
+    if (project.start === undefined && project.dependsOn.length === 0) {
+      throw new ImportError(`${at(line)} (${project.id}): no start, and its depends_on (${deps.join(', ')}) names no other row of the file: the project cannot be scheduled`);
     }
   }
   const plan: ImportedPlan = { source, standaloneName: options.fileId, programs: [...programs.values()], projects: standalone, people: [], notCarried };

@@ -1,5 +1,5 @@
 /** Output formats of `plan-as-code check`: compiler-style text, the JSON of SPEC 7, and SARIF 2.1.0. */
-import { codeDescriptions, diagnosticCodes, plural, toOneBased, type DiagnosticCode, type PlanDiagnostic } from '../core';
+import { codeDescriptions, diagnosticCodes, plural, toOneBased, type DiagnosticCode, type PlanDiagnostic, type Range } from '../core';
 
 export function checkText(diagnostics: readonly PlanDiagnostic[], color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -32,6 +32,13 @@ export function checkJson(files: number, diagnostics: readonly PlanDiagnostic[])
   };
 }
 
+/** A SARIF physical location: the file as a URI reference, the region 1-based. */
+function physicalLocation(file: string, range: Range): object {
+  const start = toOneBased(range.start);
+  const end = toOneBased(range.end);
+  return { artifactLocation: { uri: encodeURI(file) }, region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column } };
+}
+
 export function checkSarif(diagnostics: readonly PlanDiagnostic[], version: string): object {
   const codes = Object.keys(diagnosticCodes) as DiagnosticCode[];
   const level = { error: 'error', warning: 'warning', information: 'note' } as const;
@@ -54,21 +61,16 @@ export function checkSarif(diagnostics: readonly PlanDiagnostic[], version: stri
         },
         columnKind: 'utf16CodeUnits',
         results: diagnostics.map((d) => {
-          const start = toOneBased(d.range.start);
-          const end = toOneBased(d.range.end);
           return {
             ruleId: d.code,
             ruleIndex: codes.indexOf(d.code),
             level: level[d.severity],
             message: { text: d.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: encodeURI(d.file) },
-                  region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
-                },
-              },
-            ],
+            locations: [{ physicalLocation: physicalLocation(d.file, d.range) }],
+            // Other places that take part (an overallocated person's other entries), as VS Code shows them.
+            ...(d.related && d.related.length > 0
+              ? { relatedLocations: d.related.map((r, id) => ({ id, physicalLocation: physicalLocation(r.file, r.range), message: { text: r.message } })) }
+              : {}),
           };
         }),
       },

@@ -44,6 +44,18 @@ const fixtures: Record<string, string> = {
     '      depends_on: [nope]',
     '',
   ].join('\n'),
+  // Bob over capacity (60 + 50): the warning on b's entry (b starts last), a's entry its related location.
+  'team-over/t.plan.yaml': [
+    'people:',
+    '  - id: bob',
+    'program:',
+    '  id: g',
+    '  name: G',
+    '  projects:',
+    '    - { id: a, name: A, start: 2026-01-01, duration: 20d, team: [{ person: bob, allocation: 60 }] }',
+    '    - { id: b, name: B, start: 2026-01-05, duration: 5d, team: [{ person: bob, allocation: 50 }] }',
+    '',
+  ].join('\n'),
   'empty/readme.txt': 'No plans here.\n',
   'empty/notes.plan.txt': 'Not a plan file either.\n',
   // A portfolio with an inline program and a referencing one, and a project outside any program.
@@ -96,6 +108,7 @@ interface SarifResult {
   ruleId: string;
   level: string;
   message: { text: string };
+  relatedLocations?: Array<{ id: number; message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }>;
   locations: Array<{
     physicalLocation: {
       artifactLocation: { uri: string };
@@ -192,8 +205,8 @@ export function describeCommandLine(label: string, runIn: Runner): void {
       it('checks the current folder by default (exit 1: it holds the bad plan)', async () => {
         const result = await run(['check', '--format', 'json']);
         assert.equal(result.code, 1, result.stderr);
-        // warn (1) + bad (1) + rollup (3; .yml counts, .plan.txt does not) + team (1) + team-bad (1) = 7
-        assert.equal(JSON.parse(result.stdout).files, 7);
+        // warn (1) + bad (1) + rollup (3; .yml counts, .plan.txt does not) + team (1) + team-bad (1) + team-over (1) = 8
+        assert.equal(JSON.parse(result.stdout).files, 8);
       });
 
       it('--format json has exactly the SPEC 7 shape, paths relative to the cwd with / separators', async () => {
@@ -256,6 +269,17 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         assert.ok(unknown);
         assert.equal(unknown.level, 'error');
         assert.deepEqual([unknown.locations[0].physicalLocation.region.startLine, unknown.locations[0].physicalLocation.region.startColumn], [9, 20]);
+      });
+
+      it("--format sarif gives a warning's related places as relatedLocations (overallocated: the person's other entries)", async () => {
+        const result = await run(['check', 'team-over', '--format', 'sarif', '--status-date', '2026-01-05']);
+        assert.equal(result.code, 0, result.stderr);
+        const [over] = (JSON.parse(result.stdout).runs[0].results as SarifResult[]).filter((r) => r.ruleId === 'overallocated');
+        assert.equal(over.locations[0].physicalLocation.region.startLine, 8);
+        assert.deepEqual(
+          over.relatedLocations!.map((r) => [r.id, r.physicalLocation.artifactLocation.uri, r.physicalLocation.region.startLine, r.physicalLocation.region.startColumn, r.message.text]),
+          [[0, 'team-over/t.plan.yaml', 7, 76, "'a' 60%, 2026-01-01 – 2026-01-20"]],
+        );
       });
     });
 

@@ -144,7 +144,8 @@ function teamSettingsFile(given: string | boolean | undefined, firstPath: string
   const problem = read.diagnostics[0];
   if (problem) {
     const { line, column } = toOneBased(problem.range.start);
-    throw new UsageError(`${problem.file}:${line}:${column}: ${problem.message}`);
+    // An editor reports the problem and goes on with the default; the command line stops (exit 2), so no default is used.
+    throw new UsageError(`${problem.file}:${line}:${column}: ${problem.message.replace(/; the default \S+ is used$/, '')} (fix the settings file to go on)`);
   }
   return { path: file, settings: read.settings };
 }

@@ -161,6 +161,15 @@ describe('interop (SPEC 12)', () => {
       ]);
     });
 
+    it('a project task without dates is left out and said so once', () => {
+      const plan = mspdi(`<Project><Tasks>
+        <Task><UID>1</UID><Name>Alpha</Name><OutlineLevel>1</OutlineLevel><Start>2026-01-05T08:00:00</Start><Finish>2026-01-09T17:00:00</Finish></Task>
+        <Task><UID>2</UID><Name>Undated</Name><OutlineLevel>1</OutlineLevel></Task>
+      </Tasks></Project>`);
+      assert.deepEqual(plan.programs[0].projects.map((p) => p.id), ['alpha']);
+      assert.deepEqual(plan.notCarried.filter((line) => line.includes('Undated')), ['task 2 "Undated": no Start or Finish date: left out']);
+    });
+
     it('a Cost or ActualCost that is no amount (more digits than a number holds, text) is left out and said so', () => {
       const text = `<Project><Tasks>
         <Task><UID>1</UID><Name>Alpha</Name><OutlineLevel>1</OutlineLevel><Start>2026-01-05T08:00:00</Start><Finish>2026-01-09T17:00:00</Finish><Cost>${'9'.repeat(400)}</Cost><ActualCost>lots</ActualCost></Task>

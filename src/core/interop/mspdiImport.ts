@@ -309,6 +309,8 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
 
   // Projects: non-milestone tasks at --projects-at (our export: also its standalone projects at level 1).
   const projectOf = new Map<Task, ImportedProject>();
+  /** Project tasks left out for want of dates (said once). */
+  const undated = new Set<Task>();
   const projectTasks = tasks.filter((t) => !t.milestone && (t.level === projectsAt || (ours && t.level === 1 && t.planKind === 'project' && programsAt !== undefined)));
   for (const task of projectTasks) {
     const where = `task ${task.uid} "${task.name}"`;
@@ -316,6 +318,7 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
     let end = dateOf(task.xml.Finish, `${where}: Finish`, task.uid, finishDay);
     if (start === undefined || end === undefined) {
       notCarried.push(`${where}: no Start or Finish date: left out`);
+      undated.add(task);
       continue;
     }
     if (end < start) end = start; // a zero-length task that starts and finishes at 00:00
@@ -380,7 +383,7 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
 
   // Tasks that are neither: grouping above the projects, or outside every program.
   for (const task of tasks) {
-    if (task.milestone || projectOf.has(task) || programOf.has(task) || projectAbove(task)) continue;
+    if (task.milestone || projectOf.has(task) || programOf.has(task) || projectAbove(task) || undated.has(task)) continue;
     if (task.level < projectsAt && task.children.length > 0) continue; // a summary above the projects: its projects carry its content
     notCarried.push(`task ${task.uid} "${task.name}" at level ${task.level}: not a project (projects are at level ${projectsAt}): left out`);
   }

@@ -161,6 +161,16 @@ describe('interop (SPEC 12)', () => {
       ]);
     });
 
+    it('--program with programs taken from the tasks (--programs-at, or a file export wrote) is said not to be used', () => {
+      const task = (uid: number, name: string, level: number) =>
+        `<Task><UID>${uid}</UID><Name>${name}</Name><OutlineLevel>${level}</OutlineLevel><Start>2026-01-05T08:00:00</Start><Finish>2026-01-09T17:00:00</Finish></Task>`;
+      const plan = mspdi(`<Project><Tasks>${task(1, 'Phase', 1)}${task(2, 'Work', 2)}</Tasks></Project>`, { programsAt: 1, program: 'mine' });
+      assert.deepEqual(plan.programs.map((p) => p.id), ['phase']);
+      assert.ok(plan.notCarried.includes('--program mine: not used: the programs are the tasks at level 1'), plan.notCarried.join(' | '));
+      const ours = mspdi(exportMspdi(analyzeFiles(examples())).text, { program: 'mine' });
+      assert.ok(ours.notCarried.includes('--program mine: not used: the programs are the tasks at level 1 (the file was written by export)'), ours.notCarried.join(' | '));
+    });
+
     it('a project task without dates is left out and said so once', () => {
       const plan = mspdi(`<Project><Tasks>
         <Task><UID>1</UID><Name>Alpha</Name><OutlineLevel>1</OutlineLevel><Start>2026-01-05T08:00:00</Start><Finish>2026-01-09T17:00:00</Finish></Task>

@@ -293,6 +293,8 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
     fileProgram = { id, name: title, currency: currencyOk, statusDate, projects: [], milestones: [] };
     programs.push(fileProgram);
   } else {
+    // The file's tasks are its programs: a program named for the whole file has nothing to name.
+    if (options.program !== undefined) notCarried.push(`--program ${options.program}: not used: the programs are the tasks at level ${programsAt}${ours && options.programsAt === undefined ? ' (the file was written by export)' : ''}`);
     for (const task of tasks.filter((t) => t.level === programsAt && !t.milestone && (t.planKind ?? 'program') === 'program')) {
       const program: ImportedProgram = { id: idOf(task, 'program'), name: task.name || 'Program', currency: currencyOk, statusDate, projects: [], milestones: [] };
       programs.push(program);

@@ -138,6 +138,13 @@ const relinkEdits: ReadonlyArray<[string, Edit]> = [
   ['give a team entry to another person', teamEdit((value, people, pick) => people[pick(people.length)])],
   ['type a team person', teamEdit((value, _, pick) => value.slice(0, 1 + pick(value.length)))],
   ['mistype a team person', teamEdit((value) => `${value}x`)],
+  // An id typed into: a character more or less (a new id no one names, else one named or defined elsewhere).
+  ['type into an id', valueEdit(/^\s*(- )?id:/, (value) => `${value}x`)],
+  ['take a key back from an id', valueEdit(/^\s*(- )?id:/, (value) => (value.length > 1 ? value.slice(0, -1) : value))],
+  ['name an entity by another id of the file', (text, pick) => {
+    const ids = idsOf(text);
+    return ids.length === 0 ? text : valueEdit(/^\s*(- )?id:/, () => ids[pick(ids.length)])(text, pick);
+  }],
   // What a project or program belongs to: another program or portfolio (it moves), a name being typed, a project's id.
   ['name another program or portfolio', membershipEdit((value, named, _, pick) => (named.length > 0 ? named[pick(named.length)] : value))],
   ['type a program or portfolio', membershipEdit((value, _, __, pick) => value.slice(0, 1 + pick(value.length)))],
@@ -151,7 +158,6 @@ const relinkEdits: ReadonlyArray<[string, Edit]> = [
 
 /** Edits that change the structure or break the file: the analysis falls back to a full one. */
 const structuralEdits: ReadonlyArray<[string, Edit]> = [
-  ['rename an id', valueEdit(/^\s*(- )?id:/, (value) => `${value}x`)],
   ['add a dependency', (text, pick) => {
     const ids = idsOf(text);
     const lines = text.split('\n');
@@ -442,6 +448,36 @@ describe('incremental analysis equals a full analysis after every edit', functio
       float: 11,
     });
     assert.equal(workspace.lastAnalysis, 'incremental');
+  });
+
+  it('takes the incremental way for an id typed into that nothing names: its problems and the suggestions follow it', () => {
+    const workspace = new PlanWorkspace();
+    const plan = (id: string) =>
+      'people:\n  - { id: ann, capacity: 100 }\n' +
+      'program:\n  id: g\n  name: G\n  projects:\n' +
+      `    - { id: ${id}, name: N, start: 2026-01-01, duration: 30d, team: [{ person: ann, allocation: 60 }] }\n`;
+    // In another file: b names an id no one has yet (its problem suggests the closest id there is).
+    const other = 'project:\n  id: b\n  name: B\n  program: g\n  start: 2026-01-10\n  duration: 10d\n  depends_on: [newer]\n  team: [{ person: ann, allocation: 60 }]\n';
+    const problems = (analysis: Analysis) => analysis.diagnostics.map((d) => `${d.code}: ${d.message}`);
+    workspace.set('g.plan.yaml', plan('n'));
+    workspace.set('h.plan.yaml', other);
+    workspace.analyze();
+    for (const id of ['ne', 'new', 'newe', 'newer']) {
+      workspace.set('g.plan.yaml', plan(id));
+      const typed = workspace.analyze();
+      if (id === 'newer') {
+        // Now named by b's depends_on: resolved anew, a full analysis.
+        assert.equal(workspace.lastAnalysis, 'full');
+        continue;
+      }
+      assert.equal(workspace.lastAnalysis, 'incremental', id);
+      const fresh = new PlanWorkspace();
+      fresh.set('g.plan.yaml', plan(id));
+      fresh.set('h.plan.yaml', other);
+      assert.deepEqual(problems(typed), problems(fresh.analyze()), id);
+      assert.ok(problems(typed).some((p) => p.includes(`'${id}' 60%`)), problems(typed).join(' | '));
+      assert.deepEqual(typed.index.definitions.get(id)?.map((e) => e.kind), ['project']);
+    }
   });
 
   it('takes the incremental way for a team entry naming another person: the load moves, a name being typed is unknown', () => {

@@ -23,7 +23,7 @@ import { entityFields, fieldsWithRole, teamEntryFields, type FieldRole, type Fie
 import { none, WrittenField, type WrittenReference } from '../model/read';
 import { milestoneChecks, personChecks, programChecks, projectChecks, issueChecks, riskChecks, portfolioChecks, type CheckContext } from './checks';
 import { reforecast } from './forecast';
-import { referenceProblems, regatherTeams, regroup, relinkIndex, type PlanIndex } from './planIndex';
+import { referenceProblems, regatherTeams, regroup, relinkIndex, renameInIndex, type PlanIndex } from './planIndex';
 import { rerollup, revalue, type RollupState } from './rollup';
 import { effectiveState } from './rules';
 import { linksOf, milestoneDateChecks, projectDateChecks, redate, refloat, relinkSchedule, type Link, type ProjectDates, type Schedule } from './schedule';
@@ -156,7 +156,9 @@ export function structureKey(models: readonly DocumentModel[]): string {
   for (const model of models) {
     parts.push('|doc');
     for (const entity of model.entities) {
-      parts.push(`${entity.kind}:${entity.id ?? ''}`);
+      // The id of a portfolio or program (what a status date mismatch names, what currencies are listed by);
+      // another entity's id is a value an edit can change (renameInIndex).
+      parts.push(entity.kind === 'portfolio' || entity.kind === 'program' ? `${entity.kind}:${entity.id ?? ''}` : entity.kind);
       const table: FieldTable = entityFields[entity.kind];
       const values = fieldsOf(entity);
       for (const field of structureFields[entity.kind]) parts.push(structurePart(table[field], values[field]));
@@ -199,12 +201,14 @@ export const linkFields: ReadonlySet<string> = new Set(Object.values(entityField
  * above it changed the length of a line, or its comments).
  */
 export function refreshInPlace(oldModels: readonly DocumentModel[], newModels: readonly DocumentModel[]): Edit {
-  const edit: Edit = { entities: [], moved: [], reallocated: new Set(), relinked: [] };
+  const edit: Edit = { entities: [], moved: [], reallocated: new Set(), relinked: [], renamed: [] };
   oldModels.forEach((oldModel, d) => {
     const newModel = newModels[d];
     oldModel.entities.forEach((oldEntity, i) => {
+      const before = oldEntity.id;
       const { changed, reallocated, relinked } = refreshEntity(oldEntity, newModel.entities[i]);
       if (reallocated && oldEntity.kind === 'project') edit.reallocated.add(oldEntity);
+      if (oldEntity.id !== before) edit.renamed.push({ entity: oldEntity, before });
       edit.relinked.push(...relinked);
       (changed ? edit.entities : edit.moved).push(oldEntity);
     });
@@ -222,6 +226,8 @@ export interface Edit {
   readonly moved: Entity[];
   readonly reallocated: Set<Project>;
   readonly relinked: Relinked[];
+  /** Entities whose id changed (a project's, milestone's, risk's, issue's or person's), with the id they had. */
+  readonly renamed: Array<{ readonly entity: Entity; readonly before: string | undefined }>;
 }
 
 /**
@@ -261,7 +267,7 @@ function refreshEntity(target: Entity, source: Entity): { changed: boolean; real
   const to = fieldsOf(target);
   const from = fieldsOf(source);
   const written = { before: target.source.file.text, after: source.source.file.text };
-  let changed = !sameSet(target.invalid, source.invalid);
+  let changed = !sameSet(target.invalid, source.invalid) || target.id !== source.id;
   const table: FieldTable = entityFields[target.kind];
   const fields = valueFields[target.kind];
   for (let i = 0; i < fields.length && !changed; i++) {
@@ -394,6 +400,8 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   for (const project of editedProjects) {
     if ((rollup.earned.get(project)?.state === 'cancelled') !== isCancelled(project)) return false;
   }
+  // Ids typed into: defined again, unless one is referenced or defined twice (then a full analysis).
+  if (edit.renamed.length > 0 && !renameInIndex(index, edit.renamed)) return false;
   // Every entity of the edited files: those whose values changed and those that only moved.
   const fileEntities = [...edited, ...edit.moved];
   for (const entity of fileEntities) {
@@ -528,8 +536,10 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
   for (const node of [...movedProjects, ...movedMilestones]) dated.add(node);
   for (const milestone of movedMilestones) milestones.add(milestone);
 
+  // After a rename, the reference problems that suggest an id (the closest one may be the new id, or was the old).
+  const references = edit.renamed.length > 0 ? new Set<Entity>([...fileEntities, ...state.units.references.keys()]) : fileEntities;
   runToEnd(recheck(state, {
-    references: fileEntities,
+    references,
     dated,
     projects: new Set([...touchedProjects, ...movedProjects]),
     milestones,

@@ -82,11 +82,7 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
   // Workspace order (file, document, then as written), so "first definition wins" is predictable.
   for (let i = 0; i < entities.length; i++) {
     if (pauses.due()) yield;
-    const entity = entities[i];
-    if (entity.id === undefined) continue;
-    const list = definitions.get(entity.id);
-    if (list) list.push(entity);
-    else definitions.set(entity.id, [entity]);
+    define(definitions, entities[i]);
   }
   const duplicateDiagnostics: PlanDiagnostic[] = [];
   for (const [id, list] of definitions) {
@@ -132,6 +128,46 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
     portfolios, programs, projects, milestones, risks, issues, people, entities, definitions, hasPeople: people.length > 0, dependencyTargets,
     duplicateDiagnostics, positions: nodePositions(projects, milestones), teamEntries,
   };
+}
+
+function define(definitions: Map<string, Entity[]>, entity: Entity): void {
+  if (entity.id === undefined) return;
+  const list = definitions.get(entity.id);
+  if (list) list.push(entity);
+  else definitions.set(entity.id, [entity]);
+}
+
+/**
+ * After an edit that gave entities other ids (incremental.ts): whether the index can take it as it is —
+ * each old id was defined by that entity alone, no other entity defines a new one, and no reference names
+ * either (a rename of what is referenced, or a reference resolved anew, is a full analysis). When it can,
+ * the ids are defined again in workspace order, what was worked out from the old ones (suggestions,
+ * navigation) is dropped, and true is returned; else the index is left as it was.
+ */
+export function renameInIndex(index: PlanIndex, renamed: ReadonlyArray<{ readonly entity: Entity; readonly before: string | undefined }>): boolean {
+  const names = new Set<string>();
+  for (const { entity, before } of renamed) {
+    if (before !== undefined) {
+      const defined = index.definitions.get(before);
+      if (defined?.length !== 1 || defined[0] !== entity) return false;
+      names.add(before);
+    }
+    if (entity.id !== undefined) {
+      if (index.definitions.has(entity.id)) return false;
+      names.add(entity.id);
+    }
+  }
+  const references = writtenReferences(index);
+  for (let i = 0; i < references.length; i++) if (names.has(references[i].reference.name)) return false;
+  const definitions = new Map<string, Entity[]>();
+  for (const entity of index.entities) define(definitions, entity);
+  (index as { definitions: PlanIndex['definitions'] }).definitions = definitions;
+  candidateCache.delete(index);
+  suggestionCache.delete(index);
+  peopleCache.delete(index);
+  // A new list (the same references): navigation finds each file's ids again.
+  listedReferences.set(index, [...references]);
+  return true;
 }
 
 /**

@@ -287,7 +287,7 @@ export class PlanWorkspace {
       return previous.analysis;
     }
     // From here on the old entities take the new values: a fall back to the full analysis rereads them.
-    const edited: Edit = { entities: [], moved: [], reallocated: new Set(), relinked: [] };
+    const edited: Edit = { entities: [], moved: [], reallocated: new Set(), relinked: [], renamed: [] };
     const entries = previous.entries as Map<string, FileEntry>;
     for (const [path, before, entry] of changed) {
       const edit = refreshInPlace(before.models, entry.models);
@@ -295,6 +295,7 @@ export class PlanWorkspace {
       edited.moved.push(...edit.moved);
       for (const project of edit.reallocated) edited.reallocated.add(project);
       edited.relinked.push(...edit.relinked);
+      edited.renamed.push(...edit.renamed);
       // The old entities, now with the new values: the same structure as the new text.
       const merged: FileEntry = { ...entry, models: before.models, structure: structureOf(entry) };
       this.files.set(path, merged);

@@ -3,7 +3,7 @@
  * scripts disabled and prints on A4 or Letter landscape. Like render, plans with errors still give a
  * report (with a problems banner in it and a note on stderr), exit 0.
  */
-import { defaultParseLimits, planSnapshot, plural, steeringReportFile, type Analysis, type PlanDiffJson, type ReportTrend } from '../core';
+import { defaultParseLimits, planSnapshot, plural, steeringReportFile, today, type Analysis, type PlanDiffJson, type ReportTrend } from '../core';
 import { analyzePaths, noteErrors, noteSettings, requiredOut, sha256Base64, writeOut, type Command, type CommandArgs } from './command';
 import { gitUsage, PlanHistory } from '../node/planHistory';
 import { changesSince, defaultReportBase, REPORT_TREND_COMMITS } from '../node/reportHistory';
@@ -54,7 +54,7 @@ async function plansOverTime(analysis: Analysis, args: CommandArgs): Promise<{ c
     changes = await gitUsage(() => changesSince(history, base, head(), args.analysis, limits));
   } else {
     // A base chosen for the reader, not asked for: when git cannot give it, the report goes without it.
-    const base = await defaultReportBase(history.repository, analysis.rollup.statusDate).catch(() => undefined);
+    const base = await defaultReportBase(history.repository, args.analysis.today ?? today()).catch(() => undefined);
     if (base) changes = await changesSince(history, base, head(), args.analysis, limits).catch(() => undefined);
   }
   try {

@@ -5,7 +5,7 @@
  * is listed (no `export *`), so what is not here is internal to the core. Tests may import internals directly.
  */
 export { codeDescriptions, diagnosticCodes, type DiagnosticCode } from './base/codes';
-export { formatDay, monthEnd, monthStart, parseDay, type Day } from './base/dates';
+export { formatDay, monthEnd, monthStart, parseDay, today, type Day } from './base/dates';
 export { Rational } from './base/exact';
 export {
   DEFAULT_CURRENCY,

@@ -10,7 +10,7 @@ import {
 } from '../core';
 import type { GitRepository } from './git';
 
-/** How old a commit must be (days before the status date) to stand for "a month ago" when no tag is found. */
+/** How old a commit must be (days before today) to stand for "a month ago" when no tag is found. */
 export const REPORT_SINCE_DAYS = 30;
 /** How many commits the report's trend charts show. */
 export const REPORT_TREND_COMMITS = 24;
@@ -31,10 +31,11 @@ export interface PlanHistorySource extends RevisionReader {
 /**
  * The revision a report's changes are since when none is given (SPEC 9): the newest tag of the current
  * branch's history (by its date: the tagger's for an annotated tag, the commit's for a light one), else
- * the newest first-parent commit made at least 30 days before the status date (its committer's day, as
- * in `trend`); undefined when there is neither (a young repository, no commit yet).
+ * the newest first-parent commit at least 30 days old on `today` (its committer's day, as in `trend`;
+ * SPEC 9: "at least 30 days old", whatever status date the plans are judged at); undefined when there is
+ * neither (a young repository, no commit yet).
  */
-export async function defaultReportBase(repository: GitRepository, statusDate: Day): Promise<ReportBase | undefined> {
+export async function defaultReportBase(repository: GitRepository, today: Day): Promise<ReportBase | undefined> {
   let head: string;
   try {
     head = await repository.commitOf('HEAD');
@@ -45,10 +46,10 @@ export async function defaultReportBase(repository: GitRepository, statusDate: D
   const [full, short] = tags.split('\n')[0].split('\0');
   if (full) return { ref: short || full, commit: await repository.commitOf(full) };
 
-  const cutoff = formatDay(statusDate - REPORT_SINCE_DAYS);
+  const cutoff = formatDay(today - REPORT_SINCE_DAYS);
   // Git's --before is an instant: the day after the cutoff, noon at UTC+14 and beyond, holds every commit
   // made on or before the cutoff day in its committer's own zone; the day itself is then checked exactly.
-  const before = `${formatDay(statusDate - REPORT_SINCE_DAYS + 1)}T14:00:00Z`;
+  const before = `${formatDay(today - REPORT_SINCE_DAYS + 1)}T14:00:00Z`;
   const log = await repository.run(['log', '--first-parent', '--no-decorate', '--format=%H%x1f%cI', `--before=${before}`, '--max-count=1000', '--end-of-options', head]);
   for (const line of log.split('\n')) {
     const [commit, date] = line.split('\x1f');

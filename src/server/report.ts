@@ -5,7 +5,7 @@
  * the client does not ask for them (VS Code in Restricted Mode: they run git), when no folder is in a git
  * repository, or when git cannot give them — the report is worth writing without them.
  */
-import { defaultParseLimits, planSnapshot, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
+import { defaultParseLimits, planSnapshot, today, type Analysis, type PlanDiffJson, type TrendJson } from '../core';
 import { changesSince, defaultReportBase, recentTrend } from '../node/reportHistory';
 import type { ReportAnswer } from '../shared/protocol';
 import { reportAnswer } from '../shared/viewAnswers';
@@ -23,7 +23,7 @@ async function plansOverTime(plans: PlanFiles, comparison: ServerComparison, ana
   if (!source) return {};
   const options = plans.settings.analysis;
   const limits = { ...defaultParseLimits, maxFileSize: plans.settings.maxFileSize };
-  const base = await defaultReportBase(source.repository, analysis.rollup.statusDate).catch(() => undefined);
+  const base = await defaultReportBase(source.repository, options.today ?? today()).catch(() => undefined);
   const changes = base ? await changesSince(source, base, head, options, limits).catch(() => undefined) : undefined;
   const trend = await recentTrend(source, options, limits).catch(() => undefined);
   return { ...(changes ? { changes } : {}), ...(trend ? { trend } : {}) };

@@ -133,6 +133,24 @@ describe('a value the schema rejects is not used further (SPEC section 6)', () =
     ], STATUS);
   });
 
+  it("a project's progress or spent the schema rejects: its program's over-budget stays (Σ BAC reads neither), forecast-over-budget goes", () => {
+    const program = (id: string, extra: string) =>
+      ['program:', `  id: ${id}`, `  name: ${id}`, '  budget: 100', '  projects:', `    - { id: ${id}-1, name: P, start: 2026-01-01, end: 2026-01-10, budget: 200, ${extra} }`].join('\n');
+    const files = { 'a.plan.yaml': program('ob', 'progress: 150'), 'b.plan.yaml': program('oc', 'spent: -5') };
+    const found = diagnose(files, { statusDate: day('2026-01-05') });
+    assert.deepEqual(found.map((d) => `${d.file} ${d.code}`), ['a.plan.yaml over-budget', 'a.plan.yaml schema', 'b.plan.yaml over-budget', 'b.plan.yaml schema']);
+  });
+
+  it("a project's spent the schema rejects: its program's status-mismatch still says SPI (Σ EV / Σ PV reads no spent)", () => {
+    const text = [
+      'program:', '  id: sp', '  name: SP', '  health: green', '  projects:',
+      '    - { id: t1, name: T1, start: 2026-01-01, end: 2026-01-10, budget: 200, progress: 10, spent: -5 }',
+    ].join('\n');
+    const mismatch = diagnose({ 'a.plan.yaml': text }, { statusDate: day('2026-01-10') }).filter((d) => d.code === 'status-mismatch' && d.message.startsWith('Program'));
+    assert.equal(mismatch.length, 1);
+    assert.match(mismatch[0].message, /^Program 'sp' is declared green but computes as red: SPI 0\.10 < 0\.90; forecast 90 days after its planned end 2026-01-10$/);
+  });
+
   it("one of bob's own allocations the schema rejects: no overallocated from his others (his load is not known)", () => {
     const team = (id: string, allocation: string) => ['project:', `  id: ${id}`, `  name: ${id}`, '  start: 2026-01-05', '  duration: 30w', '  team:', '    - person: bob', `      allocation: ${allocation}`].join('\n');
     const files = { 'a.plan.yaml': team('a', '0'), 'b.plan.yaml': team('b', '60'), 'c.plan.yaml': team('c', '50'), 'people.plan.yaml': ['people:', '  - id: bob'].join('\n') };

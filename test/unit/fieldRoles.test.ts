@@ -59,6 +59,7 @@ describe('field roles, declared once', () => {
       PROJECT_FORECAST: sorted('start', 'end', 'duration', 'depends_on', 'progress', 'state', 'baseline'),
       PROJECT_MONEY: sorted('budget', 'spent', 'progress', 'state', 'baseline'),
       PROJECT_LOAD: sorted('state'),
+      PROJECT_BAC: sorted('budget', 'baseline', 'state'),
       OVERSPENT: sorted('budget', 'baseline', 'spent'),
       PROGRESS: sorted('state', 'progress'),
       PROJECT_STATE: ['state'],

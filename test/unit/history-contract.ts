@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { PlanDiffJson, TrendJson } from '../../src/core';
+import { formatDay, today, type PlanDiffJson, type TrendJson } from '../../src/core';
 import type { Runner } from './cli-contract';
 import { GitFixture, yaml, type CliResult } from '../utils/plans';
 
@@ -332,23 +332,31 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
         assert.match(result.stdout, /<h2 id="trend-title">Trend<\/h2>/);
       });
 
-      it('without --since and without a tag: since the newest commit at least 30 days before the status date, or no changes', async () => {
+      it('without --since and without a tag: since the newest commit at least 30 days old today (whatever the status date), or no changes', async () => {
+        // Days before today (SPEC 9: "the newest commit at least 30 days old").
+        const daysAgo = (n: number) => formatDay(today() - n);
         const repo = new GitFixture();
+        const young = new GitFixture();
         try {
-          repo.write({ 'a.plan.yaml': side }).commit('First', '2026-01-01');
-          repo.write({ 'a.plan.yaml': side.replace('budget: 100', 'budget: 150') }).commit('More budget', '2026-02-20');
-          // Status date Mar 1: Jan 30 or before is 30 days old — the first commit (Jan 1), not the second (Feb 20).
-          const month = await runIn(['report', '--out', '-', '--status-date', '2026-03-01'], repo.dir);
-          assert.equal(month.code, 0, month.stderr);
-          assert.match(month.stdout, /<h2 id="changes-title">Changes since [0-9a-f]{7}<\/h2>/);
-          assert.ok(month.stdout.includes('approved budget: Budget 100 → 150 (+50)'), 'the budget raised since');
-          // Status date Jan 20: Jan 20 − 30 = Dec 21, before the first commit: no changes section.
-          const young = await runIn(['report', '--out', '-', '--status-date', '2026-01-20'], repo.dir);
-          assert.equal(young.code, 0, young.stderr);
-          assert.ok(!young.stdout.includes('id="changes-title"'), 'no commit made by Dec 21');
-          assert.match(young.stdout, /<h2 id="trend-title">Trend<\/h2>/);
+          const first = repo.write({ 'a.plan.yaml': side }).commit('First', daysAgo(45));
+          repo.write({ 'a.plan.yaml': side.replace('budget: 100', 'budget: 150') }).commit('More budget', daysAgo(10));
+          // The first commit is 45 days old, the second 10: since the first, whatever status date the plans are judged at.
+          for (const statusDate of [daysAgo(0), '2026-01-20', daysAgo(-90)]) {
+            const month = await runIn(['report', '--out', '-', '--status-date', statusDate], repo.dir);
+            assert.equal(month.code, 0, month.stderr);
+            assert.match(month.stdout, new RegExp(`<h2 id="changes-title">Changes since ${first.slice(0, 7)}</h2>`), statusDate);
+            assert.ok(month.stdout.includes('approved budget: Budget 100 → 150 (+50)'), 'the budget raised since');
+          }
+          // Commits 29 and 5 days old: none is 30 days old, no changes section.
+          young.write({ 'a.plan.yaml': side }).commit('First', daysAgo(29));
+          young.write({ 'a.plan.yaml': side.replace('budget: 100', 'budget: 150') }).commit('More budget', daysAgo(5));
+          const recent = await runIn(['report', '--out', '-', '--status-date', '2026-12-31'], young.dir);
+          assert.equal(recent.code, 0, recent.stderr);
+          assert.ok(!recent.stdout.includes('id="changes-title"'), 'no commit 30 days old');
+          assert.match(recent.stdout, /<h2 id="trend-title">Trend<\/h2>/);
         } finally {
           repo.remove();
+          young.remove();
         }
       });
 

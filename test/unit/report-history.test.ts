@@ -1,7 +1,7 @@
 /**
  * Which revision the steering report's changes are since when none is given (SPEC 9, the same for the
  * CLI's `report` and VS Code's export): the newest tag of the branch, else the newest commit at least 30
- * days before the status date. On real git repositories made by the test.
+ * days old on the day given (today, where the report is made). On real git repositories made by the test.
  */
 import { strict as assert } from 'node:assert';
 import { GitRepository } from '../../src/node/git';
@@ -18,12 +18,12 @@ describe('the steering report: changes since what (SPEC 9)', function () {
   };
   after(() => fixtures.forEach((repo) => repo.remove()));
 
-  it('without a tag: the newest commit at least 30 days before the status date (30 days exactly counts)', async () => {
+  it('without a tag: the newest commit at least 30 days old on the day given (30 days exactly counts)', async () => {
     const repo = fixture();
     const dates = ['2026-01-01', '2026-01-20', '2026-01-30', '2026-01-31', '2026-02-25'];
     const commits = dates.map((date, i) => repo.write({ 'a.plan.yaml': `# ${i}\n` }).commit(`commit ${i}`, date));
     const git = await GitRepository.open(repo.dir);
-    // Status date Mar 1: Mar 1 − 30 days = Jan 30 (Feb has 28 days: Mar 1 − 1 = Feb 28, − 29 = Jan 30).
+    // On Mar 1: Mar 1 − 30 days = Jan 30 (Feb has 28 days: Mar 1 − 1 = Feb 28, − 29 = Jan 30).
     assert.deepEqual(await defaultReportBase(git, day('2026-03-01')), { ref: commits[2].slice(0, 7), commit: commits[2] });
     // A day later the Jan 31 commit is 30 days old.
     assert.deepEqual(await defaultReportBase(git, day('2026-03-02')), { ref: commits[3].slice(0, 7), commit: commits[3] });
@@ -39,7 +39,7 @@ describe('the steering report: changes since what (SPEC 9)', function () {
     repo.write({ 'a.plan.yaml': '# 3\n' }).commit('three', '2026-03-01');
     repo.git('tag', 'v1', c1);
     const git = await GitRepository.open(repo.dir);
-    // The status date makes c2 the newest 30-day-old commit (Mar 5 − 30 = Feb 3), yet the tag is chosen.
+    // On Mar 5, c2 is the newest 30-day-old commit (Mar 5 − 30 = Feb 3), yet the tag is chosen.
     assert.deepEqual(await defaultReportBase(git, day('2026-03-05')), { ref: 'v1', commit: c1 });
     repo.git('tag', 'v2', c2);
     assert.deepEqual(await defaultReportBase(git, day('2026-03-05')), { ref: 'v2', commit: c2 }, 'the newest by date, not by name');

@@ -205,6 +205,14 @@ describe('steering report HTML', () => {
     assert.equal(steeringReportHtml(buildSteeringReport(analysis), buildRoadmap(analysis), { sha256Base64 }), html, 'the same plans give the same file (no generated-at time)');
   });
 
+  it('shows earned schedule beside SPI wherever SPI is shown: the portfolio figures, the programs, the trend (SPEC 5.2, 9)', () => {
+    const headers = [...html.matchAll(/<tr>((?:<th[^>]*>[^<]*<\/th>)+)<\/tr>/g)].map((m) => [...m[1].matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((c) => c[1]));
+    const withSpi = headers.filter((row) => row.includes('SPI'));
+    assert.ok(withSpi.length >= 2, JSON.stringify(headers));
+    for (const row of withSpi) assert.equal(row[row.indexOf('SPI') + 1], 'SPI(t)', JSON.stringify(row));
+    assert.ok(withSpi.some((row) => row[0] === 'Portfolio'), 'the portfolio figures');
+  });
+
   it('writes plan text as text', () => {
     assert.ok(html.includes('&#60;/style&#62;&#60;script&#62;alert(1)&#60;/script&#62;&#60;img src=x onerror=alert(2)&#62;'), 'in the tables');
     assert.ok(html.includes('&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;'), 'in the roadmap SVG');

@@ -31,6 +31,8 @@ const PROJECT_FORECAST = inputKeys(projectFields, 'forecast');
 const PROJECT_MONEY = inputKeys(projectFields, 'money');
 const PROJECT_LOAD = inputKeys(projectFields, 'load');
 const OVERSPENT = keysOf(projectFields, 'budget', 'baseline', 'spent');
+/** What a project's BAC is (its baseline's budget, else its budget) and whether it counts at all (its state: cancelled). */
+const PROJECT_BAC = keysOf(projectFields, 'budget', 'baseline', 'state');
 const PROGRESS = keysOf(projectFields, 'state', 'progress');
 const PROGRAM_MONEY = inputKeys(programFields, 'money');
 const PROGRAM_WINDOW = inputKeys(programFields, 'dates');
@@ -48,7 +50,7 @@ const CAPACITY = inputKeys(personFields, 'load');
 
 /** The inputs above, for the test that they are what the table of warnings below says. */
 export const followOnInputs = {
-  SCHEDULE, PROJECT_FORECAST, PROJECT_MONEY, PROJECT_LOAD, OVERSPENT, PROGRESS, PROJECT_STATE, PROGRAM_MONEY, PROGRAM_WINDOW,
+  SCHEDULE, PROJECT_FORECAST, PROJECT_MONEY, PROJECT_LOAD, OVERSPENT, PROJECT_BAC, PROGRESS, PROJECT_STATE, PROGRAM_MONEY, PROGRAM_WINDOW,
   CURRENCY, STATUS_DATE, MILESTONE_SCHEDULE, MILESTONE_FIGURES, MILESTONE_MISSED, MILESTONE_DATE, RISK_FIGURES, ISSUE_FIGURES, ISSUE_OVERDUE, CAPACITY,
 };
 
@@ -64,7 +66,8 @@ export const followOnInputs = {
  * | unscheduled, dependency-violation, date-conflict (project) | the schedule: its and its dependencies' start, end, duration, depends_on |
  * | date-conflict (program) | the program's start, end |
  * | outside-window | the project's schedule and its program's start, end; a milestone's date and its project's schedule |
- * | over-budget, forecast-over-budget | the program's budget and projects; its counted (not cancelled) projects' budget, spent, progress, state, baseline |
+ * | over-budget | the program's budget and projects; its counted (not cancelled) projects' BAC: budget, baseline, state |
+ * | forecast-over-budget | the program's budget and projects; its counted projects' budget, spent, progress, state, baseline (EAC) |
  * | status-mismatch | the reasons of the computed health (THE HEALTH TABLE below): judged on those that rest on no rejected value |
  * | missed-milestone | the milestone's date, done |
  * | milestone-at-risk | the milestone's date, done, depends_on; the forecast of what it depends on (schedule, state, progress, baseline — not money) |
@@ -85,7 +88,7 @@ const followOnRules: Partial<Record<DiagnosticCode, (entity: Entity, taint: Tain
     if (e.kind === 'milestone') return own(e, MILESTONE_DATE) || (e.parent.kind === 'project' && t.scheduleTainted(e.parent));
     return false;
   },
-  'over-budget': (e, t) => e.kind === 'program' && programMoneyTainted(e, t),
+  'over-budget': (e, t) => e.kind === 'program' && (own(e, PROGRAM_MONEY) || t.counted(e).some((p) => own(p, PROJECT_BAC))),
   'forecast-over-budget': (e, t) => e.kind === 'program' && programMoneyTainted(e, t),
   'status-mismatch': (e, t) => (e.kind === 'project' || e.kind === 'program') && !t.trusted(e).mismatch,
   'missed-milestone': (e) => e.kind === 'milestone' && own(e, MILESTONE_MISSED),
@@ -106,7 +109,8 @@ const followOnRules: Partial<Record<DiagnosticCode, (entity: Entity, taint: Tain
  * |---|---|
  * | CPI (project) | the project's money: budget, spent, progress, state, baseline |
  * | SPI (project) | its forecast inputs: its schedule and its dependencies', progress, state, baseline (BAC cancels out: a rejected budget leaves SPI unknown, never low) |
- * | CPI, SPI (program) | the money and forecast inputs of every project it counts |
+ * | CPI (program) | the money inputs of every project it counts (ΣEV / ΣAC) |
+ * | SPI (program) | the BAC and forecast inputs of every project it counts (ΣEV / ΣPV: not what was spent) |
  * | slip (project) | its forecast, and what it waits for |
  * | slip (program) | its start, end; the forecasts of the projects it counts and of its and their milestones |
  * | a milestone missed or at risk | that milestone's forecast: its date, done, depends_on and what it waits for |
@@ -117,7 +121,7 @@ const followOnRules: Partial<Record<DiagnosticCode, (entity: Entity, taint: Tain
  */
 const healthInputs: { readonly [K in HealthBasis['kind']]: (holder: Program | Project, basis: Extract<HealthBasis, { kind: K }>, taint: Taint) => boolean } = {
   cpi: (h, _, t) => t.counted(h).some((p) => own(p, PROJECT_MONEY)),
-  spi: (h, _, t) => t.counted(h).some((p) => (h.kind === 'program' && own(p, PROJECT_MONEY)) || own(p, PROJECT_FORECAST) || t.scheduleTainted(p)),
+  spi: (h, _, t) => t.counted(h).some((p) => (h.kind === 'program' && own(p, PROJECT_BAC)) || own(p, PROJECT_FORECAST) || t.scheduleTainted(p)),
   slip: (h, _, t) =>
     h.kind === 'project'
       ? t.forecastTainted(h)

@@ -141,7 +141,7 @@ function summarySection(report: SteeringReport): string {
     `<strong>Problems in the plan files</strong>: ${plural(report.problems.errors, 'error', true)}, ${plural(report.problems.warnings, 'warning', true)}`,
     peopleFact(report),
   ];
-  const portfolioFigures = figureColumns(['progress', 'bac', 'ac', 'ev', 'eac', 'vac', 'cpi', 'spi', 'forecastEnd']);
+  const portfolioFigures = figureColumns(['progress', 'bac', 'ac', 'ev', 'eac', 'vac', 'cpi', 'spi', 'spiT', 'forecastEnd']);
   const portfolios =
     report.portfolios.length === 0
       ? ''

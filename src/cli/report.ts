@@ -58,7 +58,9 @@ async function plansOverTime(analysis: Analysis, args: CommandArgs): Promise<{ c
     if (base) changes = await changesSince(history, base, head(), args.analysis, limits).catch(() => undefined);
   }
   try {
-    const { trend, subjects } = await trendOf(history, args, REPORT_TREND_COMMITS);
+    // Each point at its own status date rule (SPEC 8: the commit's date standing for today), whatever
+    // status date the report itself is judged at.
+    const { trend, subjects } = await trendOf(history, { ...args, analysis: { ...args.analysis, statusDate: undefined } }, REPORT_TREND_COMMITS);
     // Each point with its commit's subject: the report names the commit on hover and in its table.
     return { changes, trend: { commits: trend.commits.map((point) => ({ ...point, subject: subjects.get(point.commit) ?? '' })) } };
   } catch (error) {

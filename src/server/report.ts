@@ -25,6 +25,7 @@ async function plansOverTime(plans: PlanFiles, comparison: ServerComparison, ana
   const limits = { ...defaultParseLimits, maxFileSize: plans.settings.maxFileSize };
   const base = await defaultReportBase(source.repository, options.today ?? today()).catch(() => undefined);
   const changes = base ? await changesSince(source, base, head, options, limits).catch(() => undefined) : undefined;
-  const trend = await recentTrend(source, options, limits).catch(() => undefined);
+  // Each point at its own status date rule (SPEC 8), whatever status date the report is judged at.
+  const trend = await recentTrend(source, { ...options, statusDate: undefined }, limits).catch(() => undefined);
   return { ...(changes ? { changes } : {}), ...(trend ? { trend } : {}) };
 }

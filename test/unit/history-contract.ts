@@ -360,6 +360,25 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
         }
       });
 
+      it("judges each trend point at its own status date rule (SPEC 8), whatever --status-date the report is judged at", async () => {
+        const repo = new GitFixture();
+        try {
+          const plan = (progress: number) => ['program:', '  id: g', '  name: G', '  projects:', `    - { id: p, name: P, start: 2026-01-01, end: 2026-01-31, budget: 100, progress: ${progress} }`, ''].join('\n');
+          repo.write({ 'a.plan.yaml': plan(50) }).commit('First', '2026-01-10');
+          repo.write({ 'a.plan.yaml': plan(60) }).commit('Second', '2026-01-20');
+          const result = await runIn(['report', '--out', '-', '--status-date', '2026-01-31'], repo.dir);
+          assert.equal(result.code, 0, result.stderr);
+          const trend = result.stdout.slice(result.stdout.indexOf('id="trend-title"'));
+          // At its commit's day: Jan 10, EV 50 / PV 100 × 10/31 → SPI 1.55; Jan 20, 60 / (100 × 20/31) → 0.93.
+          // (Judged at Jan 31 they would read 0.50 and 0.60.)
+          const spis = [...trend.matchAll(/<td[^>]*>(\d\.\d\d)<\/td>/g)].map((m) => m[1]);
+          assert.ok(spis.includes('1.55') && spis.includes('0.93'), spis.join(' '));
+          assert.ok(!spis.includes('0.50'), spis.join(' '));
+        } finally {
+          repo.remove();
+        }
+      });
+
       it('an unknown --since revision: one line, exit 2', async () => {
         assertUsage(await run('report', '--since', 'no-such-ref', '--out', '-'), /no-such-ref/);
       });

@@ -180,28 +180,26 @@ export function regroup(index: PlanIndex, member: Project | Program): Program | 
   const { definitions } = index;
   if (member.kind === 'project') {
     const left = member.program;
-    member.program = member.parentProgram ?? (namedOfKind(definitions, member.programRef, referenceKinds.program) as Program | undefined);
+    const programOf = (project: Project) => project.parentProgram ?? (namedOfKind(definitions, project.programRef, referenceKinds.program) as Program | undefined);
+    member.program = programOf(member);
     if (member.program === left) return undefined;
-    for (const program of [left, member.program]) {
-      if (!program) continue;
-      program.projects = [...program.inlineProjects];
-      for (const project of index.projects) {
-        if (!project.parentProgram && namedOfKind(definitions, project.programRef, referenceKinds.program) === program) program.projects.push(project);
-      }
-    }
+    for (const program of [left, member.program]) if (program) program.projects = membersOf(program, program.inlineProjects, index.projects, programOf);
     return left;
   }
   const left = member.portfolio;
-  member.portfolio = member.parentPortfolio ?? (namedOfKind(definitions, member.portfolioRef, referenceKinds.portfolio) as Portfolio | undefined);
+  const portfolioOf = (program: Program) => program.parentPortfolio ?? (namedOfKind(definitions, program.portfolioRef, referenceKinds.portfolio) as Portfolio | undefined);
+  member.portfolio = portfolioOf(member);
   if (member.portfolio === left) return undefined;
-  for (const portfolio of [left, member.portfolio]) {
-    if (!portfolio) continue;
-    portfolio.programs = [...portfolio.inlinePrograms];
-    for (const program of index.programs) {
-      if (!program.parentPortfolio && namedOfKind(definitions, program.portfolioRef, referenceKinds.portfolio) === portfolio) portfolio.programs.push(program);
-    }
-  }
+  for (const portfolio of [left, member.portfolio]) if (portfolio) portfolio.programs = membersOf(portfolio, portfolio.inlinePrograms, index.programs, portfolioOf);
   return left;
+}
+
+/** A holder's members as indexSteps lists them: those written in it, then those that name it, in workspace order. */
+function membersOf<H, M>(holder: H, written: readonly M[], all: readonly M[], holderOf: (member: M) => H | undefined): M[] {
+  const members = [...written];
+  const inWritten = new Set(written);
+  for (const member of all) if (!inWritten.has(member) && holderOf(member) === holder) members.push(member);
+  return members;
 }
 
 /** The person each team entry of `project` names (the first definition of its id) gathers the entry. */

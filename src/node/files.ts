@@ -23,9 +23,11 @@ export async function findPlanFiles(paths: readonly string[]): Promise<string[]>
       continue;
     }
     if (!stat.isDirectory()) throw new UsageError(`${given}: not a file or folder`);
-    const before = found.size;
-    await walk(absolute, found);
-    if (found.size === before) throw new UsageError(`${given}: no plan files (*.plan.yaml, *.plan.yml) in this folder`);
+    // Found here, whether or not another path found them first (`check w w/sub` is every file of w).
+    const here = new Set<string>();
+    await walk(absolute, here);
+    if (here.size === 0) throw new UsageError(`${given}: no plan files (*.plan.yaml, *.plan.yml) in this folder`);
+    for (const file of here) found.add(file);
   }
   return [...found].sort();
 }

@@ -202,6 +202,14 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         assert.ok(!result.stdout.includes('\x1b'), 'no ANSI colour when not a TTY');
       });
 
+      it('reads each file once when paths overlap (a file and its folder, a folder and its subfolder, a folder twice)', async () => {
+        for (const paths of [['warn/sub/warn.plan.yaml', 'warn'], ['warn', 'warn/sub'], ['warn', 'warn']]) {
+          const result = await run(['check', ...paths, '--format', 'json']);
+          assert.equal(result.code, 0, `${paths.join(' ')}: ${result.stderr}`);
+          assert.equal(JSON.parse(result.stdout).files, 1, paths.join(' '));
+        }
+      });
+
       it('checks the current folder by default (exit 1: it holds the bad plan)', async () => {
         const result = await run(['check', '--format', 'json']);
         assert.equal(result.code, 1, result.stderr);

@@ -58,4 +58,19 @@ describe('rollup text outputs', () => {
     assert.equal(cells(row), cells(header));
     assert.ok(row.includes('A \\| B'), row);
   });
+
+  it('JSON: figures in the order SPEC 7 lists them (earned schedule, then the slip, last)', () => {
+    assert.deepEqual(Object.keys(json.programs[0].figures).slice(-7), ['issues', 'es', 'at', 'spiT', 'svT', 'ieacT', 'slip']);
+  });
+
+  it('CSV and Markdown: an id written twice (an error) gives both projects their own row', () => {
+    const twice = toRollupJson(analyzePlans([{ path: 'd.plan.yaml', text: yaml`
+      program: { id: g, name: G, projects: [{ id: x, name: First X, start: 2026-01-01, duration: 5d }] }
+      ---
+      project: { id: x, name: Second X, program: g, start: 2026-01-01, duration: 5d }
+    ` }], { statusDate: day('2026-01-03') }));
+    const names = (text: string) => ['First X', 'Second X'].map((name) => text.split(name).length - 1);
+    assert.deepEqual(names(rollupCsv(twice)), [1, 1]);
+    assert.deepEqual(names(rollupMarkdown(twice)), [1, 1]);
+  });
 });

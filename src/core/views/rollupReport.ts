@@ -82,12 +82,13 @@ export function toFiguresJson(f: Figures): FiguresJson {
     declaredHealth: f.declaredHealth,
     risks: { ...f.risks },
     issues: { ...f.issues },
-    slip: f.slip,
+    // In SPEC 7's order: earned schedule (5.2), then the slip of 5.
     es: f.es,
     at: f.at,
     spiT: f.spiT,
     svT: f.svT,
     ieacT: day(f.ieacT),
+    slip: f.slip,
   };
   if (f.forecastStart === undefined) delete (json as { forecastStart?: unknown }).forecastStart;
   return json;
@@ -157,11 +158,19 @@ interface TableRow {
 
 function tableRows(json: RollupJson): TableRow[] {
   const rows: TableRow[] = [];
+  // A program's projects by id, each entry once: with an id written twice (an error), both entries, in order.
+  const byId = new Map<string, (typeof json.projects)[number][]>();
+  for (const project of json.projects) {
+    const list = byId.get(project.id);
+    if (list) list.push(project);
+    else byId.set(project.id, [project]);
+  }
   const programRows = (program: ProgramJson) => {
     rows.push({ level: 'program', entry: program });
     for (const id of program.projects) {
-      const project = json.projects.find((p) => p.id === id);
-      if (project) rows.push({ level: 'project', entry: project });
+      const list = byId.get(id) ?? [];
+      const at = list.findIndex((p) => p.program === program.id);
+      if (at >= 0) rows.push({ level: 'project', entry: list.splice(at, 1)[0] });
     }
   };
   for (const group of programOrder(json.portfolios, json.programs)) {

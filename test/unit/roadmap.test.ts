@@ -4,6 +4,7 @@
  * SVG and Mermaid exports, including plan strings written to break them.
  */
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import {
   analyzePlans, arrowsScene, axisTicks, barShape, buildRoadmap, chartWidth, clampZoom, createView, dayToX, formatDay, joinRoadmap, labelsScene, maxZoom,
   mermaidText, minZoom, monthEnd, monthStart, noFilters, outlineCountsText, outlineModel, outlineView, roadmapCountsText, roadmapDetails, roadmapMermaid, roadmapOutline, roadmapRows,
@@ -488,12 +489,34 @@ describe('roadmap Mermaid export', () => {
 
   it('reduces plan text to what Mermaid reads as text', () => {
     assert.equal(mermaidText('a: b; c # d'), 'a b c d');
-    assert.equal(mermaidText('%%{init: {"theme":"dark"}}%%'), '% init theme dark %');
+    assert.equal(mermaidText('%%{init: {"theme":"dark"}}%%'), '\uff05 init theme dark %');
     assert.equal(mermaidText('100% done'), '100% done');
     assert.equal(mermaidText('two\nlines\u2028here'), 'two lines here');
     assert.equal(mermaidText('click me'), '‹click me›');
     assert.equal(mermaidText('Section of work'), '‹Section of work›');
     assert.equal(mermaidText('Sections matter'), 'Sections matter');
+  });
+
+  it("never writes a task name that Mermaid 11's gantt lexer reads as something else (a task is then lost, or the chart rejected)", () => {
+    // The rules that mermaid@11.17.2's gantt lexer tries before a task's text (ganttDiagram-*.mjs, `rules`),
+    // at the start of a line after its indentation: comments and directives, keywords, a date.
+    const before = [
+      /^%%\{/i, /^accTitle\s*:\s*/i, /^accDescr\s*:\s*/i, /^accDescr\s*\{\s*/i, /^%%(?!\{)*[^\n]*/i, /^[^}]%%*[^\n]*/i, /^%%*[^\n]*[\n]*/i,
+      /^%[^\n]*/i, /^href[\s]+["]/i, /^call[\s]+/i, /^click[\s]+/i, /^gantt\b/i, /^dateFormat\s[^#\n;]+/i, /^inclusiveEndDates\b/i,
+      /^topAxis\b/i, /^axisFormat\s[^#\n;]+/i, /^tickInterval\s[^#\n;]+/i, /^includes\s[^#\n;]+/i, /^excludes\s[^#\n;]+/i,
+      /^todayMarker\s[^\n;]+/i, /^weekday\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i, /^weekend\s+(friday|saturday)\b/i,
+      /^\d\d\d\d-\d\d-\d\d\b/i, /^title\s[^\n]+/i, /^accDescription\s[^#\n;]+/i, /^section\s[^\n]+/i,
+    ];
+    const starts = ['', 'title ', 'accDescription ', 'accDescr', 'accTitle', 'dateFormat ', 'weekday monday', 'weekend friday', 'todayMarker ', 'click ', 'call ', 'href "', 'section ', 'gantt', '2026-01-01 ', '%', '%%', '5%', 'a%', '}%', '%%{'];
+    fc.assert(
+      fc.property(fc.constantFrom(...starts), fc.string({ maxLength: 12 }), (start, rest) => {
+        const text = mermaidText(start + rest);
+        if (text === '') return;
+        for (const rule of before) assert.ok(!rule.test(text), `${JSON.stringify(start + rest)} → ${JSON.stringify(text)} reads as ${rule}`);
+        assert.ok(!/[:\n]/.test(text));
+      }),
+      { seed: 20261206, numRuns: 3000 },
+    );
   });
 
   it('keeps hostile names from adding statements, comments, directives or markup', () => {

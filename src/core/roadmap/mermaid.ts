@@ -7,8 +7,11 @@ import type { MilestoneStatus } from '../analysis/rollup';
 import type { RoadmapModel } from './model';
 import { laneTitle } from './scene';
 
-/** Words that start a statement in a Mermaid gantt: a task name must not begin with one. */
-const mermaidKeywords = /^(title|section|dateformat|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|inclusiveenddates|topaxis|click|call|href|acctitle|accdescr|displaymode|gantt)\b/i;
+/**
+ * What starts another statement in a Mermaid gantt than a task (its lexer's rules, tried before a task's
+ * text): a keyword, or a date. A task name must not begin with one.
+ */
+const mermaidStatement = /^(?:(title|section|dateformat|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|inclusiveenddates|topaxis|click|call|href|acctitle|accdescr|accdescription|displaymode|gantt)\b|\d{4}-\d\d-\d\d)/i;
 
 /** Plan text as Mermaid reads it: one line, no `:`, `;`, `#`, `%%` or markup, never a keyword first. */
 export function mermaidText(text: string): string {
@@ -20,7 +23,10 @@ export function mermaidText(text: string): string {
     // `%%` opens a comment or a directive (`%%{init}%%`); a single `%` is plain text.
     .replace(/%{2,}/g, '%')
     .trim();
-  return mermaidKeywords.test(cleaned) ? `‹${cleaned}›` : cleaned;
+  const task = mermaidStatement.test(cleaned) ? `‹${cleaned}›` : cleaned;
+  // A `%` first or second makes the line a comment (`%…`, `x%…`): the task would be left out. Written as a
+  // full-width percent sign there.
+  return task[0] === '%' || task[1] === '%' ? task.slice(0, 2).replace(/%/g, '\uff05') + task.slice(2) : task;
 }
 
 /** An id Mermaid accepts as a task id (letters, digits, `_`), unique within the chart. */

@@ -151,6 +151,28 @@ describe('a value the schema rejects is not used further (SPEC section 6)', () =
     assert.match(mismatch[0].message, /^Program 'sp' is declared green but computes as red: SPI 0\.10 < 0\.90; forecast 90 days after its planned end 2026-01-10$/);
   });
 
+  it('a rejected duration or depends_on item: the end before the start, the other dependency violated and a missing end are still said', () => {
+    const files = {
+      // Start and end disagree whatever the duration was: the conflict reads only them.
+      'g.plan.yaml': ['project:', '  id: g', '  name: G', '  start: 2026-01-05', '  end: 2026-01-04', '  duration: 0d'].join('\n'),
+      'a.plan.yaml': ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  end: 2026-01-11'].join('\n'),
+      // Its second item is rejected; the first, a, still ends after b starts.
+      'b.plan.yaml': ['project:', '  id: b', '  name: B', '  depends_on: [a, "x y"]', '  start: 2026-01-05', '  duration: 3d'].join('\n'),
+      // h's duration is rejected; k has no end or duration whatever h is.
+      'h.plan.yaml': ['project:', '  id: h', '  name: H', '  start: 2026-01-05', '  duration: 0d'].join('\n'),
+      'k.plan.yaml': ['project:', '  id: k', '  name: K', '  depends_on: [h]'].join('\n'),
+    };
+    const shown = diagnose(files, STATUS).map((d) => `${d.file}:${d.range.start.line + 1} ${d.code}`);
+    assert.deepEqual(shown, [
+      'b.plan.yaml:4 schema',
+      'b.plan.yaml:5 dependency-violation',
+      'g.plan.yaml:5 date-conflict',
+      'g.plan.yaml:6 schema',
+      'h.plan.yaml:5 schema',
+      'k.plan.yaml:2 unscheduled',
+    ]);
+  });
+
   it("one of bob's own allocations the schema rejects: no overallocated from his others (his load is not known)", () => {
     const team = (id: string, allocation: string) => ['project:', `  id: ${id}`, `  name: ${id}`, '  start: 2026-01-05', '  duration: 30w', '  team:', '    - person: bob', `      allocation: ${allocation}`].join('\n');
     const files = { 'a.plan.yaml': team('a', '0'), 'b.plan.yaml': team('b', '60'), 'c.plan.yaml': team('c', '50'), 'people.plan.yaml': ['people:', '  - id: bob'].join('\n') };

@@ -15,6 +15,7 @@ import type { Position } from '../base/positions';
 import type { Entity, Health, Issue, Milestone, Program, Project, Risk } from '../model/entities';
 import { inputKeys, issueFields, keysOf, milestoneFields, personFields, portfolioFields, programFields, projectFields, riskFields } from '../model/fieldRoles';
 import type { ParsedFile } from '../syntax/nodes';
+import { messages } from '../base/messages';
 import { statusMismatch } from './checks';
 import type { PlanIndex } from './planIndex';
 import { healthOf, type HealthBasis, type HealthConcern, type RollupResult } from './rollup';
@@ -31,6 +32,9 @@ const PROJECT_FORECAST = inputKeys(projectFields, 'forecast');
 const PROJECT_MONEY = inputKeys(projectFields, 'money');
 const PROJECT_LOAD = inputKeys(projectFields, 'load');
 const OVERSPENT = keysOf(projectFields, 'budget', 'baseline', 'spent');
+/** What says a project has a start, an end (SPEC 4: a start, else depends_on; an end, else a duration). */
+const PROJECT_START = keysOf(projectFields, 'start', 'dependsOn');
+const PROJECT_END = keysOf(projectFields, 'end', 'duration');
 /** What a project's BAC is (its baseline's budget, else its budget) and whether it counts at all (its state: cancelled). */
 const PROJECT_BAC = keysOf(projectFields, 'budget', 'baseline', 'state');
 const PROGRESS = keysOf(projectFields, 'state', 'progress');
@@ -63,7 +67,10 @@ export const followOnInputs = {
  * |---|---|
  * | overspent | the project's budget, baseline, spent |
  * | progress-mismatch | the project's state, progress |
- * | unscheduled, dependency-violation, date-conflict (project) | the schedule: its and its dependencies' start, end, duration, depends_on |
+ * | unscheduled (no start) | the project's start, depends_on (it is said only when it has neither) |
+ * | unscheduled (no end) | the project's end, duration |
+ * | dependency-violation | the project's start or milestone's date; the schedule of the dependency it names (its end) |
+ * | date-conflict (project) | start + duration ≠ end: its start, duration, end; end before start: its end and its start (written, else its schedule); the baseline's: its baseline |
  * | date-conflict (program) | the program's start, end |
  * | outside-window | the project's schedule and its program's start, end; a milestone's date and its project's schedule |
  * | over-budget | the program's budget and projects; its counted (not cancelled) projects' BAC: budget, baseline, state |
@@ -80,9 +87,27 @@ export const followOnInputs = {
 const followOnRules: Partial<Record<DiagnosticCode, (entity: Entity, taint: Taint, d: PlanDiagnostic, locate: EntityLocator) => boolean>> = {
   overspent: (e) => e.kind === 'project' && own(e, OVERSPENT),
   'progress-mismatch': (e) => e.kind === 'project' && own(e, PROGRESS),
-  unscheduled: (e, t) => (e.kind === 'project' || e.kind === 'milestone') && t.scheduleTainted(e),
-  'dependency-violation': (e, t) => (e.kind === 'project' || e.kind === 'milestone') && t.scheduleTainted(e),
-  'date-conflict': (e, t) => (e.kind === 'program' ? own(e, PROGRAM_WINDOW) : e.kind === 'project' && t.scheduleTainted(e)),
+  unscheduled: (e, t, d) => {
+    if (e.kind !== 'project') return (e.kind === 'milestone') && t.scheduleTainted(e);
+    return d.message === messages.unscheduledEnd(e.id ?? e.name ?? '?') ? own(e, PROJECT_END) : own(e, PROJECT_START);
+  },
+  'dependency-violation': (e, t, d) => {
+    if (e.kind !== 'project' && e.kind !== 'milestone') return false;
+    if (own(e, e.kind === 'project' ? ['start'] : MILESTONE_DATE)) return true;
+    // The dependency it names (its id in the message); any of them when that cannot be told.
+    const named = t.dependenciesOf(e).filter((target) => target.id !== undefined && d.message.includes(`'${target.id}' ends`));
+    return (named.length > 0 ? named : t.dependenciesOf(e)).some((target) => t.scheduleTainted(target));
+  },
+  'date-conflict': (e, t, d, locate) => {
+    if (e.kind === 'program') return own(e, PROGRAM_WINDOW);
+    if (e.kind !== 'project') return false;
+    const baselineEnd = e.baseline?.end;
+    if (baselineEnd && samePosition(locate.positionOf(e, baselineEnd.span[0]), d.range.start)) return own(e, ['baseline']);
+    if (own(e, ['start', 'end'])) return true;
+    // start + duration ≠ end reads the written three; end before start, a start from the schedule when none is written.
+    if (e.start) return false;
+    return own(e, ['depends_on']) || t.dependenciesOf(e).some((target) => t.scheduleTainted(target));
+  },
   'outside-window': (e, t) => {
     if (e.kind === 'project') return t.scheduleTainted(e) || (e.program !== undefined && own(e.program, PROGRAM_WINDOW));
     if (e.kind === 'milestone') return own(e, MILESTONE_DATE) || (e.parent.kind === 'project' && t.scheduleTainted(e.parent));
@@ -307,6 +332,11 @@ class Taint {
       this.people.set(name, tainted);
     }
     return tainted;
+  }
+
+  /** What a project or milestone depends on (its depends_on items that name one). */
+  dependenciesOf(node: Project | Milestone): Array<Project | Milestone> {
+    return this.dependencies(node);
   }
 
   private dependencies(node: Project | Milestone): Array<Project | Milestone> {

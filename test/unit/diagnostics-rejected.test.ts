@@ -173,6 +173,21 @@ describe('a value the schema rejects is not used further (SPEC section 6)', () =
     ]);
   });
 
+  it('one mistake, one error: a nested project naming another program, an id a risk and a person share', () => {
+    const nested = ['program:', '  id: pg', '  name: PG', '  projects:', '    - id: a', '      name: A', '      program: nosuch', '      start: 2026-01-05', '      duration: 3d'].join('\n');
+    assert.deepEqual(diagnose({ 'n.plan.yaml': nested }, STATUS).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`), ['7:16 schema']);
+    const shared = [
+      'people:', '  - id: bob', 'project:', '  id: p', '  name: P', '  manager: bob', '  start: 2026-01-05', '  duration: 3d',
+      '  team: [{ person: bob, allocation: 50 }]', '  risks:', '    - { id: bob, title: Bob leaves, likelihood: 1, impact: 1 }',
+    ].join('\n');
+    // The risk is written after the person: bob names the person; written first, the duplicate-id errors say it all.
+    const codes = (text: string) => diagnose({ 's.plan.yaml': text }, STATUS).map((d) => d.code);
+    assert.deepEqual(codes(shared), ['duplicate-id', 'duplicate-id']);
+    const riskFirst = ['project:', '  id: p', '  name: P', '  manager: bob', '  start: 2026-01-05', '  duration: 3d', '  team: [{ person: bob, allocation: 50 }]',
+      '  risks:', '    - { id: bob, title: Bob leaves, likelihood: 1, impact: 1 }', '---', 'people:', '  - id: bob'].join('\n');
+    assert.deepEqual(codes(riskFirst), ['duplicate-id', 'duplicate-id']);
+  });
+
   it("one of bob's own allocations the schema rejects: no overallocated from his others (his load is not known)", () => {
     const team = (id: string, allocation: string) => ['project:', `  id: ${id}`, `  name: ${id}`, '  start: 2026-01-05', '  duration: 30w', '  team:', '    - person: bob', `      allocation: ${allocation}`].join('\n');
     const files = { 'a.plan.yaml': team('a', '0'), 'b.plan.yaml': team('b', '60'), 'c.plan.yaml': team('c', '50'), 'people.plan.yaml': ['people:', '  - id: bob'].join('\n') };

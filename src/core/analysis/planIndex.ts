@@ -393,6 +393,7 @@ function referenceProblem({ index, out }: { index: PlanIndex; out: PlanDiagnosti
   const found = index.definitions.get(reference.name)?.[0];
   if (role === 'person') {
     if (!index.hasPeople || found?.kind === 'person') return;
+    if (found && index.definitions.get(reference.name)!.some((entity) => entity.kind === 'person')) return;
     const suggestion = suggest(index, reference.name, 'people');
     out.push(
       diagnosticAt(reference.source, reference.span, 'unknown-person', messages.unknownPerson(field, reference.name, suggestion),
@@ -402,6 +403,8 @@ function referenceProblem({ index, out }: { index: PlanIndex; out: PlanDiagnosti
   }
   const kinds = kindsOf[role];
   if (found && kinds.includes(found.kind)) return;
+  // An id defined twice, once of the right kind: the duplicate-id error says what is wrong.
+  if (found && index.definitions.get(reference.name)!.some((entity) => kinds.includes(entity.kind))) return;
   if (found) {
     out.push(diagnosticAt(reference.source, reference.span, 'unknown-reference', messages.wrongKindReference(field, reference.name, labels[role], found.kind)));
   } else {
@@ -419,7 +422,9 @@ function referenceProblem({ index, out }: { index: PlanIndex; out: PlanDiagnosti
  */
 export function referenceProblems(entity: Entity, index: PlanIndex): PlanDiagnostic[] {
   const out: PlanDiagnostic[] = [];
-  eachReference(entity, referenceProblem, { index, out });
+  // A nested program or project names its parent or nothing: another name is the schema error below, not also an unknown reference.
+  const nestedRef = entity.kind === 'program' && entity.parentPortfolio ? entity.portfolioRef : entity.kind === 'project' && entity.parentProgram ? entity.programRef : undefined;
+  eachReference(entity, nestedRef ? (context, reference, field, role) => reference !== nestedRef && referenceProblem(context, reference, field, role) : referenceProblem, { index, out });
 
   // Written inside one program (portfolio) but naming another: a schema error.
   const nested = entity.kind === 'program' ? [entity.parentPortfolio, entity.portfolioRef] as const : entity.kind === 'project' ? [entity.parentProgram, entity.programRef] as const : undefined;

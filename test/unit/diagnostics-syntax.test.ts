@@ -14,7 +14,7 @@
  */
 import assert from 'node:assert/strict';
 import { diagnosticCodes, type PlanDiagnostic } from '../../src/core';
-import { diagnose, expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic, show, SPEC_SEVERITY, where } from '../utils/plans';
+import { diagnose, expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic, expectOnly, show, SPEC_SEVERITY, where } from '../utils/plans';
 
 describe('diagnostics (SPEC section 6)', () => {
   describe('the code list', () => {
@@ -553,6 +553,11 @@ describe('diagnostics (SPEC section 6)', () => {
         '      impact: 5', //        9
       ].join('\n');
       expectDiagnostic(text, { code: 'schema', line: 7, column: 7, message: [/likelihood/, /vendor-late/] });
+    });
+
+    it('says every key a mapping lacks in one error at its place (a milestone without name and date)', () => {
+      const text = ['program:', '  id: g', '  name: G', '  milestones:', '    - { id: m1 }'].join('\n');
+      expectOnly(text, [{ code: 'schema', line: 5, column: 9, message: /^Missing required keys 'name' and 'date' in milestone 'm1'$/ }]);
     });
 
     it('reports a key with an empty value where it shows: on the key (not a zero-width range at the line end)', () => {

@@ -72,6 +72,9 @@ export const messages = {
   numberAsText: (where: string, expected: string, written: string, reasons: readonly string[]) =>
     `${where} must be ${expected}: write ${written} — ${reasons.join(', ')}`,
   missingKey: (key: string, where: string) => `Missing required key '${key}' in ${where}`,
+  /** The keys a mapping lacks, in one error: `'name'`, `'name' and 'date'`, `'a', 'b' and 'c'`. */
+  missingKeys: (keys: readonly string[], where: string) =>
+    keys.length === 1 ? `Missing required key '${keys[0]}' in ${where}` : `Missing required keys ${keys.slice(0, -1).map((k) => `'${k}'`).join(', ')} and '${keys[keys.length - 1]}' in ${where}`,
   wrongType: (expected: string, where: string) => `${where} must be ${expected}`,
   badEnum: (allowed: readonly string[], where: string) => `${where} must be one of ${list(allowed)}`,
   badDate: (where: string) => `${where} must be a real calendar date written YYYY-MM-DD`,

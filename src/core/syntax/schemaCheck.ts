@@ -78,15 +78,25 @@ export function checkSchema(file: ParsedFile, documentIndex: number): SchemaChec
   const seen = new Set<string>();
   // Unknown keys first: the key a misspelt one was meant to be is then not also reported missing.
   const errors = [...(validatePlan.errors ?? [])].sort((a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties'));
+  // The keys a mapping lacks, said in one error at its place (each missing key is its own `required` error).
+  const missing = new Map<string, { span: Span; keys: string[]; where: string }>();
   for (const error of errors) {
     const mapped = mapError(root, error, document, rejected);
     if (!mapped) continue;
     // One message per place: a bad date fails both `pattern` and `format`.
     const key = `${mapped.span[0]}:${mapped.span[1]}`;
+    if (mapped.missing) {
+      const group = missing.get(key);
+      if (group) group.keys.push(mapped.missing.key);
+      else if (!seen.has(key)) missing.set(key, { span: mapped.span, keys: [mapped.missing.key], where: mapped.missing.where });
+      seen.add(key);
+      continue;
+    }
     if (seen.has(key)) continue;
     seen.add(key);
     report(mapped.span, mapped.message, mapped.data);
   }
+  for (const { span, keys, where } of missing.values()) report(span, messages.missingKeys(keys, where));
   return { diagnostics, root, rejected };
 }
 
@@ -112,7 +122,7 @@ function mapError(
   error: ErrorObject,
   document: PlanDocument,
   rejected: { values: Set<YamlNode>; keys: Map<MapNode, Set<string>> },
-): { span: Span; message: string; data?: DiagnosticData } | undefined {
+): { span: Span; message: string; data?: DiagnosticData; missing?: { key: string; where: string } } | undefined {
   const target = nodeAtPointer(root, error.instancePath);
   if (!target) return undefined;
   const where = describe(root, error.instancePath);
@@ -142,7 +152,7 @@ function mapError(
       if (damage && [...damage].some((k) => k === '*' || k === key || !(kind && planKeys[kind].keys.includes(k)))) return undefined;
       // Written misspelt: the unknown key's error says what to write.
       if (target.node.kind === 'map' && rejected.keys.get(target.node)?.has(key)) return undefined;
-      return { span: target.keySpan ?? firstKeySpan(target.node), message: messages.missingKey(key, where) };
+      return { span: target.keySpan ?? firstKeySpan(target.node), message: messages.missingKey(key, where), missing: { key, where } };
     }
     case 'type': {
       const expected = article(String(params.type));

@@ -555,6 +555,16 @@ describe('diagnostics (SPEC section 6)', () => {
       expectDiagnostic(text, { code: 'schema', line: 7, column: 7, message: [/likelihood/, /vendor-late/] });
     });
 
+    it('reports an alias to no anchor as a syntax error where it is written, the only error of its line (YAML 1.2)', () => {
+      const text = ['project:', '  id: p', '  name: *nope', '  start: 2026-01-05', '  duration: 3d', '  x-note: *other'].join('\n');
+      expectOnly(text, [
+        { code: 'yaml-syntax', line: 3, column: 9, message: /^The alias \*nope names no anchor/ },
+        { code: 'yaml-syntax', line: 6, column: 11, message: /^The alias \*other names no anchor/ },
+      ]);
+      expectOnly('*nope\n', [{ code: 'yaml-syntax', line: 1, column: 1 }]);
+      expectClean(['project:', '  id: q', '  name: &n Q', '  x-note: *n', '  start: 2026-01-05', '  duration: 3d'].join('\n'));
+    });
+
     it('says every key a mapping lacks in one error at its place (a milestone without name and date)', () => {
       const text = ['program:', '  id: g', '  name: G', '  milestones:', '    - { id: m1 }'].join('\n');
       expectOnly(text, [{ code: 'schema', line: 5, column: 9, message: /^Missing required keys 'name' and 'date' in milestone 'm1'$/ }]);

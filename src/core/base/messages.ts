@@ -71,6 +71,7 @@ export const messages = {
   /** A number written as text, with how to write it: `write 1400000 — no thousands separators`. */
   numberAsText: (where: string, expected: string, written: string, reasons: readonly string[]) =>
     `${where} must be ${expected}: write ${written} — ${reasons.join(', ')}`,
+  unresolvedAlias: (name: string) => `The alias *${name} names no anchor: write &${name} on the value it repeats, before it in this document`,
   missingKey: (key: string, where: string) => `Missing required key '${key}' in ${where}`,
   /** The keys a mapping lacks, in one error: `'name'`, `'name' and 'date'`, `'a', 'b' and 'c'`. */
   missingKeys: (keys: readonly string[], where: string) =>

@@ -232,6 +232,8 @@ class TreeBuilder {
     const span: Span = node.range ? [node.range[0], node.range[1]] : fallback;
     if (isAlias(node)) {
       const target = (node as Alias).resolve(this.doc);
+      // YAML 1.2: an alias to no anchor is an error (the parser reads it as null and says nothing).
+      if (target === undefined) this.complexKeys?.push({ span, message: messages.unresolvedAlias((node as Alias).source) });
       const resolved = this.convert(target as AstNode | undefined, depth + 1, true, span);
       // Report problems in an aliased value where the alias is written.
       return relocate(resolved, span);

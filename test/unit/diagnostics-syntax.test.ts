@@ -13,7 +13,7 @@
  * The assertions (expectDiagnostic, expectExactly, …) are in helpers.ts.
  */
 import assert from 'node:assert/strict';
-import { diagnosticCodes, type PlanDiagnostic } from '../../src/core';
+import { diagnosticCodes, parseDay, type PlanDiagnostic } from '../../src/core';
 import { diagnose, expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic, expectOnly, show, SPEC_SEVERITY, where } from '../utils/plans';
 
 describe('diagnostics (SPEC section 6)', () => {
@@ -553,6 +553,18 @@ describe('diagnostics (SPEC section 6)', () => {
         '      impact: 5', //        9
       ].join('\n');
       expectDiagnostic(text, { code: 'schema', line: 7, column: 7, message: [/likelihood/, /vendor-late/] });
+    });
+
+    it('says the same problem at the same place once: a dependency written twice, an entity repeated by an alias', () => {
+      const text = [
+        'program:', '  id: g', '  name: G', '  projects:',
+        '    - { id: a, name: A, start: 2026-01-05, end: 2026-01-11 }',
+        '    - { id: b, name: B, start: 2026-01-05, duration: 3d, depends_on: [a, a] }',
+        '    - &p { id: p1, name: P1, start: 2026-01-05, duration: 3d }',
+        '    - *p',
+      ].join('\n');
+      const found = diagnose(text, { statusDate: parseDay('2026-01-01') }).map((d) => `${d.range.start.line + 1} ${d.code}`);
+      assert.deepEqual(found, ['6 dependency-violation', '7 duplicate-id']);
     });
 
     it('reports an alias to no anchor as a syntax error where it is written, the only error of its line (YAML 1.2)', () => {

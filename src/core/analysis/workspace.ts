@@ -321,9 +321,25 @@ export class PlanWorkspace {
     for (const d of state.units.all()) diagnostics.push(d);
     const broken = entries.filter((entry) => entry.broken).map((entry) => entry.parsed);
     const kept = withoutFollowOnProblems(broken, state.index, state.rollup.result, diagnostics, entries.some((entry) => entry.invalid));
-    const shown = withoutCancelledProblems(kept, state.index, state.schedule, state.rollup.result).sort(compareDiagnostics);
+    const shown = withoutRepeats(withoutCancelledProblems(kept, state.index, state.schedule, state.rollup.result).sort(compareDiagnostics));
     return { files, index: state.index, schedule: state.schedule, rollup: state.rollup.result, diagnostics: shown, planLoads: state.context.people.loads };
   }
+}
+
+/**
+ * The problems said once: the same problem at the same place (`depends_on: [a, a]` violated twice, an
+ * entity repeated by an alias) is one mistake. Sorted: a repeat follows what it repeats.
+ */
+function withoutRepeats(sorted: PlanDiagnostic[]): PlanDiagnostic[] {
+  let kept = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const d = sorted[i];
+    const last = kept > 0 ? sorted[kept - 1] : undefined;
+    if (last && compareDiagnostics(last, d) === 0 && last.severity === d.severity) continue;
+    sorted[kept++] = d;
+  }
+  sorted.length = kept;
+  return sorted;
 }
 
 /** A value worked out the first time it is asked for (the CLI analyses once and never asks). */

@@ -555,6 +555,16 @@ describe('diagnostics (SPEC section 6)', () => {
       expectDiagnostic(text, { code: 'schema', line: 7, column: 7, message: [/likelihood/, /vendor-late/] });
     });
 
+    it('says what to write for a date or a duration given as a number, and "an" before a vowel', () => {
+      const text = ['project:', '  id: p', '  name: P', '  start: 20260101', '  duration: 3', '  depends_on: [i1]', '  issues:', '    - { id: i1, title: I, severity: high }'].join('\n');
+      expectOnly(text, [
+        { code: 'schema', line: 4, column: 10, message: /^start of project 'p' must be a date written YYYY-MM-DD$/ },
+        { code: 'schema', line: 5, column: 13, message: /^duration of project 'p' must be a number of days or weeks .* like '90d' or '8w'$/ },
+        { code: 'unknown-reference', line: 6, column: 16, message: /^depends_on 'i1' is an issue, not a project or milestone$/ },
+      ]);
+      assert.deepEqual(diagnose(text).find((d) => d.range.start.line === 4)?.data, { kind: 'replace', replacement: '3d' });
+    });
+
     it('says the same problem at the same place once: a dependency written twice, an entity repeated by an alias', () => {
       const text = [
         'program:', '  id: g', '  name: G', '  projects:',

@@ -91,7 +91,7 @@ export const messages = {
   unknownReference: (field: string, name: string, expected: string, suggestion?: string) =>
     `${field} '${name}' names no ${expected}${suggestion ? `; did you mean '${suggestion}'?` : ''}`,
   wrongKindReference: (field: string, name: string, expected: string, actual: string) =>
-    `${field} '${name}' is a ${actual}, not a ${expected}`,
+    `${field} '${name}' is ${/^[aeiou]/.test(actual) ? 'an' : 'a'} ${actual}, not ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}`,
   dependencyCycle: (from: string, to: string, cycle: readonly string[]) =>
     `'${from}' depends on '${to}', which closes a dependency cycle: ${[...cycle, cycle[0]].join(' → ')}`,
   unscheduledStart: (id: string) => `Project '${id}' has no start: give a start or depends_on`,

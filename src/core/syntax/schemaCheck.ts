@@ -158,6 +158,12 @@ function mapError(
       const expected = article(String(params.type));
       const hint = /number|integer/.test(String(params.type)) && target.node.kind === 'scalar' && typeof target.node.value === 'string' ? numberHint(target.node.value) : undefined;
       if (hint) return { span: valueSpan, message: messages.numberAsText(where, expected, hint.written, hint.reasons), data: { kind: 'replace', replacement: hint.written } };
+      // A date, a duration or a currency written as something else than text: what to write, not "text".
+      const key = error.instancePath.split('/').filter((s) => !/^\d+$/.test(s)).pop() ?? '';
+      if (params.type === 'string' && /^(duration|currency)$|(^|_)(start|end|date|raised|due)$/.test(key)) {
+        const days = key === 'duration' && target.node.kind === 'scalar' && typeof target.node.value === 'number' && Number.isInteger(target.node.value) && target.node.value > 0 ? `${target.node.value}d` : undefined;
+        return { span: valueSpan, message: messages.badPattern(where, patternHint(error.instancePath)), ...(days ? { data: { kind: 'replace' as const, replacement: days } } : {}) };
+      }
       return { span: valueSpan, message: messages.wrongType(expected, where) };
     }
     case 'enum':

@@ -195,14 +195,35 @@ function measure(
   thresholds: QualityThresholds,
 ): QualityMetric[] {
   const { ids, flags, float } = facts;
-  const where = (test: (at: number) => boolean, among: readonly number[] = projects) => {
-    const found: string[] = [];
-    for (const at of among) if (test(at)) found.push(ids[at]);
-    return found;
-  };
-  const has = (flag: number) => (at: number) => (flags[at] & flag) !== 0;
-  const withFloat = projects.filter(has(HAS_FLOAT));
-  const due = projects.filter(has(DUE));
+  // Every metric's offenders in one pass over the scope's projects (sorted by id: so is each list).
+  const logic: string[] = [];
+  const hard: string[] = [];
+  const high: string[] = [];
+  const negative: string[] = [];
+  const invalid: string[] = [];
+  const missing: string[] = [];
+  const missed: string[] = [];
+  let withFloat = 0;
+  let due = 0;
+  let doneCount = 0;
+  for (const at of projects) {
+    const f = flags[at];
+    const id = ids[at];
+    if ((f & (IN_GROUP | LOGIC)) === IN_GROUP) logic.push(id);
+    if ((f & HARD_CONSTRAINT) !== 0) hard.push(id);
+    if ((f & HAS_FLOAT) !== 0) {
+      withFloat++;
+      if (float[at] > HIGH_FLOAT_DAYS) high.push(id);
+      if (float[at] < 0) negative.push(id);
+    }
+    if ((f & INVALID_DATES) !== 0) invalid.push(id);
+    if ((f & MISSING_RESOURCES) !== 0) missing.push(id);
+    if ((f & DONE) !== 0) doneCount++;
+    if ((f & DUE) !== 0) {
+      due++;
+      if ((f & DONE) === 0) missed.push(id);
+    }
+  }
   const cplis = programs.flatMap((program) => cpliOf(program) ?? []);
 
   const percent = (id: QualityMetricId, offenders: string[], total: number) => ratioMetric(id, offenders, offenders.length, total, thresholds[id], 'at-most', 100);
@@ -212,9 +233,7 @@ function measure(
     return metric(id, offenders.length, threshold, Rational.of(offenders.length).compare(Rational.of(threshold)) <= 0, offenders.length, total, offenders);
   };
 
-  const notDone = (at: number) => (flags[at] & DONE) === 0;
-  const doneCount = projects.length - projects.filter(notDone).length;
-  const bei = ratioMetric('bei', where(notDone, due), doneCount, due.length, thresholds.bei, 'at-least', 1);
+  const bei = ratioMetric('bei', missed, doneCount, due, thresholds.bei, 'at-least', 1);
 
   let lowest: Rational | null = null;
   for (const { cpli } of cplis) if (lowest === null || cpli.compare(lowest) < 0) lowest = cpli;
@@ -230,13 +249,13 @@ function measure(
   );
 
   return [
-    percent('missing-logic', where((at) => (flags[at] & (IN_GROUP | LOGIC)) === IN_GROUP), projects.length),
-    percent('hard-constraints', where(has(HARD_CONSTRAINT)), projects.length),
-    percent('high-float', where((at) => float[at] > HIGH_FLOAT_DAYS, withFloat), withFloat.length),
-    count('negative-float', where((at) => float[at] < 0, withFloat), withFloat.length),
-    count('invalid-dates', where(has(INVALID_DATES)), projects.length),
-    percent('missing-resources', where(has(MISSING_RESOURCES)), projects.length),
-    percent('missed', where(notDone, due), due.length),
+    percent('missing-logic', logic, projects.length),
+    percent('hard-constraints', hard, projects.length),
+    percent('high-float', high, withFloat),
+    count('negative-float', negative, withFloat),
+    count('invalid-dates', invalid, projects.length),
+    percent('missing-resources', missing, projects.length),
+    percent('missed', [...missed], due),
     bei,
     cpli,
   ];

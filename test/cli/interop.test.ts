@@ -146,6 +146,16 @@ describe('import, export, update on the command line (SPEC 12)', function () {
     assert.equal(spawnCli(['export', 'examples'], repoRoot).code, 2);
   });
 
+  it('export takes the format from the file name without --format (.tjp, .csv, else MS Project XML)', () => {
+    const dir = tempDir();
+    fs.cpSync(path.join(repoRoot, 'examples'), dir, { recursive: true });
+    for (const [file, start] of [['plans.tjp', /^project /m], ['plans.csv', /^id,name,program,/], ['plans.xml', /^<\?xml[^>]*>\s*<Project xmlns="http:\/\/schemas\.microsoft\.com\/project"/]] as const) {
+      const result = spawnCli(['export', '.', '--out', file], dir);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(fs.readFileSync(path.join(dir, file), 'utf8'), start, file);
+    }
+  });
+
   it('export of plans with errors still writes, and says how many errors as rollup does (export finds errors without the warnings)', () => {
     const dir = tempDir();
     for (const defect of ['unknown-reference', 'date-conflict', 'clean']) {
@@ -171,6 +181,15 @@ describe('import, export, update on the command line (SPEC 12)', function () {
       assert.match(result.stdout, /Progress 10% → 40%/);
       assert.match(result.stdout, /--dry-run: nothing written/);
       assert.equal(fs.readFileSync(path.join(dir, 'a.plan.yaml'), 'utf8'), plan);
+    });
+
+    it('keeps a byte order mark and CRLF line ends byte for byte', () => {
+      const dir = tempDir();
+      const crlf = `\uFEFF${plan.replace(/\n/g, '\r\n')}`;
+      write(dir, { 'a.plan.yaml': crlf, 'act.csv': 'id,progress,spent\na,40,250\n' });
+      const result = spawnCli(['update', '.', '--from', 'act.csv'], dir);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(fs.readFileSync(path.join(dir, 'a.plan.yaml'), 'utf8'), crlf.replace('progress: 10\r\n', 'progress: 40\r\n  spent: 250\r\n'));
     });
 
     it('says which columns it does not read', () => {

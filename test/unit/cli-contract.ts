@@ -56,6 +56,9 @@ const fixtures: Record<string, string> = {
     '    - { id: b, name: B, start: 2026-01-05, duration: 5d, team: [{ person: bob, allocation: 50 }] }',
     '',
   ].join('\n'),
+  // Never read: folders named node_modules and .git are skipped (a broken plan in each would fail `check warn`).
+  'warn/node_modules/dep/skip.plan.yaml': 'project: [unclosed\n',
+  'warn/.git/skip.plan.yaml': 'project: [unclosed\n',
   'empty/readme.txt': 'No plans here.\n',
   'empty/notes.plan.txt': 'Not a plan file either.\n',
   // A portfolio with an inline program and a referencing one, and a project outside any program.
@@ -200,6 +203,19 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         // 'nope' is on line 9 at column 20 (1-based): "      depends_on: [" is 19 characters.
         assert.ok(lines.some((line) => line.startsWith('bad/bad.plan.yaml:9:20: error unknown-reference: ')), result.stdout);
         assert.ok(!result.stdout.includes('\x1b'), 'no ANSI colour when not a TTY');
+      });
+
+      it('skips node_modules and .git', async () => {
+        const result = await run(['check', 'warn', '--format', 'json']);
+        assert.equal(result.code, 0, result.stderr);
+        assert.deepEqual(JSON.parse(result.stdout).diagnostics.map((d: { file: string }) => d.file), ['warn/sub/warn.plan.yaml']);
+      });
+
+      it('rollup exits 0 when the plans have errors (it says so on stderr)', async () => {
+        const result = await run(['rollup', 'bad', '--format', 'json']);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stderr, /error/);
+        assert.ok(JSON.parse(result.stdout).projects.some((p: { id: string }) => p.id === 'b1'));
       });
 
       it('reads each file once when paths overlap (a file and its folder, a folder and its subfolder, a folder twice)', async () => {

@@ -555,6 +555,12 @@ describe('diagnostics (SPEC section 6)', () => {
       expectDiagnostic(text, { code: 'schema', line: 7, column: 7, message: [/likelihood/, /vendor-late/] });
     });
 
+    it('reads a duration of up to six digits (999999d) and rejects a seventh', () => {
+      const plan = (duration: string) => ['project:', '  id: p', '  name: P', '  start: 2026-01-05', `  duration: ${duration}`].join('\n');
+      assert.deepEqual(diagnose(plan('999999d')).filter((d) => d.severity === 'error'), []);
+      expectOnly(plan('1000000d'), [{ code: 'schema', line: 5, column: 13, message: /at most 6 digits/ }]);
+    });
+
     it('says what to write for a date or a duration given as a number, and "an" before a vowel', () => {
       const text = ['project:', '  id: p', '  name: P', '  start: 20260101', '  duration: 3', '  depends_on: [i1]', '  issues:', '    - { id: i1, title: I, severity: high }'].join('\n');
       expectOnly(text, [

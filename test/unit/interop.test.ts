@@ -384,6 +384,14 @@ describe('interop (SPEC 12)', () => {
       throwsImport(() => run(`id,spent\na,${'9'.repeat(400)}\n`), /^a\.csv:2 \(a\): spent "9+" is not an amount/);
     });
 
+    it('keeps CRLF line ends and what stands after a value byte for byte (a byte order mark: test/cli/interop.test.ts)', () => {
+      const written = 'project:\r\n  id: p\r\n  name: P\r\n  start: 2026-01-05\r\n  duration: 10d\r\n  progress: 10   # as of May\r\n';
+      const analysis = analyzeFiles([{ path: 'p.plan.yaml', text: written }]);
+      const actuals = planActuals(analysis, 'id,progress,spent\np,40,100\n', { source: 'a.csv' });
+      const text = applyEdits(written, actuals.edits.get('p.plan.yaml') ?? []);
+      assert.equal(text, written.replace('progress: 10   # as of May\r\n', 'progress: 40   # as of May\r\n  spent: 100\r\n'));
+    });
+
     it('a key written without a value takes one after a space, apart from a comment after it', () => {
       const written = 'project:\n  id: p\n  name: P\n  start: 2026-01-05\n  duration: 10d\n  progress:\n  spent:   # none yet\n';
       const analysis = analyzeFiles([{ path: 'p.plan.yaml', text: written }]);

@@ -59,6 +59,14 @@ describe('rollup text outputs', () => {
     assert.ok(row.includes('A \\| B'), row);
   });
 
+  it('Markdown: no HTML and no character reference from a plan passes through (one markdownCell writes the cells of rollup, people, quality and diff)', () => {
+    const text = `program: { id: g, name: ${JSON.stringify('<b>Bold</b> &amp; A\\B')}, projects: [{ id: x, name: ${JSON.stringify('<img src=x onerror=alert(1)>')}, start: 2026-01-01, duration: 5d }] }\n`;
+    const hostile = toRollupJson(analyzePlans([{ path: 'h.plan.yaml', text }], { statusDate: day('2026-01-03') }));
+    const md = rollupMarkdown(hostile);
+    assert.ok(!/<[a-z]/i.test(md) && !md.includes('&amp;'), md);
+    assert.ok(md.includes('&#60;b&#62;Bold&#60;/b&#62; &#38;amp; A\\\\B'), md);
+  });
+
   it('JSON: figures in the order SPEC 7 lists them (earned schedule, then the slip, last)', () => {
     assert.deepEqual(Object.keys(json.programs[0].figures).slice(-7), ['issues', 'es', 'at', 'spiT', 'svT', 'ieacT', 'slip']);
   });

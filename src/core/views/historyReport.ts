@@ -10,6 +10,7 @@ import { dateText, fieldChange, fieldChangeText, formatDayDelta, formatMoneyDelt
 import { formatMoney } from './format';
 import { figureTable, formatFigure, isNumericFigure, type FiguresJson } from './figureTable';
 import { milestoneStatusText } from './forecastText';
+import { markdownCell } from './markdown';
 
 // ---------------------------------------------------------------------------------------------------
 // Shared wording
@@ -168,13 +169,8 @@ export function diffText(diff: PlanDiff): string {
 /** Rows per table in the Markdown summary; the rest are counted ("… and 12 more"). */
 export const MARKDOWN_ROWS = 25;
 
-/** Text in a table cell: no cell break, no HTML, no character reference (a bare `&` stays as it reads). */
-const escapeCell = (text: string) =>
-  text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/[<>]|&(?=#?\w+;)/g, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(/[\r\n]+/g, ' ');
+/** Text in a table cell (views/markdown.ts). */
+const escapeCell = markdownCell;
 /** A name as Markdown: the name, then the id in code (ids match [A-Za-z0-9_.-], safe in backticks). */
 const mdName = (id: string | null, name: string | null) => {
   const shown = escapeCell(name ?? '');

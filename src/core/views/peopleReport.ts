@@ -9,6 +9,7 @@ import { peopleLoad, type LoadBasis, type PeopleLoad, type PersonLoad } from '..
 import type { Analysis } from '../analysis/workspace';
 import { displayName } from './entityView';
 import { csvCell } from './rollupReport';
+import { markdownCell } from './markdown';
 
 /** A run of days and its projects' ids, as `people --format json` writes it. */
 export interface PeopleRunJson {
@@ -136,7 +137,7 @@ export function daysOver(person: PersonJson): number {
   return person.overallocations.reduce((sum, o) => sum + parseDay(o.to)! - parseDay(o.from)! + 1, 0);
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = markdownCell;
 
 /** One row per person (capacity, peak, days over capacity, the periods), then the suggestions. */
 export function peopleMarkdown(report: PeopleReport): string {

@@ -6,6 +6,7 @@
 import { formatDay } from '../base/dates';
 import type { QualityMetricId, QualityThresholds } from '../base/defaults';
 import { qualityUnits, scheduleQuality, type QualityInput, type QualityMetric, type ScheduleQuality } from '../analysis/quality';
+import { markdownCell } from './markdown';
 
 /** SPEC 11's `quality --format json`. */
 export interface QualityJson {
@@ -99,7 +100,7 @@ export function qualityText(quality: ScheduleQuality): string {
   return `${lines.join('\n')}\n`;
 }
 
-const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = markdownCell;
 
 /** The CLI's Markdown: a table of the workspace's metrics, then each program's failing metrics. */
 export function qualityMarkdown(quality: ScheduleQuality): string {

@@ -8,6 +8,7 @@ import type { Figures, MilestoneStatus, Rollup } from '../analysis/rollup';
 import type { Analysis } from '../analysis/workspace';
 import { displayName, isCritical, programOrder } from './entityView';
 import { csvFigureColumns, figureTable, markdownFigureColumns, type AnyFigureTable, type FiguresJson } from './figureTable';
+import { markdownCell } from './markdown';
 
 export { asPercent } from './format';
 
@@ -198,7 +199,7 @@ function entityCells(row: TableRow): string[] {
 
 /** A Markdown table of the rollup (rounded for reading); its figure columns are those of `table`. */
 export function rollupMarkdown(json: RollupJson, table: AnyFigureTable = figureTable): string {
-  const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  const escape = markdownCell;
   const figures = markdownFigureColumns(table);
   const lines = [
     `# Rollup at ${json.statusDate}`,

@@ -187,7 +187,7 @@ export { qualityFails, scheduleQuality, type QualityMetric, type ScheduleQuality
 export { qualityMarkdown, qualityText, toQualityJson, type QualitySummary } from './views/qualityReport';
 export { exportMspdi, type ExportResult } from './interop/mspdiExport';
 export type { ExportFigures } from './interop/figures';
-export { IdAllocator, ImportError, importedPlanFiles, slug, type ImportedPlan } from './interop/imported';
+export { IdAllocator, ImportError, importedPlanFiles, slug, yamlId, type ImportedPlan } from './interop/imported';
 export { applyEdits, planActuals } from './interop/actuals';
 export { exportCsv } from './interop/csvExport';
 export { exportTjp } from './interop/tjpExport';

@@ -20,7 +20,7 @@ export function registerCodeLens(connection: Connection, plans: PlanFiles): void
         if (!rollup) continue;
         const f = rollup.figures;
         const currency = currencyOf(entity, plans.settings.defaultCurrency);
-        const title = `${f.health} · ${formatPercent(f.progress)} · CPI ${formatIndex(f.cpi)} · SPI ${formatIndex(f.spi)} · SPI(t) ${formatIndex(f.spiT)} · EAC ${formatMoney(f.eac, currency)}`;
+        const title = `${f.health ?? 'cancelled'} · ${formatPercent(f.progress)} · CPI ${formatIndex(f.cpi)} · SPI ${formatIndex(f.spi)} · SPI(t) ${formatIndex(f.spiT)} · EAC ${formatMoney(f.eac, currency)}`;
         const line = spanToRange(entity.source.file, entity.span).start.line;
         // The VS Code extension's command (it opens the roadmap); other editors show the title only.
         lenses.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title, command: 'planAsCode.openRoadmap', arguments: [entity.id] } });

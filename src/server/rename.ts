@@ -1,6 +1,6 @@
 /** Rename an id everywhere it is written, as one workspace edit; prepareRename gives the id's range and text. */
 import { LSPErrorCodes, ResponseError, type Connection, type TextEdit } from 'vscode-languageserver';
-import { idPattern, occurrencesOf } from '../core';
+import { idPattern, occurrencesOf, yamlId } from '../core';
 import { unlessCancelled } from './cancel';
 import { occurrenceLocation, spanToRange } from './convert';
 import { occurrenceUnder } from './occurrences';
@@ -26,7 +26,9 @@ export function registerRename(connection: Connection, plans: PlanFiles): void {
       const changes: Record<string, TextEdit[]> = {};
       for (const occurrence of occurrencesOf(found.analysis, found.occurrence.id)) {
         const location = occurrenceLocation(plans, occurrence);
-        if (location) (changes[location.uri] ??= []).push({ range: location.range, newText: newName });
+        // Written so that YAML reads it back as the same text: `2026`, `true`, `1.10` as they are would be a
+        // number, a boolean, 1.1 (the id's span holds its quotes, if it had any).
+        if (location) (changes[location.uri] ??= []).push({ range: location.range, newText: yamlId(newName) });
       }
       return { changes };
     }),

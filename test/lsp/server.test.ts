@@ -168,6 +168,11 @@ describe('language server (protocol)', function () {
       client.request('textDocument/rename', { textDocument: { uri: uri('plans/launch.plan.yaml') }, position: at(launchText, 4, 'alpha'), newName: 'build' }),
       /already the id of another project/,
     );
+    // An id YAML would read as something else than text is written quoted: as it is, 2026 is a number, true a boolean, 1.10 is 1.1.
+    for (const newName of ['2026', 'true', '1.10']) {
+      const quoted = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uri('plans/launch.plan.yaml') }, position: at(launchText, 4, 'alpha'), newName });
+      assert.deepEqual(Object.values(quoted.changes!).flat().map((e) => e.newText), [`"${newName}"`, `"${newName}"`], newName);
+    }
   });
 
   it('completes the ids a key refers to, and enum values', async () => {
@@ -297,6 +302,19 @@ describe('language server (protocol)', function () {
       fs.rmSync(file);
       client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: docUri, type: 3 }] });
     }
+  });
+
+  it('says "cancelled" in the code lens of a cancelled project (its health is null, SPEC 5)', async () => {
+    const file = path.join(root, 'plans/dropped.plan.yaml');
+    const docUri = uri('plans/dropped.plan.yaml');
+    fs.writeFileSync(file, 'version: 1\nproject:\n  id: dropped\n  name: Dropped\n  start: 2026-01-05\n  duration: 1w\n  budget: 100\n  state: cancelled\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: docUri, type: 1 }] });
+    await client.diagnosticsOf(docUri, () => true, 'the file read');
+    const lenses = await client.request<Array<{ command: { title: string } }>>('textDocument/codeLens', { textDocument: { uri: docUri } });
+    assert.match(lenses[0].command.title, /^cancelled · /);
+    fs.rmSync(file);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: docUri, type: 3 }] });
+    await client.diagnosticsOf(docUri, (l) => l.length === 0, 'gone');
   });
 
   it('exits with 0 after shutdown and exit', async () => {

@@ -183,7 +183,8 @@ export function yamlString(text: string, flow = false): string {
 }
 
 /** An id is plain in YAML unless it reads as a number, a date or a boolean. */
-function yamlId(id: string): string {
+/** An id as YAML: plain when YAML reads it back as text (`prj-1`), else double-quoted (`"2026"`, `"true"`, `"1.10"`). */
+export function yamlId(id: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(id) && !looksTyped.test(id) ? id : JSON.stringify(id);
 }
 

@@ -1,7 +1,8 @@
 /**
  * Where a plan file is: its uri (as the client writes it), its path on disk, and its key — the core's
  * name for it, relative to its workspace folder with `/` separators (prefixed with the folder's name when
- * there are several folders), or the whole path for a file outside every folder.
+ * there are several folders — `plans (2)` for a second folder of the same name), or the whole path for a
+ * file outside every folder.
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,12 +32,21 @@ const skipped = /(?:^|\/)(?:node_modules|\.git)(?:\/|$)/;
 
 export class PlanPaths {
   private pattern: RegExp;
+  /** Each folder's prefix in a key: its name, made unique (two folders may share a name: `a/plans`, `b/plans`). */
+  private readonly labels = new Map<Folder, string>();
 
   constructor(
     readonly folders: readonly Folder[],
     glob: string,
   ) {
     this.pattern = globToRegExp(glob);
+    const used = new Set<string>();
+    for (const folder of folders) {
+      let label = folder.name;
+      for (let n = 2; used.has(label); n++) label = `${folder.name} (${n})`;
+      used.add(label);
+      this.labels.set(folder, label);
+    }
   }
 
   set glob(glob: string) {
@@ -68,7 +78,7 @@ export class PlanPaths {
     if (file === undefined) return uri;
     const where = this.place(file);
     if (!where) return file.split(path.sep).join('/');
-    return this.folders.length > 1 ? `${where.folder.name}/${where.relative}` : where.relative;
+    return this.folders.length > 1 ? `${this.labels.get(where.folder)}/${where.relative}` : where.relative;
   }
 }
 

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CancellationTokenSource, type Hover, type InitializeResult } from 'vscode-languageserver-protocol/node';
 import { at, repoRoot, TestClient, uriOf, workspaceWith } from '../utils/lsp';
 import { launchText, orphanText, planFiles, programText } from './server.test';
@@ -89,6 +90,20 @@ describe('language server (what every client can rely on)', function () {
     const tokens = await asking.client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: uriOf(asking.root, 'plans/launch.plan.yaml') } });
     // launch (line 2, char 6, 6 long, a declaration); alpha (line 4, char 11); build (line 5, char 15): relative encoding.
     assert.deepEqual(tokens.data, [2, 6, 6, 0, 1, 2, 11, 5, 0, 0, 1, 15, 5, 0, 0]);
+  });
+
+  it('keeps apart two workspace folders of the same name (a/plans, b/plans): one id space, each file its own', async () => {
+    const files = {
+      'a/plans/main.plan.yaml': 'version: 1\nproject:\n  id: alpha\n  name: Alpha\n  start: 2026-01-05\n  duration: 1w\n',
+      'b/plans/main.plan.yaml': 'version: 1\nproject:\n  id: beta\n  name: Beta\n  depends_on: [alpha]\n  duration: 1w\n',
+    };
+    const { root, client, initialized } = start(files, { capabilities: plainCapabilities, folders: ['a/plans', 'b/plans'] });
+    await initialized;
+    // beta's depends_on names alpha, in the other folder: no problem in either file.
+    await client.diagnosticsOf(uriOf(root, 'b/plans/main.plan.yaml'), (l) => l.length === 0, 'b clean');
+    await client.diagnosticsOf(uriOf(root, 'a/plans/main.plan.yaml'), (l) => l.length === 0, 'a clean');
+    const symbols = await client.request<Array<{ name: string; location: { uri: string } }>>('workspace/symbol', { query: '' });
+    assert.deepEqual(symbols.map((s) => [s.name, path.relative(root, fileURLToPath(s.location.uri))]).sort(), [['alpha', 'a/plans/main.plan.yaml'], ['beta', 'b/plans/main.plan.yaml']]);
   });
 
   it('takes the root from rootUri, not from its working folder', async () => {

@@ -57,6 +57,8 @@ export interface ClientOptions {
   readonly ipc?: boolean;
   /** Sent as workspaceFolders; else rootUri only. */
   readonly workspaceFolders?: boolean;
+  /** The workspace folders, as paths inside the root (each named by its last segment, as VS Code names them); default the root. */
+  readonly folders?: readonly string[];
   /** Sent as initializationOptions. */
   readonly initializationOptions?: unknown;
 }
@@ -154,7 +156,10 @@ export class TestClient {
       .sendRequest('initialize', {
         processId: process.pid,
         rootUri,
-        workspaceFolders: options.workspaceFolders === false ? null : [{ uri: rootUri, name: path.basename(root) }],
+        workspaceFolders:
+          options.workspaceFolders === false
+            ? null
+            : (options.folders ?? ['.']).map((folder) => ({ uri: pathToFileURL(path.join(root, folder)).href, name: path.basename(path.join(root, folder)) })),
         capabilities: options.capabilities ?? fullCapabilities,
         ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       })

@@ -114,29 +114,45 @@ export function startServer(connection: Connection): void {
     const files = plans!;
     // Indexing starts now and publishes when done; the settings, when they come, analyse again.
     void files.ready();
-    void readConfiguration(connection, capabilities, files);
+    // The client's watchers follow the `files` glob: registered now, again when the settings change it.
+    let watched: { glob: string; registration: Promise<{ dispose(): void } | undefined> } | undefined;
+    const watchPlanFiles = () => {
+      if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+      const glob = files.settings.filesGlob;
+      if (watched?.glob === glob) return;
+      const previous = watched;
+      watched = {
+        glob,
+        registration: connection.client
+          .register(DidChangeWatchedFilesNotification.type, {
+            watchers: [
+              { globPattern: glob },
+              { globPattern: `**/${TEAM_SETTINGS_FILE}` },
+              // A folder created, deleted or moved may be reported as the folder only (its plan files are not named).
+              { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+            ],
+          })
+          .catch(() => {
+            startWatcher();
+            return undefined;
+          }),
+      };
+      void previous?.registration.then((registration) => registration?.dispose());
+    };
+    void readConfiguration(connection, capabilities, files).then(watchPlanFiles);
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section }).catch(() => undefined);
     }
     connection.onDidChangeConfiguration((params) => {
-      if (capabilities.workspace?.configuration) void readConfiguration(connection, capabilities, files);
+      if (capabilities.workspace?.configuration) void readConfiguration(connection, capabilities, files).then(watchPlanFiles);
       else {
         const settings = (params.settings as Record<string, unknown> | null | undefined)?.[section];
         files.setClientSettings(settings ?? null);
+        watchPlanFiles();
       }
     });
-    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client
-        .register(DidChangeWatchedFilesNotification.type, {
-          watchers: [
-            { globPattern: files.settings.filesGlob },
-            { globPattern: `**/${TEAM_SETTINGS_FILE}` },
-            // A folder created, deleted or moved may be reported as the folder only (its plan files are not named).
-            { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
-          ],
-        })
-        .catch(() => startWatcher());
-    } else startWatcher();
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) watchPlanFiles();
+    else startWatcher();
     connection.onDidChangeWatchedFiles((params) => {
       // Once per path, as its last change in the batch left it: a plan file created or deleted is reported by
       // two watchers, and one batch may hold a change and then the deletion of the same file.
@@ -181,8 +197,9 @@ export function startServer(connection: Connection): void {
 async function readConfiguration(connection: Connection, capabilities: ClientCapabilities, files: PlanFiles): Promise<void> {
   if (!capabilities.workspace?.configuration) return;
   try {
-    const [answer] = (await connection.sendRequest('workspace/configuration', { items: [{ section }] })) as unknown[];
-    files.setClientSettings(answer ?? null);
+    // One answer per item; a client may answer null for all of them.
+    const answers: unknown = await connection.sendRequest('workspace/configuration', { items: [{ section }] });
+    files.setClientSettings(Array.isArray(answers) ? (answers[0] ?? null) : null);
   } catch (error) {
     connection.console.warn(`plan-as-code: workspace/configuration failed (${error instanceof Error ? error.message : String(error)}); using the defaults and ${TEAM_SETTINGS_FILE}`);
     files.setClientSettings(null);

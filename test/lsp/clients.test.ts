@@ -92,6 +92,21 @@ describe('language server (what every client can rely on)', function () {
     assert.deepEqual(tokens.data, [2, 6, 6, 0, 1, 2, 11, 5, 0, 0, 1, 15, 5, 0, 0]);
   });
 
+  it("watches the files the `files` setting names, and follows it when it changes (didChangeWatchedFiles registered again)", async () => {
+    let glob = 'plans/**/*.yaml';
+    const capabilities = { ...plainCapabilities, workspace: { ...plainCapabilities.workspace, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: {} } };
+    const { client, initialized } = start(planFiles, { capabilities, configuration: () => [{ files: glob }] });
+    await initialized;
+    type Registration = { id: string; method: string; registerOptions: { watchers: Array<{ globPattern: string }> } };
+    const watching = (pattern: string) =>
+      (client.registrations as Registration[]).find((r) => r.method === 'workspace/didChangeWatchedFiles' && r.registerOptions.watchers.some((w) => w.globPattern === pattern));
+    const first = await client.until('watchers of plans/**/*.yaml', () => watching('plans/**/*.yaml'));
+    glob = 'other/**/*.yaml';
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.until('watchers of other/**/*.yaml', () => watching('other/**/*.yaml'));
+    await client.until('the old watchers taken back', () => client.unregistered.includes(first.id));
+  });
+
   it('keeps apart two workspace folders of the same name (a/plans, b/plans): one id space, each file its own', async () => {
     const files = {
       'a/plans/main.plan.yaml': 'version: 1\nproject:\n  id: alpha\n  name: Alpha\n  start: 2026-01-05\n  duration: 1w\n',

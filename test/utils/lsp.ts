@@ -89,6 +89,8 @@ export class TestClient {
   readonly events: string[] = [];
   readonly log: string[] = [];
   readonly registrations: unknown[] = [];
+  /** The ids of the registrations the server took back. */
+  readonly unregistered: string[] = [];
   /** The params of each planAsCode/analyzed notification. */
   readonly analyzed: unknown[] = [];
   /** The params of each planAsCode/compared notification. */
@@ -140,6 +142,11 @@ export class TestClient {
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
       client.events.push('configuration');
       return options.configuration ? options.configuration(params.items) : params.items.map(() => null);
+    });
+    connection.onRequest('client/unregisterCapability', (params: { unregisterations: Array<{ id: string }> }) => {
+      client.unregistered.push(...params.unregisterations.map((u) => u.id));
+      client.wake();
+      return null;
     });
     connection.onRequest('client/registerCapability', (params: { registrations: unknown[] }) => {
       client.registrations.push(...params.registrations);

@@ -182,12 +182,13 @@ export class PlanFiles {
         progress.report(Math.min(i + READ_BATCH, found.length), found.length);
         await yieldToLoop();
       }
+      // Unsaved text wins over the file.
+      for (const [, file] of openFiles) if (this.paths.isPlanFile(file.uri)) this.put(file.uri, file.text);
+      // Indexing ends with the first analysis (its problems published), not with the last file read.
+      await this.analyze();
     } finally {
       progress.done();
     }
-    // Unsaved text wins over the file.
-    for (const [, file] of openFiles) if (this.paths.isPlanFile(file.uri)) this.put(file.uri, file.text);
-    await this.analyze();
   }
 
   /** Reads a plan file from disk (files above the size limit are recorded, not read). */

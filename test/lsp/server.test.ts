@@ -85,6 +85,8 @@ describe('language server (protocol)', function () {
     assert.ok(order('progress begin') < order('progress end'));
     const firstPublish = client.events.findIndex((e) => e.startsWith('publishDiagnostics'));
     assert.ok(firstPublish > order('initialize result'), 'nothing is published before initialize is answered');
+    // Indexing ends with the first analysis published, not with the last file read.
+    assert.ok(firstPublish < order('progress end'), client.events.join(', '));
   });
 
   it('publishes the diagnostics of a file never opened, with its code', async () => {

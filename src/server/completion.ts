@@ -1,6 +1,6 @@
 /** Completion of ids (by the kind a key refers to) and of enum values (core/views/completion.ts). */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver';
-import { completionContextAt, describeEntity, descriptionMarkdown, idsOfKind, type Entity } from '../core';
+import { completionContextAt, describeEntity, descriptionMarkdown, idsOfKind, type Analysis, type Entity } from '../core';
 import { unlessCancelled } from './cancel';
 import { offsetAt } from './convert';
 import type { PlanFiles } from './planFiles';
@@ -30,7 +30,9 @@ export function registerCompletion(connection: Connection, plans: PlanFiles): vo
       }
       // manager/owner are free text until the workspace has a people registry.
       if (context.targets.includes('person') && !analysis.index.hasPeople) return null;
-      return idsOfKind(analysis, context.targets).map((entity): CompletionItem => ({
+      // A project or milestone does not depend on itself: the one written around the cursor is not offered.
+      const self = context.key === 'depends_on' ? nodeAround(analysis, plans.paths.keyOf(uri), offset) : undefined;
+      return idsOfKind(analysis, context.targets).filter((entity) => entity !== self).map((entity): CompletionItem => ({
         label: entity.id!,
         kind: kindOf(entity),
         textEdit: { range, newText: entity.id! },
@@ -39,6 +41,16 @@ export function registerCompletion(connection: Connection, plans: PlanFiles): vo
       }));
     }),
   );
+}
+
+/** The innermost project or milestone written around an offset of a file. */
+function nodeAround(analysis: Analysis, file: string, offset: number): Entity | undefined {
+  let found: Entity | undefined;
+  for (const node of [...analysis.index.projects, ...analysis.index.milestones]) {
+    if (node.source.file.path !== file || offset < node.span[0] || offset > node.span[1]) continue;
+    if (!found || node.span[0] >= found.span[0]) found = node;
+  }
+  return found;
 }
 
 function kindOf(entity: Entity): CompletionItemKind {

@@ -64,8 +64,8 @@ describe('language server in Neovim (built-in client)', function () {
   });
 
   it('completes ids', () => {
-    // What depends_on may name: every project and milestone (Neovim filters by the typed prefix), not the program.
-    assert.deepEqual(seen.steps.completion, ['build', 'launch', 'm1', 'orphan', 'typo']);
+    // What launch's depends_on may name: every project and milestone but launch itself (Neovim filters by the typed prefix), not the program.
+    assert.deepEqual(seen.steps.completion, ['build', 'm1', 'orphan', 'typo']);
   });
 
   it('applies a quick fix', () => {

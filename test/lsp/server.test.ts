@@ -187,6 +187,7 @@ describe('language server (protocol)', function () {
     // The typed prefix 'b' (character 15) is replaced.
     assert.deepEqual(build.textEdit, { range: { start: { line: 5, character: 15 }, end: { line: 5, character: 16 } }, newText: 'build' });
     assert.equal(items.some((i) => i.label === 'alpha'), false, 'a program is not something a project depends on');
+    assert.equal(items.some((i) => i.label === 'launch'), false, 'a project does not depend on itself');
     const health = text.replace('  budget: 100000\n', '  budget: 100000\n  health: \n');
     client.change(docUri, health, 2);
     const values = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: docUri }, position: { line: 8, character: 10 } });

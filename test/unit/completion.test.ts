@@ -36,6 +36,16 @@ const openOrClosed = ['open', 'closed'];
 
 describe('completion contexts', () => {
   describe('references', () => {
+    it('inside a flow mapping: a team entry\'s person, a project\'s program or depends_on written on one line', () => {
+      expectReference('  team: [{ person: ^al|', 'person', ['person']);
+      expectReference('  team:\n    - { person: ^|', 'person', ['person']);
+      expectReference('    - { id: b, name: B, program: ^pl|', 'program', ['program']);
+      expectReference('    - { id: b, depends_on: [a, ^|', 'depends_on', ['project', 'milestone']);
+      expectNothing('    - { id: b, name: ^B|');
+      expectNothing('    - { id: b, depends_on: ^|');
+      expectNothing('    - { id: b, person: [^|');
+    });
+
     it('depends_on in a flow list: after [, after a comma, mid-word, whatever follows the cursor', () => {
       expectReference('  depends_on: [^|', 'depends_on', ['project', 'milestone']);
       expectReference('  depends_on: [ci, ^|', 'depends_on', ['project', 'milestone']);

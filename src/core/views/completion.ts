@@ -48,6 +48,15 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   const word = /[A-Za-z0-9_.-]*$/.exec(prefix)![0];
   const prefixStart = offset - word.length;
 
+  // Inside a flow mapping (`team: [{ person: al`, `- { id: b, program: pl`): the key last written in it, when
+  // it names something (an entry's other values depend on what the mapping is, which the line may not say).
+  if (prefix.split('{').length > prefix.split('}').length) {
+    const inFlow = /[{,]\s*([A-Za-z_]+)\s*:\s*(\[[^\]]*)?[A-Za-z0-9_.-]*$/.exec(prefix);
+    const flowKey = inFlow?.[1];
+    const listed = inFlow?.[2] !== undefined;
+    if (!flowKey || !referenceKeys[flowKey] || listed !== (flowKey === 'depends_on')) return undefined;
+    return { kind: 'reference', key: flowKey, targets: referenceKeys[flowKey], prefixStart };
+  }
   let key: string | undefined;
   const keyValue = /^(\s*)(?:-\s+)?([A-Za-z_]+)\s*:\s*(.*)$/.exec(prefix);
   const listItem = /^(\s*)-\s*([A-Za-z0-9_.-]*)$/.exec(prefix);

@@ -9,8 +9,9 @@
  * other ids (typed into, an item added or dropped) links its project or milestone again (`relinkIndex`,
  * `relinkSchedule`), which is then an edited entity like any other; so does a manager or an owner named
  * otherwise (`relinkIndex` alone), a project's program or a program's portfolio (`relinkIndex`, then
- * `regroup`: the holders it left and joined are edited entities), and a team entry's person (`relinkIndex`, then everyone's team entries
- * gathered again, `regatherTeams`, and the loads of who lost or gained the entry). Anything beyond that — a new id or another reference, a file added or
+ * `regroup`: the holders it left and joined are edited entities), a team entry's person (`relinkIndex`,
+ * then everyone's team entries gathered again, `regatherTeams`, and the loads of who lost or gained the
+ * entry), and an id nothing names (`renameInIndex`). Anything beyond that — another reference, a file added or
  * removed, a broken document, a cycle made, broken or involving the file, a duplicate id in it, another
  * status date or other options — is analysed in full. The property test in
  * test/unit/incremental.test.ts checks that both ways give the same analysis after every edit.

@@ -96,17 +96,15 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
   const target = (reference: Reference | undefined, kinds: readonly EntityKind[]) => namedOfKind(definitions, reference, kinds);
   for (const portfolio of portfolios) portfolio.programs = [...portfolio.inlinePrograms];
   for (const program of programs) {
-    const referenced = target(program.portfolioRef, referenceKinds.portfolio) as Portfolio | undefined;
-    program.portfolio = program.parentPortfolio ?? referenced;
+    program.portfolio = portfolioOf(definitions, program);
     program.projects = [...program.inlineProjects];
-    if (!program.parentPortfolio && referenced) referenced.programs.push(program);
+    if (!program.parentPortfolio && program.portfolio) program.portfolio.programs.push(program);
   }
   for (let i = 0; i < projects.length; i++) {
     if (pauses.due()) yield;
     const project = projects[i];
-    const referenced = target(project.programRef, referenceKinds.program) as Program | undefined;
-    project.program = project.parentProgram ?? referenced;
-    if (!project.parentProgram && referenced) referenced.projects.push(project);
+    project.program = programOf(definitions, project);
+    if (!project.parentProgram && project.program) project.program.projects.push(project);
   }
 
   const dependencyTargets = new Map<Reference, Project | Milestone>();
@@ -180,18 +178,26 @@ export function regroup(index: PlanIndex, member: Project | Program): Program | 
   const { definitions } = index;
   if (member.kind === 'project') {
     const left = member.program;
-    const programOf = (project: Project) => project.parentProgram ?? (namedOfKind(definitions, project.programRef, referenceKinds.program) as Program | undefined);
-    member.program = programOf(member);
+    member.program = programOf(definitions, member);
     if (member.program === left) return undefined;
-    for (const program of [left, member.program]) if (program) program.projects = membersOf(program, program.inlineProjects, index.projects, programOf);
+    for (const program of [left, member.program]) if (program) program.projects = membersOf(program, program.inlineProjects, index.projects, (p) => programOf(definitions, p));
     return left;
   }
   const left = member.portfolio;
-  const portfolioOf = (program: Program) => program.parentPortfolio ?? (namedOfKind(definitions, program.portfolioRef, referenceKinds.portfolio) as Portfolio | undefined);
-  member.portfolio = portfolioOf(member);
+  member.portfolio = portfolioOf(definitions, member);
   if (member.portfolio === left) return undefined;
-  for (const portfolio of [left, member.portfolio]) if (portfolio) portfolio.programs = membersOf(portfolio, portfolio.inlinePrograms, index.programs, portfolioOf);
+  for (const portfolio of [left, member.portfolio]) if (portfolio) portfolio.programs = membersOf(portfolio, portfolio.inlinePrograms, index.programs, (p) => portfolioOf(definitions, p));
   return left;
+}
+
+/** The program a project belongs to: the one it is written in, else the one its `program:` names. */
+function programOf(definitions: ReadonlyMap<string, readonly Entity[]>, project: Project): Program | undefined {
+  return project.parentProgram ?? (namedOfKind(definitions, project.programRef, referenceKinds.program) as Program | undefined);
+}
+
+/** The portfolio a program belongs to: the one it is written in, else the one its `portfolio:` names. */
+function portfolioOf(definitions: ReadonlyMap<string, readonly Entity[]>, program: Program): Portfolio | undefined {
+  return program.parentPortfolio ?? (namedOfKind(definitions, program.portfolioRef, referenceKinds.portfolio) as Portfolio | undefined);
 }
 
 /** A holder's members as indexSteps lists them: those written in it, then those that name it, in workspace order. */

@@ -173,6 +173,28 @@ describe('a value the schema rejects is not used further (SPEC section 6)', () =
     ]);
   });
 
+  it('a rejected date sets aside only the problems about it: the missing end beside a rejected start, the dependency that is not the rejected one', () => {
+    const files = {
+      // m's start is rejected: its end is missing all the same (no start is said to be missing: the schema error says it).
+      'm.plan.yaml': ['project:', '  id: m', '  name: M', '  start: 2026-13-01'].join('\n'),
+      // n's duration is rejected: its start is missing all the same.
+      'n.plan.yaml': ['project:', '  id: n', '  name: N', '  duration: 0d'].join('\n'),
+      // b waits for a and c; c's duration is rejected, but b starts before a ends whatever c is.
+      'a.plan.yaml': ['project:', '  id: a', '  name: A', '  start: 2026-01-05', '  end: 2026-01-11'].join('\n'),
+      'c.plan.yaml': ['project:', '  id: c', '  name: C', '  start: 2026-01-05', '  end: 2026-01-06', '  duration: 0d'].join('\n'),
+      'b.plan.yaml': ['project:', '  id: b', '  name: B', '  depends_on: [a, c]', '  start: 2026-01-08', '  duration: 3d'].join('\n'),
+    };
+    const shown = diagnose(files, STATUS).map((d) => `${d.file}:${d.range.start.line + 1} ${d.code} ${d.code === 'unscheduled' ? d.message : ''}`.trim());
+    assert.deepEqual(shown, [
+      'b.plan.yaml:5 dependency-violation',
+      'c.plan.yaml:6 schema',
+      "m.plan.yaml:2 unscheduled Project 'm' has no end: give an end or a duration",
+      'm.plan.yaml:4 schema',
+      "n.plan.yaml:2 unscheduled Project 'n' has no start: give a start or depends_on",
+      'n.plan.yaml:4 schema',
+    ]);
+  });
+
   it('one mistake, one error: a nested project naming another program, an id a risk and a person share', () => {
     const nested = ['program:', '  id: pg', '  name: PG', '  projects:', '    - id: a', '      name: A', '      program: nosuch', '      start: 2026-01-05', '      duration: 3d'].join('\n');
     assert.deepEqual(diagnose({ 'n.plan.yaml': nested }, STATUS).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`), ['7:16 schema']);

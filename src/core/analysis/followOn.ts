@@ -15,7 +15,6 @@ import type { Position } from '../base/positions';
 import type { Entity, Health, Issue, Milestone, Program, Project, Risk } from '../model/entities';
 import { inputKeys, issueFields, keysOf, milestoneFields, personFields, portfolioFields, programFields, projectFields, riskFields } from '../model/fieldRoles';
 import type { ParsedFile } from '../syntax/nodes';
-import { messages } from '../base/messages';
 import { statusMismatch } from './checks';
 import type { PlanIndex } from './planIndex';
 import { healthOf, type HealthBasis, type HealthConcern, type RollupResult } from './rollup';
@@ -89,13 +88,14 @@ const followOnRules: Partial<Record<DiagnosticCode, (entity: Entity, taint: Tain
   'progress-mismatch': (e) => e.kind === 'project' && own(e, PROGRESS),
   unscheduled: (e, t, d) => {
     if (e.kind !== 'project') return (e.kind === 'milestone') && t.scheduleTainted(e);
-    return d.message === messages.unscheduledEnd(e.id ?? e.name ?? '?') ? own(e, PROJECT_END) : own(e, PROJECT_START);
+    return d.about && 'missing' in d.about && d.about.missing === 'end' ? own(e, PROJECT_END) : own(e, PROJECT_START);
   },
   'dependency-violation': (e, t, d) => {
     if (e.kind !== 'project' && e.kind !== 'milestone') return false;
     if (own(e, e.kind === 'project' ? ['start'] : MILESTONE_DATE)) return true;
-    // The dependency it names (its id in the message); any of them when that cannot be told.
-    const named = t.dependenciesOf(e).filter((target) => target.id !== undefined && d.message.includes(`'${target.id}' ends`));
+    // The dependency it is about; any of them when that cannot be told (one of no id).
+    const about = d.about && 'dependency' in d.about ? d.about.dependency : undefined;
+    const named = about === undefined ? [] : t.dependenciesOf(e).filter((target) => target.id === about);
     return (named.length > 0 ? named : t.dependenciesOf(e)).some((target) => t.scheduleTainted(target));
   },
   'date-conflict': (e, t, d, locate) => {

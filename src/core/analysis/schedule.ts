@@ -216,7 +216,7 @@ export function projectDateChecks(project: Project, schedule: Schedule): PlanDia
       if (end !== undefined && project.start.value <= end) {
         out.push(
           diagnosticAt(project.source, project.start.span, 'dependency-violation',
-            messages.dependencyViolation(project.id ?? '?', formatDay(project.start.value), target.id ?? '?', formatDay(end))),
+            messages.dependencyViolation(project.id ?? '?', formatDay(project.start.value), target.id ?? '?', formatDay(end)), undefined, { dependency: target.id }),
         );
       }
     }
@@ -233,7 +233,7 @@ export function milestoneDateChecks(milestone: Milestone, schedule: Schedule): P
     if (end !== undefined && end > milestone.date.value) {
       out.push(
         diagnosticAt(milestone.source, milestone.date.span, 'dependency-violation',
-          messages.milestoneDependencyViolation(milestone.id ?? milestone.name ?? '?', formatDay(milestone.date.value), target.id ?? '?', formatDay(end))),
+          messages.milestoneDependencyViolation(milestone.id ?? milestone.name ?? '?', formatDay(milestone.date.value), target.id ?? '?', formatDay(end)), undefined, { dependency: target.id }),
       );
     }
   }
@@ -273,8 +273,8 @@ function checkProjectDates(project: Project, dates: ProjectDates, diagnostics: P
   // Where a date is written but unusable, the schema error says so; do not add to it.
   const startMissing = dates.start === undefined && !project.start && !project.invalid.has('start') && project.dependsOn.length === 0 && !project.invalid.has('depends_on');
   const endMissing = !project.end && !project.duration && !project.invalid.has('end') && !project.invalid.has('duration');
-  if (startMissing) diagnostics.push(diagnosticAt(project.source, project.anchor, 'unscheduled', messages.unscheduledStart(name)));
-  if (endMissing) diagnostics.push(diagnosticAt(project.source, project.anchor, 'unscheduled', messages.unscheduledEnd(name)));
+  if (startMissing) diagnostics.push(diagnosticAt(project.source, project.anchor, 'unscheduled', messages.unscheduledStart(name), undefined, { missing: 'start' }));
+  if (endMissing) diagnostics.push(diagnosticAt(project.source, project.anchor, 'unscheduled', messages.unscheduledEnd(name), undefined, { missing: 'end' }));
 
   const { start, end, duration } = project;
   if (start && end && duration) {

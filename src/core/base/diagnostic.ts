@@ -12,7 +12,15 @@ export interface PlanDiagnostic {
   readonly data?: DiagnosticData;
   /** Other places that take part in the problem (VS Code's related information); not in `check --format json`. */
   readonly related?: readonly RelatedLocation[];
+  /** What the problem is about where its code and place do not tell (the follow-on filter reads it); shown nowhere. */
+  readonly about?: DiagnosticAbout;
 }
+
+/**
+ * What a problem is about, beyond its code: which date an `unscheduled` project lacks, which dependency
+ * a `dependency-violation` ends too late (its id; none when the dependency has no id).
+ */
+export type DiagnosticAbout = { readonly missing: 'start' | 'end' } | { readonly dependency: string | undefined };
 
 /** A place that takes part in a problem, with what it adds. */
 export interface RelatedLocation {

@@ -1,12 +1,12 @@
 /** Where an entity or a value is written, as a diagnostic, a `file:line:col` text or a 0-based position. */
 import { severityOf, type DiagnosticCode } from '../base/codes';
-import type { DiagnosticData, PlanDiagnostic } from '../base/diagnostic';
+import type { DiagnosticAbout, DiagnosticData, PlanDiagnostic } from '../base/diagnostic';
 import { toOneBased, type Position, type Span } from '../base/positions';
 import { entriesOf, type MapNode, type YamlNode } from '../syntax/nodes';
 import type { Entity, Source } from './entities';
 
 /** A problem at a span of an entity's source. */
-export function diagnosticAt(source: Source, span: Span, code: DiagnosticCode, message: string, data?: DiagnosticData): PlanDiagnostic {
+export function diagnosticAt(source: Source, span: Span, code: DiagnosticCode, message: string, data?: DiagnosticData, about?: DiagnosticAbout): PlanDiagnostic {
   const diagnostic: { -readonly [K in keyof PlanDiagnostic]: PlanDiagnostic[K] } = {
     file: source.file.path,
     range: source.file.lines.rangeOf(span),
@@ -15,6 +15,7 @@ export function diagnosticAt(source: Source, span: Span, code: DiagnosticCode, m
     message,
   };
   if (data) diagnostic.data = data;
+  if (about) diagnostic.about = about;
   return diagnostic;
 }
 

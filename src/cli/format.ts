@@ -1,4 +1,6 @@
 /** Output formats of `plan-as-code check`: compiler-style text, the JSON of SPEC 7, and SARIF 2.1.0. */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { codeDescriptions, diagnosticCodes, plural, toOneBased, type DiagnosticCode, type PlanDiagnostic, type Range } from '../core';
 
 export function checkText(diagnostics: readonly PlanDiagnostic[], color: boolean): string {
@@ -32,11 +34,20 @@ export function checkJson(files: number, diagnostics: readonly PlanDiagnostic[])
   };
 }
 
+/**
+ * A file as a URI reference: an absolute path as a file: URI, a relative one with each part escaped
+ * (a `#` or `?` in a file name would otherwise start the URI's fragment or query).
+ */
+function uriReference(file: string): string {
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
 /** A SARIF physical location: the file as a URI reference, the region 1-based. */
 function physicalLocation(file: string, range: Range): object {
   const start = toOneBased(range.start);
   const end = toOneBased(range.end);
-  return { artifactLocation: { uri: encodeURI(file) }, region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column } };
+  return { artifactLocation: { uri: uriReference(file) }, region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column } };
 }
 
 export function checkSarif(diagnostics: readonly PlanDiagnostic[], version: string): object {

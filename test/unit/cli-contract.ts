@@ -56,6 +56,8 @@ const fixtures: Record<string, string> = {
     '    - { id: b, name: B, start: 2026-01-05, duration: 5d, team: [{ person: bob, allocation: 50 }] }',
     '',
   ].join('\n'),
+  // A file name with characters a URI gives other meanings to (# starts a fragment, ? a query, % an escape).
+  'odd names/a#1?%.plan.yaml': ['project:', '  id: odd', '  name: Odd', '  start: 2026-01-01', '  end: 2026-01-10', '  budget: 100', '  spent: 150', '  progress: 50', ''].join('\n'),
   // Never read: folders named node_modules and .git are skipped (a broken plan in each would fail `check warn`).
   'warn/node_modules/dep/skip.plan.yaml': 'project: [unclosed\n',
   'warn/.git/skip.plan.yaml': 'project: [unclosed\n',
@@ -229,8 +231,8 @@ export function describeCommandLine(label: string, runIn: Runner): void {
       it('checks the current folder by default (exit 1: it holds the bad plan)', async () => {
         const result = await run(['check', '--format', 'json']);
         assert.equal(result.code, 1, result.stderr);
-        // warn (1) + bad (1) + rollup (3; .yml counts, .plan.txt does not) + team (1) + team-bad (1) + team-over (1) = 8
-        assert.equal(JSON.parse(result.stdout).files, 8);
+        // warn (1) + bad (1) + rollup (3; .yml counts, .plan.txt does not) + team (1) + team-bad (1) + team-over (1) + odd names (1) = 9
+        assert.equal(JSON.parse(result.stdout).files, 9);
       });
 
       it('--format json has exactly the SPEC 7 shape, paths relative to the cwd with / separators', async () => {
@@ -293,6 +295,14 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         assert.ok(unknown);
         assert.equal(unknown.level, 'error');
         assert.deepEqual([unknown.locations[0].physicalLocation.region.startLine, unknown.locations[0].physicalLocation.region.startColumn], [9, 20]);
+      });
+
+      it('--format sarif escapes a file name as a URI reference: #, ?, % and spaces do not change which file it names', async () => {
+        const result = await run(['check', 'odd names', '--format', 'sarif', '--status-date', '2026-01-05']);
+        assert.equal(result.code, 0, result.stderr);
+        const uris = JSON.parse(result.stdout).runs[0].results.map((r: SarifResult) => r.locations[0].physicalLocation.artifactLocation.uri);
+        assert.deepEqual(uris, ['odd%20names/a%231%3F%25.plan.yaml']);
+        assert.equal(decodeURIComponent(new URL(uris[0], 'file:///w/').pathname.split('/').pop()!), 'a#1?%.plan.yaml');
       });
 
       it("--format sarif gives a warning's related places as relatedLocations (overallocated: the person's other entries)", async () => {

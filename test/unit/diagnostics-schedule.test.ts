@@ -13,7 +13,7 @@
  * The assertions (expectDiagnostic, expectExactly, …) are in helpers.ts.
  */
 import assert from 'node:assert/strict';
-import { expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic } from '../utils/plans';
+import { diagnose, expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic } from '../utils/plans';
 
 describe('diagnostics (SPEC section 6)', () => {
   describe('dependency-cycle', () => {
@@ -79,6 +79,37 @@ describe('diagnostics (SPEC section 6)', () => {
         { line: 8, column: 20, message: [/gate/, /build/] },
         { line: 12, column: 20, message: [/build/, /gate/] },
       ]);
+    });
+
+    it('one mistake, one error: a link on a cycle is not also a dependency-violation (explicit dates on the cycle); a link off it still is', () => {
+      const text = [
+        'program:', //                   1
+        '  id: platform', //             2
+        '  name: Platform', //           3
+        '  milestones:', //              4
+        '    - id: gate', //             5
+        '      name: Gate', //           6
+        '      date: 2026-06-01', //     7
+        '      depends_on: [build]', //  8
+        '  projects:', //                9
+        '    - id: solo', //             10
+        '      name: Solo', //           11
+        '      start: 2026-01-01', //    12
+        '      depends_on: [solo]', //   13
+        '      duration: 10d', //        14
+        '    - id: build', //            15
+        '      name: Build', //          16
+        '      start: 2026-06-02', //    17
+        '      depends_on: [gate, solo]', // 18: solo (off the cycle) ends 2026-01-10, before build starts
+        '      duration: 10d', //        19
+        '    - id: late', //             20
+        '      name: Late', //           21
+        '      start: 2026-06-05', //    22
+        '      depends_on: [build]', //  23: off any cycle, build ends 2026-06-11
+        '      duration: 1d', //         24
+      ].join('\n');
+      const codes = diagnose(text).map((d) => `${d.range.start.line + 1} ${d.code}`);
+      assert.deepEqual(codes.filter((c) => /dependency-(cycle|violation)/.test(c)), ['8 dependency-cycle', '13 dependency-cycle', '18 dependency-cycle', '22 dependency-violation']);
     });
 
     it('close: a diamond (two paths to the same project) is not a cycle', () => {

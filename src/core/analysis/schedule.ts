@@ -21,6 +21,8 @@ export interface Schedule {
   readonly dates: ReadonlyMap<Project, ProjectDates>;
   /** Projects and milestones on a dependency cycle. */
   readonly cyclic: ReadonlySet<Project | Milestone>;
+  /** The links on a cycle: the dependency-cycle error says what is wrong with each, no dependency-violation besides. */
+  readonly cyclicLinks: ReadonlySet<Link>;
   /** Total float in days per project of a program; absent = null. */
   readonly float: ReadonlyMap<Project, number>;
   /** Each project's and milestone's dependencies that name something, as written. */
@@ -40,8 +42,8 @@ const CYCLE_LISTING_LIMIT = 12;
 
 export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project) => boolean): Steps<Schedule> {
   const links = linksOfIndex(index);
-  const { cyclic, cycleDiagnostics } = yield* cyclesOfIndex(index, links);
-  const schedule: Schedule = { dates: new NodeMap<Project, ProjectDates>(index.positions), cyclic, float: new NodeMap<Project, number>(index.positions), links, cycleDiagnostics };
+  const { cyclic, cyclicLinks, cycleDiagnostics } = yield* cyclesOfIndex(index, links);
+  const schedule: Schedule = { dates: new NodeMap<Project, ProjectDates>(index.positions), cyclic, cyclicLinks, float: new NodeMap<Project, number>(index.positions), links, cycleDiagnostics };
   // Everything is dirty: every project is dated, every program's float worked out (an edit does this for what it reaches).
   yield* redate(schedule, index.projects);
   yield* refloat(schedule, index.programs, isCancelled, index.positions);
@@ -107,6 +109,7 @@ function dependsOnItself(schedule: Schedule, node: Node): boolean {
 /** The dependency cycles of an index and their problems: like its links, they follow from the index alone. */
 interface Cycles {
   readonly cyclic: ReadonlySet<Node>;
+  readonly cyclicLinks: ReadonlySet<Link>;
   readonly cycleDiagnostics: readonly PlanDiagnostic[];
 }
 
@@ -117,9 +120,10 @@ function* cyclesOfIndex(index: PlanIndex, links: NodeMap<Node, Link[]>): Steps<C
   if (known) return known;
   const dependencies = (node: Node) => links.get(node) ?? noLinks;
   const cycleDiagnostics: PlanDiagnostic[] = [];
+  const cyclicLinks = new Set<Link>();
   // Only a node with dependencies can start a cycle.
-  const cyclic = yield* findCycles([...links.keys()], index.positions, dependencies, cycleDiagnostics);
-  const cycles: Cycles = { cyclic, cycleDiagnostics };
+  const cyclic = yield* findCycles([...links.keys()], index.positions, dependencies, cycleDiagnostics, cyclicLinks);
+  const cycles: Cycles = { cyclic, cyclicLinks, cycleDiagnostics };
   indexCycles.set(index, cycles);
   return cycles;
 }
@@ -211,7 +215,9 @@ export function projectDateChecks(project: Project, schedule: Schedule): PlanDia
   const out: PlanDiagnostic[] = [];
   checkProjectDates(project, schedule.dates.get(project)!, out);
   if (project.start) {
-    for (const { target } of linksOf(schedule, project)) {
+    for (const link of linksOf(schedule, project)) {
+      if (schedule.cyclicLinks.has(link)) continue;
+      const { target } = link;
       const end = endOf(target, schedule);
       if (end !== undefined && project.start.value <= end) {
         out.push(
@@ -228,7 +234,9 @@ export function projectDateChecks(project: Project, schedule: Schedule): PlanDia
 export function milestoneDateChecks(milestone: Milestone, schedule: Schedule): PlanDiagnostic[] {
   if (!milestone.date) return [];
   const out: PlanDiagnostic[] = [];
-  for (const { target } of linksOf(schedule, milestone)) {
+  for (const link of linksOf(schedule, milestone)) {
+    if (schedule.cyclicLinks.has(link)) continue;
+    const { target } = link;
     const end = endOf(target, schedule);
     if (end !== undefined && end > milestone.date.value) {
       out.push(
@@ -312,6 +320,7 @@ function* findCycles(
   positions: NodePositions,
   dependencies: (node: Node) => readonly Link[],
   diagnostics: PlanDiagnostic[],
+  cyclicLinks: Set<Link>,
 ): Steps<Set<Node>> {
   const pauses = new PauseCounter();
   // By node position: the order each node was reached in (−1: not yet), its low link, on the stack.
@@ -368,8 +377,10 @@ function* findCycles(
     const members = new Set(component);
     for (const node of component) cyclic.add(node);
     for (const node of component) {
-      for (const { reference, target } of dependencies(node)) {
+      for (const link of dependencies(node)) {
+        const { reference, target } = link;
         if (!members.has(target)) continue;
+        cyclicLinks.add(link);
         const cycle = cyclePath(target, node, members, dependencies);
         diagnostics.push(diagnosticAt(reference.source, reference.span, 'dependency-cycle', messages.dependencyCycle(node.id ?? '?', target.id ?? '?', cycle)));
       }

@@ -5,8 +5,12 @@
 import { strict as assert } from 'node:assert';
 import { programHeadline, summaryWhy, type ReportMilestone, type ReportProject } from '../../src/core/views/steeringReport';
 
-const project = (name: string, end: string | null, forecastEnd: string | null, extra: Partial<ReportProject> = {}): ReportProject =>
-  ({ id: name, name, state: 'active', cancelled: false, critical: false, start: '2026-01-05', end, figures: { forecastEnd } as ReportProject['figures'], forecastNote: null, healthReasons: [], ...extra }) as ReportProject;
+const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+/** A project planned to end at `plannedEnd` (its end, or its baseline's end), with the slip the rollup gives it (SPEC 5: null when done). */
+const project = (name: string, plannedEnd: string | null, forecastEnd: string | null, extra: Partial<ReportProject> = {}): ReportProject => {
+  const slip = extra.state === 'done' || plannedEnd === null || forecastEnd === null ? null : days(plannedEnd, forecastEnd);
+  return { id: name, name, state: 'active', cancelled: false, critical: false, start: '2026-01-05', end: plannedEnd, figures: { forecastEnd, slip } as ReportProject['figures'], forecastNote: null, healthReasons: [], ...extra } as ReportProject;
+};
 const milestone = (name: string, status: ReportMilestone['status'], date: string, dueIn: number, daysLate: number, forecast: string | null = null): ReportMilestone =>
   ({ id: name, name, holder: { kind: 'program', id: 'p', name: 'P' }, program: null, date, forecast, status, dueIn, daysLate, note: null, cancelled: false }) as ReportMilestone;
 
@@ -15,6 +19,14 @@ describe('steering report headline', () => {
     // b: 2026-07-31 − 2026-06-30 = 31 days; a: 2026-07-10 − 2026-06-30 = 10 days; c is done (no slip counted).
     const headline = programHeadline([project('a', '2026-06-30', '2026-07-10'), project('b', '2026-06-30', '2026-07-31'), project('c', '2026-01-30', '2026-09-30', { state: 'done' })], []);
     assert.deepEqual(headline, { kind: 'slip', about: 'b', days: 31, text: "'b' ends 31 days late (forecast 2026-07-31)" });
+  });
+
+  it("measures a slip against the baseline's end when there is one (SPEC 5's slip), not the scheduled end", () => {
+    // a was re-planned: scheduled to end 2026-05-31 (its forecast), baselined to end 2026-03-31: 61 days; b slips 20.
+    const replanned = { ...project('a', '2026-03-31', '2026-05-31'), end: '2026-05-31' };
+    const headline = programHeadline([replanned, project('b', '2026-04-10', '2026-04-30')], []);
+    assert.deepEqual(headline, { kind: 'slip', about: 'a', days: 61, text: "'a' ends 61 days late (forecast 2026-05-31)" });
+    assert.equal(programHeadline([{ ...replanned, cancelled: true }], []), null, 'a cancelled project does not slip');
   });
 
   it('takes the milestone most at risk when it is later than the largest slip, and on a tie', () => {

@@ -8,7 +8,7 @@
 import { plural } from '../base/messages';
 import type { PlanDiffJson } from '../history/diff';
 import type { TrendJson } from '../history/trend';
-import { formatDay, parseDay, type Day } from '../base/dates';
+import { formatDay, type Day } from '../base/dates';
 import { defaultThresholds, type HealthThresholds, type QualityThresholds } from '../base/defaults';
 import type { Health, IssueSeverity, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
 import type { MilestoneStatus } from '../analysis/rollup';
@@ -237,14 +237,11 @@ export function healthSentence(health: Health | null, reasons: readonly string[]
 }
 
 /**
- * How many days a project is forecast to end after its planned (scheduled) end; 0 when on time, done,
- * cancelled or without dates. The one place that reads a slip: switch it to the \`slip\` figure when figures have it.
+ * How many days a project is forecast to end after its planned end — SPEC 5's slip, against the
+ * baseline's end where it has one; 0 when on time or ahead, done, cancelled or without dates.
  */
 export function projectSlip(project: ReportProject): number {
-  if (project.cancelled || project.state === 'done' || project.end === null || project.figures.forecastEnd === null) return 0;
-  const planned = parseDay(project.end);
-  const forecast = parseDay(project.figures.forecastEnd);
-  return planned === undefined || forecast === undefined ? 0 : Math.max(0, forecast - planned);
+  return project.cancelled ? 0 : Math.max(0, project.figures.slip ?? 0);
 }
 
 /** How late a milestone is, in days: its forecast after its date, else (missed, no forecast) the days since its date. */

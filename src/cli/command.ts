@@ -84,6 +84,7 @@ export function commandArgs(values: Values, positionals: readonly string[], form
     if (typeof values.currency !== 'string' || !/^[A-Z]{3}$/.test(values.currency)) throw new UsageError(`--currency ${String(values.currency)} is not an ISO 4217 code (like USD)`);
     overrides.defaultCurrency = values.currency;
   }
+  thresholdOrder(overrides, file?.settings ?? {}, file ? displayPath(file.path) : undefined);
   const { thresholds, defaultCurrency } = effectiveSettings(file?.settings, overrides);
   const slipChanged = thresholds.slipRedDays !== defaultThresholds.slipRedDays || thresholds.slipAmberDays !== defaultThresholds.slipAmberDays;
   const changed = thresholds.red !== defaultThresholds.red || thresholds.amber !== defaultThresholds.amber || slipChanged || defaultCurrency !== DEFAULT_CURRENCY;
@@ -107,6 +108,32 @@ type HealthSettings = Omit<TeamSettings, 'quality'>;
 const flagOf: Record<keyof HealthSettings, string> = {
   redBelow: '--red-below', amberBelow: '--amber-below', slipRedDays: '--slip-red-days', slipAmberDays: '--slip-amber-days', defaultCurrency: '--currency',
 };
+
+/**
+ * Amber is the band between the two thresholds: a flag that leaves none (an amber threshold below the
+ * red one, a slip's amber days above its red days, against the other flag, the settings file or the
+ * default) is bad usage. The file's own values are checked where it is read.
+ */
+function thresholdOrder(flags: HealthSettings, file: HealthSettings, fileName: string | undefined): void {
+  const pick = <K extends keyof HealthSettings>(key: K, fallback: NonNullable<HealthSettings[K]>) =>
+    flags[key] !== undefined ? { value: flags[key]!, from: `${flagOf[key]} ${String(flags[key])}` }
+      : file[key] !== undefined ? { value: file[key]!, from: `${String(file[key])} (${fileName ?? 'the settings file'})` }
+        : { value: fallback, from: `${String(fallback)} (the default)` };
+  const order = (amber: ReturnType<typeof pick>, red: ReturnType<typeof pick>, amberFlag: boolean, wrong: boolean, what: string) => {
+    if (!wrong) return;
+    throw new UsageError(amberFlag ? `${amber.from} is ${what} the red threshold, ${red.from}: amber is the band between the two` : `${red.from} leaves no amber band: the amber threshold is ${amber.from}`);
+  };
+  if (flags.redBelow !== undefined || flags.amberBelow !== undefined) {
+    const red = pick('redBelow', defaultThresholds.red);
+    const amber = pick('amberBelow', defaultThresholds.amber);
+    order(amber, red, flags.amberBelow !== undefined, (amber.value as number) < (red.value as number), 'below');
+  }
+  if (flags.slipRedDays !== undefined || flags.slipAmberDays !== undefined) {
+    const red = pick('slipRedDays', defaultThresholds.slipRedDays!);
+    const amber = pick('slipAmberDays', defaultThresholds.slipAmberDays!);
+    order(amber, red, flags.slipAmberDays !== undefined, (amber.value as number) > (red.value as number), 'above');
+  }
+}
 
 function thresholdOption(flag: string, value: string | boolean): number {
   const number = Number(value);

@@ -485,6 +485,15 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         assertUsageError(await run(['check', 'warn', '--currency', 'euro']), /--currency euro/);
         assertUsageError(await run(['check', 'warn', '--config', 'nowhere.yaml']), /nowhere\.yaml/);
       });
+
+      it('a threshold flag that leaves no amber band is bad usage, naming where the other threshold comes from', async () => {
+        assertUsageError(await run(['check', 'warn', '--amber-below', '0.5']), /^plan-as-code: --amber-below 0\.5 is below the red threshold, 0\.9 \(the default\): amber is the band between the two$/);
+        assertUsageError(await run(['check', 'team/plans', '--amber-below', '0.9']), /--amber-below 0\.9 is below the red threshold, 0\.91 \(team\/\.plan-as-code\.yaml\)/);
+        assertUsageError(await run(['check', 'warn', '--red-below', '0.97']), /--red-below 0\.97 leaves no amber band: the amber threshold is 0\.95 \(the default\)/);
+        assertUsageError(await run(['check', 'warn', '--slip-amber-days', '40']), /--slip-amber-days 40 is above the red threshold, 30 \(the default\)/);
+        // close: both flags, the right way round.
+        assert.equal((await run(['check', 'warn', '--red-below', '0.97', '--amber-below', '0.98'])).code, 0);
+      });
     });
 
     describe('rollup', () => {

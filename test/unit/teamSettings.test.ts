@@ -83,6 +83,27 @@ describe('team settings (.plan-as-code.yaml)', () => {
     assert.deepEqual(read(text).settings, { redBelow: 0.9 });
   });
 
+  it("refuses an amber threshold below the default red one, and a slip's amber days above its red days", () => {
+    assert.deepEqual(problems(yaml`
+      health:
+        amberBelow: 0.5
+    `), ['2:15 schema health.amberBelow (0.5) must not be below health.redBelow (0.9, the default): amber is the band between the two']);
+    const slip = yaml`
+      health:
+        slipRedDays: 5
+        slipAmberDays: 10
+    `;
+    assert.deepEqual(problems(slip), ['3:18 schema health.slipAmberDays (10) must not be above health.slipRedDays (5): amber is the band between the two']);
+    assert.deepEqual(read(slip).settings, { slipRedDays: 5 });
+    assert.deepEqual(problems('health:\n  slipAmberDays: 40\n'), ['2:18 schema health.slipAmberDays (40) must not be above health.slipRedDays (30, the default): amber is the band between the two']);
+    // close: equal thresholds leave an empty amber band but are not contradictory.
+    assert.deepEqual(problems('health:\n  amberBelow: 0.9\n  slipAmberDays: 30\n'), []);
+  });
+
+  it('reports a second YAML document, whose settings would not be read', () => {
+    assert.deepEqual(problems('version: 1\n---\nhealth:\n  redBelow: 0.8\n'), ['2:1 schema .plan-as-code.yaml holds 2 YAML documents; write its settings in one (the others are not read)']);
+  });
+
   it('reports a file that is not YAML, or not a mapping', () => {
     assert.equal(read('health: [\n').diagnostics[0].code, 'yaml-syntax');
     assert.deepEqual(problems('- 0.9\n'), ['1:1 schema .plan-as-code.yaml must be a mapping of settings (version, health, defaultCurrency)']);

@@ -60,8 +60,11 @@ export const messages = {
   settingsSlipDays: (key: string, value: string, fallback: number) =>
     `${key} ${value} is not a number of days (expected a number 0 or more, like 30); the default ${fallback} is used`,
   qualityThreshold: (key: string, given: string, fallback: number) => `${key} must be a number of 0 or more, not ${given}; the default ${fallback} is used`,
-  settingsThresholdOrder: (amber: number, red: number) =>
-    `health.amberBelow (${amber}) must not be below health.redBelow (${red}): amber is the band between the two`,
+  settingsThresholdOrder: (amber: number, red: number, redIsDefault = false) =>
+    `health.amberBelow (${amber}) must not be below health.redBelow (${red}${redIsDefault ? ', the default' : ''}): amber is the band between the two`,
+  settingsSlipOrder: (amber: number, red: number, redIsDefault = false) =>
+    `health.slipAmberDays (${amber}) must not be above health.slipRedDays (${red}${redIsDefault ? ', the default' : ''}): amber is the band between the two`,
+  settingsDocuments: (file: string, count: number) => `${file} holds ${count} YAML documents; write its settings in one (the others are not read)`,
   rootNotMapping: () => 'A plan document must be a mapping with a portfolio, program or project key',
   noRootEntity: () => 'A plan document needs one of portfolio, program or project (or only people)',
   severalRootEntities: (keys: readonly string[]) =>

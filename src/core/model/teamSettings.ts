@@ -59,6 +59,8 @@ export function readTeamSettings(path: string, text: string): TeamSettingsFile {
     diagnostics.push({ file: path, range: file.lines.rangeOf(span), severity: 'error', code: 'schema', message });
   const root = file.documents[0]?.root;
   if (diagnostics.length > 0 || root === undefined) return { path, settings, diagnostics };
+  const second = file.documents[1];
+  if (second) report([second.span[0], second.span[0]], messages.settingsDocuments(TEAM_SETTINGS_FILE, file.documents.length));
   if (root.kind !== 'map') {
     report([root.span[0], root.span[0]], messages.settingsNotMapping(TEAM_SETTINGS_FILE));
     return { path, settings, diagnostics };
@@ -85,9 +87,16 @@ export function readTeamSettings(path: string, text: string): TeamSettingsFile {
       if (typeof value === 'number' && value >= 0 && value <= 2) settings[key] = value;
       else report(spanOf(entry.value), messages.settingsThreshold(`health.${key}`));
     }
-    if (settings.redBelow !== undefined && settings.amberBelow !== undefined && settings.amberBelow < settings.redBelow) {
-      report(spanOf(health.value.entries.get('amberBelow')!.value), messages.settingsThresholdOrder(settings.amberBelow, settings.redBelow));
+    // Amber is the band between the two thresholds: an amber one past the red one (given here, else the default) leaves none.
+    const red = settings.redBelow ?? defaultThresholds.red;
+    if (settings.amberBelow !== undefined && settings.amberBelow < red) {
+      report(spanOf(health.value.entries.get('amberBelow')!.value), messages.settingsThresholdOrder(settings.amberBelow, red, settings.redBelow === undefined));
       delete settings.amberBelow;
+    }
+    const slipRed = settings.slipRedDays ?? defaultThresholds.slipRedDays!;
+    if (settings.slipAmberDays !== undefined && settings.slipAmberDays > slipRed) {
+      report(spanOf(health.value.entries.get('slipAmberDays')!.value), messages.settingsSlipOrder(settings.slipAmberDays, slipRed, settings.slipRedDays === undefined));
+      delete settings.slipAmberDays;
     }
   }
   const currency = root.entries.get('defaultCurrency');

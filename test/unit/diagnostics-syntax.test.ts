@@ -147,6 +147,23 @@ describe('diagnostics (SPEC section 6)', () => {
       );
     });
 
+    it("says the parser's mistakes in a plan writer's words, on the line that has them", () => {
+      const project = (line: string) => ['project:', '  id: p', '  name: P', line].join('\n');
+      const cases: ReadonlyArray<[string, string, RegExp]> = [
+        [project('  goal: "a\\qb"'), '4:11', /\\q is not an escape in double-quoted text; write \\\\q, or put the text in single quotes$/],
+        [project('  goal: &a &b x'), '4:12', /a value can have one anchor \(&name\) only; remove the others$/],
+        [project('  goal: !a !b x'), '4:12', /a value can have one tag \(!name\) only; remove the others$/],
+        [project('  tags: - a'), '4:9', /a list cannot start on its key's line; put each '- item' on a line of its own under the key, or write \[a, b\]$/],
+        [project('- x'), '4:1', /a list item \('- …'\) stands where the mapping's keys are; indent it under the key it belongs to$/],
+      ];
+      for (const [text, at, message] of cases) {
+        const syntax = diagnose(text).filter((d) => d.code === 'yaml-syntax');
+        assert.deepEqual(syntax.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`), [at], show(syntax));
+        assert.match(syntax[0].message, message);
+        assert.doesNotMatch(syntax[0].message, /node|block-seq-ind|implicit map key|Invalid escape/);
+      }
+    });
+
     it('never throws on odd input', () => {
       for (const text of ['{', ']', '- - -', ': :', '"', 'a: &x [*x]', 'a: *nope', '? [a]\n: b', '%YAML 1.2\n---\n', '\u0000', '\t']) {
         assert.doesNotThrow(() => diagnose(text), `input ${JSON.stringify(text)}`);

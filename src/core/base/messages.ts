@@ -23,6 +23,16 @@ const money = formatAmount;
 /** Every message text, keyed; arguments carry the ids, dates and figures to name. */
 export const messages = {
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  /** The YAML parser's words for a mistake, in a plan writer's where they are known (else as it says them). */
+  yamlDetail: (code: string, detail: string): string => {
+    const escape = /^Invalid escape sequence (\\.+)/.exec(detail);
+    if (code === 'BAD_DQ_ESCAPE' && escape) return `${escape[1]} is not an escape in double-quoted text; write \\${escape[1]}, or put the text in single quotes`;
+    if (code === 'MULTIPLE_ANCHORS') return 'a value can have one anchor (&name) only; remove the others';
+    if (code === 'MULTIPLE_TAGS') return 'a value can have one tag (!name) only; remove the others';
+    if (/^Unexpected block-seq-ind on same line with key/.test(detail)) return "a list cannot start on its key's line; put each '- item' on a line of its own under the key, or write [a, b]";
+    if (code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence/.test(detail)) return "a list item ('- …') stands where the mapping's keys are; indent it under the key it belongs to";
+    return detail;
+  },
   tooManyAliases: (limit: number) => `This document expands YAML aliases more than ${limit} times; it is not read (alias bomb?)`,
   tooDeep: (limit: number) => `This document nests deeper than ${limit} levels; it is not read`,
   fileTooLarge: (size: number, limit: number) =>

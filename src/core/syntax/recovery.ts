@@ -110,7 +110,7 @@ class Recovery {
     const toOriginal = edited ? (offset: number) => edited.toOriginal(offset) : (offset: number) => offset;
     for (const error of firstPerDocument(current)) {
       const start = toOriginal(error.span[0]);
-      this.report([start, Math.max(start, toOriginal(error.span[1]))], messages.yamlSyntax(error.message));
+      this.report([start, Math.max(start, toOriginal(error.span[1]))], messages.yamlSyntax(messages.yamlDetail(error.code, error.message)));
     }
     for (const limit of current.limits) this.problems.push({ span: [toOriginal(limit.span[0]), toOriginal(limit.span[1])], message: limit.message });
 
@@ -167,7 +167,7 @@ class Recovery {
     }
     // At the error when it is on the line's text, else from where the text starts.
     const from = Math.max(offset, first);
-    this.report([from, Math.max(from, lineEnd)], messages.unreadLine(detail));
+    this.report([from, Math.max(from, lineEnd)], messages.unreadLine(messages.yamlDetail(code, detail)));
     return true;
   }
 

@@ -256,6 +256,27 @@ describe('interop (SPEC 12)', () => {
       assert.deepEqual(essentials(after), essentials(before));
     });
 
+    it("export mspdi → import keeps a project's dependency on its own milestone (a link of the project's own task), not a subtask's", () => {
+      const text = [
+        'program:', '  id: g', '  name: G', '  status_date: 2026-03-01', '  projects:',
+        '    - { id: j, name: J, start: 2026-07-01, end: 2026-07-01 }',
+        '    - id: k', '      name: K', '      depends_on: [km]', '      duration: 3d',
+        '      milestones:', '        - { id: km, name: KM, date: 2026-08-15, depends_on: [j] }',
+      ].join('\n');
+      const before = analyzeFiles([{ path: 'g.plan.yaml', text }]);
+      assert.deepEqual(errors(before), []);
+      const plan = mspdi(exportMspdi(before).text);
+      const k = plan.programs[0].projects.find((p) => p.id === 'k')!;
+      assert.deepEqual(k.dependsOn, ['km']);
+      assert.deepEqual(k.milestones.map((m) => [m.id, m.dependsOn]), [['km', ['j']]]);
+      assert.deepEqual(essentials(analyzeImport(plan)), essentials(before));
+      // A subtask's link to its project's milestone stays inside the project: no depends_on of the project.
+      const task = (uid: number, name: string, level: number, extra = '') =>
+        `<Task><UID>${uid}</UID><Name>${name}</Name><OutlineLevel>${level}</OutlineLevel><Start>2026-01-05T08:00:00</Start><Finish>2026-01-09T17:00:00</Finish>${extra}</Task>`;
+      const inside = mspdi(`<Project><Tasks>${task(1, 'P', 1)}${task(2, 'Gate', 2, '<Milestone>1</Milestone>')}${task(3, 'Work', 2, '<PredecessorLink><PredecessorUID>2</PredecessorUID></PredecessorLink>')}</Tasks></Project>`);
+      assert.deepEqual(inside.programs[0].projects.map((p) => [p.id, p.dependsOn, p.milestones.map((m) => m.id)]), [['p', [], ['gate']]]);
+    });
+
     it('export mspdi writes the schema order: Calendars, Tasks, Resources, Assignments; a task UID, ID, Name … OutlineLevel, Start, Finish … PredecessorLink, ExtendedAttribute, Baseline', () => {
       const text = exportMspdi(analyzeFiles(examples())).text;
       const top = ['<ExtendedAttributes>', '<Calendars>', '<Tasks>', '<Resources>', '<Assignments>'].map((t) => text.indexOf(t));

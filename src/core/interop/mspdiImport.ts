@@ -410,7 +410,9 @@ export function importMspdi(text: string, options: ImportOptions, ids: IdAllocat
         notCarried.push(`link ${str(link.PredecessorUID) ?? '?'} → ${task.uid} "${task.name}": ${!predecessorTask ? 'its predecessor is not in the file' : 'not between projects or milestones'}: left out`);
         continue;
       }
-      if (predecessor.id === successor.id || successor.own?.has(predecessor.id)) continue;
+      // A link inside a project (a subtask after its project's milestone) is the project's own affair; a
+      // link of the project's own task to one of its milestones is a depends_on of the project.
+      if (predecessor.id === successor.id || (successor.own?.has(predecessor.id) && !projectOf.has(task))) continue;
       const type = num(link.Type) ?? 1;
       if (type !== 1) otherTypes++;
       if ((num(link.LinkLag) ?? 0) !== 0) lags++;

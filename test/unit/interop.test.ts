@@ -277,6 +277,17 @@ describe('interop (SPEC 12)', () => {
       assert.deepEqual(inside.programs[0].projects.map((p) => [p.id, p.dependsOn, p.milestones.map((m) => m.id)]), [['p', [], ['gate']]]);
     });
 
+    it("export mspdi says what of a program it cannot carry: the budget cap and the declared window (a summary task's are its tasks')", () => {
+      const text = ['program:', '  id: g', '  name: G', '  budget: 5000', '  start: 2026-01-01', '  end: 2026-12-31', '  projects:', '    - { id: p, name: P, start: 2026-01-05, duration: 3d }'].join('\n');
+      const { notes } = exportMspdi(analyzeFiles([{ path: 'g.plan.yaml', text }]));
+      assert.deepEqual(notes, [
+        "program g: its budget cap 5000 is not exported (MS Project sums the tasks' costs)",
+        'program g: its declared start 2026-01-01 and end 2026-12-31 are not exported (a summary task spans its tasks)',
+      ]);
+      const endOnly = text.replace('  start: 2026-01-01\n', '').replace('  budget: 5000\n', '');
+      assert.deepEqual(exportMspdi(analyzeFiles([{ path: 'g.plan.yaml', text: endOnly }])).notes, ['program g: its declared end 2026-12-31 is not exported (a summary task spans its tasks)']);
+    });
+
     it('export mspdi writes the schema order: Calendars, Tasks, Resources, Assignments; a task UID, ID, Name … OutlineLevel, Start, Finish … PredecessorLink, ExtendedAttribute, Baseline', () => {
       const text = exportMspdi(analyzeFiles(examples())).text;
       const top = ['<ExtendedAttributes>', '<Calendars>', '<Tasks>', '<Resources>', '<Assignments>'].map((t) => text.indexOf(t));

@@ -5,7 +5,7 @@
  * written in the order of Microsoft's schema (its sequences), as MS Project itself writes them.
  * The file says it was written here (`<Author>`), so that `import` reads it back with programs at level 1.
  */
-import type { Day } from '../base/dates';
+import { formatDay, type Day } from '../base/dates';
 import { DEFAULT_CURRENCY } from '../base/defaults';
 import type { Milestone, Program, Project } from '../model/entities';
 import { programSpan, projectState, type ExportFigures } from './figures';
@@ -151,6 +151,10 @@ export function exportMspdi(analysis: ExportFigures, title = 'Plans'): ExportRes
     close(row);
     rows.push(row);
     if (program.budget) notes.push(`program ${program.id}: its budget cap ${program.budget.value} is not exported (MS Project sums the tasks' costs)`);
+    if (program.start || program.end) {
+      const window = [program.start && `start ${formatDay(program.start.value)}`, program.end && `end ${formatDay(program.end.value)}`].filter(Boolean).join(' and ');
+      notes.push(`program ${program.id}: its declared ${window} ${program.start && program.end ? 'are' : 'is'} not exported (a summary task spans its tasks)`);
+    }
     for (const project of program.projects) addProject(project, 2);
     for (const milestone of program.milestones) addMilestone(milestone, 2, true);
   };

@@ -161,11 +161,21 @@ describe('steering report data', () => {
     assert.deepEqual({ ...summary.firstErrors[0], message: '' }, { file: 'broken.plan.yaml', line: 2, column: 7, code: 'duplicate-id', message: '' });
   });
 
+  it("leaves the risks and issues of a project cancelled now out of the changes (SPEC 5: no report list counts them)", () => {
+    const held = (id: string) => ({ owner: { kind: 'project' as const, id }, id: `r-${id}`, title: `Risk of ${id}`, change: 'added' as const, base: null, head: { level: 'high' as const, state: 'open' as const } });
+    const issue = (id: string) => ({ owner: { kind: 'project' as const, id }, id: `i-${id}`, title: `Issue of ${id}`, change: 'added' as const, base: null, head: { severity: 'critical' as const, state: 'open' as const } });
+    const withCancelled: ReportChanges = { ...changes, risks: [...changes.risks, held('p2')], issues: [issue('p2'), issue('p1')] };
+    const shown = buildSteeringReport(analyse(), { changes: withCancelled }).changes!;
+    assert.deepEqual(shown.risks.map((r) => r.id), ['r-high']);
+    assert.deepEqual(shown.issues.map((i) => i.id), ['i-p1']);
+    assert.deepEqual(shown.projects, changes.projects);
+  });
+
   it('takes the history sections only when given', () => {
     assert.equal('changes' in report, false);
     assert.equal('trend' in report, false);
     const withHistory = buildSteeringReport(analyse(), { changes, trend });
-    assert.equal(withHistory.changes, changes);
+    assert.deepEqual(withHistory.changes, changes);
     assert.equal(withHistory.trend, trend);
     assert.equal('trend' in buildSteeringReport(analyse(), { trend: { commits: [] } }), false, 'a trend with no point is left out');
   });

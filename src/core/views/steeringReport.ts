@@ -237,6 +237,17 @@ export function healthSentence(health: Health | null, reasons: readonly string[]
 }
 
 /**
+ * The changes without the risks and issues of projects cancelled now: a cancelled project's risks and
+ * issues count in no list of the report (SPEC 5); the project's own change (cancelled) is still listed.
+ */
+function withoutCancelledItems(changes: ReportChanges, projects: readonly ReportProject[]): ReportChanges {
+  const cancelled = new Set(projects.filter((p) => p.cancelled && p.id !== null).map((p) => p.id));
+  if (cancelled.size === 0) return changes;
+  const live = (item: { readonly owner: { readonly kind: string; readonly id: string | null } }) => !(item.owner.kind === 'project' && item.owner.id !== null && cancelled.has(item.owner.id));
+  return { ...changes, risks: changes.risks.filter(live), issues: changes.issues.filter(live) };
+}
+
+/**
  * How many days a project is forecast to end after its planned end — SPEC 5's slip, against the
  * baseline's end where it has one; 0 when on time or ahead, done, cancelled or without dates.
  */
@@ -477,7 +488,7 @@ export function buildSteeringReport(analysis: Analysis, options: SteeringReportO
     problems: summarizeProblems(analysis.diagnostics),
     quality: reportQuality(analysis, options.qualityThresholds),
     peopleOver: peopleOverCapacity(analysis),
-    ...(options.changes ? { changes: options.changes } : {}),
+    ...(options.changes ? { changes: withoutCancelledItems(options.changes, allProjects) } : {}),
     ...(options.trend && options.trend.commits.length > 0 ? { trend: options.trend } : {}),
   };
 }

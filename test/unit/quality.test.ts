@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzePlans, buildRoadmap, buildSteeringReport, defaultQualityThresholds, effectiveQualityThresholds, joinRoadmap, readTeamSettings, roadmapDetails, roadmapOutline, steeringReportHtml, qualityMetricIds, qualityText, scheduleQuality, type AnalysisOptions, type QualityMetric, type QualityMetricId, type ScheduleQuality } from '../../src/core';
+import { analyzePlans, buildRoadmap, buildSteeringReport, defaultQualityThresholds, effectiveQualityThresholds, joinRoadmap, readTeamSettings, roadmapDetails, roadmapOutline, steeringReportHtml, qualityMetricIds, qualityText, qualityValueText, scheduleQuality, type AnalysisOptions, type QualityMetric, type QualityMetricId, type ScheduleQuality } from '../../src/core';
 import { day, filesOf, repoRoot, type PlanInput } from '../utils/plans';
 
 type Fields = Record<string, string | number | boolean | readonly string[]>;
@@ -206,6 +206,12 @@ describe('schedule quality (SPEC 11)', () => {
       assert.equal(metricOf(q, 'bei').pass, false);
       assert.equal(metricOf(q, 'bei').value, 18 / 19);
       assert.equal(metricOf(q, 'missed').pass, false);
+      // Written so that a failing value never reads as its threshold: not "0.95 ≥ 0.95".
+      const bei = qualityText(q).split('\n').find((line) => /FAIL\s+bei/.test(line))!;
+      assert.match(bei, /FAIL\s+bei\s+0\.947\s+≥ 0\.95 /);
+      assert.equal(qualityValueText({ id: 'missed', value: 5.04, threshold: 5 }), '5.04%');
+      assert.equal(qualityValueText({ id: 'missed', value: 5.26, threshold: 5 }), '5.3%');
+      assert.equal(qualityValueText({ id: 'bei', value: 0.95, threshold: 0.95 }), '0.95');
     });
 
     it('bei counts early finishes too and may exceed 1; the planned end is the baseline end', () => {

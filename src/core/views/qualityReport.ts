@@ -49,10 +49,15 @@ export const qualityLabels: Readonly<Record<QualityMetricId, { readonly label: s
 const trim = (value: number, digits: number) => String(Number(value.toFixed(digits)));
 
 /** A metric's value as read: "20%", "2", "0.95"; "—" when there is nothing to count. */
-export function qualityValueText(metric: Pick<QualityMetric, 'id' | 'value'>): string {
-  if (metric.value === null) return '—';
+export function qualityValueText(metric: Pick<QualityMetric, 'id' | 'value'> & { readonly threshold?: number }): string {
+  const { value, threshold } = metric;
+  if (value === null) return '—';
   const unit = qualityUnits[metric.id];
-  return unit === 'percent' ? `${trim(metric.value, 1)}%` : unit === 'count' ? String(metric.value) : trim(metric.value, 2);
+  if (unit === 'count') return String(value);
+  // A value that is not its threshold is never written as it: 18 of 19 is 0.947, not "0.95 ≥ 0.95".
+  let digits = unit === 'percent' ? 1 : 2;
+  while (digits < 6 && threshold !== undefined && value !== threshold && trim(value, digits) === trim(threshold, digits)) digits++;
+  return unit === 'percent' ? `${trim(value, digits)}%` : trim(value, digits);
 }
 
 /** What passes: "≤ 5%", "= 0", "≥ 0.95". */

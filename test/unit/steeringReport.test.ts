@@ -97,7 +97,8 @@ describe('steering report data', () => {
   it('has the portfolio, then a section per program in roadmap order, and the projects outside any program', () => {
     assert.equal(report.title, 'Group');
     assert.equal(report.statusDate, '2026-06-01');
-    assert.deepEqual(report.portfolios.map((p) => [p.id, p.programs]), [['pf', ['alpha', 'beta']]]);
+    // Its programs in EUR and USD: the sums are of both, unconverted, and say so (not 'EUR', the first program's).
+    assert.deepEqual(report.portfolios.map((p) => [p.id, p.programs, p.currency]), [['pf', ['alpha', 'beta'], 'EUR+USD']]);
     assert.deepEqual(report.programs.map((p) => [p.id, p.lane, p.currency]), [['alpha', 'program:alpha', 'EUR'], ['beta', 'program:beta', 'USD']]);
     const alpha = report.programs[0];
     assert.deepEqual([alpha.manager, alpha.goal, alpha.budget, alpha.portfolio], ['Ann Lee', 'Ship it', 1000, { id: 'pf', name: 'Group' }]);

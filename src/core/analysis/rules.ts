@@ -29,9 +29,14 @@ export function riskLevel(risk: Risk): RiskLevel | undefined {
   return score >= 15 ? 'high' : score >= 8 ? 'medium' : 'low';
 }
 
-/** The currency figures of an entity are in: its program's, else the default (SPEC 3). */
+/**
+ * The currency figures of an entity are in: its program's, else the default (SPEC 3). A portfolio's
+ * programs in several currencies (`currency-mismatch`) give sums of them all, unconverted: its figures
+ * name every currency ("GBP+USD"), not the first program's as if the sum were in it.
+ */
 export function currencyOf(entity: Portfolio | Program | Project, defaultCurrency = DEFAULT_CURRENCY): string {
   if (entity.kind === 'program') return entity.currency?.value ?? defaultCurrency;
   if (entity.kind === 'project') return entity.program?.currency?.value ?? defaultCurrency;
-  return entity.programs[0]?.currency?.value ?? defaultCurrency;
+  const currencies = [...new Set(entity.programs.map((program) => program.currency?.value ?? defaultCurrency))];
+  return currencies.length === 0 ? defaultCurrency : currencies.join('+');
 }

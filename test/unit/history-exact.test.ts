@@ -3,7 +3,7 @@
  * projects' files renamed — is the same BAC, though floating point rounds the two sums differently.
  */
 import { strict as assert } from 'node:assert';
-import { analyzePlans, diffPlans, planSnapshot, toDiffJson } from '../../src/core';
+import { analyzePlans, diffPlans, PlanWorkspace, planSnapshot, toDiffJson } from '../../src/core';
 import { day } from '../utils/plans';
 
 const options = { statusDate: day('2026-01-05') };
@@ -43,8 +43,31 @@ describe('plans over time: money compared exactly', () => {
     const base = snapshot([['a', '0.1'], ['b', '0.2'], ['c', '0.3']]);
     const head = snapshot([['c', '0.3'], ['b', '0.2'], ['a', '0.11']]);
     const [g] = toDiffJson(diffPlans(base, head, sides)).programs;
-    // ΣBAC 0.6 → 0.61.
-    assert.equal(Math.round(g.delta.bac! * 100), 1);
+    // ΣBAC 0.6 → 0.61: Δ exactly 0.01 (floating point: 0.61 − 0.6000000000000001).
+    assert.equal(g.delta.bac, 0.01);
+    assert.equal(g.delta.eac, 0.01);
+  });
+
+  it('two revisions analysed one after the other by one workspace (as diff and trend do) keep their own exact money', () => {
+    // The workspace refreshes the project in place for the second revision: the first snapshot's exact
+    // BAC must still read 10000000.00, or the cent (1e-9 of it: within floating point's hair) is lost.
+    const workspace = new PlanWorkspace();
+    const files = (budget: string) => [{ path: 'g.plan.yaml', text: program }, { path: 'a.plan.yaml', text: project('a', budget) }];
+    for (const file of files('10000000.00')) workspace.set(file.path, file.text);
+    const base = planSnapshot(workspace.analyze(options));
+    for (const file of files('10000000.01')) workspace.set(file.path, file.text);
+    const head = planSnapshot(workspace.analyze(options));
+    const json = toDiffJson(diffPlans(base, head, sides));
+    assert.deepEqual(json.projects.map((p) => [p.id, p.change, p.delta.bac]), [['a', 'changed', 0.01]]);
+    assert.deepEqual(json.programs.map((p) => [p.id, p.change, p.delta.bac]), [['g', 'changed', 0.01]]);
+  });
+
+  it("a project's budget and progress change by what was written: 0.2 → 0.3 is +0.1, 33.3 → 66.6 is +33.3", () => {
+    const base = planSnapshot(analyzePlans([{ path: 'a.plan.yaml', text: 'project:\n  id: a\n  name: A\n  start: 2026-01-01\n  duration: 10d\n  budget: 0.2\n  progress: 33.3\n' }], options));
+    const head = planSnapshot(analyzePlans([{ path: 'a.plan.yaml', text: 'project:\n  id: a\n  name: A\n  start: 2026-01-01\n  duration: 10d\n  budget: 0.3\n  progress: 66.6\n' }], options));
+    assert.equal(0.3 - 0.2, 0.09999999999999998, 'floating point (else this test checks nothing)');
+    const [a] = toDiffJson(diffPlans(base, head, sides)).projects;
+    assert.deepEqual([a.delta.bac, a.delta.budget, a.delta.progress], [0.1, 0.1, 33.3]);
   });
 
   it('a cent on a budget of 10 million is a change (close is not the same)', () => {
@@ -52,6 +75,6 @@ describe('plans over time: money compared exactly', () => {
     const head = snapshot([['a', '10000000.01']]);
     const json = toDiffJson(diffPlans(base, head, sides));
     assert.deepEqual(json.programs.map((p) => p.change), ['changed']);
-    assert.equal(Math.round(json.programs[0].delta.bac! * 100), 1);
+    assert.equal(json.programs[0].delta.bac, 0.01);
   });
 });

@@ -187,7 +187,8 @@ describe('plans over time (SPEC 8): diff', () => {
     assert.deepEqual(build.head, {
       start: '2026-01-01', end: '2026-01-12', forecastEnd: '2026-01-14', bac: 1000, budget: 1000, eac: 1000 / 0.75, progress: 60, health: 'red', state: 'active',
     });
-    assert.deepEqual(build.delta, { start: 0, end: 2, forecastEnd: 4, bac: 0, budget: 0, eac: 1000 / 0.75 - 1000, progress: 10 });
+    // Δ EAC exactly 4000/3 − 1000 = 1000/3 (floating point's 1000 / 0.75 − 1000 is 333.33333333333326).
+    assert.deepEqual(build.delta, { start: 0, end: 2, forecastEnd: 4, bac: 0, budget: 0, eac: 1000 / 3, progress: 10 });
   });
 
   it('an added or removed project has one side null and every difference null', () => {

@@ -106,7 +106,7 @@ export interface Rollup {
 }
 
 /** The values a project's earned value is computed from, as written, for the exact comparisons. */
-interface ProjectTerms {
+export interface ProjectTerms {
   readonly bac: number;
   /** Percent complete that earns value (100 when done). */
   readonly percent: number;

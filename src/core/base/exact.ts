@@ -83,6 +83,11 @@ export class Rational {
     return this.num === 0n;
   }
 
+  /** The nearest number (exactly it for a decimal of up to 15 significant digits, such as a difference of amounts). */
+  toNumber(): number {
+    return Number(this.num) / Number(this.den);
+  }
+
   /** The smallest integer not below this. */
   ceil(): bigint {
     const quotient = this.num / this.den;

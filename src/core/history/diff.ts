@@ -4,7 +4,7 @@
  * added, removed or re-rated. Entities are matched by id, so renaming or moving a file changes nothing.
  */
 import { formatDay, type Day } from '../base/dates';
-import { compareExactly } from '../base/exact';
+import { compareExactly, Rational } from '../base/exact';
 import type { Health, IssueSeverity, ProjectState } from '../model/entities';
 import type { MilestoneStatus } from '../analysis/rollup';
 import type { RiskLevel } from '../analysis/rules';
@@ -112,6 +112,16 @@ const day = (value: Day | null): string | null => (value === null ? null : forma
 const difference = (head: number | null, base: number | null): number | null => (head === null || base === null ? null : head - base);
 
 /**
+ * Head − base of an amount or a percentage as written, exactly: 0.3 − 0.2 is 0.1, not floating point's
+ * 0.09999999999999998 (each read as its shortest decimal, as `Rational.of` does).
+ */
+function decimalDifference(head: number | null, base: number | null): number | null {
+  if (head === null || base === null) return null;
+  if (!Number.isFinite(head) || !Number.isFinite(base)) return head - base;
+  return Rational.of(head).sub(Rational.of(base)).toNumber();
+}
+
+/**
  * Whether BAC (or EAC) is the same on both sides, exactly (SPEC 5): a program's sum that floating point
  * rounds differently only because its projects come in another order (a renamed file) is the same.
  */
@@ -123,9 +133,14 @@ function sameMoney(a: UndertakingState, b: UndertakingState, key: 'bac' | 'eac')
   return compareExactly(a[key], () => exactA[key], b[key], () => exactB[key]) === 0;
 }
 
-/** Head − base of BAC or EAC: 0 when they are exactly the same. */
-const moneyDifference = (head: UndertakingState | undefined, base: UndertakingState | undefined, key: 'bac' | 'eac'): number | null =>
-  head && base && sameMoney(head, base, key) ? 0 : difference(head?.[key] ?? null, base?.[key] ?? null);
+/** Head − base of BAC or EAC, from the sums as written where the snapshot has them: 0 when they are exactly the same. */
+function moneyDifference(head: UndertakingState | undefined, base: UndertakingState | undefined, key: 'bac' | 'eac'): number | null {
+  if (!head || !base) return null;
+  if (sameMoney(head, base, key)) return 0;
+  const exactHead = exactMoney(head);
+  const exactBase = exactMoney(base);
+  return exactHead && exactBase ? exactHead[key].sub(exactBase[key]).toNumber() : decimalDifference(head[key], base[key]);
+}
 
 /** Pairs the entries of both sides by key; an entry whose key repeats on a side pairs with the same occurrence on the other. */
 function match<T>(base: readonly T[], head: readonly T[], key: (item: T) => string): Array<[T | undefined, T | undefined]> {
@@ -207,9 +222,9 @@ const undertakingDelta = (base: UndertakingState | undefined, head: UndertakingS
   forecastEnd: difference(head?.forecastEnd ?? null, base?.forecastEnd ?? null),
   ieacT: difference(head?.ieacT ?? null, base?.ieacT ?? null),
   bac: moneyDifference(head, base, 'bac'),
-  budget: difference(head?.budget ?? null, base?.budget ?? null),
+  budget: decimalDifference(head?.budget ?? null, base?.budget ?? null),
   eac: moneyDifference(head, base, 'eac'),
-  progress: difference(head?.progress ?? null, base?.progress ?? null),
+  progress: decimalDifference(head?.progress ?? null, base?.progress ?? null),
 });
 const milestoneValues = (m: MilestoneState): MilestoneValuesJson => ({ date: day(m.date), forecast: day(m.forecast), status: m.status, done: m.done });
 const milestoneDelta = (base: MilestoneState | undefined, head: MilestoneState | undefined): MilestoneDeltaJson => ({

@@ -7,7 +7,7 @@
 import type { Day } from '../base/dates';
 import { Rational } from '../base/exact';
 import type { Health, IssueSeverity, Milestone, Portfolio, Program, Project, ProjectState } from '../model/entities';
-import { exactSums, type MilestoneStatus, type ProjectRollup, type Rollup } from '../analysis/rollup';
+import { exactSums, type MilestoneStatus, type ProjectRollup, type ProjectTerms, type Rollup } from '../analysis/rollup';
 import { riskLevel, type RiskLevel } from '../analysis/rules';
 import type { Analysis } from '../analysis/workspace';
 
@@ -107,11 +107,22 @@ export interface ExactMoney {
  */
 const exactMoneyOf = new WeakMap<UndertakingState, () => ExactMoney>();
 
-function withExactMoney(state: UndertakingState, counted: readonly ProjectRollup[]): UndertakingState {
-  const terms = counted.map((result) => result.terms);
+function withExactMoney(state: UndertakingState, terms: readonly ProjectTerms[]): UndertakingState {
   let memo: ExactMoney | undefined;
   exactMoneyOf.set(state, () => (memo ??= exactSums(terms)));
   return state;
+}
+
+/**
+ * A project's terms as they are when the snapshot is taken. A rollup's terms read their project entity
+ * for where the values are written, and a later analysis of the same workspace refreshes that entity in
+ * place (incremental.ts): a snapshot of one revision worked out exactly after the next one was analysed
+ * would read the next one's text. The values and where they are written are kept now (the text and the
+ * fields are replaced by a refresh, never changed).
+ */
+function termsNow(result: ProjectRollup): ProjectTerms {
+  const { bac, percent, ac, elapsed, window, written } = result.terms;
+  return { bac, percent, ac, elapsed, window, written };
 }
 
 /** The exact BAC and EAC of an undertaking of a snapshot (worked out on demand); null when not finite. */
@@ -130,13 +141,20 @@ const hasId = (entity: { readonly id: string | undefined }) => entity.id !== und
 /** The snapshot of an analysis (the same entities and figures as `toRollupJson`). */
 export function planSnapshot(analysis: Pick<Analysis, 'index' | 'rollup'>): PlanSnapshot {
   const { index, rollup } = analysis;
+  // Each project's terms once, shared by its program's and portfolio's sums.
+  const kept = new Map<ProjectRollup, ProjectTerms>();
+  const termsOf = (result: ProjectRollup): ProjectTerms => {
+    let terms = kept.get(result);
+    if (!terms) kept.set(result, (terms = termsNow(result)));
+    return terms;
+  };
   return {
     statusDate: rollup.statusDate,
-    portfolios: index.portfolios.filter(hasId).map((portfolio) => withExactMoney(undertaking(portfolio, rollup.portfolios.get(portfolio)!, null), counted(portfolio.programs, rollup))),
-    programs: index.programs.filter(hasId).map((program) => withExactMoney(undertaking(program, rollup.programs.get(program)!, null), counted([program], rollup))),
+    portfolios: index.portfolios.filter(hasId).map((portfolio) => withExactMoney(undertaking(portfolio, rollup.portfolios.get(portfolio)!, null), counted(portfolio.programs, rollup).map(termsOf))),
+    programs: index.programs.filter(hasId).map((program) => withExactMoney(undertaking(program, rollup.programs.get(program)!, null), counted([program], rollup).map(termsOf))),
     projects: index.projects.filter(hasId).map((project) => {
       const result = rollup.projects.get(project)!;
-      return withExactMoney(undertaking(project, result, result.state), [result]);
+      return withExactMoney(undertaking(project, result, result.state), [termsOf(result)]);
     }),
     milestones: index.milestones.map((milestone: Milestone) => {
       const outlook = rollup.milestones.get(milestone)!;

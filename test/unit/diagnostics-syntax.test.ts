@@ -588,7 +588,7 @@ describe('diagnostics (SPEC section 6)', () => {
       assert.deepEqual(diagnose(text).find((d) => d.range.start.line === 4)?.data, { kind: 'replace', replacement: '3d' });
     });
 
-    it('says the same problem at the same place once: a dependency written twice, an entity repeated by an alias', () => {
+    it('says the same problem at the same place once (a dependency written twice); an entity repeated by an alias is a second definition, reported at the alias', () => {
       const text = [
         'program:', '  id: g', '  name: G', '  projects:',
         '    - { id: a, name: A, start: 2026-01-05, end: 2026-01-11 }',
@@ -597,7 +597,10 @@ describe('diagnostics (SPEC section 6)', () => {
         '    - *p',
       ].join('\n');
       const found = diagnose(text, { statusDate: parseDay('2026-01-01') }).map((d) => `${d.range.start.line + 1} ${d.code}`);
-      assert.deepEqual(found, ['6 dependency-violation', '7 duplicate-id']);
+      assert.deepEqual(found, ['6 dependency-violation', '7 duplicate-id', '8 duplicate-id']);
+      const [first, second] = diagnose(text, { statusDate: parseDay('2026-01-01') }).filter((d) => d.code === 'duplicate-id');
+      assert.match(first.message, /also at plan\.plan\.yaml:8:7\)/);
+      assert.match(second.message, /also at plan\.plan\.yaml:7:16\)/);
     });
 
     it('reports an alias to no anchor as a syntax error where it is written, the only error of its line (YAML 1.2)', () => {

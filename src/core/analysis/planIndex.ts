@@ -9,6 +9,7 @@
  */
 import type { PlanDiagnostic } from '../base/diagnostic';
 import { messages } from '../base/messages';
+import type { Span } from '../base/positions';
 import { closestName } from '../base/suggestions';
 import type { DocumentModel, Entity, EntityKind, EntityLists, Issue, Milestone, Person, Portfolio, Program, Project, Reference, Risk, TeamEntry } from '../model/entities';
 import { diagnosticAt, locationText } from '../model/locate';
@@ -88,8 +89,8 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
   for (const [id, list] of definitions) {
     if (list.length < 2) continue;
     for (const entity of list) {
-      const others = list.filter((other) => other !== entity).map((other) => locationText(other.source, other.anchor));
-      duplicateDiagnostics.push(diagnosticAt(entity.source, entity.anchor, 'duplicate-id', messages.duplicateId(id, list.length, others.join(', '))));
+      const others = list.filter((other) => other !== entity).map((other) => locationText(other.source, definedAt(other)));
+      duplicateDiagnostics.push(diagnosticAt(entity.source, definedAt(entity), 'duplicate-id', messages.duplicateId(id, list.length, others.join(', '))));
     }
   }
 
@@ -442,4 +443,14 @@ export function referenceProblems(entity: Entity, index: PlanIndex): PlanDiagnos
     }
   }
   return out;
+}
+
+/**
+ * Where an entity is defined, for the duplicate-id error: its id, unless the entity is an alias's copy of
+ * an anchored one (`- *base`), whose id is written at the anchor: then the alias, so that each definition
+ * is reported where it is written (SPEC 6), not twice at the anchor.
+ */
+function definedAt(entity: Entity): Span {
+  const [start, end] = entity.span;
+  return entity.anchor[0] >= start && entity.anchor[1] <= end ? entity.anchor : entity.span;
 }

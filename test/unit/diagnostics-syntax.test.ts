@@ -510,6 +510,22 @@ describe('diagnostics (SPEC section 6)', () => {
       expectDiagnostic(text, { code: 'schema', line: 2, column: 7, message: /\bid\b/ });
     });
 
+    it('an id YAML reads as a number is the id as written, in the schema error and as a name: 0x1F is not 31', () => {
+      const text = [
+        'program:', '  id: h', '  name: H', '  projects:',
+        '    - { id: 0x1F, name: G, start: 2026-01-01, duration: 5d }',
+        '    - { id: "31", name: H, start: 2026-01-01, duration: 5d }',
+        '    - { id: 1.10, name: I, start: 2026-01-01, duration: 5d }',
+        '    - { id: k, name: K, start: 2026-01-01, duration: 5d, depends_on: ["1.10"] }',
+      ].join('\n');
+      const found = diagnose(text, { statusDate: parseDay('2026-01-01') }).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
+      assert.deepEqual(found, [
+        "5:13 schema id of project '0x1F' must be text",
+        "7:13 schema id of project '1.10' must be text",
+        "8:32 dependency-violation Project 'k' starts 2026-01-01, not after '1.10' ends 2026-01-05",
+      ]);
+    });
+
     it('reports a currency that is not an ISO 4217 code on the value', () => {
       const text = [
         'program:', //             1

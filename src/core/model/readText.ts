@@ -372,10 +372,11 @@ function madeList<T>(d: Draft, slot: number): readonly T[] {
 
 // ---- The entities, as read.ts's `ModelReader` makes them (the same fields, in the same order) ----
 
-function id(d: Draft, slot: number): string | undefined {
+/** The id as written, a number too (`id: 2026`: YAML reads a number; 0x1F stays 0x1F, 1.10 stays 1.10). */
+function id(d: Draft, slot: number, source: Source): string | undefined {
   const node = scalar(d, slot);
   if (!node || node.value === null) return undefined;
-  return typeof node.value === 'string' ? node.value : String(node.value);
+  return typeof node.value === 'string' ? node.value : source.file.text.slice(node.start, node.end);
 }
 
 function anchor(d: Draft, slot: number): Span {
@@ -427,7 +428,7 @@ const builders: Record<string, (d: Draft, reader: TextReader, s: Record<string, 
       kind: 'portfolio',
       source,
       span: [d.start, d.end],
-      id: id(d, s.id),
+      id: id(d, s.id, source),
       anchor: anchor(d, s.id),
       invalid: noneInvalid,
     };
@@ -461,7 +462,7 @@ const builders: Record<string, (d: Draft, reader: TextReader, s: Record<string, 
       kind: 'program',
       source,
       span: [d.start, d.end],
-      id: id(d, s.id),
+      id: id(d, s.id, source),
       anchor: anchor(d, s.id),
       invalid: noneInvalid,
     };
@@ -501,7 +502,7 @@ const builders: Record<string, (d: Draft, reader: TextReader, s: Record<string, 
       kind: 'project',
       source,
       span: [d.start, d.end],
-      id: id(d, s.id),
+      id: id(d, s.id, source),
       anchor: anchor(d, s.id),
       invalid: noneInvalid,
     };
@@ -537,7 +538,7 @@ const builders: Record<string, (d: Draft, reader: TextReader, s: Record<string, 
       kind: 'milestone',
       source,
       span: [d.start, d.end],
-      id: id(d, s.id),
+      id: id(d, s.id, source),
       anchor: anchor(d, s.id),
       invalid: noneInvalid,
     };
@@ -557,7 +558,7 @@ const builders: Record<string, (d: Draft, reader: TextReader, s: Record<string, 
       kind: 'risk',
       source,
       span: [d.start, d.end],
-      id: id(d, s.id),
+      id: id(d, s.id, source),
       anchor: anchor(d, s.id),
       invalid: noneInvalid,
     };
@@ -576,14 +577,14 @@ const builders: Record<string, (d: Draft, reader: TextReader, s: Record<string, 
       kind: 'issue',
       source,
       span: [d.start, d.end],
-      id: id(d, s.id),
+      id: id(d, s.id, source),
       anchor: anchor(d, s.id),
       invalid: noneInvalid,
     };
   },
 
   person(d, reader, s): Person {
-    const personId = id(d, s.id) ?? giveUp();
+    const personId = id(d, s.id, reader.source) ?? giveUp();
     return {
       name: text(d, s.name),
       role: text(d, s.role),

@@ -81,7 +81,7 @@ export function checkSchema(file: ParsedFile, documentIndex: number): SchemaChec
   // The keys a mapping lacks, said in one error at its place (each missing key is its own `required` error).
   const missing = new Map<string, { span: Span; keys: string[]; where: string }>();
   for (const error of errors) {
-    const mapped = mapError(root, error, document, rejected);
+    const mapped = mapError(root, error, document, rejected, file.text);
     if (!mapped) continue;
     // One message per place: a bad date fails both `pattern` and `format`.
     const key = `${mapped.span[0]}:${mapped.span[1]}`;
@@ -122,10 +122,11 @@ function mapError(
   error: ErrorObject,
   document: PlanDocument,
   rejected: { values: Set<YamlNode>; keys: Map<MapNode, Set<string>> },
+  text: string,
 ): { span: Span; message: string; data?: DiagnosticData; missing?: { key: string; where: string } } | undefined {
   const target = nodeAtPointer(root, error.instancePath);
   if (!target) return undefined;
-  const where = describe(root, error.instancePath);
+  const where = describe(root, error.instancePath, text);
   // An empty value (`name:`) has no width of its own: show the problem on its key.
   const valueSpan: Span = target.node.span[1] > target.node.span[0] || !target.keySpan ? target.node.span : target.keySpan;
   const params = error.params as Record<string, unknown>;
@@ -231,7 +232,7 @@ function patternHint(pointer: string): string {
 }
 
 /** Names the value at a pointer the way a person would: "progress of project 'auth'". */
-function describe(root: MapNode, pointer: string): string {
+function describe(root: MapNode, pointer: string, text: string): string {
   const segments = pointer === '' ? [] : pointer.slice(1).split('/');
   let node: YamlNode | undefined = root;
   let entity = 'the document';
@@ -243,7 +244,7 @@ function describe(root: MapNode, pointer: string): string {
       const entry: { value: YamlNode } | undefined = node.entries.get(segment);
       node = entry?.value;
       if (rootEntityKeys.includes(segment) && field === undefined && entity === 'the document') {
-        entity = named(segment, node);
+        entity = named(segment, node, text);
         field = undefined;
       } else {
         field = field === 'baseline' ? `baseline ${segment}` : segment;
@@ -252,7 +253,7 @@ function describe(root: MapNode, pointer: string): string {
     } else if (node.kind === 'seq') {
       node = node.items[Number(segment)];
       if (listKey && itemKinds[listKey]) {
-        entity = named(itemKinds[listKey], node);
+        entity = named(itemKinds[listKey], node, text);
         field = undefined;
       } else {
         field = `${field ?? 'item'} item ${Number(segment) + 1}`;
@@ -262,11 +263,13 @@ function describe(root: MapNode, pointer: string): string {
   return field ? `${field} of ${entity}` : entity;
 }
 
-function named(kind: string, node: YamlNode | undefined): string {
+/** "project 'auth'": the kind and its id (else name, title, person) as written (`id: 0x1F` is 0x1F, not 31). */
+function named(kind: string, node: YamlNode | undefined, text: string): string {
   if (node?.kind !== 'map') return kind;
   for (const key of ['id', 'name', 'title', 'person']) {
     const value = node.entries.get(key)?.value;
-    if (value?.kind === 'scalar' && value.value !== null && value.value !== '') return `${kind} '${String(value.value)}'`;
+    if (value?.kind !== 'scalar' || value.value === null || value.value === '') continue;
+    return `${kind} '${typeof value.value === 'string' ? value.value : text.slice(value.span[0], value.span[1])}'`;
   }
   return kind;
 }

@@ -63,6 +63,9 @@ describe('people command (SPEC 10)', function () {
     assert.doesNotMatch(html, /<script|https?:\/\//);
     assert.match(html, /<tr data-person="olga"><th scope="row">Olga Ivanova · 100%<\/th>/);
     assert.match(html, /<td class="cell over" title="olga, week of 2026-11-09: 120% \(over capacity\)">120<\/td>/);
+    // A week of no load is written 0, not left blank: the value always written (SPEC 10).
+    assert.match(html, /<td class="cell [a-z]+" title="[a-z-]+, week of \d{4}-\d{2}-\d{2}: 0% \([^)]*\)">0<\/td>/);
+    assert.doesNotMatch(html, /<td class="cell [^"]*"[^>]*><\/td>/);
     assert.match(html, /start Real-time fraud scoring 15 days later/);
   });
 

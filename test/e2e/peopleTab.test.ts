@@ -122,7 +122,8 @@ describe('the roadmap panel: People tab, in a browser', function () {
     assert.equal(await page.evaluate(`getComputedStyle(document.querySelector('.heatmap tr[data-row="0"] td.cell[data-week="3"]'), '::before').content`), 'none');
     // Ann: 60 of a capacity of 80.
     assert.equal(await cell(page, 'ann', 0).textContent(), '75%');
-    assert.equal(await cell(page, 'zed', 0).textContent(), '');
+    // Zed has no team entry: his weeks are written 0% (SPEC 10: the value always written, not only a colour).
+    assert.equal(await cell(page, 'zed', 0).textContent(), '0%');
     // Periods over capacity listed, with the team entries to open.
     assert.equal(await page.locator('.people-period-list li').count(), 1);
     assert.match((await page.locator('.people-period-list li').textContent()) ?? '', /Olga \(capacity 100%\): 6–17 Apr 2026: 110% on Shop rebuild, Web/);

@@ -34,7 +34,8 @@ describe('the People tab heatmap', () => {
     assert.equal(olga.overloaded, true);
     // 60 of a capacity of 80.
     assert.deepEqual(ann.cells, ['75%', '75%', '75%', '75%', '75%']);
-    assert.deepEqual(zed.cells, ['', '', '', '', '']);
+    // No team entry: every week written 0% (SPEC 10: the value always written, not only a colour).
+    assert.deepEqual(zed.cells, ['0%', '0%', '0%', '0%', '0%']);
     assert.deepEqual(zed.levels, ['none', 'none', 'none', 'none', 'none']);
     assert.equal(heatmapCellText(olga, heatmap.weeks[1], 1), 'Olga, week of 2026-04-06: 110% of capacity, over capacity (load 110%, capacity 100%)');
   });
@@ -88,7 +89,8 @@ describe('the People tab heatmap', () => {
     assert.equal(capacityPercent(100, 100), '100%');
     assert.equal(capacityPercent(50.01, 50), '100.02%');
     assert.equal(capacityPercent(30, 0), 'over');
-    assert.equal(capacityPercent(0, 100), '');
+    assert.equal(capacityPercent(0, 100), '0%', 'the value always written (SPEC 10)');
+    assert.equal(capacityPercent(0, 0), '0%');
     assert.equal(capacityPercent(70, null), '70%');
   });
 });

@@ -28,7 +28,7 @@ export function peopleHtmlBody(report: PeopleReport): { title: string; body: str
     const rows = json.people.map((p, i) => {
       const cells = grid.peaks[i].map((peak, w) => {
         const level = loadLevel(peak, p.capacity);
-        return `<td class="cell ${level}" title="${escapeHtml(`${p.id}, week of ${formatDay(grid.weeks[w])}: ${peak}% (${levelWords[level]})`)}">${peak === 0 ? '' : escapeHtml(String(peak))}</td>`;
+        return `<td class="cell ${level}" title="${escapeHtml(`${p.id}, week of ${formatDay(grid.weeks[w])}: ${peak}% (${levelWords[level]})`)}">${escapeHtml(String(peak))}</td>`;
       });
       const who = `${displayName(p)}${p.capacity === null ? '' : ` · ${p.capacity}%`}`;
       return `<tr data-person="${escapeHtml(p.id)}"><th scope="row">${escapeHtml(who)}</th>${cells.join('')}</tr>`;

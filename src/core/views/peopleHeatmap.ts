@@ -72,10 +72,11 @@ export const teamEntryKey = (person: string, project: string): string => `${pers
 
 /**
  * A week's peak as a percent of the capacity: whole, unless rounding would say 100% of a week that is
- * over or under capacity (then with the decimals that show which). Capacity 0: any load is "over".
+ * over or under capacity (then with the decimals that show which). Capacity 0: any load is "over". A
+ * week of no load is 0% (SPEC 10: the value always written, not only a colour).
  */
 export function capacityPercent(peak: number, capacity: number | null, level: LoadLevel = loadLevel(peak, capacity)): string {
-  if (peak === 0) return '';
+  if (peak === 0) return '0%';
   if (capacity === null) return `${fixedNumber(peak, 0)}%`;
   if (capacity === 0) return 'over';
   const value = (peak * 100) / capacity;

@@ -294,6 +294,12 @@ describe('diagnostics (SPEC section 6)', () => {
       expectDiagnostic(make('50000', 'amber'), { code: 'status-mismatch', line: 9, column: 11, message: [/amber/, /red/] });
     });
 
+    it('writes an index with the digits that tell it from its threshold: SPI 0.946 < 0.95, not 0.95 < 0.95', () => {
+      // 100 days from 2026-01-01, S = 2026-02-19 (day 50): PV = 1000 × 50/100 = 500; EV = 1000 × 47.3% = 473: SPI 0.946.
+      const text = ['project:', '  id: p', '  name: P', '  start: 2026-01-01', '  duration: 100d', '  budget: 1000', '  spent: 473', '  progress: 47.3', '  health: green'].join('\n');
+      expectExactly(text, 'status-mismatch', [{ line: 9, column: 11, message: /^Project 'p' is declared green but computes as amber: SPI 0\.946 < 0\.95; forecast 6 days after/ }], { statusDate: day('2026-02-19') });
+    });
+
     it('close: declared worse than computed (red when it computes red or green)', () => {
       expectNoDiagnostic(make('50000', 'red'), 'status-mismatch');
       expectNoDiagnostic(make('40000', 'red'), 'status-mismatch');

@@ -756,7 +756,11 @@ class IndexConcern extends Worded {
   }
 
   protected words(): string {
-    return `${this.name} ${fixedNumber(this.value, 2)} < ${fixedNumber(this.threshold, 2)}`;
+    // With the digits that tell the value from the threshold: SPI 0.946 is "0.946 < 0.95", not "0.95 < 0.95".
+    const threshold = fixedNumber(this.threshold, 2);
+    let digits = 2;
+    while (digits < 6 && fixedNumber(this.value, digits) === fixedNumber(this.threshold, digits)) digits++;
+    return `${this.name} ${fixedNumber(this.value, digits)} < ${threshold}`;
   }
 }
 

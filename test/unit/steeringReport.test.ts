@@ -243,9 +243,10 @@ describe('steering report HTML', () => {
   });
 
   it("says which thresholds judged health: SPEC 5's, or the team's", () => {
-    assert.ok(html.includes('red when CPI or SPI is below 0.90 or a critical issue is open; amber when CPI or SPI is below 0.95'));
-    const team = steeringReportHtml(buildSteeringReport(analysis, { thresholds: { red: 0.85, amber: 0.92 } }), buildRoadmap(analysis), { sha256Base64 });
-    assert.ok(team.includes('red when CPI or SPI is below 0.85 or a critical issue is open; amber when CPI or SPI is below 0.92'));
+    // SPEC 5's rules, the slip rule (v3) too.
+    assert.ok(html.includes('red when CPI or SPI is below 0.90, the forecast end is more than 30 days after the planned end, or a critical issue is open; amber when CPI or SPI is below 0.95, the forecast end is after the planned end, a milestone'));
+    const team = steeringReportHtml(buildSteeringReport(analysis, { thresholds: { red: 0.85, amber: 0.92, slipRedDays: 20, slipAmberDays: 5 } }), buildRoadmap(analysis), { sha256Base64 });
+    assert.ok(team.includes('red when CPI or SPI is below 0.85, the forecast end is more than 20 days after the planned end, or a critical issue is open; amber when CPI or SPI is below 0.92, the forecast end is more than 5 days after the planned end, a milestone'));
   });
 
   it('draws the changes and the trend when given', () => {

@@ -6,6 +6,7 @@
  * every page, no row split across pages, cells that wrap instead of running off the page, and each
  * program's roadmap as static SVG pieces that fit a page.
  */
+import { slipThresholds } from '../base/defaults';
 import { plural } from '../base/messages';
 import type { Health } from '../model/entities';
 import type { Analysis } from '../analysis/workspace';
@@ -60,6 +61,7 @@ export function steeringReportHtml(report: SteeringReport, roadmap: RoadmapModel
     ...(report.changes ? [changesSection(report.changes)] : []),
     ...(report.trend ? [trendSection(report, report.trend)] : []),
   ];
+  const { red: slipRed, amber: slipAmber } = slipThresholds(report.thresholds);
   const body = [
     '<main class="report">',
     '<header class="report-head">',
@@ -69,7 +71,7 @@ export function steeringReportHtml(report: SteeringReport, roadmap: RoadmapModel
     '</header>',
     problemsBanner(report.problems),
     ...sections,
-    `<footer class="report-foot"><p>Health is computed at the status date: red when CPI or SPI is below ${t(formatIndex(report.thresholds.red))} or a critical issue is open; amber when CPI or SPI is below ${t(formatIndex(report.thresholds.amber))}, a milestone is missed or at risk, or a high risk or issue is open; a program is at least amber when a project is red. Cancelled projects are shown in grey and left out of every total.</p></footer>`,
+    `<footer class="report-foot"><p>Health is computed at the status date: red when CPI or SPI is below ${t(formatIndex(report.thresholds.red))}, the forecast end is more than ${t(plural(slipRed, 'day'))} after the planned end, or a critical issue is open; amber when CPI or SPI is below ${t(formatIndex(report.thresholds.amber))}, the forecast end is ${slipAmber === 0 ? 'after the planned end' : t(`more than ${plural(slipAmber, 'day')} after the planned end`)}, a milestone is missed or at risk, or a high risk or issue is open; a program is at least amber when a project is red. Cancelled projects are shown in grey and left out of every total.</p></footer>`,
     '</main>',
   ].join('\n');
   return htmlPage({

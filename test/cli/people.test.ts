@@ -40,7 +40,7 @@ describe('people command (SPEC 10)', function () {
     const result = spawnCli(['people', 'examples', '--format', 'md'], repoRoot);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /\| Olga Ivanova \(olga\) \| Product designer \| 100% \| 120% \| 15 \| 14–28 Nov 2026: 120% \(checkout-v2, fraud-scoring\) \|/);
-    assert.match(result.stdout, /- start Real-time fraud scoring 15 days later: resolves Olga Ivanova 14–28 Nov 2026, within its 107 days of float/);
+    assert.match(result.stdout, /- start Real-time fraud scoring 15 days later: resolves Olga Ivanova 14–28 Nov 2026, within its 107 days of float, but its start follows its depends_on: move what it depends on, or give it a start$/m);
   });
 
   it('csv: a row per person and ISO week (Monday) with the week peak', () => {

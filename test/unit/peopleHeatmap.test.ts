@@ -79,7 +79,7 @@ describe('the People tab heatmap', () => {
     const { heatmap } = peopleHeatmap(analyzePlans(files), 'plan');
     assert.equal(heatmap.people[0].id, 'olga');
     assert.deepEqual(heatmap.people[0].periods, ['14–28 Nov 2026: 120% on Checkout v2, Real-time fraud scoring']);
-    assert.deepEqual(heatmap.suggestions.map((s) => s.text), ['start Real-time fraud scoring 15 days later: resolves Olga Ivanova 14–28 Nov 2026, within its 107 days of float']);
+    assert.deepEqual(heatmap.suggestions.map((s) => s.text), ['start Real-time fraud scoring 15 days later: resolves Olga Ivanova 14–28 Nov 2026, within its 107 days of float, but its start follows its depends_on: move what it depends on, or give it a start']);
     assert.deepEqual(peopleHeatmap(analyzePlans(files), 'forecast').heatmap.suggestions, []);
   });
 

@@ -61,6 +61,8 @@ export interface PeopleReport {
   readonly projectNames: ReadonlyMap<string, string>;
   /** The float of each suggested project, in the order of `json.suggestions`. */
   readonly floats: readonly number[];
+  /** Whether each suggested project's start follows its depends_on (no start of its own to move), in that order. */
+  readonly startFollowsDependencies: readonly boolean[];
 }
 
 const ids = (projects: ReadonlyArray<{ id: string | undefined }>) => projects.map((p) => p.id ?? '?');
@@ -105,6 +107,7 @@ export function peopleReportOf(analysis: Analysis, model: PeopleLoad): PeopleRep
     },
     projectNames,
     floats: model.suggestions.map((s) => s.float),
+    startFollowsDependencies: model.suggestions.map((s) => !s.project.start),
   };
 }
 
@@ -129,7 +132,8 @@ export function periodLine(from: string, to: string, peak: number, projectNames:
 export function suggestionText(report: PeopleReport, index: number): string {
   const s = report.json.suggestions[index];
   const person = report.json.people.find((p) => p.id === s.person);
-  return `start ${report.projectNames.get(s.project) ?? s.project} ${plural(s.shiftDays, 'day')} later: resolves ${person?.name ?? s.person} ${periodText(s.from, s.to)}, within its ${plural(report.floats[index], 'day')} of float`;
+  const move = report.startFollowsDependencies[index] ? ', but its start follows its depends_on: move what it depends on, or give it a start' : '';
+  return `start ${report.projectNames.get(s.project) ?? s.project} ${plural(s.shiftDays, 'day')} later: resolves ${person?.name ?? s.person} ${periodText(s.from, s.to)}, within its ${plural(report.floats[index], 'day')} of float${move}`;
 }
 
 /** Days of a person over capacity on the basis. */

@@ -66,6 +66,9 @@ describe('people command (SPEC 10)', function () {
     // A week of no load is written 0, not left blank: the value always written (SPEC 10).
     assert.match(html, /<td class="cell [a-z]+" title="[a-z-]+, week of \d{4}-\d{2}-\d{2}: 0% \([^)]*\)">0<\/td>/);
     assert.doesNotMatch(html, /<td class="cell [^"]*"[^>]*><\/td>/);
+    // The weeks say their year where it starts and where it changes.
+    assert.match(html, /<th scope="col" title="2026-01-05">5 Jan 2026<\/th><th scope="col" title="2026-01-12">12 Jan<\/th>/);
+    assert.match(html, /<th scope="col" title="2026-12-28">28 Dec<\/th><th scope="col" title="2027-01-04">4 Jan 2027<\/th>/);
     assert.match(html, /start Real-time fraud scoring 15 days later/);
   });
 

@@ -24,7 +24,14 @@ export function peopleHtmlBody(report: PeopleReport): { title: string; body: str
   );
   if (grid.weeks.length === 0) parts.push('<p class="none">No one has load on this basis.</p>');
   else {
-    const head = grid.weeks.map((week) => `<th scope="col" title="${escapeHtml(formatDay(week))}">${escapeHtml(weekLabel(week))}</th>`).join('');
+    // The year with the first week and wherever it changes: "5 Jan 2026 … 28 Dec, 4 Jan 2027".
+    const yearOf = (week: number) => formatDay(week).slice(0, 4);
+    const head = grid.weeks
+      .map((week, w) => {
+        const label = w === 0 || yearOf(week) !== yearOf(grid.weeks[w - 1]) ? `${weekLabel(week)} ${yearOf(week)}` : weekLabel(week);
+        return `<th scope="col" title="${escapeHtml(formatDay(week))}">${escapeHtml(label)}</th>`;
+      })
+      .join('');
     const rows = json.people.map((p, i) => {
       const cells = grid.peaks[i].map((peak, w) => {
         const level = loadLevel(peak, p.capacity);

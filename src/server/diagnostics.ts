@@ -75,7 +75,15 @@ export class DiagnosticsPublisher {
       const shown = this.shown.get(uri) ?? (this.publishClean === 'cleared' ? '' : undefined);
       if (shown !== signature) sends.push([uri, list, signature]);
     }
-    for (const uri of this.shown.keys()) if (!byUri.has(uri)) sends.push([uri, [], '']);
+    // A file no longer in the plans is cleared. Not one whose uri the client now spells another way (it
+    // opened the file: Neovim writes %c3%a9 where Node wrote %C3%A9): the client takes both for one file,
+    // and an empty list sent under the old spelling would clear what was just published under the new.
+    const keys = new Set([...byUri.keys()].map((uri) => this.plans.paths.keyOf(uri)));
+    for (const uri of this.shown.keys()) {
+      if (byUri.has(uri)) continue;
+      if (keys.has(this.plans.paths.keyOf(uri))) this.shown.delete(uri);
+      else sends.push([uri, [], '']);
+    }
     // In slices: the first analysis of a large workspace publishes thousands of files (an edit, a few).
     let sliceStart = performance.now();
     for (const [uri, list, signature] of sends) {

@@ -124,6 +124,24 @@ describe('language server (what every client can rely on)', function () {
     assert.deepEqual(symbols.map((s) => [s.name, path.relative(root, fileURLToPath(s.location.uri))]).sort(), [['alpha', 'a/plans/main.plan.yaml'], ['beta', 'b/plans/main.plan.yaml']]);
   });
 
+  it("keeps an open file's diagnostics when the client spells its uri another way (café: Neovim's %c3%a9, Node's %C3%A9)", async () => {
+    const text = 'project:\n  id: a\n  name: A\n  start: 2026-01-01\n  end: 2026-02-01\n  progress: 50\n';
+    const { root, client, initialized } = start({ 'café/a.plan.yaml': text }, { capabilities: plainCapabilities, folders: ['café'] });
+    await initialized;
+    const ours = uriOf(root, 'café/a.plan.yaml');
+    assert.match(ours, /caf%C3%A9/);
+    await client.diagnosticsOf(ours, (l) => l.length === 0, 'the file read from disk, clean');
+    // The client opens it under its own spelling and makes a warning (progress 100, not done).
+    const theirs = ours.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+    client.open(theirs, text);
+    client.change(theirs, text.replace('progress: 50', 'progress: 100\n  state: active'), 2);
+    await client.diagnosticsOf(theirs, (l) => l.some((d) => d.code === 'progress-mismatch'), 'the warning under the client’s spelling');
+    // Everything sent before this answer has arrived: nothing cleared the file under the other spelling since.
+    await client.request('workspace/symbol', { query: '' });
+    const published = client.events.filter((e) => e.startsWith('publishDiagnostics ')).map((e) => e.slice('publishDiagnostics '.length));
+    assert.equal(published.lastIndexOf(theirs) > published.lastIndexOf(ours), true, published.join(', '));
+  });
+
   it('takes the root from rootUri, not from its working folder', async () => {
     const { root, client, initialized } = start(planFiles, { capabilities: plainCapabilities, workspaceFolders: false });
     await initialized;

@@ -16,7 +16,8 @@ export interface Folder {
 
 /** The path on disk of a `file:` uri, else undefined (an untitled document, another scheme). */
 export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
+  // A client may send an entry without its uri (Neovim 0.7 sends `{}` in a workspace folder change).
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
   try {
     return path.normalize(fileURLToPath(uri));
   } catch {

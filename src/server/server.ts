@@ -41,9 +41,13 @@ import * as path from 'node:path';
 declare const PLAN_AS_CODE_VERSION: string;
 const version = typeof PLAN_AS_CODE_VERSION === 'string' ? PLAN_AS_CODE_VERSION : '0.0.0-dev';
 
-/** The workspace folders of `initialize`: workspaceFolders, else rootUri, else rootPath — never the working folder. */
+/**
+ * The workspace folders of `initialize`: workspaceFolders, else (none listed: null, or an empty list)
+ * rootUri, else rootPath — never the working folder. An entry without a uri (Neovim 0.7 sends `{}`) is no folder.
+ */
 export function foldersOf(params: Pick<InitializeParams, 'workspaceFolders' | 'rootUri' | 'rootPath'>): Folder[] {
-  const given = params.workspaceFolders?.map((f) => ({ uri: f.uri, name: f.name })) ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+  const listed = (params.workspaceFolders ?? []).filter((f) => typeof f?.uri === 'string').map((f) => ({ uri: f.uri, name: typeof f.name === 'string' ? f.name : '' }));
+  const given = listed.length > 0 ? listed : params.rootUri ? [{ uri: params.rootUri, name: '' }] : [];
   const folders = given.flatMap(({ uri, name }) => {
     const folder = uriToPath(uri);
     return folder ? [{ name: name || path.basename(folder), path: folder }] : [];
@@ -167,10 +171,13 @@ export function startServer(connection: Connection): void {
     });
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+        const removed = new Set(event.removed.map((f) => uriToPath(f?.uri)));
         const kept = files.workspaceFolders.filter((f) => !removed.has(f.path));
-        const added = foldersOf({ workspaceFolders: event.added, rootUri: null });
-        files.setFolders([...kept, ...added]);
+        const added = event.added.length > 0 ? foldersOf({ workspaceFolders: event.added, rootUri: null }) : [];
+        // A folder added again (or already there) is not indexed twice.
+        const fresh = added.filter((folder) => !kept.some((f) => f.path === folder.path));
+        if (fresh.length === 0 && kept.length === files.workspaceFolders.length) return;
+        files.setFolders([...kept, ...fresh]);
         if (watcher) startWatcher();
       });
     }

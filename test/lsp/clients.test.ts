@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CancellationTokenSource, type Hover, type InitializeResult } from 'vscode-languageserver-protocol/node';
 import { at, repoRoot, TestClient, uriOf, workspaceWith } from '../utils/lsp';
 import { launchText, orphanText, planFiles, programText } from './server.test';
@@ -140,6 +140,32 @@ describe('language server (what every client can rely on)', function () {
     await client.request('workspace/symbol', { query: '' });
     const published = client.events.filter((e) => e.startsWith('publishDiagnostics ')).map((e) => e.slice('publishDiagnostics '.length));
     assert.equal(published.lastIndexOf(theirs) > published.lastIndexOf(ours), true, published.join(', '));
+  });
+
+  it("follows workspace folders added and removed as Neovim 0.7 sends them (the other side's entry an empty {})", async () => {
+    const files = {
+      'a/plans/prog.plan.yaml': 'program:\n  id: prog\n  name: Prog\n',
+      'b/plans/app.plan.yaml': 'project:\n  id: app\n  name: App\n  program: prog\n  start: 2026-01-05\n  duration: 1w\n',
+    };
+    const capabilities = { ...plainCapabilities, workspace: { configuration: true, workspaceFolders: true } };
+    const { root, client, initialized } = start(files, { capabilities, folders: ['b/plans'] });
+    await initialized;
+    const app = uriOf(root, 'b/plans/app.plan.yaml');
+    await client.diagnosticsOf(app, (l) => l.some((d) => d.code === 'unknown-reference'), 'prog unknown while a/plans is not a folder');
+    const a = { uri: pathToFileURL(path.join(root, 'a/plans')).href, name: 'plans' };
+    client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [a], removed: [{}] } });
+    await client.diagnosticsOf(app, (l) => l.length === 0, 'prog found once a/plans is added');
+    await client.diagnosticsOf(uriOf(root, 'a/plans/prog.plan.yaml'), (l) => l.length === 0, 'the added folder’s file published');
+    client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{}], removed: [a] } });
+    await client.diagnosticsOf(app, (l) => l.some((d) => d.code === 'unknown-reference'), 'prog unknown again once a/plans is removed');
+    assert.deepEqual(client.log.filter((line) => /TypeError|Error:/.test(line)), []);
+  });
+
+  it('takes rootUri when workspaceFolders is an empty list', async () => {
+    const { root, client, initialized } = start(planFiles, { capabilities: plainCapabilities, folders: [] });
+    await initialized;
+    const list = await client.diagnosticsOf(uriOf(root, 'other/orphan.plan.yaml'), (l) => l.length > 0);
+    assert.match(list[0].message, /nowhere/);
   });
 
   it('takes the root from rootUri, not from its working folder', async () => {

@@ -63,6 +63,11 @@ export class PlanPaths {
     return undefined;
   }
 
+  /** Whether a path is inside one of the workspace folders. */
+  inFolders(file: string): boolean {
+    return this.place(file) !== undefined;
+  }
+
   /** True for a plan file by the `files` glob (node_modules and .git never). */
   isPlanFile(uri: string): boolean {
     const file = uriToPath(uri);

@@ -310,7 +310,8 @@ export class PlanFiles {
     this.deletedWhileOpen.delete(uri);
     if (!this.open.delete(uri)) return;
     const file = uriToPath(uri);
-    if (file === undefined) this.remove(uri);
+    // A file outside every folder was in the plans while it was open only (SPEC 2: the workspace is the files under its roots).
+    if (file === undefined || !this.paths.inFolders(file)) this.remove(uri);
     else void this.readFile(file).then(() => this.schedule());
   }
 

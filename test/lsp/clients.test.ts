@@ -161,6 +161,23 @@ describe('language server (what every client can rely on)', function () {
     assert.deepEqual(client.log.filter((line) => /TypeError|Error:/.test(line)), []);
   });
 
+  it('leaves a file outside the workspace folders out of the plans once it is closed (in them only while open)', async () => {
+    const { root, client, initialized } = start({ 'ws/program.plan.yaml': 'project:\n  id: auth\n  name: Auth\n  start: 2026-01-05\n  duration: 1w\n' }, { capabilities: plainCapabilities, folders: ['ws'] });
+    await initialized;
+    const inside = uriOf(root, 'ws/program.plan.yaml');
+    await client.diagnosticsOf(inside, (l) => l.length === 0, 'clean');
+    fs.mkdirSync(path.join(root, 'outside'));
+    fs.writeFileSync(path.join(root, 'outside', 'dup.plan.yaml'), 'project:\n  id: auth\n  name: Again\n  start: 2026-01-05\n  duration: 1w\n');
+    const outside = uriOf(root, 'outside/dup.plan.yaml');
+    client.open(outside, fs.readFileSync(path.join(root, 'outside', 'dup.plan.yaml'), 'utf8'));
+    await client.diagnosticsOf(inside, (l) => l.some((d) => d.code === 'duplicate-id'), 'the open outside file defines auth too');
+    client.notify('textDocument/didClose', { textDocument: { uri: outside } });
+    await client.diagnosticsOf(inside, (l) => l.length === 0, 'clean again once it is closed');
+    await client.diagnosticsOf(outside, (l) => l.length === 0, 'its own problems cleared');
+    const symbols = await client.request<Array<{ name: string; location: { uri: string } }>>('workspace/symbol', { query: 'auth' });
+    assert.deepEqual(symbols.map((s) => s.location.uri), [inside]);
+  });
+
   it('takes rootUri when workspaceFolders is an empty list', async () => {
     const { root, client, initialized } = start(planFiles, { capabilities: plainCapabilities, folders: [] });
     await initialized;

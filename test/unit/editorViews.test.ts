@@ -62,6 +62,21 @@ describe('editor views', () => {
     assert.equal(quickFixOf(progress, { kind: 'set-state-done' }, none), undefined);
   });
 
+  it("sets the project's own state to done, not a risk's or an issue's written between", () => {
+    const plan = [
+      'program:', '  id: g', '  name: G', '  projects:',
+      '    - id: p1', '      name: P1', '      start: 2026-01-05', '      duration: 3d',
+      '      risks:', '        - id: r1', '          title: R', '          likelihood: 2', '          impact: 2', '          state: open',
+      '      issues:', '        - { id: i1, title: I, severity: low, state: open }',
+      '      progress: 100', '      state: active',
+    ].join('\n');
+    const found = analyzePlans([{ path: 'p.plan.yaml', text: plan }]).diagnostics.find((d) => d.code === 'progress-mismatch')!;
+    assert.ok(found.data, 'the warning carries its fix');
+    const fix = quickFixOf(found.range, found.data, plan)!;
+    // Line 18 (0-based 17): `      state: active`, 'active' at characters 13–19.
+    assert.deepEqual(fix.edits, [{ range: { start: { line: 17, character: 13 }, end: { line: 17, character: 19 } }, newText: 'done' }]);
+  });
+
   it('names a replacement by what it does', () => {
     const tab = 'a:\n\tb: 1\n';
     const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } };

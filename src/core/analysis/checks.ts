@@ -226,7 +226,7 @@ function progress(project: Project, out: PlanDiagnostic[]): void {
   if (state.value === 'done' && progress.value < 100) {
     out.push(diagnosticAt(project.source, progress.span, 'progress-mismatch', messages.doneNotComplete(project.id ?? '?', progress.value), { kind: 'set-progress-100' }));
   } else if (progress.value === 100 && state.value !== 'done') {
-    out.push(diagnosticAt(project.source, progress.span, 'progress-mismatch', messages.completeNotDone(project.id ?? '?', state.value), { kind: 'set-state-done' }));
+    out.push(diagnosticAt(project.source, progress.span, 'progress-mismatch', messages.completeNotDone(project.id ?? '?', state.value), { kind: 'set-state-done', state: project.source.file.lines.rangeOf(state.span) }));
   }
 }
 

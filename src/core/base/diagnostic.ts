@@ -38,7 +38,8 @@ export interface FileEdit {
 
 export type DiagnosticData =
   | { readonly kind: 'replace'; readonly replacement: string }
-  | { readonly kind: 'set-state-done' }
+  /** `state`: where the project's state value is written (0-based), the word the fix replaces. */
+  | { readonly kind: 'set-state-done'; readonly state?: Range }
   | { readonly kind: 'set-progress-100' }
   /** Quick fixes that each apply edits anywhere in the workspace (each its own action, with its title). */
   | { readonly kind: 'edits'; readonly fixes: ReadonlyArray<{ readonly title: string; readonly edits: readonly FileEdit[] }> };

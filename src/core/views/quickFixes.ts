@@ -24,7 +24,8 @@ export function quickFixOf(range: Range, data: DiagnosticData, text: string): Qu
     case 'set-progress-100':
       return { title: 'Set progress to 100', edits: [{ range, newText: '100' }] };
     case 'set-state-done':
-      return stateDoneFix(lines, range.start.line);
+      // Where the analysis found the project's state; else (data from elsewhere) the nearest `state:` line.
+      return data.state && /^[A-Za-z-]+$/.test(textIn(lines, data.state)) ? stateDone(data.state.start.line, data.state.start.character, data.state.end.character - data.state.start.character) : stateDoneFix(lines, range.start.line);
   }
 }
 

@@ -140,6 +140,14 @@ describe('completion contexts', () => {
       expectNothing('  program: platform ^p|');
     });
 
+    it("at a document's root key: program: and portfolio: open the entity, no id follows", () => {
+      expectNothing('program: ^|');
+      expectNothing('portfolio: ^p|');
+      // close: nested, they name one.
+      expectReference('project:\n  program: ^|', 'program', ['program']);
+      expectReference('program:\n  portfolio: ^e|', 'portfolio', ['portfolio']);
+    });
+
     it('while a key is typed, or at a key with nothing to offer', () => {
       expectNothing('project:\n  heal|');
       expectNothing('project:\n  name: ^Al|');

@@ -64,6 +64,8 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   if (keyValue) {
     key = keyValue[2];
     indent = keyValue[1].length;
+    // At a document's root, `program:` and `portfolio:` open the entity: its mapping follows, not an id.
+    if (indent === 0 && !/^\s*-/.test(prefix) && (key === 'program' || key === 'portfolio')) return undefined;
     const after = keyValue[3];
     // Inside a flow list (`depends_on: [a, b`) only references make sense; after a closing `]` nothing does.
     if (after.includes(']') || after.includes('#')) return undefined;

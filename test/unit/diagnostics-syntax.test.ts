@@ -305,6 +305,20 @@ describe('diagnostics (SPEC section 6)', () => {
       expectDiagnostic(text, { code: 'schema', line: 7, column: 11, message: /health/ });
     });
 
+    it('suggests the value meant for a near miss, with the fix that writes it (state: actve, health: Gren)', () => {
+      const text = ['project:', '  id: p', '  name: P', '  start: 2026-01-05', '  duration: 3d', '  state: actve', '  health: Gren', '  risks:', '    - { id: r, title: R, likelihood: 2, impact: 2, state: opne }'].join('\n');
+      const found = diagnose(text).filter((d) => d.code === 'schema');
+      assert.deepEqual(found.map((d) => [d.range.start.line + 1, d.message.replace(/.*; /, ''), d.data]), [
+        [6, "did you mean 'active'?", { kind: 'replace', replacement: 'active' }],
+        [7, "did you mean 'green'?", { kind: 'replace', replacement: 'green' }],
+        [9, "did you mean 'open'?", { kind: 'replace', replacement: 'open' }],
+      ]);
+      // Nothing near: the values only, no fix.
+      const far = diagnose(text.replace('actve', 'purple')).find((d) => d.range.start.line === 5)!;
+      assert.equal(far.message, "state of project 'p' must be one of 'planned', 'active', 'on-hold', 'done', 'cancelled'");
+      assert.equal(far.data, undefined);
+    });
+
     it('reports an issue severity outside the enum', () => {
       const text = [
         'project:', //                  1

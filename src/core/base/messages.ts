@@ -91,6 +91,7 @@ export const messages = {
     keys.length === 1 ? `Missing required key '${keys[0]}' in ${where}` : `Missing required keys ${keys.slice(0, -1).map((k) => `'${k}'`).join(', ')} and '${keys[keys.length - 1]}' in ${where}`,
   wrongType: (expected: string, where: string) => `${where} must be ${expected}`,
   badEnum: (allowed: readonly string[], where: string) => `${where} must be one of ${list(allowed)}`,
+  badEnumDidYouMean: (allowed: readonly string[], where: string, meant: string) => `${where} must be one of ${list(allowed)}; did you mean '${meant}'?`,
   badDate: (where: string) => `${where} must be a real calendar date written YYYY-MM-DD`,
   badPattern: (where: string, hint: string) => `${where} ${hint}`,
   outOfRange: (where: string, comparison: string, limit: number) => `${where} must be ${comparison} ${limit}`,

@@ -167,8 +167,14 @@ function mapError(
       }
       return { span: valueSpan, message: messages.wrongType(expected, where) };
     }
-    case 'enum':
-      return { span: valueSpan, message: messages.badEnum((params.allowedValues as string[]) ?? [], where) };
+    case 'enum': {
+      const allowed = ((params.allowedValues as unknown[]) ?? []).map(String);
+      // A near miss (`gren`, `Done`, `in progress`): the value meant, with the fix that writes it.
+      const written = target.node.kind === 'scalar' && typeof target.node.value === 'string' ? target.node.value : undefined;
+      const meant = written === undefined ? undefined : closestName(written.replace(/[\s_]+/g, '-'), allowed);
+      if (meant !== undefined) return { span: valueSpan, message: messages.badEnumDidYouMean(allowed, where, meant), data: { kind: 'replace', replacement: meant } };
+      return { span: valueSpan, message: messages.badEnum(allowed, where) };
+    }
     case 'format':
       return { span: valueSpan, message: messages.badDate(where) };
     case 'pattern':

@@ -20,6 +20,8 @@ interface Seen {
     quickfix?: { title: string; line: string };
     edit?: { warned: Array<{ code: string; lnum: number }>; cleared: unknown[] };
     rename?: { launch: string; program: string };
+    references?: string[];
+    symbols?: { document: string[]; workspace: string[] };
   };
 }
 
@@ -76,6 +78,15 @@ describe('language server in Neovim (built-in client)', function () {
     // `      progress: 100` is line 12 (0-based), the value at column 16.
     assert.deepEqual(seen.steps.edit?.warned, [{ code: 'progress-mismatch', lnum: 12, col: 16 }]);
     assert.deepEqual(seen.steps.edit?.cleared, []);
+  });
+
+  it('finds the references of an id across files, its definition included', () => {
+    assert.deepEqual(seen.steps.references, ['launch.plan.yaml:6', 'program.plan.yaml:8']);
+  });
+
+  it('lists the symbols of a document and of the workspace', () => {
+    assert.deepEqual(seen.steps.symbols?.document, ['launch']);
+    assert.deepEqual(seen.steps.symbols?.workspace, ['build@program.plan.yaml']);
   });
 
   it('renames across files', () => {

@@ -116,6 +116,29 @@ local function run()
   wait('the warning to clear', function() return #vim.diagnostic.get(program) == 0 end)
   results.steps.edit.cleared = buffer_diagnostics(program)
 
+  -- 7b. References of `build` (launch.plan.yaml line 6 and its definition in program.plan.yaml), document
+  -- symbols of launch.plan.yaml, workspace symbols for 'build'.
+  vim.cmd('buffer ' .. launch)
+  vim.api.nvim_win_set_cursor(0, { 6, 16 })
+  local ref_params = vim.lsp.util.make_position_params()
+  ref_params.context = { includeDeclaration = true }
+  local references = vim.lsp.buf_request_sync(launch, 'textDocument/references', ref_params, 10000)[client_id].result
+  local places = {}
+  for _, location in ipairs(references) do
+    table.insert(places, vim.fn.fnamemodify(vim.uri_to_fname(location.uri), ':t') .. ':' .. (location.range.start.line + 1))
+  end
+  table.sort(places)
+  local document = vim.lsp.buf_request_sync(launch, 'textDocument/documentSymbol', { textDocument = vim.lsp.util.make_text_document_params() }, 10000)[client_id].result
+  local names = {}
+  for _, symbol in ipairs(document) do table.insert(names, symbol.name) end
+  local workspace = vim.lsp.buf_request_sync(launch, 'workspace/symbol', { query = 'build' }, 10000)[client_id].result
+  local found = {}
+  for _, symbol in ipairs(workspace) do
+    table.insert(found, symbol.name .. '@' .. vim.fn.fnamemodify(vim.uri_to_fname(symbol.location.uri), ':t'))
+  end
+  results.steps.references = places
+  results.steps.symbols = { document = names, workspace = found }
+
   -- 8. Rename `alpha` (the program, referenced from launch.plan.yaml) across files.
   vim.cmd('buffer ' .. launch)
   vim.api.nvim_win_set_cursor(0, { 5, 12 })

@@ -122,9 +122,9 @@ for (let i = 0; i < 13; i++) { c.fillStyle = '#3b82f6'; c.fillRect(240 + 37 * i,
 
 /**
  * The floor carrying our file's weight: the same page followed by as much inert text as our export has
- * after its script (the details block, in one data block of the same kind). The browser puts the first
- * frame on screen only once it has read the rest of the file, so no single file holding these projects'
- * figures can show its first frame sooner than this.
+ * after its script (the details block, in one data block of the same kind) — whether reading the rest of
+ * a file that size delays a first frame on this machine. (At 222ce8e, load 0.8: 26.9 ms against the
+ * floor's 32.7 ms, so it did not; the gap to our first frame is our own work.)
  */
 function loadedFloorPage(html) {
   const text = readFileSync(html, 'utf8');

@@ -241,6 +241,20 @@ describe('a value the schema rejects is not used further (SPEC section 6)', () =
     expectOnly(text, [{ code: 'schema', line: 7, column: 17, message: /ISO 4217/ }], STATUS);
   });
 
+  it('a currency the schema rejects: the other programs that disagree still get currency-mismatch ("and only from it")', () => {
+    const text = [
+      'portfolio:', '  id: f', '  name: F', '  programs:',
+      '    - { id: p1, name: P1, currency: USD }',
+      '    - { id: p4, name: P4, currency: EUR }',
+      '    - { id: p3, name: P3, currency: usd }',
+    ].join('\n');
+    expectOnly(text, [
+      { code: 'currency-mismatch', line: 5, column: 37, message: /'p1' USD, 'p4' EUR$/ },
+      { code: 'currency-mismatch', line: 6, column: 37, message: /'p1' USD, 'p4' EUR$/ },
+      { code: 'schema', line: 7, column: 37, message: /ISO 4217/ },
+    ], STATUS);
+  });
+
   it('keeps the depends_on items the schema accepts', () => {
     const text = [
       'program:', '  id: p', '  name: P', '  projects:',

@@ -45,10 +45,12 @@ export function programChecks(program: Program, ctx: CheckContext): PlanDiagnost
 /** The currencies of a portfolio's programs, and its status date. */
 export function portfolioChecks(portfolio: Portfolio, ctx: CheckContext): PlanDiagnostic[] {
   const out: PlanDiagnostic[] = [];
-  const currencies = portfolio.programs.map((program) => currencyOf(program, ctx.defaultCurrency));
+  // A currency the schema rejected is not known (SPEC 6): the programs whose currency was read are compared.
+  const programs = portfolio.programs.filter((program) => !program.invalid.has('currency'));
+  const currencies = programs.map((program) => currencyOf(program, ctx.defaultCurrency));
   if (new Set(currencies).size > 1) {
-    const listing = portfolio.programs.map((program, i) => `'${program.id}' ${currencies[i]}`);
-    for (const program of portfolio.programs) {
+    const listing = programs.map((program, i) => `'${program.id}' ${currencies[i]}`);
+    for (const program of programs) {
       out.push(diagnosticAt(program.source, program.currency?.span ?? program.anchor, 'currency-mismatch', messages.currencyMismatch(portfolio.id ?? '?', listing)));
     }
   }

@@ -80,7 +80,7 @@ export const followOnInputs = {
  * | unmitigated-risk | the risk's likelihood, impact, state, mitigation |
  * | overdue-issue | the issue's due, state |
  * | overallocated | the person's capacity; their own allocations; their projects' state and schedule (the plan basis: not progress) |
- * | currency-mismatch | the currency of the portfolio's programs |
+ * | currency-mismatch | the program's own currency (the check compares the currencies read, a rejected one left out) |
  * | status-date-mismatch | every status_date |
  */
 const followOnRules: Partial<Record<DiagnosticCode, (entity: Entity, taint: Taint, d: PlanDiagnostic, locate: EntityLocator) => boolean>> = {
@@ -121,7 +121,7 @@ const followOnRules: Partial<Record<DiagnosticCode, (entity: Entity, taint: Tain
   'unmitigated-risk': (e) => e.kind === 'risk' && own(e, RISK_FIGURES),
   'overdue-issue': (e) => e.kind === 'issue' && own(e, ISSUE_OVERDUE),
   overallocated: (e, t, d, locate) => e.kind === 'project' && t.allocationTainted(e, d.range.start, locate),
-  'currency-mismatch': (e) => e.kind === 'program' && (e.portfolio?.programs ?? [e]).some((program) => own(program, CURRENCY)),
+  'currency-mismatch': (e) => e.kind === 'program' && own(e, CURRENCY),
 };
 
 /**

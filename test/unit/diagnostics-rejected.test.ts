@@ -197,7 +197,12 @@ describe('a value the schema rejects is not used further (SPEC section 6)', () =
 
   it('one mistake, one error: a nested project naming another program, an id a risk and a person share', () => {
     const nested = ['program:', '  id: pg', '  name: PG', '  projects:', '    - id: a', '      name: A', '      program: nosuch', '      start: 2026-01-05', '      duration: 3d'].join('\n');
-    assert.deepEqual(diagnose({ 'n.plan.yaml': nested }, STATUS).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`), ['7:16 schema']);
+    // A name of no entity: an unknown reference (SPEC 6), and only that; another program's name: they must agree (SPEC 3), a schema error only.
+    const where = (files: Record<string, string>) => diagnose(files, STATUS).map((d) => `${d.file} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
+    assert.deepEqual(where({ 'n.plan.yaml': nested }), ['n.plan.yaml 7:16 unknown-reference']);
+    assert.deepEqual(where({ 'n.plan.yaml': nested.replace('nosuch', 'other'), 'o.plan.yaml': 'program:\n  id: other\n  name: Other\n' }), ['n.plan.yaml 7:16 schema']);
+    const portfolio = ['portfolio:', '  id: pf', '  name: PF', '  programs:', '    - id: p', '      name: P', '      portfolio: nope'].join('\n');
+    assert.deepEqual(where({ 'p.plan.yaml': portfolio }), ['p.plan.yaml 7:18 unknown-reference']);
     const shared = [
       'people:', '  - id: bob', 'project:', '  id: p', '  name: P', '  manager: bob', '  start: 2026-01-05', '  duration: 3d',
       '  team: [{ person: bob, allocation: 50 }]', '  risks:', '    - { id: bob, title: Bob leaves, likelihood: 1, impact: 1 }',

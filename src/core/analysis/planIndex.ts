@@ -429,15 +429,17 @@ function referenceProblem({ index, out }: { index: PlanIndex; out: PlanDiagnosti
  */
 export function referenceProblems(entity: Entity, index: PlanIndex): PlanDiagnostic[] {
   const out: PlanDiagnostic[] = [];
-  // A nested program or project names its parent or nothing: another name is the schema error below, not also an unknown reference.
+  // A nested program or project names its parent or nothing. A name of no entity at all is an unknown
+  // reference (SPEC 6); another entity's name is the schema error below (they must agree, SPEC 3), not both.
   const nestedRef = entity.kind === 'program' && entity.parentPortfolio ? entity.portfolioRef : entity.kind === 'project' && entity.parentProgram ? entity.programRef : undefined;
-  eachReference(entity, nestedRef ? (context, reference, field, role) => reference !== nestedRef && referenceProblem(context, reference, field, role) : referenceProblem, { index, out });
+  const disagrees = nestedRef !== undefined && index.definitions.has(nestedRef.name) ? nestedRef : undefined;
+  eachReference(entity, disagrees ? (context, reference, field, role) => reference !== disagrees && referenceProblem(context, reference, field, role) : referenceProblem, { index, out });
 
   // Written inside one program (portfolio) but naming another: a schema error.
   const nested = entity.kind === 'program' ? [entity.parentPortfolio, entity.portfolioRef] as const : entity.kind === 'project' ? [entity.parentProgram, entity.programRef] as const : undefined;
   if (nested) {
     const [parent, reference] = nested;
-    if (parent && reference && reference.name !== parent.id) {
+    if (parent && reference && reference === disagrees && reference.name !== parent.id) {
       const label = entity.kind === 'program' ? 'Program' : 'Project';
       out.push(diagnosticAt(entity.source, reference.span, 'schema', messages.nestedProgramMismatch(label, entity.id ?? '?', parent.id ?? '?', reference.name)));
     }

@@ -274,6 +274,22 @@ describe('diagnostics (SPEC section 6)', () => {
       expectDiagnostic(text, { code: 'date-conflict', line: 12, column: 12, message: [/build/, /2026-03-15/, /2026-04-01/] });
     });
 
+    it("reports a baseline that ends before it starts beside the project's own date conflict: two mistakes, two errors", () => {
+      const text = [
+        'project:', //                                                      1
+        '  id: a', //                                                       2
+        '  name: A', //                                                     3
+        '  start: 2026-01-10', //                                           4
+        '  end: 2026-01-15', //                                             5  (10 + 3d − 1 = 12)
+        '  duration: 3d', //                                                6
+        '  baseline: { start: 2026-01-10, end: 2026-01-05, budget: 1 }', // 7
+      ].join('\n');
+      expectExactly(text, 'date-conflict', [
+        { line: 5, column: 8, message: /2026-01-12/ },
+        { line: 7, column: 39, message: /The baseline of project 'a' ends 2026-01-05, before it starts 2026-01-10/ },
+      ]);
+    });
+
     it('reports a program window whose end is before its start', () => {
       const text = [
         'program:', //             1

@@ -285,19 +285,17 @@ function checkProjectDates(project: Project, dates: ProjectDates, diagnostics: P
   if (endMissing) diagnostics.push(diagnosticAt(project.source, project.anchor, 'unscheduled', messages.unscheduledEnd(name), undefined, { missing: 'end' }));
 
   const { start, end, duration } = project;
-  if (start && end && duration) {
-    const expected = start.value + duration.value - 1;
-    if (end.value !== expected) {
-      diagnostics.push(
-        diagnosticAt(project.source, end.span, 'date-conflict',
-          messages.dateConflict(name, formatDay(start.value), durationText(duration.value), formatDay(expected), formatDay(end.value))),
-      );
-      return;
-    }
-  }
-  if (end && dates.start !== undefined && end.value < dates.start) {
+  // The project's own dates: start + duration against the end, else (those agree, or one is missing) the end against the start.
+  const expected = start && end && duration ? start.value + duration.value - 1 : undefined;
+  if (expected !== undefined && end!.value !== expected) {
+    diagnostics.push(
+      diagnosticAt(project.source, end!.span, 'date-conflict',
+        messages.dateConflict(name, formatDay(start!.value), durationText(duration!.value), formatDay(expected), formatDay(end!.value))),
+    );
+  } else if (end && dates.start !== undefined && end.value < dates.start) {
     diagnostics.push(diagnosticAt(project.source, end.span, 'date-conflict', messages.endBeforeStart(`Project '${name}'`, formatDay(end.value), formatDay(dates.start))));
   }
+  // The baseline's, a mistake of its own.
   const baseline = project.baseline;
   if (baseline?.start && baseline.end && baseline.end.value < baseline.start.value) {
     diagnostics.push(

@@ -319,6 +319,16 @@ describe('diagnostics (SPEC section 6)', () => {
       assert.equal(far.data, undefined);
     });
 
+    it('never gives an empty range where there is something to show: an empty mapping is shown whole, a document that is no mapping by its first line', () => {
+      const at = (text: string) => diagnose(text).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.code}`);
+      // `    - {}`: the {} at columns 7–8.
+      assert.deepEqual(at(['program:', '  id: p', '  name: P', '  projects:', '    - {}'].join('\n')), ['5:7-5:9 schema', '5:7-5:9 unscheduled', '5:7-5:9 unscheduled']);
+      // `project: {}`: the missing keys on the key, the project's own problems on its {}.
+      assert.deepEqual(at('project: {}\n'), ['1:1-1:8 schema', '1:10-1:12 unscheduled', '1:10-1:12 unscheduled']);
+      assert.deepEqual(at(['people:', '  - id: bob', 'project:', '  id: q', '  name: Q', '  start: 2026-01-01', '  duration: 2d', '  team: [{}]'].join('\n')), ['8:10-8:12 schema']);
+      assert.deepEqual(at('- a\n- b\n'), ['1:1-1:4 schema']);
+    });
+
     it('reports an issue severity outside the enum', () => {
       const text = [
         'project:', //                  1

@@ -317,7 +317,8 @@ class Fields {
     const id = this.node.entries.get('id');
     if (id && id.value.kind === 'scalar' && id.value.value !== null) return id.value.span;
     const first = entriesOf(this.node)[0] as MapEntry | undefined;
-    return first ? first.keySpan : [this.node.span[0], this.node.span[0]];
+    // An empty mapping (`project: {}`, `- {}`): the mapping itself.
+    return first ? first.keySpan : this.node.span;
   }
 
   /** The id as written, even when the schema rejects it (it still names the entity), unless unknown. */

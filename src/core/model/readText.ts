@@ -186,7 +186,7 @@ class TextReader extends FastReader {
     d.extensions.length = 0;
     const entries = entriesOf(node);
     d.firstKeyStart = entries.length > 0 ? entries[0].keyStart : node.start;
-    d.firstKeyEnd = entries.length > 0 ? entries[0].keyEnd : node.start;
+    d.firstKeyEnd = entries.length > 0 ? entries[0].keyEnd : node.end;
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
       const rule = kind.rules.get(entry.key);

@@ -57,7 +57,7 @@ export function checkSchema(file: ParsedFile, documentIndex: number): SchemaChec
   };
 
   if (written.kind !== 'map') {
-    report([written.span[0], written.span[0]], messages.rootNotMapping());
+    report(firstLine(written.span, file.text), messages.rootNotMapping());
     return { diagnostics, root: written, rejected: unreadOnly() };
   }
   const typo = rootTypo(written);
@@ -206,12 +206,13 @@ function kindAt(pointer: string): string | undefined {
   return kind;
 }
 
+/** A mapping's first key; an empty one (`{}`), or a value that is no mapping, itself. */
 function firstKeySpan(node: YamlNode): Span {
   if (node.kind === 'map') {
     const first = node.entries.values().next().value;
     if (first) return first.keySpan;
   }
-  return [node.span[0], node.span[0]];
+  return node.span;
 }
 
 function article(type: string): string {
@@ -278,4 +279,10 @@ function named(kind: string, node: YamlNode | undefined, text: string): string {
     return `${kind} '${typeof value.value === 'string' ? value.value : text.slice(value.span[0], value.span[1])}'`;
   }
   return kind;
+}
+
+/** A span cut at the end of its first line: a document that is a long list is shown by its first line. */
+function firstLine([start, end]: Span, text: string): Span {
+  const lineEnd = text.slice(start, end).search(/\r?\n/);
+  return lineEnd < 0 ? [start, end] : [start, start + lineEnd];
 }

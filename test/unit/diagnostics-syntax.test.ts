@@ -329,6 +329,15 @@ describe('diagnostics (SPEC section 6)', () => {
       assert.deepEqual(at('- a\n- b\n'), ['1:1-1:4 schema']);
     });
 
+    it('ends a block scalar value with its text, not at the next line (literal and folded, clip, strip and keep)', () => {
+      const at = (text: string) => diagnose(text).filter((d) => d.code === 'schema').map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`);
+      // `  budget: >-` then `    abc`: 4:11 to just after abc (5:8).
+      assert.deepEqual(at(['project:', '  id: a', '  name: A', '  budget: >-', '    abc', '  start: 2026-01-01', '  duration: 3d'].join('\n')), ['4:11-5:8']);
+      assert.deepEqual(at(['project:', '  id: a', '  name: A', '  budget: |', '    x', '    yz', '', '  start: 2026-01-01', '  duration: 3d'].join('\n')), ['4:11-6:7']);
+      // Keep (+) with empty lines and a comment after: still the text's end.
+      assert.deepEqual(at(['project:', '  id: b', '  name: B', '  start: 2026-01-01', '  duration: 3d', '  budget: |+', '    x', '', '', '  # comment', ''].join('\n')), ['6:11-7:6']);
+    });
+
     it('reports an issue severity outside the enum', () => {
       const text = [
         'project:', //                  1

@@ -404,8 +404,8 @@ export class FastReader {
    * A literal (`|`) or folded (`>`) block scalar whose header is at `from`, the value of a key of a
    * mapping at column `indent`, as YAML 1.2 reads it: its lines are those below indented as the first
    * of them is (more than `indent`); the line breaks kept (literal) or folded to spaces (folded), the
-   * last one kept once (clip), dropped (`-`) or kept with the empty lines after it (`+`). It ends, like
-   * the full parser's, after the line break of its last line (after its empty lines for `+`). Gives up on
+   * last one kept once (clip), dropped (`-`) or kept with the empty lines after it (`+`). Its span ends,
+   * like the full parser's, with its last line's text (not after the line breaks). Gives up on
    * what plans seldom hold: an indentation indicator, empty lines before the first line or more indented
    * than it, a folded line more indented than the first, an empty scalar, the text's end without a line
    * break after `+`.
@@ -464,7 +464,8 @@ export class FastReader {
     if (keep) value += '\n'.repeat(empties + 1);
     else if (!strip) value += '\n';
     this.index = last + 1;
-    return new Scalar(value, from, end);
+    // Its span ends with its text, not after the line breaks that follow (as the full parser's, parser.ts).
+    return new Scalar(value, from, textEnd(text, from, end));
   }
 
   /** A value written on one line from `from`: a scalar or a flow collection, then only a comment. */
@@ -718,4 +719,14 @@ export function resolvePlain(text: string): string | number | boolean | null {
     if (DECIMAL.test(text)) return parseFloat(text);
   }
   return text;
+}
+
+/** Where the text between `start` and `end` ends, without the spaces, tabs and line breaks after it. */
+export function textEnd(text: string, start: number, end: number): number {
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+    end--;
+  }
+  return end;
 }

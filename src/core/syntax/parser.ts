@@ -7,7 +7,7 @@ import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, type Node as 
 import { LineIndex, type Span } from '../base/positions';
 import { messages } from '../base/messages';
 import type { PlanDiagnostic } from '../base/diagnostic';
-import { type FastDocument, fastReadYaml } from './fastReader';
+import { type FastDocument, fastReadYaml, textEnd } from './fastReader';
 import { defaultParseLimits, Entries, Entry, MapOf, noDamage, Scalar, Seq, type ParsedFile, type ParseLimits, type PlanDocument, type ScalarNode, type YamlNode } from './nodes';
 import { recoverYaml, type YamlRead } from './recovery';
 
@@ -144,7 +144,7 @@ function readYaml(text: string, limits: ParseLimits, fast: boolean): YamlRead {
     try {
       // Keys that are not plain scalars are reported only in an otherwise sound document: else they are
       // the parser's guesses around another error.
-      const builder = new TreeBuilder(doc, limits, doc.errors.length > 0 ? undefined : found);
+      const builder = new TreeBuilder(doc, text, limits, doc.errors.length > 0 ? undefined : found);
       root = doc.contents ? builder.build(doc.contents as AstNode) : undefined;
     } catch (error) {
       if (!(error instanceof ReadLimitError)) throw error;
@@ -214,6 +214,7 @@ class TreeBuilder {
 
   constructor(
     private readonly doc: Document.Parsed,
+    private readonly text: string,
     private readonly limits: ParseLimits,
     /** Where to report keys that are not plain scalars (their entries are left out); undefined: say nothing. */
     private readonly complexKeys: Array<{ span: Span; message: string }> | undefined,
@@ -238,7 +239,11 @@ class TreeBuilder {
       // Report problems in an aliased value where the alias is written.
       return relocate(resolved, span);
     }
-    if (isScalar(node)) return new Scalar(plainScalar(node.value), span[0], span[1]);
+    if (isScalar(node)) {
+      // A block scalar (| or >) ends with its text, not after the line breaks that follow it.
+      const end = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? textEnd(this.text, span[0], span[1]) : span[1];
+      return new Scalar(plainScalar(node.value), span[0], end);
+    }
     if (isSeq(node)) {
       const items = node.items.map((item) => this.convert(item as AstNode, depth + 1, viaAlias, span));
       return new Seq(items, span[0], node.flow ? span[1] : items.length > 0 ? items[items.length - 1].span[1] : span[0]);

@@ -338,6 +338,14 @@ describe('diagnostics (SPEC section 6)', () => {
       assert.deepEqual(at(['project:', '  id: b', '  name: B', '  start: 2026-01-01', '  duration: 3d', '  budget: |+', '    x', '', '', '  # comment', ''].join('\n')), ['6:11-7:6']);
     });
 
+    it('reads lone CR line breaks as line breaks (YAML 1.2, every editor), and CRLF and LF as before', () => {
+      const lines = ['project:', '  id: a', '  name: A', '  start: 2026-02-30', '  duration: 3d', ''];
+      for (const eol of ['\r', '\r\n', '\n']) {
+        const found = diagnose(lines.join(eol)).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.code}`);
+        assert.deepEqual(found, ['4:10-4:20 schema'], JSON.stringify(eol));
+      }
+    });
+
     it('reports an issue severity outside the enum', () => {
       const text = [
         'project:', //                  1

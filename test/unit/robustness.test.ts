@@ -18,7 +18,8 @@ const healthy = {
 
 /** Every diagnostic must point inside its file: its lines exist and its columns lie within them. */
 function assertSane(analysis: Analysis, files: ReadonlyArray<{ path: string; text: string }>): void {
-  const linesOf = new Map(files.map((f) => [f.path, f.text.replace(/^\uFEFF/, '').split('\n')]));
+  // Lines as YAML 1.2 and editors break them: LF, CRLF, or a lone CR.
+  const linesOf = new Map(files.map((f) => [f.path, f.text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)]));
   for (const d of analysis.diagnostics) {
     const lines = linesOf.get(d.file);
     assert.ok(lines !== undefined, `diagnostic for an unknown file ${d.file}`);

@@ -26,10 +26,20 @@ export function oversizedFile(path: string, size: number, limits: ParseLimits = 
   return { path, text: '', lines, documents: [], diagnostics: [diagnostic] };
 }
 
+/** A line break written as a lone CR (classic Mac OS) is one in YAML 1.2 and in every editor: made LF, which keeps every offset. */
+export function withLineFeeds(text: string): string {
+  return hasLoneCarriageReturn(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** Whether a text has a CR that is not part of a CRLF. */
+export function hasLoneCarriageReturn(text: string): boolean {
+  return text.indexOf('\r') >= 0 && /\r(?!\n)/.test(text);
+}
+
 /** Parses one plan file. Never throws for any input text. */
 export function parsePlanFile(path: string, rawText: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
   // Editors hide the byte order mark; columns must match what they show.
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const text = withLineFeeds(rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText);
   const lines = new LineIndex(text);
   const diagnostics: PlanDiagnostic[] = [];
   const report = (span: Span, message: string, fix?: string) => {

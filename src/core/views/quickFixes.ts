@@ -17,7 +17,7 @@ export interface QuickFix {
 
 /** The fix for a diagnostic at `range` carrying `data`, in the file's `text`; undefined when there is none to make. */
 export function quickFixOf(range: Range, data: DiagnosticData, text: string): QuickFix | undefined {
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n|\r|\n/);
   switch (data.kind) {
     case 'replace':
       return { title: replaceTitle(textIn(lines, range), data.replacement), edits: [{ range, newText: data.replacement }] };

@@ -424,6 +424,15 @@ describe('interop (SPEC 12)', () => {
       assert.equal(text, written.replace('progress: 10   # as of May\r\n', 'progress: 40   # as of May\r\n  spent: 100\r\n'));
     });
 
+    it('keeps lone CR line ends (classic Mac OS) byte for byte, and ends an added key with one', () => {
+      const written = 'project:\r  id: p\r  name: P\r  start: 2026-01-05\r  duration: 10d\r  progress: 10   # as of May\r';
+      const analysis = analyzeFiles([{ path: 'p.plan.yaml', text: written }]);
+      assert.deepEqual(analysis.diagnostics, []);
+      const actuals = planActuals(analysis, 'id,progress,spent\np,40,100\n', { source: 'a.csv' });
+      const text = applyEdits(written, actuals.edits.get('p.plan.yaml') ?? []);
+      assert.equal(text, written.replace('progress: 10   # as of May\r', 'progress: 40   # as of May\r  spent: 100\r'));
+    });
+
     it('a key written without a value takes one after a space, apart from a comment after it', () => {
       const written = 'project:\n  id: p\n  name: P\n  start: 2026-01-05\n  duration: 10d\n  progress:\n  spent:   # none yet\n';
       const analysis = analyzeFiles([{ path: 'p.plan.yaml', text: written }]);

@@ -9,6 +9,7 @@ import type { Analysis } from '../analysis/workspace';
 import type { Portfolio, Program, Project } from '../model/entities';
 import { entityNode } from '../model/locate';
 import type { MapNode, ParsedFile } from '../syntax/nodes';
+import { hasLoneCarriageReturn } from '../syntax/parser';
 import { cellOf, csvMoney, csvPercent, csvState, readCsvTable } from './csvImport';
 import { ImportError, yamlNumber } from './imported';
 
@@ -40,11 +41,15 @@ export interface ActualsPlan {
   readonly ignoredColumns: readonly string[];
 }
 
-/** The text with the edits made (edits do not overlap). */
+/**
+ * The text with the edits made (edits do not overlap). The edits were worked out on the text as parsed,
+ * whose lone CR line breaks (classic Mac OS) are LF (parser.ts): a line break they add is the file's own.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  const lineBreak = hasLoneCarriageReturn(text) && !text.includes('\r\n') ? '\r' : undefined;
   let result = text;
-  for (const edit of sorted) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  for (const edit of sorted) result = result.slice(0, edit.start) + (lineBreak ? edit.text.replace(/\n/g, lineBreak) : edit.text) + result.slice(edit.end);
   return result;
 }
 

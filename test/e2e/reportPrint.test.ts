@@ -109,6 +109,38 @@ describe('steering report of 12 programs, on screen and on paper', function () {
     await three.context().close();
   });
 
+  it('fits the summary on page 1 for 12 programs with long names, each with a missed milestone, and someone over capacity (A4 and Letter)', async () => {
+    const folder = path.join(work, 'long');
+    fs.mkdirSync(folder, { recursive: true });
+    const lines = ['people:', '  - { id: olga, name: Olga Ivanova }', '---', 'portfolio:', '  id: big', '  name: Big portfolio with twelve programs', '  status_date: 2026-06-15'];
+    const names: string[] = [];
+    for (let p = 0; p < 12; p++) {
+      const name = `Program number ${p} with a rather long descriptive name for steering`;
+      names.push(name);
+      lines.push('---', 'program:', `  id: prog${p}`, `  name: ${name}`, '  portfolio: big', '  milestones:', `    - { id: m${p}, name: Milestone ${p} gate review, date: 2026-06-1${p % 3} }`, '  projects:');
+      for (let j = 0; j < 4; j++) {
+        // Olga on the last project of the first two programs (April to July): over capacity after the status date.
+        const team = p < 2 && j === 3 ? `, team: [{ person: olga, allocation: 60 }]` : '';
+        lines.push(`    - { id: p${p}-${j}, name: Project ${p}.${j} of the program with a long name, start: 2026-0${1 + j}-01, duration: ${60 + 20 * j}d, budget: ${100 + 50 * j}000, spent: ${40 + 9 * j}000, progress: ${10 + 12 * j}${team} }`);
+      }
+    }
+    fs.writeFileSync(path.join(folder, 'big.plan.yaml'), `${lines.join('\n')}\n`);
+    runCli(['report', folder, '--out', path.join(work, 'long.html')]);
+    const { page: long } = await openOffline(browser, path.join(work, 'long.html'), { javaScript: false });
+    for (const format of ['A4', 'Letter'] as const) {
+      const pages = await printedPages(long, format, path.join(work, `long-${format}.pdf`));
+      const first = squeeze(pages[0].text);
+      for (const [i, name] of names.entries()) assert.ok(first.includes(squeeze(name)) && first.includes(`prog${i}`), `${format}: ${name} on page 1`);
+      assert.ok(first.includes('Milestonesmissedoratrisk'), `${format}: the milestones at risk on page 1`);
+      // The panel's five rows (the latest missed), each whole on page 1, and none of them on page 2.
+      const milestones = (pages[0].text.match(/Milestone \d+ gate review m\d+/g) ?? []).length;
+      assert.equal(milestones, 5, `${format}: ${milestones} of the 5 milestones on page 1`);
+      assert.ok(first.includes('Overcapacity,next90days:OlgaIvanova'), `${format}: the people over capacity on page 1`);
+      assert.ok(squeeze(pages[1].text).includes('FiguresinUSD'), `${format}: the program sections from page 2`);
+    }
+    await long.context().close();
+  });
+
   for (const format of ['A4', 'Letter'] as const) {
     describe(`printed on ${format} landscape`, () => {
       let pages: PrintedPage[];

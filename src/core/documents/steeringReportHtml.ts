@@ -158,7 +158,10 @@ function summarySection(report: SteeringReport): string {
         );
   const order: Array<Health | null> = ['red', 'amber', 'green', null];
   const programs = [...report.programs].sort((a, b) => order.indexOf(a.figures.health) - order.indexOf(b.figures.health));
-  const programFigures = figureColumns(['progress', 'bac', 'eac', 'cpi', 'spi', 'spiT', 'forecastEnd']);
+  // One currency for every program: said once, in the headers (the narrower cells leave the why room).
+  const currencies = new Set(programs.map((p) => p.currency));
+  const shared = currencies.size === 1 ? programs[0].currency : undefined;
+  const programFigures = figureColumns(['progress', 'bac', 'eac', 'cpi', 'spi', 'spiT', 'forecastEnd'], shared);
   const programTable =
     programs.length === 0
       ? none('No programs in the plan files.')
@@ -171,13 +174,14 @@ function summarySection(report: SteeringReport): string {
               named(p.name, p.id),
               badge(p.figures.health),
               p.headline ? `<strong class="headline">${t(p.headline.text)}</strong>${t(p.why.slice(p.headline.text.length))}` : t(p.why),
-              ...programFigures.cells(p.figures, p.currency),
+              ...programFigures.cells(p.figures, shared === undefined ? p.currency : ''),
             ],
           })),
           [undefined, 'nowrap', undefined, ...programFigures.classes],
         );
   return [
-    '<section class="summary" id="summary" aria-labelledby="summary-title">',
+    // Many programs (up to 12 must fit the page, SPEC 9): smaller print.
+    `<section class="summary${report.programs.length > 8 ? ' many' : ''}" id="summary" aria-labelledby="summary-title">`,
     '<h2 id="summary-title">Executive summary</h2>',
     `<ul class="facts">${facts.map((fact) => `<li>${fact}</li>`).join('')}</ul>`,
     portfolios,
@@ -636,15 +640,18 @@ ${trendChartStyle}
 .report-foot{margin-top:24px;color:var(--muted);font-size:12px}
 ${roadmapSvgStyle('svg.roadmap')}
 @media print{
-@page{size:landscape;margin:12mm}
+@page{size:landscape;margin:10mm 12mm}
 body{font-size:9.5pt}
 .report{max-width:none;padding:0}
 section.summary{break-after:page}
+.summary .programs-table th:first-child{width:20%}.summary .programs-table th:nth-child(3){width:46%}
+h2,h3{break-after:avoid}
 .report-head{display:flex;flex-wrap:wrap;align-items:baseline;column-gap:10px}.report-head h1{font-size:15pt}.report-head .meta{margin:0;font-size:8pt}
 .summary h2{margin:6px 0 4px;font-size:13pt}
-.summary table{font-size:7.5pt;margin:2px 0 6px}.summary td,.summary th{padding:1px 4px;line-height:1.25}.summary .badge{font-size:7pt;line-height:1.2}
+.summary table{font-size:7pt;margin:2px 0 5px}.summary td,.summary th{padding:1px 3px;line-height:1.2}
+.summary.many table{font-size:6.5pt}.summary.many td,.summary.many th{padding:0 3px;line-height:1.15}.summary .badge{font-size:7pt;line-height:1.2}
 .summary h3{margin:6px 0 2px;font-size:10pt}
-.facts{columns:2;column-gap:24px;margin:4px 0 6px}
+.facts{columns:2;column-gap:24px;margin:3px 0 5px;font-size:8pt;line-height:1.3}
 h2{margin-top:16px}
 table{font-size:8.5pt}
 th,td{padding:2px 4px}

@@ -23,6 +23,25 @@ function rows(md: string, heading: string): string[] {
 }
 
 describe('diff in words (SPEC 8, v3)', () => {
+  it('writes the two sides of a change that rounding would write alike with the decimals that tell them apart', () => {
+    const plan = (progress: number, budget: number) => yaml`
+      project:
+        id: p
+        name: P
+        start: 2026-01-01
+        duration: 10d
+        budget: ${budget}
+        progress: ${progress}
+    `;
+    const text = diffText(compare(plan(56.4, 1234000), plan(56.5, 1234400)));
+    assert.match(text, /Progress 56\.4% → 56\.5% \(\+0\.1 pts\)/);
+    assert.match(text, /BAC 1,234,000 → 1,234,400 \(\+400\)/);
+    const small = diffText(compare(plan(50, 0.2), plan(50, 0.3)));
+    assert.match(small, /Budget 0\.2 → 0\.3 \(\+0\.1\)/);
+    // Written apart already: as before.
+    assert.match(diffText(compare(plan(40, 1000), plan(50, 2000))), /Progress 40% → 50% \(\+10 pts\)/);
+  });
+
   describe('a raised budget under an unchanged baseline', () => {
     const plan = (programBudget: number, budget: number) => yaml`
       program:

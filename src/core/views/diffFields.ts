@@ -6,7 +6,8 @@
  */
 import type { MilestoneValuesJson, UndertakingValuesJson } from '../history/diff';
 import { figureTable } from './figureTable';
-import { dateText, formatDayDelta, formatMoney, formatMoneyDelta, formatPercent } from './format';
+import { fixedNumber } from '../base/numbers';
+import { dateText, formatDayDelta, formatGrouped, formatMoney, formatMoneyDelta, formatPercent } from './format';
 
 export { dateText, formatDayDelta, formatMoneyDelta } from './format';
 import { milestoneStatusText } from './forecastText';
@@ -28,6 +29,13 @@ export type ChangeMeaning = 'slip' | 'pulled in' | 're-plan' | 'approved budget'
 export interface DiffField<V> {
   readonly label: string;
   readonly value: (value: V) => string;
+  /**
+   * The value with `digits` more decimals, for a change whose two sides `value` writes alike ("56% → 56%
+   * (+0.1 pts)" is "56.4% → 56.5%"); absent where `value` never hides a change (dates, states).
+   */
+  readonly precise?: (value: V, digits: number) => string;
+  /** Whether a side that is not whole has both sides written with decimals (a progress of 56.4% → 56.5%, not 56% → 57%). */
+  readonly decimalsWhenFractional?: boolean;
   /** How the difference (head − base) reads; absent for fields without one (health, state). */
   readonly delta?: (delta: number | null) => string;
   /** What a move by `delta` means; absent when a move is just a change. */
@@ -37,7 +45,7 @@ export interface DiffField<V> {
 const forecastMove = (delta: number): ChangeMeaning => (delta > 0 ? 'slip' : 'pulled in');
 const replan = (): ChangeMeaning => 're-plan';
 const day: DiffField<string | null> = { label: '', value: dateText, delta: formatDayDelta };
-const money: DiffField<number | null> = { label: '', value: (v) => formatMoney(v), delta: formatMoneyDelta };
+const money: DiffField<number | null> = { label: '', value: (v) => formatMoney(v), delta: formatMoneyDelta, precise: (v, digits) => (v === null ? '—' : formatGrouped(v, digits - 1)) };
 
 /**
  * A project's or program's fields (SPEC 8): every field of the JSON has its entry, so a new one cannot go
@@ -52,7 +60,7 @@ export const undertakingFields: { readonly [K in keyof UndertakingValuesJson]-?:
   bac: { ...money, label: figureTable.bac.short, meaning: () => 'approved budget' },
   budget: { ...money, label: 'Budget', meaning: () => 'approved budget' },
   eac: { ...money, label: figureTable.eac.short, meaning: () => 'forecast cost' },
-  progress: { label: figureTable.progress.short, value: (p) => formatPercent(p), delta: formatPointsDelta },
+  progress: { label: figureTable.progress.short, value: (p) => formatPercent(p), delta: formatPointsDelta, precise: (p, digits) => (p === null ? '—' : `${fixedNumber(p, digits)}%`), decimalsWhenFractional: true },
   health: { label: figureTable.health.short, value: (h) => figureTable.health.format(h, '') },
   state: { label: 'State', value: (s) => s ?? '—' },
 };
@@ -80,10 +88,15 @@ export interface FieldChange {
 /** A field's change as "Label before → after (delta)"; the delta left out when it has none or either side is missing. */
 export function fieldChange<V>(key: string, field: DiffField<V>, before: V, after: V, delta: number | null | undefined): FieldChange {
   const moved = field.delta && delta !== null && delta !== undefined ? ` (${field.delta(delta)})` : '';
+  let [from, to] = [field.value(before), field.value(after)];
+  const whole = (value: unknown) => typeof value !== 'number' || Number.isInteger(value);
+  if (field.precise && field.decimalsWhenFractional && !(whole(before) && whole(after))) [from, to] = [field.precise(before, 1), field.precise(after, 1)];
+  // Two sides written alike though they differ: with the decimals that tell them apart.
+  for (let digits = 1; field.precise && from === to && before !== after && digits <= 4; digits++) [from, to] = [field.precise(before, digits), field.precise(after, digits)];
   return {
     key,
     meaning: field.meaning && typeof delta === 'number' && delta !== 0 ? field.meaning(delta) : null,
-    text: `${field.label} ${field.value(before)} → ${field.value(after)}${moved}`,
+    text: `${field.label} ${from} → ${to}${moved}`,
   };
 }
 

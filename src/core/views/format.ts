@@ -44,7 +44,9 @@ export function formatMoney(value: number | null, currency = ''): string {
 /** A money difference with its sign: "+40.0k", "-1.20M", "0". */
 export function formatMoneyDelta(value: number | null): string {
   if (value === null) return '—';
-  const text = formatMoney(value);
+  let text = formatMoney(value);
+  // A change of less than 1 is not "0": with the decimals that show it (+0.1, −0.05).
+  if (text === '0' && value !== 0 && Number.isFinite(value)) text = formatGrouped(value, Math.min(6, Math.max(1, Math.ceil(-Math.log10(Math.abs(value)) - 1e-9))));
   return value > 0 && text !== '0' ? `+${text}` : text;
 }
 

@@ -122,9 +122,10 @@ export function roadmapSvg(model: RoadmapModel, options: RoadmapSvgOptions = {})
   const last = Math.min(view.rows.length, options.rows?.last ?? view.rows.length);
   const heading = options.heading ?? true;
   const legend = (options.legend ?? true) ? legendLayout(heading ? Infinity : labelWidth + chart + END_ROOM - 24) : undefined;
-  // With a heading the legend runs beside the chart on one line; without, it starts at the left and wraps.
-  const legendAt = heading ? { x: labelWidth, y: 50 } : { x: 12, y: 14 };
-  const headerHeight = heading ? 64 : legend ? 12 + legend.lines * LEGEND_LINE : 0;
+  // With a heading the legend runs on one line under the subtitle (beside it, a long subtitle ran under
+  // the legend); without, it starts at the left and wraps.
+  const legendAt = heading ? { x: 12, y: 64 } : { x: 12, y: 14 };
+  const headerHeight = heading ? 78 : legend ? 12 + legend.lines * LEGEND_LINE : 0;
   const rowsHeight = Math.max(0, last - first) * rowHeight;
   const width = Math.ceil(labelWidth + chart + END_ROOM);
   const height = headerHeight + axisHeight + rowsHeight + 8;

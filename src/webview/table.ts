@@ -373,8 +373,8 @@ export class RollupTable {
       const text = column.text(e, currency, d);
       if (i === 0) {
         const name = this.openable.has(e.id)
-          ? h('button', { className: 'link', attrs: { type: 'button', 'data-open': e.id, title: `${e.id}: open where it is defined` }, text })
-          : h('span', { attrs: { title: e.id }, text });
+          ? h('button', { className: 'link', attrs: { type: 'button', 'data-open': e.id, title: `${text} (${e.id}): open where it is defined` }, text })
+          : h('span', { attrs: { title: `${text} (${e.id})` }, text });
         tr.append(h('th', { className: 'name', attrs: { scope: 'row' } }, name));
       } else if (column.key === 'health' || column.key === 'declaredHealth') {
         const health = column.key === 'health' ? e.figures.health : e.figures.declaredHealth;

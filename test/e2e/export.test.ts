@@ -124,6 +124,22 @@ describe('roadmap export in a browser', function () {
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
+  it("cuts a name too long for the rollup table's column with an ellipsis, the whole name in its tooltip", async () => {
+    const name = 'A very long project name that keeps going and going and going well past anything a column could ever show in full, really';
+    fs.mkdirSync(path.join(work, 'long'));
+    fs.writeFileSync(path.join(work, 'long', 'long.plan.yaml'), ['program:', '  id: g', '  name: G', '  projects:', '    - id: c', `      name: ${name}`, '      start: 2026-01-05', '      duration: 3d', ''].join('\n'));
+    render(['long', '--out', 'long.html'], work);
+    const { page } = await openOffline(browser, path.join(work, 'long.html'));
+    await figuresShown(page);
+    const cell = page.locator('table.rollup tbody th.name').last();
+    const shown = await cell.evaluate((th) => {
+      const inner = th.firstElementChild as HTMLElement;
+      return { cut: inner.scrollWidth > inner.clientWidth, ellipsis: getComputedStyle(inner).textOverflow, fits: inner.getBoundingClientRect().right <= th.getBoundingClientRect().right + 0.5, title: inner.title };
+    });
+    assert.deepEqual(shown, { cut: true, ellipsis: 'ellipsis', fits: true, title: `${name} (c): open where it is defined` });
+    await page.context().close();
+  });
+
   describe('HTML with hostile plan strings', () => {
     let page: Page;
     let requests: string[];

@@ -65,7 +65,8 @@ const svgRules: ReadonlyArray<readonly [string, string]> = [
   ['.bar-text', 'fill:#57606a;font-size:11px'],
   ['.milestone .diamond', 'fill:#fff;stroke:#1f2328;stroke-width:1.5'],
   ['.milestone.done .diamond', 'fill:#1f2328'],
-  ['.milestone.missed .diamond', 'fill:#cf222e;stroke:#cf222e'],
+  // Ringed in white: it stands out on a red bar too.
+  ['.milestone.missed .diamond', 'fill:#cf222e;stroke:#fff;stroke-width:2'],
   ['.missed-mark', 'stroke:#fff;stroke-width:1.5'],
   ['.milestone-text', 'font-size:11px;fill:#57606a'],
   ['.lane .milestone-text', 'paint-order:stroke;stroke:#f6f8fa;stroke-width:3px;stroke-linejoin:round'],

@@ -132,9 +132,11 @@ describe('roadmap export in a browser', function () {
     const { page } = await openOffline(browser, path.join(work, 'long.html'));
     await figuresShown(page);
     const cell = page.locator('table.rollup tbody th.name').last();
+    type Box = { scrollWidth: number; clientWidth: number; title: string; getBoundingClientRect(): { right: number } };
     const shown = await cell.evaluate((th) => {
-      const inner = th.firstElementChild as HTMLElement;
-      return { cut: inner.scrollWidth > inner.clientWidth, ellipsis: getComputedStyle(inner).textOverflow, fits: inner.getBoundingClientRect().right <= th.getBoundingClientRect().right + 0.5, title: inner.title };
+      const inner = th.firstElementChild as unknown as Box;
+      const style = (globalThis as unknown as { getComputedStyle(e: unknown): { textOverflow: string } }).getComputedStyle(inner);
+      return { cut: inner.scrollWidth > inner.clientWidth, ellipsis: style.textOverflow, fits: inner.getBoundingClientRect().right <= th.getBoundingClientRect().right + 0.5, title: inner.title };
     });
     assert.deepEqual(shown, { cut: true, ellipsis: 'ellipsis', fits: true, title: `${name} (c): open where it is defined` });
     await page.context().close();

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { checkPrerequisites, launchBrowser, openOffline, printedText, runCli, squeeze } from '../utils/browser';
+import { checkPrerequisites, launchBrowser, openOffline, printedText, repo as repoRoot, runCli, squeeze } from '../utils/browser';
 import { STATUS_DATE, steeringPrograms } from './steeringWorkspace';
 
 describe('steering report of 12 programs with people over capacity, on paper', function () {
@@ -48,4 +48,18 @@ describe('steering report of 12 programs with people over capacity, on paper', f
       await page.context().close();
     });
   }
+
+  it('prints every week of people --format html, in blocks a page wide: the weeks over capacity are on paper', async () => {
+    runCli(['people', path.join(repoRoot, 'examples'), '--format', 'html', '--out', path.join(work, 'people.html')]);
+    const { page } = await openOffline(browser, path.join(work, 'people.html'), { javaScript: false });
+    const weeks = await page.locator('.screen-only table.heatmap thead th[title]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title') ?? ''));
+    assert.ok(weeks.length > 26, `${weeks.length} weeks: more than a block`);
+    const printed = await page.locator('.print-only table.heatmap thead th[title]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title') ?? ''));
+    assert.deepEqual(printed, weeks, 'the blocks hold every week once, in order');
+    const { text } = await printedText(page, 'A4', path.join(work, 'people-A4.pdf'));
+    // Olga over capacity in November 2026 (examples/README.md): 120 in the weeks of 9 and 16 November.
+    assert.match(squeeze(text), /OlgaIvanova·100%.*120120120/);
+    for (const week of ['5 Jan 2026', '9 Nov', '4 Jan 2027']) assert.ok(text.includes(week), `${week} on paper`);
+    await page.context().close();
+  });
 });

@@ -10,6 +10,9 @@ import { displayName } from '../views/entityView';
 import { daysOver, loadLevel, periodText, suggestionText, weekGrid, weekLabel, type PeopleReport } from '../views/peopleReport';
 import { escapeHtml } from './page';
 
+/** Weeks per block of the printed heatmap: a landscape page's width. */
+const PRINT_WEEKS = 26;
+
 const levelWords = { none: 'no load', low: 'up to half of capacity', ok: 'under capacity', full: 'at capacity', over: 'over capacity', unknown: 'capacity unknown' } as const;
 
 export function peopleHtmlBody(report: PeopleReport): { title: string; body: string } {
@@ -24,25 +27,36 @@ export function peopleHtmlBody(report: PeopleReport): { title: string; body: str
   );
   if (grid.weeks.length === 0) parts.push('<p class="none">No one has load on this basis.</p>');
   else {
-    // The year with the first week and wherever it changes: "5 Jan 2026 … 28 Dec, 4 Jan 2027".
+    // The year with the first week of a table and wherever it changes: "5 Jan 2026 … 28 Dec, 4 Jan 2027".
     const yearOf = (week: number) => formatDay(week).slice(0, 4);
-    const head = grid.weeks
-      .map((week, w) => {
-        const label = w === 0 || yearOf(week) !== yearOf(grid.weeks[w - 1]) ? `${weekLabel(week)} ${yearOf(week)}` : weekLabel(week);
-        return `<th scope="col" title="${escapeHtml(formatDay(week))}">${escapeHtml(label)}</th>`;
-      })
-      .join('');
-    const rows = json.people.map((p, i) => {
-      const cells = grid.peaks[i].map((peak, w) => {
-        const level = loadLevel(peak, p.capacity);
-        return `<td class="cell ${level}" title="${escapeHtml(`${p.id}, week of ${formatDay(grid.weeks[w])}: ${peak}% (${levelWords[level]})`)}">${escapeHtml(String(peak))}</td>`;
+    /** The heatmap of weeks [from, to): one table. */
+    const heatmap = (from: number, to: number, className: string, caption: string) => {
+      const head = grid.weeks
+        .slice(from, to)
+        .map((week, i) => {
+          const w = from + i;
+          const label = i === 0 || yearOf(week) !== yearOf(grid.weeks[w - 1]) ? `${weekLabel(week)} ${yearOf(week)}` : weekLabel(week);
+          return `<th scope="col" title="${escapeHtml(formatDay(week))}">${escapeHtml(label)}</th>`;
+        })
+        .join('');
+      const rows = json.people.map((p, i) => {
+        const cells = grid.peaks[i].slice(from, to).map((peak, k) => {
+          const level = loadLevel(peak, p.capacity);
+          return `<td class="cell ${level}" title="${escapeHtml(`${p.id}, week of ${formatDay(grid.weeks[from + k])}: ${peak}% (${levelWords[level]})`)}">${escapeHtml(String(peak))}</td>`;
+        });
+        const who = `${displayName(p)}${p.capacity === null ? '' : ` · ${p.capacity}%`}`;
+        return `<tr data-person="${escapeHtml(p.id)}"><th scope="row">${escapeHtml(who)}</th>${cells.join('')}</tr>`;
       });
-      const who = `${displayName(p)}${p.capacity === null ? '' : ` · ${p.capacity}%`}`;
-      return `<tr data-person="${escapeHtml(p.id)}"><th scope="row">${escapeHtml(who)}</th>${cells.join('')}</tr>`;
-    });
-    parts.push(
-      `<div class="heatmap-scroll"><table class="heatmap"><caption>Weekly peak load by person</caption><thead><tr><th scope="col">Person · capacity</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`,
-    );
+      return `<table class="${className}"><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">Person · capacity</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    };
+    // On screen one table that scrolls; on paper (which cannot scroll) the weeks in blocks that fit a page's width.
+    parts.push(`<div class="heatmap-scroll screen-only">${heatmap(0, grid.weeks.length, 'heatmap', 'Weekly peak load by person')}</div>`);
+    const blocks: string[] = [];
+    for (let from = 0; from < grid.weeks.length; from += PRINT_WEEKS) {
+      const to = Math.min(grid.weeks.length, from + PRINT_WEEKS);
+      blocks.push(heatmap(from, to, 'heatmap print-block', `Weekly peak load by person, weeks of ${formatDay(grid.weeks[from])} to ${formatDay(grid.weeks[to - 1])}`));
+    }
+    parts.push(`<div class="print-only">${blocks.join('')}</div>`);
     if (grid.truncated) parts.push(`<p class="note">The grid shows the first ${grid.weeks.length} weeks with load; the JSON has every day.</p>`);
   }
   const over = json.people.filter((p) => p.overallocations.length > 0);
@@ -83,10 +97,17 @@ th, td { border: 1px solid #8884; padding: 2px 4px; }
 .legend .cell { padding: 0 6px; border: 1px solid #8884; }
 .num { text-align: right; }
 .none, .note { color: #666; }
+.print-only { display: none; }
 @media print {
   @page { size: A4 landscape; margin: 10mm; }
   body { margin: 0; }
-  .heatmap-scroll { overflow: visible; }
+  .screen-only { display: none; }
+  .print-only { display: block; }
+  .print-block { margin-bottom: 10px; font-size: 9px; }
+  .print-block caption { text-align: left; font-size: 10px; }
+  .print-block th[scope="col"] { font-size: 8px; }
+  .print-block td { min-width: 0; padding: 1px 2px; }
+  .print-block th[scope="row"] { position: static; }
   tr { break-inside: avoid; }
   .cell { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }

@@ -150,7 +150,9 @@ describe('diagnostics (SPEC section 6)', () => {
     it("says the parser's mistakes in a plan writer's words, on the line that has them", () => {
       const project = (line: string) => ['project:', '  id: p', '  name: P', line].join('\n');
       const cases: ReadonlyArray<[string, string, RegExp]> = [
-        [project('  goal: "a\\qb"'), '4:11', /\\q is not an escape in double-quoted text; write \\\\q, or put the text in single quotes$/],
+        [project('  goal: "a\\qb"'), '4:11', /\\q is not an escape in double-quoted text; write \\\\ for a backslash, or put the text in single quotes$/],
+        // A Windows path: the parser quotes what follows \U; the message names the escape only.
+        [project('  goal: "C:\\Users\\me"'), '4:12', /: \\U is not an escape in double-quoted text; write \\\\ for a backslash, or put the text in single quotes$/],
         [project('  goal: &a &b x'), '4:12', /a value can have one anchor \(&name\) only; remove the others$/],
         [project('  goal: !a !b x'), '4:12', /a value can have one tag \(!name\) only; remove the others$/],
         [project('  tags: - a'), '4:9', /a list cannot start on its key's line; put each '- item' on a line of its own under the key, or write \[a, b\]$/],
@@ -564,6 +566,14 @@ describe('diagnostics (SPEC section 6)', () => {
         "5:13 schema id of project '0x1F' must be text",
         "7:13 schema id of project '1.10' must be text",
         "8:32 dependency-violation Project 'k' starts 2026-01-01, not after '1.10' ends 2026-01-05",
+      ]);
+      // An alias of a number id is that id, not its own text '*x'.
+      const aliased = ['program:', '  id: g', '  name: G', '  projects:', '    - { id: &x 12, name: A, start: 2026-01-01, duration: 2d }', '    - { id: *x, name: B, start: 2026-01-01, duration: 2d }'].join('\n');
+      assert.deepEqual(diagnose(aliased).map((d) => `${d.range.start.line + 1} ${d.code} ${d.message.replace(/ \(also.*/, '')}`), [
+        "5 duplicate-id Id '12' is defined 2 times",
+        "5 schema id of project '12' must be text",
+        "6 duplicate-id Id '12' is defined 2 times",
+        "6 schema id of project '12' must be text",
       ]);
     });
 

@@ -25,8 +25,9 @@ export const messages = {
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   /** The YAML parser's words for a mistake, in a plan writer's where they are known (else as it says them). */
   yamlDetail: (code: string, detail: string): string => {
-    const escape = /^Invalid escape sequence (\\.+)/.exec(detail);
-    if (code === 'BAD_DQ_ESCAPE' && escape) return `${escape[1]} is not an escape in double-quoted text; write \\${escape[1]}, or put the text in single quotes`;
+    // The parser quotes what follows \x, \u and \U too ("\Users\me\""): the escape is the backslash and one character.
+    const escape = /^Invalid escape sequence (\\.)/.exec(detail);
+    if (code === 'BAD_DQ_ESCAPE' && escape) return `${escape[1]} is not an escape in double-quoted text; write \\\\ for a backslash, or put the text in single quotes`;
     if (code === 'MULTIPLE_ANCHORS') return 'a value can have one anchor (&name) only; remove the others';
     if (code === 'MULTIPLE_TAGS') return 'a value can have one tag (!name) only; remove the others';
     if (/^Unexpected block-seq-ind on same line with key/.test(detail)) return "a list cannot start on its key's line; put each '- item' on a line of its own under the key, or write [a, b]";

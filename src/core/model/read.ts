@@ -326,8 +326,11 @@ class Fields {
     if (this.invalid.has('id')) return undefined;
     const value = this.node.entries.get('id')?.value;
     if (value?.kind !== 'scalar' || value.value === null) return undefined;
-    // YAML reads `id: 2026` as a number; it is still the name people write, as they wrote it (0x1F, 1.10).
-    return typeof value.value === 'string' ? value.value : this.source.file.text.slice(value.span[0], value.span[1]);
+    // YAML reads `id: 2026` as a number; it is still the name people write, as they wrote it (0x1F, 1.10;
+    // an alias's (`*x`) is its value's).
+    if (typeof value.value === 'string') return value.value;
+    const written = this.source.file.text.slice(value.span[0], value.span[1]);
+    return written.startsWith('*') ? String(value.value) : written;
   }
 }
 

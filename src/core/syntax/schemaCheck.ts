@@ -276,7 +276,8 @@ function named(kind: string, node: YamlNode | undefined, text: string): string {
   for (const key of ['id', 'name', 'title', 'person']) {
     const value = node.entries.get(key)?.value;
     if (value?.kind !== 'scalar' || value.value === null || value.value === '') continue;
-    return `${kind} '${typeof value.value === 'string' ? value.value : text.slice(value.span[0], value.span[1])}'`;
+    const written = typeof value.value === 'string' ? value.value : text.slice(value.span[0], value.span[1]);
+    return `${kind} '${typeof value.value !== 'string' && written.startsWith('*') ? String(value.value) : written}'`;
   }
   return kind;
 }

@@ -75,6 +75,10 @@ describe('editor views', () => {
     const fix = quickFixOf(found.range, found.data, plan)!;
     // Line 18 (0-based 17): `      state: active`, 'active' at characters 13–19.
     assert.deepEqual(fix.edits, [{ range: { start: { line: 17, character: 13 }, end: { line: 17, character: 19 } }, newText: 'done' }]);
+    // Written in quotes: the word inside them.
+    const quoted = plan.replace('      state: active', '      state: "active"');
+    const again = analyzePlans([{ path: 'p.plan.yaml', text: quoted }]).diagnostics.find((d) => d.code === 'progress-mismatch')!;
+    assert.deepEqual(quickFixOf(again.range, again.data!, quoted)!.edits, [{ range: { start: { line: 17, character: 14 }, end: { line: 17, character: 20 } }, newText: 'done' }]);
   });
 
   it('names a replacement by what it does', () => {

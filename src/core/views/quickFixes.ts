@@ -23,9 +23,14 @@ export function quickFixOf(range: Range, data: DiagnosticData, text: string): Qu
       return { title: replaceTitle(textIn(lines, range), data.replacement), edits: [{ range, newText: data.replacement }] };
     case 'set-progress-100':
       return { title: 'Set progress to 100', edits: [{ range, newText: '100' }] };
-    case 'set-state-done':
-      // Where the analysis found the project's state; else (data from elsewhere) the nearest `state:` line.
-      return data.state && /^[A-Za-z-]+$/.test(textIn(lines, data.state)) ? stateDone(data.state.start.line, data.state.start.character, data.state.end.character - data.state.start.character) : stateDoneFix(lines, range.start.line);
+    case 'set-state-done': {
+      // Where the analysis found the project's state (the word inside its quotes, if written in quotes);
+      // else (data from elsewhere) the nearest `state:` line.
+      const written = data.state ? /^(["']?)[A-Za-z-]+\1$/.exec(textIn(lines, data.state)) : null;
+      if (!data.state || !written) return stateDoneFix(lines, range.start.line);
+      const quote = written[1].length;
+      return stateDone(data.state.start.line, data.state.start.character + quote, data.state.end.character - data.state.start.character - 2 * quote);
+    }
   }
 }
 

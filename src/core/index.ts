@@ -184,7 +184,7 @@ export { xmlEscape } from './base/xml';
 export { trendChartsBody, trendStyle } from './documents/trendCharts';
 export { projectEarnedSchedule, setEarnedSchedule, type EarnedSchedule } from './analysis/earnedSchedule';
 export { qualityFails, scheduleQuality, type QualityMetric, type ScheduleQuality } from './analysis/quality';
-export { qualityMarkdown, qualityText, qualityValueText, toQualityJson, type QualitySummary } from './views/qualityReport';
+export { qualityMarkdown, qualityText, qualityThresholdText, qualityValueText, toQualityJson, type QualitySummary } from './views/qualityReport';
 export { exportMspdi, type ExportResult } from './interop/mspdiExport';
 export type { ExportFigures } from './interop/figures';
 export { IdAllocator, ImportError, importedPlanFiles, slug, yamlId, type ImportedPlan } from './interop/imported';

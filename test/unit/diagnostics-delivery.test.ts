@@ -298,6 +298,9 @@ describe('diagnostics (SPEC section 6)', () => {
       // 100 days from 2026-01-01, S = 2026-02-19 (day 50): PV = 1000 × 50/100 = 500; EV = 1000 × 47.3% = 473: SPI 0.946.
       const text = ['project:', '  id: p', '  name: P', '  start: 2026-01-01', '  duration: 100d', '  budget: 1000', '  spent: 473', '  progress: 47.3', '  health: green'].join('\n');
       expectExactly(text, 'status-mismatch', [{ line: 9, column: 11, message: /^Project 'p' is declared green but computes as amber: SPI 0\.946 < 0\.95; forecast 6 days after/ }], { statusDate: day('2026-02-19') });
+      // A team's threshold of three decimals is written with them: "0.9505 < 0.951", not "0.9505 < 0.95".
+      const team = text.replace('spent: 473', 'spent: 10000').replace('budget: 1000', 'budget: 10000').replace('progress: 47.3', 'progress: 95.05');
+      expectExactly(team, 'status-mismatch', [{ line: 9, column: 11, message: /CPI 0\.9505 < 0\.951/ }], { statusDate: day('2026-04-10'), thresholds: { red: 0.5, amber: 0.951 } });
     });
 
     it('close: declared worse than computed (red when it computes red or green)', () => {

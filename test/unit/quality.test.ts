@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzePlans, buildRoadmap, buildSteeringReport, defaultQualityThresholds, effectiveQualityThresholds, joinRoadmap, readTeamSettings, roadmapDetails, roadmapOutline, steeringReportHtml, qualityMetricIds, qualityText, qualityValueText, scheduleQuality, type AnalysisOptions, type QualityMetric, type QualityMetricId, type ScheduleQuality } from '../../src/core';
+import { analyzePlans, buildRoadmap, buildSteeringReport, defaultQualityThresholds, effectiveQualityThresholds, joinRoadmap, readTeamSettings, roadmapDetails, roadmapOutline, steeringReportHtml, qualityMetricIds, qualityText, qualityThresholdText, qualityValueText, scheduleQuality, type AnalysisOptions, type QualityMetric, type QualityMetricId, type ScheduleQuality } from '../../src/core';
 import { day, filesOf, repoRoot, type PlanInput } from '../utils/plans';
 
 type Fields = Record<string, string | number | boolean | readonly string[]>;
@@ -212,6 +212,9 @@ describe('schedule quality (SPEC 11)', () => {
       assert.equal(qualityValueText({ id: 'missed', value: 5.04, threshold: 5 }), '5.04%');
       assert.equal(qualityValueText({ id: 'missed', value: 5.26, threshold: 5 }), '5.3%');
       assert.equal(qualityValueText({ id: 'bei', value: 0.95, threshold: 0.95 }), '0.95');
+      // A threshold set with three decimals is written with them.
+      assert.equal(qualityThresholdText({ id: 'bei', threshold: 0.951 }), '≥ 0.951');
+      assert.equal(qualityThresholdText({ id: 'missed', threshold: 5 }), '≤ 5%');
     });
 
     it('bei counts early finishes too and may exceed 1; the planned end is the baseline end', () => {

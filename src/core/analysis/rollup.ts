@@ -756,9 +756,11 @@ class IndexConcern extends Worded {
   }
 
   protected words(): string {
-    // With the digits that tell the value from the threshold: SPI 0.946 is "0.946 < 0.95", not "0.95 < 0.95".
-    const threshold = fixedNumber(this.threshold, 2);
-    let digits = 2;
+    // The threshold as it is set (0.9 is "0.90", 0.951 "0.951"), and the value with the digits that tell it
+    // from the threshold: SPI 0.946 is "0.946 < 0.95", not "0.95 < 0.95".
+    const fraction = String(this.threshold).split('.')[1]?.length ?? 0;
+    let digits = Math.min(6, Math.max(2, fraction));
+    const threshold = fixedNumber(this.threshold, digits);
     while (digits < 6 && fixedNumber(this.value, digits) === fixedNumber(this.threshold, digits)) digits++;
     return `${this.name} ${fixedNumber(this.value, digits)} < ${threshold}`;
   }

@@ -63,9 +63,10 @@ export function qualityValueText(metric: Pick<QualityMetric, 'id' | 'value'> & {
 /** What passes: "≤ 5%", "= 0", "≥ 0.95". */
 export function qualityThresholdText(metric: Pick<QualityMetric, 'id' | 'threshold'>): string {
   const unit = qualityUnits[metric.id];
-  if (unit === 'percent') return `≤ ${trim(metric.threshold, 2)}%`;
-  if (unit === 'count') return metric.threshold === 0 ? '= 0' : `≤ ${trim(metric.threshold, 2)}`;
-  return `≥ ${trim(metric.threshold, 2)}`;
+  // As it is set: a team's 0.951 is "0.951", not "0.95" (trim drops the zeros of 0.95000).
+  if (unit === 'percent') return `≤ ${trim(metric.threshold, 6)}%`;
+  if (unit === 'count') return metric.threshold === 0 ? '= 0' : `≤ ${trim(metric.threshold, 6)}`;
+  return `≥ ${trim(metric.threshold, 6)}`;
 }
 
 /** "1 of 5 projects have no budget and no team": what the value is made of. */

@@ -38,6 +38,8 @@ describe('diff in words (SPEC 8, v3)', () => {
     assert.match(text, /BAC 1,234,000 → 1,234,400 \(\+400\)/);
     const small = diffText(compare(plan(50, 0.2), plan(50, 0.3)));
     assert.match(small, /Budget 0\.2 → 0\.3 \(\+0\.1\)/);
+    // A change of less than a tenth of a point is not "0 pts".
+    assert.match(diffText(compare(plan(39.88, 1000), plan(39.92, 1000))), /Progress 39\.88% → 39\.92% \(\+0\.04 pts\)/);
     // Written apart already: as before.
     assert.match(diffText(compare(plan(40, 1000), plan(50, 2000))), /Progress 40% → 50% \(\+10 pts\)/);
   });

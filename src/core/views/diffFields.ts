@@ -15,7 +15,10 @@ import { milestoneStatusText } from './forecastText';
 /** A percent-point difference with its sign: "+12 pts". */
 export function formatPointsDelta(value: number | null): string {
   if (value === null) return '—';
-  const rounded = Math.round(value * 10) / 10;
+  // To a tenth; a change smaller than that with the digits that show it (+0.04 pts, not 0 pts).
+  let digits = 1;
+  while (digits < 4 && value !== 0 && Number(fixedNumber(Math.abs(value), digits)) === 0) digits++;
+  const rounded = Number(fixedNumber(value, digits));
   return `${rounded > 0 ? '+' : ''}${rounded === 0 ? 0 : rounded} pts`;
 }
 

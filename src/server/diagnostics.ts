@@ -78,9 +78,10 @@ export class DiagnosticsPublisher {
     // A file no longer in the plans is cleared. Not one whose uri the client now spells another way (it
     // opened the file: Neovim writes %c3%a9 where Node wrote %C3%A9): the client takes both for one file,
     // and an empty list sent under the old spelling would clear what was just published under the new.
-    const keys = new Set([...byUri.keys()].map((uri) => this.plans.paths.keyOf(uri)));
+    let keys: Set<string> | undefined; // made only when some uri shown is gone (seldom: a file deleted or reopened)
     for (const uri of this.shown.keys()) {
       if (byUri.has(uri)) continue;
+      keys ??= new Set([...byUri.keys()].map((live) => this.plans.paths.keyOf(live)));
       if (keys.has(this.plans.paths.keyOf(uri))) this.shown.delete(uri);
       else sends.push([uri, [], '']);
     }

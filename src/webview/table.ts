@@ -174,14 +174,20 @@ export function tableRows(rollup: RollupJson, view: RoadmapView, sort: ViewState
   return rows;
 }
 
-/** The currency of every row's figures: a program's lane currency, for its projects too; a portfolio's is its first program's. */
+/** The currency of every row's figures: a program's lane currency, for its projects too; a portfolio's its programs' (EUR+USD when they differ). */
 function currenciesOf(view: RoadmapView): Map<string, string> {
   const currencies = new Map<string, string>();
   const { lanes, bars } = view.model;
+  // A portfolio's sums are of its programs' currencies, unconverted: it names each (EUR+USD), as currencyOf does.
+  const ofPortfolio = new Map<string, string[]>();
   for (const lane of lanes) {
     if (lane.program) currencies.set(lane.program.id, lane.currency);
-    if (lane.portfolio && !currencies.has(lane.portfolio.id)) currencies.set(lane.portfolio.id, lane.currency);
+    if (!lane.portfolio || !lane.program) continue;
+    const list = ofPortfolio.get(lane.portfolio.id) ?? [];
+    if (!list.includes(lane.currency)) list.push(lane.currency);
+    ofPortfolio.set(lane.portfolio.id, list);
   }
+  for (const [id, list] of ofPortfolio) currencies.set(id, list.join('+'));
   for (const bar of bars) currencies.set(bar.id, lanes[bar.lane]?.currency ?? '');
   return currencies;
 }

@@ -142,6 +142,20 @@ describe('roadmap export in a browser', function () {
     await page.context().close();
   });
 
+  it("labels a portfolio's sums of programs in several currencies with all of them (EUR+USD), not the first program's", async () => {
+    fs.mkdirSync(path.join(work, 'currencies'));
+    const program = (id: string, currency: string) => ['---', 'program:', `  id: ${id}`, `  name: ${id}`, '  portfolio: pf', `  currency: ${currency}`, '  projects:', `    - { id: ${id}-a, name: A, start: 2026-01-05, duration: 3d, budget: 1000 }`];
+    fs.writeFileSync(path.join(work, 'currencies', 'pf.plan.yaml'), ['portfolio:', '  id: pf', '  name: PF', '  status_date: 2026-01-05', ...program('eu', 'EUR'), ...program('us', 'USD'), ''].join('\n'));
+    render(['currencies', '--out', 'currencies.html'], work);
+    const { page } = await openOffline(browser, path.join(work, 'currencies.html'));
+    await figuresShown(page);
+    const rows = await page.locator('table.rollup tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
+    const heads = await page.locator('table.rollup thead th').evaluateAll((ths) => ths.map((th) => th.textContent ?? ''));
+    const bac = heads.findIndex((head) => head.startsWith('BAC'));
+    assert.deepEqual(rows.map((row) => row[bac]), ['2.00k EUR+USD', '1.00k EUR', '1.00k EUR', '1.00k USD', '1.00k USD']);
+    await page.context().close();
+  });
+
   describe('HTML with hostile plan strings', () => {
     let page: Page;
     let requests: string[];

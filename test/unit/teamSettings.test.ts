@@ -102,6 +102,9 @@ describe('team settings (.plan-as-code.yaml)', () => {
 
   it('reports a second YAML document, whose settings would not be read', () => {
     assert.deepEqual(problems('version: 1\n---\nhealth:\n  redBelow: 0.8\n'), ['2:1 schema .plan-as-code.yaml holds 2 YAML documents; write its settings in one (the others are not read)']);
+    // On the --- itself, not an empty range.
+    const range = read('version: 1\n---\nhealth:\n  redBelow: 0.8\n').diagnostics[0].range;
+    assert.deepEqual(range, { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } });
   });
 
   it('reports a file that is not YAML, or not a mapping', () => {

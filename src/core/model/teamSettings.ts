@@ -60,7 +60,12 @@ export function readTeamSettings(path: string, text: string): TeamSettingsFile {
   const root = file.documents[0]?.root;
   if (diagnostics.length > 0 || root === undefined) return { path, settings, diagnostics };
   const second = file.documents[1];
-  if (second) report([second.span[0], second.span[0]], messages.settingsDocuments(TEAM_SETTINGS_FILE, file.documents.length));
+  if (second) {
+    // On the `---` that starts it (else its first character).
+    const marker = file.text.lastIndexOf('---', second.span[0]);
+    const at: Span = marker >= 0 ? [marker, marker + 3] : [second.span[0], Math.min(file.text.length, second.span[0] + 1)];
+    report(at, messages.settingsDocuments(TEAM_SETTINGS_FILE, file.documents.length));
+  }
   if (root.kind !== 'map') {
     report([root.span[0], root.span[0]], messages.settingsNotMapping(TEAM_SETTINGS_FILE));
     return { path, settings, diagnostics };

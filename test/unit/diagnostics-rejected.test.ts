@@ -201,6 +201,9 @@ describe('a value the schema rejects is not used further (SPEC section 6)', () =
     const where = (files: Record<string, string>) => diagnose(files, STATUS).map((d) => `${d.file} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
     assert.deepEqual(where({ 'n.plan.yaml': nested }), ['n.plan.yaml 7:16 unknown-reference']);
     assert.deepEqual(where({ 'n.plan.yaml': nested.replace('nosuch', 'other'), 'o.plan.yaml': 'program:\n  id: other\n  name: Other\n' }), ['n.plan.yaml 7:16 schema']);
+    // The name of a project, not a program: the unknown reference says so.
+    const ofProject = where({ 'n.plan.yaml': nested.replace('nosuch', 'other'), 'o.plan.yaml': 'project:\n  id: other\n  name: Other\n  start: 2026-01-05\n  duration: 1d\n' });
+    assert.deepEqual(ofProject, ['n.plan.yaml 7:16 unknown-reference']);
     const portfolio = ['portfolio:', '  id: pf', '  name: PF', '  programs:', '    - id: p', '      name: P', '      portfolio: nope'].join('\n');
     assert.deepEqual(where({ 'p.plan.yaml': portfolio }), ['p.plan.yaml 7:18 unknown-reference']);
     const shared = [

@@ -429,10 +429,11 @@ function referenceProblem({ index, out }: { index: PlanIndex; out: PlanDiagnosti
  */
 export function referenceProblems(entity: Entity, index: PlanIndex): PlanDiagnostic[] {
   const out: PlanDiagnostic[] = [];
-  // A nested program or project names its parent or nothing. A name of no entity at all is an unknown
-  // reference (SPEC 6); another entity's name is the schema error below (they must agree, SPEC 3), not both.
+  // A nested program or project names its parent or nothing. A name of no program (portfolio) is an unknown
+  // reference (SPEC 6); another one's name is the schema error below (they must agree, SPEC 3), not both.
   const nestedRef = entity.kind === 'program' && entity.parentPortfolio ? entity.portfolioRef : entity.kind === 'project' && entity.parentProgram ? entity.programRef : undefined;
-  const disagrees = nestedRef !== undefined && index.definitions.has(nestedRef.name) ? nestedRef : undefined;
+  const parentKind = entity.kind === 'program' ? 'portfolio' : 'program';
+  const disagrees = nestedRef !== undefined && (index.definitions.get(nestedRef.name) ?? []).some((named) => named.kind === parentKind) ? nestedRef : undefined;
   eachReference(entity, disagrees ? (context, reference, field, role) => reference !== disagrees && referenceProblem(context, reference, field, role) : referenceProblem, { index, out });
 
   // Written inside one program (portfolio) but naming another: a schema error.

@@ -6,7 +6,7 @@
  */
 import { parseDay, parseDuration, type Day } from '../base/dates';
 import type { Span } from '../base/positions';
-import { entriesOf, type MapEntry, type MapNode, nothingRejected, type ScalarNode, type ParsedFile, type Rejected, type YamlNode } from '../syntax/nodes';
+import { entriesOf, type MapEntry, type MapNode, nothingRejected, type ScalarNode, type ParsedFile, type Rejected, writtenName, type YamlNode } from '../syntax/nodes';
 import {
   healthValues, issueSeverities, projectStates,
   type Baseline, type Benefit, type TeamEntry, type DocumentModel, type EntityBase, type Field, type Issue, type Milestone, type Person,
@@ -326,11 +326,8 @@ class Fields {
     if (this.invalid.has('id')) return undefined;
     const value = this.node.entries.get('id')?.value;
     if (value?.kind !== 'scalar' || value.value === null) return undefined;
-    // YAML reads `id: 2026` as a number; it is still the name people write, as they wrote it (0x1F, 1.10;
-    // an alias's (`*x`) is its value's).
-    if (typeof value.value === 'string') return value.value;
-    const written = this.source.file.text.slice(value.span[0], value.span[1]);
-    return written.startsWith('*') ? String(value.value) : written;
+    // YAML reads `id: 2026` as a number; it is still the name people write.
+    return writtenName(this.source.file.text, value.value, value.span[0], value.span[1]);
   }
 }
 

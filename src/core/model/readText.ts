@@ -15,7 +15,7 @@ import { parseDay, parseDuration } from '../base/dates';
 import type { Span } from '../base/positions';
 import { FastReader, GiveUp, giveUp, keyEnd, skipSpaces } from '../syntax/fastReader';
 import { planSchema } from '../syntax/generated/planSchema';
-import { entriesOf, type MapNode, type ParsedFile, type ParseLimits, type ScalarNode, type SeqNode, type YamlNode } from '../syntax/nodes';
+import { entriesOf, type MapNode, type ParsedFile, type ParseLimits, type ScalarNode, type SeqNode, writtenName, type YamlNode } from '../syntax/nodes';
 import { fastReadLater, hasLoneCarriageReturn } from '../syntax/parser';
 import { type Check, planCheckOf } from '../syntax/treeSchema';
 import {
@@ -372,11 +372,10 @@ function madeList<T>(d: Draft, slot: number): readonly T[] {
 
 // ---- The entities, as read.ts's `ModelReader` makes them (the same fields, in the same order) ----
 
-/** The id as written, a number too (`id: 2026`: YAML reads a number; 0x1F stays 0x1F, 1.10 stays 1.10). */
+/** The id as written, a number too (`id: 2026`: YAML reads a number). */
 function id(d: Draft, slot: number, source: Source): string | undefined {
   const node = scalar(d, slot);
-  if (!node || node.value === null) return undefined;
-  return typeof node.value === 'string' ? node.value : source.file.text.slice(node.start, node.end);
+  return !node || node.value === null ? undefined : writtenName(source.file.text, node.value, node.start, node.end);
 }
 
 function anchor(d: Draft, slot: number): Span {

@@ -231,6 +231,16 @@ export type ParseLimits = Readonly<{
 export const defaultParseLimits: ParseLimits = { maxFileSize: 5 * 1024 * 1024, maxAliasExpansion: 10_000, maxDepth: 64 };
 
 /** The entries of a mapping in order, without an iterator (both readers keep them in `Entries`). */
+/**
+ * A scalar that names something (an id, a name) as it is written: a string as read; a number YAML read
+ * from `id: 2026` as its text (`0x1F`, `1.10`); an alias (`*x`) as the value it repeats.
+ */
+export function writtenName(text: string, value: string | number | boolean, start: number, end: number): string {
+  if (typeof value === 'string') return value;
+  const written = text.slice(start, end);
+  return written.startsWith('*') ? String(value) : written;
+}
+
 export function entriesOf(node: MapNode): readonly MapEntry[] {
   return node.entries instanceof Entries ? node.entries.all : [...node.entries.values()];
 }

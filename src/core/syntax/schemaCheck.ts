@@ -13,7 +13,7 @@ import type { Span } from '../base/positions';
 import { closestName } from '../base/suggestions';
 import { numberHint } from './numberHint';
 import { validTree } from './treeSchema';
-import { Entries, Entry, type MapEntry, MapOf, type MapNode, nothingRejected, type ParsedFile, type PlanDocument, type Rejected, type YamlNode, nodeAtPointer, toPlain } from './nodes';
+import { Entries, Entry, type MapEntry, MapOf, type MapNode, nothingRejected, type ParsedFile, type PlanDocument, type Rejected, type YamlNode, nodeAtPointer, toPlain, writtenName } from './nodes';
 
 const rootEntityKeys = ['portfolio', 'program', 'project'];
 
@@ -276,8 +276,7 @@ function named(kind: string, node: YamlNode | undefined, text: string): string {
   for (const key of ['id', 'name', 'title', 'person']) {
     const value = node.entries.get(key)?.value;
     if (value?.kind !== 'scalar' || value.value === null || value.value === '') continue;
-    const written = typeof value.value === 'string' ? value.value : text.slice(value.span[0], value.span[1]);
-    return `${kind} '${typeof value.value !== 'string' && written.startsWith('*') ? String(value.value) : written}'`;
+    return `${kind} '${writtenName(text, value.value, value.span[0], value.span[1])}'`;
   }
   return kind;
 }

@@ -10,7 +10,7 @@ import { formatDay, type Day } from '../base/dates';
 import { slipThresholds, type HealthThresholds } from '../base/defaults';
 import { compareExactly, Rational } from '../base/exact';
 import { plural } from '../base/messages';
-import { fixedNumber } from '../base/numbers';
+import { digitsApart, fixedNumber } from '../base/numbers';
 import type { Field, Health, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
 import { projectEarnedSchedule, setEarnedSchedule, type EarnedSchedule } from './earnedSchedule';
 import { forecastSteps, type Forecast, type MilestoneOutlook, type ProjectForecast, type ProjectPace } from './forecast';
@@ -759,10 +759,9 @@ class IndexConcern extends Worded {
     // The threshold as it is set (0.9 is "0.90", 0.951 "0.951"), and the value with the digits that tell it
     // from the threshold: SPI 0.946 is "0.946 < 0.95", not "0.95 < 0.95".
     const fraction = String(this.threshold).split('.')[1]?.length ?? 0;
-    let digits = Math.min(6, Math.max(2, fraction));
-    const threshold = fixedNumber(this.threshold, digits);
-    while (digits < 6 && fixedNumber(this.value, digits) === fixedNumber(this.threshold, digits)) digits++;
-    return `${this.name} ${fixedNumber(this.value, digits)} < ${threshold}`;
+    const set = Math.min(6, Math.max(2, fraction));
+    const digits = digitsApart(this.value, this.threshold, set, 6, fixedNumber);
+    return `${this.name} ${fixedNumber(this.value, digits)} < ${fixedNumber(this.threshold, set)}`;
   }
 }
 

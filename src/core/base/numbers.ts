@@ -19,3 +19,14 @@ export function fixedNumber(value: number, digits: number): string {
   }
   return value < 0 && /[1-9]/.test(text) ? `-${text}` : text;
 }
+
+/**
+ * The fewest decimals, from `from` up to `max`, at which `format` writes `a` and `b` apart — for a figure
+ * shown beside a threshold or its other side that rounding would write alike ("0.95 < 0.95"); `max` when
+ * none does, `from` when they are equal.
+ */
+export function digitsApart<T>(a: T, b: T, from: number, max: number, format: (value: T, digits: number) => string): number {
+  let digits = from;
+  while (digits < max && a !== b && format(a, digits) === format(b, digits)) digits++;
+  return digits;
+}

@@ -6,7 +6,7 @@
  */
 import type { MilestoneValuesJson, UndertakingValuesJson } from '../history/diff';
 import { figureTable } from './figureTable';
-import { fixedNumber } from '../base/numbers';
+import { digitsApart, fixedNumber } from '../base/numbers';
 import { dateText, formatDayDelta, formatGrouped, formatMoney, formatMoneyDelta, formatPercent } from './format';
 
 export { dateText, formatDayDelta, formatMoneyDelta } from './format';
@@ -95,7 +95,10 @@ export function fieldChange<V>(key: string, field: DiffField<V>, before: V, afte
   const whole = (value: unknown) => typeof value !== 'number' || Number.isInteger(value);
   if (field.precise && field.decimalsWhenFractional && !(whole(before) && whole(after))) [from, to] = [field.precise(before, 1), field.precise(after, 1)];
   // Two sides written alike though they differ: with the decimals that tell them apart.
-  for (let digits = 1; field.precise && from === to && before !== after && digits <= 4; digits++) [from, to] = [field.precise(before, digits), field.precise(after, digits)];
+  if (field.precise && from === to && before !== after) {
+    const digits = digitsApart(before, after, 1, 4, field.precise);
+    [from, to] = [field.precise(before, digits), field.precise(after, digits)];
+  }
   return {
     key,
     meaning: field.meaning && typeof delta === 'number' && delta !== 0 ? field.meaning(delta) : null,

@@ -5,6 +5,7 @@
  */
 import { formatDay } from '../base/dates';
 import type { QualityMetricId, QualityThresholds } from '../base/defaults';
+import { digitsApart } from '../base/numbers';
 import { qualityUnits, scheduleQuality, type QualityInput, type QualityMetric, type ScheduleQuality } from '../analysis/quality';
 import { markdownCell } from './markdown';
 
@@ -55,8 +56,8 @@ export function qualityValueText(metric: Pick<QualityMetric, 'id' | 'value'> & {
   const unit = qualityUnits[metric.id];
   if (unit === 'count') return String(value);
   // A value that is not its threshold is never written as it: 18 of 19 is 0.947, not "0.95 ≥ 0.95".
-  let digits = unit === 'percent' ? 1 : 2;
-  while (digits < 6 && threshold !== undefined && value !== threshold && trim(value, digits) === trim(threshold, digits)) digits++;
+  const least = unit === 'percent' ? 1 : 2;
+  const digits = threshold === undefined ? least : digitsApart(value, threshold, least, 6, trim);
   return unit === 'percent' ? `${trim(value, digits)}%` : trim(value, digits);
 }
 

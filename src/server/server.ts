@@ -173,7 +173,7 @@ export function startServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((f) => uriToPath(f?.uri)));
         const kept = files.workspaceFolders.filter((f) => !removed.has(f.path));
-        const added = event.added.length > 0 ? foldersOf({ workspaceFolders: event.added, rootUri: null }) : [];
+        const added = foldersOf({ workspaceFolders: event.added, rootUri: null });
         // A folder added again (or already there) is not indexed twice.
         const fresh = added.filter((folder) => !kept.some((f) => f.path === folder.path));
         if (fresh.length === 0 && kept.length === files.workspaceFolders.length) return;

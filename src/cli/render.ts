@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildRoadmap, plural, formatDay, htmlPage, problemsBanner, roadmapBody, roadmapDetails, roadmapMermaid, roadmapOutline, roadmapSvg, summarizeProblems, type ProblemSummary, type RoadmapModel } from '../core';
+import { buildRoadmap, plural, formatDay, htmlPage, POSTER_ROWS, problemsBanner, roadmapBody, roadmapDetails, roadmapMermaid, roadmapOutline, roadmapPoster, roadmapSvg, summarizeProblems, type ProblemSummary, type RoadmapModel } from '../core';
 import { analyzePaths, noteErrors, requiredOut, sha256Base64, writeOut, type Command } from './command';
 
 export type RenderFormat = 'html' | 'svg' | 'mermaid';
@@ -37,26 +37,34 @@ const sourceMapComment = /\n?\/[/*][#@] sourceMappingURL=[^\n]*$/;
 const cspHash = (text: string) => `'sha256-${sha256Base64(text)}'`;
 
 /**
- * The roadmap as one HTML file: the model in two data blocks — the outline, JSON before the script,
- * which parses and draws it first, and the details (figures, milestones, dependencies), gzipped JSON
- * in base64 after it, unpacked once the bars are painted — the bundle's script and style inline, and
+ * The roadmap as one HTML file: the model in data blocks before the script — for a plan of more rows
+ * than a screen holds, the poster (its first screen, painted on a canvas first); the outline, JSON,
+ * parsed and drawn next; and the details (figures, milestones, dependencies), gzipped JSON in base64,
+ * unpacked once the bars are painted — the bundle's script and style inline, and
  * a CSP (by hash) under which nothing else runs and nothing is fetched. With the plans' problems, a banner above the roadmap when they have errors
  * (the roadmap still shows what can be drawn).
  */
 export function roadmapHtml(model: RoadmapModel, assets: WebviewAssets, problems?: ProblemSummary): string {
   const script = assets.script.replace(sourceMapComment, '');
   const style = assets.style.replace(sourceMapComment, '');
+  const outline = roadmapOutline(model);
+  const poster = model.bars.length + model.lanes.length > POSTER_ROWS ? roadmapPoster(outline) : undefined;
   return htmlPage({
     title: `${model.title} — roadmap at ${formatDay(model.statusDate)}`,
     csp: { 'script-src': cspHash(script), 'style-src': cspHash(style), 'img-src': "'none'" },
     colorScheme: 'light dark',
     styles: [{ text: style }],
     body: (problems ? problemsBanner(problems) : '') + roadmapBody('This roadmap is drawn by a script: allow scripts for this file, or use render --format svg.'),
-    data: [{ id: 'roadmap-outline', value: roadmapOutline(model) }],
+    data: [
+      // The first screen, painted on a canvas before the outline is read: for a plan of more rows than that.
+      ...(poster ? [{ id: 'roadmap-poster', value: poster }] : []),
+      { id: 'roadmap-outline', value: outline },
+      // Compressed (a seventh of the JSON, for 10,000 projects) and before the script: the browser holds a
+      // page's first paint while it still reads the page, so a block after the script kept the first frame
+      // off the screen until it was read (bench/README.md, 2026-12-06).
+      { id: 'roadmap-details', type: 'application/gzip', base64: gzipSync(JSON.stringify(roadmapDetails(model))).toString('base64') },
+    ],
     scripts: [{ text: script }],
-    // After the script, so that the browser runs it and paints the bars before it has read this far;
-    // compressed, so that reading this far takes it little time (a seventh of the JSON, for 10,000 projects).
-    trailingData: [{ id: 'roadmap-details', type: 'application/gzip', base64: gzipSync(JSON.stringify(roadmapDetails(model))).toString('base64') }],
   });
 }
 

@@ -153,10 +153,13 @@ export {
   lazyOutlineModel,
   outlineCountsText,
   outlineModel,
+  POSTER_ROWS,
   roadmapDetails,
   roadmapOutline,
+  roadmapPoster,
   type RoadmapDetails,
   type RoadmapOutline,
+  type RoadmapPoster,
 } from './roadmap/outline';
 export { htmlPage, inlineJson, problemsBanner, roadmapBody } from './documents/page';
 export { peopleHtmlBody, peopleStyle } from './documents/peopleHtml';
@@ -166,6 +169,7 @@ export {
   barShape,
   createView,
   gridScene,
+  statusLineScene,
   outlineView,
   labelsScene,
   laneTitle,

@@ -3,7 +3,7 @@
  * host. Data flows one way: model (from the host) + view state → view → drawing. The view state
  * (zoom, scroll, filters, sort) survives model updates and, through the host, window reloads.
  */
-import { comparedRange, plural, formatDay, outlineCountsText, outlineView, type LoadBasis, type PeopleHeatmap, roadmapCountsText, type Health, type RoadmapComparison, type RoadmapModel, type RoadmapOutline, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
+import { comparedRange, plural, formatDay, outlineCountsText, outlineView, type LoadBasis, type PeopleHeatmap, roadmapCountsText, type Health, type RoadmapComparison, type RoadmapModel, type RoadmapOutline, type RoadmapPoster, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
 import type { CopyFormat, RoadmapTab } from '../shared/protocol';
 import { h } from './dom';
 import type { Host } from './host';
@@ -32,6 +32,8 @@ export class RoadmapApp {
   private firstFrame: 'none' | 'asked' | 'drawn' = 'none';
   /** Whether a frame with the figures has been drawn. */
   private figuresDrawn = false;
+  /** Where a poster was shown, if one was: the first view opens there (it is the first frame on screen). */
+  private posterPosition: { zoom: number; leftDay: number | null } | undefined;
   /** Why the whole model cannot come, once known. */
   private failure: string | undefined;
   private comparison: RoadmapComparison | null = null;
@@ -131,6 +133,34 @@ export class RoadmapApp {
   }
 
   /**
+   * Shows a poster — the first screen of a large plan, painted on a canvas before its outline is read
+   * (an exported file) — as the first frame, and calls `then` once it is on screen: the outline and
+   * the whole model follow as usual, and the outline's frame replaces the poster.
+   */
+  showPoster(poster: RoadmapPoster, then: () => void): void {
+    if (this.model) return;
+    const { outline } = poster;
+    this.title.textContent = outline.title;
+    this.subtitle.textContent = `Status date ${formatDay(outline.statusDate)} · ${poster.counts}`;
+    // The first view opens where the poster was painted: the poster's canvas gave the chart its scrollbars, so working out the fit again would give another zoom.
+    this.posterPosition = this.firstPosition(outline.range);
+    const bars = this.timeline.showPoster(outlineView(outline, poster.showPortfolio), this.posterPosition, poster.rows);
+    requestAnimationFrame(() =>
+      whenPainted((time, clock) => {
+        performance.mark('roadmap:painted', { startTime: time, detail: { bars, milestones: 0, figures: false, clock, poster: true } });
+        then();
+      }),
+    );
+  }
+
+  /** Where a first view opens: as saved, else the whole plan when it fits the width, else quarters from the months before the status date. */
+  private firstPosition(range: RoadmapModel['range']): { zoom: number; leftDay: number | null } {
+    if (this.restored) return { zoom: this.state.zoom, leftDay: this.state.leftDay };
+    const fit = this.timeline.fitZoom(range);
+    return { zoom: Math.min(zoomPresets.week, Math.max(zoomPresets.quarter, fit)), leftDay: fit >= zoomPresets.quarter ? range.start : null };
+  }
+
+  /**
    * Shows an outline — the bars, before their figures, milestones and dependencies — as the first
    * frame. Once a whole model is shown, outlines are ignored: the whole model of an update follows.
    */
@@ -162,14 +192,8 @@ export class RoadmapApp {
     this.quality.set(model.quality);
     this.fillFilters(model);
     const position = first
-      ? { zoom: this.state.zoom, leftDay: this.state.leftDay, scrollTop: this.state.scrollTop }
+      ? { ...(this.posterPosition ?? this.firstPosition(model.range)), scrollTop: this.state.scrollTop }
       : { zoom: this.timeline.zoomLevel, leftDay: this.timeline.leftDay, scrollTop: this.timeline.scrollTop };
-    if (first && !this.restored) {
-      // First open: the whole plan when it fits the width, else quarters from the months before the status date.
-      const fit = this.timeline.fitZoom(model.range);
-      position.zoom = Math.min(zoomPresets.week, Math.max(zoomPresets.quarter, fit));
-      position.leftDay = fit >= zoomPresets.quarter ? model.range.start : null;
-    }
     this.refresh(position, tableScrollTop);
   }
 
@@ -254,7 +278,8 @@ export class RoadmapApp {
     requestAnimationFrame(() => {
       // This frame is being rendered now, showing what the DOM holds at this point.
       const shown = { bars: this.timeline.drawnBars, milestones: this.timeline.drawnMilestones, figures: this.complete };
-      if (firstFrame) whenPainted((time, clock) => performance.mark('roadmap:painted', { startTime: time, detail: { ...shown, clock } }));
+      // After a poster, the poster was the first frame on screen (showPoster marks it).
+      if (firstFrame && !this.posterPosition) whenPainted((time, clock) => performance.mark('roadmap:painted', { startTime: time, detail: { ...shown, clock } }));
       // A task queued here runs once the frame has been handed over for painting.
       setTimeout(() => {
         if (firstFrame) {

@@ -2,7 +2,7 @@
  * Where the roadmap runs: inside a VS Code webview (messages to and from the extension, state kept by
  * VS Code across reloads) or in an exported HTML file (the model embedded in the page, no extension).
  */
-import { joinRoadmap, type LoadBasis, type PeopleHeatmap, type RoadmapComparison, type RoadmapDetails, type RoadmapModel, type RoadmapOutline, rollupCsv, rollupMarkdown } from '../core';
+import { joinRoadmap, type LoadBasis, type PeopleHeatmap, type RoadmapComparison, type RoadmapDetails, type RoadmapModel, type RoadmapOutline, type RoadmapPoster, rollupCsv, rollupMarkdown } from '../core';
 import type { CopyFormat, FromWebview, RoadmapTab, ToWebview } from '../shared/protocol';
 import { whenPainted } from './paint';
 
@@ -99,17 +99,30 @@ export function vscodeHost(): Host {
   };
 }
 
+/** The poster block of an exported file (`roadmap-poster`), if it has one this page can draw. */
+export function readPoster(element: HTMLElement | null): RoadmapPoster | undefined {
+  if (!element) return undefined;
+  try {
+    const poster = JSON.parse(element.textContent ?? 'null') as RoadmapPoster | null;
+    return poster?.version === 1 && poster.outline?.version === 1 ? poster : undefined;
+  } catch {
+    // Drawn without a poster: the outline and the details say what is wrong, if anything is.
+    return undefined;
+  }
+}
+
 /**
- * The exported file: the model in two data blocks — the outline (`roadmap-outline`, JSON before this
- * script) is parsed and drawn first; the details (`roadmap-details`, gzipped JSON in base64 after this
- * script) are unpacked once that frame is on screen and the page has been read to its end.
+ * The exported file: the model in data blocks before this script — the outline (`roadmap-outline`,
+ * JSON) is parsed and drawn first (after the poster, when the file has one: main.ts); the details
+ * (`roadmap-details`, gzipped JSON in base64) are unpacked once that frame is on screen.
  */
 export function exportHost(outlineElement: HTMLElement): Host {
   let state: unknown;
   return {
     kind: 'export',
     listen(listener) {
-      performance.mark('roadmap:data');
+      // After a poster, its data was the first the page had.
+      if (performance.getEntriesByName('roadmap:data').length === 0) performance.mark('roadmap:data');
       const outline = JSON.parse(outlineElement.textContent ?? 'null') as RoadmapOutline;
       listener.outline(outline);
       const details = async () => {

@@ -3,8 +3,9 @@
  * the core's scene. With many rows only the visible window (plus some overscan) is in the DOM and it is
  * redrawn when scrolling leaves it; with few rows every row is drawn once, so every bar is in the DOM.
  */
-import { chartWidth, clampZoom, dayToX, geometry, maxZoom, visibleRows, xToDay, zoomIn, zoomOut, arrowsScene, axisScene, gridScene, labelsScene, rowsScene, type RoadmapView } from '../core';
+import { chartWidth, clampZoom, dayToX, geometry, maxZoom, visibleRows, xToDay, zoomIn, zoomOut, arrowsScene, axisScene, gridScene, labelsScene, rowsScene, statusLineScene, type RoadmapView } from '../core';
 import { h, setSize } from './dom';
+import { paintShapes, readPalette } from './poster';
 import { drawInto, svgElement } from './svg';
 
 /** Up to this many rows, all are drawn; above it, only the visible window. */
@@ -75,6 +76,8 @@ export class Timeline {
   private frame = 0;
   /** While printing: the zoom and scroll to go back to; every row and day is drawn meanwhile. */
   private beforePrint: { zoom: number; scrollLeft: number; scrollTop: number } | undefined;
+  /** The first screen drawn on a canvas over the chart (`showPoster`), until the first view is drawn. */
+  private poster: HTMLCanvasElement | undefined;
 
   constructor(private readonly events: TimelineEvents) {
     this.axisSvg = svgElement('svg', { class: 'axis', 'aria-hidden': 'true' });
@@ -177,6 +180,8 @@ export class Timeline {
 
   /** Shows a view (new model or filters) at a zoom, keeping the given scroll position. */
   setView(view: RoadmapView, position: { zoom: number; leftDay: number | null; scrollTop: number }): void {
+    this.poster?.remove();
+    this.poster = undefined;
     this.view = view;
     this.zoom = clampZoom(position.zoom);
     if (this.activeRow >= view.rows.length || view.rows[this.activeRow]?.kind !== 'bar') this.activeRow = -1;
@@ -268,9 +273,8 @@ export class Timeline {
    * The chart is as tall as its axis and rows (and its horizontal scrollbar), no taller: under a few
    * rows there is no empty grid, and the table below takes the room. Many rows scroll as before.
    */
-  private fitHeight(): void {
-    if (!this.view || this.beforePrint) return;
-    const rows = this.view.rows.length;
+  private fitHeight(rows = this.view?.rows.length): void {
+    if (rows === undefined || this.beforePrint) return;
     const scrollbar = this.scroller.offsetHeight - this.scroller.clientHeight;
     const border = this.element.offsetHeight - this.element.clientHeight;
     // No rows: room for the message saying why.
@@ -305,6 +309,86 @@ export class Timeline {
       this.draw(false);
       this.events.moved();
     });
+  }
+
+  /**
+   * Draws the first screen of a roadmap on a canvas over the chart, before its view exists (issue 22:
+   * the first frame of a large exported file). `view` holds the first rows of a roadmap of `totalRows`
+   * rows; the chart is sized and scrolled as `setView` will place the whole view at `position`, and the
+   * rows in view are painted from the same scene as the SVG chart, in the same order (grid, status line,
+   * bars; then the label column and the axis, which stick over them). `setView` takes the canvas away.
+   * Returns the number of bars painted.
+   */
+  showPoster(view: RoadmapView, position: { zoom: number; leftDay: number | null }, totalRows: number): number {
+    const { model } = view;
+    const { start, end } = model.range;
+    const zoom = clampZoom(position.zoom);
+    const width = chartWidth(model.range, zoom) + END_PAD;
+    // As layout(): the scroller gets the scrollbars the whole view will give it.
+    setSize(this.canvas, LABELS + width, AXIS + totalRows * ROW);
+    this.fitHeight(totalRows);
+    this.scroller.scrollLeft = dayToX(position.leftDay ?? Math.max(start, Math.min(end, model.statusDate - 30)), start, zoom);
+    const { scrollLeft, clientWidth, clientHeight } = this.scroller;
+    // Where the chart, the axis and the label column are in the scroller's box (as scrolled), from the layout itself.
+    const origin = this.scroller.getBoundingClientRect();
+    const chartAt = this.chartSvg.getBoundingClientRect();
+    const axisAt = this.axisSvg.getBoundingClientRect();
+    const labelsAt = this.labelsSvg.getBoundingClientRect();
+    const poster = document.createElement('canvas');
+    poster.className = 'poster';
+    poster.setAttribute('aria-hidden', 'true');
+    const ratio = window.devicePixelRatio || 1;
+    poster.width = Math.round(clientWidth * ratio);
+    poster.height = Math.round(clientHeight * ratio);
+    setSize(poster, clientWidth, clientHeight);
+    const context = poster.getContext('2d');
+    if (!context) return 0;
+    context.scale(ratio, ratio);
+    const palette = readPalette(this.element);
+    const rows = visibleRows(0, Math.max(0, clientHeight - AXIS), ROW, view.rows.length);
+    const dayFrom = Math.max(start, xToDay(scrollLeft, start, zoom));
+    const dayTo = Math.min(end, xToDay(scrollLeft + clientWidth, start, zoom));
+    context.fillStyle = palette.bg;
+    context.fillRect(0, 0, clientWidth, clientHeight);
+    // The chart, right of the label column and its border, under the axis.
+    context.save();
+    context.translate(chartAt.left - origin.left, chartAt.top - origin.top);
+    paintShapes(context, gridScene(model, zoom, dayFrom, dayTo, rows.first * ROW, rows.last * ROW), palette);
+    paintShapes(context, [statusLineScene(model, zoom, 0, totalRows * ROW)], palette);
+    paintShapes(context, rowsScene(view, rows.first, rows.last, zoom, width), palette);
+    context.restore();
+    // The label column and the axis row, each with its border, over the chart.
+    context.fillStyle = palette.bg;
+    context.fillRect(0, AXIS, LABELS, clientHeight - AXIS);
+    context.save();
+    context.translate(labelsAt.left - origin.left, labelsAt.top - origin.top);
+    paintShapes(context, labelsScene(view, rows.first, rows.last, LABELS), palette);
+    context.restore();
+    context.fillStyle = palette.bg;
+    context.fillRect(0, 0, clientWidth, AXIS);
+    context.save();
+    context.translate(axisAt.left - origin.left, axisAt.top - origin.top);
+    paintShapes(context, axisScene(model, zoom, dayFrom, dayTo), palette);
+    context.restore();
+    context.fillStyle = palette.bg;
+    context.fillRect(0, 0, LABELS, AXIS);
+    context.fillStyle = palette.border;
+    context.fillRect(LABELS - 1, 0, 1, AXIS);
+    context.fillRect(LABELS, AXIS, 1, clientHeight - AXIS);
+    context.fillRect(0, AXIS - 1, LABELS, 1);
+    context.fillRect(LABELS, AXIS, clientWidth - LABELS, 1);
+    context.font = `11px ${palette.font}`;
+    context.fillStyle = palette.muted;
+    context.textAlign = 'left';
+    context.letterSpacing = '0.44px';
+    context.fillText('PROGRAM / PROJECT', 12, AXIS - 11);
+    context.letterSpacing = '0px';
+    this.poster?.remove();
+    this.poster = poster;
+    this.element.append(poster);
+    let bars = 0;
+    for (let row = rows.first; row < rows.last; row++) if (view.rows[row].kind === 'bar') bars++;
+    return bars;
   }
 
   /** Draws the window around what is visible, unless what is drawn already covers it. */

@@ -394,6 +394,77 @@ describe('roadmap export in a browser', function () {
       await page.context().close();
     });
 
+    it('paints the first screen on a canvas before it reads the outline, each bar where and as the outline\'s frame then draws it', async () => {
+      // Keeps each poster canvas the page shows (it stays readable once taken away) and where it was.
+      const initScript = `
+        window.__posters = [];
+        new MutationObserver((records) => {
+          for (const record of records) for (const node of record.addedNodes)
+            if (node instanceof HTMLCanvasElement && node.classList.contains('poster')) window.__posters.push({ canvas: node, box: node.getBoundingClientRect().toJSON() });
+        }).observe(document, { childList: true, subtree: true });
+      `;
+      const { page, requests, dialogs } = await openOffline(browser, file, { initScript, viewport: { width: 1400, height: 1300 } });
+      await figuresShown(page);
+      const marks = (await page.evaluate(`Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('roadmap:')).map((m) => [m.name, { startTime: m.startTime, detail: m.detail }]))`)) as Record<string, { startTime: number; detail: Record<string, unknown> | null }>;
+      const painted = marks['roadmap:painted'];
+      assert.deepEqual({ ...painted.detail, bars: (painted.detail!.bars as number) > 10 }, { bars: true, milestones: 0, figures: false, clock: 'first-contentful-paint', poster: true });
+      // Then the outline's frame, drawn over the poster's place, takes it away.
+      assert.ok(marks['roadmap:data'].startTime < painted.startTime && painted.startTime < marks['roadmap:frame'].startTime, JSON.stringify(marks));
+      assert.equal(await count(page, 'canvas'), 0);
+      assert.equal(await page.evaluate('window.__posters.length'), 1);
+      // Each bar in the poster's view: the poster's pixel just inside the bar's left end is the colour the chart's SVG gives it there.
+      const compared = (await page.evaluate(`(() => {
+        const { canvas, box } = window.__posters[0];
+        const context = canvas.getContext('2d');
+        const ratio = canvas.width / box.width;
+        const rgb = (text) => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
+        const bg = rgb(getComputedStyle(document.body).backgroundColor);
+        const out = [];
+        for (const body of document.querySelectorAll('.chart [data-id] > .body')) {
+          const r = body.getBoundingClientRect();
+          // Just inside the bar's left end, or the chart's when the bar starts left of it.
+          const left = Math.max(r.left + 1.5, box.left + 305);
+          const x = left - box.left;
+          const y = r.top + r.height / 2 - box.top;
+          if (y < 44 || y > box.height - 4 || left > r.right - 1.5 || x > box.width - 20) continue;
+          const group = body.parentElement;
+          // Where the colour is known: inside the progress (opaque), else on the body alone (over the background).
+          const progress = group.querySelector(':scope > .progress');
+          const forecast = group.querySelector(':scope > .forecast');
+          const done = progress ? progress.getBoundingClientRect().right : -Infinity;
+          if (Math.abs(left - done) < 2) continue;
+          if (left > done && forecast && left < forecast.getBoundingClientRect().right + 1) continue;
+          const style = getComputedStyle(left < done ? progress : body);
+          const alpha = Number(style.fillOpacity);
+          const expected = rgb(style.fill).map((c, i) => Math.round(c * alpha + bg[i] * (1 - alpha)));
+          const pixel = (at) => [...context.getImageData(Math.floor(at * ratio), Math.floor(y * ratio), 1, 1).data.slice(0, 3)];
+          const poster = pixel(x);
+          // Where the progress begins (the bar's left end) and ends in the poster, against the chart: the first
+          // and the last pixel of its colour around each, to a pixel.
+          const edges = [];
+          if (progress && done - r.left >= 6) {
+            const colour = rgb(getComputedStyle(progress).fill);
+            const ofColour = (at) => pixel(at).every((c, i) => Math.abs(c - colour[i]) <= 12);
+            const first = r.left - box.left;
+            const last = done - box.left;
+            if (first > 310) for (let at = first - 6; at <= first + 6; at += 1 / ratio) if (ofColour(at)) { edges.push(at - first); break; }
+            if (last > 310 && last < x + box.width && r.right - done > 3) for (let at = last + 6; at >= last - 6; at -= 1 / ratio) if (ofColour(at)) { edges.push(at + 1 / ratio - last); break; }
+          }
+          out.push({ id: group.dataset.id, poster, expected, edges });
+        }
+        return out;
+      })()`)) as Array<{ id: string; poster: number[]; expected: number[]; edges: number[] }>;
+      assert.ok(compared.length >= 12, `${compared.length} bars compared`);
+      const off = compared.filter(({ poster, expected }) => poster.some((c, i) => Math.abs(c - expected[i]) > 12));
+      assert.deepEqual(off, []);
+      const edges = compared.flatMap((bar) => bar.edges.map((edge) => ({ id: bar.id, edge })));
+      assert.ok(edges.length >= 6, `${edges.length} ends of progress compared`);
+      assert.deepEqual(edges.filter(({ edge }) => Math.abs(edge) > 1.5), []);
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(requests, []);
+      await page.context().close();
+    });
+
     it('paints the bars first, from the outline alone, and the figures, milestones and arrows after that frame', async () => {
       const { page, requests, dialogs } = await openOffline(browser, file);
       await figuresShown(page);

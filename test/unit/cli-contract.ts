@@ -384,7 +384,7 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         const outline = /<script type="application\/json" id="roadmap-outline">([^<]*)<\/script>/.exec(html);
         assert.ok(outline, 'the outline is embedded');
         assert.deepEqual([...JSON.parse(outline[1]).bars.id].sort(), projectIds);
-        assert.match(html, /<\/script>\n<script type="application\/gzip" id="roadmap-details">[A-Za-z0-9+/]+={0,2}<\/script>\n<\/body>/, 'the details after the script');
+        assert.match(html, /<\/script>\n<script type="application\/gzip" id="roadmap-details">[A-Za-z0-9+/]+={0,2}<\/script>\n<script>/, 'the details after the outline, before the script');
       });
 
       it('--format svg has every project as an element with data-id', async () => {

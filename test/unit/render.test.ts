@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { analyzePlans, buildRoadmap, htmlPage, inlineJson, joinRoadmap, roadmapOutline, type RoadmapDetails, type RoadmapOutline } from '../../src/core';
+import { analyzePlans, buildRoadmap, htmlPage, inlineJson, joinRoadmap, POSTER_ROWS, roadmapOutline, roadmapPoster, type RoadmapDetails, type RoadmapOutline, type RoadmapPoster } from '../../src/core';
 import { roadmapHtml } from '../../src/cli/render';
 
 const model = buildRoadmap(
@@ -26,15 +26,28 @@ describe('HTML export', () => {
     assert.deepEqual(JSON.parse(text), { name: '</script><!-- & \u2028\u2029 >' });
   });
 
-  it('embeds the model in two parts: the outline as JSON before the script, the details gzipped in base64 after it', () => {
+  it('embeds the model in two parts before the script: the outline as JSON, the details gzipped in base64', () => {
     const html = roadmapHtml(model, assets);
     const blocks = [...html.matchAll(/<script( type="[^"]+" id="[^"]+")?>([^<]*)<\/script>/g)].map((m) => [m[1] ?? '', m[2]]);
-    assert.deepEqual(blocks.map(([attributes]) => attributes), [' type="application/json" id="roadmap-outline"', '', ' type="application/gzip" id="roadmap-details"']);
+    assert.deepEqual(blocks.map(([attributes]) => attributes), [' type="application/json" id="roadmap-outline"', ' type="application/gzip" id="roadmap-details"', '']);
     const outline = JSON.parse(blocks[0][1]) as RoadmapOutline;
     assert.deepEqual(outline, roadmapOutline(model));
-    assert.match(blocks[2][1], /^[A-Za-z0-9+/]+={0,2}$/);
-    const details = JSON.parse(gunzipSync(Buffer.from(blocks[2][1], 'base64')).toString('utf8')) as RoadmapDetails;
+    assert.match(blocks[1][1], /^[A-Za-z0-9+/]+={0,2}$/);
+    const details = JSON.parse(gunzipSync(Buffer.from(blocks[1][1], 'base64')).toString('utf8')) as RoadmapDetails;
     assert.equal(JSON.stringify(joinRoadmap(outline, details)), JSON.stringify(model));
+  });
+
+  it('adds a poster, the first screen cut from the outline, for a plan of more rows than a screen holds', () => {
+    const projects = Array.from({ length: POSTER_ROWS }, (_, i) => `    - { id: p${i}, name: P${i}, start: 2026-01-05, duration: 3d }`);
+    const big = buildRoadmap(analyzePlans([{ path: 'big.plan.yaml', text: ['program:', '  id: g', '  name: G', '  projects:', ...projects, ''].join('\n') }]));
+    const html = roadmapHtml(big, assets);
+    const blocks = [...html.matchAll(/<script( type="[^"]+" id="[^"]+")?>([^<]*)<\/script>/g)].map((m) => [m[1] ?? '', m[2]]);
+    assert.deepEqual(blocks.map(([attributes]) => attributes), [' type="application/json" id="roadmap-poster"', ' type="application/json" id="roadmap-outline"', ' type="application/gzip" id="roadmap-details"', '']);
+    assert.deepEqual(JSON.parse(blocks[0][1]), roadmapPoster(roadmapOutline(big)));
+    assert.equal((JSON.parse(blocks[0][1]) as RoadmapPoster).outline.bars.id.length, POSTER_ROWS - 1);
+    // One row fewer (the lane's and 79 projects' rows): the outline is drawn first, without a poster.
+    const fits = buildRoadmap(analyzePlans([{ path: 'big.plan.yaml', text: ['program:', '  id: g', '  name: G', '  projects:', ...projects.slice(1), ''].join('\n') }]));
+    assert.ok(!roadmapHtml(fits, assets).includes('roadmap-poster'));
   });
 
   it('embeds the script and the style, allowed by hash and nothing else', () => {
@@ -54,11 +67,11 @@ describe('HTML export', () => {
     assert.ok(title.startsWith('&#60;/script&#62;&#60;script&#62;alert(1)'), title);
   });
 
-  it('writes data blocks after the scripts when asked, and only base64 of a type that never runs', () => {
+  it('writes data blocks before the scripts, and only base64 of a type that never runs', () => {
     const page = (base64: string, type = 'application/gzip') =>
-      htmlPage({ title: 't', csp: {}, body: '', data: [{ id: 'first', value: 1 }], scripts: [{ text: 'run()' }], trailingData: [{ id: 'last', type, base64 }] });
+      htmlPage({ title: 't', csp: {}, body: '', data: [{ id: 'first', value: 1 }, { id: 'last', type, base64 }], scripts: [{ text: 'run()' }] });
     const html = page('QUJD');
-    assert.ok(html.indexOf('id="first"') < html.indexOf('<script>run()') && html.indexOf('<script>run()') < html.indexOf('<script type="application/gzip" id="last">QUJD</script>'));
+    assert.ok(html.indexOf('id="first"') < html.indexOf('<script type="application/gzip" id="last">QUJD</script>') && html.indexOf('id="last"') < html.indexOf('<script>run()'));
     assert.throws(() => page('</script><script>alert(1)//'), /must be base64/);
     for (const type of ['text/javascript', 'application/javascript', 'application/x-ecmascript', 'module', 'application/json" onload="x']) {
       assert.throws(() => page('QUJD', type), /cannot have the type/, type);

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import {
   analyzePlans, arrowsScene, axisTicks, barShape, buildRoadmap, chartWidth, clampZoom, createView, dayToX, formatDay, joinRoadmap, labelsScene, maxZoom,
-  mermaidText, minZoom, monthEnd, monthStart, noFilters, outlineCountsText, outlineModel, outlineView, roadmapCountsText, roadmapDetails, roadmapMermaid, roadmapOutline, roadmapRows,
+  mermaidText, minZoom, monthEnd, monthStart, noFilters, outlineCountsText, outlineModel, outlineView, roadmapCountsText, roadmapDetails, roadmapMermaid, roadmapOutline, roadmapPoster, roadmapRows,
   roadmapSources, roadmapSvg, rowsScene, truncate,
   visibleRows, xmlEscape, xToDay, zoomIn, zoomOut, zoomPresets, zoomUnit,
   type Analysis, type RoadmapModel, type Shape,
@@ -253,6 +253,29 @@ describe('roadmap in two parts: the outline for the first frame, the details aft
     const astray = { ...outline, bars: { ...outline.bars, lane: outline.bars.lane.map((lane, i) => (i === 1 ? 99 : lane)) } };
     assert.deepEqual([...outlineView(astray).rows], createView(outlineModel(astray)).rows);
     assert.deepEqual(outlineView(astray).rowOfBar, createView(outlineModel(astray)).rowOfBar);
+  });
+
+  it('cuts a poster from the outline: its first rows draw as the whole outline\'s first rows, with the whole one\'s counts and number of rows', () => {
+    const outline = roadmapOutline(model);
+    const whole = outlineView(outline);
+    // Row by row: lane 0's header and its four bars, lane 1's header and its bar, lane 2's header and its bar (8 rows).
+    for (let rows = 1; rows <= whole.rows.length + 1; rows++) {
+      const poster = roadmapPoster(outline, rows);
+      const first = outlineView(poster.outline, poster.showPortfolio);
+      const shown = Math.min(rows, whole.rows.length);
+      assert.equal(first.rows.length, shown, `${rows} rows`);
+      assert.deepEqual(rowsScene(first, 0, shown, 4, 900), rowsScene(whole, 0, shown, 4, 900), `${rows} rows`);
+      assert.deepEqual(labelsScene(first, 0, shown, 300), labelsScene(whole, 0, shown, 300), `${rows} rows`);
+      assert.deepEqual([poster.counts, poster.rows], [outlineCountsText(outline), whole.rows.length]);
+      assert.deepEqual([poster.outline.title, poster.outline.statusDate, poster.outline.range], [outline.title, outline.statusDate, outline.range]);
+    }
+    // Only the lanes of those rows, without their health reasons (no hover card on a poster); a bar of no lane has no row.
+    const astray = { ...outline, bars: { ...outline.bars, lane: outline.bars.lane.map((lane, i) => (i === 0 ? 99 : lane)) } };
+    const three = roadmapPoster(astray, 3).outline;
+    assert.deepEqual(three.bars.id, ['a2', 'a3']);
+    assert.deepEqual(three.bars.lane, [0, 0]);
+    assert.deepEqual(three.lanes, [{ ...outline.lanes[0], healthReasons: [] }]);
+    assert.equal(roadmapPoster(astray, 3).rows, whole.rows.length - 1);
   });
 
   it('refuses details that belong to another outline', () => {

@@ -51,7 +51,7 @@ export interface OfflinePage {
  * Opens a file offline: any request but the file itself is refused and recorded; dialogs and page errors
  * are recorded; with scripts on, CSP violations land in `window.__violations`.
  */
-export async function openOffline(browser: Browser, file: string, options: { javaScript?: boolean; viewport?: { width: number; height: number } } = {}): Promise<OfflinePage> {
+export async function openOffline(browser: Browser, file: string, options: { javaScript?: boolean; viewport?: { width: number; height: number }; initScript?: string } = {}): Promise<OfflinePage> {
   const url = pathToFileURL(file).href;
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, javaScriptEnabled: options.javaScript ?? true });
   const requests: string[] = [];
@@ -71,6 +71,7 @@ export async function openOffline(browser: Browser, file: string, options: { jav
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
   `);
+  if (options.initScript) await page.addInitScript(options.initScript);
   await page.goto(url);
   return { page, requests, dialogs };
 }

@@ -24,11 +24,9 @@ export interface PageParts {
   readonly styles?: readonly PageStyle[];
   /** Markup of the body, built by the caller from escaped parts. */
   readonly body: string;
-  /** JSON data blocks (`<script type="application/json" id="…">`), before the scripts. */
+  /** Data blocks (`<script type="application/json" id="…">`, or base64 of another type), before the scripts. */
   readonly data?: readonly PageData[];
   readonly scripts?: readonly PageScript[];
-  /** JSON data blocks after the scripts: the scripts run before the parser reaches them, and read them once the page has loaded. */
-  readonly trailingData?: readonly PageData[];
   /** Both light and dark (a standalone file), or none (VS Code sets the colours). */
   readonly colorScheme?: 'light dark' | 'light';
 }
@@ -91,7 +89,6 @@ export function htmlPage(parts: PageParts): string {
       lines.push(`<script>${script.text}</script>`);
     }
   }
-  lines.push(...(parts.trailingData ?? []).map(dataBlock));
   lines.push('</body>', '</html>', '');
   return lines.join('\n');
 }

@@ -347,3 +347,8 @@ export function roadmapSources(model: RoadmapModel): Map<string, RoadmapSource> 
   for (const bar of model.bars) sources.set(bar.id, bar.source);
   return sources;
 }
+
+/** Lane titles name the portfolio only when the programs are in more than one. */
+export function showsPortfolio(lanes: readonly RoadmapLane[]): boolean {
+  return new Set(lanes.filter((lane) => lane.program).map((lane) => lane.portfolio?.id ?? '')).size > 1;
+}

@@ -10,7 +10,7 @@
 import { formatDay, type Day } from '../base/dates';
 import type { Health, ProjectState } from '../model/entities';
 import type { RollupJson } from '../views/rollupReport';
-import { countsText, type RoadmapBar, type RoadmapDependency, type RoadmapLane, type RoadmapMilestone, type RoadmapModel, type RoadmapSource } from './model';
+import { countsText, showsPortfolio, type RoadmapBar, type RoadmapDependency, type RoadmapLane, type RoadmapMilestone, type RoadmapModel, type RoadmapSource } from './model';
 
 /**
  * Every bar's row, dates and look: entry i of each array is bar i (the bar's row order). Columns,
@@ -210,6 +210,80 @@ export function lazyArray<T>(length: number, make: (index: number) => T): T[] {
       return Reflect.ownKeys(target);
     },
   });
+}
+
+/**
+ * The first screen of a roadmap, for a page to draw before it reads the whole outline (issue 22: the
+ * HTML export's first frame): the outline cut to its first rows — each lane's header row, then its bars,
+ * in the outline's row order — with the counts under the title and the number of rows of the whole
+ * outline, which size the chart and its scrollbars as the whole outline will. Its lanes leave out their
+ * health reasons (the first frame has no hover card).
+ */
+export interface RoadmapPoster {
+  readonly version: 1;
+  readonly counts: string;
+  /** Rows of the whole outline (lane header rows and bars). */
+  readonly rows: number;
+  /** Whether the whole outline's lane titles name their portfolio (`showsPortfolio` of all its lanes). */
+  readonly showPortfolio: boolean;
+  readonly outline: RoadmapOutline;
+}
+
+/** Enough rows for a window 2,240 pixels tall. */
+export const POSTER_ROWS = 80;
+
+export function roadmapPoster(outline: RoadmapOutline, rows = POSTER_ROWS): RoadmapPoster {
+  const laneCount = outline.lanes.length;
+  const barsOfLane: number[][] = outline.lanes.map(() => []);
+  outline.bars.lane.forEach((lane, bar) => {
+    // As outlineView: a bar of no lane has no row.
+    if (Number.isInteger(lane) && lane >= 0 && lane < laneCount) barsOfLane[lane].push(bar);
+  });
+  const lanes: RoadmapLane[] = [];
+  const picked: number[] = [];
+  const laneOfPicked: number[] = [];
+  let total = 0;
+  for (let lane = 0; lane < laneCount; lane++) {
+    total += 1 + barsOfLane[lane].length;
+    if (lanes.length + picked.length >= rows) continue;
+    lanes.push({ ...outline.lanes[lane], healthReasons: [] });
+    for (const bar of barsOfLane[lane]) {
+      if (lanes.length + picked.length >= rows) break;
+      picked.push(bar);
+      laneOfPicked.push(lanes.length - 1);
+    }
+  }
+  const b = outline.bars;
+  const pick = <T>(values: readonly T[]): T[] => picked.map((bar) => values[bar]);
+  return {
+    version: 1,
+    counts: outlineCountsText(outline),
+    rows: total,
+    showPortfolio: showsPortfolio(outline.lanes),
+    outline: {
+      version: 1,
+      title: outline.title,
+      statusDate: outline.statusDate,
+      range: outline.range,
+      lanes,
+      bars: {
+        id: pick(b.id),
+        name: pick(b.name),
+        lane: laneOfPicked,
+        start: pick(b.start),
+        end: pick(b.end),
+        progress: pick(b.progress),
+        health: pick(b.health),
+        state: pick(b.state),
+        cancelled: pick(b.cancelled),
+        critical: pick(b.critical),
+        baselineStart: pick(b.baselineStart),
+        baselineEnd: pick(b.baselineEnd),
+        forecastStart: pick(b.forecastStart),
+        forecastEnd: pick(b.forecastEnd),
+      },
+    },
+  };
 }
 
 /** The counts under the roadmap's title (as roadmapCountsText of its model), from the outline's columns. */

@@ -11,7 +11,7 @@ import type { Health } from '../model/entities';
 import { milestoneStatusText } from '../views/forecastText';
 import type { RoadmapComparison, RoadmapDelta, RoadmapGhost } from './comparison';
 import { axisTicks, dayToX, geometry, roadmapRows, zoomUnit, type RoadmapFilters, type RoadmapRow } from './layout';
-import type { RoadmapBar, RoadmapLane, RoadmapMilestone, RoadmapModel } from './model';
+import { showsPortfolio, type RoadmapBar, type RoadmapLane, type RoadmapMilestone, type RoadmapModel } from './model';
 import { lazyArray, lazyOutlineModel, type RoadmapOutline } from './outline';
 import { fitText, textWidth } from './textWidth';
 
@@ -85,7 +85,7 @@ export function createView(model: RoadmapModel, filters?: RoadmapFilters, compar
     else push(milestonesOfLane, milestone.lane, milestone);
   }
   for (const list of milestonesOfLane.values()) list.sort((a, b) => a.date - b.date);
-  const showPortfolio = new Set(model.lanes.filter((lane) => lane.program).map((lane) => lane.portfolio?.id ?? '')).size > 1;
+  const showPortfolio = showsPortfolio(model.lanes);
   const ghostOf = new Map((comparison?.ghosts ?? []).map((ghost) => [ghost.id, ghost]));
   const deltaOf = new Map((comparison?.deltas ?? []).map((delta) => [`${delta.kind}:${delta.id}`, delta]));
   return { model, rows, rowOfBar, rowOfLane, barIndex, milestoneById, milestonesOfProject, milestonesOfLane, showPortfolio, comparison, ghostOf, deltaOf };
@@ -95,9 +95,10 @@ export function createView(model: RoadmapModel, filters?: RoadmapFilters, compar
  * The view of an outline under no filters, equal to `createView(outlineModel(outline))`, made for a
  * first frame: its rows and bars are made when read (lazyOutlineModel), the row of each bar is found
  * with typed arrays, and the lookup from ids to bars is built when first asked. A virtualised chart
- * that draws the rows in view reads a few dozen of the 10,000 rows and bars.
+ * that draws the rows in view reads a few dozen of the 10,000 rows and bars. A poster's outline (the
+ * first rows of a larger one) passes the larger one's `showPortfolio`.
  */
-export function outlineView(outline: RoadmapOutline): RoadmapView {
+export function outlineView(outline: RoadmapOutline, showPortfolio = showsPortfolio(outline.lanes)): RoadmapView {
   const model = lazyOutlineModel(outline);
   const laneOfBar = outline.bars.lane;
   const laneCount = outline.lanes.length;
@@ -128,7 +129,6 @@ export function outlineView(outline: RoadmapOutline): RoadmapView {
     return value < 0 ? { kind: 'lane', lane: -1 - value } : { kind: 'bar', lane: laneOfBar[value], bar: value };
   });
   const barIndex = new LazyMap(() => new Map(outline.bars.id.map((id, index) => [id, index])));
-  const showPortfolio = new Set(outline.lanes.filter((lane) => lane.program).map((lane) => lane.portfolio?.id ?? '')).size > 1;
   return {
     model,
     rows,

@@ -10,7 +10,7 @@ import {
   defaultParseLimits, defaultThresholds, plural, DEFAULT_CURRENCY, effectiveQualityThresholds, effectiveSettings, parseDay, PlanWorkspace, readTeamSettings, slipDaysSetting, TEAM_SETTINGS_FILE, toOneBased,
   type Analysis, type AnalysisOptions, type QualityThresholds, type TeamSettings,
 } from '../core';
-import { displayPath, findPlanFiles, planFileSize, readPlanFile, UsageError } from '../node/files';
+import { displayPath, findPlanFiles, readPlanFile, readPlanFileWithin, UsageError } from '../node/files';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -210,9 +210,9 @@ export async function readPaths(args: CommandArgs): Promise<PlanWorkspace> {
   const workspace = new PlanWorkspace({ ...defaultParseLimits, maxFileSize: args.maxFileSize });
   for (const absolute of files) {
     const path = displayPath(absolute);
-    const size = planFileSize(absolute, path);
-    if (size > args.maxFileSize) workspace.setOversized(path, size);
-    else workspace.set(path, readPlanFile(absolute, path));
+    const read = readPlanFileWithin(absolute, path, args.maxFileSize);
+    if ('oversized' in read) workspace.setOversized(path, read.oversized);
+    else workspace.set(path, read.text);
   }
   return workspace;
 }

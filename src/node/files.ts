@@ -1,5 +1,5 @@
 /** Finds plan files under the paths given on the command line. */
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, promises as fs, readFileSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 export const planFilePattern = /\.plan\.ya?ml$/;
@@ -76,6 +76,34 @@ export function readPlanBytes(absolute: string, given: string): Uint8Array {
     return readFileSync(absolute);
   } catch (error) {
     throw new UsageError(`${given}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** The buffer readPlanFileWithin reads into, kept between files (grown for a larger one). */
+let readBuffer = new Uint8Array(1 << 16);
+
+/**
+ * A plan file's text, or its size when that is above `maxSize`: then it is never opened (a hostile
+ * file may be huge, sparse or a device), so the size is the path's stat, as planFileSize gives it. Read
+ * into one buffer kept between files, as many bytes as the stat said (as readFileSync reads a regular
+ * file, without its fstat and its buffer per file). The text and the errors are those of planFileSize
+ * then readPlanFile.
+ */
+export function readPlanFileWithin(absolute: string, given: string, maxSize: number): { text: string } | { oversized: number } {
+  const size = planFileSize(absolute, given);
+  if (size > maxSize) return { oversized: size };
+  let fd: number | undefined;
+  try {
+    fd = openSync(absolute, 'r');
+    if (size > readBuffer.length) readBuffer = new Uint8Array(size);
+    let length = 0;
+    // Up to the stat's size, or the file's end if it is shorter now.
+    for (let read = 1; length < size && read > 0; length += read) read = readSync(fd, readBuffer, length, size - length, length);
+    return { text: decodePlanText(readBuffer.subarray(0, length)) };
+  } catch (error) {
+    throw new UsageError(`${given}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -74,7 +74,10 @@ export function setEarnedSchedule(parts: readonly ScheduledWork[], statusDate: D
   let only: ScheduledWork | undefined;
   let budgeted = false;
   let allDone = true;
-  for (const work of parts) {
+  // Indexed loops: a portfolio's set runs over thousands of projects, once, before it is optimised (where
+  // `for … of` makes an iterator result per item).
+  for (let p = 0; p < parts.length; p++) {
+    const work = parts[p];
     if (!counts(work)) continue;
     counted++;
     only = work;
@@ -95,7 +98,8 @@ export function setEarnedSchedule(parts: readonly ScheduledWork[], statusDate: D
   const shares = scratch.take(3, counted);
   let ev = 0;
   let i = 0;
-  for (const work of parts) {
+  for (let p = 0; p < parts.length; p++) {
+    const work = parts[p];
     if (!counts(work)) continue;
     offsets[i] = work.plannedStart! - PS;
     lengths[i] = work.plannedEnd! - work.plannedStart! + 1;

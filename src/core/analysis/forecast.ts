@@ -104,7 +104,9 @@ export function* reforecast(
 ): Steps<void> {
   const projects = forecast.projects as WritableMap<Project, ProjectForecast>;
   const milestones = forecast.milestones as WritableMap<Milestone, MilestoneOutlook>;
-  for (const node of nodes) {
+  // Indexed: in a generator, `for … of` makes an iterator result per item.
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     if (node.kind === 'project') projects.delete(node);
     else milestones.delete(node);
   }
@@ -156,7 +158,8 @@ function settleForecasts(
       const targets = links.get(node) ?? noLinks;
       let pending: Node | undefined;
       if (targets.length > 0 && waits(node)) {
-        for (const { target } of targets) {
+        for (let i = 0; i < targets.length; i++) {
+          const target = targets[i].target;
           if (!done(target) && !visiting.has(target)) {
             pending = target;
             break;
@@ -209,7 +212,8 @@ function forecastProject(
     case 'planned': {
       let start = Math.max(s, statusDate);
       let by: Node | undefined;
-      for (const { target: dependency } of dependencies) {
+      for (let i = 0; i < dependencies.length; i++) {
+        const dependency = dependencies[i].target;
         const finish = finishOf(dependency);
         if (finish !== null && finish + 1 > start) {
           start = finish + 1;
@@ -229,7 +233,8 @@ function milestoneOutlook(milestone: Milestone, statusDate: Day, dependencies: r
   if (date === undefined) return { status: 'on-track', forecast: null, waitsFor: undefined };
   let forecast = Math.max(date, statusDate);
   let waitsFor: MilestoneOutlook['waitsFor'];
-  for (const { target: dependency } of dependencies) {
+  for (let i = 0; i < dependencies.length; i++) {
+    const dependency = dependencies[i].target;
     // The same day is fine: a milestone can fall on the day its dependency ends.
     const finish = finishOf(dependency);
     if (finish !== null && finish > forecast) {

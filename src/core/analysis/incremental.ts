@@ -95,20 +95,28 @@ export interface Rechecked {
 export function* recheck(state: AnalysisState, rechecked: Rechecked): Steps<void> {
   const pauses = new PauseCounter();
   const { index, schedule, units, context, atRisk } = state;
-  for (const entity of rechecked.references) {
+  // Indexed loops over lists (the full analysis passes the index's own): in a generator, `for … of` makes
+  // an iterator result per item, tens of thousands here.
+  const references = listOf(rechecked.references);
+  for (let i = 0; i < references.length; i++) {
     if (pauses.due()) yield;
-    units.set(units.references, entity, referenceProblems(entity, index));
+    units.set(units.references, references[i], referenceProblems(references[i], index));
   }
-  for (const node of rechecked.dated) {
+  const dated = listOf(rechecked.dated);
+  for (let i = 0; i < dated.length; i++) {
     if (pauses.due()) yield;
+    const node = dated[i];
     units.set(units.dates, node, node.kind === 'project' ? projectDateChecks(node, schedule) : milestoneDateChecks(node, schedule));
   }
-  for (const project of rechecked.projects) {
+  const projects = listOf(rechecked.projects);
+  for (let i = 0; i < projects.length; i++) {
     if (pauses.due()) yield;
-    units.set(units.checks, project, projectChecks(project, context));
+    units.set(units.checks, projects[i], projectChecks(projects[i], context));
   }
-  for (const milestone of rechecked.milestones) {
+  const milestones = listOf(rechecked.milestones);
+  for (let i = 0; i < milestones.length; i++) {
     if (pauses.due()) yield;
+    const milestone = milestones[i];
     const problems = milestoneChecks(milestone, context);
     units.set(units.checks, milestone, problems);
     if (problems.some((d) => d.code === 'milestone-at-risk')) atRisk.add(milestone);
@@ -121,14 +129,21 @@ export function* recheck(state: AnalysisState, rechecked: Rechecked): Steps<void
     if (pauses.due(state.index.teamEntries.get(person)?.length ?? 1)) yield;
     units.set(units.checks, person, personChecks(person, context));
   }
-  for (const issue of rechecked.issues) {
+  const issues = listOf(rechecked.issues);
+  for (let i = 0; i < issues.length; i++) {
     if (pauses.due()) yield;
-    units.set(units.checks, issue, issueChecks(issue, context));
+    units.set(units.checks, issues[i], issueChecks(issues[i], context));
   }
-  for (const risk of rechecked.risks) {
+  const risks = listOf(rechecked.risks);
+  for (let i = 0; i < risks.length; i++) {
     if (pauses.due()) yield;
-    units.set(units.checks, risk, riskChecks(risk));
+    units.set(units.checks, risks[i], riskChecks(risks[i]));
   }
+}
+
+/** The items as a list: a list as it is, else (an edit's sets) copied into one. */
+function listOf<T>(items: Iterable<T>): readonly T[] {
+  return Array.isArray(items) ? (items as readonly T[]) : [...items];
 }
 
 /** Who depends on each node, from the schedule's links. */

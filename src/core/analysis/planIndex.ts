@@ -86,13 +86,14 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
     define(definitions, entities[i]);
   }
   const duplicateDiagnostics: PlanDiagnostic[] = [];
-  for (const [id, list] of definitions) {
-    if (list.length < 2) continue;
+  // forEach: no entry pair and no iterator result per id, as `for (const [id, list] of …)` makes in a generator.
+  definitions.forEach((list, id) => {
+    if (list.length < 2) return;
     for (const entity of list) {
       const others = list.filter((other) => other !== entity).map((other) => locationText(other.source, definedAt(other)));
       duplicateDiagnostics.push(diagnosticAt(entity.source, definedAt(entity), 'duplicate-id', messages.duplicateId(id, list.length, others.join(', '))));
     }
-  }
+  });
 
   const target = (reference: Reference | undefined, kinds: readonly EntityKind[]) => namedOfKind(definitions, reference, kinds);
   for (const portfolio of portfolios) portfolio.programs = [...portfolio.inlinePrograms];

@@ -70,9 +70,10 @@ function linksOfIndex(index: PlanIndex): NodeMap<Node, Link[]> {
 /** A node's depends_on items that name a project or milestone, and what they name. */
 function linksOfNode(node: Node, index: PlanIndex): Link[] {
   const list: Link[] = [];
-  for (const reference of node.dependsOn) {
-    const target = index.dependencyTargets.get(reference);
-    if (target) list.push({ reference, target });
+  const dependsOn = node.dependsOn;
+  for (let i = 0; i < dependsOn.length; i++) {
+    const target = index.dependencyTargets.get(dependsOn[i]);
+    if (target) list.push({ reference: dependsOn[i], target });
   }
   // Kept with the index: at its length (a list built by push keeps room for 17).
   return list.slice();
@@ -134,7 +135,8 @@ function* cyclesOfIndex(index: PlanIndex, links: NodeMap<Node, Link[]>): Steps<C
  */
 export function* redate(schedule: Schedule, projects: readonly Project[]): Steps<void> {
   const dates = schedule.dates as WritableMap<Project, ProjectDates>;
-  for (const project of projects) dates.delete(project);
+  // Indexed: in a generator, `for … of` makes an iterator result per item.
+  for (let i = 0; i < projects.length; i++) dates.delete(projects[i]);
   const dependencies = (node: Node) => linksOf(schedule, node);
   for (let from = 0; from < projects.length; from += ITEMS_PER_PAUSE) {
     if (from > 0) yield;
@@ -148,7 +150,8 @@ export function* refloat(schedule: Schedule, programs: Iterable<Program>, isCanc
   const dependencies = (node: Node) => linksOf(schedule, node);
   for (const program of programs) {
     yield;
-    for (const project of program.projects) float.delete(project);
+    const projects = program.projects;
+    for (let i = 0; i < projects.length; i++) float.delete(projects[i]);
     criticalPath(program, schedule.dates, schedule.cyclic, isCancelled, dependencies, float, positions);
   }
 }
@@ -177,7 +180,9 @@ function settleDates(projects: Iterable<Project>, dates: WritableMap<Project, Pr
       visiting.add(project);
       let pending: Project | undefined;
       if (!project.start) {
-        for (const { target } of dependencies(project)) {
+        const links = dependencies(project);
+        for (let i = 0; i < links.length; i++) {
+          const target = links[i].target;
           if (target.kind === 'project' && !target.end && !dates.has(target) && !visiting.has(target)) {
             pending = target;
             break;
@@ -261,8 +266,8 @@ function scheduleProject(project: Project, links: ReadonlyArray<{ target: Node }
   let start = project.start?.value;
   if (start === undefined && project.dependsOn.length > 0 && links.length === project.dependsOn.length) {
     let latestEnd = -Infinity;
-    for (const { target } of links) {
-      const end = endOf(target);
+    for (let i = 0; i < links.length; i++) {
+      const end = endOf(links[i].target);
       if (end === undefined) {
         latestEnd = NaN;
         break;
@@ -420,8 +425,12 @@ function criticalPath(
   float: WritableMap<Project, number>,
   positions: NodePositions,
 ): void {
+  // Indexed loops throughout: this runs once per program, mostly before it is optimised, where `for … of`
+  // makes an iterator and an iterator result per item.
   const members: Project[] = [];
-  for (const project of program.projects) {
+  const projects = program.projects;
+  for (let i = 0; i < projects.length; i++) {
+    const project = projects[i];
     const d = dates.get(project);
     if (isCancelled(project) || cyclic.has(project) || d?.start === undefined || d.end === undefined) continue;
     members.push(project);
@@ -449,8 +458,9 @@ function criticalPath(
   const predecessorEnd = new Int32Array(n + 1);
   const successorEnd = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    for (const { target } of dependencies(members[i])) {
-      const t = memberOf(target);
+    const links = dependencies(members[i]);
+    for (let l = 0; l < links.length; l++) {
+      const t = memberOf(links[l].target);
       if (t < 0) continue;
       predecessorEnd[i + 1]++;
       successorEnd[t + 1]++;
@@ -467,15 +477,16 @@ function criticalPath(
   const pending = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let p = predecessorEnd[i];
-    for (const { target } of dependencies(members[i])) {
-      const t = memberOf(target);
+    const links = dependencies(members[i]);
+    for (let l = 0; l < links.length; l++) {
+      const t = memberOf(links[l].target);
       if (t < 0) continue;
       predecessors[p++] = t;
       successors[successorFill[t]++] = i;
       pending[t]++;
     }
   }
-  for (const member of members) memberAt[positionIn(positions, member)!] = 0;
+  for (let i = 0; i < n; i++) memberAt[positionIn(positions, members[i])!] = 0;
   let programEnd = -Infinity;
   for (let i = 0; i < n; i++) programEnd = Math.max(programEnd, ends[i]);
   const latestStart = new Float64Array(n);

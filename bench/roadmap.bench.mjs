@@ -2,9 +2,10 @@
 //   - ours, 10,000 projects: `plan-as-code render` of bench/generate.mjs's L to HTML, opened as a file.
 //     First frame: from the page's script having the data ('roadmap:data', before it parses anything)
 //     to that frame on screen ('roadmap:painted', the browser's first contentful paint: nothing was
-//     painted before it), checked to hold bars and no figures yet; also its hand-over by the main
-//     thread, the time from opening the file, and the frame with the figures. DOM size, scrolling,
-//     zooming and the webview bundle's size.
+//     painted before it), checked to hold bars and no figures yet — since 2c9b810 the poster, the first
+//     screen painted on a canvas from a small block of the file (src/webview/poster.ts); also the
+//     outline's frame handed over by the main thread (it replaces the poster), the time from opening
+//     the file, and the frame with the figures. DOM size, scrolling, zooming and the webview bundle's size.
 //   - Mermaid: a gantt of the first 1,000 scheduled projects of L (workspace order, our dates), from
 //     the mermaid.render() call to its SVG, to the frame with it handed over, and to that frame on screen.
 //   - ours, like for like: our HTML export of exactly those 1,000 projects, measured as the 10,000.
@@ -88,9 +89,9 @@ async function firstFrame(page, url) {
     return {
       // From the script having the data (before it parses any) to the first frame on screen.
       firstFrameMs: painted.startTime - data,
-      // … to that frame handed over by the main thread (raster and display follow).
+      // … to the outline's frame (the SVG chart, after the poster) handed over by the main thread (raster and display follow).
       frameMs: mark('roadmap:frame').startTime - data,
-      // Parsing the outline and preparing the view, then drawing it (both on the main thread).
+      // The poster on screen, then parsing the outline and preparing the view; then drawing it (all on the main thread).
       beforeRenderMs: render.startTime - data,
       renderMs: render.duration,
       // From opening the file: reading the HTML up to the script, compiling it, and the above.
@@ -110,26 +111,28 @@ async function firstFrame(page, url) {
  * browser's first contentful paint. What this Chromium on this machine takes to put any first frame on
  * screen; no page can beat it.
  */
-const floorPage = (trailing = '') => `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0}canvas{display:block}</style></head>
-<body><canvas id="c" width="1440" height="900"></canvas><script>
+const floorPage = (leading = '') => `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0}canvas{display:block}</style></head>
+<body><canvas id="c" width="1440" height="900"></canvas>${leading}<script>
 performance.mark('floor:data');
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') performance.mark('floor:painted', { startTime: entry.startTime });
 }).observe({ type: 'paint', buffered: true });
 const c = document.getElementById('c').getContext('2d');
 for (let i = 0; i < 13; i++) { c.fillStyle = '#3b82f6'; c.fillRect(240 + 37 * i, 60 + 28 * i, 320, 18); c.fillStyle = '#111'; c.fillText('Project ' + i, 8, 73 + 28 * i); }
-</script>${trailing}</body></html>`;
+</script></body></html>`;
 
 /**
- * The floor carrying our file's weight: the same page followed by as much inert text as our export has
- * after its script (the details block, in one data block of the same kind) — whether reading the rest of
- * a file that size delays a first frame on this machine. (At 222ce8e, load 0.8: 26.9 ms against the
- * floor's 32.7 ms, so it did not; the gap to our first frame is our own work.)
+ * The floor carrying our file's weight: the same page with as much inert text before its script as our
+ * export has in its data blocks (poster, outline and details, in data blocks of the same kinds) — whether
+ * a page of that size is slower to put a first frame on screen once its script runs. (Until 2c9b810 the
+ * details came after our script and this page carried as many bytes after its own: at 222ce8e, load 0.8,
+ * 26.9 ms against the floor's 32.7 ms; at 2c9b810 a page of ours held its first paint until it had read
+ * them, so they moved before the script.)
  */
 function loadedFloorPage(html) {
   const text = readFileSync(html, 'utf8');
-  const after = text.length - (text.lastIndexOf('</script>', text.indexOf('id="roadmap-details"')) + '</script>'.length);
-  return floorPage(`<script type="application/gzip">${'A'.repeat(Math.max(0, after))}</script>`);
+  const blocks = [...text.matchAll(/<script type="(application\/[a-z]+)" id="[^"]+">([^<]*)<\/script>/g)];
+  return floorPage(blocks.map(([, type, data]) => `<script type="${type}">${'A'.repeat(data.length)}</script>`).join('\n'));
 }
 
 async function floorFrame(browser, url) {
@@ -351,7 +354,7 @@ export async function runRoadmapBench({ size = 'L', runs = 7, count = 1000, merm
     [
       `roadmap, ${result.projects.toLocaleString('en-US')} projects (${size}), ${runs} runs each, Chromium headless ${result.viewport}, load ${loadAtStart.join(' ')} → ${loadAtEnd.join(' ')}, commit ${result.git ? `${result.git.commit.slice(0, 7)}${result.git.dirty ? ' (with changes)' : ''}` : 'unknown'}`,
       `  first frame      ${ms(result.firstFrameMs)} data → on screen, median (min–max)   target ≤ ${targets.firstFrameMs} ms`,
-      `                   ${ms(result.frameMs)} data → handed over (outline ${ms(result.beforeRenderMs)}, render ${ms(result.renderMs)})`,
+      `                   ${ms(result.frameMs)} data → the outline's frame handed over (poster and outline ${ms(result.beforeRenderMs)}, render ${ms(result.renderMs)})`,
       `                   ${ms(result.fromOpeningMs)} from opening the file; figures ${ms(result.figuresMs)} after the data`,
       `                   showed ${JSON.stringify(result.firstFrameShows)}; outline ${result.outlineKB} KB of a ${result.htmlMB} MB file`,
       m.skipped
@@ -359,7 +362,7 @@ export async function runRoadmapBench({ size = 'L', runs = 7, count = 1000, merm
         : `  Mermaid ${m.version}  ${m.projects.toLocaleString('en-US')} projects: render() → SVG ${ms(m.renderMs)}, → handed over ${ms(m.paintedMs)}, → on screen ${m.presentedMs ? ms(m.presentedMs) : 'n/a'}; ${m.domNodes} SVG elements`,
       m.skipped ? '' : `  ours vs Mermaid  our ${result.projects.toLocaleString('en-US')} on screen vs its ${m.projects.toLocaleString('en-US')} as SVG: ${result.mermaidRatio}× (on screen both: ${result.mermaidRatioOnScreen ?? 'n/a'}×)   target ≥ ${targets.mermaidRatio}×`,
       `  floor            ${ms(result.floorMs)} data → on screen for a page that draws 13 bars on a canvas and nothing else${m.skipped ? '' : `: 10× Mermaid's SVG would need ≤ ${round(m.renderMs.median / 10)} ms`}`,
-      `                   ${ms(result.loadedFloorMs)} for that page followed by as many bytes as our file has after its script (its figures)`,
+      `                   ${ms(result.loadedFloorMs)} for that page carrying as many bytes of data before its script as our file`,
       `  like for like    our ${result.likeForLike.projects.toLocaleString('en-US')} (the same projects): ${ms(result.likeForLike.firstFrameMs)} data → on screen${m.skipped ? '' : `: ${result.likeForLike.ratioOnScreen ?? 'n/a'}× Mermaid on screen, ${result.likeForLike.ratioToSvg}× Mermaid's SVG`}`,
       `  DOM elements     ${result.domElements} with the figures, ${result.scroll.maxDomElements} while scrolling, ${result.zoom.domElements} after zooming   target ≤ ${targets.domElements}`,
       `  scrolling        frame ${result.scroll.frameMsMedian} ms median, ${result.scroll.frameMsP95} ms p95, ${result.scroll.frameMsMax} ms max`,

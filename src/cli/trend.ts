@@ -3,7 +3,7 @@
  * changed a plan file (SPEC 8), as JSON, Markdown tables or one self-contained HTML page of charts.
  */
 import { sha256Base64 } from '../node/hash';
-import { defaultParseLimits, htmlPage, parseDay, planTrend, trendChartsBody, trendMarkdown, trendStyle, type HistoryCommit, type TrendJson } from '../core';
+import { defaultParseLimits, formatDay, htmlPage, parseDay, planTrend, trendChartsBody, trendMarkdown, trendStyle, type HistoryCommit, type TrendJson } from '../core';
 import { noteSettings, writeOut, type Command, type CommandArgs } from './command';
 import { UsageError } from '../node/files';
 import { gitUsage, PlanHistory } from '../node/planHistory';
@@ -56,6 +56,8 @@ export const trendCommand: Command = {
     noteSettings(args, io);
     const text = args.format === 'json' ? `${JSON.stringify(trend, null, 2)}\n` : args.format === 'md' ? trendMarkdown(trend) : trendHtml(trend);
     await writeOut(out, text, io);
+    // "No commit in this history changed a plan file" is true only of the days asked for.
+    if (commits === 0 && since !== undefined) io.stderr(`plan-as-code: no commit on or after ${formatDay(since)} (--since) changed a plan file\n`);
     if (commits < max && (await history.repository.isShallow().catch(() => false))) {
       io.stderr('plan-as-code: this is a shallow clone: the history stops early (git fetch --unshallow, or fetch-depth: 0 in CI)\n');
     }

@@ -269,6 +269,12 @@ export function describeHistoryCommands(label: string, runIn: Runner): void {
       it('--max keeps the newest N; --since keeps commits from that day on', async () => {
         assert.deepEqual((await trend('--max', '2')).commits.map((c) => c.commit), [h.merge, h.c4]);
         assert.deepEqual((await trend('--since', '2026-01-09')).commits.map((c) => c.commit), [h.merge, h.c4, h.c3]);
+        // None since then: the output says no commit changed a plan file, and the note says of which days.
+        const none = await run('trend', '--since', '2027-01-01', '--format', 'md');
+        assert.equal(none.code, 0, none.stderr);
+        assert.match(none.stdout, /No commit in this history changed a plan file\./);
+        assert.match(none.stderr, /^plan-as-code: no commit on or after 2027-01-01 \(--since\) changed a plan file$/m);
+        assert.doesNotMatch((await run('trend', '--since', '2026-01-09', '--format', 'md')).stderr, /no commit on or after/);
       });
 
       it('paths limit the plan files; with no status date declared, the commit date stands for today', async () => {

@@ -329,6 +329,9 @@ describe('diagnostics (SPEC section 6)', () => {
       assert.deepEqual(at('project: {}\n'), ['1:1-1:8 schema', '1:10-1:12 unscheduled', '1:10-1:12 unscheduled']);
       assert.deepEqual(at(['people:', '  - id: bob', 'project:', '  id: q', '  name: Q', '  start: 2026-01-01', '  duration: 2d', '  team: [{}]'].join('\n')), ['8:10-8:12 schema']);
       assert.deepEqual(at('- a\n- b\n'), ['1:1-1:4 schema']);
+      // An empty list item (`-`): its dash, in a block list or with spaces after it.
+      assert.deepEqual(at(['program:', '  id: p', '  name: P', '  projects:', '    -', '    - { id: x, name: X, start: 2026-01-01, duration: 3d }'].join('\n')), ['5:5-5:6 schema']);
+      assert.deepEqual(at(['people:', '  - id: bob', 'project:', '  id: q', '  name: Q', '  start: 2026-01-01', '  duration: 2d', '  team:', '    -   '].join('\n')), ['9:5-9:6 schema']);
     });
 
     it('ends a block scalar value with its text, not at the next line (literal and folded, clip, strip and keep)', () => {

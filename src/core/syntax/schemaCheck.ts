@@ -127,8 +127,8 @@ function mapError(
   const target = nodeAtPointer(root, error.instancePath);
   if (!target) return undefined;
   const where = describe(root, error.instancePath, text);
-  // An empty value (`name:`) has no width of its own: show the problem on its key.
-  const valueSpan: Span = target.node.span[1] > target.node.span[0] || !target.keySpan ? target.node.span : target.keySpan;
+  // An empty value (`name:`) has no width of its own: show the problem on its key; an empty list item (`-`), on its dash.
+  const valueSpan: Span = target.node.span[1] > target.node.span[0] ? target.node.span : target.keySpan ?? dashBefore(target.node.span, text);
   const params = error.params as Record<string, unknown>;
   const kind = kindAt(error.instancePath);
   if (error.keyword !== 'required' && error.keyword !== 'additionalProperties') rejected.values.add(target.node);
@@ -204,6 +204,13 @@ function kindAt(pointer: string): string | undefined {
     kind = kind === undefined ? undefined : planKeys[kind]?.children[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
   }
   return kind;
+}
+
+/** The `-` of an empty list item written at `start`, else the empty span itself. */
+function dashBefore(span: Span, text: string): Span {
+  let at = span[0];
+  while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 9)) at--;
+  return at > 0 && text.charCodeAt(at - 1) === 45 ? [at - 1, at] : span;
 }
 
 /** A mapping's first key; an empty one (`{}`), or a value that is no mapping, itself. */

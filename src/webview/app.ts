@@ -3,7 +3,7 @@
  * host. Data flows one way: model (from the host) + view state → view → drawing. The view state
  * (zoom, scroll, filters, sort) survives model updates and, through the host, window reloads.
  */
-import { comparedRange, plural, formatDay, outlineCountsText, outlineView, type LoadBasis, type PeopleHeatmap, roadmapCountsText, type Health, type RoadmapComparison, type RoadmapModel, type RoadmapOutline, type RoadmapPoster, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
+import { comparedRange, plural, formatDay, outlineCountsText, outlineView, type LoadBasis, type PeopleHeatmap, roadmapCountsText, type Health, type RoadmapComparison, type RoadmapModel, type RoadmapLane, type RoadmapOutline, type RoadmapPoster, showsPortfolio, legendLines, legendShapes, legendWidth, zoomIn, zoomOut, zoomPresets, zoomUnit, type RoadmapFilters, type ZoomUnit, createView, laneTitle, type RoadmapView } from '../core';
 import type { CopyFormat, RoadmapTab } from '../shared/protocol';
 import { h } from './dom';
 import type { Host } from './host';
@@ -17,6 +17,8 @@ import { Timeline, type Target } from './timeline';
 import { Tooltip } from './tooltip';
 
 const healthLabels: ReadonlyArray<[Health, string]> = [['green', 'On track'], ['amber', 'At risk'], ['red', 'Off track']];
+/** The longest the outline waits for the poster's paint after its frame is handed over (it takes ~30 ms). */
+const POSTER_WAIT_MS = 150;
 /** The legend wraps at this width: it fits a printed landscape page. */
 const LEGEND_MAX_WIDTH = 880;
 const zoomLabels: ReadonlyArray<[ZoomUnit, string]> = [['week', 'Weeks'], ['month', 'Months'], ['quarter', 'Quarters']];
@@ -32,8 +34,8 @@ export class RoadmapApp {
   private firstFrame: 'none' | 'asked' | 'drawn' = 'none';
   /** Whether a frame with the figures has been drawn. */
   private figuresDrawn = false;
-  /** Where a poster was shown, if one was: the first view opens there (it is the first frame on screen). */
-  private posterPosition: { zoom: number; leftDay: number | null } | undefined;
+  /** The poster shown, if one was: the first view opens where it was painted (it is the first frame on screen). */
+  private poster: { position: { zoom: number; leftDay: number | null }; range: RoadmapModel['range'] } | undefined;
   /** Why the whole model cannot come, once known. */
   private failure: string | undefined;
   private comparison: RoadmapComparison | null = null;
@@ -134,23 +136,61 @@ export class RoadmapApp {
 
   /**
    * Shows a poster — the first screen of a large plan, painted on a canvas before its outline is read
-   * (an exported file) — as the first frame, and calls `then` once it is on screen: the outline and
-   * the whole model follow as usual, and the outline's frame replaces the poster.
+   * (an exported file) — as the first frame, and calls `then` once that frame is on screen: the outline
+   * and the whole model follow as usual, and the outline's frame replaces the poster. A poster
+   * that cannot be drawn (a block that does not hold what a poster holds, no canvas) shows nothing and
+   * calls `then` at once: the outline's frame is then the first.
    */
   showPoster(poster: RoadmapPoster, then: () => void): void {
-    if (this.model) return;
-    const { outline } = poster;
-    this.title.textContent = outline.title;
-    this.subtitle.textContent = `Status date ${formatDay(outline.statusDate)} · ${poster.counts}`;
-    // The first view opens where the poster was painted: the poster's canvas gave the chart its scrollbars, so working out the fit again would give another zoom.
-    this.posterPosition = this.firstPosition(outline.range);
-    const bars = this.timeline.showPoster(outlineView(outline, poster.showPortfolio), this.posterPosition, poster.rows);
-    requestAnimationFrame(() =>
+    let bars: number | undefined;
+    if (!this.model) {
+      try {
+        const { outline } = poster;
+        const position = this.firstPosition(outline.range);
+        // The toolbar as the outline will fill it, so that nothing moves when it does.
+        this.fillFilters(poster.lanes);
+        bars = this.timeline.showPoster(outlineView(outline, showsPortfolio(poster.lanes)), position, poster.rows);
+        if (bars !== undefined) {
+          this.poster = { position, range: outline.range };
+          this.updateZoomButtons();
+          this.title.textContent = outline.title;
+          this.subtitle.textContent = `Status date ${formatDay(outline.statusDate)} · ${poster.counts}`;
+        }
+      } catch {
+        bars = undefined;
+      }
+    }
+    if (bars === undefined) {
+      this.timeline.dropPoster();
+      then();
+      return;
+    }
+    const shown = bars;
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      then();
+    };
+    requestAnimationFrame(() => {
+      // The outline's work waits for the poster on screen: begun at the hand-over, it took the CPU that
+      // rasters the poster, which then showed no sooner than the outline's frame. At most POSTER_WAIT_MS:
+      // a browser that reports no paint (a page not shown) must not hold the chart back.
       whenPainted((time, clock) => {
-        performance.mark('roadmap:painted', { startTime: time, detail: { bars, milestones: 0, figures: false, clock, poster: true } });
-        then();
-      }),
-    );
+        performance.mark('roadmap:painted', { startTime: time, detail: { bars: shown, milestones: 0, figures: false, clock, poster: true } });
+        start();
+      });
+      setTimeout(start, POSTER_WAIT_MS);
+    });
+  }
+
+  /**
+   * Whether the first view opens where the poster was painted: the poster's canvas gave the chart its
+   * scrollbars, so working out the fit again would give another zoom; a poster of another range (a file
+   * edited by hand) does not decide it.
+   */
+  private posterFits(model: RoadmapModel): boolean {
+    return this.poster !== undefined && this.poster.range.start === model.range.start && this.poster.range.end === model.range.end;
   }
 
   /** Where a first view opens: as saved, else the whole plan when it fits the width, else quarters from the months before the status date. */
@@ -190,9 +230,9 @@ export class RoadmapApp {
     this.subtitle.textContent = `Status date ${formatDay(model.statusDate)} · ${counts}`;
     this.tooltip.setModel(model);
     this.quality.set(model.quality);
-    this.fillFilters(model);
+    this.fillFilters(model.lanes);
     const position = first
-      ? { ...(this.posterPosition ?? this.firstPosition(model.range)), scrollTop: this.state.scrollTop }
+      ? { ...(this.posterFits(model) ? this.poster!.position : this.firstPosition(model.range)), scrollTop: this.state.scrollTop }
       : { zoom: this.timeline.zoomLevel, leftDay: this.timeline.leftDay, scrollTop: this.timeline.scrollTop };
     this.refresh(position, tableScrollTop);
   }
@@ -279,7 +319,7 @@ export class RoadmapApp {
       // This frame is being rendered now, showing what the DOM holds at this point.
       const shown = { bars: this.timeline.drawnBars, milestones: this.timeline.drawnMilestones, figures: this.complete };
       // After a poster, the poster was the first frame on screen (showPoster marks it).
-      if (firstFrame && !this.posterPosition) whenPainted((time, clock) => performance.mark('roadmap:painted', { startTime: time, detail: { ...shown, clock } }));
+      if (firstFrame && !this.poster) whenPainted((time, clock) => performance.mark('roadmap:painted', { startTime: time, detail: { ...shown, clock } }));
       // A task queued here runs once the frame has been handed over for painting.
       setTimeout(() => {
         if (firstFrame) {
@@ -375,7 +415,7 @@ export class RoadmapApp {
 
   private setFilters(filters: RoadmapFilters): void {
     this.state = { ...this.state, filters };
-    if (this.model) this.fillFilters(this.model);
+    if (this.model) this.fillFilters(this.model.lanes);
     this.refresh({ zoom: this.timeline.zoomLevel, leftDay: this.timeline.leftDay, scrollTop: 0 }, 0);
   }
 
@@ -482,20 +522,20 @@ export class RoadmapApp {
   }
 
   /** Fills the filter controls from the model; a filter naming a portfolio or program that is gone is dropped. */
-  private fillFilters(model: RoadmapModel): void {
+  private fillFilters(lanes: readonly RoadmapLane[]): void {
     const portfolios = new Map<string, string>();
-    for (const lane of model.lanes) if (lane.portfolio) portfolios.set(lane.portfolio.id, lane.portfolio.name);
+    for (const lane of lanes) if (lane.portfolio) portfolios.set(lane.portfolio.id, lane.portfolio.name);
     let { filters } = this.state;
     if (filters.portfolio !== '' && !portfolios.has(filters.portfolio)) filters = { ...filters, portfolio: '' };
-    if (filters.lane !== '' && !model.lanes.some((lane) => lane.key === filters.lane)) filters = { ...filters, lane: '' };
+    if (filters.lane !== '' && !lanes.some((lane) => lane.key === filters.lane)) filters = { ...filters, lane: '' };
     this.state = { ...this.state, filters };
     const option = (value: string, text: string) => h('option', { attrs: { value }, text });
     this.portfolioSelect.replaceChildren(option('', 'All portfolios'), ...[...portfolios].map(([id, name]) => option(id, name)));
     this.portfolioSelect.value = portfolios.has(filters.portfolio) ? filters.portfolio : '';
     this.portfolioSelect.hidden = portfolios.size < 2;
-    const lanes = model.lanes.filter((lane) => filters.portfolio === '' || lane.portfolio?.id === filters.portfolio);
-    this.laneSelect.replaceChildren(option('', 'All programs'), ...lanes.map((lane) => option(lane.key, laneTitle(lane, false))));
-    this.laneSelect.value = lanes.some((lane) => lane.key === filters.lane) ? filters.lane : '';
+    const shown = lanes.filter((lane) => filters.portfolio === '' || lane.portfolio?.id === filters.portfolio);
+    this.laneSelect.replaceChildren(option('', 'All programs'), ...shown.map((lane) => option(lane.key, laneTitle(lane, false))));
+    this.laneSelect.value = shown.some((lane) => lane.key === filters.lane) ? filters.lane : '';
     for (const [health, box] of this.healthBoxes) box.checked = filters.health.length === 0 || filters.health.includes(health);
     if (this.search.value !== filters.text) this.search.value = filters.text;
   }

@@ -26,6 +26,7 @@ const listen = () =>
 const poster = outline ? readPoster(document.getElementById('roadmap-poster')) : undefined;
 if (poster) {
   performance.mark('roadmap:data');
+  // Then the outline, at once when the poster cannot be painted.
   app.showPoster(poster, listen);
 } else {
   listen();

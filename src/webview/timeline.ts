@@ -68,6 +68,7 @@ export class Timeline {
   private readonly arrowsLayer: SVGGElement;
   private readonly statusLine: SVGLineElement;
   private readonly empty: HTMLElement;
+  private readonly corner: HTMLElement;
   private view: RoadmapView | undefined;
   private zoom = 4;
   private drawn: Drawn | undefined;
@@ -89,7 +90,8 @@ export class Timeline {
     this.statusLine = svgElement('line', { class: 'status-line', 'aria-hidden': 'true' });
     this.chartSvg.append(this.gridLayer, this.statusLine, this.arrowsLayer, this.rowsLayer);
     this.labelsSvg.setAttribute('aria-hidden', 'true');
-    const corner = h('div', { className: 'corner' }, h('span', { text: 'Program / project' }));
+    this.corner = h('div', { className: 'corner' }, h('span', { text: 'Program / project' }));
+    const corner = this.corner;
     this.canvas = h(
       'div',
       { className: 'canvas' },
@@ -180,8 +182,7 @@ export class Timeline {
 
   /** Shows a view (new model or filters) at a zoom, keeping the given scroll position. */
   setView(view: RoadmapView, position: { zoom: number; leftDay: number | null; scrollTop: number }): void {
-    this.poster?.remove();
-    this.poster = undefined;
+    this.dropPoster();
     this.view = view;
     this.zoom = clampZoom(position.zoom);
     if (this.activeRow >= view.rows.length || view.rows[this.activeRow]?.kind !== 'bar') this.activeRow = -1;
@@ -317,12 +318,14 @@ export class Timeline {
    * rows; the chart is sized and scrolled as `setView` will place the whole view at `position`, and the
    * rows in view are painted from the same scene as the SVG chart, in the same order (grid, status line,
    * bars; then the label column and the axis, which stick over them). `setView` takes the canvas away.
-   * Returns the number of bars painted.
+   * Returns the number of bars painted, or undefined when the page has no canvas to paint on.
    */
-  showPoster(view: RoadmapView, position: { zoom: number; leftDay: number | null }, totalRows: number): number {
+  showPoster(view: RoadmapView, position: { zoom: number; leftDay: number | null }, totalRows: number): number | undefined {
     const { model } = view;
     const { start, end } = model.range;
     const zoom = clampZoom(position.zoom);
+    // The zoom the toolbar shows meanwhile; setView sets it again.
+    this.zoom = zoom;
     const width = chartWidth(model.range, zoom) + END_PAD;
     // As layout(): the scroller gets the scrollbars the whole view will give it.
     setSize(this.canvas, LABELS + width, AXIS + totalRows * ROW);
@@ -334,6 +337,9 @@ export class Timeline {
     const chartAt = this.chartSvg.getBoundingClientRect();
     const axisAt = this.axisSvg.getBoundingClientRect();
     const labelsAt = this.labelsSvg.getBoundingClientRect();
+    const corner = this.corner.firstElementChild as HTMLElement;
+    const cornerAt = corner.getBoundingClientRect();
+    const cornerStyle = getComputedStyle(corner);
     const poster = document.createElement('canvas');
     poster.className = 'poster';
     poster.setAttribute('aria-hidden', 'true');
@@ -342,7 +348,7 @@ export class Timeline {
     poster.height = Math.round(clientHeight * ratio);
     setSize(poster, clientWidth, clientHeight);
     const context = poster.getContext('2d');
-    if (!context) return 0;
+    if (!context) return undefined;
     context.scale(ratio, ratio);
     const palette = readPalette(this.element);
     const rows = visibleRows(0, Math.max(0, clientHeight - AXIS), ROW, view.rows.length);
@@ -370,18 +376,23 @@ export class Timeline {
     context.translate(axisAt.left - origin.left, axisAt.top - origin.top);
     paintShapes(context, axisScene(model, zoom, dayFrom, dayTo), palette);
     context.restore();
+    // The borders: the corner's and the label column's right, the corner's and the axis's bottom (the axis as wide as the chart).
     context.fillStyle = palette.bg;
     context.fillRect(0, 0, LABELS, AXIS);
     context.fillStyle = palette.border;
     context.fillRect(LABELS - 1, 0, 1, AXIS);
     context.fillRect(LABELS, AXIS, 1, clientHeight - AXIS);
     context.fillRect(0, AXIS - 1, LABELS, 1);
-    context.fillRect(LABELS, AXIS, clientWidth - LABELS, 1);
-    context.font = `11px ${palette.font}`;
+    context.fillRect(LABELS, AXIS, Math.min(clientWidth, axisAt.right - origin.left) - LABELS, 1);
+    // The corner's words, as its stylesheet sets them, on the baseline of their line box.
+    context.font = `${cornerStyle.fontWeight} ${cornerStyle.fontSize} ${cornerStyle.fontFamily}`;
     context.fillStyle = palette.muted;
     context.textAlign = 'left';
-    context.letterSpacing = '0.44px';
-    context.fillText('PROGRAM / PROJECT', 12, AXIS - 11);
+    context.letterSpacing = cornerStyle.letterSpacing === 'normal' ? '0px' : cornerStyle.letterSpacing;
+    const words = cornerStyle.textTransform === 'uppercase' ? (corner.textContent ?? '').toUpperCase() : (corner.textContent ?? '');
+    const metrics = context.measureText(words);
+    const leading = (cornerAt.height - metrics.fontBoundingBoxAscent - metrics.fontBoundingBoxDescent) / 2;
+    context.fillText(words, cornerAt.left - origin.left, cornerAt.top - origin.top + leading + metrics.fontBoundingBoxAscent);
     context.letterSpacing = '0px';
     this.poster?.remove();
     this.poster = poster;
@@ -389,6 +400,12 @@ export class Timeline {
     let bars = 0;
     for (let row = rows.first; row < rows.last; row++) if (view.rows[row].kind === 'bar') bars++;
     return bars;
+  }
+
+  /** Takes a poster away (one that could not be painted whole). */
+  dropPoster(): void {
+    this.poster?.remove();
+    this.poster = undefined;
   }
 
   /** Draws the window around what is visible, unless what is drawn already covers it. */

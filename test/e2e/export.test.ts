@@ -400,7 +400,12 @@ describe('roadmap export in a browser', function () {
         window.__posters = [];
         new MutationObserver((records) => {
           for (const record of records) for (const node of record.addedNodes)
-            if (node instanceof HTMLCanvasElement && node.classList.contains('poster')) window.__posters.push({ canvas: node, box: node.getBoundingClientRect().toJSON() });
+            if (node instanceof HTMLCanvasElement && node.classList.contains('poster')) {
+              // Where the poster and the toolbar are, and whether printing would show it.
+              const toolbar = [...document.querySelectorAll('.toolbar button, .toolbar select, .toolbar input')].map((e) => [e.getBoundingClientRect().toJSON(), e.getAttribute('aria-pressed')]);
+              const print = window.matchMedia('print').matches;
+              window.__posters.push({ canvas: node, box: node.getBoundingClientRect().toJSON(), toolbar, print });
+            }
         }).observe(document, { childList: true, subtree: true });
       `;
       const { page, requests, dialogs } = await openOffline(browser, file, { initScript, viewport: { width: 1400, height: 1300 } });
@@ -412,6 +417,19 @@ describe('roadmap export in a browser', function () {
       assert.ok(marks['roadmap:data'].startTime < painted.startTime && painted.startTime < marks['roadmap:frame'].startTime, JSON.stringify(marks));
       assert.equal(await count(page, 'canvas'), 0);
       assert.equal(await page.evaluate('window.__posters.length'), 1);
+      // Nothing moves when the chart replaces the poster: the chart's box is the poster's, the toolbar (its filters filled, its zoom pressed) as it was.
+      const steady = (await page.evaluate(`(() => {
+        const { box, toolbar } = window.__posters[0];
+        const scroller = document.querySelector('.scroller').getBoundingClientRect();
+        const now = [...document.querySelectorAll('.toolbar button, .toolbar select, .toolbar input')].map((e) => [e.getBoundingClientRect().toJSON(), e.getAttribute('aria-pressed')]);
+        const whole = (r) => [r.left, r.top, r.width, r.height].map(Math.round);
+        return { box: whole(box), chart: whole(scroller), toolbar: JSON.stringify(toolbar) === JSON.stringify(now), pressed: now.filter(([, p]) => p === 'true').length };
+      })()`)) as { box: number[]; chart: number[]; toolbar: boolean; pressed: number };
+      assert.deepEqual({ ...steady, chart: steady.box }, { box: steady.chart, chart: steady.box, toolbar: true, pressed: 1 });
+      // Printed while it is up, the page leaves it out.
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.evaluate(`(() => { const c = document.createElement('canvas'); c.className = 'poster'; document.querySelector('.timeline').append(c); const d = getComputedStyle(c).display; c.remove(); return d; })()`), 'none');
+      await page.emulateMedia({ media: 'screen' });
       // Each bar in the poster's view: the poster's pixel just inside the bar's left end is the colour the chart's SVG gives it there.
       const compared = (await page.evaluate(`(() => {
         const { canvas, box } = window.__posters[0];
@@ -463,6 +481,47 @@ describe('roadmap export in a browser', function () {
       assert.deepEqual(dialogs, []);
       assert.deepEqual(requests, []);
       await page.context().close();
+    });
+
+    it('draws the outline first, and whole, when the poster block cannot be painted or its paint is never reported', async () => {
+      const html = fs.readFileSync(file, 'utf8');
+      const poster = /<script type="application\/json" id="roadmap-poster">([^<]*)<\/script>/.exec(html)!;
+      const good = JSON.parse(poster[1]) as { outline: { range: { start: number; end: number } } };
+      const edited = (name: string, value: string) => {
+        const out = path.join(work, `medium-${name}.html`);
+        fs.writeFileSync(out, html.replace(poster[0], `<script type="application/json" id="roadmap-poster">${value}</script>`));
+        return out;
+      };
+      const opened = async (at: string, also = '') => {
+        const initScript = `window.__marks = []; const mark = performance.mark.bind(performance); performance.mark = (name, options) => { if (name.startsWith('roadmap:')) window.__marks.push(name); return mark(name, options); }; ${also}`;
+        const { page, dialogs } = await openOffline(browser, at, { initScript });
+        await figuresShown(page);
+        const shown = (await page.evaluate(`({ bars: document.querySelectorAll('.chart [data-id]').length, canvases: document.querySelectorAll('canvas').length, scrollLeft: document.querySelector('.scroller').scrollLeft, pressed: document.querySelector('.toolbar [aria-pressed="true"]')?.textContent })`)) as Record<string, unknown>;
+        // The marks in the order they were made (a mark's time can be earlier than when it is made).
+        const marks = (await page.evaluate('window.__marks')) as string[];
+        await page.context().close();
+        return { shown, marks, dialogs };
+      };
+      const whole = await opened(file);
+      assert.ok((whole.shown.bars as number) > 10);
+      // A block that says it is a poster but holds no such thing, or not JSON at all: the outline's frame is the first, nothing is lost.
+      for (const [name, value] of [['bare', '{"version":1,"outline":{"version":1}}'], ['lanes', JSON.stringify({ ...good, lanes: null })], ['broken', '{"version":1,']]) {
+        const result = await opened(edited(name, value));
+        assert.deepEqual(result, { ...whole, marks: result.marks }, name);
+        assert.deepEqual(result.marks.slice(0, 3), ['roadmap:data', 'roadmap:frame', 'roadmap:painted'], name);
+      }
+      // A poster of another range (edited by hand) paints, but the chart opens where the whole outline's range puts it.
+      const other = await opened(edited('range', JSON.stringify({ ...good, outline: { ...good.outline, range: { start: good.outline.range.start, end: good.outline.range.start + 10 } } })));
+      assert.deepEqual(other.shown, whole.shown);
+      // No paint reported (as for a page not shown): the outline is drawn without waiting for one.
+      const unreported = await opened(file, `
+        const Observer = window.PerformanceObserver;
+        window.PerformanceObserver = class extends Observer { constructor(callback) { super((list, observer) => callback({ getEntries: () => [], getEntriesByName: () => [] }, observer)); } };
+        window.PerformanceObserver.supportedEntryTypes = Observer.supportedEntryTypes;
+      `);
+      assert.deepEqual(unreported.shown, whole.shown);
+      assert.ok(unreported.marks.indexOf('roadmap:frame') < unreported.marks.indexOf('roadmap:painted'), unreported.marks.join(' '));
+      assert.deepEqual([...whole.dialogs, ...other.dialogs, ...unreported.dialogs], []);
     });
 
     it('paints the bars first, from the outline alone, and the figures, milestones and arrows after that frame', async () => {

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import {
   analyzePlans, arrowsScene, axisTicks, barShape, buildRoadmap, chartWidth, clampZoom, createView, dayToX, formatDay, joinRoadmap, labelsScene, maxZoom,
-  mermaidText, minZoom, monthEnd, monthStart, noFilters, outlineCountsText, outlineModel, outlineView, roadmapCountsText, roadmapDetails, roadmapMermaid, roadmapOutline, roadmapPoster, roadmapRows,
+  mermaidText, minZoom, monthEnd, monthStart, noFilters, outlineCountsText, outlineModel, outlineView, roadmapCountsText, roadmapDetails, roadmapMermaid, roadmapOutline, roadmapPoster, roadmapRows, showsPortfolio,
   roadmapSources, roadmapSvg, rowsScene, truncate,
   visibleRows, xmlEscape, xToDay, zoomIn, zoomOut, zoomPresets, zoomUnit,
   type Analysis, type RoadmapModel, type Shape,
@@ -261,7 +261,7 @@ describe('roadmap in two parts: the outline for the first frame, the details aft
     // Row by row: lane 0's header and its four bars, lane 1's header and its bar, lane 2's header and its bar (8 rows).
     for (let rows = 1; rows <= whole.rows.length + 1; rows++) {
       const poster = roadmapPoster(outline, rows);
-      const first = outlineView(poster.outline, poster.showPortfolio);
+      const first = outlineView(poster.outline, showsPortfolio(poster.lanes));
       const shown = Math.min(rows, whole.rows.length);
       assert.equal(first.rows.length, shown, `${rows} rows`);
       assert.deepEqual(rowsScene(first, 0, shown, 4, 900), rowsScene(whole, 0, shown, 4, 900), `${rows} rows`);
@@ -275,6 +275,8 @@ describe('roadmap in two parts: the outline for the first frame, the details aft
     assert.deepEqual(three.bars.id, ['a2', 'a3']);
     assert.deepEqual(three.bars.lane, [0, 0]);
     assert.deepEqual(three.lanes, [{ ...outline.lanes[0], healthReasons: [] }]);
+    // Every lane for the filters, without health reasons.
+    assert.deepEqual(roadmapPoster(astray, 3).lanes, outline.lanes.map((lane) => ({ ...lane, healthReasons: [] })));
     assert.equal(roadmapPoster(astray, 3).rows, whole.rows.length - 1);
   });
 

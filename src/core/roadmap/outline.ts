@@ -10,7 +10,7 @@
 import { formatDay, type Day } from '../base/dates';
 import type { Health, ProjectState } from '../model/entities';
 import type { RollupJson } from '../views/rollupReport';
-import { countsText, showsPortfolio, type RoadmapBar, type RoadmapDependency, type RoadmapLane, type RoadmapMilestone, type RoadmapModel, type RoadmapSource } from './model';
+import { countsText, type RoadmapBar, type RoadmapDependency, type RoadmapLane, type RoadmapMilestone, type RoadmapModel, type RoadmapSource } from './model';
 
 /**
  * Every bar's row, dates and look: entry i of each array is bar i (the bar's row order). Columns,
@@ -215,17 +215,18 @@ export function lazyArray<T>(length: number, make: (index: number) => T): T[] {
 /**
  * The first screen of a roadmap, for a page to draw before it reads the whole outline (issue 22: the
  * HTML export's first frame): the outline cut to its first rows — each lane's header row, then its bars,
- * in the outline's row order — with the counts under the title and the number of rows of the whole
- * outline, which size the chart and its scrollbars as the whole outline will. Its lanes leave out their
- * health reasons (the first frame has no hover card).
+ * in the outline's row order — with the counts under the title, the number of rows of the whole outline
+ * (they size the chart and its scrollbars as the whole outline will) and every lane (the toolbar's
+ * filters list them; lane titles name their portfolio when the lanes are in more than one). Lanes leave
+ * out their health reasons (the first frame has no hover card).
  */
 export interface RoadmapPoster {
   readonly version: 1;
   readonly counts: string;
   /** Rows of the whole outline (lane header rows and bars). */
   readonly rows: number;
-  /** Whether the whole outline's lane titles name their portfolio (`showsPortfolio` of all its lanes). */
-  readonly showPortfolio: boolean;
+  /** Every lane of the whole outline. */
+  readonly lanes: readonly RoadmapLane[];
   readonly outline: RoadmapOutline;
 }
 
@@ -239,6 +240,7 @@ export function roadmapPoster(outline: RoadmapOutline, rows = POSTER_ROWS): Road
     // As outlineView: a bar of no lane has no row.
     if (Number.isInteger(lane) && lane >= 0 && lane < laneCount) barsOfLane[lane].push(bar);
   });
+  const everyLane: RoadmapLane[] = outline.lanes.map((lane) => ({ ...lane, healthReasons: [] }));
   const lanes: RoadmapLane[] = [];
   const picked: number[] = [];
   const laneOfPicked: number[] = [];
@@ -246,7 +248,7 @@ export function roadmapPoster(outline: RoadmapOutline, rows = POSTER_ROWS): Road
   for (let lane = 0; lane < laneCount; lane++) {
     total += 1 + barsOfLane[lane].length;
     if (lanes.length + picked.length >= rows) continue;
-    lanes.push({ ...outline.lanes[lane], healthReasons: [] });
+    lanes.push(everyLane[lane]);
     for (const bar of barsOfLane[lane]) {
       if (lanes.length + picked.length >= rows) break;
       picked.push(bar);
@@ -259,7 +261,7 @@ export function roadmapPoster(outline: RoadmapOutline, rows = POSTER_ROWS): Road
     version: 1,
     counts: outlineCountsText(outline),
     rows: total,
-    showPortfolio: showsPortfolio(outline.lanes),
+    lanes: everyLane,
     outline: {
       version: 1,
       title: outline.title,

@@ -141,6 +141,19 @@ describe('a value the schema rejects is not used further (SPEC section 6)', () =
     assert.deepEqual(found.map((d) => `${d.file} ${d.code}`), ['a.plan.yaml over-budget', 'a.plan.yaml schema', 'b.plan.yaml over-budget', 'b.plan.yaml schema']);
   });
 
+  it('an amount past the largest whole number held exactly (1e308) is a schema error, and no figure is worked out from it', () => {
+    const text = [
+      'program:', '  id: big', '  name: Big', '  projects:',
+      '    - { id: a, name: A, start: 2026-01-05, duration: 3w, budget: 1e308, spent: 1.7e308, progress: 50 }',
+      '    - { id: b, name: B, start: 2026-01-05, duration: 3w, budget: 9007199254740991, spent: 9007199254740991, progress: 50 }',
+    ].join('\n');
+    const found = diagnose({ 'a.plan.yaml': text }, { statusDate: day('2026-01-12') });
+    assert.deepEqual(found.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`), [
+      "5:66 budget of project 'a' must be <= 9007199254740991",
+      "5:80 spent of project 'a' must be <= 9007199254740991",
+    ]);
+  });
+
   it("a project's spent the schema rejects: its program's status-mismatch still says SPI (Σ EV / Σ PV reads no spent)", () => {
     const text = [
       'program:', '  id: sp', '  name: SP', '  health: green', '  projects:',

@@ -56,6 +56,8 @@ describe('the one rounding rule (views/format.ts)', () => {
     // 4.85 is stored just below 4.85 (4.8499999…): toFixed(1) gives "4.8", a reader (and toLocaleString) "4.9".
     assert.equal(fixedNumber(4.85, 1), '4.9');
     assert.equal(fixedNumber(-4.85, 1), '-4.9');
+    // Out of range (a sum past the largest number, 0/0): written, not thrown on.
+    assert.deepEqual([fixedNumber(Infinity, 0), fixedNumber(-Infinity, 2), fixedNumber(NaN, 1)], ['Infinity', '-Infinity', 'NaN']);
     assert.equal(fixedNumber(0.125, 2), '0.13');
     assert.equal(fixedNumber(-0.4, 0), '0');
     assert.equal(fixedNumber(999.96, 1), '1000.0');

@@ -6,6 +6,8 @@
  * binary double just below 4.85 down), and never a negative zero ("-0" when a small negative rounds away).
  */
 export function fixedNumber(value: number, digits: number): string {
+  // A figure out of range (sums past the largest number, 0/0) is written as JavaScript writes it, never thrown on.
+  if (!Number.isFinite(value)) return String(value);
   const written = String(Math.abs(value));
   let text: string;
   if (/e/.test(written)) text = Math.abs(value).toFixed(digits);

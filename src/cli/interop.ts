@@ -142,7 +142,7 @@ export const updateCommand: Command = {
     const baseSnapshot = planSnapshot(before);
     const after = texts.map((f) => ({ path: f.path, before: f.text, after: applyEdits(f.text, actuals.edits.get(f.path) ?? []) }));
     const afterAnalysis = analyzePlans(after.map((f) => ({ path: f.path, text: f.after })), args.analysis, limits);
-    const width = Math.max(...actuals.changes.map((c) => c.id.length));
+    const width = actuals.changes.reduce((widest, c) => Math.max(widest, c.id.length), 0);
     io.stdout(`${args.values['dry-run'] ? 'Would change' : 'Changes'} (${actuals.changes.length}):\n`);
     for (const change of actuals.changes) {
       io.stdout(`  ${change.id.padEnd(width)}  ${change.field.padEnd(11)} ${change.before ?? '(none)'} → ${change.after}   ${change.file}\n`);

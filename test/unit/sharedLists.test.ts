@@ -6,6 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { PlanWorkspace, toRollupJson } from '../../src/core';
+import { pushAll } from '../../src/core/base/lists';
 import { none } from '../../src/core/model/read';
 import { day, yaml } from '../utils/plans';
 
@@ -33,5 +34,15 @@ describe('the one empty list', () => {
     const edited = workspace.analyze({ statusDate: day('2026-01-05') });
     assert.equal(toRollupJson(edited).projects.length, 2);
     assert.deepEqual([...none], []);
+  });
+});
+
+describe('pushAll', () => {
+  it('appends a list of any length: the problems of one large file (push(...list) overflows the stack at a few hundred thousand)', () => {
+    const list = [0];
+    const many = Array.from({ length: 600_000 }, (_, i) => i + 1);
+    pushAll(list, many);
+    assert.equal(list.length, 600_001);
+    assert.deepEqual([list[0], list[1], list.at(-1)], [0, 1, 600_000]);
   });
 });

@@ -8,6 +8,7 @@
  * (`referenceProblems`): an edit that keeps a file's ids and references runs it again for that file only.
  */
 import type { PlanDiagnostic } from '../base/diagnostic';
+import { pushAll } from '../base/lists';
 import { messages } from '../base/messages';
 import type { Span } from '../base/positions';
 import { closestName } from '../base/suggestions';
@@ -69,14 +70,14 @@ export function* indexSteps(documents: readonly DocumentModel[]): Steps<PlanInde
   for (let i = 0; i < documents.length; i++) {
     if (pauses.due()) yield;
     const d = documents[i];
-    portfolios.push(...d.portfolios);
-    programs.push(...d.programs);
-    projects.push(...d.projects);
-    milestones.push(...d.milestones);
-    risks.push(...d.risks);
-    issues.push(...d.issues);
-    people.push(...d.people);
-    entities.push(...d.entities);
+    pushAll(portfolios, d.portfolios);
+    pushAll(programs, d.programs);
+    pushAll(projects, d.projects);
+    pushAll(milestones, d.milestones);
+    pushAll(risks, d.risks);
+    pushAll(issues, d.issues);
+    pushAll(people, d.people);
+    pushAll(entities, d.entities);
   }
 
   const definitions = new Map<string, Entity[]>();

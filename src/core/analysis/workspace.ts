@@ -6,6 +6,7 @@
 import { today as systemToday, type Day } from '../base/dates';
 import { DEFAULT_CURRENCY, defaultThresholds, type HealthThresholds } from '../base/defaults';
 import type { PlanDiagnostic } from '../base/diagnostic';
+import { pushAll } from '../base/lists';
 import type { DocumentModel, Person, Portfolio, Program, Project } from '../model/entities';
 import { readDocument } from '../model/read';
 import { readPlanText } from '../model/readText';
@@ -125,7 +126,7 @@ export class PlanWorkspace {
     const models: DocumentModel[] = [];
     parsed.documents.forEach((_, index) => {
       const checked = checkSchema(parsed, index);
-      fileDiagnostics.push(...checked.diagnostics);
+      pushAll(fileDiagnostics, checked.diagnostics);
       models.push(readDocument(parsed, index, checked));
     });
     const invalid = models.some((model) => model.entities.some((entity) => entity.invalid.size > 0));
@@ -291,11 +292,11 @@ export class PlanWorkspace {
     const entries = previous.entries as Map<string, FileEntry>;
     for (const [path, before, entry] of changed) {
       const edit = refreshInPlace(before.models, entry.models);
-      edited.entities.push(...edit.entities);
-      edited.moved.push(...edit.moved);
+      pushAll(edited.entities, edit.entities);
+      pushAll(edited.moved, edit.moved);
       for (const project of edit.reallocated) edited.reallocated.add(project);
-      edited.relinked.push(...edit.relinked);
-      edited.renamed.push(...edit.renamed);
+      pushAll(edited.relinked, edit.relinked);
+      pushAll(edited.renamed, edit.renamed);
       // The old entities, now with the new values: the same structure as the new text.
       const merged: FileEntry = { ...entry, models: before.models, structure: structureOf(entry) };
       this.files.set(path, merged);

@@ -52,15 +52,19 @@ export function exportTjp(analysis: ExportFigures, title = 'Plans'): ExportResul
   /** Each node's last day as a dependency: a project's end, a milestone's date. */
   const endOf = (node: Project | Milestone): Day | undefined => (node.kind === 'project' ? schedule.dates.get(node)?.end : node.date?.value);
 
-  const days: Day[] = [rollup.statusDate];
+  // The earliest and latest day of the plans (in a loop: spread into Math.min, 100,000 days overflow the stack).
+  let first = rollup.statusDate;
+  let last = rollup.statusDate;
+  const see = (day: Day) => {
+    if (day < first) first = day;
+    if (day > last) last = day;
+  };
   for (const project of index.projects) {
     const d = schedule.dates.get(project);
-    if (d?.start !== undefined) days.push(d.start);
-    if (d?.end !== undefined) days.push(d.end);
+    if (d?.start !== undefined) see(d.start);
+    if (d?.end !== undefined) see(d.end);
   }
-  for (const m of index.milestones) if (m.date) days.push(m.date.value);
-  const first = Math.min(...days);
-  const last = Math.max(...days);
+  for (const m of index.milestones) if (m.date) see(m.date.value);
 
   // Ids first: dependencies may point forwards.
   const unique = new Set<string>();

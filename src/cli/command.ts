@@ -167,6 +167,8 @@ function teamSettingsFile(given: string | boolean | undefined, firstPath: string
   }
   if (!file) return undefined;
   const shown = displayPath(file);
+  // A pipe or a device would be read until it ends, if ever; a folder cannot be read.
+  if (!statSync(file).isFile()) throw new UsageError(`${typeof given === 'string' ? `--config ${given}` : shown}: not a settings file (a folder, a pipe or a device)`);
   const read = readTeamSettings(shown, readPlanFile(file, shown));
   const problem = read.diagnostics[0];
   if (problem) {

@@ -67,7 +67,7 @@ export const importCommand: Command = {
     }
     const files = importedPlanFiles(plans);
     // What is written must be what `check` accepts: a plan the engine finds errors in is never written.
-    const error = planErrors(files.map((f) => ({ path: f.name, text: f.text })), args.analysis, defaultParseLimits)[0];
+    const error = planErrors(files.map((f) => ({ path: f.name, text: f.text })), args.analysis, { ...defaultParseLimits, maxFileSize: args.maxFileSize })[0];
     if (error) throw new UsageError(`the imported plans would not pass check (${error.file}:${error.range.start.line + 1}: ${error.message}); nothing written`);
     const folder = values.out;
     writeNewFiles(folder, files);

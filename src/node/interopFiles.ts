@@ -3,15 +3,22 @@
  * files written all or nothing and never over an existing file, and located edits written only when no
  * file changed since it was read.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, UsageError } from './files';
 
-/** Reads an input file (an MSPDI or CSV) as text; a missing file is bad usage naming it. */
+/**
+ * Reads an input file (an MSPDI or CSV) as text; a missing file is bad usage naming it, and so is one
+ * that is no regular file (a pipe or a device would be read until it ends, if ever).
+ */
 export function readInputFile(given: string): string {
   try {
-    return new TextDecoder('utf-8').decode(readFileSync(path.resolve(given)));
+    const absolute = path.resolve(given);
+    const stats = statSync(absolute);
+    if (!stats.isFile() && !stats.isDirectory()) throw new UsageError(`${given}: not a regular file (a pipe or a device); give a file`);
+    return new TextDecoder('utf-8').decode(readFileSync(absolute));
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`${given}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : `cannot read this file (${code ?? 'error'})`}`);
   }

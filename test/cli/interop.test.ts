@@ -127,6 +127,10 @@ describe('import, export, update on the command line (SPEC 12)', function () {
     assert.match(result.stdout, /not carried over \(5\):\n.*link other than finish-to-start/);
     const check = spawnCli(['check', dir], repoRoot);
     assert.equal(check.code, 0, check.stdout);
+    // What import writes is checked under the size limit given (as check would read it): here 1 KB.
+    const small = spawnCli(['import', path.join(repoRoot, 'examples', 'import', 'website-relaunch.xml'), '--out', path.join(dir, 'small'), '--max-file-size', '0.001'], repoRoot);
+    assert.equal(small.code, 2);
+    assert.match(small.stderr, /would not pass check \(website-relaunch\.plan\.yaml:1: This file is [\d,]+ bytes, above the limit of 1,049 bytes/);
   });
 
   it('export writes each format; export mspdi → import → check passes with the same projects', () => {

@@ -41,6 +41,30 @@ describe('hostile input', function () {
       }
     });
 
+    it('reads no pipe or device given as an input or settings file: bad usage naming it, at once', () => {
+      const pipes = join(folder, 'pipes');
+      mkdirSync(pipes, { recursive: true });
+      writeFileSync(join(pipes, 'a.plan.yaml'), 'project:\n  id: a\n  name: A\n  start: 2026-01-05\n  duration: 1w\n');
+      for (const name of ['f.csv', 'f.xml', 'cfg']) spawnSync('mkfifo', [join(pipes, name)]);
+      const cases: Array<[string[], RegExp]> = [
+        [['update', '.', '--from', 'f.csv'], /^plan-as-code: f\.csv: not a regular file \(a pipe or a device\); give a file$/m],
+        [['import', 'f.xml', '--out', 'out'], /^plan-as-code: f\.xml: not a regular file/m],
+        [['import', '/dev/zero', '--from', 'csv', '--out', 'out'], /^plan-as-code: \/dev\/zero: not a regular file/m],
+        [['check', '.', '--config', 'cfg'], /^plan-as-code: --config cfg: not a settings file \(a folder, a pipe or a device\)$/m],
+        [['check', '.', '--config', tmpdir()], /^plan-as-code: --config .+: not a settings file/m],
+      ];
+      for (const [args, message] of cases) {
+        // A pipe nobody writes to: reading it would wait for ever (the spawn's timeout ends it, with a signal).
+        const result = spawnCli(args, pipes, 20_000);
+        assert.deepEqual([result.code, result.signal ?? null], [2, null], `${args.join(' ')}: ${result.stderr}`);
+        assert.match(result.stderr, message, args.join(' '));
+      }
+      // Found by itself beside the plans, a settings file that is a pipe is refused the same way.
+      spawnSync('mkfifo', [join(pipes, '.plan-as-code.yaml')]);
+      const found = spawnCli(['check', '.'], pipes, 20_000);
+      assert.deepEqual([found.code, found.stderr.trim()], [2, 'plan-as-code: .plan-as-code.yaml: not a settings file (a folder, a pipe or a device)']);
+    });
+
     it('says which file is too large, and why, without reading it whole', () => {
       const file = join(folder, 'huge.plan.yaml');
       writeFileSync(file, `project:\n  id: huge\n  name: "${'x'.repeat(6 * 1024 * 1024)}"\n`);

@@ -89,6 +89,8 @@ export function checkSarif(diagnostics: readonly PlanDiagnostic[], version: stri
   };
 }
 
+/** A message on one line, without control characters: a plan's text could otherwise move the terminal's cursor, set its title or clear it. */
 function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ');
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }

@@ -292,6 +292,16 @@ describe('import, export, update on the command line (SPEC 12)', function () {
       assert.deepEqual(['prog', 'p0', 'p1', 'p2', 'p3'].map((id) => read.get(id)), names);
     });
 
+    it('(a) … with a title that would end the header comment and include a file: one comment line, scheduled', () => {
+      const dir = tempDir();
+      write(dir, { 'p.plan.yaml': ['program:', '  id: prog', '  name: "x */\\ninclude \\"missing.tji\\"\\n/* y"', '  projects:', '    - { id: p0, name: P, start: 2026-01-05, duration: 3d }'].join('\n') });
+      assert.equal(spawnCli(['check', '.'], dir).code, 0);
+      assert.equal(spawnCli(['export', '.', '--format', 'tjp', '--out', 'plans.tjp'], dir).code, 0);
+      const first = fs.readFileSync(path.join(dir, 'plans.tjp'), 'utf8').split('\n')[0];
+      assert.equal(first, '/* x * / include "missing.tji" /* y: written by plan-as-code export --format tjp. Calendar days; each task\'s PlanId is its plan id. */');
+      tj3(dir, ['plans.tjp']);
+    });
+
     it('(b) an MSPDI file written by tj3 imports to its dates, links and resources', () => {
       const dir = tempDir();
       fs.copyFileSync(path.join(fixtures, 'network.tjp'), path.join(dir, 'network.tjp'));

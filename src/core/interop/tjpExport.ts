@@ -12,6 +12,11 @@ import type { Milestone, Program, Project } from '../model/entities';
 import type { ExportResult } from './mspdiExport';
 
 /** A TaskJuggler string literal. */
+/** Text inside a `/* … *\/` comment: on one line, and never its end (`*\/`), after which the rest would be read as the file's own. */
+function tjComment(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/\*\//g, '* /');
+}
+
 function tjString(text: string): string {
   const safe = text
     .replace(/[\r\n]+/g, ' ')
@@ -117,7 +122,7 @@ export function exportTjp(analysis: ExportFigures, title = 'Plans'): ExportResul
   };
 
   const lines: string[] = [
-    `/* ${title}: written by plan-as-code export --format tjp. Calendar days; each task's PlanId is its plan id. */`,
+    `/* ${tjComment(title)}: written by plan-as-code export --format tjp. Calendar days; each task's PlanId is its plan id. */`,
     `project plans ${tjString(title)} ${formatDay(first - 1)} - ${formatDay(last + 32)} {`,
     '  timezone "UTC"',
     `  currency ${tjString(index.programs.find((p) => p.currency)?.currency?.value ?? DEFAULT_CURRENCY)}`,

@@ -209,9 +209,10 @@ export function describeCommandLine(label: string, runIn: Runner): void {
 
       it('writes no control character of a plan into the terminal: a message is one line of text', async () => {
         // A manager's name with the escapes that set a terminal's title, clear it and ring its bell.
-        fs.mkdirSync(path.join(root(), 'ctl'), { recursive: true });
-        fs.writeFileSync(path.join(root(), 'ctl', 'ctl.plan.yaml'), ['people:', '  - id: bob', 'project:', '  id: c', '  name: C', '  manager: "\\e]0;pwned\\a\\e[2J\\u009b1m x"', '  start: 2026-01-05', '  duration: 1w', ''].join('\n'));
-        const result = await run(['check', 'ctl']);
+        const own = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-ctl-'));
+        fs.mkdirSync(path.join(own, 'ctl'));
+        fs.writeFileSync(path.join(own, 'ctl', 'ctl.plan.yaml'), ['people:', '  - id: bob', 'project:', '  id: c', '  name: C', '  manager: "\\e]0;pwned\\a\\e[2J\\u009b1m x"', '  start: 2026-01-05', '  duration: 1w', ''].join('\n'));
+        const result = await runIn(['check', 'ctl'], own).finally(() => fs.rmSync(own, { recursive: true, force: true }));
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stdout, /^ctl\/ctl\.plan\.yaml:6:12: warning unknown-person: .*\ufffd\]0;pwned\ufffd\ufffd\[2J\ufffd1m x/m);
         assert.doesNotMatch(result.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);

@@ -69,6 +69,9 @@ describe('import, export, update on the command line (SPEC 12)', function () {
       ['laughs.xml', '<?xml version="1.0"?>\n<!DOCTYPE p [\n<!ENTITY a "aaaa">\n<!ENTITY b "&a;&a;&a;&a;">\n]>\n<Project><Title>&b;</Title></Project>\n', /^plan-as-code: laughs\.xml:3:1: the XML declares entities in a DOCTYPE; refused/],
       ['cut.xml', '<?xml version="1.0"?>\n<Project xmlns="http://schemas.microsoft.com/project">\n<Tasks><Task><UID>1</UID>\n', /^plan-as-code: cut\.xml:\d+:\d+: not well-formed XML/],
       ['page.xml', '<html><body>not a plan</body></html>\n', /^plan-as-code: page\.xml:1:1: not an MS Project XML file/],
+      // Deeper than the XML parser reads: refused, not an internal error; a declaration and nothing else: a place, not "1:undefined".
+      ['deep.xml', `<?xml version="1.0"?>\n<Project xmlns="http://schemas.microsoft.com/project">${'<a>'.repeat(200)}${'</a>'.repeat(200)}</Project>\n`, /^plan-as-code: deep\.xml:1:1: cannot be read as MS Project XML \(Maximum nested tags exceeded\)\n$/],
+      ['decl.xml', '<?xml version="1.0"?>\n', /^plan-as-code: decl\.xml:1:1: not well-formed XML: Start tag expected\.\n$/],
       ['noheader.csv', '1,2,3\n4,5,6\n', /^plan-as-code: noheader\.csv:1: no header row/],
       ['baddate.csv', 'id,name,start,end\nx,X,2026-13-01,2026-12-31\n', /^plan-as-code: baddate\.csv:2 \(x\): start "2026-13-01" is not a date/],
       ['cycle.csv', 'id,name,start,duration,depends_on\na,A,2026-01-05,5d,b\nb,B,,5d,a\n', /^plan-as-code: cycle\.csv:2: the links form a cycle: a \(line 2\) → b \(line 3\) → a /],

@@ -123,7 +123,7 @@ export function parseMspdiXml(text: string, source: string): XmlObject {
     if (entity) throw new ImportError(`${source}:${placeOf(text, doctype.index + entity.index)}: the XML declares entities in a DOCTYPE; refused (entities are never expanded)`);
   }
   const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new ImportError(`${source}:${valid.err.line}:${valid.err.col}: not well-formed XML: ${valid.err.msg}`);
+  if (valid !== true) throw new ImportError(`${source}:${valid.err.line ?? 1}:${valid.err.col ?? 1}: not well-formed XML: ${valid.err.msg}`);
   const parser = new XMLParser({
     ignoreAttributes: true,
     parseTagValue: false,
@@ -141,7 +141,14 @@ export function parseMspdiXml(text: string, source: string): XmlObject {
     // Keep what is read, and the root whatever it is (for the message when it is not <Project>).
     updateTag: (tag, matcher) => readElements.has(tag) || (matcher as { getDepth(): number }).getDepth() <= 1,
   });
-  const roots = (parser.parse(text) as OrderedNode[]).filter((node) => {
+  let parsed: OrderedNode[];
+  try {
+    parsed = parser.parse(text) as OrderedNode[];
+  } catch (error) {
+    // The parser's own limits (elements nested deeper than it reads): the file is refused, never a crash.
+    throw new ImportError(`${source}:1:1: cannot be read as MS Project XML (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const roots = parsed.filter((node) => {
     const tag = tagOf(node);
     return tag !== undefined && !tag.startsWith('?') && !tag.startsWith('#');
   });

@@ -10,7 +10,7 @@ import {
   defaultParseLimits, defaultThresholds, plural, DEFAULT_CURRENCY, effectiveQualityThresholds, effectiveSettings, parseDay, PlanWorkspace, readTeamSettings, slipDaysSetting, TEAM_SETTINGS_FILE, toOneBased,
   type Analysis, type AnalysisOptions, type QualityThresholds, type TeamSettings,
 } from '../core';
-import { displayPath, findPlanFiles, readPlanFile, readPlanFileWithin, UsageError } from '../node/files';
+import { displayPath, findPlanFiles, planFilePattern, readPlanFile, readPlanFileWithin, UsageError } from '../node/files';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -236,6 +236,8 @@ export async function writeOut(out: string, text: string, io: { stdout: (text: s
     io.stdout(text);
     return;
   }
+  // No command writes a plan: a name like one is a slip that would overwrite a plan with a roadmap or an export.
+  if (planFilePattern.test(path.basename(out))) throw new UsageError(`--out ${out}: the name of a plan file (*.plan.yaml); write to another file`);
   try {
     await fs.writeFile(out, text, 'utf8');
   } catch (error) {

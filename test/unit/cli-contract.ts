@@ -361,6 +361,15 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         assertUsageError(result, /no-such-folder.*cannot write/);
       });
 
+      it('an --out named like a plan file, which no command writes: refused, the plan untouched', async () => {
+        const plan = path.join(root(), 'warn', 'sub', 'warn.plan.yaml');
+        const before = fs.readFileSync(plan, 'utf8');
+        for (const args of [['render', 'warn', '--format', 'svg'], ['report', 'warn'], ['export', 'warn']]) {
+          assertUsageError(await run([...args, '--out', path.join('warn', 'sub', 'warn.plan.yaml')]), /--out warn\/sub\/warn\.plan\.yaml: the name of a plan file \(\*\.plan\.yaml\); write to another file/);
+        }
+        assert.equal(fs.readFileSync(plan, 'utf8'), before);
+      });
+
       it('report without --out', async () => {
         assertUsageError(await run(['report', 'rollup']), /report needs --out/);
       });

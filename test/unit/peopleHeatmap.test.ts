@@ -26,6 +26,14 @@ describe('the People tab heatmap', () => {
     for (const person of heatmap.people) assert.deepEqual(person.loads, grid.peaks[byId.indexOf(person.id)], person.id);
   });
 
+  it('gives a grid of at most 520 weeks for work that ends past 9999-12-31 (a day written with five digits)', () => {
+    const long = analyzePlans([{ path: 'long.plan.yaml', text: ['people:', '  - id: bob', 'project:', '  id: l', '  name: L', '  start: 2026-01-05', '  duration: 999999w', '  team:', '    - { person: bob, allocation: 100 }', ''].join('\n') }]);
+    const json = peopleReport(long, 'plan').json;
+    assert.match(json.people[0].segments.at(-1)!.to, /^\d{5}-/);
+    const grid = weekGrid(json);
+    assert.deepEqual([grid.weeks.length, grid.truncated, formatDay(grid.weeks[0]), grid.peaks[0].every((peak) => peak === 100)], [520, true, '2026-01-05', true]);
+  });
+
   it("writes each cell as a percent of the person's capacity, and marks the weeks over it", () => {
     const { heatmap } = peopleHeatmap(analysis, 'plan');
     const [olga, ann, zed] = heatmap.people;

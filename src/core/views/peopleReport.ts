@@ -196,24 +196,28 @@ export interface WeekGrid {
 export const MAX_WEEKS = 520;
 
 export function weekGrid(json: PeopleJson, maxWeeks = MAX_WEEKS): WeekGrid & { readonly truncated: boolean } {
+  // A day past 9999-12-31 (a duration of thousands of years) is written with five digits and reads as no
+  // day: it lies beyond any grid, which stops at maxWeeks.
+  const dayOf = (text: string) => parseDay(text) ?? Number.POSITIVE_INFINITY;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (const p of json.people) {
     for (const s of p.segments) {
-      first = Math.min(first, parseDay(s.from)!);
-      last = Math.max(last, parseDay(s.to)!);
+      first = Math.min(first, dayOf(s.from));
+      last = Math.max(last, dayOf(s.to));
     }
   }
-  if (first > last) return { weeks: [], peaks: json.people.map(() => []), truncated: false };
+  if (first > last || !Number.isFinite(first)) return { weeks: [], peaks: json.people.map(() => []), truncated: false };
   const start = mondayOf(first);
-  const count = Math.floor((mondayOf(last) - start) / 7) + 1;
+  const count = Number.isFinite(last) ? Math.floor((mondayOf(last) - start) / 7) + 1 : Number.POSITIVE_INFINITY;
   const shown = Math.min(count, maxWeeks);
   const weeks = Array.from({ length: shown }, (_, i) => start + i * 7);
+  const weekOf = (day: number) => (Number.isFinite(day) ? Math.floor((mondayOf(day) - start) / 7) : Number.POSITIVE_INFINITY);
   const peaks = json.people.map((p) => {
     const row = new Array<number>(shown).fill(0);
     for (const s of p.segments) {
-      const from = Math.floor((mondayOf(parseDay(s.from)!) - start) / 7);
-      const to = Math.min(shown - 1, Math.floor((mondayOf(parseDay(s.to)!) - start) / 7));
+      const from = weekOf(dayOf(s.from));
+      const to = Math.min(shown - 1, weekOf(dayOf(s.to)));
       for (let w = from; w <= to; w++) if (s.load > row[w]) row[w] = s.load;
     }
     return row;

@@ -215,6 +215,7 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         const result = await runIn(['check', 'ctl'], own).finally(() => fs.rmSync(own, { recursive: true, force: true }));
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stdout, /^ctl\/ctl\.plan\.yaml:6:12: warning unknown-person: .*\ufffd\]0;pwned\ufffd\ufffd\[2J\ufffd1m x/m);
+        // eslint-disable-next-line no-control-regex
         assert.doesNotMatch(result.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       });
 

@@ -5,6 +5,7 @@
  * each wrong value is named in the log and left out.
  */
 import { defaultQualityThresholds, effectiveQualityThresholds, effectiveSettings, messages, parseDay, qualityMetricIds, slipDaysSetting, type EditorSettings, type QualityMetricId, type QualityThresholds, type TeamSettings } from '../core';
+import { globToRegExp } from './glob';
 
 export const section = 'planAsCode';
 export const defaultFilesGlob = '**/*.plan.{yaml,yml}';
@@ -41,6 +42,8 @@ export function serverSettings(answer: unknown, team: TeamSettings | undefined, 
   };
   const isThreshold = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 2;
   const isString = (v: unknown): v is string => typeof v === 'string';
+  // A glob whose class cannot be read (`[z-a]`) would stop the server when the files are listed.
+  const isGlob = (v: unknown): v is string => typeof v === 'string' && readableGlob(v);
   const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
   const statusDateText = typed('statusDate', isString, 'a date (YYYY-MM-DD)');
   const statusDate = statusDateText === undefined ? undefined : parseDay(statusDateText.trim());
@@ -54,7 +57,7 @@ export function serverSettings(answer: unknown, team: TeamSettings | undefined, 
   });
   const sizeMB = typed('maxFileSizeMB', (v): v is number => typeof v === 'number' && v > 0, 'a size in MB above 0') ?? 5;
   return {
-    filesGlob: typed('files', isString, 'a glob') || defaultFilesGlob,
+    filesGlob: typed('files', isGlob, 'a glob (like **/*.plan.yaml)') || defaultFilesGlob,
     analysis: { statusDate, thresholds, defaultCurrency },
     defaultCurrency,
     codeLens: typed('codeLens.enabled', isBoolean, 'true or false') ?? true,
@@ -78,4 +81,13 @@ function qualityOverrides(get: (key: string) => unknown, warn: (message: string)
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readableGlob(glob: string): boolean {
+  try {
+    globToRegExp(glob);
+    return true;
+  } catch {
+    return false;
+  }
 }

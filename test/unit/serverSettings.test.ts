@@ -14,6 +14,14 @@ describe('language server settings', () => {
     assert.ok(globToRegExp('p?.plan.[ab]ml').test('p1.plan.aml'));
   });
 
+  it('names a files glob it cannot read ([z-a]) and lists the plans by the default (it stopped the server)', () => {
+    const warnings: string[] = [];
+    const settings = serverSettings({ files: '**/[z-a]*.plan.yaml' }, undefined, (m) => warnings.push(m));
+    assert.equal(settings.filesGlob, '**/*.plan.{yaml,yml}');
+    assert.deepEqual(warnings, ['setting planAsCode.files: "**/[z-a]*.plan.yaml" is not a glob (like **/*.plan.yaml); using the default']);
+    assert.equal(serverSettings({ files: 'plans/[a-z]*.plan.yaml' }, undefined).filesGlob, 'plans/[a-z]*.plan.yaml');
+  });
+
   it('uses the defaults for a null, empty or missing answer', () => {
     for (const answer of [null, undefined, {}, [], 'x']) {
       const settings = serverSettings(answer, undefined);

@@ -1,5 +1,5 @@
 /** Rename an id everywhere it is written, as one workspace edit; prepareRename gives the id's range and text. */
-import { LSPErrorCodes, ResponseError, type Connection, type TextEdit } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type TextEdit } from 'vscode-languageserver';
 import { idPattern, occurrencesOf, yamlId } from '../core';
 import { unlessCancelled } from './cancel';
 import { occurrenceLocation, spanToRange } from './convert';
@@ -20,6 +20,7 @@ export function registerRename(connection: Connection, plans: PlanFiles): void {
       const found = await occurrenceUnder(plans, params.textDocument.uri, params.position, token);
       if (!found) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Rename works on the id of a portfolio, program, project, milestone, risk, issue or person.');
       const { newName } = params;
+      if (typeof newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'A rename needs newName, the new id as text.');
       if (!idPattern.test(newName)) throw new ResponseError(LSPErrorCodes.RequestFailed, `'${newName}' is not a valid id: use letters, digits, and _ . - (not first).`);
       const taken = found.analysis.index.definitions.get(newName);
       if (newName !== found.occurrence.id && taken) throw new ResponseError(LSPErrorCodes.RequestFailed, `'${newName}' is already the id of another ${taken[0].kind}.`);

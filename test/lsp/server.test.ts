@@ -170,6 +170,13 @@ describe('language server (protocol)', function () {
       client.request('textDocument/rename', { textDocument: { uri: uri('plans/launch.plan.yaml') }, position: at(launchText, 4, 'alpha'), newName: 'build' }),
       /already the id of another project/,
     );
+    // No new name, or one that is not text: the request's parameters are wrong (never edits without text).
+    for (const newName of [undefined, 5]) {
+      await assert.rejects(
+        client.request('textDocument/rename', { textDocument: { uri: uri('plans/launch.plan.yaml') }, position: at(launchText, 4, 'alpha'), newName }),
+        (error: { code?: number; message?: string }) => error.code === -32602 && /needs newName/.test(error.message ?? ''),
+      );
+    }
     // An id YAML would read as something else than text is written quoted: as it is, 2026 is a number, true a boolean, 1.10 is 1.1.
     for (const newName of ['2026', 'true', '1.10']) {
       const quoted = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uri('plans/launch.plan.yaml') }, position: at(launchText, 4, 'alpha'), newName });

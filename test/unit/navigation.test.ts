@@ -192,6 +192,19 @@ describe('navigation', () => {
       ]);
     });
 
+    it('lists a place once when a list reached through an alias repeats it (a rename edits it once)', () => {
+      const text = [
+        'program:', '  id: g', '  name: G', '  projects:',
+        '    - id: &b build', '      name: Build', '      start: 2026-01-05', '      duration: 1w',
+        '    - id: t', '      name: T', '      depends_on: &deps [*b]', '      duration: 1w',
+        '    - id: u', '      name: U', '      depends_on: *deps', '      duration: 1w',
+      ].join('\n');
+      const aliased = analyzePlans([{ path: 'a.plan.yaml', text }]);
+      const places = occurrencesOf(aliased, 'build').map((o) => `${o.isDefinition ? 'def' : 'ref'} ${o.span[0]}-${o.span[1]}`);
+      const reference = text.indexOf('*b');
+      assert.deepEqual(places, [`def ${text.indexOf('build')}-${text.indexOf('build') + 5}`, `ref ${reference}-${reference + 2}`]);
+    });
+
     it('lists the references of an id nothing defines, and nothing for an id written nowhere', () => {
       assert.deepEqual(occurrencesOf(analysis, 'nope').map(placeOf), [ref('nope', paymentsPath, 6, 23)]);
       assert.deepEqual(occurrencesOf(analysis, 'nobody'), []);

@@ -68,7 +68,15 @@ export function occurrencesOf(analysis: Analysis, id: string): Occurrence[] {
   const references = writtenReferences(analysis.index)
     .filter(({ reference }) => reference.name === id)
     .map(({ reference, target }) => referenceOccurrence(reference, target));
-  return [...definitions, ...references];
+  // Each place once: a list reached through an alias (`depends_on: *deps`) is read again for every
+  // entity that repeats it, with the same places — a rename would edit them twice.
+  const seen = new Set<string>();
+  return [...definitions, ...references].filter((o) => {
+    const place = `${o.span[0]}:${o.span[1]}:${o.file.path}`;
+    if (seen.has(place)) return false;
+    seen.add(place);
+    return true;
+  });
 }
 
 function referenceOccurrence(reference: Reference, target: Entity | undefined): Occurrence {

@@ -193,7 +193,8 @@ export { qualityFails, scheduleQuality, type QualityMetric, type ScheduleQuality
 export { qualityMarkdown, qualityText, qualityThresholdText, qualityValueText, toQualityJson, type QualitySummary } from './views/qualityReport';
 export { exportMspdi, type ExportResult } from './interop/mspdiExport';
 export type { ExportFigures } from './interop/figures';
-export { IdAllocator, ImportError, importedPlanFiles, slug, yamlId, type ImportedPlan } from './interop/imported';
+export { IdAllocator, ImportError, importedPlanFiles, slug, type ImportedPlan } from './interop/imported';
+export { yamlId } from './base/yamlScalars';
 export { applyEdits, planActuals } from './interop/actuals';
 export { exportCsv } from './interop/csvExport';
 export { exportTjp } from './interop/tjpExport';

@@ -1,3 +1,4 @@
+import { strict as assert } from 'node:assert';
 /**
  * Diagnostics (SPEC section 6), part 2: ids and references — duplicate-id, unknown-reference and
  * unknown-person, within a file and across files.
@@ -12,7 +13,7 @@
  * documented choice (e.g. `unscheduled` at the project's id value) and say so in the test name.
  * The assertions (expectDiagnostic, expectExactly, …) are in helpers.ts.
  */
-import { expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic } from '../utils/plans';
+import { diagnose, expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic } from '../utils/plans';
 
 describe('diagnostics (SPEC section 6)', () => {
   describe('duplicate-id', () => {
@@ -148,6 +149,19 @@ describe('diagnostics (SPEC section 6)', () => {
         { line: 12, column: 20, endLine: 12, endColumn: 30, message: /ci-upgarde/ },
         { line: 15, column: 19, message: /zed/ },
       ]);
+    });
+
+    it('suggests an id as YAML reads it back: the fix for a near-miss of "2026" writes "2026", quoted (2026 is a number)', () => {
+      const text = [
+        'program:', '  id: p', '  name: P', '  projects:',
+        '    - { id: "2026", name: Y, start: 2026-01-05, duration: 1w }',
+        '    - { id: later, name: L, depends_on: ["2025"], duration: 1w }',
+      ].join('\n');
+      const found = diagnose(text).filter((d) => d.code === 'unknown-reference');
+      assert.deepEqual(found.map((d) => d.data), [{ kind: 'replace', replacement: '"2026"' }]);
+      // Applied, the reference resolves and nothing new is wrong.
+      const fixed = text.replace('["2025"]', '["2026"]'.replace('"2026"', (found[0].data as { replacement: string }).replacement));
+      expectClean(fixed);
     });
 
     it('reports a standalone project whose program names nothing', () => {

@@ -12,6 +12,7 @@ import { pushAll } from '../base/lists';
 import { messages } from '../base/messages';
 import type { Span } from '../base/positions';
 import { closestName } from '../base/suggestions';
+import { yamlId } from '../base/yamlScalars';
 import type { DocumentModel, Entity, EntityKind, EntityLists, Issue, Milestone, Person, Portfolio, Program, Project, Reference, Risk, TeamEntry } from '../model/entities';
 import { diagnosticAt, locationText } from '../model/locate';
 import { nodePositions, type NodePositions } from './nodeMap';
@@ -406,7 +407,7 @@ function referenceProblem({ index, out }: { index: PlanIndex; out: PlanDiagnosti
     const suggestion = suggest(index, reference.name, 'people');
     out.push(
       diagnosticAt(reference.source, reference.span, 'unknown-person', messages.unknownPerson(field, reference.name, suggestion),
-        suggestion ? { kind: 'replace', replacement: suggestion } : undefined),
+        suggestion ? { kind: 'replace', replacement: yamlId(suggestion) } : undefined),
     );
     return;
   }
@@ -420,7 +421,7 @@ function referenceProblem({ index, out }: { index: PlanIndex; out: PlanDiagnosti
     const suggestion = suggest(index, reference.name, kinds);
     out.push(
       diagnosticAt(reference.source, reference.span, 'unknown-reference', messages.unknownReference(field, reference.name, labels[role], suggestion),
-        suggestion ? { kind: 'replace', replacement: suggestion } : undefined),
+        suggestion ? { kind: 'replace', replacement: yamlId(suggestion) } : undefined),
     );
   }
 }

@@ -3,6 +3,7 @@
  * their projects and milestones, standalone projects, people, and what could not be carried over. Both
  * readers (MSPDI, CSV) build this; `importedPlanFiles` writes it as YAML the engine accepts.
  */
+import { looksTyped, yamlId } from '../base/yamlScalars';
 import { plural } from '../base/messages';
 import { formatDay, type Day } from '../base/dates';
 import type { ProjectState } from '../model/entities';
@@ -174,18 +175,11 @@ export function rejectCycles(plan: ImportedPlan, place?: (id: string) => string 
 // ---- Writing YAML -------------------------------------------------------------------------------
 
 const plainSafe = /^[A-Za-z_][A-Za-z0-9 _.,()/&+'%-]*$/;
-const looksTyped = /^(true|false|null|yes|no|on|off|y|n|~)$/i;
 
 /** A YAML scalar for a string: plain when that reads back as the same string, else double-quoted (JSON escapes are YAML's). */
 export function yamlString(text: string, flow = false): string {
   if (plainSafe.test(text) && !looksTyped.test(text) && !/\s$/.test(text) && !(flow && /[,[\]{}]/.test(text))) return text;
   return JSON.stringify(text);
-}
-
-/** An id is plain in YAML unless it reads as a number, a date or a boolean. */
-/** An id as YAML: plain when YAML reads it back as text (`prj-1`), else double-quoted (`"2026"`, `"true"`, `"1.10"`). */
-export function yamlId(id: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(id) && !looksTyped.test(id) ? id : JSON.stringify(id);
 }
 
 export function yamlNumber(value: number): string {

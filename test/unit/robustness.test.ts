@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyzePlans, defaultParseLimits, formatDay, toRollupJson, type Analysis } from '../../src/core';
+import { utf8Length } from '../../src/core/syntax/parser';
 import { decode, hostileCorpus } from '../utils/plans';
 
 const corpus = hostileCorpus();
@@ -127,6 +128,14 @@ describe('hostile input', function () {
       // One yaml-syntax error at 1:1 naming the size (29 characters, 5,242,880 x's, `"` and a line end) and the limit.
       assert.deepEqual([only.code, only.range.start], ['yaml-syntax', { line: 0, character: 0 }]);
       assert.match(only.message, /^This file is 5,242,911 bytes, above the limit of 5,242,880 bytes/);
+    });
+
+    it('measures the limit in UTF-8 bytes, as on disk: 2.8 million é (5.6 MB, 2.8 million UTF-16 units) is above it', () => {
+      const text = `project:\n  id: e\n  name: E\n# ${'é'.repeat(2_800_000)}\n`;
+      const [only] = analyze([{ path: 'e.plan.yaml', text }]).diagnostics;
+      assert.equal(Buffer.byteLength(text, 'utf8'), 5_600_030);
+      assert.match(only.message, /^This file is 5,600,030 bytes, above the limit of 5,242,880 bytes/);
+      assert.deepEqual([utf8Length('a\u00e9\u20ac\u{1f600}'), utf8Length('\ud800x'), utf8Length('\udc00')], [10, 4, 3]);
     });
 
     it('reads a 5 MB scalar just under the limit', () => {

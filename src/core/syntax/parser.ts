@@ -36,6 +36,22 @@ export function hasLoneCarriageReturn(text: string): boolean {
   return text.indexOf('\r') >= 0 && /\r(?!\n)/.test(text);
 }
 
+/** The length of a text in UTF-8 bytes (a lone surrogate as U+FFFD, as TextEncoder writes it). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // Two units, four bytes.
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
 /** Parses one plan file. Never throws for any input text. */
 export function parsePlanFile(path: string, rawText: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
   // Editors hide the byte order mark; columns must match what they show.
@@ -47,9 +63,14 @@ export function parsePlanFile(path: string, rawText: string, limits: ParseLimits
     diagnostics.push(fix === undefined ? diagnostic : { ...diagnostic, data: { kind: 'replace', replacement: fix } });
   };
 
-  if (text.length > limits.maxFileSize) {
-    report([0, 0], messages.fileTooLarge(text.length, limits.maxFileSize));
-    return { path, text, lines, documents: [], diagnostics };
+  // The limit is in bytes, as a file on disk is measured (an open document's text is UTF-16): counted
+  // only when its length cannot tell (a UTF-8 byte is at most one unit, a unit at most three bytes).
+  if (rawText.length * 3 > limits.maxFileSize) {
+    const bytes = utf8Length(rawText);
+    if (bytes > limits.maxFileSize) {
+      report([0, 0], messages.fileTooLarge(bytes, limits.maxFileSize));
+      return { path, text, lines, documents: [], diagnostics };
+    }
   }
 
   if (limits.fast !== false) {

@@ -19,6 +19,14 @@ import { walk } from './walk';
  * keys 80 ms or more apart, so it merged nothing and put off every edit's diagnostics by 15 ms.
  */
 const ANALYSIS_DELAY_MS = 0;
+/**
+ * A document whose text took longer than this to read, twice running: its changes are not read as they
+ * come but when the analysis starts, which waits as long as a reading takes (at most MAX_COALESCE_MS), so
+ * that a burst of them (many edits sent at once) is read once, not once per change before the next
+ * message is even taken. Other documents are read as they come, as before.
+ */
+const SLOW_READ_MS = 20;
+const MAX_COALESCE_MS = 250;
 /** Longest the server works before it reads the next message. */
 export const SLICE_MS = 12;
 const READ_BATCH = 64;
@@ -54,6 +62,10 @@ export class PlanFiles {
     if (this.indexing) void this.indexing.then(() => this.analyze());
   });
   private current: Analysis | undefined;
+  /** Changed texts of documents slow to read, not yet read into the workspace (by key): read when the next analysis starts. */
+  private readonly unread = new Map<string, string>();
+  /** Per file: how long its last reading took, and the shorter of its last two (a collection during one does not make it slow). */
+  private readonly readTimes = new Map<string, { readonly last: number; readonly slow: number }>();
   /** The analysis under way, if any; a newer one abandons it. */
   private readonly runs = new LatestRun<Analysis>();
   private indexing: Promise<void> | undefined;
@@ -170,6 +182,8 @@ export class PlanFiles {
     this.settings = serverSettings(this.clientSettings, this.team?.settings, (message) => this.log.warn(message));
     this.paths = new PlanPaths(this.folders, this.settings.filesGlob);
     this.workspace = new PlanWorkspace({ ...defaultParseLimits, maxFileSize: this.settings.maxFileSize });
+    // The open documents' latest texts are in `files`: put again below.
+    this.unread.clear();
     const openFiles = [...this.files].filter(([, file]) => this.open.has(file.uri));
     this.files.clear();
     const progress = await this.progress();
@@ -221,18 +235,41 @@ export class PlanFiles {
     return uri;
   }
 
-  private put(uri: string, text: string): void {
+  /** A file's text: read into the workspace now, or (a change of a document slow to read) when the next analysis starts. */
+  private put(uri: string, text: string, change = false): void {
     const key = this.paths.keyOf(uri);
     const known = this.files.get(key);
     // Keep the uri the client used for an open document, so what is published matches its buffers.
     this.files.set(key, { uri: this.open.has(uri) || !known ? uri : known.uri, text });
+    if (change && (this.readTimes.get(key)?.slow ?? 0) > SLOW_READ_MS) {
+      this.unread.set(key, text);
+      // The analysis asked for waits as long as this document takes to read.
+      this.schedule();
+      return;
+    }
+    this.unread.delete(key);
+    this.read(key, text);
+  }
+
+  private read(key: string, text: string): void {
+    const started = performance.now();
     this.workspace.set(key, text);
+    const took = performance.now() - started;
+    const before = this.readTimes.get(key);
+    this.readTimes.set(key, { last: took, slow: before ? Math.min(before.last, took) : 0 });
+  }
+
+  /** Reads the changes of documents slow to read, waiting since the last analysis, into the workspace. */
+  private readChanged(): void {
+    for (const [key, text] of this.unread) this.read(key, text);
+    this.unread.clear();
   }
 
   private remove(uri: string): void {
     const key = this.paths.keyOf(uri);
     this.files.delete(key);
-    if (this.workspace.delete(key)) this.schedule();
+    const unread = this.unread.delete(key);
+    if (this.workspace.delete(key) || unread) this.schedule();
   }
 
   /** A file on disk was created, changed or deleted (a watcher says so). */
@@ -279,6 +316,7 @@ export class PlanFiles {
       if (onDisk === undefined || (onDisk !== file && !onDisk.startsWith(prefix))) continue;
       if (this.open.has(entry.uri)) this.deletedWhileOpen.set(entry.uri, entry.text);
       this.files.delete(key);
+      this.unread.delete(key);
       removed = this.workspace.delete(key) || removed;
     }
     if (removed) this.schedule();
@@ -297,8 +335,9 @@ export class PlanFiles {
       this.deletedWhileOpen.delete(uri);
     }
     this.open.add(uri);
+    // Asked for first, as the text is then read (the timer is due when the reading ends).
     this.schedule();
-    this.put(uri, text);
+    this.put(uri, text, true);
   }
 
   /** The client closed a document: back to what is on disk. */
@@ -354,11 +393,15 @@ export class PlanFiles {
   }
 
   private schedule(): void {
-    this.changes.request();
+    // Documents slow to read wait for the burst to end; the rest are analysed at once.
+    let wait = ANALYSIS_DELAY_MS;
+    for (const key of this.unread.keys()) wait = Math.max(wait, Math.min(MAX_COALESCE_MS, this.readTimes.get(key)?.slow ?? 0));
+    this.changes.request(wait);
   }
 
   /** Analyses in time slices; a newer analysis abandons an older one. */
   private analyze(): Promise<Analysis | undefined> {
+    this.readChanged();
     const steps = this.workspace.analyzeSteps(this.settings.analysis);
     // A fault in the engine must not take the server down; the previous results stay.
     return this.runs.start(

@@ -55,13 +55,13 @@ export class Debounce {
     return this.timer !== undefined;
   }
 
-  /** Runs the action `delayMs` from now; a run already waiting is put off to then. */
-  request(): void {
+  /** Runs the action `delayMs` (or `delay`, for this request) from now; a run already waiting is put off to then. */
+  request(delay = this.delayMs): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.action();
-    }, this.delayMs);
+    }, delay);
   }
 
   /** Drops the waiting run; true when there was one. */

@@ -71,11 +71,16 @@ export function decodePlanText(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
+/** A file that cannot be read, as bad usage naming it and the system's reason. */
+function cannotRead(given: string, error: unknown): UsageError {
+  return new UsageError(`${given}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+}
+
 export function readPlanBytes(absolute: string, given: string): Uint8Array {
   try {
     return readFileSync(absolute);
   } catch (error) {
-    throw new UsageError(`${given}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw cannotRead(given, error);
   }
 }
 
@@ -101,7 +106,7 @@ export function readPlanFileWithin(absolute: string, given: string, maxSize: num
     for (let read = 1; length < size && read > 0; length += read) read = readSync(fd, readBuffer, length, size - length, length);
     return { text: decodePlanText(readBuffer.subarray(0, length)) };
   } catch (error) {
-    throw new UsageError(`${given}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw cannotRead(given, error);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -111,6 +116,6 @@ export function planFileSize(absolute: string, given: string): number {
   try {
     return statSync(absolute).size;
   } catch (error) {
-    throw new UsageError(`${given}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw cannotRead(given, error);
   }
 }

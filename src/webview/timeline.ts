@@ -56,6 +56,12 @@ function sameTarget(a: Target, b: Target | null): boolean {
   return a.kind === 'bar' ? a.id === (b as typeof a).id : a.key === (b as typeof a).key;
 }
 
+/** The day at the chart's left edge: as given, else a month before the status date (within the range). */
+function leftDayOf(model: RoadmapView['model'], leftDay: number | null): number {
+  const { start, end } = model.range;
+  return leftDay ?? Math.max(start, Math.min(end, model.statusDate - 30));
+}
+
 export class Timeline {
   readonly element: HTMLElement;
   private readonly scroller: HTMLElement;
@@ -187,9 +193,7 @@ export class Timeline {
     this.zoom = clampZoom(position.zoom);
     if (this.activeRow >= view.rows.length || view.rows[this.activeRow]?.kind !== 'bar') this.activeRow = -1;
     this.layout();
-    const { start, end } = view.model.range;
-    const leftDay = position.leftDay ?? Math.max(start, Math.min(end, view.model.statusDate - 30));
-    this.scroller.scrollLeft = dayToX(leftDay, start, this.zoom);
+    this.scroller.scrollLeft = dayToX(leftDayOf(view.model, position.leftDay), view.model.range.start, this.zoom);
     this.scroller.scrollTop = position.scrollTop;
     this.empty.textContent = view.rows.length > 0 ? '' : view.model.bars.length > 0 ? 'No project matches the filters.' : 'No projects in the plan files yet.';
     this.empty.hidden = view.rows.length > 0;
@@ -330,7 +334,7 @@ export class Timeline {
     // As layout(): the scroller gets the scrollbars the whole view will give it.
     setSize(this.canvas, LABELS + width, AXIS + totalRows * ROW);
     this.fitHeight(totalRows);
-    this.scroller.scrollLeft = dayToX(position.leftDay ?? Math.max(start, Math.min(end, model.statusDate - 30)), start, zoom);
+    this.scroller.scrollLeft = dayToX(leftDayOf(model, position.leftDay), start, zoom);
     const { scrollLeft, clientWidth, clientHeight } = this.scroller;
     // Where the chart, the axis and the label column are in the scroller's box (as scrolled), from the layout itself.
     const origin = this.scroller.getBoundingClientRect();

@@ -52,6 +52,17 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/**
+ * The text's size in UTF-8 bytes when it is above `limit`, else undefined. The limit is in bytes, as a
+ * file on disk is measured (an open document's text is UTF-16): counted only when its length cannot
+ * tell (a UTF-16 unit is at least one byte and at most three).
+ */
+export function bytesAbove(text: string, limit: number): number | undefined {
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = utf8Length(text);
+  return bytes > limit ? bytes : undefined;
+}
+
 /** Parses one plan file. Never throws for any input text. */
 export function parsePlanFile(path: string, rawText: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
   // Editors hide the byte order mark; columns must match what they show.
@@ -63,14 +74,10 @@ export function parsePlanFile(path: string, rawText: string, limits: ParseLimits
     diagnostics.push(fix === undefined ? diagnostic : { ...diagnostic, data: { kind: 'replace', replacement: fix } });
   };
 
-  // The limit is in bytes, as a file on disk is measured (an open document's text is UTF-16): counted
-  // only when its length cannot tell (a UTF-8 byte is at most one unit, a unit at most three bytes).
-  if (rawText.length * 3 > limits.maxFileSize) {
-    const bytes = utf8Length(rawText);
-    if (bytes > limits.maxFileSize) {
-      report([0, 0], messages.fileTooLarge(bytes, limits.maxFileSize));
-      return { path, text, lines, documents: [], diagnostics };
-    }
+  const bytes = bytesAbove(rawText, limits.maxFileSize);
+  if (bytes !== undefined) {
+    report([0, 0], messages.fileTooLarge(bytes, limits.maxFileSize));
+    return { path, text, lines, documents: [], diagnostics };
   }
 
   if (limits.fast !== false) {

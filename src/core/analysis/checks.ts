@@ -61,8 +61,8 @@ export function portfolioChecks(portfolio: Portfolio, ctx: CheckContext): PlanDi
 /** A project's milestones inside its dates, its spending, its progress and its declared health. */
 export function projectChecks(project: Project, ctx: CheckContext): PlanDiagnostic[] {
   const out: PlanDiagnostic[] = [];
-  const { dates } = ctx.schedule;
-  for (const milestone of project.milestones) milestoneWindow(milestone, `project '${project.id}'`, dates.startOf(project), dates.endOf(project), out);
+  const dates = ctx.schedule.dates.get(project)!;
+  for (const milestone of project.milestones) milestoneWindow(milestone, `project '${project.id}'`, dates.start, dates.end, out);
   const result = ctx.rollup.projects.get(project)!;
   const figures = result.figures;
   // Money is compared exactly as written: spent 1000000000000000.02 is above a budget of 1000000000000000.01.
@@ -179,8 +179,7 @@ export function programWindow(program: Program, plan: Schedule, out: PlanDiagnos
   if (windowStart === undefined && windowEnd === undefined) return;
   const show = (day: Day | undefined) => (day === undefined ? '…' : formatDay(day));
   for (const project of program.projects) {
-    const start = plan.dates.startOf(project);
-    const end = plan.dates.endOf(project);
+    const { start, end } = plan.dates.get(project)!;
     const early = start !== undefined && windowStart !== undefined && start < windowStart;
     const late = end !== undefined && windowEnd !== undefined && end > windowEnd;
     if (!early && !late) continue;

@@ -14,7 +14,7 @@
 import type { Day } from '../base/dates';
 import { ceilExactly, compareExactly, Rational } from '../base/exact';
 import type { Milestone, Project, ProjectState } from '../model/entities';
-import { codeColumn, dayColumn, PositionedMap, positionIn, type Node, type NodePositions } from './nodeMap';
+import { NodeMap, type Node, type WritableMap } from './nodeMap';
 import type { PlanIndex } from './planIndex';
 import type { Link, Schedule } from './schedule';
 import { ITEMS_PER_PAUSE, type Steps } from './steps';
@@ -67,177 +67,16 @@ export interface ProjectPace {
 }
 
 export interface Forecast {
-  readonly projects: ProjectForecasts;
-  readonly milestones: MilestoneOutlooks;
+  readonly projects: ReadonlyMap<Project, ProjectForecast>;
+  readonly milestones: ReadonlyMap<Milestone, MilestoneOutlook>;
 }
 
 
 const noLinks: readonly Link[] = [];
-const noReason: ForecastReason = { kind: 'none' };
-const noForecast: ProjectForecast = { start: null, end: null, reason: noReason };
+const noForecast: ProjectForecast = { start: null, end: null, reason: { kind: 'none' } };
 const asPlanned: ForecastReason = { kind: 'as-planned' };
 /** A cancelled project's milestone: shown, never forecast, never late (v3). */
 const cancelledOutlook: MilestoneOutlook = { status: 'cancelled', forecast: null, waitsFor: undefined };
-
-/** A day of a column, NaN for null. */
-function dayAt(column: Float64Array, position: number): Day | null {
-  const day = column[position];
-  return day === day ? day : null;
-}
-
-const reasonKinds: readonly ForecastReason['kind'][] = ['none', 'as-planned', 'own-pace', 'current-plan', 'status-date', 'pushed'];
-
-/**
- * Each project's forecast in columns of numbers by its position in the index (issue 22: not an object
- * and a reason per project, alive as long as the analysis): its start and end (NaN: null), and its
- * reason — a kind, an SPI, a number of days (or the pace's end) and what pushed it (a position). Reads as
- * a map of ProjectForecast (each made when asked for); `endOf` reads one day.
- */
-export class ProjectForecasts extends PositionedMap<Project, ProjectForecast> {
-  private readonly starts: Float64Array;
-  private readonly ends: Float64Array;
-  /** The reason's kind, by its place in reasonKinds; −1: no forecast kept. */
-  private readonly kinds: Int32Array;
-  private readonly spis: Float64Array;
-  /** Days late or pushed, or the pace's end (current-plan). */
-  private readonly days: Float64Array;
-  /** The position of the dependency that pushed it. */
-  private readonly pushers: Int32Array;
-
-  constructor(positions: NodePositions) {
-    super(positions);
-    // Projects come first in the index: a row for each.
-    const length = positions.projectCount;
-    this.starts = dayColumn(length);
-    this.ends = dayColumn(length);
-    this.kinds = codeColumn(length);
-    this.spis = dayColumn(length);
-    this.days = dayColumn(length);
-    this.pushers = codeColumn(length);
-  }
-
-  /** A project's forecast start; null when it has none or is not forecast. */
-  startOf(project: Project): Day | null {
-    const at = this.held(project);
-    return at < 0 ? null : dayAt(this.starts, at);
-  }
-
-  /** A project's forecast end; null when it has none or is not forecast. */
-  endOf(project: Project): Day | null {
-    const at = this.held(project);
-    return at < 0 ? null : dayAt(this.ends, at);
-  }
-
-  protected holds(position: number): boolean {
-    return position < this.kinds.length && this.kinds[position] >= 0;
-  }
-
-  protected read(position: number): ProjectForecast {
-    const start = dayAt(this.starts, position);
-    const end = dayAt(this.ends, position);
-    const kind = reasonKinds[this.kinds[position]];
-    if (kind === 'none') return start === null && end === null ? noForecast : { start, end, reason: noReason };
-    return { start, end, reason: this.reasonAt(position, kind) };
-  }
-
-  private reasonAt(position: number, kind: ForecastReason['kind']): ForecastReason {
-    const spi = this.spis[position];
-    const days = this.days[position];
-    switch (kind) {
-      case 'none': return noReason;
-      case 'as-planned': return asPlanned;
-      case 'own-pace': return { kind, spi, days };
-      case 'current-plan': return { kind, spi, paceEnd: days };
-      case 'status-date': return { kind, days };
-      case 'pushed': return { kind, by: this.positions.nodes[this.pushers[position]], days };
-    }
-  }
-
-  protected write(position: number, forecast: ProjectForecast): void {
-    const { reason } = forecast;
-    this.starts[position] = forecast.start ?? NaN;
-    this.ends[position] = forecast.end ?? NaN;
-    this.kinds[position] = reasonKinds.indexOf(reason.kind);
-    this.spis[position] = reason.kind === 'own-pace' || reason.kind === 'current-plan' ? reason.spi : NaN;
-    this.days[position] = reason.kind === 'current-plan' ? reason.paceEnd : reason.kind === 'own-pace' || reason.kind === 'status-date' || reason.kind === 'pushed' ? reason.days : NaN;
-    this.pushers[position] = reason.kind === 'pushed' ? (this.positionOf(reason.by)) : -1;
-  }
-
-  private positionOf(node: Node): number {
-    const at = positionIn(this.positions, node);
-    if (at === undefined) throw new Error(`ProjectForecasts: ${node.kind} '${node.id ?? '?'}' is not in the index`);
-    return at;
-  }
-
-  protected clear(position: number): void {
-    this.kinds[position] = -1;
-  }
-}
-
-const statuses: readonly MilestoneStatus[] = ['done', 'missed', 'at-risk', 'on-track', 'cancelled'];
-
-/**
- * Each milestone's outlook in columns by its position in the index: its status, its forecast (NaN:
- * null) and what it waits for (a position, −1: nothing) with that one's finish. Reads as a map of
- * MilestoneOutlook; `forecastOf` reads one day.
- */
-export class MilestoneOutlooks extends PositionedMap<Milestone, MilestoneOutlook> {
-  /** The status, by its place in statuses; −1: no outlook kept. */
-  private readonly statuses: Int32Array;
-  private readonly forecasts: Float64Array;
-  private readonly waits: Int32Array;
-  private readonly finishes: Float64Array;
-  /** Milestones come after the projects in the index: a milestone's row is its position less this. */
-  private readonly first: number;
-
-  constructor(positions: NodePositions) {
-    super(positions);
-    this.first = positions.projectCount;
-    const length = positions.nodes.length - this.first;
-    this.statuses = codeColumn(length);
-    this.forecasts = dayColumn(length);
-    this.waits = codeColumn(length);
-    this.finishes = dayColumn(length);
-  }
-
-  /** A milestone's status; undefined when it is not forecast. */
-  statusOf(milestone: Milestone): MilestoneStatus | undefined {
-    const at = this.held(milestone);
-    return at < 0 ? undefined : statuses[this.statuses[at - this.first]];
-  }
-
-  /** A milestone's forecast; null when it has none or is not forecast. */
-  forecastOf(milestone: Milestone): Day | null {
-    const at = this.held(milestone);
-    return at < 0 ? null : dayAt(this.forecasts, at - this.first);
-  }
-
-  protected holds(position: number): boolean {
-    const row = position - this.first;
-    return row >= 0 && this.statuses[row] >= 0;
-  }
-
-  protected read(position: number): MilestoneOutlook {
-    const row = position - this.first;
-    const status = statuses[this.statuses[row]];
-    if (status === 'cancelled') return cancelledOutlook;
-    const on = this.waits[row];
-    return { status, forecast: dayAt(this.forecasts, row), waitsFor: on < 0 ? undefined : { on: this.positions.nodes[on], finish: this.finishes[row] } };
-  }
-
-  protected write(position: number, outlook: MilestoneOutlook): void {
-    const row = position - this.first;
-    this.statuses[row] = statuses.indexOf(outlook.status);
-    this.forecasts[row] = outlook.forecast ?? NaN;
-    const on = outlook.waitsFor ? positionIn(this.positions, outlook.waitsFor.on) : undefined;
-    this.waits[row] = on ?? -1;
-    this.finishes[row] = outlook.waitsFor?.finish ?? NaN;
-  }
-
-  protected clear(position: number): void {
-    this.statuses[position - this.first] = -1;
-  }
-}
 
 export function* forecastSteps(
   index: PlanIndex,
@@ -245,7 +84,7 @@ export function* forecastSteps(
   pace: ReadonlyMap<Project, ProjectPace>,
   statusDate: Day,
 ): Steps<Forecast> {
-  const forecast: Forecast = { projects: new ProjectForecasts(index.positions), milestones: new MilestoneOutlooks(index.positions) };
+  const forecast: Forecast = { projects: new NodeMap(index.positions), milestones: new NodeMap(index.positions) };
   // Everything is dirty: every project and milestone is forecast (an edit does this for what it reaches).
   yield* reforecast(forecast, index.positions.nodes, index, schedule, pace, statusDate);
   return forecast;
@@ -263,7 +102,8 @@ export function* reforecast(
   pace: ReadonlyMap<Project, ProjectPace>,
   statusDate: Day,
 ): Steps<void> {
-  const { projects, milestones } = forecast;
+  const projects = forecast.projects as WritableMap<Project, ProjectForecast>;
+  const milestones = forecast.milestones as WritableMap<Milestone, MilestoneOutlook>;
   // Indexed: in a generator, `for … of` makes an iterator result per item.
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
@@ -289,7 +129,8 @@ function settleForecasts(
   pace: ReadonlyMap<Project, ProjectPace>,
   statusDate: Day,
 ): void {
-  const { projects, milestones } = forecast;
+  const projects = forecast.projects as WritableMap<Project, ProjectForecast>;
+  const milestones = forecast.milestones as WritableMap<Milestone, MilestoneOutlook>;
   // Reached in this walk: done, or on the stack when not done (never removed: a Set shrinks by copying).
   const visiting = new Set<Node>();
   const done = (node: Node) => (node.kind === 'project' ? projects.has(node) : milestones.has(node));
@@ -301,7 +142,7 @@ function settleForecasts(
    * A dependency's forecast finish: a project's forecast end, a milestone's forecast. A cancelled
    * project (and its milestones) gives nothing (v3): its forecast is null.
    */
-  const finishOf = (node: Node): Day | null => (node.kind === 'milestone' ? milestones.forecastOf(node) : projects.endOf(node));
+  const finishOf = (node: Node): Day | null => (node.kind === 'milestone' ? (milestones.get(node)?.forecast ?? null) : (projects.get(node)?.end ?? null));
   const cancelledHolder = (milestone: Milestone): boolean => milestone.parent.kind === 'project' && pace.get(milestone.parent)?.state === 'cancelled';
   const stack: Node[] = [];
   for (const first of nodes) {
@@ -344,8 +185,9 @@ function forecastProject(
   dependencies: readonly Link[],
   finishOf: (node: Node) => Day | null,
 ): ProjectForecast {
-  const s = schedule.dates.startOf(project);
-  const e = schedule.dates.endOf(project);
+  const dates = schedule.dates.get(project);
+  const s = dates?.start;
+  const e = dates?.end;
   if (pace.state === 'cancelled' || s === undefined || e === undefined) return noForecast;
   switch (pace.state) {
     case 'done':

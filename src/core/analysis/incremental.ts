@@ -28,6 +28,7 @@ import { referenceProblems, regatherTeams, regroup, relinkIndex, renameInIndex, 
 import { rerollup, revalue, type RollupState } from './rollup';
 import { effectiveState } from './rules';
 import { linksOf, milestoneDateChecks, projectDateChecks, redate, refloat, relinkSchedule, type Link, type ProjectDates, type Schedule } from './schedule';
+import type { WritableMap } from './nodeMap';
 import { PauseCounter, runToEnd, type Steps } from './steps';
 
 type Node = Project | Milestone;
@@ -448,7 +449,7 @@ export function updateForValues(state: AnalysisState, edit: Edit): boolean {
       if (left?.kind === 'program') formerPrograms.add(left);
       else if (left?.kind === 'portfolio') formerPortfolios.add(left);
       // A project of no program now has no float (refloat works out that of a program's projects).
-      if (member.kind === 'project' && !member.program) schedule.float.delete(member);
+      if (member.kind === 'project' && !member.program) (schedule.float as WritableMap<Project, number>).delete(member);
     }
     const acyclic = relinkSchedule(schedule, index, nodes);
     nodes.forEach((node, i) => relinkDependents(dependents as Map<Node, Node[]>, node, before[i], linksOf(schedule, node)));

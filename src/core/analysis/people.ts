@@ -103,17 +103,21 @@ export function compareIds(a: string | undefined, b: string | undefined): number
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/**
- * Pushes the window a counted (not cancelled) project loads its team on a basis — its forecast's or its
- * schedule's first and last day, read from their columns — or NaN twice when they make none.
- */
-function pushWindow(windows: number[], project: Project, result: ProjectRollup, basis: LoadBasis, inputs: LoadInputs): void {
-  const forecast = basis === 'forecast' && result.state !== 'done';
-  const start = (forecast ? result.figures.forecastStart : inputs.schedule.dates.startOf(project)) ?? NaN;
-  const end = (forecast ? result.figures.forecastEnd : inputs.schedule.dates.endOf(project)) ?? NaN;
-  // NaN fails the comparison: no window.
-  if (end >= start) windows.push(start, end);
-  else windows.push(NaN, NaN);
+/** The days a project loads its team. */
+interface LoadWindow {
+  readonly start: Day;
+  readonly end: Day;
+}
+
+/** The window a counted (not cancelled) project loads its team on a basis: its forecast's or its schedule's days (no copy), when they make one. */
+function windowOf(project: Project, result: ProjectRollup, basis: LoadBasis, inputs: LoadInputs): LoadWindow | undefined {
+  const days = basis === 'forecast' && result.state !== 'done' ? result.forecast : inputs.schedule.dates.get(project);
+  return days !== undefined && isWindow(days) ? days : undefined;
+}
+
+function isWindow(days: { readonly start?: Day | null; readonly end?: Day | null }): days is LoadWindow {
+  const { start, end } = days;
+  return start !== undefined && start !== null && end !== undefined && end !== null && end >= start;
 }
 
 /** A person's load on a basis: segments, periods over capacity and peak, by a sweep over their entries' start and end events. */
@@ -150,8 +154,8 @@ export function personLoad(person: Person, entries: readonly TeamPlace[], basis:
   const units: bigint[] = [];
   for (let k = 0; k < kept.length; k++) {
     const { project, entry } = entries[kept[k]];
-    if (entry.rejected) windows.push(NaN, NaN);
-    else pushWindow(windows, project, results[k], basis, inputs);
+    const window = entry.rejected ? undefined : windowOf(project, results[k], basis, inputs);
+    windows.push(window?.start ?? Number.NaN, window?.end ?? Number.NaN);
     units.push(entry.rejected ? 0n : unitsOf(entry.allocation));
   }
   results.length = 0;
@@ -333,9 +337,9 @@ export function periodSuggestions(load: PersonLoad, period: Overallocation, load
     const float = inputs.schedule.float.get(project);
     const result = inputs.rollup.projects.get(project);
     if (float === undefined || float <= 0 || result?.state !== 'planned') continue;
-    const s = inputs.schedule.dates.startOf(project);
-    const e = inputs.schedule.dates.endOf(project);
-    if (s === undefined || e === undefined) continue;
+    const dates = inputs.schedule.dates.get(project);
+    if (dates?.start === undefined || dates.end === undefined) continue;
+    const { start: s, end: e } = dates;
     if (s > period.from || e < period.to) continue;
     if (peak - unitsOn(load, project) > capacity) continue;
     let k = Math.max(1, period.to - s + 1);

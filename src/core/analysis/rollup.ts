@@ -13,7 +13,7 @@ import { plural } from '../base/messages';
 import { digitsApart, fixedNumber } from '../base/numbers';
 import type { Field, Health, Issue, Milestone, Portfolio, Program, Project, ProjectState, Risk } from '../model/entities';
 import { projectEarnedSchedule, setEarnedSchedule, type EarnedSchedule } from './earnedSchedule';
-import { forecastSteps, type Forecast, type MilestoneOutlook, type ProjectForecast, type ProjectForecasts, type ProjectPace } from './forecast';
+import { forecastSteps, type Forecast, type MilestoneOutlook, type ProjectForecast, type ProjectPace } from './forecast';
 import { NodeMap, positionIn, type NodePositions, type WritableMap } from './nodeMap';
 import type { PlanIndex } from './planIndex';
 import { effectiveState, riskLevel } from './rules';
@@ -210,9 +210,10 @@ export function* rerollup(state: RollupState, projects: Iterable<Project>, progr
 }
 
 export function earnedValue(project: Project, schedule: Schedule, statusDate: Day): EarnedValue {
-  const start = schedule.dates.startOf(project) ?? null;
-  const end = schedule.dates.endOf(project) ?? null;
-  const state = effectiveState(project, start ?? undefined, statusDate);
+  const dates = schedule.dates.get(project);
+  const start = dates?.start ?? null;
+  const end = dates?.end ?? null;
+  const state = effectiveState(project, dates?.start, statusDate);
   const bac = project.baseline?.budget?.value ?? project.budget?.value ?? 0;
   const ps = project.baseline?.start?.value ?? start;
   const pe = project.baseline?.end?.value ?? end;
@@ -279,13 +280,12 @@ class ProjectValue implements EarnedValue, ProjectTerms {
 
 export function rollupProject(project: Project, value: EarnedValue, forecast: Forecast, thresholds: HealthThresholds, statusDate: Day, cells: FigureCells): ProjectRollup {
   const { terms, pv, ev, cpi, spi, eac } = value;
-  const forecastStart = forecast.projects.startOf(project);
-  const forecastEnd = forecast.projects.endOf(project);
+  const projectForecast = forecast.projects.get(project)!;
   const risks = countRisks(project.risks);
   const issues = countIssues(project.issues);
   const cancelled = value.state === 'cancelled';
   // slip = forecastEnd − pe for a project not done (null for done and cancelled ones: nothing left to finish).
-  const slip = value.state === 'done' || cancelled || forecastEnd === null || value.plannedEnd === null ? null : forecastEnd - value.plannedEnd;
+  const slip = value.state === 'done' || cancelled || projectForecast.end === null || value.plannedEnd === null ? null : projectForecast.end - value.plannedEnd;
   // v3: a cancelled project asks for no attention: no computed health.
   const { health, concerns } = cancelled
     ? noHealth
@@ -310,8 +310,8 @@ export function rollupProject(project: Project, value: EarnedValue, forecast: Fo
   c[row + Cell.etc] = eac - ac;
   c[row + Cell.vac] = bac - eac;
   c[row + Cell.progress] = terms.percent;
-  nulls |= put(c, row, Cell.forecastStart, forecastStart);
-  nulls |= put(c, row, Cell.forecastEnd, forecastEnd);
+  nulls |= put(c, row, Cell.forecastStart, projectForecast.start);
+  nulls |= put(c, row, Cell.forecastEnd, projectForecast.end);
   c[row + Cell.benefits] = benefits;
   nulls |= put(c, row, Cell.roiPlanned, roi(benefits, bac));
   nulls |= put(c, row, Cell.roiForecast, roi(benefits, eac));
@@ -323,7 +323,7 @@ export function rollupProject(project: Project, value: EarnedValue, forecast: Fo
   nulls |= put(c, row, Cell.ieacT, es.ieacT);
   return new ProjectResult(
     c, row, nulls, health, project.health?.value ?? null, risks, issues, concerns, value.start, value.end, value.plannedEnd,
-    value.state, cancelled, value.plannedStart, value.plannedEnd, forecast.projects, at, terms,
+    value.state, cancelled, value.plannedStart, value.plannedEnd, projectForecast, terms,
   );
 }
 
@@ -395,9 +395,6 @@ class ProjectResult implements ProjectRollup, Figures {
   readonly #row: number;
   /** Bit k set: the figure in cell k is null. */
   readonly #nulls: number;
-  /** The forecast's columns and the project's position in them. */
-  readonly #forecasts: ProjectForecasts;
-  readonly #position: number;
   #reasons: readonly string[] | undefined;
 
   constructor(
@@ -416,24 +413,16 @@ class ProjectResult implements ProjectRollup, Figures {
     readonly cancelled: boolean,
     readonly plannedStart: Day | null,
     readonly plannedEnd: Day | null,
-    forecasts: ProjectForecasts,
-    position: number,
+    readonly forecast: ProjectForecast,
     readonly terms: ProjectTerms,
   ) {
     this.#cells = cells;
     this.#row = row;
-    this.#forecasts = forecasts;
-    this.#position = position;
     this.#nulls = nulls;
   }
 
   get figures(): Figures {
     return this;
-  }
-
-  /** Its forecast and why, read from the forecast's columns (made when asked for). */
-  get forecast(): ProjectForecast {
-    return this.#forecasts.at(this.#position)!;
   }
 
   /** The concerns of its health's level, in words (put together when first read). */
@@ -652,7 +641,7 @@ function addMilestoneDays(totals: Totals, milestones: readonly Milestone[], fore
     totals.start = earliest(totals.start, date);
     totals.end = latest(totals.end, date);
     totals.plannedEnd = latest(totals.plannedEnd, date);
-    totals.forecastEnd = latest(totals.forecastEnd, forecast.milestones.forecastOf(milestone));
+    totals.forecastEnd = latest(totals.forecastEnd, forecast.milestones.get(milestone)?.forecast ?? null);
   }
 }
 
@@ -818,8 +807,8 @@ class MilestoneConcern extends Worded {
 function milestoneConcerns(list: readonly Milestone[], forecast: Forecast): readonly MilestoneConcern[] {
   let concerns: MilestoneConcern[] | undefined;
   for (const milestone of list) {
-    const status = forecast.milestones.statusOf(milestone);
-    if (status === 'missed' || status === 'at-risk') (concerns ??= []).push(new MilestoneConcern(milestone, forecast.milestones.get(milestone)!));
+    const outlook = forecast.milestones.get(milestone);
+    if (outlook?.status === 'missed' || outlook?.status === 'at-risk') (concerns ??= []).push(new MilestoneConcern(milestone, outlook));
   }
   return concerns ?? noMilestones;
 }

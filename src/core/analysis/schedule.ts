@@ -8,7 +8,7 @@ import type { PlanDiagnostic } from '../base/diagnostic';
 import { messages } from '../base/messages';
 import type { Milestone, Program, Project, Reference } from '../model/entities';
 import { diagnosticAt } from '../model/locate';
-import { dayColumn, NodeMap, PositionedMap, ProjectNumbers, positionIn, type Node, type NodePositions, type WritableMap } from './nodeMap';
+import { NodeMap, positionIn, type Node, type NodePositions, type WritableMap } from './nodeMap';
 import type { PlanIndex } from './planIndex';
 import { ITEMS_PER_PAUSE, PauseCounter, type Steps } from './steps';
 
@@ -17,78 +17,14 @@ export interface ProjectDates {
   readonly end: Day | undefined;
 }
 
-/**
- * Each project's scheduled start and end, in two columns of numbers by the project's position in the
- * index (NaN: unknown), not an object per project (issue 22). Reads as a map of ProjectDates (each made
- * when asked for); `startOf` and `endOf` read one day.
- */
-export class ScheduledDays extends PositionedMap<Project, ProjectDates> {
-  private readonly starts: Float64Array;
-  private readonly ends: Float64Array;
-  /** 1 where the project is dated (its days may still be unknown). */
-  private readonly dated: Uint8Array;
-
-  constructor(positions: NodePositions) {
-    super(positions);
-    // Projects come first in the index: a row for each.
-    const length = positions.projectCount;
-    this.starts = dayColumn(length);
-    this.ends = dayColumn(length);
-    this.dated = new Uint8Array(length);
-  }
-
-  /** A project's scheduled start; undefined when unknown or not dated. */
-  startOf(project: Project): Day | undefined {
-    return dayIn(this.starts, this.held(project));
-  }
-
-  /** A project's scheduled end; undefined when unknown or not dated. */
-  endOf(project: Project): Day | undefined {
-    return dayIn(this.ends, this.held(project));
-  }
-
-  /** Dates a project of the index. */
-  date(project: Project, start: Day | undefined, end: Day | undefined): void {
-    const at = this.claim(project);
-    this.starts[at] = start ?? NaN;
-    this.ends[at] = end ?? NaN;
-    this.dated[at] = 1;
-  }
-
-  protected holds(position: number): boolean {
-    return position < this.dated.length && this.dated[position] === 1;
-  }
-
-  protected read(position: number): ProjectDates {
-    return { start: dayIn(this.starts, position), end: dayIn(this.ends, position) };
-  }
-
-  protected write(position: number, dates: ProjectDates): void {
-    this.starts[position] = dates.start ?? NaN;
-    this.ends[position] = dates.end ?? NaN;
-    this.dated[position] = 1;
-  }
-
-  protected clear(position: number): void {
-    this.dated[position] = 0;
-  }
-}
-
-/** The day at `position` of a column; undefined for NaN or position −1. */
-function dayIn(column: Float64Array, position: number): Day | undefined {
-  if (position < 0) return undefined;
-  const day = column[position];
-  return day === day ? day : undefined;
-}
-
 export interface Schedule {
-  readonly dates: ScheduledDays;
+  readonly dates: ReadonlyMap<Project, ProjectDates>;
   /** Projects and milestones on a dependency cycle. */
   readonly cyclic: ReadonlySet<Project | Milestone>;
   /** The links on a cycle: the dependency-cycle error says what is wrong with each, no dependency-violation besides. */
   readonly cyclicLinks: ReadonlySet<Link>;
   /** Total float in days per project of a program; absent = null. */
-  readonly float: ProjectNumbers;
+  readonly float: ReadonlyMap<Project, number>;
   /** Each project's and milestone's dependencies that name something, as written. */
   readonly links: ReadonlyMap<Project | Milestone, readonly Link[]>;
   /** The dependency-cycle problems (each link on a cycle, where it is written). */
@@ -107,7 +43,7 @@ const CYCLE_LISTING_LIMIT = 12;
 export function* scheduleSteps(index: PlanIndex, isCancelled: (project: Project) => boolean): Steps<Schedule> {
   const links = linksOfIndex(index);
   const { cyclic, cyclicLinks, cycleDiagnostics } = yield* cyclesOfIndex(index, links);
-  const schedule: Schedule = { dates: new ScheduledDays(index.positions), cyclic, cyclicLinks, float: new ProjectNumbers(index.positions), links, cycleDiagnostics };
+  const schedule: Schedule = { dates: new NodeMap<Project, ProjectDates>(index.positions), cyclic, cyclicLinks, float: new NodeMap<Project, number>(index.positions), links, cycleDiagnostics };
   // Everything is dirty: every project is dated, every program's float worked out (an edit does this for what it reaches).
   yield* redate(schedule, index.projects);
   yield* refloat(schedule, index.programs, isCancelled, index.positions);
@@ -198,7 +134,7 @@ function* cyclesOfIndex(index: PlanIndex, links: NodeMap<Node, Link[]>): Steps<C
  * pausing every few hundred. The full analysis redates every project; an edit, those it reaches.
  */
 export function* redate(schedule: Schedule, projects: readonly Project[]): Steps<void> {
-  const dates = schedule.dates;
+  const dates = schedule.dates as WritableMap<Project, ProjectDates>;
   // Indexed: in a generator, `for … of` makes an iterator result per item.
   for (let i = 0; i < projects.length; i++) dates.delete(projects[i]);
   const dependencies = (node: Node) => linksOf(schedule, node);
@@ -210,7 +146,7 @@ export function* redate(schedule: Schedule, projects: readonly Project[]): Steps
 
 /** Stage refloat: the total float of the projects of `programs` worked out again (the full analysis: every program). */
 export function* refloat(schedule: Schedule, programs: Iterable<Program>, isCancelled: (project: Project) => boolean, positions: NodePositions): Steps<void> {
-  const float = schedule.float;
+  const float = schedule.float as WritableMap<Project, number>;
   const dependencies = (node: Node) => linksOf(schedule, node);
   for (const program of programs) {
     yield;
@@ -226,8 +162,8 @@ export function* refloat(schedule: Schedule, programs: Iterable<Program>, isCanc
  * projects are written in: a date that needs itself stays unknown, one that an explicit start or end
  * settles is kept. Returns how many projects it dated.
  */
-function settleDates(projects: Iterable<Project>, dates: ScheduledDays, dependencies: (node: Node) => readonly Link[]): number {
-  const endOf = (node: Node): Day | undefined => (node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? dates.endOf(node)));
+function settleDates(projects: Iterable<Project>, dates: WritableMap<Project, ProjectDates>, dependencies: (node: Node) => readonly Link[]): number {
+  const endOf = (node: Node): Day | undefined => (node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? dates.get(node)?.end));
   // Reached in this walk: done, or on the stack when not done (never removed: a Set shrinks by copying).
   const visiting = new Set<Project>();
   const stack: Project[] = [];
@@ -257,8 +193,7 @@ function settleDates(projects: Iterable<Project>, dates: ScheduledDays, dependen
         stack.push(pending);
         continue;
       }
-      const start = scheduledStart(project, dependencies(project), endOf);
-      dates.date(project, start, project.end?.value ?? (start !== undefined && project.duration ? start + project.duration.value - 1 : undefined));
+      dates.set(project, scheduleProject(project, dependencies(project), endOf));
       settled++;
       stack.pop();
     }
@@ -283,7 +218,7 @@ export function linksOf(schedule: Schedule, node: Node): readonly Link[] {
 /** The dates of a project, a dependency's end and the problems of a project's dates (SPEC 4). */
 export function projectDateChecks(project: Project, schedule: Schedule): PlanDiagnostic[] {
   const out: PlanDiagnostic[] = [];
-  checkProjectDates(project, schedule.dates.startOf(project), out);
+  checkProjectDates(project, schedule.dates.get(project)!, out);
   if (project.start) {
     for (const link of linksOf(schedule, project)) {
       if (schedule.cyclicLinks.has(link)) continue;
@@ -320,30 +255,36 @@ export function milestoneDateChecks(milestone: Milestone, schedule: Schedule): P
 
 /** Where a dependency ends: a milestone's date, a project's explicit or scheduled end. */
 export function endOf(node: Node, schedule: Schedule): Day | undefined {
-  return node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? schedule.dates.endOf(node));
+  return node.kind === 'milestone' ? node.date?.value : (node.end?.value ?? schedule.dates.get(node)?.end);
 }
 
 /**
- * The start of one project from its explicit start and its dependencies' ends (its end follows: the
- * explicit end, else start + duration − 1). A dependency that names nothing, or whose end is unknown,
- * leaves the start unknown (that problem is reported where it is).
+ * Start and end of one project from its explicit dates and its dependencies' ends. A dependency that
+ * names nothing, or whose end is unknown, leaves the start unknown (that problem is reported where it is).
  */
-function scheduledStart(project: Project, links: ReadonlyArray<{ target: Node }>, endOf: (node: Node) => Day | undefined): Day | undefined {
-  if (project.start) return project.start.value;
-  if (project.dependsOn.length === 0 || links.length !== project.dependsOn.length) return undefined;
-  let latestEnd = -Infinity;
-  for (let i = 0; i < links.length; i++) {
-    const end = endOf(links[i].target);
-    if (end === undefined) return undefined;
-    if (end > latestEnd) latestEnd = end;
+function scheduleProject(project: Project, links: ReadonlyArray<{ target: Node }>, endOf: (node: Node) => Day | undefined): ProjectDates {
+  let start = project.start?.value;
+  if (start === undefined && project.dependsOn.length > 0 && links.length === project.dependsOn.length) {
+    let latestEnd = -Infinity;
+    for (let i = 0; i < links.length; i++) {
+      const end = endOf(links[i].target);
+      if (end === undefined) {
+        latestEnd = NaN;
+        break;
+      }
+      if (end > latestEnd) latestEnd = end;
+    }
+    if (!Number.isNaN(latestEnd)) start = latestEnd + 1;
   }
-  return latestEnd + 1;
+  let end = project.end?.value;
+  if (end === undefined && start !== undefined && project.duration) end = start + project.duration.value - 1;
+  return { start, end };
 }
 
-function checkProjectDates(project: Project, computedStart: Day | undefined, diagnostics: PlanDiagnostic[]): void {
+function checkProjectDates(project: Project, dates: ProjectDates, diagnostics: PlanDiagnostic[]): void {
   const name = project.id ?? project.name ?? '?';
   // Where a date is written but unusable, the schema error says so; do not add to it.
-  const startMissing = computedStart === undefined && !project.start && !project.invalid.has('start') && project.dependsOn.length === 0 && !project.invalid.has('depends_on');
+  const startMissing = dates.start === undefined && !project.start && !project.invalid.has('start') && project.dependsOn.length === 0 && !project.invalid.has('depends_on');
   const endMissing = !project.end && !project.duration && !project.invalid.has('end') && !project.invalid.has('duration');
   if (startMissing) diagnostics.push(diagnosticAt(project.source, project.anchor, 'unscheduled', messages.unscheduledStart(name), undefined, { missing: 'start' }));
   if (endMissing) diagnostics.push(diagnosticAt(project.source, project.anchor, 'unscheduled', messages.unscheduledEnd(name), undefined, { missing: 'end' }));
@@ -356,8 +297,8 @@ function checkProjectDates(project: Project, computedStart: Day | undefined, dia
       diagnosticAt(project.source, end!.span, 'date-conflict',
         messages.dateConflict(name, formatDay(start!.value), durationText(duration!.value), formatDay(expected), formatDay(end!.value))),
     );
-  } else if (end && computedStart !== undefined && end.value < computedStart) {
-    diagnostics.push(diagnosticAt(project.source, end.span, 'date-conflict', messages.endBeforeStart(`Project '${name}'`, formatDay(end.value), formatDay(computedStart))));
+  } else if (end && dates.start !== undefined && end.value < dates.start) {
+    diagnostics.push(diagnosticAt(project.source, end.span, 'date-conflict', messages.endBeforeStart(`Project '${name}'`, formatDay(end.value), formatDay(dates.start))));
   }
   // The baseline's, a mistake of its own.
   const baseline = project.baseline;
@@ -477,7 +418,7 @@ function cyclePath(to: Node, from: Node, members: Set<Node>, dependencies: (node
  */
 function criticalPath(
   program: Program,
-  dates: ScheduledDays,
+  dates: ReadonlyMap<Project, ProjectDates>,
   cyclic: ReadonlySet<Node>,
   isCancelled: (project: Project) => boolean,
   dependencies: (node: Node) => readonly Link[],
@@ -490,7 +431,8 @@ function criticalPath(
   const projects = program.projects;
   for (let i = 0; i < projects.length; i++) {
     const project = projects[i];
-    if (isCancelled(project) || cyclic.has(project) || dates.startOf(project) === undefined || dates.endOf(project) === undefined) continue;
+    const d = dates.get(project);
+    if (isCancelled(project) || cyclic.has(project) || d?.start === undefined || d.end === undefined) continue;
     members.push(project);
   }
   const n = members.length;
@@ -502,8 +444,9 @@ function criticalPath(
   const ends = new Float64Array(n);
   const memberAt = memberScratch(positions.nodes.length);
   for (let i = 0; i < n; i++) {
-    starts[i] = dates.startOf(members[i])!;
-    ends[i] = dates.endOf(members[i])!;
+    const d = dates.get(members[i])!;
+    starts[i] = d.start!;
+    ends[i] = d.end!;
     memberAt[positionIn(positions, members[i])!] = i + 1;
   }
   const memberOf = (target: Node): number => {

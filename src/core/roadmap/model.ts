@@ -259,8 +259,8 @@ function dependenciesOf(analysis: Analysis, barIds: ReadonlySet<string>, milesto
   const { index, schedule } = analysis;
   const drawn = (entity: Project | Milestone) =>
     entity.id !== undefined && (entity.kind === 'project' ? barIds.has(entity.id) : milestoneKeys.has(entity.id)) && index.definitions.get(entity.id)?.[0] === entity;
-  const endOf = (entity: Project | Milestone) => (entity.kind === 'milestone' ? entity.date?.value : schedule.dates.endOf(entity));
-  const startOf = (entity: Project | Milestone) => (entity.kind === 'milestone' ? entity.date?.value : schedule.dates.startOf(entity));
+  const endOf = (entity: Project | Milestone) => (entity.kind === 'milestone' ? entity.date?.value : schedule.dates.get(entity)?.end);
+  const startOf = (entity: Project | Milestone) => (entity.kind === 'milestone' ? entity.date?.value : schedule.dates.get(entity)?.start);
   const result: RoadmapDependency[] = [];
   const seen = new Set<string>();
   for (const owner of [...index.projects, ...index.milestones]) {

@@ -5,13 +5,13 @@
  */
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type Range } from 'vscode-languageserver';
 import { quickFixOf } from '../core';
-import { unlessCancelled } from './cancel';
+import { answerWellFormed } from './cancel';
 import { source, toDiagnostic } from './diagnostics';
 import type { PlanFiles } from './planFiles';
 
 export function registerCodeActions(connection: Connection, plans: PlanFiles): void {
   connection.onCodeAction((params, token) =>
-    unlessCancelled(token, async () => {
+    answerWellFormed(params, 'codeAction', token, async () => {
       const { uri } = params.textDocument;
       const only = params.context.only;
       if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || kind === CodeActionKind.Empty)) return [];

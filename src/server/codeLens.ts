@@ -1,13 +1,13 @@
 /** Health and key figures above each program and project. */
 import type { CodeLens, Connection } from 'vscode-languageserver';
 import { currencyOf, formatIndex, formatMoney, formatPercent, rollupOf } from '../core';
-import { unlessCancelled } from './cancel';
+import { answerWellFormed } from './cancel';
 import { spanToRange } from './convert';
 import type { PlanFiles } from './planFiles';
 
 export function registerCodeLens(connection: Connection, plans: PlanFiles): void {
   connection.onCodeLens((params, token) =>
-    unlessCancelled(token, async () => {
+    answerWellFormed(params, 'document', token, async () => {
       const { uri } = params.textDocument;
       if (!plans.paths.isPlanFile(uri)) return [];
       const analysis = await plans.analysis(token);

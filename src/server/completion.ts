@@ -1,7 +1,7 @@
 /** Completion of ids (by the kind a key refers to) and of enum values (core/views/completion.ts). */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver';
 import { completionContextAt, describeEntity, descriptionMarkdown, idsOfKind, type Analysis, type Entity } from '../core';
-import { unlessCancelled } from './cancel';
+import { answerWellFormed } from './cancel';
 import { offsetAt } from './convert';
 import type { PlanFiles } from './planFiles';
 
@@ -9,7 +9,7 @@ export const completionTriggers = [':', ' ', '[', ',', '-'];
 
 export function registerCompletion(connection: Connection, plans: PlanFiles): void {
   connection.onCompletion((params, token) =>
-    unlessCancelled(token, async () => {
+    answerWellFormed(params, 'position', token, async () => {
       const { uri } = params.textDocument;
       if (!plans.paths.isPlanFile(uri)) return null;
       const analysis = await plans.analysis(token);

@@ -1,14 +1,14 @@
 /** Rename an id everywhere it is written, as one workspace edit; prepareRename gives the id's range and text. */
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type TextEdit } from 'vscode-languageserver';
 import { idPattern, occurrencesOf, yamlId } from '../core';
-import { unlessCancelled } from './cancel';
+import { answerWellFormed } from './cancel';
 import { occurrenceLocation, spanToRange } from './convert';
 import { occurrenceUnder } from './occurrences';
 import type { PlanFiles } from './planFiles';
 
 export function registerRename(connection: Connection, plans: PlanFiles): void {
   connection.onPrepareRename((params, token) =>
-    unlessCancelled(token, async () => {
+    answerWellFormed(params, 'position', token, async () => {
       const found = await occurrenceUnder(plans, params.textDocument.uri, params.position, token);
       // null: nothing to rename here (the client says so in its own words).
       if (!found) return null;
@@ -16,7 +16,7 @@ export function registerRename(connection: Connection, plans: PlanFiles): void {
     }),
   );
   connection.onRenameRequest((params, token) =>
-    unlessCancelled(token, async () => {
+    answerWellFormed(params, 'position', token, async () => {
       const found = await occurrenceUnder(plans, params.textDocument.uri, params.position, token);
       if (!found) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Rename works on the id of a portfolio, program, project, milestone, risk, issue or person.');
       const { newName } = params;

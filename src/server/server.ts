@@ -37,6 +37,7 @@ import { registerSymbols } from './symbols';
 import { registerViews } from './views';
 import { FolderWatcher } from './watcher';
 import * as path from 'node:path';
+import { shuttingDown } from './cancel';
 
 declare const PLAN_AS_CODE_VERSION: string;
 const version = typeof PLAN_AS_CODE_VERSION === 'string' ? PLAN_AS_CODE_VERSION : '0.0.0-dev';
@@ -191,6 +192,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onShutdown(() => {
+    shuttingDown();
     watcher?.dispose();
     for (const disposable of disposables) disposable.dispose();
     plans?.dispose();

@@ -1,7 +1,7 @@
 /** The outline (document symbols) and workspace symbols: portfolios, programs, projects and what they hold. */
 import { SymbolKind, type Connection, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver';
 import { outlineChildren, outlineDetail, outlineName, type Entity } from '../core';
-import { unlessCancelled } from './cancel';
+import { answerWellFormed } from './cancel';
 import { spanToRange } from './convert';
 import type { PlanFiles } from './planFiles';
 
@@ -23,7 +23,7 @@ function contains(outer: Range, inner: Range): boolean {
 
 export function registerSymbols(connection: Connection, plans: PlanFiles, hierarchical: boolean): void {
   connection.onDocumentSymbol((params, token) =>
-    unlessCancelled(token, async (): Promise<DocumentSymbol[] | SymbolInformation[] | null> => {
+    answerWellFormed(params, 'document', token, async (): Promise<DocumentSymbol[] | SymbolInformation[] | null> => {
       const { uri } = params.textDocument;
       if (!plans.paths.isPlanFile(uri)) return null;
       const analysis = await plans.analysis(token);
@@ -59,7 +59,7 @@ export function registerSymbols(connection: Connection, plans: PlanFiles, hierar
   );
 
   connection.onWorkspaceSymbol((params, token) =>
-    unlessCancelled(token, async () => {
+    answerWellFormed(params, 'query', token, async () => {
       const analysis = await plans.analysis(token);
       if (!analysis) return null;
       const query = params.query.toLowerCase();

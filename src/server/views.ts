@@ -21,7 +21,7 @@ import {
 } from '../shared/protocol';
 import { interopAnswers, type InteropContext } from '../shared/interopAnswers';
 import { viewAnswers, type AnswerContext } from '../shared/viewAnswers';
-import { unlessCancelled } from './cancel';
+import { refusedAfterShutdown, unlessCancelled } from './cancel';
 import { ServerComparison } from './comparison';
 import { pathToUri, uriToPath } from './paths';
 import type { PlanFiles } from './planFiles';
@@ -126,6 +126,8 @@ export function registerViews(connection: Connection, plans: PlanFiles, notify: 
 function handle<M extends ViewRequest>(connection: Connection, method: M, answer: (params: Params<M>, token: CancellationToken) => Promise<unknown>): void {
   const parse = viewRequestChecks[method].params as (value: unknown) => Params<M> | undefined;
   connection.onRequest(method, (value: unknown, token: CancellationToken) => {
+    const refused = refusedAfterShutdown();
+    if (refused) return refused;
     const params = parse(value);
     if (!params) return new ResponseError(ErrorCodes.InvalidParams, `${method}: the params are not well-formed`);
     return answer(params, token);

@@ -230,6 +230,37 @@ describe('language server (protocol)', function () {
     assert.deepEqual(found.map((s) => [s.name, path.basename(s.location.uri)]), [['orphan', 'orphan.plan.yaml']]);
   });
 
+  it('refuses a request whose params are not well-formed with InvalidParams naming what it needs, not an internal error', async () => {
+    const doc = { uri: uri('plans/program.plan.yaml') };
+    const position = { line: 2, character: 8 };
+    for (const [method, params, needs] of [
+      ['workspace/symbol', { query: null }, 'query as text'],
+      ['workspace/symbol', {}, 'query as text'],
+      ['textDocument/hover', {}, 'textDocument.uri and position'],
+      ['textDocument/hover', { textDocument: { uri: 42 }, position }, 'textDocument.uri and position'],
+      ['textDocument/hover', { textDocument: doc }, 'textDocument.uri and position'],
+      ['textDocument/definition', { textDocument: doc, position: { line: -1, character: 0 } }, 'textDocument.uri and position'],
+      ['textDocument/completion', { textDocument: doc, position: null }, 'textDocument.uri and position'],
+      ['textDocument/prepareRename', {}, 'textDocument.uri and position'],
+      ['textDocument/rename', { textDocument: doc, position: { line: '2', character: 8 }, newName: 'x' }, 'textDocument.uri and position'],
+      ['textDocument/references', { textDocument: doc, position }, 'textDocument.uri, position and context.includeDeclaration'],
+      ['textDocument/documentSymbol', {}, 'textDocument.uri'],
+      ['textDocument/codeLens', { textDocument: null }, 'textDocument.uri'],
+      ['textDocument/semanticTokens/full', {}, 'textDocument.uri'],
+      ['textDocument/codeAction', { textDocument: doc }, 'textDocument.uri, range and context.diagnostics'],
+      ['textDocument/codeAction', { textDocument: doc, range: { start: position, end: position }, context: {} }, 'textDocument.uri, range and context.diagnostics'],
+    ] as const) {
+      await assert.rejects(
+        client.request(method, params),
+        (error: { code?: number; message?: string }) => error.code === -32602 && error.message === `The params are not well-formed: this request needs ${needs}.`,
+        `${method} ${JSON.stringify(params)}`,
+      );
+    }
+    // The same requests well-formed are answered.
+    assert.ok(Array.isArray(await client.request('workspace/symbol', { query: '' })));
+    assert.ok(await client.request('textDocument/hover', { textDocument: doc, position }));
+  });
+
   it('gives code lenses with health and figures above programs and projects', async () => {
     const lenses = await client.request<Array<{ range: { start: { line: number } }; command: { title: string } }>>('textDocument/codeLens', { textDocument: { uri: uri('plans/program.plan.yaml') } });
     assert.deepEqual(lenses.map((l) => l.range.start.line), [2, 6]);
@@ -327,7 +358,12 @@ describe('language server (protocol)', function () {
     await client.diagnosticsOf(docUri, (l) => l.length === 0, 'gone');
   });
 
-  it('exits with 0 after shutdown and exit', async () => {
+  it('refuses requests after shutdown, and exits with 0 after shutdown and exit', async () => {
+    await client.request('shutdown', null);
+    const refused = (error: { code?: number; message?: string }) => error.code === -32600 && error.message === 'The server is shutting down: it answers no more requests.';
+    await assert.rejects(client.request('textDocument/hover', { textDocument: { uri: uri('plans/program.plan.yaml') }, position: { line: 2, character: 8 } }), refused);
+    await assert.rejects(client.request('workspace/symbol', { query: null }), refused);
+    await assert.rejects(client.request('planAsCode/planTree', {}), refused);
     assert.equal(await client.stop(), 0);
     assert.deepEqual(client.log.filter((m) => m.startsWith('protocol error')), []);
   });

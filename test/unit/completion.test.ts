@@ -135,6 +135,25 @@ describe('completion contexts', () => {
       expectNothing('# health: ^|');
     });
 
+    it('in a comment that holds a { or a [, on a line of its own or after a value', () => {
+      expectNothing('project:\n  # see { ^|');
+      expectNothing('project:\n  # see { depends_on: [^|');
+      expectNothing('project:\n  depends_on: [a]  # also { depends_on: [b, ^|');
+      expectNothing('project:\n  depends_on: [a]  # also [^|');
+      expectNothing('  team:\n    - { person: bob }  # or { person: ^al|');
+      expectNothing('    - { id: b, program: platform } # was { program: ^|');
+      expectNothing("    - { id: b, name: 'it''s', program: platform } # { program: ^|");
+    });
+
+    it('but a # inside quotes or inside a word starts no comment', () => {
+      expectReference('    - { name: "A #1 {", program: ^pl|', 'program', ['program']);
+      expectReference("    - { name: 'A #1', program: ^|", 'program', ['program']);
+      expectReference('    - { id: b#2, program: ^|', 'program', ['program']);
+      expectReference("    - { id: b, name: it's B, program: ^|", 'program', ['program']);
+      // An apostrophe in a word opens no quote, so the # after it does start a comment.
+      expectNothing("    - { id: b, name: it's B, program: platform } # { program: ^|");
+    });
+
     it('after a finished value', () => {
       expectNothing('  health: green |');
       expectNothing('  program: platform ^p|');

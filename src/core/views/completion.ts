@@ -47,6 +47,8 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   const prefix = text.slice(lineStart, offset);
   const word = /[A-Za-z0-9_.-]*$/.exec(prefix)![0];
   const prefixStart = offset - word.length;
+  // In a comment (`  # see {`, `depends_on: [a]  # also {`) nothing is expected, whatever the comment says.
+  if (commentStartIn(prefix) !== undefined) return undefined;
 
   // Inside a flow mapping (`team: [{ person: al`, `- { id: b, program: pl`): the key last written in it, when
   // it names something (an entry's other values depend on what the mapping is, which the line may not say).
@@ -82,6 +84,44 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   if (targets) return { kind: 'reference', key, targets, prefixStart };
   const values = valuesFor(key, parentKey(text, lineStart, indent, false));
   return values ? { kind: 'value', key, values, prefixStart } : undefined;
+}
+
+/**
+ * Where a comment starts in the text of a line, or undefined when it has none: a `#` at the line's start
+ * or after a space or tab, outside a quoted scalar (`name: "A #1"` and `id: b#2` have none).
+ */
+function commentStartIn(line: string): number | undefined {
+  let quote: string | undefined;
+  // Whether a quote here would open a quoted scalar (`it's` is plain text), and whether a space here would allow one.
+  let scalarMayStart = true;
+  let afterIndicator = false;
+  let depth = 0;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (quote) {
+      if (quote === '"' && char === '\\') i++;
+      else if (quote === "'" && char === "'" && line[i + 1] === "'") i++;
+      else if (char === quote) quote = undefined;
+    } else if (char === ' ' || char === '\t') {
+      if (afterIndicator) scalarMayStart = true;
+      afterIndicator = false;
+    } else if (char === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) {
+      return i;
+    } else if ((char === '"' || char === "'") && scalarMayStart) {
+      quote = char;
+      scalarMayStart = false;
+    } else if (((char === '[' || char === '{') && scalarMayStart) || (char === ',' && depth > 0)) {
+      // A flow collection opens only where a value may start (`name: a[1]` is plain text), and a comma separates only in one.
+      if (char !== ',') depth++;
+      scalarMayStart = true;
+      afterIndicator = false;
+    } else {
+      if ((char === ']' || char === '}') && depth > 0) depth--;
+      afterIndicator = char === ':' || ((char === '-' || char === '?') && scalarMayStart);
+      scalarMayStart = false;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -46,6 +46,15 @@ describe('completion contexts', () => {
       expectNothing('    - { id: b, person: [^|');
     });
 
+    it('inside a flow mapping, not in a quoted value, nor after a finished value or a closed list', () => {
+      expectNothing('    - { id: b, name: "A, program: ^|');
+      expectNothing("    - { id: b, name: 'A, state: ^|");
+      expectNothing('    - { id: b, state: active ^|');
+      expectNothing('    - { id: b, depends_on: [a] ^|');
+      expectNothing('  risks:\n    - { id: r, state: [^|');
+      expectReference('    - { id: b, depends_on: [a], program: ^pl|', 'program', ['program']);
+    });
+
     it('depends_on in a flow list: after [, after a comma, mid-word, whatever follows the cursor', () => {
       expectReference('  depends_on: [^|', 'depends_on', ['project', 'milestone']);
       expectReference('  depends_on: [ci, ^|', 'depends_on', ['project', 'milestone']);
@@ -108,6 +117,19 @@ describe('completion contexts', () => {
       expectValues('  risks:\n    - id: r\n      likelihood: ^|', 'likelihood', ['1', '2', '3', '4', '5']);
       expectValues('  risks:\n    - id: r\n      impact: ^4|', 'impact', ['1', '2', '3', '4', '5']);
       expectValues('  milestones:\n    - id: ga\n      done: ^t|', 'done', ['true', 'false']);
+    });
+
+    it('inside a flow mapping, as in block style: a risk\'s or an issue\'s state, a project\'s state, the other enums', () => {
+      expectValues('program:\n  projects:\n    - { id: x, state: ^| }', 'state', projectStates);
+      expectValues('project:\n  risks:\n    - { id: r, title: Late, state: ^| }', 'state', openOrClosed);
+      expectValues('project:\n  issues:\n    - { title: Down, state: ^cl|', 'state', openOrClosed);
+      expectValues('project:\n  risks: [{ id: r, likelihood: ^4|', 'likelihood', ['1', '2', '3', '4', '5']);
+      expectValues('project:\n  risks: [{ id: a, state: open }, { id: b, state: ^|', 'state', openOrClosed);
+      expectValues('program:\n  projects:\n    - { id: p, risks: [{ id: r, impact: 2, state: ^|', 'state', openOrClosed);
+      expectValues('program:\n  projects:\n    - { id: p, depends_on: [a, b], state: ^on-|', 'state', projectStates);
+      expectValues('project:\n  issues: [{ title: Down, severity: ^|', 'severity', ['low', 'medium', 'high', 'critical']);
+      expectValues('  milestones:\n    - { id: ga, name: GA, date: 2026-01-01, done: ^t|', 'done', ['true', 'false']);
+      expectValues('program:\n  projects:\n    - { id: b, name: "B, the {second}", health: ^am|', 'health', ['green', 'amber', 'red']);
     });
 
     it('currency: ISO 4217 codes, the common ones among them', () => {

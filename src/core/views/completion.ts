@@ -47,25 +47,32 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   const prefix = text.slice(lineStart, offset);
   const word = /[A-Za-z0-9_.-]*$/.exec(prefix)![0];
   const prefixStart = offset - word.length;
+  const line = readLine(prefix);
   // In a comment (`  # see {`, `depends_on: [a]  # also {`) nothing is expected, whatever the comment says.
-  if (commentStartIn(prefix) !== undefined) return undefined;
+  if (line.inComment) return undefined;
+  const indent = /^\s*/.exec(prefix)![0].length;
 
-  // Inside a flow mapping (`team: [{ person: al`, `- { id: b, program: pl`): the key last written in it, when
-  // it names something (an entry's other values depend on what the mapping is, which the line may not say).
-  if (prefix.split('{').length > prefix.split('}').length) {
-    const inFlow = /[{,]\s*([A-Za-z_]+)\s*:\s*(\[[^\]]*)?[A-Za-z0-9_.-]*$/.exec(prefix);
-    const flowKey = inFlow?.[1];
-    const listed = inFlow?.[2] !== undefined;
-    if (!flowKey || !referenceKeys[flowKey] || listed !== (flowKey === 'depends_on')) return undefined;
-    return { kind: 'reference', key: flowKey, targets: referenceKeys[flowKey], prefixStart };
+  // Inside a flow mapping (`team: [{ person: al`, `- { id: b, state: ac`): the key of the entry being written,
+  // read as in block style; the mapping is an item of the list it is written in, else of the block above.
+  if (line.open.some((collection) => collection.bracket === '{')) {
+    const inner = line.open[line.open.length - 1];
+    const entry = prefix.slice(inner.entryStart);
+    // In a flow list only depends_on names ids (`{ id: b, depends_on: [a, `), as in block style.
+    if (inner.bracket === '[') {
+      return inner.key === 'depends_on' && entry.trim() === word ? { kind: 'reference', key: inner.key, targets: referenceKeys.depends_on, prefixStart } : undefined;
+    }
+    const flowKey = /^\s*([A-Za-z_]+)\s*:\s*[A-Za-z0-9_.-]*$/.exec(entry)?.[1];
+    // depends_on takes a list: `[` comes first.
+    if (!flowKey || flowKey === 'depends_on') return undefined;
+    if (referenceKeys[flowKey]) return { kind: 'reference', key: flowKey, targets: referenceKeys[flowKey], prefixStart };
+    const values = valuesFor(flowKey, inner.key ?? parentKey(text, lineStart, indent, false));
+    return values ? { kind: 'value', key: flowKey, values, prefixStart } : undefined;
   }
   let key: string | undefined;
   const keyValue = /^(\s*)(?:-\s+)?([A-Za-z_]+)\s*:\s*(.*)$/.exec(prefix);
   const listItem = /^(\s*)-\s*([A-Za-z0-9_.-]*)$/.exec(prefix);
-  let indent: number;
   if (keyValue) {
     key = keyValue[2];
-    indent = keyValue[1].length;
     // At a document's root, `program:` and `portfolio:` open the entity: its mapping follows, not an id.
     if (indent === 0 && !/^\s*-/.test(prefix) && (key === 'program' || key === 'portfolio')) return undefined;
     const after = keyValue[3];
@@ -73,7 +80,6 @@ export function completionContextAt(text: string, offset: number): CompletionCon
     if (after.includes(']') || after.includes('#')) return undefined;
     if (!after.startsWith('[') && after.slice(0, after.length - word.length).trim() !== '') return undefined;
   } else if (listItem) {
-    indent = listItem[1].length;
     key = parentKey(text, lineStart, indent, true);
     if (key !== 'depends_on') return undefined;
   } else {
@@ -86,16 +92,25 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   return values ? { kind: 'value', key, values, prefixStart } : undefined;
 }
 
+/** A flow collection still open at the cursor, and where the entry being written in it starts. */
+interface OpenCollection {
+  readonly bracket: '{' | '[';
+  /** The key it is the value of (`team: [`, `baseline: {`); an item of a flow list has the list's key. */
+  readonly key: string | undefined;
+  entryStart: number;
+}
+
 /**
- * Where a comment starts in the text of a line, or undefined when it has none: a `#` at the line's start
- * or after a space or tab, outside a quoted scalar (`name: "A #1"` and `id: b#2` have none).
+ * How a line reads up to the cursor: whether a comment has started (a `#` at the line's start or after a
+ * space or tab, outside a quoted scalar: `name: "A #1"` and `id: b#2` hold none), and the flow
+ * collections still open, innermost last.
  */
-function commentStartIn(line: string): number | undefined {
+function readLine(line: string): { readonly inComment: boolean; readonly open: readonly OpenCollection[] } {
+  const open: OpenCollection[] = [];
   let quote: string | undefined;
-  // Whether a quote here would open a quoted scalar (`it's` is plain text), and whether a space here would allow one.
+  // Whether a quote or bracket here would open a scalar or collection (`it's`, `a[1]` are plain text), and whether a space here would allow one.
   let scalarMayStart = true;
   let afterIndicator = false;
-  let depth = 0;
   for (let i = 0; i < line.length; i++) {
     const char = line[i];
     if (quote) {
@@ -106,22 +121,28 @@ function commentStartIn(line: string): number | undefined {
       if (afterIndicator) scalarMayStart = true;
       afterIndicator = false;
     } else if (char === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) {
-      return i;
+      return { inComment: true, open };
     } else if ((char === '"' || char === "'") && scalarMayStart) {
       quote = char;
       scalarMayStart = false;
-    } else if (((char === '[' || char === '{') && scalarMayStart) || (char === ',' && depth > 0)) {
-      // A flow collection opens only where a value may start (`name: a[1]` is plain text), and a comma separates only in one.
-      if (char !== ',') depth++;
+    } else if ((char === '[' || char === '{') && scalarMayStart) {
+      const parent = open[open.length - 1];
+      const opener = /^\s*(?:-\s+)?([A-Za-z_]+)\s*:\s*$/.exec(line.slice(parent?.entryStart ?? 0, i));
+      open.push({ bracket: char, key: opener?.[1] ?? (parent?.bracket === '[' ? parent.key : undefined), entryStart: i + 1 });
+      scalarMayStart = true;
+      afterIndicator = false;
+    } else if (char === ',' && open.length > 0) {
+      // A comma separates entries only in a flow collection.
+      open[open.length - 1].entryStart = i + 1;
       scalarMayStart = true;
       afterIndicator = false;
     } else {
-      if ((char === ']' || char === '}') && depth > 0) depth--;
+      if ((char === ']' || char === '}') && open.length > 0) open.pop();
       afterIndicator = char === ':' || ((char === '-' || char === '?') && scalarMayStart);
       scalarMayStart = false;
     }
   }
-  return undefined;
+  return { inComment: false, open };
 }
 
 /**

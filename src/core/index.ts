@@ -76,7 +76,7 @@ export { displayName, isCancelled, isCritical, programOrder, type ProgramGroup }
 export { figureTable, formatFigure, isNumericFigure, type FigureKey, type FigureSpec } from './views/figureTable';
 export { forecastNote, milestoneNote, milestoneStatusText } from './views/forecastText';
 export { diffMarkdown, diffText, formatDayDelta, formatMoneyDelta, trendMarkdown } from './views/historyReport';
-export { outlineChildren, outlineDetail, outlineName } from './views/outline';
+export { outlineChildren, outlineContainer, outlineDetail, outlineName } from './views/outline';
 export { idPattern, idsOfKind, occurrenceAt, occurrencesInFile, occurrencesOf, type Occurrence } from './views/navigation';
 export { loadLevel, peopleCsv, peopleMarkdown, peopleReport, weekGrid, weekLabel, type LoadLevel, type PeopleJson, type PeopleReport } from './views/peopleReport';
 export {

@@ -1,6 +1,6 @@
 /** The outline (document symbols) and workspace symbols: portfolios, programs, projects and what they hold. */
 import { SymbolKind, type Connection, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver';
-import { outlineChildren, outlineDetail, outlineName, type Entity } from '../core';
+import { outlineChildren, outlineContainer, outlineDetail, outlineName, type Entity } from '../core';
 import { answerWellFormed } from './cancel';
 import { spanToRange } from './convert';
 import type { PlanFiles } from './planFiles';
@@ -45,15 +45,14 @@ export function registerSymbols(connection: Connection, plans: PlanFiles, hierar
           children: outlineChildren(entity).filter(inFile).map(symbol),
         };
       };
-      const tree = roots.map(symbol);
-      if (hierarchical) return tree;
-      // Clients without hierarchical symbols get a flat list, each naming its container.
+      if (hierarchical) return roots.map(symbol);
+      // Clients without hierarchical symbols get a flat list, each naming its container as workspace symbols do.
       const flat: SymbolInformation[] = [];
-      const flatten = (s: DocumentSymbol, container?: string) => {
-        flat.push({ name: s.name, kind: s.kind, location: { uri, range: s.range }, containerName: container });
-        for (const child of s.children ?? []) flatten(child, s.name);
+      const flatten = (entity: Entity) => {
+        flat.push({ name: outlineName(entity), kind: symbolKinds[entity.kind], location: { uri, range: spanToRange(entity.source.file, entity.span) }, containerName: outlineContainer(entity) });
+        outlineChildren(entity).filter(inFile).forEach(flatten);
       };
-      tree.forEach((s) => flatten(s));
+      roots.forEach(flatten);
       return flat;
     }),
   );
@@ -70,7 +69,7 @@ export function registerSymbols(connection: Connection, plans: PlanFiles, hierar
           if (!matches(id.toLowerCase(), query) && !matches(name.toLowerCase(), query)) continue;
           const uri = plans.uriOf(entity.source.file.path);
           if (!uri) continue;
-          result.push({ name: id, kind: symbolKinds[entity.kind], location: { uri, range: spanToRange(entity.source.file, entity.anchor) }, containerName: name || undefined });
+          result.push({ name: id, kind: symbolKinds[entity.kind], location: { uri, range: spanToRange(entity.source.file, entity.anchor) }, containerName: outlineContainer(entity) });
         }
       }
       return result;

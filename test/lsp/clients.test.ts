@@ -178,6 +178,48 @@ describe('language server (what every client can rely on)', function () {
     assert.deepEqual(symbols.map((s) => s.location.uri), [inside]);
   });
 
+  it('names the container of each symbol (its program, portfolio, project), in workspace symbols and in the flat outline alike', async () => {
+    const files = {
+      'eng.plan.yaml': `portfolio:
+  id: eng
+  name: Engineering
+  programs:
+    - id: platform
+      name: Platform
+      milestones: [{ id: ga, name: GA, date: 2026-06-01 }]
+      risks: [{ id: vendor, title: Vendor late, likelihood: 2, impact: 3 }]
+      projects:
+        - id: ci
+          name: CI
+          start: 2026-01-05
+          duration: 4w
+          issues: [{ id: flaky, title: Flaky tests, severity: low }]
+`,
+      'payments.plan.yaml': 'program:\n  id: payments\n  name: Payments\n  portfolio: eng\n',
+      'checkout.plan.yaml': 'project:\n  id: checkout\n  name: Checkout\n  program: payments\n  start: 2026-02-02\n  duration: 2w\n  milestones: [{ id: beta, name: Beta, date: 2026-02-10 }]\n',
+    };
+    const { root, client, initialized } = start(files, { capabilities: plainCapabilities });
+    await initialized;
+    type Found = { name: string; containerName?: string };
+    const containers = (symbols: Found[]) => symbols.map((s) => [s.name, s.containerName]);
+    const everything = await client.request<Found[]>('workspace/symbol', { query: '' });
+    assert.deepEqual(containers(everything).sort(), [
+      ['beta', 'checkout'],
+      ['checkout', 'payments'],
+      ['ci', 'platform'],
+      ['eng', undefined],
+      ['flaky', 'ci'],
+      ['ga', 'platform'],
+      ['payments', 'eng'],
+      ['platform', 'eng'],
+      ['vendor', 'platform'],
+    ]);
+    // Without hierarchical support the outline is flat, each symbol named with its container the same way.
+    const outline = (file: string) => client.request<Found[]>('textDocument/documentSymbol', { textDocument: { uri: uriOf(root, file) } });
+    assert.deepEqual(containers(await outline('eng.plan.yaml')), [['eng', undefined], ['platform', 'eng'], ['ci', 'platform'], ['flaky', 'ci'], ['ga', 'platform'], ['vendor', 'platform']]);
+    assert.deepEqual(containers(await outline('checkout.plan.yaml')), [['checkout', 'payments'], ['beta', 'checkout']]);
+  });
+
   it('takes rootUri when workspaceFolders is an empty list', async () => {
     const { root, client, initialized } = start(planFiles, { capabilities: plainCapabilities, folders: [] });
     await initialized;

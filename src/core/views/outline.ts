@@ -20,3 +20,27 @@ export const outlineName = (entity: Entity): string => entity.id ?? ('name' in e
 
 /** A symbol's detail: the name or title. */
 export const outlineDetail = (entity: Entity): string => ('name' in entity ? (entity.name ?? '') : 'title' in entity ? (entity.title ?? '') : '');
+
+/**
+ * The name of what holds an entity in the plan (a symbol's container): a project's program, a program's
+ * portfolio (written around it, else named by its reference), a milestone's, risk's or issue's project or
+ * program; undefined for a portfolio, a person, and a project or program attached to nothing.
+ */
+export function outlineContainer(entity: Entity): string | undefined {
+  switch (entity.kind) {
+    case 'project': {
+      const program = entity.parentProgram ?? entity.program;
+      return program ? outlineName(program) : entity.programRef?.name;
+    }
+    case 'program': {
+      const portfolio = entity.parentPortfolio ?? entity.portfolio;
+      return portfolio ? outlineName(portfolio) : entity.portfolioRef?.name;
+    }
+    case 'milestone':
+    case 'risk':
+    case 'issue':
+      return outlineName(entity.parent);
+    default:
+      return undefined;
+  }
+}

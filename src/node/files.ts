@@ -1,5 +1,5 @@
 /** Finds plan files under the paths given on the command line. */
-import { closeSync, openSync, promises as fs, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, promises as fs, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 export const planFilePattern = /\.plan\.ya?ml$/;
@@ -7,9 +7,16 @@ const skippedFolders = new Set(['node_modules', '.git']);
 
 export class UsageError extends Error {}
 
-/** Absolute paths of the plan files under each path (files given by name are taken as they are). */
+/**
+ * Absolute paths of the plan files under each path (files given by name are taken as they are). A file
+ * reached twice (under two of the paths, or through a link) is the same file when its real path is: it is
+ * read once, under the first path that reached it.
+ */
 export async function findPlanFiles(paths: readonly string[]): Promise<string[]> {
-  const found = new Set<string>();
+  const found = new Map<string, string>();
+  const add = (real: string, file: string) => {
+    if (!found.has(real)) found.set(real, file);
+  };
   for (const given of paths) {
     const absolute = path.resolve(given);
     let stat;
@@ -19,7 +26,7 @@ export async function findPlanFiles(paths: readonly string[]): Promise<string[]>
       throw new UsageError(`${given}: no such file or folder`);
     }
     if (stat.isFile()) {
-      found.add(absolute);
+      add(realPath(absolute), absolute);
       continue;
     }
     if (!stat.isDirectory()) throw new UsageError(`${given}: not a file or folder`);
@@ -27,9 +34,11 @@ export async function findPlanFiles(paths: readonly string[]): Promise<string[]>
     const here = new Set<string>();
     await walk(absolute, here);
     if (here.size === 0) throw new UsageError(`${given}: no plan files (*.plan.yaml, *.plan.yml) in this folder`);
-    for (const file of here) found.add(file);
+    // The walk follows no link: each file lies under the folder's real path as under the folder.
+    const real = realPath(absolute);
+    for (const file of here) add(path.join(real, path.relative(absolute, file)), file);
   }
-  return [...found].sort();
+  return [...found.values()].sort();
 }
 
 async function walk(folder: string, found: Set<string>): Promise<void> {
@@ -46,6 +55,22 @@ async function walk(folder: string, found: Set<string>): Promise<void> {
       if (!skippedFolders.has(entry.name)) await walk(full, found);
     } else if (entry.isFile() && planFilePattern.test(entry.name)) {
       found.add(full);
+    }
+  }
+}
+
+/** The real path of a path that may not exist (any more): its nearest existing ancestor's real path, and the rest. */
+export function realPath(absolute: string): string {
+  const rest: string[] = [];
+  let at = absolute;
+  for (;;) {
+    try {
+      return path.join(realpathSync(at), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(at);
+      if (parent === at) return absolute;
+      rest.push(path.basename(at));
+      at = parent;
     }
   }
 }

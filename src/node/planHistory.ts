@@ -4,10 +4,10 @@
  * `check` makes on disk), and the files on disk with their blob ids, so that a file unchanged since a
  * commit is never read from git at all.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { UnreadableRevisionError, type RevisionFile, type RevisionReader } from '../core';
-import { decodePlanText, displayPath, findPlanFiles, planFilePattern, planFileSize, readPlanBytes, UsageError } from './files';
+import { decodePlanText, displayPath, findPlanFiles, planFilePattern, planFileSize, readPlanBytes, realPath, UsageError } from './files';
 import { blobId, GitError, GitRepository, globLiteral, globPathspecs } from './git';
 
 const skippedFolders = new Set(['node_modules', '.git']);
@@ -20,22 +20,6 @@ interface ScopeEntry {
   readonly rel: string;
   /** True when it names a file rather than a folder. */
   readonly file: boolean;
-}
-
-/** The real path of a path that may not exist (any more): its nearest existing ancestor's real path, and the rest. */
-function realPath(absolute: string): string {
-  const rest: string[] = [];
-  let at = absolute;
-  for (;;) {
-    try {
-      return path.join(realpathSync(at), ...rest.reverse());
-    } catch {
-      const parent = path.dirname(at);
-      if (parent === at) return absolute;
-      rest.push(path.basename(at));
-      at = parent;
-    }
-  }
 }
 
 export class PlanHistory implements RevisionReader {

@@ -240,6 +240,31 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         }
       });
 
+      it('reads a file once when a link reaches it again (a link to its folder, a link to the file), under the first path given', async () => {
+        const own = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-link-'));
+        try {
+          fs.mkdirSync(path.join(own, 'plans'));
+          fs.writeFileSync(path.join(own, 'plans', 'a.plan.yaml'), 'project:\n  id: a\n  name: A\n  start: 2026-01-05\n  duration: 1w\n  budget: 10\n  spent: 20\n');
+          fs.symlinkSync('plans', path.join(own, 'linked'));
+          fs.symlinkSync('a.plan.yaml', path.join(own, 'plans', 'alias.plan.yaml'));
+          for (const [paths, shown] of [
+            [['plans', 'linked'], 'plans/a.plan.yaml'],
+            [['linked', 'plans'], 'linked/a.plan.yaml'],
+            [['plans/a.plan.yaml', 'plans/alias.plan.yaml'], 'plans/a.plan.yaml'],
+            [['linked/a.plan.yaml', 'plans'], 'linked/a.plan.yaml'],
+          ] as const) {
+            const result = await runIn(['check', ...paths, '--format', 'json'], own);
+            assert.equal(result.code, 0, `${paths.join(' ')}: ${result.stdout}${result.stderr}`);
+            const json = JSON.parse(result.stdout);
+            assert.equal(json.files, 1, paths.join(' '));
+            // Its one warning (overspent), under the path that reached it first.
+            assert.deepEqual(json.diagnostics.map((d: { file: string; code: string }) => [d.file, d.code]), [[shown, 'overspent']], paths.join(' '));
+          }
+        } finally {
+          fs.rmSync(own, { recursive: true, force: true });
+        }
+      });
+
       it('checks the current folder by default (exit 1: it holds the bad plan)', async () => {
         const result = await run(['check', '--format', 'json']);
         assert.equal(result.code, 1, result.stderr);

@@ -189,7 +189,12 @@ export class PlanFiles {
     const progress = await this.progress();
     try {
       const found: string[] = [];
-      for (const folder of this.folders) for (const file of (await walk(folder.path)).files) if (this.paths.isPlanPath(file)) found.push(file);
+      for (const folder of this.folders) {
+        for (const file of (await walk(folder.path)).files) {
+          this.paths.foundIn(folder, file);
+          if (this.paths.isPlanPath(file)) found.push(file);
+        }
+      }
       for (let i = 0; i < found.length; i += READ_BATCH) {
         const batch = found.slice(i, i + READ_BATCH);
         await Promise.all(batch.map((file) => this.readFile(file)));
@@ -279,6 +284,8 @@ export class PlanFiles {
       this.applySettings();
       return;
     }
+    // A link made, moved or removed changes where the paths through it lead.
+    this.paths.forget(file);
     let stat;
     try {
       stat = await fs.stat(file);
@@ -293,12 +300,14 @@ export class PlanFiles {
       this.deletedWhileOpen.delete(uri);
       this.open.delete(uri);
     }
+    // Only files whose real path is in the folders: a link in a folder may lead out of them (its walk did not follow it).
+    const isPlan = (inside: string) => this.paths.isPlanPath(inside) && this.paths.inFolders(inside);
     if (stat.isDirectory()) {
-      for (const inside of (await walk(file)).files) if (this.paths.isPlanPath(inside) && !this.files.has(this.paths.keyOf(pathToUri(inside)))) await this.readFile(inside);
+      for (const inside of (await walk(file)).files) if (isPlan(inside) && !this.files.has(this.paths.keyOf(pathToUri(inside)))) await this.readFile(inside);
       this.schedule();
       return;
     }
-    if (!this.paths.isPlanPath(file)) return;
+    if (!isPlan(file)) return;
     await this.readFile(file);
     this.schedule();
   }
@@ -309,11 +318,16 @@ export class PlanFiles {
    * of such a document brings its text back.
    */
   private removeUnder(file: string): void {
+    // By key, which names a file by its real path: a link deleted is not the file it led to. A workspace
+    // folder deleted (or a folder above it) takes every file under it.
+    const gone = this.paths.keyOf(pathToUri(file));
     const prefix = file + path.sep;
+    const wholeFolder = this.folders.some((folder) => folder.path === file || folder.path.startsWith(prefix));
     let removed = false;
     for (const [key, entry] of this.files) {
       const onDisk = uriToPath(entry.uri);
-      if (onDisk === undefined || (onDisk !== file && !onDisk.startsWith(prefix))) continue;
+      if (onDisk === undefined) continue;
+      if (wholeFolder ? onDisk !== file && !onDisk.startsWith(prefix) : key !== gone && !key.startsWith(`${gone}/`)) continue;
       if (this.open.has(entry.uri)) this.deletedWhileOpen.set(entry.uri, entry.text);
       this.files.delete(key);
       this.unread.delete(key);

@@ -220,6 +220,41 @@ describe('language server (what every client can rely on)', function () {
     assert.deepEqual(containers(await outline('checkout.plan.yaml')), [['checkout', 'payments'], ['beta', 'checkout']]);
   });
 
+  it('counts a plan file opened through a link in the folder once: it is the file the link leads to, and leaves none behind when closed', async () => {
+    const alpha = 'project:\n  id: alpha\n  name: Alpha\n  start: 2026-01-05\n  duration: 1w\n  budget: 10\n';
+    const root = workspaceWith({ 'plans/a.plan.yaml': alpha, 'plans/b.plan.yaml': 'project:\n  id: beta\n  name: Beta\n  depends_on: [alpha]\n  duration: 1w\n' });
+    roots.push(root);
+    fs.symlinkSync('plans', path.join(root, 'linked'));
+    const { client, initialized } = TestClient.start(root, { capabilities: plainCapabilities });
+    clients.push(client);
+    await initialized;
+    await client.diagnosticsOf(uriOf(root, 'plans/a.plan.yaml'), (l) => l.length === 0, 'a clean');
+    const throughLink = uriOf(root, 'linked/a.plan.yaml');
+    client.open(throughLink, `${alpha}  spent: 20\n`);
+    const list = await client.diagnosticsOf(throughLink, (l) => l.some((d) => d.code === 'overspent'), 'the unsaved overspent warning');
+    assert.deepEqual(list.map((d) => d.code), ['overspent']);
+    const symbols = await client.request<Array<{ name: string; location: { uri: string } }>>('workspace/symbol', { query: 'alpha' });
+    assert.deepEqual(symbols.map((s) => [s.name, s.location.uri]), [['alpha', throughLink]]);
+    client.notify('textDocument/didClose', { textDocument: { uri: throughLink } });
+    await client.diagnosticsOf(throughLink, (l) => l.length === 0, 'clean once closed (the disk has no spent)');
+    assert.deepEqual((await client.request<unknown[]>('workspace/symbol', { query: 'alpha' })).length, 1);
+  });
+
+  it('counts a plan file once when the folder is opened through a link and the file by its real path', async () => {
+    const alpha = 'project:\n  id: alpha\n  name: Alpha\n  start: 2026-01-05\n  duration: 1w\n  budget: 10\n';
+    const root = workspaceWith({ 'real/a.plan.yaml': alpha });
+    roots.push(root);
+    fs.symlinkSync('real', path.join(root, 'ws'));
+    const { client, initialized } = TestClient.start(root, { capabilities: plainCapabilities, folders: ['ws'] });
+    clients.push(client);
+    await initialized;
+    await client.diagnosticsOf(uriOf(root, 'ws/a.plan.yaml'), (l) => l.length === 0, 'clean through the folder');
+    const real = uriOf(root, 'real/a.plan.yaml');
+    client.open(real, `${alpha}  spent: 20\n`);
+    const list = await client.diagnosticsOf(real, (l) => l.some((d) => d.code === 'overspent'), 'the unsaved overspent warning');
+    assert.deepEqual(list.map((d) => d.code), ['overspent']);
+  });
+
   it('takes rootUri when workspaceFolders is an empty list', async () => {
     const { root, client, initialized } = start(planFiles, { capabilities: plainCapabilities, folders: [] });
     await initialized;

@@ -34,9 +34,10 @@ export async function findPlanFiles(paths: readonly string[]): Promise<string[]>
     const here = new Set<string>();
     await walk(absolute, here);
     if (here.size === 0) throw new UsageError(`${given}: no plan files (*.plan.yaml, *.plan.yml) in this folder`);
-    // The walk follows no link: each file lies under the folder's real path as under the folder.
+    // The walk follows no link: each file lies under the folder's real path as under the folder (the
+    // same path, nearly always: then no path is worked out for each of thousands of files).
     const real = realPath(absolute);
-    for (const file of here) add(path.join(real, path.relative(absolute, file)), file);
+    for (const file of here) add(real === absolute ? file : path.join(real, path.relative(absolute, file)), file);
   }
   return [...found.values()].sort();
 }

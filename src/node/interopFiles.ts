@@ -1,9 +1,9 @@
 /**
  * The file system side of import and update (SPEC 12), shared by the CLI and the extension: new plan
- * files written all or nothing and never over an existing file, and located edits written only when no
- * file changed since it was read.
+ * files written all or nothing and never over an existing file, and located edits written all or nothing,
+ * only when no file changed since it was read.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
+import { type Stats, accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, UsageError } from './files';
 
@@ -57,27 +57,87 @@ export function writeNewFiles(folder: string, files: ReadonlyArray<{ readonly na
 }
 
 /**
- * Writes new texts over plan files that were read as `before`. When any file's text on disk is no longer
- * what was read, nothing is written and `changed(path)` gives the error.
+ * Writes new texts over plan files that were read as `before`, all or nothing. When any file's text on
+ * disk is no longer what was read, nothing is written and `changed(path)` gives the error. Every new text
+ * is first written to a temporary file beside its target and only when all are written are they renamed
+ * into place, so a file that cannot be written (read-only, a full disk, the size limit) leaves every plan
+ * as it was; the error names it.
  */
 export function rewriteFiles(files: ReadonlyArray<{ readonly path: string; readonly before: string; readonly after: string }>, changed: (file: string) => Error): void {
-  const bom = new Set<string>();
+  const targets: Array<{ readonly path: string; readonly real: string; readonly bytes: Uint8Array; readonly mode: number; readonly uid: number; readonly gid: number; readonly text: string }> = [];
   for (const file of files) {
     let bytes: Uint8Array;
+    let real: string;
+    let stats: Stats;
     try {
-      bytes = readFileSync(path.resolve(file.path));
+      // A plan file that is a link is written where it points, and stays a link.
+      real = realpathSync(path.resolve(file.path));
+      bytes = readFileSync(real);
+      stats = statSync(real);
     } catch {
       throw changed(file.path);
     }
-    // Plan files are read without their byte order mark; it is written back as it was.
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bom.add(file.path);
     if (new TextDecoder('utf-8').decode(bytes) !== file.before) throw changed(file.path);
-  }
-  for (const file of files) {
     try {
-      writeFileSync(path.resolve(file.path), (bom.has(file.path) ? '\uFEFF' : '') + file.after, 'utf8');
+      accessSync(real, constants.W_OK);
     } catch (error) {
-      throw new UsageError(`${file.path}: cannot write this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw cannotWrite(file.path, error);
+    }
+    // Plan files are read without their byte order mark; it is written back as it was.
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    targets.push({ path: file.path, real, bytes, mode: stats.mode & 0o7777, uid: stats.uid, gid: stats.gid, text: (bom ? '\uFEFF' : '') + file.after });
+  }
+  const temporaries: string[] = [];
+  const removeTemporaries = () => {
+    for (const temporary of temporaries) rmSync(temporary, { force: true });
+  };
+  for (const [index, target] of targets.entries()) {
+    const temporary = path.join(path.dirname(target.real), `.plan-as-code-${process.pid}-${index}.tmp`);
+    let descriptor: number;
+    try {
+      descriptor = openSync(temporary, 'wx', 0o600);
+    } catch (error) {
+      removeTemporaries();
+      throw new UsageError(`${target.path}: cannot write a new copy in its folder (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing written`);
+    }
+    temporaries.push(temporary);
+    try {
+      try {
+        writeFileSync(descriptor, target.text, 'utf8');
+        fchmodSync(descriptor, target.mode);
+        // Run as root, the file keeps its owner rather than becoming root's.
+        if (process.getuid?.() === 0) fchownSync(descriptor, target.uid, target.gid);
+      } finally {
+        closeSync(descriptor);
+      }
+    } catch (error) {
+      removeTemporaries();
+      throw cannotWrite(target.path, error);
     }
   }
+  const renamed: number[] = [];
+  for (const [index, target] of targets.entries()) {
+    try {
+      renameSync(temporaries[index], target.real);
+      renamed.push(index);
+    } catch (error) {
+      // Seldom (the temporaries are beside their targets): the files already renamed get their bytes back.
+      const notRestored = renamed.filter((done) => {
+        try {
+          writeFileSync(targets[done].real, targets[done].bytes);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      removeTemporaries();
+      if (notRestored.length === 0) throw cannotWrite(target.path, error);
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new UsageError(`${target.path}: cannot write this file (${code}); ${notRestored.map((done) => targets[done].path).join(', ')} already written and could not be put back`);
+    }
+  }
+}
+
+function cannotWrite(file: string, error: unknown): UsageError {
+  return new UsageError(`${file}: cannot write this file (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing written`);
 }

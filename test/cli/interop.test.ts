@@ -5,14 +5,14 @@
  * The tj3 tests fail (never skip) when tj3 is missing: CI installs it (scripts/install-vscode-host.sh).
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { randomWorkspace } from '../reference/generate';
 import { toFiles } from '../reference/yaml';
-import { assertBuilt, repoRoot, spawnCli } from '../utils/plans';
+import { assertBuilt, cliPath, repoRoot, spawnCli } from '../utils/plans';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'interop');
 
@@ -230,6 +230,46 @@ describe('import, export, update on the command line (SPEC 12)', function () {
         assert.match(result.stderr, message);
         assert.equal(fs.readFileSync(path.join(dir, 'a.plan.yaml'), 'utf8'), plan);
       }
+    });
+
+    it('all or nothing: a later file that cannot be written leaves the earlier ones as they were', () => {
+      // The file size limit (ulimit -f) stops a write with EFBIG even for root, where a read-only file would not.
+      if (process.platform === 'win32') return;
+      const dir = tempDir();
+      const big = plan.replace('id: a', 'id: b') + `# ${'x'.repeat(300_000)}\n`;
+      write(dir, { 'a.plan.yaml': plan, 'b.plan.yaml': big, 'act.csv': 'id,progress\na,40\nb,50\n' });
+      const result = spawnSync('/bin/sh', ['-c', 'ulimit -f 100 && exec "$@"', 'sh', process.execPath, cliPath, 'update', '.', '--from', 'act.csv'], { cwd: dir, encoding: 'utf8', timeout: 20000 });
+      assert.equal(fs.readFileSync(path.join(dir, 'a.plan.yaml'), 'utf8'), plan);
+      assert.equal(fs.readFileSync(path.join(dir, 'b.plan.yaml'), 'utf8'), big);
+      assert.equal(result.status, 2, result.stdout + result.stderr);
+      assert.match(result.stderr, /^plan-as-code: b\.plan\.yaml: cannot write this file \(EFBIG\); nothing written$/m);
+      assert.deepEqual(listing(dir), ['a.plan.yaml', 'act.csv', 'b.plan.yaml']);
+    });
+
+    it('all or nothing: a later read-only file leaves the earlier ones as they were', function () {
+      if (process.getuid?.() === 0) this.skip(); // root writes a read-only file: the size limit test above covers root
+      const dir = tempDir();
+      write(dir, { 'a.plan.yaml': plan, 'b.plan.yaml': plan.replace('id: a', 'id: b'), 'act.csv': 'id,progress\na,40\nb,50\n' });
+      fs.chmodSync(path.join(dir, 'b.plan.yaml'), 0o444);
+      const result = spawnCli(['update', '.', '--from', 'act.csv'], dir);
+      assert.equal(fs.readFileSync(path.join(dir, 'a.plan.yaml'), 'utf8'), plan);
+      assert.equal(result.code, 2, result.stdout + result.stderr);
+      assert.match(result.stderr, /^plan-as-code: b\.plan\.yaml: cannot write this file \(EACCES\); nothing written$/m);
+      assert.deepEqual(listing(dir), ['a.plan.yaml', 'act.csv', 'b.plan.yaml']);
+    });
+
+    it('a plan file that is a link stays a link to the file it names, which keeps its mode', function () {
+      if (process.platform === 'win32') this.skip(); // links need privileges there
+      const dir = tempDir();
+      write(dir, { 'shared/a.yaml': plan, 'act.csv': 'id,progress\na,40\n' });
+      fs.chmodSync(path.join(dir, 'shared/a.yaml'), 0o640);
+      fs.symlinkSync(path.join('shared', 'a.yaml'), path.join(dir, 'a.plan.yaml'));
+      const result = spawnCli(['update', 'a.plan.yaml', '--from', 'act.csv'], dir);
+      assert.equal(result.code, 0, result.stderr);
+      assert.ok(fs.lstatSync(path.join(dir, 'a.plan.yaml')).isSymbolicLink());
+      assert.equal(fs.readFileSync(path.join(dir, 'shared/a.yaml'), 'utf8'), plan.replace('progress: 10\n', 'progress: 40\n'));
+      assert.equal(fs.statSync(path.join(dir, 'shared/a.yaml')).mode & 0o777, 0o640);
+      assert.deepEqual(listing(dir), ['a.plan.yaml', 'act.csv', 'shared', 'shared/a.yaml']);
     });
 
     it('the example actuals apply cleanly to the examples', () => {

@@ -433,6 +433,23 @@ describe('interop (SPEC 12)', () => {
       assert.equal(text, written.replace('progress: 10   # as of May\r', 'progress: 40   # as of May\r  spent: 100\r'));
     });
 
+    it('a value a YAML alias repeats is not changed (file, line, field and alias named); an alias gives way to the value written out', () => {
+      const written = 'project:\n  id: p\n  name: P\n  start: 2026-01-05\n  duration: 10d\n  progress: &p 40   # as of May\n  spent: *p\n';
+      const actualsOf = (csvText: string) => planActuals(analyzeFiles([{ path: 'p.plan.yaml', text: written }]), csvText, { source: 'a.csv' });
+      throwsImport(() => actualsOf('id,progress\np,50\n'), /^a\.csv:2 \(p\): p\.plan\.yaml:6: progress of p is repeated by the YAML alias \*p on line 7, which would change too; nothing written \(write the value out in place of the alias\)$/);
+      const spent = actualsOf('id,spent\np,70\n');
+      assert.deepEqual(spent.changes.map((c) => `${c.field} ${c.before} → ${c.after}`), ['spent *p → 70']);
+      assert.equal(applyEdits(written, spent.edits.get('p.plan.yaml') ?? []), written.replace('spent: *p', 'spent: 70'));
+      assert.deepEqual(actualsOf('id,spent\np,40\n').changes, [], 'the alias already says 40');
+      // A whole project repeated: a new key in it would appear in the repeat too.
+      const repeated = 'version: 1\nprogram:\n  id: pg\n  name: G\n  projects:\n    - &a { id: a, name: A, start: 2026-01-05, duration: 10d }\n  x-copy: *a\n';
+      assert.deepEqual(errors(analyzeFiles([{ path: 'p.plan.yaml', text: repeated }])), []);
+      throwsImport(
+        () => planActuals(analyzeFiles([{ path: 'p.plan.yaml', text: repeated }]), 'id,progress\na,50\n', { source: 'a.csv' }),
+        /^a\.csv:2 \(a\): p\.plan\.yaml:6: progress of a is repeated by the YAML alias \*a on line 7/,
+      );
+    });
+
     it('a key written without a value takes one after a space, apart from a comment after it', () => {
       const written = 'project:\n  id: p\n  name: P\n  start: 2026-01-05\n  duration: 10d\n  progress:\n  spent:   # none yet\n';
       const analysis = analyzeFiles([{ path: 'p.plan.yaml', text: written }]);

@@ -8,7 +8,8 @@ import { formatDay, type Day } from '../base/dates';
 import type { Analysis } from '../analysis/workspace';
 import type { Portfolio, Program, Project } from '../model/entities';
 import { entityNode } from '../model/locate';
-import type { MapNode, ParsedFile } from '../syntax/nodes';
+import type { Span } from '../base/positions';
+import type { AliasedValue, MapNode, ParsedFile } from '../syntax/nodes';
 import { hasLoneCarriageReturn } from '../syntax/parser';
 import { cellOf, csvMoney, csvPercent, csvState, readCsvTable } from './csvImport';
 import { ImportError, yamlNumber } from './imported';
@@ -67,23 +68,25 @@ function columnOf(text: string, offset: number): number {
  * The edit that sets `key` of the entity's mapping to `value`: the value in place when the key is
  * written, else a new line (or, in a flow mapping `{ … }`, a new entry before its `}`).
  */
-function setKey(file: ParsedFile, node: MapNode, key: string, value: string, after: readonly string[]): { edit: TextEdit; before: string | null } {
+function setKey(file: ParsedFile, node: MapNode, key: string, value: string, after: readonly string[]): { edit: TextEdit; before: string | null; current: string | null } {
   const text = file.text;
   const entry = node.entries.get(key);
   if (entry) {
     const [start, end] = entry.value.span;
+    // An alias (`spent: *p`) gives way to the value written out: the value it repeats stays as it is.
+    const current = text[start] === '*' && entry.value.kind === 'scalar' ? String(entry.value.value) : text.slice(start, end);
     // A key written without a value (`progress:`, `spent:   # none yet`) takes one apart from its colon and
     // from a comment after it.
     const empty = start === end;
     const gap = empty && text[start - 1] === ':' ? ' ' : '';
     const tail = empty && text[end] === '#' ? ' ' : '';
-    return { edit: { start, end, text: gap + value + tail }, before: text.slice(start, end) };
+    return { edit: { start, end, text: gap + value + tail }, before: text.slice(start, end), current };
   }
   if (text[node.span[0]] === '{') {
     const close = text.lastIndexOf('}', node.span[1]);
     let at = close;
     while (at > node.span[0] && /\s/.test(text[at - 1])) at--;
-    return { edit: { start: at, end: at, text: `, ${key}: ${value}` }, before: null };
+    return { edit: { start: at, end: at, text: `, ${key}: ${value}` }, before: null, current: null };
   }
   const entries = [...node.entries.values()];
   const anchors = entries.filter((e) => after.includes(e.key));
@@ -92,7 +95,16 @@ function setKey(file: ParsedFile, node: MapNode, key: string, value: string, aft
   const at = lineEnd(text, anchor.value.span[1]);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const needsBreak = at === text.length && !text.endsWith('\n');
-  return { edit: { start: at, end: at, text: `${needsBreak ? eol : ''}${indent}${key}: ${value}${needsBreak ? '' : eol}` }, before: null };
+  return { edit: { start: at, end: at, text: `${needsBreak ? eol : ''}${indent}${key}: ${value}${needsBreak ? '' : eol}` }, before: null, current: null };
+}
+
+/** The alias that repeats a value holding `span` (`&p 40` … `*p`), if any: an edit there would change the repeat too. */
+function aliasRepeating(file: ParsedFile, span: Span): AliasedValue | undefined {
+  for (const document of file.documents) {
+    const repeat = document.aliased.find((a) => a.value[0] <= span[0] && span[1] <= a.value[1]);
+    if (repeat) return repeat;
+  }
+  return undefined;
 }
 
 /** Same value as written? (`70` and `70.0` are the same progress; `done` and `"done"` the same state.) */
@@ -122,8 +134,17 @@ export function planActuals(analysis: Pick<Analysis, 'index'>, csvText: string, 
   const changes: ActualsChange[] = [];
   const edits = new Map<string, TextEdit[]>();
   const add = (file: ParsedFile, node: MapNode, id: string, field: ActualsField, value: string, line: number | null) => {
-    const { edit, before } = setKey(file, node, field, value, ['budget', 'spent', 'progress']);
-    if (sameValue(before, value, field)) return;
+    const { edit, before, current } = setKey(file, node, field, value, ['budget', 'spent', 'progress']);
+    if (sameValue(current, value, field)) return;
+    // A value (or the mapping holding it) that an alias repeats would change in both places: refused, not guessed.
+    const written = node.entries.get(field)?.value.span;
+    const repeat = (written && aliasRepeating(file, written)) ?? aliasRepeating(file, node.span);
+    if (repeat) {
+      const lineOf = (offset: number) => file.lines.positionAt(offset).line + 1;
+      throw new ImportError(
+        `${line === null ? '--status-date' : `${source}:${line}`} (${id}): ${file.path}:${lineOf(written?.[0] ?? node.span[0])}: ${field} of ${id} is repeated by the YAML alias ${file.text.slice(repeat.alias[0], repeat.alias[1])} on line ${lineOf(repeat.alias[0])}, which would change too; nothing written (write the value out in place of the alias)`,
+      );
+    }
     changes.push({ id, field, before, after: value, file: file.path, line });
     const list = edits.get(file.path) ?? [];
     // Two new keys after the same line keep the CSV's column order.

@@ -193,7 +193,17 @@ export interface PlanDocument {
    * meant to give ('*' when unknown): their values are unknown, not absent.
    */
   readonly damage: ReadonlyMap<MapNode, ReadonlySet<string>>;
+  /** The values YAML aliases repeat (the fast reader reads no alias): an edit inside one changes its repeats too. */
+  readonly aliased: readonly AliasedValue[];
 }
+
+/** A value written once with an anchor (`&p 40`) and repeated by an alias (`*p`): both places. */
+export interface AliasedValue {
+  readonly value: Span;
+  readonly alias: Span;
+}
+
+export const noAliases: readonly AliasedValue[] = [];
 
 /** What the model must not read from a document (SPEC 6: a value the schema rejects is not used further). */
 export interface Rejected {

@@ -8,7 +8,7 @@ import { LineIndex, type Span } from '../base/positions';
 import { messages } from '../base/messages';
 import type { PlanDiagnostic } from '../base/diagnostic';
 import { type FastDocument, fastReadYaml, textEnd } from './fastReader';
-import { defaultParseLimits, Entries, Entry, MapOf, noDamage, Scalar, Seq, type ParsedFile, type ParseLimits, type PlanDocument, type ScalarNode, type YamlNode } from './nodes';
+import { type AliasedValue, defaultParseLimits, Entries, Entry, MapOf, noAliases, noDamage, Scalar, Seq, type ParsedFile, type ParseLimits, type PlanDocument, type ScalarNode, type YamlNode } from './nodes';
 import { recoverYaml, type YamlRead } from './recovery';
 
 class ReadLimitError extends Error {}
@@ -89,7 +89,7 @@ export function parsePlanFile(path: string, rawText: string, limits: ParseLimits
   if (first.errors.length === 0) {
     for (const limit of first.limits) report(limit.span, limit.message);
     const documents = first.documents.map(
-      (document, index): PlanDocument => ({ index, root: document.root, span: document.span, broken: document.limited, damage: noDamage }),
+      (document, index): PlanDocument => ({ index, root: document.root, span: document.span, broken: document.limited, damage: noDamage, aliased: document.aliased }),
     );
     return { path, text, lines, documents, diagnostics };
   }
@@ -111,7 +111,7 @@ export function fastReadLater(path: string, text: string, maxDepth: number): Par
 }
 
 function fastDocuments(read: readonly FastDocument[]): PlanDocument[] {
-  return read.map((document, index): PlanDocument => ({ index, root: document.root, span: document.span, broken: false, damage: noDamage }));
+  return read.map((document, index): PlanDocument => ({ index, root: document.root, span: document.span, broken: false, damage: noDamage, aliased: noAliases }));
 }
 
 /**
@@ -158,7 +158,7 @@ export function releaseTree(file: ParsedFile): void {
 function readYaml(text: string, limits: ParseLimits, fast: boolean): YamlRead {
   if (fast) {
     const documents = fastReadYaml(text, limits.maxDepth);
-    if (documents) return { documents: documents.map((d) => ({ ...d, errors: 0, limited: false })), errors: [], limits: [] };
+    if (documents) return { documents: documents.map((d) => ({ ...d, errors: 0, limited: false, aliased: noAliases })), errors: [], limits: [] };
   }
   if (nestingDepth(text, limits.maxDepth * 2) > limits.maxDepth * 2) {
     // The YAML parser recurses; very deep nesting can exhaust the stack or worse. Refuse it up front.
@@ -179,19 +179,21 @@ function readYaml(text: string, limits: ParseLimits, fast: boolean): YamlRead {
     for (const error of doc.errors) errors.push({ span: [error.pos[0], Math.max(error.pos[0], error.pos[1])], message: error.message, code: error.code });
     const span: Span = [doc.range[0], doc.range[2]];
     let root: YamlNode | undefined;
+    let aliased: readonly AliasedValue[] = noAliases;
     try {
       // Keys that are not plain scalars are reported only in an otherwise sound document: else they are
       // the parser's guesses around another error.
       const builder = new TreeBuilder(doc, text, limits, doc.errors.length > 0 ? undefined : found);
       root = doc.contents ? builder.build(doc.contents as AstNode) : undefined;
+      if (builder.aliased.length > 0) aliased = builder.aliased;
     } catch (error) {
       if (!(error instanceof ReadLimitError)) throw error;
       found.push({ span: doc.contents?.range ? [doc.contents.range[0], doc.contents.range[0]] : span, message: error.message });
-      documents.push({ root: undefined, span, errors: doc.errors.length, limited: true });
+      documents.push({ root: undefined, span, errors: doc.errors.length, limited: true, aliased: noAliases });
       continue;
     }
     if (root?.kind === 'scalar' && root.value === null) root = undefined; // an empty or comment-only document
-    documents.push({ root, span, errors: doc.errors.length, limited: false });
+    documents.push({ root, span, errors: doc.errors.length, limited: false, aliased });
   }
   return { documents, errors, limits: found };
 }
@@ -249,6 +251,8 @@ export function nestingDepth(text: string, stopAt: number): number {
 /** Converts the `yaml` AST into {@link YamlNode}s, resolving aliases within limits. */
 class TreeBuilder {
   private expansions = 0;
+  /** Each value an alias repeats, with the alias (an alias within a repeated value once per repeat). */
+  readonly aliased: AliasedValue[] = [];
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -274,6 +278,7 @@ class TreeBuilder {
       // YAML 1.2: an alias to no anchor is an error (the parser reads it as null and says nothing).
       if (target === undefined) this.complexKeys?.push({ span, message: messages.unresolvedAlias((node as Alias).source) });
       const resolved = this.convert(target as AstNode | undefined, depth + 1, true, span);
+      if (target !== undefined) this.aliased.push({ value: resolved.span, alias: span });
       // Report problems in an aliased value where the alias is written.
       return relocate(resolved, span);
     }

@@ -15,11 +15,11 @@
 import type { Span } from '../base/positions';
 import { messages } from '../base/messages';
 import { type Edit, findLayoutMistakes } from './layout';
-import { Entries, Entry, MapOf, type MapNode, noDamage, type PlanDocument, Scalar, Seq, type YamlNode } from './nodes';
+import { type AliasedValue, Entries, Entry, MapOf, type MapNode, noDamage, type PlanDocument, Scalar, Seq, type YamlNode } from './nodes';
 
 /** What one reading of a text gives: documents, the parser's errors, and read limits hit. */
 export interface YamlRead {
-  readonly documents: ReadonlyArray<{ readonly root: YamlNode | undefined; readonly span: Span; readonly errors: number; readonly limited: boolean }>;
+  readonly documents: ReadonlyArray<{ readonly root: YamlNode | undefined; readonly span: Span; readonly errors: number; readonly limited: boolean; readonly aliased: readonly AliasedValue[] }>;
   readonly errors: ReadonlyArray<{ readonly span: Span; readonly message: string; readonly code: string }>;
   readonly limits: ReadonlyArray<{ readonly span: Span; readonly message: string }>;
 }
@@ -123,6 +123,10 @@ class Recovery {
         span: [toOriginal(document.span[0]), toOriginal(document.span[1])],
         broken: document.errors > 0 || document.limited,
         damage: damage.size > 0 ? damage : noDamage,
+        aliased:
+          edited && document.aliased.length > 0
+            ? document.aliased.map((a) => ({ value: [toOriginal(a.value[0]), toOriginal(a.value[1])], alias: [toOriginal(a.alias[0]), toOriginal(a.alias[1])] }))
+            : document.aliased,
       };
     });
     this.problems.sort((a, b) => a.span[0] - b.span[0]);

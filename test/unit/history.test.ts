@@ -396,6 +396,19 @@ describe('plans over time (SPEC 8): diff as text and Markdown', () => {
     assert.ok(!md.includes('<img'), md);
   });
 
+  it('Markdown escapes inline markup a plan writes (emphasis, links, code, strikethrough, math), and an id in code stays code', () => {
+    const marked = (name: string, end: string) => yaml`
+      project:
+        id: "x\`y"
+        name: '${name}'
+        start: 2026-01-01
+        end: ${end}
+    `;
+    const md = diffMarkdown(compare(marked('A', '2026-01-10'), marked('**x** [link](http://evil) `c` ~~s~~ $m$ _u_', '2026-01-11')));
+    const row = md.split('\n').find((line) => line.startsWith('| \\*'));
+    assert.equal(row?.split(' | ')[0], '| \\*\\*x\\*\\* \\[link\\](http://evil) \\`c\\` \\~\\~s\\~\\~ \\$m\\$ \\_u\\_ ``x`y``', md);
+  });
+
   it('text: every changed entity with each value that changed, labelled, formatted and said for what it is', () => {
     const text = diffText(diff);
     assert.match(text, /^v1 \(aaaaaaa\) → files on disk, status date 2026-01-05 → 2026-01-08$/m);

@@ -40,4 +40,9 @@ describe('trend as Markdown', () => {
       ].join('\n'),
     );
   });
+
+  it('an id the schema rejects (a backtick in it) stays one code span in its heading', () => {
+    const odd: TrendJson = { version: 1, commits: [{ ...trend.commits[0], programs: [{ ...trend.commits[0].programs[0], id: 'g`h **b**' }] }] };
+    assert.match(trendMarkdown(odd), /^## Program ``g`h \*\*b\*\*``$/m);
+  });
 });

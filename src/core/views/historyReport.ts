@@ -10,7 +10,7 @@ import { dateText, fieldChange, fieldChangeText, formatDayDelta, formatMoneyDelt
 import { formatMoney } from './format';
 import { figureTable, formatFigure, isNumericFigure, type FiguresJson } from './figureTable';
 import { milestoneStatusText } from './forecastText';
-import { markdownCell } from './markdown';
+import { markdownCell, markdownCode } from './markdown';
 
 // ---------------------------------------------------------------------------------------------------
 // Shared wording
@@ -171,12 +171,12 @@ export const MARKDOWN_ROWS = 25;
 
 /** Text in a table cell (views/markdown.ts). */
 const escapeCell = markdownCell;
-/** A name as Markdown: the name, then the id in code (ids match [A-Za-z0-9_.-], safe in backticks). */
+/** A name as Markdown: the name, then the id in code (an id the schema rejects may hold a backtick: markdownCode). */
 const mdName = (id: string | null, name: string | null) => {
   const shown = escapeCell(name ?? '');
-  return id === null ? shown : shown && name !== id ? `${shown} \`${id}\`` : `\`${id}\``;
+  return id === null ? shown : shown && name !== id ? `${shown} ${markdownCode(id)}` : markdownCode(id);
 };
-const mdHolder = (holder: Holder) => `${holder.kind} ${holder.id === null ? '(no id)' : `\`${holder.id}\``}`;
+const mdHolder = (holder: Holder) => `${holder.kind} ${holder.id === null ? '(no id)' : markdownCode(holder.id)}`;
 
 function table(lines: string[], title: string, header: readonly string[], align: string, rows: readonly string[][]): void {
   if (rows.length === 0) return;
@@ -332,7 +332,7 @@ export function trendMarkdown(trend: TrendJson): string {
     const ids: string[] = [];
     for (const point of trend.commits) for (const entry of point[kind]) if (!ids.includes(entry.id)) ids.push(entry.id);
     for (const id of ids) {
-      lines.push('', `## ${kind === 'portfolios' ? 'Portfolio' : 'Program'} \`${id}\``, '');
+      lines.push('', `## ${kind === 'portfolios' ? 'Portfolio' : 'Program'} ${markdownCode(id, false)}`, '');
       lines.push(`| Commit | Date | Status date | ${trendFigures.map((key) => figureTable[key].short).join(' | ')} |`);
       lines.push(`| --- | --- | --- | ${trendFigures.map((key) => (isNumericFigure(key) ? '---:' : '---')).join(' | ')} |`);
       for (const point of trend.commits) {

@@ -7,7 +7,7 @@ import { formatDay } from '../base/dates';
 import type { QualityMetricId, QualityThresholds } from '../base/defaults';
 import { digitsApart } from '../base/numbers';
 import { qualityUnits, scheduleQuality, type QualityInput, type QualityMetric, type ScheduleQuality } from '../analysis/quality';
-import { markdownCell } from './markdown';
+import { markdownCell, markdownCode } from './markdown';
 
 /** SPEC 11's `quality --format json`. */
 export interface QualityJson {
@@ -118,7 +118,7 @@ export function qualityMarkdown(quality: ScheduleQuality): string {
   const lines = [`## Schedule quality at ${formatDay(quality.statusDate)}`, '', '### Workspace', '', ...head, ...workspace.metrics.map(row)];
   for (const scope of programs) {
     const bad = failing(scope.metrics);
-    lines.push('', `### Program ${cell(scope.name)} (\`${cell(scope.id ?? '')}\`)`, '');
+    lines.push('', `### Program ${cell(scope.name)} (${markdownCode(scope.id ?? '', false)})`, '');
     if (bad.length === 0) lines.push('Every metric passes.');
     else lines.push(...head, ...bad.map(row));
   }

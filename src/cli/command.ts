@@ -44,6 +44,8 @@ export interface Command {
   readonly formats: readonly string[];
   /** Its own options, beyond the common ones. */
   readonly options?: NonNullable<ParseArgsConfig['options']>;
+  /** What its own options that take a value take, in words (`a whole number, 1 or more`), for messages. */
+  readonly takes?: Readonly<Record<string, string>>;
   run(args: CommandArgs, io: Io): Promise<number>;
 }
 
@@ -61,6 +63,18 @@ export const commonOptions = {
   currency: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** What the common options that take a value take, in words (--format: the command's formats). */
+export const commonTakes: Readonly<Record<string, string>> = {
+  'status-date': 'a date, YYYY-MM-DD',
+  'max-file-size': 'a size in MB, a number above 0',
+  config: 'a settings file',
+  'red-below': 'a number from 0 to 2, like 0.9',
+  'amber-below': 'a number from 0 to 2, like 0.9',
+  'slip-red-days': 'a number of days, 0 or more',
+  'slip-amber-days': 'a number of days, 0 or more',
+  currency: 'an ISO 4217 code, like USD',
+};
 
 type Values = Readonly<Record<string, string | boolean | undefined>>;
 
@@ -137,7 +151,7 @@ function thresholdOrder(flags: HealthSettings, file: HealthSettings, fileName: s
 
 function thresholdOption(flag: string, value: string | boolean): number {
   const number = Number(value);
-  if (typeof value !== 'string' || value.trim() === '' || !(number >= 0 && number <= 2)) throw new UsageError(`${flag} ${String(value)} is not a threshold (expected a number from 0 to 2, like 0.9)`);
+  if (typeof value !== 'string' || value.trim() === '' || !(number >= 0 && number <= 2)) throw new UsageError(`${flag} ${String(value)} is not a threshold (expected ${commonTakes['red-below']})`);
   return number;
 }
 

@@ -34,6 +34,7 @@ export const diffCommand: Command = {
     '                      [--status-date YYYY-MM-DD] [--fail-on-slip DAYS (exit 1 when a forecast slipped more)]',
   formats: ['text', 'json', 'md'],
   options: { base: { type: 'string' }, head: { type: 'string' }, 'fail-on-slip': { type: 'string' } },
+  takes: { base: 'a revision (a branch, tag or commit)', head: 'a revision (a branch, tag or commit)', 'fail-on-slip': 'a number of days, a whole number 0 or more' },
   async run(args, io) {
     const failOnSlip = slipDaysOption(args.values['fail-on-slip']);
     const baseRef = refOption('base', args.values.base) ?? 'HEAD';

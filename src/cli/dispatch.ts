@@ -3,7 +3,7 @@
  * reading a command's arguments, how a failure is reported and the process's exit code.
  */
 import { parseArgs } from 'node:util';
-import { commandArgs, commonOptions, type Command, type Io } from './command';
+import { commandArgs, commonOptions, commonTakes, type Command, type Io } from './command';
 import { UsageError } from '../node/files';
 import { OutputWriter } from './output';
 
@@ -37,6 +37,23 @@ export function failure(error: unknown, io: Io): number {
   return 3;
 }
 
+/**
+ * `--red-below -1`: parseArgs will not take a value that starts with '-' after a space (it may be the next
+ * option, the value forgotten). Says how to give it, and what the option takes.
+ */
+function valueLikeAnOption(command: Command, args: readonly string[], given: string): string {
+  const name = given.replace(/^-+/, '');
+  const long = Object.entries({ ...commonOptions, ...command.options }).find(([option, spec]) => option === name || ('short' in spec && spec.short === name))?.[0] ?? name;
+  const at = args.indexOf(given);
+  const value = at >= 0 && at + 1 < args.length ? args[at + 1] : undefined;
+  const takes = long === 'format' ? command.formats.join(', ') : (command.takes?.[long] ?? commonTakes[long]);
+  const taking = takes ? ` (${takes})` : '';
+  // `--status-date --format md`: the value was forgotten, not written with a dash.
+  const option = (word: string) => /^--./.test(word) || Object.values({ ...commonOptions, ...command.options }).some((spec) => 'short' in spec && `-${spec.short}` === word);
+  if (value === undefined || option(value)) return `${given} needs a value${taking}`;
+  return `${given} ${value}: a value that starts with '-' is read as an option; write --${long}=${value}${takes ? ` (--${long} takes ${takes})` : ''}`;
+}
+
 /** Runs `command` on the arguments after its name: checks them (a mistake names what it takes) and the format; `help` answers --help. */
 export async function runCommand(command: Command, args: readonly string[], io: Io, help: () => number | Promise<number>): Promise<number> {
   let parsed;
@@ -45,7 +62,10 @@ export async function runCommand(command: Command, args: readonly string[], io: 
   } catch (error) {
     const takes = Object.keys({ ...commonOptions, ...command.options }).map((o) => `--${o}`).join(', ');
     const unknown = /Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
-    throw new UsageError(unknown ? `${command.name} has no option ${unknown} (it takes ${takes})` : (error as Error).message.split('\n')[0]);
+    if (unknown) throw new UsageError(`${command.name} has no option ${unknown} (it takes ${takes})`);
+    const ambiguous = /Option '([^']+)' argument is ambiguous/.exec((error as Error).message)?.[1];
+    if (ambiguous) throw new UsageError(valueLikeAnOption(command, args, ambiguous));
+    throw new UsageError((error as Error).message.split('\n')[0]);
   }
   const { values, positionals } = parsed;
   if (values.help) return help();

@@ -21,6 +21,8 @@ function asUsage<T>(work: () => T): T {
   }
 }
 
+const levelTakes = 'a level: 1, 2, 3… (1 is the top tasks)';
+
 function levelOption(name: string, value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !/^[1-9]\d?$/.test(value)) throw new UsageError(`--${name} ${String(value)} is not a level (expected 1, 2, 3…: 1 is the top tasks)`);
@@ -38,6 +40,7 @@ export const importCommand: Command = {
   usage: 'import FILE… --out DIR [--from mspdi|csv] [--program ID] [--programs-at LEVEL] [--projects-at LEVEL]',
   formats: ['text'],
   options: { out: { type: 'string', short: 'o' }, from: { type: 'string' }, program: { type: 'string' }, 'programs-at': { type: 'string' }, 'projects-at': { type: 'string' } },
+  takes: { out: 'a folder', from: 'mspdi or csv', program: "an id (letters, digits, '_', '.', '-')", 'programs-at': levelTakes, 'projects-at': levelTakes },
   async run(args, io) {
     const { values } = args;
     if (typeof values.out !== 'string' || values.out === '' || values.out === '-') throw new UsageError('import needs --out DIR (the folder to write the plan files into)');
@@ -95,6 +98,7 @@ export const exportCommand: Command = {
   usage: 'export [paths…] --format mspdi|tjp|csv --out FILE (mspdi: MS Project XML; tjp: TaskJuggler 3; csv: the import\'s columns)',
   formats: [...exportFormats],
   options: { out: { type: 'string', short: 'o' } },
+  takes: { out: 'a file (- for standard output)' },
   async run(args, io) {
     const out = requiredOut('export', args.values.out);
     // No --format: from the file's extension (.xml, .tjp, .csv), else MS Project XML.
@@ -120,6 +124,7 @@ export const updateCommand: Command = {
   usage: 'update [paths…] --from FILE.csv [--status-date YYYY-MM-DD (rewrites every status_date)] [--dry-run]',
   formats: ['text'],
   options: { from: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  takes: { from: 'a CSV file' },
   async run(args, io) {
     const source = args.values.from;
     if (typeof source !== 'string' || source === '') throw new UsageError('update needs --from FILE.csv (one row per project id with progress, spent and/or state)');

@@ -25,6 +25,7 @@ export const peopleCommand: Command = {
   usage: 'people [paths…] [--basis plan|forecast] [--format json|md|csv|html] [--status-date YYYY-MM-DD] [--out FILE]',
   formats: ['json', 'md', 'csv', 'html'],
   options: { basis: { type: 'string' }, out: { type: 'string', short: 'o' } },
+  takes: { basis: 'plan or forecast', out: 'a file (- for standard output)' },
   async run(args, io) {
     const basis = basisOption(args.values.basis);
     const out = typeof args.values.out === 'string' && args.values.out !== '' ? args.values.out : '-';

@@ -14,6 +14,7 @@ export const reportCommand: Command = {
   usage: 'report [paths…] --out FILE [--since REF (default: the newest tag, else a commit 30+ days old)] [--status-date YYYY-MM-DD]',
   formats: ['html'],
   options: { out: { type: 'string', short: 'o' }, since: { type: 'string' } },
+  takes: { out: 'a file (- for standard output)', since: 'a revision (a branch, tag or commit)' },
   async run(args, io) {
     const out = requiredOut('report', args.values.out);
     const analysis = await analyzePaths(args);

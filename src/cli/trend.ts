@@ -47,6 +47,7 @@ export const trendCommand: Command = {
   usage: 'trend  [paths…] [--max N (default 24)] [--since YYYY-MM-DD] [--format json|md|html] [--out FILE]',
   formats: ['json', 'md', 'html'],
   options: { max: { type: 'string' }, since: { type: 'string' }, out: { type: 'string', short: 'o' } },
+  takes: { max: 'a number of commits, a whole number 1 or more', since: 'a date, YYYY-MM-DD', out: 'a file (- for standard output)' },
   async run(args, io) {
     const max = maxOption(args.values.max);
     const since = sinceOption(args.values.since);

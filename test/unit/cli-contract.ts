@@ -368,6 +368,14 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         ['a plan file that cannot be read (a dangling link)', ['check', 'dangling.plan.yaml'], /dangling\.plan\.yaml/],
         ['a --max-file-size that is not a size', ['check', 'warn', '--max-file-size', 'big'], /max-file-size/],
         ['--out given to check', ['check', 'warn', '--out', 'x.html'], /--out/],
+        [
+          'a negative number after a space: how to write it and what the option takes',
+          ['rollup', 'warn', '--red-below', '-1'],
+          /^plan-as-code: --red-below -1: a value that starts with '-' is read as an option; write --red-below=-1 \(--red-below takes a number from 0 to 2, like 0\.9\)$/,
+        ],
+        ['… for an option of one command', ['trend', '--max', '-3'], /: --max -3: .*; write --max=-3 \(--max takes a number of commits, a whole number 1 or more\)$/],
+        ['… given by its short name', ['rollup', 'warn', '-f', '-1'], /: -f -1: .*; write --format=-1 \(--format takes json, md, csv\)$/],
+        ['a value forgotten before the next option', ['check', 'warn', '--status-date', '--format', 'json'], /^plan-as-code: --status-date needs a value \(a date, YYYY-MM-DD\)$/],
       ];
       for (const [what, args, pattern] of cases) {
         it(what, async () => {

@@ -645,14 +645,21 @@ describe('diagnostics (SPEC section 6)', () => {
     it('reads a duration of up to six digits (999999d) and rejects a seventh', () => {
       const plan = (duration: string) => ['project:', '  id: p', '  name: P', '  start: 2026-01-05', `  duration: ${duration}`].join('\n');
       assert.deepEqual(diagnose(plan('999999d')).filter((d) => d.severity === 'error'), []);
-      expectOnly(plan('1000000d'), [{ code: 'schema', line: 5, column: 13, message: /at most 6 digits/ }]);
+      expectOnly(plan('1000000d'), [{ code: 'schema', line: 5, column: 13, message: /^duration of project 'p' must be a whole number of days or weeks from 1 to 999999, like '90d' or '8w'$/ }]);
+    });
+
+    it('says a duration of zero is too short, not too long', () => {
+      const plan = (duration: string) => ['project:', '  id: p', '  name: P', '  start: 2026-01-05', `  duration: ${duration}`].join('\n');
+      for (const zero of ['0d', '0w', '00d', '0']) {
+        expectOnly(plan(zero), [{ code: 'schema', line: 5, column: 13, message: /^duration of project 'p' must be at least 1 day \(a whole number of days or weeks from 1 to 999999, like '90d' or '8w'\)$/ }]);
+      }
     });
 
     it('says what to write for a date or a duration given as a number, and "an" before a vowel', () => {
       const text = ['project:', '  id: p', '  name: P', '  start: 20260101', '  duration: 3', '  depends_on: [i1]', '  issues:', '    - { id: i1, title: I, severity: high }'].join('\n');
       expectOnly(text, [
         { code: 'schema', line: 4, column: 10, message: /^start of project 'p' must be a date written YYYY-MM-DD$/ },
-        { code: 'schema', line: 5, column: 13, message: /^duration of project 'p' must be a number of days or weeks .* like '90d' or '8w'$/ },
+        { code: 'schema', line: 5, column: 13, message: /^duration of project 'p' must be a whole number of days or weeks .* like '90d' or '8w'$/ },
         { code: 'unknown-reference', line: 6, column: 16, message: /^depends_on 'i1' is an issue, not a project or milestone$/ },
       ]);
       assert.deepEqual(diagnose(text).find((d) => d.range.start.line === 4)?.data, { kind: 'replace', replacement: '3d' });

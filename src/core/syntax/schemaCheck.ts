@@ -163,7 +163,7 @@ function mapError(
       const key = error.instancePath.split('/').filter((s) => !/^\d+$/.test(s)).pop() ?? '';
       if (params.type === 'string' && /^(duration|currency)$|(^|_)(start|end|date|raised|due)$/.test(key)) {
         const days = key === 'duration' && target.node.kind === 'scalar' && typeof target.node.value === 'number' && Number.isInteger(target.node.value) && target.node.value > 0 ? `${target.node.value}d` : undefined;
-        return { span: valueSpan, message: messages.badPattern(where, patternHint(error.instancePath)), ...(days ? { data: { kind: 'replace' as const, replacement: days } } : {}) };
+        return { span: valueSpan, message: messages.badPattern(where, patternHint(error.instancePath, target.node)), ...(days ? { data: { kind: 'replace' as const, replacement: days } } : {}) };
       }
       return { span: valueSpan, message: messages.wrongType(expected, where) };
     }
@@ -178,7 +178,7 @@ function mapError(
     case 'format':
       return { span: valueSpan, message: messages.badDate(where) };
     case 'pattern':
-      return { span: valueSpan, message: messages.badPattern(where, patternHint(error.instancePath)) };
+      return { span: valueSpan, message: messages.badPattern(where, patternHint(error.instancePath, target.node)) };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -237,9 +237,14 @@ function article(type: string): string {
     .join(' or ');
 }
 
-function patternHint(pointer: string): string {
+function patternHint(pointer: string, node: YamlNode): string {
   const key = pointer.split('/').filter((s) => !/^\d+$/.test(s)).pop() ?? '';
-  if (key === 'duration') return "must be a number of days or weeks (at most 6 digits), like '90d' or '8w'";
+  if (key === 'duration') {
+    const rule = "a whole number of days or weeks from 1 to 999999, like '90d' or '8w'";
+    // `0d`, `0w`, `0`: the pattern's first digit is 1 to 9 because a project lasts at least a day.
+    const zero = node.kind === 'scalar' && /^0+[dw]?$/.test(String(node.value));
+    return zero ? `must be at least 1 day (${rule})` : `must be ${rule}`;
+  }
   if (key === 'currency') return "must be an ISO 4217 code, like 'USD'";
   if (/(^|_)(start|end|date|raised|due)$/.test(key)) return 'must be a date written YYYY-MM-DD';
   return 'must be an id: letters, digits, and _ . - (not first)';

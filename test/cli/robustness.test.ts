@@ -75,6 +75,14 @@ describe('hostile input', function () {
       assert.match(result.stdout, /^huge\.plan\.yaml:1:1: error yaml-syntax: This file is [\d,]+ bytes, above the limit of 5,242,880 bytes/m);
     });
 
+    it('names a plan file saved as UTF-16 and says to save it as UTF-8', () => {
+      const file = join(folder, 'utf16.plan.yaml');
+      writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('project:\n  id: p\n  name: P\n  start: 2026-01-05\n  duration: 10d\n', 'utf16le')]));
+      const result = spawnCli(['check', file], folder);
+      assert.equal(result.code, 1, result.stderr);
+      assert.equal(result.stdout, 'utf16.plan.yaml:1:1: error yaml-syntax: This file is saved as UTF-16 (little-endian); plan files are UTF-8: save it as UTF-8 (it is not read)\n');
+    });
+
     it('never opens a file above the limit: reported by its size alone', () => {
       // A sparse file of 64 MB (no disk used) beside a small plan; the process's own record of what it opened.
       const big = join(folder, 'spied', 'big.plan.yaml');

@@ -14,6 +14,7 @@
  */
 import assert from 'node:assert/strict';
 import { diagnosticCodes, parseDay, type PlanDiagnostic } from '../../src/core';
+import { decodePlanText } from '../../src/node/files';
 import { diagnose, expectClean, expectDiagnostic, expectExactly, expectNoDiagnostic, expectOnly, show, SPEC_SEVERITY, where } from '../utils/plans';
 
 describe('diagnostics (SPEC section 6)', () => {
@@ -871,6 +872,15 @@ describe('diagnostics (SPEC section 6)', () => {
       ].join('\r\n');
       expectDiagnostic(text, { code: 'schema', line: 7, column: 3, endLine: 7, endColumn: 8, message: /label/ });
       expectDiagnostic(text, { code: 'schema', line: 5, column: 1, message: /name/ });
+    });
+
+    it('a file saved as UTF-16 (either byte order, as files are read) is named so: save it as UTF-8', () => {
+      const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sample.join('\n'), 'utf16le')]);
+      const be = Buffer.from(le).swap16();
+      for (const [bytes, encoding] of [[le, 'little-endian'], [be, 'big-endian']] as const) {
+        expectOnly(decodePlanText(bytes), [{ code: 'yaml-syntax', line: 1, column: 1, message: new RegExp(`^This file is saved as UTF-16 \\(${encoding}\\); plan files are UTF-8: save it as UTF-8 \\(it is not read\\)$`) }]);
+      }
+      expectOnly(decodePlanText(Buffer.from([0xff, 0xfe])), [{ code: 'yaml-syntax', line: 1, column: 1, message: /^This file is saved as UTF-16;/ }]);
     });
 
     it('close: a file of only a BOM, or only CRLF blank lines, has no diagnostics', () => {

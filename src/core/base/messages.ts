@@ -36,6 +36,7 @@ export const messages = {
   },
   tooManyAliases: (limit: number) => `This document expands YAML aliases more than ${limit} times; it is not read (alias bomb?)`,
   tooDeep: (limit: number) => `This document nests deeper than ${limit} levels; it is not read`,
+  notUtf8: (encoding: string) => `This file is saved as ${encoding}; plan files are UTF-8: save it as UTF-8 (it is not read)`,
   fileTooLarge: (size: number, limit: number) =>
     `This file is ${money(size)} bytes, above the limit of ${money(limit)} bytes; it is not read`,
   complexKey: () => 'Keys must be plain scalars',

@@ -16,7 +16,7 @@ import type { Span } from '../base/positions';
 import { FastReader, GiveUp, giveUp, keyEnd, skipSpaces } from '../syntax/fastReader';
 import { planSchema } from '../syntax/generated/planSchema';
 import { entriesOf, type MapNode, type ParsedFile, type ParseLimits, type ScalarNode, type SeqNode, writtenName, type YamlNode } from '../syntax/nodes';
-import { bytesAbove, fastReadLater, hasLoneCarriageReturn } from '../syntax/parser';
+import { bytesAbove, fastReadLater, hasLoneCarriageReturn, utf16Encoding } from '../syntax/parser';
 import { type Check, planCheckOf } from '../syntax/treeSchema';
 import {
   healthValues, issueSeverities, projectStates,
@@ -27,8 +27,8 @@ import { finished, listOr, none, noneInvalid, openOrClosed, WrittenField, Writte
 
 /** A file's entities read in one pass, or undefined when the file must be read the full way. */
 export function readPlanText(path: string, text: string, limits: ParseLimits): { parsed: ParsedFile; models: DocumentModel[] } | undefined {
-  // A byte order mark, lone CR line breaks, a file over the size limit or the fast reader turned off: parsePlanFile's business.
-  if (limits.fast === false || bytesAbove(text, limits.maxFileSize) !== undefined || text.charCodeAt(0) === 0xfeff || hasLoneCarriageReturn(text)) return undefined;
+  // A byte order mark, lone CR line breaks, a file over the size limit or saved as UTF-16, or the fast reader turned off: parsePlanFile's business.
+  if (limits.fast === false || bytesAbove(text, limits.maxFileSize) !== undefined || text.charCodeAt(0) === 0xfeff || hasLoneCarriageReturn(text) || utf16Encoding(text) !== undefined) return undefined;
   const parsed = fastReadLater(path, text, limits.maxDepth);
   try {
     const reader = new TextReader(text, limits.maxDepth, parsed);

@@ -63,6 +63,19 @@ export function bytesAbove(text: string, limit: number): number | undefined {
   return bytes > limit ? bytes : undefined;
 }
 
+/**
+ * The encoding of a file saved as UTF-16, else undefined. Plan files are read as UTF-8 (node/files.ts),
+ * which makes its byte order mark (FF FE or FE FF) two U+FFFD, and every other character of its ASCII
+ * text a NUL: after the mark for big-endian, before it for little-endian.
+ */
+export function utf16Encoding(text: string): string | undefined {
+  if (text.charCodeAt(0) !== 0xfffd || text.charCodeAt(1) !== 0xfffd) return undefined;
+  if (text.length === 2) return 'UTF-16';
+  if (text.charCodeAt(2) === 0 && text.charCodeAt(3) !== 0) return 'UTF-16 (big-endian)';
+  if (text.charCodeAt(2) !== 0 && text.charCodeAt(3) === 0) return 'UTF-16 (little-endian)';
+  return undefined;
+}
+
 /** Parses one plan file. Never throws for any input text. */
 export function parsePlanFile(path: string, rawText: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
   // Editors hide the byte order mark; columns must match what they show.
@@ -77,6 +90,11 @@ export function parsePlanFile(path: string, rawText: string, limits: ParseLimits
   const bytes = bytesAbove(rawText, limits.maxFileSize);
   if (bytes !== undefined) {
     report([0, 0], messages.fileTooLarge(bytes, limits.maxFileSize));
+    return { path, text, lines, documents: [], diagnostics };
+  }
+  const encoding = utf16Encoding(text);
+  if (encoding !== undefined) {
+    report([0, 0], messages.notUtf8(encoding));
     return { path, text, lines, documents: [], diagnostics };
   }
 

@@ -10,3 +10,11 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Whether `uri` is named like a plan file (`*.plan.yaml`, `*.plan.yml`): no export or report is ever
+ * written there (it would put a roadmap or an export in place of a plan), as the CLI's `--out` refuses.
+ */
+export function namedLikePlan(uri: vscode.Uri): boolean {
+  return /\.plan\.ya?ml$/.test(uri.path);
+}

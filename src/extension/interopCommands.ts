@@ -8,7 +8,7 @@
  * output files written, the edits applied and the messages shown.
  */
 import * as vscode from 'vscode';
-import { exists } from './files';
+import { exists, namedLikePlan } from './files';
 import { plural } from '../core';
 import { writeNewFiles } from '../node/interopFiles';
 import { textFingerprint } from '../shared/fingerprint';
@@ -152,6 +152,7 @@ export async function exportPlans(views: ViewSource, output: vscode.OutputChanne
     givenFile ??
     (await vscode.window.showSaveDialog({ title: `Export Plans to ${label}`, saveLabel: 'Export', defaultUri: folder ? vscode.Uri.joinPath(folder, `plans.${extension}`) : undefined, filters: { [label]: [extension] } }));
   if (!uri) return { ok: false, message: 'cancelled' };
+  if (namedLikePlan(uri)) return stopped(`${shown(uri)} is named like a plan file (*.plan.yaml): export to another file, the plans are not overwritten.`);
   const result = await views.request('planAsCode/export', { format });
   if (!result) return stopped(noAnswer('Export'));
   try {

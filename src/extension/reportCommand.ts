@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { formatDay, plural } from '../core';
 import { gitParams } from './compare';
+import { namedLikePlan } from './files';
 import type { ViewSource } from './viewSource';
 
 /**
@@ -20,6 +21,10 @@ export async function exportReport(views: ViewSource, target: unknown, isTrusted
   // Asked while it is built; the default name carries the status date, known once the analysis is in.
   const uri = given ?? (await askWhere(building));
   if (!uri) return undefined;
+  if (namedLikePlan(uri)) {
+    void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} is named like a plan file (*.plan.yaml): write the report to another file, the plans are not overwritten.`);
+    return undefined;
+  }
   let report;
   try {
     report = await building;

@@ -111,6 +111,11 @@ describe('import, export and actuals commands', function () {
     const bad = await vscode.commands.executeCommand<InteropOutcome>('planAsCode.export', 'pdf', vscode.Uri.joinPath(folder(), 'plans.pdf'));
     assert.equal(bad.ok, false);
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(folder(), 'plans.pdf'))));
+    // A file named like a plan is never written (an export there would take a plan's place), as the CLI's --out.
+    const overPlan = await vscode.commands.executeCommand<InteropOutcome>('planAsCode.export', 'csv', vscode.Uri.joinPath(folder(), 'exported.plan.yaml'));
+    assert.equal(overPlan.ok, false);
+    assert.match(overPlan.message, /exported\.plan\.yaml is named like a plan file \(\*\.plan\.yaml\): export to another file/);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(folder(), 'exported.plan.yaml'))));
   });
 
   it('updates actuals from a CSV as one edit, which one undo takes back; a bad row changes nothing', async () => {

@@ -53,6 +53,13 @@ describe('steering report command', function () {
     await vscode.workspace.fs.delete(fixture('out'), { recursive: true });
   });
 
+  it('writes no report over a file named like a plan (it would take the place of a plan)', async () => {
+    const target = fixture('out/report.plan.yaml');
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('planAsCode.exportReport', target);
+    assert.equal(written, undefined);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)));
+  });
+
   it('shows a cancelled project and its milestones and risks in grey in the Plans view', async () => {
     const plan = [
       'project:',

@@ -112,6 +112,17 @@ describe('completion contexts', () => {
       expectValues('project:\n  issues:\n    - state: ^cl|', 'state', openOrClosed);
     });
 
+    it('state of a risk or an issue in a list at its key’s own indent (`risks:` then `- id: r1`), block and flow', () => {
+      expectValues('project:\n  risks:\n  - state: ^|', 'state', openOrClosed);
+      expectValues('project:\n  issues:\n  - title: Down\n  - state: ^cl|', 'state', openOrClosed);
+      expectValues('project:\n  risks:\n  - id: r1\n    state: ^|', 'state', openOrClosed);
+      expectValues('project:\n  risks:\n  - { id: r1, state: ^|', 'state', openOrClosed);
+      expectValues('project:\n  issues:\n  - { title: Up }\n  - { title: Down, state: ^|', 'state', openOrClosed);
+      // close: the list ended, the key is the project's again.
+      expectValues('project:\n  risks:\n  - id: r1\n  state: ^|', 'state', projectStates);
+      expectValues('program:\n  projects:\n  - id: a\n    risks:\n    - id: r1\n  - state: ^|', 'state', projectStates);
+    });
+
     it('severity, likelihood, impact and done', () => {
       expectValues('  issues:\n    - title: Down\n      severity: ^|', 'severity', ['low', 'medium', 'high', 'critical']);
       expectValues('  risks:\n    - id: r\n      likelihood: ^|', 'likelihood', ['1', '2', '3', '4', '5']);

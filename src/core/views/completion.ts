@@ -51,6 +51,8 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   // In a comment (`  # see {`, `depends_on: [a]  # also {`) nothing is expected, whatever the comment says.
   if (line.inComment) return undefined;
   const indent = /^\s*/.exec(prefix)![0].length;
+  // A list item (`- state:`, `- { state:`) is in the list whose key may stand at the item's own indent (`risks:` then `- id: r1`).
+  const isListItem = /^\s*-\s/.test(prefix);
 
   // Inside a flow mapping (`team: [{ person: al`, `- { id: b, state: ac`): the key of the entry being written,
   // read as in block style; the mapping is an item of the list it is written in, else of the block above.
@@ -65,7 +67,7 @@ export function completionContextAt(text: string, offset: number): CompletionCon
     // depends_on takes a list: `[` comes first.
     if (!flowKey || flowKey === 'depends_on') return undefined;
     if (referenceKeys[flowKey]) return { kind: 'reference', key: flowKey, targets: referenceKeys[flowKey], prefixStart };
-    const values = valuesFor(flowKey, inner.key ?? parentKey(text, lineStart, indent, false));
+    const values = valuesFor(flowKey, inner.key ?? parentKey(text, lineStart, indent, isListItem));
     return values ? { kind: 'value', key: flowKey, values, prefixStart } : undefined;
   }
   let key: string | undefined;
@@ -74,7 +76,7 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   if (keyValue) {
     key = keyValue[2];
     // At a document's root, `program:` and `portfolio:` open the entity: its mapping follows, not an id.
-    if (indent === 0 && !/^\s*-/.test(prefix) && (key === 'program' || key === 'portfolio')) return undefined;
+    if (indent === 0 && !isListItem && (key === 'program' || key === 'portfolio')) return undefined;
     const after = keyValue[3];
     // Inside a flow list (`depends_on: [a, b`) only references make sense; after a closing `]` nothing does.
     if (after.includes(']') || after.includes('#')) return undefined;
@@ -88,7 +90,7 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   if (!key) return undefined;
   const targets = referenceKeys[key];
   if (targets) return { kind: 'reference', key, targets, prefixStart };
-  const values = valuesFor(key, parentKey(text, lineStart, indent, false));
+  const values = valuesFor(key, parentKey(text, lineStart, indent, isListItem));
   return values ? { kind: 'value', key, values, prefixStart } : undefined;
 }
 

@@ -123,6 +123,15 @@ describe('completion contexts', () => {
       expectValues('program:\n  projects:\n  - id: a\n    risks:\n    - id: r1\n  - state: ^|', 'state', projectStates);
     });
 
+    it('a key after a dash stands where it is written: an earlier item’s `- issues:` is not the list of a later item', () => {
+      expectValues('program:\n  projects:\n    - issues:\n        - title: Down\n    - id: p\n      state: ^|', 'state', projectStates);
+      expectValues('program:\n  projects:\n  - issues:\n    - title: Down\n  - id: p\n    state: ^|', 'state', projectStates);
+      expectValues('program:\n  projects:\n  - risks:\n    state: ^|', 'state', projectStates);
+      // close: under it, the list is the item's risks.
+      expectValues('program:\n  projects:\n  - risks:\n    - id: r\n      state: ^|', 'state', openOrClosed);
+      expectValues('program:\n  projects:\n  - risks:\n    - state: ^|', 'state', openOrClosed);
+    });
+
     it('severity, likelihood, impact and done', () => {
       expectValues('  issues:\n    - title: Down\n      severity: ^|', 'severity', ['low', 'medium', 'high', 'critical']);
       expectValues('  risks:\n    - id: r\n      likelihood: ^|', 'likelihood', ['1', '2', '3', '4', '5']);

@@ -148,10 +148,14 @@ function readLine(line: string): { readonly inComment: boolean; readonly open: r
 }
 
 /**
- * The key that opens the block containing a line: the nearest line above with a smaller indent
- * (or, for a list item, the same indent) that ends in `key:`.
+ * The key that opens the block containing a line: the nearest line above that ends in `key:` with the key
+ * left of the line's indent (for a list item, at its dash or left of it: `risks:` then `- id: r1`). A key
+ * after a dash stands where it is written (`- issues:` holds `issues` two columns right of its dash), and
+ * an item of an enclosing list moves the limit to its dash: its list's key is at or left of it.
  */
 function parentKey(text: string, lineStart: number, indent: number, forListItem: boolean): string | undefined {
+  // The parent's key stands left of this column.
+  let limit = forListItem ? indent + 1 : indent;
   let end = lineStart - 1;
   while (end > 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
@@ -159,11 +163,13 @@ function parentKey(text: string, lineStart: number, indent: number, forListItem:
     end = start - 1;
     if (!line.trim() || /^\s*#/.test(line)) continue;
     const lineIndent = /^\s*/.exec(line)![0].length;
-    const opener = /^\s*(?:-\s+)?([A-Za-z_]+)\s*:\s*(?:#.*)?$/.exec(line);
-    if (opener && (lineIndent < indent || (forListItem && lineIndent === indent && !/^\s*-/.test(line)))) return opener[1];
-    if (lineIndent < indent && !opener) {
-      // A sibling key with a value at a lower indent ends the search only when it is not a list item start.
-      if (!/^\s*-/.test(line)) return undefined;
+    const opener = /^(\s*(?:-\s+)?)([A-Za-z_]+)\s*:\s*(?:#.*)?$/.exec(line);
+    if (opener && opener[1].length < limit) return opener[2];
+    if (/^\s*-(?:\s|$)/.test(line)) {
+      if (lineIndent < limit) limit = lineIndent + 1;
+    } else if (lineIndent < limit && !opener) {
+      // A key with a value left of the limit: the block has ended.
+      return undefined;
     }
   }
   return undefined;

@@ -170,6 +170,17 @@ describe('completion contexts', () => {
       expectNothing('  depends_on: [ci, ga] ^a|');
     });
 
+    it('inside a flow list after a key that takes one value, block style as in a flow mapping', () => {
+      expectNothing('project:\n  health: [^|');
+      expectNothing('project:\n  state: [^ac|');
+      expectNothing('project:\n  risks:\n    - id: r\n      likelihood: [4, ^|');
+      expectNothing('project:\n  program: [^|');
+      expectNothing('  team:\n    - person: [^b|');
+      expectNothing('  manager: [alice, ^|');
+      // close: depends_on takes a list of ids.
+      expectReference('project:\n  depends_on: [^|', 'depends_on', ['project', 'milestone']);
+    });
+
     it('after a comment starts, or on a commented-out line', () => {
       expectNothing('  health: green # ^am|');
       expectNothing('  health: # ^|');

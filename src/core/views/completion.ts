@@ -54,15 +54,16 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   // A list item (`- state:`, `- { state:`) is in the list whose key may stand at the item's own indent (`risks:` then `- id: r1`).
   const isListItem = /^\s*-\s/.test(prefix);
 
+  const inner = line.open[line.open.length - 1];
+  // Inside a flow list only depends_on names ids (`depends_on: [a, `, `{ id: b, depends_on: [a, `); a key that
+  // takes one value (`health: [`, `person: [`) gets nothing there.
+  if (inner?.bracket === '[') {
+    return inner.key === 'depends_on' && prefix.slice(inner.entryStart).trim() === word ? { kind: 'reference', key: inner.key, targets: referenceKeys.depends_on, prefixStart } : undefined;
+  }
   // Inside a flow mapping (`team: [{ person: al`, `- { id: b, state: ac`): the key of the entry being written,
   // read as in block style; the mapping is an item of the list it is written in, else of the block above.
-  if (line.open.some((collection) => collection.bracket === '{')) {
-    const inner = line.open[line.open.length - 1];
+  if (inner?.bracket === '{') {
     const entry = prefix.slice(inner.entryStart);
-    // In a flow list only depends_on names ids (`{ id: b, depends_on: [a, `), as in block style.
-    if (inner.bracket === '[') {
-      return inner.key === 'depends_on' && entry.trim() === word ? { kind: 'reference', key: inner.key, targets: referenceKeys.depends_on, prefixStart } : undefined;
-    }
     const flowKey = /^\s*([A-Za-z_]+)\s*:\s*[A-Za-z0-9_.-]*$/.exec(entry)?.[1];
     // depends_on takes a list: `[` comes first.
     if (!flowKey || flowKey === 'depends_on') return undefined;
@@ -78,9 +79,8 @@ export function completionContextAt(text: string, offset: number): CompletionCon
     // At a document's root, `program:` and `portfolio:` open the entity: its mapping follows, not an id.
     if (indent === 0 && !isListItem && (key === 'program' || key === 'portfolio')) return undefined;
     const after = keyValue[3];
-    // Inside a flow list (`depends_on: [a, b`) only references make sense; after a closing `]` nothing does.
-    if (after.includes(']') || after.includes('#')) return undefined;
-    if (!after.startsWith('[') && after.slice(0, after.length - word.length).trim() !== '') return undefined;
+    // After a value (`health: green `, a closed list `depends_on: [a] `) nothing is expected.
+    if (after.slice(0, after.length - word.length).trim() !== '') return undefined;
   } else if (listItem) {
     key = parentKey(text, lineStart, indent, true);
     if (key !== 'depends_on') return undefined;

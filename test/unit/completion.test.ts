@@ -163,6 +163,51 @@ describe('completion contexts', () => {
     });
   });
 
+  describe('block and flow style offer the same', () => {
+    /** What is offered at `|` (undefined: nothing), once the typed word is seen to start at `^`. */
+    function offered(marked: string): unknown {
+      const { context, wordStart } = complete(marked);
+      if (!context) return undefined;
+      const { prefixStart, ...offer } = context;
+      assert.equal(prefixStart, wordStart, marked);
+      return offer;
+    }
+
+    const person = { kind: 'reference', key: 'person', targets: ['person'] };
+    const trueOrFalse = { kind: 'value', key: 'done', values: ['true', 'false'] };
+    // Each key under the same parents, once in a block mapping and once in a flow mapping.
+    const table: { what: string; block: string; flow: string; expected: unknown }[] = [
+      { what: "a team entry's person", block: 'project:\n  team:\n    - person: ^b|', flow: 'project:\n  team: [{ person: ^b|', expected: person },
+      { what: "a team entry's person, the list at its key's indent", block: 'project:\n  team:\n  - person: ^|', flow: 'project:\n  team:\n  - { person: ^|', expected: person },
+      { what: "a team entry's person in a flow list", block: 'project:\n  team:\n    - person: [^|', flow: 'project:\n  team:\n    - { person: [^|', expected: undefined },
+      { what: "a team entry's allocation", block: 'project:\n  team:\n    - person: bob\n      allocation: ^5|', flow: 'project:\n  team: [{ person: bob, allocation: ^5|', expected: undefined },
+      { what: "a milestone's done", block: 'program:\n  milestones:\n    - id: ga\n      done: ^t|', flow: 'program:\n  milestones:\n    - { id: ga, done: ^t|', expected: trueOrFalse },
+      { what: "a milestone's done, the list at its key's indent", block: 'program:\n  milestones:\n  - done: ^|', flow: 'program:\n  milestones:\n  - { done: ^|', expected: trueOrFalse },
+      { what: "a milestone's depends_on before its [", block: 'program:\n  milestones:\n    - id: ga\n      depends_on: ^|', flow: 'program:\n  milestones:\n    - { id: ga, depends_on: ^|', expected: undefined },
+      { what: "a milestone's depends_on in its [", block: 'program:\n  milestones:\n    - id: ga\n      depends_on: [a, ^|', flow: 'program:\n  milestones:\n    - { id: ga, depends_on: [a, ^|', expected: { kind: 'reference', key: 'depends_on', targets: ['project', 'milestone'] } },
+      { what: "a project's depends_on before its [", block: 'project:\n  id: b\n  depends_on: ^a|', flow: 'project: { id: b, depends_on: ^a|', expected: undefined },
+      { what: "a project's program", block: 'project:\n  id: a\n  program: ^pl|', flow: 'project: { id: a, program: ^pl|', expected: { kind: 'reference', key: 'program', targets: ['program'] } },
+      { what: "a nested project's program", block: 'program:\n  projects:\n    - id: a\n      program: ^|', flow: 'program:\n  projects:\n    - { id: a, program: ^|', expected: { kind: 'reference', key: 'program', targets: ['program'] } },
+      { what: "a program's portfolio", block: 'program:\n  id: p\n  portfolio: ^e|', flow: 'program: { id: p, portfolio: ^e|', expected: { kind: 'reference', key: 'portfolio', targets: ['portfolio'] } },
+      { what: "a project's manager", block: 'project:\n  manager: ^al|', flow: 'project: { id: a, manager: ^al|', expected: { kind: 'reference', key: 'manager', targets: ['person'] } },
+      { what: "a risk's owner", block: 'project:\n  risks:\n    - id: r\n      owner: ^|', flow: 'project:\n  risks: [{ id: r, owner: ^|', expected: { kind: 'reference', key: 'owner', targets: ['person'] } },
+      { what: "a project's state", block: 'program:\n  projects:\n    - id: a\n      state: ^ac|', flow: 'program:\n  projects:\n    - { id: a, state: ^ac|', expected: { kind: 'value', key: 'state', values: projectStates } },
+      { what: "a risk's state, the list at its key's indent", block: 'project:\n  risks:\n  - id: r\n    state: ^|', flow: 'project:\n  risks:\n  - { id: r, state: ^|', expected: { kind: 'value', key: 'state', values: openOrClosed } },
+      { what: "an issue's state", block: 'project:\n  issues:\n    - title: Down\n      state: ^cl|', flow: 'project:\n  issues: [{ title: Down, state: ^cl|', expected: { kind: 'value', key: 'state', values: openOrClosed } },
+      { what: "a risk's likelihood", block: 'project:\n  risks:\n    - id: r\n      likelihood: ^|', flow: 'project:\n  risks:\n    - { id: r, likelihood: ^|', expected: { kind: 'value', key: 'likelihood', values: ['1', '2', '3', '4', '5'] } },
+      { what: "a project's health", block: 'project:\n  health: ^gr|', flow: 'project: { id: a, health: ^gr|', expected: { kind: 'value', key: 'health', values: ['green', 'amber', 'red'] } },
+      { what: "a project's health in a flow list", block: 'project:\n  health: [^|', flow: 'project: { id: a, health: [^|', expected: undefined },
+      { what: "a project's name", block: 'project:\n  name: ^A|', flow: 'project: { id: a, name: ^A|', expected: undefined },
+    ];
+
+    for (const { what, block, flow, expected } of table) {
+      it(what, () => {
+        assert.deepEqual(offered(flow), offered(block), `${flow}\nagainst\n${block}`);
+        assert.deepEqual(offered(block), expected, block);
+      });
+    }
+  });
+
   describe('nothing to complete', () => {
     it('after the closing ] of a flow list', () => {
       expectNothing('  depends_on: [ci]|');

@@ -78,6 +78,8 @@ export function completionContextAt(text: string, offset: number): CompletionCon
     key = keyValue[2];
     // At a document's root, `program:` and `portfolio:` open the entity: its mapping follows, not an id.
     if (indent === 0 && !isListItem && (key === 'program' || key === 'portfolio')) return undefined;
+    // depends_on takes a list: `[` or a block list comes first, as in a flow mapping.
+    if (key === 'depends_on') return undefined;
     const after = keyValue[3];
     // After a value (`health: green `, a closed list `depends_on: [a] `) nothing is expected.
     if (after.slice(0, after.length - word.length).trim() !== '') return undefined;

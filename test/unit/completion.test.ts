@@ -189,6 +189,8 @@ describe('completion contexts', () => {
       { what: "a project's program", block: 'project:\n  id: a\n  program: ^pl|', flow: 'project: { id: a, program: ^pl|', expected: { kind: 'reference', key: 'program', targets: ['program'] } },
       { what: "a nested project's program", block: 'program:\n  projects:\n    - id: a\n      program: ^|', flow: 'program:\n  projects:\n    - { id: a, program: ^|', expected: { kind: 'reference', key: 'program', targets: ['program'] } },
       { what: "a program's portfolio", block: 'program:\n  id: p\n  portfolio: ^e|', flow: 'program: { id: p, portfolio: ^e|', expected: { kind: 'reference', key: 'portfolio', targets: ['portfolio'] } },
+      { what: "a document's root program:", block: 'program: ^|', flow: '{ program: ^|', expected: undefined },
+      { what: "a document's root portfolio:", block: 'portfolio: ^p|', flow: '{ portfolio: ^p|', expected: undefined },
       { what: "a project's manager", block: 'project:\n  manager: ^al|', flow: 'project: { id: a, manager: ^al|', expected: { kind: 'reference', key: 'manager', targets: ['person'] } },
       { what: "a risk's owner", block: 'project:\n  risks:\n    - id: r\n      owner: ^|', flow: 'project:\n  risks: [{ id: r, owner: ^|', expected: { kind: 'reference', key: 'owner', targets: ['person'] } },
       { what: "a project's state", block: 'program:\n  projects:\n    - id: a\n      state: ^ac|', flow: 'program:\n  projects:\n    - { id: a, state: ^ac|', expected: { kind: 'value', key: 'state', values: projectStates } },
@@ -263,6 +265,7 @@ describe('completion contexts', () => {
       // close: nested, they name one.
       expectReference('project:\n  program: ^|', 'program', ['program']);
       expectReference('program:\n  portfolio: ^e|', 'portfolio', ['portfolio']);
+      expectReference('{ project: { id: a, program: ^|', 'program', ['program']);
     });
 
     it('while a key is typed, or at a key with nothing to offer', () => {

@@ -41,6 +41,11 @@ function valuesFor(key: string, listKey: string | undefined): readonly string[] 
   }
 }
 
+/** At a document's root, `program:` and `portfolio:` open the entity: its mapping follows, not an id. */
+function opensEntity(rootKey: string): boolean {
+  return rootKey === 'program' || rootKey === 'portfolio';
+}
+
 /** The completion context at an offset, or undefined where no value is expected. */
 export function completionContextAt(text: string, offset: number): CompletionContext | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -67,6 +72,8 @@ export function completionContextAt(text: string, offset: number): CompletionCon
     const flowKey = /^\s*([A-Za-z_]+)\s*:\s*[A-Za-z0-9_.-]*$/.exec(entry)?.[1];
     // depends_on takes a list: `[` comes first.
     if (!flowKey || flowKey === 'depends_on') return undefined;
+    // A document written as one flow mapping (`{ program: `): its root key opens the entity, as in block style.
+    if (line.open.length === 1 && prefix.startsWith('{') && opensEntity(flowKey)) return undefined;
     if (referenceKeys[flowKey]) return { kind: 'reference', key: flowKey, targets: referenceKeys[flowKey], prefixStart };
     const values = valuesFor(flowKey, inner.key ?? parentKey(text, lineStart, indent, isListItem));
     return values ? { kind: 'value', key: flowKey, values, prefixStart } : undefined;
@@ -76,8 +83,7 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   const listItem = /^(\s*)-\s*([A-Za-z0-9_.-]*)$/.exec(prefix);
   if (keyValue) {
     key = keyValue[2];
-    // At a document's root, `program:` and `portfolio:` open the entity: its mapping follows, not an id.
-    if (indent === 0 && !isListItem && (key === 'program' || key === 'portfolio')) return undefined;
+    if (indent === 0 && !isListItem && opensEntity(key)) return undefined;
     // depends_on takes a list: `[` or a block list comes first, as in a flow mapping.
     if (key === 'depends_on') return undefined;
     const after = keyValue[3];

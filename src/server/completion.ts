@@ -35,7 +35,9 @@ export function registerCompletion(connection: Connection, plans: PlanFiles): vo
       return idsOfKind(analysis, context.targets).filter((entity) => entity !== self).map((entity): CompletionItem => ({
         label: entity.id!,
         kind: kindOf(entity),
-        textEdit: { range, newText: entity.id! },
+        // Where the key takes a list and none is open (`depends_on: |`), the id goes in as a list of one.
+        textEdit: { range, newText: context.asList ? `[${entity.id!}]` : entity.id! },
+        ...(context.asList ? { filterText: entity.id! } : {}),
         detail: `${entity.kind}${'name' in entity && entity.name ? ` — ${entity.name}` : ''}`,
         documentation: { kind: MarkupKind.Markdown, value: descriptionMarkdown(describeEntity(analysis, entity, plans.settings.defaultCurrency)) },
       }));

@@ -199,7 +199,13 @@ describe('language server (protocol)', function () {
     client.change(docUri, health, 2);
     const values = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: docUri }, position: { line: 8, character: 10 } });
     assert.deepEqual(values.map((i) => i.label), ['green', 'amber', 'red']);
-    client.change(docUri, launchText, 3);
+    // Before depends_on's `[`: the id goes in as a list of one (a bare id would be a schema error).
+    const bare = launchText.replace('depends_on: [build]', 'depends_on: bu');
+    client.change(docUri, bare, 3);
+    const listed = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: docUri }, position: at(bare, 5, 'bu', 2) });
+    const asList = listed.find((i) => i.label === 'build');
+    assert.deepEqual(asList && { textEdit: asList.textEdit, filterText: asList.filterText }, { textEdit: { range: { start: { line: 5, character: 14 }, end: { line: 5, character: 16 } }, newText: '[build]' }, filterText: 'build' });
+    client.change(docUri, launchText, 4);
     client.notify('textDocument/didClose', { textDocument: { uri: docUri } });
   });
 

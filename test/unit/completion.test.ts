@@ -42,7 +42,8 @@ describe('completion contexts', () => {
       expectReference('    - { id: b, name: B, program: ^pl|', 'program', ['program']);
       expectReference('    - { id: b, depends_on: [a, ^|', 'depends_on', ['project', 'milestone']);
       expectNothing('    - { id: b, name: ^B|');
-      expectNothing('    - { id: b, depends_on: ^|');
+      // depends_on before its `[`: ids, each to go in as a list of one.
+      assert.deepEqual(completionContextAt('    - { id: b, depends_on: ', 27), { kind: 'reference', key: 'depends_on', targets: ['project', 'milestone'], prefixStart: 27, asList: true });
       expectNothing('    - { id: b, person: [^|');
     });
 
@@ -183,9 +184,9 @@ describe('completion contexts', () => {
       { what: "a team entry's allocation", block: 'project:\n  team:\n    - person: bob\n      allocation: ^5|', flow: 'project:\n  team: [{ person: bob, allocation: ^5|', expected: undefined },
       { what: "a milestone's done", block: 'program:\n  milestones:\n    - id: ga\n      done: ^t|', flow: 'program:\n  milestones:\n    - { id: ga, done: ^t|', expected: trueOrFalse },
       { what: "a milestone's done, the list at its key's indent", block: 'program:\n  milestones:\n  - done: ^|', flow: 'program:\n  milestones:\n  - { done: ^|', expected: trueOrFalse },
-      { what: "a milestone's depends_on before its [", block: 'program:\n  milestones:\n    - id: ga\n      depends_on: ^|', flow: 'program:\n  milestones:\n    - { id: ga, depends_on: ^|', expected: undefined },
+      { what: "a milestone's depends_on before its [", block: 'program:\n  milestones:\n    - id: ga\n      depends_on: ^|', flow: 'program:\n  milestones:\n    - { id: ga, depends_on: ^|', expected: { kind: 'reference', key: 'depends_on', targets: ['project', 'milestone'], asList: true } },
       { what: "a milestone's depends_on in its [", block: 'program:\n  milestones:\n    - id: ga\n      depends_on: [a, ^|', flow: 'program:\n  milestones:\n    - { id: ga, depends_on: [a, ^|', expected: { kind: 'reference', key: 'depends_on', targets: ['project', 'milestone'] } },
-      { what: "a project's depends_on before its [", block: 'project:\n  id: b\n  depends_on: ^a|', flow: 'project: { id: b, depends_on: ^a|', expected: undefined },
+      { what: "a project's depends_on before its [", block: 'project:\n  id: b\n  depends_on: ^a|', flow: 'project: { id: b, depends_on: ^a|', expected: { kind: 'reference', key: 'depends_on', targets: ['project', 'milestone'], asList: true } },
       { what: "a project's program", block: 'project:\n  id: a\n  program: ^pl|', flow: 'project: { id: a, program: ^pl|', expected: { kind: 'reference', key: 'program', targets: ['program'] } },
       { what: "a nested project's program", block: 'program:\n  projects:\n    - id: a\n      program: ^|', flow: 'program:\n  projects:\n    - { id: a, program: ^|', expected: { kind: 'reference', key: 'program', targets: ['program'] } },
       { what: "a program's portfolio", block: 'program:\n  id: p\n  portfolio: ^e|', flow: 'program: { id: p, portfolio: ^e|', expected: { kind: 'reference', key: 'portfolio', targets: ['portfolio'] } },

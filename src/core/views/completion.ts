@@ -5,7 +5,14 @@
 import { healthValues, issueSeverities, projectStates, type EntityKind } from '../model/entities';
 
 export type CompletionContext =
-  | { readonly kind: 'reference'; readonly key: string; readonly targets: readonly EntityKind[]; readonly prefixStart: number }
+  | {
+      readonly kind: 'reference';
+      readonly key: string;
+      readonly targets: readonly EntityKind[];
+      readonly prefixStart: number;
+      /** The key takes a list and none is open (`depends_on: |`): an id goes in as a list of one, `[id]`. */
+      readonly asList?: boolean;
+    }
   | { readonly kind: 'value'; readonly key: string; readonly values: readonly string[]; readonly prefixStart: number };
 
 const referenceKeys: Record<string, readonly EntityKind[]> = {
@@ -70,8 +77,9 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   if (inner?.bracket === '{') {
     const entry = prefix.slice(inner.entryStart);
     const flowKey = /^\s*([A-Za-z_]+)\s*:\s*[A-Za-z0-9_.-]*$/.exec(entry)?.[1];
-    // depends_on takes a list: `[` comes first.
-    if (!flowKey || flowKey === 'depends_on') return undefined;
+    if (!flowKey) return undefined;
+    // depends_on takes a list: an id goes in as a list of one.
+    if (flowKey === 'depends_on') return { kind: 'reference', key: flowKey, targets: referenceKeys.depends_on, prefixStart, asList: true };
     // A document written as one flow mapping (`{ program: `): its root key opens the entity, as in block style.
     if (line.open.length === 1 && prefix.startsWith('{') && opensEntity(flowKey)) return undefined;
     if (referenceKeys[flowKey]) return { kind: 'reference', key: flowKey, targets: referenceKeys[flowKey], prefixStart };
@@ -84,11 +92,11 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   if (keyValue) {
     key = keyValue[2];
     if (indent === 0 && !isListItem && opensEntity(key)) return undefined;
-    // depends_on takes a list: `[` or a block list comes first, as in a flow mapping.
-    if (key === 'depends_on') return undefined;
     const after = keyValue[3];
     // After a value (`health: green `, a closed list `depends_on: [a] `) nothing is expected.
     if (after.slice(0, after.length - word.length).trim() !== '') return undefined;
+    // depends_on takes a list: an id goes in as a list of one, as in a flow mapping.
+    if (key === 'depends_on') return { kind: 'reference', key, targets: referenceKeys.depends_on, prefixStart, asList: true };
   } else if (listItem) {
     key = parentKey(text, lineStart, indent, true);
     if (key !== 'depends_on') return undefined;

@@ -224,4 +224,23 @@ describe('diff in words (SPEC 8, v3)', () => {
       assert.ok(!/forecastEnd|\beac\b|\bbac\b|75000\.5|75,000/.test(section), section);
     });
   });
+
+  describe('a Markdown table of more changes than it shows', () => {
+    // 30 projects whose budgets rise: 30 approved budget changes, and the program's.
+    const plan = (budget: number) => yaml`
+      program:
+        id: big
+        name: Big
+        status_date: 2026-03-02
+        projects:
+${Array.from({ length: 30 }, (_, i) => `          - { id: p${String(i).padStart(2, '0')}, name: P${i}, start: 2026-01-05, duration: 10d, budget: ${budget + i} }`).join('\n')}
+    `;
+    const md = diffMarkdown(compare(plan(1000), plan(2000)));
+
+    it('shows 25 rows and counts the rest (FORMAT.md: "at most 25 rows")', () => {
+      // The header and 25 rows; the program and 30 projects changed: 6 more.
+      assert.equal(rows(md, 'Approved budget').length, 1 + 25);
+      assert.match(md, /^… and 6 more \(`plan-as-code diff` lists every change\)\.$/m);
+    });
+  });
 });

@@ -176,7 +176,7 @@ describe('import, export, update on the command line (SPEC 12)', function () {
   });
 
   describe('update', () => {
-    const plan = 'version: 1\nproject:\n  id: a\n  name: A\n  start: 2026-01-05\n  duration: 30d\n  budget: 1000   # approved\n  progress: 10\n';
+    const plan = 'version: 1\nproject:\n  id: a\n  name: A\n  start: 2026-01-05\n  duration: 30d\n  budget: 1000   # approved\n  progress: 10\n  milestones:\n    - { id: m1, name: M1, date: 2026-01-30 }\n';
 
     it('--dry-run prints each change and the diff, and writes nothing', () => {
       const dir = tempDir();
@@ -216,12 +216,14 @@ describe('import, export, update on the command line (SPEC 12)', function () {
       assert.equal(fs.readFileSync(path.join(dir, 'a.plan.yaml'), 'utf8'), plan.replace('progress: 10\n', 'progress: 40\n  spent: 250\n'));
     });
 
-    it('an unknown id or a bad value: exit 2 naming the row, nothing written', () => {
+    it('an unknown id, an id that is not a project, a second row for an id or a bad value: exit 2 naming the row, nothing written', () => {
       for (const [csvText, message] of [
         ['id,progress\na,40\nb,50\n', /^plan-as-code: act\.csv:3 \(b\): no project has the id b$/m],
         ['id,progress\na,four\n', /^plan-as-code: act\.csv:2 \(a\): progress "four" is not a percent/m],
         ['id,state\na,finished\n', /^plan-as-code: act\.csv:2 \(a\): state "finished" is not a state/m],
         ['id,spent\na,1' + '0'.repeat(400) + '\n', /^plan-as-code: act\.csv:2 \(a\): spent "10+" is not an amount/m],
+        ['id,progress\na,40\na,50\n', /^plan-as-code: act\.csv:3 \(a\): a second row for a \(the first is on line 2\)$/m],
+        ['id,progress\nm1,40\n', /^plan-as-code: act\.csv:2 \(m1\): no project has the id m1 \(it is a milestone\)$/m],
       ] as const) {
         const dir = tempDir();
         write(dir, { 'a.plan.yaml': plan, 'act.csv': csvText });

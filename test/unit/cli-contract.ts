@@ -511,6 +511,12 @@ export function describeCommandLine(label: string, runIn: Runner): void {
         assert.match(stderr, /health red below 0\.91, amber below 0\.95; default currency EUR \(from team\/\.plan-as-code\.yaml\)/);
       });
 
+      it('check says the values used on stderr as rollup does, its report on stdout untouched', async () => {
+        const result = await run(['check', 'team/plans']);
+        assert.match(result.stderr, /health red below 0\.91, amber below 0\.95; default currency EUR \(from team\/\.plan-as-code\.yaml\)/);
+        assert.doesNotMatch(result.stdout, /red below/);
+      });
+
       it('flags override it, and say so', async () => {
         const { health, stderr } = await healthOf(['team/plans', '--red-below', '0.85', '--amber-below', '0.9']);
         assert.equal(health, 'green'); // 0.9 is not below 0.9

@@ -94,12 +94,29 @@ describe('hostile input', function () {
       const preload = join(folder, 'spy.cjs');
       const log = join(folder, 'opened.json');
       writeFileSync(preload, spy);
-      const result = spawnSync(process.execPath, ['-r', preload, cliPath, 'check', join(folder, 'spied')], { cwd: folder, encoding: 'utf8', env: { ...process.env, PLAN_SPY_LOG: log }, timeout: 60_000 });
+      const spied = (args: readonly string[]) => {
+        const result = spawnSync(process.execPath, ['-r', preload, cliPath, ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, PLAN_SPY_LOG: log }, timeout: 60_000 });
+        const opened: string[] = JSON.parse(readFileSync(log, 'utf8'));
+        assert.ok(opened.includes(small), `${args[0]}: the small plan was read (the spy works): ${opened.join(', ')}`);
+        assert.ok(!opened.includes(big), `${args[0]}: the big file was opened: ${opened.join(', ')}`);
+        assert.doesNotMatch(result.stderr, /\n\s+at |internal error/, `${args[0]}: ${result.stderr}`);
+        return result;
+      };
+      const result = spied(['check', join(folder, 'spied')]);
       assert.equal(result.status, 1, result.stderr);
       assert.match(result.stdout, /big\.plan\.yaml:1:1: error yaml-syntax: This file is 67,108,864 bytes, above the limit of 5,242,880 bytes/);
-      const opened: string[] = JSON.parse(readFileSync(log, 'utf8'));
-      assert.ok(opened.includes(small), `the small plan was read (the spy works): ${opened.join(', ')}`);
-      assert.ok(!opened.includes(big), `the big file was opened: ${opened.join(', ')}`);
+      // Every other command that reads plan files reads them the same way: the big file is never opened.
+      for (const args of [
+        ['rollup', 'spied', '--format', 'json'],
+        ['render', 'spied', '--out', join(folder, 'roadmap.html')],
+        ['report', 'spied', '--out', join(folder, 'report.html')],
+        ['people', 'spied', '--format', 'json'],
+        ['quality', 'spied', '--format', 'json'],
+        ['export', 'spied', '--format', 'csv', '--out', '-'],
+      ]) {
+        const other = spied(args);
+        assert.ok(other.status === 0 || other.status === 1, `${args[0]}: exit ${other.status}\n${other.stderr}`);
+      }
     });
   });
 });

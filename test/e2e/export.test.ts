@@ -206,7 +206,7 @@ describe('roadmap export in a browser', function () {
     let requests: string[];
     let dialogs: string[];
     const examples = () => JSON.parse(spawnSync(process.execPath, [cli, 'rollup', 'examples', '--format', 'json'], { cwd: repo, encoding: 'utf8' }).stdout) as {
-      projects: Array<{ id: string; name: string; figures: { health: string } }>;
+      projects: Array<{ id: string; name: string; program?: string; figures: { health: string } }>;
     };
 
     before(async () => {
@@ -243,6 +243,32 @@ describe('roadmap export in a browser', function () {
       await page.locator('label.check.health-green input').check();
       await page.locator('label.check.health-amber input').check();
       assert.equal(await count(page, '.chart [data-id]'), 17);
+    });
+
+    it('filters by name or id, and by program', async () => {
+      const ids = async () => [...(await page.locator('.chart .bar[data-id]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id'))))].sort();
+      type Doc = { document: { querySelectorAll(selector: string): { length: number } } };
+      const bars = (n: number) => page.waitForFunction((count) => (globalThis as unknown as Doc).document.querySelectorAll('.chart .bar[data-id]').length === count, n);
+      const all = examples().projects;
+      // By name or id, ignoring case: "MIGRAT" is in some names and ids, not in the others.
+      await page.locator('input[type="search"]').fill('MIGRAT');
+      const matching = all.filter((p) => `${p.id} ${p.name}`.toLowerCase().includes('migrat')).map((p) => p.id).sort();
+      assert.ok(matching.length >= 3 && matching.length < all.length, matching.join(', '));
+      await bars(matching.length);
+      assert.deepEqual(await ids(), matching);
+      await page.locator('input[type="search"]').fill('');
+      await bars(all.length);
+      // By program: only its projects.
+      const program = page.locator('select[aria-label="Program"]');
+      const platform = await program.locator('option').evaluateAll((options) => options.find((o) => /platform/i.test(o.textContent ?? ''))?.getAttribute('value'));
+      assert.ok(platform, 'a Platform option');
+      await program.selectOption(platform);
+      const inPlatform = all.filter((p) => p.program === 'platform').map((p) => p.id).sort();
+      assert.ok(inPlatform.length > 0 && inPlatform.length < all.length);
+      await bars(inPlatform.length);
+      assert.deepEqual(await ids(), inPlatform);
+      await program.selectOption('');
+      await bars(all.length);
     });
 
     it('is keyboard accessible: Tab reaches a bar, arrows move between bars, + and - zoom', async () => {

@@ -111,6 +111,19 @@ describe('hostile input', function () {
       assert.equal(formatDay(1e12), 'day 1000000000000');
     });
 
+    it('the limits at their edges: a duration of 999999 days is read, 1000000 is a schema error; 64 levels of nesting are read, 65 are not', () => {
+      const plan = (duration: string) => `version: 1\nproject:\n  id: p\n  name: P\n  start: 2026-01-05\n  duration: ${duration}\n`;
+      const schemaLines = (duration: string) => analyze([{ path: 'edge.plan.yaml', text: plan(duration) }]).diagnostics.filter((d) => d.code === 'schema').map((d) => d.range.start.line + 1);
+      assert.deepEqual(schemaLines('999999d'), []);
+      assert.deepEqual(schemaLines('999999w'), []);
+      assert.deepEqual(schemaLines('1000000d'), [6]);
+      // A document nested n levels deep: the root mapping, then n − 1 flow lists inside an unknown key's value.
+      const nested = (levels: number) => `version: 1\nproject: { id: deep, name: Deep, start: 2026-01-05, duration: 1d, x-deep: ${'['.repeat(levels - 2)}1${']'.repeat(levels - 2)} }\n`;
+      const deepErrors = (levels: number) => analyze([{ path: 'deep.plan.yaml', text: nested(levels) }]).diagnostics.filter((d) => /nests deeper than 64 levels/.test(d.message)).length;
+      assert.equal(deepErrors(64), 0, '64 levels are read');
+      assert.equal(deepErrors(65), 1, '65 levels are not');
+    });
+
     it('5: a parser position past the end of the text is clamped into it (a lone quote, then a line end)', () => {
       // The parser's error ends one character past the text (line 2, column 2 of an empty line); analyze() checks
       // every diagnostic's lines and columns.

@@ -6,10 +6,11 @@
  * commit, a checkout), the other revision is read again and the client is told. The server runs git only
  * when the client asks to compare (the VS Code extension never does in Restricted Mode).
  */
-import { realpathSync, watch } from 'node:fs';
+import { watch } from 'node:fs';
 import * as path from 'node:path';
 import { defaultParseLimits, diffPlans, planSnapshot, RevisionWorkspace, roadmapComparison, type Analysis, type AnalysisOptions, type PlanSnapshot, type RevisionFile, type RoadmapComparison } from '../core';
 import { GitError, GitRepository, globPathspecs } from '../node/git';
+import { realPath } from '../node/files';
 import type { PlanHistorySource } from '../node/reportHistory';
 import { pathToUri } from './paths';
 import type { PlanFiles } from './planFiles';
@@ -239,10 +240,3 @@ export class ServerComparison {
   }
 }
 
-function realPath(folder: string): string {
-  try {
-    return realpathSync(folder);
-  } catch {
-    return folder;
-  }
-}

@@ -6,6 +6,7 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { Analysis, PlanDiagnostic } from '../core';
 import type { PublishClean } from '../shared/protocol';
+import { uriToPath } from './paths';
 import { SLICE_MS, yieldToLoop, type PlanFiles } from './planFiles';
 
 export const source = 'plan-as-code';
@@ -78,11 +79,14 @@ export class DiagnosticsPublisher {
     // A file no longer in the plans is cleared. Not one whose uri the client now spells another way (it
     // opened the file: Neovim writes %c3%a9 where Node wrote %C3%A9): the client takes both for one file,
     // and an empty list sent under the old spelling would clear what was just published under the new.
-    let keys: Set<string> | undefined; // made only when some uri shown is gone (seldom: a file deleted or reopened)
+    // A file now reached by another path (through a link) is cleared under the old one: that is another
+    // file to the client, which would keep showing its last problems.
+    let live: Map<string, string | undefined> | undefined; // key → path; made only when some uri shown is gone (seldom)
     for (const uri of this.shown.keys()) {
       if (byUri.has(uri)) continue;
-      keys ??= new Set([...byUri.keys()].map((live) => this.plans.paths.keyOf(live)));
-      if (keys.has(this.plans.paths.keyOf(uri))) this.shown.delete(uri);
+      live ??= new Map([...byUri.keys()].map((liveUri) => [this.plans.paths.keyOf(liveUri), uriToPath(liveUri)]));
+      const key = this.plans.paths.keyOf(uri);
+      if (live.has(key) && live.get(key) === uriToPath(uri)) this.shown.delete(uri);
       else sends.push([uri, [], '']);
     }
     // In slices: the first analysis of a large workspace publishes thousands of files (an edit, a few).

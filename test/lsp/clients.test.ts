@@ -240,6 +240,23 @@ describe('language server (what every client can rely on)', function () {
     assert.deepEqual((await client.request<unknown[]>('workspace/symbol', { query: 'alpha' })).length, 1);
   });
 
+  it('clears the problems published under a path when the file is opened by another path (through a link)', async () => {
+    const overspent = 'project:\n  id: alpha\n  name: Alpha\n  start: 2026-01-05\n  duration: 1w\n  budget: 10\n  spent: 20\n';
+    const root = workspaceWith({ 'plans/a.plan.yaml': overspent });
+    roots.push(root);
+    fs.symlinkSync('plans', path.join(root, 'linked'));
+    const { client, initialized } = TestClient.start(root, { capabilities: plainCapabilities });
+    clients.push(client);
+    await initialized;
+    const onDisk = uriOf(root, 'plans/a.plan.yaml');
+    await client.diagnosticsOf(onDisk, (l) => l.some((d) => d.code === 'overspent'), 'the warning on disk');
+    // Opened through the link with the warning fixed: the link's path is clean, and so is the old path (no stale warning).
+    const throughLink = uriOf(root, 'linked/a.plan.yaml');
+    client.open(throughLink, overspent.replace('  spent: 20\n', '  spent: 5\n'));
+    await client.diagnosticsOf(throughLink, (l) => l.length === 0, 'clean through the link');
+    await client.diagnosticsOf(onDisk, (l) => l.length === 0, 'the old path cleared');
+  });
+
   it('counts a plan file once when the folder is opened through a link and the file by its real path', async () => {
     const alpha = 'project:\n  id: alpha\n  name: Alpha\n  start: 2026-01-05\n  duration: 1w\n  budget: 10\n';
     const root = workspaceWith({ 'real/a.plan.yaml': alpha });

@@ -37,34 +37,37 @@ export function failure(error: unknown, io: Io): number {
   return 3;
 }
 
+type OptionSpecs = NonNullable<Command['options']>;
+
 /**
  * `--red-below -1`: parseArgs will not take a value that starts with '-' after a space (it may be the next
  * option, the value forgotten). Says how to give it, and what the option takes.
  */
-function valueLikeAnOption(command: Command, args: readonly string[], given: string): string {
+function valueLikeAnOption(command: Command, options: OptionSpecs, args: readonly string[], given: string): string {
   const name = given.replace(/^-+/, '');
-  const long = Object.entries({ ...commonOptions, ...command.options }).find(([option, spec]) => option === name || ('short' in spec && spec.short === name))?.[0] ?? name;
+  const long = Object.entries(options).find(([option, spec]) => option === name || ('short' in spec && spec.short === name))?.[0] ?? name;
   const at = args.indexOf(given);
   const value = at >= 0 && at + 1 < args.length ? args[at + 1] : undefined;
   const takes = long === 'format' ? command.formats.join(', ') : (command.takes?.[long] ?? commonTakes[long]);
   const taking = takes ? ` (${takes})` : '';
   // `--status-date --format md`: the value was forgotten, not written with a dash.
-  const option = (word: string) => /^--./.test(word) || Object.values({ ...commonOptions, ...command.options }).some((spec) => 'short' in spec && `-${spec.short}` === word);
+  const option = (word: string) => /^--./.test(word) || Object.values(options).some((spec) => 'short' in spec && `-${spec.short}` === word);
   if (value === undefined || option(value)) return `${given} needs a value${taking}`;
   return `${given} ${value}: a value that starts with '-' is read as an option; write --${long}=${value}${takes ? ` (--${long} takes ${takes})` : ''}`;
 }
 
 /** Runs `command` on the arguments after its name: checks them (a mistake names what it takes) and the format; `help` answers --help. */
 export async function runCommand(command: Command, args: readonly string[], io: Io, help: () => number | Promise<number>): Promise<number> {
+  const options = { ...commonOptions, ...command.options };
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { ...commonOptions, ...command.options } });
+    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
   } catch (error) {
-    const takes = Object.keys({ ...commonOptions, ...command.options }).map((o) => `--${o}`).join(', ');
+    const takes = Object.keys(options).map((o) => `--${o}`).join(', ');
     const unknown = /Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
     if (unknown) throw new UsageError(`${command.name} has no option ${unknown} (it takes ${takes})`);
     const ambiguous = /Option '([^']+)' argument is ambiguous/.exec((error as Error).message)?.[1];
-    if (ambiguous) throw new UsageError(valueLikeAnOption(command, args, ambiguous));
+    if (ambiguous) throw new UsageError(valueLikeAnOption(command, options, args, ambiguous));
     throw new UsageError((error as Error).message.split('\n')[0]);
   }
   const { values, positionals } = parsed;

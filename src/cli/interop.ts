@@ -21,11 +21,13 @@ function asUsage<T>(work: () => T): T {
   }
 }
 
-const levelTakes = 'a level: 1, 2, 3… (1 is the top tasks)';
+/** The levels --programs-at and --projects-at take, in words. */
+const levels = '1, 2, 3…: 1 is the top tasks';
+const levelTakes = `a level (${levels})`;
 
 function levelOption(name: string, value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^[1-9]\d?$/.test(value)) throw new UsageError(`--${name} ${String(value)} is not a level (expected 1, 2, 3…: 1 is the top tasks)`);
+  if (typeof value !== 'string' || !/^[1-9]\d?$/.test(value)) throw new UsageError(`--${name} ${String(value)} is not a level (expected ${levels})`);
   return Number(value);
 }
 

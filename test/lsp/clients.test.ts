@@ -18,13 +18,18 @@ describe('language server (what every client can rely on)', function () {
   this.timeout(60000);
   const roots: string[] = [];
   const clients: TestClient[] = [];
-  const start = (files: Record<string, string>, options: Parameters<typeof TestClient.start>[1] = {}) => {
+  /** A server on a new workspace of `files` (after `prepare` ran in its folder: a link made, say). */
+  const start = (files: Record<string, string>, options: Parameters<typeof TestClient.start>[1] = {}, prepare?: (root: string) => void) => {
     const root = workspaceWith(files);
     roots.push(root);
+    prepare?.(root);
     const started = TestClient.start(root, options);
     clients.push(started.client);
     return { root, ...started };
   };
+
+  /** Makes `name` in the workspace a link to its folder `target`. */
+  const linkTo = (target: string, name: string) => (root: string) => fs.symlinkSync(target, path.join(root, name));
 
   after(() => {
     for (const client of clients) client.kill();
@@ -222,11 +227,8 @@ describe('language server (what every client can rely on)', function () {
 
   it('counts a plan file opened through a link in the folder once: it is the file the link leads to, and leaves none behind when closed', async () => {
     const alpha = 'project:\n  id: alpha\n  name: Alpha\n  start: 2026-01-05\n  duration: 1w\n  budget: 10\n';
-    const root = workspaceWith({ 'plans/a.plan.yaml': alpha, 'plans/b.plan.yaml': 'project:\n  id: beta\n  name: Beta\n  depends_on: [alpha]\n  duration: 1w\n' });
-    roots.push(root);
-    fs.symlinkSync('plans', path.join(root, 'linked'));
-    const { client, initialized } = TestClient.start(root, { capabilities: plainCapabilities });
-    clients.push(client);
+    const files = { 'plans/a.plan.yaml': alpha, 'plans/b.plan.yaml': 'project:\n  id: beta\n  name: Beta\n  depends_on: [alpha]\n  duration: 1w\n' };
+    const { root, client, initialized } = start(files, { capabilities: plainCapabilities }, linkTo('plans', 'linked'));
     await initialized;
     await client.diagnosticsOf(uriOf(root, 'plans/a.plan.yaml'), (l) => l.length === 0, 'a clean');
     const throughLink = uriOf(root, 'linked/a.plan.yaml');
@@ -242,11 +244,7 @@ describe('language server (what every client can rely on)', function () {
 
   it('clears the problems published under a path when the file is opened by another path (through a link)', async () => {
     const overspent = 'project:\n  id: alpha\n  name: Alpha\n  start: 2026-01-05\n  duration: 1w\n  budget: 10\n  spent: 20\n';
-    const root = workspaceWith({ 'plans/a.plan.yaml': overspent });
-    roots.push(root);
-    fs.symlinkSync('plans', path.join(root, 'linked'));
-    const { client, initialized } = TestClient.start(root, { capabilities: plainCapabilities });
-    clients.push(client);
+    const { root, client, initialized } = start({ 'plans/a.plan.yaml': overspent }, { capabilities: plainCapabilities }, linkTo('plans', 'linked'));
     await initialized;
     const onDisk = uriOf(root, 'plans/a.plan.yaml');
     await client.diagnosticsOf(onDisk, (l) => l.some((d) => d.code === 'overspent'), 'the warning on disk');
@@ -259,11 +257,7 @@ describe('language server (what every client can rely on)', function () {
 
   it('counts a plan file once when the folder is opened through a link and the file by its real path', async () => {
     const alpha = 'project:\n  id: alpha\n  name: Alpha\n  start: 2026-01-05\n  duration: 1w\n  budget: 10\n';
-    const root = workspaceWith({ 'real/a.plan.yaml': alpha });
-    roots.push(root);
-    fs.symlinkSync('real', path.join(root, 'ws'));
-    const { client, initialized } = TestClient.start(root, { capabilities: plainCapabilities, folders: ['ws'] });
-    clients.push(client);
+    const { root, client, initialized } = start({ 'real/a.plan.yaml': alpha }, { capabilities: plainCapabilities, folders: ['ws'] }, linkTo('real', 'ws'));
     await initialized;
     await client.diagnosticsOf(uriOf(root, 'ws/a.plan.yaml'), (l) => l.length === 0, 'clean through the folder');
     const real = uriOf(root, 'real/a.plan.yaml');

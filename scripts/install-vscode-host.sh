@@ -14,7 +14,8 @@ CODE_SERVER_VERSION=4.100.3
 # neovim: its built-in LSP client drives the language server in test:lsp (test/lsp/nvim.test.ts);
 # emacs-nox and elpa-eglot: Emacs's eglot drives it too (test/lsp/emacs.test.ts).
 # git: the history tests make repositories (diff, trend, compare in VS Code and in the language server).
-APT_PACKAGES=(chromium ripgrep libkrb5-dev poppler-utils tj3 neovim emacs-nox elpa-eglot git)
+# bsdutils: util-linux's script gives the CLI a terminal in test/cli/colour.test.ts (essential in Debian; named to be sure).
+APT_PACKAGES=(chromium ripgrep libkrb5-dev poppler-utils tj3 neovim emacs-nox elpa-eglot git bsdutils)
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 host_dir="${PLAN_VSCODE_HOST_DIR:-$repo_root/.cache/vscode-host}"
